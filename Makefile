@@ -1,0 +1,119 @@
+# axial: a plain Makefile. Every src/*.c but main.c goes into libaxial.a, which
+# the binary, the unit tests (tests/test-*.c, one cmocka program each), the
+# benchmarks (bench/*.c) and the fuzz targets link against. Adding a module or
+# a test means adding a file, not editing this one.
+#
+#   make            build build/axial
+#   make run        install missing deps, build, build the sample project, open it
+#   make check      install missing deps, build, run every test suite
+#   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
+#   make bench      benchmarks (not part of check)
+#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/axial
+MANDIR     ?= $(PREFIX)/share/man
+BUILD      ?= build
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+VERSION    := 0.1.0
+
+PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip
+WARN  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wwrite-strings
+ifdef CI
+WARN += -Werror
+endif
+# Recursively expanded: pkg-config runs only when something is compiled, so
+# `make deps` can install the packages first.
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DAXIAL_VERSION='"$(VERSION)"' -DAXIAL_DATADIR='"$(DATADIR)"' \
+             $(WARN) -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+             $(CPPFLAGS) $(CFLAGS) -MMD -MP
+LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
+
+SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ   := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+TSRC  := $(wildcard tests/test-*.c)
+TBIN  := $(TSRC:tests/%.c=$(BUILD)/tests/%)
+TLIB  := $(wildcard tests/support/*.c)
+BSRC  := $(wildcard bench/*.c)
+BBIN  := $(BSRC:bench/%.c=$(BUILD)/bench/%)
+SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
+
+.PHONY: all deps run check test unit cli asan bench install uninstall clean samples
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/axial
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libaxial.a: $(OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/axial: $(BUILD)/obj/main.o $(BUILD)/libaxial.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(TLIB) $(BUILD)/libaxial.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(TLIB) $(BUILD)/libaxial.a \
+	  $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libaxial.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libaxial.a $(LIBS)
+
+# Sample projects are reviewable text under sample-projects/NAME/, built into
+# a project file by axial's own commands.
+$(BUILD)/%.axial: sample-projects/%/project.txt $(wildcard sample-projects/*/*) $(BUILD)/axial scripts/build-sample.sh
+	sh scripts/build-sample.sh $(BUILD)/axial sample-projects/$* $@
+
+samples: $(SAMPLES)
+
+run: deps
+	@$(MAKE) --no-print-directory all samples
+	$(BUILD)/axial $(BUILD)/$(RUN_SAMPLE).axial
+RUN_SAMPLE ?= $(notdir $(patsubst %/,%,$(dir $(firstword $(wildcard sample-projects/*-fa/project.txt) $(wildcard sample-projects/*/project.txt)))))
+
+# check = deps + build + every suite; the suites themselves are `test`.
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: all $(TBIN) samples
+	@sh tests/run.sh $(BUILD)
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+bench: 
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all $(BBIN)
+	@sh bench/run.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
+	  $(DESTDIR)$(DATADIR)/sample-projects
+	install -m 755 $(BUILD)/axial $(DESTDIR)$(BINDIR)/axial
+	install -m 644 man/axial.1 $(DESTDIR)$(MANDIR)/man1/axial.1
+	for f in themes/*.theme; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/ || true; done
+	cp -R sample-projects/. $(DESTDIR)$(DATADIR)/sample-projects/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/sample-projects
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/axial $(DESTDIR)$(MANDIR)/man1/axial.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJ:.o=.d) $(BUILD)/obj/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)

@@ -1,0 +1,69 @@
+/*
+ * util.h: the one allocation policy and small helpers shared by every module.
+ *
+ * x*alloc never return NULL: on failure they call fatal(), which runs the
+ * registered fatal hook first (the UI uses it to restore the terminal) and
+ * then exits with status 3. Nothing else in axial checks for NULL from an
+ * allocator.
+ */
+#ifndef AXIAL_UTIL_H
+#define AXIAL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define AX_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define AX_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows an array of *cap elements of `size` bytes to hold at least `need`. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) AX_PRINTF(1, 2);
+
+/* Prints "axial: MESSAGE" to stderr after running the fatal hook; exits 3. */
+_Noreturn void fatal(const char *fmt, ...) AX_PRINTF(1, 2);
+/* The hook runs once, before fatal() prints: e.g. endwin(). */
+void fatal_set_hook(void (*hook)(void));
+
+/*
+ * A growable byte buffer. buf.s is always NUL-terminated once anything has
+ * been added; buf_done frees it, buf_take hands the string to the caller.
+ */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) AX_PRINTF(2, 3);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_reset(struct buf *b);
+char *buf_take(struct buf *b);
+void buf_done(struct buf *b);
+
+/* JSON string literal of the UTF-8 text s[0..n), quotes included. */
+void buf_json_str(struct buf *b, const char *s, size_t n);
+/* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF. */
+void buf_csv_field(struct buf *b, const char *s);
+
+/*
+ * Reads a whole file into memory (NUL-terminated, *len without the NUL).
+ * Returns NULL with errno set on failure.
+ */
+char *file_read_all(const char *path, size_t *len);
+/*
+ * Writes data to path atomically: a temp file in the same directory, fsync,
+ * rename. Created under the user's umask. Returns 0, or -1 with errno set.
+ */
+int file_write_atomic(const char *path, const void *data, size_t len);
+
+/* Monotonic clock in nanoseconds, for benchmarks and timeouts. */
+uint64_t clock_ns(void);
+
+#endif

@@ -1,0 +1,215 @@
+/*
+ * cmd.c: the subcommand table, dispatch, help and option parsing.
+ *
+ * Dispatch matches the longest command name: "code add" before "code". An
+ * argument that names no command is taken as a project to open.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+const struct cmd *const cmd_table[] = {
+	NULL
+};
+
+int
+cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("axial: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CMD_ERROR;
+}
+
+int
+cmd_usage(const struct cmd *c, const char *why, ...)
+{
+	va_list ap;
+
+	if (why != NULL) {
+		fprintf(stderr, "axial %s: ", c->name);
+		va_start(ap, why);
+		vfprintf(stderr, why, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, "usage: axial %s %s\n", c->name, c->args);
+	fprintf(stderr, "Try 'axial %s --help' for more.\n", c->name);
+	return CMD_USAGE;
+}
+
+void
+cmd_help(const struct cmd *c, FILE *f)
+{
+	fprintf(f, "usage: axial %s %s\n\n%s\n", c->name, c->args, c->summary);
+	if (c->help != NULL)
+		fprintf(f, "\n%s", c->help);
+}
+
+static void
+main_help(FILE *f)
+{
+	size_t i;
+
+	fprintf(f,
+	    "axial %s: a terminal workbench for grounded-theory coding\n\n"
+	    "usage: axial PROJECT             open the workbench on a project\n"
+	    "       axial COMMAND [ARGS...]   run one command\n"
+	    "       axial --version | --help\n\ncommands:\n", AXIAL_VERSION);
+	for (i = 0; cmd_table[i] != NULL; i++)
+		fprintf(f, "  %-14s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
+	fprintf(f, "\nEach command takes --help. Exit status: 0 success, "
+	    "1 error, 2 usage error.\n");
+}
+
+/* How many argv words starting at argv[0] spell c->name, or 0. */
+static int
+name_words(const struct cmd *c, int argc, char **argv)
+{
+	const char *p = c->name;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+
+		if (strncmp(p, argv[i], n) != 0)
+			return 0;
+		p += n;
+		if (*p == '\0')
+			return i + 1;
+		if (*p != ' ')
+			return 0;
+		p++;
+	}
+	return 0;
+}
+
+int
+cmd_main(int argc, char **argv)
+{
+	const struct cmd *best = NULL;
+	int i, words = 0;
+
+	if (argc < 2) {
+		main_help(stderr);
+		return CMD_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("axial %s\n", AXIAL_VERSION);
+		return CMD_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		main_help(stdout);
+		return CMD_OK;
+	}
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		int w = name_words(cmd_table[i], argc - 1, argv + 1);
+
+		if (w > words) {
+			words = w;
+			best = cmd_table[i];
+		}
+	}
+	if (best == NULL) {
+		if (argv[1][0] == '-')
+			return cmd_error("unknown option '%s'; try 'axial --help'",
+			    argv[1]);
+		/* Not a command: a project to open. */
+		return cmd_open_project(argc - 1, argv + 1);
+	}
+	for (i = 1 + words; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cmd_help(best, stdout);
+			return CMD_OK;
+		}
+	}
+	/* The command sees its own name as argv[0]. */
+	return best->fn(best, argc - words, argv + words);
+}
+
+static const struct cmd_opt *
+find_long(const struct cmd_opt *opts, const char *name, size_t n)
+{
+	for (; opts != NULL && opts->name != NULL; opts++)
+		if (strlen(opts->name) == n && strncmp(opts->name, name, n) == 0)
+			return opts;
+	return NULL;
+}
+
+int
+cmd_parse(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, char ***operands, int *noperands)
+{
+	char **ops = xcalloc((size_t)argc + 1, sizeof *ops);
+	int i, n = 0;
+	bool only_operands = false;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct cmd_opt *o = NULL;
+		const char *val = NULL;
+
+		if (only_operands || a[0] != '-' || a[1] == '\0') {
+			ops[n++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_operands = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+
+			o = find_long(opts, a + 2, len);
+			if (o == NULL)
+				goto bad;
+			if (eq != NULL) {
+				if (!o->has_arg) {
+					free(ops);
+					return cmd_usage(c, "option --%s takes no value",
+					    o->name);
+				}
+				val = eq + 1;
+			}
+		} else {
+			for (o = opts; o != NULL && o->name != NULL; o++)
+				if (o->shortname == a[1] && a[2] == '\0')
+					break;
+			if (o == NULL || o->name == NULL)
+				goto bad;
+		}
+		if (o->has_arg && val == NULL) {
+			if (i + 1 >= argc) {
+				free(ops);
+				return cmd_usage(c, "option --%s needs a value", o->name);
+			}
+			val = argv[++i];
+		}
+		*o->value = o->has_arg ? val : "1";
+		continue;
+bad:
+		free(ops);
+		return cmd_usage(c, "unknown option '%s'", a);
+	}
+	*operands = ops;
+	*noperands = n;
+	return 0;
+}
+
+int
+cmd_open_project(int argc, char **argv)
+{
+	(void)argc;
+	return cmd_error("%s: no such command, and the workbench is not built yet",
+	    argv[0]);
+}

@@ -1,0 +1,29 @@
+# lib.sh: sourced by command-line tests. Each check prints "ok - NAME" or
+# "not ok - NAME" with the evidence, and the script goes on.
+set -u
+: "${AXIAL:?AXIAL must name the binary}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/axial-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+SRC=${AXIAL_SRC:-$(pwd)}
+
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; shift; for l in "$@"; do printf '    %s\n' "$l"; done; }
+
+# check NAME EXPECTED ACTUAL
+check() {
+	if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "expected: $2" "actual:   $3"; fi
+}
+# check_rc NAME EXPECTED_RC COMMAND...: runs it, output in $OUT/$ERR
+check_rc() {
+	name=$1 want=$2; shift 2
+	"$@" >"$T/.out" 2>"$T/.err"; rc=$?
+	OUT=$(cat "$T/.out"); ERR=$(cat "$T/.err")
+	if [ "$rc" = "$want" ]; then ok "$name"; else
+		notok "$name" "exit $rc, wanted $want" "stdout: $OUT" "stderr: $ERR"; fi
+}
+# check_match NAME PATTERN TEXT (grep -E)
+check_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then ok "$1"; else
+		notok "$1" "no match for: $2" "in: $3"; fi
+}
