@@ -64,7 +64,7 @@ $(BUILD)/axial: $(BUILD)/obj/main.o $(BUILD)/libaxial.a
 
 $(BUILD)/tests/%: tests/%.c $(TLIB) $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(TLIB) $(BUILD)/libaxial.a \
+	$(CC) $(ALL_CFLAGS) -Itests/support $(LDFLAGS) -o $@ $< $(TLIB) $(BUILD)/libaxial.a \
 	  $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libaxial.a
@@ -74,7 +74,7 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libaxial.a
 # Sample projects are reviewable text under sample-projects/NAME/, built into
 # a project file by axial's own commands.
 $(BUILD)/%.axial: sample-projects/%/project.txt $(wildcard sample-projects/*/*) $(BUILD)/axial scripts/build-sample.sh
-	sh scripts/build-sample.sh $(BUILD)/axial sample-projects/$* $@
+	bash scripts/build-sample.sh $(BUILD)/axial sample-projects/$* $@
 
 samples: $(SAMPLES)
 

@@ -7,10 +7,25 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <unistr.h>
+
+#include "axial/project.h"
 #include "cmd.h"
 
 const struct cmd *const cmd_table[] = {
+	&cmd_init, &cmd_info,
+	&cmd_import, &cmd_docs, &cmd_attr, &cmd_doc_rename, &cmd_doc_move,
+	&cmd_doc_rm, &cmd_doc_text,
+	&cmd_codes, &cmd_code_add, &cmd_code_rename, &cmd_code_move,
+	&cmd_code_merge, &cmd_code_rm, &cmd_code_role, &cmd_code_color,
+	&cmd_code_define,
+	&cmd_tag, &cmd_untag, &cmd_codings,
+	&cmd_memo_add, &cmd_memo_list, &cmd_memo_edit, &cmd_memo_rm,
+	&cmd_undo, &cmd_redo, &cmd_log,
+	&cmd_coders, &cmd_coder_add,
+	&cmd_export_csv,
 	NULL
 };
 
@@ -207,9 +222,47 @@ bad:
 }
 
 int
-cmd_open_project(int argc, char **argv)
+cmd_project_open(const char *path, const char *as, unsigned flags,
+    struct project **p)
 {
-	(void)argc;
-	return cmd_error("%s: no such command, and the workbench is not built yet",
-	    argv[0]);
+	char *err = NULL;
+
+	if (project_open(path, flags, as, p, &err) != AX_OK) {
+		fprintf(stderr, "axial: %s\n", err);
+		free(err);
+		return CMD_ERROR;
+	}
+	return CMD_OK;
+}
+
+int
+cmd_project_error(struct project *p)
+{
+	return cmd_error("%s", project_errmsg(p));
+}
+
+void
+cmd_put_text(FILE *f, const char *s, size_t n)
+{
+	const uint8_t *q = (const uint8_t *)s, *end = q + n;
+	ucs4_t c;
+	int k;
+
+	if (!isatty(fileno(f))) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	while (q < end) {
+		k = u8_mbtouc(&c, q, (size_t)(end - q));
+		if (c == 0xfffd && !(k == 3 && q[0] == 0xef))
+			fputs("\xef\xbf\xbd", f);	/* invalid UTF-8 */
+		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			fprintf(f, "^%c", c == 0x7f ? '?' : (char)(c + '@'));
+		else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			fprintf(f, "<U+%04X>", (unsigned)c);
+		else
+			fwrite(q, 1, (size_t)k, f);
+		q += k;
+	}
 }

@@ -56,13 +56,29 @@ struct cmd_opt {
 int cmd_parse(const struct cmd *c, int argc, char **argv,
     const struct cmd_opt *opts, char ***operands, int *noperands);
 
+struct project;
+/*
+ * Opens the project for a command, printing the reason on failure. `as`
+ * (may be NULL) is the --as coder. Returns CMD_OK or CMD_ERROR.
+ */
+int cmd_project_open(const char *path, const char *as, unsigned flags,
+    struct project **p);
+/* Prints the project's last error and returns CMD_ERROR. */
+int cmd_project_error(struct project *p);
+/*
+ * Writes untrusted text (transcripts, names, memos) to f. When f is a
+ * terminal, controls and bidi overrides become visible placeholders, so
+ * nothing in a project can drive the terminal; in a pipe it passes as is.
+ */
+void cmd_put_text(FILE *f, const char *s, size_t n);
+
 /* Declarations of every command, grouped by file. */
 #define CMD(x) extern const struct cmd x
 /* cmd-project.c */
 CMD(cmd_init); CMD(cmd_info);
 /* cmd-doc.c */
 CMD(cmd_import); CMD(cmd_docs); CMD(cmd_attr); CMD(cmd_doc_rm);
-CMD(cmd_doc_rename); CMD(cmd_doc_text);
+CMD(cmd_doc_rename); CMD(cmd_doc_text); CMD(cmd_doc_move);
 /* cmd-code.c */
 CMD(cmd_codes); CMD(cmd_code_add); CMD(cmd_code_rename); CMD(cmd_code_move);
 CMD(cmd_code_merge); CMD(cmd_code_rm); CMD(cmd_code_role);

@@ -1,0 +1,29 @@
+/*
+ * coder.h: the people who code. A coder's login is the operating-system
+ * account name by default; the owner may add coders tied to an account so
+ * one researcher can act under both names (testing both roles).
+ */
+#ifndef AXIAL_CODER_H
+#define AXIAL_CODER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "axial/project.h"
+
+struct coder {
+	int64_t id;
+	char *login, *name, *color, *account, *guid;
+};
+void coder_list_free(struct coder *c, size_t n);
+
+enum ax_status coder_list(struct project *p, struct coder **out, size_t *n);
+enum ax_status coder_find(struct project *p, const char *login, int64_t *id);
+/*
+ * Adds (or updates) coder `login`. Tying it to an OS account other than the
+ * caller's own is for the owner only.
+ */
+enum ax_status coder_add(struct project *p, const char *login, const char *name,
+    const char *color, const char *account);
+
+#endif

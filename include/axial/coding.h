@@ -1,0 +1,43 @@
+/*
+ * coding.h: a code applied to a span of a document by a coder.
+ *
+ * start and end are Unicode code-point offsets into the document's text,
+ * 0-based, end exclusive (the REFI-QDA unit); an empty or out-of-range span
+ * is refused. Overlapping codings, of one code or many, are allowed. A coder
+ * changes and removes only their own codings.
+ */
+#ifndef AXIAL_CODING_H
+#define AXIAL_CODING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "axial/project.h"
+
+struct coding {
+	int64_t id, doc, node, coder;
+	int64_t start, end;
+};
+
+/* A filter: 0 in a field matches any value. */
+struct coding_filter {
+	int64_t doc, node, coder;
+};
+
+enum ax_status coding_add(struct project *p, int64_t doc, int64_t node,
+    int64_t start, int64_t end, int64_t *id);
+enum ax_status coding_remove(struct project *p, int64_t id);
+enum ax_status coding_set_range(struct project *p, int64_t id, int64_t start,
+    int64_t end);
+enum ax_status coding_get(struct project *p, int64_t id, struct coding *c);
+/* Sorted by document position, start, end, id. The caller frees *out. */
+enum ax_status coding_list(struct project *p, const struct coding_filter *f,
+    struct coding **out, size_t *n);
+/*
+ * The code-point offset of the nth (1-based) occurrence of quote in the
+ * document, for `axial tag --quote`; AX_ERR_NOTFOUND if there is none.
+ */
+enum ax_status coding_find_quote(struct project *p, int64_t doc,
+    const char *quote, int nth, int64_t *start, int64_t *end);
+
+#endif

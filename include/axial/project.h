@@ -1,0 +1,104 @@
+/*
+ * project.h: one axial project is one SQLite file.
+ *
+ * A struct project is an open connection plus the identity of the coder
+ * acting through it. Every mutation a user makes goes through one action:
+ *
+ *     project_begin(p, "tag") -> mutations -> project_commit(p)
+ *
+ * which is one SQLite transaction (BEGIN IMMEDIATE, so two coders in two
+ * processes queue on the busy timeout instead of failing) and one row in the
+ * change log; history.h undoes and redoes whole actions. Model functions in
+ * document.h, codetree.h, coding.h, memo.h and coder.h begin and commit their
+ * own action unless one is already open, so a caller can group several calls
+ * into one undoable action.
+ *
+ * Errors: every fallible function returns an enum ax_status; the message for
+ * the user (naming the file and position where there is one) is then
+ * project_errmsg(p), valid until the next call on p.
+ */
+#ifndef AXIAL_PROJECT_H
+#define AXIAL_PROJECT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct project;
+
+enum ax_status {
+	AX_OK = 0,
+	AX_ERR_INPUT,		/* bad input: invalid UTF-8, NUL, range, name */
+	AX_ERR_NOTFOUND,	/* no such document, code, coding, memo, coder */
+	AX_ERR_EXISTS,		/* a name already taken */
+	AX_ERR_CYCLE,		/* a move that would put a node under itself */
+	AX_ERR_READONLY,	/* the project file cannot be written */
+	AX_ERR_VERSION,		/* made by a newer axial */
+	AX_ERR_NOTPROJECT,	/* not an axial project (or not SQLite at all) */
+	AX_ERR_BUSY,		/* locked by another process beyond the timeout */
+	AX_ERR_PERM,		/* not allowed for this coder */
+	AX_ERR_CONFLICT,	/* undo/redo refused: others changed it since */
+	AX_ERR_NOTHING,		/* nothing to undo or redo */
+	AX_ERR_IO,		/* disk full, I/O error, anything else from SQLite */
+};
+
+/* The schema version this build writes; older files are migrated on open. */
+#define PROJECT_SCHEMA_VERSION 2
+
+enum {
+	PROJECT_CREATE = 1 << 0,	/* create a new project; fail if it exists */
+	PROJECT_READONLY = 1 << 1,	/* never write, even if the file allows */
+};
+
+/*
+ * Opens (or with PROJECT_CREATE creates) the project at path, acting as
+ * coder `as` (NULL: the operating-system account's login name). Acting as a
+ * name other than the account's own is allowed only when the project's owner
+ * has tied that coder to this account (coder_add with an account). A file
+ * that cannot be written is opened read-only, and project_readonly() says
+ * so. On failure *pp is NULL and *errmsg (if errmsg is not NULL) is a
+ * message the caller frees. Opening reads no document text.
+ */
+enum ax_status project_open(const char *path, unsigned flags, const char *as,
+    struct project **pp, char **errmsg);
+void project_close(struct project *p);
+
+const char *project_errmsg(const struct project *p);
+const char *project_path(const struct project *p);
+bool project_readonly(const struct project *p);
+/* The acting coder's login; their row is created on their first action. */
+const char *project_coder_login(const struct project *p);
+/* The OS account this process runs as. */
+const char *project_account(const struct project *p);
+/* The project's owner (the account that created it). */
+const char *project_owner(const struct project *p);
+
+/*
+ * Actions. project_begin opens an action labelled `label` (e.g. "tag",
+ * "code move"); nested begins join the outer action. project_commit ends it;
+ * project_rollback discards it and every change made in it.
+ */
+enum ax_status project_begin(struct project *p, const char *label);
+enum ax_status project_commit(struct project *p);
+void project_rollback(struct project *p);
+
+/*
+ * A counter that changes whenever another connection (another process, the
+ * other coder) commits to the project: poll it to refresh views.
+ */
+int64_t project_data_version(struct project *p);
+
+/* Project settings (key/value), e.g. "blind" = "1". NULL when unset. */
+char *project_setting(struct project *p, const char *key);
+enum ax_status project_set_setting(struct project *p, const char *key,
+    const char *value);
+
+/* Counts for a one-screen summary. */
+struct project_summary {
+	int64_t documents, codes, categories, codings, coders, memos, chars;
+};
+enum ax_status project_summary(struct project *p, struct project_summary *s);
+
+/* SQLite's own integrity check; AX_OK when it says "ok". */
+enum ax_status project_check(struct project *p);
+
+#endif

@@ -1,0 +1,415 @@
+/*
+ * cmd-doc.c: documents from the command line: import, docs, attr,
+ * doc rename|move|rm|text. Importing several files is one action: all of
+ * them or none.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/csv.h"
+#include "axial/document.h"
+#include "axial/project.h"
+#include "cmd.h"
+
+/* A document name from a file path: base name without .txt/.md. */
+static char *
+name_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name = xstrdup(base ? base + 1 : path);
+	char *dot = strrchr(name, '.');
+
+	if (dot != NULL && dot != name && (strcmp(dot, ".txt") == 0 ||
+	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0))
+		*dot = '\0';
+	return name;
+}
+
+/* Reads document,key,value rows into the open action. */
+static int
+import_attrs(struct project *p, const char *path)
+{
+	struct csv c;
+	char *data, *err = NULL;
+	size_t len;
+	int r, rc = CMD_OK;
+	bool header = true;
+
+	if ((data = file_read_all(path, &len)) == NULL)
+		return cmd_error("%s: %s", path, strerror(errno));
+	csv_init(&c, data, len);
+	while (rc == CMD_OK && (r = csv_next(&c, &err)) > 0) {
+		int64_t id;
+
+		if (header && c.nfields >= 1 && strcmp(c.fields[0], "document") == 0) {
+			header = false;
+			continue;
+		}
+		header = false;
+		if (c.nfields != 3)
+			rc = cmd_error("%s:%zu: expected 3 fields (document,key,value), "
+			    "found %zu", path, c.line, c.nfields);
+		else if (doc_find(p, c.fields[0], &id) != AX_OK ||
+		    doc_attr_set(p, id, c.fields[1], c.fields[2]) != AX_OK)
+			rc = cmd_error("%s:%zu: %s", path, c.line, project_errmsg(p));
+	}
+	if (r < 0) {
+		rc = cmd_error("%s:%zu: %s", path, c.at_line, err);
+		free(err);
+	}
+	csv_done(&c);
+	free(data);
+	return rc;
+}
+
+static int
+import_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *name = NULL, *attrs = NULL, *as = NULL;
+	struct cmd_opt opts[] = {
+		{"name", 'n', true, &name},
+		{"attrs", 'a', true, &attrs},
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	char **ops;
+	int n, i, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n < 2 || (name != NULL && n != 2)) {
+		free(ops);
+		return cmd_usage(self, n < 2 ? "expected a project and files" :
+		    "--name takes one file");
+	}
+	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+		goto out;
+	if (project_begin(p, "import") != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	for (i = 1; i < n && rc == CMD_OK; i++) {
+		char *data, *docname = name ? xstrdup(name) : name_from_path(ops[i]);
+		size_t len;
+		int64_t id;
+
+		if ((data = file_read_all(ops[i], &len)) == NULL) {
+			rc = cmd_error("%s: %s", ops[i], strerror(errno));
+		} else if (doc_import(p, docname, data, len, ops[i], &id) != AX_OK) {
+			rc = cmd_project_error(p);
+		} else {
+			struct doc_info d;
+
+			doc_get(p, id, &d);
+			printf("imported ");
+			cmd_put_text(stdout, d.name, strlen(d.name));
+			printf(" (#%lld, %lld characters)\n", (long long)id,
+			    (long long)d.nchars);
+			doc_info_done(&d);
+		}
+		free(data);
+		free(docname);
+	}
+	if (rc == CMD_OK && attrs != NULL)
+		rc = import_attrs(p, attrs);
+	if (rc == CMD_OK && project_commit(p) != AX_OK)
+		rc = cmd_project_error(p);
+	if (rc != CMD_OK) {
+		project_rollback(p);
+		if (n > 2)
+			fprintf(stderr, "axial: nothing was imported\n");
+	}
+out:
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_import = {
+	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv]",
+	"import transcripts (UTF-8 or UTF-16 text); all or nothing",
+	"  -n, --name NAME      the document's name (one file only; default: the\n"
+	"                       file name without .txt or .md)\n"
+	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
+	"  --as CODER           act as CODER (tied to your account by the owner)\n",
+	import_main,
+};
+
+static int
+docs_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct doc_info *d = NULL;
+	struct buf b = {0};
+	char **ops;
+	size_t nd = 0, i;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, "expected one project file");
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+		goto out;
+	if (doc_list(p, &d, &nd) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	if (json)
+		buf_putc(&b, '[');
+	for (i = 0; i < nd; i++) {
+		if (json) {
+			buf_printf(&b, "%s{\"id\":%lld,\"position\":%lld,\"name\":",
+			    i ? "," : "", (long long)d[i].id, (long long)d[i].position);
+			buf_json_str(&b, d[i].name, strlen(d[i].name));
+			buf_printf(&b, ",\"characters\":%lld,\"bytes\":%lld,"
+			    "\"sha256\":\"%s\",\"direction\":\"%s\",\"source\":",
+			    (long long)d[i].nchars, (long long)d[i].nbytes,
+			    d[i].sha256, d[i].direction);
+			buf_json_str(&b, d[i].source, strlen(d[i].source));
+			buf_putc(&b, '}');
+		} else {
+			printf("%3lld  ", (long long)d[i].position);
+			cmd_put_text(stdout, d[i].name, strlen(d[i].name));
+			printf("  #%lld  %lld chars\n", (long long)d[i].id,
+			    (long long)d[i].nchars);
+		}
+	}
+	if (json) {
+		buf_puts(&b, "]\n");
+		fputs(b.s, stdout);
+	}
+out:
+	buf_done(&b);
+	doc_list_free(d, nd);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_docs = {
+	"docs", "PROJECT [--json]",
+	"list documents in interview order",
+	"  --json   machine-readable output\n", docs_main,
+};
+
+static int
+attr_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL, *rm = NULL, *csv = NULL, *as = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{"rm", 0, false, &rm},
+		{"csv", 0, true, &csv},
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct doc_attr *a = NULL;
+	size_t na = 0, i;
+	char **ops;
+	int n, rc;
+	int64_t id = 0;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n < 1 || n > 4 || (csv && n != 1) || (!csv && n < 2) || (rm && n != 3)) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open(ops[0], as, (n >= 3 || csv) ? 0 : PROJECT_READONLY,
+	    &p)) != CMD_OK)
+		goto out;
+	if (csv != NULL) {
+		if (project_begin(p, "attributes") != AX_OK) {
+			rc = cmd_project_error(p);
+			goto out;
+		}
+		rc = import_attrs(p, csv);
+		if (rc == CMD_OK && project_commit(p) != AX_OK)
+			rc = cmd_project_error(p);
+		if (rc != CMD_OK)
+			project_rollback(p);
+		goto out;
+	}
+	if (doc_find(p, ops[1], &id) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	if (n == 4 || rm) {
+		if (doc_attr_set(p, id, ops[2], rm ? NULL : ops[3]) != AX_OK)
+			rc = cmd_project_error(p);
+		goto out;
+	}
+	doc_attr_list(p, id, &a, &na);
+	if (json)
+		putchar('{');
+	for (i = 0; i < na; i++) {
+		if (n == 3 && strcmp(a[i].key, ops[2]) != 0)
+			continue;
+		if (json) {
+			struct buf b = {0};
+
+			if (i > 0 && n != 3)
+				buf_putc(&b, ',');
+			buf_json_str(&b, a[i].key, strlen(a[i].key));
+			buf_putc(&b, ':');
+			buf_json_str(&b, a[i].value, strlen(a[i].value));
+			fputs(b.s, stdout);
+			buf_done(&b);
+		} else if (n == 3) {
+			cmd_put_text(stdout, a[i].value, strlen(a[i].value));
+			putchar('\n');
+		} else {
+			cmd_put_text(stdout, a[i].key, strlen(a[i].key));
+			putchar('=');
+			cmd_put_text(stdout, a[i].value, strlen(a[i].value));
+			putchar('\n');
+		}
+	}
+	if (json)
+		puts("}");
+out:
+	doc_attr_list_free(a, na);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_attr = {
+	"attr", "PROJECT DOC [KEY [VALUE]] [--rm] | PROJECT --csv FILE",
+	"show or set a document's attributes (gender, education, ...)",
+	"  DOC            a document name, #ID or @POSITION\n"
+	"  --rm           remove KEY\n"
+	"  --csv FILE     set attributes from CSV rows document,key,value\n"
+	"  --json         machine-readable output\n", attr_main,
+};
+
+/* The common shape of `doc X PROJECT DOC [ARG]`. */
+static int
+doc_cmd(const struct cmd *self, int argc, char **argv, int nargs, bool write,
+    struct project **pp, int64_t *id, char ***ops)
+{
+	const char *as = NULL;
+	struct cmd_opt opts[] = {
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	int n, rc;
+
+	*pp = NULL;
+	if ((rc = cmd_parse(self, argc, argv, opts, ops, &n)) != 0)
+		return rc;
+	if (n != 2 + nargs) {
+		free(*ops);
+		*ops = NULL;
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open((*ops)[0], as, write ? 0 : PROJECT_READONLY, pp)) != CMD_OK)
+		return rc;
+	if (doc_find(*pp, (*ops)[1], id) != AX_OK)
+		return cmd_project_error(*pp);
+	return CMD_OK;
+}
+
+static int
+doc_rename_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops);
+
+	if (rc == CMD_OK && doc_rename(p, id, ops[2]) != AX_OK)
+		rc = cmd_project_error(p);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_rename = {
+	"doc rename", "PROJECT DOC NEWNAME", "rename a document", NULL,
+	doc_rename_main,
+};
+
+static int
+doc_move_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL, *end;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops);
+
+	if (rc == CMD_OK) {
+		long long pos = strtoll(ops[2], &end, 10);
+
+		if (*end != '\0' || end == ops[2])
+			rc = cmd_error("'%s' is not a position (1, 2, ...)", ops[2]);
+		else if (doc_set_position(p, id, pos) != AX_OK)
+			rc = cmd_project_error(p);
+	}
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_move = {
+	"doc move", "PROJECT DOC POSITION",
+	"move a document to another place in the interview order", NULL,
+	doc_move_main,
+};
+
+static int
+doc_rm_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 0, true, &p, &id, &ops);
+
+	if (rc == CMD_OK && doc_remove(p, id) != AX_OK)
+		rc = cmd_project_error(p);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_rm = {
+	"doc rm", "PROJECT DOC",
+	"remove a document with its codings, attributes and memos (undoable)",
+	NULL, doc_rm_main,
+};
+
+static int
+doc_text_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL, *text = NULL;
+	size_t len;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 0, false, &p, &id, &ops);
+
+	if (rc == CMD_OK && doc_text(p, id, &text, &len) != AX_OK)
+		rc = cmd_project_error(p);
+	if (rc == CMD_OK)
+		cmd_put_text(stdout, text, len);
+	free(text);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_text = {
+	"doc text", "PROJECT DOC",
+	"print a document's stored text (logical order; see also axial cat)",
+	NULL, doc_text_main,
+};

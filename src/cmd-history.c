@@ -1,0 +1,117 @@
+/* cmd-history.c: undo, redo and the audit log, per coder. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "axial/history.h"
+#include "axial/project.h"
+#include "cmd.h"
+
+static int
+undo_redo(const struct cmd *self, int argc, char **argv, bool redo)
+{
+	const char *as = NULL;
+	struct cmd_opt opts[] = {{"as", 0, true, &as}, {NULL, 0, false, NULL}};
+	struct project *p = NULL;
+	char **ops, *label = NULL;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open(ops[0], as, 0, &p)) == CMD_OK) {
+		if ((redo ? history_redo(p, &label) : history_undo(p, &label)) != AX_OK)
+			rc = cmd_project_error(p);
+		else
+			printf("%s %s\n", redo ? "redid" : "undid", label);
+	}
+	free(label);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+static int undo_main(const struct cmd *s, int c, char **v) { return undo_redo(s, c, v, false); }
+static int redo_main(const struct cmd *s, int c, char **v) { return undo_redo(s, c, v, true); }
+
+const struct cmd cmd_undo = {
+	"undo", "PROJECT", "undo your latest action (only yours, even across "
+	"restarts)", "  --as CODER   act as CODER\n", undo_main,
+};
+
+const struct cmd cmd_redo = {
+	"redo", "PROJECT", "redo your latest undone action",
+	"  --as CODER   act as CODER\n", redo_main,
+};
+
+static int
+log_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL, *limit = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{"limit", 'n', true, &limit},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct history_entry *e = NULL;
+	size_t ne = 0, i;
+	struct buf b = {0};
+	char **ops;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+		goto out;
+	history_log(p, limit ? (size_t)strtoul(limit, NULL, 10) : 20, &e, &ne);
+	if (json)
+		buf_putc(&b, '[');
+	for (i = 0; i < ne; i++) {
+		if (json) {
+			buf_printf(&b, "%s{\"id\":%lld,\"time\":%lld,\"coder\":", i ? "," : "",
+			    (long long)e[i].id, (long long)e[i].time);
+			buf_json_str(&b, e[i].coder, strlen(e[i].coder));
+			buf_puts(&b, ",\"action\":");
+			buf_json_str(&b, e[i].label, strlen(e[i].label));
+			buf_printf(&b, ",\"kind\":\"%s\",\"state\":\"%s\",\"changes\":%lld}",
+			    e[i].kind, e[i].state, (long long)e[i].nchanges);
+		} else {
+			char when[32];
+			time_t t = (time_t)e[i].time;
+
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
+			printf("%lld  %s  ", (long long)e[i].id, when);
+			cmd_put_text(stdout, e[i].coder, strlen(e[i].coder));
+			printf("  %s%s%s  (%lld changes%s)\n",
+			    strcmp(e[i].kind, "do") ? e[i].kind : "",
+			    strcmp(e[i].kind, "do") ? " " : "", e[i].label,
+			    (long long)e[i].nchanges,
+			    strcmp(e[i].state, "undone") == 0 ? ", undone" : "");
+		}
+	}
+	if (json) {
+		buf_puts(&b, "]\n");
+		fputs(b.s, stdout);
+	}
+out:
+	buf_done(&b);
+	history_log_free(e, ne);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_log = {
+	"log", "PROJECT [--limit N] [--json]",
+	"the audit trail: who did what, when (newest first; times in UTC)",
+	"  -n, --limit N   how many actions (default 20)\n"
+	"  --json          machine-readable output\n", log_main,
+};

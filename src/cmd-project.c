@@ -1,0 +1,132 @@
+/*
+ * cmd-project.c: axial init, axial info, and `axial PROJECT`, which opens
+ * the workbench (until the full-screen UI lands it prints the summary).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/document.h"
+#include "axial/project.h"
+#include "cmd.h"
+
+static int
+init_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *title = NULL;
+	struct cmd_opt opts[] = {
+		{"title", 't', true, &title},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p;
+	char **ops;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, "expected one project file");
+	}
+	rc = cmd_project_open(ops[0], NULL, PROJECT_CREATE, &p);
+	if (rc == CMD_OK && title != NULL && project_set_setting(p, "title", title) != AX_OK)
+		rc = cmd_project_error(p);
+	if (rc == CMD_OK)
+		printf("created %s\n", ops[0]);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_init = {
+	"init", "PROJECT [--title TITLE]",
+	"create an empty project file (suggested extension .axial)",
+	"  -t, --title TITLE   the study's title\n", init_main,
+};
+
+static int
+print_info(struct project *p, bool json)
+{
+	struct project_summary s;
+	char *title = project_setting(p, "title");
+	struct buf b = {0};
+
+	project_summary(p, &s);
+	if (json) {
+		buf_puts(&b, "{\"path\":");
+		buf_json_str(&b, project_path(p), strlen(project_path(p)));
+		buf_puts(&b, ",\"title\":");
+		buf_json_str(&b, title ? title : "", title ? strlen(title) : 0);
+		buf_printf(&b, ",\"schema\":%d,\"documents\":%lld,\"characters\":%lld,"
+		    "\"codes\":%lld,\"categories\":%lld,\"codings\":%lld,"
+		    "\"coders\":%lld,\"memos\":%lld,\"readonly\":%s}\n",
+		    PROJECT_SCHEMA_VERSION, (long long)s.documents,
+		    (long long)s.chars, (long long)s.codes, (long long)s.categories,
+		    (long long)s.codings, (long long)s.coders, (long long)s.memos,
+		    project_readonly(p) ? "true" : "false");
+		fputs(b.s, stdout);
+	} else {
+		printf("project:    %s%s\n", project_path(p),
+		    project_readonly(p) ? " (read-only)" : "");
+		if (title != NULL) {
+			fputs("title:      ", stdout);
+			cmd_put_text(stdout, title, strlen(title));
+			fputc('\n', stdout);
+		}
+		printf("documents:  %lld (%lld characters)\n", (long long)s.documents,
+		    (long long)s.chars);
+		printf("codes:      %lld in %lld categories\n", (long long)s.codes,
+		    (long long)s.categories);
+		printf("codings:    %lld by %lld coders\n", (long long)s.codings,
+		    (long long)s.coders);
+		printf("memos:      %lld\n", (long long)s.memos);
+		printf("you:        %s\n", project_coder_login(p));
+	}
+	buf_done(&b);
+	free(title);
+	return CMD_OK;
+}
+
+static int
+info_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p;
+	char **ops;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, "expected one project file");
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK)
+		rc = print_info(p, json != NULL);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_info = {
+	"info", "PROJECT [--json]",
+	"summarise a project: documents, codes, codings, coders, memos",
+	"  --json   machine-readable output\n", info_main,
+};
+
+int
+cmd_open_project(int argc, char **argv)
+{
+	struct project *p;
+	int rc;
+
+	if (argc != 1)
+		return cmd_error("'%s' is not a command; try 'axial --help'", argv[0]);
+	if ((rc = cmd_project_open(argv[0], NULL, 0, &p)) == CMD_OK)
+		rc = print_info(p, false);
+	project_close(p);
+	return rc;
+}

@@ -1,0 +1,242 @@
+/*
+ * db-coding.c: codings (coding.h). Offsets are code points into the stored
+ * text, checked against documents.nchars so no text is read to validate.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/coding.h"
+#include "axial/document.h"
+#include "axial/textin.h"
+#include "db-int.h"
+
+/* The owner of a coding may change it; nobody else. */
+static enum ax_status
+check_own(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT c.coder_id, k.login FROM codings c"
+	    " JOIN coders k ON k.id = c.coder_id WHERE c.id = ?");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld", (long long)id);
+	else if (sqlite3_column_int64(st, 0) != p->coder_id)
+		s = db_fail(p, AX_ERR_PERM, "coding #%lld is coder '%s''s; only they "
+		    "can change it", (long long)id, sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return s;
+}
+
+static enum ax_status
+check_span(struct project *p, int64_t doc, int64_t start, int64_t end)
+{
+	int64_t n = db_int(p, "SELECT nchars FROM documents WHERE id = ?", doc, -1);
+
+	if (n < 0)
+		return db_fail(p, AX_ERR_NOTFOUND, "no document #%lld", (long long)doc);
+	if (start < 0 || end <= start || end > n)
+		return db_fail(p, AX_ERR_INPUT, "span %lld..%lld is %s (the document "
+		    "has %lld characters; offsets are 0-based, end exclusive)",
+		    (long long)start, (long long)end, end <= start && start >= 0 &&
+		    end >= 0 ? "empty" : "out of range", (long long)n);
+	return AX_OK;
+}
+
+enum ax_status
+coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
+    int64_t end, int64_t *id)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+	int64_t coder;
+
+	if ((s = db_action_begin(p, "tag")) != AX_OK)
+		return s;
+	if ((s = check_span(p, doc, start, end)) != AX_OK)
+		goto end;
+	switch (db_int(p, "SELECT kind = 'code' FROM nodes WHERE id = ?", node, -1)) {
+	case -1:
+		s = db_fail(p, AX_ERR_NOTFOUND, "no code #%lld", (long long)node);
+		goto end;
+	case 0:
+		s = db_fail(p, AX_ERR_INPUT, "#%lld is a category; only codes are "
+		    "applied to text", (long long)node);
+		goto end;
+	}
+	if ((s = db_coder_id(p, &coder)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
+	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, uuid(), strftime('%s','now'))");
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, node);
+	sqlite3_bind_int64(st, 3, coder);
+	sqlite3_bind_int64(st, 4, start);
+	sqlite3_bind_int64(st, 5, end);
+	s = db_exec_stmt(p, st);
+	if (s == AX_OK && id != NULL)
+		*id = sqlite3_last_insert_rowid(p->db);
+end:
+	return db_action_end(p, s);
+}
+
+enum ax_status
+coding_remove(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_action_begin(p, "untag")) != AX_OK)
+		return s;
+	if ((s = check_own(p, id)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "DELETE FROM memos WHERE target = 'coding' AND target_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "DELETE FROM codings WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	s = db_exec_stmt(p, st);
+end:
+	return db_action_end(p, s);
+}
+
+enum ax_status
+coding_set_range(struct project *p, int64_t id, int64_t start, int64_t end)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_action_begin(p, "tag resize")) != AX_OK)
+		return s;
+	if ((s = check_own(p, id)) != AX_OK)
+		goto end;
+	if ((s = check_span(p, db_int(p, "SELECT doc_id FROM codings WHERE id = ?",
+	    id, 0), start, end)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "UPDATE codings SET start = ?2, end = ?3 WHERE id = ?1"
+	    " AND (start <> ?2 OR end <> ?3)");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, start);
+	sqlite3_bind_int64(st, 3, end);
+	s = db_exec_stmt(p, st);
+end:
+	return db_action_end(p, s);
+}
+
+static void
+coding_from_row(sqlite3_stmt *st, struct coding *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	c->doc = sqlite3_column_int64(st, 1);
+	c->node = sqlite3_column_int64(st, 2);
+	c->coder = sqlite3_column_int64(st, 3);
+	c->start = sqlite3_column_int64(st, 4);
+	c->end = sqlite3_column_int64(st, 5);
+}
+
+enum ax_status
+coding_get(struct project *p, int64_t id, struct coding *c)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
+	    " end FROM codings WHERE id = ?");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		coding_from_row(st, c);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld", (long long)id);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+coding_list(struct project *p, const struct coding_filter *f,
+    struct coding **out, size_t *n)
+{
+	/* One statement per filter shape, so each uses its own index. */
+	static const char *const sql[8] = {
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id"
+		" ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		" WHERE doc_id = ?1 ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
+		" ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
+		" ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		" WHERE doc_id = ?1 AND coder_id = ?3 ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
+		" AND c.coder_id = ?3 ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
+		" ORDER BY start, end, id",
+	};
+	struct coding_filter none = {0, 0, 0};
+	sqlite3_stmt *st;
+	struct coding *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc, shape;
+
+	if (f == NULL)
+		f = &none;
+	shape = (f->doc != 0) | (f->node != 0) << 1 | (f->coder != 0) << 2;
+	st = db_stmt(p, sql[shape]);
+	if (f->doc)
+		sqlite3_bind_int64(st, 1, f->doc);
+	if (f->node)
+		sqlite3_bind_int64(st, 2, f->node);
+	if (f->coder)
+		sqlite3_bind_int64(st, 3, f->coder);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		coding_from_row(st, &v[k++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_sqlite_fail(p, rc);
+	}
+	*out = v;
+	*n = k;
+	return AX_OK;
+}
+
+enum ax_status
+coding_find_quote(struct project *p, int64_t doc, const char *quote, int nth,
+    int64_t *start, int64_t *end)
+{
+	char *text = NULL;
+	const char *at;
+	size_t len, qlen = strlen(quote);
+	enum ax_status s;
+	int i;
+
+	if (qlen == 0)
+		return db_fail(p, AX_ERR_INPUT, "the quote is empty");
+	if ((s = doc_text(p, doc, &text, &len)) != AX_OK)
+		return s;
+	at = text;
+	for (i = 0; at != NULL; i++) {
+		at = strstr(i == 0 ? at : at + 1, quote);
+		if (at == NULL || i + 1 == nth)
+			break;
+	}
+	if (at == NULL) {
+		s = db_fail(p, AX_ERR_NOTFOUND, nth > 1 ? "the quote does not occur "
+		    "%d times in the document" : "the quote is not in the document%.0d",
+		    nth);
+	} else {
+		*start = (int64_t)textin_nchars(text, (size_t)(at - text));
+		*end = *start + (int64_t)textin_nchars(at, qlen);
+	}
+	free(text);
+	return s;
+}

@@ -1,0 +1,99 @@
+/*
+ * db-int.h: what the db-*.c files share and nobody else sees.
+ * No sqlite3 type appears outside the files that include this header.
+ */
+#ifndef AXIAL_DB_INT_H
+#define AXIAL_DB_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "axial/project.h"
+#include "axial/util.h"
+
+/* 'AXQD': PRAGMA application_id of every axial project. */
+#define DB_APPLICATION_ID 0x41585144
+
+struct db_stmt_cache {
+	const char *sql;	/* identity is the pointer: callers pass literals */
+	sqlite3_stmt *stmt;
+};
+
+struct project {
+	sqlite3 *db;
+	char *path;
+	char *errmsg;
+	char *login;		/* acting coder */
+	char *account;		/* OS account */
+	char *owner;
+	bool readonly;
+	int depth;		/* action nesting; 0 = none open */
+	bool failed;		/* a nested step failed: the action must roll back */
+	int64_t coder_id;	/* acting coder's row, 0 until it exists */
+	struct db_stmt_cache *stmts;
+	size_t nstmts, capstmts;
+};
+
+/* Sets the message and returns st; printf-style. */
+enum ax_status db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
+    AX_PRINTF(3, 4);
+/* Maps a SQLite result code to a status and message. */
+enum ax_status db_sqlite_fail(struct project *p, int rc);
+
+/*
+ * A prepared statement for a literal SQL string, cached for the connection's
+ * life and reset before it is returned. Never finalize it.
+ */
+sqlite3_stmt *db_stmt(struct project *p, const char *sql);
+/* Steps a statement expected to finish (no rows); resets it. */
+enum ax_status db_exec_stmt(struct project *p, sqlite3_stmt *st);
+/* Runs one or more statements with no parameters. */
+enum ax_status db_exec(struct project *p, const char *sql);
+/* A single integer from a one-parameter query, or def when no row. */
+int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
+/* sqlite3_column_text copied (never NULL). */
+char *db_col_str(sqlite3_stmt *st, int col);
+
+/*
+ * Actions from inside the model: begin an action unless one is open. Every
+ * model mutation has the shape
+ *	if ((st = db_action_begin(p, "label")) != AX_OK) return st;
+ *	... st = ...;
+ *	return db_action_end(p, st);
+ * db_action_end commits when st is AX_OK, otherwise rolls back (an outer
+ * action then rolls back at its end too).
+ */
+enum ax_status db_action_begin(struct project *p, const char *label);
+enum ax_status db_action_end(struct project *p, enum ax_status st);
+/* kind "do", "undo" or "redo"; target: the action undone or redone. */
+enum ax_status db_action_open(struct project *p, const char *label,
+    const char *kind, int64_t target);
+/* The acting coder's row id, created on first use (inside an action). */
+enum ax_status db_coder_id(struct project *p, int64_t *id);
+
+/* NFC-normalises a name and checks it (non-empty, no controls). NULL +
+ * message on error. */
+char *db_name(struct project *p, const char *what, const char *name);
+
+/* True when s is valid UTF-8 with no NUL (free text: memos, values). */
+bool db_valid_utf8(const char *s);
+
+/* db-schema.c */
+/* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */
+enum ax_status db_schema_upgrade(struct project *p, int from);
+/* Only for the migration test: stop at version `to`. */
+enum ax_status db_schema_upgrade_to(struct project *p, int from, int to);
+
+/*
+ * The logged tables and their columns, in order, as the change log's JSON
+ * row images and undo use them. `id` is always the first column.
+ */
+struct db_table {
+	const char *name;
+	const char *const *cols;
+	bool log_after_insert;	/* false: a huge row (document text) */
+};
+extern const struct db_table db_tables[];
+const struct db_table *db_table_find(const char *name);
+
+#endif

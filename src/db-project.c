@@ -1,0 +1,708 @@
+/*
+ * db-project.c: opening a project file, statement cache, errors, actions.
+ *
+ * Concurrency. The file is in WAL mode, so readers never block the writer.
+ * Every write is an action in a BEGIN IMMEDIATE transaction: it takes the
+ * write lock at its start, so two coders' processes queue on the busy
+ * timeout and never get "database is locked" from a read that tries to
+ * upgrade. synchronous=FULL: an acknowledged action survives a power cut.
+ *
+ * Identity. The coder is the OS account (getpwuid on the effective uid, not
+ * an environment variable). Acting under another coder name is allowed only
+ * when that coder's `account` is this account, which only the owner sets.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <uninorm.h>
+#include <unistr.h>
+#include <unictype.h>
+
+#include "db-int.h"
+
+enum ax_status
+db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(p->errmsg);
+	p->errmsg = buf_take(&b);
+	return st;
+}
+
+enum ax_status
+db_sqlite_fail(struct project *p, int rc)
+{
+	const char *path = p->path;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return db_fail(p, AX_ERR_BUSY, "%s: locked by another process for "
+		    "too long; try again", path);
+	case SQLITE_READONLY:
+		return db_fail(p, AX_ERR_READONLY, "%s: the project is read-only",
+		    path);
+	case SQLITE_FULL:
+		return db_fail(p, AX_ERR_IO, "%s: the disk is full; nothing was "
+		    "changed", path);
+	case SQLITE_IOERR:
+		return db_fail(p, AX_ERR_IO, "%s: I/O error (%s); nothing was "
+		    "changed", path, sqlite3_errmsg(p->db));
+	case SQLITE_NOTADB:
+		return db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
+		    "(not an SQLite database)", path);
+	case SQLITE_CORRUPT:
+		return db_fail(p, AX_ERR_NOTPROJECT, "%s: the project file is "
+		    "damaged or truncated", path);
+	case SQLITE_CANTOPEN:
+		return db_fail(p, AX_ERR_IO, "%s: cannot open: %s", path,
+		    strerror(errno ? errno : EACCES));
+	case SQLITE_CONSTRAINT:
+		return db_fail(p, AX_ERR_INPUT, "%s: refused: %s", path,
+		    sqlite3_errmsg(p->db));
+	default:
+		return db_fail(p, AX_ERR_IO, "%s: %s", path, sqlite3_errmsg(p->db));
+	}
+}
+
+sqlite3_stmt *
+db_stmt(struct project *p, const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < p->nstmts; i++) {
+		if (p->stmts[i].sql == sql) {
+			st = p->stmts[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(p->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK)
+		fatal("internal SQL error: %s\n%s", sqlite3_errmsg(p->db), sql);
+	p->stmts = xgrow(p->stmts, &p->capstmts, p->nstmts + 1, sizeof *p->stmts);
+	p->stmts[p->nstmts].sql = sql;
+	p->stmts[p->nstmts].stmt = st;
+	p->nstmts++;
+	return st;
+}
+
+enum ax_status
+db_exec_stmt(struct project *p, sqlite3_stmt *st)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
+}
+
+enum ax_status
+db_exec(struct project *p, const char *sql)
+{
+	int rc = sqlite3_exec(p->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
+}
+
+int64_t
+db_int(struct project *p, const char *sql, int64_t arg, int64_t def)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	int64_t v = def;
+
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+char *
+db_col_str(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return xstrndup(s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
+}
+
+char *
+db_name(struct project *p, const char *what, const char *name)
+{
+	const uint8_t *s = (const uint8_t *)name;
+	size_t n = strlen(name), len;
+	uint8_t *norm;
+	const uint8_t *q;
+	ucs4_t c;
+
+	if (u8_check(s, n) != NULL) {
+		db_fail(p, AX_ERR_INPUT, "%s name is not valid UTF-8 (byte %zu)",
+		    what, (size_t)(u8_check(s, n) - s));
+		return NULL;
+	}
+	for (q = s; q < s + n; q += u8_mbtouc(&c, q, (size_t)(s + n - q))) {
+		u8_mbtouc(&c, q, (size_t)(s + n - q));
+		if (uc_is_general_category(c, UC_CATEGORY_Cc) ||
+		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+			db_fail(p, AX_ERR_INPUT, "%s name has a control character "
+			    "(U+%04X at byte %zu)", what, (unsigned)c, (size_t)(q - s));
+			return NULL;
+		}
+	}
+	norm = u8_normalize(UNINORM_NFC, s, n, NULL, &len);
+	if (norm == NULL)
+		fatal("out of memory normalising a name");
+	/* Surrounding spaces are never meant; inner ones are. */
+	{
+		size_t a = 0, b = len;
+
+		while (a < b && (norm[a] == ' ' || norm[a] == '\t'))
+			a++;
+		while (b > a && (norm[b - 1] == ' ' || norm[b - 1] == '\t'))
+			b--;
+		if (a == b) {
+			free(norm);
+			db_fail(p, AX_ERR_INPUT, "%s name is empty", what);
+			return NULL;
+		}
+		{
+			char *out = xstrndup((const char *)norm + a, b - a);
+
+			free(norm);
+			return out;
+		}
+	}
+}
+
+bool
+db_valid_utf8(const char *s)
+{
+	return u8_check((const uint8_t *)s, strlen(s)) == NULL;
+}
+
+static char *
+os_account(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		return xstrdup(pw->pw_name);
+	return xasprintf("uid%ld", (long)geteuid());
+}
+
+static void
+fill_uuid(char out[37])
+{
+	unsigned char r[16];
+	static const char hex[] = "0123456789abcdef";
+	int i, j = 0;
+
+	sqlite3_randomness(sizeof r, r);
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[j++] = '-';
+		out[j++] = hex[r[i] >> 4];
+		out[j++] = hex[r[i] & 15];
+	}
+	out[j] = '\0';
+}
+
+/* Registered as SQL function uuid() on every connection. */
+static void
+sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char u[37];
+
+	(void)argc;
+	(void)argv;
+	fill_uuid(u);
+	sqlite3_result_text(ctx, u, 36, SQLITE_TRANSIENT);
+}
+
+static enum ax_status
+check_identity(struct project *p, const char *as)
+{
+	sqlite3_stmt *st;
+	enum ax_status s = AX_OK;
+
+	p->login = xstrdup(as != NULL ? as : p->account);
+	st = db_stmt(p, "SELECT id, account FROM coders WHERE login = ?");
+	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *acct = (const char *)sqlite3_column_text(st, 1);
+
+		p->coder_id = sqlite3_column_int64(st, 0);
+		if (strcmp(p->login, p->account) != 0 &&
+		    (acct == NULL || strcmp(acct, p->account) != 0))
+			s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': the "
+			    "project's owner has not tied it to account '%s'",
+			    p->login, p->account);
+	} else if (strcmp(p->login, p->account) != 0) {
+		s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': no such "
+		    "coder tied to account '%s' (the owner adds one with "
+		    "'axial coder add PROJECT %s --account %s')", p->login,
+		    p->account, p->login, p->account);
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/*
+ * A read-only WAL database opens only if its -shm file exists or can be
+ * created; in a directory we cannot write, with no -shm, open it as
+ * immutable instead (SQLite's documented way for read-only media).
+ */
+static char *
+readonly_uri(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *shm;
+	struct buf b = {0};
+	const char *c;
+	bool immutable;
+
+	if (slash != NULL)
+		slash[slash == dir ? 1 : 0] = '\0';
+	shm = xasprintf("%s-shm", path);
+	immutable = access(slash ? dir : ".", W_OK) != 0 && access(shm, F_OK) != 0;
+	free(shm);
+	free(dir);
+	if (!immutable)
+		return NULL;
+	buf_puts(&b, "file:");
+	for (c = path; *c; c++) {
+		if (*c == '?' || *c == '#' || *c == '%')
+			buf_printf(&b, "%%%02X", (unsigned char)*c);
+		else
+			buf_putc(&b, *c);
+	}
+	buf_puts(&b, "?immutable=1");
+	return buf_take(&b);
+}
+
+static enum ax_status
+open_file(struct project *p, unsigned flags)
+{
+	char *uri = NULL;
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	struct stat sb;
+	int rc;
+
+	if (flags & PROJECT_CREATE) {
+		if (lstat(p->path, &sb) == 0)
+			return db_fail(p, AX_ERR_EXISTS, "%s: already exists", p->path);
+		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	} else {
+		if (stat(p->path, &sb) != 0)
+			return db_fail(p, AX_ERR_NOTFOUND, "%s: %s", p->path,
+			    strerror(errno));
+		if (!S_ISREG(sb.st_mode))
+			return db_fail(p, AX_ERR_NOTPROJECT, "%s: not a project file",
+			    p->path);
+		if ((flags & PROJECT_READONLY) || access(p->path, W_OK) != 0)
+			p->readonly = true;
+		oflags |= p->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	}
+	if (p->readonly && (uri = readonly_uri(p->path)) != NULL)
+		oflags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri ? uri : p->path, &p->db, oflags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return db_sqlite_fail(p, rc);
+	sqlite3_extended_result_codes(p->db, 0);
+	sqlite3_create_function(p->db, "uuid", 0, SQLITE_UTF8, NULL, sql_uuid,
+	    NULL, NULL);
+	{
+		const char *ms = getenv("AXIAL_BUSY_TIMEOUT_MS");
+
+		sqlite3_busy_timeout(p->db, ms != NULL ? atoi(ms) : 10000);
+	}
+	return AX_OK;
+}
+
+static enum ax_status
+create_schema(struct project *p)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_exec(p, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE")) != AX_OK)
+		return s;
+	s = db_schema_upgrade(p, 0);
+	if (s == AX_OK) {
+		st = db_stmt(p, "INSERT INTO meta(key, value) VALUES ('owner', ?1),"
+		    " ('created', strftime('%s','now'))");
+		sqlite3_bind_text(st, 1, p->account, -1, SQLITE_STATIC);
+		s = db_exec_stmt(p, st);
+	}
+	if (s == AX_OK)
+		s = db_exec(p, "COMMIT");
+	if (s != AX_OK)
+		sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+	return s;
+}
+
+static enum ax_status
+check_and_migrate(struct project *p)
+{
+	sqlite3_stmt *st;
+	int64_t appid, version;
+	int rc;
+	enum ax_status s;
+
+	rc = sqlite3_prepare_v2(p->db, "PRAGMA application_id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_sqlite_fail(p, rc);
+	rc = sqlite3_step(st);
+	appid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlite_fail(p, rc);
+	if (appid != DB_APPLICATION_ID)
+		return db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
+		    "(an SQLite database of another program)", p->path);
+	version = db_int(p, "PRAGMA user_version", 0, 0);
+	if (version > PROJECT_SCHEMA_VERSION)
+		return db_fail(p, AX_ERR_VERSION, "%s: made by a newer axial "
+		    "(project format %lld; this axial reads up to %d); upgrade "
+		    "axial to open it", p->path, (long long)version,
+		    PROJECT_SCHEMA_VERSION);
+	if (version == PROJECT_SCHEMA_VERSION)
+		return AX_OK;
+	if (p->readonly)
+		return db_fail(p, AX_ERR_READONLY, "%s: read-only, and its format "
+		    "(%lld) needs an upgrade to %d first", p->path,
+		    (long long)version, PROJECT_SCHEMA_VERSION);
+	if ((s = db_exec(p, "BEGIN IMMEDIATE")) != AX_OK)
+		return s;
+	/* Another process may have migrated it while we waited. */
+	version = db_int(p, "PRAGMA user_version", 0, 0);
+	s = version < PROJECT_SCHEMA_VERSION ?
+	    db_schema_upgrade(p, (int)version) : AX_OK;
+	if (s == AX_OK)
+		s = db_exec(p, "COMMIT");
+	if (s != AX_OK)
+		sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+	return s;
+}
+
+enum ax_status
+project_open(const char *path, unsigned flags, const char *as,
+    struct project **pp, char **errmsg)
+{
+	struct project *p = xcalloc(1, sizeof *p);
+	enum ax_status s;
+
+	*pp = NULL;
+	p->path = xstrdup(path);
+	p->account = os_account();
+	if ((s = open_file(p, flags)) != AX_OK)
+		goto err;
+	if (flags & PROJECT_CREATE)
+		s = create_schema(p);
+	else
+		s = check_and_migrate(p);
+	if (s != AX_OK)
+		goto err;
+	if ((s = db_exec(p, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"))
+	    != AX_OK)
+		goto err;
+	{
+		sqlite3_stmt *st = db_stmt(p, "SELECT value FROM meta WHERE key = 'owner'");
+
+		p->owner = sqlite3_step(st) == SQLITE_ROW ? db_col_str(st, 0) :
+		    xstrdup("");
+		sqlite3_reset(st);
+	}
+	if ((s = check_identity(p, as)) != AX_OK)
+		goto err;
+	*pp = p;
+	return AX_OK;
+err:
+	if (errmsg != NULL)
+		*errmsg = xstrdup(p->errmsg ? p->errmsg : "cannot open project");
+	if (s == AX_ERR_EXISTS || s == AX_ERR_NOTFOUND) {
+		project_close(p);
+		return s;
+	}
+	{
+		bool created = (flags & PROJECT_CREATE) && s != AX_ERR_EXISTS;
+		char *path_copy = xstrdup(path);
+
+		project_close(p);
+		if (created) {	/* leave nothing half made behind */
+			char *side;
+
+			unlink(path_copy);
+			side = xasprintf("%s-wal", path_copy);
+			unlink(side);
+			free(side);
+			side = xasprintf("%s-shm", path_copy);
+			unlink(side);
+			free(side);
+		}
+		free(path_copy);
+	}
+	return s;
+}
+
+void
+project_close(struct project *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	if (p->depth > 0)
+		sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+	for (i = 0; i < p->nstmts; i++)
+		sqlite3_finalize(p->stmts[i].stmt);
+	free(p->stmts);
+	if (p->db != NULL)
+		sqlite3_close(p->db);
+	free(p->path);
+	free(p->errmsg);
+	free(p->login);
+	free(p->account);
+	free(p->owner);
+	free(p);
+}
+
+const char *project_errmsg(const struct project *p) { return p->errmsg ? p->errmsg : ""; }
+const char *project_path(const struct project *p) { return p->path; }
+bool project_readonly(const struct project *p) { return p->readonly; }
+const char *project_coder_login(const struct project *p) { return p->login; }
+const char *project_account(const struct project *p) { return p->account; }
+const char *project_owner(const struct project *p) { return p->owner; }
+
+enum ax_status
+db_coder_id(struct project *p, int64_t *id)
+{
+	sqlite3_stmt *st;
+	char u[37];
+	enum ax_status s;
+
+	if (p->coder_id == 0) {
+		fill_uuid(u);
+		st = db_stmt(p, "INSERT INTO coders(login, name, guid, created, account)"
+		    " VALUES (?1, ?1, ?2, strftime('%s','now'), ?3)");
+		sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, u, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
+		if ((s = db_exec_stmt(p, st)) != AX_OK)
+			return s;
+		p->coder_id = sqlite3_last_insert_rowid(p->db);
+	}
+	*id = p->coder_id;
+	return AX_OK;
+}
+
+/*
+ * Rolls the open transaction back. A coder row made in it is gone too, so
+ * the cached id is looked up again.
+ */
+static void
+rollback(struct project *p)
+{
+	sqlite3_stmt *st;
+
+	sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+	p->depth = 0;
+	p->failed = false;
+	p->coder_id = 0;
+	st = db_stmt(p, "SELECT id FROM coders WHERE login = ?");
+	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		p->coder_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+}
+
+/* Opens an action of the given kind; see db-int.h. */
+enum ax_status
+db_action_open(struct project *p, const char *label, const char *kind,
+    int64_t target)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+	int64_t coder;
+
+	if (p->readonly)
+		return db_fail(p, AX_ERR_READONLY, "%s: the project is read-only; "
+		    "nothing was changed", p->path);
+	if (p->depth > 0) {
+		p->depth++;
+		return AX_OK;
+	}
+	if ((s = db_exec(p, "BEGIN IMMEDIATE")) != AX_OK)
+		return s;
+	p->depth = 1;
+	p->failed = false;
+	if ((s = db_coder_id(p, &coder)) != AX_OK)
+		goto err;
+	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, target,"
+	    " state) VALUES (?1, strftime('%s','now'), ?2, ?3, ?4, ?5)");
+	sqlite3_bind_int64(st, 1, coder);
+	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	if (target != 0)
+		sqlite3_bind_int64(st, 4, target);
+	sqlite3_bind_text(st, 5, strcmp(kind, "do") == 0 ? "done" : "meta", -1,
+	    SQLITE_STATIC);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		goto err;
+	return AX_OK;
+err:
+	rollback(p);
+	return s;
+}
+
+enum ax_status
+db_action_begin(struct project *p, const char *label)
+{
+	return db_action_open(p, label, "do", 0);
+}
+
+enum ax_status
+db_action_end(struct project *p, enum ax_status st)
+{
+	int64_t action;
+	enum ax_status s;
+
+	if (p->depth <= 0)
+		return st;
+	if (st != AX_OK)
+		p->failed = true;
+	if (--p->depth > 0)
+		return st;
+	if (p->failed) {
+		rollback(p);
+		return st != AX_OK ? st : db_fail(p, AX_ERR_IO,
+		    "the action failed and was rolled back");
+	}
+	action = db_int(p, "SELECT max(id) FROM actions", 0, 0);
+	if (db_int(p, "SELECT count(*) FROM changes WHERE action_id = ?", action, 0) == 0) {
+		/* Nothing changed: keep no empty action, leave redo alone. */
+		sqlite3_stmt *d = db_stmt(p, "DELETE FROM actions WHERE id = ?");
+
+		sqlite3_bind_int64(d, 1, action);
+		s = db_exec_stmt(p, d);
+	} else if (db_int(p, "SELECT kind = 'do' FROM actions WHERE id = ?", action, 0)) {
+		/* A new action ends what this coder could redo. */
+		sqlite3_stmt *d = db_stmt(p, "UPDATE actions SET state = 'dead'"
+		    " WHERE coder_id = ?1 AND state = 'undone'");
+
+		sqlite3_bind_int64(d, 1, p->coder_id);
+		s = db_exec_stmt(p, d);
+	} else {
+		s = AX_OK;
+	}
+	if (s == AX_OK)
+		s = db_exec(p, "COMMIT");
+	if (s != AX_OK)
+		rollback(p);
+	return s;
+}
+
+enum ax_status
+project_begin(struct project *p, const char *label)
+{
+	return db_action_begin(p, label);
+}
+
+enum ax_status
+project_commit(struct project *p)
+{
+	return db_action_end(p, AX_OK);
+}
+
+void
+project_rollback(struct project *p)
+{
+	if (p->depth > 0)
+		rollback(p);
+}
+
+int64_t
+project_data_version(struct project *p)
+{
+	return db_int(p, "PRAGMA data_version", 0, -1);
+}
+
+char *
+project_setting(struct project *p, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT value FROM meta WHERE key = ?");
+	char *v = NULL;
+
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = db_col_str(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+enum ax_status
+project_set_setting(struct project *p, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_action_begin(p, "setting")) != AX_OK)
+		return s;
+	if (value != NULL) {
+		st = db_stmt(p, "INSERT INTO meta(key, value) VALUES (?1, ?2)"
+		    " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	} else {
+		st = db_stmt(p, "DELETE FROM meta WHERE key = ?1");
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	s = db_exec_stmt(p, st);
+	return db_action_end(p, s);
+}
+
+enum ax_status
+project_summary(struct project *p, struct project_summary *s)
+{
+	s->documents = db_int(p, "SELECT count(*) FROM documents", 0, 0);
+	s->chars = db_int(p, "SELECT total(nchars) FROM documents", 0, 0);
+	s->codes = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'code'", 0, 0);
+	s->categories = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'category'", 0, 0);
+	s->codings = db_int(p, "SELECT count(*) FROM codings", 0, 0);
+	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
+	s->memos = db_int(p, "SELECT count(*) FROM memos", 0, 0);
+	return AX_OK;
+}
+
+enum ax_status
+project_check(struct project *p)
+{
+	sqlite3_stmt *st = db_stmt(p, "PRAGMA integrity_check");
+	enum ax_status s = AX_OK;
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW)
+		s = db_sqlite_fail(p, rc);
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+		s = db_fail(p, AX_ERR_NOTPROJECT, "%s: integrity check: %s", p->path,
+		    sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return s;
+}
