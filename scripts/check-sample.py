@@ -75,7 +75,7 @@ def parse_project(proj, d):
             continue
         login, _, name = c.partition(' ')
         if not re.fullmatch(r'[a-z0-9][a-z0-9._-]*', login) or not name.strip():
-            err(proj, 'project.txt: coder %r is not "login Display Name"' % c)
+            err(proj, 'project.txt: coder "%s" is not "login Display Name"' % c)
         coders.append(login)
     info['coder_logins'] = coders
     return info
@@ -165,14 +165,14 @@ def parse_codebook(proj, d):
         if not name:
             err(proj, 'codebook.txt:%d: empty name' % n)
         if name in seen:
-            err(proj, 'codebook.txt:%d: name %r used twice' % (n, name))
+            err(proj, 'codebook.txt:%d: name "%s" used twice' % (n, name))
         seen.add(name)
         if depth > len(stack):
             err(proj, 'codebook.txt:%d: indented more than one level below its parent' % n)
             depth = len(stack)
         del stack[depth:]
         if stack and stack[-1]['kind'] == '-':
-            err(proj, 'codebook.txt:%d: %r is under a code, not a category' % (n, name))
+            err(proj, 'codebook.txt:%d: "%s" is under a code, not a category' % (n, name))
         node = {'name': name, 'kind': m.group(2), 'depth': depth, 'role': role,
                 'top': stack[0]['name'] if stack else name, 'definition': definition.strip()}
         nodes.append(node)
@@ -204,9 +204,9 @@ def parse_codings(proj, d, fn, docs, codes, names):
             continue
         if code not in codes:
             if code in names:
-                err(proj, '%s:%d: %r is a category, not a code' % (fn, n, code))
+                err(proj, '%s:%d: "%s" is a category, not a code' % (fn, n, code))
             else:
-                err(proj, '%s:%d: no code %r in the codebook' % (fn, n, code))
+                err(proj, '%s:%d: no code "%s" in the codebook' % (fn, n, code))
             continue
         if not quote.strip():
             err(proj, '%s:%d: empty quote' % (fn, n))
@@ -214,7 +214,7 @@ def parse_codings(proj, d, fn, docs, codes, names):
         dtext = docs[doc]['text']
         positions = [m.start() for m in re.finditer('(?=%s)' % re.escape(quote), dtext)]
         if not positions:
-            err(proj, '%s:%d: quote not found in %s: %r' % (fn, n, doc, quote))
+            err(proj, '%s:%d: quote not found in %s: "%s"' % (fn, n, doc, quote))
             continue
         if len(f) == 4:
             if not f[3].isdigit() or not 1 <= int(f[3]) <= len(positions):
@@ -275,9 +275,9 @@ def check(d):
             if not m:
                 err(proj, 'memos.txt:%d: not "## code|doc|free: NAME"' % n)
             elif m.group(1) == 'code' and m.group(2) not in names:
-                err(proj, 'memos.txt:%d: no code or category %r' % (n, m.group(2)))
+                err(proj, 'memos.txt:%d: no code or category "%s"' % (n, m.group(2)))
             elif m.group(1) == 'doc' and m.group(2) not in docs:
-                err(proj, 'memos.txt:%d: no document %r' % (n, m.group(2)))
+                err(proj, 'memos.txt:%d: no document "%s"' % (n, m.group(2)))
 
     print('== %s: %s' % (proj, info.get('title', '?')))
     sizes = [x['bytes'] for x in docs.values()]
