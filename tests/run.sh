@@ -37,6 +37,7 @@ done
 
 for t in tests/cli/*.sh tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
+	case $t in */lib.sh) continue ;; esac
 	[ -n "$pat" ] && case $t in *$pat*) ;; *) continue ;; esac
 	out=$(mktemp)
 	sh "$t" >"$out" 2>&1
