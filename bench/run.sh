@@ -1,0 +1,15 @@
+#!/bin/sh
+# run.sh BUILD: every benchmark program BUILD/bench/bench-*, one after the
+# other (they share the machine with nothing of ours), each printing its
+# own figures. Large inputs go to a scratch directory removed at the end.
+set -eu
+BUILD=${1:-build}
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/axial-bench.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+export AXIAL="$BUILD/axial" AXIAL_BENCH_DIR="$SCRATCH"
+for b in "$BUILD"/bench/bench-*; do
+	case $b in *.d) continue ;; esac
+	[ -x "$b" ] || continue
+	echo "== $(basename "$b")"
+	"$b" "$SCRATCH/$(basename "$b")"
+done
