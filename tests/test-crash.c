@@ -183,6 +183,7 @@ test_sigkill(void **state)
 		project_close(p);
 	}
 	print_message("%d kills, %d acknowledged actions checked\n", iterations, total_acks);
+	free(path);
 }
 
 int
