@@ -284,36 +284,43 @@ agree_holsti(int64_t m, int64_t n1, int64_t n2, struct agree_holsti *o)
 	agree_wilson(2 * m, n1 + n2, &o->lo, &o->hi);
 }
 
-void
-agree_fleiss(const int64_t *counts, int64_t nunits, int k, int q,
+/*
+ * Fleiss on nrows rows of counts, row i standing for w[i] alike units (w
+ * NULL: one each), so a presence histogram needs no row per unit.
+ */
+static void
+fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
     struct agree_fleiss *o, double *p_j, struct agree_fig *kappa_j)
 {
 	int64_t *col = xcalloc((size_t)k + 1, sizeof *col);
-	int64_t i, m = -1, tot;
+	int64_t i, m = -1, tot, nunits = 0;
 	u128 sumsq = 0, colsq = 0;
 	double N, M, pbar, pe = 0, spq = 0, spqqp = 0, kap;
 	const char *why = NULL;
 	int j;
 
 	memset(o, 0, sizeof *o);
-	o->n = nunits;
 	o->k = k;
 	o->q = q < 1 ? k : q;
-	for (i = 0; i < nunits; i++) {
-		int64_t mi = 0;
+	for (i = 0; i < nrows; i++) {
+		int64_t mi = 0, wi = w != NULL ? w[i] : 1;
 
+		if (wi == 0)
+			continue;
+		nunits += wi;
 		for (j = 0; j < k; j++) {
 			int64_t v = counts[i * k + j];
 
 			mi += v;
-			col[j] += v;
-			sumsq += (u128)(v * v);
+			col[j] += wi * v;
+			sumsq += (u128)wi * (u128)(v * v);
 		}
 		if (m < 0)
 			m = mi;
 		else if (mi != m && why == NULL)
 			why = "unequal coders per unit: use α";
 	}
+	o->n = nunits;
 	if (nunits == 0)
 		why = R_NO_UNITS;
 	else if (why == NULL && m < 2)
@@ -369,15 +376,67 @@ agree_fleiss(const int64_t *counts, int64_t nunits, int k, int q,
 			kappa_j[j] = undef(R_NO_VAR);
 			continue;
 		}
-		for (i = 0; i < nunits; i++) {
+		for (i = 0; i < nrows; i++) {
 			int64_t v = counts[i * k + j];
 
-			s += (double)(v * (m - v));
+			s += (double)((w != NULL ? w[i] : 1) * v * (m - v));
 		}
 		kappa_j[j] = fig(1 - s / (N * M * (M - 1) * p * (1 - p)));
 	}
 out:
 	free(col);
+}
+
+void
+agree_fleiss(const int64_t *counts, int64_t nunits, int k, int q,
+    struct agree_fleiss *o, double *p_j, struct agree_fig *kappa_j)
+{
+	fleiss(counts, NULL, nunits, k, q, o, p_j, kappa_j);
+}
+
+void
+agree_hist_fleiss(const int64_t *hist, int m, struct agree_fleiss *out)
+{
+	int64_t *rows = xcalloc(2 * ((size_t)m + 1), sizeof *rows);
+	int c;
+
+	for (c = 0; c <= m; c++) {
+		rows[2 * c] = c;
+		rows[2 * c + 1] = m - c;
+	}
+	fleiss(rows, hist, (int64_t)m + 1, 2, 2, out, NULL, NULL);
+	free(rows);
+}
+
+void
+agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
+{
+	int64_t units = 0, n, n1 = 0, c;
+	double dis = 0;
+
+	memset(out, 0, sizeof *out);
+	out->lo = out->hi = undef("no bootstrap");
+	for (c = 0; c <= m; c++) {
+		units += hist[c];
+		n1 += c * hist[c];
+		/* c(m - c) applied/not-applied pairs each way, weighted 1/(m - 1) */
+		dis += 2.0 * (double)(c * (m - c)) / (double)(m - 1) * (double)hist[c];
+	}
+	n = units * m;
+	out->units = units;
+	out->n = n;
+	if (units == 0 || m < 2) {
+		out->alpha = out->d_o = out->d_e = out->pairwise =
+		    undef(units == 0 ? R_NO_UNITS : "too few pairable values");
+		return;
+	}
+	out->d_o = fig(dis / (double)n);
+	out->d_e = fig(2.0 * (double)n1 * (double)(n - n1) / ((double)n * (double)(n - 1)));
+	out->pairwise = fig(1 - out->d_o.v);
+	if (n1 == 0 || n1 == n)
+		out->alpha = undef(R_NO_VAR);
+	else
+		out->alpha = fig(1 - out->d_o.v / out->d_e.v);
 }
 
 /* ---- the generator ---- */

@@ -305,7 +305,12 @@ void agree_overlap_figures(const struct agree_overlap *o, int q,
 int agree_state_kxk(const struct agree_state *st, int64_t *cells, int64_t *left_out);
 void agree_state_values(const struct agree_state *st, struct agree_data *out);
 
-/* Fleiss and alpha (nominal, 2 categories) from a presence histogram. */
-void agree_hist_fleiss(const int64_t *hist, int m, int64_t n, struct agree_fleiss *out);
+/*
+ * Fleiss' kappa and nominal alpha (no bootstrap) of a presence histogram:
+ * hist[c] = units where c of the m coders applied the code, c = 0..m (as
+ * agree_state_table fills it). With m = 2, hist = {d, b + c, a}.
+ */
+void agree_hist_fleiss(const int64_t *hist, int m, struct agree_fleiss *out);
+void agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out);
 
 #endif
