@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistr.h>
 
 #include "axial/agreement.h"
 #include "axial/util.h"
@@ -490,6 +491,528 @@ test_data_errors(void **state)
 	}
 }
 
+/* ---- unit modes on small documents (tables worked out by hand) ---- */
+
+static struct agree_doc
+doc(const char *text)
+{
+	struct agree_doc d = { text, strlen(text), NULL, 0 };
+
+	return d;
+}
+
+static void
+add(struct agree_state *st, uint32_t d, uint32_t code, uint32_t coder,
+    uint32_t start, uint32_t end)
+{
+	struct agree_coding c = { d, code, coder, start, end };
+
+	assert_int_equal(agree_state_add_coding(st, &c), 0);
+}
+
+static void
+assert_cells(const struct agree_cells *c, int64_t a, int64_t b, int64_t cc, int64_t d)
+{
+	if (c->a != a || c->b != b || c->c != cc || c->d != d) {
+		print_error("table a=%lld b=%lld c=%lld d=%lld, want %lld %lld %lld %lld\n",
+		    (long long)c->a, (long long)c->b, (long long)c->c, (long long)c->d,
+		    (long long)a, (long long)b, (long long)cc, (long long)d);
+		fail();
+	}
+}
+
+static void
+test_mode_paragraph(void **state)
+{
+	/*
+	 * doc 0: "ab cd\n  ef\n\ngh"
+	 *   a0 b1 _2 c3 d4 \n5 _6 _7 e8 f9 \n10 \n11 g12 h13
+	 *   units: u0 [0,5) "ab cd", u1 [6,10) "  ef", u2 [12,14) "gh"
+	 *   (the empty paragraph between the two LFs is no unit)
+	 * doc 1: "xy", one unit.
+	 * code 0: A [0,8) "ab cd\n  " ends on the whitespace that starts u1,
+	 *           so marks u0 only; A [1,3) and [0,8) again overlap it:
+	 *           counted once. B [3,9) "cd\n  e" marks u0 and u1.
+	 *         doc 0: a = 1 (u0), b = 0, c = 1 (u1), d = 1 (u2)
+	 *         doc 1: A and B [0,2): a = 1
+	 *         over both: a 2, b 0, c 1, d 1 (N = 4)
+	 * code 1: A [12,14) u2 only: doc 0 a 0 b 1 c 0 d 2; overall d 3
+	 * per doc 0 (codes pooled): a 1 b 1 c 1 d 3 (N = 2 codes x 3 units)
+	 * category 0 = {0, 1}: a 2 b 1 c 1 d 4; total the same.
+	 */
+	struct agree_doc docs[2] = { doc("ab cd\n  ef\n\ngh"), doc("xy") };
+	int32_t cat[2] = { 0, 0 };
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_cells c;
+	struct agree_kappa k;
+	int64_t hist[3];
+	struct agree_coding gone = { 0, 0, 0, 1, 3 };
+
+	(void)state;
+	st = agree_state_new(&cfg, docs, 2, 2, cat, 1);
+	assert_int_equal(agree_state_units(st, 0), 3);
+	assert_int_equal(agree_state_units(st, -1), 4);
+	add(st, 0, 0, 0, 0, 8);
+	add(st, 0, 0, 0, 1, 3);
+	add(st, 0, 0, 0, 0, 8);
+	add(st, 0, 0, 1, 3, 9);
+	add(st, 1, 0, 0, 0, 2);
+	add(st, 1, 0, 1, 0, 2);
+	add(st, 0, 1, 0, 12, 14);
+	agree_state_table(st, 0, 0, &c, NULL);
+	assert_cells(&c, 1, 0, 1, 1);
+	agree_state_table(st, 0, 1, &c, NULL);
+	assert_cells(&c, 1, 0, 0, 0);
+	agree_state_table(st, 0, -1, &c, hist);
+	assert_cells(&c, 2, 0, 1, 1);
+	assert_true(hist[0] == 1 && hist[1] == 1 && hist[2] == 2);
+	agree_state_table(st, 1, -1, &c, NULL);
+	assert_cells(&c, 0, 1, 0, 3);
+	agree_kappa_2x2(c.a, c.b, c.c, c.d, &k);
+	assert_string_equal(k.note, "B never applied this code");
+	agree_state_doc_table(st, 0, &c, NULL);
+	assert_cells(&c, 1, 1, 1, 3);
+	agree_state_category_table(st, 0, &c, NULL);
+	assert_cells(&c, 2, 1, 1, 4);
+	agree_state_total_table(st, &c, NULL);
+	assert_cells(&c, 2, 1, 1, 4);
+	/* Removing one of the overlapping spans changes nothing; a span that
+	 * is not there is refused. */
+	assert_int_equal(agree_state_remove_coding(st, &gone), 0);
+	agree_state_table(st, 0, 0, &c, NULL);
+	assert_cells(&c, 1, 0, 1, 1);
+	assert_int_equal(agree_state_remove_coding(st, &gone), -1);
+	gone.end = 99;
+	assert_int_equal(agree_state_add_coding(st, &gone), -1);
+	agree_state_free(st);
+}
+
+static void
+test_mode_turns(void **state)
+{
+	/*
+	 * "I: hi there\nR: well yes\n" with speaker turns given without
+	 * their labels: t0 [3,11) "hi there", t1 [15,23) "well yes".
+	 * A codes the label "I: " [0,3): no unit. B codes [0,5): t0.
+	 */
+	static const struct agree_span turns[2] = { { 3, 11 }, { 15, 23 } };
+	struct agree_doc d = doc("I: hi there\nR: well yes\n");
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_cells c;
+
+	(void)state;
+	d.turns = turns;
+	d.nturns = 2;
+	st = agree_state_new(&cfg, &d, 1, 1, NULL, 0);
+	assert_int_equal(agree_state_units(st, 0), 2);
+	add(st, 0, 0, 0, 0, 3);
+	add(st, 0, 0, 1, 0, 5);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 0, 0, 1, 1);
+	agree_state_free(st);
+}
+
+static void
+test_mode_sentence(void **state)
+{
+	/*
+	 * Paragraph 1: "It costs 3.5 dollars. He paid! Did he? yes, e.g. this."
+	 *   s0 "It costs 3.5 dollars. " [0,22)  (3.5 does not end it)
+	 *   s1 "He paid! "                [22,31)
+	 *   s2 "Did he? "                 [31,39) (a ? before lowercase ends it)
+	 *   s3 "yes, e.g. this."          [39,54) (e.g. before lowercase does not)
+	 * Paragraph 2: "Next؟ end۔ x" (؟ and ۔ end sentences)
+	 *   s4 "Next؟ " [55,61), s5 "end۔ " [61,66), s6 "x" [66,67)
+	 * A codes "paid! Did" [25,34): s1 and s2. B codes "Did" [31,34): s2.
+	 * -> a 1 (s2), b 1 (s1), c 0, d 5.
+	 */
+	struct agree_doc d = doc("It costs 3.5 dollars. He paid! Did he? yes, e.g. this.\n"
+	    "Next\xd8\x9f end\xdb\x94 x");
+	struct agree_config cfg = { .unit = AGREE_UNIT_SENTENCE, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_cells c;
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 1, NULL, 0);
+	assert_int_equal(agree_state_units(st, 0), 7);
+	add(st, 0, 0, 0, 25, 34);
+	add(st, 0, 0, 1, 31, 34);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 1, 1, 0, 5);
+	/* The first unit ends right before "He": a span on "He" marks s1 only. */
+	add(st, 0, 0, 1, 22, 24);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 2, 0, 0, 5);
+	agree_state_free(st);
+}
+
+static void
+test_mode_char(void **state)
+{
+	/*
+	 * "می‌خواهم ab": م0 ی1 ZWNJ2 خ3 و4 ا5 ه6 م7 space8 a9 b10.
+	 * ZWNJ extends ی, so the non-whitespace graphemes are
+	 * g0 م, g1 ی+ZWNJ, g2..g6 خواهم, g7 a, g8 b: N = 9 (10 with whitespace).
+	 * A codes the ZWNJ alone [2,3): g1. B codes [0,2): g0 g1.
+	 * -> a 1, b 0, c 1, d 7.
+	 */
+	struct agree_doc d = doc("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7"
+	    "\xd9\x87\xd9\x85 ab");
+	struct agree_config cfg = { .unit = AGREE_UNIT_CHAR, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_cells c;
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 1, NULL, 0);
+	assert_int_equal(agree_state_units(st, 0), 9);
+	add(st, 0, 0, 0, 2, 3);
+	add(st, 0, 0, 1, 0, 2);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 1, 0, 1, 7);
+	agree_state_free(st);
+	cfg.whitespace = true;
+	st = agree_state_new(&cfg, &d, 1, 1, NULL, 0);
+	assert_int_equal(agree_state_units(st, 0), 10);
+	/* A coding of the space alone counts with whitespace on. */
+	add(st, 0, 0, 0, 8, 9);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 0, 1, 0, 9);
+	agree_state_free(st);
+}
+
+static void
+test_mode_document(void **state)
+{
+	/*
+	 * Three documents, one unit each. A codes docs 0 and 1 (doc 1 twice),
+	 * B codes docs 1 and 2: a 1 (doc 1), b 1 (doc 0), c 1 (doc 2), d 0.
+	 */
+	struct agree_doc docs[3] = { doc("one"), doc("two two"), doc(" ") };
+	struct agree_config cfg = { .unit = AGREE_UNIT_DOCUMENT, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_cells c;
+
+	(void)state;
+	st = agree_state_new(&cfg, docs, 3, 1, NULL, 0);
+	assert_int_equal(agree_state_units(st, -1), 3);
+	add(st, 0, 0, 0, 0, 3);
+	add(st, 1, 0, 0, 0, 3);
+	add(st, 1, 0, 0, 4, 7);
+	add(st, 1, 0, 1, 2, 5);
+	add(st, 2, 0, 1, 0, 1);
+	agree_state_table(st, 0, -1, &c, NULL);
+	assert_cells(&c, 1, 1, 1, 0);
+	agree_state_free(st);
+}
+
+static void
+test_mode_overlap(void **state)
+{
+	/*
+	 * "abcdefghijklmnopqrst", 20 graphemes, theta 0.9.
+	 * code 0: A [0,10) (10), B [1,10) (9): overlap 9 = 0.9 x 10, a match.
+	 *         agreements 2, disagreements 0, M 1, N1 1, N2 1.
+	 * code 1: A [0,10), B [2,10) (8): one grapheme less, no match.
+	 *         agreements 0, disagreements 2, M 0.
+	 * code 2: A [0,10), B [0,10) twice: A's matches both, all three are
+	 *         matched (agreements 3), but one-to-one M = 1; N2 = 2.
+	 * pooled: agreements 5, disagreements 2, M 2, N1 3, N2 4;
+	 *         P_o 5/7, Holsti 4/7, BP (q = 3) (5/7 - 1/3) / (2/3).
+	 */
+	struct agree_doc d = doc("abcdefghijklmnopqrst");
+	struct agree_config cfg = { .unit = AGREE_UNIT_OVERLAP, .ncoders = 2, .theta = 0.9 };
+	struct agree_state *st;
+	struct agree_overlap o;
+	struct agree_holsti h;
+	struct agree_fig po, bp;
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 3, NULL, 0);
+	add(st, 0, 0, 0, 0, 10);
+	add(st, 0, 0, 1, 1, 10);
+	add(st, 0, 1, 0, 0, 10);
+	add(st, 0, 1, 1, 2, 10);
+	add(st, 0, 2, 0, 0, 10);
+	add(st, 0, 2, 1, 0, 10);
+	add(st, 0, 2, 1, 0, 10);
+	agree_state_overlap(st, 0, -1, &o);
+	assert_true(o.agree == 2 && o.disagree == 0 && o.m == 1 && o.n1 == 1 && o.n2 == 1);
+	agree_state_overlap(st, 1, 0, &o);
+	assert_true(o.agree == 0 && o.disagree == 2 && o.m == 0);
+	agree_state_overlap(st, 2, -1, &o);
+	assert_true(o.agree == 3 && o.disagree == 0 && o.m == 1 && o.n2 == 2);
+	agree_overlap_figures(&o, 3, &po, &h, &bp);
+	assert_defined(h.cr, 2.0 / 3, 1e-12, "holsti");
+	agree_state_overlap_total(st, &o);
+	assert_true(o.agree == 5 && o.disagree == 2 && o.m == 2 && o.n1 == 3 && o.n2 == 4);
+	agree_overlap_figures(&o, 3, &po, &h, &bp);
+	assert_defined(po, 5.0 / 7, 1e-12, "po");
+	assert_defined(h.cr, 4.0 / 7, 1e-12, "holsti");
+	assert_defined(bp, (5.0 / 7 - 1.0 / 3) / (2.0 / 3), 1e-12, "bp");
+	agree_state_free(st);
+}
+
+static void
+test_mode_kxk(void **state)
+{
+	/*
+	 * "p one\np two\np three", units u0 u1 u2; codes 0 1 2 and "none":
+	 * k = 4. A: u0 code 0, u1 code 1, u2 codes 0 and 1 (no single value:
+	 * left out). B: u0 code 0, u1 code 2, u2 nothing (none).
+	 * -> cells [0][0] 1, [1][2] 1; 1 unit left out.
+	 * Then A's code 1 leaves u2: u2 is (0, none): cell [0][3] 1.
+	 */
+	struct agree_doc d = doc("p one\np two\np three");
+	struct agree_config cfg = { .unit = AGREE_UNIT_KXK, .ncoders = 2, .allow_none = true };
+	struct agree_state *st;
+	struct agree_coding c = { 0, 1, 0, 12, 19 };
+	struct agree_data data;
+	int64_t cells[16], left;
+	struct agree_kappa k;
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 3, NULL, 0);
+	agree_state_kxk(st, cells, &left);
+	assert_int_equal(cells[3 * 4 + 3], 3);	/* nobody coded: none/none */
+	add(st, 0, 0, 0, 0, 5);
+	add(st, 0, 1, 0, 6, 11);
+	add(st, 0, 0, 0, 12, 19);
+	add(st, 0, 1, 0, 12, 19);
+	add(st, 0, 0, 1, 0, 3);
+	add(st, 0, 2, 1, 8, 10);
+	assert_int_equal(agree_state_kxk(st, cells, &left), 4);
+	assert_int_equal(left, 1);
+	assert_int_equal(cells[0], 1);
+	assert_int_equal(cells[1 * 4 + 2], 1);
+	assert_int_equal(cells[3 * 4 + 3], 0);
+	assert_int_equal(agree_state_remove_coding(st, &c), 0);
+	agree_state_kxk(st, cells, &left);
+	assert_int_equal(left, 0);
+	assert_int_equal(cells[0 * 4 + 3], 1);
+	agree_kappa_table(cells, 4, 0, &k);
+	assert_int_equal(k.n, 3);
+	assert_int_equal(k.q, 4);
+	assert_defined(k.po, 1.0 / 3, 1e-12, "po");
+	/* The same units as reliability data, for alpha. */
+	agree_state_values(st, &data);
+	assert_int_equal(data.nunits, 3);
+	assert_int_equal(data.val[2 * 2 + 1], 3);
+	agree_data_free(&data);
+	agree_state_free(st);
+}
+
+static void
+test_three_coders(void **state)
+{
+	/*
+	 * "a\nb\nc\nd": four units; coders 0, 1, 2 on code 0:
+	 * u0 by all three, u1 by 0 and 1, u2 by 2, u3 by nobody.
+	 * hist = {1, 1, 1, 1}; the 2x2 of coders 0 and 1: a 2 b 0 c 0 d 2.
+	 * Fleiss: n_i1 = 3 2 1 0; p = 6/12 = 0.5, P_e = 0.5,
+	 * P_i = 1, 1/3, 1/3, 1 -> Pbar = 2/3, kappa = 1/3.
+	 */
+	struct agree_doc d = doc("a\nb\nc\nd");
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 3 };
+	struct agree_state *st;
+	struct agree_cells c;
+	struct agree_fleiss f;
+	struct agree_alpha a;
+	int64_t hist[4];
+	int32_t v[12] = { 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0 };
+	struct agree_alpha ref;
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 1, NULL, 0);
+	add(st, 0, 0, 0, 0, 1);
+	add(st, 0, 0, 1, 0, 1);
+	add(st, 0, 0, 2, 0, 1);
+	add(st, 0, 0, 0, 2, 3);
+	add(st, 0, 0, 1, 2, 3);
+	add(st, 0, 0, 2, 4, 5);
+	agree_state_table(st, 0, -1, &c, hist);
+	assert_cells(&c, 2, 0, 0, 2);
+	assert_true(hist[0] == 1 && hist[1] == 1 && hist[2] == 1 && hist[3] == 1);
+	agree_hist_fleiss(hist, 3, &f);
+	assert_defined(f.pbar, 2.0 / 3, 1e-12, "pbar");
+	assert_defined(f.kappa, 1.0 / 3, 1e-12, "fleiss");
+	agree_hist_alpha(hist, 3, &a);
+	agree_alpha(v, 4, 3, 2, NULL, AGREE_NOMINAL, 0, 0, &ref);
+	assert_defined(a.alpha, ref.alpha.v, 1e-12, "alpha from hist");
+	agree_state_free(st);
+}
+
+/* ---- incremental counts equal a full recount ---- */
+
+static uint64_t
+next(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* Every count the state reports, to compare two moments. */
+static void
+snapshot(const struct agree_state *st, size_t ndocs, size_t ncodes, int m,
+    struct buf *b)
+{
+	struct agree_cells c;
+	struct agree_overlap o;
+	int64_t hist[33], cells[64], left;
+	size_t d, x;
+	int i, k;
+
+	buf_reset(b);
+	for (x = 0; x < ncodes; x++) {
+		for (d = 0; d < ndocs; d++) {
+			agree_state_table(st, (int64_t)x, (int64_t)d, &c, hist);
+			buf_printf(b, "%lld %lld %lld %lld|", (long long)c.a, (long long)c.b,
+			    (long long)c.c, (long long)c.d);
+			for (i = 0; i <= m; i++)
+				buf_printf(b, "%lld ", (long long)hist[i]);
+			agree_state_overlap(st, (int64_t)x, (int64_t)d, &o);
+			buf_printf(b, "o%lld %lld %lld %lld %lld\n", (long long)o.agree,
+			    (long long)o.disagree, (long long)o.m, (long long)o.n1, (long long)o.n2);
+		}
+		agree_state_table(st, (int64_t)x, -1, &c, hist);
+		buf_printf(b, "code %lld %lld %lld %lld\n", (long long)c.a,
+		    (long long)c.b, (long long)c.c, (long long)c.d);
+	}
+	for (d = 0; d < ndocs; d++) {
+		agree_state_doc_table(st, (int64_t)d, &c, NULL);
+		buf_printf(b, "doc %lld %lld %lld %lld\n", (long long)c.a,
+		    (long long)c.b, (long long)c.c, (long long)c.d);
+	}
+	agree_state_category_table(st, 1, &c, NULL);
+	buf_printf(b, "cat %lld %lld %lld %lld\n", (long long)c.a, (long long)c.b,
+	    (long long)c.c, (long long)c.d);
+	agree_state_total_table(st, &c, hist);
+	buf_printf(b, "total %lld %lld %lld %lld\n", (long long)c.a, (long long)c.b,
+	    (long long)c.c, (long long)c.d);
+	agree_state_overlap_total(st, &o);
+	buf_printf(b, "ototal %lld %lld %lld\n", (long long)o.agree,
+	    (long long)o.disagree, (long long)o.m);
+	if ((k = agree_state_kxk(st, cells, &left)) > 0) {
+		for (i = 0; i < k * k; i++)
+			buf_printf(b, "%lld ", (long long)cells[i]);
+		buf_printf(b, "left %lld\n", (long long)left);
+	}
+}
+
+static void
+random_edits(enum agree_unit unit, int m, uint64_t seed)
+{
+	enum { NDOCS = 3, NCODES = 4, MAXC = 200 };
+	static const char *const words[] = { "ab", "c", "دل", "x.", "Hi!", "  ",
+	    "\n", "\n\n", "e\xcc\x81", "\xe2\x80\x8c", "3.5", "y? ", "z", " " };
+	struct buf text[NDOCS] = {{0}}, before = {0}, after = {0};
+	struct agree_doc docs[NDOCS];
+	uint32_t ncp[NDOCS];
+	int32_t cat[NCODES] = { 0, 1, 1, -1 };
+	struct agree_coding live[MAXC];
+	struct agree_config cfg = { .unit = unit, .ncoders = m, .theta = 0.8,
+	    .allow_none = (seed & 1) != 0, .base = AGREE_UNIT_SENTENCE };
+	struct agree_state *st;
+	size_t nlive = 0, d;
+	int i;
+
+	for (d = 0; d < NDOCS; d++) {
+		for (i = 0; i < 60; i++)
+			buf_puts(&text[d], words[next(&seed) % AX_ARRAY_LEN(words)]);
+		docs[d] = doc(text[d].s);
+		ncp[d] = (uint32_t)u8_mbsnlen((const uint8_t *)text[d].s, text[d].len);
+	}
+	st = agree_state_new(&cfg, docs, NDOCS, NCODES, cat, 2);
+	for (i = 0; i < 600; i++) {
+		if (nlive > 0 && (nlive == MAXC || next(&seed) % 3 == 0)) {
+			size_t j = next(&seed) % nlive;
+
+			assert_int_equal(agree_state_remove_coding(st, &live[j]), 0);
+			live[j] = live[--nlive];
+		} else {
+			struct agree_coding c;
+			uint32_t a, b;
+
+			c.doc = (uint32_t)(next(&seed) % NDOCS);
+			c.code = (uint32_t)(next(&seed) % NCODES);
+			c.coder = (uint32_t)(next(&seed) % (uint64_t)m);
+			a = (uint32_t)(next(&seed) % ncp[c.doc]);
+			b = (uint32_t)(next(&seed) % ncp[c.doc]);
+			c.start = a < b ? a : b;
+			c.end = (a < b ? b : a) + 1;
+			if (c.end > ncp[c.doc])
+				c.end = ncp[c.doc];
+			if (c.start >= c.end)
+				continue;
+			assert_int_equal(agree_state_add_coding(st, &c), 0);
+			live[nlive++] = c;
+		}
+		if (i % 50 == 49) {
+			snapshot(st, NDOCS, NCODES, m, &before);
+			agree_state_recount(st);
+			snapshot(st, NDOCS, NCODES, m, &after);
+			if (strcmp(before.s, after.s) != 0) {
+				print_error("%s, m = %d, edit %d: incremental\n%s\nrecount\n%s\n",
+				    agree_unit_names[unit], m, i, before.s, after.s);
+				fail();
+			}
+		}
+	}
+	agree_state_free(st);
+	for (d = 0; d < NDOCS; d++)
+		buf_done(&text[d]);
+	buf_done(&before);
+	buf_done(&after);
+}
+
+static void
+test_incremental_equals_recount(void **state)
+{
+	int u;
+	uint64_t seed;
+
+	(void)state;
+	for (u = 0; u < 6; u++)
+		for (seed = 1; seed <= 4; seed++)
+			random_edits((enum agree_unit)u, 2, seed * 7919 + (uint64_t)u);
+	random_edits(AGREE_UNIT_PARAGRAPH, 3, 99);
+	random_edits(AGREE_UNIT_CHAR, 5, 100);
+	random_edits(AGREE_UNIT_KXK, 4, 101);
+}
+
+static void
+test_pooling_order(void **state)
+{
+	/* Summed tables give the same kappa however the codes are numbered. */
+	struct agree_doc d = doc("one\ntwo\nthree\nfour\nfive");
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	static const uint32_t cod[][4] = {	/* code, coder, start, end */
+		{ 0, 0, 0, 3 }, { 0, 1, 0, 7 }, { 1, 0, 8, 13 }, { 1, 1, 14, 18 },
+		{ 2, 1, 19, 23 }, { 2, 0, 0, 23 },
+	};
+	static const uint32_t perm[2][3] = { { 0, 1, 2 }, { 2, 0, 1 } };
+	struct agree_kappa k[2];
+	int p;
+	size_t i;
+
+	(void)state;
+	for (p = 0; p < 2; p++) {
+		struct agree_state *st = agree_state_new(&cfg, &d, 1, 3, NULL, 0);
+		struct agree_cells c;
+
+		for (i = 0; i < AX_ARRAY_LEN(cod); i++)
+			add(st, 0, perm[p][cod[i][0]], cod[i][1], cod[i][2], cod[i][3]);
+		agree_state_total_table(st, &c, NULL);
+		agree_kappa_2x2(c.a, c.b, c.c, c.d, &k[p]);
+		agree_state_free(st);
+	}
+	assert_true(k[0].kappa.why == NULL && k[0].kappa.v == k[1].kappa.v);
+	assert_true(k[0].ase.v == k[1].ase.v);
+}
+
 int
 main(void)
 {
@@ -509,6 +1032,16 @@ main(void)
 		cmocka_unit_test(test_rng),
 		cmocka_unit_test(test_data_parse),
 		cmocka_unit_test(test_data_errors),
+		cmocka_unit_test(test_mode_paragraph),
+		cmocka_unit_test(test_mode_turns),
+		cmocka_unit_test(test_mode_sentence),
+		cmocka_unit_test(test_mode_char),
+		cmocka_unit_test(test_mode_document),
+		cmocka_unit_test(test_mode_overlap),
+		cmocka_unit_test(test_mode_kxk),
+		cmocka_unit_test(test_three_coders),
+		cmocka_unit_test(test_incremental_equals_recount),
+		cmocka_unit_test(test_pooling_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
