@@ -163,8 +163,19 @@ merged(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 		st->iv[n].coder = s->coder;
 		n++;
 	}
-	if (n > 1)
+	if (n > 16) {
 		qsort(st->iv, n, sizeof *st->iv, cmp_ival);
+	} else {
+		/* Cells hold a few codings: insertion sort beats qsort's calls. */
+		for (i = 1; i < n; i++) {
+			struct ival v = st->iv[i];
+			size_t j = i;
+
+			for (; j > 0 && cmp_ival(&st->iv[j - 1], &v) > 0; j--)
+				st->iv[j] = st->iv[j - 1];
+			st->iv[j] = v;
+		}
+	}
 	st->mg = xgrow(st->mg, &st->mgcap, n + 1, sizeof *st->mg);
 	for (i = 0; i < n; i++) {
 		struct ival *p = out > 0 ? &st->mg[out - 1] : NULL;
@@ -198,6 +209,31 @@ sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 	tally_zero(st, t);
 	if (n == 0)
 		return;
+	if (st->m == 2) {
+		/* Two coders: |A n B| by walking the two sorted lists. */
+		size_t na = 0, j, k;
+		int64_t la = 0, lb = 0, both = 0;
+
+		while (na < n && st->mg[na].coder == 0)
+			la += st->mg[na].hi - st->mg[na].lo, na++;
+		for (j = na; j < n; j++)
+			lb += st->mg[j].hi - st->mg[j].lo;
+		for (j = 0, k = na; j < na && k < n;) {
+			uint32_t lo2 = st->mg[j].lo > st->mg[k].lo ? st->mg[j].lo : st->mg[k].lo;
+			uint32_t hi2 = st->mg[j].hi < st->mg[k].hi ? st->mg[j].hi : st->mg[k].hi;
+
+			if (hi2 > lo2)
+				both += hi2 - lo2;
+			if (st->mg[j].hi < st->mg[k].hi)
+				j++;
+			else
+				k++;
+		}
+		t->a = both;
+		t->b = la - both;
+		t->c = lb - both;
+		return;
+	}
 	st->ev = xgrow(st->ev, &st->evcap, 2 * n, sizeof *st->ev);
 	for (i = 0; i < n; i++) {
 		st->ev[ne].pos = st->mg[i].lo;
