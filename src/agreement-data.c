@@ -502,14 +502,23 @@ agree_data_table(const struct agree_data *d, int64_t *missing)
 	return cells;
 }
 
+/* A k x k table beyond this is not a coding scheme (and would not fit). */
+#define TABLE_MAX_CATS 1000
+
 static void
 report_two(const struct agree_data *d, const struct agree_opts *o,
     struct agree_report *r)
 {
-	int64_t missing, *cells = agree_data_table(d, &missing);
+	int64_t missing, *cells;
 	struct agree_kappa k;
 	char *lab;
 
+	if (d->ncats > TABLE_MAX_CATS) {
+		note(r, "%d categories: no two-coder table (more than %d); see alpha",
+		    d->ncats, TABLE_MAX_CATS);
+		return;
+	}
+	cells = agree_data_table(d, &missing);
 	agree_kappa_table(cells, d->ncats, o->q, &k);
 	add_count(r, "n", "units in the table (both coders gave a value)", k.n);
 	add_count(r, "left_out", "units left out (a value missing)", missing);
@@ -540,14 +549,22 @@ static void
 report_many(const struct agree_data *d, const struct agree_opts *o,
     struct agree_report *r)
 {
-	int64_t *counts = xcalloc((size_t)d->nunits * (size_t)d->ncats + 1, sizeof *counts);
-	double *p = xcalloc((size_t)d->ncats + 1, sizeof *p);
-	struct agree_fig *kj = xcalloc((size_t)d->ncats + 1, sizeof *kj);
+	int64_t *counts = NULL;
+	double *p = NULL;
+	struct agree_fig *kj = NULL;
 	struct agree_fleiss f;
 	int64_t u, n = 0;
 	int c;
 	char *lab;
 
+	if (d->ncats > TABLE_MAX_CATS) {
+		note(r, "%d categories: no Fleiss' kappa (more than %d); see alpha",
+		    d->ncats, TABLE_MAX_CATS);
+		goto out;
+	}
+	counts = xcalloc((size_t)d->nunits * (size_t)d->ncats + 1, sizeof *counts);
+	p = xcalloc((size_t)d->ncats + 1, sizeof *p);
+	kj = xcalloc((size_t)d->ncats + 1, sizeof *kj);
 	/* Units nobody coded carry nothing; every other unit must be complete. */
 	for (u = 0; u < d->nunits; u++) {
 		bool any = false;
@@ -569,7 +586,7 @@ report_many(const struct agree_data *d, const struct agree_opts *o,
 	add(r, AGREE_COEF, f.kappa, "Fleiss' kappa", "fleiss_kappa");
 	add(r, AGREE_SE, f.se0, "  SE under kappa = 0 (Fleiss, Nee & Landis 1979)", "fleiss_se0");
 	add(r, AGREE_NUM, f.z, "  z", "fleiss_z");
-	for (c = 0; c < d->ncats && f.pbar.why == NULL; c++) {
+	for (c = 0; c < d->ncats && c < TABLE_MAX_CATS && f.pbar.why == NULL; c++) {
 		struct agree_fig pf = { p[c], NULL };
 
 		lab = xasprintf("  p_j of '%s'", d->cat[c]);
@@ -582,6 +599,7 @@ report_many(const struct agree_data *d, const struct agree_opts *o,
 	lab = xasprintf("Randolph free-marginal kappa (q = %d)", f.q);
 	add(r, AGREE_COEF, f.randolph, lab, "randolph");
 	free(lab);
+out:
 	free(counts);
 	free(p);
 	free(kj);

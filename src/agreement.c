@@ -28,7 +28,8 @@
  *   kappa_j = 1 - sum_i n_ij (m - n_ij) / (N m (m - 1) p_j q_j),
  *   Randolph's free-marginal kappa = (Pbar - 1/q) / (1 - 1/q)
  * Krippendorff's alpha (2011): units with m_u >= 2 values are pairable;
- *   o_ck = sum_u (ordered pairs (c,k) in u) / (m_u - 1), n_c = sum_k o_ck,
+ *   o_ck = sum_u (ordered pairs (c,k) in u) / (m_u - 1), n_c = sum_k o_ck
+ *   (summed unit by unit below, never stored as a k x k matrix),
  *   D_o = sum o_ck d2(c,k) / n, D_e = sum n_c n_k d2(c,k) / (n (n - 1)),
  *   alpha = 1 - D_o / D_e; d2 nominal [c != k], ordinal
  *   (sum_{g=c..k} n_g - (n_c + n_k)/2)^2, interval (c - k)^2, ratio
@@ -47,7 +48,10 @@
  *   Fleiss: m_u not constant -> "unequal coders per unit: use α";
  *           sum_j (sum_i n_ij)^2 = (N m)^2 -> kappa "no variation";
  *   alpha: n < 2 -> "too few pairable values"; one distinct value -> "no
- *          variation"; an ordered level on labels -> "values are not numbers".
+ *          variation"; an ordered level on labels -> "values are not numbers";
+ *          ordinal or ratio with more than AGREE_ALPHA_MAX_VALUES distinct
+ *          values -> "too many distinct values" (D_e pairs categories).
+ * Test-retest (section 6): tenths = floor((4000 A + T) / (2 T)), T = 0 undefined.
  * Perfect agreement with variation gives kappa 1 with SE exactly 0.
  */
 #include <math.h>
@@ -439,6 +443,15 @@ agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
 		out->alpha = fig(1 - out->d_o.v / out->d_e.v);
 }
 
+int64_t
+agree_retest_tenths(int64_t a, int64_t t)
+{
+	if (t <= 0)
+		return -1;
+	/* 2A/T x 100 in tenths, rounded half up, in integers (agreement.md 6). */
+	return (4000 * a + t) / (2 * t);
+}
+
 /* ---- the generator ---- */
 
 static uint64_t
@@ -556,57 +569,116 @@ pairable_free(struct pairable *p)
 	free(p->orig);
 }
 
-/* Adds unit u's coincidences (weight 1/(m_u - 1) per ordered pair) and values. */
-static void
-add_unit(const struct pairable *p, int64_t u, double *o, int64_t *nc)
+/*
+ * delta^2 between used categories c and k; nc are the value counts and
+ * cum[i] = sum of nc[g] for g < i (ordinal needs them).
+ */
+static double
+delta2(int c, int k, enum agree_level level, const double *num,
+    const int64_t *nc, const int64_t *cum)
 {
-	int64_t s = p->off[u], e = p->off[u + 1], i, j;
-	double w = 1.0 / (double)(e - s - 1);
-	int ku = p->ku;
+	double d;
+	int lo = c < k ? c : k, hi = c < k ? k : c;
 
-	for (i = s; i < e; i++) {
-		nc[p->vals[i]]++;
-		for (j = s; j < e; j++)
-			if (i != j)
-				o[p->vals[i] * ku + p->vals[j]] += w;
+	if (c == k)
+		return 0;
+	switch (level) {
+	case AGREE_NOMINAL:
+		return 1;
+	case AGREE_ORDINAL:
+		d = (double)(cum[hi + 1] - cum[lo]) - ((double)nc[c] + (double)nc[k]) / 2;
+		return d * d;
+	case AGREE_INTERVAL:
+		d = num[c] - num[k];
+		return d * d;
+	case AGREE_RATIO:
+		if (num[c] + num[k] == 0)
+			return 0;
+		d = (num[c] - num[k]) / (num[c] + num[k]);
+		return d * d;
 	}
+	return 0;
 }
 
-/* D_o and D_e of a coincidence matrix; d2 is ku x ku scratch. */
-static void
-alpha_d(const double *o, const int64_t *nc, int64_t n, int ku, const double *num,
-    enum agree_level level, double *d2, double *dobs, double *dexp)
+/* Unit u's sum of delta^2 over its ordered value pairs, / (m_u - 1). */
+static double
+unit_do(const struct pairable *p, int64_t u, enum agree_level level,
+    const double *num, const int64_t *nc, const int64_t *cum)
 {
+	int64_t s = p->off[u], e = p->off[u + 1], i, j;
+	double sum = 0;
+
+	for (i = s; i < e; i++)
+		for (j = i + 1; j < e; j++)
+			sum += 2 * delta2(p->vals[i], p->vals[j], level, num, nc, cum);
+	return sum / (double)(e - s - 1);
+}
+
+/*
+ * The coincidences of Krippendorff (2011) without the k x k matrix: D_o is
+ * summed unit by unit, D_e from the value counts (closed forms for nominal
+ * and interval, pairs of used categories otherwise). pick lists the units
+ * (a bootstrap sample) or is NULL for every pairable unit once; udo holds
+ * each unit's D_o term when it does not depend on the counts (not ordinal).
+ * Returns the number of distinct values; *n the number of values.
+ */
+static int
+alpha_d(const struct pairable *p, const int64_t *pick, const double *udo,
+    enum agree_level level, const double *num, int64_t *nc, int64_t *cum,
+    int64_t *n, double *dobs, double *dexp)
+{
+	int64_t i, v, units = p->units, vals = 0;
 	double so = 0, se = 0;
-	int c, k;
+	int c, k, distinct = 0;
 
-	for (c = 0; c < ku; c++) {
-		double cum = 0;
+	memset(nc, 0, (size_t)p->ku * sizeof *nc);
+	for (i = 0; i < units; i++) {
+		int64_t u = pick != NULL ? pick[i] : i;
 
-		for (k = c; k < ku; k++) {
-			double d = 0;
+		for (v = p->off[u]; v < p->off[u + 1]; v++)
+			nc[p->vals[v]]++;
+		vals += p->off[u + 1] - p->off[u];
+	}
+	cum[0] = 0;
+	for (c = 0; c < p->ku; c++) {
+		cum[c + 1] = cum[c] + nc[c];
+		distinct += nc[c] > 0;
+	}
+	*n = vals;
+	for (i = 0; i < units; i++) {
+		int64_t u = pick != NULL ? pick[i] : i;
 
-			cum += (double)nc[k];
-			if (k == c)
-				d = 0;
-			else if (level == AGREE_NOMINAL)
-				d = 1;
-			else if (level == AGREE_ORDINAL)
-				d = cum - ((double)nc[c] + (double)nc[k]) / 2;
-			else if (level == AGREE_INTERVAL)
-				d = num[c] - num[k];
-			else if (num[c] + num[k] != 0)
-				d = (num[c] - num[k]) / (num[c] + num[k]);
-			d2[c * ku + k] = d2[k * ku + c] = d * d;
+		so += udo != NULL ? udo[u] : unit_do(p, u, level, num, nc, cum);
+	}
+	if (level == AGREE_NOMINAL) {
+		u128 sq = 0;
+
+		for (c = 0; c < p->ku; c++)
+			sq += (u128)nc[c] * (u128)nc[c];
+		se = (double)((u128)vals * (u128)vals - sq);
+	} else if (level == AGREE_INTERVAL) {
+		/* sum_ck n_c n_k (c - k)^2 = 2 n sum_c n_c (c - mean)^2, stably */
+		double mean = 0;
+
+		for (c = 0; c < p->ku; c++)
+			mean += (double)nc[c] * num[c];
+		mean /= (double)vals;
+		for (c = 0; c < p->ku; c++)
+			se += (double)nc[c] * (num[c] - mean) * (num[c] - mean);
+		se *= 2 * (double)vals;
+	} else {
+		for (c = 0; c < p->ku; c++) {
+			if (nc[c] == 0)
+				continue;
+			for (k = c + 1; k < p->ku; k++)
+				if (nc[k] != 0)
+					se += 2 * (double)nc[c] * (double)nc[k] *
+					    delta2(c, k, level, num, nc, cum);
 		}
 	}
-	for (c = 0; c < ku; c++)
-		for (k = 0; k < ku; k++) {
-			so += o[c * ku + k] * d2[c * ku + k];
-			se += (double)nc[c] * (double)nc[k] * d2[c * ku + k];
-		}
-	*dobs = so / (double)n;
-	*dexp = se / ((double)n * (double)(n - 1));
+	*dobs = so / (double)vals;
+	*dexp = se / ((double)vals * (double)(vals - 1));
+	return distinct;
 }
 
 static int
@@ -623,10 +695,11 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
     struct agree_alpha *out)
 {
 	struct pairable p;
-	double *o = NULL, *d2 = NULL, *num = NULL, *rep = NULL, dobs, dexp, agree = 0;
-	int64_t *nc = NULL, u;
+	double *num = NULL, *rep = NULL, *udo = NULL, dobs, dexp, agree = 0;
+	int64_t *nc = NULL, *cum = NULL, *pick = NULL, u, i, j, n;
 	const char *why = NULL;
-	int c, distinct = 0, b, kept = 0;
+	int c, b, kept = 0;
+	bool pairs_by_category = level == AGREE_ORDINAL || level == AGREE_RATIO;
 
 	memset(out, 0, sizeof *out);
 	out->level = level;
@@ -638,40 +711,49 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		why = R_NO_UNITS;
 	else if (p.n < 2)
 		why = "too few pairable values";
-	else if (level != AGREE_NOMINAL && catnum == NULL)
-		why = "values are not numbers";
-	if (why != NULL) {
-		out->alpha = out->d_o = out->d_e = out->pairwise = undef(why);
-		out->lo = out->hi = undef(why);
-		if (p.n < 2)
-			goto out;
-		/* Labels on an ordered level: the pairwise agreement still holds. */
-	}
-	o = xcalloc((size_t)p.ku * (size_t)p.ku, sizeof *o);
-	d2 = xcalloc((size_t)p.ku * (size_t)p.ku, sizeof *d2);
-	nc = xcalloc((size_t)p.ku, sizeof *nc);
-	num = xcalloc((size_t)p.ku, sizeof *num);
-	for (c = 0; c < p.ku; c++)
-		num[c] = catnum != NULL ? catnum[p.orig[c]] : 0;
-	for (u = 0; u < p.units; u++)
-		add_unit(&p, u, o, nc);
-	for (c = 0; c < p.ku; c++) {
-		distinct += nc[c] > 0;
-		agree += o[c * p.ku + c];
-	}
-	out->pairwise = fig(agree / (double)p.n);
+	out->alpha = out->d_o = out->d_e = out->pairwise = out->lo = out->hi =
+	    undef(why != NULL ? why : R_NO_VAR);
 	if (why != NULL)
 		goto out;
-	alpha_d(o, nc, p.n, p.ku, num, level, d2, &dobs, &dexp);
-	out->d_o = fig(dobs);
-	out->d_e = fig(dexp);
-	if (distinct < 2) {
-		out->alpha = out->lo = out->hi = undef(R_NO_VAR);
+	/* Share of agreeing ordered pairs, each unit's weighted 1/(m_u - 1). */
+	for (u = 0; u < p.units; u++) {
+		double same = 0;
+
+		for (i = p.off[u]; i < p.off[u + 1]; i++)
+			for (j = i + 1; j < p.off[u + 1]; j++)
+				same += 2 * (p.vals[i] == p.vals[j]);
+		agree += same / (double)(p.off[u + 1] - p.off[u] - 1);
+	}
+	out->pairwise = fig(agree / (double)p.n);
+	if (level != AGREE_NOMINAL && catnum == NULL)
+		why = "values are not numbers";
+	else if (pairs_by_category && p.ku > AGREE_ALPHA_MAX_VALUES)
+		why = "too many distinct values";
+	if (why != NULL) {
+		out->alpha = out->d_o = out->d_e = out->lo = out->hi = undef(why);
 		goto out;
 	}
+	nc = xcalloc((size_t)p.ku + 1, sizeof *nc);
+	cum = xcalloc((size_t)p.ku + 2, sizeof *cum);
+	num = xcalloc((size_t)p.ku + 1, sizeof *num);
+	for (c = 0; c < p.ku; c++)
+		num[c] = catnum != NULL ? catnum[p.orig[c]] : 0;
+	if (level != AGREE_ORDINAL) {
+		udo = xmalloc(((size_t)p.units + 1) * sizeof *udo);
+		for (u = 0; u < p.units; u++)
+			udo[u] = unit_do(&p, u, level, num, NULL, NULL);
+	}
+	if (alpha_d(&p, NULL, udo, level, num, nc, cum, &n, &dobs, &dexp) < 2)
+		goto out;	/* one distinct value: no variation */
+	out->d_o = fig(dobs);
+	out->d_e = fig(dexp);
 	out->alpha = fig(1 - dobs / dexp);
 	if (boot <= 0) {
 		out->lo = out->hi = undef("no bootstrap");
+		goto out;
+	}
+	if (pairs_by_category && p.ku > AGREE_BOOT_MAX_VALUES) {
+		out->lo = out->hi = undef("too many distinct values for the bootstrap");
 		goto out;
 	}
 	{
@@ -679,25 +761,15 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 
 		out->boot = boot;
 		rep = xmalloc((size_t)boot * sizeof *rep);
+		pick = xmalloc(((size_t)p.units + 1) * sizeof *pick);
 		agree_rng_seed(&rng, seed);
 		for (b = 0; b < boot; b++) {
-			int64_t n = 0;
-
-			memset(o, 0, (size_t)p.ku * (size_t)p.ku * sizeof *o);
-			memset(nc, 0, (size_t)p.ku * sizeof *nc);
-			for (u = 0; u < p.units; u++) {
-				int64_t pick = (int64_t)agree_rng_below(&rng, (uint64_t)p.units);
-
-				add_unit(&p, pick, o, nc);
-				n += p.off[pick + 1] - p.off[pick];
-			}
-			for (c = 0, distinct = 0; c < p.ku; c++)
-				distinct += nc[c] > 0;
-			if (distinct < 2) {
+			for (u = 0; u < p.units; u++)
+				pick[u] = (int64_t)agree_rng_below(&rng, (uint64_t)p.units);
+			if (alpha_d(&p, pick, udo, level, num, nc, cum, &n, &dobs, &dexp) < 2) {
 				out->boot_discarded++;
 				continue;
 			}
-			alpha_d(o, nc, n, p.ku, num, level, d2, &dobs, &dexp);
 			rep[kept++] = 1 - dobs / dexp;
 		}
 	}
@@ -711,9 +783,10 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 	out->hi = fig(rep[(975 * (int64_t)kept + 999) / 1000 - 1]);
 out:
 	free(rep);
-	free(o);
-	free(d2);
+	free(pick);
+	free(udo);
 	free(nc);
+	free(cum);
 	free(num);
 	pairable_free(&p);
 }

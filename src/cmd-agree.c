@@ -146,7 +146,7 @@ print_json(const char *path, const struct agree_data *d, const struct agree_repo
 		json_str(&b, d->cat[a]);
 	}
 	buf_puts(&b, "]");
-	if (d->ncoders == 2) {
+	if (d->ncoders == 2 && d->ncats <= 100) {
 		int64_t missing, *cells = agree_data_table(d, &missing);
 		int64_t x;
 

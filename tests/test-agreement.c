@@ -426,6 +426,20 @@ test_rng(void **state)
 		assert_true(seen[i] > 800 && seen[i] < 1200);
 }
 
+static void
+test_retest_tenths(void **state)
+{
+	/* agreement.md 6, the worked example, and its total from summed counts. */
+	(void)state;
+	assert_int_equal(agree_retest_tenths(47, 133), 707);
+	assert_int_equal(agree_retest_tenths(46, 121), 760);
+	assert_int_equal(agree_retest_tenths(51, 137), 745);
+	assert_int_equal(agree_retest_tenths(144, 391), 737);
+	assert_int_equal(agree_retest_tenths(0, 0), -1);
+	assert_int_equal(agree_retest_tenths(1, 8), 250);	/* 25.0 exactly */
+	assert_int_equal(agree_retest_tenths(1, 800), 3);	/* 0.25% = 2.5 tenths: half up */
+}
+
 /* ---- the reliability data reader ---- */
 
 static void
@@ -1030,6 +1044,7 @@ main(void)
 		cmocka_unit_test(test_wilson),
 		cmocka_unit_test(test_bootstrap_reproducible),
 		cmocka_unit_test(test_rng),
+		cmocka_unit_test(test_retest_tenths),
 		cmocka_unit_test(test_data_parse),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_mode_paragraph),

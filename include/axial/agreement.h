@@ -122,6 +122,20 @@ void agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
     const double *catnum, enum agree_level level, int boot, uint64_t seed,
     struct agree_alpha *out);
 
+/*
+ * Ordinal and ratio alpha pair every two distinct values for D_e: beyond
+ * these many values alpha, or its bootstrap interval, is undefined ("too many
+ * distinct values"). Nominal and interval have no limit.
+ */
+#define AGREE_ALPHA_MAX_VALUES 20000
+#define AGREE_BOOT_MAX_VALUES 1000
+
+/*
+ * Test-retest percent 2A/T x 100 in tenths (shown as tenths / 10), rounded
+ * half up in integers; -1 when T = 0 ("undefined (no units)").
+ */
+int64_t agree_retest_tenths(int64_t a, int64_t t);
+
 /* ---- Deterministic generator (agreement.c): xoshiro256** seeded by splitmix64 ---- */
 
 struct agree_rng {
@@ -202,6 +216,11 @@ enum agree_unit {
 	AGREE_UNIT_KXK,		/* (f) pre-segmented units, one code each */
 };
 extern const char *const agree_unit_names[6];	/* "paragraph", ... */
+/*
+ * Version of the unit boundaries (sentence rules, grapheme clusters of the
+ * linked libunistring): store it with figures so N never changes silently.
+ */
+#define AGREE_SEGMENTER_VERSION 1
 int agree_unit_parse(const char *s);
 
 /* A half-open range of Unicode code points [start, end). */
@@ -213,7 +232,8 @@ struct agree_span {
  * One document: its UTF-8 text (paragraphs separated by LF, CRLF or U+2029;
  * the text must be valid UTF-8) and, when it has speaker markup, its turns
  * (code-point ranges without the speaker labels, ascending, disjoint); the
- * turns then replace paragraphs as units in modes (a) and (f). The engine
+ * turns then replace paragraphs as units in modes (a), (b) and (f); leave
+ * out interviewer turns when they should not count as units. The engine
  * copies what it needs: nothing here is kept after agree_state_new returns.
  */
 struct agree_doc {
@@ -223,7 +243,12 @@ struct agree_doc {
 	size_t nturns;
 };
 
-/* One coding; doc, code and coder are indices into the caller's arrays. */
+/*
+ * One coding; doc, code and coder are indices into the caller's arrays (the
+ * project layer maps its ids to 0..n-1). Modes a-d count every coder (the
+ * 2x2 tables use coders 0 and 1, the histogram all m); modes e and f
+ * compare coders 0 and 1 (f keeps the others' values for alpha).
+ */
 struct agree_coding {
 	uint32_t doc, code, coder;
 	uint32_t start, end;		/* code points, 0-based, end exclusive */
