@@ -420,8 +420,10 @@ agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
 
 	st->cfg = *cfg;
 	st->m = cfg->ncoders < 2 ? 2 : cfg->ncoders > 32 ? 32 : cfg->ncoders;
+	st->cfg.ncoders = st->m;
 	st->theta_pm = cfg->theta > 0 && cfg->theta <= 1 ?
 	    (uint32_t)(cfg->theta * 1000 + 0.5) : 900;
+	st->cfg.theta = st->theta_pm / 1000.0;
 	st->ndocs = ndocs;
 	st->ncodes = ncodes;
 	st->ncats = ncategories;
@@ -853,4 +855,27 @@ agree_state_values(const struct agree_state *st, struct agree_data *out)
 	for (u = 0; u < st->nunits; u++)
 		for (c = 0; c < st->m; c++)
 			out->val[u * st->m + c] = fvalue(st, u, c);
+}
+
+const struct agree_config *
+agree_state_config(const struct agree_state *st)
+{
+	return &st->cfg;
+}
+
+void
+agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncodes,
+    size_t *ncategories)
+{
+	*ndocs = st->ndocs;
+	*ncodes = st->ncodes;
+	*ncategories = st->ncats;
+}
+
+int64_t
+agree_state_code_category(const struct agree_state *st, int64_t code)
+{
+	if (code < 0 || (size_t)code >= st->ncodes)
+		return -1;
+	return st->code_cat[code];
 }

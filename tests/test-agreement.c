@@ -814,6 +814,14 @@ test_mode_kxk(void **state)
 	assert_int_equal(data.nunits, 3);
 	assert_int_equal(data.val[2 * 2 + 1], 3);
 	agree_data_free(&data);
+	{
+		struct buf b = {0};
+
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, &b);
+		assert_non_null(strstr(b.s, "\n1 docs,pooled,all codes,kxk,,4,3,,,,,"
+		    "\"[[1,0,0,1],[0,0,1,0],[0,0,0,0],[0,0,0,0]]\",,,,,,0,0.333333,,"));
+		buf_done(&b);
+	}
 	agree_state_free(st);
 }
 
@@ -854,7 +862,92 @@ test_three_coders(void **state)
 	agree_hist_alpha(hist, 3, &a);
 	agree_alpha(v, 4, 3, 2, NULL, AGREE_NOMINAL, 0, 0, &ref);
 	assert_defined(a.alpha, ref.alpha.v, 1e-12, "alpha from hist");
+	{
+		struct buf b = {0};
+
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, &b);
+		assert_non_null(strstr(b.s, "Fleiss κ 0.333"));
+		buf_done(&b);
+	}
 	agree_state_free(st);
+}
+
+static void
+assert_contains(const char *hay, const char *needle)
+{
+	if (strstr(hay, needle) == NULL) {
+		print_error("missing: %s\nin:\n%s\n", needle, hay);
+		fail();
+	}
+}
+
+static void
+test_state_print(void **state)
+{
+	/* The paragraph document of test_mode_paragraph, printed by code. */
+	struct agree_doc docs[2] = { doc("ab cd\n  ef\n\ngh"), doc("xy") };
+	int32_t cat[2] = { 0, 0 };
+	static const char *const code[2] = { "trust", "budget, \"cuts\"" };
+	static const char *const cats[1] = { "context" };
+	struct agree_names names = { code, cats, NULL };
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	struct agree_state *st;
+	struct buf b = {0};
+
+	(void)state;
+	st = agree_state_new(&cfg, docs, 2, 2, cat, 1);
+	add(st, 0, 0, 0, 0, 8);
+	add(st, 0, 0, 1, 3, 9);
+	add(st, 1, 0, 0, 0, 2);
+	add(st, 1, 0, 1, 0, 2);
+	add(st, 0, 1, 0, 12, 14);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, &names, &b);
+	/* code 0: a 2 b 0 c 1 d 1: P_o 75.0, pos 80.0, kappa 0.5 */
+	assert_contains(b.s, "code \"trust\"  unit=paragraph  scope=2 docs  N=4\n"
+	    "  a=2 b=0 c=1 d=1  %agr 75.0 pos 80.0 κ 0.500 [");
+	assert_contains(b.s, "(B never applied this code)");
+	assert_contains(b.s, "pooled \"all codes\"  unit=paragraph  scope=2 docs  N=8\n"
+	    "  a=2 b=1 c=1 d=4 ");
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CATEGORY, AGREE_FMT_CSV, &names, &b);
+	assert_contains(b.s, "scope,row,name,mode,theta,q,N,a,b,c,d,cells,");
+	assert_contains(b.s, "\n2 docs,category,context,paragraph,,,8,2,1,1,4,,,,,,,,0.75,");
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, &names, &b);
+	/* code 1: kappa 0 with its note; the name is quoted */
+	assert_contains(b.s, "code,\"budget, \"\"cuts\"\"\",paragraph,,,4,0,1,0,3,");
+	assert_contains(b.s, ",B never applied this code\n");
+	agree_state_free(st);
+
+	/* Nobody coded anything: undefined figures are empty with a status. */
+	st = agree_state_new(&cfg, docs, 2, 1, NULL, 0);
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_DOCUMENT, AGREE_FMT_CSV, NULL, &b);
+	assert_contains(b.s, "2 docs,document,#0,paragraph,,,3,0,0,0,3,,,,,,,,1,,,,,,,,,,,"
+	    "pos: undefined (code not used); kappa: undefined (no variation); "
+	    "pi: undefined (no variation); alpha: undefined (no variation)\n");
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON, NULL, &b);
+	assert_contains(b.s, "{\"mode\": \"paragraph\", \"coders\": 2, \"scope_docs\": 2");
+	assert_contains(b.s, "\"kappa\": null");
+	agree_state_free(st);
+
+	/* Mode e: no kappa, Holsti and BP with q. */
+	{
+		struct agree_doc d = doc("abcdefghijklmnopqrst");
+		struct agree_config c2 = { .unit = AGREE_UNIT_OVERLAP, .ncoders = 2 };
+
+		st = agree_state_new(&c2, &d, 1, 3, NULL, 0);
+		add(st, 0, 0, 0, 0, 10);
+		add(st, 0, 0, 1, 1, 10);
+		buf_reset(&b);
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, &b);
+		assert_contains(b.s, "code \"#0\"  unit=overlap  theta=90%  q=3  scope=1 doc  N=2\n"
+		    "  agreements=2 disagreements=0 M=1 N1=1 N2=1  %agr 100.0 Holsti 1.000 BP 1.000\n");
+		assert_true(strstr(b.s, "κ") == NULL);
+		agree_state_free(st);
+	}
+	buf_done(&b);
 }
 
 /* ---- incremental counts equal a full recount ---- */
@@ -1055,6 +1148,7 @@ main(void)
 		cmocka_unit_test(test_mode_overlap),
 		cmocka_unit_test(test_mode_kxk),
 		cmocka_unit_test(test_three_coders),
+		cmocka_unit_test(test_state_print),
 		cmocka_unit_test(test_incremental_equals_recount),
 		cmocka_unit_test(test_pooling_order),
 	};

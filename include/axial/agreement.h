@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;	/* axial/util.h */
+
 /* A number, or undefined with a reason ("no units", "no variation", ...). */
 struct agree_fig {
 	double v;		/* meaningful only when why == NULL */
@@ -258,7 +260,7 @@ struct agree_config {
 	enum agree_unit unit;
 	int ncoders;		/* 2..32; coders 0 and 1 are "A" and "B" of the 2x2 tables */
 	bool whitespace;	/* mode (c): whitespace graphemes are units too */
-	double theta;		/* mode (e): 0 < theta <= 1; 0 means 0.9 */
+	double theta;		/* mode (e): 0 < theta <= 1 in steps of 0.001; 0 means 0.9 */
 	bool allow_none;	/* mode (f): "none" is a category (index ncodes) */
 	enum agree_unit base;	/* mode (f): PARAGRAPH or SENTENCE units */
 };
@@ -337,5 +339,32 @@ void agree_state_values(const struct agree_state *st, struct agree_data *out);
  */
 void agree_hist_fleiss(const int64_t *hist, int m, struct agree_fleiss *out);
 void agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out);
+
+/* The configuration the state was made with, and its sizes. */
+const struct agree_config *agree_state_config(const struct agree_state *st);
+void agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncodes,
+    size_t *ncategories);
+/* The category index of a code, or -1. */
+int64_t agree_state_code_category(const struct agree_state *st, int64_t code);
+
+/* ---- Reports of a state (agreement-report.c) ---- */
+
+enum agree_by { AGREE_BY_CODE, AGREE_BY_CATEGORY, AGREE_BY_DOCUMENT };
+enum agree_format { AGREE_FMT_TABLE, AGREE_FMT_CSV, AGREE_FMT_JSON };
+
+/* Display names by index; a NULL array (or entry) prints "#INDEX". */
+struct agree_names {
+	const char *const *code, *const *category, *const *doc;
+};
+
+/*
+ * Appends the figures of st to out: one row per code, category or document
+ * (as `by` says) and one pooled row, each with the mode, theta, q, scope, N
+ * and its table next to the coefficients of the mode (agreement.md 2, 4).
+ * CSV: one line per row, undefined figures empty with the reason in the
+ * status column. Numbers always use '.' whatever the locale.
+ */
+void agree_state_print(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, struct buf *out);
 
 #endif
