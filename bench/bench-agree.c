@@ -265,6 +265,33 @@ main(int argc, char **argv)
 	free(cmd);
 	free(path);
 	agree_state_free(st);
+
+	/* The other per-code modes on the same input: build and recompute. */
+	{
+		static const enum agree_unit modes[] = { AGREE_UNIT_SENTENCE,
+		    AGREE_UNIT_CHAR, AGREE_UNIT_DOCUMENT, AGREE_UNIT_OVERLAP };
+		size_t mi;
+
+		for (mi = 0; mi < AX_ARRAY_LEN(modes); mi++) {
+			struct agree_config c2 = { .unit = modes[mi], .ncoders = 2 };
+			uint64_t b0 = clock_ns(), b1;
+
+			st = agree_state_new(&c2, docs, ndocs, ncodes, NULL, 0);
+			for (i = 0; i < 2 * per; i++)
+				agree_state_add_coding(st, &cod[i]);
+			b1 = clock_ns();
+			for (r = 0; r < 5; r++) {
+				t0 = clock_ns();
+				agree_state_recount(st);
+				runs[r] = clock_ns() - t0;
+			}
+			qsort(runs, 5, sizeof *runs, cmp_u64);
+			printf("  %-9s %10lld units: build %7.1f ms, full recompute median %7.2f ms\n",
+			    agree_unit_names[modes[mi]], (long long)agree_state_units(st, -1),
+			    (double)(b1 - b0) / 1e6, (double)runs[2] / 1e6);
+			agree_state_free(st);
+		}
+	}
 	for (i = 0; i < ndocs; i++)
 		free((char *)docs[i].text);
 	free(docs);

@@ -232,7 +232,8 @@ struct agree_span {
 
 /*
  * One document: its UTF-8 text (paragraphs separated by LF, CRLF or U+2029;
- * the text must be valid UTF-8) and, when it has speaker markup, its turns
+ * the text must be valid UTF-8, as the store guarantees: invalid text is a
+ * fatal error) and, when it has speaker markup, its turns
  * (code-point ranges without the speaker labels, ascending, disjoint); the
  * turns then replace paragraphs as units in modes (a), (b) and (f); leave
  * out interviewer turns when they should not count as units. The engine
@@ -270,7 +271,8 @@ struct agree_state;
 /*
  * Segments the documents into the units of the mode. code_category[i] is the
  * category index of code i (-1 for none; may be NULL when ncategories is 0).
- * Codings are added afterwards.
+ * Codings are added afterwards. A state keeps scratch buffers: use it from
+ * one thread at a time, even for reading.
  */
 struct agree_state *agree_state_new(const struct agree_config *cfg,
     const struct agree_doc *docs, size_t ndocs, size_t ncodes,
@@ -278,7 +280,8 @@ struct agree_state *agree_state_new(const struct agree_config *cfg,
 void agree_state_free(struct agree_state *st);
 
 /*
- * Adds or removes one coding and counts again only the units it touches.
+ * Adds or removes one coding and counts again only the units it touches
+ * (mode e: the segments of its document and code).
  * Returns 0, or -1 for an index or range out of bounds (add) or a coding
  * that is not there (remove; matched on all five fields).
  */
