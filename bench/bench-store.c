@@ -8,8 +8,8 @@
  *   peak memory. Reports medians (and p95 where the issue asks), because
  *   the machines are shared and noisy.
  *
- * usage: bench-store [DIR]   (default: a temp dir; the project is kept in
- * DIR/large.axial for other benchmarks when DIR is given)
+ * usage: bench-store [DIR]   (default: $AXIAL_BENCH_DIR/store, else a temp
+ * dir; the project is left in DIR as import2.axial)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,8 +103,9 @@ main(int argc, char **argv)
 	int run, ncodes = 0, c;
 	struct rusage ru;
 
-	if (argc > 1) {
-		dir = xstrdup(argv[1]);
+	if (argc > 1 || getenv("AXIAL_BENCH_DIR") != NULL) {
+		dir = argc > 1 ? xstrdup(argv[1]) :
+		    xasprintf("%s/store", getenv("AXIAL_BENCH_DIR"));
 		mkdir(dir, 0777);	/* may exist */
 	} else {
 		dir = xstrdup("/tmp/axial-bench.XXXXXX");

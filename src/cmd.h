@@ -93,6 +93,7 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-agree.c */ CMD(cmd_agree);
 #undef CMD
 
 #endif

@@ -240,3 +240,78 @@ coding_find_quote(struct project *p, int64_t doc, const char *quote, int nth,
 	free(text);
 	return s;
 }
+
+/* One image of a logged codings row into c. */
+static void
+coding_from_json(struct project *p, const char *img, struct coding *c)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT json_extract(?1, '$.id'),"
+	    " json_extract(?1, '$.doc_id'), json_extract(?1, '$.node_id'),"
+	    " json_extract(?1, '$.coder_id'), json_extract(?1, '$.start'),"
+	    " json_extract(?1, '$.end')");
+
+	sqlite3_bind_text(st, 1, img, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		coding_from_row(st, c);
+	sqlite3_reset(st);
+}
+
+int64_t
+coding_changes_cursor(struct project *p)
+{
+	return db_int(p, "SELECT ifnull(max(id), 0) FROM changes", 0, 0);
+}
+
+enum ax_status
+coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **out,
+    size_t *n, bool *structure)
+{
+	sqlite3_stmt *st;
+	struct coding_change *v = NULL;
+	size_t cap = 0, k = 0, i, nimg = 0, capb = 0, capa = 0;
+	char **before = NULL, **after = NULL;
+	int rc;
+
+	/* One statement, one snapshot; other tables' rows only move the cursor.
+	 * Images are copied out first: coding_from_json uses the cache. */
+	if (structure != NULL)
+		*structure = false;
+	st = db_stmt(p, "SELECT id, CASE WHEN tbl = 'codings' THEN before END,"
+	    " CASE WHEN tbl = 'codings' THEN after END, tbl = 'codings',"
+	    " tbl IN ('documents', 'document_text', 'nodes')"
+	    " FROM changes WHERE id > ?1 ORDER BY id");
+	sqlite3_bind_int64(st, 1, *cursor);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*cursor = sqlite3_column_int64(st, 0);
+		if (structure != NULL && sqlite3_column_int(st, 4))
+			*structure = true;
+		if (!sqlite3_column_int(st, 3))
+			continue;
+		before = xgrow(before, &capb, nimg + 1, sizeof *before);
+		after = xgrow(after, &capa, nimg + 1, sizeof *after);
+		before[nimg] = sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL : db_col_str(st, 1);
+		after[nimg] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_str(st, 2);
+		nimg++;
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < nimg; i++) {
+		/* an update is the old row removed and the new one added */
+		if (before[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = true;
+			coding_from_json(p, before[i], &v[k++].c);
+		}
+		if (after[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = false;
+			coding_from_json(p, after[i], &v[k++].c);
+		}
+		free(before[i]);
+		free(after[i]);
+	}
+	free(before);
+	free(after);
+	*out = v;
+	*n = k;
+	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
+}
