@@ -88,7 +88,7 @@ check_match "missing file message" "^axial: $T/nonexistent\\.csv: No such file o
 # Usage and the project form.
 check_rc "no --data is a usage error" 2 "$AXIAL" agree
 check_rc "bad format is a usage error" 2 "$AXIAL" agree --data "$T/labels.csv" --format xml
-check_rc "project form exits 1" 1 "$AXIAL" agree project.axial --coders A,B
-check "project form message" "axial: agreement on a project needs the project store; use --data" "$ERR"
+check_rc "project form on a missing project exits 1" 1 "$AXIAL" agree project.axial --coders A,B
+check "missing project message" "axial: project.axial: No such file or directory" "$ERR"
 check_rc "agree --help" 0 "$AXIAL" agree --help
 check_match "help names --data" '--data FILE\.csv' "$OUT"
