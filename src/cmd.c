@@ -11,6 +11,7 @@
 #include "cmd.h"
 
 const struct cmd *const cmd_table[] = {
+	&cmd_cat,
 	NULL
 };
 

@@ -77,6 +77,8 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-cat.c */
+CMD(cmd_cat);
 #undef CMD
 
 #endif
