@@ -187,12 +187,19 @@ unit_is_space(const struct tl_scratch *s, size_t u)
 	    (c > 0x7f && uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs));
 }
 
-/* Step 5: line starts (unit indexes) into s->lstart; returns the count. */
+/*
+ * Step 5: line starts (unit indexes) into s->lstart; returns the count.
+ * Greedy: a unit that does not fit ends the line at the last break
+ * opportunity, or (a word longer than the line) right before it if that is
+ * a grapheme boundary. Spaces that do not fit hang with zero columns, and
+ * the line then ends before the next non-space.
+ */
 static size_t
 wrap_units(struct tl_scratch *s, size_t nunits, int width)
 {
-	size_t nl = 0, ls = 0, cand = NONE, u, k;
+	size_t nl = 0, ls = 0, cand = NONE, u;
 	int col = 0, w;
+	bool hung = false;
 
 	for (u = 0; u < nunits; u++) {
 		if (u > ls) {
@@ -201,30 +208,34 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				ls = u;
 				col = 0;
 				cand = NONE;
+				hung = false;
 			} else if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE) {
 				cand = u;
 			}
 		}
 		w = unit_cols(s, u, col);
-		if (col + w > width && u > ls) {
+		if ((col + w > width || hung) && u > ls) {
 			if (unit_is_space(s, u)) {
 				s->ucols[u] = 0;	/* hangs past the end */
+				hung = true;
 				continue;
 			}
 			if (cand != NONE && cand > ls) {
+				/* place the units from cand again on a new line:
+				 * tab widths and hanging depend on the column */
 				s->lstart[nl++] = (uint32_t)ls;
 				ls = cand;
 				cand = NONE;
-				for (col = 0, k = ls; k < u; k++) {
-					s->ucols[k] = unit_cols(s, k, col);
-					col += s->ucols[k];
-				}
-				w = unit_cols(s, u, col);
+				hung = false;
+				col = 0;
+				u = ls - 1;
+				continue;
 			}
-			if (col + w > width && u > ls && s->gbrk[s->unit[u]]) {
+			if (s->gbrk[s->unit[u]]) {
 				s->lstart[nl++] = (uint32_t)ls;
 				ls = u;
 				cand = NONE;
+				hung = false;
 				col = 0;
 				w = unit_cols(s, u, col);
 			}
