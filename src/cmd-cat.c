@@ -73,6 +73,9 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 
 				buf_add(out, tmp, n);
 			}
+			/* a line's trailing spaces would only pad the pipe */
+			while (out->len > 0 && out->s[out->len - 1] == ' ')
+				out->len--;
 			buf_putc(out, '\n');
 		}
 		text_layout_forget(l, p);

@@ -12,7 +12,9 @@
  *   LRI RLI FSI PDI             "<LRI>" ...
  *   U+2028, U+2029              "<LS>", "<PS>"
  *   unassigned, private use     "<E000>" (hex)
- *   other zero-width Cf         hidden (ZWNJ, ZWJ, LRM, RLM, ALM, ZWSP, BOM...)
+ *   other zero-width Cf         hidden (ZWNJ, ZWJ, LRM, RLM, ALM, ZWSP, BOM...);
+ *                               ZWNJ/ZWJ are drawn, attached, when the
+ *                               terminal shapes (text-layout.c)
  *   zero-width marks            combining glyphs on the preceding cell
  */
 #include <unictype.h>

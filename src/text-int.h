@@ -80,6 +80,7 @@ struct tl_scratch {
 	uint32_t *glyphs;
 	struct tl_line *lines;
 	size_t glyph_cap, cell_cap, line_cap;
+	bool keep_joiners;	/* ZWNJ/ZWJ drawn for a terminal that shapes */
 };
 void tl_scratch_done(struct tl_scratch *s);
 /* Lays out cp[0..n) (paragraph starting at document offset base). */

@@ -281,7 +281,8 @@ emit_cell(struct tl_scratch *s, size_t u, size_t ncell, size_t *nglyph,
 		case TF_BASE:
 			s->glyphs[g++] = s->shaped[b];
 			for (k = s->unit[u]; k < s->unit[u + 1]; k++)
-				if (s->kind[k] == TF_MARK)
+				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
+				    (s->cp[k] == 0x200c || s->cp[k] == 0x200d)))
 					s->glyphs[g++] = s->shaped[k];
 			break;
 		}
@@ -302,6 +303,9 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 
 	scratch_grow(s, n);
 	memcpy(s->cp, cp, n * sizeof *cp);
+	/* After app shaping the joiners have done their work; a terminal that
+	 * shapes needs them, attached to the previous cell. */
+	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
 
 	/* 1. display filter, and 4. units */
 	for (i = 0; i < n; i++) {

@@ -147,7 +147,7 @@ test_bidi_character(void **state)
 		}
 	}
 	fclose(f);
-	print_message("BidiCharacterTest.txt: %zu passed, %zu failed\n", pass, fail);
+	print_message("[==========] BidiCharacterTest.txt: %zu passed, %zu failed\n", pass, fail);
 	assert_true(pass > 90000);
 	assert_int_equal(fail, 0);
 }
@@ -255,7 +255,7 @@ test_bidi_test(void **state)
 		}
 	}
 	fclose(f);
-	print_message("BidiTest.txt: %zu passed, %zu failed\n", pass, fail);
+	print_message("[==========] BidiTest.txt: %zu passed, %zu failed\n", pass, fail);
 	assert_true(pass > 700000);
 	assert_int_equal(fail, 0);
 }
