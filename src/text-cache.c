@@ -35,6 +35,7 @@ struct text_layout {
 	struct text_opts o;
 	struct wcache *cur, *prev;
 	struct tl_scratch s;
+	struct tl_para *spare;	/* a forgotten paragraph, reused by the next */
 	uint32_t *cp;
 	size_t cpcap;
 };
@@ -133,6 +134,7 @@ text_layout_free(struct text_layout *l)
 	wcache_free(l->cur, l->doc->npara);
 	wcache_free(l->prev, l->doc->npara);
 	tl_scratch_done(&l->s);
+	tl_para_free(l->spare);
 	free(l->cp);
 	free(l);
 }
@@ -173,7 +175,10 @@ get_para(struct text_layout *l, size_t p)
 	if (tp != NULL)
 		return tp;
 	n = text_doc_decode(l->doc, p, &l->cp, &l->cpcap);
-	tp = xcalloc(1, sizeof *tp);
+	if ((tp = l->spare) != NULL)
+		l->spare = NULL;
+	else
+		tp = xcalloc(1, sizeof *tp);
 	tl_para_layout(tp, &l->s, l->cp, n, l->doc->paras[p].start, &l->o,
 	    w->width);
 	w->paras[p] = tp;
@@ -184,8 +189,15 @@ get_para(struct text_layout *l, size_t p)
 void
 text_layout_forget(struct text_layout *l, size_t p)
 {
-	tl_para_free(l->cur->paras[p]);
+	struct tl_para *tp = l->cur->paras[p];
+
+	if (tp == NULL)
+		return;
 	l->cur->paras[p] = NULL;
+	if (l->spare == NULL)
+		l->spare = tp;
+	else
+		tl_para_free(tp);
 }
 
 static void

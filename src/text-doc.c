@@ -19,16 +19,30 @@
 #include "axial/util.h"
 #include "text-int.h"
 
+/* Code points of valid UTF-8: the bytes that are not continuations. */
+static size_t
+count_leads(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
 struct text_doc *
 text_doc_new(const char *text, size_t len)
 {
 	struct text_doc *d = xcalloc(1, sizeof *d);
 	size_t cap = 0, pos = 0, cp = 0;
+	bool valid;
 
 	d->text = xmalloc(len + 1);
 	memcpy(d->text, text, len);
 	d->text[len] = '\0';
 	d->len = len;
+	/* Valid UTF-8 (the usual case) is counted by its lead bytes. */
+	valid = u8_check((const uint8_t *)d->text, len) == NULL;
 	while (pos < len) {
 		const char *nl = memchr(d->text + pos, '\n', len - pos);
 		size_t end = nl != NULL ? (size_t)(nl - d->text) : len;
@@ -42,7 +56,8 @@ text_doc_new(const char *text, size_t len)
 		p->byte = pos;
 		p->nbyte = cend - pos;
 		p->start = cp;
-		p->n = u8_mbsnlen((const uint8_t *)d->text + pos, cend - pos);
+		p->n = valid ? count_leads(d->text + pos, cend - pos) :
+		    u8_mbsnlen((const uint8_t *)d->text + pos, cend - pos);
 		cp += p->n + (end - cend) + (nl != NULL);
 		pos = end + (nl != NULL);
 	}
@@ -107,8 +122,13 @@ text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
 	*buf = xgrow(*buf, cap, d->paras[p].n + 1, sizeof **buf);
 	while (i < nb) {
 		ucs4_t uc;
-		int m = u8_mbtouc(&uc, s + i, nb - i);
+		int m;
 
+		if (s[i] < 0x80) {	/* ASCII: no call */
+			(*buf)[k++] = s[i++];
+			continue;
+		}
+		m = u8_mbtouc(&uc, s + i, nb - i);
 		(*buf)[k++] = uc;
 		i += (size_t)m;
 	}

@@ -43,8 +43,12 @@ text_filter_class(uint32_t c, int *cols)
 	}
 	if (c == 0xad)
 		return TF_HIDDEN;
-	/* Arabic letters and digits: the common case, no table lookups. */
-	if (c >= 0x0621 && c <= 0x064a)
+	/* Latin-1, Arabic-script letters, digits and punctuation: the common
+	 * cases, all one column, no table lookups. */
+	if ((c >= 0xa0 && c <= 0xff) || (c >= 0x0621 && c <= 0x064a) ||
+	    (c >= 0x0660 && c <= 0x066d) || (c >= 0x0671 && c <= 0x06d3) ||
+	    (c >= 0x06f0 && c <= 0x06f9) || c == 0x060c || c == 0x061b ||
+	    c == 0x061f)
 		return TF_BASE;
 	if (uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Cf)) {
 		if ((w = uc_width(c, "UTF-8")) <= 0)

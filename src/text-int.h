@@ -57,6 +57,7 @@ struct tl_para {
 	uint32_t *glyphs;		/* all lines' glyphs */
 	uint32_t *l2c;			/* paragraph code point -> cell index */
 	size_t n;			/* code points */
+	size_t cap;			/* bytes of the block at lines */
 	bool rtl;
 };
 /* Scratch arrays reused across paragraphs so layout does not allocate per
@@ -80,10 +81,14 @@ struct tl_scratch {
 	uint32_t *glyphs;
 	struct tl_line *lines;
 	size_t glyph_cap, cell_cap, line_cap;
+	size_t n;		/* code points of the paragraph in cp */
+	bool have_gbrk;		/* gbrk is computed */
 	bool keep_joiners;	/* ZWNJ/ZWJ drawn for a terminal that shapes */
 };
 void tl_scratch_done(struct tl_scratch *s);
-/* Lays out cp[0..n) (paragraph starting at document offset base). */
+/* Lays out cp[0..n) (paragraph starting at document offset base) into out,
+ * reusing out's block when it is big enough (out zeroed or a forgotten
+ * paragraph). */
 void tl_para_layout(struct tl_para *out, struct tl_scratch *s,
     const uint32_t *cp, size_t n, size_t base, const struct text_opts *o,
     int width);

@@ -187,6 +187,18 @@ unit_is_space(const struct tl_scratch *s, size_t u)
 	    (c > 0x7f && uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs));
 }
 
+/* Does unit u start a grapheme cluster? The breaks are computed only for
+ * paragraphs that need a forced break: most never do. */
+static bool
+grapheme_start(struct tl_scratch *s, size_t u)
+{
+	if (!s->have_gbrk) {
+		u32_grapheme_breaks(s->cp, s->n, s->gbrk);
+		s->have_gbrk = true;
+	}
+	return s->gbrk[s->unit[u]] != 0;
+}
+
 /*
  * Step 5: line starts (unit indexes) into s->lstart; returns the count.
  * Greedy: a unit that does not fit ends the line at the last break
@@ -231,7 +243,7 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				u = ls - 1;
 				continue;
 			}
-			if (s->gbrk[s->unit[u]]) {
+			if (grapheme_start(s, u)) {
 				s->lstart[nl++] = (uint32_t)ls;
 				ls = u;
 				cand = NONE;
@@ -258,9 +270,6 @@ emit_cell(struct tl_scratch *s, size_t u, size_t ncell, size_t *nglyph,
 	size_t g = *nglyph;
 	int cols = s->ucols[u];
 
-	s->glyphs = xgrow(s->glyphs, &s->glyph_cap,
-	    g + TF_PH_MAX + TF_TABSTOP + (s->unit[u + 1] - s->unit[u]),
-	    sizeof *s->glyphs);
 	c = &s->cells[ncell];
 	c->start = base + s->unit[u];
 	c->end = base + s->unit[u + 1];
@@ -297,12 +306,13 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
     int width)
 {
 	FriBidiParType ptype;
-	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz;
+	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
 	bool app = o->bidi == TEXT_BIDI_APP;
 	char *block;
 
 	scratch_grow(s, n);
 	memcpy(s->cp, cp, n * sizeof *cp);
+	s->n = n;
 	/* After app shaping the joiners have done their work; a terminal that
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
@@ -314,6 +324,8 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 
 		s->kind[i] = (uint8_t)k;
 		s->width[i] = (uint8_t)cols;
+		if (k == TF_PLACEHOLDER || k == TF_TAB)
+			extra += TF_PH_MAX + TF_TABSTOP;
 		if (is_spacing((uint8_t)k)) {
 			s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
 			s->ubase[nunits++] = (uint32_t)i;
@@ -342,12 +354,15 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	/* 5. wrapping */
 	if (n > 0) {
 		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
-		u32_grapheme_breaks(cp, n, s->gbrk);
 	}
+	s->have_gbrk = false;
 	nl = wrap_units(s, nunits, width);
 
-	/* 6. per-line reordering into cells */
+	/* 6. per-line reordering into cells; at most every code point plus a
+	 * placeholder or tab's worth of glyphs per unit */
 	s->cells = xgrow(s->cells, &s->cell_cap, nunits + 1, sizeof *s->cells);
+	s->glyphs = xgrow(s->glyphs, &s->glyph_cap, n + extra + 1,
+	    sizeof *s->glyphs);
 	s->lines = xgrow(s->lines, &s->line_cap, nl + 1, sizeof *s->lines);
 	for (i = 0; i < n; i++)
 		s->map[i] = (FriBidiStrIndex)i;
@@ -381,7 +396,12 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	/* one block: lines, cells, glyphs, logical -> cell */
 	sz = nl * sizeof *out->lines + ncell * sizeof *out->cells +
 	    nglyph * sizeof *out->glyphs + n * sizeof *out->l2c;
-	block = xmalloc(sz ? sz : 1);
+	if (out->lines == NULL || out->cap < sz) {
+		free(out->lines);
+		out->cap = sz > 64 ? sz : 64;
+		out->lines = xmalloc(out->cap);
+	}
+	block = (char *)out->lines;
 	out->lines = (struct tl_line *)block;
 	out->cells = (struct text_cell *)(out->lines + nl);
 	out->glyphs = (uint32_t *)(out->cells + ncell);
