@@ -322,7 +322,7 @@ text_layout_locate(struct text_layout *l, size_t off, size_t *line, int *col)
 	start = l->doc->paras[p].start;
 	if (off < start + tp->n && off >= start) {
 		rel = off - start;
-		c = tp->l2c[rel];
+		c = tl_para_l2c(l->cur->paras[p])[rel];
 		for (k = 0; k + 1 < tp->nlines && tp->lines[k + 1].cell <= c; k++)
 			;
 		fill_line(l, tp, p, k, &ln);

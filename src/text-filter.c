@@ -17,10 +17,38 @@
  *                               terminal shapes (text-layout.c)
  *   zero-width marks            combining glyphs on the preceding cell
  */
+#include <pthread.h>
+
 #include <unictype.h>
 #include <uniwidth.h>
 
 #include "text-int.h"
+
+uint8_t text_filter_fast[TF_FAST_MAX];
+static pthread_once_t fast_once = PTHREAD_ONCE_INIT;
+
+static void
+fast_build(void)
+{
+	uint32_t c;
+
+	for (c = 0; c < TF_FAST_MAX; c++) {
+		int cols;
+		enum tf_kind k = text_filter_class(c, &cols);
+		uint8_t v = (uint8_t)(k | (cols & 15) << 3);
+
+		if (k == TF_TAB || (k == TF_BASE &&
+		    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs)))
+			v |= TF_FAST_SPACE;
+		text_filter_fast[c] = v;
+	}
+}
+
+void
+text_filter_init(void)
+{
+	pthread_once(&fast_once, fast_build);
+}
 
 enum tf_kind
 text_filter_class(uint32_t c, int *cols)

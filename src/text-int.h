@@ -21,6 +21,16 @@ enum tf_kind {
 #define TF_PH_MAX 8	/* longest placeholder, "<10FFFF>" */
 #define TF_TABSTOP 8
 
+/*
+ * Kind, width and white-space flag of every code point below TF_FAST_MAX,
+ * memoised from text_filter_class and libunistring on first use (ASCII,
+ * Latin, Arabic script: nearly all of a transcript). Packed as
+ * kind | cols << 3 | TF_FAST_SPACE.
+ */
+#define TF_FAST_MAX 0x800
+#define TF_FAST_SPACE 0x80
+extern uint8_t text_filter_fast[TF_FAST_MAX];
+void text_filter_init(void);
 /* Kind of c; *cols = its width for TF_BASE and TF_PLACEHOLDER. */
 enum tf_kind text_filter_class(uint32_t c, int *cols);
 /* The placeholder glyphs of a TF_PLACEHOLDER c into out; returns the count. */
@@ -55,16 +65,25 @@ struct tl_para {
 	struct tl_line *lines;
 	struct text_cell *cells;	/* document offsets */
 	uint32_t *glyphs;		/* all lines' glyphs */
-	uint32_t *l2c;			/* paragraph code point -> cell index */
+	uint32_t *l2c;			/* code point -> cell, see tl_para_l2c */
+	size_t ncells;
+	size_t base;			/* document offset of the paragraph */
 	size_t n;			/* code points */
 	size_t cap;			/* bytes of the block at lines */
 	bool rtl;
 };
 /* Scratch arrays reused across paragraphs so layout does not allocate per
  * call beyond its results. */
+enum {
+	UF_BREAK = 1,		/* UAX #14 break opportunity before the unit */
+	UF_MANDATORY = 2,	/* mandatory break after it */
+	UF_SPACE = 4,		/* white space: may hang past the line end */
+	UF_TAB = 8,
+};
 struct tl_scratch {
 	size_t cap;
-	uint32_t *cp, *shaped;
+	const uint32_t *src;	/* the paragraph being laid out (borrowed) */
+	uint32_t *shaped;
 	FriBidiCharType *bt;
 	FriBidiBracketType *br;
 	FriBidiLevel *lv;
@@ -73,14 +92,11 @@ struct tl_scratch {
 	char *lbrk, *gbrk;
 	uint8_t *kind, *width;
 	uint32_t *unit;		/* unit starts; unit u is [unit[u], unit[u+1]) */
+	uint8_t *uflag;		/* UF_* of unit u */
 	uint32_t *ubase;	/* the spacing character of unit u */
-	uint32_t *cu;		/* code point -> its unit */
+	uint32_t *cu;		/* spacing code point -> its unit */
 	int *ucols;		/* columns of unit u where it was placed */
 	uint32_t *lstart;	/* first unit of each line */
-	struct text_cell *cells;
-	uint32_t *glyphs;
-	struct tl_line *lines;
-	size_t glyph_cap, cell_cap, line_cap;
 	size_t n;		/* code points of the paragraph in cp */
 	bool have_gbrk;		/* gbrk is computed */
 	bool keep_joiners;	/* ZWNJ/ZWJ drawn for a terminal that shapes */
@@ -92,6 +108,8 @@ void tl_scratch_done(struct tl_scratch *s);
 void tl_para_layout(struct tl_para *out, struct tl_scratch *s,
     const uint32_t *cp, size_t n, size_t base, const struct text_opts *o,
     int width);
+/* Paragraph code point -> index of its cell, built on first use. */
+const uint32_t *tl_para_l2c(struct tl_para *p);
 void tl_para_free(struct tl_para *p);
 
 #endif

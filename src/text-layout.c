@@ -41,7 +41,7 @@ scratch_grow(struct tl_scratch *s, size_t n)
 	if (n + 1 <= cap)
 		return;
 	cap = cap * 2 > n + 1 ? cap * 2 : n + 1;
-	s->cp = xrealloc(s->cp, cap * sizeof *s->cp);
+	s->uflag = xrealloc(s->uflag, (cap + 1) * sizeof *s->uflag);
 	s->shaped = xrealloc(s->shaped, cap * sizeof *s->shaped);
 	s->bt = xrealloc(s->bt, cap * sizeof *s->bt);
 	s->br = xrealloc(s->br, cap * sizeof *s->br);
@@ -63,7 +63,7 @@ scratch_grow(struct tl_scratch *s, size_t n)
 void
 tl_scratch_done(struct tl_scratch *s)
 {
-	free(s->cp);
+	free(s->uflag);
 	free(s->shaped);
 	free(s->bt);
 	free(s->br);
@@ -79,9 +79,6 @@ tl_scratch_done(struct tl_scratch *s)
 	free(s->cu);
 	free(s->ucols);
 	free(s->lstart);
-	free(s->cells);
-	free(s->glyphs);
-	free(s->lines);
 	memset(s, 0, sizeof *s);
 }
 
@@ -101,8 +98,34 @@ par_type(enum text_dir dir)
 	return FRIBIDI_PAR_ON;
 }
 
-/* Steps 2 of the pipeline: paragraph levels. Returns 0, or -1 (levels are
- * then all the forced/LTR paragraph level). */
+/*
+ * True when UAX #9 resolves every character of the paragraph to level 0:
+ * no R, AL, AN or explicit embedding/isolate, and an LTR paragraph (forced,
+ * or auto: then the first strong character is L, or there is none and the
+ * fallback is LTR). Common for English paragraphs; saves the full UBA.
+ */
+static bool
+all_ltr(const FriBidiCharType *bt, size_t n, FriBidiParType base)
+{
+	size_t i;
+	bool strong = false;
+
+	if (base == FRIBIDI_PAR_RTL)
+		return false;
+	for (i = 0; i < n; i++) {
+		FriBidiCharType t = bt[i];
+
+		if (FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) ||
+		    FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t))
+			return false;
+		strong |= FRIBIDI_IS_LETTER(t);
+	}
+	return strong || base != FRIBIDI_PAR_WRTL;
+}
+
+/* Step 2 of the pipeline: paragraph levels. Returns 0, 1 when all levels
+ * are 0 (nothing to shape, mirror or reorder), or -1 (levels are then all
+ * the forced/LTR paragraph level). */
 static int
 para_levels(const uint32_t *cp, size_t n, enum text_dir dir,
     FriBidiCharType *bt, FriBidiBracketType *br, FriBidiLevel *lv,
@@ -119,6 +142,11 @@ para_levels(const uint32_t *cp, size_t n, enum text_dir dir,
 		return 0;
 	}
 	fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, bt);
+	if (all_ltr(bt, n, *base)) {
+		memset(lv, 0, n * sizeof *lv);
+		*base = FRIBIDI_PAR_LTR;
+		return 1;
+	}
 	fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, bt, br);
 	if (fribidi_get_par_embedding_levels_ex(bt, br, (FriBidiStrIndex)n,
 	    base, lv) != 0)
@@ -159,32 +187,19 @@ out:
 	return rc;
 }
 
-static bool
+static inline bool
 is_spacing(uint8_t kind)
 {
 	return kind == TF_BASE || kind == TF_PLACEHOLDER || kind == TF_TAB;
 }
 
 /* Columns of unit u when it starts at column col. */
-static int
+static inline int
 unit_cols(const struct tl_scratch *s, size_t u, int col)
 {
-	uint32_t b = s->ubase[u];
-
-	if (!is_spacing(s->kind[b]))
-		return 0;
-	if (s->kind[b] == TF_TAB)
+	if (s->uflag[u] & UF_TAB)
 		return TF_TABSTOP - col % TF_TABSTOP;
-	return s->width[b];
-}
-
-static bool
-unit_is_space(const struct tl_scratch *s, size_t u)
-{
-	uint32_t c = s->cp[s->ubase[u]];
-
-	return c == ' ' || c == '\t' ||
-	    (c > 0x7f && uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs));
+	return s->width[s->ubase[u]];
 }
 
 /* Does unit u start a grapheme cluster? The breaks are computed only for
@@ -193,7 +208,7 @@ static bool
 grapheme_start(struct tl_scratch *s, size_t u)
 {
 	if (!s->have_gbrk) {
-		u32_grapheme_breaks(s->cp, s->n, s->gbrk);
+		u32_grapheme_breaks(s->src, s->n, s->gbrk);
 		s->have_gbrk = true;
 	}
 	return s->gbrk[s->unit[u]] != 0;
@@ -215,19 +230,19 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 
 	for (u = 0; u < nunits; u++) {
 		if (u > ls) {
-			if (s->lbrk[s->ubase[u - 1]] == UC_BREAK_MANDATORY) {
+			if (s->uflag[u - 1] & UF_MANDATORY) {
 				s->lstart[nl++] = (uint32_t)ls;
 				ls = u;
 				col = 0;
 				cand = NONE;
 				hung = false;
-			} else if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE) {
+			} else if (s->uflag[u] & UF_BREAK) {
 				cand = u;
 			}
 		}
 		w = unit_cols(s, u, col);
 		if ((col + w > width || hung) && u > ls) {
-			if (unit_is_space(s, u)) {
+			if (s->uflag[u] & UF_SPACE) {
 				s->ucols[u] = 0;	/* hangs past the end */
 				hung = true;
 				continue;
@@ -260,17 +275,15 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 	return nl;
 }
 
-/* Appends the cell of unit u to the scratch cell and glyph arrays. */
+/* Writes the cell of unit u to cells[ncell] and its glyphs at glyphs[*nglyph]. */
 static void
-emit_cell(struct tl_scratch *s, size_t u, size_t ncell, size_t *nglyph,
-    size_t base)
+emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
+    uint32_t *glyphs, size_t *nglyph, size_t base)
 {
-	struct text_cell *c;
 	uint32_t b = s->ubase[u], k;
 	size_t g = *nglyph;
 	int cols = s->ucols[u];
 
-	c = &s->cells[ncell];
 	c->start = base + s->unit[u];
 	c->end = base + s->unit[u + 1];
 	c->glyph = (uint32_t)g;
@@ -279,25 +292,45 @@ emit_cell(struct tl_scratch *s, size_t u, size_t ncell, size_t *nglyph,
 	if (cols > 0) {
 		switch (s->kind[b]) {
 		case TF_PLACEHOLDER:
-			g += (size_t)text_filter_placeholder(s->cp[b], s->glyphs + g);
+			g += (size_t)text_filter_placeholder(s->src[b], glyphs + g);
 			c->flags |= TEXT_CELL_PLACEHOLDER | TEXT_CELL_SPREAD;
 			break;
 		case TF_TAB:
 			for (k = 0; k < (uint32_t)cols; k++)
-				s->glyphs[g++] = ' ';
+				glyphs[g++] = ' ';
 			c->flags |= TEXT_CELL_SPREAD;
 			break;
 		case TF_BASE:
-			s->glyphs[g++] = s->shaped[b];
-			for (k = s->unit[u]; k < s->unit[u + 1]; k++)
+			glyphs[g++] = s->shaped[b];
+			for (k = b + 1; k < s->unit[u + 1]; k++)
 				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
-				    (s->cp[k] == 0x200c || s->cp[k] == 0x200d)))
-					s->glyphs[g++] = s->shaped[k];
+				    (s->src[k] == 0x200c || s->src[k] == 0x200d)))
+					glyphs[g++] = s->shaped[k];
+			/* zero-width characters before the first base */
+			for (k = s->unit[u]; k < b; k++)
+				if (s->kind[k] == TF_MARK)
+					glyphs[g++] = s->shaped[k];
 			break;
 		}
 	}
 	c->nglyph = (uint16_t)(g - *nglyph);
 	*nglyph = g;
+}
+
+/* Rule L4 on the display copy. FriBidi's mirroring table holds only
+ * characters of class ON, so only those at odd levels are looked up. */
+static void
+mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		FriBidiChar m;
+
+		if (s->bt[i] == FRIBIDI_TYPE_ON && (s->lv[i] & 1) &&
+		    fribidi_get_mirror_char(s->src[i], &m))
+			out[i] = m;
+	}
 }
 
 void
@@ -307,67 +340,103 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 {
 	FriBidiParType ptype;
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
-	bool app = o->bidi == TEXT_BIDI_APP;
-	char *block;
+	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial;
 
+	text_filter_init();
 	scratch_grow(s, n);
-	memcpy(s->cp, cp, n * sizeof *cp);
+	s->src = cp;
 	s->n = n;
 	/* After app shaping the joiners have done their work; a terminal that
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
+	if (n > 0)
+		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
 
-	/* 1. display filter, and 4. units */
+	/* 1. display filter, and 4. units with their wrapping flags */
 	for (i = 0; i < n; i++) {
+		uint32_t c = cp[i];
 		int cols;
-		enum tf_kind k = text_filter_class(cp[i], &cols);
+		enum tf_kind k;
+		uint8_t f = 0;
 
+		if (c < TF_FAST_MAX) {
+			uint8_t v = text_filter_fast[c];
+
+			k = (enum tf_kind)(v & 7);
+			cols = v >> 3 & 15;
+			if (v & TF_FAST_SPACE)
+				f = UF_SPACE;
+		} else {
+			k = text_filter_class(c, &cols);
+			if (k == TF_BASE &&
+			    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
+				f = UF_SPACE;
+		}
+		if (k == TF_TAB)
+			f |= UF_TAB;
 		s->kind[i] = (uint8_t)k;
 		s->width[i] = (uint8_t)cols;
+		if (!is_spacing((uint8_t)k))
+			continue;
+		if (s->lbrk[i] == UC_BREAK_POSSIBLE)
+			f |= UF_BREAK;
+		else if (s->lbrk[i] == UC_BREAK_MANDATORY)
+			f |= UF_MANDATORY;
 		if (k == TF_PLACEHOLDER || k == TF_TAB)
 			extra += TF_PH_MAX + TF_TABSTOP;
-		if (is_spacing((uint8_t)k)) {
-			s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
-			s->ubase[nunits++] = (uint32_t)i;
-		}
-		s->cu[i] = nunits == 0 ? 0 : (uint32_t)(nunits - 1);
+		s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
+		s->ubase[nunits] = (uint32_t)i;
+		s->uflag[nunits] = f;
+		s->cu[i] = (uint32_t)nunits++;
 	}
-	if (nunits == 0 && n > 0) {	/* nothing visible at all */
+	nobase = nunits == 0 && n > 0;
+	if (nobase) {	/* nothing visible at all: one empty cell */
 		s->unit[0] = s->ubase[0] = 0;
+		s->uflag[0] = 0;
+		s->width[0] = 0;
+		s->cu[0] = 0;
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
 
 	/* 2. levels; 3. shaping and mirroring on the display copy */
-	para_levels(cp, n, o->dir, s->bt, s->br, s->lv, &ptype);
+	trivial = para_levels(cp, n, o->dir, s->bt, s->br, s->lv, &ptype) == 1;
 	memcpy(s->shaped, cp, n * sizeof *cp);
-	if (n > 0 && o->shaping == TEXT_SHAPING_APP) {
-		fribidi_get_joining_types(cp, (FriBidiStrIndex)n, s->jt);
-		fribidi_join_arabic(s->bt, (FriBidiStrIndex)n, s->lv, s->jt);
-		fribidi_shape((app ? FRIBIDI_FLAG_SHAPE_MIRRORING : 0) |
-		    FRIBIDI_FLAG_SHAPE_ARAB_PRES, s->lv, (FriBidiStrIndex)n,
-		    s->jt, s->shaped);
-	} else if (n > 0 && app) {
-		fribidi_shape_mirroring(s->lv, (FriBidiStrIndex)n, s->shaped);
+	if (trivial) {
+		/* all LTR: no Arabic letters to join, nothing to mirror */
+	} else if (n > 0) {
+		if (o->shaping == TEXT_SHAPING_APP) {
+			fribidi_get_joining_types(cp, (FriBidiStrIndex)n, s->jt);
+			fribidi_join_arabic(s->bt, (FriBidiStrIndex)n, s->lv, s->jt);
+			fribidi_shape_arabic(FRIBIDI_FLAG_SHAPE_ARAB_PRES, s->lv,
+			    (FriBidiStrIndex)n, s->jt, s->shaped);
+		}
+		if (app)
+			mirror(s, n, s->shaped);
 	}
 
 	/* 5. wrapping */
-	if (n > 0) {
-		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
-	}
 	s->have_gbrk = false;
 	nl = wrap_units(s, nunits, width);
 
-	/* 6. per-line reordering into cells; at most every code point plus a
-	 * placeholder or tab's worth of glyphs per unit */
-	s->cells = xgrow(s->cells, &s->cell_cap, nunits + 1, sizeof *s->cells);
-	s->glyphs = xgrow(s->glyphs, &s->glyph_cap, n + extra + 1,
-	    sizeof *s->glyphs);
-	s->lines = xgrow(s->lines, &s->line_cap, nl + 1, sizeof *s->lines);
+	/* 6. per-line reordering into cells, written straight into the
+	 * paragraph's block: lines, one cell per unit, and at most every code
+	 * point plus a placeholder or tab's worth of glyphs per unit */
+	sz = nl * sizeof *out->lines + nunits * sizeof *out->cells +
+	    (n + extra + 1) * sizeof *out->glyphs;
+	if (out->lines == NULL || out->cap < sz) {
+		free(out->lines);
+		out->cap = sz;
+		out->lines = xmalloc(sz);
+	}
+	out->cells = (struct text_cell *)(out->lines + nl);
+	out->glyphs = (uint32_t *)(out->cells + nunits);
+	free(out->l2c);
+	out->l2c = NULL;
 	for (i = 0; i < n; i++)
 		s->map[i] = (FriBidiStrIndex)i;
 	for (l = 0; l < nl; l++) {
-		struct tl_line *ln = &s->lines[l];
+		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
 		size_t a = s->unit[u0], b = s->unit[u1];
 
@@ -377,44 +446,41 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		ln->ncells = (uint32_t)(u1 - u0);
 		ln->cols = 0;
 		/* on failure the line just stays in logical order */
-		if (app && b > a && fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM,
-		    s->bt, (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a, ptype,
-		    s->lv, NULL, s->map) == 0)
+		if (app && !trivial && b > a && fribidi_reorder_line(
+		    FRIBIDI_FLAG_REORDER_NSM, s->bt, (FriBidiStrIndex)(b - a),
+		    (FriBidiStrIndex)a, ptype, s->lv, NULL, s->map) == 0)
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
 			size_t li = (size_t)s->map[i];
 
-			u = s->cu[li];
-			if (s->ubase[u] != li)
+			if (!is_spacing(s->kind[li]) && !(nobase && li == 0))
 				continue;
-			emit_cell(s, u, ncell++, &nglyph, base);
+			u = s->cu[li];
+			emit_cell(s, u, &out->cells[ncell++], out->glyphs, &nglyph,
+			    base);
 			ln->cols += s->ucols[u];
 		}
 	}
-
-	/* one block: lines, cells, glyphs, logical -> cell */
-	sz = nl * sizeof *out->lines + ncell * sizeof *out->cells +
-	    nglyph * sizeof *out->glyphs + n * sizeof *out->l2c;
-	if (out->lines == NULL || out->cap < sz) {
-		free(out->lines);
-		out->cap = sz > 64 ? sz : 64;
-		out->lines = xmalloc(out->cap);
-	}
-	block = (char *)out->lines;
-	out->lines = (struct tl_line *)block;
-	out->cells = (struct text_cell *)(out->lines + nl);
-	out->glyphs = (uint32_t *)(out->cells + ncell);
-	out->l2c = out->glyphs + nglyph;
-	memcpy(out->lines, s->lines, nl * sizeof *out->lines);
-	memcpy(out->cells, s->cells, ncell * sizeof *out->cells);
-	memcpy(out->glyphs, s->glyphs, nglyph * sizeof *out->glyphs);
-	for (i = 0; i < ncell; i++)
-		for (u = out->cells[i].start - base; u < out->cells[i].end - base; u++)
-			out->l2c[u] = (uint32_t)i;
 	out->nlines = nl;
+	out->ncells = ncell;
+	out->base = base;
 	out->n = n;
 	out->rtl = FRIBIDI_IS_RTL(ptype);
+}
+
+const uint32_t *
+tl_para_l2c(struct tl_para *p)
+{
+	size_t i, k;
+
+	if (p->l2c != NULL)
+		return p->l2c;
+	p->l2c = xmalloc((p->n + 1) * sizeof *p->l2c);
+	for (i = 0; i < p->ncells; i++)
+		for (k = p->cells[i].start - p->base; k < p->cells[i].end - p->base; k++)
+			p->l2c[k] = (uint32_t)i;
+	return p->l2c;
 }
 
 void
@@ -422,6 +488,7 @@ tl_para_free(struct tl_para *p)
 {
 	if (p == NULL)
 		return;
+	free(p->l2c);
 	free(p->lines);
 	free(p);
 }
