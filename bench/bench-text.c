@@ -5,7 +5,8 @@
  *   2. lays it out at width 80 with the engine in-process (every paragraph
  *      wrapped, reordered and turned into cells), with `axial cat --width
  *      80` as a process, and with `fribidi --width 80` on the same file,
- *      side by side; medians of several runs and the ratios;
+ *      side by side; medians of several runs and the ratios, in wall
+ *      time and in CPU time (steadier on a shared machine);
  *   3. the time to redraw one 50-line screen of a document already laid
  *      out: fetch each line's cells, copy glyphs as a UI would into
  *      cchar_t-like buffers, and compute a selection's runs (median).
@@ -17,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -116,11 +119,22 @@ median_ms(uint64_t *t, int n)
 	return (n % 2 ? (double)t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2.0) / 1e6;
 }
 
-/* Runs argv with stdout to /dev/null; returns wall time in ns, 0 on error. */
 static uint64_t
-run(char *const argv[])
+cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Runs argv with stdout to /dev/null; wall time in ns (0 on error) and its
+ * CPU time in *cpu. */
+static uint64_t
+run(char *const argv[], uint64_t *cpu)
 {
 	uint64_t t0 = clock_ns();
+	struct rusage ru;
 	int status;
 	pid_t pid = fork();
 
@@ -133,17 +147,19 @@ run(char *const argv[])
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return 0;
+	*cpu = (uint64_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000u +
+	    (uint64_t)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000u;
 	return clock_ns() - t0;
 }
 
 /* The whole corpus through the engine, streaming as `axial cat` does. */
 static uint64_t
-engine(const char *text, size_t len, size_t *lines)
+engine(const char *text, size_t len, size_t *lines, uint64_t *cpu)
 {
-	uint64_t t0 = clock_ns();
+	uint64_t t0 = clock_ns(), c0 = cpu_ns();
 	struct text_doc *d = text_doc_new(text, len);
 	struct text_opts o;
 	struct text_layout *l;
@@ -166,6 +182,7 @@ engine(const char *text, size_t len, size_t *lines)
 	text_layout_free(l);
 	text_doc_free(d);
 	*lines = n + (sum == 0);
+	*cpu = cpu_ns() - c0;
 	return clock_ns() - t0;
 }
 
@@ -201,7 +218,7 @@ main(void)
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	int runs = getenv("BENCH_RUNS") ? atoi(getenv("BENCH_RUNS")) : 5;
 	size_t mb = getenv("BENCH_MB") ? (size_t)atol(getenv("BENCH_MB")) : 20;
-	uint64_t *te, *tc, *tf, *tr;
+	uint64_t *te, *tc, *tf, *tr, *ce, *cc, *cf;
 	size_t len, lines = 0, i, nl, small;
 	char *text = corpus(mb << 20, &len), path[4096];
 	struct text_doc *d;
@@ -231,15 +248,18 @@ main(void)
 	te = xcalloc((size_t)runs, sizeof *te);
 	tc = xcalloc((size_t)runs, sizeof *tc);
 	tf = xcalloc((size_t)runs, sizeof *tf);
+	ce = xcalloc((size_t)runs, sizeof *ce);
+	cc = xcalloc((size_t)runs, sizeof *cc);
+	cf = xcalloc((size_t)runs, sizeof *cf);
 	for (r = 0; r < runs; r++) {
 		char *cat[] = { (char *)axial, (char *)"cat", (char *)"--width",
 		    (char *)"80", path, NULL };
 		char *fri[] = { (char *)"fribidi", (char *)"--width", (char *)"80",
 		    path, NULL };
 
-		te[r] = engine(text, len, &lines);
-		tc[r] = run(cat);
-		tf[r] = run(fri);
+		te[r] = engine(text, len, &lines, &ce[r]);
+		tc[r] = run(cat, &cc[r]);
+		tf[r] = run(fri, &cf[r]);
 		if (tc[r] == 0 || tf[r] == 0) {
 			fprintf(stderr, "bench-text: %s failed\n",
 			    tc[r] == 0 ? axial : "fribidi");
@@ -252,11 +272,16 @@ main(void)
 	    len / 1048576.0, lines, runs);
 	{
 		double e = median_ms(te, runs), c = median_ms(tc, runs);
-		double fr = median_ms(tf, runs);
+		double fr = median_ms(tf, runs), ec = median_ms(ce, runs);
+		double xc = median_ms(cc, runs), fc = median_ms(cf, runs);
 
-		printf("  engine in-process      %8.1f ms  (%.2fx fribidi)\n", e, e / fr);
-		printf("  axial cat --width 80   %8.1f ms  (%.2fx fribidi)\n", c, c / fr);
-		printf("  fribidi --width 80     %8.1f ms\n", fr);
+		printf("                          wall ms  ratio    cpu ms  ratio\n");
+		printf("  engine in-process      %8.1f  %5.2f  %8.1f  %5.2f\n",
+		    e, e / fr, ec, ec / fc);
+		printf("  axial cat --width 80   %8.1f  %5.2f  %8.1f  %5.2f\n",
+		    c, c / fr, xc, xc / fc);
+		printf("  fribidi --width 80     %8.1f  %5.2f  %8.1f  %5.2f\n",
+		    fr, 1.0, fc, 1.0);
 	}
 
 	/* redraw: a 2 MB transcript, laid out once, then screens at random */
@@ -283,6 +308,9 @@ main(void)
 	free(te);
 	free(tc);
 	free(tf);
+	free(ce);
+	free(cc);
+	free(cf);
 	free(tr);
 	free(text);
 	return sink == 0;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "axial/text.h"
 #include "cmd.h"
 
@@ -48,35 +50,60 @@ read_stdin(size_t *len)
 	return buf_take(&b);
 }
 
+/* Appends the UTF-8 of line ln (padding, then its cells' glyphs, without
+ * trailing spaces) and a newline to out; u32 and u8 are reused buffers. */
+static void
+print_line(const struct text_line *ln, struct buf *out, uint32_t **u32,
+    size_t *cap32, uint8_t **u8, size_t *cap8)
+{
+	size_t n = 0, c, g, len;
+	uint8_t *r;
+
+	*u32 = xgrow(*u32, cap32, (size_t)ln->x + 8 * ln->ncells + 1,
+	    sizeof **u32);
+	for (c = 0; c < (size_t)ln->x; c++)
+		(*u32)[n++] = ' ';
+	for (c = 0; c < ln->ncells; c++) {
+		const struct text_cell *cell = &ln->cells[c];
+
+		*u32 = xgrow(*u32, cap32, n + cell->nglyph + 1, sizeof **u32);
+		for (g = 0; g < cell->nglyph; g++)
+			(*u32)[n++] = ln->glyphs[cell->glyph + g];
+	}
+	/* a line's trailing spaces would only pad the pipe */
+	while (n > 0 && (*u32)[n - 1] == ' ')
+		n--;
+	len = *cap8;
+	r = u32_to_u8(*u32, n, *u8, &len);
+	if (r == NULL)
+		fatal("cat: out of memory");
+	if (r != *u8) {		/* grown: keep the bigger buffer */
+		free(*u8);
+		*u8 = r;
+		*cap8 = len;
+	}
+	buf_add(out, r, len);
+	buf_putc(out, '\n');
+}
+
 static void
 print_doc(const char *text, size_t len, const struct text_opts *o, int width,
     struct buf *out)
 {
 	struct text_doc *d = text_doc_new(text, len);
 	struct text_layout *l = text_layout_new(d, o, width);
-	size_t p, k, c;
+	uint32_t *u32 = NULL;
+	uint8_t *u8 = NULL;
+	size_t p, k, cap32 = 0, cap8 = 0;
 
 	for (p = 0; p < text_doc_paragraphs(d); p++) {
 		size_t nl = text_layout_para_lines(l, p);
 
 		for (k = 0; k < nl; k++) {
 			struct text_line ln;
-			int x;
 
 			text_layout_para_line(l, p, k, &ln);
-			for (x = 0; x < ln.x; x++)
-				buf_putc(out, ' ');
-			for (c = 0; c < ln.ncells; c++) {
-				char tmp[128];
-				size_t n = text_cell_utf8(&ln, &ln.cells[c], tmp,
-				    sizeof tmp);
-
-				buf_add(out, tmp, n);
-			}
-			/* a line's trailing spaces would only pad the pipe */
-			while (out->len > 0 && out->s[out->len - 1] == ' ')
-				out->len--;
-			buf_putc(out, '\n');
+			print_line(&ln, out, &u32, &cap32, &u8, &cap8);
 		}
 		text_layout_forget(l, p);
 		if (out->len > 65536) {
@@ -87,6 +114,8 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 	if (out->len > 0)
 		fwrite(out->s, 1, out->len, stdout);
 	buf_reset(out);
+	free(u32);
+	free(u8);
 	text_layout_free(l);
 	text_doc_free(d);
 }
