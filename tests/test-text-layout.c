@@ -494,6 +494,86 @@ test_empty(void **state)
 	text_doc_free(d);
 }
 
+/*
+ * bidi.md §6.5 tier 2: for a width wider than the paragraph, the single
+ * laid-out line shows the BidiCharacterTest.txt visual order. Only cases of
+ * spacing, one-column characters (no marks, controls or placeholders, whose
+ * cells differ on purpose) are compared.
+ */
+static void
+test_wide_line_order(void **state)
+{
+	FILE *f = fopen("/usr/share/unicode/BidiCharacterTest.txt", "r");
+	char line[8192];
+	size_t tested = 0, skipped = 0;
+	struct text_opts o;
+
+	(void)state;
+	assert_non_null(f);
+	text_opts_default(&o);
+	o.shaping = TEXT_SHAPING_OFF;
+	while (fgets(line, sizeof line, f) != NULL) {
+		uint32_t cp[256];
+		size_t n = 0, ord[256], no = 0, k;
+		char *p = line, *end, *semi[4];
+		uint8_t u8[1024];
+		size_t u8len = sizeof u8;
+		struct text_doc *d;
+		struct text_layout *l;
+		struct text_line ln;
+		bool ok = true;
+		int i;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		for (i = 0; i < 4; i++) {
+			semi[i] = strchr(i == 0 ? line : semi[i - 1] + 1, ';');
+			assert_non_null(semi[i]);
+		}
+		while (p < semi[0] && n < 256) {
+			unsigned long v = strtoul(p, &end, 16);
+
+			if (end == p)
+				break;
+			cp[n++] = (uint32_t)v;
+			/* spacing, one column, not a control or format character */
+			if (uc_width((ucs4_t)v, "UTF-8") != 1 || v < 0x20 ||
+			    (v >= 0x7f && v < 0xa0) || v == 0x2028 || v == 0x2029)
+				ok = false;
+			p = end;
+		}
+		for (p = semi[3] + 1; no < 256;) {
+			long v = strtol(p, &end, 10);
+
+			if (end == p)
+				break;
+			ord[no++] = (size_t)v;
+			p = end;
+		}
+		if (!ok || no != n) {
+			skipped++;
+			continue;
+		}
+		o.dir = semi[0][1] == '0' ? TEXT_DIR_LTR :
+		    semi[0][1] == '1' ? TEXT_DIR_RTL : TEXT_DIR_AUTO;
+		assert_non_null(u32_to_u8(cp, n, u8, &u8len));
+		d = text_doc_new((const char *)u8, u8len);
+		l = text_layout_new(d, &o, 4096);
+		assert_int_equal(text_layout_lines(l), 1);
+		text_layout_line(l, 0, &ln);
+		assert_int_equal(ln.ncells, n);
+		for (k = 0; k < n; k++)
+			assert_int_equal(ln.cells[k].start, ord[k]);
+		text_layout_free(l);
+		text_doc_free(d);
+		tested++;
+	}
+	fclose(f);
+	print_message("[==========] wide lines vs BidiCharacterTest.txt: %zu "
+	    "cases match, %zu with marks or controls skipped\n", tested, skipped);
+	assert_true(tested > 10000);
+}
+
 int
 main(void)
 {
@@ -505,6 +585,7 @@ main(void)
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cursor),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_wide_line_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
