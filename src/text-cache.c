@@ -12,6 +12,7 @@
  * Screen line numbers and columns are visual; everything passed in or out
  * as an offset is a logical document offset.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,7 @@ text_layout_line(struct text_layout *l, size_t i, struct text_line *out)
 	const struct tl_para *tp;
 
 	count_lines(l);
+	assert(i < l->cur->first[l->doc->npara]);
 	p = para_of_line(l->cur, l->doc->npara, i);
 	tp = get_para(l, p);
 	fill_line(l, tp, p, i - l->cur->first[p], out);

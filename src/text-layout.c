@@ -301,14 +301,16 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 			c->flags |= TEXT_CELL_SPREAD;
 			break;
 		case TF_BASE:
+			/* marks after the base, those before the first base of
+			 * the paragraph, then joiners; at most TEXT_CELL_MARKS */
 			glyphs[g++] = s->shaped[b];
 			for (k = b + 1; k < s->unit[u + 1]; k++)
 				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
 				    (s->src[k] == 0x200c || s->src[k] == 0x200d)))
-					glyphs[g++] = s->shaped[k];
-			/* zero-width characters before the first base */
+					if (g - *nglyph <= TEXT_CELL_MARKS)
+						glyphs[g++] = s->shaped[k];
 			for (k = s->unit[u]; k < b; k++)
-				if (s->kind[k] == TF_MARK)
+				if (s->kind[k] == TF_MARK && g - *nglyph <= TEXT_CELL_MARKS)
 					glyphs[g++] = s->shaped[k];
 			break;
 		}

@@ -96,11 +96,15 @@ enum {
 	TEXT_CELL_SPREAD = 1 << 2,	/* glyphs are cols spacing glyphs, one per column */
 };
 
+#define TEXT_CELL_MARKS 4
+
 /*
  * One cell: what the UI draws at one position of a line.
  *
  * Usually glyphs[0] is a spacing character `cols` wide (1 or 2) and the
- * rest are combining marks drawn on it: one cchar_t. With TEXT_CELL_SPREAD
+ * rest (at most TEXT_CELL_MARKS, as a cchar_t holds no more; further marks
+ * are in the cell's range but not drawn) are combining marks drawn on it:
+ * one cchar_t. With TEXT_CELL_SPREAD
  * (placeholders such as "<RLO>", a TAB's spaces) each glyph is one column.
  * cols is 0 only for whitespace hanging past the wrap width at the end of a
  * line, and for a paragraph of nothing but invisible characters; such cells
