@@ -1,13 +1,14 @@
 #!/bin/sh
 # run.sh BUILD: every benchmark program BUILD/bench/bench-*, one after the
-# other (they share the machine with nothing of ours), each printing its
-# own figures. Large inputs go to AXIAL_BENCH_DIR, a scratch directory
-# removed at the end.
+# other, each printing its own figures. Benchmarks find the axial binary in
+# $AXIAL, the build in $BUILD, and a scratch directory in $AXIAL_BENCH_DIR
+# (removed at the end) for large inputs.
 set -eu
 BUILD=${1:-build}
+case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/axial-bench.XXXXXX")
 trap 'rm -rf "$SCRATCH"' EXIT
-export AXIAL="$BUILD/axial" AXIAL_BENCH_DIR="$SCRATCH"
+export BUILD AXIAL="$BUILD/axial" AXIAL_BENCH_DIR="$SCRATCH"
 fail=0
 for b in "$BUILD"/bench/bench-*; do
 	case $b in *.d) continue ;; esac

@@ -27,6 +27,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_coders, &cmd_coder_add,
 	&cmd_export_csv,
 	&cmd_agree,
+	&cmd_cat,
 	NULL
 };
 

@@ -94,6 +94,8 @@ CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
 /* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-cat.c */
+CMD(cmd_cat);
 #undef CMD
 
 #endif
