@@ -59,7 +59,8 @@ int cmd_parse(const struct cmd *c, int argc, char **argv,
 struct project;
 /*
  * Opens the project for a command, printing the reason on failure. `as`
- * (may be NULL) is the --as coder. Returns CMD_OK or CMD_ERROR.
+ * (may be NULL) is the --as coder; every command accepts --as, so NULL
+ * falls back to the one given on the command line, if any. Returns CMD_OK or CMD_ERROR.
  */
 int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
@@ -94,6 +95,7 @@ CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
 /* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-blind.c */ CMD(cmd_blind);
 /* cmd-cat.c */
 CMD(cmd_cat);
 #undef CMD

@@ -138,11 +138,13 @@ coding_from_row(sqlite3_stmt *st, struct coding *c)
 enum ax_status
 coding_get(struct project *p, int64_t id, struct coding *c)
 {
+	int64_t vis = db_visible_coder(p);
 	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
-	    " end FROM codings WHERE id = ?");
+	    " end FROM codings WHERE id = ?1 AND (?2 = 0 OR coder_id = ?2)");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, vis);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		coding_from_row(st, c);
 	else
@@ -159,25 +161,28 @@ coding_list(struct project *p, const struct coding_filter *f,
 	static const char *const sql[8] = {
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" WHERE (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 AND node_id = ?2 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND node_id = ?2 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 AND coder_id = ?3 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND coder_id = ?3 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" AND c.coder_id = ?3 ORDER BY d.position, c.start, c.end, c.id",
+		" AND c.coder_id = ?3 AND (:vis = 0 OR c.coder_id = :vis)"
+		" ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
 		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
-		" ORDER BY start, end, id",
+		" AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
 	};
 	struct coding_filter none = {0, 0, 0};
 	sqlite3_stmt *st;
@@ -195,6 +200,7 @@ coding_list(struct project *p, const struct coding_filter *f,
 		sqlite3_bind_int64(st, 2, f->node);
 	if (f->coder)
 		sqlite3_bind_int64(st, 3, f->coder);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		coding_from_row(st, &v[k++]);
@@ -270,6 +276,7 @@ coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **
 	struct coding_change *v = NULL;
 	size_t cap = 0, k = 0, i, nimg = 0, capb = 0, capa = 0;
 	char **before = NULL, **after = NULL;
+	int64_t vis;
 	int rc;
 
 	/* One statement, one snapshot; other tables' rows only move the cursor.
@@ -294,17 +301,21 @@ coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **
 		nimg++;
 	}
 	sqlite3_reset(st);
+	vis = db_visible_coder(p);
 	for (i = 0; i < nimg; i++) {
-		/* an update is the old row removed and the new one added */
+		/* an update is the old row removed and the new one added; blind
+		 * mode leaves other coders' out */
 		if (before[i] != NULL) {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
 			v[k].removed = true;
-			coding_from_json(p, before[i], &v[k++].c);
+			coding_from_json(p, before[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
 		}
 		if (after[i] != NULL) {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
 			v[k].removed = false;
-			coding_from_json(p, after[i], &v[k++].c);
+			coding_from_json(p, after[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
 		}
 		free(before[i]);
 		free(after[i]);
