@@ -83,7 +83,8 @@ enum {
 struct tl_scratch {
 	size_t cap;
 	const uint32_t *src;	/* the paragraph being laid out (borrowed) */
-	uint32_t *shaped;
+	uint32_t *shaped;	/* display copy when shaped or mirrored */
+	const uint32_t *disp;	/* src or shaped: what the cells show */
 	FriBidiCharType *bt;
 	FriBidiBracketType *br;
 	FriBidiLevel *lv;
