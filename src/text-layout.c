@@ -342,6 +342,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 {
 	FriBidiParType ptype;
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
+	size_t total = 0;
 	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial, reorder;
 
 	text_filter_init();
@@ -351,10 +352,8 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	/* After app shaping the joiners have done their work; a terminal that
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
-	if (n > 0)
-		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
 
-	/* 1. display filter, and 4. units with their wrapping flags */
+	/* 1. display filter, and 4. units */
 	for (i = 0; i < n; i++) {
 		uint32_t c = cp[i];
 		int cols;
@@ -380,10 +379,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		s->width[i] = (uint8_t)cols;
 		if (!is_spacing((uint8_t)k))
 			continue;
-		if (s->lbrk[i] == UC_BREAK_POSSIBLE)
-			f |= UF_BREAK;
-		else if (s->lbrk[i] == UC_BREAK_MANDATORY)
-			f |= UF_MANDATORY;
+		total += k == TF_TAB ? TF_TABSTOP : cols;
 		if (k == TF_PLACEHOLDER || k == TF_TAB)
 			extra += TF_PH_MAX + TF_TABSTOP;
 		s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
@@ -400,6 +396,18 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
+
+	/* UAX #14 opportunities, unless the paragraph fits on one line and
+	 * holds no placeholder (every mandatory break character is one) */
+	if (n > 0 && (total > (size_t)width || extra > 0)) {
+		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
+		for (u = 0; u < nunits; u++) {
+			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
+				s->uflag[u] |= UF_BREAK;
+			if (s->lbrk[s->ubase[u]] == UC_BREAK_MANDATORY)
+				s->uflag[u] |= UF_MANDATORY;
+		}
+	}
 
 	/* 2. levels; 3. shaping and mirroring on the display copy */
 	trivial = para_levels(cp, n, o->dir, s->bt, s->br, s->lv, &ptype) == 1;
