@@ -281,6 +281,47 @@ test_random_bytes(void **state)
 	}
 }
 
+/* Offsets are counted lazily; any access order gives the same index. */
+static void
+test_lazy_index(void **state)
+{
+	static const char text[] = "a\xc0\xafب\r\nکتاب \xe2\x80\n\n\xff\xfe"
+	    "x\nlast \xf0\x9f\x98\x80\n";
+	struct text_opts o;
+	size_t order, p, np, s0, e0, s1, e1;
+
+	(void)state;
+	text_opts_default(&o);
+	for (order = 0; order < 3; order++) {
+		struct text_doc *ref = text_doc_new(text, sizeof text - 1);
+		struct text_doc *d = text_doc_new(text, sizeof text - 1);
+		struct text_layout *l = text_layout_new(d, &o, 20);
+
+		np = text_doc_paragraphs(d);
+		assert_int_equal(np, 5);
+		assert_int_equal(text_doc_length(ref), 25);
+		if (order == 0)		/* streaming, as axial cat */
+			for (p = 0; p < np; p++)
+				text_layout_para_lines(l, p);
+		else if (order == 1)	/* a late paragraph first */
+			text_layout_para_lines(l, 3);
+		else			/* from the end */
+			for (p = np; p-- > 0;)
+				text_layout_para_lines(l, p);
+		for (p = 0; p < np; p++) {
+			text_doc_paragraph(ref, p, &s0, &e0);
+			text_doc_paragraph(d, p, &s1, &e1);
+			assert_int_equal(s0, s1);
+			assert_int_equal(e0, e1);
+		}
+		assert_int_equal(text_doc_length(d), 25);
+		check_layout(d, l, 20, o.bidi);
+		text_layout_free(l);
+		text_doc_free(d);
+		text_doc_free(ref);
+	}
+}
+
 /* bidi.md §4.3: the worked example at 20 columns. */
 static void
 test_example(void **state)
@@ -631,6 +672,7 @@ main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_properties),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_lazy_index),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cursor),
 		cmocka_unit_test(test_empty),
