@@ -96,6 +96,7 @@ CMD(cmd_coders); CMD(cmd_coder_add);
 CMD(cmd_export_csv);
 /* cmd-agree.c */ CMD(cmd_agree);
 /* cmd-blind.c */ CMD(cmd_blind);
+/* cmd-retest.c */ CMD(cmd_retest);
 /* cmd-cat.c */
 CMD(cmd_cat);
 #undef CMD

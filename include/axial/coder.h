@@ -26,4 +26,10 @@ enum ax_status coder_find(struct project *p, const char *login, int64_t *id);
 enum ax_status coder_add(struct project *p, const char *login, const char *name,
     const char *color, const char *account);
 
+/*
+ * Adds a second-pass coder `login` for the acting coder (retest.h), tied to
+ * the acting account: allowed to anyone, for their own passes only.
+ */
+enum ax_status coder_add_pass(struct project *p, const char *login);
+
 #endif
