@@ -93,6 +93,8 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-report.c */
+CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 #undef CMD
 
 #endif
