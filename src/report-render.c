@@ -215,7 +215,7 @@ void
 rp_html_head(struct buf *b, const char *title)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"generator\" content=\"axial " AXIAL_VERSION "\">\n<title>");
+	    "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	rp_html_escape(b, title);
 	buf_puts(b, "</title>\n<style>\n"
 	    "body { font-family: Vazirmatn, \"Noto Sans Arabic\", \"Noto Naskh Arabic\","
