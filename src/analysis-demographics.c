@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "axial/analysis.h"
 
 int64_t
@@ -24,6 +26,68 @@ an_percent(int64_t count, int64_t n)
 }
 
 static const char missing_level[] = "(missing)";
+
+/*
+ * The first number in s (ASCII, Persian or Arabic-Indic digits), or -1 if
+ * there is none: "45-54" 45, "۵۰ سال و بیشتر" 50, "بیش از ۲۰ سال" 20.
+ */
+static long long
+first_number(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s);
+	long long v = -1;
+
+	while (n > 0) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, n), d = -1;
+
+		if (c >= '0' && c <= '9')
+			d = (int)(c - '0');
+		else if (c >= 0x06F0 && c <= 0x06F9)
+			d = (int)(c - 0x06F0);
+		else if (c >= 0x0660 && c <= 0x0669)
+			d = (int)(c - 0x0660);
+		if (d >= 0)
+			v = (v < 0 ? 0 : v) * 10 + d;
+		else if (v >= 0)
+			break;
+		if (v > 1000000000LL)
+			break;
+		p += k;
+		n -= (size_t)k;
+	}
+	return v;
+}
+
+/*
+ * Levels in order of first appearance; but when every level holds a
+ * number (age bands, years of experience), ascending by that number, the
+ * order papers print. Stable: equal numbers keep their order.
+ */
+static void
+order_levels(struct an_level *lv, size_t n)
+{
+	long long *key = xcalloc(n + 1, sizeof *key);
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		if ((key[i] = first_number(lv[i].value)) < 0)
+			goto out;
+	for (i = 1; i < n; i++) {	/* insertion sort: few levels, stable */
+		struct an_level x = lv[i];
+		long long kx = key[i];
+
+		for (j = i; j > 0 && key[j - 1] > kx; j--) {
+			lv[j] = lv[j - 1];
+			key[j] = key[j - 1];
+		}
+		lv[j] = x;
+		key[j] = kx;
+	}
+out:
+	free(key);
+}
 
 void
 an_demographics_from(size_t ndocs, const char *const *keys, size_t nkeys,
@@ -61,6 +125,7 @@ an_demographics_from(size_t ndocs, const char *const *keys, size_t nkeys,
 			}
 			at->levels[j].count++;
 		}
+		order_levels(at->levels, at->nlevels);
 		if (nmissing > 0) {
 			at->levels = xgrow(at->levels, &cap, at->nlevels + 1,
 			    sizeof *at->levels);

@@ -117,6 +117,22 @@ test_demographics_14(void **state)
 	assert_int_equal(an_percent_round(d.attrs[0].levels[1].count, d.n), 88);
 	an_demographics_done(&d);
 
+	/* levels that all hold a number sort by it (Persian digits too) */
+	an_demographics_from(5, keys, 1, (const char *const[]){"45-54", "۳۵ تا ۴۴",
+	    "25-34", "45-54", "بیش از ۵۵"}, &d);
+	assert_int_equal(d.attrs[0].nlevels, 4);
+	assert_string_equal(d.attrs[0].levels[0].value, "25-34");
+	assert_string_equal(d.attrs[0].levels[1].value, "۳۵ تا ۴۴");
+	assert_string_equal(d.attrs[0].levels[2].value, "45-54");
+	assert_int_equal(d.attrs[0].levels[2].count, 2);
+	assert_string_equal(d.attrs[0].levels[3].value, "بیش از ۵۵");
+	an_demographics_done(&d);
+	/* otherwise first appearance */
+	an_demographics_from(3, keys, 1, (const char *const[]){"b", "a 1", "c"},
+	    &d);
+	assert_string_equal(d.attrs[0].levels[0].value, "b");
+	an_demographics_done(&d);
+
 	/* the table: whole percents shown, exact values in CSV */
 	rp_table_init(&t, "x", "x", 4, "Variable", "Level", "Count", "Percent");
 	rp_row(&t);

@@ -50,9 +50,11 @@
  *   OVERLAP, units for PARAGRAPH).
  * - Demographics (an_demographics): N is the number of documents. For
  *   each attribute key (in order of first appearance over the documents in
- *   interview order), its levels in order of first appearance, each with
- *   its count and percent = 100 x count / N; documents without the key
- *   form a last level "(missing)". Whole percents are rounded half up:
+ *   interview order), its levels in order of first appearance, or, when
+ *   every level holds a number (age bands, years of experience), ascending
+ *   by the first number in each ("25-34", "35-44"; Persian digits too),
+ *   each with its count and percent = 100 x count / N; documents without
+ *   the key form a last level "(missing)". Whole percents are rounded half up:
  *   an_percent_round(c, n) = floor(100c/n + 1/2), computed exactly in
  *   integers, so 1/8 = 12.5% gives 13 and 9/14 = 64.29% gives 64. Rounded
  *   percents need not sum to 100; the exact values (in CSV) do.
