@@ -2,6 +2,7 @@
  * analysis-core.c: the project snapshot the analyses read (an_load) and the
  * small lookups and text helpers they share. See include/axial/analysis.h.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,45 @@ static void
 an_zero(struct an_project *a)
 {
 	memset(a, 0, sizeof *a);
+}
+
+static int
+id_cmp(const void *x, const void *y)
+{
+	const struct an_id_index *p = x, *q = y;
+
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/*
+ * A sorted id -> index table over n records of `size` bytes whose int64_t
+ * id sits at offset `off`.
+ */
+static struct an_id_index *
+id_index(const void *arr, size_t n, size_t size, size_t off)
+{
+	struct an_id_index *ix = xcalloc(n + 1, sizeof *ix);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&ix[i].id, (const char *)arr + i * size + off, sizeof ix[i].id);
+		ix[i].index = (long)i;
+	}
+	if (n > 0)
+		qsort(ix, n, sizeof *ix, id_cmp);
+	return ix;
+}
+
+static long
+id_lookup(const struct an_id_index *ix, size_t n, int64_t id)
+{
+	struct an_id_index key = {id, 0};
+	const struct an_id_index *hit;
+
+	if (ix == NULL || n == 0)
+		return -1;
+	hit = bsearch(&key, ix, n, sizeof *ix, id_cmp);
+	return hit != NULL ? hit->index : -1;
 }
 
 enum ax_status
@@ -46,6 +86,12 @@ an_load(struct project *p, struct an_project *a)
 	    (st = coding_list(p, &all, &a->codings, &a->ncodings)) != AX_OK ||
 	    (st = memo_list(p, MEMO_FREE, -1, &a->memos, &a->nmemos)) != AX_OK)
 		goto fail;
+	a->ix_doc = id_index(a->docs, a->ndocs, sizeof *a->docs,
+	    offsetof(struct doc_info, id));
+	a->ix_node = id_index(a->nodes, a->nnodes, sizeof *a->nodes,
+	    offsetof(struct node, id));
+	a->ix_coder = id_index(a->coders, a->ncoders, sizeof *a->coders,
+	    offsetof(struct coder, id));
 	title = project_setting(p, "title");
 	a->title = title != NULL ? title : xstrdup("");
 	return AX_OK;
@@ -75,40 +121,28 @@ an_done(struct an_project *a)
 	free(a->codings);
 	memo_list_free(a->memos, a->nmemos);
 	free(a->title);
+	free(a->ix_doc);
+	free(a->ix_node);
+	free(a->ix_coder);
 	an_zero(a);
 }
 
 long
 an_doc_index(const struct an_project *a, int64_t doc)
 {
-	size_t i;
-
-	for (i = 0; i < a->ndocs; i++)
-		if (a->docs[i].id == doc)
-			return (long)i;
-	return -1;
+	return id_lookup(a->ix_doc, a->ndocs, doc);
 }
 
 long
 an_node_index(const struct an_project *a, int64_t node)
 {
-	size_t i;
-
-	for (i = 0; i < a->nnodes; i++)
-		if (a->nodes[i].id == node)
-			return (long)i;
-	return -1;
+	return id_lookup(a->ix_node, a->nnodes, node);
 }
 
 long
 an_coder_index(const struct an_project *a, int64_t coder)
 {
-	size_t i;
-
-	for (i = 0; i < a->ncoders; i++)
-		if (a->coders[i].id == coder)
-			return (long)i;
-	return -1;
+	return id_lookup(a->ix_coder, a->ncoders, coder);
 }
 
 size_t

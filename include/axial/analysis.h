@@ -91,6 +91,13 @@ struct an_project {
 	size_t ncodings;
 	struct memo *memos;
 	size_t nmemos;
+	/* id -> index lookups behind an_*_index (sorted by id; private) */
+	struct an_id_index *ix_doc, *ix_node, *ix_coder;
+};
+
+struct an_id_index {
+	int64_t id;
+	long index;
 };
 
 /* Loads the snapshot, texts included. On failure a is zeroed and the
@@ -98,7 +105,7 @@ struct an_project {
 enum ax_status an_load(struct project *p, struct an_project *a);
 void an_done(struct an_project *a);
 
-/* Index in a->docs / a->nodes / a->coders of an id, or -1. */
+/* Index in a->docs / a->nodes / a->coders of an id, or -1 (O(log n)). */
 long an_doc_index(const struct an_project *a, int64_t doc);
 long an_node_index(const struct an_project *a, int64_t node);
 long an_coder_index(const struct an_project *a, int64_t coder);
