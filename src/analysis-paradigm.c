@@ -356,7 +356,7 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 
 enum {
 	SVG_MARGIN = 20, SVG_HGAP = 56, SVG_VGAP = 44, SVG_PAD = 12,
-	SVG_TITLE_H = 24, SVG_LINE_H = 18, SVG_MINW = 190, SVG_MAXW = 330,
+	SVG_TITLE_H = 24, SVG_LINE_H = 18, SVG_MINW = 190, SVG_MAXW = 380,
 	SVG_CHAR_W = 7,	/* estimated advance at 12px, Latin and Persian alike */
 };
 

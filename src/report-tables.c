@@ -122,9 +122,14 @@ rp_freq_table(const struct an_project *a, enum an_freq_by by, int64_t coder,
 	}
 	t->head[t->ncols - 1] = xstrdup("Total");
 	t->numeric[t->ncols - 1] = true;
-	rp_note(t, "Number of codings of each code %s, by %s.",
-	    by == AN_FREQ_DOCUMENT ? "in each document (interview order)" :
-	    "by each coder", coder_label(a, coder));
+	if (by == AN_FREQ_DOCUMENT)
+		rp_note(t, "Number of codings of each code in each document "
+		    "(interview order), by %s.", coder_label(a, coder));
+	else if (coder == 0)
+		rp_note(t, "Number of codings of each code by each coder.");
+	else
+		rp_note(t, "Number of codings of each code by %s.",
+		    coder_label(a, coder));
 	for (r = 0; r < f.nrows; r++) {
 		rp_row(t);
 		rp_set(t, 0, a->nodes[f.row_node[r]].name);

@@ -66,6 +66,13 @@ check_rc "export svg to stdout" 0 $A export svg "$EN"
 printf '%s\n' "$OUT" >"$T/en.svg"
 check_rc "stdout svg well formed" 0 xmllint --noout "$T/en.svg"
 
+# An empty project: every table, empty, and a model with six empty slots.
+check_rc "init an empty project" 0 $A init "$T/empty.axial"
+check_rc "report on an empty project" 0 $A report "$T/empty.axial" --out "$T/empty"
+check_match "empty: saturation not reached" 'nothing is coded yet' "$(cat "$T/empty/saturation.md")"
+check_rc "empty: svg well formed" 0 xmllint --noout "$T/empty/paradigm.svg"
+check_rc "empty: dot accepts the model" 0 dot -Tsvg "$T/empty/paradigm.dot" -o "$T/empty-dot.svg"
+
 # --only, --coder, --per-code
 check_rc "--only saturation,demographics" 0 $A report "$FA" --out "$T/only" --only saturation,demographics
 check "--only writes just those" "demographics.md index.md saturation-coder-a.md saturation-coder-b.md saturation.md" "$(ls "$T/only" | tr '\n' ' ' | sed 's/ $//')"
