@@ -222,9 +222,9 @@ write_index(struct report *r, const char *svg)
 		if (svg != NULL) {
 			const char *s = strstr(svg, "<svg");
 
-			buf_puts(&b, "<figure>\n");
+			buf_puts(&b, "<div class=\"figure\">\n");
 			buf_puts(&b, s != NULL ? s : "");
-			buf_puts(&b, "</figure>\n");
+			buf_puts(&b, "</div>\n");
 		}
 		buf_puts(&b, "<ul>\n");
 		buf_add(&b, r->index.s, r->index.len);

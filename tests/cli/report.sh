@@ -46,6 +46,7 @@ check_match "demographics: N" 'N = 14' "$(cat "$T/egov-fa-md/demographics.md")"
 check_match "frequencies by coder: 172 + 182 codings" '^\| Total \| 172 \| 182 \| 354 \|$' "$(cat "$T/egov-fa-md/frequency-by-coder.md")"
 check_match "html text cells carry dir=auto" '<td dir="auto">جنسیت</td>' "$(cat "$T/egov-fa-html/demographics.html")"
 check_match "html is self-contained (inline CSS, nothing linked)" '<style>' "$(cat "$T/egov-fa-html/codebook.html")"
+check "html table pages parse cleanly (xmllint --html)" "" "$(for f in "$T"/egov-fa-html/*.html; do case $f in */index.html) continue ;; esac; xmllint --html --noout "$f" 2>&1; done | head -5)"
 check "html links no stylesheet or script" "" "$(grep -l '<link\|<script' "$T"/egov-fa-html/*.html)"
 check "no temporary files left behind" "" "$(ls -a "$T/egov-fa-md" | grep -v '^\.\.\?$' | grep -v '\.\(md\|svg\|dot\)$')"
 
