@@ -332,9 +332,14 @@ extern const struct an_arrow an_arrows[5];
  *
  * Wide panes get the figure papers print: causal, central, strategies and
  * consequences in a row, contextual above and intervening below
- * strategies. Narrow ones stack the six boxes in a column. When even that
- * does not fit (fewer than 3 rows per box, or width < 12), fits is false
- * and nothing should be drawn but a "too small" note.
+ * strategies (needs width >= 4 x 12 + 9 and height >= 11). Narrower panes
+ * stack the boxes in a column (causal, central, contextual, intervening,
+ * strategies, consequences) with only the arrows between neighbours
+ * (causal -> central, intervening -> strategies, strategies ->
+ * consequences). When even that does not fit (fewer than 3 rows per box,
+ * or width < 12), fits is false and nothing should be drawn but a "too
+ * small" note. Rows are shared out so that every box gets 3, then one
+ * more at a time to the boxes still short of their content.
  *
  * An arrow runs from (x1, y1) to (x2, y2), horizontal or vertical, the
  * head at (x2, y2); both ends are in the gap between boxes.
