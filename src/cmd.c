@@ -28,6 +28,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_export_csv,
 	&cmd_agree, &cmd_blind, &cmd_retest,
 	&cmd_cat,
+	&cmd_report, &cmd_export_dot, &cmd_export_svg,
 	NULL
 };
 

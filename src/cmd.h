@@ -99,6 +99,8 @@ CMD(cmd_export_csv);
 /* cmd-retest.c */ CMD(cmd_retest);
 /* cmd-cat.c */
 CMD(cmd_cat);
+/* cmd-report.c */
+CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 #undef CMD
 
 #endif

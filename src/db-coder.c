@@ -6,17 +6,22 @@
 #include "db-int.h"
 
 void
+coder_list_free_one(struct coder *c)
+{
+	free(c->login);
+	free(c->name);
+	free(c->color);
+	free(c->account);
+	free(c->guid);
+}
+
+void
 coder_list_free(struct coder *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(c[i].login);
-		free(c[i].name);
-		free(c[i].color);
-		free(c[i].account);
-		free(c[i].guid);
-	}
+	for (i = 0; i < n; i++)
+		coder_list_free_one(&c[i]);
 	free(c);
 }
 

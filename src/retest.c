@@ -29,6 +29,14 @@ retest_login(const char *login)
 	return xasprintf("%s-retest", login);
 }
 
+bool
+retest_is_pass(const char *login)
+{
+	size_t n = strlen(login), k = strlen("-retest");
+
+	return n > k && strcmp(login + n - k, "-retest") == 0;
+}
+
 enum ax_status
 retest_start(struct project *p, char **login)
 {

@@ -16,6 +16,8 @@ struct coder {
 	char *login, *name, *color, *account, *guid;
 };
 void coder_list_free(struct coder *c, size_t n);
+/* Frees one element's strings (for callers that filter a list in place). */
+void coder_list_free_one(struct coder *c);
 
 enum ax_status coder_list(struct project *p, struct coder **out, size_t *n);
 enum ax_status coder_find(struct project *p, const char *login, int64_t *id);

@@ -17,6 +17,7 @@
 #ifndef AXIAL_RETEST_H
 #define AXIAL_RETEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,9 @@ void retest_rows_free(struct retest_row *rows, size_t n);
 
 /* The second-pass coder's login for `login` ("LOGIN-retest"); caller frees. */
 char *retest_login(const char *login);
+/* True for a second-pass coder's login: analyses leave such passes out of
+ * "all coders" (they are reliability checks, not another researcher). */
+bool retest_is_pass(const char *login);
 /* Creates the acting coder's second-pass coder (tied to this account). */
 enum ax_status retest_start(struct project *p, char **login);
 /*
