@@ -26,7 +26,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_undo, &cmd_redo, &cmd_log,
 	&cmd_coders, &cmd_coder_add,
 	&cmd_export_csv,
-	&cmd_agree, &cmd_blind, &cmd_retest,
+	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_report, &cmd_export_dot, &cmd_export_svg,
 	NULL

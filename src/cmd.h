@@ -97,6 +97,7 @@ CMD(cmd_export_csv);
 /* cmd-agree.c */ CMD(cmd_agree);
 /* cmd-blind.c */ CMD(cmd_blind);
 /* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
 /* cmd-cat.c */
 CMD(cmd_cat);
 /* cmd-report.c */
