@@ -297,6 +297,29 @@ readonly_uri(const char *path)
 	return buf_take(&b);
 }
 
+/*
+ * Waiting for another coder's write. SQLite's default handler sleeps in
+ * growing steps up to 100 ms; a process committing back to back retakes the
+ * lock within microseconds, so a waiter that polls that rarely can starve.
+ * Poll every 0.1 to 1 ms (jittered, so two waiters do not march in step)
+ * until the timeout.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	struct project *p = arg;
+	struct timespec ts;
+
+	if (count == 0)
+		p->busy_since = clock_ns();
+	else if (clock_ns() - p->busy_since > (uint64_t)p->busy_ms * 1000000u)
+		return 0;
+	ts.tv_sec = 0;
+	ts.tv_nsec = 100000 + (long)(p->busy_jitter = p->busy_jitter * 1103515245u + 12345u) % 900000;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 static enum ax_status
 open_file(struct project *p, unsigned flags)
 {
@@ -332,7 +355,9 @@ open_file(struct project *p, unsigned flags)
 	{
 		const char *ms = getenv("AXIAL_BUSY_TIMEOUT_MS");
 
-		sqlite3_busy_timeout(p->db, ms != NULL ? atoi(ms) : 10000);
+		p->busy_ms = ms != NULL && atoi(ms) > 0 ? atoi(ms) : 10000;
+		p->busy_jitter = (unsigned)getpid();
+		sqlite3_busy_handler(p->db, busy_wait, p);
 	}
 	return AX_OK;
 }
