@@ -12,6 +12,7 @@
  * when that coder's `account` is this account, which only the owner sets.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -329,9 +330,19 @@ open_file(struct project *p, unsigned flags)
 	int rc;
 
 	if (flags & PROJECT_CREATE) {
+		int fd;
+
 		if (lstat(p->path, &sb) == 0)
 			return db_fail(p, AX_ERR_EXISTS, "%s: already exists", p->path);
-		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		/* Made here, not by SQLite (which uses 0644): 0666 & ~umask lets a
+		 * group share the project under umask 007, and SQLite gives the
+		 * -wal and -shm files the same mode. */
+		fd = open(p->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0)
+			return db_fail(p, errno == EEXIST ? AX_ERR_EXISTS : AX_ERR_IO,
+			    "%s: %s", p->path, strerror(errno));
+		close(fd);
+		oflags |= SQLITE_OPEN_READWRITE;
 	} else {
 		if (stat(p->path, &sb) != 0)
 			return db_fail(p, AX_ERR_NOTFOUND, "%s: %s", p->path,
