@@ -33,9 +33,11 @@ while [ $i -lt $N ]; do
 	pkill -KILL -P $w 2>/dev/null
 	kill -KILL $w 2>/dev/null
 	wait $w 2>/dev/null
+	while pgrep -f "$A .*p.axial" >/dev/null; do sleep 0.05; done	# all gone
 	rounds=$((rounds + 1))
-	if [ "$(sqlite3 p.axial 'PRAGMA integrity_check')" != ok ]; then
-		bad=$((bad + 1)); echo "round $i: integrity check failed"
+	ic=$(sqlite3 -cmd '.timeout 5000' p.axial 'PRAGMA integrity_check' 2>&1)
+	if [ "$ic" != ok ]; then
+		bad=$((bad + 1)); echo "round $i: integrity check: $ic"
 	fi
 	acks=$((acks + $(grep -c '^+' acks.$i)))
 	i=$((i + 1))
