@@ -334,10 +334,10 @@ open_file(struct project *p, unsigned flags)
 
 		if (lstat(p->path, &sb) == 0)
 			return db_fail(p, AX_ERR_EXISTS, "%s: already exists", p->path);
-		/* Made here, not by SQLite (which uses 0644): 0666 & ~umask lets a
+		/* Made here, not by SQLite (which uses 0644): 0664 & ~umask lets a
 		 * group share the project under umask 007, and SQLite gives the
 		 * -wal and -shm files the same mode. */
-		fd = open(p->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		fd = open(p->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
 		if (fd < 0)
 			return db_fail(p, errno == EEXIST ? AX_ERR_EXISTS : AX_ERR_IO,
 			    "%s: %s", p->path, strerror(errno));

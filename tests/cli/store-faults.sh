@@ -39,4 +39,4 @@ check "export under umask 022" 644 "$(stat -c %a e1.csv)"
 check "project under umask 077" 600 "$(stat -c %a u2.axial)"
 check "export under umask 077" 600 "$(stat -c %a e2.csv)"
 ( umask 000; $A init u3.axial >/dev/null )
-check "even umask 000 is the user's choice" 666 "$(stat -c %a u3.axial)"
+check "never world-writable, even under umask 000" 664 "$(stat -c %a u3.axial)"
