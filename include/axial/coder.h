@@ -26,4 +26,12 @@ enum ax_status coder_find(struct project *p, const char *login, int64_t *id);
 enum ax_status coder_add(struct project *p, const char *login, const char *name,
     const char *color, const char *account);
 
+/*
+ * For importers and merge: the coder with this GUID, or else this login,
+ * or else a new coder row (keeping the GUID; name defaults to the login)
+ * tied to no account, so nobody can act as them; *id is its row id.
+ */
+enum ax_status coder_import(struct project *p, const char *login,
+    const char *name, const char *guid, int64_t *id);
+
 #endif
