@@ -93,6 +93,8 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-exchange.c */
+CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 #undef CMD
 
 #endif

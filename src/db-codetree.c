@@ -14,6 +14,8 @@
 #include "axial/codetree.h"
 #include "db-int.h"
 
+static int64_t child_named(struct project *p, int64_t parent, const char *name);
+
 static const char *const role_names[ROLE_COUNT] = {
 	"none", "central", "causal", "contextual", "intervening", "strategies",
 	"consequences",
@@ -326,6 +328,17 @@ codetree_add(struct project *p, int64_t parent, enum node_kind kind,
     const char *name, int64_t *id)
 {
 	return codetree_add_ex(p, parent, kind, name, NULL, id);
+}
+
+enum ax_status
+codetree_find_child(struct project *p, int64_t parent, const char *name,
+    int64_t *id)
+{
+	char *nname = db_name(p, "code", name);
+
+	*id = nname != NULL ? child_named(p, parent, nname) : 0;
+	free(nname);
+	return *id != 0 ? AX_OK : db_fail(p, AX_ERR_NOTFOUND, "no node '%s'", name);
 }
 
 enum ax_status

@@ -3,6 +3,7 @@
  * text, checked against documents.nchars so no text is read to validate.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,13 +187,16 @@ coding_from_row(sqlite3_stmt *st, struct coding *c)
 	c->coder = sqlite3_column_int64(st, 3);
 	c->start = sqlite3_column_int64(st, 4);
 	c->end = sqlite3_column_int64(st, 5);
+	c->created = sqlite3_column_int64(st, 6);
+	snprintf(c->guid, sizeof c->guid, "%s", sqlite3_column_text(st, 7) ?
+	    (const char *)sqlite3_column_text(st, 7) : "");
 }
 
 enum ax_status
 coding_get(struct project *p, int64_t id, struct coding *c)
 {
 	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
-	    " end FROM codings WHERE id = ?");
+	    " end, created, guid FROM codings WHERE id = ?");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, 1, id);
@@ -210,25 +214,25 @@ coding_list(struct project *p, const struct coding_filter *f,
 {
 	/* One statement per filter shape, so each uses its own index. */
 	static const char *const sql[8] = {
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id"
 		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
 		" WHERE doc_id = ?1 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
 		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
 		" WHERE doc_id = ?1 AND node_id = ?2 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
 		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
 		" WHERE doc_id = ?1 AND coder_id = ?3 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
 		" AND c.coder_id = ?3 ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
 		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
 		" ORDER BY start, end, id",
 	};

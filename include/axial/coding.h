@@ -18,6 +18,8 @@
 struct coding {
 	int64_t id, doc, node, coder;
 	int64_t start, end;
+	int64_t created;	/* Unix seconds */
+	char guid[37];
 };
 
 /* A filter: 0 in a field matches any value. */
