@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "axial/project.h"
 #include "axial/util.h"
 
 /* Things an extractor left out, for the notice "left out 2 images and the header". */
@@ -25,5 +26,11 @@ bool xml_is(const xmlNode *n, const char *ns, const char *name);
 char *xml_attr(const xmlNode *n, const char *name);
 /* The first child element named name in ns, or NULL. */
 xmlNode *xml_child(const xmlNode *n, const char *ns, const char *name);
+
+/* refi-import.c: a .qdpx (qdc false) or .qdc already read into memory. */
+struct project;
+struct refi_stats;
+enum ax_status refi_import_data(struct project *p, const char *path,
+    const char *data, size_t len, bool qdc, struct refi_stats *st, char **err);
 
 #endif
