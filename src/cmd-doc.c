@@ -83,8 +83,7 @@ import_refi(struct project *p, const char *path)
 	    "%lld codings, %lld memos, %lld coders\n", path,
 	    (long long)st.documents, (long long)st.codes, (long long)st.categories,
 	    (long long)st.codings, (long long)st.memos, (long long)st.coders);
-	if (st.report != NULL && st.report[0] != '\0')
-		fputs(st.report, stderr);
+	cmd_report_lines(path, st.report);
 	refi_stats_done(&st);
 	return rc;
 }

@@ -9,6 +9,20 @@
 #include "axial/project.h"
 #include "cmd.h"
 
+void
+cmd_report_lines(const char *file, const char *report)
+{
+	const char *line, *nl;
+
+	for (line = report; line != NULL && *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		fprintf(stderr, "axial: %s: %.*s\n", file,
+		    (int)(nl ? nl - line : (long)strlen(line)), line);
+		if (nl == NULL)
+			break;
+	}
+}
+
 static int
 export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 {
@@ -30,18 +44,8 @@ export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 	if (st != AX_OK) {
 		rc = cmd_error("%s: %s", ops[0], err);
 	} else {
-		if (report != NULL && report[0] != '\0') {
-			char *line = report, *nl;
-
-			/* Spec §7: tell the user what could not be carried. */
-			for (; *line != '\0'; line = nl + 1) {
-				nl = strchr(line, '\n');
-				fprintf(stderr, "axial: %s: %.*s\n", ops[1],
-				    (int)(nl ? nl - line : (long)strlen(line)), line);
-				if (nl == NULL)
-					break;
-			}
-		}
+		/* Spec §7: tell the user what could not be carried. */
+		cmd_report_lines(ops[1], report);
 		printf("wrote %s\n", ops[1]);
 	}
 out:
@@ -117,12 +121,11 @@ merge_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	printf("merged %s: %lld codings added, %lld already present; "
-	    "%lld codes, %lld coders, %lld memos added\n", ops[1],
-	    (long long)st.codings, (long long)st.skipped, (long long)st.codes,
+	printf("merged %s: %lld codings added (%lld already present), "
+	    "%lld coders and %lld memos added\n", ops[1],
+	    (long long)st.codings, (long long)st.skipped,
 	    (long long)st.coders, (long long)st.memos);
-	if (st.report != NULL)
-		fputs(st.report, stderr);
+	cmd_report_lines(ops[1], st.report);
 out:
 	refi_stats_done(&st);
 	free(err);

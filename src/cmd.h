@@ -72,6 +72,9 @@ int cmd_project_error(struct project *p);
  */
 void cmd_put_text(FILE *f, const char *s, size_t n);
 
+/* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
+void cmd_report_lines(const char *file, const char *report);
+
 /* Declarations of every command, grouped by file. */
 #define CMD(x) extern const struct cmd x
 /* cmd-project.c */

@@ -315,9 +315,6 @@ merge_project(struct project *p, const char *other, struct refi_stats *st,
 		rmdir(dir);
 		free(dir);
 	}
-	if (s == AX_OK && st->skipped > 0)
-		buf_printf(&rep, "%lld codings were already in the project\n",
-		    (long long)st->skipped);
 	st->report = rep.s != NULL ? buf_take(&rep) : NULL;
 	buf_done(&rep);
 	return s;
