@@ -107,7 +107,7 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 	struct coding *v = NULL;
 	struct seen bad_docs = {0}, bad_nodes = {0};
 	size_t noc = 0, nv = 0, i, j;
-	int64_t *docmap = NULL, *coder_map = NULL;
+	int64_t *coder_map = NULL;
 	enum ax_status s = AX_OK;
 
 	if (coder_list(other, &oc, &noc) != AX_OK ||
@@ -124,7 +124,6 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 		struct memo *m = NULL;
 		size_t nm = 0;
 
-		(void)docmap;
 		if (doc_get(other, c->doc, &d) != AX_OK)
 			continue;
 		if (doc_find_sha256(p, d.sha256, &doc) != AX_OK) {
@@ -132,7 +131,6 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 				buf_printf(rep, "document '%s' is not in the project (no "
 				    "document has the same text): its codings were not "
 				    "merged\n", d.name);
-			st->skipped += 0;
 			doc_info_done(&d);
 			continue;
 		}

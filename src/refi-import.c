@@ -443,7 +443,7 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 		desc = q_text(d);
 	color = xml_attr(c, "color");
 	if (has_children) {
-		if (coded || (is_codable && im->zip.n > 0 && coded)) {
+		if (coded) {
 			category_guid(g, cg);
 			if ((s = get_node(im, parent, NODE_CATEGORY, name, cg, &cat)) != AX_OK ||
 			    (s = get_node(im, cat, NODE_CODE, name, g, &id)) != AX_OK)
@@ -564,58 +564,30 @@ static const char *const reading_names[READ_COUNT] = {
 };
 
 /*
- * For raw text (BOM stripped, line ends as in the file), map[r][u] is the
- * code-point offset in the stored text (LF only) of unit offset u under
- * reading r; len[r] the text's length in those units.
+ * Converting positions without a table per character: the selections'
+ * positions (start and end of each, in file order) are sorted once and
+ * converted in one pass over the raw text (BOM stripped, line ends as in
+ * the file) per reading, which also notes the characters either side of
+ * each position in the stored text for the word-boundary score. Memory is
+ * proportional to the number of selections, not to the text.
  */
-struct posmap {
-	size_t *map[READ_COUNT];
-	size_t len[READ_COUNT];
+struct pos {
+	int64_t unit;		/* the position as the file gives it */
+	size_t i;		/* 2 * selection + (0 start, 1 end) */
 };
 
-static void
-posmap_build(struct posmap *pm, const char *raw, size_t n)
+struct conv {
+	int64_t *cp;		/* [2 * nsel]: code point in the stored text, -1 if out of range */
+	bool *boundary;		/* [2 * nsel] */
+	int64_t total;		/* the text's length in this reading's units */
+};
+
+static int
+pos_cmp(const void *a, const void *b)
 {
-	const uint8_t *q = (const uint8_t *)raw, *end = q + n;
-	size_t cap[READ_COUNT] = {0, 0, 0}, lf = 0;
-	int r;
+	const struct pos *x = a, *y = b;
 
-	memset(pm, 0, sizeof *pm);
-	for (r = 0; r < READ_COUNT; r++) {
-		pm->map[r] = NULL;
-		pm->map[r] = xgrow(pm->map[r], &cap[r], 1, sizeof(size_t));
-		pm->map[r][0] = 0;
-	}
-	while (q < end) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, q, (size_t)(end - q));
-		bool crlf = c == '\r' && q + 1 < end && q[1] == '\n';
-		size_t units[READ_COUNT] = {1, crlf ? 0 : 1, c > 0xffff ? 2 : 1};
-		size_t after = crlf ? lf : lf + 1;	/* the CR of CRLF vanishes */
-
-		for (r = 0; r < READ_COUNT; r++) {
-			size_t u;
-
-			for (u = 0; u < units[r]; u++) {
-				pm->map[r] = xgrow(pm->map[r], &cap[r], pm->len[r] + 2,
-				    sizeof(size_t));
-				pm->len[r]++;
-				/* inside a surrogate pair: snap to the start */
-				pm->map[r][pm->len[r]] = u + 1 < units[r] ? lf : after;
-			}
-		}
-		lf = after;
-		q += k;
-	}
-}
-
-static void
-posmap_free(struct posmap *pm)
-{
-	int r;
-
-	for (r = 0; r < READ_COUNT; r++)
-		free(pm->map[r]);
+	return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
 static bool
@@ -625,13 +597,49 @@ is_wordch(ucs4_t c)
 	    c == 0x200c || c == 0x200d;
 }
 
-/* A boundary: the text's ends, or between a word character and another. */
+/* A boundary: the text's ends, or not between two word characters. */
 static bool
-at_boundary(const uint32_t *t, size_t n, size_t cp)
+boundary(ucs4_t prev, ucs4_t next)
 {
-	if (cp == 0 || cp >= n)
-		return true;
-	return !is_wordch(t[cp - 1]) || !is_wordch(t[cp]);
+	return prev == 0 || next == 0 || !is_wordch(prev) || !is_wordch(next);
+}
+
+static void
+convert(const char *raw, size_t n, int r, const struct pos *ps, size_t k,
+    struct conv *out)
+{
+	const uint8_t *q = (const uint8_t *)raw, *end = q + n;
+	int64_t u = 0, lf = 0;
+	ucs4_t prev = 0;
+	size_t idx = 0;
+
+	while (q < end) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, q, (size_t)(end - q));
+		bool crlf = c == '\r' && q + 1 < end && q[1] == '\n';
+		int64_t m = r == READ_CP ? 1 : r == READ_CP_CRLF1 ? (crlf ? 0 : 1) :
+		    (c > 0xffff ? 2 : 1);
+		ucs4_t shown = c == '\r' ? '\n' : c;	/* as stored: LF only */
+
+		/* Positions at this character, or inside it (a surrogate pair,
+		 * the CR of a CRLF), are before it in the stored text. */
+		for (; idx < k && ps[idx].unit < u + (m > 0 ? m : 1) &&
+		    (m > 0 || ps[idx].unit <= u); idx++) {
+			out->cp[ps[idx].i] = lf;
+			out->boundary[ps[idx].i] = boundary(prev, shown);
+		}
+		if (!crlf) {
+			lf++;
+			prev = shown;
+		}
+		u += m;
+		q += len;
+	}
+	for (; idx < k; idx++) {
+		out->cp[ps[idx].i] = ps[idx].unit == u ? lf : -1;
+		out->boundary[ps[idx].i] = true;
+	}
+	out->total = u;
 }
 
 /* ---- variables (document attributes) ---- */
@@ -911,15 +919,27 @@ origin_has(const struct imp *im, const char *s)
 	return im->origin != NULL && strstr(im->origin, s) != NULL;
 }
 
-/* Picks the reading for a source's selections. */
+/*
+ * Picks the reading for a source's selections: every position in range,
+ * then the most selection ends on word boundaries; Project@origin orders
+ * the candidates, so it decides ties. Returns -1 if none fits.
+ */
 static int
-choose_reading(struct imp *im, const struct posmap *pm, const struct sel *sel,
-    size_t nsel, const uint32_t *t, size_t tn)
+choose_reading(struct imp *im, const char *raw, size_t n, const struct sel *sel,
+    size_t nsel, struct conv conv[READ_COUNT])
 {
 	int r, best = -1, order[READ_COUNT] = {READ_CP, READ_CP_CRLF1, READ_UTF16};
 	long score[READ_COUNT];
+	struct pos *ps = xcalloc(2 * nsel, sizeof *ps);
 	size_t i;
 
+	for (i = 0; i < nsel; i++) {
+		ps[2 * i].unit = sel[i].start;
+		ps[2 * i].i = 2 * i;
+		ps[2 * i + 1].unit = sel[i].end;
+		ps[2 * i + 1].i = 2 * i + 1;
+	}
+	qsort(ps, 2 * nsel, sizeof *ps, pos_cmp);
 	if (origin_has(im, "ATLAS")) {
 		order[0] = READ_CP_CRLF1;
 		order[1] = READ_CP;
@@ -928,21 +948,19 @@ choose_reading(struct imp *im, const struct posmap *pm, const struct sel *sel,
 		order[2] = READ_CP;
 	}
 	for (r = 0; r < READ_COUNT; r++) {
+		conv[r].cp = xcalloc(2 * nsel, sizeof *conv[r].cp);
+		conv[r].boundary = xcalloc(2 * nsel, sizeof *conv[r].boundary);
+		convert(raw, n, r, ps, 2 * nsel, &conv[r]);
 		score[r] = 0;
-		for (i = 0; i < nsel; i++) {
-			if (sel[i].end > (long long)pm->len[r] || sel[i].start < 0) {
-				score[r] = -1;
-				break;
-			}
-			score[r] += at_boundary(t, tn, pm->map[r][sel[i].start]);
-			score[r] += at_boundary(t, tn, pm->map[r][sel[i].end]);
-		}
+		for (i = 0; i < 2 * nsel && score[r] >= 0; i++)
+			score[r] = conv[r].cp[i] < 0 ? -1 : score[r] + conv[r].boundary[i];
 	}
 	for (i = 0; i < READ_COUNT; i++) {
 		r = order[i];
 		if (score[r] >= 0 && (best < 0 || score[r] > score[best]))
 			best = r;
 	}
+	free(ps);
 	return best;
 }
 
@@ -951,14 +969,14 @@ import_source(struct imp *im, const xmlNode *src)
 {
 	char *g = q_guid(src, "guid"), *rawname = xml_attr(src, "name"), *name,
 	    *raw = NULL, *text = NULL, *derr = NULL, *docname = NULL;
-	size_t rawlen = 0, tlen = 0, nsel = 0, capsel = 0, i, tn = 0;
+	size_t rawlen = 0, tlen = 0, nsel = 0, capsel = 0, i, tn = 0, pn = 0;
 	struct sel *sel = NULL;
-	struct posmap pm;
-	uint32_t *t = NULL;
+	struct conv conv[READ_COUNT] = {{NULL, NULL, 0}};
+	const char *praw = NULL;
 	const xmlNode *c;
 	int64_t doc = 0, coder;
 	enum ax_status s = AX_OK;
-	bool skip = false, have_pm = false, reused = false;
+	bool skip = false, reused = false;
 	int reading = READ_CP;
 	char sha[65];
 
@@ -982,23 +1000,18 @@ import_source(struct imp *im, const xmlNode *src)
 		goto out;
 	}
 	/* Raw text for positions: BOM stripped, line ends as written. */
-	{
-		char *r2 = raw;
-		size_t n2 = rawlen;
-
-		if (n2 >= 3 && memcmp(r2, "\xef\xbb\xbf", 3) == 0) {
-			r2 += 3;
-			n2 -= 3;
-		}
-		if (u8_check((const uint8_t *)r2, n2) != NULL) {
-			/* UTF-16 text: positions read on the decoded text. */
-			r2 = text;
-			n2 = tlen;
-		}
-		posmap_build(&pm, r2, n2);
-		have_pm = true;
+	praw = raw;
+	pn = rawlen;
+	if (pn >= 3 && memcmp(praw, "\xef\xbb\xbf", 3) == 0) {
+		praw += 3;
+		pn -= 3;
 	}
-	t = u8_to_u32((const uint8_t *)text, tlen, NULL, &tn);
+	if (u8_check((const uint8_t *)praw, pn) != NULL) {
+		/* UTF-16 text: positions read on the decoded text. */
+		praw = text;
+		pn = tlen;
+	}
+	tn = textin_nchars(text, tlen);
 	/* The document: by GUID or same text and name already here, else new. */
 	textin_sha256(text, tlen, sha);
 	if (doc_find_guid(im->p, g, &doc) == AX_OK) {
@@ -1058,7 +1071,7 @@ import_source(struct imp *im, const xmlNode *src)
 		nsel++;
 	}
 	if (nsel > 0) {
-		reading = choose_reading(im, &pm, sel, nsel, t, tn);
+		reading = choose_reading(im, praw, pn, sel, nsel, conv);
 		if (reading < 0) {
 			long long mx = 0;
 
@@ -1069,14 +1082,13 @@ import_source(struct imp *im, const xmlNode *src)
 			    "(%zu characters) in every reading", name, mx, tn);
 			goto out;
 		}
-		if (reading != READ_CP && pm.len[reading] != pm.len[READ_CP])
+		if (reading != READ_CP && conv[reading].total != conv[READ_CP].total)
 			buf_printf(&im->rep, "source '%s': positions read as %s\n", name,
 			    reading_names[reading]);
 	}
 	for (i = 0; i < nsel; i++) {
 		const xmlNode *sn = sel[i].node, *k;
-		int64_t a = (int64_t)pm.map[reading][sel[i].start];
-		int64_t b = (int64_t)pm.map[reading][sel[i].end];
+		int64_t a = conv[reading].cp[2 * i], b = conv[reading].cp[2 * i + 1];
 		int64_t who = user_of(im, sn, coder);
 		bool any = false;
 
@@ -1110,9 +1122,10 @@ import_source(struct imp *im, const xmlNode *src)
 			goto out;
 	}
 out:
-	if (have_pm)
-		posmap_free(&pm);
-	free(t);
+	for (i = 0; i < READ_COUNT; i++) {
+		free(conv[i].cp);
+		free(conv[i].boundary);
+	}
 	free(sel);
 	free(g);
 	free(rawname);
@@ -1259,7 +1272,6 @@ import_project(struct imp *im, const xmlNode *root)
 	struct gent *e;
 	enum ax_status s;
 
-	im->origin = NULL;
 	if ((s = import_users(im, q_child(root, "Users"))) != AX_OK)
 		return s;
 	g = q_guid(root, "creatingUserGUID");
@@ -1434,7 +1446,6 @@ refi_import_data(struct project *p, const char *path, const char *data,
 			goto out;
 		}
 		s = import_project(&im, root);
-		im.origin = origin;
 	}
 	if (s == AX_OK)
 		report_left_out(&im);
