@@ -321,7 +321,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	char **texts = NULL;
 	size_t nd = 0, nc = 0, i, j;
 	xmlBufferPtr xb = NULL;
-	struct buf qde = {0}, rep = {0};
+	struct buf qde = {0}, rep = {0}, lost = {0};
 	char *title = project_setting(p, "title"), g[37], ts[32];
 	enum ax_status st = AX_OK;
 	bool *okp = &x.ok;
@@ -369,11 +369,16 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 			ATTR(x.w, "name", coders[i].name);
 			ATTR(x.w, "id", coders[i].login);
 			END(x.w);
-			if (coders[i].color[0] != '\0' || coders[i].account[0] != '\0')
-				buf_printf(&rep, "coder %s: colour and account are not "
-				    "exported (no REFI-QDA field)\n", coders[i].login);
+			if (coders[i].color[0] != '\0' || coders[i].account[0] != '\0') {
+				buf_puts(&lost, lost.len ? ", " : "");
+				buf_puts(&lost, coders[i].login);
+			}
 		}
 		END(x.w);
+		if (lost.len > 0)
+			buf_printf(&rep, "coder colours and accounts are not exported "
+			    "(REFI-QDA has no field for them): %s\n", lost.s);
+		buf_done(&lost);
 	}
 	if (x.nn > 0) {
 		START(x.w, "CodeBook");

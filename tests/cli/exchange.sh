@@ -87,12 +87,17 @@ $A init at.axial >/dev/null
 check_rc "ATLAS.ti CRLF-as-one positions, <name>.qde" 0 $A import at.axial fx/atlas.qdpx
 check "CRLF = 1 converted" "second|third" "$($A codings at.axial --json | python3 -c 'import json, sys; print("|".join(c["text"] for c in json.load(sys.stdin)))')"
 
+# ---- an import is one undoable action
+check_rc "undo the .qdpx import" 0 $A undo at.axial
+check "undo removed its codings" 0 "$($A codings at.axial | wc -l)"
+
 # ---- export: schema-valid, then the round trip
 for s in egov-fa remote-work-en; do
 	P=$BUILD/$s.axial
 	if [ ! -f "$P" ]; then notok "sample project $s" "missing $P (make samples)"; continue; fi
 	cp "$P" $s.axial
 	check_rc "$s: export qdpx" 0 $A export qdpx $s.axial $s.qdpx
+	check_match "$s: data loss reported" "^axial: $s.qdpx: coder colours and accounts are not exported" "$ERR"
 	qde $s.qdpx $s.qde
 	check_rc "$s: project.qde validates" 0 xmllint --noout --schema "$XSD_P" $s.qde
 	check_rc "$s: export qdc" 0 $A export qdc $s.axial $s.qdc
