@@ -227,7 +227,7 @@ struct imp {
 	} *nrefs;
 	size_t nnrefs, capnrefs;
 	int64_t left_links, left_graphs, left_sets, left_media, zero_sel;
-	int64_t comments;
+	int64_t comments, descriptions;
 };
 
 static enum ax_status
@@ -371,8 +371,13 @@ get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
 			break;
 		if (codetree_get(im->p, other, &n) == AX_OK) {
 			bool same = n.kind == kind;
+			size_t i;
 
 			node_done(&n);
+			/* A sibling of the same name from this very file is
+			 * another code there: keep them apart. */
+			for (i = 0; i < im->codes.n && same; i++)
+				same = im->codes.v[i].id != other;
 			if (same) {
 				*id = other;
 				free(nm);
@@ -1107,6 +1112,8 @@ import_source(struct imp *im, const xmlNode *src)
 		if (!any && (s = import_memo_refs_from_selection(im, sn, doc,
 		    (long long)a, (long long)b)) != AX_OK)
 			goto out;
+		if (any && q_child(sn, "Description") != NULL)
+			im->descriptions++;
 		add_noteref(im, sn, MEMO_DOCUMENT, doc);
 	}
 	/* Codes applied to the whole source. */
@@ -1116,6 +1123,8 @@ import_source(struct imp *im, const xmlNode *src)
 	if (s != AX_OK)
 		goto out;
 	add_noteref(im, src, MEMO_DOCUMENT, doc);
+	if (q_child(src, "Description") != NULL)
+		im->descriptions++;
 	/* Attributes on the source. */
 	for (c = src->children; c != NULL; c = c->next) {
 		if (q_is(c, "VariableValue") && (s = var_value(im, c, doc)) != AX_OK)
@@ -1326,6 +1335,9 @@ report_left_out(struct imp *im)
 	if (im->zero_sel > 0)
 		buf_printf(&im->rep, "left out %lld empty selections\n",
 		    (long long)im->zero_sel);
+	if (im->descriptions > 0)
+		buf_printf(&im->rep, "left out %lld descriptions of sources or coded "
+		    "selections\n", (long long)im->descriptions);
 	if (im->comments > 0)
 		buf_printf(&im->rep, "%lld uncoded selections with comments became "
 		    "document memos\n", (long long)im->comments);

@@ -66,9 +66,13 @@ check "ATLAS.ti sample: both users" 3 "$($A coders s.axial | wc -l)"
 # NVivo for Mac: 262 codes (58 with children become categories), two
 # sources whose .txt is one LF and whose .docx is empty, junk sources/.root
 check "NVivo Mac sample: 2 docs, 204 codes, 58 categories, 0 codings" "2 204 58 0" "$(counts "$SAMPLES/nvivo-mac15_nvivo_project.qdpx")"
-# qc: the same tree, 158 selections with 205 codings; 18 coded parents
-# each add a code inside their category (262 + 18 = 222 + 58)
-check "qc sample: 2 docs, 222 codes, 58 categories, 205 codings" "2 222 58 205" "$(counts "$SAMPLES/qc-cproctor_demo.qdpx")"
+# qc: the same tree, 158 selections with 205 codings; 19 coded parents
+# each add a code of their own name inside their category (262 + 19 =
+# 223 + 58); the one whose child already has that name gets " (2)"
+check "qc sample: 2 docs, 223 codes, 58 categories, 205 codings" "2 223 58 205" "$(counts "$SAMPLES/qc-cproctor_demo.qdpx")"
+check_match "qc: name clash reported" "code 'graduation_requirement' imported as 'graduation_requirement \(2\)'" "$(cat s.err)"
+check_rc "qc: importing it again" 0 $A import s.axial "$SAMPLES/qc-cproctor_demo.qdpx"
+check_match "qc: second import adds nothing" 'imported .*: 0 documents, 0 codes, 0 categories, 0 codings' "$OUT"
 check_match "qc: coded parent reported" "code 'equity' has sub-codes and is applied to text" "$(cat s.err)"
 check "qc: line-granular selection text" "This district goal is engage every student in joyful, purposeful learning that " \
 	"$($A codings s.axial --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["text"].rstrip("\n"))')"
