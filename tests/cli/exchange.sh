@@ -100,6 +100,9 @@ for s in egov-fa remote-work-en; do
 	P=$BUILD/$s.axial
 	if [ ! -f "$P" ]; then notok "sample project $s" "missing $P (make samples)"; continue; fi
 	cp "$P" $s.axial
+	# a memo on a coding and one of every type, so the round trip sees them
+	$A memo add $s.axial "why this span" --on coding:1 --type operational --title "on #1" >/dev/null
+	$A doc move $s.axial @1 2 >/dev/null	# interview order is kept too
 	check_rc "$s: export qdpx" 0 $A export qdpx $s.axial $s.qdpx
 	check_match "$s: data loss reported" "^axial: $s.qdpx: coder colours and accounts are not exported" "$ERR"
 	qde $s.qdpx $s.qde
