@@ -174,7 +174,7 @@ check "merge: project untouched" "$before" "$(info h.axial)"
 if [ -f remote-work-en.axial ]; then
 	cp remote-work-en.axial lead.axial
 	cp lead.axial copy.axial
-	$A coder add copy.axial coder-c --name "Coder C" --account "$($A info copy.axial >/dev/null; id -un)" >/dev/null
+	$A coder add copy.axial coder-c --name "Coder C" --account "$(id -un)" >/dev/null
 	d1=$($A docs copy.axial --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["name"])')
 	k1=$($A codes copy.axial --json | python3 -c 'import json, sys; print([n["path"] for n in json.load(sys.stdin) if n["kind"] == "code"][0])')
 	$A tag copy.axial "$d1" "$k1" 0 10 --as coder-c >/dev/null
