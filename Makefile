@@ -7,6 +7,7 @@
 #   make run        install missing deps, build, build the sample project, open it
 #   make check      install missing deps, build, run every test suite
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
+#   make valgrind   the unit suites under valgrind memcheck
 #   make bench      benchmarks (not part of check)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 
@@ -43,7 +44,7 @@ BSRC  := $(wildcard bench/*.c)
 BBIN  := $(BSRC:bench/%.c=$(BUILD)/bench/%)
 SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
 
-.PHONY: all deps run check test unit cli asan bench install uninstall clean samples
+.PHONY: all deps run check test unit cli asan valgrind bench install uninstall clean samples
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/axial
@@ -94,6 +95,16 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
+
+# The unit suites under valgrind memcheck: no errors, no definite leaks.
+valgrind: all $(TBIN)
+	@fail=0; for t in $(TBIN); do \
+	  CRASH_ITERATIONS=10 AXIAL_SRC=$(CURDIR) valgrind -q --error-exitcode=9 \
+	    --leak-check=full --errors-for-leak-kinds=definite \
+	    --show-leak-kinds=definite $$t >$$t.valgrind 2>&1 \
+	    && echo "valgrind: $$(basename $$t) clean" \
+	    || { echo "valgrind: $$(basename $$t) FAILED"; cat $$t.valgrind; fail=1; }; \
+	done; exit $$fail
 
 bench: 
 	@sh scripts/deps.sh bench

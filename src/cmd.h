@@ -59,7 +59,8 @@ int cmd_parse(const struct cmd *c, int argc, char **argv,
 struct project;
 /*
  * Opens the project for a command, printing the reason on failure. `as`
- * (may be NULL) is the --as coder. Returns CMD_OK or CMD_ERROR.
+ * (may be NULL) is the --as coder; every command accepts --as, so NULL
+ * falls back to the one given on the command line, if any. Returns CMD_OK or CMD_ERROR.
  */
 int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
@@ -98,6 +99,13 @@ CMD(cmd_coders); CMD(cmd_coder_add);
 CMD(cmd_export_csv);
 /* cmd-exchange.c */
 CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
+/* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-blind.c */ CMD(cmd_blind);
+/* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-cat.c */
+CMD(cmd_cat);
+/* cmd-report.c */
+CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 #undef CMD
 
 #endif

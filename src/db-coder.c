@@ -6,17 +6,22 @@
 #include "db-int.h"
 
 void
+coder_list_free_one(struct coder *c)
+{
+	free(c->login);
+	free(c->name);
+	free(c->color);
+	free(c->account);
+	free(c->guid);
+}
+
+void
 coder_list_free(struct coder *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(c[i].login);
-		free(c[i].name);
-		free(c[i].color);
-		free(c[i].account);
-		free(c[i].guid);
-	}
+	for (i = 0; i < n; i++)
+		coder_list_free_one(&c[i]);
 	free(c);
 }
 
@@ -150,4 +155,30 @@ coder_add(struct project *p, const char *login, const char *name,
 out:
 	free(nlogin);
 	return s;
+}
+
+enum ax_status
+coder_add_pass(struct project *p, const char *login)
+{
+	char *want = xasprintf("%s-retest", p->login);
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if (strcmp(login, want) != 0) {
+		s = db_fail(p, AX_ERR_PERM, "a second pass of '%s' is called '%s'",
+		    p->login, want);
+		free(want);
+		return s;
+	}
+	free(want);
+	if ((s = db_action_begin(p, "retest start")) != AX_OK)
+		return s;
+	st = db_stmt(p, "INSERT INTO coders(login, name, account, guid, created)"
+	    " VALUES (?1, ?2, ?3, uuid(), strftime('%s','now'))"
+	    " ON CONFLICT(login) DO NOTHING");
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
+	s = db_exec_stmt(p, st);
+	return db_action_end(p, s);
 }

@@ -195,11 +195,13 @@ coding_from_row(sqlite3_stmt *st, struct coding *c)
 enum ax_status
 coding_get(struct project *p, int64_t id, struct coding *c)
 {
+	int64_t vis = db_visible_coder(p);
 	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
-	    " end, created, guid FROM codings WHERE id = ?");
+	    " end, created, guid FROM codings WHERE id = ?1 AND (?2 = 0 OR coder_id = ?2)");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, vis);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		coding_from_row(st, c);
 	else
@@ -216,25 +218,28 @@ coding_list(struct project *p, const struct coding_filter *f,
 	static const char *const sql[8] = {
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" WHERE (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
-		" WHERE doc_id = ?1 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
-		" WHERE doc_id = ?1 AND node_id = ?2 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND node_id = ?2 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
-		" ORDER BY d.position, c.start, c.end, c.id",
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
-		" WHERE doc_id = ?1 AND coder_id = ?3 ORDER BY start, end, id",
+		" WHERE doc_id = ?1 AND coder_id = ?3 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
 		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" AND c.coder_id = ?3 ORDER BY d.position, c.start, c.end, c.id",
+		" AND c.coder_id = ?3 AND (:vis = 0 OR c.coder_id = :vis)"
+		" ORDER BY d.position, c.start, c.end, c.id",
 		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
 		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
-		" ORDER BY start, end, id",
+		" AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
 	};
 	struct coding_filter none = {0, 0, 0};
 	sqlite3_stmt *st;
@@ -252,6 +257,7 @@ coding_list(struct project *p, const struct coding_filter *f,
 		sqlite3_bind_int64(st, 2, f->node);
 	if (f->coder)
 		sqlite3_bind_int64(st, 3, f->coder);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		coding_from_row(st, &v[k++]);
@@ -296,4 +302,84 @@ coding_find_quote(struct project *p, int64_t doc, const char *quote, int nth,
 	}
 	free(text);
 	return s;
+}
+
+/* One image of a logged codings row into c. */
+static void
+coding_from_json(struct project *p, const char *img, struct coding *c)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT json_extract(?1, '$.id'),"
+	    " json_extract(?1, '$.doc_id'), json_extract(?1, '$.node_id'),"
+	    " json_extract(?1, '$.coder_id'), json_extract(?1, '$.start'),"
+	    " json_extract(?1, '$.end')");
+
+	sqlite3_bind_text(st, 1, img, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		coding_from_row(st, c);
+	sqlite3_reset(st);
+}
+
+int64_t
+coding_changes_cursor(struct project *p)
+{
+	return db_int(p, "SELECT ifnull(max(id), 0) FROM changes", 0, 0);
+}
+
+enum ax_status
+coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **out,
+    size_t *n, bool *structure)
+{
+	sqlite3_stmt *st;
+	struct coding_change *v = NULL;
+	size_t cap = 0, k = 0, i, nimg = 0, capb = 0, capa = 0;
+	char **before = NULL, **after = NULL;
+	int64_t vis;
+	int rc;
+
+	/* One statement, one snapshot; other tables' rows only move the cursor.
+	 * Images are copied out first: coding_from_json uses the cache. */
+	if (structure != NULL)
+		*structure = false;
+	st = db_stmt(p, "SELECT id, CASE WHEN tbl = 'codings' THEN before END,"
+	    " CASE WHEN tbl = 'codings' THEN after END, tbl = 'codings',"
+	    " tbl IN ('documents', 'document_text', 'nodes')"
+	    " FROM changes WHERE id > ?1 ORDER BY id");
+	sqlite3_bind_int64(st, 1, *cursor);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*cursor = sqlite3_column_int64(st, 0);
+		if (structure != NULL && sqlite3_column_int(st, 4))
+			*structure = true;
+		if (!sqlite3_column_int(st, 3))
+			continue;
+		before = xgrow(before, &capb, nimg + 1, sizeof *before);
+		after = xgrow(after, &capa, nimg + 1, sizeof *after);
+		before[nimg] = sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL : db_col_str(st, 1);
+		after[nimg] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_str(st, 2);
+		nimg++;
+	}
+	sqlite3_reset(st);
+	vis = db_visible_coder(p);
+	for (i = 0; i < nimg; i++) {
+		/* an update is the old row removed and the new one added; blind
+		 * mode leaves other coders' out */
+		if (before[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = true;
+			coding_from_json(p, before[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
+		}
+		if (after[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = false;
+			coding_from_json(p, after[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
+		}
+		free(before[i]);
+		free(after[i]);
+	}
+	free(before);
+	free(after);
+	*out = v;
+	*n = k;
+	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
 }

@@ -75,6 +75,12 @@ enum ax_status db_coder_id(struct project *p, int64_t *id);
  * message on error. */
 char *db_name(struct project *p, const char *what, const char *name);
 
+/*
+ * Blind mode (db-blind.c): 0 when every coding is visible, else the only
+ * coder id whose codings the acting coder may see (-1: none yet).
+ */
+int64_t db_visible_coder(struct project *p);
+
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);
 

@@ -685,7 +685,8 @@ project_summary(struct project *p, struct project_summary *s)
 	s->chars = db_int(p, "SELECT total(nchars) FROM documents", 0, 0);
 	s->codes = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'code'", 0, 0);
 	s->categories = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'category'", 0, 0);
-	s->codings = db_int(p, "SELECT count(*) FROM codings", 0, 0);
+	s->codings = db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",
+	    db_visible_coder(p), 0);
 	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
 	s->memos = db_int(p, "SELECT count(*) FROM memos", 0, 0);
 	return AX_OK;

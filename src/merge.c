@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/codetree.h"
 #include "axial/coding.h"
@@ -110,6 +111,20 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 	int64_t *coder_map = NULL;
 	enum ax_status s = AX_OK;
 
+	{
+		/* A copy still in a hidden blind session shows each reader only
+		 * their own codings: merging it would silently drop the rest. */
+		struct blind_status b;
+		bool hidden = blind_status(other, &b) == AX_OK && b.hidden;
+
+		blind_status_done(&b);
+		if (hidden) {
+			*err = xstrdup("a blind session is still open there (not every "
+			    "coder has marked their coding done), so its codings cannot "
+			    "be read; finish or lift it first");
+			return AX_ERR_PERM;
+		}
+	}
 	if (coder_list(other, &oc, &noc) != AX_OK ||
 	    coding_list(other, NULL, &v, &nv) != AX_OK) {
 		*err = xstrdup(project_errmsg(other));

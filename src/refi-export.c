@@ -34,6 +34,7 @@
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 
+#include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/codetree.h"
 #include "axial/coding.h"
@@ -333,6 +334,14 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		*err = xstrdup(project_errmsg(p));
 		st = AX_ERR_IO;
 		goto out;
+	}
+	{
+		struct blind_status b;
+
+		if (blind_status(p, &b) == AX_OK && b.hidden)
+			buf_puts(&rep, "a blind session is open: only your own codings "
+			    "are exported\n");
+		blind_status_done(&b);
 	}
 	attrs = xcalloc(nd + 1, sizeof *attrs);
 	nattrs = xcalloc(nd + 1, sizeof *nattrs);

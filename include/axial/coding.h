@@ -58,4 +58,21 @@ enum ax_status coding_list(struct project *p, const struct coding_filter *f,
 enum ax_status coding_find_quote(struct project *p, int64_t doc,
     const char *quote, int nth, int64_t *start, int64_t *end);
 
+/*
+ * Coding changes committed by anyone (this process or another) after
+ * *cursor, oldest first, from the change log: what live views apply to stay
+ * current without reloading everything. A view takes coding_changes_cursor()
+ * before it loads, then calls coding_changes_since(), which advances *cursor
+ * past what it returned (all read in one snapshot, so nothing slips between).
+ */
+int64_t coding_changes_cursor(struct project *p);
+struct coding_change {
+	bool removed;		/* true: `old` is gone; false: `now` is new */
+	struct coding c;
+};
+/* *structure (may be NULL) is set when documents or the code tree changed
+ * too: views that index them must reload. */
+enum ax_status coding_changes_since(struct project *p, int64_t *cursor,
+    struct coding_change **out, size_t *n, bool *structure);
+
 #endif

@@ -205,6 +205,14 @@ if [ -f remote-work-en.axial ]; then
 	$A tag other.axial changed x 0 7 >/dev/null
 	check_rc "merge with unmatched document" 0 $A merge lead3.axial other.axial
 	check_match "unmatched document reported" "document 'changed' is not in the project" "$ERR"
+	cp copy.axial blindcopy.axial
+	$A blind blindcopy.axial start coder-c,coder-a >/dev/null
+	before=$(info lead3.axial)
+	check_rc "merge from a hidden blind session refused" 1 $A merge lead3.axial blindcopy.axial
+	check_match "blind message" '^axial: blindcopy.axial: a blind session is still open there' "$ERR"
+	check "blind: lead untouched" "$before" "$(info lead3.axial)"
+	check_rc "export during a blind session" 0 $A export qdpx blindcopy.axial blind.qdpx
+	check_match "blind export says so" 'only your own codings are exported' "$ERR"
 	check_rc "merge of a missing file" 1 $A merge lead3.axial nothere.axial
 	check_match "missing file message" '^axial: nothere.axial: ' "$ERR"
 fi

@@ -1,0 +1,303 @@
+/*
+ * bench-agree.c: the agreement engine on a project-sized synthetic input,
+ * against scikit-learn's cohen_kappa_score on the same units in the same run.
+ *
+ *   build/bench/bench-agree [DOCS [CODES [CODINGS_PER_CODER]]]
+ *
+ * Defaults: 300 documents of about 60 KB (Persian and English words in
+ * paragraphs), 400 codes, two coders with 60,000 codings each, from a fixed
+ * seed. Measures, in paragraph mode (the live default):
+ *   - full recompute of every per-code table plus its kappa (median of runs);
+ *   - the update after one coding is added or removed (median, p95);
+ *   - sklearn.metrics.cohen_kappa_score over the same per-code unit vectors
+ *     (written to a temp dir), and the ratio; the kappas are compared too.
+ * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agreement-int.h"
+#include "axial/agreement.h"
+#include "axial/util.h"
+
+static uint64_t
+rnd(uint64_t *s)
+{
+	uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static const char *const words[] = {
+	"سازمان", "مدیریت", "کارکنان", "تصمیم‌گیری", "مشارکت", "اعتماد", "بودجه",
+	"می‌خواهم", "بنابراین", "شفافیت", "the", "policy", "HR", "team", "budget",
+	"meeting", "KPI", "2024", "۱۴۰۲", "درصد", "ERP", "feedback", "و", "در",
+};
+
+/* A document of about `bytes` bytes; *ncp gets its length in code points. */
+static char *
+make_doc(uint64_t *seed, size_t bytes, uint32_t *ncp)
+{
+	struct buf b = {0};
+	uint32_t n = 0;
+
+	while (b.len < bytes) {
+		size_t para = 300 + rnd(seed) % 600, start = b.len;
+
+		while (b.len - start < para) {
+			const char *w = words[rnd(seed) % AX_ARRAY_LEN(words)];
+
+			buf_puts(&b, w);
+			buf_putc(&b, rnd(seed) % 12 == 0 ? '.' : ' ');
+		}
+		buf_putc(&b, '\n');
+	}
+	for (size_t i = 0; i < b.len; i++)
+		n += ((unsigned char)b.s[i] & 0xc0) != 0x80;
+	*ncp = n;
+	return buf_take(&b);
+}
+
+static struct agree_coding
+random_coding(uint64_t *seed, uint32_t ndocs, uint32_t ncodes, const uint32_t *ncp,
+    uint32_t coder)
+{
+	struct agree_coding c;
+	uint32_t len = 40 + (uint32_t)(rnd(seed) % 1200);
+
+	c.doc = (uint32_t)(rnd(seed) % ndocs);
+	c.code = (uint32_t)(rnd(seed) % ncodes);
+	c.coder = coder;
+	c.start = (uint32_t)(rnd(seed) % (ncp[c.doc] - 1));
+	c.end = c.start + len > ncp[c.doc] ? ncp[c.doc] : c.start + len;
+	return c;
+}
+
+int
+main(int argc, char **argv)
+{
+	uint32_t ndocs = argc > 1 ? (uint32_t)atoi(argv[1]) : 300;
+	uint32_t ncodes = argc > 2 ? (uint32_t)atoi(argv[2]) : 400;
+	uint32_t per = argc > 3 ? (uint32_t)atoi(argv[3]) : 60000;
+	enum { RUNS = 11, UPDATES = 2000 };
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	struct agree_doc *docs = xcalloc(ndocs, sizeof *docs);
+	uint32_t *ncp = xcalloc(ndocs, sizeof *ncp);
+	struct agree_coding *cod = xcalloc(2 * (size_t)per, sizeof *cod);
+	uint64_t seed = 20260522, t0, runs[RUNS], *upd = xcalloc(2 * UPDATES, sizeof *upd);
+	double *kap = xcalloc(ncodes, sizeof *kap), bytes = 0, sk_s = -1, maxdiff = 0;
+	int64_t units;
+	struct agree_state *st;
+	char dir[] = "/tmp/axial-bench-agree.XXXXXX", *path, *cmd;
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+	uint32_t i, x, ndef = 0, compared = 0;
+	FILE *f;
+	int r;
+
+	for (i = 0; i < ndocs; i++) {
+		docs[i].text = make_doc(&seed, 60000, &ncp[i]);
+		docs[i].len = strlen(docs[i].text);
+		bytes += (double)docs[i].len;
+	}
+	/* Coder A at random; B repeats 70% of A's codings with moved ends. */
+	for (i = 0; i < per; i++) {
+		cod[i] = random_coding(&seed, ndocs, ncodes, ncp, 0);
+		if (rnd(&seed) % 10 < 7) {
+			struct agree_coding c = cod[i];
+			int64_t s = (int64_t)c.start + (int64_t)(rnd(&seed) % 121) - 60;
+			int64_t e = (int64_t)c.end + (int64_t)(rnd(&seed) % 121) - 60;
+
+			c.coder = 1;
+			c.start = s < 0 ? 0 : s >= ncp[c.doc] ? ncp[c.doc] - 1 : (uint32_t)s;
+			c.end = e > ncp[c.doc] ? ncp[c.doc] : (uint32_t)e;
+			if (c.end <= c.start)
+				c.end = c.start + 1;
+			cod[per + i] = c;
+		} else {
+			cod[per + i] = random_coding(&seed, ndocs, ncodes, ncp, 1);
+		}
+	}
+
+	t0 = clock_ns();
+	st = agree_state_new(&cfg, docs, ndocs, ncodes, NULL, 0);
+	for (i = 0; i < 2 * per; i++)
+		if (agree_state_add_coding(st, &cod[i]) != 0)
+			fatal("bench: bad coding %u", i);
+	units = agree_state_units(st, -1);
+	printf("bench-agree: %u documents, %.1f MB, %lld units (paragraphs), %u codes, "
+	    "%u codings (2 coders)\n", ndocs, bytes / 1e6, (long long)units, ncodes, 2 * per);
+	printf("  build: segment and add every coding         %9.1f ms\n",
+	    (double)(clock_ns() - t0) / 1e6);
+
+	/* Full recompute of every per-code table, and its kappa. */
+	for (r = 0; r < RUNS; r++) {
+		t0 = clock_ns();
+		agree_state_recount(st);
+		for (x = 0; x < ncodes; x++) {
+			struct agree_cells c;
+			struct agree_kappa k;
+
+			agree_state_table(st, x, -1, &c, NULL);
+			agree_kappa_2x2(c.a, c.b, c.c, c.d, &k);
+			kap[x] = k.kappa.why == NULL ? k.kappa.v : NAN;
+		}
+		runs[r] = clock_ns() - t0;
+	}
+	qsort(runs, RUNS, sizeof *runs, cmp_u64);
+	printf("  full recompute, %u tables + kappa: median %9.2f ms  (%d runs; target <= 50 ms)\n",
+	    ncodes, (double)runs[RUNS / 2] / 1e6, RUNS);
+
+	/* The update after one coding: add a new one, then remove it. */
+	for (i = 0; i < UPDATES; i++) {
+		struct agree_coding c = random_coding(&seed, ndocs, ncodes, ncp, i % 2);
+
+		t0 = clock_ns();
+		agree_state_add_coding(st, &c);
+		upd[2 * i] = clock_ns() - t0;
+		t0 = clock_ns();
+		if (agree_state_remove_coding(st, &c) != 0)
+			fatal("bench: remove failed");
+		upd[2 * i + 1] = clock_ns() - t0;
+	}
+	qsort(upd, 2 * UPDATES, sizeof *upd, cmp_u64);
+	printf("  update after one coding: median %7.2f us, p95 %7.2f us  (%d adds + %d removes; "
+	    "target <= 1 ms)\n", (double)upd[UPDATES] / 1e3,
+	    (double)upd[2 * UPDATES * 95 / 100] / 1e3, UPDATES, UPDATES);
+
+	/* The same units for scikit-learn: per code, A's and B's presence vectors. */
+	if (mkdtemp(dir) == NULL)
+		fatal("bench: mkdtemp failed");
+	path = xasprintf("%s/units.bin", dir);
+	f = fopen(path, "wb");
+	if (f == NULL)
+		fatal("bench: cannot write %s", path);
+	{
+		uint8_t *v = xcalloc(2 * (size_t)units * ncodes, 1);
+		int64_t *off = xcalloc(ndocs + 1, sizeof *off);
+
+		for (i = 0; i < ndocs; i++)
+			off[i + 1] = off[i] + agree_state_units(st, i);
+		/* The engine's own segmenter, so both sides see the same units. */
+		struct agree_seg *sg = xcalloc(ndocs, sizeof *sg);
+
+		for (i = 0; i < ndocs; i++)
+			agree_seg_build(&docs[i], AGREE_UNIT_PARAGRAPH, false, &sg[i]);
+		for (i = 0; i < 2 * per; i++) {
+			uint32_t lo, hi, u;
+
+			agree_seg_range(&sg[cod[i].doc], AGREE_UNIT_PARAGRAPH, cod[i].start,
+			    cod[i].end, &lo, &hi);
+			for (u = lo; u < hi; u++)
+				v[((size_t)cod[i].code * 2 + cod[i].coder) * (size_t)units +
+				    (size_t)(off[cod[i].doc] + u)] = 1;
+		}
+		for (i = 0; i < ndocs; i++)
+			agree_seg_free(&sg[i]);
+		free(sg);
+		fwrite(v, 1, 2 * (size_t)units * ncodes, f);
+		free(v);
+		free(off);
+	}
+	fclose(f);
+	cmd = xasprintf("%s - '%s' %lld %u <<'EOF'\n"
+	    "import sys, time, warnings\n"
+	    "import numpy as np\n"
+	    "from sklearn.metrics import cohen_kappa_score\n"
+	    "warnings.simplefilter('ignore')\n"
+	    "d, n, k = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])\n"
+	    "v = np.fromfile(d + '/units.bin', dtype=np.uint8).reshape(k, 2, n)\n"
+	    "t = time.perf_counter()\n"
+	    "out = [cohen_kappa_score(v[x, 0], v[x, 1]) for x in range(k)]\n"
+	    "t = time.perf_counter() - t\n"
+	    "with open(d + '/kappa.txt', 'w') as f:\n"
+	    "    f.write('%%r\\n' %% t)\n"
+	    "    f.writelines('%%r\\n' %% x for x in out)\n"
+	    "EOF\n", py, dir, (long long)units, ncodes);
+	r = system(cmd);
+	free(cmd);
+	free(path);
+	path = xasprintf("%s/kappa.txt", dir);
+	if (r == 0 && (f = fopen(path, "r")) != NULL) {
+		if (fscanf(f, "%lf", &sk_s) != 1)
+			sk_s = -1;
+		for (x = 0; x < ncodes; x++) {
+			double k;
+
+			if (fscanf(f, "%lf", &k) != 1)
+				break;
+			compared++;
+			if (isnan(k) != isnan(kap[x]))
+				maxdiff = INFINITY;
+			else if (!isnan(k)) {
+				ndef++;
+				if (fabs(k - kap[x]) > maxdiff)
+					maxdiff = fabs(k - kap[x]);
+			}
+		}
+		fclose(f);
+	}
+	if (sk_s > 0) {
+		printf("  scikit-learn cohen_kappa_score, same %u x %lld units: %9.1f ms\n",
+		    ncodes, (long long)units, sk_s * 1e3);
+		printf("  ratio: axial %.0fx faster than scikit-learn  (target >= 20x)\n",
+		    sk_s * 1e9 / (double)runs[RUNS / 2]);
+		printf("  kappas compared: %u codes (%u defined), max |axial - sklearn| = %.3g\n",
+		    compared, ndef, maxdiff);
+	} else {
+		printf("  scikit-learn: not available (%s with sklearn); no ratio\n", py);
+	}
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench-agree: could not remove %s\n", dir);
+	free(cmd);
+	free(path);
+	agree_state_free(st);
+
+	/* The other per-code modes on the same input: build and recompute. */
+	{
+		static const enum agree_unit modes[] = { AGREE_UNIT_SENTENCE,
+		    AGREE_UNIT_CHAR, AGREE_UNIT_DOCUMENT, AGREE_UNIT_OVERLAP };
+		size_t mi;
+
+		for (mi = 0; mi < AX_ARRAY_LEN(modes); mi++) {
+			struct agree_config c2 = { .unit = modes[mi], .ncoders = 2 };
+			uint64_t b0 = clock_ns(), b1;
+
+			st = agree_state_new(&c2, docs, ndocs, ncodes, NULL, 0);
+			for (i = 0; i < 2 * per; i++)
+				agree_state_add_coding(st, &cod[i]);
+			b1 = clock_ns();
+			for (r = 0; r < 5; r++) {
+				t0 = clock_ns();
+				agree_state_recount(st);
+				runs[r] = clock_ns() - t0;
+			}
+			qsort(runs, 5, sizeof *runs, cmp_u64);
+			printf("  %-9s %10lld units: build %7.1f ms, full recompute median %7.2f ms\n",
+			    agree_unit_names[modes[mi]], (long long)agree_state_units(st, -1),
+			    (double)(b1 - b0) / 1e6, (double)runs[2] / 1e6);
+			agree_state_free(st);
+		}
+	}
+	for (i = 0; i < ndocs; i++)
+		free((char *)docs[i].text);
+	free(docs);
+	free(ncp);
+	free(cod);
+	free(kap);
+	free(upd);
+	return 0;
+}

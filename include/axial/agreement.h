@@ -1,0 +1,373 @@
+/*
+ * agreement.h: inter-coder agreement, as specified in docs/agreement.md.
+ *
+ * No UI, no SQLite, no curses. Three layers:
+ *
+ * 1. Coefficients on counts (agreement.c): a two-coder k x k table
+ *    (percent and positive agreement, Cohen's kappa with the
+ *    Fleiss-Cohen-Everitt SE, Scott's pi, Brennan-Prediger), Holsti,
+ *    Fleiss' kappa from a units x categories count matrix, Krippendorff's
+ *    alpha from a units x coders value matrix with a seeded bootstrap.
+ * 2. Reliability data (agreement-data.c): a units x coders value matrix,
+ *    read from a CSV file (unit,coder,value) or filled by a caller, and
+ *    the report of every applicable coefficient as named figures.
+ * 3. Unit modes on coded documents (agreement-units.c): struct agree_state
+ *    holds the documents' units and the codings, and keeps every per
+ *    (document, code) table counted as codings are added and removed.
+ *
+ * Every figure that can be undefined is a struct agree_fig whose `why` says
+ * why (the words of agreement.md section 5); nothing is ever NaN.
+ */
+#ifndef AXIAL_AGREEMENT_H
+#define AXIAL_AGREEMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;	/* axial/util.h */
+
+/* A number, or undefined with a reason ("no units", "no variation", ...). */
+struct agree_fig {
+	double v;		/* meaningful only when why == NULL */
+	const char *why;	/* NULL when defined; a static string otherwise */
+};
+
+#define AGREE_Z95 1.959964	/* the z of every 95% interval */
+
+/* ---- Two coders, one k x k table (agreement.c) ---- */
+
+/*
+ * Figures of one table: cells[i * k + j] = units coder A put in category i
+ * and coder B in j. Proportions (po, pos, ...) are in [0, 1]; print them as
+ * percentages with one decimal.
+ */
+struct agree_kappa {
+	int64_t n;			/* units in the table */
+	int k;				/* categories (rows = columns) */
+	int q;				/* categories for Brennan-Prediger */
+	struct agree_fig po, po_lo, po_hi;	/* P_o and its Wilson 95% interval */
+	struct agree_fig pos, neg;	/* positive / negative agreement (k == 2) */
+	struct agree_fig pe, kappa, ase, ci_lo, ci_hi;	/* FCE 1969 ASE, Wald CI */
+	struct agree_fig ase0, z;	/* SE under kappa = 0, kappa / ase0 */
+	struct agree_fig pi;		/* Scott's pi */
+	struct agree_fig bp, bp_se;	/* Brennan-Prediger with q */
+	const char *note;		/* e.g. "A never applied this code"; or NULL */
+};
+
+/* Every figure of a k x k table; q < 1 means q = k. */
+void agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *out);
+/*
+ * A 2 x 2 presence table for one code: a = both applied it, b = only A,
+ * c = only B, d = neither. BP is left undefined ("2 x 2 table": it would be
+ * 2 P_o - 1, agreement.md note 1).
+ */
+void agree_kappa_2x2(int64_t a, int64_t b, int64_t c, int64_t d,
+    struct agree_kappa *out);
+
+/* Holsti's CR = 2M / (N1 + N2) with its approximate Wilson interval. */
+struct agree_holsti {
+	int64_t m, n1, n2;
+	struct agree_fig cr, lo, hi;
+};
+void agree_holsti(int64_t m, int64_t n1, int64_t n2, struct agree_holsti *out);
+
+/* Wilson 95% interval of x successes out of n; undefined when n == 0. */
+void agree_wilson(int64_t x, int64_t n, struct agree_fig *lo, struct agree_fig *hi);
+
+/* ---- Fleiss' kappa (agreement.c) ---- */
+
+struct agree_fleiss {
+	int64_t n;		/* units */
+	int m;			/* coders per unit (0 when they differ) */
+	int k, q;
+	struct agree_fig pbar, pe, kappa, se0, z;
+	struct agree_fig randolph;	/* free-marginal kappa with q */
+};
+/*
+ * counts[i * k + j] = coders who put unit i in category j. p_j (k doubles)
+ * and kappa_j (k figures, per-category kappa) may be NULL. q < 1: q = k.
+ */
+void agree_fleiss(const int64_t *counts, int64_t nunits, int k, int q,
+    struct agree_fleiss *out, double *p_j, struct agree_fig *kappa_j);
+
+/* ---- Krippendorff's alpha (agreement.c) ---- */
+
+enum agree_level { AGREE_NOMINAL, AGREE_ORDINAL, AGREE_INTERVAL, AGREE_RATIO };
+extern const char *const agree_level_names[4];	/* "nominal", ... */
+/* Parses a level name; returns -1 if unknown. */
+int agree_level_parse(const char *s);
+
+#define AGREE_BOOT_DEFAULT 2000
+#define AGREE_SEED_DEFAULT UINT64_C(20260522)
+
+struct agree_alpha {
+	enum agree_level level;
+	int64_t units;			/* pairable units */
+	int64_t n;			/* pairable values */
+	struct agree_fig alpha, d_o, d_e;
+	struct agree_fig pairwise;	/* share of agreeing value pairs (1 - nominal D_o) */
+	/* Bootstrap over units (agreement.md 3.8); boot == 0: not run. */
+	int boot;			/* replicates drawn, B */
+	int boot_discarded;		/* replicates with alpha undefined */
+	uint64_t seed;
+	struct agree_fig lo, hi;	/* percentile 95% interval */
+};
+/*
+ * val[u * ncoders + c] = category index (0..k-1) coder c gave unit u, or -1
+ * for missing. catnum (k numbers, ascending) gives the categories' values for
+ * ordinal/interval/ratio; NULL means the values are labels only, and those
+ * levels are then undefined ("values are not numbers"). boot = 0 skips the
+ * bootstrap; otherwise boot replicates are drawn from seed.
+ */
+void agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
+    const double *catnum, enum agree_level level, int boot, uint64_t seed,
+    struct agree_alpha *out);
+
+/*
+ * Ordinal and ratio alpha pair every two distinct values for D_e: beyond
+ * these many values alpha, or its bootstrap interval, is undefined ("too many
+ * distinct values"). Nominal and interval have no limit.
+ */
+#define AGREE_ALPHA_MAX_VALUES 20000
+#define AGREE_BOOT_MAX_VALUES 1000
+
+/*
+ * Test-retest percent 2A/T x 100 in tenths (shown as tenths / 10), rounded
+ * half up in integers; -1 when T = 0 ("undefined (no units)").
+ */
+int64_t agree_retest_tenths(int64_t a, int64_t t);
+
+/* ---- Deterministic generator (agreement.c): xoshiro256** seeded by splitmix64 ---- */
+
+struct agree_rng {
+	uint64_t s[4];
+};
+void agree_rng_seed(struct agree_rng *r, uint64_t seed);
+uint64_t agree_rng_next(struct agree_rng *r);
+/* Uniform in [0, n), n > 0, without modulo bias. */
+uint64_t agree_rng_below(struct agree_rng *r, uint64_t n);
+
+/* ---- Reliability data (agreement-data.c) ---- */
+
+/*
+ * A units x coders matrix of category indices; names are owned by the
+ * struct. Categories are sorted: numerically when every value parses as a
+ * number (catnum then holds them), bytewise otherwise (catnum NULL).
+ */
+struct agree_data {
+	int64_t nunits;
+	int ncoders, ncats;
+	int32_t *val;		/* nunits * ncoders; -1 = missing */
+	char **unit, **coder, **cat;
+	double *catnum;
+};
+/*
+ * Parses reliability data in CSV: a header naming columns unit, coder and
+ * value (any order, other columns ignored), then one row per value; an empty
+ * value is missing. Accepts a UTF-8 BOM, CRLF and RFC 4180 quoting. Returns 0,
+ * or -1 with *line (1-based) and *err (static text) set.
+ */
+int agree_data_parse(const char *text, size_t len, struct agree_data *out,
+    long *line, const char **err);
+void agree_data_free(struct agree_data *d);
+
+enum agree_kind { AGREE_PROP, AGREE_COEF, AGREE_SE, AGREE_COUNT, AGREE_NUM };
+
+/* One named figure of a report: key for machines, label for people. */
+struct agree_item {
+	char *key;		/* e.g. "kappa", "alpha_ordinal_ci_lower" */
+	char *label;		/* e.g. "Cohen's kappa" */
+	enum agree_kind kind;
+	struct agree_fig f;
+};
+struct agree_report {
+	struct agree_item *item;
+	size_t n, cap;
+	char **notes;		/* lines shown with the figures */
+	size_t nnotes, capnotes;
+};
+struct agree_opts {
+	int levels;		/* bit mask of 1 << enum agree_level; 0 = every applicable */
+	int boot;		/* bootstrap replicates; 0 = none */
+	uint64_t seed;
+	int q;			/* BP categories; < 1: the categories in the data */
+};
+/*
+ * Every coefficient applicable to d: two coders -> the k x k table figures
+ * (over units both coded; the rest counted as left out); three or more ->
+ * pairwise agreement, Fleiss (when every unit has the same coders) and
+ * Randolph; always Krippendorff's alpha at the requested levels.
+ */
+void agree_data_report(const struct agree_data *d, const struct agree_opts *o,
+    struct agree_report *r);
+/* The two-coder table of d (k * k cells, caller frees); units left out in *missing. */
+int64_t *agree_data_table(const struct agree_data *d, int64_t *missing);
+/* Looks a figure up by key; NULL if absent. */
+const struct agree_item *agree_report_get(const struct agree_report *r, const char *key);
+void agree_report_free(struct agree_report *r);
+
+/* ---- Unit modes on coded documents (agreement-units.c) ---- */
+
+enum agree_unit {
+	AGREE_UNIT_PARAGRAPH,	/* (a) paragraph, or speaker turn when turns are given */
+	AGREE_UNIT_SENTENCE,	/* (b) */
+	AGREE_UNIT_CHAR,	/* (c) non-whitespace grapheme */
+	AGREE_UNIT_DOCUMENT,	/* (d) */
+	AGREE_UNIT_OVERLAP,	/* (e) segments matched with threshold theta */
+	AGREE_UNIT_KXK,		/* (f) pre-segmented units, one code each */
+};
+extern const char *const agree_unit_names[6];	/* "paragraph", ... */
+/*
+ * Version of the unit boundaries (sentence rules, grapheme clusters of the
+ * linked libunistring): store it with figures so N never changes silently.
+ */
+#define AGREE_SEGMENTER_VERSION 1
+int agree_unit_parse(const char *s);
+
+/* A half-open range of Unicode code points [start, end). */
+struct agree_span {
+	uint32_t start, end;
+};
+
+/*
+ * One document: its UTF-8 text (paragraphs separated by LF, CRLF or U+2029;
+ * the text must be valid UTF-8, as the store guarantees: invalid text is a
+ * fatal error) and, when it has speaker markup, its turns
+ * (code-point ranges without the speaker labels, ascending, disjoint); the
+ * turns then replace paragraphs as units in modes (a), (b) and (f); leave
+ * out interviewer turns when they should not count as units. The engine
+ * copies what it needs: nothing here is kept after agree_state_new returns.
+ */
+struct agree_doc {
+	const char *text;
+	size_t len;			/* bytes */
+	const struct agree_span *turns;	/* NULL: paragraphs */
+	size_t nturns;
+};
+
+/*
+ * One coding; doc, code and coder are indices into the caller's arrays (the
+ * project layer maps its ids to 0..n-1). Modes a-d count every coder (the
+ * 2x2 tables use coders 0 and 1, the histogram all m); modes e and f
+ * compare coders 0 and 1 (f keeps the others' values for alpha).
+ */
+struct agree_coding {
+	uint32_t doc, code, coder;
+	uint32_t start, end;		/* code points, 0-based, end exclusive */
+};
+
+struct agree_config {
+	enum agree_unit unit;
+	int ncoders;		/* 2..32; coders 0 and 1 are "A" and "B" of the 2x2 tables */
+	bool whitespace;	/* mode (c): whitespace graphemes are units too */
+	double theta;		/* mode (e): 0 < theta <= 1 in steps of 0.001; 0 means 0.9 */
+	bool allow_none;	/* mode (f): "none" is a category (index ncodes) */
+	enum agree_unit base;	/* mode (f): PARAGRAPH or SENTENCE units */
+};
+
+struct agree_state;
+
+/*
+ * Segments the documents into the units of the mode. code_category[i] is the
+ * category index of code i (-1 for none; may be NULL when ncategories is 0).
+ * Codings are added afterwards. A state keeps scratch buffers: use it from
+ * one thread at a time, even for reading.
+ */
+struct agree_state *agree_state_new(const struct agree_config *cfg,
+    const struct agree_doc *docs, size_t ndocs, size_t ncodes,
+    const int32_t *code_category, size_t ncategories);
+void agree_state_free(struct agree_state *st);
+
+/*
+ * Adds or removes one coding and counts again only the units it touches
+ * (mode e: the segments of its document and code).
+ * Returns 0, or -1 for an index or range out of bounds (add) or a coding
+ * that is not there (remove; matched on all five fields).
+ */
+int agree_state_add_coding(struct agree_state *st, const struct agree_coding *c);
+int agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c);
+/* Counts every table again from the stored codings (the reference path). */
+void agree_state_recount(struct agree_state *st);
+
+/* Units of the mode in one document, and in all (N of a per-code table). */
+int64_t agree_state_units(const struct agree_state *st, int64_t doc);
+
+/*
+ * A pooled 2x2 table (modes a-d) for coders 0 and 1, and the histogram of
+ * units by how many of the m coders applied the code (hist[0..m], for
+ * Fleiss and alpha with m >= 3; may be NULL).
+ */
+struct agree_cells {
+	int64_t a, b, c, d;
+};
+/*
+ * The table of one code (doc = -1: over every document), of one category's
+ * codes pooled, of one document (every code pooled), of everything pooled.
+ */
+void agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
+    struct agree_cells *out, int64_t *hist);
+void agree_state_category_table(const struct agree_state *st, int64_t cat,
+    struct agree_cells *out, int64_t *hist);
+void agree_state_doc_table(const struct agree_state *st, int64_t doc,
+    struct agree_cells *out, int64_t *hist);
+void agree_state_total_table(const struct agree_state *st,
+    struct agree_cells *out, int64_t *hist);
+
+/* Mode (e): segment counts of one code (doc = -1: every document), pooled like the tables. */
+struct agree_overlap {
+	int64_t agree, disagree;	/* matched / unmatched segments of A and B */
+	int64_t m, n1, n2;		/* Holsti pairs, segments of A, of B */
+};
+void agree_state_overlap(const struct agree_state *st, int64_t code, int64_t doc,
+    struct agree_overlap *out);
+void agree_state_overlap_total(const struct agree_state *st, struct agree_overlap *out);
+/* Percent agreement, Holsti and BP (q = codes in the codebook) of overlap counts. */
+void agree_overlap_figures(const struct agree_overlap *o, int q,
+    struct agree_fig *po, struct agree_holsti *h, struct agree_fig *bp);
+
+/*
+ * Mode (f): the (k x k) table of coders 0 and 1, k = ncodes (+1 with none);
+ * cells must hold k * k counts. *left_out = units a coder gave no single
+ * value. agree_state_values fills reliability data (every unit, every coder)
+ * for alpha and Fleiss; the caller frees it with agree_data_free.
+ */
+int agree_state_kxk(const struct agree_state *st, int64_t *cells, int64_t *left_out);
+void agree_state_values(const struct agree_state *st, struct agree_data *out);
+
+/*
+ * Fleiss' kappa and nominal alpha (no bootstrap) of a presence histogram:
+ * hist[c] = units where c of the m coders applied the code, c = 0..m (as
+ * agree_state_table fills it). With m = 2, hist = {d, b + c, a}.
+ */
+void agree_hist_fleiss(const int64_t *hist, int m, struct agree_fleiss *out);
+void agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out);
+
+/* The configuration the state was made with, and its sizes. */
+const struct agree_config *agree_state_config(const struct agree_state *st);
+void agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncodes,
+    size_t *ncategories);
+/* The category index of a code, or -1. */
+int64_t agree_state_code_category(const struct agree_state *st, int64_t code);
+
+/* ---- Reports of a state (agreement-report.c) ---- */
+
+enum agree_by { AGREE_BY_CODE, AGREE_BY_CATEGORY, AGREE_BY_DOCUMENT };
+enum agree_format { AGREE_FMT_TABLE, AGREE_FMT_CSV, AGREE_FMT_JSON };
+
+/* Display names by index; a NULL array (or entry) prints "#INDEX". */
+struct agree_names {
+	const char *const *code, *const *category, *const *doc;
+};
+
+/*
+ * Appends the figures of st to out: one row per code, category or document
+ * (as `by` says) and one pooled row, each with the mode, theta, q, scope, N
+ * and its table next to the coefficients of the mode (agreement.md 2, 4).
+ * CSV: one line per row, undefined figures empty with the reason in the
+ * status column. Numbers always use '.' whatever the locale.
+ */
+void agree_state_print(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, struct buf *out);
+
+#endif

@@ -1,0 +1,378 @@
+/*
+ * cmd-agree.c: `axial agree`: agreement between coders of a project (the
+ * figures the UI shows), or from a reliability data file (--data), so
+ * researchers can check any tool's figures.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/agree-project.h"
+#include "axial/agreement.h"
+#include "axial/project.h"
+#include "cmd.h"
+
+static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
+
+const struct cmd cmd_agree = {
+	.name = "agree",
+	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
+	    "       [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
+	.summary = "inter-coder agreement (Cohen's kappa and more) of a project or a data file",
+	.help =
+	    "  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
+	    "  --format FORMAT   table (default), csv or json\n"
+	    "  --level LEVEL     alpha metric: nominal, ordinal, interval or ratio\n"
+	    "                    (default: nominal, and all four for numeric values)\n"
+	    "  --boot N          bootstrap replicates for alpha's interval (default 2000, 0: none)\n"
+	    "  --seed N          bootstrap seed (default 20260522)\n"
+	    "  --q N             categories for Brennan-Prediger (default: those in the data)\n"
+	    "  --coders A,B      the coders to compare (logins; A first)\n"
+	    "  --unit MODE       paragraph (default: presence of each code per\n"
+	    "                    paragraph or speaker turn), sentence, char,\n"
+	    "                    document, overlap (segments, see --theta), kxk\n"
+	    "  --theta T         overlap needed to match two segments (default 0.9)\n"
+	    "  --by BY           rows per code (default), category (main categories),\n"
+	    "                    subcategory, or document; a pooled row ends the table\n",
+	.fn = cmd_agree_run,
+};
+
+/* The band of the value as shown (three decimals), so 0.400 is "moderate". */
+static const char *
+landis_koch(double k)
+{
+	k = round(k * 1000) / 1000;
+	return k < 0.40 ? "poor" : k < 0.60 ? "moderate" : k < 0.80 ? "substantial" :
+	    "almost perfect";
+}
+
+static void
+print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
+{
+	size_t i;
+	int a, b;
+
+	printf("reliability data: %s\n", path);
+	printf("units %lld, coders %d (", (long long)d->nunits, d->ncoders);
+	for (a = 0; a < d->ncoders && a < 8; a++)
+		printf("%s%s", a ? ", " : "", d->coder[a]);
+	printf("%s), categories %d (", d->ncoders > 8 ? ", ..." : "", d->ncats);
+	for (a = 0; a < d->ncats && a < 12; a++)
+		printf("%s%s", a ? ", " : "", d->cat[a]);
+	printf("%s)\n", d->ncats > 12 ? ", ..." : "");
+	if (d->ncoders == 2 && d->ncats <= 12) {
+		int64_t missing, *cells = agree_data_table(d, &missing);
+
+		printf("\ntable: rows %s, columns %s\n%12s", d->coder[0], d->coder[1], "");
+		for (b = 0; b < d->ncats; b++)
+			printf(" %10.10s", d->cat[b]);
+		putchar('\n');
+		for (a = 0; a < d->ncats; a++) {
+			printf("%12.12s", d->cat[a]);
+			for (b = 0; b < d->ncats; b++)
+				printf(" %10lld", (long long)cells[a * d->ncats + b]);
+			putchar('\n');
+		}
+		free(cells);
+	}
+	putchar('\n');
+	for (i = 0; i < r->n; i++) {
+		const struct agree_item *it = &r->item[i];
+
+		printf("%-52s ", it->label);
+		if (it->f.why != NULL) {
+			printf("undefined (%s)\n", it->f.why);
+			continue;
+		}
+		switch (it->kind) {
+		case AGREE_PROP: printf("%.1f%%", 100 * it->f.v); break;
+		case AGREE_COEF: printf("%.3f", it->f.v); break;
+		case AGREE_SE: printf("%.3f", it->f.v); break;
+		case AGREE_COUNT: printf("%.0f", it->f.v); break;
+		case AGREE_NUM: printf("%.2f", it->f.v); break;
+		}
+		if (strcmp(it->key, "kappa") == 0 || strcmp(it->key, "fleiss_kappa") == 0)
+			printf("   (Landis & Koch 1977: %s)", landis_koch(it->f.v));
+		putchar('\n');
+	}
+	for (i = 0; i < r->nnotes; i++)
+		printf("note: %s\n", r->notes[i]);
+}
+
+static void
+print_csv(const struct agree_report *r)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_puts(&b, "figure,value,status\n");
+	for (i = 0; i < r->n; i++) {
+		const struct agree_item *it = &r->item[i];
+
+		buf_csv_field(&b, it->key);
+		buf_putc(&b, ',');
+		if (it->f.why == NULL) {
+			buf_printf(&b, "%.12g,\n", it->f.v);
+		} else {
+			char *st = xasprintf("undefined (%s)", it->f.why);
+
+			buf_putc(&b, ',');
+			buf_csv_field(&b, st);
+			buf_putc(&b, '\n');
+			free(st);
+		}
+	}
+	fputs(b.s, stdout);
+	buf_done(&b);
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_json_str(b, s, strlen(s));
+}
+
+static void
+print_json(const char *path, const struct agree_data *d, const struct agree_report *r)
+{
+	struct buf b = {0};
+	size_t i;
+	int a;
+
+	buf_puts(&b, "{\"data\": ");
+	json_str(&b, path);
+	buf_printf(&b, ", \"units\": %lld, \"coders\": [", (long long)d->nunits);
+	for (a = 0; a < d->ncoders; a++) {
+		buf_puts(&b, a ? ", " : "");
+		json_str(&b, d->coder[a]);
+	}
+	buf_puts(&b, "], \"categories\": [");
+	for (a = 0; a < d->ncats; a++) {
+		buf_puts(&b, a ? ", " : "");
+		json_str(&b, d->cat[a]);
+	}
+	buf_puts(&b, "]");
+	if (d->ncoders == 2 && d->ncats <= 100) {
+		int64_t missing, *cells = agree_data_table(d, &missing);
+		int64_t x;
+
+		buf_puts(&b, ", \"table\": [");
+		for (x = 0; x < (int64_t)d->ncats * d->ncats; x++)
+			buf_printf(&b, "%s%lld%s", x % d->ncats == 0 ? (x ? "], [" : "[") : ", ",
+			    (long long)cells[x], x + 1 == (int64_t)d->ncats * d->ncats ? "]" : "");
+		buf_puts(&b, "]");
+		free(cells);
+	}
+	buf_puts(&b, ",\n \"figures\": [");
+	for (i = 0; i < r->n; i++) {
+		const struct agree_item *it = &r->item[i];
+
+		buf_puts(&b, i ? ",\n  {\"key\": " : "\n  {\"key\": ");
+		json_str(&b, it->key);
+		buf_puts(&b, ", \"label\": ");
+		json_str(&b, it->label[0] == ' ' ? it->label + 2 : it->label);
+		if (it->f.why == NULL) {
+			buf_printf(&b, ", \"value\": %.12g, \"status\": \"\"}", it->f.v);
+		} else {
+			char *st = xasprintf("undefined (%s)", it->f.why);
+
+			buf_puts(&b, ", \"value\": null, \"status\": ");
+			json_str(&b, st);
+			buf_putc(&b, '}');
+			free(st);
+		}
+	}
+	buf_puts(&b, "],\n \"notes\": [");
+	for (i = 0; i < r->nnotes; i++) {
+		buf_puts(&b, i ? ", " : "");
+		json_str(&b, r->notes[i]);
+	}
+	buf_puts(&b, "]}\n");
+	fputs(b.s, stdout);
+	buf_done(&b);
+}
+
+/* A non-negative integer option, or -1. */
+static long long
+parse_count(const char *s)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0)
+		return -1;
+	return v;
+}
+
+/* `axial agree PROJECT --coders A,B ...`: the figures the UI shows. */
+static int
+agree_on_project(const struct cmd *self, const char *path, const char *coders,
+    const char *unit, const char *by, const char *theta, const char *format)
+{
+	struct agree_config cfg = { AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH };
+	enum agree_by b = AGREE_BY_CODE;
+	enum agree_format f = AGREE_FMT_TABLE;
+	struct agree_project *ap = NULL;
+	struct project *p = NULL;
+	struct buf out = {0};
+	char *list, *tok, *save = NULL;
+	const char *names[32];
+	int n = 0, rc;
+	unsigned flags = 0;
+
+	if (coders == NULL)
+		return cmd_usage(self, "--coders A,B names the coders to compare");
+	if (unit != NULL) {
+		int u = agree_unit_parse(unit);
+
+		if (u < 0)
+			return cmd_usage(self, "unknown unit '%s'", unit);
+		cfg.unit = (enum agree_unit)u;
+	}
+	if (theta != NULL) {
+		char *end;
+
+		cfg.theta = strtod(theta, &end);
+		if (*end != '\0' || !(cfg.theta > 0 && cfg.theta <= 1))
+			return cmd_usage(self, "--theta needs a number in (0, 1]");
+	}
+	if (by == NULL || strcmp(by, "code") == 0)
+		b = AGREE_BY_CODE;
+	else if (strcmp(by, "category") == 0)
+		b = AGREE_BY_CATEGORY;
+	else if (strcmp(by, "subcategory") == 0)
+		b = AGREE_BY_CATEGORY, flags |= AGREE_PROJECT_SUBCATEGORY;
+	else if (strcmp(by, "document") == 0)
+		b = AGREE_BY_DOCUMENT;
+	else
+		return cmd_usage(self, "--by takes code, category, subcategory or document");
+	if (strcmp(format, "csv") == 0)
+		f = AGREE_FMT_CSV;
+	else if (strcmp(format, "json") == 0)
+		f = AGREE_FMT_JSON;
+	else if (strcmp(format, "table") != 0)
+		return cmd_usage(self, "unknown format '%s'", format);
+	list = xstrdup(coders);
+	for (tok = strtok_r(list, ",", &save); tok != NULL && n < 32;
+	    tok = strtok_r(NULL, ",", &save))
+		names[n++] = tok;
+	if (n < 2) {
+		free(list);
+		return cmd_usage(self, "--coders needs at least two coders, e.g. --coders A,B");
+	}
+	if ((rc = cmd_project_open(path, NULL, 0, &p)) != CMD_OK)
+		goto out;
+	if (agree_project_new(p, names, n, &cfg, flags, &ap) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	agree_state_print(agree_project_state(ap), b, f, agree_project_names(ap), &out);
+	if (out.s != NULL)
+		fputs(out.s, stdout);
+out:
+	buf_done(&out);
+	agree_project_free(ap);
+	project_close(p);
+	free(list);
+	return rc;
+}
+
+static int
+cmd_agree_run(const struct cmd *self, int argc, char **argv)
+{
+	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
+	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL;
+	const struct cmd_opt opts[] = {
+		{ "data", 0, true, &data },
+		{ "format", 0, true, &format },
+		{ "level", 0, true, &level },
+		{ "boot", 0, true, &boot },
+		{ "seed", 0, true, &seed },
+		{ "q", 0, true, &q },
+		{ "coders", 0, true, &coders },
+		{ "unit", 0, true, &unit },
+		{ "by", 0, true, &by },
+		{ "theta", 0, true, &theta },
+		{ NULL, 0, false, NULL },
+	};
+	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
+	struct agree_data d;
+	struct agree_report r;
+	char **operands, *text;
+	const char *err;
+	size_t len;
+	long line;
+	int nops, rc;
+	locale_t cloc, old;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
+		return rc;
+	if (nops > 0 || coders != NULL || unit != NULL || by != NULL) {
+		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
+		    coders, unit, by, theta, format) : cmd_usage(self, nops > 1 ?
+		    "one project at a time" : "give a PROJECT or --data, not both");
+
+		free(operands);
+		return prc;
+	}
+	free(operands);
+	if (data == NULL)
+		return cmd_usage(self, "--data FILE.csv is required");
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0)
+		return cmd_usage(self, "unknown format '%s'", format);
+	if (level != NULL) {
+		int l = agree_level_parse(level);
+
+		if (l < 0)
+			return cmd_usage(self, "unknown level '%s'", level);
+		o.levels = 1 << l;
+	}
+	if (boot != NULL && (parse_count(boot) < 0 || parse_count(boot) > 1000000))
+		return cmd_usage(self, "--boot needs a number from 0 to 1000000");
+	if (boot != NULL)
+		o.boot = (int)parse_count(boot);
+	if (seed != NULL) {
+		char *end;
+
+		errno = 0;
+		o.seed = strtoull(seed, &end, 10);
+		if (errno != 0 || end == seed || *end != '\0' || seed[0] == '-')
+			return cmd_usage(self, "--seed needs a non-negative integer");
+	}
+	if (q != NULL && (parse_count(q) < 2 || parse_count(q) > 1000000))
+		return cmd_usage(self, "--q needs a number of categories from 2");
+	if (q != NULL)
+		o.q = (int)parse_count(q);
+
+	if ((text = file_read_all(data, &len)) == NULL)
+		return cmd_error("%s: %s", data, strerror(errno));
+	rc = agree_data_parse(text, len, &d, &line, &err);
+	free(text);
+	if (rc != 0)
+		return cmd_error("%s:%ld: %s", data, line, err);
+	if (o.levels != 0 && o.levels != 1 << AGREE_NOMINAL && d.catnum == NULL) {
+		agree_data_free(&d);
+		return cmd_error("%s:1: level %s needs numeric values", data, level);
+	}
+	agree_data_report(&d, &o, &r);
+	/* Figures are written with '.' whatever the user's locale. */
+	cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	old = uselocale(cloc);
+	if (strcmp(format, "csv") == 0)
+		print_csv(&r);
+	else if (strcmp(format, "json") == 0)
+		print_json(data, &d, &r);
+	else
+		print_table(data, &d, &r);
+	uselocale(old);
+	freelocale(cloc);
+	agree_report_free(&r);
+	agree_data_free(&d);
+	return fflush(stdout) == 0 ? CMD_OK : cmd_error("writing output failed");
+}

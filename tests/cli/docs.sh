@@ -1,0 +1,24 @@
+# docs.sh: the man page covers every command `axial --help` lists, and
+# make install / uninstall honour PREFIX and DESTDIR.
+. "$AXIAL_SRC/tests/cli/lib.sh"
+A=$AXIAL
+MAN="$AXIAL_SRC/man/axial.1"
+
+cmds=$($A --help | sed -n '/^commands:/,/^$/p' | sed '1d;$d' | awk '{ if ($2 ~ /^[a-z]+$/ && $1 ~ /^(code|doc|memo|coder|export)$/) print $1" "$2; else print $1 }')
+check_match "help lists commands" 'tag' "$cmds"
+missing=""
+for c in $(echo "$cmds" | tr ' ' '_'); do
+	c=$(echo "$c" | tr '_' ' ')
+	grep -q "^\.BI \"$c " "$MAN" || missing="$missing [$c]"
+done
+check "every command is in the man page" "" "$missing"
+check_rc "man page renders" 0 sh -c "man -l '$MAN' >/dev/null 2>&1 || groff -man -Tutf8 '$MAN' >/dev/null"
+
+root="$T/root"
+check_rc "make install" 0 make -C "$AXIAL_SRC" --no-print-directory BUILD="$BUILD" install DESTDIR="$root" PREFIX=/usr
+check_rc "binary installed" 0 test -x "$root/usr/bin/axial"
+check_rc "man page installed" 0 test -f "$root/usr/share/man/man1/axial.1"
+check_rc "sample projects installed" 0 test -f "$root/usr/share/axial/sample-projects/egov-fa/codebook.txt"
+check_rc "installed binary runs" 0 "$root/usr/bin/axial" --version
+check_rc "make uninstall" 0 make -C "$AXIAL_SRC" --no-print-directory BUILD="$BUILD" uninstall DESTDIR="$root" PREFIX=/usr
+check "nothing left" "" "$(find "$root" -type f)"

@@ -1,0 +1,220 @@
+/*
+ * test-searchkey.c: each folding of the search key (bidi.md §7), the
+ * space/ZWNJ rule and the map back to original offsets.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "axial/searchkey.h"
+
+static const struct searchkey_opts *opts;
+
+/* The key of s as UTF-8. */
+static char *
+key(const char *s)
+{
+	struct searchkey *k = searchkey_new(s, strlen(s), opts);
+	char *u = searchkey_utf8(k);
+
+	searchkey_free(k);
+	return u;
+}
+
+static void
+assert_same_key(const char *a, const char *b)
+{
+	char *ka = key(a), *kb = key(b);
+
+	assert_string_equal(ka, kb);
+	free(ka);
+	free(kb);
+}
+
+static void
+assert_key(const char *s, const char *want)
+{
+	char *k = key(s);
+
+	assert_string_equal(k, want);
+	free(k);
+}
+
+/* Finds needle in hay; returns 1 with the original range, or 0. */
+static int
+find(const char *hay, const char *needle, size_t *s, size_t *e)
+{
+	struct searchkey *h = searchkey_new(hay, strlen(hay), opts);
+	struct searchkey *n = searchkey_new(needle, strlen(needle), opts);
+	bool hit = searchkey_find(h, n, 0, s, e);
+
+	searchkey_free(h);
+	searchkey_free(n);
+	return hit;
+}
+
+static void
+test_yeh(void **state)
+{
+	(void)state;
+	assert_same_key("علي", "علی");		/* Arabic yeh */
+	assert_same_key("مصطفى", "مصطفی");	/* alef maksura */
+	assert_same_key("ے", "ی");		/* yeh barree */
+}
+
+static void
+test_kaf(void **state)
+{
+	(void)state;
+	assert_same_key("كتاب", "کتاب");
+}
+
+static void
+test_heh(void **state)
+{
+	struct searchkey_opts o = { 0 };
+
+	(void)state;
+	assert_same_key("ہ", "ه");		/* heh goal */
+	assert_same_key("ە", "ه");		/* ae */
+	/* ۀ: precomposed U+06C0 and ه + U+0654 meet; not plain ه by default */
+	assert_same_key("خانۀ", "خانهٔ");
+	assert_key("خانهٔ", "خانۀ");
+	o.fold_heh_hamza = true;
+	opts = &o;
+	assert_same_key("خانۀ", "خانه");
+	assert_same_key("خانهٔ", "خانه");
+	opts = NULL;
+}
+
+static void
+test_optional(void **state)
+{
+	struct searchkey_opts o = { 0 };
+	size_t s, e;
+
+	(void)state;
+	assert_int_equal(find("آب و نان", "اب", &s, &e), 0);
+	assert_key("مدرسة", "مدرسة");
+	o.fold_alef = true;
+	o.fold_teh_marbuta = true;
+	opts = &o;
+	assert_int_equal(find("آب و نان", "اب", &s, &e), 1);
+	assert_same_key("أحمد إمام ٱلله", "احمد امام الله");
+	assert_same_key("مدرسة", "مدرسه");
+	opts = NULL;
+}
+
+static void
+test_digits(void **state)
+{
+	(void)state;
+	assert_key("۱۴۰۲", "1402");
+	assert_key("١٤٠٢", "1402");	/* Arabic-Indic, ٤ differs in shape */
+	assert_same_key("۲۵٪", "25٪");
+	assert_key("１２", "12");		/* fullwidth, by NFKC */
+}
+
+static void
+test_removed(void **state)
+{
+	(void)state;
+	assert_same_key("کـــتاب", "کتاب");	/* tatweel */
+	assert_same_key("کِتابٌ", "کتاب");	/* harakat */
+	assert_same_key("عیسیٰ", "عیسی");	/* superscript alef */
+	assert_same_key("ک\u200dتاب", "کتاب");	/* ZWJ */
+	assert_same_key("\u200fکتاب\u200e", "کتاب");	/* RLM, LRM */
+	assert_same_key("\u061cکتاب", "کتاب");	/* ALM */
+	assert_same_key("co\u00adding", "coding");	/* soft hyphen */
+	assert_same_key("\u202eabc\u202c", "abc");	/* bidi controls */
+}
+
+static void
+test_nfkc_and_case(void **state)
+{
+	(void)state;
+	/* presentation forms fold back to letters, and kaf to keheh */
+	assert_same_key("\ufedb\ufe98\ufe8e\ufe8f", "کتاب");
+	assert_key("ＮＧＯ", "ngo");
+	assert_same_key("UNICEF", "unicef");
+	assert_same_key("Straße", "STRASSE");
+	assert_same_key("a \t  b", "a b");		/* white space runs */
+	assert_same_key("a\u00a0b", "a b");		/* NBSP */
+}
+
+static void
+test_zwnj_space(void **state)
+{
+	size_t s, e;
+
+	(void)state;
+	assert_same_key("می‌خواهم", "میخواهم");
+	/* a space in the query matches one space, ZWNJ or nothing */
+	assert_int_equal(find("من می‌خواهم بروم", "می خواهم", &s, &e), 1);
+	assert_int_equal(s, 3);
+	assert_int_equal(e, 11);
+	assert_int_equal(find("من میخواهم بروم", "می خواهم", &s, &e), 1);
+	assert_int_equal(e - s, 7);
+	assert_int_equal(find("من می خواهم بروم", "می خواهم", &s, &e), 1);
+	assert_int_equal(e - s, 8);
+	/* without a space, the query still finds the ZWNJ spelling */
+	assert_int_equal(find("من می‌خواهم", "میخواهم", &s, &e), 1);
+	/* but not two spaces' worth of words */
+	assert_int_equal(find("کتاب ها", "کتابها", &s, &e), 0);
+}
+
+static void
+test_map_back(void **state)
+{
+	static const char hay[] = "این كتاب‌ها را NGO خواند.";
+	struct searchkey *h = searchkey_new(hay, strlen(hay), NULL);
+	struct searchkey *n = searchkey_new("ngo", 3, NULL);
+	size_t s, e, from = 0, hits = 0;
+
+	(void)state;
+	assert_int_equal(find(hay, "کتاب", &s, &e), 1);
+	assert_int_equal(s, 4);
+	assert_int_equal(e, 8);
+	assert_int_equal(find(hay, "کتابها", &s, &e), 1);
+	assert_int_equal(s, 4);
+	assert_int_equal(e, 11);	/* ZWNJ inside the hit */
+	assert_true(searchkey_find(h, n, 0, &s, &e));
+	assert_int_equal(s, 15);
+	assert_int_equal(e, 18);
+	assert_false(searchkey_find(h, n, 16, &s, &e));
+	searchkey_free(n);
+	/* every hit of "ا", scanning with from */
+	n = searchkey_new("ا", strlen("ا"), NULL);
+	while (searchkey_find(h, n, from, &s, &e)) {
+		hits++;
+		from = e;
+	}
+	assert_int_equal(hits, 5);
+	searchkey_free(n);
+	searchkey_free(h);
+	/* invalid UTF-8 keeps offsets in step with text.h */
+	assert_int_equal(find("a\xc0\xaf" "b", "b", &s, &e), 1);
+	assert_int_equal(s, 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yeh),
+		cmocka_unit_test(test_kaf),
+		cmocka_unit_test(test_heh),
+		cmocka_unit_test(test_optional),
+		cmocka_unit_test(test_digits),
+		cmocka_unit_test(test_removed),
+		cmocka_unit_test(test_nfkc_and_case),
+		cmocka_unit_test(test_zwnj_space),
+		cmocka_unit_test(test_map_back),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
