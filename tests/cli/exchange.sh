@@ -38,6 +38,18 @@ def strip(o):
     return o
 print(json.dumps(strip(v), sort_keys=True, ensure_ascii=False))'; }
 info() { $A info "$1" --json; }
+# memo_targets PROJECT: each memo's title and what it is on, by name, not id
+memo_targets() { python3 - "$A" "$1" <<'PY'
+import json, subprocess, sys
+a, p = sys.argv[1], sys.argv[2]
+j = lambda *c: json.loads(subprocess.run([a, *c, p, "--json"], capture_output=True, text=True).stdout)
+docs = {d["id"]: d["name"] for d in j("docs")}
+codes = {c["id"]: c["path"] for c in j("codes")}
+codings = {c["id"]: "%s|%s|%d-%d|%s" % (c["document"], c["code"], c["start"], c["end"], c["coder"]) for c in j("codings")}
+names = {"document": docs, "node": codes, "coding": codings}
+print(sorted((m["on"], names.get(m["on"], {}).get(m["target"], ""), m["title"], m["type"]) for m in j("memo", "list")))
+PY
+}
 
 # ---- .docx and .odt transcripts
 $A init w.axial >/dev/null
@@ -118,6 +130,7 @@ for s in egov-fa remote-work-en; do
 		# shellcheck disable=SC2086
 		check "$s: round trip keeps $c" "$(norm $A $c $s.axial --json)" "$(norm $A $c $s-rt.axial --json)"
 	done
+	check "$s: round trip keeps what each memo is on" "$(memo_targets $s.axial)" "$(memo_targets $s-rt.axial)"
 	a1=$($A docs $s.axial --json | python3 -c 'import json, sys; print("\n".join(d["name"] for d in json.load(sys.stdin)))' |
 		while read -r d; do $A attr $s.axial "$d" --json; done)
 	a2=$($A docs $s-rt.axial --json | python3 -c 'import json, sys; print("\n".join(d["name"] for d in json.load(sys.stdin)))' |
@@ -232,3 +245,37 @@ check_rc "document units" 0 $A export csv u.axial --unit document units.csv
 check "document units: one row per code" 3 "$(wc -l <units.csv)"
 check_rc "bad unit" 2 $A export csv u.axial --unit sentence
 check_match "per-coding export unchanged" '^coding,document,position,code,coder,start,end,text' "$($A export csv u.axial)"
+
+# The per-unit CSV recomputes axial's own paragraph agreement: for every
+# code, kappa from `agree --data` on its rows equals `agree PROJECT`.
+if [ -f remote-work-en.axial ]; then
+	cp remote-work-en.axial ag.axial
+	$A export csv ag.axial --units units-ag.csv
+	$A agree ag.axial --coders coder-a,coder-b --unit paragraph --format csv >agree-project.csv
+	bad=$(python3 - "$A" <<'PY'
+import csv, subprocess, sys
+a = sys.argv[1]
+rows = list(csv.DictReader(open("units-ag.csv", newline="")))
+proj = {r["name"]: r["kappa"] for r in csv.DictReader(open("agree-project.csv", newline=""))
+        if r["row"] == "code"}
+bad = []
+for code, want in proj.items():
+    with open("one.csv", "w") as f:
+        f.write("unit,coder,value\n")
+        for r in rows:
+            if r["code"] == code and r["coder"] in ("coder-a", "coder-b"):
+                f.write("%s:%s,%s,%s\n" % (r["document"], r["unit"], r["coder"], r["applied"]))
+    out = subprocess.run([a, "agree", "--data", "one.csv", "--format", "csv"],
+                         capture_output=True, text=True).stdout
+    got = dict(l.split(",")[:2] for l in out.splitlines() if "," in l).get("kappa", "")
+    try:
+        same = abs(float(got) - float(want)) < 1e-6
+    except ValueError:
+        same = got.strip() == want.strip() or not want.strip()
+    if not same:
+        bad.append("%s: project %s, csv %s" % (code, want, got))
+print("%d codes compared%s" % (len(proj), "".join("; " + b for b in bad)))
+PY
+)
+	check "units CSV gives the project's kappa for every code" "25 codes compared" "$bad"
+fi
