@@ -830,7 +830,7 @@ out:
 }
 
 static enum ax_status
-import_memo_refs_from_selection(struct imp *im, const xmlNode *sel,
+selection_comment(struct imp *im, const xmlNode *sel,
     int64_t doc, long long a, long long b)
 {
 	/* A selection with no Coding but a Description: a comment on text. */
@@ -1109,7 +1109,7 @@ import_source(struct imp *im, const xmlNode *src)
 		}
 		if (s != AX_OK)
 			goto out;
-		if (!any && (s = import_memo_refs_from_selection(im, sn, doc,
+		if (!any && (s = selection_comment(im, sn, doc,
 		    (long long)a, (long long)b)) != AX_OK)
 			goto out;
 		if (any && q_child(sn, "Description") != NULL)

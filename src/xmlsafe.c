@@ -66,6 +66,9 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 
 			while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 				m[--n] = '\0';
+			for (n = 0; m[n] != '\0'; n++)	/* one line */
+				if (m[n] == '\n' || m[n] == '\r' || m[n] == '\t')
+					m[n] = ' ';
 			*err = xasprintf("%s is not well-formed XML (line %d: %s)",
 			    what, e->line, m);
 			free(m);
