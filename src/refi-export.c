@@ -83,10 +83,54 @@ iso_time(int64_t t, char out[32])
 }
 
 #define W(call) do { if ((call) < 0) *okp = false; } while (0)
-#define ATTR(w, n, v) W(xmlTextWriterWriteAttribute((w), BAD_CAST (n), BAD_CAST (v)))
+#define ATTR(w, n, v) W(w_attr((w), (n), (v)))
 #define START(w, n) W(xmlTextWriterStartElement((w), BAD_CAST (n)))
 #define END(w) W(xmlTextWriterEndElement(w))
-#define ELEM(w, n, v) W(xmlTextWriterWriteElement((w), BAD_CAST (n), BAD_CAST (v)))
+#define ELEM(w, n, v) W(w_elem((w), (n), (v)))
+
+/*
+ * XML 1.0 cannot hold C0 controls other than TAB, LF and CR (a memo may
+ * contain one): they are written as U+FFFD and counted for the report.
+ */
+static size_t xml_replaced;
+
+static char *
+xml_clean(const char *v)
+{
+	struct buf b = {0};
+	const char *c;
+
+	for (c = v; *c != '\0'; c++) {
+		if ((unsigned char)*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r') {
+			buf_puts(&b, "\xef\xbf\xbd");
+			xml_replaced++;
+		} else {
+			buf_putc(&b, *c);
+		}
+	}
+	buf_puts(&b, "");
+	return buf_take(&b);
+}
+
+static int
+w_attr(xmlTextWriterPtr w, const char *name, const char *v)
+{
+	char *c = xml_clean(v);
+	int r = xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST c);
+
+	free(c);
+	return r;
+}
+
+static int
+w_elem(xmlTextWriterPtr w, const char *name, const char *v)
+{
+	char *c = xml_clean(v);
+	int r = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c);
+
+	free(c);
+	return r;
+}
 
 struct ex {
 	struct project *p;
@@ -364,6 +408,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		}
 	}
 
+	xml_replaced = 0;
 	x.w = writer(&xb);
 	START(x.w, "Project");
 	ATTR(x.w, "xmlns", PROJECT_NS);
@@ -506,6 +551,9 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	W(xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);
 	x.w = NULL;
+	if (xml_replaced > 0)
+		buf_printf(&rep, "%zu control characters in names, memos or values "
+		    "cannot be written in XML and became U+FFFD\n", xml_replaced);
 	if (!x.ok) {
 		*err = xstrdup("could not write the project XML");
 		st = AX_ERR_IO;
@@ -561,6 +609,7 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 		    "needs at least one");
 		return AX_ERR_INPUT;
 	}
+	xml_replaced = 0;
 	x.w = writer(&xb);
 	START(x.w, "CodeBook");
 	ATTR(x.w, "xmlns", CODEBOOK_NS);

@@ -426,6 +426,35 @@ test_refi_atlas_crlf(void **state)
 }
 
 static void
+test_refi_no_normalisation(void **state)
+{
+	/* ALEF + combining HAMZA ABOVE (NFC would make it one code point),
+	 * ZWNJ, Persian digits: positions count them as they are. */
+	const char *txt = "\xd8\xa7\xd9\x94 \xd9\x85\xe2\x80\x8c\xdb\xb1\xdb\xb2 word";
+	char *s1 = sel(1, 8, 12), *q, *err = NULL, *t;
+	struct refi_stats st;
+	struct project *p = new_project();
+	struct doc_info d;
+	int64_t id;
+
+	(void)state;
+	q = qde("QualCoder", s1, "");
+	assert_ok(import(p, q, txt, 0, "sources", &err, &st));
+	t = coded_text(p, 0);
+	assert_string_equal(t, "word");
+	free(t);
+	assert_ok(doc_find(p, "fa", &id));
+	assert_ok(doc_get(p, id, &d));
+	assert_int_equal(d.nchars, 12);
+	assert_int_equal(d.nbytes, (int64_t)strlen(txt));
+	doc_info_done(&d);
+	refi_stats_done(&st);
+	free(s1);
+	free(q);
+	project_close(p);
+}
+
+static void
 summary(struct project *p, struct project_summary *s)
 {
 	assert_ok(project_summary(p, s));
@@ -598,6 +627,7 @@ main(void)
 		cmocka_unit_test(test_notice),
 		cmocka_unit_test(test_refi_nvivo_windows),
 		cmocka_unit_test(test_refi_atlas_crlf),
+		cmocka_unit_test(test_refi_no_normalisation),
 		cmocka_unit_test(test_refi_refusals),
 		cmocka_unit_test(test_refi_notes_cases_sets),
 		cmocka_unit_test(test_refi_qdc),

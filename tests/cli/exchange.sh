@@ -154,6 +154,18 @@ check_rc "empty project.qde validates" 0 xmllint --noout --schema "$XSD_P" empty
 check_rc "empty codebook refused" 1 $A export qdc empty.axial empty.qdc
 check_match "empty codebook message" 'empty.axial: the project has no codes' "$ERR"
 
+# a memo with a control character XML cannot hold: replaced, reported, valid
+$A init ctl.axial >/dev/null
+$A memo add ctl.axial "$(printf 'bell\007here')" >/dev/null
+check_rc "control character in a memo" 0 $A export qdpx ctl.axial ctl.qdpx
+check_match "control character reported" '1 control characters .* became U\+FFFD' "$ERR"
+qde ctl.qdpx ctl.qde
+check_rc "still valid" 0 xmllint --noout --schema "$XSD_P" ctl.qde
+check "sources: UTF-8 without BOM or CR" "ok" "$(python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+bad = [n for n in z.namelist() if n.startswith("sources/") and (z.read(n).startswith(b"\xef\xbb\xbf") or b"\r" in z.read(n))]
+print("ok" if not bad else bad)' egov-fa.qdpx)"
+
 # ---- hostile and broken archives: refused, one line, project untouched
 cp remote-work-en.axial h.axial 2>/dev/null || $A init h.axial >/dev/null
 before=$(info h.axial)
