@@ -51,7 +51,7 @@ scratch_grow(struct tl_scratch *s, size_t n)
 	s->lbrk = xrealloc(s->lbrk, cap);
 	s->gbrk = xrealloc(s->gbrk, cap);
 	s->kind = xrealloc(s->kind, cap);
-	s->width = xrealloc(s->width, cap);
+	s->uw = xrealloc(s->uw, (cap + 1) * sizeof *s->uw);
 	s->unit = xrealloc(s->unit, (cap + 1) * sizeof *s->unit);
 	s->ubase = xrealloc(s->ubase, (cap + 1) * sizeof *s->ubase);
 	s->cu = xrealloc(s->cu, cap * sizeof *s->cu);
@@ -73,7 +73,7 @@ tl_scratch_done(struct tl_scratch *s)
 	free(s->lbrk);
 	free(s->gbrk);
 	free(s->kind);
-	free(s->width);
+	free(s->uw);
 	free(s->unit);
 	free(s->ubase);
 	free(s->cu);
@@ -187,19 +187,13 @@ out:
 	return rc;
 }
 
-static inline bool
-is_spacing(uint8_t kind)
-{
-	return kind == TF_BASE || kind == TF_PLACEHOLDER || kind == TF_TAB;
-}
-
 /* Columns of unit u when it starts at column col. */
 static inline int
 unit_cols(const struct tl_scratch *s, size_t u, int col)
 {
 	if (s->uflag[u] & UF_TAB)
 		return TF_TABSTOP - col % TF_TABSTOP;
-	return s->width[s->ubase[u]];
+	return s->uw[u];
 }
 
 /* Does unit u start a grapheme cluster? The breaks are computed only for
@@ -275,17 +269,65 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 	return nl;
 }
 
-/* Writes the cell of unit u to cells[ncell] and its glyphs at glyphs[*nglyph]. */
+/*
+ * Step 5 for the common paragraph with neither tabs nor mandatory breaks
+ * (both come only with placeholders or tabs): wrap_units without the
+ * per-unit tab and mandatory tests, reading the opportunities straight
+ * from s->lbrk (no UF_BREAK flags are set), same result.
+ */
+static size_t
+wrap_plain(struct tl_scratch *s, size_t nunits, int width)
+{
+	size_t nl = 0, ls = 0, cand = NONE, u;
+	int col = 0, w;
+	bool hung = false;
+
+	for (u = 0; u < nunits; u++) {
+		w = s->uw[u];
+		if (u > ls && s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
+			cand = u;
+		if ((col + w > width || hung) && u > ls) {
+			if (s->uflag[u] & UF_SPACE) {
+				s->ucols[u] = 0;	/* hangs past the end */
+				hung = true;
+				continue;
+			}
+			if (cand != NONE && cand > ls) {
+				s->lstart[nl++] = (uint32_t)ls;
+				ls = cand;
+				cand = NONE;
+				hung = false;
+				col = 0;
+				u = ls - 1;
+				continue;
+			}
+			if (grapheme_start(s, u)) {
+				s->lstart[nl++] = (uint32_t)ls;
+				ls = u;
+				cand = NONE;
+				hung = false;
+				col = 0;
+			}
+		}
+		s->ucols[u] = w;
+		col += w;
+	}
+	s->lstart[nl++] = (uint32_t)ls;
+	s->lstart[nl] = (uint32_t)nunits;
+	return nl;
+}
+
+/* Writes the cell of unit u to *c and its glyphs at glyphs[*nglyph]. */
 static void
 emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
     uint32_t *glyphs, size_t *nglyph, size_t base)
 {
-	uint32_t b = s->ubase[u], k;
+	uint32_t a = s->unit[u], e = s->unit[u + 1], b = s->ubase[u], k;
 	size_t g = *nglyph;
 	int cols = s->ucols[u];
 
-	c->start = base + s->unit[u];
-	c->end = base + s->unit[u + 1];
+	c->start = base + a;
+	c->end = base + e;
 	c->glyph = (uint32_t)g;
 	c->cols = (uint8_t)cols;
 	c->flags = s->lv[b] & 1 ? TEXT_CELL_RTL : 0;
@@ -304,12 +346,12 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 			/* marks after the base, those before the first base of
 			 * the paragraph, then joiners; at most TEXT_CELL_MARKS */
 			glyphs[g++] = s->disp[b];
-			for (k = b + 1; k < s->unit[u + 1]; k++)
+			for (k = b + 1; k < e; k++)
 				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
 				    (s->src[k] == 0x200c || s->src[k] == 0x200d)))
 					if (g - *nglyph <= TEXT_CELL_MARKS)
 						glyphs[g++] = s->disp[k];
-			for (k = s->unit[u]; k < b; k++)
+			for (k = a; k < b; k++)
 				if (s->kind[k] == TF_MARK && g - *nglyph <= TEXT_CELL_MARKS)
 					glyphs[g++] = s->disp[k];
 			break;
@@ -317,6 +359,29 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 	}
 	c->nglyph = (uint16_t)(g - *nglyph);
 	*nglyph = g;
+}
+
+/* emit_cell, with the usual cell inline: one TF_BASE character, no marks
+ * (then its unit is that character alone). */
+static inline void
+cell_of(const struct tl_scratch *s, size_t u, struct text_cell *c,
+    uint32_t *glyphs, size_t *nglyph, size_t base)
+{
+	uint32_t a = s->unit[u];
+	int cols = s->ucols[u];
+
+	if (s->unit[u + 1] - a != 1 || s->kind[a] != TF_BASE) {
+		emit_cell(s, u, c, glyphs, nglyph, base);
+		return;
+	}
+	c->start = base + a;
+	c->end = base + a + 1;
+	c->glyph = (uint32_t)*nglyph;
+	c->cols = (uint8_t)cols;
+	c->flags = s->lv[a] & 1 ? TEXT_CELL_RTL : 0;
+	c->nglyph = cols > 0;
+	if (cols > 0)
+		glyphs[(*nglyph)++] = s->disp[a];
 }
 
 /* Rule L4 on the display copy. FriBidi's mirroring table holds only
@@ -333,6 +398,24 @@ mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
 		    fribidi_get_mirror_char(s->src[i], &m))
 			out[i] = m;
 	}
+}
+
+/* The display filter of c packed as text_filter_fast packs it. */
+static unsigned
+filter_packed(uint32_t c)
+{
+	int cols;
+	enum tf_kind k;
+	unsigned v;
+
+	if (c < TF_FAST_MAX)
+		return text_filter_fast[c];
+	k = text_filter_class(c, &cols);
+	v = (unsigned)k | (unsigned)(cols & 15) << 3;
+	if (k == TF_BASE &&
+	    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
+		v |= TF_FAST_SPACE;
+	return v;
 }
 
 void
@@ -353,55 +436,51 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
 
-	/* 1. display filter, and 4. units */
+	/* 1. display filter, and 4. units: a unit per spacing character */
 	for (i = 0; i < n; i++) {
-		uint32_t c = cp[i];
-		int cols;
-		enum tf_kind k;
-		uint8_t f = 0;
+		unsigned v = filter_packed(cp[i]);
+		unsigned k = v & 7, cols = v >> 3 & 15;
 
-		if (c < TF_FAST_MAX) {
-			uint8_t v = text_filter_fast[c];
-
-			k = (enum tf_kind)(v & 7);
-			cols = v >> 3 & 15;
-			if (v & TF_FAST_SPACE)
-				f = UF_SPACE;
-		} else {
-			k = text_filter_class(c, &cols);
-			if (k == TF_BASE &&
-			    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
-				f = UF_SPACE;
-		}
-		if (k == TF_TAB)
-			f |= UF_TAB;
 		s->kind[i] = (uint8_t)k;
-		s->width[i] = (uint8_t)cols;
-		if (!is_spacing((uint8_t)k))
+		if (k == TF_MARK || k == TF_HIDDEN) {
+			s->cu[i] = TL_NOUNIT;
 			continue;
-		total += k == TF_TAB ? TF_TABSTOP : cols;
-		if (k == TF_PLACEHOLDER || k == TF_TAB)
+		}
+		s->uflag[nunits] = v & TF_FAST_SPACE ? UF_SPACE : 0;
+		if (k == TF_BASE) {
+			total += cols;
+		} else {
+			if (k == TF_TAB) {
+				s->uflag[nunits] |= UF_TAB;
+				total += TF_TABSTOP;
+			} else {
+				total += cols;
+			}
 			extra += TF_PH_MAX + TF_TABSTOP;
-		s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
+		}
+		s->unit[nunits] = (uint32_t)i;
 		s->ubase[nunits] = (uint32_t)i;
-		s->uflag[nunits] = f;
+		s->uw[nunits] = (uint8_t)cols;
 		s->cu[i] = (uint32_t)nunits++;
 	}
+	if (nunits > 0)
+		s->unit[0] = 0;	/* zero-width characters before the first base */
 	nobase = nunits == 0 && n > 0;
 	if (nobase) {	/* nothing visible at all: one empty cell */
 		s->unit[0] = s->ubase[0] = 0;
 		s->uflag[0] = 0;
-		s->width[0] = 0;
+		s->uw[0] = 0;
 		s->cu[0] = 0;
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
 
 	/* UAX #14 opportunities, unless the paragraph fits on one line and
-	 * holds no placeholder (every mandatory break character is one) */
+	 * holds no placeholder (every mandatory break character is one);
+	 * as unit flags only for wrap_units */
 	if (n > 0 && (total > (size_t)width || extra > 0)) {
 		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
-		for (u = 0; u < nunits; u++) {
+		for (u = 0; u < nunits && extra > 0; u++) {
 			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
 				s->uflag[u] |= UF_BREAK;
 			if (s->lbrk[s->ubase[u]] == UC_BREAK_MANDATORY)
@@ -427,9 +506,20 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 			mirror(s, n, s->shaped);
 	}
 
-	/* 5. wrapping */
+	/* 5. wrapping: one line when it all fits (then no unit has a break
+	 * flag), the plain loop without tabs and mandatory breaks */
 	s->have_gbrk = false;
-	nl = wrap_units(s, nunits, width);
+	if (extra == 0 && total <= (size_t)width) {
+		for (u = 0; u < nunits; u++)
+			s->ucols[u] = s->uw[u];
+		s->lstart[0] = 0;
+		s->lstart[1] = (uint32_t)nunits;
+		nl = 1;
+	} else if (extra == 0) {
+		nl = wrap_plain(s, nunits, width);
+	} else {
+		nl = wrap_units(s, nunits, width);
+	}
 
 	/* 6. per-line reordering into cells, written straight into the
 	 * paragraph's block: lines, one cell per unit, and at most every code
@@ -453,28 +543,37 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
 		size_t a = s->unit[u0], b = s->unit[u1];
+		int cols = 0;
 
 		ln->start = a;
 		ln->end = b;
 		ln->cell = (uint32_t)ncell;
 		ln->ncells = (uint32_t)(u1 - u0);
-		ln->cols = 0;
+		if (!reorder) {
+			/* logical order: the line's units as they come */
+			for (u = u0; u < u1; u++) {
+				cell_of(s, u, &out->cells[ncell++], out->glyphs,
+				    &nglyph, base);
+				cols += s->ucols[u];
+			}
+			ln->cols = cols;
+			continue;
+		}
 		/* on failure the line just stays in logical order */
-		if (reorder && b > a && fribidi_reorder_line(
+		if (b > a && fribidi_reorder_line(
 		    FRIBIDI_FLAG_REORDER_NSM, s->bt, (FriBidiStrIndex)(b - a),
 		    (FriBidiStrIndex)a, ptype, s->lv, NULL, s->map) == 0)
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
-			size_t li = reorder ? (size_t)s->map[i] : i;
-
-			if (!is_spacing(s->kind[li]) && !(nobase && li == 0))
+			u = s->cu[s->map[i]];
+			if (u == TL_NOUNIT)
 				continue;
-			u = s->cu[li];
-			emit_cell(s, u, &out->cells[ncell++], out->glyphs, &nglyph,
+			cell_of(s, u, &out->cells[ncell++], out->glyphs, &nglyph,
 			    base);
-			ln->cols += s->ucols[u];
+			cols += s->ucols[u];
 		}
+		ln->cols = cols;
 	}
 	out->nlines = nl;
 	out->ncells = ncell;
