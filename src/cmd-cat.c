@@ -51,39 +51,39 @@ read_stdin(size_t *len)
 }
 
 /* Appends the UTF-8 of line ln (padding, then its cells' glyphs, without
- * trailing spaces) and a newline to out; u32 and u8 are reused buffers. */
+ * trailing spaces) and a newline to out, encoding straight into it. */
 static void
-print_line(const struct text_line *ln, struct buf *out, uint32_t **u32,
-    size_t *cap32, uint8_t **u8, size_t *cap8)
+print_line(const struct text_line *ln, struct buf *out)
 {
-	size_t n = 0, c, g, len;
-	uint8_t *r;
+	size_t c, g, n, start = out->len;
+	uint8_t *p;
 
-	*u32 = xgrow(*u32, cap32, (size_t)ln->x + 8 * ln->ncells + 1,
-	    sizeof **u32);
-	for (c = 0; c < (size_t)ln->x; c++)
-		(*u32)[n++] = ' ';
+	out->s = xgrow(out->s, &out->cap, start + (size_t)ln->x + 2, 1);
+	memset(out->s + start, ' ', (size_t)ln->x);
+	n = start + (size_t)ln->x;
 	for (c = 0; c < ln->ncells; c++) {
 		const struct text_cell *cell = &ln->cells[c];
+		const uint32_t *gl = ln->glyphs + cell->glyph;
 
-		*u32 = xgrow(*u32, cap32, n + cell->nglyph + 1, sizeof **u32);
-		for (g = 0; g < cell->nglyph; g++)
-			(*u32)[n++] = ln->glyphs[cell->glyph + g];
+		if (n + 6 * (size_t)cell->nglyph + 2 > out->cap)
+			out->s = xgrow(out->s, &out->cap,
+			    n + 6 * (size_t)cell->nglyph + 2, 1);
+		p = (uint8_t *)out->s;
+		for (g = 0; g < cell->nglyph; g++) {
+			int m = u8_uctomb(p + n, gl[g], 6);
+
+			if (m <= 0)
+				fatal("cat: glyph U+%04X has no UTF-8", gl[g]);
+			n += (size_t)m;
+		}
 	}
-	/* a line's trailing spaces would only pad the pipe */
-	while (n > 0 && (*u32)[n - 1] == ' ')
+	/* a line's trailing spaces would only pad the pipe (a space byte is
+	 * never part of a longer UTF-8 sequence) */
+	while (n > start && out->s[n - 1] == ' ')
 		n--;
-	len = *cap8;
-	r = u32_to_u8(*u32, n, *u8, &len);
-	if (r == NULL)
-		fatal("cat: out of memory");
-	if (r != *u8) {		/* grown: keep the bigger buffer */
-		free(*u8);
-		*u8 = r;
-		*cap8 = len;
-	}
-	buf_add(out, r, len);
-	buf_putc(out, '\n');
+	out->s[n++] = '\n';
+	out->s[n] = '\0';
+	out->len = n;
 }
 
 static void
@@ -92,9 +92,7 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 {
 	struct text_doc *d = text_doc_new(text, len);
 	struct text_layout *l = text_layout_new(d, o, width);
-	uint32_t *u32 = NULL;
-	uint8_t *u8 = NULL;
-	size_t p, k, cap32 = 0, cap8 = 0;
+	size_t p, k;
 
 	for (p = 0; p < text_doc_paragraphs(d); p++) {
 		size_t nl = text_layout_para_lines(l, p);
@@ -103,7 +101,7 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 			struct text_line ln;
 
 			text_layout_para_line(l, p, k, &ln);
-			print_line(&ln, out, &u32, &cap32, &u8, &cap8);
+			print_line(&ln, out);
 		}
 		text_layout_forget(l, p);
 		if (out->len > 65536) {
@@ -114,8 +112,6 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 	if (out->len > 0)
 		fwrite(out->s, 1, out->len, stdout);
 	buf_reset(out);
-	free(u32);
-	free(u8);
 	text_layout_free(l);
 	text_doc_free(d);
 }
