@@ -400,6 +400,16 @@ mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
 	}
 }
 
+/*
+ * Below this no character joins: FriBidi's joining types start D, R, L
+ * and C at U+0620 (ArabicShaping.txt); everything lower is U or T, and
+ * its presentation-form table starts at U+0621. So in a paragraph without
+ * any code point >= JOIN_MIN, fribidi_join_arabic sets no joins and
+ * fribidi_shape_arabic changes nothing: both are skipped. English with
+ * Arabic punctuation (، ؛ ؟) stays below it.
+ */
+#define JOIN_MIN 0x0620
+
 /* The display filter of c packed as text_filter_fast packs it. */
 static unsigned
 filter_packed(uint32_t c)
@@ -427,6 +437,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
 	size_t total = 0;
 	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial, reorder;
+	bool joins = false;
 
 	text_filter_init();
 	scratch_grow(s, n);
@@ -441,6 +452,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		unsigned v = filter_packed(cp[i]);
 		unsigned k = v & 7, cols = v >> 3 & 15;
 
+		joins |= cp[i] >= JOIN_MIN;
 		s->kind[i] = (uint8_t)k;
 		if (k == TF_MARK || k == TF_HIDDEN) {
 			s->cu[i] = TL_NOUNIT;
@@ -496,7 +508,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	} else if (n > 0) {
 		memcpy(s->shaped, cp, n * sizeof *cp);
 		s->disp = s->shaped;
-		if (o->shaping == TEXT_SHAPING_APP) {
+		if (o->shaping == TEXT_SHAPING_APP && joins) {
 			fribidi_get_joining_types(cp, (FriBidiStrIndex)n, s->jt);
 			fribidi_join_arabic(s->bt, (FriBidiStrIndex)n, s->lv, s->jt);
 			fribidi_shape_arabic(FRIBIDI_FLAG_SHAPE_ARAB_PRES, s->lv,
