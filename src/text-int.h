@@ -82,6 +82,7 @@ struct tl_para {
 /* Scratch arrays reused across paragraphs so layout does not allocate per
  * call beyond its results. */
 #define TL_NOUNIT UINT32_MAX
+#define TL_COMPLEX 0x80000000u	/* in cu[]: the unit is not one TF_BASE alone */
 enum {
 	UF_BREAK = 1,		/* UAX #14 break opportunity before the unit */
 	UF_MANDATORY = 2,	/* mandatory break after it */
@@ -104,8 +105,8 @@ struct tl_scratch {
 	uint8_t *uw;		/* columns of unit u's base (a tab: see UF_TAB) */
 	uint8_t *uflag;		/* UF_* of unit u */
 	uint32_t *ubase;	/* the spacing character of unit u */
-	uint32_t *cu;		/* code point -> its unit if it is the unit's
-				 * base, else TL_NOUNIT */
+	uint32_t *cu;		/* code point -> its unit (| TL_COMPLEX) if it
+				 * is the unit's base, else TL_NOUNIT */
 	int *ucols;		/* columns of unit u where it was placed */
 	uint32_t *lstart;	/* first unit of each line */
 	size_t n;		/* code points of the paragraph in cp */

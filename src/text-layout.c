@@ -187,6 +187,37 @@ out:
 	return rc;
 }
 
+/*
+ * Below this no character joins: FriBidi's joining types start D, R, L
+ * and C at U+0620 (ArabicShaping.txt); everything lower is U or T, and
+ * its presentation-form table starts at U+0621. So in a paragraph without
+ * any code point >= JOIN_MIN, fribidi_join_arabic sets no joins and
+ * fribidi_shape_arabic changes nothing: both are skipped. English with
+ * Arabic punctuation (، ؛ ؟) stays below it.
+ */
+#define JOIN_MIN 0x0620
+
+/* The display filter of c >= TF_FAST_MAX, packed as text_filter_fast
+ * packs it. */
+static unsigned
+filter_slow(uint32_t c)
+{
+	int cols;
+	enum tf_kind k = text_filter_class(c, &cols);
+	unsigned v = (unsigned)k | (unsigned)(cols & 15) << 3;
+
+	if (k == TF_BASE &&
+	    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
+		v |= TF_FAST_SPACE;
+	return v;
+}
+
+static inline unsigned
+filter_packed(uint32_t c)
+{
+	return c < TF_FAST_MAX ? text_filter_fast[c] : filter_slow(c);
+}
+
 /* Columns of unit u when it starts at column col. */
 static inline int
 unit_cols(const struct tl_scratch *s, size_t u, int col)
@@ -273,40 +304,44 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
  * Step 5 for the common paragraph with neither tabs nor mandatory breaks
  * (both come only with placeholders or tabs): wrap_units without the
  * per-unit tab and mandatory tests, reading the opportunities straight
- * from s->lbrk (no UF_BREAK flags are set), same result.
+ * from s->lbrk and white space from the filter (no unit flags are set),
+ * same result. While spaces hang, lim is -1 so every unit takes the slow
+ * branch, as hung does there.
  */
 static size_t
 wrap_plain(struct tl_scratch *s, size_t nunits, int width)
 {
 	size_t nl = 0, ls = 0, cand = NONE, u;
-	int col = 0, w;
-	bool hung = false;
+	int col = 0, lim = width, w;
 
 	for (u = 0; u < nunits; u++) {
 		w = s->uw[u];
-		if (u > ls && s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
-			cand = u;
-		if ((col + w > width || hung) && u > ls) {
-			if (s->uflag[u] & UF_SPACE) {
-				s->ucols[u] = 0;	/* hangs past the end */
-				hung = true;
-				continue;
-			}
-			if (cand != NONE && cand > ls) {
-				s->lstart[nl++] = (uint32_t)ls;
-				ls = cand;
-				cand = NONE;
-				hung = false;
-				col = 0;
-				u = ls - 1;
-				continue;
-			}
-			if (grapheme_start(s, u)) {
-				s->lstart[nl++] = (uint32_t)ls;
-				ls = u;
-				cand = NONE;
-				hung = false;
-				col = 0;
+		if (u > ls) {
+			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
+				cand = u;
+			if (col + w > lim) {
+				/* u > 0: unit[u] is its base */
+				if (filter_packed(s->src[s->unit[u]]) & TF_FAST_SPACE) {
+					s->ucols[u] = 0;	/* hangs past the end */
+					lim = -1;
+					continue;
+				}
+				if (cand != NONE && cand > ls) {
+					s->lstart[nl++] = (uint32_t)ls;
+					ls = cand;
+					cand = NONE;
+					lim = width;
+					col = 0;
+					u = ls - 1;
+					continue;
+				}
+				if (grapheme_start(s, u)) {
+					s->lstart[nl++] = (uint32_t)ls;
+					ls = u;
+					cand = NONE;
+					lim = width;
+					col = 0;
+				}
 			}
 		}
 		s->ucols[u] = w;
@@ -362,15 +397,16 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 }
 
 /* emit_cell, with the usual cell inline: one TF_BASE character, no marks
- * (then its unit is that character alone). */
+ * (then its unit is that character alone); cx for any other cell. */
+_Static_assert(TEXT_CELL_RTL == 1, "TEXT_CELL_RTL is the level's low bit");
 static inline void
-cell_of(const struct tl_scratch *s, size_t u, struct text_cell *c,
-    uint32_t *glyphs, size_t *nglyph, size_t base)
+cell_of(const struct tl_scratch *s, size_t u, bool cx,
+    struct text_cell *c, uint32_t *glyphs, size_t *nglyph, size_t base)
 {
 	uint32_t a = s->unit[u];
 	int cols = s->ucols[u];
 
-	if (s->unit[u + 1] - a != 1 || s->kind[a] != TF_BASE) {
+	if (cx) {
 		emit_cell(s, u, c, glyphs, nglyph, base);
 		return;
 	}
@@ -378,10 +414,11 @@ cell_of(const struct tl_scratch *s, size_t u, struct text_cell *c,
 	c->end = base + a + 1;
 	c->glyph = (uint32_t)*nglyph;
 	c->cols = (uint8_t)cols;
-	c->flags = s->lv[a] & 1 ? TEXT_CELL_RTL : 0;
+	c->flags = (uint8_t)(s->lv[a] & TEXT_CELL_RTL);	/* odd level */
 	c->nglyph = cols > 0;
-	if (cols > 0)
-		glyphs[(*nglyph)++] = s->disp[a];
+	/* the block has room for a glyph past the last: store, then count */
+	glyphs[*nglyph] = s->disp[a];
+	*nglyph += cols > 0;
 }
 
 /* Rule L4 on the display copy. FriBidi's mirroring table holds only
@@ -400,34 +437,6 @@ mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
 	}
 }
 
-/*
- * Below this no character joins: FriBidi's joining types start D, R, L
- * and C at U+0620 (ArabicShaping.txt); everything lower is U or T, and
- * its presentation-form table starts at U+0621. So in a paragraph without
- * any code point >= JOIN_MIN, fribidi_join_arabic sets no joins and
- * fribidi_shape_arabic changes nothing: both are skipped. English with
- * Arabic punctuation (، ؛ ؟) stays below it.
- */
-#define JOIN_MIN 0x0620
-
-/* The display filter of c packed as text_filter_fast packs it. */
-static unsigned
-filter_packed(uint32_t c)
-{
-	int cols;
-	enum tf_kind k;
-	unsigned v;
-
-	if (c < TF_FAST_MAX)
-		return text_filter_fast[c];
-	k = text_filter_class(c, &cols);
-	v = (unsigned)k | (unsigned)(cols & 15) << 3;
-	if (k == TF_BASE &&
-	    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
-		v |= TF_FAST_SPACE;
-	return v;
-}
-
 void
 tl_para_layout(struct tl_para *out, struct tl_scratch *s,
     const uint32_t *cp, size_t n, size_t base, const struct text_opts *o,
@@ -437,7 +446,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
 	size_t total = 0;
 	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial, reorder;
-	bool joins = false;
+	bool joins = false, lead = false;
 
 	text_filter_init();
 	scratch_grow(s, n);
@@ -447,42 +456,47 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
 
-	/* 1. display filter, and 4. units: a unit per spacing character */
+	/* 1. display filter, and 4. units: a unit per spacing character
+	 * (their flags only where wrap_units needs them, below) */
 	for (i = 0; i < n; i++) {
-		unsigned v = filter_packed(cp[i]);
+		uint32_t c = cp[i];
+		unsigned v = filter_packed(c);
 		unsigned k = v & 7, cols = v >> 3 & 15;
 
-		joins |= cp[i] >= JOIN_MIN;
+		joins |= c >= JOIN_MIN;
 		s->kind[i] = (uint8_t)k;
-		if (k == TF_MARK || k == TF_HIDDEN) {
-			s->cu[i] = TL_NOUNIT;
-			continue;
-		}
-		s->uflag[nunits] = v & TF_FAST_SPACE ? UF_SPACE : 0;
-		if (k == TF_BASE) {
-			total += cols;
-		} else {
-			if (k == TF_TAB) {
-				s->uflag[nunits] |= UF_TAB;
-				total += TF_TABSTOP;
-			} else {
-				total += cols;
+		if (k != TF_BASE) {
+			if (k == TF_MARK || k == TF_HIDDEN) {
+				/* joins the unit before, if any (else unit 0) */
+				s->cu[i] = TL_NOUNIT;
+				if (nunits > 0)
+					s->cu[s->ubase[nunits - 1]] |= TL_COMPLEX;
+				else
+					lead = true;
+				continue;
 			}
+			/* placeholder or tab: room for its glyphs */
 			extra += TF_PH_MAX + TF_TABSTOP;
+			if (k == TF_TAB)
+				cols = TF_TABSTOP;
+			s->cu[i] = (uint32_t)nunits | TL_COMPLEX;
+		} else {
+			s->cu[i] = (uint32_t)nunits;
 		}
+		total += cols;
 		s->unit[nunits] = (uint32_t)i;
 		s->ubase[nunits] = (uint32_t)i;
-		s->uw[nunits] = (uint8_t)cols;
-		s->cu[i] = (uint32_t)nunits++;
+		s->uw[nunits++] = (uint8_t)cols;
 	}
+	if (lead && nunits > 0)
+		s->cu[s->ubase[0]] |= TL_COMPLEX;
 	if (nunits > 0)
 		s->unit[0] = 0;	/* zero-width characters before the first base */
 	nobase = nunits == 0 && n > 0;
 	if (nobase) {	/* nothing visible at all: one empty cell */
 		s->unit[0] = s->ubase[0] = 0;
-		s->uflag[0] = 0;
 		s->uw[0] = 0;
-		s->cu[0] = 0;
+		s->cu[0] = TL_COMPLEX;
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
@@ -490,13 +504,22 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	/* UAX #14 opportunities, unless the paragraph fits on one line and
 	 * holds no placeholder (every mandatory break character is one);
 	 * as unit flags only for wrap_units */
-	if (n > 0 && (total > (size_t)width || extra > 0)) {
+	if (n > 0 && (total > (size_t)width || extra > 0))
 		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
-		for (u = 0; u < nunits && extra > 0; u++) {
+	if (n > 0 && extra > 0) {
+		for (u = 0; u < nunits; u++) {
+			uint32_t b = s->ubase[u];
+			uint8_t f = 0;
+
+			if (filter_packed(cp[b]) & TF_FAST_SPACE)
+				f |= UF_SPACE;
+			if (s->kind[b] == TF_TAB)
+				f |= UF_TAB;
 			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
-				s->uflag[u] |= UF_BREAK;
-			if (s->lbrk[s->ubase[u]] == UC_BREAK_MANDATORY)
-				s->uflag[u] |= UF_MANDATORY;
+				f |= UF_BREAK;
+			if (s->lbrk[b] == UC_BREAK_MANDATORY)
+				f |= UF_MANDATORY;
+			s->uflag[u] = f;
 		}
 	}
 
@@ -564,8 +587,8 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		if (!reorder) {
 			/* logical order: the line's units as they come */
 			for (u = u0; u < u1; u++) {
-				cell_of(s, u, &out->cells[ncell++], out->glyphs,
-				    &nglyph, base);
+				cell_of(s, u, s->cu[s->ubase[u]] & TL_COMPLEX,
+				    &out->cells[ncell++], out->glyphs, &nglyph, base);
 				cols += s->ucols[u];
 			}
 			ln->cols = cols;
@@ -578,11 +601,13 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
-			u = s->cu[s->map[i]];
-			if (u == TL_NOUNIT)
+			uint32_t cu = s->cu[s->map[i]];
+
+			if (cu == TL_NOUNIT)
 				continue;
-			cell_of(s, u, &out->cells[ncell++], out->glyphs, &nglyph,
-			    base);
+			u = cu & ~TL_COMPLEX;
+			cell_of(s, u, cu & TL_COMPLEX, &out->cells[ncell++],
+			    out->glyphs, &nglyph, base);
 			cols += s->ucols[u];
 		}
 		ln->cols = cols;
