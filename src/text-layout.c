@@ -396,28 +396,21 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 	*nglyph = g;
 }
 
-/* emit_cell, with the usual cell inline: one TF_BASE character, no marks
- * (then its unit is that character alone); cx for any other cell. */
+/* The usual cell: one TF_BASE character a, no marks (its unit is that
+ * character alone), glyph g; anything else goes to emit_cell. */
 _Static_assert(TEXT_CELL_RTL == 1, "TEXT_CELL_RTL is the level's low bit");
 static inline void
-cell_of(const struct tl_scratch *s, size_t u, bool cx,
-    struct text_cell *c, uint32_t *glyphs, size_t *nglyph, size_t base)
+cell_plain(struct text_cell *c, uint32_t *glyphs, size_t *nglyph,
+    size_t base, uint32_t a, int cols, FriBidiLevel lv, uint32_t g)
 {
-	uint32_t a = s->unit[u];
-	int cols = s->ucols[u];
-
-	if (cx) {
-		emit_cell(s, u, c, glyphs, nglyph, base);
-		return;
-	}
 	c->start = base + a;
 	c->end = base + a + 1;
 	c->glyph = (uint32_t)*nglyph;
 	c->cols = (uint8_t)cols;
-	c->flags = (uint8_t)(s->lv[a] & TEXT_CELL_RTL);	/* odd level */
+	c->flags = (uint8_t)(lv & TEXT_CELL_RTL);	/* odd level */
 	c->nglyph = cols > 0;
 	/* the block has room for a glyph past the last: store, then count */
-	glyphs[*nglyph] = s->disp[a];
+	glyphs[*nglyph] = g;
 	*nglyph += cols > 0;
 }
 
@@ -457,36 +450,43 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
 
 	/* 1. display filter, and 4. units: a unit per spacing character
-	 * (their flags only where wrap_units needs them, below) */
-	for (i = 0; i < n; i++) {
-		uint32_t c = cp[i];
-		unsigned v = filter_packed(c);
-		unsigned k = v & 7, cols = v >> 3 & 15;
+	 * (their flags only where wrap_units needs them, below); locals, so
+	 * the byte stores reload no pointer */
+	{
+		uint8_t *kind = s->kind, *uw = s->uw;
+		uint32_t *cu = s->cu, *unit = s->unit, *ubase = s->ubase;
 
-		joins |= c >= JOIN_MIN;
-		s->kind[i] = (uint8_t)k;
-		if (k != TF_BASE) {
-			if (k == TF_MARK || k == TF_HIDDEN) {
-				/* joins the unit before, if any (else unit 0) */
-				s->cu[i] = TL_NOUNIT;
-				if (nunits > 0)
-					s->cu[s->ubase[nunits - 1]] |= TL_COMPLEX;
-				else
-					lead = true;
-				continue;
+		for (i = 0; i < n; i++) {
+			uint32_t c = cp[i];
+			unsigned v = filter_packed(c);
+			unsigned k = v & 7, cols = v >> 3 & 15;
+
+			joins |= c >= JOIN_MIN;
+			kind[i] = (uint8_t)k;
+			if (k != TF_BASE) {
+				if (k == TF_MARK || k == TF_HIDDEN) {
+					/* joins the unit before, if any (else
+					 * unit 0) */
+					cu[i] = TL_NOUNIT;
+					if (nunits > 0)
+						cu[ubase[nunits - 1]] |= TL_COMPLEX;
+					else
+						lead = true;
+					continue;
+				}
+				/* placeholder or tab: room for its glyphs */
+				extra += TF_PH_MAX + TF_TABSTOP;
+				if (k == TF_TAB)
+					cols = TF_TABSTOP;
+				cu[i] = (uint32_t)nunits | TL_COMPLEX;
+			} else {
+				cu[i] = (uint32_t)nunits;
 			}
-			/* placeholder or tab: room for its glyphs */
-			extra += TF_PH_MAX + TF_TABSTOP;
-			if (k == TF_TAB)
-				cols = TF_TABSTOP;
-			s->cu[i] = (uint32_t)nunits | TL_COMPLEX;
-		} else {
-			s->cu[i] = (uint32_t)nunits;
+			total += cols;
+			unit[nunits] = (uint32_t)i;
+			ubase[nunits] = (uint32_t)i;
+			uw[nunits++] = (uint8_t)cols;
 		}
-		total += cols;
-		s->unit[nunits] = (uint32_t)i;
-		s->ubase[nunits] = (uint32_t)i;
-		s->uw[nunits++] = (uint8_t)cols;
 	}
 	if (lead && nunits > 0)
 		s->cu[s->ubase[0]] |= TL_COMPLEX;
@@ -578,6 +578,13 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
 		size_t a = s->unit[u0], b = s->unit[u1];
+		/* locals, so stores into cells and glyphs reload nothing */
+		const uint32_t *cu = s->cu, *disp = s->disp;
+		const int *ucols = s->ucols;
+		const FriBidiLevel *lv = s->lv;
+		const FriBidiStrIndex *map = s->map;
+		struct text_cell *cells = out->cells;
+		uint32_t *glyphs = out->glyphs;
 		int cols = 0;
 
 		ln->start = a;
@@ -587,9 +594,16 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		if (!reorder) {
 			/* logical order: the line's units as they come */
 			for (u = u0; u < u1; u++) {
-				cell_of(s, u, s->cu[s->ubase[u]] & TL_COMPLEX,
-				    &out->cells[ncell++], out->glyphs, &nglyph, base);
-				cols += s->ucols[u];
+				uint32_t ub = s->ubase[u];
+
+				if (cu[ub] & TL_COMPLEX)
+					emit_cell(s, u, &cells[ncell], glyphs, &nglyph,
+					    base);
+				else
+					cell_plain(&cells[ncell], glyphs, &nglyph,
+					    base, ub, ucols[u], lv[ub], disp[ub]);
+				ncell++;
+				cols += ucols[u];
 			}
 			ln->cols = cols;
 			continue;
@@ -601,14 +615,18 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
-			uint32_t cu = s->cu[s->map[i]];
+			uint32_t li = (uint32_t)map[i], c = cu[li];
 
-			if (cu == TL_NOUNIT)
+			if (c == TL_NOUNIT)
 				continue;
-			u = cu & ~TL_COMPLEX;
-			cell_of(s, u, cu & TL_COMPLEX, &out->cells[ncell++],
-			    out->glyphs, &nglyph, base);
-			cols += s->ucols[u];
+			u = c & ~TL_COMPLEX;
+			if (c & TL_COMPLEX)
+				emit_cell(s, u, &cells[ncell], glyphs, &nglyph, base);
+			else	/* li is the unit's only character */
+				cell_plain(&cells[ncell], glyphs, &nglyph, base, li,
+				    ucols[u], lv[li], disp[li]);
+			ncell++;
+			cols += ucols[u];
 		}
 		ln->cols = cols;
 	}
