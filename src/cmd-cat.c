@@ -11,6 +11,7 @@
 
 #include "axial/text.h"
 #include "cmd.h"
+#include "text-int.h"	/* text_doc_adopt */
 
 static int cat_main(const struct cmd *self, int argc, char **argv);
 
@@ -86,11 +87,12 @@ print_line(const struct text_line *ln, struct buf *out)
 	out->len = n;
 }
 
+/* Prints text[0..len) (malloc'd, len + 1 bytes), which it takes. */
 static void
-print_doc(const char *text, size_t len, const struct text_opts *o, int width,
+print_doc(char *text, size_t len, const struct text_opts *o, int width,
     struct buf *out)
 {
-	struct text_doc *d = text_doc_new(text, len);
+	struct text_doc *d = text_doc_adopt(text, len);
 	struct text_layout *l = text_layout_new(d, o, width);
 	size_t p, k;
 
@@ -173,7 +175,6 @@ cat_main(const struct cmd *self, int argc, char **argv)
 			continue;
 		}
 		print_doc(text, len, &o, width, &out);
-		free(text);
 	}
 	if (fflush(stdout) != 0)
 		rc = cmd_error("stdout: %s", strerror(errno));

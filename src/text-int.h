@@ -51,6 +51,9 @@ struct text_doc {
 	size_t npara;
 	size_t nindexed;	/* paras[0..nindexed) have start and n */
 };
+/* text_doc_new without the copy: takes text (malloc'd, len + 1 bytes;
+ * text_doc_free frees it). For `axial cat`, which reads a whole file. */
+struct text_doc *text_doc_adopt(char *text, size_t len);
 /* Counts code points of paragraphs up to upto (clamped). */
 void text_doc_index(const struct text_doc *d, size_t upto);
 /* Logical start of paragraph p (indexing up to it). */
