@@ -51,10 +51,42 @@ read_stdin(size_t *len)
 	return buf_take(&b);
 }
 
+/*
+ * UTF-8 of recent non-ASCII glyphs, as u8_uctomb made it: a transcript
+ * shows a few hundred distinct letters (presentation forms, digits,
+ * punctuation), so nearly every glyph is a hit and costs a compare and a
+ * 4-byte copy instead of a libunistring call.
+ */
+#define MEMO_SIZE 1024
+struct u8memo {
+	uint32_t glyph[MEMO_SIZE];	/* 0: empty (never non-ASCII) */
+	uint8_t len[MEMO_SIZE];
+	uint8_t bytes[MEMO_SIZE][4];
+};
+
+/* Writes the UTF-8 of non-ASCII glyph c at p (room for 4 bytes); returns
+ * its length. */
+static size_t
+memo_put(struct u8memo *m, uint32_t c, uint8_t *p)
+{
+	size_t k = c % MEMO_SIZE;
+
+	if (m->glyph[k] != c) {
+		int n = u8_uctomb(m->bytes[k], c, 4);
+
+		if (n <= 0)
+			fatal("cat: glyph U+%04X has no UTF-8", c);
+		m->glyph[k] = c;
+		m->len[k] = (uint8_t)n;
+	}
+	memcpy(p, m->bytes[k], 4);
+	return m->len[k];
+}
+
 /* Appends the UTF-8 of line ln (padding, then its cells' glyphs, without
  * trailing spaces) and a newline to out, encoding straight into it. */
 static void
-print_line(const struct text_line *ln, struct buf *out)
+print_line(const struct text_line *ln, struct buf *out, struct u8memo *m)
 {
 	size_t c, g, n, start = out->len;
 	uint8_t *p;
@@ -66,16 +98,15 @@ print_line(const struct text_line *ln, struct buf *out)
 		const struct text_cell *cell = &ln->cells[c];
 		const uint32_t *gl = ln->glyphs + cell->glyph;
 
-		if (n + 6 * (size_t)cell->nglyph + 2 > out->cap)
+		if (n + 4 * (size_t)cell->nglyph + 2 > out->cap)
 			out->s = xgrow(out->s, &out->cap,
-			    n + 6 * (size_t)cell->nglyph + 2, 1);
+			    n + 4 * (size_t)cell->nglyph + 2, 1);
 		p = (uint8_t *)out->s;
 		for (g = 0; g < cell->nglyph; g++) {
-			int m = u8_uctomb(p + n, gl[g], 6);
-
-			if (m <= 0)
-				fatal("cat: glyph U+%04X has no UTF-8", gl[g]);
-			n += (size_t)m;
+			if (gl[g] < 0x80)
+				p[n++] = (uint8_t)gl[g];
+			else
+				n += memo_put(m, gl[g], p + n);
 		}
 	}
 	/* a line's trailing spaces would only pad the pipe (a space byte is
@@ -94,6 +125,7 @@ print_doc(char *text, size_t len, const struct text_opts *o, int width,
 {
 	struct text_doc *d = text_doc_adopt(text, len);
 	struct text_layout *l = text_layout_new(d, o, width);
+	struct u8memo *m = xcalloc(1, sizeof *m);
 	size_t p, k;
 
 	for (p = 0; p < text_doc_paragraphs(d); p++) {
@@ -103,7 +135,7 @@ print_doc(char *text, size_t len, const struct text_opts *o, int width,
 			struct text_line ln;
 
 			text_layout_para_line(l, p, k, &ln);
-			print_line(&ln, out);
+			print_line(&ln, out, m);
 		}
 		text_layout_forget(l, p);
 		if (out->len > 65536) {
@@ -114,6 +146,7 @@ print_doc(char *text, size_t len, const struct text_opts *o, int width,
 	if (out->len > 0)
 		fwrite(out->s, 1, out->len, stdout);
 	buf_reset(out);
+	free(m);
 	text_layout_free(l);
 	text_doc_free(d);
 }
