@@ -110,7 +110,7 @@ struct tl_scratch {
 	uint32_t *ubase;	/* the spacing character of unit u */
 	uint32_t *cu;		/* code point -> its unit (| TL_COMPLEX) if it
 				 * is the unit's base, else TL_NOUNIT */
-	int *ucols;		/* columns of unit u where it was placed */
+	uint8_t *ucols;		/* columns of unit u where it was placed */
 	uint32_t *lstart;	/* first unit of each line */
 	size_t n;		/* code points of the paragraph in cp */
 	bool have_gbrk;		/* gbrk is computed */

@@ -292,7 +292,7 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				w = unit_cols(s, u, col);
 			}
 		}
-		s->ucols[u] = w;
+		s->ucols[u] = (uint8_t)w;
 		col += w;
 	}
 	s->lstart[nl++] = (uint32_t)ls;
@@ -305,47 +305,75 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
  * (both come only with placeholders or tabs): wrap_units without the
  * per-unit tab and mandatory tests, reading the opportunities straight
  * from s->lbrk and white space from the filter (no unit flags are set),
- * same result. While spaces hang, lim is -1 so every unit takes the slow
- * branch, as hung does there.
+ * same result.
+ *
+ * Until a line overflows, wrap_units only places units (ucols = width)
+ * and remembers the last break opportunity. So each line jumps to its
+ * first overflowing unit f (directly when every unit is one column wide,
+ * all_one), copies the widths before it, takes the last opportunity in
+ * (ls, f] by scanning back from f, and runs wrap_units' own per-unit
+ * steps from f on until the line ends. While spaces hang, lim is -1 so
+ * every unit takes the slow branch, as hung does there.
  */
 static size_t
-wrap_plain(struct tl_scratch *s, size_t nunits, int width)
+wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 {
-	size_t nl = 0, ls = 0, cand = NONE, u;
-	int col = 0, lim = width, w;
+	const uint8_t *uw = s->uw;
+	const uint32_t *unit = s->unit;
+	const char *lbrk = s->lbrk;
+	uint8_t *ucols = s->ucols;
+	size_t nl = 0, ls = 0, cand, u, f;
+	int col, lim, w;
 
-	for (u = 0; u < nunits; u++) {
-		w = s->uw[u];
-		if (u > ls) {
-			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
+	for (;;) {
+		/* a line from ls: the first unit that does not fit */
+		if (all_one) {
+			f = ls + (size_t)width;
+			col = width;
+			if (f > nunits)
+				f = nunits;
+		} else {
+			col = uw[ls];
+			for (f = ls + 1; f < nunits && col + uw[f] <= width; f++)
+				col += uw[f];
+		}
+		memcpy(ucols + ls, uw + ls, f - ls);
+		if (f >= nunits)
+			break;
+		for (cand = f; cand > ls && lbrk[unit[cand]] != UC_BREAK_POSSIBLE;
+		    cand--)
+			;
+		if (cand == ls)
+			cand = NONE;
+		/* from f on, step by step until the line ends (f > ls > ...) */
+		lim = width;
+		for (u = f; u < nunits; u++) {
+			w = uw[u];
+			if (lbrk[unit[u]] == UC_BREAK_POSSIBLE)
 				cand = u;
 			if (col + w > lim) {
 				/* u > 0: unit[u] is its base */
-				if (filter_packed(s->src[s->unit[u]]) & TF_FAST_SPACE) {
-					s->ucols[u] = 0;	/* hangs past the end */
+				if (filter_packed(s->src[unit[u]]) & TF_FAST_SPACE) {
+					ucols[u] = 0;	/* hangs past the end */
 					lim = -1;
 					continue;
 				}
 				if (cand != NONE && cand > ls) {
 					s->lstart[nl++] = (uint32_t)ls;
 					ls = cand;
-					cand = NONE;
-					lim = width;
-					col = 0;
-					u = ls - 1;
-					continue;
+					break;
 				}
 				if (grapheme_start(s, u)) {
 					s->lstart[nl++] = (uint32_t)ls;
 					ls = u;
-					cand = NONE;
-					lim = width;
-					col = 0;
+					break;
 				}
 			}
+			ucols[u] = (uint8_t)w;
+			col += w;
 		}
-		s->ucols[u] = w;
-		col += w;
+		if (u >= nunits)
+			break;
 	}
 	s->lstart[nl++] = (uint32_t)ls;
 	s->lstart[nl] = (uint32_t)nunits;
@@ -545,13 +573,12 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	 * flag), the plain loop without tabs and mandatory breaks */
 	s->have_gbrk = false;
 	if (extra == 0 && total <= (size_t)width) {
-		for (u = 0; u < nunits; u++)
-			s->ucols[u] = s->uw[u];
+		memcpy(s->ucols, s->uw, nunits);
 		s->lstart[0] = 0;
 		s->lstart[1] = (uint32_t)nunits;
 		nl = 1;
 	} else if (extra == 0) {
-		nl = wrap_plain(s, nunits, width);
+		nl = wrap_plain(s, nunits, width, total == nunits);
 	} else {
 		nl = wrap_units(s, nunits, width);
 	}
@@ -580,7 +607,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		size_t a = s->unit[u0], b = s->unit[u1];
 		/* locals, so stores into cells and glyphs reload nothing */
 		const uint32_t *cu = s->cu, *disp = s->disp;
-		const int *ucols = s->ucols;
+		const uint8_t *ucols = s->ucols;
 		const FriBidiLevel *lv = s->lv;
 		const FriBidiStrIndex *map = s->map;
 		struct text_cell *cells = out->cells;
