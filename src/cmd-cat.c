@@ -64,21 +64,27 @@ struct u8memo {
 	uint8_t bytes[MEMO_SIZE][4];
 };
 
+/* Fills memo slot k with c. */
+static void
+memo_fill(struct u8memo *m, size_t k, uint32_t c)
+{
+	int n = u8_uctomb(m->bytes[k], c, 4);
+
+	if (n <= 0)
+		fatal("cat: glyph U+%04X has no UTF-8", c);
+	m->glyph[k] = c;
+	m->len[k] = (uint8_t)n;
+}
+
 /* Writes the UTF-8 of non-ASCII glyph c at p (room for 4 bytes); returns
  * its length. */
-static size_t
+static inline size_t
 memo_put(struct u8memo *m, uint32_t c, uint8_t *p)
 {
 	size_t k = c % MEMO_SIZE;
 
-	if (m->glyph[k] != c) {
-		int n = u8_uctomb(m->bytes[k], c, 4);
-
-		if (n <= 0)
-			fatal("cat: glyph U+%04X has no UTF-8", c);
-		m->glyph[k] = c;
-		m->len[k] = (uint8_t)n;
-	}
+	if (m->glyph[k] != c)
+		memo_fill(m, k, c);
 	memcpy(p, m->bytes[k], 4);
 	return m->len[k];
 }
@@ -91,18 +97,31 @@ print_line(const struct text_line *ln, struct buf *out, struct u8memo *m)
 	size_t c, g, n, start = out->len;
 	uint8_t *p;
 
-	out->s = xgrow(out->s, &out->cap, start + (size_t)ln->x + 2, 1);
+	/* room for TEXT_CELL_MARKS + 1 glyphs of 4 bytes a cell: a cell with
+	 * more (a tab, a placeholder) makes room for itself */
+	out->s = xgrow(out->s, &out->cap, start + (size_t)ln->x +
+	    4 * (TEXT_CELL_MARKS + 1) * ln->ncells + 2, 1);
 	memset(out->s + start, ' ', (size_t)ln->x);
 	n = start + (size_t)ln->x;
+	p = (uint8_t *)out->s;
 	for (c = 0; c < ln->ncells; c++) {
 		const struct text_cell *cell = &ln->cells[c];
 		const uint32_t *gl = ln->glyphs + cell->glyph;
+		size_t ng = cell->nglyph;
 
-		if (n + 4 * (size_t)cell->nglyph + 2 > out->cap)
-			out->s = xgrow(out->s, &out->cap,
-			    n + 4 * (size_t)cell->nglyph + 2, 1);
-		p = (uint8_t *)out->s;
-		for (g = 0; g < cell->nglyph; g++) {
+		if (ng == 1) {		/* the usual cell */
+			if (gl[0] < 0x80)
+				p[n++] = (uint8_t)gl[0];
+			else
+				n += memo_put(m, gl[0], p + n);
+			continue;
+		}
+		if (ng > TEXT_CELL_MARKS + 1) {
+			out->s = xgrow(out->s, &out->cap, n + 4 * ng +
+			    4 * (TEXT_CELL_MARKS + 1) * (ln->ncells - c) + 2, 1);
+			p = (uint8_t *)out->s;
+		}
+		for (g = 0; g < ng; g++) {
 			if (gl[g] < 0x80)
 				p[n++] = (uint8_t)gl[g];
 			else
