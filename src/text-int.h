@@ -102,6 +102,7 @@ struct tl_scratch {
 	FriBidiLevel *lv;
 	FriBidiArabicProp *jt;
 	FriBidiStrIndex *map;
+	FriBidiStrIndex *ident;	/* ident[i] = i, to reset map with memcpy */
 	char *lbrk, *gbrk;
 	uint8_t *kind;		/* tf_kind of each code point */
 	uint32_t *unit;		/* unit starts; unit u is [unit[u], unit[u+1]) */

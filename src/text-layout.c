@@ -36,7 +36,7 @@
 static void
 scratch_grow(struct tl_scratch *s, size_t n)
 {
-	size_t cap = s->cap;
+	size_t cap = s->cap, i;
 
 	if (n + 1 <= cap)
 		return;
@@ -48,6 +48,9 @@ scratch_grow(struct tl_scratch *s, size_t n)
 	s->lv = xrealloc(s->lv, cap * sizeof *s->lv);
 	s->jt = xrealloc(s->jt, cap * sizeof *s->jt);
 	s->map = xrealloc(s->map, cap * sizeof *s->map);
+	s->ident = xrealloc(s->ident, cap * sizeof *s->ident);
+	for (i = s->cap; i < cap; i++)
+		s->ident[i] = (FriBidiStrIndex)i;
 	s->lbrk = xrealloc(s->lbrk, cap);
 	s->gbrk = xrealloc(s->gbrk, cap);
 	s->kind = xrealloc(s->kind, cap);
@@ -70,6 +73,7 @@ tl_scratch_done(struct tl_scratch *s)
 	free(s->lv);
 	free(s->jt);
 	free(s->map);
+	free(s->ident);
 	free(s->lbrk);
 	free(s->gbrk);
 	free(s->kind);
@@ -599,8 +603,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	out->l2c = NULL;
 	reorder = app && !trivial;
 	if (reorder)
-		for (i = 0; i < n; i++)
-			s->map[i] = (FriBidiStrIndex)i;
+		memcpy(s->map, s->ident, n * sizeof *s->map);
 	for (l = 0; l < nl; l++) {
 		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
