@@ -23,11 +23,19 @@
 struct text_doc *
 text_doc_new(const char *text, size_t len)
 {
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, text, len);
+	return text_doc_adopt(copy, len);
+}
+
+struct text_doc *
+text_doc_adopt(char *text, size_t len)
+{
 	struct text_doc *d = xcalloc(1, sizeof *d);
 	size_t cap = 0, pos = 0;
 
-	d->text = xmalloc(len + 1);
-	memcpy(d->text, text, len);
+	d->text = text;
 	d->text[len] = '\0';
 	d->len = len;
 	while (pos < len) {
