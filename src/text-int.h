@@ -38,6 +38,16 @@ int text_filter_placeholder(uint32_t c, uint32_t out[TF_PH_MAX]);
 
 /* ---- text-doc.c ---- */
 
+/*
+ * A paragraph (line) longer than this many bytes is laid out as several
+ * segments, each a paragraph of its own to the engine, split at a space (or
+ * a grapheme boundary) with no separator between them. No transcript turn
+ * is that long; a 50 MB single line is a hostile input, and whole-line bidi
+ * over it would need gigabytes and overflows FriBidi 1.0.8's stack (it
+ * recurses once per bracket pair). Embedding levels restart at each segment.
+ */
+#define TEXT_SEGMENT_MAX 65536
+
 struct text_para {
 	size_t byte, nbyte;	/* UTF-8 of the paragraph, separator excluded */
 	size_t start, n;	/* logical start and length in code points */
