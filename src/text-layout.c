@@ -146,6 +146,15 @@ para_levels(const uint32_t *cp, size_t n, enum text_dir dir,
 		return 0;
 	}
 	fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, bt);
+	/*
+	 * Paragraphs are LF-separated lines, so a paragraph separator inside
+	 * one (U+2029, U+001C-001E, U+0085: shown as placeholders) is a neutral
+	 * there. FriBidi 1.0.8 must not see it as B mid-paragraph: with isolates
+	 * open it then writes into freed memory (found by valgrind).
+	 */
+	for (i = 0; i + 1 < n; i++)
+		if (bt[i] == FRIBIDI_TYPE_BS)
+			bt[i] = FRIBIDI_TYPE_ON;
 	if (all_ltr(bt, n, *base)) {
 		memset(lv, 0, n * sizeof *lv);
 		*base = FRIBIDI_PAR_LTR;
