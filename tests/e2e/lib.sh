@@ -4,6 +4,8 @@
 # instead of sleeping a fixed time, so a loaded machine only makes them
 # slower, not flaky.
 command -v tmux >/dev/null 2>&1 || { echo "not ok - tmux is not installed (scripts/deps.sh installs it)"; exit 1; }
+# UTF-8 everywhere: tmux decides from the client's locale, axial from its own
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 SOCK="axial-e2e-$$"
 NSESS=0
 TM="tmux -L $SOCK-0 -f /dev/null"
