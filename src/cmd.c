@@ -28,6 +28,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_export_csv,
 	&cmd_agree,
 	&cmd_cat,
+	&cmd_keys,
 	NULL
 };
 

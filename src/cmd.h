@@ -96,6 +96,8 @@ CMD(cmd_export_csv);
 /* cmd-agree.c */ CMD(cmd_agree);
 /* cmd-cat.c */
 CMD(cmd_cat);
+/* cmd-keys.c */
+CMD(cmd_keys);
 #undef CMD
 
 #endif

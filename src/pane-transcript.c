@@ -34,10 +34,40 @@ node_color(struct ui *ui, int64_t node)
 	return n && n->color ? n->color : "";
 }
 
-static enum theme_elem
-coder_elem(struct ui *ui, int64_t coder)
+/* The attribute of text coded with node by coder (which = 0, 1) or of the
+ * node's margin bar (which = 2), cached per node until the tree reloads. */
+static int
+node_attr(struct ui *ui, int64_t node, int which)
 {
-	return coder == ui->me || ui->me == 0 ? TH_CODED_A : TH_CODED_B;
+	int *slot;
+
+	if (node < 0 || node > ui->maxid || ui->nattr == NULL)
+		return ui_attr(ui, TH_CODED_A);
+	slot = &ui->nattr[(size_t)node * 3 + (size_t)which];
+	if (*slot == 0)
+		*slot = which == 2 ? ui_fg_attr(ui, node_color(ui, node)) :
+		    ui_code_attr(ui, node_color(ui, node),
+			which == 0 ? TH_CODED_A : TH_CODED_B);
+	return *slot;
+}
+
+/* First coding that may meet offset off: codings are sorted by start and
+ * none is longer than maxlen. */
+static size_t
+first_coding(struct ui *ui, size_t off)
+{
+	size_t lo = 0, hi = ui->ncodings;
+	int64_t from = (int64_t)off - ui->maxlen;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ui->codings[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void
@@ -54,15 +84,16 @@ draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
 	ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	text_layout_line(ui->layout, li, &ln);
 	/* codings meeting this line */
-	for (i = 0; i < ui->ncodings && ncand < AX_ARRAY_LEN(cand); i++) {
+	for (i = first_coding(ui, ln.start); i < ui->ncodings &&
+	    ncand < AX_ARRAY_LEN(cand); i++) {
 		const struct coding *c = &ui->codings[i];
 
 		if ((size_t)c->start >= ln.end)
 			break;
 		if ((size_t)c->end > ln.start && (size_t)c->start < ln.end &&
 		    shown(ui, c)) {
-			attrs[ncand] = ui_code_attr(ui, node_color(ui, c->node),
-			    coder_elem(ui, c->coder));
+			attrs[ncand] = node_attr(ui, c->node,
+			    c->coder == ui->me || ui->me == 0 ? 0 : 1);
 			cand[ncand++] = i;
 			if (nbars < 2 && (nbars == 0 || bars[0] != c->node))
 				bars[nbars++] = c->node;
@@ -71,7 +102,7 @@ draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
 	for (j = 0; j < (size_t)nbars; j++) {
 		cchar_t cc;
 		wchar_t w[2] = {0x258c, 0};	/* left half block */
-		int a = ui_fg_attr(ui, node_color(ui, bars[j]));
+		int a = node_attr(ui, bars[j], 2);
 
 		setcchar(&cc, w, (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a),
 		    NULL);

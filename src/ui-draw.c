@@ -214,61 +214,146 @@ one_line(const char *s, struct text_doc **dp)
 	return l;
 }
 
-int
-ui_text_width(const char *s)
-{
-	struct text_doc *d;
-	struct text_layout *l = one_line(s, &d);
-	struct text_line ln;
-	int w = 0;
+/*
+ * Laid-out names and labels, cached by content: the tree, the status line
+ * and the lists draw the same few hundred names on every frame, and laying
+ * each out anew (bidi, shaping, filter) would cost a millisecond a frame.
+ * One cached cell is one cchar_t at one screen column.
+ */
+struct ccell {
+	wchar_t w[TEXT_CELL_MARKS + 2];
+	uint8_t cols;
+	bool placeholder;
+};
+struct centry {
+	char *key;
+	struct ccell *cells;
+	size_t ncells;
+	int cols;
+	bool rtl;
+};
+#define CACHE_SLOTS 4096
+static struct centry cache[CACHE_SLOTS];
+static size_t cache_used;
 
-	if (text_layout_lines(l) > 0 && text_doc_length(d) > 0) {
+static void
+cache_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SLOTS; i++) {
+		free(cache[i].key);
+		free(cache[i].cells);
+	}
+	memset(cache, 0, sizeof cache);
+	cache_used = 0;
+}
+
+static const struct centry *
+laid_out(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	const unsigned char *p;
+	size_t slot, i;
+	struct centry *e;
+	struct text_doc *d;
+	struct text_layout *l;
+	struct text_line ln;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	slot = (size_t)(h % CACHE_SLOTS);
+	while (cache[slot].key != NULL) {
+		if (strcmp(cache[slot].key, s) == 0)
+			return &cache[slot];
+		slot = (slot + 1) % CACHE_SLOTS;
+	}
+	if (cache_used > CACHE_SLOTS * 3 / 4) {
+		cache_clear();
+		return laid_out(s);
+	}
+	e = &cache[slot];
+	cache_used++;
+	e->key = xstrdup(s);
+	l = one_line(s, &d);
+	if (text_doc_length(d) > 0 && text_layout_lines(l) > 0) {
 		text_layout_line(l, 0, &ln);
-		w = ln.cols;
+		e->rtl = ln.rtl;
+		e->cells = xcalloc(ln.cols + 1, sizeof *e->cells);
+		for (i = 0; i < ln.ncells; i++) {
+			const struct text_cell *c = &ln.cells[i];
+			int k;
+
+			if (c->cols == 0)
+				continue;
+			if (c->flags & TEXT_CELL_SPREAD) {
+				for (k = 0; k < c->nglyph && k < c->cols; k++) {
+					struct ccell *cc = &e->cells[e->ncells++];
+
+					cc->w[0] = (wchar_t)ln.glyphs[c->glyph + (uint32_t)k];
+					cc->cols = 1;
+					cc->placeholder = c->flags & TEXT_CELL_PLACEHOLDER;
+				}
+			} else {
+				struct ccell *cc = &e->cells[e->ncells++];
+
+				for (k = 0; k < c->nglyph && k < TEXT_CELL_MARKS + 1; k++)
+					cc->w[k] = (wchar_t)ln.glyphs[c->glyph + (uint32_t)k];
+				cc->cols = c->cols;
+				cc->placeholder = c->flags & TEXT_CELL_PLACEHOLDER;
+			}
+			e->cols += c->cols;
+		}
 	}
 	text_layout_free(l);
 	text_doc_free(d);
-	return w;
+	return e;
+}
+
+int
+ui_text_width(const char *s)
+{
+	return s ? laid_out(s)->cols : 0;
 }
 
 int
 ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
 {
-	struct text_doc *d;
-	struct text_layout *l;
-	struct text_line ln;
+	const struct centry *e;
 	size_t i, skip = 0;
 	int col = 0;
 
 	if (w <= 0 || s == NULL || *s == '\0')
 		return 0;
-	l = one_line(s, &d);
-	if (text_doc_length(d) > 0 && text_layout_lines(l) > 0) {
-		text_layout_line(l, 0, &ln);
-		/* an RTL line too long for w: keep its right (reading) start */
-		if (ln.rtl && ln.cols > w) {
-			int over = ln.cols - w;
+	e = laid_out(s);
+	/* an RTL line too long for w: keep its right (reading) start */
+	if (e->rtl && e->cols > w) {
+		int over = e->cols - w;
 
-			while (skip < ln.ncells && over > 0)
-				over -= ln.cells[skip++].cols;
-		}
-		for (i = skip; i < ln.ncells; i++) {
-			const struct text_cell *c = &ln.cells[i];
-			int a = attr;
-
-			if (c->cols == 0)
-				continue;
-			if (col + c->cols > w)
-				break;
-			if (c->flags & TEXT_CELL_PLACEHOLDER)
-				a = ui_attr(ui, TH_PLACEHOLDER);
-			put_cell(y, x + col, &ln, c, a);
-			col += c->cols;
-		}
+		while (skip < e->ncells && over > 0)
+			over -= e->cells[skip++].cols;
 	}
-	text_layout_free(l);
-	text_doc_free(d);
+	for (i = skip; i < e->ncells; i++) {
+		const struct ccell *c = &e->cells[i];
+		int a = c->placeholder ? ui_attr(ui, TH_PLACEHOLDER) : attr;
+		cchar_t cc;
+
+		if (col + c->cols > w)
+			break;
+		setcchar(&cc, c->w, (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a),
+		    NULL);
+		mvadd_wch(y, x + col, &cc);
+		col += c->cols;
+	}
 	return col;
+}
+
+/* At exit (for leak checkers). */
+void ui_text_cache_free(void);
+void
+ui_text_cache_free(void)
+{
+	cache_clear();
 }
 
 int

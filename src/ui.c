@@ -250,6 +250,8 @@ ui_reload_tree(struct ui *ui)
 
 	if (!ui_check(ui, codetree_load(ui->p, &nodes, &n)))
 		return;
+	/* the view-model reads the old array to keep its cursor: free after */
+	vmtree_set_nodes(&ui->tree, nodes, n);
 	codetree_free(ui->nodes, ui->nnodes);
 	ui->nodes = nodes;
 	ui->nnodes = n;
@@ -263,7 +265,8 @@ ui_reload_tree(struct ui *ui)
 		ui->byid[i] = (size_t)-1;
 	for (i = 0; i < n; i++)
 		ui->byid[nodes[i].id] = i;
-	vmtree_set_nodes(&ui->tree, ui->nodes, ui->nnodes);
+	free(ui->nattr);
+	ui->nattr = xcalloc(((size_t)ui->maxid + 1) * 3, sizeof *ui->nattr);
 	ui->counts.valid = false;
 	load_memo_marks(ui);
 	ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
@@ -286,6 +289,17 @@ ui_node_name(struct ui *ui, int64_t id)
 }
 
 static void
+codings_changed(struct ui *ui)
+{
+	size_t i;
+
+	ui->maxlen = 0;
+	for (i = 0; i < ui->ncodings; i++)
+		if (ui->codings[i].end - ui->codings[i].start > ui->maxlen)
+			ui->maxlen = ui->codings[i].end - ui->codings[i].start;
+}
+
+static void
 load_codings(struct ui *ui)
 {
 	struct coding_filter f = {0, 0, 0};
@@ -297,6 +311,7 @@ load_codings(struct ui *ui)
 		return;
 	f.doc = ui->docs[ui->cur].id;
 	ui_check(ui, coding_list(ui->p, &f, &ui->codings, &ui->ncodings));
+	codings_changed(ui);
 }
 
 static int
@@ -472,9 +487,11 @@ ui_sync(struct ui *ui)
 				}
 			}
 		}
-		if (mine_here)
+		if (mine_here) {
 			qsort(ui->codings, ui->ncodings, sizeof *ui->codings,
 			    cmp_coding);
+			codings_changed(ui);
+		}
 	}
 	if (n > 0 || structure) {
 		ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
@@ -636,18 +653,56 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 				ui_err(ui, "%s:%d: shaping app, terminal or off", path,
 				    lineno);
 		} else if (strcmp(w, "bind") == 0 && rest) {
-			char *name = strtok_r(rest, " \t", &s2);
-			const char *err = NULL;
-
-			if (name == NULL || s2 == NULL ||
-			    keymap_bind(ui->keys, name, s2, &err) != 0)
-				ui_err(ui, "%s:%d: %s", path, lineno,
-				    err ? err : "bind ACTION KEY...");
+			;	/* ui_load_bindings */
 		} else
 			ui_err(ui, "%s:%d: unknown setting '%s'", path, lineno, w);
 	}
 	free(text);
 	free(path);
+}
+
+/*
+ * The "bind ACTION KEY..." lines of the config into k. Problems go to err
+ * (a FILE) or, when err is NULL, to the status line of ui.
+ */
+static void
+load_bindings(struct keymap *k, FILE *err, struct ui *ui)
+{
+	char *path = config_path(), *text, *line, *save = NULL;
+	size_t len;
+	int lineno = 0;
+
+	if (path == NULL || (text = file_read_all(path, &len)) == NULL) {
+		free(path);
+		return;
+	}
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *w, *name, *s2 = NULL;
+		const char *e = NULL;
+
+		lineno++;
+		w = strtok_r(line, " \t", &s2);
+		if (w == NULL || strcmp(w, "bind") != 0)
+			continue;
+		name = strtok_r(NULL, " \t", &s2);
+		if (name != NULL && s2 != NULL && keymap_bind(k, name, s2, &e) == 0)
+			continue;
+		if (err != NULL)
+			fprintf(err, "axial: %s:%d: %s\n", path, lineno,
+			    e ? e : "bind ACTION KEY...");
+		else
+			ui_err(ui, "%s:%d: %s", path, lineno,
+			    e ? e : "bind ACTION KEY...");
+	}
+	free(text);
+	free(path);
+}
+
+void
+ui_load_bindings(struct keymap *k, FILE *err)
+{
+	load_bindings(k, err, NULL);
 }
 
 /* ---- the loop ---- */
@@ -752,6 +807,8 @@ stats_write(struct ui *ui)
 	fclose(f);
 }
 
+void ui_text_cache_free(void);
+
 static void
 ui_free(struct ui *ui)
 {
@@ -777,6 +834,7 @@ ui_free(struct ui *ui)
 	free(ui->coders);
 	free(ui->cut);
 	free(ui->byid);
+	free(ui->nattr);
 	free(ui->node_memo);
 	free(ui->doc_memo);
 	for (i = 0; i < ui->nsegs; i++) {
@@ -787,6 +845,7 @@ ui_free(struct ui *ui)
 	free(ui->key_ns);
 	keymap_free(ui->keys);
 	project_close(ui->p);
+	ui_text_cache_free();
 }
 
 int
@@ -821,6 +880,7 @@ ui_run(const struct ui_options *o)
 	}
 	ui->keys = keymap_new(ui_actions);
 	load_config(ui, &theme, &mouse_off);
+	load_bindings(ui->keys, NULL, ui);
 	if (o->theme != NULL) {
 		free(theme);
 		theme = xstrdup(o->theme);

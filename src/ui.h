@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "axial/codetree.h"
 #include "axial/coding.h"
@@ -148,6 +149,9 @@ struct ui {
 	int64_t maxid;
 	unsigned char *node_memo;	/* by node id: has memos (maxid + 1) */
 	bool only_mine;		/* transcript shows only my codings */
+	int *nattr;		/* by node id x 3: coded by me, by others, bar;
+				   0 = not computed yet (reset on reload) */
+	int64_t maxlen;		/* longest coding of the open document */
 
 	/* codings pane (segments of one code, or review) */
 	struct ui_segment *segs;
@@ -221,6 +225,9 @@ void ui_suspend_curses(void);
 void ui_resume_curses(struct ui *ui);
 /* The main entry point: returns an exit status. */
 int ui_run(const struct ui_options *o);
+
+/* Applies the config's "bind" lines to k, reporting bad ones on err. */
+void ui_load_bindings(struct keymap *k, FILE *err);
 
 /* ui-layout.c */
 void ui_layout(struct ui *ui, int lines, int cols);

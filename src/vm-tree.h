@@ -30,7 +30,8 @@ struct vm_tree {
 void vmtree_init(struct vm_tree *t);
 void vmtree_done(struct vm_tree *t);
 /* Takes a new node array (borrowed), keeping the cursor on the same id
- * (or the nearest surviving row) and dropping marks of vanished ids. */
+ * (or the nearest surviving row) and dropping marks of vanished ids. The
+ * previous array must still be valid during the call (free it after). */
 void vmtree_set_nodes(struct vm_tree *t, const struct node *nodes, size_t n);
 void vmtree_set_height(struct vm_tree *t, int height);
 /* The node at the cursor, or NULL when the tree is empty. */

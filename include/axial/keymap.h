@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #define KEYMAP_FN (1 << 24)
-#define KEYMAP_MAXKEYS 6
+#define KEYMAP_MAXKEYS 12
 
 /* One action: its name (what a config binds), the keys (space-separated
  * names, the defaults), the scope (an index the caller defines: 0 = global)

@@ -51,7 +51,9 @@ row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
 # SGR mouse reports (xterm 1006): press, motion with button 1, release
 mouse_drag() {	# col1 row1 col2 row2 (1-based)
 	literal "$(printf '\033[<0;%d;%dM' "$1" "$2")"
+	sleep 0.1	# a hand takes longer; a slow (sanitized) build needs it
 	literal "$(printf '\033[<32;%d;%dM' "$3" "$4")"
+	sleep 0.1
 	literal "$(printf '\033[<0;%d;%dm' "$3" "$4")"
 }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
