@@ -169,9 +169,21 @@ codings_draw(struct ui *ui, const struct rect *r, bool focused)
 			    a | ui_attr(ui, TH_CATEGORY));
 			continue;
 		}
-		snprintf(where, sizeof where, "@%lld ", (long long)s->c.start);
+		{
+			const char *who = "?";
+			size_t k;
+
+			for (k = 0; k < ui->ncoders; k++)
+				if (ui->coders[k].id == s->c.coder) {
+					const char *dash = strrchr(ui->coders[k].login, '-');
+
+					who = dash && dash[1] ? dash + 1 : ui->coders[k].login;
+				}
+			snprintf(where, sizeof where, "@%lld %.3s ",
+			    (long long)s->c.start, who);
+		}
 		x += ui_put_text(ui, y, x, 14, s->doc, a | A_DIM);
-		x += ui_put_plain(y, x + 1, 10, where, a | A_DIM) + 1;
+		x += ui_put_plain(y, x + 1, 14, where, a | A_DIM) + 1;
 		ui_put_text(ui, y, x, r->x + r->w - x - 1, s->quote, a);
 	}
 }

@@ -70,6 +70,17 @@ first_coding(struct ui *ui, size_t off)
 	return lo;
 }
 
+static bool
+has_memo(struct ui *ui, int64_t coding)
+{
+	size_t i;
+
+	for (i = 0; i < ui->ncoding_memo; i++)
+		if (ui->coding_memo[i] == coding)
+			return true;
+	return false;
+}
+
 static void
 draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
     size_t sel_s, size_t sel_e)
@@ -97,6 +108,16 @@ draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
 			cand[ncand++] = i;
 			if (nbars < 2 && (nbars == 0 || bars[0] != c->node))
 				bars[nbars++] = c->node;
+		}
+	}
+	/* a memo on a coding that starts on this line: a mark at the right */
+	for (j = 0; j < ncand && ui->ncoding_memo > 0; j++) {
+		const struct coding *c = &ui->codings[cand[j]];
+
+		if ((size_t)c->start >= ln.start && has_memo(ui, c->id)) {
+			ui_put_plain(y, r->x + r->w - 1, 1, "\u270e",
+			    ui_attr(ui, TH_MEMO_MARK));
+			break;
 		}
 	}
 	for (j = 0; j < (size_t)nbars; j++) {

@@ -225,12 +225,20 @@ load_memo_marks(struct ui *ui)
 	ui->node_memo = xcalloc((size_t)ui->maxid + 1, 1);
 	free(ui->doc_memo);
 	ui->doc_memo = xcalloc(ui->ndocs ? ui->ndocs : 1, sizeof *ui->doc_memo);
+	free(ui->coding_memo);
+	ui->coding_memo = NULL;
+	ui->ncoding_memo = 0;
 	if (memo_list(ui->p, MEMO_FREE, -1, &m, &n) != AX_OK)
 		return;
 	for (i = 0; i < n; i++) {
 		if (m[i].target == MEMO_NODE && m[i].target_id >= 0 &&
 		    m[i].target_id <= ui->maxid)
 			ui->node_memo[m[i].target_id] = 1;
+		else if (m[i].target == MEMO_CODING) {
+			ui->coding_memo = xrealloc(ui->coding_memo,
+			    (ui->ncoding_memo + 1) * sizeof *ui->coding_memo);
+			ui->coding_memo[ui->ncoding_memo++] = m[i].target_id;
+		}
 		else if (m[i].target == MEMO_DOCUMENT) {
 			size_t d;
 
@@ -837,6 +845,7 @@ ui_free(struct ui *ui)
 	free(ui->nattr);
 	free(ui->node_memo);
 	free(ui->doc_memo);
+	free(ui->coding_memo);
 	for (i = 0; i < ui->nsegs; i++) {
 		free(ui->segs[i].quote);
 		free(ui->segs[i].doc);
@@ -950,8 +959,17 @@ ui_run(const struct ui_options *o)
 			/* a tick: live refresh, deferred work */
 			if (project_data_version(ui->p) != ui->data_version)
 				ui_sync(ui);
-			if (!ui->counts.valid) {
+			if (!ui->counts.valid)
 				load_counts(ui);
+			if (ui->segs_pending) {
+				/* the tree cursor rested on a code: list its segments */
+				const struct node *n = vmtree_current(&ui->tree);
+
+				ui->segs_pending = false;
+				if (n != NULL && n->kind == NODE_CODE &&
+				    n->id != ui->seg_node && ui->show_codings &&
+				    !ui->review)
+					ui_load_segments(ui, n->id);
 			}
 			continue;
 		}

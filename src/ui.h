@@ -134,6 +134,8 @@ struct ui {
 	struct coding *codings;	/* of the current document, sorted by start */
 	size_t ncodings;
 	bool *doc_memo;		/* per doc: has memos */
+	int64_t *coding_memo;	/* ids of codings with memos */
+	size_t ncoding_memo;
 
 	/* code tree */
 	struct node *nodes;
