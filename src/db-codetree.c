@@ -170,7 +170,8 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 		free(rows);
 		return db_sqlite_fail(p, rc);
 	}
-	qsort(rows, k, sizeof *rows, row_cmp);
+	if (k > 0)	/* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(rows, k, sizeof *rows, row_cmp);
 	out = xcalloc(k ? k : 1, sizeof *out);
 	walk(rows, k, 0, 0, out, &m);
 	/* Every node is reachable (no cycles); m == k. */
