@@ -18,7 +18,7 @@ start() {
 	NSESS=$((NSESS + 1))	# a fresh server: no race with the old one exiting
 	TM="tmux -L $SOCK-$NSESS -f /dev/null"
 	$TM new-session -d -x 120 -y 40 -s t \
-	    "$*; echo \"AXIAL-EXIT=\$?\"; stty -a | grep -o -- '-\?icanon' | head -1; sleep 600"
+	    "$*; echo \"AXIAL-EXIT=\$?\"; if stty -a | tr ' ;' '\n\n' | grep -qx icanon && stty -a | tr ' ;' '\n\n' | grep -qx echo; then echo TTY-RESTORED; else echo TTY-RAW; fi; sleep 600"
 }
 screen() { $TM capture-pane -p -t t; }
 keys() { $TM send-keys -t t "$@"; }

@@ -122,6 +122,10 @@ else
 	notok "another process's coding shows up" "$(screen)"
 fi
 
+# live: another process adds a code (a structural change): the tree reloads
+"$AXIAL" code add "$P" "Added by coder B live" --in "Cost pressures" --as coder-b >/dev/null
+check_screen "another process's new code appears in the tree" "Added by coder B live" 3
+
 # resize: smaller, too small, and back, keeping state
 $TM resize-window -t t -x 80 -y 24
 check_screen "resized to 80x24 keeps the document" "01-it-service-manager"
@@ -141,7 +145,19 @@ wait_gone "Everywhere" 5 && ok "help closes" || notok "help closes" "$(screen)"
 # quit restores the terminal
 keys q
 check_screen "q quits with status 0" "AXIAL-EXIT=0"
-check_screen "terminal back in canonical mode" "icanon"
+check_screen "terminal back in canonical mode with echo" "TTY-RESTORED"
+
+# SIGTERM: axial exits and the terminal is restored
+start "TERM=xterm-256color '$AXIAL' '$P'"
+check_screen "reopened" "codes ("
+pid=$(pgrep -f -- "^$AXIAL $P\$" | head -1)
+if [ -n "$pid" ]; then
+	kill -TERM "$pid"
+	check_screen "SIGTERM ends axial (status 1)" "AXIAL-EXIT=1"
+	check_screen "the terminal is restored after SIGTERM" "TTY-RESTORED"
+else
+	notok "found axial's pid for SIGTERM" "$(pgrep -af axial)"
+fi
 
 # the Persian sample opens, right-to-left, and a code applies
 F="$T/fa.axial"
