@@ -679,6 +679,8 @@ act_only_mine(struct ui *ui)
 	ui_dirty(ui, DIRTY_TRANSCRIPT);
 }
 
+static void act_agree(struct ui *ui) { agree_toggle(ui); }
+
 static void
 act_redraw(struct ui *ui)
 {
@@ -761,6 +763,8 @@ static void
 tree_moved(struct ui *ui)
 {
 	ui_dirty(ui, DIRTY_TREE | DIRTY_STATUS);
+	if (ui->show_agree)
+		ui_dirty(ui, DIRTY_AGREE);
 	if (ui->show_codings && !ui->review)
 		ui->segs_pending = true;
 }
@@ -1353,6 +1357,7 @@ const struct keymap_action ui_actions[] = {
 	A("document-attr", "A", SCOPE_GLOBAL, "set an attribute of the document (key=value)", act_doc_attr),
 	A("memo", "m", SCOPE_GLOBAL, "edit the memo of the item under the cursor in $VISUAL/$EDITOR", act_memo),
 	A("review", "R", SCOPE_GLOBAL, "review mode: a category's codes and their quotes", act_review),
+	A("agreement", "=", SCOPE_GLOBAL, "show/hide live agreement (kappa) of the two main coders", act_agree),
 	A("only-mine", "O", SCOPE_GLOBAL, "show only your codings / every coder's", act_only_mine),
 	A("mouse", "M", SCOPE_GLOBAL, "mouse on/off", act_mouse),
 	A("redraw", "C-l", SCOPE_GLOBAL, "redraw the screen", act_redraw),

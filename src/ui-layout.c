@@ -7,6 +7,8 @@
  *   |                           | code tree    |
  *   |                           +--------------+
  *   |                           | segments     |  (when shown)
+ *   |                           +--------------+
+ *   |                           | agreement    |  (when shown)
  *   +---------------------------+--------------+
  *   | status line (codes under the cursor, messages)
  *   | key hints
@@ -42,6 +44,12 @@ ui_layout(struct ui *ui, int lines, int cols)
 
 		r[PANE_DOCS] = (struct rect){y, lw + 1, h, rw};
 		y += h;
+	}
+	if (ui->show_agree) {
+		int h = body / 3 < 12 ? body / 3 : 12;
+
+		r[PANE_AGREE] = (struct rect){body - h, lw + 1, h, rw};
+		body -= h;
 	}
 	if (ui->show_codings) {
 		int h = (body - y) * 2 / 5;

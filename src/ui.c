@@ -189,8 +189,8 @@ coder_index(struct ui *ui, int64_t id)
 
 /* Per-node, per-coder counts over the whole project (deferred to an idle
  * tick after the first frame: on a big project it reads every coding). */
-static void
-load_counts(struct ui *ui)
+void
+ui_load_counts(struct ui *ui)
 {
 	struct coding *c;
 	size_t n, i, nc = ui->ncoders;
@@ -503,6 +503,7 @@ ui_sync(struct ui *ui)
 	}
 	if (n > 0 || structure) {
 		ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
+		agree_refresh(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
 	}
@@ -513,7 +514,7 @@ ui_sync(struct ui *ui)
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
 	&pane_transcript_ops, &pane_tree_ops, &pane_codings_ops,
-	&pane_docs_ops, &pane_status_ops,
+	&pane_docs_ops, &pane_status_ops, &pane_agree_ops,
 };
 
 static void
@@ -745,7 +746,8 @@ handle_mouse(struct ui *ui)
 		return;
 	/* a drag or release goes to the pane the press was in */
 	if ((ev_kind == UI_MOUSE_DRAG || ev_kind == UI_MOUSE_RELEASE) &&
-	    ui->drag_pane >= 0 && ui->drag_pane != PANE_TREE) {
+	    ui->drag_pane >= 0 && ui->drag_pane != PANE_TREE &&
+	    panes[ui->drag_pane]->mouse != NULL) {
 		struct rect *r = &ui->rect[ui->drag_pane];
 
 		panes[ui->drag_pane]->mouse(ui, r, ev.y - r->y, ev.x - r->x,
@@ -762,7 +764,7 @@ handle_mouse(struct ui *ui)
 			continue;
 		if (ev_kind == UI_MOUSE_PRESS || ev_kind == UI_MOUSE_DOUBLE) {
 			ui->drag_pane = i;
-			if (i != PANE_STATUS && ui->focus != (enum pane_id)i) {
+			if (i < PANE_STATUS && ui->focus != (enum pane_id)i) {
 				ui->focus = (enum pane_id)i;
 				ui_dirty(ui, DIRTY_ALL);
 			}
@@ -823,6 +825,7 @@ ui_free(struct ui *ui)
 	size_t i;
 
 	finder_close(ui);
+	agree_free(ui);
 	if (ui->layout)
 		text_layout_free(ui->layout);
 	if (ui->tdoc)
@@ -960,7 +963,7 @@ ui_run(const struct ui_options *o)
 			if (project_data_version(ui->p) != ui->data_version)
 				ui_sync(ui);
 			if (!ui->counts.valid)
-				load_counts(ui);
+				ui_load_counts(ui);
 			if (ui->segs_pending) {
 				/* the tree cursor rested on a code: list its segments */
 				const struct node *n = vmtree_current(&ui->tree);

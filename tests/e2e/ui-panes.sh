@@ -22,6 +22,20 @@ printf 'bind only-mine W\n' >"$T/config/axial/config"
 start "EDITOR='$T/editor' VISUAL= TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
 
+# live agreement of the two coders, as axial agree computes it
+expect=$("$AXIAL" agree "$P" --coders coder-a,coder-b | sed -n '/^pooled/{n;p}' | grep -o 'κ [0-9.]*' | cut -c4-6)
+keys =
+check_screen "= shows the agreement pane" "agreement coder-a vs coder-b"
+check_screen "pooled kappa as axial agree has it ($expect)" "κ  0.${expect#0.}"
+"$AXIAL" tag "$P" 01-it-service-manager "Screen fatigue" 0 11 --as coder-b >/dev/null
+if wait_gone "κ  0.${expect#0.} Po" 3; then
+	ok "the pooled kappa follows another coder's coding live"
+else
+	notok "the pooled kappa follows another coder's coding live" "$(screen | grep κ)"
+fi
+keys =
+wait_gone "agreement coder-a" 5
+
 # the segments of a code, and Enter jumps to one
 keys Tab g j j Enter
 check_screen "Enter on a code lists its segments" "segments ("
