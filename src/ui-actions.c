@@ -529,15 +529,22 @@ coding_edge(struct ui *ui, bool start, int dir)
 	if (start)
 		s = dir > 0 ? text_doc_next_word(ui->tdoc, s) :
 		    text_doc_prev_word(ui->tdoc, s);
-	else {
-		size_t o = e;
+	else if (dir > 0) {
+		/* take in the next word: skip the gap, then to the word's end */
+		size_t x = e, len = text_doc_length(ui->tdoc);
 
-		e = dir > 0 ? text_doc_next_word(ui->tdoc, e) :
-		    text_doc_prev_word(ui->tdoc, e > 0 ? e - 1 : 0);
-		while (e > s && e > (dir > 0 ? o : 0) && is_space(char_at(ui, e - 1)))
+		while (x < len && is_space(char_at(ui, x)))
+			x++;
+		e = text_doc_next_word(ui->tdoc, x);
+		while (e > x + 1 && is_space(char_at(ui, e - 1)))
 			e--;
-		if (dir > 0 && e <= o)
-			e = text_doc_next_word(ui->tdoc, o + 1);
+		if (e <= x)
+			e = x < len ? x + 1 : len;
+	} else {
+		/* drop the last word */
+		e = text_doc_prev_word(ui->tdoc, e > 0 ? e - 1 : 0);
+		while (e > s && is_space(char_at(ui, e - 1)))
+			e--;
 	}
 	if (e <= s) {
 		ui_err(ui, "a coding cannot be empty");
