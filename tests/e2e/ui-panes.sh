@@ -69,6 +69,10 @@ check_screen "memo saved from the editor" "memo on the code saved"
 n=$("$AXIAL" memo list "$P" --json | python3 -c "import json,sys; print(len([m for m in json.load(sys.stdin) if 'Memo written by the test editor' in m['text']]))")
 check "the memo is in the project" 1 "$n"
 
+# the code's definition shows in the status line while in the tree
+keys k j
+check_screen "the definition of the code under the tree cursor" "definition: A decision from leadership"
+
 # recolour through the finder
 keys K
 check_screen "K opens the colour finder" "colour (or type"
@@ -77,6 +81,14 @@ keys Enter
 check_screen "colour set" "colour set"
 c=$("$AXIAL" codes "$P" --json | python3 -c "import json,sys; print([n['color'] for n in json.load(sys.stdin) if n['name']=='Office closure order'][0])")
 check "the code's colour is stored" "#56b6c2" "$c"
+
+# a document attribute
+keys A
+check_screen "A asks for an attribute" "attribute key=value"
+literal "department=IT"
+keys Enter
+check_screen "attribute set" "attribute department set"
+check_match "the attribute is stored" "IT" "$("$AXIAL" attr "$P" 01-it-service-manager)"
 
 # the config's rebinding is live
 keys Tab Tab Tab
