@@ -14,7 +14,9 @@
  *   | key hints
  *
  * Below UI_MIN_COLS x UI_MIN_LINES the screen shows "terminal too small"
- * and the state is kept for when it grows again.
+ * and the state is kept for when it grows again. A right-to-left layout
+ * (Persian, Arabic, Hebrew or Urdu locale, or --layout rtl) mirrors the
+ * columns: the code tree on the left, the transcript on the right.
  */
 #include "ui.h"
 
@@ -58,6 +60,10 @@ ui_layout(struct ui *ui, int lines, int cols)
 		r[PANE_TREE] = (struct rect){y, lw + 1, body - h - y, rw};
 	} else
 		r[PANE_TREE] = (struct rect){y, lw + 1, body - y, rw};
+	if (ui->mirrored)
+		for (i = 0; i < PANE_COUNT; i++)
+			if (i != PANE_STATUS && r[i].w > 0)
+				r[i].x = cols - r[i].x - r[i].w;
 	if (ui->focus != PANE_TRANSCRIPT && r[ui->focus].h == 0)
 		ui->focus = PANE_TRANSCRIPT;
 }

@@ -572,7 +572,8 @@ draw(struct ui *ui)
 	}
 	/* the border between the transcript and the right column */
 	if (ui->dirty & DIRTY_TRANSCRIPT) {
-		int y, x = ui->rect[PANE_TRANSCRIPT].w;
+		int y, x = ui->mirrored ? ui->rect[PANE_TRANSCRIPT].x - 1 :
+		    ui->rect[PANE_TRANSCRIPT].w;
 
 		cchar_t cc;
 		int a = ui_attr(ui, TH_BORDER);
@@ -654,6 +655,10 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 			*theme = xstrdup(strtok_r(rest, " \t", &s2));
 		} else if (strcmp(w, "mouse") == 0 && rest) {
 			*mouse_off = strncmp(rest, "off", 3) == 0;
+		} else if (strcmp(w, "layout") == 0 && rest) {
+			if (ui->opt.layout_rtl < 0 || ui->opt.layout_rtl == 2)
+				ui->opt.layout_rtl = strncmp(rest, "rtl", 3) == 0 ? 1 :
+				    strncmp(rest, "ltr", 3) == 0 ? 0 : -1;
 		} else if (strcmp(w, "bidi") == 0 && rest) {
 			if (text_bidi_parse(rest, &ui->opt.text.bidi) != 0)
 				ui_err(ui, "%s:%d: bidi app or terminal", path, lineno);
@@ -933,6 +938,23 @@ ui_run(const struct ui_options *o)
 	if (bidi_seq.warning != NULL && ui->msg[0] == '\0')
 		ui_msg(ui, "%s", bidi_seq.warning);
 
+	{
+		/* right-to-left layout: asked for, or the language of the
+		 * messages locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders
+		 * them) is Persian, Arabic, Hebrew or Urdu */
+		const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"}, *lc = NULL;
+		size_t v;
+
+		for (v = 0; v < AX_ARRAY_LEN(vars) && lc == NULL; v++)
+			if ((lc = getenv(vars[v])) != NULL && *lc == '\0')
+				lc = NULL;
+		if (ui->opt.layout_rtl >= 0 && ui->opt.layout_rtl <= 1)
+			ui->mirrored = ui->opt.layout_rtl == 1;
+		else
+			ui->mirrored = lc != NULL && (strncmp(lc, "fa", 2) == 0 ||
+			    strncmp(lc, "ar", 2) == 0 || strncmp(lc, "he", 2) == 0 ||
+			    strncmp(lc, "ur", 2) == 0);
+	}
 	ui_layout(ui, LINES, COLS);
 	ui_reload_tree(ui);
 	ui_open_doc(ui, 0, 0);

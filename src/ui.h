@@ -44,6 +44,7 @@ struct ui_options {
 	struct text_opts text;
 	bool no_mouse;
 	bool tmux_passthrough;
+	int layout_rtl;		/* -1 from the locale (fa, ar, he, ur), 0 no, 1 yes */
 	const char *stats;	/* AXIAL_UI_STATS: write timings here on exit */
 };
 
@@ -189,6 +190,7 @@ struct ui {
 	bool show_codings, show_docs;
 	struct rect rect[PANE_COUNT];
 	bool too_small;
+	bool mirrored;		/* right-to-left layout: the tree on the left */
 	unsigned dirty;
 	bool mouse;
 	int drag_from_y, drag_from_x, drag_pane;	/* -1 none */

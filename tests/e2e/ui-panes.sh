@@ -128,3 +128,21 @@ case $title in *PWNED*) notok "an OSC in a transcript does not set the title" "$
 if screen | grep -q "after"; then ok "text after the escape is shown"; else notok "text after the escape is shown" "$(screen)"; fi
 keys q
 wait_for "AXIAL-EXIT=0" 5
+
+# a right-to-left layout: the code tree on the left, the transcript right
+start "TERM=xterm-256color '$AXIAL' '$P' --layout rtl"
+check_screen "rtl layout opens" "codes ("
+col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
+if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "rtl layout puts the tree on the left"; else
+	notok "rtl layout puts the tree on the left" "column $col" "$(screen | head -3)"; fi
+keys j j
+check_screen "the caret moves in the mirrored transcript" "@"
+keys q
+wait_for "AXIAL-EXIT=0" 5
+start "LC_ALL= LC_MESSAGES=fa_IR.UTF-8 TERM=xterm-256color '$AXIAL' '$P'"
+check_screen "a Persian locale opens" "codes ("
+col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
+if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "a Persian locale mirrors the layout"; else
+	notok "a Persian locale mirrors the layout" "column $col"; fi
+keys q
+wait_for "AXIAL-EXIT=0" 5
