@@ -428,7 +428,8 @@ count_add(struct ui *ui, const struct coding *c, int d)
 		((struct node *)n)->ncodings += d;
 	if (!ui->counts.valid)
 		return;
-	if (k == (size_t)-1 || c->node > ui->counts.maxid) {
+	if (k == (size_t)-1 || k >= ui->counts.ncoders ||
+	    c->node > ui->counts.maxid || c->node < 0) {
 		ui->counts.valid = false;	/* a new coder: recount */
 		return;
 	}
