@@ -149,6 +149,7 @@ ui_apply_code(struct ui *ui, int64_t node)
 	const struct node *n = ui_node(ui, node);
 	size_t s, e;
 	int64_t id;
+	uint64_t t0;
 
 	if (n == NULL || n->kind != NODE_CODE) {
 		ui_err(ui, "pick a code, not a category");
@@ -158,9 +159,15 @@ ui_apply_code(struct ui *ui, int64_t node)
 		ui_err(ui, "nothing to code here: select text first (v, then move)");
 		return;
 	}
+	t0 = clock_ns();
 	if (!ui_check(ui, coding_add(ui->p, cur_doc(ui), node, (int64_t)s,
 	    (int64_t)e, &id)))
 		return;
+	if (ui->opt.stats != NULL) {
+		ui->commit_ns = xgrow(ui->commit_ns, &ui->capcommit_ns,
+		    ui->ncommit_ns + 1, sizeof *ui->commit_ns);
+		ui->commit_ns[ui->ncommit_ns++] = clock_ns() - t0;
+	}
 	push_recent(ui, node);
 	vmt_clear_mark(&ui->vt);
 	vmt_goto(&ui->vt, s);	/* on the new segment: its codes show */
