@@ -340,11 +340,24 @@ static void act_coded_prev(struct ui *ui) { coded_step(ui, -1); }
 
 /* ---- open coding ---- */
 
+static void new_code_apply(struct ui *ui, const char *name, const char *label,
+    bool apply);
+
+/* Enter in the apply finder: the chosen code, or, when nothing matched
+ * what was typed, a new code of that name (quick coding). */
 static void
 apply_done(struct ui *ui, int64_t id, const char *query)
 {
 	if (id == 0) {
-		ui_err(ui, "no code matches '%s': c creates one", query);
+		const char *q = query;
+
+		while (*q == ' ')
+			q++;
+		if (*q == '\0') {
+			ui_err(ui, "no codes yet: type a name to create one");
+			return;
+		}
+		new_code_apply(ui, q, "code add", true);
 		return;
 	}
 	ui_apply_code(ui, id);
@@ -353,11 +366,22 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 static void
 act_code_apply(struct ui *ui)
 {
-	struct finder_item *items;
-	size_t n;
+	struct finder_item *items, tmp;
+	size_t n, i, j, front = 0;
 
 	finder_nodes(ui, true, false, &items, &n);
-	finder_open(ui, "apply code", items, n, apply_done);
+	/* the recent codes first, most recent on top */
+	for (j = 0; j < ui->nrecent; j++)
+		for (i = front; i < n; i++)
+			if (items[i].id == ui->recent[j]) {
+				tmp = items[i];
+				memmove(&items[front + 1], &items[front],
+				    (i - front) * sizeof *items);
+				items[front++] = tmp;
+				break;
+			}
+	finder_open(ui, "apply code (no match: Enter creates it)", items, n,
+	    apply_done);
 }
 
 /* Creates code `name` under the tree's current category (or finds it
