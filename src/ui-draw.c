@@ -415,7 +415,10 @@ ui_put_plain(int y, int x, int w, const char *s, int attr)
 		if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
 			break;
 		s += n;
-		if (wc < ' ' || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
+		/* controls and bidi formatting never reach the terminal */
+		if (wc < ' ' || wc == 0x7f || (wc >= 0x80 && wc < 0xa0) ||
+		    wc == 0x61c || wc == 0x200e || wc == 0x200f ||
+		    (wc >= 0x202a && wc <= 0x202e) || (wc >= 0x2066 && wc <= 0x2069))
 			wc = '?';
 		cw = wcwidth(wc);
 		if (cw < 0)
