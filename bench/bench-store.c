@@ -24,73 +24,7 @@
 #include "axial/document.h"
 #include "axial/project.h"
 #include "axial/util.h"
-
-#define NDOCS 300
-#define DOC_BYTES 60000
-#define NCODES 400
-#define CODINGS_PER_CODER 60000
-
-static uint64_t rng = 0x9e3779b97f4a7c15u;
-
-static uint32_t
-rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng >> 11);
-}
-
-static const char *const words[] = {
-	"سامانه‌ها", "یکپارچه", "نیستند", "شهرداری", "خدمات", "الکترونیک", "مدیران",
-	"کارشناسان", "در", "و", "به", "از", "که", "این", "با", "را", "است",
-	"می‌شود", "داده", "شهروندان", "پرونده", "فرایند", "ICT", "API", "ERP",
-	"G2C", "dashboard", "KPI", "۱۴۰۲", "۳۵٪", "2019", "3.5%", "(مثلاً)", "«پنجره",
-	"واحد»", "هماهنگی", "بودجه", "قانون", "نرم‌افزار", "شبکه", "the", "system",
-};
-
-/* One document: speaker turns of 200-600 bytes, about `bytes` long. */
-static char *
-make_doc(size_t bytes, size_t *len)
-{
-	struct buf b = {0};
-	int turn = 0;
-
-	while (b.len < bytes) {
-		size_t end = b.len + 200 + rnd() % 400;
-
-		buf_puts(&b, turn++ % 2 ? "مصاحبه‌شونده: " : "پرسشگر: ");
-		while (b.len < end) {
-			buf_puts(&b, words[rnd() % AX_ARRAY_LEN(words)]);
-			buf_putc(&b, ' ');
-		}
-		buf_putc(&b, '\n');
-	}
-	*len = b.len;
-	return buf_take(&b);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-pct(uint64_t *v, size_t n, double q)
-{
-	qsort(v, n, sizeof *v, cmp_u64);
-	return (double)v[(size_t)(q * (double)(n - 1) + 0.5)];
-}
-
-static void
-die_if(struct project *p, enum ax_status s, const char *what)
-{
-	if (s != AX_OK)
-		fatal("%s: %s", what, project_errmsg(p));
-}
+#include "synth.h"
 
 int
 main(int argc, char **argv)
@@ -100,7 +34,7 @@ main(int argc, char **argv)
 	struct project *p;
 	int64_t docid[NDOCS], nchars[NDOCS], codes[NCODES], coder_ids[2];
 	uint64_t t0, imp[3], opens[21], lists[200], commits[200];
-	int run, ncodes = 0, c;
+	int run;
 	struct rusage ru;
 
 	if (argc > 1 || getenv("AXIAL_BENCH_DIR") != NULL) {
@@ -127,15 +61,7 @@ main(int argc, char **argv)
 		if (project_open(path, PROJECT_CREATE, NULL, &p, NULL) != AX_OK)
 			fatal("create %s", path);
 		t0 = clock_ns();
-		die_if(p, project_begin(p, "import"), "begin");
-		for (i = 0; i < NDOCS; i++) {
-			char name[32];
-
-			snprintf(name, sizeof name, "interview-%03zu", i + 1);
-			die_if(p, doc_import(p, name, docs[i], lens[i], name, &docid[i]),
-			    "import");
-		}
-		die_if(p, project_commit(p), "commit");
+		synth_import(p, docs, lens, docid);
 		imp[run] = clock_ns() - t0;
 		if (run < 2) {
 			project_close(p);
@@ -149,59 +75,14 @@ main(int argc, char **argv)
 	    (double)imp[1] / 1e6, (double)total / 1e6 / ((double)imp[1] / 1e9));
 
 	/* the tree: 8 main categories (6 with roles) x 5 sub-categories x 10 codes */
-	die_if(p, project_begin(p, "tree"), "begin");
-	for (c = 0; c < 8 && ncodes < NCODES; c++) {
-		int64_t main_id, sub;
-		char name[64];
-		int s, k;
-
-		snprintf(name, sizeof name, "مقوله اصلی %d", c + 1);
-		die_if(p, codetree_add(p, 0, NODE_CATEGORY, name, &main_id), "cat");
-		if (c < 6)
-			die_if(p, codetree_set_role(p, main_id, (enum paradigm_role)(c + 1)), "role");
-		for (s = 0; s < 5; s++) {
-			snprintf(name, sizeof name, "زیرمقوله %d.%d", c + 1, s + 1);
-			die_if(p, codetree_add(p, main_id, NODE_CATEGORY, name, &sub), "sub");
-			for (k = 0; k < 10 && ncodes < NCODES; k++) {
-				snprintf(name, sizeof name, "کد %d.%d.%d", c + 1, s + 1, k + 1);
-				die_if(p, codetree_add(p, sub, NODE_CODE, name, &codes[ncodes++]),
-				    "code");
-			}
-		}
-	}
-	die_if(p, coder_add(p, "coder-a", NULL, NULL, project_account(p)), "coder");
-	die_if(p, coder_add(p, "coder-b", NULL, NULL, project_account(p)), "coder");
-	die_if(p, project_commit(p), "commit");
-	for (i = 0; i < NDOCS; i++) {
-		struct doc_info d;
-
-		die_if(p, doc_get(p, docid[i], &d), "doc");
-		nchars[i] = d.nchars;
-		doc_info_done(&d);
-	}
+	synth_tree(p, codes);
+	synth_nchars(p, docid, nchars);
 	path = xstrdup(project_path(p));
 	project_close(p);
 
 	/* the codings, each coder through their own connection */
 	t0 = clock_ns();
-	for (c = 0; c < 2; c++) {
-		int k;
-
-		if (project_open(path, 0, c ? "coder-b" : "coder-a", &p, NULL) != AX_OK)
-			fatal("open %s as a coder", path);
-		die_if(p, project_begin(p, "bulk"), "begin");
-		for (k = 0; k < CODINGS_PER_CODER; k++) {
-			size_t d = rnd() % NDOCS;
-			int64_t start = rnd() % (uint32_t)(nchars[d] - 200);
-			int64_t id;
-
-			die_if(p, coding_add(p, docid[d], codes[rnd() % NCODES], start,
-			    start + 10 + rnd() % 150, &id), "coding");
-		}
-		die_if(p, project_commit(p), "commit");
-		coder_find(p, c ? "coder-b" : "coder-a", &coder_ids[c]);
-		project_close(p);
-	}
+	synth_codings(path, docid, nchars, codes, coder_ids);
 	printf("store: generated 2 x %d codings in %.1f s (setup, not a target)\n",
 	    CODINGS_PER_CODER, (double)(clock_ns() - t0) / 1e9);
 

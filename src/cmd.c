@@ -29,6 +29,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_report, &cmd_export_dot, &cmd_export_svg,
+	&cmd_keys,
 	NULL
 };
 

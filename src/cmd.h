@@ -107,6 +107,8 @@ CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 CMD(cmd_cat);
 /* cmd-report.c */
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
+/* cmd-keys.c */
+CMD(cmd_keys);
 #undef CMD
 
 #endif

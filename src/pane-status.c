@@ -1,0 +1,158 @@
+/*
+ * pane-status.c: two lines at the bottom. The first names the codes of the
+ * segment under the caret (with their coders) or shows the latest message;
+ * the second lists key hints, generated from the key table for the pane
+ * that has the keyboard.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "axial/util.h"
+#include "ui.h"
+
+static const char *const hints_transcript[] = {
+	"help", "select", "code-apply", "code-new", "code-invivo", "code-again",
+	"coding-remove", "search", "undo", "focus-next", "quit", NULL,
+};
+static const char *const hints_tree[] = {
+	"help", "tree-mark", "tree-cut", "tree-paste", "tree-move-to",
+	"tree-new-code", "tree-rename", "tree-segments", "undo", "quit", NULL,
+};
+static const char *const hints_list[] = {
+	"help", "list-open", "review", "focus-next", "quit", NULL,
+};
+
+static void
+hints(struct ui *ui, int y, int w)
+{
+	const char *const *h = ui->focus == PANE_TREE ? hints_tree :
+	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
+	struct buf b = {0};
+	size_t i, j;
+
+	for (i = 0; h[i] != NULL; i++)
+		for (j = 0; ui_actions[j].name != NULL; j++) {
+			char keys[64], *sp;
+
+			if (strcmp(ui_actions[j].name, h[i]) != 0)
+				continue;
+			keymap_keys_text(ui->keys, j, keys, sizeof keys);
+			if ((sp = strchr(keys, ' ')) != NULL)
+				*sp = '\0';
+			buf_printf(&b, "%s%s %s", b.len ? "  " : " ", keys, h[i]);
+			break;
+		}
+	ui_fill(y, 0, w, ui_attr(ui, TH_HINT));
+	if (b.s)
+		ui_put_plain(y, 0, w, b.s, ui_attr(ui, TH_HINT));
+	buf_done(&b);
+}
+
+static void
+status_draw(struct ui *ui, const struct rect *r, bool focused)
+{
+	int a = ui_attr(ui, ui->msg_err ? TH_STATUS_ERR : TH_STATUS);
+	int x = r->x + 1, w = r->w - 2;
+	size_t i;
+	char pos[64];
+
+	(void)focused;
+	ui_fill(r->y, r->x, r->w, ui_attr(ui, TH_STATUS));
+	/* right: position */
+	if (ui->tdoc != NULL) {
+		size_t s, e;
+
+		if (vmt_selection(&ui->vt, &s, &e))
+			snprintf(pos, sizeof pos, " sel %zu-%zu ", s, e);
+		else
+			snprintf(pos, sizeof pos, " @%zu ", ui->vt.cursor);
+		ui_put_plain(r->y, r->x + r->w - (int)strlen(pos), (int)strlen(pos),
+		    pos, ui_attr(ui, TH_STATUS));
+		w -= (int)strlen(pos);
+	}
+	if (ui->msg[0] != '\0') {
+		int used = ui_put_text(ui, r->y, x, w, ui->msg, a);
+
+		x += used + 2;
+		w -= used + 2;
+	}
+	/* in the document list: the document's attributes */
+	if (ui->focus == PANE_DOCS && ui->msg[0] == '\0' &&
+	    ui->docs_cur < ui->ndocs) {
+		struct doc_attr *at;
+		size_t n, k;
+		struct buf b = {0};
+
+		if (doc_attr_list(ui->p, ui->docs[ui->docs_cur].id, &at, &n) ==
+		    AX_OK) {
+			for (k = 0; k < n; k++)
+				buf_printf(&b, "%s%s=%s", k ? ", " : "attributes: ",
+				    at[k].key, at[k].value);
+			doc_attr_list_free(at, n);
+		}
+		if (b.s != NULL)
+			ui_put_text(ui, r->y, x, w, b.s, ui_attr(ui, TH_STATUS));
+		buf_done(&b);
+		if (r->h > 1)
+			hints(ui, r->y + 1, r->w);
+		return;
+	}
+	/* in the tree: the current code's definition */
+	if (ui->focus == PANE_TREE && ui->msg[0] == '\0') {
+		const struct node *n = vmtree_current(&ui->tree);
+
+		if (n != NULL && n->definition != NULL && n->definition[0]) {
+			int used = ui_put_plain(r->y, x, w, "definition: ",
+			    ui_attr(ui, TH_STATUS));
+
+			ui_put_text(ui, r->y, x + used, w - used, n->definition,
+			    ui_attr(ui, TH_STATUS));
+		}
+		if (r->h > 1)
+			hints(ui, r->y + 1, r->w);
+		return;
+	}
+	/* codes at the caret */
+	for (i = 0; i < ui->ncodings && w > 4; i++) {
+		const struct coding *c = &ui->codings[i];
+		const struct node *n;
+		int used;
+
+		if ((size_t)c->start > ui->vt.cursor)
+			break;
+		if ((size_t)c->end <= ui->vt.cursor)
+			continue;
+		if (ui->only_mine && c->coder != ui->me)
+			continue;
+		n = ui_node(ui, c->node);
+		used = ui_put_plain(r->y, x, w, "[", ui_attr(ui, TH_STATUS));
+		used += ui_put_text(ui, r->y, x + used, w - used, n ? n->name : "?",
+		    ui_fg_attr(ui, n && n->color ? n->color : "") |
+		    (ui_attr(ui, TH_STATUS) & ~A_COLOR));
+		if (ui->ncoders > 1) {
+			size_t k;
+
+			for (k = 0; k < ui->ncoders; k++)
+				if (ui->coders[k].id == c->coder) {
+					used += ui_put_plain(r->y, x + used, w - used, " ",
+					    ui_attr(ui, TH_STATUS));
+					used += ui_put_text(ui, r->y, x + used, w - used,
+					    ui->coders[k].login, ui_attr(ui, TH_STATUS));
+				}
+		}
+		used += ui_put_plain(r->y, x + used, w - used, "] ",
+		    ui_attr(ui, TH_STATUS));
+		x += used;
+		w -= used;
+	}
+	if (r->h > 1)
+		hints(ui, r->y + 1, r->w);
+}
+
+const struct pane_ops pane_status_ops = {
+	.name = "status",
+	.scope = SCOPE_GLOBAL,
+	.draw = status_draw,
+};

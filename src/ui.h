@@ -1,0 +1,315 @@
+/*
+ * ui.h: the workbench's shared state, private to the ui-*.c, pane-*.c,
+ * finder.c and editor.c files (the vis-core.h idea: one internal header).
+ *
+ * Layers. The model is the project (project.h and friends, no curses). The
+ * view-models (vm-transcript.h, vm-tree.h) are cursor/selection/scroll state
+ * over it, also without curses. The panes (pane-*.c, each a const struct
+ * pane_ops) draw the view-models and turn keys and clicks into actions.
+ *
+ * The loop (ui.c): wait for a key at most UI_TICK_MS; handle it through the
+ * key table (ui-actions.c), which sets dirty bits; on every tick poll
+ * project_data_version() and apply other processes' codings; then redraw
+ * once, only the panes whose dirty bit is set. Signals only set flags.
+ */
+#ifndef AXIAL_UI_H
+#define AXIAL_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "axial/agree-project.h"
+#include "axial/codetree.h"
+#include "axial/coding.h"
+#include "axial/document.h"
+#include "axial/keymap.h"
+#include "axial/project.h"
+#include "axial/text.h"
+#include "axial/theme.h"
+#include "axial/util.h"
+#include "vm-transcript.h"
+#include "vm-tree.h"
+
+#define UI_TICK_MS 250
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 10
+#define UI_RECENT 9
+
+struct ui_options {
+	const char *project;
+	const char *as;
+	const char *theme;	/* NULL: config, then "default" */
+	struct text_opts text;
+	bool no_mouse;
+	bool tmux_passthrough;
+	int layout_rtl;		/* -1 from the locale (fa, ar, he, ur), 0 no, 1 yes */
+	const char *stats;	/* AXIAL_UI_STATS: write timings here on exit */
+};
+
+struct rect {
+	int y, x, h, w;
+};
+
+/* Panes, in focus order; PANE_COUNT sized arrays index by these. */
+enum pane_id {
+	PANE_TRANSCRIPT, PANE_TREE, PANE_CODINGS, PANE_DOCS, PANE_STATUS,
+	PANE_AGREE,	/* after STATUS: shown, never focused */
+	PANE_COUNT
+};
+
+/* Dirty bits: what needs drawing at the end of this loop iteration. */
+enum {
+	DIRTY_TRANSCRIPT = 1 << PANE_TRANSCRIPT,
+	DIRTY_TREE = 1 << PANE_TREE,
+	DIRTY_CODINGS = 1 << PANE_CODINGS,
+	DIRTY_DOCS = 1 << PANE_DOCS,
+	DIRTY_STATUS = 1 << PANE_STATUS,
+	DIRTY_AGREE = 1 << PANE_AGREE,
+	DIRTY_OVERLAY = 1 << 6,	/* finder, prompt, help */
+	DIRTY_ALL = 0xff,
+	DIRTY_LAYOUT = 1 << 8,	/* recompute rectangles first */
+};
+
+/* Key scopes of the action table: global, then one per pane and overlay. */
+enum ui_scope {
+	SCOPE_GLOBAL, SCOPE_TRANSCRIPT, SCOPE_TREE, SCOPE_LIST,
+};
+
+struct ui;
+
+/* A pane: a const table of functions plus its rectangle in ui->rect. */
+struct pane_ops {
+	const char *name;
+	int scope;
+	void (*draw)(struct ui *ui, const struct rect *r, bool focused);
+	/* A click or drag at (y, x) inside the pane (relative). */
+	void (*mouse)(struct ui *ui, const struct rect *r, int y, int x,
+	    int event);
+	/* Called after the layout changed its rectangle. */
+	void (*resize)(struct ui *ui, const struct rect *r);
+};
+enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
+	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
+
+extern const struct pane_ops pane_transcript_ops, pane_tree_ops,
+    pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops;
+
+/* Per-node counts of codings, per coder (index into ui->coders). */
+struct ui_counts {
+	int64_t maxid;
+	size_t ncoders;
+	int64_t *n;		/* (maxid + 1) * ncoders */
+	bool valid;
+};
+
+/* A segment of the codings pane: one coding with its quote. */
+struct ui_segment {
+	struct coding c;
+	char *quote;		/* visual, sanitized, one line */
+	char *doc;		/* document name */
+};
+
+enum overlay { OV_NONE, OV_FINDER, OV_PROMPT, OV_HELP, OV_CONFIRM };
+
+struct finder_item {
+	int64_t id;
+	char *label;		/* UTF-8 shown */
+	char *key;		/* search key text of the label (for filtering) */
+	int depth;
+};
+
+struct ui {
+	struct ui_options opt;
+	struct project *p;
+	struct keymap *keys;
+	struct theme theme;
+	bool color, color256;
+
+	/* documents */
+	struct doc_info *docs;
+	size_t ndocs, cur;	/* cur indexes docs */
+	char *text;		/* the current document's text */
+	size_t textlen;
+	struct text_doc *tdoc;
+	struct text_layout *layout;
+	struct vm_transcript vt;
+	struct coding *codings;	/* of the current document, sorted by start */
+	size_t ncodings;
+	bool *doc_memo;		/* per doc: has memos */
+	int64_t *coding_memo;	/* ids of codings with memos */
+	size_t ncoding_memo;
+
+	/* code tree */
+	struct node *nodes;
+	size_t nnodes;
+	struct vm_tree tree;
+	struct ui_counts counts;
+	struct coder_brief { int64_t id; char *login; } *coders;
+	size_t ncoders;
+	int64_t me;		/* my coder id, 0 until my first action */
+	int64_t *cut;		/* ids cut for paste */
+	size_t ncut;
+	size_t *byid;		/* node index by id (SIZE_MAX none), maxid + 1 */
+	int64_t maxid;
+	unsigned char *node_memo;	/* by node id: has memos (maxid + 1) */
+	bool only_mine;		/* transcript shows only my codings */
+	int *nattr;		/* by node id x 3: coded by me, by others, bar;
+				   0 = not computed yet (reset on reload) */
+	int64_t maxlen;		/* longest coding of the open document */
+
+	/* codings pane (segments of one code, or review) */
+	struct ui_segment *segs;
+	size_t nsegs, seg_cur, seg_top;
+	int64_t seg_node;	/* code listed, 0 none */
+	bool review;		/* review mode: walking categories */
+	size_t docs_cur, docs_top;	/* document pane cursor */
+
+	size_t *cp_byte;	/* byte offset of each code point (lazy), +1 */
+	size_t *doc_pos;	/* last caret per document */
+	int last_key;		/* the key that ran the current action */
+	bool segs_pending;	/* reload the segments list on the next tick */
+
+	/* search */
+	char *search;		/* the last search, UTF-8 */
+	size_t hit_s, hit_e;	/* the current hit, highlighted */
+	struct searchkey *hay;	/* key of the current document, lazily */
+
+	/* recent codes, newest first */
+	int64_t recent[UI_RECENT];
+	size_t nrecent;
+
+	/* agreement (pane-agree.c), built when first shown */
+	struct agree_project *agree;
+	bool show_agree;
+	char *agree_coders[2];
+
+	/* focus, layout, drawing */
+	enum pane_id focus;
+	bool show_codings, show_docs;
+	struct rect rect[PANE_COUNT];
+	bool too_small;
+	bool mirrored;		/* right-to-left layout: the tree on the left */
+	unsigned dirty;
+	bool mouse;
+	int drag_from_y, drag_from_x, drag_pane;	/* -1 none */
+	int64_t drag_node;
+	bool dragging;
+
+	/* overlays */
+	enum overlay ov;
+	struct finder_item *fitems;
+	size_t nfitems, *fmatch, nfmatch, fcur, ftop;
+	char fquery[256];
+	char ftitle[128];
+	void (*fdone)(struct ui *ui, int64_t id, const char *query);
+	char pbuf[512];		/* prompt text */
+	void (*pdone)(struct ui *ui, const char *text);
+	size_t help_top;
+
+	/* status line message */
+	char msg[512];
+	bool msg_err;
+
+	/* live refresh */
+	int64_t data_version, change_cursor;
+
+	/* timings (AXIAL_UI_STATS) */
+	uint64_t t_start, t_first_frame;
+	uint64_t *key_ns;
+	size_t nkey_ns, capkey_ns;
+	uint64_t *commit_ns;	/* the store's part of each apply-a-code */
+	size_t ncommit_ns, capcommit_ns;
+
+	bool quit;
+};
+
+/* ui.c */
+void ui_msg(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
+void ui_err(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
+/* Reports a model failure in the status line; returns true if rc == AX_OK. */
+bool ui_check(struct ui *ui, enum ax_status rc);
+void ui_dirty(struct ui *ui, unsigned bits);
+/* Applies changes committed since the last sync (mine and others'). */
+void ui_sync(struct ui *ui);
+void ui_reload_tree(struct ui *ui);
+/* Per-node, per-coder coding counts of the whole project. */
+void ui_load_counts(struct ui *ui);
+void ui_open_doc(struct ui *ui, size_t index, size_t cursor);
+void ui_suspend_curses(void);
+void ui_resume_curses(struct ui *ui);
+/* The main entry point: returns an exit status. */
+int ui_run(const struct ui_options *o);
+
+/* Applies the config's "bind" lines to k, reporting bad ones on err. */
+void ui_load_bindings(struct keymap *k, FILE *err);
+
+/* ui-layout.c */
+void ui_layout(struct ui *ui, int lines, int cols);
+
+/* ui-draw.c: curses helpers shared by the panes */
+/* The curses attribute (pair included) of a theme element. */
+int ui_attr(struct ui *ui, enum theme_elem e);
+/* Attribute for text coded with a code of colour "#rrggbb" (or "": the
+ * coder's default element). */
+int ui_code_attr(struct ui *ui, const char *color, enum theme_elem fallback);
+/* An attribute with the colour of `color` as foreground. */
+int ui_fg_attr(struct ui *ui, const char *color);
+void ui_colors_init(struct ui *ui);
+/*
+ * Draws UTF-8 text (a name, a memo title, a quote: anything from the
+ * project) at (y, x) in at most w columns with attr: laid out by the text
+ * engine, so it is in visual order and every control or bidi-format
+ * character is a placeholder, never raw. Returns the columns used.
+ */
+int ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr);
+/* The same for ASCII/UTF-8 text axial itself wrote (labels, messages). */
+int ui_put_plain(int y, int x, int w, const char *s, int attr);
+void ui_fill(int y, int x, int w, int attr);
+void ui_box_title(struct ui *ui, const struct rect *r, const char *title,
+    bool focused);
+/* Display width of UTF-8 text as ui_put_text draws it. */
+int ui_text_width(const char *s);
+
+/* ui-actions.c */
+extern const struct keymap_action ui_actions[];
+void ui_handle_key(struct ui *ui, int key);
+void ui_apply_code(struct ui *ui, int64_t node);
+/* The node name of id (borrowed), or "?" */
+const char *ui_node_name(struct ui *ui, int64_t id);
+const struct node *ui_node(struct ui *ui, int64_t id);
+void ui_load_segments(struct ui *ui, int64_t node);
+
+/* finder.c */
+/* Opens the finder on items (taken); done(ui, id, query) runs on Enter
+ * with the chosen id (0 if nothing matched) or not at all on Esc. */
+void finder_open(struct ui *ui, const char *title, struct finder_item *items,
+    size_t n, void (*done)(struct ui *, int64_t, const char *));
+/* The code tree as finder items; codes_only leaves categories out. */
+void finder_nodes(struct ui *ui, bool codes, bool categories,
+    struct finder_item **items, size_t *n);
+void finder_key(struct ui *ui, int key);
+void finder_draw(struct ui *ui);
+void finder_close(struct ui *ui);
+void prompt_open(struct ui *ui, const char *title, const char *initial,
+    void (*done)(struct ui *, const char *));
+void prompt_key(struct ui *ui, int key);
+void prompt_draw(struct ui *ui);
+
+/* pane-help.c */
+void help_draw(struct ui *ui);
+void help_key(struct ui *ui, int key);
+
+/* pane-agree.c */
+void agree_toggle(struct ui *ui);
+/* After a sync: applies the changes to the agreement state if shown. */
+void agree_refresh(struct ui *ui);
+void agree_free(struct ui *ui);
+
+/* editor.c */
+/* Edits text in $VISUAL/$EDITOR (vi) without a shell; *out is the new
+ * text (caller frees) or NULL if the editor failed. Returns 0 on success. */
+int editor_edit(const char *text, char **out, char *err, size_t errcap);
+
+#endif

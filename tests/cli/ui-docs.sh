@@ -1,0 +1,21 @@
+# ui-docs.sh: the man page and the README list exactly the workbench's key
+# table (axial keys), so documentation cannot drift from the bindings.
+. "$AXIAL_SRC/tests/cli/lib.sh"
+export XDG_CONFIG_HOME="$T/config"	# no user rebindings
+
+gen=$("$AXIAL" keys --man)
+doc=$(sed -n '/^\.\\" keys-begin/,/^\.\\" keys-end/p' "$AXIAL_SRC/man/axial.1" | sed '1d;$d')
+check "man page key bindings match 'axial keys --man'" "$gen" "$doc"
+gen=$("$AXIAL" keys --markdown)
+doc=$(sed -n '/^<!-- keys-begin/,/^<!-- keys-end/p' "$AXIAL_SRC/README.md" | sed '1d;$d')
+check "README key bindings match 'axial keys --markdown'" "$gen" "$doc"
+check_match "keys lists the actions" "code-invivo" "$("$AXIAL" keys)"
+
+# rebinding by action name, read from the user's own config dir
+mkdir -p "$T/config/axial"
+printf 'bind code-apply A\nbind nonsense x\n' >"$T/config/axial/config"
+check_rc "keys with a config" 0 "$AXIAL" keys
+check_match "a rebinding shows in axial keys" '^  A +code-apply' "$OUT"
+check_match "a bad binding is reported with its line" 'config:2: unknown action' "$ERR"
+check_rc "--defaults ignores the config" 0 "$AXIAL" keys --defaults
+check_match "defaults" '^  a Enter +code-apply' "$OUT"

@@ -1,0 +1,70 @@
+# lib.sh: helpers for the end-to-end tests that drive the real binary
+# inside tmux (sourced after tests/cli/lib.sh). Each test gets a private
+# tmux server (-L), killed on exit. Waits poll the screen with a deadline
+# instead of sleeping a fixed time, so a loaded machine only makes them
+# slower, not flaky.
+command -v tmux >/dev/null 2>&1 || { echo "not ok - tmux is not installed (scripts/deps.sh installs it)"; exit 1; }
+# UTF-8 everywhere: tmux decides from the client's locale, axial from its own
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+SOCK="axial-e2e-$$"
+NSESS=0
+TM="tmux -L $SOCK-0 -f /dev/null"
+# every server this test started, also when it is interrupted
+e2e_cleanup() {
+	_i=0
+	while [ $_i -le $NSESS ]; do
+		tmux -L "$SOCK-$_i" -f /dev/null kill-server 2>/dev/null
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK-$_i"
+		_i=$((_i + 1))
+	done
+	rm -rf "$T"
+}
+trap e2e_cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
+
+# start CMD...: a 120x40 session running CMD; ends with a marker line so
+# tests can see the exit status and that the shell got the terminal back.
+start() {
+	$TM kill-server 2>/dev/null
+	NSESS=$((NSESS + 1))	# a fresh server: no race with the old one exiting
+	TM="tmux -L $SOCK-$NSESS -f /dev/null"
+	$TM new-session -d -x 120 -y 40 -s t \
+	    "$*; echo \"AXIAL-EXIT=\$?\"; if stty -a | tr ' ;' '\n\n' | grep -qx icanon && stty -a | tr ' ;' '\n\n' | grep -qx echo; then echo TTY-RESTORED; else echo TTY-RAW; fi; sleep 600"
+}
+screen() { $TM capture-pane -p -t t; }
+keys() { $TM send-keys -t t "$@"; }
+literal() { $TM send-keys -t t -l "$1"; }
+# wait_for TEXT [SECONDS]: polls every 0.1 s; 0 once TEXT is on screen.
+wait_for() {
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-10} * 1000 ))
+	while :; do
+		screen | grep -qF -- "$1" && return 0
+		[ $(( $(date +%s%N) / 1000000 )) -ge $_deadline ] && return 1
+		sleep 0.1
+	done
+}
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-10} * 1000 ))
+	while :; do
+		screen | grep -qF -- "$1" || return 0
+		[ $(( $(date +%s%N) / 1000000 )) -ge $_deadline ] && return 1
+		sleep 0.1
+	done
+}
+# check_screen NAME TEXT [SECONDS]
+check_screen() {
+	if wait_for "$2" "${3:-10}"; then ok "$1"; else
+		notok "$1" "not on screen: $2" "screen:" "$(screen)"; fi
+}
+# row_of TEXT: the 1-based screen row of the first line holding TEXT
+row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
+# SGR mouse reports (xterm 1006): press, motion with button 1, release
+mouse_drag() {	# col1 row1 col2 row2 (1-based)
+	literal "$(printf '\033[<0;%d;%dM' "$1" "$2")"
+	sleep 0.1	# a hand takes longer; a slow (sanitized) build needs it
+	literal "$(printf '\033[<32;%d;%dM' "$3" "$4")"
+	sleep 0.1
+	literal "$(printf '\033[<0;%d;%dm' "$3" "$4")"
+}
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

@@ -1,0 +1,376 @@
+/*
+ * test-ui-vm.c: the workbench's view-models without a terminal: code-tree
+ * rows (collapse, marks, cursor kept across reloads, target category),
+ * transcript cursor motion, selection and scrolling over the text engine,
+ * the key table's names and the theme parser.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/keymap.h"
+#include "axial/text.h"
+#include "axial/theme.h"
+#include "axial/util.h"
+#include "testutil.h"
+#include "vm-transcript.h"
+#include "vm-tree.h"
+
+/* A small tree: cat 1 { code 2, cat 3 { code 4 } }, code 5 at top. */
+static struct node tree_nodes[] = {
+	{.id = 1, .parent = 0, .kind = NODE_CATEGORY, .depth = 0, .name = (char *)"A"},
+	{.id = 2, .parent = 1, .kind = NODE_CODE, .depth = 1, .name = (char *)"a1"},
+	{.id = 3, .parent = 1, .kind = NODE_CATEGORY, .depth = 1, .name = (char *)"B"},
+	{.id = 4, .parent = 3, .kind = NODE_CODE, .depth = 2, .name = (char *)"b1"},
+	{.id = 5, .parent = 0, .kind = NODE_CODE, .depth = 0, .name = (char *)"top"},
+};
+
+static void
+test_tree_rows(void **state)
+{
+	struct vm_tree t;
+
+	(void)state;
+	vmtree_init(&t);
+	vmtree_set_height(&t, 3);
+	vmtree_set_nodes(&t, tree_nodes, 5);
+	assert_int_equal(t.nrows, 5);
+	assert_int_equal(vmtree_current(&t)->id, 1);
+	vmtree_move(&t, 3);
+	assert_int_equal(vmtree_current(&t)->id, 4);
+	assert_int_equal(t.top, 1);	/* scrolled to keep the cursor shown */
+	assert_int_equal(vmtree_target_category(&t), 3);
+	/* collapsing B hides b1; the cursor stays on a visible row */
+	vmtree_set_collapsed(&t, 3, true);
+	assert_int_equal(t.nrows, 4);
+	assert_int_equal(vmtree_current(&t)->id, 3);
+	/* collapsing A hides everything under it */
+	vmtree_set_collapsed(&t, 1, true);
+	assert_int_equal(t.nrows, 2);
+	assert_int_equal(vmtree_current(&t)->id, 1);
+	/* goto_id expands the ancestors */
+	assert_true(vmtree_goto_id(&t, 4));
+	assert_int_equal(vmtree_current(&t)->id, 4);
+	assert_false(vmtree_is_collapsed(&t, 1));
+	assert_false(vmtree_is_collapsed(&t, 3));
+	assert_false(vmtree_goto_id(&t, 99));
+	assert_true(vmtree_has_children(&t, 0));
+	assert_false(vmtree_has_children(&t, 1));
+	vmtree_done(&t);
+}
+
+static void
+test_tree_marks_reload(void **state)
+{
+	struct vm_tree t;
+	struct node fewer[4];
+
+	(void)state;
+	vmtree_init(&t);
+	vmtree_set_height(&t, 10);
+	vmtree_set_nodes(&t, tree_nodes, 5);
+	vmtree_toggle_mark(&t, 2);
+	vmtree_toggle_mark(&t, 5);
+	vmtree_toggle_mark(&t, 4);
+	vmtree_toggle_mark(&t, 4);
+	assert_int_equal(t.nmarked, 2);
+	assert_true(vmtree_is_marked(&t, 2));
+	assert_false(vmtree_is_marked(&t, 4));
+	vmtree_goto_id(&t, 5);
+	/* a reload without node 2 (deleted elsewhere): its mark goes, the
+	 * cursor stays on node 5 */
+	fewer[0] = tree_nodes[0];
+	fewer[1] = tree_nodes[2];
+	fewer[2] = tree_nodes[3];
+	fewer[3] = tree_nodes[4];
+	vmtree_set_nodes(&t, fewer, 4);
+	assert_int_equal(t.nmarked, 1);
+	assert_true(vmtree_is_marked(&t, 5));
+	assert_int_equal(vmtree_current(&t)->id, 5);
+	assert_int_equal(vmtree_target_category(&t), 0);
+	vmtree_clear_marks(&t);
+	assert_int_equal(t.nmarked, 0);
+	/* an empty tree */
+	vmtree_set_nodes(&t, NULL, 0);
+	assert_null(vmtree_current(&t));
+	vmtree_move(&t, 1);
+	vmtree_done(&t);
+}
+
+struct fixture {
+	struct text_doc *d;
+	struct text_layout *l;
+	struct vm_transcript v;
+};
+
+static void
+fx_open(struct fixture *f, const char *text, int width, int height)
+{
+	struct text_opts o;
+
+	text_opts_default(&o);
+	f->d = text_doc_new(text, strlen(text));
+	f->l = text_layout_new(f->d, &o, width);
+	memset(&f->v, 0, sizeof f->v);
+	f->v.mark = VMT_NO_MARK;
+	vmt_attach(&f->v, f->d, f->l, height);
+}
+
+static void
+fx_close(struct fixture *f)
+{
+	text_layout_free(f->l);
+	text_doc_free(f->d);
+}
+
+static void
+test_transcript_motion(void **state)
+{
+	struct fixture f;
+	size_t line;
+	int col;
+
+	(void)state;
+	fx_open(&f, "one two three\nfour five\nsix\n", 40, 2);
+	vmt_right(&f.v);
+	assert_int_equal(f.v.cursor, 1);
+	vmt_left(&f.v);
+	assert_int_equal(f.v.cursor, 0);
+	vmt_left(&f.v);			/* clamps at the start */
+	assert_int_equal(f.v.cursor, 0);
+	vmt_word_next(&f.v);
+	assert_int_equal(f.v.cursor, 4);
+	vmt_down(&f.v);			/* keeps the column */
+	vmt_cursor_pos(&f.v, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 4);
+	assert_int_equal(f.v.cursor, 14 + 4);
+	vmt_down(&f.v);			/* "six" is shorter: its end */
+	assert_int_equal(f.v.cursor, 24 + 3);
+	assert_int_equal(f.v.top, 1);	/* scrolled, height 2 */
+	vmt_up(&f.v);
+	vmt_up(&f.v);
+	assert_int_equal(f.v.cursor, 4);	/* the goal column survived */
+	assert_int_equal(f.v.top, 0);
+	vmt_para_next(&f.v);
+	assert_int_equal(f.v.cursor, 14);
+	vmt_para_prev(&f.v);
+	assert_int_equal(f.v.cursor, 0);
+	vmt_line_end(&f.v);
+	assert_int_equal(f.v.cursor, 13);
+	vmt_line_start(&f.v);
+	assert_int_equal(f.v.cursor, 0);
+	vmt_doc_end(&f.v);
+	assert_int_equal(f.v.cursor, vmt_length(&f.v));
+	vmt_doc_start(&f.v);
+	/* right across a paragraph end goes to the next paragraph */
+	vmt_goto(&f.v, 12);
+	vmt_right(&f.v);
+	assert_int_equal(f.v.cursor, 13);
+	vmt_right(&f.v);
+	assert_int_equal(f.v.cursor, 14);
+	fx_close(&f);
+}
+
+static void
+test_transcript_rtl_visual(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	/* Persian: Left moves forward in logical order */
+	fx_open(&f, "سلام دنیا\n", 40, 5);
+	vmt_left(&f.v);
+	assert_int_equal(f.v.cursor, 1);
+	vmt_left(&f.v);
+	assert_int_equal(f.v.cursor, 2);
+	vmt_right(&f.v);
+	assert_int_equal(f.v.cursor, 1);
+	fx_close(&f);
+}
+
+static void
+test_transcript_selection_scroll(void **state)
+{
+	struct fixture f;
+	size_t s, e, i;
+	struct buf b = {0};
+
+	(void)state;
+	assert_false(vmt_selection(&(struct vm_transcript){.mark = VMT_NO_MARK},
+	    &s, &e));
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "line %zu of a long transcript\n", i);
+	fx_open(&f, b.s, 30, 10);
+	vmt_word_next(&f.v);
+	vmt_set_mark(&f.v);
+	vmt_word_next(&f.v);
+	vmt_word_next(&f.v);
+	assert_true(vmt_selection(&f.v, &s, &e));
+	assert_int_equal(s, 5);
+	assert_int_equal(e, 10);
+	/* a selection made backwards is the same range */
+	f.v.mark = 10;
+	f.v.cursor = 5;
+	assert_true(vmt_selection(&f.v, &s, &e));
+	assert_int_equal(s, 5);
+	assert_int_equal(e, 10);
+	vmt_clear_mark(&f.v);
+	assert_false(vmt_selection(&f.v, &s, &e));
+	/* page down moves the view and the caret by a page less one line */
+	vmt_page_down(&f.v);
+	assert_int_equal(f.v.top, 9);
+	{
+		size_t line;
+		int col;
+
+		vmt_cursor_pos(&f.v, &line, &col);
+		assert_true(line >= f.v.top && line < f.v.top + 10);
+	}
+	vmt_page_up(&f.v);
+	assert_int_equal(f.v.top, 0);
+	/* scrolling does not move the caret; a resize keeps it */
+	vmt_scroll(&f.v, 50);
+	assert_int_equal(f.v.top, 50);
+	assert_int_equal(f.v.cursor < 40, 1);
+	vmt_scroll(&f.v, -1000);
+	assert_int_equal(f.v.top, 0);
+	vmt_goto(&f.v, 2000);
+	text_layout_set_width(f.l, 12);
+	vmt_attach(&f.v, f.d, f.l, 5);
+	assert_int_equal(f.v.cursor, 2000);
+	{
+		size_t line;
+		int col;
+
+		vmt_cursor_pos(&f.v, &line, &col);
+		assert_true(line >= f.v.top && line < f.v.top + 5);
+	}
+	/* offset_at maps a click back to text */
+	assert_int_equal(vmt_offset_at(&f.v, 0, 0) <= 2000, 1);
+	buf_done(&b);
+	fx_close(&f);
+}
+
+static void
+test_transcript_jump_scroll(void **state)
+{
+	struct fixture f;
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "line %zu\n", i);
+	fx_open(&f, b.s, 40, 10);
+	for (i = 0; i < 9; i++)
+		vmt_down(&f.v);
+	assert_int_equal(f.v.top, 0);		/* line 9: still in view */
+	vmt_down(&f.v);				/* line 10 leaves the view */
+	assert_int_equal(f.v.top, 6);		/* half a page at once */
+	for (i = 0; i < 4; i++)
+		vmt_down(&f.v);
+	assert_int_equal(f.v.top, 6);		/* no repaint for 4 more */
+	vmt_doc_end(&f.v);			/* a far jump: no overshoot */
+	assert_int_equal(f.v.top, 99 - 10 + 1);	/* last line at the bottom */
+	vmt_doc_start(&f.v);
+	assert_int_equal(f.v.top, 0);
+	buf_done(&b);
+	fx_close(&f);
+}
+
+static void
+test_empty_document(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	fx_open(&f, "", 40, 5);
+	vmt_down(&f.v);
+	vmt_right(&f.v);
+	vmt_page_down(&f.v);
+	vmt_word_next(&f.v);
+	assert_int_equal(f.v.cursor, 0);
+	fx_close(&f);
+}
+
+static void
+test_keymap(void **state)
+{
+	static const struct keymap_action acts[] = {
+		{"quit", "q C-c", 0, "quit", NULL},
+		{"down", "j Down", 1, "down", NULL},
+		{"tree-down", "j", 2, "down", NULL},
+		{"help", "? F1", 0, "help", NULL},
+		{NULL, NULL, 0, NULL, NULL},
+	};
+	struct keymap *k = keymap_new(acts);
+	const char *err = NULL;
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(keymap_parse("C-c"), 3);
+	assert_int_equal(keymap_parse("q"), 'q');
+	assert_int_equal(keymap_parse("nonsense"), -1);
+	keymap_name(keymap_parse("F1"), buf, sizeof buf);
+	assert_string_equal(buf, "F1");
+	keymap_name(keymap_parse("PgDn"), buf, sizeof buf);
+	assert_string_equal(buf, "PgDn");
+	assert_string_equal(keymap_lookup(k, 1, 'j')->name, "down");
+	assert_string_equal(keymap_lookup(k, 2, 'j')->name, "tree-down");
+	/* pane scopes fall back to the global one */
+	assert_string_equal(keymap_lookup(k, 2, 'q')->name, "quit");
+	assert_null(keymap_lookup(k, 0, 'j'));
+	assert_int_equal(keymap_bind(k, "quit", "Q", &err), 0);
+	assert_null(keymap_lookup(k, 1, 'q'));
+	assert_string_equal(keymap_lookup(k, 1, 'Q')->name, "quit");
+	keymap_keys_text(k, 3, buf, sizeof buf);
+	assert_string_equal(buf, "? F1");
+	assert_int_equal(keymap_bind(k, "nope", "x", &err), -1);
+	assert_int_equal(keymap_bind(k, "quit", "C-", &err), -1);
+	keymap_free(k);
+}
+
+static void
+test_theme(void **state)
+{
+	struct theme t;
+	int bad, c;
+
+	(void)state;
+	theme_default(&t);
+	assert_int_equal(t.s[TH_SELECTION].attrs & THEME_REVERSE, THEME_REVERSE);
+	theme_parse(&t, "# comment\nselection = #ff0000 blue bold # red\n"
+	    "coded-a = 24 default\nnonsense = red\n", &bad);
+	assert_int_equal(bad, 4);
+	assert_int_equal(t.s[TH_SELECTION].fg, THEME_RGB | 0xff0000);
+	assert_int_equal(t.s[TH_SELECTION].bg, 4);
+	assert_int_equal(t.s[TH_SELECTION].attrs, THEME_BOLD);
+	assert_int_equal(t.s[TH_CODED_A].fg, 24);
+	assert_true(theme_color_parse("bright-red", &c));
+	assert_int_equal(c, 9);
+	assert_false(theme_color_parse("#12345", &c));
+	assert_int_equal(theme_rgb_to_256(0xff0000), 196);
+	assert_int_equal(theme_rgb_to_256(0x808080), 244);
+	assert_int_equal(theme_rgb_to_8(0xff0000), 1);
+	assert_int_equal(theme_rgb_to_8(0x0000ff), 4);
+	assert_int_equal(theme_elem_parse("role-causal"), TH_ROLE_CAUSAL);
+	assert_false(theme_load(&t, "../etc/passwd"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree_rows),
+		cmocka_unit_test(test_tree_marks_reload),
+		cmocka_unit_test(test_transcript_motion),
+		cmocka_unit_test(test_transcript_rtl_visual),
+		cmocka_unit_test(test_transcript_selection_scroll),
+		cmocka_unit_test(test_transcript_jump_scroll),
+		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_keymap),
+		cmocka_unit_test(test_theme),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
