@@ -173,15 +173,49 @@ const struct cmd cmd_code_add = {
 	"  -d, --def TEXT      its definition\n", code_add_main,
 };
 
+
+/*
+ * The simple code commands: `code X PROJECT CODE [CODE|ARG]`, one model call
+ * each. nargs counts the operands after PROJECT, nnodes how many of them
+ * name nodes.
+ */
+static enum ax_status op_rename(struct project *p, const int64_t *id, char **ops)
+{ return codetree_rename(p, id[0], ops[2]); }
+static enum ax_status op_merge(struct project *p, const int64_t *id, char **ops)
+{ (void)ops; return codetree_merge(p, id[0], id[1]); }
+static enum ax_status op_rm(struct project *p, const int64_t *id, char **ops)
+{ (void)ops; return codetree_remove(p, id[0]); }
+static enum ax_status op_color(struct project *p, const int64_t *id, char **ops)
+{ return codetree_set_color(p, id[0], ops[2]); }
+static enum ax_status op_define(struct project *p, const int64_t *id, char **ops)
+{ return codetree_set_definition(p, id[0], ops[2]); }
+
+static const struct {
+	const char *name;
+	int nargs, nnodes;
+	enum ax_status (*op)(struct project *, const int64_t *, char **);
+} simple_ops[] = {
+	{"code rename", 2, 1, op_rename},
+	{"code merge", 2, 2, op_merge},
+	{"code rm", 1, 1, op_rm},
+	{"code color", 2, 1, op_color},
+	{"code define", 2, 1, op_define},
+};
+
 static int
-code_rename_main(const struct cmd *self, int argc, char **argv)
+code_simple_main(const struct cmd *self, int argc, char **argv)
 {
 	struct project *p;
 	char **ops = NULL;
 	int64_t ids[2];
-	int rc = code_cmd(self, argc, argv, 2, 1, NULL, &p, ids, &ops);
+	size_t i;
+	int rc;
 
-	if (rc == CMD_OK && codetree_rename(p, ids[0], ops[2]) != AX_OK)
+	for (i = 0; strcmp(simple_ops[i].name, self->name) != 0; i++)
+		;	/* every command using this function is in the table */
+	rc = code_cmd(self, argc, argv, simple_ops[i].nargs, simple_ops[i].nnodes,
+	    NULL, &p, ids, &ops);
+	if (rc == CMD_OK && simple_ops[i].op(p, ids, ops) != AX_OK)
 		rc = cmd_project_error(p);
 	project_close(p);
 	free(ops);
@@ -190,7 +224,7 @@ code_rename_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_code_rename = {
 	"code rename", "PROJECT CODE NEWNAME", "rename a code or category", NULL,
-	code_rename_main,
+	code_simple_main,
 };
 
 static int
@@ -226,46 +260,18 @@ const struct cmd cmd_code_move = {
 	"  --top   move it to the top level\n", code_move_main,
 };
 
-static int
-code_merge_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t ids[2];
-	int rc = code_cmd(self, argc, argv, 2, 2, NULL, &p, ids, &ops);
-
-	if (rc == CMD_OK && codetree_merge(p, ids[0], ids[1]) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_code_merge = {
 	"code merge", "PROJECT FROM INTO",
 	"merge code FROM into code INTO: its codings and memos follow", NULL,
-	code_merge_main,
+	code_simple_main,
 };
 
-static int
-code_rm_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t ids[2];
-	int rc = code_cmd(self, argc, argv, 1, 1, NULL, &p, ids, &ops);
-
-	if (rc == CMD_OK && codetree_remove(p, ids[0]) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_code_rm = {
 	"code rm", "PROJECT CODE",
 	"delete a code or category with everything under it and their codings "
-	"(undoable)", NULL, code_rm_main,
+	"(undoable)", NULL, code_simple_main,
 };
 
 static int
@@ -296,42 +302,14 @@ const struct cmd cmd_code_role = {
 	"         consequences, or none\n", code_role_main,
 };
 
-static int
-code_color_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t ids[2];
-	int rc = code_cmd(self, argc, argv, 2, 1, NULL, &p, ids, &ops);
-
-	if (rc == CMD_OK && codetree_set_color(p, ids[0], ops[2]) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_code_color = {
 	"code color", "PROJECT CODE #RRGGBB", "set a code's colour (\"\" for the "
-	"theme's default)", NULL, code_color_main,
+	"theme's default)", NULL, code_simple_main,
 };
 
-static int
-code_define_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t ids[2];
-	int rc = code_cmd(self, argc, argv, 2, 1, NULL, &p, ids, &ops);
-
-	if (rc == CMD_OK && codetree_set_definition(p, ids[0], ops[2]) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_code_define = {
 	"code define", "PROJECT CODE TEXT", "set a code's definition", NULL,
-	code_define_main,
+	code_simple_main,
 };

@@ -82,6 +82,23 @@ check "tree" "+ Causal conditions [causal]  #1
     - نبود یکپارچگی (0)  #5
     - paper forms (0)  #4" "$OUT"
 
+# the simple tree commands
+check_rc "code rename" 0 $A code add p.axial "temp code"
+check_rc "rename" 0 $A code rename p.axial "temp code" "renamed code"
+check_match "renamed" '^- renamed code \(0\)' "$($A codes p.axial)"
+check_rc "colour" 0 $A code color p.axial "renamed code" "#AA3300"
+check_rc "bad colour" 1 $A code color p.axial "renamed code" red
+check "bad colour message" "axial: colour must be #rrggbb, not 'red'" "$ERR"
+check_rc "define" 0 $A code define p.axial "renamed code" "A code made to be merged"
+check_match "colour and definition stored" '"name":"renamed code".*"color":"#aa3300".*"definition":"A code made to be merged"' "$($A codes p.axial --json)"
+check_rc "merge into itself refused" 1 $A code merge p.axial "renamed code" "renamed code"
+check_rc "rm" 0 $A code rm p.axial "renamed code"
+check_rc "gone" 1 $A code rename p.axial "renamed code" x
+check "rm'd code not found" "axial: no code or category 'renamed code'" "$ERR"
+check_rc "rm undone" 0 $A undo p.axial
+check_match "back after undo" 'renamed code' "$($A codes p.axial)"
+check_rc "rm it again" 0 $A code rm p.axial "renamed code"
+
 # coding
 check_rc "tag by offsets" 0 $A tag p.axial i1 "no integrated system" 55 78
 check "tag output" "#1 55 78" "$OUT"
