@@ -8,17 +8,18 @@
 . "$AXIAL_SRC/tests/cli/lib.sh"
 A=$AXIAL
 N=${CRASH_ITERATIONS:-25}
-$A init p.axial >/dev/null
+P=crash-$$.axial	# unique, so waiting for our processes never waits for others'
+$A init $P >/dev/null
 awk 'BEGIN { for (i = 0; i < 50; i++) printf "paragraph %d of an interview\n", i }' >d.txt
-$A import p.axial d.txt >/dev/null
-$A code add p.axial k >/dev/null
+$A import $P d.txt >/dev/null
+$A code add $P k >/dev/null
 
 worker() {	# prints "+ID" for every acknowledged tag
 	i=$1
 	while :; do
 		s=$(( (i * 37) % 1200 ))
-		out=$($A tag p.axial d k $s $((s + 7))) && echo "+${out%% *}"
-		[ $((i % 3)) = 0 ] && $A memo add p.axial "note $i" --on document:d >/dev/null
+		out=$($A tag $P d k $s $((s + 7))) && echo "+${out%% *}"
+		[ $((i % 3)) = 0 ] && $A memo add $P "note $i" --on document:d >/dev/null
 		i=$((i + 1))
 	done
 }
@@ -33,9 +34,9 @@ while [ $i -lt $N ]; do
 	pkill -KILL -P $w 2>/dev/null
 	kill -KILL $w 2>/dev/null
 	wait $w 2>/dev/null
-	while pgrep -f "$A .*p.axial" >/dev/null; do sleep 0.05; done	# all gone
+	while pgrep -f "$A .*$P" >/dev/null; do sleep 0.05; done	# all gone
 	rounds=$((rounds + 1))
-	ic=$(sqlite3 -cmd '.timeout 5000' p.axial 'PRAGMA integrity_check' 2>&1)
+	ic=$(sqlite3 -cmd '.timeout 5000' $P 'PRAGMA integrity_check' 2>&1)
 	if [ "$ic" != ok ]; then
 		bad=$((bad + 1)); echo "round $i: integrity check: $ic"
 	fi
@@ -43,7 +44,7 @@ while [ $i -lt $N ]; do
 	i=$((i + 1))
 done
 check "integrity ok after every kill" 0 "$bad"
-have=$($A codings p.axial --json | grep -o '"id":[0-9]*' | cut -d: -f2 | sort -n)
+have=$($A codings $P --json | grep -o '"id":[0-9]*' | cut -d: -f2 | sort -n)
 missing=0
 cat acks.* | sed -n 's/^+#//p' | sort -n >want
 while read -r id; do
@@ -54,7 +55,7 @@ n_have=$(echo "$have" | grep -c .)
 n_want=$(grep -c . want)
 # each kill can land at most the one tag in flight, unacknowledged
 check "nothing extra beyond one in-flight tag per kill" 1 "$([ "$n_have" -ge "$n_want" ] && [ "$n_have" -le $((n_want + rounds)) ] && echo 1 || echo "$n_have vs $n_want acknowledged")"
-before=$($A codings p.axial | wc -l)
-check_rc "undo still works after the kills" 0 $A undo p.axial
-check_rc "and redo" 0 $A redo p.axial
-check "undo and redo gave back the same codings" "$before" "$($A codings p.axial | wc -l)"
+before=$($A codings $P | wc -l)
+check_rc "undo still works after the kills" 0 $A undo $P
+check_rc "and redo" 0 $A redo $P
+check "undo and redo gave back the same codings" "$before" "$($A codings $P | wc -l)"
