@@ -217,14 +217,15 @@ grapheme_start(struct tl_scratch *s, size_t u)
 /*
  * Step 5: line starts (unit indexes) into s->lstart; returns the count.
  * Greedy: a unit that does not fit ends the line at the last break
- * opportunity, or (a word longer than the line) right before it if that is
- * a grapheme boundary. Spaces that do not fit hang with zero columns, and
- * the line then ends before the next non-space.
+ * opportunity, or (a word longer than the line) at the start of its
+ * grapheme cluster, or (a cluster longer than the line) right before it:
+ * a line is never wider than width. Spaces that do not fit hang with zero
+ * columns, and the line then ends before the next non-space.
  */
 static size_t
 wrap_units(struct tl_scratch *s, size_t nunits, int width)
 {
-	size_t nl = 0, ls = 0, cand = NONE, u;
+	size_t nl = 0, ls = 0, cand = NONE, u, g;
 	int col = 0, w;
 	bool hung = false;
 
@@ -258,14 +259,26 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				u = ls - 1;
 				continue;
 			}
-			if (grapheme_start(s, u)) {
+			/* cut before u's grapheme cluster; after a Prepend
+			 * character (U+0600-0605, U+06DD) it starts before u.
+			 * A cluster wider than the line is cut inside. */
+			for (g = u; g > ls && !grapheme_start(s, g); g--)
+				;
+			if (g > ls && g < u) {	/* place it again, as above */
 				s->lstart[nl++] = (uint32_t)ls;
-				ls = u;
+				ls = g;
 				cand = NONE;
 				hung = false;
 				col = 0;
-				w = unit_cols(s, u, col);
+				u = ls - 1;
+				continue;
 			}
+			s->lstart[nl++] = (uint32_t)ls;
+			ls = u;
+			cand = NONE;
+			hung = false;
+			col = 0;
+			w = unit_cols(s, u, col);
 		}
 		s->ucols[u] = w;
 		col += w;
