@@ -129,14 +129,16 @@ all_undef(struct agree_kappa *o, const char *why)
 	o->ase0 = o->z = o->pi = o->bp = o->bp_se = undef(why);
 }
 
-/* BP and its SE from P_o; q < 2 is undefined. */
+/* BP and its SE (se may be NULL) from P_o; q < 2 is undefined. */
 static void
 bp_figures(double po, int64_t n, int q, struct agree_fig *bp, struct agree_fig *se)
 {
 	double f;
 
 	if (q < 2) {
-		*bp = *se = undef("q < 2");
+		*bp = undef("q < 2");
+		if (se != NULL)
+			*se = *bp;
 		return;
 	}
 	f = 1 - 1.0 / q;
