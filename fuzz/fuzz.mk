@@ -24,7 +24,7 @@ fuzz: fuzz-build
 	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ)
 
 fuzz-brief: fuzz-build
-	@sh fuzz/run.sh --brief $(FUZZ_BUILD) $(FUZZ_BRIEF) $(FUZZ)
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BRIEF) $(FUZZ)
 
 fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \

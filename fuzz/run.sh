@@ -1,5 +1,5 @@
 #!/bin/sh
-# fuzz/run.sh [--brief] BUILD SECONDS [NAME...]: runs each harness
+# fuzz/run.sh BUILD SECONDS [NAME...]: runs each harness
 # BUILD/fuzz/fuzz-NAME for SECONDS on a fresh copy of fuzz/corpus/NAME/
 # (libFuzzer replays every seed first, so past crashes stay fixed), then
 # prints one line per harness:
@@ -10,10 +10,8 @@
 # Environment: FUZZ_MAX_LEN (4096), FUZZ_TIMEOUT (seconds per input, 10),
 # FUZZ_FLAGS (more libFuzzer flags).
 set -u
-brief=0
-[ "${1:-}" = --brief ] && { brief=1; shift; }
-BUILD=${1:?usage: fuzz/run.sh [--brief] BUILD SECONDS [NAME...]}
-SECS=${2:?usage: fuzz/run.sh [--brief] BUILD SECONDS [NAME...]}
+BUILD=${1:?usage: fuzz/run.sh BUILD SECONDS [NAME...]}
+SECS=${2:?usage: fuzz/run.sh BUILD SECONDS [NAME...]}
 shift 2
 [ $# -eq 0 ] && set -- $(for f in fuzz/fuzz-*.c; do n=${f#fuzz/fuzz-}; echo "${n%.c}"; done)
 maxlen=${FUZZ_MAX_LEN:-4096}
@@ -35,6 +33,7 @@ for name; do
 	    -artifact_prefix="$findings/"
 	[ -f "fuzz/$name.dict" ] && set -- "$@" -dict="fuzz/$name.dict"
 	[ -f "fuzz/$name.options" ] && set -- "$@" $(cat "fuzz/$name.options")
+	# (the loop's list was expanded already: set -- holds the flags now)
 	# shellcheck disable=SC2086
 	"$bin" "$@" ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
 	rc=$?
