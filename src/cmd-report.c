@@ -240,7 +240,7 @@ prepare_dir(const char *dir)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
 		return cmd_error("%s: %s", dir, strerror(errno));
 	if (stat(dir, &st) != 0)
 		return cmd_error("%s: %s", dir, strerror(errno));

@@ -25,8 +25,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_memo_add, &cmd_memo_list, &cmd_memo_edit, &cmd_memo_rm,
 	&cmd_undo, &cmd_redo, &cmd_log,
 	&cmd_coders, &cmd_coder_add,
-	&cmd_export_csv,
-	&cmd_agree, &cmd_blind, &cmd_retest,
+	&cmd_export_csv, &cmd_export_qdpx, &cmd_export_qdc, &cmd_merge,
+	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_report, &cmd_export_dot, &cmd_export_svg,
 	NULL

@@ -73,6 +73,9 @@ int cmd_project_error(struct project *p);
  */
 void cmd_put_text(FILE *f, const char *s, size_t n);
 
+/* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
+void cmd_report_lines(const char *file, const char *report);
+
 /* Declarations of every command, grouped by file. */
 #define CMD(x) extern const struct cmd x
 /* cmd-project.c */
@@ -94,9 +97,12 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-exchange.c */
+CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 /* cmd-agree.c */ CMD(cmd_agree);
 /* cmd-blind.c */ CMD(cmd_blind);
 /* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
 /* cmd-cat.c */
 CMD(cmd_cat);
 /* cmd-report.c */

@@ -65,6 +65,53 @@ coder_find(struct project *p, const char *login, int64_t *id)
 }
 
 enum ax_status
+coder_import(struct project *p, const char *login, const char *name,
+    const char *guid, int64_t *id)
+{
+	char *nlogin;
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if (guid != NULL) {
+		st = db_stmt(p, "SELECT id FROM coders WHERE guid = lower(?)");
+		sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+		*id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (*id != 0)
+			return AX_OK;
+	}
+	if ((nlogin = db_name(p, "coder", login)) == NULL)
+		return AX_ERR_INPUT;
+	if (name != NULL && !db_valid_utf8(name)) {
+		free(nlogin);
+		return db_fail(p, AX_ERR_INPUT, "coder name is not valid UTF-8");
+	}
+	if (coder_find(p, nlogin, id) == AX_OK) {
+		free(nlogin);
+		return AX_OK;
+	}
+	if ((s = db_action_begin(p, "coder import")) != AX_OK)
+		goto out;
+	/* No account: the row records whose work this is and lets nobody act
+	 * as that coder, so no owner's permission is needed. */
+	st = db_stmt(p, "INSERT INTO coders(login, name, color, account, guid, created)"
+	    " VALUES (?1, ifnull(?2, ?1), '', '', ifnull(lower(?3), uuid()),"
+	    " strftime('%s','now'))");
+	sqlite3_bind_text(st, 1, nlogin, -1, SQLITE_STATIC);
+	if (name != NULL && *name != '\0')
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (guid != NULL)
+		sqlite3_bind_text(st, 3, guid, -1, SQLITE_STATIC);
+	s = db_exec_stmt(p, st);
+	if (s == AX_OK)
+		*id = sqlite3_last_insert_rowid(p->db);
+	s = db_action_end(p, s);
+out:
+	free(nlogin);
+	return s;
+}
+
+enum ax_status
 coder_add(struct project *p, const char *login, const char *name,
     const char *color, const char *account)
 {

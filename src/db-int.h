@@ -30,6 +30,9 @@ struct project {
 	int depth;		/* action nesting; 0 = none open */
 	bool failed;		/* a nested step failed: the action must roll back */
 	int64_t coder_id;	/* acting coder's row, 0 until it exists */
+	int busy_ms;		/* how long to wait for another writer */
+	uint64_t busy_since;	/* when the current wait began */
+	unsigned busy_jitter;	/* a cheap random sequence for the waits */
 	struct db_stmt_cache *stmts;
 	size_t nstmts, capstmts;
 };

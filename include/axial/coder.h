@@ -34,4 +34,12 @@ enum ax_status coder_add(struct project *p, const char *login, const char *name,
  */
 enum ax_status coder_add_pass(struct project *p, const char *login);
 
+/*
+ * For importers and merge: the coder with this GUID, or else this login,
+ * or else a new coder row (keeping the GUID; name defaults to the login)
+ * tied to no account, so nobody can act as them; *id is its row id.
+ */
+enum ax_status coder_import(struct project *p, const char *login,
+    const char *name, const char *guid, int64_t *id);
+
 #endif
