@@ -348,7 +348,7 @@ wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 	const uint32_t *unit = s->unit;
 	const char *lbrk = s->lbrk;
 	uint8_t *ucols = s->ucols;
-	size_t nl = 0, ls = 0, cand, u, f;
+	size_t nl = 0, ls = 0, cand, u, f, g;
 	int col, lim, w;
 
 	for (;;) {
@@ -389,11 +389,14 @@ wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 					ls = cand;
 					break;
 				}
-				if (grapheme_start(s, u)) {
-					s->lstart[nl++] = (uint32_t)ls;
-					ls = u;
-					break;
-				}
+				/* at the start of u's grapheme cluster (it
+				 * begins before u after a Prepend character);
+				 * inside a cluster wider than the line */
+				for (g = u; g > ls && !grapheme_start(s, g); g--)
+					;
+				s->lstart[nl++] = (uint32_t)ls;
+				ls = g > ls ? g : u;
+				break;
 			}
 			ucols[u] = (uint8_t)w;
 			col += w;
