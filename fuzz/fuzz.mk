@@ -2,7 +2,7 @@
 #
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ=NAME...]   build, then run each harness
 #   make fuzz-build                              build only, into build-fuzz/
-#   make fuzz-brief [FUZZ_BRIEF=3]               replay the seeds + a few seconds
+#   make fuzz-brief [FUZZ_BRIEF=3]               replay the seeds + 2 s
 #                                                each (tests/cli/fuzz-brief.sh)
 #
 # Every fuzz/fuzz-NAME.c is a harness (LLVMFuzzerTestOneInput); its seeds are
@@ -13,7 +13,7 @@
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_BRIEF   ?= 3
+FUZZ_BRIEF   ?= 2
 FUZZ         ?= $(patsubst fuzz/fuzz-%.c,%,$(wildcard fuzz/fuzz-*.c))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
