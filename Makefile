@@ -130,4 +130,4 @@ clean:
 -include $(OBJ:.o=.d) $(BUILD)/obj/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)
 
 # make fuzz, fuzz-build, fuzz-brief: libFuzzer harnesses (fuzz/README.md)
-include fuzz/fuzz.mk
+-include fuzz/fuzz.mk
