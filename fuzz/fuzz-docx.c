@@ -1,7 +1,9 @@
 /*
  * fuzz-docx.c: the .docx importer's text extraction (docx_extract), on the
  * archive bytes as `axial import` reads them: zipsafe, then xmlsafe, then
- * the body text.
+ * the body text. An input whose first byte is odd is the rest taken as
+ * word/document.xml in a stored ZIP (fuzz-zip.h), so mutations reach the XML;
+ * an even first byte: the rest is the archive itself.
  *
  * Checks: a refusal comes with a one-line message; extracted text is
  * NUL-terminated valid UTF-8 without NUL (XML cannot carry one), so the
@@ -14,14 +16,25 @@
 #include "axial/exchange.h"
 #include "axial/textin.h"
 #include "fuzz.h"
+#include "fuzz-zip.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text, *notice = NULL, *err = NULL, *dec, *derr = NULL;
-	size_t len = 0, dlen;
+	size_t len = 0, dlen, zlen;
+	uint8_t *zip = NULL;
 
-	text = docx_extract((const char *)data, size, &len, &notice, &err);
+	if (size == 0)
+		return 0;
+	if (data[0] & 1) {
+		zip = fz_zip_one("word/document.xml", data + 1, size - 1, &zlen);
+		text = docx_extract((const char *)zip, zlen, &len, &notice, &err);
+	} else {
+		text = docx_extract((const char *)data + 1, size - 1, &len, &notice,
+		    &err);
+	}
+	free(zip);
 	if (text == NULL) {
 		FZ_CHECK(err != NULL && err[0] != '\0' && strchr(err, '\n') == NULL);
 		free(err);

@@ -34,7 +34,7 @@ fuzz-build:
 # Only meaningful inside fuzz-build (BUILD=build-fuzz, CC=clang).
 fuzz-bins: $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/fuzz-%,$(wildcard fuzz/fuzz-*.c))
 
-$(BUILD)/fuzz/fuzz-%: fuzz/fuzz-%.c fuzz/fuzz.h $(BUILD)/libaxial.a
+$(BUILD)/fuzz/fuzz-%: fuzz/fuzz-%.c $(wildcard fuzz/*.h) $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ifuzz $(LDFLAGS) -o $@ $< $(BUILD)/libaxial.a $(LIBS)
 
