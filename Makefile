@@ -128,3 +128,6 @@ clean:
 	rm -rf build build-asan
 
 -include $(OBJ:.o=.d) $(BUILD)/obj/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)
+
+# make fuzz, fuzz-build, fuzz-brief: libFuzzer harnesses (fuzz/README.md)
+-include fuzz/fuzz.mk

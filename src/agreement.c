@@ -129,14 +129,16 @@ all_undef(struct agree_kappa *o, const char *why)
 	o->ase0 = o->z = o->pi = o->bp = o->bp_se = undef(why);
 }
 
-/* BP and its SE from P_o; q < 2 is undefined. */
+/* BP and its SE (se may be NULL) from P_o; q < 2 is undefined. */
 static void
 bp_figures(double po, int64_t n, int q, struct agree_fig *bp, struct agree_fig *se)
 {
 	double f;
 
 	if (q < 2) {
-		*bp = *se = undef("q < 2");
+		*bp = undef("q < 2");
+		if (se != NULL)
+			*se = *bp;
 		return;
 	}
 	f = 1 - 1.0 / q;
@@ -745,8 +747,15 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 	}
 	if (alpha_d(&p, NULL, udo, level, num, nc, cum, &n, &dobs, &dexp) < 2)
 		goto out;	/* one distinct value: no variation */
+	if (!isfinite(dobs) || !isfinite(dexp)) {	/* 1e999, 1e300 squared */
+		out->alpha = out->d_o = out->d_e = out->lo = out->hi =
+		    undef("values too large");
+		goto out;
+	}
 	out->d_o = fig(dobs);
 	out->d_e = fig(dexp);
+	if (!(dexp > 0))	/* ratio on x and -x, or an underflow */
+		goto out;
 	out->alpha = fig(1 - dobs / dexp);
 	if (boot <= 0) {
 		out->lo = out->hi = undef("no bootstrap");
@@ -766,7 +775,8 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		for (b = 0; b < boot; b++) {
 			for (u = 0; u < p.units; u++)
 				pick[u] = (int64_t)agree_rng_below(&rng, (uint64_t)p.units);
-			if (alpha_d(&p, pick, udo, level, num, nc, cum, &n, &dobs, &dexp) < 2) {
+			if (alpha_d(&p, pick, udo, level, num, nc, cum, &n, &dobs, &dexp) < 2 ||
+			    !isfinite(dobs) || !(dexp > 0 && isfinite(dexp))) {
 				out->boot_discarded++;
 				continue;
 			}

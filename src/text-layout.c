@@ -255,14 +255,15 @@ grapheme_start(struct tl_scratch *s, size_t u)
 /*
  * Step 5: line starts (unit indexes) into s->lstart; returns the count.
  * Greedy: a unit that does not fit ends the line at the last break
- * opportunity, or (a word longer than the line) right before it if that is
- * a grapheme boundary. Spaces that do not fit hang with zero columns, and
- * the line then ends before the next non-space.
+ * opportunity, or (a word longer than the line) at the start of its
+ * grapheme cluster, or (a cluster longer than the line) right before it:
+ * a line is never wider than width. Spaces that do not fit hang with zero
+ * columns, and the line then ends before the next non-space.
  */
 static size_t
 wrap_units(struct tl_scratch *s, size_t nunits, int width)
 {
-	size_t nl = 0, ls = 0, cand = NONE, u;
+	size_t nl = 0, ls = 0, cand = NONE, u, g;
 	int col = 0, w;
 	bool hung = false;
 
@@ -296,14 +297,26 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				u = ls - 1;
 				continue;
 			}
-			if (grapheme_start(s, u)) {
+			/* cut before u's grapheme cluster; after a Prepend
+			 * character (U+0600-0605, U+06DD) it starts before u.
+			 * A cluster wider than the line is cut inside. */
+			for (g = u; g > ls && !grapheme_start(s, g); g--)
+				;
+			if (g > ls && g < u) {	/* place it again, as above */
 				s->lstart[nl++] = (uint32_t)ls;
-				ls = u;
+				ls = g;
 				cand = NONE;
 				hung = false;
 				col = 0;
-				w = unit_cols(s, u, col);
+				u = ls - 1;
+				continue;
 			}
+			s->lstart[nl++] = (uint32_t)ls;
+			ls = u;
+			cand = NONE;
+			hung = false;
+			col = 0;
+			w = unit_cols(s, u, col);
 		}
 		s->ucols[u] = (uint8_t)w;
 		col += w;
@@ -335,7 +348,7 @@ wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 	const uint32_t *unit = s->unit;
 	const char *lbrk = s->lbrk;
 	uint8_t *ucols = s->ucols;
-	size_t nl = 0, ls = 0, cand, u, f;
+	size_t nl = 0, ls = 0, cand, u, f, g;
 	int col, lim, w;
 
 	for (;;) {
@@ -376,11 +389,14 @@ wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 					ls = cand;
 					break;
 				}
-				if (grapheme_start(s, u)) {
-					s->lstart[nl++] = (uint32_t)ls;
-					ls = u;
-					break;
-				}
+				/* at the start of u's grapheme cluster (it
+				 * begins before u after a Prepend character);
+				 * inside a cluster wider than the line */
+				for (g = u; g > ls && !grapheme_start(s, g); g--)
+					;
+				s->lstart[nl++] = (uint32_t)ls;
+				ls = g > ls ? g : u;
+				break;
 			}
 			ucols[u] = (uint8_t)w;
 			col += w;

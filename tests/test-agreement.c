@@ -334,6 +334,90 @@ test_fleiss_edges(void **state)
 	}
 }
 
+/*
+ * Found by fuzz/fuzz-agree-data.c: with q < 2 Randolph's kappa wrote its
+ * "undefined" through the NULL standard-error pointer. Reachable from
+ * `axial agree --data` whenever three or more coders used one category
+ * only (q = k = 1): a segmentation fault.
+ */
+static void
+test_randolph_q_below_2(void **state)
+{
+	static const char csv[] = "unit,coder,value\nu1,a,x\nu1,b,x\nu1,c,x\n"
+	    "u2,a,x\nu2,b,x\nu2,c,x\n";
+	int64_t one[2] = { 3, 3 }, two[4] = { 3, 0, 2, 1 };
+	struct agree_fleiss f;
+	struct agree_data d;
+	struct agree_report r = {0};
+	struct agree_opts o = {0};
+	const struct agree_item *it;
+	const char *err;
+	long line;
+
+	(void)state;
+	agree_fleiss(one, 2, 1, 0, &f, NULL, NULL);	/* q = k = 1 */
+	assert_undef(f.randolph, "q < 2", "randolph, one category");
+	agree_fleiss(two, 2, 2, 1, &f, NULL, NULL);	/* q = 1 asked for */
+	assert_undef(f.randolph, "q < 2", "randolph, q = 1");
+	agree_fleiss(two, 2, 2, 2, &f, NULL, NULL);
+	assert_null(f.randolph.why);
+
+	assert_int_equal(agree_data_parse(csv, sizeof csv - 1, &d, &line, &err), 0);
+	agree_data_report(&d, &o, &r);
+	assert_non_null(it = agree_report_get(&r, "randolph"));
+	assert_string_equal(it->f.why, "q < 2");
+	agree_report_free(&r);
+	agree_data_free(&d);
+}
+
+/*
+ * Found by fuzz/fuzz-agree-data.c: numbers too large for a double
+ * ("1e999" is inf; 1e300 squared too) made interval and ratio alpha NaN,
+ * printed as "-nan" by `axial agree --data`, and ratio values x and -x
+ * (D_e = 0) made it 0 / 0. Every figure is a number or undefined with a
+ * reason.
+ */
+static void
+test_alpha_extreme_values(void **state)
+{
+	static const struct {
+		const char *csv, *key, *why;
+	} cases[] = {
+		{ "unit,coder,value\nu1,A,1\nu1,B,1\nu2,A,2\nu2,B,1e999\n"
+		  "u3,A,3\nu3,B,3\n", "alpha_interval", "values too large" },
+		{ "unit,coder,value\nu1,A,1e300\nu1,B,-1e300\nu2,A,1\nu2,B,1\n",
+		  "alpha_interval", "values too large" },
+		{ "unit,coder,value\nu1,A,1\nu1,B,-1\nu2,A,-1\nu2,B,1\n",
+		  "alpha_ratio", "no variation" },
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(cases); i++) {
+		struct agree_data d;
+		struct agree_report r = {0};
+		struct agree_opts o = { .boot = 200, .seed = 1 };
+		const struct agree_item *it;
+		const char *err;
+		long line;
+
+		assert_int_equal(agree_data_parse(cases[i].csv, strlen(cases[i].csv),
+		    &d, &line, &err), 0);
+		agree_data_report(&d, &o, &r);
+		for (j = 0; j < r.n; j++)
+			if (r.item[j].f.why == NULL && !isfinite(r.item[j].f.v)) {
+				print_error("case %zu: %s = %g\n", i, r.item[j].key,
+				    r.item[j].f.v);
+				fail();
+			}
+		assert_non_null(it = agree_report_get(&r, cases[i].key));
+		assert_non_null(it->f.why);
+		assert_string_equal(it->f.why, cases[i].why);
+		agree_report_free(&r);
+		agree_data_free(&d);
+	}
+}
+
 static void
 test_holsti_bp(void **state)
 {
@@ -1133,6 +1217,8 @@ main(void)
 		cmocka_unit_test(test_nonstandard_kappa_cases),
 		cmocka_unit_test(test_alpha_is_corrected_pi),
 		cmocka_unit_test(test_fleiss_edges),
+		cmocka_unit_test(test_randolph_q_below_2),
+		cmocka_unit_test(test_alpha_extreme_values),
 		cmocka_unit_test(test_holsti_bp),
 		cmocka_unit_test(test_wilson),
 		cmocka_unit_test(test_bootstrap_reproducible),

@@ -233,6 +233,46 @@ test_properties(void **state)
 	}
 }
 
+/*
+ * Found by fuzz/fuzz-text.c: a prepended concatenation mark (U+0600-0605,
+ * U+06DD, grapheme class Prepend) joins the next character into its
+ * cluster, so the unit after it is no grapheme boundary. A word that
+ * reached the width there was not cut at all and the line came out wider
+ * than the pane (41 columns at width 40).
+ */
+static void
+test_prepend_wrap(void **state)
+{
+	static const char *const texts[] = {
+		"abcdefgh\xd8\x85x",			/* U+0605 at the edge */
+		"abcdefg\xd8\x85xyz",			/* one column earlier */
+		"\xd8\x85\xd8\x85\xd8\x85\xd8\x85\xd8\x85\xd8\x85"
+		    "\xd8\x85\xd8\x85\xd8\x85\xd8\x85x",	/* one long cluster */
+		"abcdefgh\xdb\x9d\xd9\xa1\xd9\xa2 \xd8\x80x",	/* U+06DD, U+0600 */
+		"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+		    "\xef\xbf\xbd\xef\xbf\xbdO \xd8\x85\xef\xbf\xbd ",
+	};
+	static const int widths[] = { 8, 9, 10, 11 };
+	size_t t, w, dir;
+
+	(void)state;
+	for (t = 0; t < AX_ARRAY_LEN(texts); t++)
+		for (dir = 0; dir < 4; dir++)
+			for (w = 0; w < AX_ARRAY_LEN(widths); w++) {
+				struct text_doc *d = text_doc_new(texts[t], strlen(texts[t]));
+				struct text_opts o;
+				struct text_layout *l;
+
+				text_opts_default(&o);
+				o.dir = (enum text_dir)dir;
+				o.bidi = dir & 1 ? TEXT_BIDI_TERMINAL : TEXT_BIDI_APP;
+				l = text_layout_new(d, &o, widths[w]);
+				check_layout(d, l, widths[w], o.bidi);
+				text_layout_free(l);
+				text_doc_free(d);
+			}
+}
+
 /* Random bytes (invalid UTF-8, controls, any code point) keep every
  * property; meant to run under ASan too. */
 static void
@@ -733,6 +773,7 @@ main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_properties),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_prepend_wrap),
 		cmocka_unit_test(test_lazy_index),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cursor),
