@@ -62,7 +62,9 @@ done <"$DIR/codebook.txt"
 for f in "$DIR"/codings/*.tsv; do
 	[ -f "$f" ] || continue
 	coder=$(basename "$f" .tsv)
-	case $coder in *-retest) continue ;; esac	# second passes: see README
+	case $coder in	# a second pass (test-retest) is its own coder
+	*-retest) "$AX" coder add "$TMP" "$coder" --name "$coder" --account "$me" ;;
+	esac
 	first=1
 	while IFS=$'\t' read -r doc code quote nth || [ -n "$doc" ]; do
 		if [ $first = 1 ]; then first=0; continue; fi

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "axial/agree-project.h"
+#include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/codetree.h"
 #include "axial/coding.h"
@@ -180,6 +181,10 @@ agree_project_new(struct project *p, const char *const *coders, int ncoders,
 	int i;
 
 	*out = NULL;
+	if ((s = blind_check_figures(p)) != AX_OK) {
+		free(ap);
+		return s;
+	}
 	ap->p = p;
 	ap->cfg = *cfg;
 	ap->cfg.ncoders = ncoders;

@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "axial/csv.h"
 #include "axial/document.h"
+#include "axial/exchange.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -21,7 +23,8 @@ name_from_path(const char *path)
 	char *dot = strrchr(name, '.');
 
 	if (dot != NULL && dot != name && (strcmp(dot, ".txt") == 0 ||
-	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0))
+	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0 ||
+	    strcasecmp(dot, ".docx") == 0 || strcasecmp(dot, ".odt") == 0))
 		*dot = '\0';
 	return name;
 }
@@ -63,6 +66,28 @@ import_attrs(struct project *p, const char *path)
 	return rc;
 }
 
+/* A .qdpx or .qdc into the open action; prints what it brought in. */
+static int
+import_refi(struct project *p, const char *path)
+{
+	struct refi_stats st;
+	char *err = NULL;
+	int rc = CMD_OK;
+
+	if (refi_import(p, path, &st, &err) != AX_OK) {
+		rc = cmd_error("%s: %s", path, err);
+		free(err);
+		return rc;
+	}
+	printf("imported %s: %lld documents, %lld codes, %lld categories, "
+	    "%lld codings, %lld memos, %lld coders\n", path,
+	    (long long)st.documents, (long long)st.codes, (long long)st.categories,
+	    (long long)st.codings, (long long)st.memos, (long long)st.coders);
+	cmd_report_lines(path, st.report);
+	refi_stats_done(&st);
+	return rc;
+}
+
 static int
 import_main(const struct cmd *self, int argc, char **argv)
 {
@@ -95,9 +120,20 @@ import_main(const struct cmd *self, int argc, char **argv)
 		size_t len;
 		int64_t id;
 
+		char *text = NULL, *notice = NULL, *err = NULL;
+		size_t tlen = 0;
+
+		if (refi_is_refi(ops[i])) {
+			free(docname);
+			rc = import_refi(p, ops[i]);
+			continue;
+		}
 		if ((data = file_read_all(ops[i], &len)) == NULL) {
 			rc = cmd_error("%s: %s", ops[i], strerror(errno));
-		} else if (doc_import(p, docname, data, len, ops[i], &id) != AX_OK) {
+		} else if ((text = transcript_extract(ops[i], data, len, &tlen,
+		    &notice, &err)) == NULL) {
+			rc = cmd_error("%s: %s", ops[i], err);
+		} else if (doc_import(p, docname, text, tlen, ops[i], &id) != AX_OK) {
 			rc = cmd_project_error(p);
 		} else {
 			struct doc_info d;
@@ -108,7 +144,12 @@ import_main(const struct cmd *self, int argc, char **argv)
 			printf(" (#%lld, %lld characters)\n", (long long)id,
 			    (long long)d.nchars);
 			doc_info_done(&d);
+			if (notice != NULL)
+				fprintf(stderr, "axial: %s: %s\n", ops[i], notice);
 		}
+		free(text);
+		free(notice);
+		free(err);
 		free(data);
 		free(docname);
 	}
@@ -129,9 +170,12 @@ out:
 
 const struct cmd cmd_import = {
 	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv]",
-	"import transcripts (UTF-8 or UTF-16 text); all or nothing",
+	"import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing",
+	"  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
+	"                       one line per paragraph), .qdpx (a REFI-QDA project)\n"
+	"                       or .qdc (a REFI-QDA codebook)\n"
 	"  -n, --name NAME      the document's name (one file only; default: the\n"
-	"                       file name without .txt or .md)\n"
+	"                       file name without its extension)\n"
 	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
 	"  --as CODER           act as CODER (tied to your account by the owner)\n",
 	import_main,

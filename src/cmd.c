@@ -25,10 +25,11 @@ const struct cmd *const cmd_table[] = {
 	&cmd_memo_add, &cmd_memo_list, &cmd_memo_edit, &cmd_memo_rm,
 	&cmd_undo, &cmd_redo, &cmd_log,
 	&cmd_coders, &cmd_coder_add,
-	&cmd_export_csv,
-	&cmd_agree,
+	&cmd_export_csv, &cmd_export_qdpx, &cmd_export_qdc, &cmd_merge,
+	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_keys,
+	&cmd_report, &cmd_export_dot, &cmd_export_svg,
 	NULL
 };
 
@@ -154,6 +155,13 @@ cmd_main(int argc, char **argv)
 	return best->fn(best, argc - words, argv + words);
 }
 
+/* --as CODER, accepted by every command that opens a project. */
+static const char *global_as;
+static const struct cmd_opt global_opts[] = {
+	{"as", 0, true, &global_as},
+	{NULL, 0, false, NULL},
+};
+
 static const struct cmd_opt *
 find_long(const struct cmd_opt *opts, const char *name, size_t n)
 {
@@ -189,6 +197,8 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 
 			o = find_long(opts, a + 2, len);
+			if (o == NULL)
+				o = find_long(global_opts, a + 2, len);
 			if (o == NULL)
 				goto bad;
 			if (eq != NULL) {
@@ -230,7 +240,7 @@ cmd_project_open(const char *path, const char *as, unsigned flags,
 {
 	char *err = NULL;
 
-	if (project_open(path, flags, as, p, &err) != AX_OK) {
+	if (project_open(path, flags, as != NULL ? as : global_as, p, &err) != AX_OK) {
 		fprintf(stderr, "axial: %s\n", err);
 		free(err);
 		return CMD_ERROR;

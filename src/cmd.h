@@ -59,7 +59,8 @@ int cmd_parse(const struct cmd *c, int argc, char **argv,
 struct project;
 /*
  * Opens the project for a command, printing the reason on failure. `as`
- * (may be NULL) is the --as coder. Returns CMD_OK or CMD_ERROR.
+ * (may be NULL) is the --as coder; every command accepts --as, so NULL
+ * falls back to the one given on the command line, if any. Returns CMD_OK or CMD_ERROR.
  */
 int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
@@ -71,6 +72,9 @@ int cmd_project_error(struct project *p);
  * nothing in a project can drive the terminal; in a pipe it passes as is.
  */
 void cmd_put_text(FILE *f, const char *s, size_t n);
+
+/* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
+void cmd_report_lines(const char *file, const char *report);
 
 /* Declarations of every command, grouped by file. */
 #define CMD(x) extern const struct cmd x
@@ -93,11 +97,18 @@ CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
 CMD(cmd_coders); CMD(cmd_coder_add);
 /* cmd-export.c */
 CMD(cmd_export_csv);
+/* cmd-exchange.c */
+CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 /* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-blind.c */ CMD(cmd_blind);
+/* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
 /* cmd-cat.c */
 CMD(cmd_cat);
 /* cmd-keys.c */
 CMD(cmd_keys);
+/* cmd-report.c */
+CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 #undef CMD
 
 #endif

@@ -6,17 +6,22 @@
 #include "db-int.h"
 
 void
+coder_list_free_one(struct coder *c)
+{
+	free(c->login);
+	free(c->name);
+	free(c->color);
+	free(c->account);
+	free(c->guid);
+}
+
+void
 coder_list_free(struct coder *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(c[i].login);
-		free(c[i].name);
-		free(c[i].color);
-		free(c[i].account);
-		free(c[i].guid);
-	}
+	for (i = 0; i < n; i++)
+		coder_list_free_one(&c[i]);
 	free(c);
 }
 
@@ -56,6 +61,53 @@ coder_find(struct project *p, const char *login, int64_t *id)
 	else
 		s = db_fail(p, AX_ERR_NOTFOUND, "no coder '%s'", login);
 	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+coder_import(struct project *p, const char *login, const char *name,
+    const char *guid, int64_t *id)
+{
+	char *nlogin;
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if (guid != NULL) {
+		st = db_stmt(p, "SELECT id FROM coders WHERE guid = lower(?)");
+		sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+		*id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (*id != 0)
+			return AX_OK;
+	}
+	if ((nlogin = db_name(p, "coder", login)) == NULL)
+		return AX_ERR_INPUT;
+	if (name != NULL && !db_valid_utf8(name)) {
+		free(nlogin);
+		return db_fail(p, AX_ERR_INPUT, "coder name is not valid UTF-8");
+	}
+	if (coder_find(p, nlogin, id) == AX_OK) {
+		free(nlogin);
+		return AX_OK;
+	}
+	if ((s = db_action_begin(p, "coder import")) != AX_OK)
+		goto out;
+	/* No account: the row records whose work this is and lets nobody act
+	 * as that coder, so no owner's permission is needed. */
+	st = db_stmt(p, "INSERT INTO coders(login, name, color, account, guid, created)"
+	    " VALUES (?1, ifnull(?2, ?1), '', '', ifnull(lower(?3), uuid()),"
+	    " strftime('%s','now'))");
+	sqlite3_bind_text(st, 1, nlogin, -1, SQLITE_STATIC);
+	if (name != NULL && *name != '\0')
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (guid != NULL)
+		sqlite3_bind_text(st, 3, guid, -1, SQLITE_STATIC);
+	s = db_exec_stmt(p, st);
+	if (s == AX_OK)
+		*id = sqlite3_last_insert_rowid(p->db);
+	s = db_action_end(p, s);
+out:
+	free(nlogin);
 	return s;
 }
 
@@ -103,4 +155,30 @@ coder_add(struct project *p, const char *login, const char *name,
 out:
 	free(nlogin);
 	return s;
+}
+
+enum ax_status
+coder_add_pass(struct project *p, const char *login)
+{
+	char *want = xasprintf("%s-retest", p->login);
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if (strcmp(login, want) != 0) {
+		s = db_fail(p, AX_ERR_PERM, "a second pass of '%s' is called '%s'",
+		    p->login, want);
+		free(want);
+		return s;
+	}
+	free(want);
+	if ((s = db_action_begin(p, "retest start")) != AX_OK)
+		return s;
+	st = db_stmt(p, "INSERT INTO coders(login, name, account, guid, created)"
+	    " VALUES (?1, ?2, ?3, uuid(), strftime('%s','now'))"
+	    " ON CONFLICT(login) DO NOTHING");
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
+	s = db_exec_stmt(p, st);
+	return db_action_end(p, s);
 }

@@ -14,6 +14,8 @@
 #include "axial/codetree.h"
 #include "db-int.h"
 
+static int64_t child_named(struct project *p, int64_t parent, const char *name);
+
 static const char *const role_names[ROLE_COUNT] = {
 	"none", "central", "causal", "contextual", "intervening", "strategies",
 	"consequences",
@@ -72,7 +74,8 @@ codetree_free(struct node *nodes, size_t n)
 
 #define NODE_SELECT "SELECT n.id, ifnull(n.parent_id, 0), n.kind, n.name," \
 	" n.color, n.definition, ifnull(n.role, 'none'), n.position, n.guid," \
-	" (SELECT count(*) FROM codings c WHERE c.node_id = n.id) FROM nodes n"
+	" (SELECT count(*) FROM codings c WHERE c.node_id = n.id AND" \
+	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n"
 
 static void
 node_from_row(sqlite3_stmt *st, struct node *n, int64_t *position)
@@ -158,6 +161,7 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 	size_t cap = 0, k = 0, m = 0;
 	int rc;
 
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xgrow(rows, &cap, k + 1, sizeof *rows);
 		node_from_row(st, &rows[k].n, &rows[k].position);
@@ -184,10 +188,11 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 enum ax_status
 codetree_get(struct project *p, int64_t id, struct node *out)
 {
-	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " WHERE n.id = ?");
+	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " WHERE n.id = :id");
 	enum ax_status s = AX_OK;
 
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
 	if (sqlite3_step(st) == SQLITE_ROW)
 		node_from_row(st, out, NULL);
 	else
@@ -326,6 +331,39 @@ enum ax_status
 codetree_add(struct project *p, int64_t parent, enum node_kind kind,
     const char *name, int64_t *id)
 {
+	return codetree_add_ex(p, parent, kind, name, NULL, id);
+}
+
+enum ax_status
+codetree_find_child(struct project *p, int64_t parent, const char *name,
+    int64_t *id)
+{
+	char *nname = db_name(p, "code", name);
+
+	*id = nname != NULL ? child_named(p, parent, nname) : 0;
+	free(nname);
+	return *id != 0 ? AX_OK : db_fail(p, AX_ERR_NOTFOUND, "no node '%s'", name);
+}
+
+enum ax_status
+codetree_find_guid(struct project *p, const char *guid, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM nodes WHERE guid = lower(?)");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no code with GUID %s", guid);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
+    const char *name, const char *guid, int64_t *id)
+{
 	char *nname;
 	sqlite3_stmt *st;
 	enum ax_status s;
@@ -340,11 +378,13 @@ codetree_add(struct project *p, int64_t parent, enum node_kind kind,
 		st = db_stmt(p, "INSERT INTO nodes(parent_id, kind, name, position,"
 		    " guid, created) VALUES (nullif(?1, 0), ?2, ?3, (SELECT"
 		    " ifnull(max(position), 0) + 1 FROM nodes WHERE ifnull(parent_id, 0)"
-		    " = ?1), uuid(), strftime('%s','now'))");
+		    " = ?1), ifnull(lower(?4), uuid()), strftime('%s','now'))");
 		sqlite3_bind_int64(st, 1, parent);
 		sqlite3_bind_text(st, 2, kind == NODE_CODE ? "code" : "category", -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, nname, -1, SQLITE_STATIC);
+		if (guid != NULL)
+			sqlite3_bind_text(st, 4, guid, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
 		if (s == AX_OK && id != NULL)
 			*id = sqlite3_last_insert_rowid(p->db);

@@ -2,6 +2,8 @@
  * db-coding.c: codings (coding.h). Offsets are code points into the stored
  * text, checked against documents.nchars so no text is read to validate.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,46 @@ enum ax_status
 coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
     int64_t end, int64_t *id)
 {
+	return coding_add_as(p, 0, doc, node, start, end, NULL, 0, id);
+}
+
+enum ax_status
+coding_find_guid(struct project *p, const char *guid, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM codings WHERE guid = lower(?)");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding with GUID %s", guid);
+	sqlite3_reset(st);
+	return s;
+}
+
+bool
+coding_exists(struct project *p, int64_t doc, int64_t node, int64_t coder,
+    int64_t start, int64_t end)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM codings WHERE doc_id = ?1"
+	    " AND node_id = ?2 AND coder_id = ?3 AND start = ?4 AND end = ?5");
+	bool found;
+
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, node);
+	sqlite3_bind_int64(st, 3, coder);
+	sqlite3_bind_int64(st, 4, start);
+	sqlite3_bind_int64(st, 5, end);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+enum ax_status
+coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
+    int64_t start, int64_t end, const char *guid, int64_t created, int64_t *id)
+{
 	sqlite3_stmt *st;
 	enum ax_status s;
 	int64_t coder;
@@ -64,10 +106,22 @@ coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
 		    "applied to text", (long long)node);
 		goto end;
 	}
-	if ((s = db_coder_id(p, &coder)) != AX_OK)
+	if (as_coder != 0) {
+		coder = as_coder;
+		if (db_int(p, "SELECT count(*) FROM coders WHERE id = ?", coder, 0) == 0) {
+			s = db_fail(p, AX_ERR_NOTFOUND, "no coder #%lld", (long long)coder);
+			goto end;
+		}
+	} else if ((s = db_coder_id(p, &coder)) != AX_OK) {
 		goto end;
+	}
 	st = db_stmt(p, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
-	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, uuid(), strftime('%s','now'))");
+	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(lower(?6), uuid()),"
+	    " ifnull(?7, strftime('%s','now')))");
+	if (guid != NULL)
+		sqlite3_bind_text(st, 6, guid, -1, SQLITE_STATIC);
+	if (created > 0)
+		sqlite3_bind_int64(st, 7, created);
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int64(st, 2, node);
 	sqlite3_bind_int64(st, 3, coder);
@@ -133,16 +187,21 @@ coding_from_row(sqlite3_stmt *st, struct coding *c)
 	c->coder = sqlite3_column_int64(st, 3);
 	c->start = sqlite3_column_int64(st, 4);
 	c->end = sqlite3_column_int64(st, 5);
+	c->created = sqlite3_column_int64(st, 6);
+	snprintf(c->guid, sizeof c->guid, "%s", sqlite3_column_text(st, 7) ?
+	    (const char *)sqlite3_column_text(st, 7) : "");
 }
 
 enum ax_status
 coding_get(struct project *p, int64_t id, struct coding *c)
 {
+	int64_t vis = db_visible_coder(p);
 	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
-	    " end FROM codings WHERE id = ?");
+	    " end, created, guid FROM codings WHERE id = ?1 AND (?2 = 0 OR coder_id = ?2)");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, vis);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		coding_from_row(st, c);
 	else
@@ -157,27 +216,30 @@ coding_list(struct project *p, const struct coding_filter *f,
 {
 	/* One statement per filter shape, so each uses its own index. */
 	static const char *const sql[8] = {
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id"
-		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
+		" WHERE (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
 		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 AND node_id = ?2 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
-		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
-		" ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 AND coder_id = ?3 ORDER BY start, end, id",
-		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end FROM"
-		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
-		" AND c.coder_id = ?3 ORDER BY d.position, c.start, c.end, c.id",
-		"SELECT id, doc_id, node_id, coder_id, start, end FROM codings"
-		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 AND (:vis = 0 OR coder_id = :vis)"
 		" ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND coder_id = ?3 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
+		" AND c.coder_id = ?3 AND (:vis = 0 OR c.coder_id = :vis)"
+		" ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
+		" AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
 	};
 	struct coding_filter none = {0, 0, 0};
 	sqlite3_stmt *st;
@@ -195,6 +257,7 @@ coding_list(struct project *p, const struct coding_filter *f,
 		sqlite3_bind_int64(st, 2, f->node);
 	if (f->coder)
 		sqlite3_bind_int64(st, 3, f->coder);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		coding_from_row(st, &v[k++]);
@@ -270,6 +333,7 @@ coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **
 	struct coding_change *v = NULL;
 	size_t cap = 0, k = 0, i, nimg = 0, capb = 0, capa = 0;
 	char **before = NULL, **after = NULL;
+	int64_t vis;
 	int rc;
 
 	/* One statement, one snapshot; other tables' rows only move the cursor.
@@ -294,17 +358,21 @@ coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **
 		nimg++;
 	}
 	sqlite3_reset(st);
+	vis = db_visible_coder(p);
 	for (i = 0; i < nimg; i++) {
-		/* an update is the old row removed and the new one added */
+		/* an update is the old row removed and the new one added; blind
+		 * mode leaves other coders' out */
 		if (before[i] != NULL) {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
 			v[k].removed = true;
-			coding_from_json(p, before[i], &v[k++].c);
+			coding_from_json(p, before[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
 		}
 		if (after[i] != NULL) {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
 			v[k].removed = false;
-			coding_from_json(p, after[i], &v[k++].c);
+			coding_from_json(p, after[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
 		}
 		free(before[i]);
 		free(after[i]);

@@ -55,6 +55,13 @@ enum ax_status
 doc_import(struct project *p, const char *name, const char *data, size_t len,
     const char *source, int64_t *id)
 {
+	return doc_import_ex(p, name, data, len, source, NULL, id);
+}
+
+enum ax_status
+doc_import_ex(struct project *p, const char *name, const char *data,
+    size_t len, const char *source, const char *guid, int64_t *id)
+{
 	char *text = NULL, *err = NULL, *nname = NULL;
 	char sha[65];
 	size_t tlen;
@@ -81,12 +88,14 @@ doc_import(struct project *p, const char *name, const char *data, size_t len,
 		st = db_stmt(p, "INSERT INTO documents(name, position, source, sha256,"
 		    " nchars, nbytes, guid, created) VALUES (?1,"
 		    " (SELECT ifnull(max(position), 0) + 1 FROM documents), ?2, ?3,"
-		    " ?4, ?5, uuid(), strftime('%s','now'))");
+		    " ?4, ?5, ifnull(lower(?6), uuid()), strftime('%s','now'))");
 		sqlite3_bind_text(st, 1, nname, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, source ? source : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, sha, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, (int64_t)textin_nchars(text, tlen));
 		sqlite3_bind_int64(st, 5, (int64_t)tlen);
+		if (guid != NULL)
+			sqlite3_bind_text(st, 6, guid, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
 	}
 	if (s == AX_OK) {
@@ -176,6 +185,37 @@ doc_find(struct project *p, const char *ref, int64_t *id)
 	sqlite3_reset(st);
 	free(name);
 	return s;
+}
+
+/* The first document (in interview order) whose column equals value. */
+static enum ax_status
+doc_find_by(struct project *p, const char *sql, const char *what,
+    const char *value, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no document with %s %s", what, value);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+doc_find_sha256(struct project *p, const char *sha256, int64_t *id)
+{
+	return doc_find_by(p, "SELECT id FROM documents WHERE sha256 = ?"
+	    " ORDER BY position, id LIMIT 1", "content SHA-256", sha256, id);
+}
+
+enum ax_status
+doc_find_guid(struct project *p, const char *guid, int64_t *id)
+{
+	return doc_find_by(p, "SELECT id FROM documents WHERE guid = lower(?)",
+	    "GUID", guid, id);
 }
 
 enum ax_status

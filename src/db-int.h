@@ -30,6 +30,9 @@ struct project {
 	int depth;		/* action nesting; 0 = none open */
 	bool failed;		/* a nested step failed: the action must roll back */
 	int64_t coder_id;	/* acting coder's row, 0 until it exists */
+	int busy_ms;		/* how long to wait for another writer */
+	uint64_t busy_since;	/* when the current wait began */
+	unsigned busy_jitter;	/* a cheap random sequence for the waits */
 	struct db_stmt_cache *stmts;
 	size_t nstmts, capstmts;
 };
@@ -74,6 +77,12 @@ enum ax_status db_coder_id(struct project *p, int64_t *id);
 /* NFC-normalises a name and checks it (non-empty, no controls). NULL +
  * message on error. */
 char *db_name(struct project *p, const char *what, const char *name);
+
+/*
+ * Blind mode (db-blind.c): 0 when every coding is visible, else the only
+ * coder id whose codings the acting coder may see (-1: none yet).
+ */
+int64_t db_visible_coder(struct project *p);
 
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);

@@ -92,6 +92,31 @@ enum ax_status
 memo_add(struct project *p, enum memo_target target, int64_t target_id,
     enum memo_type type, const char *title, const char *body, int64_t *id)
 {
+	struct memo_import_info mi = {0, 0, 0, NULL};
+
+	return memo_add_ex(p, target, target_id, type, title, body, &mi, id);
+}
+
+enum ax_status
+memo_find_guid(struct project *p, const char *guid, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM memos WHERE guid = lower(?)");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no memo with GUID %s", guid);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+memo_add_ex(struct project *p, enum memo_target target, int64_t target_id,
+    enum memo_type type, const char *title, const char *body,
+    const struct memo_import_info *mi, int64_t *id)
+{
 	sqlite3_stmt *st;
 	enum ax_status s;
 	int64_t coder;
@@ -100,12 +125,27 @@ memo_add(struct project *p, enum memo_target target, int64_t target_id,
 		return db_fail(p, AX_ERR_INPUT, "memo text is not valid UTF-8");
 	if ((s = db_action_begin(p, "memo add")) != AX_OK)
 		return s;
-	if ((s = check_target(p, target, target_id)) != AX_OK ||
-	    (s = db_coder_id(p, &coder)) != AX_OK)
+	if ((s = check_target(p, target, target_id)) != AX_OK)
 		goto end;
+	if (mi->author != 0) {
+		coder = mi->author;
+		if (db_int(p, "SELECT count(*) FROM coders WHERE id = ?", coder, 0) == 0) {
+			s = db_fail(p, AX_ERR_NOTFOUND, "no coder #%lld", (long long)coder);
+			goto end;
+		}
+	} else if ((s = db_coder_id(p, &coder)) != AX_OK) {
+		goto end;
+	}
 	st = db_stmt(p, "INSERT INTO memos(target, target_id, type, title, body,"
 	    " author_id, created, modified, guid) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	    " strftime('%s','now'), strftime('%s','now'), uuid())");
+	    " ifnull(?7, strftime('%s','now')), ifnull(?8, ifnull(?7,"
+	    " strftime('%s','now'))), ifnull(lower(?9), uuid()))");
+	if (mi->created > 0)
+		sqlite3_bind_int64(st, 7, mi->created);
+	if (mi->modified > 0)
+		sqlite3_bind_int64(st, 8, mi->modified);
+	if (mi->guid != NULL)
+		sqlite3_bind_text(st, 9, mi->guid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, memo_target_name(target), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, target == MEMO_FREE ? 0 : target_id);
 	sqlite3_bind_text(st, 3, memo_type_name(type), -1, SQLITE_STATIC);

@@ -12,6 +12,7 @@
  * when that coder's `account` is this account, which only the owner sets.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -297,6 +298,29 @@ readonly_uri(const char *path)
 	return buf_take(&b);
 }
 
+/*
+ * Waiting for another coder's write. SQLite's default handler sleeps in
+ * growing steps up to 100 ms; a process committing back to back retakes the
+ * lock within microseconds, so a waiter that polls that rarely can starve.
+ * Poll every 0.1 to 1 ms (jittered, so two waiters do not march in step)
+ * until the timeout.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	struct project *p = arg;
+	struct timespec ts;
+
+	if (count == 0)
+		p->busy_since = clock_ns();
+	else if (clock_ns() - p->busy_since > (uint64_t)p->busy_ms * 1000000u)
+		return 0;
+	ts.tv_sec = 0;
+	ts.tv_nsec = 100000 + (long)(p->busy_jitter = p->busy_jitter * 1103515245u + 12345u) % 900000;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 static enum ax_status
 open_file(struct project *p, unsigned flags)
 {
@@ -306,9 +330,19 @@ open_file(struct project *p, unsigned flags)
 	int rc;
 
 	if (flags & PROJECT_CREATE) {
+		int fd;
+
 		if (lstat(p->path, &sb) == 0)
 			return db_fail(p, AX_ERR_EXISTS, "%s: already exists", p->path);
-		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		/* Made here, not by SQLite (which uses 0644): 0664 & ~umask lets a
+		 * group share the project under umask 007, and SQLite gives the
+		 * -wal and -shm files the same mode. */
+		fd = open(p->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
+		if (fd < 0)
+			return db_fail(p, errno == EEXIST ? AX_ERR_EXISTS : AX_ERR_IO,
+			    "%s: %s", p->path, strerror(errno));
+		close(fd);
+		oflags |= SQLITE_OPEN_READWRITE;
 	} else {
 		if (stat(p->path, &sb) != 0)
 			return db_fail(p, AX_ERR_NOTFOUND, "%s: %s", p->path,
@@ -332,7 +366,9 @@ open_file(struct project *p, unsigned flags)
 	{
 		const char *ms = getenv("AXIAL_BUSY_TIMEOUT_MS");
 
-		sqlite3_busy_timeout(p->db, ms != NULL ? atoi(ms) : 10000);
+		p->busy_ms = ms != NULL && atoi(ms) > 0 ? atoi(ms) : 10000;
+		p->busy_jitter = (unsigned)getpid();
+		sqlite3_busy_handler(p->db, busy_wait, p);
 	}
 	return AX_OK;
 }
@@ -685,7 +721,8 @@ project_summary(struct project *p, struct project_summary *s)
 	s->chars = db_int(p, "SELECT total(nchars) FROM documents", 0, 0);
 	s->codes = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'code'", 0, 0);
 	s->categories = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'category'", 0, 0);
-	s->codings = db_int(p, "SELECT count(*) FROM codings", 0, 0);
+	s->codings = db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",
+	    db_visible_coder(p), 0);
 	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
 	s->memos = db_int(p, "SELECT count(*) FROM memos", 0, 0);
 	return AX_OK;

@@ -11,6 +11,8 @@
  *       memos, actions, changes
  *   v2  documents.direction (bidi base direction per document),
  *       coders.account (the OS account allowed to act as the coder)
+ *   v3  decisions: how a disagreement between two coders was settled
+ *       into the consensus coding (compare.h)
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -118,6 +120,20 @@ static const char *const migrations[] = {
 	"ALTER TABLE documents ADD COLUMN direction TEXT NOT NULL DEFAULT 'auto'"
 	"  CHECK(direction IN ('auto','rtl','ltr'));"
 	"ALTER TABLE coders ADD COLUMN account TEXT NOT NULL DEFAULT '';",
+
+	/* 2 -> 3 */
+	"CREATE TABLE decisions("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  para INTEGER NOT NULL,"
+	"  node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+	"  coder_a INTEGER NOT NULL REFERENCES coders(id),"
+	"  coder_b INTEGER NOT NULL REFERENCES coders(id),"
+	"  choice TEXT NOT NULL CHECK(choice IN ('a','b','both','neither')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  decided_by INTEGER NOT NULL REFERENCES coders(id),"
+	"  time INTEGER NOT NULL,"
+	"  UNIQUE(doc_id, para, node_id, coder_a, coder_b)) STRICT;",
 };
 
 static const char *const cols_documents[] = {"id", "name", "position", "source",
@@ -128,6 +144,8 @@ static const char *const cols_nodes[] = {"id", "parent_id", "kind", "name",
 	"color", "definition", "role", "position", "guid", "created", NULL};
 static const char *const cols_codings[] = {"id", "doc_id", "node_id",
 	"coder_id", "start", "end", "guid", "created", NULL};
+static const char *const cols_decisions[] = {"id", "doc_id", "para", "node_id",
+	"coder_a", "coder_b", "choice", "note", "decided_by", "time", NULL};
 static const char *const cols_memos[] = {"id", "target", "target_id", "type",
 	"title", "body", "author_id", "created", "modified", "guid", NULL};
 
@@ -138,6 +156,7 @@ const struct db_table db_tables[] = {
 	{"nodes", cols_nodes, true},
 	{"codings", cols_codings, true},
 	{"memos", cols_memos, true},
+	{"decisions", cols_decisions, true},
 	{NULL, NULL, false},
 };
 

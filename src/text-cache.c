@@ -180,7 +180,7 @@ get_para(struct text_layout *l, size_t p)
 		l->spare = NULL;
 	else
 		tp = xcalloc(1, sizeof *tp);
-	tl_para_layout(tp, &l->s, l->cp, n, l->doc->paras[p].start, &l->o,
+	tl_para_layout(tp, &l->s, l->cp, n, text_doc_para_start(l->doc, p), &l->o,
 	    w->width);
 	w->paras[p] = tp;
 	w->nlines[p] = (uint32_t)tp->nlines;
@@ -256,7 +256,7 @@ fill_line(const struct text_layout *l, const struct tl_para *tp, size_t p,
     size_t k, struct text_line *out)
 {
 	const struct tl_line *tl = &tp->lines[k];
-	size_t base = l->doc->paras[p].start;
+	size_t base = text_doc_para_start(l->doc, p);
 	int width = l->cur->width;
 
 	out->para = p;
@@ -321,7 +321,7 @@ text_layout_locate(struct text_layout *l, size_t off, size_t *line, int *col)
 	p = text_doc_paragraph_at(l->doc, off);
 	tp = get_para(l, p);
 	first = l->cur->first[p];
-	start = l->doc->paras[p].start;
+	start = text_doc_para_start(l->doc, p);
 	if (off < start + tp->n && off >= start) {
 		rel = off - start;
 		c = tl_para_l2c(l->cur->paras[p])[rel];

@@ -7,6 +7,7 @@
  * logical [start, start + n). UTF-8 is decoded with u8_mbtouc, which turns
  * each maximal invalid subsequence into one U+FFFD, and counted with
  * u8_mbsnlen, which counts the same way, so offsets agree everywhere.
+ * Offsets are counted lazily (text_doc_index).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,30 +20,16 @@
 #include "axial/util.h"
 #include "text-int.h"
 
-/* Code points of valid UTF-8: the bytes that are not continuations. */
-static size_t
-count_leads(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 struct text_doc *
 text_doc_new(const char *text, size_t len)
 {
 	struct text_doc *d = xcalloc(1, sizeof *d);
-	size_t cap = 0, pos = 0, cp = 0;
-	bool valid;
+	size_t cap = 0, pos = 0;
 
 	d->text = xmalloc(len + 1);
 	memcpy(d->text, text, len);
 	d->text[len] = '\0';
 	d->len = len;
-	/* Valid UTF-8 (the usual case) is counted by its lead bytes. */
-	valid = u8_check((const uint8_t *)d->text, len) == NULL;
 	while (pos < len) {
 		const char *nl = memchr(d->text + pos, '\n', len - pos);
 		size_t end = nl != NULL ? (size_t)(nl - d->text) : len;
@@ -55,14 +42,48 @@ text_doc_new(const char *text, size_t len)
 		p = &d->paras[d->npara++];
 		p->byte = pos;
 		p->nbyte = cend - pos;
-		p->start = cp;
-		p->n = valid ? count_leads(d->text + pos, cend - pos) :
-		    u8_mbsnlen((const uint8_t *)d->text + pos, cend - pos);
-		cp += p->n + (end - cend) + (nl != NULL);
+		p->sep = (end - cend) + (nl != NULL);
 		pos = end + (nl != NULL);
 	}
-	d->ncp = cp;
 	return d;
+}
+
+/*
+ * Code point offsets are counted lazily, in paragraph order: a layout that
+ * streams through the text counts each paragraph while decoding it, so the
+ * text is read once. The index is a cache inside a const doc.
+ */
+void
+text_doc_index(const struct text_doc *cd, size_t upto)
+{
+	struct text_doc *d = (struct text_doc *)cd;
+
+	while (d->nindexed < d->npara && d->nindexed <= upto) {
+		struct text_para *p = &d->paras[d->nindexed];
+
+		p->start = d->nindexed == 0 ? 0 :
+		    p[-1].start + p[-1].n + p[-1].sep;
+		p->n = u8_mbsnlen((const uint8_t *)d->text + p->byte, p->nbyte);
+		d->nindexed++;
+	}
+	if (d->nindexed == d->npara && d->npara > 0)
+		d->ncp = d->paras[d->npara - 1].start + d->paras[d->npara - 1].n +
+		    d->paras[d->npara - 1].sep;
+}
+
+static void
+index_all(const struct text_doc *d)
+{
+	if (d->nindexed < d->npara)
+		text_doc_index(d, d->npara);
+}
+
+size_t
+text_doc_para_start(const struct text_doc *d, size_t p)
+{
+	if (p >= d->nindexed)
+		text_doc_index(d, p);
+	return d->paras[p].start;
 }
 
 void
@@ -78,6 +99,7 @@ text_doc_free(struct text_doc *d)
 size_t
 text_doc_length(const struct text_doc *d)
 {
+	index_all(d);
 	return d->ncp;
 }
 
@@ -91,6 +113,8 @@ void
 text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
     size_t *end)
 {
+	if (p >= d->nindexed)
+		text_doc_index(d, p);
 	*start = d->paras[p].start;
 	*end = d->paras[p].start + d->paras[p].n;
 }
@@ -100,6 +124,7 @@ text_doc_paragraph_at(const struct text_doc *d, size_t off)
 {
 	size_t lo = 0, hi = d->npara;
 
+	index_all(d);
 	/* the last paragraph whose start <= off */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -113,13 +138,14 @@ text_doc_paragraph_at(const struct text_doc *d, size_t off)
 }
 
 size_t
-text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
+text_doc_decode(const struct text_doc *cd, size_t p, uint32_t **buf,
     size_t *cap)
 {
+	struct text_doc *d = (struct text_doc *)cd;
 	const uint8_t *s = (const uint8_t *)d->text + d->paras[p].byte;
 	size_t nb = d->paras[p].nbyte, i = 0, k = 0;
 
-	*buf = xgrow(*buf, cap, d->paras[p].n + 1, sizeof **buf);
+	*buf = xgrow(*buf, cap, nb + 1, sizeof **buf);	/* n <= bytes */
 	while (i < nb) {
 		ucs4_t uc;
 		int m;
@@ -131,6 +157,18 @@ text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
 		m = u8_mbtouc(&uc, s + i, nb - i);
 		(*buf)[k++] = uc;
 		i += (size_t)m;
+	}
+	/* u8_mbtouc and u8_mbsnlen count invalid input alike: the decoded
+	 * length indexes the next paragraph in order */
+	if (p > 0 && p > d->nindexed)
+		text_doc_index(d, p - 1);
+	if (p == d->nindexed) {
+		d->paras[p].start = p == 0 ? 0 : d->paras[p - 1].start +
+		    d->paras[p - 1].n + d->paras[p - 1].sep;
+		d->paras[p].n = k;
+		d->nindexed++;
+		if (d->nindexed == d->npara)
+			text_doc_index(d, p);
 	}
 	return k;
 }
@@ -160,6 +198,7 @@ text_doc_next_grapheme(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, rel, n, r;
 
+	index_all(d);
 	if (off >= d->ncp || d->npara == 0)
 		return d->ncp;
 	p = text_doc_paragraph_at(d, off);
@@ -181,6 +220,7 @@ text_doc_prev_grapheme(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, rel, r, end;
 
+	index_all(d);
 	if (off == 0 || d->npara == 0)
 		return 0;
 	if (off > d->ncp)
@@ -207,6 +247,7 @@ text_doc_grapheme_start(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, r;
 
+	index_all(d);
 	if (d->npara == 0)
 		return 0;
 	p = text_doc_paragraph_at(d, off);
@@ -245,6 +286,7 @@ text_doc_next_word(const struct text_doc *d, size_t off)
 {
 	size_t p;
 
+	index_all(d);
 	if (d->npara == 0 || off >= d->ncp)
 		return d->ncp;
 	for (p = text_doc_paragraph_at(d, off); p < d->npara; p++) {
@@ -266,6 +308,7 @@ text_doc_prev_word(const struct text_doc *d, size_t off)
 {
 	size_t p;
 
+	index_all(d);
 	if (d->npara == 0 || off == 0)
 		return 0;
 	if (off > d->ncp)

@@ -41,15 +41,22 @@ int text_filter_placeholder(uint32_t c, uint32_t out[TF_PH_MAX]);
 struct text_para {
 	size_t byte, nbyte;	/* UTF-8 of the paragraph, separator excluded */
 	size_t start, n;	/* logical start and length in code points */
+	size_t sep;		/* code points of the separator after it: 0-2 */
 };
 struct text_doc {
 	char *text;
 	size_t len;		/* bytes */
-	size_t ncp;		/* code points */
+	size_t ncp;		/* code points, once all are indexed */
 	struct text_para *paras;
 	size_t npara;
+	size_t nindexed;	/* paras[0..nindexed) have start and n */
 };
-/* Decodes paragraph p into *buf (grown as needed); returns its length. */
+/* Counts code points of paragraphs up to upto (clamped). */
+void text_doc_index(const struct text_doc *d, size_t upto);
+/* Logical start of paragraph p (indexing up to it). */
+size_t text_doc_para_start(const struct text_doc *d, size_t p);
+/* Decodes paragraph p into *buf (grown as needed); returns its length.
+ * Indexes p as a side effect. */
 size_t text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
     size_t *cap);
 
@@ -83,7 +90,8 @@ enum {
 struct tl_scratch {
 	size_t cap;
 	const uint32_t *src;	/* the paragraph being laid out (borrowed) */
-	uint32_t *shaped;
+	uint32_t *shaped;	/* display copy when shaped or mirrored */
+	const uint32_t *disp;	/* src or shaped: what the cells show */
 	FriBidiCharType *bt;
 	FriBidiBracketType *br;
 	FriBidiLevel *lv;

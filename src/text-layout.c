@@ -303,15 +303,15 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 		case TF_BASE:
 			/* marks after the base, those before the first base of
 			 * the paragraph, then joiners; at most TEXT_CELL_MARKS */
-			glyphs[g++] = s->shaped[b];
+			glyphs[g++] = s->disp[b];
 			for (k = b + 1; k < s->unit[u + 1]; k++)
 				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
 				    (s->src[k] == 0x200c || s->src[k] == 0x200d)))
 					if (g - *nglyph <= TEXT_CELL_MARKS)
-						glyphs[g++] = s->shaped[k];
+						glyphs[g++] = s->disp[k];
 			for (k = s->unit[u]; k < b; k++)
 				if (s->kind[k] == TF_MARK && g - *nglyph <= TEXT_CELL_MARKS)
-					glyphs[g++] = s->shaped[k];
+					glyphs[g++] = s->disp[k];
 			break;
 		}
 	}
@@ -342,7 +342,8 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 {
 	FriBidiParType ptype;
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
-	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial;
+	size_t total = 0;
+	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial, reorder;
 
 	text_filter_init();
 	scratch_grow(s, n);
@@ -351,10 +352,8 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	/* After app shaping the joiners have done their work; a terminal that
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
-	if (n > 0)
-		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
 
-	/* 1. display filter, and 4. units with their wrapping flags */
+	/* 1. display filter, and 4. units */
 	for (i = 0; i < n; i++) {
 		uint32_t c = cp[i];
 		int cols;
@@ -380,10 +379,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		s->width[i] = (uint8_t)cols;
 		if (!is_spacing((uint8_t)k))
 			continue;
-		if (s->lbrk[i] == UC_BREAK_POSSIBLE)
-			f |= UF_BREAK;
-		else if (s->lbrk[i] == UC_BREAK_MANDATORY)
-			f |= UF_MANDATORY;
+		total += k == TF_TAB ? TF_TABSTOP : cols;
 		if (k == TF_PLACEHOLDER || k == TF_TAB)
 			extra += TF_PH_MAX + TF_TABSTOP;
 		s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
@@ -401,12 +397,26 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	}
 	s->unit[nunits] = (uint32_t)n;
 
+	/* UAX #14 opportunities, unless the paragraph fits on one line and
+	 * holds no placeholder (every mandatory break character is one) */
+	if (n > 0 && (total > (size_t)width || extra > 0)) {
+		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
+		for (u = 0; u < nunits; u++) {
+			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
+				s->uflag[u] |= UF_BREAK;
+			if (s->lbrk[s->ubase[u]] == UC_BREAK_MANDATORY)
+				s->uflag[u] |= UF_MANDATORY;
+		}
+	}
+
 	/* 2. levels; 3. shaping and mirroring on the display copy */
 	trivial = para_levels(cp, n, o->dir, s->bt, s->br, s->lv, &ptype) == 1;
-	memcpy(s->shaped, cp, n * sizeof *cp);
-	if (trivial) {
-		/* all LTR: no Arabic letters to join, nothing to mirror */
+	s->disp = cp;
+	if (trivial || (!app && o->shaping != TEXT_SHAPING_APP)) {
+		/* all LTR, or nothing to shape or mirror: display the text */
 	} else if (n > 0) {
+		memcpy(s->shaped, cp, n * sizeof *cp);
+		s->disp = s->shaped;
 		if (o->shaping == TEXT_SHAPING_APP) {
 			fribidi_get_joining_types(cp, (FriBidiStrIndex)n, s->jt);
 			fribidi_join_arabic(s->bt, (FriBidiStrIndex)n, s->lv, s->jt);
@@ -435,8 +445,10 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	out->glyphs = (uint32_t *)(out->cells + nunits);
 	free(out->l2c);
 	out->l2c = NULL;
-	for (i = 0; i < n; i++)
-		s->map[i] = (FriBidiStrIndex)i;
+	reorder = app && !trivial;
+	if (reorder)
+		for (i = 0; i < n; i++)
+			s->map[i] = (FriBidiStrIndex)i;
 	for (l = 0; l < nl; l++) {
 		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
@@ -448,13 +460,13 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		ln->ncells = (uint32_t)(u1 - u0);
 		ln->cols = 0;
 		/* on failure the line just stays in logical order */
-		if (app && !trivial && b > a && fribidi_reorder_line(
+		if (reorder && b > a && fribidi_reorder_line(
 		    FRIBIDI_FLAG_REORDER_NSM, s->bt, (FriBidiStrIndex)(b - a),
 		    (FriBidiStrIndex)a, ptype, s->lv, NULL, s->map) == 0)
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
-			size_t li = (size_t)s->map[i];
+			size_t li = reorder ? (size_t)s->map[i] : i;
 
 			if (!is_spacing(s->kind[li]) && !(nobase && li == 0))
 				continue;

@@ -281,7 +281,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 	const char *p = data;
 	int fd, saved;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0664);
 	if (fd < 0)
 		goto err;
 	while (len > 0) {

@@ -233,6 +233,95 @@ test_properties(void **state)
 	}
 }
 
+/* Random bytes (invalid UTF-8, controls, any code point) keep every
+ * property; meant to run under ASan too. */
+static void
+test_random_bytes(void **state)
+{
+	static const uint8_t pieces[][4] = {
+		{ 0xd8, 0xa7 }, { 0xdb, 0x8c }, { 0xe2, 0x80, 0x8c }, { 0xe2, 0x80, 0xae },
+		{ 0xe2, 0x81, 0xa6 }, { 0xcc, 0x81 }, { 0xd9, 0x8e }, { 0xf0, 0x9f, 0x98, 0x80 },
+		{ 0xe4, 0xb8, 0xad }, { 0xc2, 0x9b }, { 0xef, 0xbb, 0xbf }, { '(' }, { ' ' },
+		{ '\t' }, { 0x1b }, { '1' }, { 'a' },
+	};
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		struct buf b = { 0 };
+		size_t k, n = rnd(300);
+		struct text_doc *d;
+		struct text_layout *l;
+		struct text_opts o;
+		int width = 8 + (int)rnd(40);
+
+		for (k = 0; k < n; k++) {
+			if (rnd(3) == 0) {
+				buf_putc(&b, (char)rnd(256));
+			} else {
+				const uint8_t *p = pieces[rnd(AX_ARRAY_LEN(pieces))];
+				size_t len = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 :
+				    p[0] < 0xf0 ? 3 : 4;
+
+				buf_add(&b, p, len);
+			}
+		}
+		buf_putc(&b, 0);	/* keep b.s non-NULL; the NUL is text too */
+		d = text_doc_new(b.s, b.len);
+		text_opts_default(&o);
+		o.dir = (enum text_dir)rnd(4);
+		o.shaping = (enum text_shaping)rnd(3);
+		o.bidi = (enum text_bidi)rnd(2);
+		l = text_layout_new(d, &o, width);
+		check_layout(d, l, width, o.bidi);
+		check_runs(l, rnd((uint32_t)text_doc_length(d) + 1), rnd(400));
+		text_layout_free(l);
+		text_doc_free(d);
+		buf_done(&b);
+	}
+}
+
+/* Offsets are counted lazily; any access order gives the same index. */
+static void
+test_lazy_index(void **state)
+{
+	static const char text[] = "a\xc0\xafب\r\nکتاب \xe2\x80\n\n\xff\xfe"
+	    "x\nlast \xf0\x9f\x98\x80\n";
+	struct text_opts o;
+	size_t order, p, np, s0, e0, s1, e1;
+
+	(void)state;
+	text_opts_default(&o);
+	for (order = 0; order < 3; order++) {
+		struct text_doc *ref = text_doc_new(text, sizeof text - 1);
+		struct text_doc *d = text_doc_new(text, sizeof text - 1);
+		struct text_layout *l = text_layout_new(d, &o, 20);
+
+		np = text_doc_paragraphs(d);
+		assert_int_equal(np, 5);
+		assert_int_equal(text_doc_length(ref), 25);
+		if (order == 0)		/* streaming, as axial cat */
+			for (p = 0; p < np; p++)
+				text_layout_para_lines(l, p);
+		else if (order == 1)	/* a late paragraph first */
+			text_layout_para_lines(l, 3);
+		else			/* from the end */
+			for (p = np; p-- > 0;)
+				text_layout_para_lines(l, p);
+		for (p = 0; p < np; p++) {
+			text_doc_paragraph(ref, p, &s0, &e0);
+			text_doc_paragraph(d, p, &s1, &e1);
+			assert_int_equal(s0, s1);
+			assert_int_equal(e0, e1);
+		}
+		assert_int_equal(text_doc_length(d), 25);
+		check_layout(d, l, 20, o.bidi);
+		text_layout_free(l);
+		text_doc_free(d);
+		text_doc_free(ref);
+	}
+}
+
 /* bidi.md §4.3: the worked example at 20 columns. */
 static void
 test_example(void **state)
@@ -582,6 +671,8 @@ main(void)
 		cmocka_unit_test(test_shaping),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_properties),
+		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_lazy_index),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cursor),
 		cmocka_unit_test(test_empty),

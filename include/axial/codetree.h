@@ -61,6 +61,14 @@ char *codetree_path(struct project *p, int64_t id);
 /* parent 0 is the top level; a parent must be a category. */
 enum ax_status codetree_add(struct project *p, int64_t parent,
     enum node_kind kind, const char *name, int64_t *id);
+/* For importers: codetree_add keeping a GUID (NULL: a new one). */
+enum ax_status codetree_add_ex(struct project *p, int64_t parent,
+    enum node_kind kind, const char *name, const char *guid, int64_t *id);
+/* The child of parent (0: top level) named name (NFC), if any. */
+enum ax_status codetree_find_child(struct project *p, int64_t parent,
+    const char *name, int64_t *id);
+/* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
+enum ax_status codetree_find_guid(struct project *p, const char *guid, int64_t *id);
 enum ax_status codetree_rename(struct project *p, int64_t id, const char *name);
 /* Refuses a move under a code or under the node itself or its descendants.
  * A category that leaves the top level loses its paradigm role. */

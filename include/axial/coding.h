@@ -18,6 +18,8 @@
 struct coding {
 	int64_t id, doc, node, coder;
 	int64_t start, end;
+	int64_t created;	/* Unix seconds */
+	char guid[37];
 };
 
 /* A filter: 0 in a field matches any value. */
@@ -27,6 +29,21 @@ struct coding_filter {
 
 enum ax_status coding_add(struct project *p, int64_t doc, int64_t node,
     int64_t start, int64_t end, int64_t *id);
+/*
+ * For importers and merge only: a coding attributed to coder as_coder (a
+ * coders row id; 0 is the acting coder), keeping the other tool's GUID
+ * (NULL: a new one) and creation time (Unix seconds; 0: now). Everything
+ * else is checked as in coding_add. Nothing else may write codings in
+ * another coder's name: a coder changes only their own codings.
+ */
+enum ax_status coding_add_as(struct project *p, int64_t as_coder, int64_t doc,
+    int64_t node, int64_t start, int64_t end, const char *guid,
+    int64_t created, int64_t *id);
+/* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
+enum ax_status coding_find_guid(struct project *p, const char *guid, int64_t *id);
+/* Whether this exact coding (document, code, coder, span) exists. */
+bool coding_exists(struct project *p, int64_t doc, int64_t node, int64_t coder,
+    int64_t start, int64_t end);
 enum ax_status coding_remove(struct project *p, int64_t id);
 enum ax_status coding_set_range(struct project *p, int64_t id, int64_t start,
     int64_t end);

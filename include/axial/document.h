@@ -39,6 +39,20 @@ void doc_list_free(struct doc_info *docs, size_t n);
 enum ax_status doc_import(struct project *p, const char *name,
     const char *data, size_t len, const char *source, int64_t *id);
 
+/*
+ * For importers (REFI-QDA, merge): as doc_import, keeping the document's
+ * GUID from the other tool (lower-case 8-4-4-4-12; NULL makes a new one).
+ * A GUID the project already has is refused (AX_ERR_IO from the unique
+ * index), so importers look it up first with doc_find_guid.
+ */
+enum ax_status doc_import_ex(struct project *p, const char *name,
+    const char *data, size_t len, const char *source, const char *guid,
+    int64_t *id);
+/* The first document whose stored text has this SHA-256 (lower-case hex). */
+enum ax_status doc_find_sha256(struct project *p, const char *sha256, int64_t *id);
+/* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
+enum ax_status doc_find_guid(struct project *p, const char *guid, int64_t *id);
+
 /* All documents in interview order; free with doc_list_free. */
 enum ax_status doc_list(struct project *p, struct doc_info **docs, size_t *n);
 enum ax_status doc_get(struct project *p, int64_t id, struct doc_info *d);

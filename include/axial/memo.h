@@ -33,6 +33,20 @@ void memo_list_free(struct memo *m, size_t n);
 enum ax_status memo_add(struct project *p, enum memo_target target,
     int64_t target_id, enum memo_type type, const char *title,
     const char *body, int64_t *id);
+/*
+ * For importers and merge only: memo_add with the author (a coders row id;
+ * 0 is the acting coder), creation and modification times (Unix seconds;
+ * 0: now) and GUID (NULL: a new one) kept from the other tool.
+ */
+struct memo_import_info {
+	int64_t author, created, modified;
+	const char *guid;
+};
+enum ax_status memo_add_ex(struct project *p, enum memo_target target,
+    int64_t target_id, enum memo_type type, const char *title,
+    const char *body, const struct memo_import_info *mi, int64_t *id);
+/* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
+enum ax_status memo_find_guid(struct project *p, const char *guid, int64_t *id);
 /* Replaces title (if not NULL) and body (if not NULL). */
 enum ax_status memo_update(struct project *p, int64_t id, const char *title,
     const char *body);

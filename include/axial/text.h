@@ -13,11 +13,19 @@
  * no paragraph; a CR just before it is treated like the LF. Only *columns*
  * (screen x, 0 = left edge of the pane) and cell indexes are visual.
  *
- * Objects. A text_doc is immutable text plus its paragraph index. A
- * text_layout is one view of a doc with options and a width; it lays out
+ * Objects. A text_doc is immutable text plus its paragraph index (offsets
+ * are counted lazily, so even a const doc belongs to one thread at a time).
+ * A text_layout is one view of a doc with options and a width; it lays out
  * paragraphs lazily and caches them per width, so asking for the same lines
  * again (scrolling, redraws) does no layout work. A layout borrows its doc:
  * free the layout first.
+ *
+ * Typical pane use: text_layout_new once per document and options;
+ * text_layout_set_width on resize; per redraw, text_layout_line for each
+ * visible line, drawing cell k at column x + the cols of cells before it,
+ * in A_REVERSE where text_layout_runs says, placeholders in a warning
+ * colour; clicks through text_layout_offset_at, the caret through
+ * text_layout_locate and text_doc_next_grapheme and friends.
  */
 #ifndef AXIAL_TEXT_H
 #define AXIAL_TEXT_H

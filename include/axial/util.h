@@ -59,7 +59,8 @@ void buf_csv_field(struct buf *b, const char *s);
 char *file_read_all(const char *path, size_t *len);
 /*
  * Writes data to path atomically: a temp file in the same directory, fsync,
- * rename. Created under the user's umask. Returns 0, or -1 with errno set.
+ * rename. Created 0664 & ~umask: never world-writable. Returns 0, or -1
+ * with errno set.
  */
 int file_write_atomic(const char *path, const void *data, size_t len);
 

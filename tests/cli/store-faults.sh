@@ -30,3 +30,13 @@ check_match "disk full message" 'p.axial: (the disk is full|I/O error).*nothing 
 check "project unchanged" "$before" "$($A info p.axial --json)"
 check "integrity" ok "$(sqlite3 p.axial 'PRAGMA integrity_check')"
 check_rc "still writable afterwards" 0 $A tag p.axial d k 14 18
+
+# files are made under the user's umask, never world-writable
+( umask 022; $A init u1.axial >/dev/null; $A export csv p.axial e1.csv )
+check "project under umask 022" 644 "$(stat -c %a u1.axial)"
+check "export under umask 022" 644 "$(stat -c %a e1.csv)"
+( umask 077; $A init u2.axial >/dev/null; $A export csv p.axial e2.csv )
+check "project under umask 077" 600 "$(stat -c %a u2.axial)"
+check "export under umask 077" 600 "$(stat -c %a e2.csv)"
+( umask 000; $A init u3.axial >/dev/null )
+check "never world-writable, even under umask 000" 664 "$(stat -c %a u3.axial)"

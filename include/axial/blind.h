@@ -1,0 +1,43 @@
+/*
+ * blind.h: blind coding, a project setting for reliability sessions.
+ *
+ *     off --blind_start(coders)--> blind --every coder blind_done--> revealed
+ *      ^                             |                                  |
+ *      +----------- blind_lift (owner) ---------------------------------+
+ *
+ * While blind, every coder sees only their own codings: lists, counts,
+ * exports and live updates leave the others' out, and agreement figures are
+ * refused. This is enforced in the model, so the UI and the command line
+ * behave alike. (Anyone who can read the file with sqlite3 can still read
+ * it: blind mode keeps coders honest, it is not encryption.)
+ */
+#ifndef AXIAL_BLIND_H
+#define AXIAL_BLIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "axial/project.h"
+
+struct blind_status {
+	bool on;		/* a blind session exists (hidden or revealed) */
+	bool hidden;		/* on, and not every coder is done */
+	size_t ncoders;
+	char **coders;		/* the session's coders */
+	bool *done;		/* whether each has marked their coding done */
+};
+void blind_status_done(struct blind_status *b);
+enum ax_status blind_status(struct project *p, struct blind_status *b);
+
+/* Owner only: starts a blind session for these coders (existing logins). */
+enum ax_status blind_start(struct project *p, const char *const *coders,
+    size_t n);
+/* The acting coder, one of the session's, marks their coding done. */
+enum ax_status blind_done(struct project *p);
+/* AX_OK when agreement figures may be shown; AX_ERR_PERM with the reason
+ * while a blind session hides them. */
+enum ax_status blind_check_figures(struct project *p);
+/* Owner only: ends the session; everything is visible again. */
+enum ax_status blind_lift(struct project *p);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * retest.h: test-retest (intra-coder) reliability, the table papers print.
+ *
+ * A coder's second coding pass is the coder "LOGIN-retest", tied to the
+ * same account. For each document the second pass coded:
+ *
+ *   total          codings of both passes in the document
+ *   agreements     codings of pass 1 matched by one of pass 2
+ *   disagreements  total - 2 x agreements (unmatched codings of either pass)
+ *   percent        2 x agreements / total x 100, one decimal, half up
+ *
+ * Two codings count as the same when they carry the same code and start in
+ * the same paragraph of the same document; each matches at most one coding
+ * of the other pass (a multiset intersection of (paragraph, code) pairs).
+ * The total row sums the columns and applies the same formula.
+ */
+#ifndef AXIAL_RETEST_H
+#define AXIAL_RETEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "axial/project.h"
+
+struct retest_row {
+	int64_t doc;		/* 0 in the total row */
+	char *name;		/* document name, or "total" */
+	int64_t total, agreements, disagreements;
+	int64_t tenths;		/* percent x 10; -1 when total is 0 */
+};
+void retest_rows_free(struct retest_row *rows, size_t n);
+
+/* The second-pass coder's login for `login` ("LOGIN-retest"); caller frees. */
+char *retest_login(const char *login);
+/* True for a second-pass coder's login: analyses leave such passes out of
+ * "all coders" (they are reliability checks, not another researcher). */
+bool retest_is_pass(const char *login);
+/* Creates the acting coder's second-pass coder (tied to this account). */
+enum ax_status retest_start(struct project *p, char **login);
+/*
+ * The table of coder `first` against `second` (NULL: first's -retest coder):
+ * one row per document the second pass coded, in interview order, then the
+ * total row. *n counts every row, the total included.
+ */
+enum ax_status retest_table(struct project *p, const char *first,
+    const char *second, struct retest_row **rows, size_t *n);
+
+#endif

@@ -1,0 +1,459 @@
+/*
+ * cmd-report.c: `axial report` writes every analysis table of a project
+ * into a directory, one file per table (Markdown, HTML or CSV), plus the
+ * paradigm model as paradigm.dot and paradigm.svg; `axial export dot|svg`
+ * writes the paradigm model alone. Every file is written atomically.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "axial/analysis.h"
+#include "axial/coder.h"
+#include "axial/project.h"
+#include "axial/report.h"
+#include "cmd.h"
+
+enum rp_format { RP_MD, RP_HTML, RP_CSV };
+
+static const char *const part_names[] = {
+	"coding", "sample", "frequency", "cooccurrence", "saturation",
+	"demographics", "codebook", "paradigm",
+};
+enum { NPARTS = AX_ARRAY_LEN(part_names) };
+
+/* What one run writes, and where. */
+struct report {
+	const char *dir;
+	enum rp_format fmt;
+	const struct an_project *a;
+	int64_t coder;
+	struct buf index;	/* the index page's list */
+	size_t nfiles;
+	int rc;
+};
+
+static const char *
+ext_of(enum rp_format f)
+{
+	return f == RP_MD ? "md" : f == RP_HTML ? "html" : "csv";
+}
+
+/* Writes data to DIR/name; a failure is reported once and remembered. */
+static void
+put_file(struct report *r, const char *name, const char *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", r->dir, name);
+
+	if (r->rc == CMD_OK) {
+		if (file_write_atomic(path, data, len) != 0) {
+			r->rc = cmd_error("%s: %s", path, strerror(errno));
+		} else {
+			printf("%s\n", path);
+			r->nfiles++;
+		}
+	}
+	free(path);
+}
+
+static void
+index_entry(struct report *r, const char *file, const char *title)
+{
+	if (r->fmt == RP_MD) {
+		buf_puts(&r->index, "- [");
+		rp_md_escape(&r->index, title);
+		buf_printf(&r->index, "](%s)\n", file);
+	} else if (r->fmt == RP_HTML) {
+		buf_printf(&r->index, "<li><a href=\"%s\">", file);
+		rp_html_escape(&r->index, title);
+		buf_puts(&r->index, "</a></li>\n");
+	}
+}
+
+/* Renders t in the run's format, writes it and frees it. */
+static void
+put_table(struct report *r, struct rp_table *t)
+{
+	struct buf b = {0};
+	char *file = xasprintf("%s.%s", t->name, ext_of(r->fmt));
+
+	if (r->fmt == RP_MD)
+		rp_markdown(t, &b);
+	else if (r->fmt == RP_HTML)
+		rp_html(t, r->a->title, &b);
+	else
+		rp_csv(t, &b);
+	put_file(r, file, b.s != NULL ? b.s : "", b.len);
+	index_entry(r, file, t->title);
+	free(file);
+	buf_done(&b);
+	rp_table_done(t);
+}
+
+/* A coder login as a file-name part: [A-Za-z0-9._-], others as '_'. */
+static char *
+file_part(const char *s)
+{
+	char *p, *out = xstrdup(*s ? s : "_");
+
+	for (p = out; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_'))
+			*p = '_';
+	if (out[0] == '.')
+		out[0] = '_';
+	return out;
+}
+
+static bool
+coder_has_codings(const struct an_project *a, int64_t coder)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncodings; i++)
+		if (a->codings[i].coder == coder)
+			return true;
+	return false;
+}
+
+static void
+write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
+    char **svg_out)
+{
+	const struct an_project *a = r->a;
+	struct rp_table t;
+	size_t i;
+
+	switch (part) {
+	case 0:		/* coding tables, one per slot (and one for the rest) */
+		for (i = 0; i < 6; i++) {
+			rp_slot_table(a, an_slots[i], r->coder, &t);
+			put_table(r, &t);
+		}
+		rp_slot_table(a, ROLE_NONE, r->coder, &t);
+		if (t.nrows > 0)
+			put_table(r, &t);
+		else
+			rp_table_done(&t);
+		break;
+	case 1:
+		rp_sample_table(a, r->coder, per_code, &t);
+		put_table(r, &t);
+		break;
+	case 2:
+		rp_freq_table(a, AN_FREQ_DOCUMENT, r->coder, &t);
+		put_table(r, &t);
+		rp_freq_table(a, AN_FREQ_CODER, r->coder, &t);
+		put_table(r, &t);
+		break;
+	case 3:
+		rp_cooc_table(a, AN_COOC_OVERLAP, r->coder, &t);
+		put_table(r, &t);
+		rp_cooc_table(a, AN_COOC_PARAGRAPH, r->coder, &t);
+		put_table(r, &t);
+		break;
+	case 4:
+		if (r->coder == 0) {
+			rp_saturation_table(a, 0, "saturation", &t);
+			put_table(r, &t);
+		}
+		for (i = 0; i < a->ncoders; i++) {
+			char *part_name, *name;
+
+			if ((r->coder != 0 && a->coders[i].id != r->coder) ||
+			    !coder_has_codings(a, a->coders[i].id))
+				continue;
+			part_name = file_part(a->coders[i].login);
+			name = xasprintf("saturation-%s", part_name);
+			rp_saturation_table(a, a->coders[i].id, name, &t);
+			put_table(r, &t);
+			free(name);
+			free(part_name);
+		}
+		break;
+	case 5:
+		rp_demographics_table(a, &t);
+		put_table(r, &t);
+		break;
+	case 6:
+		rp_codebook_table(a, r->coder, &t);
+		put_table(r, &t);
+		break;
+	case 7: {
+		struct an_paradigm m;
+		struct buf b = {0};
+
+		an_paradigm(a, with_codes, &m);
+		an_paradigm_dot(&m, a->title, &b);
+		put_file(r, "paradigm.dot", b.s, b.len);
+		buf_reset(&b);
+		an_paradigm_svg(&m, a->title, &b);
+		put_file(r, "paradigm.svg", b.s, b.len);
+		index_entry(r, "paradigm.svg", "Paradigm model (SVG)");
+		index_entry(r, "paradigm.dot", "Paradigm model (Graphviz DOT)");
+		*svg_out = buf_take(&b);
+		an_paradigm_done(&m);
+		break;
+	}
+	}
+}
+
+static void
+write_index(struct report *r, const char *svg)
+{
+	struct buf b = {0};
+	const char *title = *r->a->title ? r->a->title : "Analysis report";
+
+	if (r->fmt == RP_MD) {
+		buf_puts(&b, "# ");
+		rp_md_escape(&b, title);
+		buf_puts(&b, "\n\n");
+		if (svg != NULL)
+			buf_puts(&b, "![Paradigm model](paradigm.svg)\n\n");
+		buf_add(&b, r->index.s, r->index.len);
+		put_file(r, "index.md", b.s, b.len);
+	} else if (r->fmt == RP_HTML) {
+		rp_html_head(&b, title);
+		buf_puts(&b, "<h1 dir=\"auto\">");
+		rp_html_escape(&b, title);
+		buf_puts(&b, "</h1>\n");
+		if (svg != NULL) {
+			const char *s = strstr(svg, "<svg");
+
+			buf_puts(&b, "<div class=\"figure\">\n");
+			buf_puts(&b, s != NULL ? s : "");
+			buf_puts(&b, "</div>\n");
+		}
+		buf_puts(&b, "<ul>\n");
+		buf_add(&b, r->index.s, r->index.len);
+		buf_puts(&b, "</ul>\n</body>\n</html>\n");
+		put_file(r, "index.html", b.s, b.len);
+	}
+	buf_done(&b);
+}
+
+/* Makes dir (0777 & ~umask) unless it exists; checks it can be written. */
+static int
+prepare_dir(const char *dir)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	if (stat(dir, &st) != 0)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return cmd_error("%s: %s", dir, strerror(ENOTDIR));
+	if (access(dir, W_OK | X_OK) != 0)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	return CMD_OK;
+}
+
+/* Parses "a,b,c" against part_names into want[]; CMD_USAGE if unknown. */
+static int
+parse_only(const struct cmd *self, const char *list, bool *want)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+	size_t i;
+	int rc = CMD_OK;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < NPARTS; i++)
+			if (strcmp(tok, part_names[i]) == 0)
+				break;
+		if (i == NPARTS) {
+			rc = cmd_usage(self, "unknown table '%s' in --only (coding, "
+			    "sample, frequency, cooccurrence, saturation, "
+			    "demographics, codebook, paradigm)", tok);
+			break;
+		}
+		want[i] = true;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+report_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
+	    *codes = NULL, *per = NULL;
+	const struct cmd_opt opts[] = {
+		{"format", 'f', true, &format},
+		{"out", 'o', true, &out},
+		{"only", 0, true, &only},
+		{"coder", 0, true, &coder},
+		{"codes", 0, false, &codes},
+		{"per-code", 0, true, &per},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct an_project a;
+	struct report r;
+	bool want[NPARTS];
+	char **ops, *svg = NULL, *end;
+	size_t i, per_code = 1;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	memset(&a, 0, sizeof a);
+	for (i = 0; i < NPARTS; i++)
+		want[i] = only == NULL;
+	if (n != 1) {
+		rc = cmd_usage(self, n == 0 ? "no project given" : "one project only");
+		goto out;
+	}
+	if (strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0)
+		r.fmt = RP_MD;
+	else if (strcmp(format, "html") == 0)
+		r.fmt = RP_HTML;
+	else if (strcmp(format, "csv") == 0)
+		r.fmt = RP_CSV;
+	else {
+		rc = cmd_usage(self, "unknown format '%s' (md, html or csv)", format);
+		goto out;
+	}
+	if (out == NULL || *out == '\0') {
+		rc = cmd_usage(self, "--out DIR is required");
+		goto out;
+	}
+	if (only != NULL && (rc = parse_only(self, only, want)) != CMD_OK)
+		goto out;
+	if (per != NULL) {
+		errno = 0;
+		per_code = (size_t)strtoul(per, &end, 10);
+		if (errno != 0 || *end != '\0' || per_code == 0 || per_code > 1000 ||
+		    *per == '-') {
+			rc = cmd_usage(self, "--per-code takes a number from 1 to 1000");
+			goto out;
+		}
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+		goto out;
+	if (coder != NULL && coder_find(p, coder, &r.coder) != AX_OK) {
+		rc = cmd_error("%s: no coder '%s'", ops[0], coder);
+		goto out;
+	}
+	if (an_load(p, &a) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	if ((rc = prepare_dir(out)) != CMD_OK)
+		goto out;
+	r.dir = out;
+	r.a = &a;
+	r.rc = CMD_OK;
+	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++)
+		if (want[i])
+			write_part(&r, i, per_code, codes != NULL, &svg);
+	if (r.rc == CMD_OK)
+		write_index(&r, svg);
+	rc = r.rc;
+out:
+	free(svg);
+	buf_done(&r.index);
+	an_done(&a);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_report = {
+	"report", "PROJECT --out DIR [--format md|html|csv] [--only LIST]",
+	"write the analysis tables and the paradigm model into a directory",
+	"  -o, --out DIR       created if missing; one file per table, each\n"
+	"                      written atomically\n"
+	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
+	"      --only LIST     comma-separated: coding, sample, frequency,\n"
+	"                      cooccurrence, saturation, demographics, codebook,\n"
+	"                      paradigm (default: all)\n"
+	"      --coder LOGIN   count one coder's codings only (default: all)\n"
+	"      --codes         list the codes too in the paradigm figure\n"
+	"      --per-code N    codings per code in the open-coding sample (1)\n"
+	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
+	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
+	"saturation, saturation-LOGIN, demographics, codebook (.md/.html/.csv),\n"
+	"paradigm.dot, paradigm.svg and index.md/index.html.\n",
+	report_main,
+};
+
+static int
+export_model(const struct cmd *self, int argc, char **argv, bool svg)
+{
+	const char *codes = NULL;
+	const struct cmd_opt opts[] = {
+		{"codes", 0, false, &codes},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct an_project a;
+	struct an_paradigm m;
+	struct buf b = {0};
+	char **ops;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	memset(&a, 0, sizeof a);
+	if (n != 1 && n != 2) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+		goto out;
+	if (an_load(p, &a) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	an_paradigm(&a, codes != NULL, &m);
+	if (svg)
+		an_paradigm_svg(&m, a.title, &b);
+	else
+		an_paradigm_dot(&m, a.title, &b);
+	an_paradigm_done(&m);
+	if (n == 2 && strcmp(ops[1], "-") != 0) {
+		if (file_write_atomic(ops[1], b.s, b.len) != 0)
+			rc = cmd_error("%s: %s", ops[1], strerror(errno));
+	} else {
+		fwrite(b.s, 1, b.len, stdout);
+	}
+out:
+	buf_done(&b);
+	an_done(&a);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+static int
+export_dot_main(const struct cmd *self, int argc, char **argv)
+{
+	return export_model(self, argc, argv, false);
+}
+
+static int
+export_svg_main(const struct cmd *self, int argc, char **argv)
+{
+	return export_model(self, argc, argv, true);
+}
+
+const struct cmd cmd_export_dot = {
+	"export dot", "PROJECT [OUT.dot] [--codes]",
+	"export the paradigm model as Graphviz DOT",
+	"  OUT.dot   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n",
+	export_dot_main,
+};
+
+const struct cmd cmd_export_svg = {
+	"export svg", "PROJECT [OUT.svg] [--codes]",
+	"export the paradigm model as a standalone SVG (no Graphviz needed)",
+	"  OUT.svg   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n",
+	export_svg_main,
+};

@@ -1,0 +1,173 @@
+/*
+ * db-blind.c: blind coding (blind.h). The session lives in meta:
+ *   blind.coders      "login1,login2"   (absent: off)
+ *   blind.done.LOGIN  Unix time the coder marked their coding done
+ * db_visible_coder() is what every reading path asks.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "axial/blind.h"
+#include "axial/coder.h"
+#include "db-int.h"
+
+void
+blind_status_done(struct blind_status *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncoders; i++)
+		free(b->coders[i]);
+	free(b->coders);
+	free(b->done);
+	memset(b, 0, sizeof *b);
+}
+
+enum ax_status
+blind_status(struct project *p, struct blind_status *b)
+{
+	char *list = project_setting(p, "blind.coders"), *tok, *save = NULL;
+	size_t cap = 0, i;
+
+	memset(b, 0, sizeof *b);
+	if (list == NULL)
+		return AX_OK;
+	b->on = true;
+	for (tok = strtok_r(list, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		b->coders = xgrow(b->coders, &cap, b->ncoders + 1, sizeof *b->coders);
+		b->coders[b->ncoders++] = xstrdup(tok);
+	}
+	free(list);
+	b->done = xcalloc(b->ncoders + 1, sizeof *b->done);
+	for (i = 0; i < b->ncoders; i++) {
+		char *key = xasprintf("blind.done.%s", b->coders[i]), *v;
+
+		v = project_setting(p, key);
+		b->done[i] = v != NULL;
+		if (!b->done[i])
+			b->hidden = true;
+		free(v);
+		free(key);
+	}
+	return AX_OK;
+}
+
+int64_t
+db_visible_coder(struct project *p)
+{
+	struct blind_status b;
+	int64_t who;
+
+	/* one indexed lookup when off, the usual case */
+	if (db_int(p, "SELECT count(*) FROM meta WHERE key = 'blind.coders'", 0, 0) == 0)
+		return 0;
+	blind_status(p, &b);
+	who = b.hidden ? (p->coder_id != 0 ? p->coder_id : -1) : 0;
+	blind_status_done(&b);
+	return who;
+}
+
+static enum ax_status
+need_owner(struct project *p, const char *what)
+{
+	if (strcmp(p->account, p->owner) != 0)
+		return db_fail(p, AX_ERR_PERM, "only the project's owner (%s) can %s",
+		    p->owner, what);
+	return AX_OK;
+}
+
+enum ax_status
+blind_start(struct project *p, const char *const *coders, size_t n)
+{
+	struct buf list = {0};
+	enum ax_status s;
+	size_t i;
+	int64_t id;
+
+	if ((s = need_owner(p, "start a blind session")) != AX_OK)
+		return s;
+	if (n < 2)
+		return db_fail(p, AX_ERR_INPUT, "a blind session needs two or more coders");
+	for (i = 0; i < n; i++) {
+		if ((s = coder_find(p, coders[i], &id)) != AX_OK)
+			goto out;
+		if (strchr(coders[i], ',') != NULL) {
+			s = db_fail(p, AX_ERR_INPUT, "coder name '%s' has a comma", coders[i]);
+			goto out;
+		}
+		buf_printf(&list, "%s%s", i ? "," : "", coders[i]);
+	}
+	if ((s = db_action_begin(p, "blind start")) != AX_OK)
+		goto out;
+	s = db_exec(p, "DELETE FROM meta WHERE key LIKE 'blind.%'");
+	if (s == AX_OK)
+		s = project_set_setting(p, "blind.coders", list.s);
+	s = db_action_end(p, s);
+out:
+	buf_done(&list);
+	return s;
+}
+
+enum ax_status
+blind_done(struct project *p)
+{
+	struct blind_status b;
+	enum ax_status s = AX_OK;
+	bool member = false;
+	size_t i;
+
+	blind_status(p, &b);
+	for (i = 0; i < b.ncoders; i++)
+		member |= strcmp(b.coders[i], p->login) == 0;
+	if (!b.on)
+		s = db_fail(p, AX_ERR_INPUT, "no blind session is on");
+	else if (!member)
+		s = db_fail(p, AX_ERR_PERM, "'%s' is not a coder of the blind session",
+		    p->login);
+	blind_status_done(&b);
+	if (s == AX_OK) {
+		char *key = xasprintf("blind.done.%s", p->login);
+		char *when = xasprintf("%lld", (long long)time(NULL));
+
+		s = project_set_setting(p, key, when);
+		free(key);
+		free(when);
+	}
+	return s;
+}
+
+enum ax_status
+blind_lift(struct project *p)
+{
+	enum ax_status s;
+
+	if ((s = need_owner(p, "lift blind mode")) != AX_OK)
+		return s;
+	if ((s = db_action_begin(p, "blind lift")) != AX_OK)
+		return s;
+	return db_action_end(p, db_exec(p, "DELETE FROM meta WHERE key LIKE 'blind.%'"));
+}
+
+enum ax_status
+blind_check_figures(struct project *p)
+{
+	struct blind_status b;
+	struct buf waiting = {0};
+	enum ax_status s = AX_OK;
+	size_t i;
+
+	blind_status(p, &b);
+	if (b.hidden) {
+		for (i = 0; i < b.ncoders; i++)
+			if (!b.done[i])
+				buf_printf(&waiting, "%s%s", waiting.len ? ", " : "", b.coders[i]);
+		s = db_fail(p, AX_ERR_PERM, "blind coding is on: agreement figures and "
+		    "other coders' codings stay hidden until every coder has marked "
+		    "their coding done (waiting for %s) or the owner lifts it",
+		    waiting.s);
+	}
+	buf_done(&waiting);
+	blind_status_done(&b);
+	return s;
+}

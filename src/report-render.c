@@ -1,0 +1,295 @@
+/*
+ * report-render.c: the rp_table model and its renderers: Markdown, a
+ * self-contained HTML page and RFC 4180 CSV. See include/axial/report.h.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/report.h"
+
+void
+rp_table_init(struct rp_table *t, const char *name, const char *title,
+    size_t ncols, ...)
+{
+	va_list ap;
+	size_t i;
+
+	memset(t, 0, sizeof *t);
+	t->name = xstrdup(name);
+	t->title = xstrdup(title);
+	t->ncols = ncols;
+	t->head = xcalloc(ncols + 1, sizeof *t->head);
+	t->numeric = xcalloc(ncols + 1, sizeof *t->numeric);
+	va_start(ap, ncols);
+	for (i = 0; i < ncols; i++) {
+		const char *h = va_arg(ap, const char *);
+
+		t->head[i] = xstrdup(h != NULL ? h : "");
+	}
+	va_end(ap);
+}
+
+void
+rp_table_done(struct rp_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows * t->ncols; i++) {
+		free(t->cell[i]);
+		free(t->exact[i]);
+	}
+	for (i = 0; i < t->ncols; i++)
+		free(t->head[i]);
+	for (i = 0; i < t->nnotes; i++)
+		free(t->notes[i]);
+	free(t->notes);
+	free(t->head);
+	free(t->numeric);
+	free(t->cell);
+	free(t->exact);
+	free(t->name);
+	free(t->title);
+	memset(t, 0, sizeof *t);
+}
+
+void
+rp_note(struct rp_table *t, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	t->notes = xrealloc(t->notes, (t->nnotes + 1) * sizeof *t->notes);
+	t->notes[t->nnotes++] = buf_take(&b);
+}
+
+size_t
+rp_row(struct rp_table *t)
+{
+	size_t i, cap = t->caprows;
+
+	t->cell = xgrow(t->cell, &cap, (t->nrows + 1) * t->ncols, sizeof *t->cell);
+	cap = t->caprows;
+	t->exact = xgrow(t->exact, &cap, (t->nrows + 1) * t->ncols,
+	    sizeof *t->exact);
+	t->caprows = cap;
+	for (i = 0; i < t->ncols; i++) {
+		t->cell[t->nrows * t->ncols + i] = xstrdup("");
+		t->exact[t->nrows * t->ncols + i] = NULL;
+	}
+	return t->nrows++;
+}
+
+void
+rp_set(struct rp_table *t, size_t col, const char *text)
+{
+	char **c = &t->cell[(t->nrows - 1) * t->ncols + col];
+
+	free(*c);
+	*c = xstrdup(text != NULL ? text : "");
+}
+
+void
+rp_setf(struct rp_table *t, size_t col, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	char **c = &t->cell[(t->nrows - 1) * t->ncols + col];
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(*c);
+	*c = b.s != NULL ? buf_take(&b) : xstrdup("");
+}
+
+void
+rp_set_exact(struct rp_table *t, size_t col, const char *text)
+{
+	char **c = &t->exact[(t->nrows - 1) * t->ncols + col];
+
+	free(*c);
+	*c = xstrdup(text);
+}
+
+char *
+rp_decimal(double v)
+{
+	char *s = xasprintf("%.6f", v), *e;
+
+	e = s + strlen(s);
+	while (e > s && e[-1] == '0')
+		*--e = '\0';
+	if (e > s && e[-1] == '.')
+		*--e = '\0';
+	if (strcmp(s, "-0") == 0)
+		strcpy(s, "0");
+	return s;
+}
+
+/* ---- Markdown ---- */
+
+void
+rp_md_escape(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n') {
+			buf_puts(b, "<br>");
+		} else if (c == '\r' || c == '\t') {
+			buf_putc(b, ' ');
+		} else if (strchr("\\`*_[]<>|", c) != NULL) {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)c);
+		} else if (c >= 0x20 && c != 0x7f) {
+			buf_putc(b, (char)c);
+		}
+	}
+}
+
+void
+rp_markdown(const struct rp_table *t, struct buf *b)
+{
+	size_t i, r;
+
+	buf_puts(b, "# ");
+	rp_md_escape(b, t->title);
+	buf_puts(b, "\n\n");
+	for (i = 0; i < t->nnotes; i++) {
+		rp_md_escape(b, t->notes[i]);
+		buf_puts(b, "\n\n");
+	}
+	if (t->ncols == 0)
+		return;
+	buf_putc(b, '|');
+	for (i = 0; i < t->ncols; i++) {
+		buf_putc(b, ' ');
+		rp_md_escape(b, t->head[i]);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, "\n|");
+	for (i = 0; i < t->ncols; i++)
+		buf_puts(b, t->numeric[i] ? " ---: |" : " --- |");
+	buf_putc(b, '\n');
+	for (r = 0; r < t->nrows; r++) {
+		buf_putc(b, '|');
+		for (i = 0; i < t->ncols; i++) {
+			buf_putc(b, ' ');
+			rp_md_escape(b, t->cell[r * t->ncols + i]);
+			buf_puts(b, " |");
+		}
+		buf_putc(b, '\n');
+	}
+	if (t->nrows == 0)
+		buf_puts(b, "\n(no rows)\n");
+}
+
+/* ---- HTML ---- */
+
+void
+rp_html_escape(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		case '\n': buf_puts(b, "<br>"); break;
+		default:
+			if (c >= 0x20 || c == '\t')
+				buf_putc(b, (char)c);
+		}
+	}
+}
+
+void
+rp_html_head(struct buf *b, const char *title)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
+	rp_html_escape(b, title);
+	buf_puts(b, "</title>\n<style>\n"
+	    "body { font-family: Vazirmatn, \"Noto Sans Arabic\", \"Noto Naskh Arabic\","
+	    " Tahoma, \"DejaVu Sans\", sans-serif; margin: 2em; color: #222; }\n"
+	    "h1 { font-size: 1.4em; } h2 { font-size: 1.1em; color: #555; }\n"
+	    "table { border-collapse: collapse; margin: 1em 0; }\n"
+	    "th, td { border: 1px solid #bbb; padding: 0.25em 0.6em;"
+	    " vertical-align: top; text-align: start; }\n"
+	    "th { background: #f0f0ec; }\n"
+	    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+	    "tr:nth-child(even) td { background: #fafaf7; }\n"
+	    "p.note { max-width: 60em; }\n"
+	    "</style>\n</head>\n<body>\n");
+}
+
+void
+rp_html(const struct rp_table *t, const char *study, struct buf *b)
+{
+	size_t i, r;
+
+	rp_html_head(b, t->title);
+	buf_puts(b, "<h1 dir=\"auto\">");
+	rp_html_escape(b, t->title);
+	buf_puts(b, "</h1>\n");
+	if (study != NULL && *study) {
+		buf_puts(b, "<h2 dir=\"auto\">");
+		rp_html_escape(b, study);
+		buf_puts(b, "</h2>\n");
+	}
+	for (i = 0; i < t->nnotes; i++) {
+		buf_puts(b, "<p class=\"note\" dir=\"auto\">");
+		rp_html_escape(b, t->notes[i]);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "<table>\n<thead><tr>");
+	for (i = 0; i < t->ncols; i++) {
+		buf_puts(b, t->numeric[i] ? "<th class=\"n\">" : "<th dir=\"auto\">");
+		rp_html_escape(b, t->head[i]);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (r = 0; r < t->nrows; r++) {
+		buf_puts(b, "<tr>");
+		for (i = 0; i < t->ncols; i++) {
+			buf_puts(b, t->numeric[i] ? "<td class=\"n\">" : "<td dir=\"auto\">");
+			rp_html_escape(b, t->cell[r * t->ncols + i]);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</body>\n</html>\n");
+}
+
+/* ---- CSV ---- */
+
+void
+rp_csv(const struct rp_table *t, struct buf *b)
+{
+	size_t i, r;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_csv_field(b, t->head[i]);
+	}
+	buf_puts(b, "\r\n");
+	for (r = 0; r < t->nrows; r++) {
+		for (i = 0; i < t->ncols; i++) {
+			const char *x = t->exact[r * t->ncols + i];
+
+			if (i > 0)
+				buf_putc(b, ',');
+			buf_csv_field(b, x != NULL ? x : t->cell[r * t->ncols + i]);
+		}
+		buf_puts(b, "\r\n");
+	}
+}

@@ -1,0 +1,47 @@
+# compare.sh: two coders' disagreements and the consensus coding.
+. "$AXIAL_SRC/tests/cli/lib.sh"
+A=$AXIAL
+me=$(id -un)
+$A init p.axial >/dev/null
+printf 'one alpha\ntwo beta\nthree gamma\n' >d.txt
+$A import p.axial d.txt >/dev/null
+$A code add p.axial k >/dev/null
+$A code add p.axial m >/dev/null
+$A coder add p.axial A --account "$me"
+$A coder add p.axial B --account "$me"
+# para 1: both k (agree); para 2: only A k; para 3: only B m, and A m in para 1
+$A tag p.axial d k --quote "one" --as A >/dev/null
+$A tag p.axial d k --quote "alpha" --as B >/dev/null
+$A tag p.axial d k --quote "two" --as A >/dev/null
+$A tag p.axial d m --quote "gamma" --as B >/dev/null
+$A tag p.axial d m --quote "alpha" --as A >/dev/null
+check_rc "compare" 0 $A compare p.axial --coders A,B --json
+check_match "three disagreements" '^\[\{.*\},\{.*\},\{.*\}\]$' "$OUT"
+check_match "para 2 only A" '"paragraph":2,"code":"k","coded_by":"A","text":"two","decision":"open"' "$OUT"
+check_match "para 3 only B" '"paragraph":3,"code":"m","coded_by":"B","text":"gamma"' "$OUT"
+check_rc "--as consensus is refused" 1 $A tag p.axial d k 0 3 --as consensus
+check_rc "seed agreed units" 0 $A consensus p.axial --coders A,B seed
+check "one agreed coding copied" "consensus: 1 agreed codings copied" "$OUT"
+check_rc "seed again adds none" 0 $A consensus p.axial --coders A,B seed
+check "none the second time" "consensus: 0 agreed codings copied" "$OUT"
+check_rc "accept A's" 0 $A consensus p.axial --coders A,B d 2 k a --note "A is right: it names the cause"
+check_rc "accept neither" 0 $A consensus p.axial --coders A,B d 3 m neither
+check_rc "accept both" 0 $A consensus p.axial --coders A,B d 1 m both
+cons=$($A codings p.axial --coder consensus --json)
+check_match "consensus has A's k in para 1" '"code":"k","coder":"consensus","start":0,"end":3' "$cons"
+check_match "consensus has A's k in para 2" '"code":"k","coder":"consensus","start":10,"end":13' "$cons"
+check_match "consensus has A's m in para 1" '"code":"m","coder":"consensus","start":4,"end":9' "$cons"
+check "no m in para 3" 3 "$(echo "$cons" | grep -o '"id"' | wc -l)"
+check_rc "decisions shown" 0 $A compare p.axial --coders A,B --json
+check_match "decision and note" '"paragraph":2,.*"decision":"a","note":"A is right: it names the cause"' "$OUT"
+check_rc "change of mind" 0 $A consensus p.axial --coders A,B d 2 k neither
+check "A's k in para 2 gone" 2 "$($A codings p.axial --coder consensus | wc -l)"
+check_rc "undo the change" 0 $A undo p.axial
+check "back again" 3 "$($A codings p.axial --coder consensus | wc -l)"
+check_rc "bad choice" 2 $A consensus p.axial --coders A,B d 2 k maybe
+check_rc "no such paragraph" 1 $A consensus p.axial --coders A,B d 9 k a
+check_match "paragraph message" 'no paragraph 9' "$ERR"
+check_rc "same coder twice" 1 $A compare p.axial --coders A,A
+$A blind p.axial start A,B
+check_rc "no comparing while blind" 1 $A compare p.axial --coders A,B
+check_match "blind message" 'blind coding is on' "$ERR"

@@ -1,0 +1,686 @@
+/*
+ * test-analysis.c: the analyses of analysis.h and the tables of report.h:
+ * percent rounding and demographics of 14 participants, saturation on a
+ * hand-made coding order, co-occurrence, frequencies, coding tables, the
+ * sample, the codebook, the paradigm layout, DOT and SVG well-formedness.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "axial/analysis.h"
+#include "axial/codetree.h"
+#include "axial/coder.h"
+#include "axial/coding.h"
+#include "axial/document.h"
+#include "axial/memo.h"
+#include "axial/project.h"
+#include "axial/report.h"
+#include "axial/util.h"
+#include "testutil.h"
+
+/* ---- Percent rounding and demographics ---- */
+
+static void
+test_percent_round(void **state)
+{
+	(void)state;
+	assert_int_equal(an_percent_round(9, 14), 64);	/* 64.29 */
+	assert_int_equal(an_percent_round(5, 14), 36);	/* 35.71 */
+	assert_int_equal(an_percent_round(3, 14), 21);	/* 21.43 */
+	assert_int_equal(an_percent_round(7, 14), 50);
+	assert_int_equal(an_percent_round(1, 14), 7);	/* 7.14 */
+	assert_int_equal(an_percent_round(1, 8), 13);	/* 12.5: half up */
+	assert_int_equal(an_percent_round(3, 8), 38);	/* 37.5 */
+	assert_int_equal(an_percent_round(5, 8), 63);	/* 62.5 */
+	assert_int_equal(an_percent_round(1, 40), 3);	/* 2.5 */
+	assert_int_equal(an_percent_round(1, 3), 33);
+	assert_int_equal(an_percent_round(2, 3), 67);
+	assert_int_equal(an_percent_round(0, 14), 0);
+	assert_int_equal(an_percent_round(14, 14), 100);
+	assert_int_equal(an_percent_round(3, 0), 0);
+	assert_true(an_percent(9, 14) > 64.2857 && an_percent(9, 14) < 64.2858);
+}
+
+static void
+test_decimal(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = rp_decimal(an_percent(9, 14));
+	assert_string_equal(s, "64.285714");
+	free(s);
+	s = rp_decimal(an_percent(1, 8));
+	assert_string_equal(s, "12.5");
+	free(s);
+	s = rp_decimal(an_percent(7, 14));
+	assert_string_equal(s, "50");
+	free(s);
+	s = rp_decimal(0);
+	assert_string_equal(s, "0");
+	free(s);
+}
+
+static void
+test_demographics_14(void **state)
+{
+	/* 14 participants: 9 female, 5 male; education 3/6/4 and one missing;
+	 * 8 have an age band: 1 of 8 would be 12.5% of 8 but N stays 14. */
+	static const char *const keys[] = {"gender", "education"};
+	const char *values[14 * 2];
+	struct an_demographics d;
+	struct rp_table t;
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 14; i++) {
+		values[i * 2] = i < 9 ? "female" : "male";
+		values[i * 2 + 1] = i < 3 ? "PhD" : i < 9 ? "MSc" : i < 13 ? "BSc" :
+		    NULL;
+	}
+	values[0 * 2] = "female";
+	an_demographics_from(14, keys, 2, values, &d);
+	assert_int_equal(d.n, 14);
+	assert_int_equal(d.nattrs, 2);
+	assert_string_equal(d.attrs[0].key, "gender");
+	assert_int_equal(d.attrs[0].nlevels, 2);
+	assert_string_equal(d.attrs[0].levels[0].value, "female");
+	assert_int_equal(d.attrs[0].levels[0].count, 9);
+	assert_int_equal(an_percent_round(d.attrs[0].levels[0].count, d.n), 64);
+	assert_string_equal(d.attrs[0].levels[1].value, "male");
+	assert_int_equal(d.attrs[0].levels[1].count, 5);
+	assert_int_equal(an_percent_round(d.attrs[0].levels[1].count, d.n), 36);
+	/* levels in order of first appearance, missing last */
+	assert_int_equal(d.attrs[1].nlevels, 4);
+	assert_string_equal(d.attrs[1].levels[0].value, "PhD");
+	assert_int_equal(d.attrs[1].levels[0].count, 3);
+	assert_int_equal(an_percent_round(3, d.n), 21);
+	assert_string_equal(d.attrs[1].levels[1].value, "MSc");
+	assert_int_equal(d.attrs[1].levels[1].count, 6);
+	assert_int_equal(an_percent_round(6, d.n), 43);
+	assert_string_equal(d.attrs[1].levels[2].value, "BSc");
+	assert_int_equal(d.attrs[1].levels[2].count, 4);
+	assert_int_equal(an_percent_round(4, d.n), 29);
+	assert_true(d.attrs[1].levels[3].missing);
+	assert_int_equal(d.attrs[1].levels[3].count, 1);
+	an_demographics_done(&d);
+
+	/* 8 participants, 1 of them in a level: 12.5% -> 13 */
+	an_demographics_from(8, keys, 1, (const char *const[]){"a", "b", "b",
+	    "b", "b", "b", "b", "b"}, &d);
+	assert_int_equal(d.attrs[0].levels[0].count, 1);
+	assert_int_equal(an_percent_round(d.attrs[0].levels[0].count, d.n), 13);
+	assert_int_equal(an_percent_round(d.attrs[0].levels[1].count, d.n), 88);
+	an_demographics_done(&d);
+
+	/* levels that all hold a number sort by it (Persian digits too) */
+	an_demographics_from(5, keys, 1, (const char *const[]){"45-54", "۳۵ تا ۴۴",
+	    "25-34", "45-54", "بیش از ۵۵"}, &d);
+	assert_int_equal(d.attrs[0].nlevels, 4);
+	assert_string_equal(d.attrs[0].levels[0].value, "25-34");
+	assert_string_equal(d.attrs[0].levels[1].value, "۳۵ تا ۴۴");
+	assert_string_equal(d.attrs[0].levels[2].value, "45-54");
+	assert_int_equal(d.attrs[0].levels[2].count, 2);
+	assert_string_equal(d.attrs[0].levels[3].value, "بیش از ۵۵");
+	an_demographics_done(&d);
+	/* otherwise first appearance */
+	an_demographics_from(3, keys, 1, (const char *const[]){"b", "a 1", "c"},
+	    &d);
+	assert_string_equal(d.attrs[0].levels[0].value, "b");
+	an_demographics_done(&d);
+
+	/* the table: whole percents shown, exact values in CSV */
+	rp_table_init(&t, "x", "x", 4, "Variable", "Level", "Count", "Percent");
+	rp_row(&t);
+	rp_set(&t, 0, "gender");
+	rp_set(&t, 3, "64");
+	rp_set_exact(&t, 3, "64.285714");
+	rp_csv(&t, &b);
+	assert_string_equal(b.s, "Variable,Level,Count,Percent\r\ngender,,,64.285714\r\n");
+	buf_reset(&b);
+	rp_markdown(&t, &b);
+	assert_non_null(strstr(b.s, "| gender |  |  | 64 |"));
+	buf_done(&b);
+	rp_table_done(&t);
+}
+
+/* ---- Saturation on a hand-made coding order ---- */
+
+static void
+test_saturation_pairs(void **state)
+{
+	/*
+	 * Six interviews, codes by id:
+	 *   1: {1, 2, 3}   2: {2, 4}   3: not coded   4: {1, 5, 5}
+	 *   5: {5}         6: {2}
+	 * New: 3 1 0 1 0 0; cumulative 3 4 4 5 5 5; saturation at interview
+	 * 4 with two confirming interviews.
+	 */
+	static const struct an_sat_pair pairs[] = {
+		{3, 5}, {0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 4}, {3, 1}, {3, 5},
+		{4, 5}, {5, 2},
+	};
+	static const int64_t pos[] = {1, 2, 3, 4, 5, 6};
+	static const int64_t nnew[] = {3, 1, 0, 1, 0, 0};
+	static const int64_t cum[] = {3, 4, 4, 5, 5, 5};
+	static const int64_t since[] = {0, 0, 0, 0, 1, 2};
+	static const int64_t ncod[] = {3, 2, 0, 3, 1, 1};
+	struct an_saturation s;
+	size_t i;
+
+	(void)state;
+	an_saturation_pairs(6, pos, pairs, AX_ARRAY_LEN(pairs), &s);
+	assert_int_equal(s.nrows, 6);
+	for (i = 0; i < 6; i++) {
+		assert_int_equal(s.rows[i].nnew, nnew[i]);
+		assert_int_equal(s.rows[i].cumulative, cum[i]);
+		assert_int_equal(s.rows[i].since_new, since[i]);
+		assert_int_equal(s.rows[i].ncodings, ncod[i]);
+		assert_int_equal(s.rows[i].coded, i != 2);
+	}
+	assert_int_equal(s.point, 4);
+	assert_int_equal(s.point_row, 3);
+	assert_int_equal(s.confirming, 2);
+	assert_int_equal(s.ncodes, 5);
+	an_saturation_done(&s);
+
+	/* the last coded interview still brings a new code: not reached */
+	an_saturation_pairs(3, pos, (const struct an_sat_pair[]){{0, 1}, {1, 1},
+	    {2, 9}}, 3, &s);
+	assert_int_equal(s.point, 0);
+	assert_int_equal(s.confirming, 0);
+	assert_int_equal(s.rows[1].since_new, 1);
+	an_saturation_done(&s);
+
+	/* trailing uncoded interviews do not confirm anything */
+	an_saturation_pairs(4, pos, (const struct an_sat_pair[]){{0, 1}, {1, 2}},
+	    2, &s);
+	assert_int_equal(s.point, 0);
+	an_saturation_done(&s);
+
+	/* nothing coded */
+	an_saturation_pairs(4, pos, NULL, 0, &s);
+	assert_int_equal(s.point, 0);
+	assert_int_equal(s.ncodes, 0);
+	an_saturation_done(&s);
+
+	/* the point is the interview's position, not its index */
+	an_saturation_pairs(3, (const int64_t[]){5, 6, 7},
+	    (const struct an_sat_pair[]){{0, 1}, {1, 1}}, 2, &s);
+	assert_int_equal(s.point, 5);
+	an_saturation_done(&s);
+}
+
+/* ---- A small project with two coders ---- */
+
+struct fx {
+	char *path;
+	struct an_project a;
+	int64_t c1, c2, c3, cause, sub, core, other, root, b;
+};
+
+static int64_t
+node(struct project *p, int64_t parent, enum node_kind k, const char *name)
+{
+	int64_t id = 0;
+
+	if (codetree_add(p, parent, k, name, &id) != AX_OK)
+		fail_msg("add %s: %s", name, project_errmsg(p));
+	return id;
+}
+
+static void
+tag(struct project *p, int64_t doc, int64_t code, int64_t s, int64_t e)
+{
+	int64_t id;
+
+	if (coding_add(p, doc, code, s, e, &id) != AX_OK)
+		fail_msg("tag: %s", project_errmsg(p));
+}
+
+static int
+fx_setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	struct project *p, *q;
+	int64_t i1, i2, i3, m;
+
+	p = tu_new_project(&f->path);
+	/* paragraph 1 of i1: "P1: alpha beta gamma" (alpha 4-9, beta 10-14,
+	 * gamma 15-20); paragraph 2: "P1: delta epsilon" (delta 25-30) */
+	i1 = tu_doc(p, "i1", "P1: alpha beta gamma\nP1: delta epsilon\n");
+	i2 = tu_doc(p, "i2", "P2: zeta eta\nP2: theta\n");
+	i3 = tu_doc(p, "i3", "P3: iota\n");
+	assert_ok(doc_attr_set(p, i1, "gender", "female"));
+	assert_ok(doc_attr_set(p, i2, "gender", "male"));
+	f->other = node(p, 0, NODE_CATEGORY, "Unsorted");
+	f->cause = node(p, 0, NODE_CATEGORY, "Cause");
+	f->core = node(p, 0, NODE_CATEGORY, "ناهماهنگی");
+	assert_ok(codetree_set_role(p, f->cause, ROLE_CAUSAL));
+	assert_ok(codetree_set_role(p, f->core, ROLE_CENTRAL));
+	f->sub = node(p, f->cause, NODE_CATEGORY, "Sub");
+	f->c1 = node(p, f->sub, NODE_CODE, "no <shared> & \"db\"");
+	f->c2 = node(p, f->core, NODE_CODE, "سامانه | موازی");
+	f->c3 = node(p, f->other, NODE_CODE, "c3");
+	assert_ok(memo_add(p, MEMO_NODE, f->c1, MEMO_TYPE_CODE, "", "why", &m));
+	assert_ok(coder_add(p, "coder-b", NULL, NULL, project_account(p)));
+	/* the acting coder (the OS account) */
+	tag(p, i1, f->c1, 4, 9);
+	tag(p, i1, f->c2, 6, 14);
+	tag(p, i1, f->c3, 25, 30);
+	tag(p, i1, f->c3, 15, 20);
+	tag(p, i2, f->c1, 4, 8);
+	assert_ok(coder_find(p, project_coder_login(p), &f->root));
+	project_close(p);
+	assert_ok(project_open(f->path, 0, "coder-b", &q, NULL));
+	tag(q, i1, f->c1, 4, 9);
+	tag(q, i1, f->c2, 4, 9);
+	tag(q, i3, f->c3, 4, 8);
+	assert_ok(coder_find(q, "coder-b", &f->b));
+	assert_ok(an_load(q, &f->a));
+	project_close(q);
+	*state = f;
+	return 0;
+}
+
+static int
+fx_teardown(void **state)
+{
+	struct fx *f = *state;
+
+	an_done(&f->a);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static size_t
+nidx(const struct fx *f, int64_t id)
+{
+	long i = an_node_index(&f->a, id);
+
+	assert_true(i >= 0);
+	return (size_t)i;
+}
+
+static void
+test_project_saturation(void **state)
+{
+	struct fx *f = *state;
+	struct an_saturation s;
+
+	an_saturation(&f->a, 0, &s);		/* pooled: 3 0 0, point 1 */
+	assert_int_equal(s.rows[0].nnew, 3);
+	assert_int_equal(s.rows[1].nnew, 0);
+	assert_int_equal(s.rows[2].nnew, 0);
+	assert_int_equal(s.point, 1);
+	assert_int_equal(s.confirming, 2);
+	an_saturation_done(&s);
+	an_saturation(&f->a, f->root, &s);	/* 3 0 -, point 1 */
+	assert_int_equal(s.point, 1);
+	assert_int_equal(s.confirming, 1);
+	assert_false(s.rows[2].coded);
+	an_saturation_done(&s);
+	an_saturation(&f->a, f->b, &s);		/* 2 - 1: not reached */
+	assert_int_equal(s.rows[0].nnew, 2);
+	assert_false(s.rows[1].coded);
+	assert_int_equal(s.rows[2].nnew, 1);
+	assert_int_equal(s.point, 0);
+	an_saturation_done(&s);
+}
+
+static int64_t
+cooc_at(const struct fx *f, const struct an_cooc *c, int64_t x, int64_t y)
+{
+	size_t i, j, ix = c->n, iy = c->n;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->node[i] == nidx(f, x))
+			ix = i;
+		if (c->node[i] == nidx(f, y))
+			iy = i;
+	}
+	assert_true(ix < c->n && iy < c->n);
+	j = ix * c->n + iy;
+	return c->m[j];
+}
+
+static void
+test_project_cooc(void **state)
+{
+	struct fx *f = *state;
+	struct an_cooc c;
+
+	an_cooc(&f->a, AN_COOC_OVERLAP, 0, &c);
+	assert_int_equal(c.n, 3);
+	/* root: c1 [4,9) x c2 [6,14); coder-b: c1 [4,9) x c2 [4,9); root's
+	 * c1 against coder-b's c2 does not count */
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c2), 2);
+	assert_int_equal(cooc_at(f, &c, f->c2, f->c1), 2);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c3), 0);
+	assert_int_equal(cooc_at(f, &c, f->c2, f->c3), 0);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c1), 3);
+	assert_int_equal(cooc_at(f, &c, f->c3, f->c3), 3);
+	an_cooc_done(&c);
+
+	an_cooc(&f->a, AN_COOC_PARAGRAPH, 0, &c);
+	/* root i1 p1 {c1 c2 c3}, root i1 p2 {c3}, root i2 p1 {c1},
+	 * b i1 p1 {c1 c2}, b i3 p1 {c3} */
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c2), 2);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c3), 1);
+	assert_int_equal(cooc_at(f, &c, f->c3, f->c2), 1);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c1), 3);
+	assert_int_equal(cooc_at(f, &c, f->c2, f->c2), 2);
+	assert_int_equal(cooc_at(f, &c, f->c3, f->c3), 3);
+	an_cooc_done(&c);
+
+	an_cooc(&f->a, AN_COOC_PARAGRAPH, f->b, &c);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c2), 1);
+	assert_int_equal(cooc_at(f, &c, f->c1, f->c3), 0);
+	an_cooc_done(&c);
+}
+
+static void
+test_project_freq(void **state)
+{
+	struct fx *f = *state;
+	struct an_freq q;
+	size_t r;
+
+	an_freq(&f->a, AN_FREQ_DOCUMENT, 0, &q);
+	assert_int_equal(q.nrows, 3);
+	assert_int_equal(q.ncols, 3);
+	assert_int_equal(q.total, 8);
+	for (r = 0; r < q.nrows; r++)
+		if (q.row_node[r] == nidx(f, f->c1)) {
+			assert_int_equal(q.cell[r * 3 + 0], 2);
+			assert_int_equal(q.cell[r * 3 + 1], 1);
+			assert_int_equal(q.cell[r * 3 + 2], 0);
+			assert_int_equal(q.row_total[r], 3);
+		}
+	assert_int_equal(q.col_total[0], 6);
+	assert_int_equal(q.col_total[1], 1);
+	assert_int_equal(q.col_total[2], 1);
+	an_freq_done(&q);
+
+	an_freq(&f->a, AN_FREQ_CODER, 0, &q);
+	assert_int_equal(q.ncols, 2);	/* only coders with codings */
+	assert_int_equal(q.col_total[0] + q.col_total[1], 8);
+	an_freq_done(&q);
+	an_freq(&f->a, AN_FREQ_CODER, f->b, &q);
+	assert_int_equal(q.ncols, 1);
+	assert_int_equal(q.total, 3);
+	an_freq_done(&q);
+}
+
+static void
+test_project_tables(void **state)
+{
+	struct fx *f = *state;
+	struct an_slot_table t;
+	struct an_sample s;
+	struct an_codebook cb;
+	struct an_demographics d;
+
+	an_slot_table(&f->a, ROLE_CAUSAL, 0, &t);
+	assert_int_equal(t.ncategories, 1);
+	assert_int_equal(t.nrows, 1);
+	assert_int_equal(t.rows[0].main, nidx(f, f->cause));
+	assert_string_equal(t.rows[0].sub, "Sub");
+	assert_int_equal(t.rows[0].code, nidx(f, f->c1));
+	assert_int_equal(t.rows[0].ncodings, 3);
+	assert_int_equal(t.rows[0].ndocs, 2);
+	an_slot_table_done(&t);
+	an_slot_table(&f->a, ROLE_CENTRAL, 0, &t);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(t.rows[0].sub, "");
+	assert_int_equal(t.rows[0].ndocs, 1);
+	an_slot_table_done(&t);
+	an_slot_table(&f->a, ROLE_STRATEGIES, 0, &t);
+	assert_int_equal(t.ncategories, 0);
+	assert_int_equal(t.nrows, 0);
+	an_slot_table_done(&t);
+	an_slot_table(&f->a, ROLE_NONE, 0, &t);
+	assert_int_equal(t.nrows, 1);
+	assert_int_equal(t.rows[0].ncodings, 3);
+	an_slot_table_done(&t);
+
+	/* codes in tree order: role categories first (central: c2, causal:
+	 * c1), then the rest (c3) */
+	an_sample(&f->a, f->b, 1, &s);
+	assert_int_equal(s.nrows, 3);
+	assert_int_equal(s.rows[0].code, nidx(f, f->c2));
+	assert_string_equal(s.rows[0].quote, "alpha");
+	assert_int_equal(s.rows[1].code, nidx(f, f->c1));
+	assert_int_equal(s.rows[1].paragraph, 1);
+	assert_string_equal(s.rows[2].quote, "iota");
+	assert_int_equal(s.rows[2].doc, 2);
+	an_sample_done(&s);
+	an_sample(&f->a, f->root, 2, &s);	/* c2, c1 twice, c3 twice */
+	assert_int_equal(s.nrows, 5);
+	assert_string_equal(s.rows[0].quote, "pha beta");
+	assert_string_equal(s.rows[1].quote, "alpha");
+	assert_string_equal(s.rows[2].quote, "zeta");
+	assert_int_equal(s.rows[2].doc, 1);
+	assert_string_equal(s.rows[3].quote, "gamma");	/* text order */
+	assert_int_equal(s.rows[3].paragraph, 1);
+	assert_string_equal(s.rows[4].quote, "delta");
+	assert_int_equal(s.rows[4].paragraph, 2);
+	an_sample_done(&s);
+
+	an_codebook(&f->a, 0, &cb);
+	assert_int_equal(cb.nrows, 3);
+	assert_string_equal(cb.rows[0].path, "ناهماهنگی");
+	assert_int_equal(cb.rows[0].nmemos, 0);
+	assert_string_equal(cb.rows[1].path, "Cause/Sub");
+	assert_string_equal(cb.rows[1].memos, "why");
+	assert_int_equal(cb.rows[1].nmemos, 1);
+	assert_int_equal(cb.rows[1].ncoders, 2);
+	assert_int_equal(cb.rows[1].ncodings, 3);
+	assert_int_equal(cb.rows[1].ndocs, 2);
+	assert_string_equal(cb.rows[2].path, "Unsorted");
+	an_codebook_done(&cb);
+
+	an_demographics(&f->a, &d);	/* i3 has no gender */
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.attrs[0].nlevels, 3);
+	assert_true(d.attrs[0].levels[2].missing);
+	assert_int_equal(an_percent_round(d.attrs[0].levels[0].count, d.n), 33);
+	an_demographics_done(&d);
+}
+
+static bool
+boxes_overlap(const struct an_lbox *x, const struct an_lbox *y)
+{
+	return x->x < y->x + y->w && y->x < x->x + x->w &&
+	    x->y < y->y + y->h && y->y < x->y + x->h;
+}
+
+static void
+check_layout(const struct an_layout *l, int w, int h)
+{
+	size_t i, j;
+
+	assert_true(l->fits);
+	for (i = 0; i < 6; i++) {
+		const struct an_lbox *b = &l->box[i];
+
+		assert_true(b->x >= 0 && b->y >= 0 && b->w >= 12 && b->h >= 3);
+		assert_true(b->x + b->w <= w && b->y + b->h <= h);
+		for (j = i + 1; j < 6; j++)
+			assert_false(boxes_overlap(b, &l->box[j]));
+	}
+	for (i = 0; i < l->narrows; i++) {
+		const struct an_larrow *a = &l->arrow[i];
+
+		assert_true(a->x1 == a->x2 || a->y1 == a->y2);
+		assert_true(a->x1 >= 0 && a->x2 < w && a->y1 >= 0 && a->y2 < h);
+		for (j = 0; j < 6; j++) {	/* arrow ends lie between boxes */
+			const struct an_lbox *b = &l->box[j];
+
+			assert_false(a->x2 >= b->x && a->x2 < b->x + b->w &&
+			    a->y2 >= b->y && a->y2 < b->y + b->h);
+		}
+	}
+}
+
+static void
+test_paradigm_layout(void **state)
+{
+	struct fx *f = *state;
+	struct an_paradigm m;
+	struct an_layout l;
+	size_t s = 1;		/* an_slots[1] is causal */
+
+	(void)state;
+	an_paradigm(&f->a, true, &m);
+	assert_int_equal(m.slot[s].role, ROLE_CAUSAL);
+	assert_int_equal(m.slot[s].nlines, 3);
+	assert_string_equal(m.slot[s].lines[0].text, "Cause");
+	assert_int_equal(m.slot[s].lines[1].level, 1);
+	assert_true(m.slot[s].lines[2].is_code);
+	assert_int_equal(m.slot[2].nlines, 0);	/* contextual: empty */
+
+	an_paradigm_layout(&m, 120, 30, &l);
+	check_layout(&l, 120, 30);
+	assert_false(l.stacked);
+	assert_int_equal(l.narrows, 5);
+	assert_int_equal(l.box[s].nshown, 3);
+	assert_int_equal(l.box[s].more, 0);
+	/* contextual above strategies, intervening below */
+	assert_true(l.box[2].y + l.box[2].h <= l.box[4].y);
+	assert_true(l.box[3].y >= l.box[4].y + l.box[4].h);
+	assert_int_equal(l.box[2].x, l.box[4].x);
+
+	an_paradigm_layout(&m, 120, 11, &l);	/* the minimum: 3 rows each */
+	check_layout(&l, 120, 11);
+	assert_int_equal(l.box[s].nshown, 0);
+	assert_int_equal(l.box[s].more, 3);
+
+	an_paradigm_layout(&m, 120, 13, &l);	/* 5 rows: 1 line + "+2 more" */
+	check_layout(&l, 120, 13);
+	assert_int_equal(l.box[s].h, 5);
+	assert_int_equal(l.box[s].nshown, 1);
+	assert_int_equal(l.box[s].more, 2);
+
+	an_paradigm_layout(&m, 40, 60, &l);
+	check_layout(&l, 40, 60);
+	assert_true(l.stacked);
+
+	an_paradigm_layout(&m, 10, 5, &l);
+	assert_false(l.fits);
+	an_paradigm_done(&m);
+}
+
+static void
+check_xml(const char *s, size_t n)
+{
+	xmlDocPtr doc = xmlReadMemory(s, (int)n, "x.svg", "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+}
+
+static void
+test_paradigm_dot_svg(void **state)
+{
+	struct fx *f = *state;
+	struct an_paradigm m;
+	struct buf b = {0};
+
+	an_paradigm(&f->a, true, &m);
+	an_paradigm_dot(&m, "A \"study\" \\ <x>", &b);
+	assert_non_null(strstr(b.s, "label=\"A \\\"study\\\" \\\\ <x>\""));
+	assert_non_null(strstr(b.s, "no &lt;shared&gt; &amp; &quot;db&quot;"));
+	assert_non_null(strstr(b.s, "causal -> central;"));
+	assert_non_null(strstr(b.s, "intervening -> strategies;"));
+	buf_reset(&b);
+	an_paradigm_svg(&m, "A \"study\" & <x>", &b);
+	check_xml(b.s, b.len);
+	assert_non_null(strstr(b.s, "no &lt;shared&gt; &amp; &quot;db&quot;"));
+	/* Persian text is marked right-to-left, Latin text is not */
+	assert_non_null(strstr(b.s, "direction=\"rtl\" unicode-bidi=\"embed\">ناهماهنگی<"));
+	assert_non_null(strstr(b.s, ">Cause</text>"));
+	assert_null(strstr(b.s, "unicode-bidi=\"embed\">Cause<"));
+	assert_non_null(strstr(b.s, "font-family=\"Vazirmatn"));
+	buf_done(&b);
+	an_paradigm_done(&m);
+}
+
+static void
+test_text_direction(void **state)
+{
+	(void)state;
+	assert_true(an_text_rtl("ناهماهنگی"));
+	assert_true(an_text_rtl("۱۴۰۲ سامانه"));	/* digits are weak */
+	assert_true(an_text_rtl("«سامانه» ICT"));
+	assert_false(an_text_rtl("ICT سامانه"));
+	assert_false(an_text_rtl("12 codes"));
+	assert_false(an_text_rtl(""));
+	assert_int_equal(an_text_width("abc"), 3);
+	assert_int_equal(an_text_width("می\u200cخواهیم"), 8);	/* ZWNJ is 0 */
+}
+
+static void
+test_escapes(void **state)
+{
+	struct rp_table t;
+	struct buf b = {0};
+
+	(void)state;
+	rp_md_escape(&b, "a|b\nc *d* <e>");
+	assert_string_equal(b.s, "a\\|b<br>c \\*d\\* \\<e\\>");
+	buf_reset(&b);
+	rp_html_escape(&b, "<a href=\"x\">&'");
+	assert_string_equal(b.s, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+	buf_reset(&b);
+	rp_table_init(&t, "t", "T|1", 2, "a,b", "c");
+	t.numeric[1] = true;
+	rp_row(&t);
+	rp_set(&t, 0, "x\"y");
+	rp_setf(&t, 1, "%d", 7);
+	rp_csv(&t, &b);
+	assert_string_equal(b.s, "\"a,b\",c\r\n\"x\"\"y\",7\r\n");
+	buf_reset(&b);
+	rp_markdown(&t, &b);
+	assert_string_equal(b.s, "# T\\|1\n\n| a,b | c |\n| --- | ---: |\n"
+	    "| x\"y | 7 |\n");
+	buf_reset(&b);
+	rp_html(&t, "مطالعه", &b);
+	assert_non_null(strstr(b.s, "<td dir=\"auto\">x&quot;y</td><td class=\"n\">7</td>"));
+	assert_non_null(strstr(b.s, "<h2 dir=\"auto\">مطالعه</h2>"));
+	buf_done(&b);
+	rp_table_done(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_percent_round),
+		cmocka_unit_test(test_decimal),
+		cmocka_unit_test(test_demographics_14),
+		cmocka_unit_test(test_saturation_pairs),
+		cmocka_unit_test(test_text_direction),
+		cmocka_unit_test(test_escapes),
+		cmocka_unit_test_setup_teardown(test_project_saturation, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_project_cooc, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_project_freq, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_project_tables, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_layout, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_dot_svg, fx_setup,
+		    fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,149 @@
+/*
+ * test-blind.c: blind coding in the model: visibility of codings, counts,
+ * the change feed and agreement; who may start, finish and lift it.
+ */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "axial/agree-project.h"
+#include "axial/blind.h"
+#include "axial/coder.h"
+#include "axial/codetree.h"
+#include "axial/coding.h"
+#include "axial/project.h"
+#include "axial/util.h"
+#include "testutil.h"
+
+static size_t
+visible(struct project *p)
+{
+	struct coding *v;
+	size_t n;
+
+	assert_ok(coding_list(p, NULL, &v, &n));
+	free(v);
+	return n;
+}
+
+static void
+test_visibility(void **state)
+{
+	struct project *o, *a, *b;
+	struct agree_project *ap;
+	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH};
+	const char *const ab[] = {"A", "B"};
+	struct coding c;
+	struct node nd;
+	struct coding_change *ch;
+	size_t nch;
+	char *path;
+	int64_t doc, k, ca, cb, cursor;
+
+	(void)state;
+	o = tu_new_project(&path);
+	doc = tu_doc(o, "d", "one\ntwo\n");
+	assert_ok(codetree_add(o, 0, NODE_CODE, "k", &k));
+	assert_ok(coder_add(o, "A", NULL, NULL, project_account(o)));
+	assert_ok(coder_add(o, "B", NULL, NULL, project_account(o)));
+	assert_int_equal(blind_start(o, ab, 1), AX_ERR_INPUT);
+	assert_ok(blind_start(o, ab, 2));
+	assert_ok(project_open(path, 0, "A", &a, NULL));
+	assert_ok(project_open(path, 0, "B", &b, NULL));
+	cursor = coding_changes_cursor(a);
+	assert_ok(coding_add(a, doc, k, 0, 3, &ca));
+	assert_ok(coding_add(b, doc, k, 4, 7, &cb));
+	assert_int_equal(visible(a), 1);
+	assert_int_equal(visible(b), 1);
+	assert_int_equal(visible(o), 0);	/* the owner is not a coder here */
+	assert_int_equal(coding_get(a, cb, &c), AX_ERR_NOTFOUND);
+	assert_ok(codetree_get(a, k, &nd));
+	assert_int_equal(nd.ncodings, 1);
+	node_done(&nd);
+	/* the live feed leaves B's coding out for A */
+	assert_ok(coding_changes_since(a, &cursor, &ch, &nch, NULL));
+	assert_int_equal(nch, 1);
+	assert_int_equal(ch[0].c.id, ca);
+	free(ch);
+	assert_int_equal(agree_project_new(a, ab, 2, &cfg, 0, &ap), AX_ERR_PERM);
+	assert_non_null(strstr(project_errmsg(a), "waiting for A, B"));
+	assert_int_equal(blind_done(o), AX_ERR_PERM);	/* not a session coder */
+	assert_ok(blind_done(a));
+	assert_int_equal(visible(a), 1);
+	assert_ok(blind_done(b));
+	assert_int_equal(visible(a), 2);
+	assert_ok(agree_project_new(a, ab, 2, &cfg, 0, &ap));
+	agree_project_free(ap);
+	assert_ok(blind_lift(o));
+	project_close(a);
+	project_close(b);
+	project_close(o);
+	free(path);
+}
+
+/* As an account that is not the owner: may neither start nor lift. */
+static int
+stranger(const char *path)
+{
+	struct project *p;
+	const char *const ab[] = {"A", "B"};
+
+	if (project_open(path, 0, NULL, &p, NULL) != AX_OK)
+		return 10;
+	if (blind_lift(p) != AX_ERR_PERM || !strstr(project_errmsg(p), "owner"))
+		return 11;
+	if (blind_start(p, ab, 2) != AX_ERR_PERM)
+		return 12;
+	if (coder_add(p, "A", NULL, NULL, project_account(p)) != AX_ERR_PERM)
+		return 13;	/* nor tie the owner's coder to itself */
+	project_close(p);
+	return 0;
+}
+
+static void
+test_owner_only(void **state)
+{
+	struct project *o;
+	const char *const ab[] = {"A", "B"};
+	struct passwd *pw = getpwnam("nobody");
+	char *path;
+	pid_t pid;
+	int st;
+
+	(void)state;
+	if (geteuid() != 0 || pw == NULL)
+		skip();	/* needs a second account */
+	o = tu_new_project(&path);
+	assert_ok(coder_add(o, "A", NULL, NULL, project_account(o)));
+	assert_ok(coder_add(o, "B", NULL, NULL, project_account(o)));
+	assert_ok(blind_start(o, ab, 2));
+	project_close(o);
+	chmod(tu_dir(), 0777);
+	chmod(path, 0666);
+	pid = fork();
+	if (pid == 0) {
+		if (setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0)
+			_exit(20);
+		_exit(stranger(path));
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	chmod(tu_dir(), 0700);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_visibility),
+		cmocka_unit_test(test_owner_only),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

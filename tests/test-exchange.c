@@ -1,0 +1,637 @@
+/*
+ * test-exchange.c: the untrusted-input readers (zipsafe, xmlsafe), the
+ * .docx/.odt extractors and REFI-QDA import at the model level: position
+ * readings, GUID forms, refusals with the project unchanged.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+#include "axial/codetree.h"
+#include "axial/coding.h"
+#include "axial/document.h"
+#include "axial/exchange.h"
+#include "axial/memo.h"
+#include "axial/project.h"
+#include "axial/textin.h"
+#include "axial/util.h"
+#include "exchange-int.h"
+#include "testutil.h"
+
+struct ent {
+	const char *name;
+	const char *data;
+	size_t len;		/* 0: strlen(data) */
+};
+
+/* Builds a ZIP with libzip; returns its bytes (caller frees). */
+static char *
+mkzip(const struct ent *e, size_t n, bool encrypt, size_t *len)
+{
+	static int seq;
+	char name[32], *path, *data;
+	zip_t *z;
+	size_t i;
+	int err;
+
+	snprintf(name, sizeof name, "z%d.zip", seq++);
+	path = tu_path(name);
+	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	assert_non_null(z);
+	for (i = 0; i < n; i++) {
+		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
+		zip_source_t *s = zip_source_buffer(z, e[i].data, l, 0);
+		zip_int64_t idx = zip_file_add(z, e[i].name, s, ZIP_FL_ENC_UTF_8);
+
+		assert_true(idx >= 0);
+		if (encrypt)
+			assert_int_equal(zip_file_set_encryption(z, (zip_uint64_t)idx,
+			    ZIP_EM_AES_256, "secret"), 0);
+	}
+	assert_int_equal(zip_close(z), 0);
+	data = file_read_all(path, len);
+	assert_non_null(data);
+	free(path);
+	return data;
+}
+
+static void
+expect_zip_error(const char *data, size_t len, const char *want)
+{
+	struct zs_archive a;
+	char *err = NULL;
+
+	assert_int_equal(zs_read(data, len, &a, &err), -1);
+	assert_non_null(err);
+	if (strstr(err, want) == NULL)
+		fail_msg("'%s' not in '%s'", want, err);
+	assert_int_equal(a.n, 0);
+	free(err);
+}
+
+static void
+test_zip_names(void **state)
+{
+	static const char *const bad[] = {"../evil", "a/../../evil", "/etc/passwd",
+		"C:evil", "a\\..\\evil", ".."};
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(bad); i++) {
+		struct ent e[] = {{"ok.txt", "x", 0}, {bad[i], "y", 0}};
+		char *z = mkzip(e, 2, false, &len);
+
+		expect_zip_error(z, len, "leaves the archive");
+		free(z);
+	}
+	{
+		/* a name with ".." inside a component is fine */
+		struct ent e[] = {{"sources/a..b.txt", "x", 0}, {"dir/", "", 0}};
+		struct zs_archive a;
+		char *err = NULL, *z = mkzip(e, 1, false, &len);
+
+		assert_int_equal(zs_read(z, len, &a, &err), 0);
+		assert_int_equal(a.n, 1);
+		assert_non_null(zs_find(&a, "SOURCES/A..B.TXT", true));
+		assert_null(zs_find(&a, "SOURCES/A..B.TXT", false));
+		assert_string_equal(zs_find(&a, "sources/a..b.txt", false)->data, "x");
+		zs_free(&a);
+		free(z);
+	}
+}
+
+static void
+test_zip_caps(void **state)
+{
+	struct ent *many = xcalloc(ZS_MAX_ENTRIES + 1, sizeof *many);
+	char (*names)[16] = xcalloc(ZS_MAX_ENTRIES + 1, 16);
+	size_t i, len;
+	char *z;
+
+	(void)state;
+	for (i = 0; i < ZS_MAX_ENTRIES + 1; i++) {
+		snprintf(names[i], 16, "f%zu", i);
+		many[i].name = names[i];
+		many[i].data = "";
+		many[i].len = 0;
+	}
+	z = mkzip(many, ZS_MAX_ENTRIES + 1, false, &len);
+	expect_zip_error(z, len, "more than 10000 entries");
+	free(z);
+	free(many);
+	free(names);
+	{
+		/* an entry just over the cap, mostly zeros so it compresses */
+		size_t big = ZS_MAX_ENTRY + 1;
+		char *zeros = xcalloc(big, 1);
+		struct ent e[] = {{"big.txt", zeros, big}};
+
+		z = mkzip(e, 1, false, &len);
+		free(zeros);
+		assert_true(len < big / 100);
+		expect_zip_error(z, len, "is too large");
+		free(z);
+	}
+}
+
+static void
+test_zip_damaged(void **state)
+{
+	struct ent e[] = {{"project.qde", "<Project/>", 0}, {"sources/a.txt",
+	    "hello hello hello hello hello hello hello hello", 0}};
+	size_t len;
+	char *z = mkzip(e, 2, false, &len), *z64;
+
+	(void)state;
+	expect_zip_error(z, len / 2, "not a valid ZIP archive");
+	expect_zip_error(z, 10, "not a ZIP archive");
+	expect_zip_error("hello, this is no zip at all", 28, "not a ZIP archive");
+	/* the ZIP64 locator signature near the end */
+	z64 = xmalloc(len + 20);
+	memcpy(z64, z, len - 22);
+	memcpy(z64 + len - 22, "PK\x06\x07", 4);
+	memset(z64 + len - 18, 0, 16);
+	memcpy(z64 + len - 2, z + len - 22, 22);
+	expect_zip_error(z64, len + 20, "ZIP64");
+	free(z64);
+	free(z);
+	z = mkzip(e, 2, true, &len);
+	expect_zip_error(z, len, "is encrypted");
+	free(z);
+}
+
+static void
+test_xml_safety(void **state)
+{
+	static const char xxe[] = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x "
+	    "SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
+	static const char lol[] = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a "
+	    "\"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><r>&b;</r>";
+	static const char ext[] = "<?xml version=\"1.0\"?><!DOCTYPE r SYSTEM "
+	    "\"http://example.invalid/r.dtd\"><r/>";
+	static const char bad[] = "<r><a></r>";
+	static const char good[] = "<?xml version=\"1.0\"?><r a=\"&#xDF;\">t</r>";
+	char *err = NULL;
+	void *d;
+
+	(void)state;
+	assert_null(xs_parse(xxe, sizeof xxe - 1, "x.xml", &err));
+	assert_non_null(strstr(err, "x.xml declares XML entities in a DOCTYPE"));
+	free(err);
+	assert_null(xs_parse(lol, sizeof lol - 1, "x.xml", &err));
+	assert_non_null(strstr(err, "declares XML entities"));
+	free(err);
+	/* an external DTD is named but never fetched (no network, no loading) */
+	d = xs_parse(ext, sizeof ext - 1, "x.xml", &err);
+	assert_non_null(d);
+	xs_free(d);
+	assert_null(xs_parse(bad, sizeof bad - 1, "x.xml", &err));
+	assert_non_null(strstr(err, "x.xml is not well-formed XML (line 1"));
+	free(err);
+	d = xs_parse(good, sizeof good - 1, "x.xml", &err);
+	assert_non_null(d);
+	assert_null(err);
+	xs_free(d);
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static void
+test_docx(void **state)
+{
+	const char *doc = "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+	    "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\"/></w:tabs></w:pPr>"
+	    "<w:r><w:t>a</w:t><w:tab/><w:t xml:space=\"preserve\"> b </w:t></w:r></w:p>"
+	    "<w:p><w:r><w:t>c</w:t><w:br/><w:t>d</w:t><w:br w:type=\"page\"/>"
+	    "<w:delText>gone</w:delText><w:instrText>PAGE</w:instrText></w:r>"
+	    "<w:ins><w:r><w:t>e</w:t></w:r></w:ins></w:p>"
+	    "<w:p/><w:p><w:r><w:t>\xd9\xbe\xe2\x80\x8c\xd8\xb3</w:t>"
+	    "<w:drawing/><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+	    "</w:body></w:document>";
+	const char *hdr = "<w:hdr " W_NS "><w:p><w:r><w:t>H</w:t></w:r></w:p></w:hdr>";
+	const char *ftr = "<w:ftr " W_NS "><w:p/></w:ftr>";	/* empty: not reported */
+	struct ent e[] = {{"word/document.xml", doc, 0}, {"word/header1.xml", hdr, 0},
+	    {"word/footer1.xml", ftr, 0}};
+	size_t len, tl;
+	char *z = mkzip(e, 3, false, &len), *notice = NULL, *err = NULL, *t;
+
+	(void)state;
+	t = docx_extract(z, len, &tl, &notice, &err);
+	assert_non_null(t);
+	assert_string_equal(t, "a\t b \nc\nde\n\n\xd9\xbe\xe2\x80\x8c\xd8\xb3");
+	assert_int_equal(tl, strlen(t));
+	assert_string_equal(notice, "left out 1 image, the header and 1 footnote");
+	free(t);
+	free(notice);
+	free(z);
+	{
+		struct ent e2[] = {{"content.xml", "<x/>", 0}};
+
+		z = mkzip(e2, 1, false, &len);
+		assert_null(docx_extract(z, len, &tl, &notice, &err));
+		assert_string_equal(err, "not a Word document (no word/document.xml)");
+		free(err);
+		free(z);
+	}
+}
+
+#define ODT_NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+	"xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\""
+
+static void
+test_odt(void **state)
+{
+	const char *content = "<office:document-content " ODT_NS "><office:body>"
+	    "<office:text><text:h>  Title   here </text:h>"
+	    "<text:p>x<text:s text:c=\"2\"/>y<text:tab/>z<text:line-break/>w"
+	    "<office:annotation><text:p>comment</text:p></office:annotation></text:p>"
+	    "<text:p><draw:frame><draw:image/></draw:frame>q</text:p>"
+	    "</office:text></office:body></office:document-content>";
+	struct ent e[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+	    {"content.xml", content, 0}};
+	size_t len, tl;
+	char *z = mkzip(e, 2, false, &len), *notice = NULL, *err = NULL, *t;
+
+	(void)state;
+	t = odt_extract(z, len, &tl, &notice, &err);
+	assert_non_null(t);
+	assert_string_equal(t, "Title here \nx  y\tz\nw\nq");
+	assert_string_equal(notice, "left out 1 image and 1 comment");
+	free(t);
+	free(notice);
+	free(z);
+}
+
+static void
+test_notice(void **state)
+{
+	struct leftout l = {0, 0, 0, 0, 0, 0};
+	char *s;
+
+	(void)state;
+	assert_null(leftout_notice(&l));
+	l.images = 2;
+	l.headers = 1;
+	s = leftout_notice(&l);
+	assert_string_equal(s, "left out 2 images and the header");
+	free(s);
+	l.footers = 2;
+	s = leftout_notice(&l);
+	assert_string_equal(s, "left out 2 images, the header and 2 footers");
+	free(s);
+}
+
+/* ---- REFI-QDA import ---- */
+
+#define U1 "{AAAAAAAA-1111-4111-8111-111111111111}"
+#define C1 "BBBBBBBB-2222-4222-8222-222222222222"
+#define S1 "cccccccc-3333-4333-8333-333333333333"
+
+static char *
+qde(const char *origin, const char *sels, const char *extra)
+{
+	return xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+	    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"%s\">"
+	    "<Users><User guid=\"" U1 "\" name=\"Reza\"/></Users>"
+	    "<CodeBook><Codes><Code guid=\"" C1 "\" name=\"c\" isCodable=\"true\"/>"
+	    "</Codes></CodeBook>"
+	    "<Sources><TextSource guid=\"" S1 "\" name=\"fa\" plainTextPath="
+	    "\"internal://" S1 ".txt\">%s</TextSource></Sources>%s</Project>",
+	    origin, sels, extra);
+}
+
+static char *
+sel(int i, long a, long b)
+{
+	return xasprintf("<PlainTextSelection guid=\"0000000%d-4444-4444-8444-444444444444\""
+	    " startPosition=\"%ld\" endPosition=\"%ld\" creatingUser=\"" U1 "\">"
+	    "<Coding guid=\"0000000%d-5555-4555-8555-555555555555\">"
+	    "<CodeRef targetGUID=\"" C1 "\"/></Coding></PlainTextSelection>", i, a, b, i);
+}
+
+static struct project *
+new_project(void)
+{
+	char *path;
+	struct project *p = tu_new_project(&path);
+
+	free(path);
+	return p;
+}
+
+/* Imports a qdpx built from a .qde and one source text in an action. */
+static enum ax_status
+import(struct project *p, const char *q, const char *txt, size_t tlen,
+    const char *folder, char **err, struct refi_stats *st)
+{
+	char srcname[128];
+	struct ent e[] = {{"project.qde", q, 0}, {srcname, txt, tlen}};
+	size_t len;
+	char *z;
+	enum ax_status s;
+
+	snprintf(srcname, sizeof srcname, "%s/" S1 ".txt", folder);
+	z = mkzip(e, 2, false, &len);
+	assert_ok(project_begin(p, "import"));
+	s = refi_import_data(p, "t.qdpx", z, len, false, st, err);
+	if (s == AX_OK)
+		assert_ok(project_commit(p));
+	else
+		project_rollback(p);
+	free(z);
+	return s;
+}
+
+static char *
+coded_text(struct project *p, size_t k)
+{
+	struct coding *v;
+	size_t n, len;
+	char *text, *r;
+	size_t a, b;
+
+	assert_ok(coding_list(p, NULL, &v, &n));
+	assert_true(k < n);
+	assert_ok(doc_text(p, v[k].doc, &text, &len));
+	a = textin_cp_to_byte(text, len, (size_t)v[k].start);
+	b = textin_cp_to_byte(text, len, (size_t)v[k].end);
+	r = xstrndup(text + a, b - a);
+	free(text);
+	free(v);
+	return r;
+}
+
+static void
+test_refi_nvivo_windows(void **state)
+{
+	/* BOM, CRLF, an emoji (2 UTF-16 units) before each coded word */
+	const char *txt = "\xef\xbb\xbf" "ab \xf0\x9f\x98\x80 cd\r\n"
+	    "\xd9\xbe\xd8\xb1\xd8\xb3\xd8\xb4 \xf0\x9f\x98\x80 word\r\n";
+	char *s1 = sel(1, 6, 8), *s2 = sel(2, 18, 22), *both, *q, *err = NULL, *t;
+	struct refi_stats st;
+	struct project *p = new_project();
+	struct doc_info d;
+	int64_t id;
+
+	(void)state;
+	/* UTF-16 units: a b sp 😀(2) sp c d CR LF: "cd" is 6..8; line 2 starts
+	 * at 10: پرسش(4) sp 😀(2) sp, so "word" is 18..22 */
+	both = xasprintf("%s%s", s1, s2);
+	q = qde("NVivo for Windows 12.6", both, "");
+	assert_ok(import(p, q, txt, 0, "Sources", &err, &st));
+	assert_int_equal(st.codings, 2);
+	assert_non_null(strstr(st.report, "UTF-16 code units"));
+	t = coded_text(p, 0);
+	assert_string_equal(t, "cd");
+	free(t);
+	t = coded_text(p, 1);
+	assert_string_equal(t, "word");
+	free(t);
+	/* the GUIDs are kept, normalised: braces gone, lower case */
+	assert_ok(doc_find_guid(p, S1, &id));
+	assert_ok(doc_get(p, id, &d));
+	assert_string_equal(d.guid, S1);
+	assert_int_equal(d.nchars, 20);
+	doc_info_done(&d);
+	assert_ok(codetree_find_guid(p, "bbbbbbbb-2222-4222-8222-222222222222", &id));
+	refi_stats_done(&st);
+	free(s1);
+	free(s2);
+	free(both);
+	free(q);
+	project_close(p);
+}
+
+static void
+test_refi_atlas_crlf(void **state)
+{
+	const char *txt = "one two\r\nthree four\r\n";
+	char *s1 = sel(1, 8, 13), *q, *err = NULL, *t;	/* "three" with CRLF = 1 */
+	struct refi_stats st;
+	struct project *p = new_project();
+
+	(void)state;
+	q = qde("ATLAS.ti 23", s1, "");
+	assert_ok(import(p, q, txt, 0, "sources", &err, &st));
+	t = coded_text(p, 0);
+	assert_string_equal(t, "three");
+	free(t);
+	refi_stats_done(&st);
+	free(s1);
+	free(q);
+	project_close(p);
+}
+
+static void
+test_refi_no_normalisation(void **state)
+{
+	/* ALEF + combining HAMZA ABOVE (NFC would make it one code point),
+	 * ZWNJ, Persian digits: positions count them as they are. */
+	const char *txt = "\xd8\xa7\xd9\x94 \xd9\x85\xe2\x80\x8c\xdb\xb1\xdb\xb2 word";
+	char *s1 = sel(1, 8, 12), *q, *err = NULL, *t;
+	struct refi_stats st;
+	struct project *p = new_project();
+	struct doc_info d;
+	int64_t id;
+
+	(void)state;
+	q = qde("QualCoder", s1, "");
+	assert_ok(import(p, q, txt, 0, "sources", &err, &st));
+	t = coded_text(p, 0);
+	assert_string_equal(t, "word");
+	free(t);
+	assert_ok(doc_find(p, "fa", &id));
+	assert_ok(doc_get(p, id, &d));
+	assert_int_equal(d.nchars, 12);
+	assert_int_equal(d.nbytes, (int64_t)strlen(txt));
+	doc_info_done(&d);
+	refi_stats_done(&st);
+	free(s1);
+	free(q);
+	project_close(p);
+}
+
+static void
+summary(struct project *p, struct project_summary *s)
+{
+	assert_ok(project_summary(p, s));
+}
+
+static void
+test_refi_refusals(void **state)
+{
+	static const struct {
+		const char *origin, *sels, *extra, *txt, *want;
+	} cases[] = {
+		{"x", "<PlainTextSelection guid=\"00000001-4444-4444-8444-444444444444\""
+		    " startPosition=\"0\" endPosition=\"2\"><Coding guid=\"00000001-5555-"
+		    "4555-8555-555555555555\"><CodeRef targetGUID=\"dddddddd-2222-4222-"
+		    "8222-222222222222\"/></Coding></PlainTextSelection>", "", "abc",
+		    "which is not in the codebook"},
+		{"x", "", "", "ab\xff", "invalid UTF-8 at line 1, byte offset 2"},
+		{"x", "<PlainTextSelection guid=\"00000001-4444-4444-8444-444444444444\""
+		    " startPosition=\"0\" endPosition=\"99\"/>", "", "abc",
+		    "beyond its text"},
+		{"x", "<PlainTextContent>abc</PlainTextContent>", "", "abc",
+		    "both PlainTextContent and plainTextPath"},
+		{"x", "<PlainTextSelection guid=\"00000001-4444-4444-8444-444444444444\""
+		    " startPosition=\"a\" endPosition=\"2\"/>", "", "abc", "bad positions"},
+	};
+	struct project *p = new_project();
+	struct project_summary before, after;
+	size_t i;
+
+	(void)state;
+	tu_doc(p, "existing", "some text");
+	summary(p, &before);
+	for (i = 0; i < AX_ARRAY_LEN(cases); i++) {
+		char *q = qde(cases[i].origin, cases[i].sels, cases[i].extra), *err = NULL;
+		struct refi_stats st;
+
+		assert_int_not_equal(import(p, q, cases[i].txt, 0, "sources", &err, &st),
+		    AX_OK);
+		if (err == NULL || strstr(err, cases[i].want) == NULL)
+			fail_msg("case %zu: '%s' not in '%s'", i, cases[i].want, err);
+		summary(p, &after);
+		assert_memory_equal(&before, &after, sizeof before);
+		free(err);
+		free(q);
+	}
+	project_close(p);
+}
+
+/* s with the first occurrence of a replaced by b (caller frees). */
+static char *
+replace1(const char *s, const char *a, const char *b)
+{
+	const char *at = strstr(s, a);
+
+	assert_non_null(at);
+	return xasprintf("%.*s%s%s", (int)(at - s), s, b, at + strlen(a));
+}
+
+static void
+test_refi_notes_cases_sets(void **state)
+{
+	const char *extra = "<Notes><Note guid=\"eeeeeeee-0000-4000-8000-000000000001\""
+	    " name=\"On c\" creatingUser=\"" U1 "\" creationDateTime=\"2024-01-02T03:04:05Z\">"
+	    "<Description>axial:memo-type=theoretical</Description>"
+	    "<PlainTextContent>why c</PlainTextContent></Note>"
+	    "<Note guid=\"eeeeeeee-0000-4000-8000-000000000002\"><PlainTextContent>free"
+	    "</PlainTextContent></Note></Notes>"
+	    "<Sets><Set guid=\"ffffffff-0000-4000-8000-000000000001\" name=\"other\"/></Sets>";
+	const char *vars = "<Variables><Variable guid=\"99999999-0000-4000-8000-000000000001\""
+	    " name=\"gender\" typeOfVariable=\"Text\"/></Variables>"
+	    "<Cases><Case guid=\"99999999-0000-4000-8000-000000000002\">"
+	    "<VariableValue><VariableRef targetGUID=\"99999999-0000-4000-8000-000000000001\"/>"
+	    "<TextValue>female</TextValue></VariableValue>"
+	    "<SourceRef targetGUID=\"" S1 "\"/></Case></Cases><Sources>";
+	char *q0, *q1, *q, *err = NULL;
+	struct refi_stats st;
+	struct project *p = new_project();
+	struct doc_attr *a;
+	struct memo *m;
+	size_t n;
+	int64_t code, doc;
+
+	(void)state;
+	q0 = qde("x", "", extra);
+	q1 = replace1(q0, "isCodable=\"true\"/>", "isCodable=\"true\"><NoteRef "
+	    "targetGUID=\"EEEEEEEE-0000-4000-8000-000000000001\"/></Code>");
+	q = replace1(q1, "<Sources>", vars);
+	assert_ok(import(p, q, "text", 0, "sources", &err, &st));
+	assert_ok(codetree_find_guid(p, C1, &code));
+	assert_ok(memo_list(p, MEMO_FREE, -1, &m, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(m[0].target, MEMO_NODE);
+	assert_int_equal(m[0].target_id, code);
+	assert_string_equal(m[0].title, "On c");
+	assert_string_equal(m[0].author, "Reza");
+	assert_int_equal(m[0].type, MEMO_TYPE_THEORETICAL);
+	assert_int_equal(m[0].created, 1704164645);
+	assert_string_equal(m[0].body, "why c");
+	assert_string_equal(m[0].guid, "eeeeeeee-0000-4000-8000-000000000001");
+	assert_int_equal(m[1].target, MEMO_FREE);
+	memo_list_free(m, n);
+	assert_ok(doc_find(p, "fa", &doc));
+	assert_ok(doc_attr_list(p, doc, &a, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].key, "gender");
+	assert_string_equal(a[0].value, "female");
+	doc_attr_list_free(a, n);
+	assert_non_null(strstr(st.report, "left out 1 sets"));
+	refi_stats_done(&st);
+	free(q0);
+	free(q1);
+	free(q);
+	project_close(p);
+}
+
+static void
+test_refi_qdc(void **state)
+{
+	const char *qdc = "\xef\xbb\xbf<?xml version=\"1.0\"?>"
+	    "<CodeBook xmlns=\"urn:QDA-XML:codebook:0:4\"><Codes>"
+	    "<Code guid=\"{11111111-0000-4000-8000-000000000001}\" name=\"Parent\""
+	    " isCodable=\"false\"><Description>def</Description>"
+	    "<Code guid=\"11111111-0000-4000-8000-000000000002\" name=\"child\""
+	    " isCodable=\"true\" color=\"#ff0000\"/></Code>"
+	    "<Code guid=\"11111111-0000-4000-8000-000000000003\" name=\"tab\there\""
+	    " isCodable=\"true\"/></Codes><Sets><Set guid=\"11111111-0000-4000-8000-"
+	    "000000000009\" name=\"Paradigm\"><Description>axial:paradigm-role=causal"
+	    "</Description><MemberCode guid=\"11111111-0000-4000-8000-000000000001\"/>"
+	    "</Set></Sets></CodeBook>";
+	struct project *p = new_project();
+	struct refi_stats st;
+	struct node *t;
+	size_t n;
+	char *err = NULL;
+
+	(void)state;
+	assert_ok(project_begin(p, "import"));
+	assert_ok(refi_import_data(p, "c.qdc", qdc, strlen(qdc), true, &st, &err));
+	assert_ok(project_commit(p));
+	assert_int_equal(st.codes, 2);
+	assert_int_equal(st.categories, 1);
+	refi_stats_done(&st);
+	assert_ok(codetree_load(p, &t, &n));
+	assert_int_equal(n, 3);
+	assert_string_equal(t[0].name, "Parent");
+	assert_int_equal(t[0].role, ROLE_CAUSAL);
+	assert_string_equal(t[0].definition, "def");
+	assert_string_equal(t[1].color, "#ff0000");
+	assert_string_equal(t[2].name, "tab here");
+	codetree_free(t, n);
+	/* again: nothing new */
+	assert_ok(project_begin(p, "import"));
+	assert_ok(refi_import_data(p, "c.qdc", qdc, strlen(qdc), true, &st, &err));
+	assert_ok(project_commit(p));
+	assert_int_equal(st.codes + st.categories, 0);
+	refi_stats_done(&st);
+	project_close(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_zip_names),
+		cmocka_unit_test(test_zip_caps),
+		cmocka_unit_test(test_zip_damaged),
+		cmocka_unit_test(test_xml_safety),
+		cmocka_unit_test(test_docx),
+		cmocka_unit_test(test_odt),
+		cmocka_unit_test(test_notice),
+		cmocka_unit_test(test_refi_nvivo_windows),
+		cmocka_unit_test(test_refi_atlas_crlf),
+		cmocka_unit_test(test_refi_no_normalisation),
+		cmocka_unit_test(test_refi_refusals),
+		cmocka_unit_test(test_refi_notes_cases_sets),
+		cmocka_unit_test(test_refi_qdc),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
