@@ -127,6 +127,7 @@ const struct cmd cmd_info = {
 static const struct cmd cmd_workbench = {
 	"PROJECT", "[--theme NAME] [--bidi app|terminal] "
 	"[--shaping app|terminal|off] [--dir auto|auto-rtl|rtl|ltr] [--no-mouse] "
+	"[--layout rtl|ltr|auto] "
 	"[--as CODER]",
 	"open the full-screen workbench", NULL, NULL,
 };
@@ -135,13 +136,14 @@ int
 cmd_open_project(int argc, char **argv)
 {
 	const char *theme = NULL, *bidi = NULL, *shaping = NULL, *dir = NULL;
-	const char *nomouse = NULL, *as = NULL, *passthrough = NULL;
+	const char *nomouse = NULL, *as = NULL, *passthrough = NULL, *layout = NULL;
 	struct cmd_opt opts[] = {
 		{"theme", 0, true, &theme},
 		{"bidi", 0, true, &bidi},
 		{"shaping", 0, true, &shaping},
 		{"dir", 0, true, &dir},
 		{"no-mouse", 0, false, &nomouse},
+		{"layout", 0, true, &layout},
 		{"tmux-passthrough", 0, false, &passthrough},
 		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
@@ -173,6 +175,14 @@ cmd_open_project(int argc, char **argv)
 	o.no_mouse = nomouse != NULL;
 	o.tmux_passthrough = passthrough != NULL;
 	o.stats = getenv("AXIAL_UI_STATS");
+	/* 2: not given (the config may set it); then -1: from the locale */
+	o.layout_rtl = layout == NULL ? 2 : strcmp(layout, "rtl") == 0 ? 1 :
+	    strcmp(layout, "ltr") == 0 ? 0 : strcmp(layout, "auto") == 0 ? -1 : 3;
+	if (o.layout_rtl == 3) {
+		free(ops);
+		free(av);
+		return cmd_usage(&cmd_workbench, "--layout takes rtl, ltr or auto");
+	}
 	text_opts_default(&o.text);
 	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
 	    (shaping && text_shaping_parse(shaping, &o.text.shaping) != 0) ||

@@ -84,6 +84,26 @@ finder_open(struct ui *ui, const char *title, struct finder_item *items,
 	refilter(ui);
 }
 
+/* "Main/Sub/name" from the loaded tree (no query per node). */
+static char *
+node_path(struct ui *ui, const struct node *nd)
+{
+	const struct node *chain[64];
+	size_t n = 0;
+	struct buf b = {0};
+
+	while (nd != NULL && n < AX_ARRAY_LEN(chain)) {
+		chain[n++] = nd;
+		nd = nd->parent ? ui_node(ui, nd->parent) : NULL;
+	}
+	while (n > 0) {
+		buf_puts(&b, chain[--n]->name);
+		if (n > 0)
+			buf_putc(&b, '/');
+	}
+	return buf_take(&b);
+}
+
 void
 finder_nodes(struct ui *ui, bool codes, bool categories,
     struct finder_item **items, size_t *n)
@@ -99,7 +119,7 @@ finder_nodes(struct ui *ui, bool codes, bool categories,
 			continue;
 		(*items)[k].id = nd->id;
 		(*items)[k].label = xstrdup(nd->name);
-		(*items)[k].key = codetree_path(ui->p, nd->id);
+		(*items)[k].key = node_path(ui, nd);
 		(*items)[k].depth = nd->depth;
 		k++;
 	}

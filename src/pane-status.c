@@ -78,6 +78,21 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 		x += used + 2;
 		w -= used + 2;
 	}
+	/* in the tree: the current code's definition */
+	if (ui->focus == PANE_TREE && ui->msg[0] == '\0') {
+		const struct node *n = vmtree_current(&ui->tree);
+
+		if (n != NULL && n->definition != NULL && n->definition[0]) {
+			int used = ui_put_plain(r->y, x, w, "definition: ",
+			    ui_attr(ui, TH_STATUS));
+
+			ui_put_text(ui, r->y, x + used, w - used, n->definition,
+			    ui_attr(ui, TH_STATUS));
+		}
+		if (r->h > 1)
+			hints(ui, r->y + 1, r->w);
+		return;
+	}
 	/* codes at the caret */
 	for (i = 0; i < ui->ncodings && w > 4; i++) {
 		const struct coding *c = &ui->codings[i];

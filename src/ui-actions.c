@@ -529,15 +529,22 @@ coding_edge(struct ui *ui, bool start, int dir)
 	if (start)
 		s = dir > 0 ? text_doc_next_word(ui->tdoc, s) :
 		    text_doc_prev_word(ui->tdoc, s);
-	else {
-		size_t o = e;
+	else if (dir > 0) {
+		/* take in the next word: skip the gap, then to the word's end */
+		size_t x = e, len = text_doc_length(ui->tdoc);
 
-		e = dir > 0 ? text_doc_next_word(ui->tdoc, e) :
-		    text_doc_prev_word(ui->tdoc, e > 0 ? e - 1 : 0);
-		while (e > s && e > (dir > 0 ? o : 0) && is_space(char_at(ui, e - 1)))
+		while (x < len && is_space(char_at(ui, x)))
+			x++;
+		e = text_doc_next_word(ui->tdoc, x);
+		while (e > x + 1 && is_space(char_at(ui, e - 1)))
 			e--;
-		if (dir > 0 && e <= o)
-			e = text_doc_next_word(ui->tdoc, o + 1);
+		if (e <= x)
+			e = x < len ? x + 1 : len;
+	} else {
+		/* drop the last word */
+		e = text_doc_prev_word(ui->tdoc, e > 0 ? e - 1 : 0);
+		while (e > s && is_space(char_at(ui, e - 1)))
+			e--;
 	}
 	if (e <= s) {
 		ui_err(ui, "a coding cannot be empty");
@@ -679,6 +686,8 @@ act_only_mine(struct ui *ui)
 	ui_dirty(ui, DIRTY_TRANSCRIPT);
 }
 
+static void act_agree(struct ui *ui) { agree_toggle(ui); }
+
 static void
 act_redraw(struct ui *ui)
 {
@@ -761,6 +770,8 @@ static void
 tree_moved(struct ui *ui)
 {
 	ui_dirty(ui, DIRTY_TREE | DIRTY_STATUS);
+	if (ui->show_agree)
+		ui_dirty(ui, DIRTY_AGREE);
 	if (ui->show_codings && !ui->review)
 		ui->segs_pending = true;
 }
@@ -1353,6 +1364,7 @@ const struct keymap_action ui_actions[] = {
 	A("document-attr", "A", SCOPE_GLOBAL, "set an attribute of the document (key=value)", act_doc_attr),
 	A("memo", "m", SCOPE_GLOBAL, "edit the memo of the item under the cursor in $VISUAL/$EDITOR", act_memo),
 	A("review", "R", SCOPE_GLOBAL, "review mode: a category's codes and their quotes", act_review),
+	A("agreement", "=", SCOPE_GLOBAL, "show/hide live agreement (kappa) of the two main coders", act_agree),
 	A("only-mine", "O", SCOPE_GLOBAL, "show only your codings / every coder's", act_only_mine),
 	A("mouse", "M", SCOPE_GLOBAL, "mouse on/off", act_mouse),
 	A("redraw", "C-l", SCOPE_GLOBAL, "redraw the screen", act_redraw),

@@ -7,12 +7,16 @@
  *   |                           | code tree    |
  *   |                           +--------------+
  *   |                           | segments     |  (when shown)
+ *   |                           +--------------+
+ *   |                           | agreement    |  (when shown)
  *   +---------------------------+--------------+
  *   | status line (codes under the cursor, messages)
  *   | key hints
  *
  * Below UI_MIN_COLS x UI_MIN_LINES the screen shows "terminal too small"
- * and the state is kept for when it grows again.
+ * and the state is kept for when it grows again. A right-to-left layout
+ * (Persian, Arabic, Hebrew or Urdu locale, or --layout rtl) mirrors the
+ * columns: the code tree on the left, the transcript on the right.
  */
 #include "ui.h"
 
@@ -43,6 +47,12 @@ ui_layout(struct ui *ui, int lines, int cols)
 		r[PANE_DOCS] = (struct rect){y, lw + 1, h, rw};
 		y += h;
 	}
+	if (ui->show_agree) {
+		int h = body / 3 < 12 ? body / 3 : 12;
+
+		r[PANE_AGREE] = (struct rect){body - h, lw + 1, h, rw};
+		body -= h;
+	}
 	if (ui->show_codings) {
 		int h = (body - y) * 2 / 5;
 
@@ -50,6 +60,10 @@ ui_layout(struct ui *ui, int lines, int cols)
 		r[PANE_TREE] = (struct rect){y, lw + 1, body - h - y, rw};
 	} else
 		r[PANE_TREE] = (struct rect){y, lw + 1, body - y, rw};
+	if (ui->mirrored)
+		for (i = 0; i < PANE_COUNT; i++)
+			if (i != PANE_STATUS && r[i].w > 0)
+				r[i].x = cols - r[i].x - r[i].w;
 	if (ui->focus != PANE_TRANSCRIPT && r[ui->focus].h == 0)
 		ui->focus = PANE_TRANSCRIPT;
 }

@@ -189,8 +189,8 @@ coder_index(struct ui *ui, int64_t id)
 
 /* Per-node, per-coder counts over the whole project (deferred to an idle
  * tick after the first frame: on a big project it reads every coding). */
-static void
-load_counts(struct ui *ui)
+void
+ui_load_counts(struct ui *ui)
 {
 	struct coding *c;
 	size_t n, i, nc = ui->ncoders;
@@ -428,7 +428,8 @@ count_add(struct ui *ui, const struct coding *c, int d)
 		((struct node *)n)->ncodings += d;
 	if (!ui->counts.valid)
 		return;
-	if (k == (size_t)-1 || c->node > ui->counts.maxid) {
+	if (k == (size_t)-1 || k >= ui->counts.ncoders ||
+	    c->node > ui->counts.maxid || c->node < 0) {
 		ui->counts.valid = false;	/* a new coder: recount */
 		return;
 	}
@@ -503,6 +504,7 @@ ui_sync(struct ui *ui)
 	}
 	if (n > 0 || structure) {
 		ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
+		agree_refresh(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
 	}
@@ -513,7 +515,7 @@ ui_sync(struct ui *ui)
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
 	&pane_transcript_ops, &pane_tree_ops, &pane_codings_ops,
-	&pane_docs_ops, &pane_status_ops,
+	&pane_docs_ops, &pane_status_ops, &pane_agree_ops,
 };
 
 static void
@@ -571,7 +573,8 @@ draw(struct ui *ui)
 	}
 	/* the border between the transcript and the right column */
 	if (ui->dirty & DIRTY_TRANSCRIPT) {
-		int y, x = ui->rect[PANE_TRANSCRIPT].w;
+		int y, x = ui->mirrored ? ui->rect[PANE_TRANSCRIPT].x - 1 :
+		    ui->rect[PANE_TRANSCRIPT].w;
 
 		cchar_t cc;
 		int a = ui_attr(ui, TH_BORDER);
@@ -653,6 +656,10 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 			*theme = xstrdup(strtok_r(rest, " \t", &s2));
 		} else if (strcmp(w, "mouse") == 0 && rest) {
 			*mouse_off = strncmp(rest, "off", 3) == 0;
+		} else if (strcmp(w, "layout") == 0 && rest) {
+			if (ui->opt.layout_rtl < 0 || ui->opt.layout_rtl == 2)
+				ui->opt.layout_rtl = strncmp(rest, "rtl", 3) == 0 ? 1 :
+				    strncmp(rest, "ltr", 3) == 0 ? 0 : -1;
 		} else if (strcmp(w, "bidi") == 0 && rest) {
 			if (text_bidi_parse(rest, &ui->opt.text.bidi) != 0)
 				ui_err(ui, "%s:%d: bidi app or terminal", path, lineno);
@@ -745,7 +752,8 @@ handle_mouse(struct ui *ui)
 		return;
 	/* a drag or release goes to the pane the press was in */
 	if ((ev_kind == UI_MOUSE_DRAG || ev_kind == UI_MOUSE_RELEASE) &&
-	    ui->drag_pane >= 0 && ui->drag_pane != PANE_TREE) {
+	    ui->drag_pane >= 0 && ui->drag_pane != PANE_TREE &&
+	    panes[ui->drag_pane]->mouse != NULL) {
 		struct rect *r = &ui->rect[ui->drag_pane];
 
 		panes[ui->drag_pane]->mouse(ui, r, ev.y - r->y, ev.x - r->x,
@@ -762,7 +770,7 @@ handle_mouse(struct ui *ui)
 			continue;
 		if (ev_kind == UI_MOUSE_PRESS || ev_kind == UI_MOUSE_DOUBLE) {
 			ui->drag_pane = i;
-			if (i != PANE_STATUS && ui->focus != (enum pane_id)i) {
+			if (i < PANE_STATUS && ui->focus != (enum pane_id)i) {
 				ui->focus = (enum pane_id)i;
 				ui_dirty(ui, DIRTY_ALL);
 			}
@@ -823,6 +831,7 @@ ui_free(struct ui *ui)
 	size_t i;
 
 	finder_close(ui);
+	agree_free(ui);
 	if (ui->layout)
 		text_layout_free(ui->layout);
 	if (ui->tdoc)
@@ -930,6 +939,23 @@ ui_run(const struct ui_options *o)
 	if (bidi_seq.warning != NULL && ui->msg[0] == '\0')
 		ui_msg(ui, "%s", bidi_seq.warning);
 
+	{
+		/* right-to-left layout: asked for, or the language of the
+		 * messages locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders
+		 * them) is Persian, Arabic, Hebrew or Urdu */
+		const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"}, *lc = NULL;
+		size_t v;
+
+		for (v = 0; v < AX_ARRAY_LEN(vars) && lc == NULL; v++)
+			if ((lc = getenv(vars[v])) != NULL && *lc == '\0')
+				lc = NULL;
+		if (ui->opt.layout_rtl >= 0 && ui->opt.layout_rtl <= 1)
+			ui->mirrored = ui->opt.layout_rtl == 1;
+		else
+			ui->mirrored = lc != NULL && (strncmp(lc, "fa", 2) == 0 ||
+			    strncmp(lc, "ar", 2) == 0 || strncmp(lc, "he", 2) == 0 ||
+			    strncmp(lc, "ur", 2) == 0);
+	}
 	ui_layout(ui, LINES, COLS);
 	ui_reload_tree(ui);
 	ui_open_doc(ui, 0, 0);
@@ -960,7 +986,7 @@ ui_run(const struct ui_options *o)
 			if (project_data_version(ui->p) != ui->data_version)
 				ui_sync(ui);
 			if (!ui->counts.valid)
-				load_counts(ui);
+				ui_load_counts(ui);
 			if (ui->segs_pending) {
 				/* the tree cursor rested on a code: list its segments */
 				const struct node *n = vmtree_current(&ui->tree);

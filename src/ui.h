@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "axial/agree-project.h"
 #include "axial/codetree.h"
 #include "axial/coding.h"
 #include "axial/document.h"
@@ -43,6 +44,7 @@ struct ui_options {
 	struct text_opts text;
 	bool no_mouse;
 	bool tmux_passthrough;
+	int layout_rtl;		/* -1 from the locale (fa, ar, he, ur), 0 no, 1 yes */
 	const char *stats;	/* AXIAL_UI_STATS: write timings here on exit */
 };
 
@@ -53,6 +55,7 @@ struct rect {
 /* Panes, in focus order; PANE_COUNT sized arrays index by these. */
 enum pane_id {
 	PANE_TRANSCRIPT, PANE_TREE, PANE_CODINGS, PANE_DOCS, PANE_STATUS,
+	PANE_AGREE,	/* after STATUS: shown, never focused */
 	PANE_COUNT
 };
 
@@ -63,6 +66,7 @@ enum {
 	DIRTY_CODINGS = 1 << PANE_CODINGS,
 	DIRTY_DOCS = 1 << PANE_DOCS,
 	DIRTY_STATUS = 1 << PANE_STATUS,
+	DIRTY_AGREE = 1 << PANE_AGREE,
 	DIRTY_OVERLAY = 1 << 6,	/* finder, prompt, help */
 	DIRTY_ALL = 0xff,
 	DIRTY_LAYOUT = 1 << 8,	/* recompute rectangles first */
@@ -90,7 +94,7 @@ enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
 
 extern const struct pane_ops pane_transcript_ops, pane_tree_ops,
-    pane_codings_ops, pane_docs_ops, pane_status_ops;
+    pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops;
 
 /* Per-node counts of codings, per coder (index into ui->coders). */
 struct ui_counts {
@@ -176,11 +180,17 @@ struct ui {
 	int64_t recent[UI_RECENT];
 	size_t nrecent;
 
+	/* agreement (pane-agree.c), built when first shown */
+	struct agree_project *agree;
+	bool show_agree;
+	char *agree_coders[2];
+
 	/* focus, layout, drawing */
 	enum pane_id focus;
 	bool show_codings, show_docs;
 	struct rect rect[PANE_COUNT];
 	bool too_small;
+	bool mirrored;		/* right-to-left layout: the tree on the left */
 	unsigned dirty;
 	bool mouse;
 	int drag_from_y, drag_from_x, drag_pane;	/* -1 none */
@@ -222,6 +232,8 @@ void ui_dirty(struct ui *ui, unsigned bits);
 /* Applies changes committed since the last sync (mine and others'). */
 void ui_sync(struct ui *ui);
 void ui_reload_tree(struct ui *ui);
+/* Per-node, per-coder coding counts of the whole project. */
+void ui_load_counts(struct ui *ui);
 void ui_open_doc(struct ui *ui, size_t index, size_t cursor);
 void ui_suspend_curses(void);
 void ui_resume_curses(struct ui *ui);
@@ -286,6 +298,12 @@ void prompt_draw(struct ui *ui);
 /* pane-help.c */
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);
+
+/* pane-agree.c */
+void agree_toggle(struct ui *ui);
+/* After a sync: applies the changes to the agreement state if shown. */
+void agree_refresh(struct ui *ui);
+void agree_free(struct ui *ui);
 
 /* editor.c */
 /* Edits text in $VISUAL/$EDITOR (vi) without a shell; *out is the new

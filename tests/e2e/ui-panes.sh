@@ -22,6 +22,20 @@ printf 'bind only-mine W\n' >"$T/config/axial/config"
 start "EDITOR='$T/editor' VISUAL= TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
 
+# live agreement of the two coders, as axial agree computes it
+expect=$("$AXIAL" agree "$P" --coders coder-a,coder-b | sed -n '/^pooled/{n;p}' | grep -o 'κ [0-9.]*' | cut -c4-6)
+keys =
+check_screen "= shows the agreement pane" "agreement coder-a vs coder-b"
+check_screen "pooled kappa as axial agree has it ($expect)" "κ  0.${expect#0.}"
+"$AXIAL" tag "$P" 01-it-service-manager "Screen fatigue" 0 11 --as coder-b >/dev/null
+if wait_gone "κ  0.${expect#0.} Po" 3; then
+	ok "the pooled kappa follows another coder's coding live"
+else
+	notok "the pooled kappa follows another coder's coding live" "$(screen | grep κ)"
+fi
+keys =
+wait_gone "agreement coder-a" 5
+
 # the segments of a code, and Enter jumps to one
 keys Tab g j j Enter
 check_screen "Enter on a code lists its segments" "segments ("
@@ -55,6 +69,10 @@ check_screen "memo saved from the editor" "memo on the code saved"
 n=$("$AXIAL" memo list "$P" --json | python3 -c "import json,sys; print(len([m for m in json.load(sys.stdin) if 'Memo written by the test editor' in m['text']]))")
 check "the memo is in the project" 1 "$n"
 
+# the code's definition shows in the status line while in the tree
+keys k j
+check_screen "the definition of the code under the tree cursor" "definition: A decision from leadership"
+
 # recolour through the finder
 keys K
 check_screen "K opens the colour finder" "colour (or type"
@@ -63,6 +81,14 @@ keys Enter
 check_screen "colour set" "colour set"
 c=$("$AXIAL" codes "$P" --json | python3 -c "import json,sys; print([n['color'] for n in json.load(sys.stdin) if n['name']=='Office closure order'][0])")
 check "the code's colour is stored" "#56b6c2" "$c"
+
+# a document attribute
+keys A
+check_screen "A asks for an attribute" "attribute key=value"
+literal "department=IT"
+keys Enter
+check_screen "attribute set" "attribute department set"
+check_match "the attribute is stored" "IT" "$("$AXIAL" attr "$P" 01-it-service-manager)"
 
 # the config's rebinding is live
 keys Tab Tab Tab
@@ -100,5 +126,23 @@ title=$($TM display-message -p -t t '#{pane_title}')
 case $title in *PWNED*) notok "an OSC in a transcript does not set the title" "$title" ;;
 *) ok "an OSC in a transcript does not set the title" ;; esac
 if screen | grep -q "after"; then ok "text after the escape is shown"; else notok "text after the escape is shown" "$(screen)"; fi
+keys q
+wait_for "AXIAL-EXIT=0" 5
+
+# a right-to-left layout: the code tree on the left, the transcript right
+start "TERM=xterm-256color '$AXIAL' '$P' --layout rtl"
+check_screen "rtl layout opens" "codes ("
+col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
+if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "rtl layout puts the tree on the left"; else
+	notok "rtl layout puts the tree on the left" "column $col" "$(screen | head -3)"; fi
+keys j j
+check_screen "the caret moves in the mirrored transcript" "@"
+keys q
+wait_for "AXIAL-EXIT=0" 5
+start "LC_ALL= LC_MESSAGES=fa_IR.UTF-8 TERM=xterm-256color '$AXIAL' '$P'"
+check_screen "a Persian locale opens" "codes ("
+col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
+if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "a Persian locale mirrors the layout"; else
+	notok "a Persian locale mirrors the layout" "column $col"; fi
 keys q
 wait_for "AXIAL-EXIT=0" 5

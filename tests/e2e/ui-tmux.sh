@@ -183,3 +183,20 @@ for term in tmux-256color linux vt220; do
 		notok "TERM=$term works" "$(screen)"
 	fi
 done
+
+# Ctrl-Z suspends to an interactive shell and fg resumes with a full redraw
+$TM kill-server 2>/dev/null
+NSESS=$((NSESS + 1)); TM="tmux -L $SOCK-$NSESS -f /dev/null"
+$TM new-session -d -x 120 -y 40 -s t "env PS1='SHELL-PROMPT$ ' bash --norc --noprofile -i"
+wait_for "SHELL-PROMPT" 10
+keys "TERM=xterm-256color '$AXIAL' '$P'" Enter
+check_screen "started from an interactive shell" "codes ("
+keys C-z
+check_screen "C-z suspends to the shell" "Stopped"
+keys "stty -a | tr ' ;' '\\n\\n' | grep -qx icanon && echo TTY-OK-WHILE-STOPPED" Enter
+check_screen "the terminal is sane while suspended" "TTY-OK-WHILE-STOPPED"
+keys clear Enter
+keys fg Enter
+check_screen "fg resumes and redraws" "codes ("
+keys q
+check_screen "quit after resume" "SHELL-PROMPT"
