@@ -137,6 +137,8 @@ views_free(struct ui *ui)
 /* ---- the two coders ---- */
 
 static void open_view(struct ui *ui, int view);
+static int draw_wrapped(struct ui *ui, int y, int x, int w, const char *text,
+    size_t tlen, int max, int attr);
 
 static void
 set_coders(struct ui *ui, const char *a, const char *b)
@@ -277,8 +279,6 @@ agree_update(struct ui *ui)
 	struct views *v = V(ui);
 	bool changed = true;
 
-	if (v->coder[0] == NULL)
-		return;
 	if (blind_check_figures(ui->p) != AX_OK) {
 		agree_clear(v);
 		v->hidden = xstrdup(project_errmsg(ui->p));
@@ -287,6 +287,8 @@ agree_update(struct ui *ui)
 	}
 	free(v->hidden);
 	v->hidden = NULL;
+	if (v->coder[0] == NULL)
+		return;
 	if (v->ap == NULL) {
 		struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9,
 		    false, AGREE_UNIT_PARAGRAPH};
@@ -355,7 +357,8 @@ draw_agree(struct ui *ui, const struct rect *r)
 	if (v->hidden != NULL) {
 		ui_put_plain(y + 1, x, w, "agreement figures are hidden:",
 		    a | A_BOLD);
-		ui_put_text(ui, y + 2, x, w, v->hidden, a);
+		draw_wrapped(ui, y + 2, x, w, v->hidden, strlen(v->hidden),
+		    r->h - 4, a);
 		return;
 	}
 	if (v->ap == NULL) {
@@ -446,6 +449,12 @@ compare_update(struct ui *ui)
 	size_t n = 0, i;
 	enum ax_status rc;
 
+	if (blind_check_figures(ui->p) != AX_OK) {
+		compare_clear(v);
+		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		ui_dirty(ui, DIRTY_VIEW);
+		return;
+	}
 	if (v->coder[0] == NULL)
 		return;
 	rc = compare_list(ui->p, v->coder[0], v->coder[1], 0, &items, &n);
@@ -567,19 +576,19 @@ codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
 	return n;
 }
 
-/* Wraps bytes [s, e) of the text into lines of at most w columns (word by
- * word); draws at most max of them from row y. Returns lines drawn. */
+/* Wraps text[0, tlen) into lines of at most w columns (word by word);
+ * draws at most max of them from row y. Returns the lines drawn. */
 static int
-draw_wrapped(struct ui *ui, int y, int x, int w, size_t s, size_t e,
-    int max, int attr)
+draw_wrapped(struct ui *ui, int y, int x, int w, const char *text,
+    size_t tlen, int max, int attr)
 {
-	char *buf = xmalloc(e - s + 1), *p, *line;
+	char *buf = xmalloc(tlen + 1), *p, *line;
 	size_t len = 0;
 	int n = 0;
 
-	memcpy(buf, ui->text + s, e - s);
-	buf[e - s] = '\0';
-	line = xmalloc(e - s + 4);
+	memcpy(buf, text, tlen);
+	buf[tlen] = '\0';
+	line = xmalloc(tlen + 8);
 	line[0] = '\0';
 	p = buf;
 	while (*p && n < max) {
@@ -686,7 +695,8 @@ draw_compare(struct ui *ui, const struct rect *r)
 	if (v->cmp_hidden != NULL) {
 		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
 		    "the comparison is hidden:", a | A_BOLD);
-		ui_put_text(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden, a);
+		draw_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden,
+		    strlen(v->cmp_hidden), r->h - 4, a);
 		return;
 	}
 	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
@@ -733,7 +743,8 @@ draw_compare(struct ui *ui, const struct rect *r)
 			h = bottom - y;
 		snprintf(num, sizeof num, "%4zu ", p + 1);
 		ui_put_plain(y, r->x, 6, num, dim);
-		lines = draw_wrapped(ui, y, r->x + 6, tw, pp->bs, pp->be,
+		lines = draw_wrapped(ui, y, r->x + 6, tw, ui->text + pp->bs,
+		    pp->be - pp->bs,
 		    h < 2 ? 2 : h, na || nb ? a : dim);
 		if (lines > h && lines <= bottom - y)
 			h = lines;
@@ -1019,7 +1030,9 @@ open_view(struct ui *ui, int view)
 	struct views *v = V(ui);
 
 	v->pending = VIEW_NONE;
-	if (view != VIEW_PARADIGM && !ensure_coders(ui, view))
+	/* blind coding: the view shows why, without asking for coders */
+	if (view != VIEW_PARADIGM && blind_check_figures(ui->p) == AX_OK &&
+	    !ensure_coders(ui, view))
 		return;
 	ui->view = view;
 	switch (view) {
