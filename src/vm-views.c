@@ -107,29 +107,6 @@ vm_pick_coders(const struct vm_coder_count *c, size_t n, size_t *a,
 }
 
 size_t
-vm_compare_step(const struct compare_item *items, size_t n, size_t from,
-    int dir, bool open_only)
-{
-	size_t i, k, start;
-	bool any_open = false;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n && open_only && !any_open; i++)
-		any_open = items[i].decided == COMPARE_NONE;
-	if (from >= n)	/* nothing current: first (or last) */
-		start = dir > 0 ? n - 1 : 0;
-	else
-		start = from;
-	for (k = 1; k <= n; k++) {
-		i = dir > 0 ? (start + k) % n : (start + n - k % n) % n;
-		if (!any_open || items[i].decided == COMPARE_NONE)
-			return i;
-	}
-	return from < n ? from : 0;
-}
-
-size_t
 vm_compare_from(const struct compare_item *items, size_t n,
     const int64_t *doc_order, size_t ndocs, int64_t doc, int64_t cp)
 {

@@ -1,8 +1,8 @@
 /*
  * vm-views.h: the view-models of the agreement and compare views, without
  * curses: the Landis & Koch band of a kappa as shown, the per-code rows
- * sorted worst first, the automatic choice of the two coders, and walking
- * a disagreement list across documents.
+ * sorted worst first, the automatic choice of the two coders, and where to
+ * enter a disagreement list across documents.
  */
 #ifndef AXIAL_VM_VIEWS_H
 #define AXIAL_VM_VIEWS_H
@@ -50,13 +50,6 @@ struct vm_coder_count {
 bool vm_pick_coders(const struct vm_coder_count *c, size_t n, size_t *a,
     size_t *b);
 
-/*
- * The disagreement to go to from position `from` (an index into items, or
- * n for "none yet") moving dir (+1 / -1), wrapping; open_only skips
- * settled ones when some are open. n for an empty list.
- */
-size_t vm_compare_step(const struct compare_item *items, size_t n,
-    size_t from, int dir, bool open_only);
 /* The first item at or after (doc position di in docs order, cp), for
  * entering the view where the reader is; 0 if none is after. */
 size_t vm_compare_from(const struct compare_item *items, size_t n,
