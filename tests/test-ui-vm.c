@@ -252,6 +252,33 @@ test_transcript_selection_scroll(void **state)
 }
 
 static void
+test_transcript_jump_scroll(void **state)
+{
+	struct fixture f;
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "line %zu\n", i);
+	fx_open(&f, b.s, 40, 10);
+	for (i = 0; i < 9; i++)
+		vmt_down(&f.v);
+	assert_int_equal(f.v.top, 0);		/* line 9: still in view */
+	vmt_down(&f.v);				/* line 10 leaves the view */
+	assert_int_equal(f.v.top, 6);		/* half a page at once */
+	for (i = 0; i < 4; i++)
+		vmt_down(&f.v);
+	assert_int_equal(f.v.top, 6);		/* no repaint for 4 more */
+	vmt_doc_end(&f.v);			/* a far jump: no overshoot */
+	assert_int_equal(f.v.top, 99 - 10 + 1);	/* last line at the bottom */
+	vmt_doc_start(&f.v);
+	assert_int_equal(f.v.top, 0);
+	buf_done(&b);
+	fx_close(&f);
+}
+
+static void
 test_empty_document(void **state)
 {
 	struct fixture f;
@@ -339,6 +366,7 @@ main(void)
 		cmocka_unit_test(test_transcript_motion),
 		cmocka_unit_test(test_transcript_rtl_visual),
 		cmocka_unit_test(test_transcript_selection_scroll),
+		cmocka_unit_test(test_transcript_jump_scroll),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_theme),

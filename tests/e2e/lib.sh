@@ -9,7 +9,17 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 SOCK="axial-e2e-$$"
 NSESS=0
 TM="tmux -L $SOCK-0 -f /dev/null"
-trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+# every server this test started, also when it is interrupted
+e2e_cleanup() {
+	_i=0
+	while [ $_i -le $NSESS ]; do
+		tmux -L "$SOCK-$_i" -f /dev/null kill-server 2>/dev/null
+		_i=$((_i + 1))
+	done
+	rm -rf "$T"
+}
+trap e2e_cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 # start CMD...: a 120x40 session running CMD; ends with a marker line so
 # tests can see the exit status and that the shell got the terminal back.

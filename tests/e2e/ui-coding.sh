@@ -14,6 +14,15 @@ py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
 
+# a mouse drag over the transcript selects, and a code applies to it
+mouse_drag 3 2 15 2
+check_screen "a drag selects text" "sel 0-13"
+keys a
+literal "health anx"
+keys Enter
+check_screen "the code applies to the dragged selection" "coded 0-12 as Health anxiety"
+keys g
+
 # ] and [ walk the coded segments
 keys ']'
 check_screen "] goes to the next coded segment" "@105"

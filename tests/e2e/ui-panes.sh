@@ -90,6 +90,12 @@ keys Enter
 check_screen "attribute set" "attribute department set"
 check_match "the attribute is stored" "IT" "$("$AXIAL" attr "$P" 01-it-service-manager)"
 
+# mouse off and on
+keys M
+check_screen "M turns the mouse off" "mouse off"
+keys M
+check_screen "M turns it on again" "mouse on"
+
 # the config's rebinding is live
 keys Tab Tab Tab
 keys W

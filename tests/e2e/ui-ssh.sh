@@ -28,8 +28,7 @@ SSHD_PID=""
 cleanup_sshd() {
 	[ -n "$SSHD_PID" ] && kill "$SSHD_PID" 2>/dev/null
 	[ -f "$T/sshd.pid" ] && kill "$(cat "$T/sshd.pid")" 2>/dev/null
-	$TM kill-server 2>/dev/null
-	rm -rf "$T"
+	e2e_cleanup
 }
 trap cleanup_sshd EXIT
 
