@@ -768,8 +768,9 @@ take_note_done(struct ui *ui, const char *note)
 	    c->doc, c->para, c->node, (enum compare_choice)v->take,
 	    note && *note ? note : NULL)))
 		return;
-	ui_sync(ui);
-	compare_update(ui);
+	ui_sync(ui);	/* views_sync lists them again */
+	if (v->cmp_stale)
+		compare_update(ui);
 	compare_status(ui);
 }
 
@@ -851,43 +852,60 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	ui_put_plain(y + b->h - 1, x, 1, "\u2514", a);
 	hrule(y + b->h - 1, x + 1, b->w - 2, "\u2500", a);
 	ui_put_plain(y + b->h - 1, x + b->w - 1, 1, "\u2518", a);
-	snprintf(title, sizeof title, " %s ", paradigm_role_title(b->role));
-	ui_put_plain(y, x + 1, b->w - 2, title, a | A_BOLD);
+	/* the title is the box's first inner line, then its lines */
+	ui_put_plain(y + 1, x + 1, b->w - 2, paradigm_role_title(b->role),
+	    a | A_BOLD);
 	for (k = 0; k < b->nshown && k < slot->nlines &&
-	    (int)k < b->h - 2; k++) {
+	    (int)k < b->h - 3; k++) {
 		const struct an_pline *l = &slot->lines[k];
-		int ind = l->level * 2;
+		int ind = l->level * 2, ly = y + 2 + (int)k;
+		int la = l->is_code ? ui_attr(ui, TH_CODE) :
+		    (int)(ui_attr(ui, TH_CATEGORY) | (l->level == 0 ? A_BOLD : 0));
+		int tw, room;
 
 		if (ind > b->w / 3)
 			ind = b->w / 3;
-		int la = l->is_code ? ui_attr(ui, TH_CODE) :
-		    (int)(ui_attr(ui, TH_CATEGORY) | (l->level == 0 ? A_BOLD : 0));
-		int tw = ui_text_width(l->text), room = b->w - 2 - ind;
-
+		tw = ui_text_width(l->text);
+		room = b->w - 2 - ind;
 		if (an_text_rtl(l->text) && tw < room)	/* right-aligned, indented from the right */
-			ui_put_text(ui, y + 1 + (int)k, x + b->w - 1 - ind - tw, tw,
-			    l->text, la);
+			ui_put_text(ui, ly, x + b->w - 1 - ind - tw, tw, l->text, la);
 		else
-			ui_put_text(ui, y + 1 + (int)k, x + 1 + ind, room, l->text,
-			    la);
+			ui_put_text(ui, ly, x + 1 + ind, room, l->text, la);
 	}
 	if (b->more > 0) {
+		int ly = y + 2 + (int)k;
+
 		snprintf(title, sizeof title, "+%zu more", b->more);
-		ui_put_plain(y + b->h - 1, x + b->w - 2 - (int)strlen(title),
+		if (ly >= y + b->h - 1)
+			ly = y + b->h - 1;	/* on the border */
+		ui_put_plain(ly, x + b->w - 2 - (int)strlen(title),
 		    (int)strlen(title), title, a);
 	}
-	if (slot->nlines == 0)
-		ui_put_plain(y + 1, x + 1, b->w - 2, "(no category)",
+	if (slot->nlines == 0 && b->h > 3)
+		ui_put_plain(y + 2, x + 1, b->w - 2, "(no category)",
 		    ui_attr(ui, TH_DIM));
 }
 
 static void
-draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar)
+draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar,
+    const struct an_layout *l)
 {
 	int a = ui_attr(ui, TH_BORDER) | A_BOLD, i, from, to;
 	const char *head;
+	bool vertical = ar->x1 == ar->x2 && ar->y1 != ar->y2;
 
-	if (ar->y1 == ar->y2) {
+	if (ar->x1 == ar->x2 && ar->y1 == ar->y2) {
+		/* one cell: point at the target box */
+		for (i = 0; i < 6 && l->box[i].role != ar->to; i++)
+			;
+		if (i < 6 && (l->box[i].y > ar->y2 ||
+		    l->box[i].y + l->box[i].h <= ar->y2)) {
+			ui_put_plain(oy + ar->y2, ox + ar->x2, 1,
+			    l->box[i].y > ar->y2 ? "\u25bc" : "\u25b2", a);
+			return;
+		}
+	}
+	if (!vertical) {
 		from = ar->x1 < ar->x2 ? ar->x1 : ar->x2;
 		to = ar->x1 < ar->x2 ? ar->x2 : ar->x1;
 		for (i = from; i <= to; i++)
@@ -929,7 +947,7 @@ draw_paradigm(struct ui *ui, const struct rect *r)
 		draw_box(ui, r->y + 1, r->x, &l.box[i], &v->m.slot[k < 6 ? k : i]);
 	}
 	for (i = 0; i < l.narrows; i++)
-		draw_arrow(ui, r->y + 1, r->x, &l.arrow[i]);
+		draw_arrow(ui, r->y + 1, r->x, &l.arrow[i], &l);
 }
 
 static void
@@ -1100,7 +1118,17 @@ views_sync(struct ui *ui)
 /* ---- actions ---- */
 
 void view_act_agree(struct ui *ui) { view_toggle(ui, VIEW_AGREE); }
-void view_act_compare(struct ui *ui) { view_toggle(ui, VIEW_COMPARE); }
+void
+view_act_compare(struct ui *ui)
+{
+	struct views *v = V(ui);
+
+	if (ui->view != VIEW_COMPARE && v->filter != 0) {
+		v->filter = 0;	/* X: every code's disagreements */
+		v->cmp_stale = true;
+	}
+	view_toggle(ui, VIEW_COMPARE);
+}
 void view_act_paradigm(struct ui *ui) { view_toggle(ui, VIEW_PARADIGM); }
 
 void
@@ -1208,7 +1236,13 @@ view_act_codes(struct ui *ui)
 	}
 	v->with_codes = !v->with_codes;
 	v->saturation = false;
-	an_update(ui);
+	if (!v->an_loaded || v->an_stale) {
+		an_update(ui);
+		return;
+	}
+	an_paradigm_done(&v->m);	/* the loaded project is still current */
+	an_paradigm(&v->an, v->with_codes, &v->m);
+	ui_dirty(ui, DIRTY_VIEW);
 }
 
 void
