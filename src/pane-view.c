@@ -60,8 +60,8 @@ struct views {
 	char *cmp_hidden;
 	struct vpara *paras;
 	size_t nparas;
-	const char *paras_of;	/* ui->text they were computed from */
 	size_t ctop;		/* first paragraph shown */
+	bool follow;		/* scroll to the current one on the next draw */
 	int take;		/* choice waiting for its note */
 
 	/* paradigm and saturation */
@@ -511,6 +511,7 @@ compare_goto(struct ui *ui)
 
 	if (c == NULL)
 		return;
+	v->follow = true;
 	for (d = 0; d < ui->ndocs; d++)
 		if (ui->docs[d].id == c->doc)
 			break;
@@ -526,7 +527,8 @@ compare_goto(struct ui *ui)
 	ui_dirty(ui, DIRTY_VIEW | DIRTY_STATUS);
 }
 
-/* The paragraphs of the open document (LF-separated lines). */
+/* The paragraphs of the open document (LF-separated lines), as compare.h
+ * and agree-project.h count them. */
 static void
 compare_paras(struct ui *ui)
 {
@@ -534,8 +536,8 @@ compare_paras(struct ui *ui)
 	size_t i, bs = 0, cap = 16;
 	int64_t cp = 0, cs = 0;
 
-	if (v->paras != NULL && v->paras_of == ui->text)
-		return;
+	/* on every draw of the view: a reopened document may reuse the
+	 * freed text's address, so no cache keyed by it */
 	free(v->paras);
 	v->paras = xcalloc(cap, sizeof *v->paras);
 	v->nparas = 0;
@@ -552,7 +554,6 @@ compare_paras(struct ui *ui)
 		if (i < ui->textlen && ((unsigned char)ui->text[i] & 0xc0) != 0x80)
 			cp++;
 	}
-	v->paras_of = ui->text;
 }
 
 /* Distinct codes coder id applied in [s, e) of the open document. */
@@ -717,12 +718,13 @@ draw_compare(struct ui *ui, const struct rect *r)
 	ui_put_text(ui, y, xb, cw, line, dim | A_UNDERLINE | A_BOLD);
 	y++;
 	/* keep the current disagreement's paragraph in sight */
-	if (cur != NULL && cur->doc == ui->docs[ui->cur].id) {
+	if (v->follow && cur != NULL && cur->doc == ui->docs[ui->cur].id) {
 		size_t cp = (size_t)cur->para;
 
 		if (cp < v->ctop || cp > v->ctop + (size_t)(bottom - y) / 2)
 			v->ctop = cp > 1 ? cp - 1 : 0;
 	}
+	v->follow = false;	/* j and k scroll freely until the next jump */
 	if (v->ctop >= v->nparas)
 		v->ctop = v->nparas ? v->nparas - 1 : 0;
 	for (p = v->ctop; p < v->nparas && y < bottom; p++) {
@@ -768,8 +770,9 @@ take_note_done(struct ui *ui, const char *note)
 	    c->doc, c->para, c->node, (enum compare_choice)v->take,
 	    note && *note ? note : NULL)))
 		return;
-	ui_sync(ui);	/* views_sync lists them again */
-	if (v->cmp_stale)
+	v->cmp_stale = true;
+	ui_sync(ui);	/* views_sync lists them again when codings changed */
+	if (v->cmp_stale)	/* a decision that changed no coding */
 		compare_update(ui);
 	compare_status(ui);
 }
