@@ -369,20 +369,27 @@ draw_agree(struct ui *ui, const struct rect *r)
 	fig3(&v->tk.kappa, k, sizeof k);
 	fig3(&v->tk.ci_lo, lo, sizeof lo);
 	fig3(&v->tk.ci_hi, hi, sizeof hi);
-	if (v->tk.kappa.why == NULL)
+	if (v->tk.kappa.why == NULL) {
 		snprintf(line, sizeof line, "pooled (all codes)  kappa %s  95%% CI "
-		    "[%s, %s]  %s (Landis & Koch 1977)", k, lo, hi,
+		    "[%s, %s]", k, lo, hi);
+		ui_put_plain(y++, x, w, line, a | A_BOLD);
+		snprintf(line, sizeof line, "band: %s (Landis & Koch 1977)",
 		    vm_kappa_band(v->tk.kappa.v));
-	else
+		ui_put_plain(y++, x, w, line, a);
+	} else {
 		snprintf(line, sizeof line, "pooled (all codes)  kappa undefined: "
 		    "%s", v->tk.kappa.why);
-	ui_put_plain(y++, x, w, line, a | A_BOLD);
+		ui_put_plain(y++, x, w, line, a | A_BOLD);
+	}
+	snprintf(line, sizeof line, "unit paragraph  N %lld  a=%lld b=%lld "
+	    "c=%lld d=%lld", (long long)v->tk.n, (long long)v->total.a,
+	    (long long)v->total.b, (long long)v->total.c,
+	    (long long)v->total.d);
+	ui_put_plain(y++, x, w, line, a);
 	pct1(&v->tk.po, po, sizeof po);
 	pct1(&v->tk.pos, pos, sizeof pos);
-	snprintf(line, sizeof line, "unit paragraph  N %lld  a=%lld b=%lld "
-	    "c=%lld d=%lld  agreement %s  positive agreement %s",
-	    (long long)v->tk.n, (long long)v->total.a, (long long)v->total.b,
-	    (long long)v->total.c, (long long)v->total.d, po, pos);
+	snprintf(line, sizeof line, "agreement %s  positive agreement %s", po,
+	    pos);
 	ui_put_plain(y++, x, w, line, a);
 	y++;
 	snprintf(line, sizeof line, "%6s %6s %6s %8s %8s  %-9s  code "
