@@ -18,6 +18,7 @@
  * when bench-store left it there, else generates the project)
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -114,8 +115,8 @@ main(void)
 	const char *axial = getenv("AXIAL"), *bd = getenv("AXIAL_BENCH_DIR");
 	char *dir, *path, *stats, *store, *text, *line, *save = NULL;
 	struct winsize ws = {40, 120, 0, 0};
-	uint64_t t_fork, t_first, first_ui = 0, *keys = NULL;
-	size_t nkeys = 0, i, down_bytes[NDOWN], page_bytes[NPAGE], len, k = 0;
+	uint64_t t_fork, t_first, first_ui = 0, *keys = NULL, *commits = NULL;
+	size_t nkeys = 0, ncommits = 0, kc = 0, i, down_bytes[NDOWN], page_bytes[NPAGE], len, k = 0;
 	uint64_t down_ns[NDOWN], page_ns[NPAGE], apply_ns[NAPPLY], b64[NDOWN];
 	size_t idx_down[NDOWN], idx_page[NPAGE], idx_apply[NAPPLY];
 	pid_t pid;
@@ -218,16 +219,24 @@ main(void)
 	    line = strtok_r(NULL, "\n", &save)) {
 		if (strncmp(line, "first_frame_ns ", 15) == 0)
 			first_ui = strtoull(line + 15, NULL, 10);
-		else if (strncmp(line, "keys", 4) == 0) {
-			char *p = line + 4, *end;
+		else if (strncmp(line, "keys", 4) == 0 ||
+		    strncmp(line, "commits", 7) == 0) {
+			bool is_keys = line[0] == 'k';
+			char *p = line + (is_keys ? 4 : 7), *end;
 
 			for (;;) {
 				unsigned long long v = strtoull(p, &end, 10);
 
 				if (end == p)
 					break;
-				keys = xgrow(keys, &k, nkeys + 1, sizeof *keys);
-				keys[nkeys++] = v;
+				if (is_keys) {
+					keys = xgrow(keys, &k, nkeys + 1, sizeof *keys);
+					keys[nkeys++] = v;
+				} else {
+					commits = xgrow(commits, &kc, ncommits + 1,
+					    sizeof *commits);
+					commits[ncommits++] = v;
+				}
 				p = end;
 			}
 		}
@@ -253,6 +262,10 @@ main(void)
 	    q(page_ns, NPAGE, 0.5) / 1e6, q(page_ns, NPAGE, 0.95) / 1e6);
 	printf("ui: apply a code: median %.3f ms, p95 %.3f ms per key (target p95 <= 5 ms)\n",
 	    q(apply_ns, NAPPLY, 0.5) / 1e6, q(apply_ns, NAPPLY, 0.95) / 1e6);
+	if (ncommits > 0)
+		printf("ui:   of which the store's durable commit (coding_add): median "
+		    "%.3f ms, p95 %.3f ms\n", q(commits, ncommits, 0.5) / 1e6,
+		    q(commits, ncommits, 0.95) / 1e6);
 	printf("ui: bytes to the terminal per cursor down: median %.0f, p95 %.0f, "
 	    "max %.0f (target <= 100)\n", q(b64, NDOWN, 0.5), q(b64, NDOWN, 0.95),
 	    q(b64, NDOWN, 1.0));
@@ -266,6 +279,7 @@ main(void)
 	unlink(path);
 	unlink(stats);
 	free(keys);
+	free(commits);
 	free(path);
 	free(stats);
 	free(store);

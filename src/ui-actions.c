@@ -149,6 +149,7 @@ ui_apply_code(struct ui *ui, int64_t node)
 	const struct node *n = ui_node(ui, node);
 	size_t s, e;
 	int64_t id;
+	uint64_t t0;
 
 	if (n == NULL || n->kind != NODE_CODE) {
 		ui_err(ui, "pick a code, not a category");
@@ -158,9 +159,15 @@ ui_apply_code(struct ui *ui, int64_t node)
 		ui_err(ui, "nothing to code here: select text first (v, then move)");
 		return;
 	}
+	t0 = clock_ns();
 	if (!ui_check(ui, coding_add(ui->p, cur_doc(ui), node, (int64_t)s,
 	    (int64_t)e, &id)))
 		return;
+	if (ui->opt.stats != NULL) {
+		ui->commit_ns = xgrow(ui->commit_ns, &ui->capcommit_ns,
+		    ui->ncommit_ns + 1, sizeof *ui->commit_ns);
+		ui->commit_ns[ui->ncommit_ns++] = clock_ns() - t0;
+	}
 	push_recent(ui, node);
 	vmt_clear_mark(&ui->vt);
 	vmt_goto(&ui->vt, s);	/* on the new segment: its codes show */
@@ -333,11 +340,24 @@ static void act_coded_prev(struct ui *ui) { coded_step(ui, -1); }
 
 /* ---- open coding ---- */
 
+static void new_code_apply(struct ui *ui, const char *name, const char *label,
+    bool apply);
+
+/* Enter in the apply finder: the chosen code, or, when nothing matched
+ * what was typed, a new code of that name (quick coding). */
 static void
 apply_done(struct ui *ui, int64_t id, const char *query)
 {
 	if (id == 0) {
-		ui_err(ui, "no code matches '%s': c creates one", query);
+		const char *q = query;
+
+		while (*q == ' ')
+			q++;
+		if (*q == '\0') {
+			ui_err(ui, "no codes yet: type a name to create one");
+			return;
+		}
+		new_code_apply(ui, q, "code add", true);
 		return;
 	}
 	ui_apply_code(ui, id);
@@ -346,11 +366,22 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 static void
 act_code_apply(struct ui *ui)
 {
-	struct finder_item *items;
-	size_t n;
+	struct finder_item *items, tmp;
+	size_t n, i, j, front = 0;
 
 	finder_nodes(ui, true, false, &items, &n);
-	finder_open(ui, "apply code", items, n, apply_done);
+	/* the recent codes first, most recent on top */
+	for (j = 0; j < ui->nrecent; j++)
+		for (i = front; i < n; i++)
+			if (items[i].id == ui->recent[j]) {
+				tmp = items[i];
+				memmove(&items[front + 1], &items[front],
+				    (i - front) * sizeof *items);
+				items[front++] = tmp;
+				break;
+			}
+	finder_open(ui, "apply code (no match: Enter creates it)", items, n,
+	    apply_done);
 }
 
 /* Creates code `name` under the tree's current category (or finds it

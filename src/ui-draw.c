@@ -126,8 +126,37 @@ ui_attr(struct ui *ui, enum theme_elem e)
 	return elem_attr[e];
 }
 
-/* Coded text: the code's colour as background, dimmed to a dark shade so
- * the text stays readable; the fallback element without colour. */
+/* Is the screen's background light? The theme's normal background when
+ * it names one, else the terminal's as COLORFGBG reports it ("15;0"). */
+static bool
+light_background(struct ui *ui)
+{
+	int bg = ui->theme.s[TH_NORMAL].bg;
+	const char *fgbg;
+
+	if (bg & THEME_RGB) {
+		int rgb = bg & 0xffffff;
+
+		return ((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) > 384;
+	}
+	if (bg >= 0)
+		return bg == 7 || bg == 15 || (bg >= 250 && bg <= 255) ||
+		    bg == 231 || bg == 230 || bg == 195 || bg == 254;
+	if ((fgbg = getenv("COLORFGBG")) != NULL && strrchr(fgbg, ';') != NULL) {
+		int b = atoi(strrchr(fgbg, ';') + 1);
+
+		return b == 7 || b == 15;
+	}
+	return false;
+}
+
+/*
+ * Coded text: the code's colour as background. With 256 colours a dark
+ * shade of it behind the normal text on dark screens, a light tint on
+ * light ones, so the text stays readable; with 8 colours the nearest one,
+ * with black or white text, whichever reads; without colour the fallback
+ * element (underlined).
+ */
 int
 ui_code_attr(struct ui *ui, const char *color, enum theme_elem fallback)
 {
@@ -140,11 +169,23 @@ ui_code_attr(struct ui *ui, const char *color, enum theme_elem fallback)
 	if (ui->color256) {
 		int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
 
-		/* a dark shade of the code colour behind default text */
-		r = r * 2 / 5; g = g * 2 / 5; b = b * 2 / 5;
+		if (light_background(ui)) {
+			r += (255 - r) * 3 / 5;
+			g += (255 - g) * 3 / 5;
+			b += (255 - b) * 3 / 5;
+		} else {
+			r = r * 2 / 5;
+			g = g * 2 / 5;
+			b = b * 2 / 5;
+		}
 		s.bg = THEME_RGB | (r << 16) | (g << 8) | b;
-	} else
-		s.bg = THEME_RGB | rgb;
+	} else {
+		int bg8 = theme_rgb_to_8(rgb);
+
+		s.bg = bg8;
+		/* green, yellow, cyan and white need dark text */
+		s.fg = bg8 == 2 || bg8 == 3 || bg8 == 6 || bg8 == 7 ? 0 : 7;
+	}
 	return style_attr(ui, &s);
 }
 
@@ -374,7 +415,10 @@ ui_put_plain(int y, int x, int w, const char *s, int attr)
 		if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
 			break;
 		s += n;
-		if (wc < ' ' || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
+		/* controls and bidi formatting never reach the terminal */
+		if (wc < ' ' || wc == 0x7f || (wc >= 0x80 && wc < 0xa0) ||
+		    wc == 0x61c || wc == 0x200e || wc == 0x200f ||
+		    (wc >= 0x202a && wc <= 0x202e) || (wc >= 0x2066 && wc <= 0x2069))
 			wc = '?';
 		cw = wcwidth(wc);
 		if (cw < 0)

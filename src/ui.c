@@ -831,6 +831,9 @@ stats_write(struct ui *ui)
 	fprintf(f, "keys");
 	for (i = 0; i < ui->nkey_ns; i++)
 		fprintf(f, " %llu", (unsigned long long)ui->key_ns[i]);
+	fprintf(f, "\ncommits");
+	for (i = 0; i < ui->ncommit_ns; i++)
+		fprintf(f, " %llu", (unsigned long long)ui->commit_ns[i]);
 	fprintf(f, "\n");
 	fclose(f);
 }
@@ -874,6 +877,7 @@ ui_free(struct ui *ui)
 	}
 	free(ui->segs);
 	free(ui->key_ns);
+	free(ui->commit_ns);
 	keymap_free(ui->keys);
 	project_close(ui->p);
 	ui_text_cache_free();

@@ -228,6 +228,8 @@ struct ui {
 	uint64_t t_start, t_first_frame;
 	uint64_t *key_ns;
 	size_t nkey_ns, capkey_ns;
+	uint64_t *commit_ns;	/* the store's part of each apply-a-code */
+	size_t ncommit_ns, capcommit_ns;
 
 	bool quit;
 };

@@ -14,6 +14,7 @@ e2e_cleanup() {
 	_i=0
 	while [ $_i -le $NSESS ]; do
 		tmux -L "$SOCK-$_i" -f /dev/null kill-server 2>/dev/null
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK-$_i"
 		_i=$((_i + 1))
 	done
 	rm -rf "$T"

@@ -50,6 +50,19 @@ check_screen "1 applies the most recent code" "as Savings on office space"
 keys x
 check_screen "x removes it" "removed coding Savings on office space"
 
+# quick coding: a name no code matches becomes a new code on Enter
+keys '}' v w a
+literal "A brand new quick code"
+keys Enter
+check_screen "Enter with no match creates and applies the code" "coded as A brand new quick code"
+# and the finder lists recent codes first
+keys '}' v w a
+check_screen "finder open" "apply code"
+first=$(screen | grep -A1 "> " | sed -n 2p)
+case $first in *"A brand new quick code"*) ok "recent codes come first in the finder" ;;
+*) notok "recent codes come first in the finder" "$first" ;; esac
+keys Escape
+
 # the tree: new category, rename, merge, delete
 keys Tab g
 wait_for "tree-mark" 5
