@@ -877,7 +877,8 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 			ind = b->w / 3;
 		tw = ui_text_width(l->text);
 		room = b->w - 2 - ind;
-		if (an_text_rtl(l->text) && tw < room)	/* right-aligned, indented from the right */
+		/* right-to-left names right-aligned, indented from the right */
+		if (an_text_rtl(l->text) && tw < room)
 			ui_put_text(ui, ly, x + b->w - 1 - ind - tw, tw, l->text, la);
 		else
 			ui_put_text(ui, ly, x + 1 + ind, room, l->text, la);

@@ -116,7 +116,8 @@ test_compare_step(void **state)
 	/* entering where the reader is: doc 10 at code point 30 */
 	assert_int_equal(vm_compare_from(it, 4, order, 3, 10, 30), 2);
 	assert_int_equal(vm_compare_from(it, 4, order, 3, 10, 5), 1);
-	assert_int_equal(vm_compare_from(it, 4, order, 3, 20, 100), 0);	/* none after: first */
+	/* nothing after the reader: the first */
+	assert_int_equal(vm_compare_from(it, 4, order, 3, 20, 100), 0);
 }
 
 int
