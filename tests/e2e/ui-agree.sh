@@ -34,6 +34,16 @@ first=$(screen | awk '/worst first/ { getline; print $5; exit }')
 min=$(screen | awk '/worst first/ { on = 1; next } on && $5 ~ /^-?[0-9]\.[0-9]+$/ { print $5 }' | sort -g | head -1)
 check "the first row has the lowest kappa" "$min" "$first"
 
+# the help screen lists the views' keys under their own heading
+keys '?'
+i=0
+while [ $i -lt 12 ] && ! screen | grep -qF "Agreement, compare and paradigm views"; do
+	keys Space; sleep 0.2; i=$((i + 1))
+done
+check_screen "the help screen has the views' keys" "take-a"
+keys q
+check_screen "q leaves the help, back in the view" "worst first"
+
 # another process codes as coder-b: the figures move, to axial agree's
 "$AXIAL" tag "$P" 01-it-director-metro '#3' 0 10 --as coder-b >/dev/null
 t0=$(now_ms)
