@@ -80,6 +80,14 @@ check_screen "n goes on to the next one" "disagreement $((k + 1)) of $m"
 keys p
 check_screen "p comes back" "disagreement $k of $m: decided a"
 
+# Enter on the worst code lists just its disagreements (b + c of its row)
+keys Escape I
+check_screen "back in the agreement view" "worst first"
+nd=$(screen | awk '/worst first/ { getline; print $2 + $3; exit }')
+keys Enter
+check_screen "Enter on a code row compares that code's $nd disagreements" "disagreement 1 of $nd"
+keys Escape
+
 # the paradigm model and saturation
 keys T
 for slot in "Causal conditions" "Central phenomenon" "Contextual conditions" \
@@ -109,3 +117,21 @@ keys X
 check_screen "blind: the compare view is hidden too" "the comparison is hidden"
 keys q
 check_screen "blind: quits" "AXIAL-EXIT=0" 5
+
+# three coders with codings: the view asks which two, with the finder
+C="$T/three.axial"
+cp "$BUILD/egov-fa.axial" "$C"
+"$AXIAL" coder add "$C" coder-c --account "$(id -un)" >/dev/null
+"$AXIAL" tag "$C" 01-it-director-metro '#3' 0 10 --as coder-c >/dev/null
+start "TERM=xterm-256color '$AXIAL' '$C' --as coder-a"
+check_screen "three coders: opens" "codes ("
+keys I
+check_screen "three coders: the finder asks for coder A" "coder A"
+literal "coder-b"
+keys Enter
+check_screen "then for coder B" "coder B"
+literal "coder-c"
+keys Enter
+check_screen "the view compares the two chosen" "agreement: A coder-b, B coder-c"
+keys q
+check_screen "three coders: quits" "AXIAL-EXIT=0" 5
