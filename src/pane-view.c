@@ -863,8 +863,9 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	hrule(y + b->h - 1, x + 1, b->w - 2, "\u2500", a);
 	ui_put_plain(y + b->h - 1, x + b->w - 1, 1, "\u2518", a);
 	/* the title is the box's first inner line, then its lines */
-	ui_put_plain(y + 1, x + 1, b->w - 2, paradigm_role_title(b->role),
-	    a | A_BOLD);
+	snprintf(title, sizeof title, "%s%s", paradigm_role_title(b->role),
+	    slot->nlines == 0 ? " \u2014" : "");	/* no category */
+	ui_put_plain(y + 1, x + 1, b->w - 2, title, a | A_BOLD);
 	for (k = 0; k < b->nshown && k < slot->nlines &&
 	    (int)k < b->h - 3; k++) {
 		const struct an_pline *l = &slot->lines[k];
@@ -892,9 +893,6 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 		ui_put_plain(ly, x + b->w - 2 - (int)strlen(title),
 		    (int)strlen(title), title, a);
 	}
-	if (slot->nlines == 0 && b->h > 3)
-		ui_put_plain(y + 2, x + 1, b->w - 2, "(no category)",
-		    ui_attr(ui, TH_DIM));
 }
 
 static void
