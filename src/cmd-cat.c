@@ -11,6 +11,7 @@
 
 #include "axial/text.h"
 #include "cmd.h"
+#include "text-int.h"	/* text_doc_adopt */
 
 static int cat_main(const struct cmd *self, int argc, char **argv);
 
@@ -50,51 +51,101 @@ read_stdin(size_t *len)
 	return buf_take(&b);
 }
 
-/* Appends the UTF-8 of line ln (padding, then its cells' glyphs, without
- * trailing spaces) and a newline to out; u32 and u8 are reused buffers. */
+/*
+ * UTF-8 of recent non-ASCII glyphs, as u8_uctomb made it: a transcript
+ * shows a few hundred distinct letters (presentation forms, digits,
+ * punctuation), so nearly every glyph is a hit and costs a compare and a
+ * 4-byte copy instead of a libunistring call.
+ */
+#define MEMO_SIZE 1024
+struct u8memo {
+	uint32_t glyph[MEMO_SIZE];	/* 0: empty (never non-ASCII) */
+	uint8_t len[MEMO_SIZE];
+	uint8_t bytes[MEMO_SIZE][4];
+};
+
+/* Fills memo slot k with c. */
 static void
-print_line(const struct text_line *ln, struct buf *out, uint32_t **u32,
-    size_t *cap32, uint8_t **u8, size_t *cap8)
+memo_fill(struct u8memo *m, size_t k, uint32_t c)
 {
-	size_t n = 0, c, g, len;
-	uint8_t *r;
+	int n = u8_uctomb(m->bytes[k], c, 4);
 
-	*u32 = xgrow(*u32, cap32, (size_t)ln->x + 8 * ln->ncells + 1,
-	    sizeof **u32);
-	for (c = 0; c < (size_t)ln->x; c++)
-		(*u32)[n++] = ' ';
-	for (c = 0; c < ln->ncells; c++) {
-		const struct text_cell *cell = &ln->cells[c];
-
-		*u32 = xgrow(*u32, cap32, n + cell->nglyph + 1, sizeof **u32);
-		for (g = 0; g < cell->nglyph; g++)
-			(*u32)[n++] = ln->glyphs[cell->glyph + g];
-	}
-	/* a line's trailing spaces would only pad the pipe */
-	while (n > 0 && (*u32)[n - 1] == ' ')
-		n--;
-	len = *cap8;
-	r = u32_to_u8(*u32, n, *u8, &len);
-	if (r == NULL)
-		fatal("cat: out of memory");
-	if (r != *u8) {		/* grown: keep the bigger buffer */
-		free(*u8);
-		*u8 = r;
-		*cap8 = len;
-	}
-	buf_add(out, r, len);
-	buf_putc(out, '\n');
+	if (n <= 0)
+		fatal("cat: glyph U+%04X has no UTF-8", c);
+	m->glyph[k] = c;
+	m->len[k] = (uint8_t)n;
 }
 
+/* Writes the UTF-8 of non-ASCII glyph c at p (room for 4 bytes); returns
+ * its length. */
+static inline size_t
+memo_put(struct u8memo *m, uint32_t c, uint8_t *p)
+{
+	size_t k = c % MEMO_SIZE;
+
+	if (m->glyph[k] != c)
+		memo_fill(m, k, c);
+	memcpy(p, m->bytes[k], 4);
+	return m->len[k];
+}
+
+/* Appends the UTF-8 of line ln (padding, then its cells' glyphs, without
+ * trailing spaces) and a newline to out, encoding straight into it. */
 static void
-print_doc(const char *text, size_t len, const struct text_opts *o, int width,
+print_line(const struct text_line *ln, struct buf *out, struct u8memo *m)
+{
+	size_t c, g, n, start = out->len;
+	uint8_t *p;
+
+	/* room for TEXT_CELL_MARKS + 1 glyphs of 4 bytes a cell: a cell with
+	 * more (a tab, a placeholder) makes room for itself */
+	out->s = xgrow(out->s, &out->cap, start + (size_t)ln->x +
+	    4 * (TEXT_CELL_MARKS + 1) * ln->ncells + 2, 1);
+	memset(out->s + start, ' ', (size_t)ln->x);
+	n = start + (size_t)ln->x;
+	p = (uint8_t *)out->s;
+	for (c = 0; c < ln->ncells; c++) {
+		const struct text_cell *cell = &ln->cells[c];
+		const uint32_t *gl = ln->glyphs + cell->glyph;
+		size_t ng = cell->nglyph;
+
+		if (ng == 1) {		/* the usual cell */
+			if (gl[0] < 0x80)
+				p[n++] = (uint8_t)gl[0];
+			else
+				n += memo_put(m, gl[0], p + n);
+			continue;
+		}
+		if (ng > TEXT_CELL_MARKS + 1) {
+			out->s = xgrow(out->s, &out->cap, n + 4 * ng +
+			    4 * (TEXT_CELL_MARKS + 1) * (ln->ncells - c) + 2, 1);
+			p = (uint8_t *)out->s;
+		}
+		for (g = 0; g < ng; g++) {
+			if (gl[g] < 0x80)
+				p[n++] = (uint8_t)gl[g];
+			else
+				n += memo_put(m, gl[g], p + n);
+		}
+	}
+	/* a line's trailing spaces would only pad the pipe (a space byte is
+	 * never part of a longer UTF-8 sequence) */
+	while (n > start && out->s[n - 1] == ' ')
+		n--;
+	out->s[n++] = '\n';
+	out->s[n] = '\0';
+	out->len = n;
+}
+
+/* Prints text[0..len) (malloc'd, len + 1 bytes), which it takes. */
+static void
+print_doc(char *text, size_t len, const struct text_opts *o, int width,
     struct buf *out)
 {
-	struct text_doc *d = text_doc_new(text, len);
+	struct text_doc *d = text_doc_adopt(text, len);
 	struct text_layout *l = text_layout_new(d, o, width);
-	uint32_t *u32 = NULL;
-	uint8_t *u8 = NULL;
-	size_t p, k, cap32 = 0, cap8 = 0;
+	struct u8memo *m = xcalloc(1, sizeof *m);
+	size_t p, k;
 
 	for (p = 0; p < text_doc_paragraphs(d); p++) {
 		size_t nl = text_layout_para_lines(l, p);
@@ -103,7 +154,7 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 			struct text_line ln;
 
 			text_layout_para_line(l, p, k, &ln);
-			print_line(&ln, out, &u32, &cap32, &u8, &cap8);
+			print_line(&ln, out, m);
 		}
 		text_layout_forget(l, p);
 		if (out->len > 65536) {
@@ -114,8 +165,7 @@ print_doc(const char *text, size_t len, const struct text_opts *o, int width,
 	if (out->len > 0)
 		fwrite(out->s, 1, out->len, stdout);
 	buf_reset(out);
-	free(u32);
-	free(u8);
+	free(m);
 	text_layout_free(l);
 	text_doc_free(d);
 }
@@ -177,7 +227,6 @@ cat_main(const struct cmd *self, int argc, char **argv)
 			continue;
 		}
 		print_doc(text, len, &o, width, &out);
-		free(text);
 	}
 	if (fflush(stdout) != 0)
 		rc = cmd_error("stdout: %s", strerror(errno));

@@ -105,10 +105,10 @@ CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 /* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
 /* cmd-cat.c */
 CMD(cmd_cat);
-/* cmd-keys.c */
-CMD(cmd_keys);
 /* cmd-report.c */
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
+/* cmd-keys.c */
+CMD(cmd_keys);
 #undef CMD
 
 #endif

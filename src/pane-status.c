@@ -92,6 +92,27 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 		x += used + 2;
 		w -= used + 2;
 	}
+	/* in the document list: the document's attributes */
+	if (ui->focus == PANE_DOCS && ui->msg[0] == '\0' &&
+	    ui->docs_cur < ui->ndocs) {
+		struct doc_attr *at;
+		size_t n, k;
+		struct buf b = {0};
+
+		if (doc_attr_list(ui->p, ui->docs[ui->docs_cur].id, &at, &n) ==
+		    AX_OK) {
+			for (k = 0; k < n; k++)
+				buf_printf(&b, "%s%s=%s", k ? ", " : "attributes: ",
+				    at[k].key, at[k].value);
+			doc_attr_list_free(at, n);
+		}
+		if (b.s != NULL)
+			ui_put_text(ui, r->y, x, w, b.s, ui_attr(ui, TH_STATUS));
+		buf_done(&b);
+		if (r->h > 1)
+			hints(ui, r->y + 1, r->w);
+		return;
+	}
 	/* in the tree: the current code's definition */
 	if (ui->focus == PANE_TREE && ui->msg[0] == '\0') {
 		const struct node *n = vmtree_current(&ui->tree);

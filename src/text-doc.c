@@ -23,11 +23,50 @@
 struct text_doc *
 text_doc_new(const char *text, size_t len)
 {
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, text, len);
+	return text_doc_adopt(copy, len);
+}
+
+/*
+ * Where to end a segment of an over-long paragraph that starts at byte pos
+ * and ends at end: at most TEXT_SEGMENT_MAX bytes on, before a space if one
+ * is in the last 4 KiB (a word boundary, and a grapheme boundary, since a
+ * space extends no cluster), else at the last grapheme boundary.
+ */
+static size_t
+segment_end(const char *t, size_t pos, size_t end)
+{
+	const uint8_t *s = (const uint8_t *)t;
+	size_t cut = pos + TEXT_SEGMENT_MAX, i;
+
+	if (cut >= end)
+		return end;
+	for (i = cut; i > cut - 4096; i--)
+		if (t[i] == ' ')
+			return i;
+	for (i = cut; i > pos + 4; i--) {
+		ucs4_t before, at;
+
+		if ((s[i] & 0xc0) == 0x80)
+			continue;	/* inside a code point */
+		if (u8_prev(&before, s + i, s + pos) == NULL)
+			continue;
+		u8_mbtouc(&at, s + i, end - i);
+		if (uc_is_grapheme_break(before, at))
+			return i;
+	}
+	return cut;	/* no boundary at all: keep memory bounded anyway */
+}
+
+struct text_doc *
+text_doc_adopt(char *text, size_t len)
+{
 	struct text_doc *d = xcalloc(1, sizeof *d);
 	size_t cap = 0, pos = 0;
 
-	d->text = xmalloc(len + 1);
-	memcpy(d->text, text, len);
+	d->text = text;
 	d->text[len] = '\0';
 	d->len = len;
 	while (pos < len) {
@@ -38,6 +77,18 @@ text_doc_new(const char *text, size_t len)
 
 		if (nl != NULL && cend > pos && d->text[cend - 1] == '\r')
 			cend--;
+		/* An over-long line becomes several segments with no separator
+		 * between them (see TEXT_SEGMENT_MAX). */
+		while (cend - pos > TEXT_SEGMENT_MAX) {
+			size_t cut = segment_end(d->text, pos, cend);
+
+			d->paras = xgrow(d->paras, &cap, d->npara + 1, sizeof *d->paras);
+			p = &d->paras[d->npara++];
+			p->byte = pos;
+			p->nbyte = cut - pos;
+			p->sep = 0;
+			pos = cut;
+		}
 		d->paras = xgrow(d->paras, &cap, d->npara + 1, sizeof *d->paras);
 		p = &d->paras[d->npara++];
 		p->byte = pos;

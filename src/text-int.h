@@ -38,6 +38,16 @@ int text_filter_placeholder(uint32_t c, uint32_t out[TF_PH_MAX]);
 
 /* ---- text-doc.c ---- */
 
+/*
+ * A paragraph (line) longer than this many bytes is laid out as several
+ * segments, each a paragraph of its own to the engine, split at a space (or
+ * a grapheme boundary) with no separator between them. No transcript turn
+ * is that long; a 50 MB single line is a hostile input, and whole-line bidi
+ * over it would need gigabytes and overflows FriBidi 1.0.8's stack (it
+ * recurses once per bracket pair). Embedding levels restart at each segment.
+ */
+#define TEXT_SEGMENT_MAX 65536
+
 struct text_para {
 	size_t byte, nbyte;	/* UTF-8 of the paragraph, separator excluded */
 	size_t start, n;	/* logical start and length in code points */
@@ -51,6 +61,9 @@ struct text_doc {
 	size_t npara;
 	size_t nindexed;	/* paras[0..nindexed) have start and n */
 };
+/* text_doc_new without the copy: takes text (malloc'd, len + 1 bytes;
+ * text_doc_free frees it). For `axial cat`, which reads a whole file. */
+struct text_doc *text_doc_adopt(char *text, size_t len);
 /* Counts code points of paragraphs up to upto (clamped). */
 void text_doc_index(const struct text_doc *d, size_t upto);
 /* Logical start of paragraph p (indexing up to it). */
@@ -81,6 +94,8 @@ struct tl_para {
 };
 /* Scratch arrays reused across paragraphs so layout does not allocate per
  * call beyond its results. */
+#define TL_NOUNIT UINT32_MAX
+#define TL_COMPLEX 0x80000000u	/* in cu[]: the unit is not one TF_BASE alone */
 enum {
 	UF_BREAK = 1,		/* UAX #14 break opportunity before the unit */
 	UF_MANDATORY = 2,	/* mandatory break after it */
@@ -97,13 +112,16 @@ struct tl_scratch {
 	FriBidiLevel *lv;
 	FriBidiArabicProp *jt;
 	FriBidiStrIndex *map;
+	FriBidiStrIndex *ident;	/* ident[i] = i, to reset map with memcpy */
 	char *lbrk, *gbrk;
-	uint8_t *kind, *width;
+	uint8_t *kind;		/* tf_kind of each code point */
 	uint32_t *unit;		/* unit starts; unit u is [unit[u], unit[u+1]) */
+	uint8_t *uw;		/* columns of unit u's base (a tab: see UF_TAB) */
 	uint8_t *uflag;		/* UF_* of unit u */
 	uint32_t *ubase;	/* the spacing character of unit u */
-	uint32_t *cu;		/* spacing code point -> its unit */
-	int *ucols;		/* columns of unit u where it was placed */
+	uint32_t *cu;		/* code point -> its unit (| TL_COMPLEX) if it
+				 * is the unit's base, else TL_NOUNIT */
+	uint8_t *ucols;		/* columns of unit u where it was placed */
 	uint32_t *lstart;	/* first unit of each line */
 	size_t n;		/* code points of the paragraph in cp */
 	bool have_gbrk;		/* gbrk is computed */

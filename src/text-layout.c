@@ -36,7 +36,7 @@
 static void
 scratch_grow(struct tl_scratch *s, size_t n)
 {
-	size_t cap = s->cap;
+	size_t cap = s->cap, i;
 
 	if (n + 1 <= cap)
 		return;
@@ -48,10 +48,13 @@ scratch_grow(struct tl_scratch *s, size_t n)
 	s->lv = xrealloc(s->lv, cap * sizeof *s->lv);
 	s->jt = xrealloc(s->jt, cap * sizeof *s->jt);
 	s->map = xrealloc(s->map, cap * sizeof *s->map);
+	s->ident = xrealloc(s->ident, cap * sizeof *s->ident);
+	for (i = s->cap; i < cap; i++)
+		s->ident[i] = (FriBidiStrIndex)i;
 	s->lbrk = xrealloc(s->lbrk, cap);
 	s->gbrk = xrealloc(s->gbrk, cap);
 	s->kind = xrealloc(s->kind, cap);
-	s->width = xrealloc(s->width, cap);
+	s->uw = xrealloc(s->uw, (cap + 1) * sizeof *s->uw);
 	s->unit = xrealloc(s->unit, (cap + 1) * sizeof *s->unit);
 	s->ubase = xrealloc(s->ubase, (cap + 1) * sizeof *s->ubase);
 	s->cu = xrealloc(s->cu, cap * sizeof *s->cu);
@@ -70,10 +73,11 @@ tl_scratch_done(struct tl_scratch *s)
 	free(s->lv);
 	free(s->jt);
 	free(s->map);
+	free(s->ident);
 	free(s->lbrk);
 	free(s->gbrk);
 	free(s->kind);
-	free(s->width);
+	free(s->uw);
 	free(s->unit);
 	free(s->ubase);
 	free(s->cu);
@@ -142,6 +146,15 @@ para_levels(const uint32_t *cp, size_t n, enum text_dir dir,
 		return 0;
 	}
 	fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, bt);
+	/*
+	 * Paragraphs are LF-separated lines, so a paragraph separator inside
+	 * one (U+2029, U+001C-001E, U+0085: shown as placeholders) is a neutral
+	 * there. FriBidi 1.0.8 must not see it as B mid-paragraph: with isolates
+	 * open it then writes into freed memory (found by valgrind).
+	 */
+	for (i = 0; i + 1 < n; i++)
+		if (bt[i] == FRIBIDI_TYPE_BS)
+			bt[i] = FRIBIDI_TYPE_ON;
 	if (all_ltr(bt, n, *base)) {
 		memset(lv, 0, n * sizeof *lv);
 		*base = FRIBIDI_PAR_LTR;
@@ -187,10 +200,35 @@ out:
 	return rc;
 }
 
-static inline bool
-is_spacing(uint8_t kind)
+/*
+ * Below this no character joins: FriBidi's joining types start D, R, L
+ * and C at U+0620 (ArabicShaping.txt); everything lower is U or T, and
+ * its presentation-form table starts at U+0621. So in a paragraph without
+ * any code point >= JOIN_MIN, fribidi_join_arabic sets no joins and
+ * fribidi_shape_arabic changes nothing: both are skipped. English with
+ * Arabic punctuation (، ؛ ؟) stays below it.
+ */
+#define JOIN_MIN 0x0620
+
+/* The display filter of c >= TF_FAST_MAX, packed as text_filter_fast
+ * packs it. */
+static unsigned
+filter_slow(uint32_t c)
 {
-	return kind == TF_BASE || kind == TF_PLACEHOLDER || kind == TF_TAB;
+	int cols;
+	enum tf_kind k = text_filter_class(c, &cols);
+	unsigned v = (unsigned)k | (unsigned)(cols & 15) << 3;
+
+	if (k == TF_BASE &&
+	    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
+		v |= TF_FAST_SPACE;
+	return v;
+}
+
+static inline unsigned
+filter_packed(uint32_t c)
+{
+	return c < TF_FAST_MAX ? text_filter_fast[c] : filter_slow(c);
 }
 
 /* Columns of unit u when it starts at column col. */
@@ -199,7 +237,7 @@ unit_cols(const struct tl_scratch *s, size_t u, int col)
 {
 	if (s->uflag[u] & UF_TAB)
 		return TF_TABSTOP - col % TF_TABSTOP;
-	return s->width[s->ubase[u]];
+	return s->uw[u];
 }
 
 /* Does unit u start a grapheme cluster? The breaks are computed only for
@@ -267,7 +305,7 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 				w = unit_cols(s, u, col);
 			}
 		}
-		s->ucols[u] = w;
+		s->ucols[u] = (uint8_t)w;
 		col += w;
 	}
 	s->lstart[nl++] = (uint32_t)ls;
@@ -275,17 +313,97 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
 	return nl;
 }
 
-/* Writes the cell of unit u to cells[ncell] and its glyphs at glyphs[*nglyph]. */
+/*
+ * Step 5 for the common paragraph with neither tabs nor mandatory breaks
+ * (both come only with placeholders or tabs): wrap_units without the
+ * per-unit tab and mandatory tests, reading the opportunities straight
+ * from s->lbrk and white space from the filter (no unit flags are set),
+ * same result.
+ *
+ * Until a line overflows, wrap_units only places units (ucols = width)
+ * and remembers the last break opportunity. So each line jumps to its
+ * first overflowing unit f (directly when every unit is one column wide,
+ * all_one), copies the widths before it, takes the last opportunity in
+ * (ls, f] by scanning back from f, and runs wrap_units' own per-unit
+ * steps from f on until the line ends. While spaces hang, lim is -1 so
+ * every unit takes the slow branch, as hung does there.
+ */
+static size_t
+wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
+{
+	const uint8_t *uw = s->uw;
+	const uint32_t *unit = s->unit;
+	const char *lbrk = s->lbrk;
+	uint8_t *ucols = s->ucols;
+	size_t nl = 0, ls = 0, cand, u, f;
+	int col, lim, w;
+
+	for (;;) {
+		/* a line from ls: the first unit that does not fit */
+		if (all_one) {
+			f = ls + (size_t)width;
+			col = width;
+			if (f > nunits)
+				f = nunits;
+		} else {
+			col = uw[ls];
+			for (f = ls + 1; f < nunits && col + uw[f] <= width; f++)
+				col += uw[f];
+		}
+		memcpy(ucols + ls, uw + ls, f - ls);
+		if (f >= nunits)
+			break;
+		for (cand = f; cand > ls && lbrk[unit[cand]] != UC_BREAK_POSSIBLE;
+		    cand--)
+			;
+		if (cand == ls)
+			cand = NONE;
+		/* from f on, step by step until the line ends (f > ls > ...) */
+		lim = width;
+		for (u = f; u < nunits; u++) {
+			w = uw[u];
+			if (lbrk[unit[u]] == UC_BREAK_POSSIBLE)
+				cand = u;
+			if (col + w > lim) {
+				/* u > 0: unit[u] is its base */
+				if (filter_packed(s->src[unit[u]]) & TF_FAST_SPACE) {
+					ucols[u] = 0;	/* hangs past the end */
+					lim = -1;
+					continue;
+				}
+				if (cand != NONE && cand > ls) {
+					s->lstart[nl++] = (uint32_t)ls;
+					ls = cand;
+					break;
+				}
+				if (grapheme_start(s, u)) {
+					s->lstart[nl++] = (uint32_t)ls;
+					ls = u;
+					break;
+				}
+			}
+			ucols[u] = (uint8_t)w;
+			col += w;
+		}
+		if (u >= nunits)
+			break;
+	}
+	s->lstart[nl++] = (uint32_t)ls;
+	s->lstart[nl] = (uint32_t)nunits;
+	return nl;
+}
+
+/* Writes the cell of unit u to *c and its glyphs at glyphs[*nglyph]. */
 static void
 emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
     uint32_t *glyphs, size_t *nglyph, size_t base)
 {
-	uint32_t b = s->ubase[u], k;
+	uint32_t a = s->unit[u], e = s->unit[u + 1], b = s->ubase[u], k;
 	size_t g = *nglyph;
 	int cols = s->ucols[u];
 
-	c->start = base + s->unit[u];
-	c->end = base + s->unit[u + 1];
+	c->start = base + a;
+	c->end = base + e;
 	c->glyph = (uint32_t)g;
 	c->cols = (uint8_t)cols;
 	c->flags = s->lv[b] & 1 ? TEXT_CELL_RTL : 0;
@@ -304,12 +422,12 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 			/* marks after the base, those before the first base of
 			 * the paragraph, then joiners; at most TEXT_CELL_MARKS */
 			glyphs[g++] = s->disp[b];
-			for (k = b + 1; k < s->unit[u + 1]; k++)
+			for (k = b + 1; k < e; k++)
 				if (s->kind[k] == TF_MARK || (s->keep_joiners &&
 				    (s->src[k] == 0x200c || s->src[k] == 0x200d)))
 					if (g - *nglyph <= TEXT_CELL_MARKS)
 						glyphs[g++] = s->disp[k];
-			for (k = s->unit[u]; k < b; k++)
+			for (k = a; k < b; k++)
 				if (s->kind[k] == TF_MARK && g - *nglyph <= TEXT_CELL_MARKS)
 					glyphs[g++] = s->disp[k];
 			break;
@@ -317,6 +435,24 @@ emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
 	}
 	c->nglyph = (uint16_t)(g - *nglyph);
 	*nglyph = g;
+}
+
+/* The usual cell: one TF_BASE character a, no marks (its unit is that
+ * character alone), glyph g; anything else goes to emit_cell. */
+_Static_assert(TEXT_CELL_RTL == 1, "TEXT_CELL_RTL is the level's low bit");
+static inline void
+cell_plain(struct text_cell *c, uint32_t *glyphs, size_t *nglyph,
+    size_t base, uint32_t a, int cols, FriBidiLevel lv, uint32_t g)
+{
+	c->start = base + a;
+	c->end = base + a + 1;
+	c->glyph = (uint32_t)*nglyph;
+	c->cols = (uint8_t)cols;
+	c->flags = (uint8_t)(lv & TEXT_CELL_RTL);	/* odd level */
+	c->nglyph = cols > 0;
+	/* the block has room for a glyph past the last: store, then count */
+	glyphs[*nglyph] = g;
+	*nglyph += cols > 0;
 }
 
 /* Rule L4 on the display copy. FriBidi's mirroring table holds only
@@ -344,6 +480,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	size_t i, u, nunits = 0, nl, l, ncell = 0, nglyph = 0, sz, extra = 0;
 	size_t total = 0;
 	bool app = o->bidi == TEXT_BIDI_APP, nobase, trivial, reorder;
+	bool joins = false, lead = false;
 
 	text_filter_init();
 	scratch_grow(s, n);
@@ -353,59 +490,77 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	 * shapes needs them, attached to the previous cell. */
 	s->keep_joiners = o->shaping != TEXT_SHAPING_APP;
 
-	/* 1. display filter, and 4. units */
-	for (i = 0; i < n; i++) {
-		uint32_t c = cp[i];
-		int cols;
-		enum tf_kind k;
-		uint8_t f = 0;
+	/* 1. display filter, and 4. units: a unit per spacing character
+	 * (their flags only where wrap_units needs them, below); locals, so
+	 * the byte stores reload no pointer */
+	{
+		uint8_t *kind = s->kind, *uw = s->uw;
+		uint32_t *cu = s->cu, *unit = s->unit, *ubase = s->ubase;
 
-		if (c < TF_FAST_MAX) {
-			uint8_t v = text_filter_fast[c];
+		for (i = 0; i < n; i++) {
+			uint32_t c = cp[i];
+			unsigned v = filter_packed(c);
+			unsigned k = v & 7, cols = v >> 3 & 15;
 
-			k = (enum tf_kind)(v & 7);
-			cols = v >> 3 & 15;
-			if (v & TF_FAST_SPACE)
-				f = UF_SPACE;
-		} else {
-			k = text_filter_class(c, &cols);
-			if (k == TF_BASE &&
-			    uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Zs))
-				f = UF_SPACE;
+			joins |= c >= JOIN_MIN;
+			kind[i] = (uint8_t)k;
+			if (k != TF_BASE) {
+				if (k == TF_MARK || k == TF_HIDDEN) {
+					/* joins the unit before, if any (else
+					 * unit 0) */
+					cu[i] = TL_NOUNIT;
+					if (nunits > 0)
+						cu[ubase[nunits - 1]] |= TL_COMPLEX;
+					else
+						lead = true;
+					continue;
+				}
+				/* placeholder or tab: room for its glyphs */
+				extra += TF_PH_MAX + TF_TABSTOP;
+				if (k == TF_TAB)
+					cols = TF_TABSTOP;
+				cu[i] = (uint32_t)nunits | TL_COMPLEX;
+			} else {
+				cu[i] = (uint32_t)nunits;
+			}
+			total += cols;
+			unit[nunits] = (uint32_t)i;
+			ubase[nunits] = (uint32_t)i;
+			uw[nunits++] = (uint8_t)cols;
 		}
-		if (k == TF_TAB)
-			f |= UF_TAB;
-		s->kind[i] = (uint8_t)k;
-		s->width[i] = (uint8_t)cols;
-		if (!is_spacing((uint8_t)k))
-			continue;
-		total += k == TF_TAB ? TF_TABSTOP : cols;
-		if (k == TF_PLACEHOLDER || k == TF_TAB)
-			extra += TF_PH_MAX + TF_TABSTOP;
-		s->unit[nunits] = nunits == 0 ? 0 : (uint32_t)i;
-		s->ubase[nunits] = (uint32_t)i;
-		s->uflag[nunits] = f;
-		s->cu[i] = (uint32_t)nunits++;
 	}
+	if (lead && nunits > 0)
+		s->cu[s->ubase[0]] |= TL_COMPLEX;
+	if (nunits > 0)
+		s->unit[0] = 0;	/* zero-width characters before the first base */
 	nobase = nunits == 0 && n > 0;
 	if (nobase) {	/* nothing visible at all: one empty cell */
 		s->unit[0] = s->ubase[0] = 0;
-		s->uflag[0] = 0;
-		s->width[0] = 0;
-		s->cu[0] = 0;
+		s->uw[0] = 0;
+		s->cu[0] = TL_COMPLEX;
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
 
 	/* UAX #14 opportunities, unless the paragraph fits on one line and
-	 * holds no placeholder (every mandatory break character is one) */
-	if (n > 0 && (total > (size_t)width || extra > 0)) {
+	 * holds no placeholder (every mandatory break character is one);
+	 * as unit flags only for wrap_units */
+	if (n > 0 && (total > (size_t)width || extra > 0))
 		u32_possible_linebreaks(cp, n, "UTF-8", s->lbrk);
+	if (n > 0 && extra > 0) {
 		for (u = 0; u < nunits; u++) {
+			uint32_t b = s->ubase[u];
+			uint8_t f = 0;
+
+			if (filter_packed(cp[b]) & TF_FAST_SPACE)
+				f |= UF_SPACE;
+			if (s->kind[b] == TF_TAB)
+				f |= UF_TAB;
 			if (s->lbrk[s->unit[u]] == UC_BREAK_POSSIBLE)
-				s->uflag[u] |= UF_BREAK;
-			if (s->lbrk[s->ubase[u]] == UC_BREAK_MANDATORY)
-				s->uflag[u] |= UF_MANDATORY;
+				f |= UF_BREAK;
+			if (s->lbrk[b] == UC_BREAK_MANDATORY)
+				f |= UF_MANDATORY;
+			s->uflag[u] = f;
 		}
 	}
 
@@ -417,7 +572,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	} else if (n > 0) {
 		memcpy(s->shaped, cp, n * sizeof *cp);
 		s->disp = s->shaped;
-		if (o->shaping == TEXT_SHAPING_APP) {
+		if (o->shaping == TEXT_SHAPING_APP && joins) {
 			fribidi_get_joining_types(cp, (FriBidiStrIndex)n, s->jt);
 			fribidi_join_arabic(s->bt, (FriBidiStrIndex)n, s->lv, s->jt);
 			fribidi_shape_arabic(FRIBIDI_FLAG_SHAPE_ARAB_PRES, s->lv,
@@ -427,9 +582,19 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 			mirror(s, n, s->shaped);
 	}
 
-	/* 5. wrapping */
+	/* 5. wrapping: one line when it all fits (then no unit has a break
+	 * flag), the plain loop without tabs and mandatory breaks */
 	s->have_gbrk = false;
-	nl = wrap_units(s, nunits, width);
+	if (extra == 0 && total <= (size_t)width) {
+		memcpy(s->ucols, s->uw, nunits);
+		s->lstart[0] = 0;
+		s->lstart[1] = (uint32_t)nunits;
+		nl = 1;
+	} else if (extra == 0) {
+		nl = wrap_plain(s, nunits, width, total == nunits);
+	} else {
+		nl = wrap_units(s, nunits, width);
+	}
 
 	/* 6. per-line reordering into cells, written straight into the
 	 * paragraph's block: lines, one cell per unit, and at most every code
@@ -447,34 +612,62 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	out->l2c = NULL;
 	reorder = app && !trivial;
 	if (reorder)
-		for (i = 0; i < n; i++)
-			s->map[i] = (FriBidiStrIndex)i;
+		memcpy(s->map, s->ident, n * sizeof *s->map);
 	for (l = 0; l < nl; l++) {
 		struct tl_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
 		size_t a = s->unit[u0], b = s->unit[u1];
+		/* locals, so stores into cells and glyphs reload nothing */
+		const uint32_t *cu = s->cu, *disp = s->disp;
+		const uint8_t *ucols = s->ucols;
+		const FriBidiLevel *lv = s->lv;
+		const FriBidiStrIndex *map = s->map;
+		struct text_cell *cells = out->cells;
+		uint32_t *glyphs = out->glyphs;
+		int cols = 0;
 
 		ln->start = a;
 		ln->end = b;
 		ln->cell = (uint32_t)ncell;
 		ln->ncells = (uint32_t)(u1 - u0);
-		ln->cols = 0;
+		if (!reorder) {
+			/* logical order: the line's units as they come */
+			for (u = u0; u < u1; u++) {
+				uint32_t ub = s->ubase[u];
+
+				if (cu[ub] & TL_COMPLEX)
+					emit_cell(s, u, &cells[ncell], glyphs, &nglyph,
+					    base);
+				else
+					cell_plain(&cells[ncell], glyphs, &nglyph,
+					    base, ub, ucols[u], lv[ub], disp[ub]);
+				ncell++;
+				cols += ucols[u];
+			}
+			ln->cols = cols;
+			continue;
+		}
 		/* on failure the line just stays in logical order */
-		if (reorder && b > a && fribidi_reorder_line(
+		if (b > a && fribidi_reorder_line(
 		    FRIBIDI_FLAG_REORDER_NSM, s->bt, (FriBidiStrIndex)(b - a),
 		    (FriBidiStrIndex)a, ptype, s->lv, NULL, s->map) == 0)
 			for (i = a; i < b; i++)
 				s->map[i] = (FriBidiStrIndex)i;
 		for (i = a; i < b; i++) {
-			size_t li = reorder ? (size_t)s->map[i] : i;
+			uint32_t li = (uint32_t)map[i], c = cu[li];
 
-			if (!is_spacing(s->kind[li]) && !(nobase && li == 0))
+			if (c == TL_NOUNIT)
 				continue;
-			u = s->cu[li];
-			emit_cell(s, u, &out->cells[ncell++], out->glyphs, &nglyph,
-			    base);
-			ln->cols += s->ucols[u];
+			u = c & ~TL_COMPLEX;
+			if (c & TL_COMPLEX)
+				emit_cell(s, u, &cells[ncell], glyphs, &nglyph, base);
+			else	/* li is the unit's only character */
+				cell_plain(&cells[ncell], glyphs, &nglyph, base, li,
+				    ucols[u], lv[li], disp[li]);
+			ncell++;
+			cols += ucols[u];
 		}
+		ln->cols = cols;
 	}
 	out->nlines = nl;
 	out->ncells = ncell;

@@ -1239,7 +1239,8 @@ list_step(struct ui *ui, long d)
 	if ((size_t)c >= n)
 		c = (long)n - 1;
 	*cur = (size_t)c;
-	ui_dirty(ui, ui->focus == PANE_DOCS ? DIRTY_DOCS : DIRTY_CODINGS);
+	ui_dirty(ui, ui->focus == PANE_DOCS ? DIRTY_DOCS | DIRTY_STATUS :
+	    DIRTY_CODINGS);
 }
 
 static void act_list_down(struct ui *ui) { list_step(ui, 1); }

@@ -240,7 +240,7 @@ char *
 file_read_all(const char *path, size_t *len)
 {
 	struct buf b = {0};
-	char chunk[65536];
+	const size_t chunk = 65536;
 	ssize_t n;
 	struct stat st;
 	int fd, saved;
@@ -255,7 +255,15 @@ file_read_all(const char *path, size_t *len)
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		b.s = xgrow(NULL, &b.cap, (size_t)st.st_size + 1, 1);
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+	/* straight into the buffer (sized for a regular file: one pass) */
+	for (;;) {
+		if (b.cap - b.len < 2)
+			b.s = xgrow(b.s, &b.cap, b.len + chunk + 1, 1);
+		n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n == 0) {
+			b.s[b.len] = '\0';
+			break;
+		}
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -265,7 +273,8 @@ file_read_all(const char *path, size_t *len)
 			errno = saved;
 			return NULL;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		b.len += (size_t)n;
+		b.s[b.len] = '\0';
 	}
 	close(fd);
 	if (b.s == NULL)

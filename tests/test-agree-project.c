@@ -6,6 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "axial/agree-project.h"
 #include "axial/coder.h"
@@ -95,11 +97,97 @@ test_refresh(void **state)
 	free(path);
 }
 
+/* A coder's process: n codings at pseudo-random places, some removed. */
+static int
+coder_proc(const char *path, const char *as, int64_t doc, int64_t k1, int64_t k2,
+    unsigned seed, int n)
+{
+	struct project *p;
+	int64_t ids[64];
+	int i, nid = 0;
+
+	srand(seed);
+	if (project_open(path, 0, as, &p, NULL) != AX_OK)
+		return 10;
+	for (i = 0; i < n; i++) {
+		int64_t start = rand() % 380, id;
+
+		if (coding_add(p, doc, rand() % 2 ? k1 : k2, start, start + 1 + rand() % 20,
+		    &id) != AX_OK)
+			return 11;
+		if (nid < 64)
+			ids[nid++] = id;
+		if (i % 7 == 6 && coding_remove(p, ids[--nid]) != AX_OK)
+			return 12;
+		usleep(500);
+	}
+	project_close(p);
+	return 0;
+}
+
+/* Both coders code at once while a live state refreshes; at the end it
+ * equals a fresh build (what a new `axial agree` prints). */
+static void
+test_live_two_processes(void **state)
+{
+	struct project *o;
+	struct agree_project *ap;
+	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH};
+	struct buf text = {0};
+	char *path;
+	int64_t doc, k1, k2;
+	pid_t a, b;
+	int st, i, refreshes = 0;
+	bool changed;
+
+	(void)state;
+	o = tu_new_project(&path);
+	for (i = 0; i < 40; i++)
+		buf_printf(&text, "paragraph number %02d\n", i);
+	doc = tu_doc(o, "d", text.s);
+	buf_done(&text);
+	assert_ok(codetree_add(o, 0, NODE_CODE, "k1", &k1));
+	assert_ok(codetree_add(o, 0, NODE_CODE, "k2", &k2));
+	assert_ok(coder_add(o, "A", NULL, NULL, project_account(o)));
+	assert_ok(coder_add(o, "B", NULL, NULL, project_account(o)));
+	assert_ok(agree_project_new(o, AB, 2, &cfg, 0, &ap));
+	if ((a = fork()) == 0)
+		_exit(coder_proc(path, "A", doc, k1, k2, 1, 150));
+	if ((b = fork()) == 0)
+		_exit(coder_proc(path, "B", doc, k1, k2, 2, 150));
+	{
+		pid_t pids[2] = {a, b};
+		int left = 2, j;
+
+		while (left > 0) {
+			for (j = 0; j < 2; j++) {
+				if (pids[j] != 0 && waitpid(pids[j], &st, WNOHANG) == pids[j]) {
+					assert_true(WIFEXITED(st));
+					assert_int_equal(WEXITSTATUS(st), 0);
+					pids[j] = 0;
+					left--;
+				}
+			}
+			assert_ok(agree_project_refresh(ap, &changed));
+			refreshes += changed;
+			usleep(2000);
+		}
+	}
+	assert_ok(agree_project_refresh(ap, &changed));
+	assert_true(refreshes > 1);	/* it really was live */
+	same_tables(o, ap);
+	agree_project_free(ap);
+	project_close(o);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refresh),
+		cmocka_unit_test(test_live_two_processes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

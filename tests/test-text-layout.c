@@ -427,6 +427,66 @@ test_shaping(void **state)
 	text_doc_free(d);
 }
 
+/*
+ * Nothing below U+0620 joins, so the engine skips Arabic shaping for such
+ * paragraphs: app shaping must then show exactly what no shaping shows
+ * (Hebrew, Arabic punctuation, digits, brackets, marks, Latin; odd levels
+ * included, so mirroring still happens).
+ */
+static void
+test_shaping_below_arabic(void **state)
+{
+	struct buf b = { 0 };
+	struct text_doc *d;
+	struct text_opts app, off;
+	struct text_layout *la, *lo;
+	size_t i, k, c, nl;
+	uint32_t saved = seed;	/* the other tests keep their documents */
+
+	(void)state;
+	for (i = 0; i < 4000; i++) {
+		uint32_t cp = rnd(4) ? 0x5d0 + rnd(0x50) : 0x20 + rnd(0x600);
+		uint8_t u8[6];
+		int m;
+
+		if (cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			cp = '(';	/* keep controls out: placeholders */
+		m = u8_uctomb(u8, cp, sizeof u8);
+		buf_add(&b, u8, (size_t)m);
+		if (rnd(300) == 0)
+			buf_putc(&b, '\n');
+	}
+	d = text_doc_new(b.s, b.len);
+	text_opts_default(&app);
+	off = app;
+	off.shaping = TEXT_SHAPING_OFF;
+	la = text_layout_new(d, &app, 37);
+	lo = text_layout_new(d, &off, 37);
+	nl = text_layout_lines(la);
+	assert_int_equal(nl, text_layout_lines(lo));
+	for (i = 0; i < nl; i++) {
+		struct text_line x, y;
+
+		text_layout_line(la, i, &x);
+		text_layout_line(lo, i, &y);
+		assert_int_equal(x.ncells, y.ncells);
+		for (k = 0; k < x.ncells; k++) {
+			assert_int_equal(x.cells[k].start, y.cells[k].start);
+			assert_int_equal(x.cells[k].nglyph, y.cells[k].nglyph);
+			assert_int_equal(x.cells[k].cols, y.cells[k].cols);
+			assert_int_equal(x.cells[k].flags, y.cells[k].flags);
+			for (c = 0; c < x.cells[k].nglyph; c++)
+				assert_int_equal(x.glyphs[x.cells[k].glyph + c],
+				    y.glyphs[y.cells[k].glyph + c]);
+		}
+	}
+	text_layout_free(la);
+	text_layout_free(lo);
+	text_doc_free(d);
+	buf_done(&b);
+	seed = saved;
+}
+
 static void
 test_filter(void **state)
 {
@@ -669,6 +729,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_example),
 		cmocka_unit_test(test_shaping),
+		cmocka_unit_test(test_shaping_below_arabic),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_properties),
 		cmocka_unit_test(test_random_bytes),

@@ -88,6 +88,9 @@ check_screen "A asks for an attribute" "attribute key=value"
 literal "department=IT"
 keys Enter
 check_screen "attribute set" "attribute department set"
+keys d j k
+check_screen "the document list shows the attributes" "department=IT"
+keys d
 check_match "the attribute is stored" "IT" "$("$AXIAL" attr "$P" 01-it-service-manager)"
 
 # mouse off and on
