@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "axial/agreement.h"
+#include "axial/blind.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -75,6 +76,11 @@ agree_toggle(struct ui *ui)
 	if (ui->show_agree) {
 		ui->show_agree = false;
 		ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+		return;
+	}
+	if (ui->blind_hidden || blind_check_figures(ui->p) != AX_OK) {
+		ui_err(ui, "agreement is hidden during blind coding: %s",
+		    project_errmsg(ui->p));
 		return;
 	}
 	if (ui->agree == NULL) {

@@ -182,7 +182,8 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 		int col;
 
 		vmt_cursor_pos(&ui->vt, &line, &col);
-		snprintf(title, sizeof title, " %zu/%zu %s ", ui->cur + 1, ui->ndocs,
+		snprintf(title, sizeof title, " %zu/%zu %s%s ", ui->cur + 1,
+		    ui->ndocs, ui->blind_hidden ? "[blind] " : "",
 		    ui->doc_memo && ui->doc_memo[ui->cur] ? "[memo]" : "");
 		ui_box_title(ui, r, title, focused);
 		tw = (int)strlen(title) + 1;

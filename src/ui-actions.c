@@ -19,6 +19,7 @@
 
 #include <unistr.h>
 
+#include "axial/blind.h"
 #include "axial/history.h"
 #include "axial/memo.h"
 #include "axial/searchkey.h"
@@ -720,6 +721,29 @@ act_only_mine(struct ui *ui)
 static void act_agree(struct ui *ui) { agree_toggle(ui); }
 
 static void
+blind_done_yes(struct ui *ui, const char *yes)
+{
+	(void)yes;
+	if (ui_check(ui, blind_done(ui->p))) {
+		after_action(ui);
+		ui_msg(ui, "your blind coding is marked done; the others' show "
+		    "once every coder is done");
+	}
+}
+
+static void
+act_blind_done(struct ui *ui)
+{
+	if (!ui->blind_hidden) {
+		ui_err(ui, "no blind coding session is hiding codings");
+		return;
+	}
+	prompt_open(ui, "mark your blind coding done? (you keep coding; the "
+	    "others' codings show when all are done)", "", blind_done_yes);
+	ui->ov = OV_CONFIRM;
+}
+
+static void
 act_redraw(struct ui *ui)
 {
 	clearok(curscr, TRUE);
@@ -1397,6 +1421,7 @@ const struct keymap_action ui_actions[] = {
 	A("memo", "m", SCOPE_GLOBAL, "edit the memo of the item under the cursor in $VISUAL/$EDITOR", act_memo),
 	A("review", "R", SCOPE_GLOBAL, "review mode: a category's codes and their quotes", act_review),
 	A("agreement", "=", SCOPE_GLOBAL, "show/hide live agreement (kappa) of the two main coders", act_agree),
+	A("blind-done", "B", SCOPE_GLOBAL, "blind coding: mark your coding done", act_blind_done),
 	A("only-mine", "O", SCOPE_GLOBAL, "show only your codings / every coder's", act_only_mine),
 	A("mouse", "M", SCOPE_GLOBAL, "mouse on/off", act_mouse),
 	A("redraw", "C-l", SCOPE_GLOBAL, "redraw the screen", act_redraw),

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/memo.h"
 #include "axial/searchkey.h"
@@ -213,6 +214,24 @@ ui_load_counts(struct ui *ui)
 	free(c);
 	ui->counts.valid = true;
 	ui_dirty(ui, DIRTY_TREE);
+}
+
+/* Whether a blind session hides the other coders' work right now; true
+ * when that changed (what is visible must then be loaded again). */
+static bool
+load_blind(struct ui *ui)
+{
+	struct blind_status b;
+	bool changed;
+
+	if (blind_status(ui->p, &b) != AX_OK)
+		return false;
+	changed = ui->blind_hidden != b.hidden;
+	ui->blind_hidden = b.hidden;
+	blind_status_done(&b);
+	if (changed)
+		ui_dirty(ui, DIRTY_ALL);
+	return changed;
 }
 
 static void
@@ -448,6 +467,14 @@ ui_sync(struct ui *ui)
 	if (coding_changes_since(ui->p, &ui->change_cursor, &ch, &n,
 	    &structure) != AX_OK)
 		return;
+	if (load_blind(ui)) {
+		structure = true;	/* the visible codings changed wholesale */
+		if (ui->blind_hidden && ui->show_agree) {
+			ui->show_agree = false;
+			agree_free(ui);
+			ui_dirty(ui, DIRTY_LAYOUT);
+		}
+	}
 	if (ui->me == 0 || structure)
 		load_coders(ui);
 	if (structure) {
@@ -928,6 +955,7 @@ ui_run(const struct ui_options *o)
 	ui->data_version = project_data_version(ui->p);
 	load_coders(ui);
 	load_docs(ui);
+	(void)load_blind(ui);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;

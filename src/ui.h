@@ -185,6 +185,8 @@ struct ui {
 	int64_t recent[UI_RECENT];
 	size_t nrecent;
 
+	bool blind_hidden;	/* a blind session hides the other coders */
+
 	/* agreement (pane-agree.c), built when first shown */
 	struct agree_project *agree;
 	bool show_agree;
