@@ -13,7 +13,7 @@
 #include "ui.h"
 
 static const char *const scope_name[] = {
-	"everywhere", "transcript", "code tree", "lists",
+	"everywhere", "transcript", "code tree", "lists", "views",
 };
 
 /* roff: a backslash or a leading dot/quote must not be read as a request */
@@ -68,7 +68,7 @@ keys_main(const struct cmd *self, int argc, char **argv)
 		ui_load_bindings(k, stderr);
 	if (markdown)
 		printf("| Keys | Action | What it does |\n|---|---|---|\n");
-	for (s = 0; s < 4; s++) {
+	for (s = 0; s < SCOPE_COUNT; s++) {
 		if (man)
 			printf(".SS %c%s\n", scope_name[s][0] - 32, scope_name[s] + 1);
 		else if (markdown)

@@ -12,6 +12,7 @@
 
 static const char *const scope_title[] = {
 	"Everywhere", "Transcript", "Code tree", "Segments and documents lists",
+	"Agreement, compare and paradigm views",
 };
 
 /* Lines of the help text: scope headers and one line per action. */
@@ -21,7 +22,7 @@ help_lines(void)
 	size_t n = 0, i;
 	int s;
 
-	for (s = 0; s < 4; s++) {
+	for (s = 0; s < SCOPE_COUNT; s++) {
 		n += 2;
 		for (i = 0; ui_actions[i].name != NULL; i++)
 			if (ui_actions[i].scope == s)
@@ -42,7 +43,7 @@ help_draw(struct ui *ui)
 	ui_put_plain(0, 1, COLS - 2, "axial workbench: keys (j/k/PgDn scroll, "
 	    "q/Esc/?/F1 close; rebind in ~/.config/axial/config: "
 	    "bind ACTION KEY...)", ui_attr(ui, TH_TITLE_FOCUS));
-	for (s = 0; s < 4; s++) {
+	for (s = 0; s < SCOPE_COUNT; s++) {
 		/* a blank line and the scope's title */
 		if (line++ >= ui->help_top)
 			y++;

@@ -23,11 +23,25 @@ static const char *const hints_tree[] = {
 static const char *const hints_list[] = {
 	"help", "list-open", "review", "focus-next", "quit", NULL,
 };
+static const char *const hints_agree[] = {
+	"help", "view-close", "view-open", "view-coders", "view-down", "quit",
+	NULL,
+};
+static const char *const hints_compare[] = {
+	"help", "view-close", "disagreement-next", "disagreement-prev", "take-a",
+	"take-b", "take-both", "take-neither", "view-coders", "quit", NULL,
+};
+static const char *const hints_paradigm[] = {
+	"help", "view-close", "view-codes", "view-saturation", "quit", NULL,
+};
 
 static void
 hints(struct ui *ui, int y, int w)
 {
-	const char *const *h = ui->focus == PANE_TREE ? hints_tree :
+	const char *const *h = ui->view == VIEW_AGREE ? hints_agree :
+	    ui->view == VIEW_COMPARE ? hints_compare :
+	    ui->view == VIEW_PARADIGM ? hints_paradigm :
+	    ui->focus == PANE_TREE ? hints_tree :
 	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
 	struct buf b = {0};
 	size_t i, j;

@@ -1495,6 +1495,27 @@ const struct keymap_action ui_actions[] = {
 	A("review-next", "n", SCOPE_LIST, "review: next category", act_review_next),
 	A("review-prev", "p", SCOPE_LIST, "review: previous category", act_review_prev),
 	A("list-close", "Esc", SCOPE_LIST, "back to the transcript", act_escape),
+	/* the full-body views (pane-view.c) */
+	A("agreement-view", "I", SCOPE_GLOBAL, "agreement view: pooled and per-code kappa of two coders", view_act_agree),
+	A("compare-view", "X", SCOPE_GLOBAL, "compare view: two coders' codings side by side, settle disagreements", view_act_compare),
+	A("paradigm-view", "T", SCOPE_GLOBAL, "paradigm model view (the six slots) and saturation chart", view_act_paradigm),
+	A("view-close", "Esc", SCOPE_VIEW, "back to the workbench", view_act_close),
+	A("view-down", "j Down", SCOPE_VIEW, "next row", view_act_down),
+	A("view-up", "k Up", SCOPE_VIEW, "previous row", view_act_up),
+	A("view-page-down", "PgDn Space C-f", SCOPE_VIEW, "page down", view_act_pgdn),
+	A("view-page-up", "PgUp C-b", SCOPE_VIEW, "page up", view_act_pgup),
+	A("view-top", "g Home", SCOPE_VIEW, "first row", view_act_top),
+	A("view-bottom", "G End", SCOPE_VIEW, "last row", view_act_bottom),
+	A("view-open", "Enter", SCOPE_VIEW, "agreement: compare this code's disagreements; paradigm: codes on/off", view_act_enter),
+	A("disagreement-next", "n ]", SCOPE_VIEW, "compare: next disagreement (across documents)", view_act_next),
+	A("disagreement-prev", "p [", SCOPE_VIEW, "compare: previous disagreement", view_act_prev),
+	A("take-a", "a", SCOPE_VIEW, "compare: take A's coding into the consensus (a note is asked)", view_act_take_a),
+	A("take-b", "b", SCOPE_VIEW, "compare: take B's coding into the consensus", view_act_take_b),
+	A("take-both", "2", SCOPE_VIEW, "compare: take both coders' codings", view_act_take_both),
+	A("take-neither", "0", SCOPE_VIEW, "compare: take neither (the code does not apply here)", view_act_take_neither),
+	A("view-codes", "c", SCOPE_VIEW, "paradigm: show/hide the codes under each category", view_act_codes),
+	A("view-saturation", "s", SCOPE_VIEW, "paradigm: the saturation chart / the model", view_act_saturation),
+	A("view-coders", "W", SCOPE_VIEW, "agreement and compare: choose the two coders", view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A
@@ -1502,6 +1523,8 @@ const struct keymap_action ui_actions[] = {
 static int
 focus_scope(struct ui *ui)
 {
+	if (ui->view != VIEW_NONE)
+		return SCOPE_VIEW;
 	switch (ui->focus) {
 	case PANE_TRANSCRIPT: return SCOPE_TRANSCRIPT;
 	case PANE_TREE: return SCOPE_TREE;

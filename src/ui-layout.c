@@ -64,6 +64,8 @@ ui_layout(struct ui *ui, int lines, int cols)
 		for (i = 0; i < PANE_COUNT; i++)
 			if (i != PANE_STATUS && r[i].w > 0)
 				r[i].x = cols - r[i].x - r[i].w;
+	if (ui->view != VIEW_NONE)	/* over the others, which keep their size */
+		r[PANE_VIEW] = (struct rect){0, 0, lines - 2, cols};
 	if (ui->focus != PANE_TRANSCRIPT && r[ui->focus].h == 0)
 		ui->focus = PANE_TRANSCRIPT;
 }

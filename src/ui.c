@@ -532,6 +532,7 @@ ui_sync(struct ui *ui)
 	if (n > 0 || structure) {
 		ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
 		agree_refresh(ui);
+		views_sync(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
 	}
@@ -542,7 +543,7 @@ ui_sync(struct ui *ui)
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
 	&pane_transcript_ops, &pane_tree_ops, &pane_codings_ops,
-	&pane_docs_ops, &pane_status_ops, &pane_agree_ops,
+	&pane_docs_ops, &pane_status_ops, &pane_agree_ops, &pane_view_ops,
 };
 
 static void
@@ -593,6 +594,9 @@ draw(struct ui *ui)
 		refresh();
 		return;
 	}
+	if (ui->view != VIEW_NONE)	/* a view covers all but the status */
+		ui->dirty &= ~(unsigned)(DIRTY_TRANSCRIPT | DIRTY_TREE |
+		    DIRTY_CODINGS | DIRTY_DOCS | DIRTY_AGREE);
 	for (i = 0; i < PANE_COUNT; i++) {
 		if (!(ui->dirty & (1u << i)) || ui->rect[i].h <= 0)
 			continue;
@@ -617,7 +621,8 @@ draw(struct ui *ui)
 		prompt_draw(ui);
 	ui->dirty = 0;
 	/* the terminal cursor: the caret of whatever has the keyboard */
-	if (ui->ov == OV_NONE && ui->focus == PANE_TRANSCRIPT) {
+	if (ui->ov == OV_NONE && ui->focus == PANE_TRANSCRIPT &&
+	    ui->view == VIEW_NONE) {
 		size_t line;
 		int col;
 
@@ -775,6 +780,13 @@ handle_mouse(struct ui *ui)
 		ev_kind = UI_MOUSE_DRAG;
 	else
 		return;
+	if (ui->view != VIEW_NONE) {	/* views take the wheel only */
+		if (ev_kind == UI_MOUSE_WHEEL_UP)
+			view_act_up(ui);
+		else if (ev_kind == UI_MOUSE_WHEEL_DOWN)
+			view_act_down(ui);
+		return;
+	}
 	if (ui->ov != OV_NONE)
 		return;
 	/* a drag or release goes to the pane the press was in */
@@ -862,6 +874,7 @@ ui_free(struct ui *ui)
 
 	finder_close(ui);
 	agree_free(ui);
+	views_free(ui);
 	if (ui->layout)
 		text_layout_free(ui->layout);
 	if (ui->tdoc)

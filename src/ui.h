@@ -56,6 +56,7 @@ struct rect {
 enum pane_id {
 	PANE_TRANSCRIPT, PANE_TREE, PANE_CODINGS, PANE_DOCS, PANE_STATUS,
 	PANE_AGREE,	/* after STATUS: shown, never focused */
+	PANE_VIEW,	/* a full-body view over the others (pane-view.c) */
 	PANE_COUNT
 };
 
@@ -67,7 +68,8 @@ enum {
 	DIRTY_DOCS = 1 << PANE_DOCS,
 	DIRTY_STATUS = 1 << PANE_STATUS,
 	DIRTY_AGREE = 1 << PANE_AGREE,
-	DIRTY_OVERLAY = 1 << 6,	/* finder, prompt, help */
+	DIRTY_VIEW = 1 << PANE_VIEW,
+	DIRTY_OVERLAY = 1 << 7,	/* finder, prompt, help */
 	DIRTY_ALL = 0xff,
 	DIRTY_LAYOUT = 1 << 8,	/* recompute rectangles first */
 };
@@ -75,6 +77,8 @@ enum {
 /* Key scopes of the action table: global, then one per pane and overlay. */
 enum ui_scope {
 	SCOPE_GLOBAL, SCOPE_TRANSCRIPT, SCOPE_TREE, SCOPE_LIST,
+	SCOPE_VIEW,	/* the agreement, compare and paradigm views */
+	SCOPE_COUNT
 };
 
 struct ui;
@@ -94,7 +98,8 @@ enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
 
 extern const struct pane_ops pane_transcript_ops, pane_tree_ops,
-    pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops;
+    pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops,
+    pane_view_ops;
 
 /* Per-node counts of codings, per coder (index into ui->coders). */
 struct ui_counts {
@@ -186,6 +191,10 @@ struct ui {
 	struct agree_project *agree;
 	bool show_agree;
 	char *agree_coders[2];
+
+	/* the full-body views (pane-view.c): 0 none, else VIEW_* */
+	struct views *views;
+	int view;
 
 	/* focus, layout, drawing */
 	enum pane_id focus;
@@ -313,5 +322,23 @@ void agree_free(struct ui *ui);
 /* Edits text in $VISUAL/$EDITOR (vi) without a shell; *out is the new
  * text (caller frees) or NULL if the editor failed. Returns 0 on success. */
 int editor_edit(const char *text, char **out, char *err, size_t errcap);
+
+/* pane-view.c: the agreement (I), compare (X) and paradigm (T) views */
+enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM };
+void view_toggle(struct ui *ui, int view);
+/* ui_sync applied coding or structural changes: views recompute lazily. */
+void views_sync(struct ui *ui);
+void views_free(struct ui *ui);
+/* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
+void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
+    view_act_paradigm(struct ui *ui), view_act_close(struct ui *ui),
+    view_act_down(struct ui *ui), view_act_up(struct ui *ui),
+    view_act_pgdn(struct ui *ui), view_act_pgup(struct ui *ui),
+    view_act_top(struct ui *ui), view_act_bottom(struct ui *ui),
+    view_act_enter(struct ui *ui), view_act_next(struct ui *ui),
+    view_act_prev(struct ui *ui), view_act_take_a(struct ui *ui),
+    view_act_take_b(struct ui *ui), view_act_take_both(struct ui *ui),
+    view_act_take_neither(struct ui *ui), view_act_codes(struct ui *ui),
+    view_act_saturation(struct ui *ui), view_act_coders(struct ui *ui);
 
 #endif

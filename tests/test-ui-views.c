@@ -1,0 +1,134 @@
+/*
+ * test-ui-views.c: the view-models of the agreement and compare views
+ * without a terminal (vm-views.h): the Landis & Koch band of a kappa as
+ * shown, the per-code rows worst first on a state worked out by hand, the
+ * automatic choice of two coders, and where the compare view enters the list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/agreement.h"
+#include "axial/compare.h"
+#include "testutil.h"
+#include "vm-views.h"
+
+static void
+test_band(void **state)
+{
+	(void)state;
+	assert_string_equal(vm_kappa_band(-0.2), "poor");
+	assert_string_equal(vm_kappa_band(0.3994), "poor");
+	/* the band of the value as shown: 0.3996 shows as 0.400 */
+	assert_string_equal(vm_kappa_band(0.3996), "moderate");
+	assert_string_equal(vm_kappa_band(0.5994), "moderate");
+	assert_string_equal(vm_kappa_band(0.5996), "substantial");
+	assert_string_equal(vm_kappa_band(0.716), "substantial");
+	assert_string_equal(vm_kappa_band(0.8004), "substantial");
+	assert_string_equal(vm_kappa_band(0.8006), "almost perfect");
+	assert_string_equal(vm_kappa_band(1.0), "almost perfect");
+	assert_true(vm_round3(0.71580) == 0.716);
+}
+
+/*
+ * Eight paragraphs, four codes. Code 0: both on p0 and p1, A alone on p2
+ * (a=2 b=1 c=0 d=5). Code 1: A on p0, B on p1 (a=0 b=1 c=1 d=6, kappa
+ * below 0). Code 2: nobody (left out). Code 3: both on every paragraph
+ * (kappa undefined: last).
+ */
+static void
+test_rows_worst_first(void **state)
+{
+	const char *text = "p0\np1\np2\np3\np4\np5\np6\np7";
+	struct agree_doc doc = {text, strlen(text), NULL, 0};
+	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH};
+	int32_t cat[4] = {0, 0, 0, 0};
+	struct agree_state *st;
+	struct vm_agree_row *rows;
+	size_t n;
+	uint32_t p;
+
+	(void)state;
+	st = agree_state_new(&cfg, &doc, 1, 4, cat, 1);
+	assert_non_null(st);
+#define ADD(code, coder, para) do { \
+	struct agree_coding c_ = {0, code, coder, (para) * 3, (para) * 3 + 2}; \
+	assert_int_equal(agree_state_add_coding(st, &c_), 0); } while (0)
+	ADD(0, 0, 0); ADD(0, 1, 0); ADD(0, 0, 1); ADD(0, 1, 1); ADD(0, 0, 2);
+	ADD(1, 0, 0); ADD(1, 1, 1);
+	for (p = 0; p < 8; p++) {
+		ADD(3, 0, p);
+		ADD(3, 1, p);
+	}
+	vm_agree_rows(st, &rows, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].code, 1);
+	assert_int_equal(rows[0].cells.b, 1);
+	assert_int_equal(rows[0].cells.c, 1);
+	assert_true(rows[0].k.kappa.why == NULL && rows[0].k.kappa.v < 0);
+	assert_int_equal(rows[1].code, 0);
+	assert_int_equal(rows[1].cells.a, 2);
+	assert_int_equal(rows[1].cells.b, 1);
+	assert_int_equal(rows[1].cells.d, 5);
+	/* kappa = (7/8 - (3/8 * 2/8 + 5/8 * 6/8)) / (1 - ...) = 0.714... */
+	assert_true(rows[1].k.kappa.v > 0.71 && rows[1].k.kappa.v < 0.72);
+	assert_int_equal(rows[2].code, 3);
+	assert_non_null(rows[2].k.kappa.why);
+	free(rows);
+	agree_state_free(st);
+}
+
+static void
+test_pick_coders(void **state)
+{
+	struct vm_coder_count c[] = {
+		{"owner", 0}, {"coder-a", 10}, {"consensus", 4},
+		{"coder-a-retest", 7}, {"coder-b", 3},
+	};
+	size_t a = 9, b = 9;
+
+	(void)state;
+	assert_true(vm_pick_coders(c, 5, &a, &b));
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 4);
+	c[0].n = 1;	/* a third coder with codings: ask */
+	assert_false(vm_pick_coders(c, 5, &a, &b));
+	c[0].n = 0;
+	c[4].n = 0;	/* only one: ask */
+	assert_false(vm_pick_coders(c, 5, &a, &b));
+}
+
+static void
+test_compare_step(void **state)
+{
+	struct compare_item it[4];
+	int64_t order[3] = {30, 10, 20};	/* interview order of doc ids */
+	size_t i;
+
+	(void)state;
+	memset(it, 0, sizeof it);
+	for (i = 0; i < 4; i++)
+		it[i].decided = COMPARE_NONE;
+	it[0].doc = 30; it[0].para = 1; it[0].para_end = 20;
+	it[1].doc = 10; it[1].para = 0; it[1].para_end = 10;
+	it[2].doc = 10; it[2].para = 3; it[2].para_end = 50;
+	it[3].doc = 20; it[3].para = 2; it[3].para_end = 40;
+	/* entering where the reader is: doc 10 at code point 30 */
+	assert_int_equal(vm_compare_from(it, 4, order, 3, 10, 30), 2);
+	assert_int_equal(vm_compare_from(it, 4, order, 3, 10, 5), 1);
+	/* nothing after the reader: the first */
+	assert_int_equal(vm_compare_from(it, 4, order, 3, 20, 100), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_band),
+		cmocka_unit_test(test_rows_worst_first),
+		cmocka_unit_test(test_pick_coders),
+		cmocka_unit_test(test_compare_step),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
