@@ -25,6 +25,11 @@ trap 'exit 1' INT TERM HUP PIPE
 # start CMD...: a 120x40 session running CMD; ends with a marker line so
 # tests can see the exit status and that the shell got the terminal back.
 start() {
+	# a previous session told to quit gets to exit by itself first: killing
+	# it mid-exit can leave a sanitizer build hanging in its leak check
+	if [ "${NSESS:-0}" -gt 0 ] && screen 2>/dev/null | grep -q .; then
+		wait_for "AXIAL-EXIT" 5 || true
+	fi
 	$TM kill-server 2>/dev/null
 	NSESS=$((NSESS + 1))	# a fresh server: no race with the old one exiting
 	TM="tmux -L $SOCK-$NSESS -f /dev/null"
