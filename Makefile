@@ -10,11 +10,14 @@
 #   make valgrind   the unit suites under valgrind memcheck
 #   make bench      benchmarks (not part of check)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
+#   make pot        regenerate po/axial.pot from the sources (maintainers)
+#   make update-po  pot, then merge it into every po/LANG.po (po/README.md)
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/axial
 MANDIR     ?= $(PREFIX)/share/man
+LOCALEDIR  ?= $(PREFIX)/share/locale
 BUILD      ?= build
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -31,6 +34,7 @@ endif
 # `make deps` can install the packages first.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DAXIAL_VERSION='"$(VERSION)"' -DAXIAL_DATADIR='"$(DATADIR)"' \
+             -DAXIAL_LOCALEDIR='"$(LOCALEDIR)"' \
              $(WARN) -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
              $(CPPFLAGS) $(CFLAGS) -MMD -MP
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
@@ -42,12 +46,18 @@ TBIN  := $(TSRC:tests/%.c=$(BUILD)/tests/%)
 TLIB  := $(wildcard tests/support/*.c)
 BSRC  := $(wildcard bench/*.c)
 BBIN  := $(BSRC:bench/%.c=$(BUILD)/bench/%)
+# Translations: po/LANG.po -> BUILD/locale/LANG/LC_MESSAGES/axial.mo, where
+# the uninstalled binary finds them (src/i18n.c).
+LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
+MO    := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/axial.mo)
+POTSRC = $(sort $(wildcard src/*.c src/*.h include/axial/*.h))
 SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
 
-.PHONY: all deps run check test unit cli asan valgrind bench install uninstall clean samples
+.PHONY: all deps run check test unit cli asan valgrind bench install uninstall clean samples \
+        pot update-po
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/axial
+all: $(BUILD)/axial $(MO)
 
 deps:
 	@sh scripts/deps.sh
@@ -71,6 +81,22 @@ $(BUILD)/tests/%: tests/%.c $(TLIB) $(BUILD)/libaxial.a
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libaxial.a $(LIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/axial.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Every string marked _(), N_() or ngettext(); tests/cli/i18n.sh fails when
+# this file is behind the sources, so a new string cannot go untranslated.
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+  --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --add-location=file \
+  --package-name=axial --package-version=$(VERSION) --msgid-bugs-address=
+pot:
+	$(XGETTEXT) -o po/axial.pot $(POTSRC)
+
+update-po: pot
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none \
+	  po/$$l.po po/axial.pot || exit 1; done
 
 # Sample projects are reviewable text under sample-projects/NAME/, built into
 # a project file by axial's own commands.
@@ -119,10 +145,15 @@ install: all
 	for f in themes/*.theme; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/ || true; done
 	cp -R sample-projects/. $(DESTDIR)$(DATADIR)/sample-projects/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/sample-projects
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/axial.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/axial.mo || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/axial $(DESTDIR)$(MANDIR)/man1/axial.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/axial.mo; done
 
 clean:
 	rm -rf build build-asan

@@ -216,6 +216,7 @@ finder_draw(struct ui *ui)
 	char head[200];
 
 	popup_rect(&y, &x, &h, &w, 22);
+	ui_mirror(ui, &(struct rect){y, x, h, w});
 	list_h = h - 3;
 	for (row = 0; row < h; row++)
 		ui_fill(y + row, x, w, ui_attr(ui, TH_FINDER));
@@ -255,7 +256,8 @@ finder_draw(struct ui *ui)
 			}
 		}
 	}
-	move(y + 1, cx);
+	move(y + 1, ui_screen_x(cx));
+	ui_mirror(ui, NULL);
 	curs_set(1);
 }
 
@@ -316,13 +318,15 @@ prompt_draw(struct ui *ui)
 	int y, x, h, w, cx;
 
 	popup_rect(&y, &x, &h, &w, 3);
+	ui_mirror(ui, &(struct rect){y, x, h, w});
 	ui_fill(y, x, w, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_put_text(ui, y, x + 1, w - 2, ui->ftitle, ui_attr(ui, TH_TITLE_FOCUS));
+	ui_put_plain(y, x + 1, w - 2, ui->ftitle, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_fill(y + 1, x, w, ui_attr(ui, TH_FINDER));
 	ui_fill(y + 2, x, w, ui_attr(ui, TH_FINDER));
 	if (ui->ov == OV_CONFIRM) {
 		ui_put_plain(y + 1, x + 1, w - 2, "y: yes, any other key: no",
 		    ui_attr(ui, TH_FINDER));
+		ui_mirror(ui, NULL);
 		curs_set(0);
 		return;
 	}
@@ -331,6 +335,7 @@ prompt_draw(struct ui *ui)
 	    ui_attr(ui, TH_FINDER));
 	ui_put_plain(y + 2, x + 1, w - 2, "Enter accepts, Esc cancels",
 	    ui_attr(ui, TH_FINDER) | A_DIM);
-	move(y + 1, cx);
+	move(y + 1, ui_screen_x(cx));
+	ui_mirror(ui, NULL);
 	curs_set(1);
 }

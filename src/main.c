@@ -1,11 +1,10 @@
 /* main.c: axial's entry point; everything else is in the command table. */
-#include <locale.h>
-
+#include "axial/i18n.h"
 #include "cmd.h"
 
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	i18n_init();
 	return cmd_main(argc, argv);
 }

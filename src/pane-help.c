@@ -39,6 +39,7 @@ help_draw(struct ui *ui)
 	char keys[64];
 
 	erase();
+	ui_mirror(ui, &(struct rect){0, 0, LINES, COLS});
 	ui_fill(0, 0, COLS, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_plain(0, 1, COLS - 2, "axial workbench: keys (j/k/PgDn scroll, "
 	    "q/Esc/?/F1 close; rebind in ~/.config/axial/config: "
@@ -67,6 +68,7 @@ help_draw(struct ui *ui)
 	ui_put_plain(LINES - 1, 1, COLS - 2, "Mouse: click to place the caret, "
 	    "drag to select; in the tree drag a code onto a category to move it; "
 	    "wheel scrolls.", ui_attr(ui, TH_HINT));
+	ui_mirror(ui, NULL);
 }
 
 void

@@ -177,6 +177,7 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 	size_t total = text_layout_lines(ui->layout), sel_s = 0, sel_e = 0;
 	int row, h = r->h - 1, tw;
 
+	ui_mirror(ui, r);	/* the title row only: a label */
 	if (ui->cur < ui->ndocs) {
 		size_t line;
 		int col;
@@ -197,6 +198,7 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 	} else
 		ui_box_title(ui, r, " no documents: axial import PROJECT FILE ",
 		    focused);
+	ui_mirror(ui, NULL);
 	vmt_selection(&ui->vt, &sel_s, &sel_e);
 	for (row = 0; row < h; row++) {
 		size_t li = ui->vt.top + (size_t)row;

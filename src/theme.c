@@ -217,22 +217,6 @@ theme_default(struct theme *t)
 	theme_parse(t, builtin, NULL);
 }
 
-static char *
-exe_dir(void)
-{
-	char buf[4096];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	if ((slash = strrchr(buf, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	return xstrdup(buf);
-}
-
 bool
 theme_load(struct theme *t, const char *name)
 {

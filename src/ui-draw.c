@@ -3,7 +3,17 @@
  * 256-colour, 8-colour and NO_COLOR fallbacks) and the one way project text
  * reaches the screen: ui_put_text, through the text engine's cells, so
  * names, quotes and memo titles are in visual order and never carry a raw
- * control or bidi-format character to the terminal (bidi.md §8).
+ * control or bidi-format character to the terminal (bidi.md §8). Labels
+ * (ui_put_plain: titles, messages, hints, help) go the same way, in the
+ * interface language's direction, so a Persian label is shaped and in
+ * visual order whatever the terminal does.
+ *
+ * Mirroring: in a right-to-left layout each pane (the transcript's text
+ * aside, which has its own per-paragraph direction) is drawn through a
+ * mirror. Panes keep counting columns from their start edge; here a span
+ * [x, x + w) of the pane becomes the span reflected in the pane, with its
+ * text against the span's right end, so rows, titles and lists flow from
+ * the right and stay right-aligned without any pane knowing.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -11,6 +21,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -239,7 +250,7 @@ ui_put_cell(int y, int x, const struct text_line *ln,
 
 /* One line of s with LF/CR as spaces, laid out unwrapped. */
 static struct text_layout *
-one_line(const char *s, struct text_doc **dp)
+one_line(const char *s, enum text_dir dir, struct text_doc **dp)
 {
 	char *copy = xstrdup(s), *q;
 	struct text_opts o;
@@ -251,6 +262,7 @@ one_line(const char *s, struct text_doc **dp)
 	*dp = text_doc_new(copy, strlen(copy));
 	free(copy);
 	text_opts_default(&o);
+	o.dir = dir;
 	l = text_layout_new(*dp, &o, 4000);
 	return l;
 }
@@ -267,7 +279,7 @@ struct ccell {
 	bool placeholder;
 };
 struct centry {
-	char *key;
+	char *key;		/* the direction's letter, then the text */
 	struct ccell *cells;
 	size_t ncells;
 	int cols;
@@ -291,32 +303,33 @@ cache_clear(void)
 }
 
 static const struct centry *
-laid_out(const char *s)
+laid_out(const char *s, enum text_dir dir)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)dir;
 	const unsigned char *p;
 	size_t slot, i;
 	struct centry *e;
 	struct text_doc *d;
 	struct text_layout *l;
 	struct text_line ln;
+	char tag = (char)('a' + dir);
 
 	for (p = (const unsigned char *)s; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
 	slot = (size_t)(h % CACHE_SLOTS);
 	while (cache[slot].key != NULL) {
-		if (strcmp(cache[slot].key, s) == 0)
+		if (cache[slot].key[0] == tag && strcmp(cache[slot].key + 1, s) == 0)
 			return &cache[slot];
 		slot = (slot + 1) % CACHE_SLOTS;
 	}
 	if (cache_used > CACHE_SLOTS * 3 / 4) {
 		cache_clear();
-		return laid_out(s);
+		return laid_out(s, dir);
 	}
 	e = &cache[slot];
 	cache_used++;
-	e->key = xstrdup(s);
-	l = one_line(s, &d);
+	e->key = xasprintf("%c%s", tag, s);
+	l = one_line(s, dir, &d);
 	if (text_doc_length(d) > 0 && text_layout_lines(l) > 0) {
 		text_layout_line(l, 0, &ln);
 		e->rtl = ln.rtl;
@@ -354,19 +367,49 @@ laid_out(const char *s)
 int
 ui_text_width(const char *s)
 {
-	return s ? laid_out(s)->cols : 0;
+	return s ? laid_out(s, TEXT_DIR_AUTO)->cols : 0;
+}
+
+static struct {
+	bool on;
+	int x, w;
+} mirror;
+
+void
+ui_mirror(struct ui *ui, const struct rect *r)
+{
+	mirror.on = r != NULL && ui->mirrored && r->w > 0;
+	if (mirror.on) {
+		mirror.x = r->x;
+		mirror.w = r->w;
+	}
+}
+
+/* The screen column where `used` columns drawn at pane column x start. */
+static int
+screen_x(int x, int used)
+{
+	return mirror.on ? 2 * mirror.x + mirror.w - x - used : x;
 }
 
 int
-ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
+ui_screen_x(int x)
 {
-	const struct centry *e;
-	size_t i, skip = 0;
-	int col = 0;
+	return screen_x(x, 1);
+}
 
-	if (w <= 0 || s == NULL || *s == '\0')
-		return 0;
-	e = laid_out(s);
+static bool
+blank(const struct ccell *c)
+{
+	return c->w[0] == ' ' && c->w[1] == 0;
+}
+
+static int
+put_laid_out(int y, int x, int w, const struct centry *e, int attr)
+{
+	size_t i, k, skip = 0, end, nblank = 0;
+	int used = 0, col = 0;
+
 	/* an RTL line too long for w: keep its right (reading) start */
 	if (e->rtl && e->cols > w) {
 		int over = e->cols - w;
@@ -374,19 +417,51 @@ ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
 		while (skip < e->ncells && over > 0)
 			over -= e->cells[skip++].cols;
 	}
-	for (i = skip; i < e->ncells; i++) {
-		const struct ccell *c = &e->cells[i];
-		int a = c->placeholder ? ui_attr(ui, TH_PLACEHOLDER) : attr;
+	for (end = skip; end < e->ncells && used + e->cells[end].cols <= w; end++)
+		used += e->cells[end].cols;
+	/* blanks that end a label ("▸ ", "[causal] ") go where the row flows
+	 * on: an LTR label in a mirrored pane has them on its right, an RTL
+	 * one in a plain pane on its left; move them across */
+	if (e->rtl != mirror.on) {
+		if (e->rtl)
+			while (skip + nblank < end && blank(&e->cells[skip + nblank]))
+				nblank++;
+		else
+			while (nblank < end - skip &&
+			    blank(&e->cells[end - 1 - nblank]))
+				nblank++;
+	}
+	x = screen_x(x, used);
+	for (k = 0; k < end - skip; k++) {
+		const struct ccell *c;
+
+		/* an RTL label: its leading blanks last; an LTR one: first */
+		if (nblank == 0)
+			i = skip + k;
+		else if (e->rtl)
+			i = k < end - skip - nblank ? skip + nblank + k :
+			    skip + k - (end - skip - nblank);
+		else
+			i = k < nblank ? end - nblank + k : skip + k - nblank;
+		c = &e->cells[i];
+		int a = c->placeholder ? elem_attr[TH_PLACEHOLDER] : attr;
 		cchar_t cc;
 
-		if (col + c->cols > w)
-			break;
 		setcchar(&cc, c->w, (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a),
 		    NULL);
 		mvadd_wch(y, x + col, &cc);
 		col += c->cols;
 	}
-	return col;
+	return used;
+}
+
+int
+ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
+{
+	(void)ui;
+	if (w <= 0 || s == NULL || *s == '\0')
+		return 0;
+	return put_laid_out(y, x, w, laid_out(s, TEXT_DIR_AUTO), attr);
 }
 
 /* At exit (for leak checkers). */
@@ -400,40 +475,13 @@ ui_text_cache_free(void)
 int
 ui_put_plain(int y, int x, int w, const char *s, int attr)
 {
-	wchar_t wc;
-	mbstate_t st;
-	int col = 0;
-	size_t n;
+	static int dir = -1;	/* the interface language's */
 
-	memset(&st, 0, sizeof st);
-	attron(attr);
-	move(y, x);
-	while (*s && col < w) {
-		int cw;
-
-		n = mbrtowc(&wc, s, strlen(s), &st);
-		if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
-			break;
-		s += n;
-		/* controls and bidi formatting never reach the terminal */
-		if (wc < ' ' || wc == 0x7f || (wc >= 0x80 && wc < 0xa0) ||
-		    wc == 0x61c || wc == 0x200e || wc == 0x200f ||
-		    (wc >= 0x202a && wc <= 0x202e) || (wc >= 0x2066 && wc <= 0x2069))
-			wc = '?';
-		cw = wcwidth(wc);
-		if (cw < 0)
-			cw = 1;
-		if (col + cw > w)
-			break;
-		{
-			wchar_t one[2] = {wc, 0};
-
-			addwstr(one);
-		}
-		col += cw;
-	}
-	attroff(attr);
-	return col;
+	if (w <= 0 || s == NULL || *s == '\0')
+		return 0;
+	if (dir < 0)
+		dir = i18n_rtl() ? TEXT_DIR_RTL : TEXT_DIR_LTR;
+	return put_laid_out(y, x, w, laid_out(s, (enum text_dir)dir), attr);
 }
 
 void
@@ -441,6 +489,7 @@ ui_fill(int y, int x, int w, int attr)
 {
 	int i;
 
+	x = screen_x(x, w);
 	attron(attr);
 	for (i = 0; i < w; i++)
 		mvaddch(y, x + i, ' ');

@@ -29,6 +29,7 @@
 #include "axial/memo.h"
 #include "axial/searchkey.h"
 #include "axial/termbidi.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -600,12 +601,15 @@ draw(struct ui *ui)
 	for (i = 0; i < PANE_COUNT; i++) {
 		if (!(ui->dirty & (1u << i)) || ui->rect[i].h <= 0)
 			continue;
+		/* the transcript mirrors only its title (pane-transcript.c) */
+		ui_mirror(ui, i == PANE_TRANSCRIPT ? NULL : &ui->rect[i]);
 		panes[i]->draw(ui, &ui->rect[i], ui->focus == (enum pane_id)i);
 	}
-	/* the border between the transcript and the right column */
+	ui_mirror(ui, NULL);
+	/* the border between the side column and the transcript */
 	if (ui->dirty & DIRTY_TRANSCRIPT) {
-		int y, x = ui->mirrored ? ui->rect[PANE_TRANSCRIPT].x - 1 :
-		    ui->rect[PANE_TRANSCRIPT].w;
+		int y, x = ui->mirrored ? ui->rect[PANE_TRANSCRIPT].w :
+		    ui->rect[PANE_TRANSCRIPT].x - 1;
 
 		cchar_t cc;
 		int a = ui_attr(ui, TH_BORDER);
@@ -754,6 +758,17 @@ ui_load_bindings(struct keymap *k, FILE *err)
 
 /* ---- the loop ---- */
 
+/* Screen column x as pane i counts it: from its start edge, which is the
+ * right one in a mirrored pane (all but the transcript, see ui-draw.c). */
+static int
+pane_x(struct ui *ui, int i, int x)
+{
+	const struct rect *r = &ui->rect[i];
+
+	return ui->mirrored && i != PANE_TRANSCRIPT ? r->x + r->w - 1 - x :
+	    x - r->x;
+}
+
 static void
 handle_mouse(struct ui *ui)
 {
@@ -795,8 +810,8 @@ handle_mouse(struct ui *ui)
 	    panes[ui->drag_pane]->mouse != NULL) {
 		struct rect *r = &ui->rect[ui->drag_pane];
 
-		panes[ui->drag_pane]->mouse(ui, r, ev.y - r->y, ev.x - r->x,
-		    ev_kind);
+		panes[ui->drag_pane]->mouse(ui, r, ev.y - r->y,
+		    pane_x(ui, ui->drag_pane, ev.x), ev_kind);
 		if (ev_kind == UI_MOUSE_RELEASE)
 			ui->drag_pane = -1;
 		return;
@@ -815,7 +830,8 @@ handle_mouse(struct ui *ui)
 			}
 		}
 		if (panes[i]->mouse != NULL)
-			panes[i]->mouse(ui, r, ev.y - r->y, ev.x - r->x, ev_kind);
+			panes[i]->mouse(ui, r, ev.y - r->y, pane_x(ui, i, ev.x),
+			    ev_kind);
 		break;
 	}
 	if (ev_kind == UI_MOUSE_RELEASE)
@@ -984,23 +1000,12 @@ ui_run(const struct ui_options *o)
 	if (bidi_seq.warning != NULL && ui->msg[0] == '\0')
 		ui_msg(ui, "%s", bidi_seq.warning);
 
-	{
-		/* right-to-left layout: asked for, or the language of the
-		 * messages locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders
-		 * them) is Persian, Arabic, Hebrew or Urdu */
-		const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"}, *lc = NULL;
-		size_t v;
-
-		for (v = 0; v < AX_ARRAY_LEN(vars) && lc == NULL; v++)
-			if ((lc = getenv(vars[v])) != NULL && *lc == '\0')
-				lc = NULL;
-		if (ui->opt.layout_rtl >= 0 && ui->opt.layout_rtl <= 1)
-			ui->mirrored = ui->opt.layout_rtl == 1;
-		else
-			ui->mirrored = lc != NULL && (strncmp(lc, "fa", 2) == 0 ||
-			    strncmp(lc, "ar", 2) == 0 || strncmp(lc, "he", 2) == 0 ||
-			    strncmp(lc, "ur", 2) == 0);
-	}
+	/* right-to-left layout: asked for, or the interface's language is
+	 * written right to left */
+	if (ui->opt.layout_rtl >= 0 && ui->opt.layout_rtl <= 1)
+		ui->mirrored = ui->opt.layout_rtl == 1;
+	else
+		ui->mirrored = i18n_rtl();
 	ui_layout(ui, LINES, COLS);
 	ui_reload_tree(ui);
 	ui_open_doc(ui, 0, 0);

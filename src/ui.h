@@ -201,7 +201,7 @@ struct ui {
 	bool show_codings, show_docs;
 	struct rect rect[PANE_COUNT];
 	bool too_small;
-	bool mirrored;		/* right-to-left layout: the tree on the left */
+	bool mirrored;		/* right-to-left layout: the tree on the right */
 	unsigned dirty;
 	bool mouse;
 	int drag_from_y, drag_from_x, drag_pane;	/* -1 none */
@@ -275,8 +275,14 @@ void ui_colors_init(struct ui *ui);
  * character is a placeholder, never raw. Returns the columns used.
  */
 int ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr);
-/* The same for ASCII/UTF-8 text axial itself wrote (labels, messages). */
+/* The same for text axial itself wrote (labels, messages, translated),
+ * in the interface language's direction. */
 int ui_put_plain(int y, int x, int w, const char *s, int attr);
+/* Until the next call, drawing in r's columns is mirrored when the layout
+ * is right-to-left (ui->mirrored); NULL ends it. */
+void ui_mirror(struct ui *ui, const struct rect *r);
+/* The screen column of column x as the mirror draws it (for the caret). */
+int ui_screen_x(int x);
 void ui_fill(int y, int x, int w, int attr);
 void ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused);

@@ -64,6 +64,10 @@ char *file_read_all(const char *path, size_t *len);
  */
 int file_write_atomic(const char *path, const void *data, size_t len);
 
+/* The directory of the running binary (caller frees), or NULL: data that
+ * ships beside it (themes, catalogues) is found there when uninstalled. */
+char *exe_dir(void);
+
 /* Monotonic clock in nanoseconds, for benchmarks and timeouts. */
 uint64_t clock_ns(void);
 

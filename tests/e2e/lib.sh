@@ -64,6 +64,16 @@ check_screen() {
 }
 # row_of TEXT: the 1-based screen row of the first line holding TEXT
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
+# col_of TEXT: the 1-based screen column where TEXT first starts (counted
+# in characters, which is columns for everything but wide letters)
+col_of() {
+	screen | python3 -c 'import sys
+t = sys.argv[1]
+for l in sys.stdin.read().split("\n"):
+    if t in l:
+        print(l.index(t) + 1)
+        break' "$1"
+}
 # SGR mouse reports (xterm 1006): press, motion with button 1, release
 mouse_drag() {	# col1 row1 col2 row2 (1-based)
 	literal "$(printf '\033[<0;%d;%dM' "$1" "$2")"

@@ -14,8 +14,10 @@ py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
 
-# a mouse drag over the transcript selects, and a code applies to it
-mouse_drag 3 2 15 2
+# a mouse drag over the transcript selects, and a code applies to it:
+# from the first letter of the transcript, wherever the layout put it
+c=$(col_of "Interviewer: Can you")
+mouse_drag "$c" 2 "$((c + 12))" 2
 check_screen "a drag selects text" "sel 0-13"
 keys a
 literal "health anx"

@@ -138,20 +138,40 @@ if screen | grep -q "after"; then ok "text after the escape is shown"; else noto
 keys q
 wait_for "AXIAL-EXIT=0" 5
 
-# a right-to-left layout: the code tree on the left, the transcript right
+# the default layout: the code tree on the left, the transcript right
+start "TERM=xterm-256color '$AXIAL' '$P'"
+check_screen "ltr layout opens" "codes ("
+col=$(col_of "codes (")
+tcol=$(col_of "01-it-service-manager")
+if [ -n "$col" ] && [ -n "$tcol" ] && [ "$col" -lt 10 ] && [ "$tcol" -gt 40 ]; then
+	ok "the default layout puts the tree on the left"; else
+	notok "the default layout puts the tree on the left" "tree column $col, transcript title $tcol" "$(screen | head -3)"; fi
+keys q
+wait_for "AXIAL-EXIT=0" 5
+
+# a right-to-left layout: the code tree on the right, the transcript left,
+# the tree's rows right-aligned
 start "TERM=xterm-256color '$AXIAL' '$P' --layout rtl"
 check_screen "rtl layout opens" "codes ("
-col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
-if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "rtl layout puts the tree on the left"; else
-	notok "rtl layout puts the tree on the left" "column $col" "$(screen | head -3)"; fi
+line=$(screen | head -1)
+col=$(col_of "codes (")
+if [ -n "$col" ] && [ "$col" -gt 100 ]; then ok "rtl layout puts the tree on the right"; else
+	notok "rtl layout puts the tree on the right" "column $col" "$(screen | head -3)"; fi
+case $line in *"codes (36)") ok "its title is right-aligned" ;;
+*) notok "its title is right-aligned" "$line" ;; esac
+row=$(screen | grep -F "Office closure order")
+case $row in *"Office closure order •") ok "tree rows are right-aligned, bullet at the right" ;;
+*) notok "tree rows are right-aligned, bullet at the right" "$row" ;; esac
+case $row in *"│ "[0-9]*) ok "the counts are at the row's left end" ;;
+*) notok "the counts are at the row's left end" "$row" ;; esac
 keys j j
 check_screen "the caret moves in the mirrored transcript" "@"
 keys q
 wait_for "AXIAL-EXIT=0" 5
-start "LC_ALL= LC_MESSAGES=fa_IR.UTF-8 TERM=xterm-256color '$AXIAL' '$P'"
-check_screen "a Persian locale opens" "codes ("
-col=$(screen | head -1 | grep -bo "codes (" | head -1 | cut -d: -f1)
-if [ -n "$col" ] && [ "$col" -lt 10 ]; then ok "a Persian locale mirrors the layout"; else
-	notok "a Persian locale mirrors the layout" "column $col"; fi
+start "LC_ALL= LC_MESSAGES=fa_IR.UTF-8 TERM=xterm-256color '$AXIAL' '$P' --layout ltr"
+check_screen "--layout ltr overrides a Persian locale" "Interviewer: Can you"
+col=$(col_of "Interviewer: Can you")
+if [ -n "$col" ] && [ "$col" -gt 40 ]; then ok "the tree stays on the left with --layout ltr"; else
+	notok "the tree stays on the left with --layout ltr" "transcript column $col"; fi
 keys q
 wait_for "AXIAL-EXIT=0" 5

@@ -88,8 +88,9 @@ check_screen "pasted into a category" "moved 2 into"
 # the mouse: drag "Laptop rollout" onto "Workforce expectations"
 from=$(row_of "Laptop rollout")
 to=$(row_of "Workforce expectations")
-if [ -n "$from" ] && [ -n "$to" ]; then
-	mouse_drag 100 "$from" 100 "$to"
+c=$(col_of "Laptop rollout")
+if [ -n "$from" ] && [ -n "$to" ] && [ -n "$c" ]; then
+	mouse_drag "$c" "$from" "$c" "$to"
 	check_screen "drag and drop moves a code" "moved 1 into Workforce expectations"
 	check "the dragged code is under Workforce expectations" \
 	    "$(id_of 'Workforce expectations')" "$(parent_of 'Laptop rollout')"

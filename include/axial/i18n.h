@@ -1,0 +1,34 @@
+/*
+ * i18n.h: translated messages through gettext (glibc's libintl).
+ *
+ * _("text") is looked up in the "axial" catalogue at run time; N_("text")
+ * only marks a string for xgettext (tables initialised at compile time,
+ * such as the key table's descriptions and the commands' help) and the
+ * code calls _() where it shows it. What machines read (--json, CSV,
+ * REFI-QDA, `axial keys --man`) is never passed through _(). Plurals go
+ * through ngettext. po/README.md tells translators and maintainers the rest.
+ */
+#ifndef AXIAL_I18N_H
+#define AXIAL_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/*
+ * The locale from the environment and the "axial" catalogue. When the
+ * locale the environment names is not installed (a fresh system often has
+ * only C.UTF-8), characters are handled as C.UTF-8 and the messages are
+ * still in that locale's language, through LANGUAGE.
+ */
+void i18n_init(void);
+/* The language of the messages ("fa_IR", "en"...); "C" when none. */
+const char *i18n_language(void);
+/* Is that language written right to left (Persian, Arabic, Hebrew, Urdu)? */
+bool i18n_rtl(void);
+/* Where the catalogues are looked up (the build tree's when uninstalled). */
+const char *i18n_localedir(void);
+
+#endif
