@@ -90,7 +90,7 @@ $(BUILD)/locale/%/LC_MESSAGES/axial.mo: po/%.po
 # this file is behind the sources, so a new string cannot go untranslated.
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
   --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --add-location=file \
-  --package-name=axial --package-version=$(VERSION) --msgid-bugs-address=
+  --package-name=axial --package-version=$(VERSION) --msgid-bugs-address="the axial issue tracker"
 pot:
 	$(XGETTEXT) -o po/axial.pot $(POTSRC)
 

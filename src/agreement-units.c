@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "agreement-int.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 const char *const agree_unit_names[6] = {
@@ -804,14 +805,14 @@ agree_overlap_figures(const struct agree_overlap *o, int q, struct agree_fig *po
 	agree_holsti(o->m, o->n1, o->n2, h);
 	if (n == 0) {
 		po->v = bp->v = 0;
-		po->why = bp->why = "no units";
+		po->why = bp->why = N_("no units");
 		return;
 	}
 	po->v = (double)o->agree / (double)n;
 	po->why = NULL;
 	if (q < 2) {
 		bp->v = 0;
-		bp->why = "q < 2";
+		bp->why = N_("q < 2");
 		return;
 	}
 	bp->v = (po->v - 1.0 / q) / (1 - 1.0 / q);

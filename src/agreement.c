@@ -59,12 +59,13 @@
 #include <string.h>
 
 #include "axial/agreement.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 typedef unsigned __int128 u128;
 
-static const char R_NO_UNITS[] = "no units";
-static const char R_NO_VAR[] = "no variation";
+static const char R_NO_UNITS[] = N_("no units");
+static const char R_NO_VAR[] = N_("no variation");
 
 const char *const agree_level_names[4] = {
 	"nominal", "ordinal", "interval", "ratio"
@@ -136,7 +137,7 @@ bp_figures(double po, int64_t n, int q, struct agree_fig *bp, struct agree_fig *
 	double f;
 
 	if (q < 2) {
-		*bp = undef("q < 2");
+		*bp = undef(N_("q < 2"));
 		if (se != NULL)
 			*se = *bp;
 		return;
@@ -177,7 +178,7 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 		all_undef(o, R_NO_UNITS);
 		goto out;
 	}
-	o->pos = o->neg = undef("not a presence table");
+	o->pos = o->neg = undef(N_("not a presence table"));
 	N = (double)n;
 	po = (double)diag / N;
 	o->po = fig(po);
@@ -191,9 +192,9 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 	}
 	nn = (u128)n * (u128)n;
 	if (ra == 1 && cb > 1)
-		o->note = "coder A used one category only";
+		o->note = N_("coder A used one category only");
 	else if (cb == 1 && ra > 1)
-		o->note = "coder B used one category only";
+		o->note = N_("coder B used one category only");
 
 	/* Scott's pi */
 	if (sq == 4 * nn) {
@@ -245,7 +246,7 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 		o->ase0 = fig(sqrt(var0));
 		o->z = fig(kap / o->ase0.v);
 	} else {
-		o->ase0 = o->z = undef("zero null variance");
+		o->ase0 = o->z = undef(N_("zero null variance"));
 	}
 out:
 	free(r);
@@ -260,20 +261,20 @@ agree_kappa_2x2(int64_t a, int64_t b, int64_t c, int64_t d, struct agree_kappa *
 	agree_kappa_table(cells, 2, 2, o);
 	if (n == 0)
 		return;
-	o->bp = o->bp_se = undef("2 x 2 table");
-	o->pos = 2 * a + b + c == 0 ? undef("code not used") :
+	o->bp = o->bp_se = undef(N_("2 x 2 table"));
+	o->pos = 2 * a + b + c == 0 ? undef(N_("code not used")) :
 	    fig(2.0 * (double)a / (double)(2 * a + b + c));
-	o->neg = 2 * d + b + c == 0 ? undef("code applied to every unit") :
+	o->neg = 2 * d + b + c == 0 ? undef(N_("code applied to every unit")) :
 	    fig(2.0 * (double)d / (double)(2 * d + b + c));
 	o->note = NULL;
 	if (a + b == 0 && a + c > 0)
-		o->note = "A never applied this code";
+		o->note = N_("A never applied this code");
 	else if (a + c == 0 && a + b > 0)
-		o->note = "B never applied this code";
+		o->note = N_("B never applied this code");
 	else if (a + b == n && a + c < n)
-		o->note = "A applied this code to every unit";
+		o->note = N_("A applied this code to every unit");
 	else if (a + c == n && a + b < n)
-		o->note = "B applied this code to every unit";
+		o->note = N_("B applied this code to every unit");
 }
 
 void
@@ -324,13 +325,13 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 		if (m < 0)
 			m = mi;
 		else if (mi != m && why == NULL)
-			why = "unequal coders per unit: use α";
+			why = N_("unequal coders per unit: use α");
 	}
 	o->n = nunits;
 	if (nunits == 0)
 		why = R_NO_UNITS;
 	else if (why == NULL && m < 2)
-		why = "fewer than 2 coders per unit";
+		why = N_("fewer than 2 coders per unit");
 	if (why != NULL) {
 		o->pbar = o->pe = o->kappa = o->se0 = o->z = o->randolph = undef(why);
 		for (j = 0; j < k; j++) {
@@ -367,7 +368,7 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 		o->kappa = fig(kap);
 		o->se0 = fig(sqrt(2.0) / (spq * sqrt(N * M * (M - 1))) *
 		    sqrt(spq * spq - spqqp));
-		o->z = o->se0.v > 0 ? fig(kap / o->se0.v) : undef("zero null variance");
+		o->z = o->se0.v > 0 ? fig(kap / o->se0.v) : undef(N_("zero null variance"));
 	}
 	if (kappa_j == NULL)
 		goto out;
@@ -375,7 +376,7 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 		double p = (double)col[j] / (double)tot, s = 0;
 
 		if (col[j] == 0) {
-			kappa_j[j] = undef("category not used");
+			kappa_j[j] = undef(N_("category not used"));
 			continue;
 		}
 		if (col[j] == tot) {
@@ -421,7 +422,7 @@ agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
 	double dis = 0;
 
 	memset(out, 0, sizeof *out);
-	out->lo = out->hi = undef("no bootstrap");
+	out->lo = out->hi = undef(N_("no bootstrap"));
 	for (c = 0; c <= m; c++) {
 		units += hist[c];
 		n1 += c * hist[c];
@@ -433,7 +434,7 @@ agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
 	out->n = n;
 	if (units == 0 || m < 2) {
 		out->alpha = out->d_o = out->d_e = out->pairwise =
-		    undef(units == 0 ? R_NO_UNITS : "too few pairable values");
+		    undef(units == 0 ? R_NO_UNITS : N_("too few pairable values"));
 		return;
 	}
 	out->d_o = fig(dis / (double)n);
@@ -712,7 +713,7 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 	if (nunits == 0)
 		why = R_NO_UNITS;
 	else if (p.n < 2)
-		why = "too few pairable values";
+		why = N_("too few pairable values");
 	out->alpha = out->d_o = out->d_e = out->pairwise = out->lo = out->hi =
 	    undef(why != NULL ? why : R_NO_VAR);
 	if (why != NULL)
@@ -728,9 +729,9 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 	}
 	out->pairwise = fig(agree / (double)p.n);
 	if (level != AGREE_NOMINAL && catnum == NULL)
-		why = "values are not numbers";
+		why = N_("values are not numbers");
 	else if (pairs_by_category && p.ku > AGREE_ALPHA_MAX_VALUES)
-		why = "too many distinct values";
+		why = N_("too many distinct values");
 	if (why != NULL) {
 		out->alpha = out->d_o = out->d_e = out->lo = out->hi = undef(why);
 		goto out;
@@ -749,7 +750,7 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		goto out;	/* one distinct value: no variation */
 	if (!isfinite(dobs) || !isfinite(dexp)) {	/* 1e999, 1e300 squared */
 		out->alpha = out->d_o = out->d_e = out->lo = out->hi =
-		    undef("values too large");
+		    undef(N_("values too large"));
 		goto out;
 	}
 	out->d_o = fig(dobs);
@@ -758,11 +759,11 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		goto out;
 	out->alpha = fig(1 - dobs / dexp);
 	if (boot <= 0) {
-		out->lo = out->hi = undef("no bootstrap");
+		out->lo = out->hi = undef(N_("no bootstrap"));
 		goto out;
 	}
 	if (pairs_by_category && p.ku > AGREE_BOOT_MAX_VALUES) {
-		out->lo = out->hi = undef("too many distinct values for the bootstrap");
+		out->lo = out->hi = undef(N_("too many distinct values for the bootstrap"));
 		goto out;
 	}
 	{
@@ -784,7 +785,7 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		}
 	}
 	if (kept == 0) {
-		out->lo = out->hi = undef("every bootstrap replicate undefined");
+		out->lo = out->hi = undef(N_("every bootstrap replicate undefined"));
 		goto out;
 	}
 	qsort(rep, (size_t)kept, sizeof *rep, cmp_double);

@@ -11,6 +11,7 @@
 
 #include "axial/agree-project.h"
 #include "axial/agreement.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -20,9 +21,9 @@ const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
 	    "       [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
-	.summary = "inter-coder agreement (Cohen's kappa and more) of a project or a data file",
+	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
-	    "  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
+	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
 	    "  --format FORMAT   table (default), csv or json\n"
 	    "  --level LEVEL     alpha metric: nominal, ordinal, interval or ratio\n"
 	    "                    (default: nominal, and all four for numeric values)\n"
@@ -35,7 +36,7 @@ const struct cmd cmd_agree = {
 	    "                    document, overlap (segments, see --theta), kxk\n"
 	    "  --theta T         overlap needed to match two segments (default 0.9)\n"
 	    "  --by BY           rows per code (default), category (main categories),\n"
-	    "                    subcategory, or document; a pooled row ends the table\n",
+	    "                    subcategory, or document; a pooled row ends the table\n"),
 	.fn = cmd_agree_run,
 };
 
@@ -226,12 +227,12 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	unsigned flags = 0;
 
 	if (coders == NULL)
-		return cmd_usage(self, "--coders A,B names the coders to compare");
+		return cmd_usage(self, _("--coders A,B names the coders to compare"));
 	if (unit != NULL) {
 		int u = agree_unit_parse(unit);
 
 		if (u < 0)
-			return cmd_usage(self, "unknown unit '%s'", unit);
+			return cmd_usage(self, _("unknown unit '%s'"), unit);
 		cfg.unit = (enum agree_unit)u;
 	}
 	if (theta != NULL) {
@@ -239,7 +240,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 
 		cfg.theta = strtod(theta, &end);
 		if (*end != '\0' || !(cfg.theta > 0 && cfg.theta <= 1))
-			return cmd_usage(self, "--theta needs a number in (0, 1]");
+			return cmd_usage(self, _("--theta needs a number in (0, 1]"));
 	}
 	if (by == NULL || strcmp(by, "code") == 0)
 		b = AGREE_BY_CODE;
@@ -250,20 +251,20 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	else if (strcmp(by, "document") == 0)
 		b = AGREE_BY_DOCUMENT;
 	else
-		return cmd_usage(self, "--by takes code, category, subcategory or document");
+		return cmd_usage(self, _("--by takes code, category, subcategory or document"));
 	if (strcmp(format, "csv") == 0)
 		f = AGREE_FMT_CSV;
 	else if (strcmp(format, "json") == 0)
 		f = AGREE_FMT_JSON;
 	else if (strcmp(format, "table") != 0)
-		return cmd_usage(self, "unknown format '%s'", format);
+		return cmd_usage(self, _("unknown format '%s'"), format);
 	list = xstrdup(coders);
 	for (tok = strtok_r(list, ",", &save); tok != NULL && n < 32;
 	    tok = strtok_r(NULL, ",", &save))
 		names[n++] = tok;
 	if (n < 2) {
 		free(list);
-		return cmd_usage(self, "--coders needs at least two coders, e.g. --coders A,B");
+		return cmd_usage(self, _("--coders needs at least two coders, e.g. --coders A,B"));
 	}
 	if ((rc = cmd_project_open(path, NULL, 0, &p)) != CMD_OK)
 		goto out;
@@ -322,19 +323,19 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	}
 	free(operands);
 	if (data == NULL)
-		return cmd_usage(self, "--data FILE.csv is required");
+		return cmd_usage(self, _("--data FILE.csv is required"));
 	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "json") != 0)
-		return cmd_usage(self, "unknown format '%s'", format);
+		return cmd_usage(self, _("unknown format '%s'"), format);
 	if (level != NULL) {
 		int l = agree_level_parse(level);
 
 		if (l < 0)
-			return cmd_usage(self, "unknown level '%s'", level);
+			return cmd_usage(self, _("unknown level '%s'"), level);
 		o.levels = 1 << l;
 	}
 	if (boot != NULL && (parse_count(boot) < 0 || parse_count(boot) > 1000000))
-		return cmd_usage(self, "--boot needs a number from 0 to 1000000");
+		return cmd_usage(self, _("--boot needs a number from 0 to 1000000"));
 	if (boot != NULL)
 		o.boot = (int)parse_count(boot);
 	if (seed != NULL) {
@@ -343,10 +344,10 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		errno = 0;
 		o.seed = strtoull(seed, &end, 10);
 		if (errno != 0 || end == seed || *end != '\0' || seed[0] == '-')
-			return cmd_usage(self, "--seed needs a non-negative integer");
+			return cmd_usage(self, _("--seed needs a non-negative integer"));
 	}
 	if (q != NULL && (parse_count(q) < 2 || parse_count(q) > 1000000))
-		return cmd_usage(self, "--q needs a number of categories from 2");
+		return cmd_usage(self, _("--q needs a number of categories from 2"));
 	if (q != NULL)
 		o.q = (int)parse_count(q);
 
@@ -355,10 +356,10 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	rc = agree_data_parse(text, len, &d, &line, &err);
 	free(text);
 	if (rc != 0)
-		return cmd_error("%s:%ld: %s", data, line, err);
+		return cmd_error(_("%s:%ld: %s"), data, line, err);
 	if (o.levels != 0 && o.levels != 1 << AGREE_NOMINAL && d.catnum == NULL) {
 		agree_data_free(&d);
-		return cmd_error("%s:1: level %s needs numeric values", data, level);
+		return cmd_error(_("%s:1: level %s needs numeric values"), data, level);
 	}
 	agree_data_report(&d, &o, &r);
 	/* Figures are written with '.' whatever the user's locale. */
@@ -374,5 +375,5 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	freelocale(cloc);
 	agree_report_free(&r);
 	agree_data_free(&d);
-	return fflush(stdout) == 0 ? CMD_OK : cmd_error("writing output failed");
+	return fflush(stdout) == 0 ? CMD_OK : cmd_error(_("writing output failed"));
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "axial/blind.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -39,7 +40,7 @@ blind_main(const struct cmd *self, int argc, char **argv)
 	} else if (strcmp(ops[1], "lift") == 0) {
 		s = blind_lift(p);
 	} else if (strcmp(ops[1], "status") != 0) {
-		rc = cmd_usage(self, "unknown action '%s'", ops[1]);
+		rc = cmd_usage(self, _("unknown action '%s'"), ops[1]);
 		goto out;
 	}
 	if (s != AX_OK) {

@@ -9,6 +9,7 @@
 
 #include <unistr.h>
 
+#include "axial/i18n.h"
 #include "axial/text.h"
 #include "cmd.h"
 #include "text-int.h"	/* text_doc_adopt */
@@ -19,16 +20,16 @@ const struct cmd cmd_cat = {
 	.name = "cat",
 	.args = "[--width N] [--dir auto|auto-rtl|rtl|ltr] "
 	    "[--shaping app|terminal|off] [--bidi app|terminal] FILE...",
-	.summary = "print text laid out as the transcript pane shows it",
+	.summary = N_("print text laid out as the transcript pane shows it"),
 	.help =
-	    "  -w, --width N      wrap at N columns (default $COLUMNS, else 80)\n"
+	    N_("  -w, --width N      wrap at N columns (default $COLUMNS, else 80)\n"
 	    "      --dir D        paragraph direction: auto (first strong\n"
 	    "                     character, else LTR), auto-rtl, rtl, ltr\n"
 	    "      --shaping S    app: join Arabic letters here; terminal, off:\n"
 	    "                     leave base letters\n"
 	    "      --bidi B       app: visual order; terminal: logical order for\n"
 	    "                     a terminal that does bidi itself\n"
-	    "FILE '-' reads standard input.\n",
+	    "FILE '-' reads standard input.\n"),
 	.fn = cat_main,
 };
 
@@ -201,7 +202,7 @@ cat_main(const struct cmd *self, int argc, char **argv)
 		long v = strtol(width_s, &end, 10);
 
 		if (*end != '\0' || v < 1 || v > 100000) {
-			rc = cmd_usage(self, "bad width '%s'", width_s);
+			rc = cmd_usage(self, _("bad width '%s'"), width_s);
 			goto out;
 		}
 		width = (int)v;
@@ -209,11 +210,11 @@ cat_main(const struct cmd *self, int argc, char **argv)
 	if ((dir_s != NULL && text_dir_parse(dir_s, &o.dir) < 0) ||
 	    (shaping_s != NULL && text_shaping_parse(shaping_s, &o.shaping) < 0) ||
 	    (bidi_s != NULL && text_bidi_parse(bidi_s, &o.bidi) < 0)) {
-		rc = cmd_usage(self, "bad value for --dir, --shaping or --bidi");
+		rc = cmd_usage(self, _("bad value for --dir, --shaping or --bidi"));
 		goto out;
 	}
 	if (nfiles == 0) {
-		rc = cmd_usage(self, "no FILE given");
+		rc = cmd_usage(self, _("no FILE given"));
 		goto out;
 	}
 	for (i = 0; i < nfiles; i++) {
@@ -229,7 +230,7 @@ cat_main(const struct cmd *self, int argc, char **argv)
 		print_doc(text, len, &o, width, &out);
 	}
 	if (fflush(stdout) != 0)
-		rc = cmd_error("stdout: %s", strerror(errno));
+		rc = cmd_error(_("stdout: %s"), strerror(errno));
 out:
 	buf_done(&out);
 	free(files);

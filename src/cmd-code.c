@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "axial/codetree.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -50,7 +51,7 @@ codes_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n != 1) {
 		free(ops);
-		return cmd_usage(self, "expected one project file");
+		return cmd_usage(self, _("expected one project file"));
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
@@ -285,8 +286,8 @@ code_role_main(const struct cmd *self, int argc, char **argv)
 
 	if (rc == CMD_OK) {
 		if ((role = paradigm_role_parse(ops[2])) < 0)
-			rc = cmd_error("unknown role '%s' (central, causal, contextual, "
-			    "intervening, strategies, consequences or none)", ops[2]);
+			rc = cmd_error(_("unknown role '%s' (central, causal, contextual, "
+			    "intervening, strategies, consequences or none)"), ops[2]);
 		else if (codetree_set_role(p, ids[0], (enum paradigm_role)role) != AX_OK)
 			rc = cmd_project_error(p);
 	}

@@ -10,6 +10,7 @@
 #include "axial/codetree.h"
 #include "axial/coding.h"
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/textin.h"
 #include "cmd.h"
@@ -47,7 +48,7 @@ tag_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (!quote && (!parse_offset(ops[3], &start) || !parse_offset(ops[4], &end))) {
 		free(ops);
-		return cmd_usage(self, "START and END are whole numbers");
+		return cmd_usage(self, _("START and END are whole numbers"));
 	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;

@@ -9,6 +9,7 @@
 #include "axial/codetree.h"
 #include "axial/compare.h"
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/textin.h"
 #include "cmd.h"
@@ -157,11 +158,11 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	}
 	para = strtoll(ops[2], &end, 10);
 	if (*end != '\0' || para < 1) {
-		rc = cmd_usage(self, "PARAGRAPH is a number from 1");
+		rc = cmd_usage(self, _("PARAGRAPH is a number from 1"));
 		goto out;
 	}
 	if ((choice = compare_choice_parse(ops[4])) < 0) {
-		rc = cmd_usage(self, "choose a, b, both or neither, not '%s'", ops[4]);
+		rc = cmd_usage(self, _("choose a, b, both or neither, not '%s'"), ops[4]);
 		goto out;
 	}
 	if (doc_find(p, ops[1], &doc) != AX_OK || codetree_find(p, ops[3], &node) != AX_OK ||

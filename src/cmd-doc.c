@@ -11,6 +11,7 @@
 #include "axial/csv.h"
 #include "axial/document.h"
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -51,14 +52,14 @@ import_attrs(struct project *p, const char *path)
 		}
 		header = false;
 		if (c.nfields != 3)
-			rc = cmd_error("%s:%zu: expected 3 fields (document,key,value), "
-			    "found %zu", path, c.line, c.nfields);
+			rc = cmd_error(_("%s:%zu: expected 3 fields (document,key,value), "
+			    "found %zu"), path, c.line, c.nfields);
 		else if (doc_find(p, c.fields[0], &id) != AX_OK ||
 		    doc_attr_set(p, id, c.fields[1], c.fields[2]) != AX_OK)
-			rc = cmd_error("%s:%zu: %s", path, c.line, project_errmsg(p));
+			rc = cmd_error(_("%s:%zu: %s"), path, c.line, project_errmsg(p));
 	}
 	if (r < 0) {
-		rc = cmd_error("%s:%zu: %s", path, c.at_line, err);
+		rc = cmd_error(_("%s:%zu: %s"), path, c.at_line, err);
 		free(err);
 	}
 	csv_done(&c);
@@ -160,7 +161,7 @@ import_main(const struct cmd *self, int argc, char **argv)
 	if (rc != CMD_OK) {
 		project_rollback(p);
 		if (n > 2)
-			fprintf(stderr, "axial: nothing was imported\n");
+			fprintf(stderr, _("axial: nothing was imported\n"));
 	}
 out:
 	project_close(p);
@@ -200,7 +201,7 @@ docs_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n != 1) {
 		free(ops);
-		return cmd_usage(self, "expected one project file");
+		return cmd_usage(self, _("expected one project file"));
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
@@ -397,7 +398,7 @@ doc_move_main(const struct cmd *self, int argc, char **argv)
 		long long pos = strtoll(ops[2], &end, 10);
 
 		if (*end != '\0' || end == ops[2])
-			rc = cmd_error("'%s' is not a position (1, 2, ...)", ops[2]);
+			rc = cmd_error(_("'%s' is not a position (1, 2, ...)"), ops[2]);
 		else if (doc_set_position(p, id, pos) != AX_OK)
 			rc = cmd_project_error(p);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 

@@ -12,6 +12,7 @@
 #include "axial/codetree.h"
 #include "axial/coding.h"
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/textin.h"
 #include "cmd.h"
@@ -165,7 +166,7 @@ export_csv_main(const struct cmd *self, int argc, char **argv)
 	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
 	    strcmp(unit, "document") != 0) {
 		free(ops);
-		return cmd_usage(self, "--unit is paragraph or document, not '%s'", unit);
+		return cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;

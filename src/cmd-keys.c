@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/keymap.h"
 #include "cmd.h"
 #include "ui.h"
@@ -62,7 +63,7 @@ keys_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	free(ops);
 	if (n != 0)
-		return cmd_usage(self, "no operands expected");
+		return cmd_usage(self, _("no operands expected"));
 	k = keymap_new(ui_actions);
 	if (defaults == NULL && man == NULL && markdown == NULL)
 		ui_load_bindings(k, stderr);

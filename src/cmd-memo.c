@@ -11,6 +11,7 @@
 
 #include "axial/codetree.h"
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "axial/project.h"
 #include "cmd.h"
@@ -28,8 +29,8 @@ resolve_on(struct project *p, const char *on, enum memo_target *t, int64_t *id)
 	if (on == NULL || strcmp(on, "free") == 0)
 		return CMD_OK;
 	if ((colon = strchr(on, ':')) == NULL)
-		return cmd_error("--on takes document:DOC, code:CODE or coding:ID, "
-		    "not '%s'", on);
+		return cmd_error(_("--on takes document:DOC, code:CODE or coding:ID, "
+		    "not '%s'"), on);
 	kind = xstrndup(on, (size_t)(colon - on));
 	k = memo_target_parse(kind);
 	free(kind);
@@ -46,8 +47,8 @@ resolve_on(struct project *p, const char *on, enum memo_target *t, int64_t *id)
 		*id = strtoll(colon + 1 + (colon[1] == '#'), NULL, 10);
 		break;
 	default:
-		return cmd_error("--on takes document:DOC, code:CODE or coding:ID, "
-		    "not '%s'", on);
+		return cmd_error(_("--on takes document:DOC, code:CODE or coding:ID, "
+		    "not '%s'"), on);
 	}
 	*t = (enum memo_target)k;
 	return CMD_OK;
@@ -97,14 +98,14 @@ memo_add_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (type != NULL && (ty = memo_type_parse(type)) < 0) {
 		free(ops);
-		return cmd_usage(self, "unknown memo type '%s' (free, code, "
-		    "theoretical, operational)", type);
+		return cmd_usage(self, _("unknown memo type '%s' (free, code, "
+		    "theoretical, operational)"), type);
 	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK ||
 	    (rc = resolve_on(p, on, &t, &tid)) != CMD_OK)
 		goto out;
 	if ((text = memo_text(ops[1])) == NULL) {
-		rc = cmd_error("the memo text has a NUL byte");
+		rc = cmd_error(_("the memo text has a NUL byte"));
 		goto out;
 	}
 	if (memo_add(p, t, tid, (enum memo_type)ty, title ? title : "", text, &id) != AX_OK)
@@ -229,7 +230,7 @@ memo_id_cmd(const struct cmd *self, int argc, char **argv, bool edit)
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
 	if (edit && (text = memo_text(ops[2])) == NULL)
-		rc = cmd_error("the memo text has a NUL byte");
+		rc = cmd_error(_("the memo text has a NUL byte"));
 	else if (edit ? memo_update(p, id, title, text) != AX_OK : memo_remove(p, id) != AX_OK)
 		rc = cmd_project_error(p);
 out:

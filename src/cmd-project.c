@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 #include "ui.h"
@@ -27,7 +28,7 @@ init_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n != 1) {
 		free(ops);
-		return cmd_usage(self, "expected one project file");
+		return cmd_usage(self, _("expected one project file"));
 	}
 	rc = cmd_project_open(ops[0], NULL, PROJECT_CREATE, &p);
 	if (rc == CMD_OK && title != NULL && project_set_setting(p, "title", title) != AX_OK)
@@ -104,7 +105,7 @@ info_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n != 1) {
 		free(ops);
-		return cmd_usage(self, "expected one project file");
+		return cmd_usage(self, _("expected one project file"));
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK)
 		rc = print_info(p, json != NULL);
@@ -165,7 +166,7 @@ cmd_open_project(int argc, char **argv)
 	if (n != 1) {
 		free(ops);
 		free(av);
-		return cmd_error("'%s' is not a command; try 'axial --help'",
+		return cmd_error(_("'%s' is not a command; try 'axial --help'"),
 		    n ? ops[0] : argv[0]);
 	}
 	memset(&o, 0, sizeof o);
@@ -181,7 +182,7 @@ cmd_open_project(int argc, char **argv)
 	if (o.layout_rtl == 3) {
 		free(ops);
 		free(av);
-		return cmd_usage(&cmd_workbench, "--layout takes rtl, ltr or auto");
+		return cmd_usage(&cmd_workbench, _("--layout takes rtl, ltr or auto"));
 	}
 	text_opts_default(&o.text);
 	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
@@ -189,7 +190,7 @@ cmd_open_project(int argc, char **argv)
 	    (dir && text_dir_parse(dir, &o.text.dir) != 0)) {
 		free(ops);
 		free(av);
-		return cmd_usage(&cmd_workbench, "bad --bidi, --shaping or --dir value");
+		return cmd_usage(&cmd_workbench, _("bad --bidi, --shaping or --dir value"));
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		/* not a terminal (a script, a pipe): the summary, as `axial info` */

@@ -12,6 +12,7 @@
 
 #include "axial/analysis.h"
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/report.h"
 #include "cmd.h"
@@ -265,9 +266,9 @@ parse_only(const struct cmd *self, const char *list, bool *want)
 			if (strcmp(tok, part_names[i]) == 0)
 				break;
 		if (i == NPARTS) {
-			rc = cmd_usage(self, "unknown table '%s' in --only (coding, "
+			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
-			    "demographics, codebook, paradigm)", tok);
+			    "demographics, codebook, paradigm)"), tok);
 			break;
 		}
 		want[i] = true;
@@ -315,11 +316,11 @@ report_main(const struct cmd *self, int argc, char **argv)
 	else if (strcmp(format, "csv") == 0)
 		r.fmt = RP_CSV;
 	else {
-		rc = cmd_usage(self, "unknown format '%s' (md, html or csv)", format);
+		rc = cmd_usage(self, _("unknown format '%s' (md, html or csv)"), format);
 		goto out;
 	}
 	if (out == NULL || *out == '\0') {
-		rc = cmd_usage(self, "--out DIR is required");
+		rc = cmd_usage(self, _("--out DIR is required"));
 		goto out;
 	}
 	if (only != NULL && (rc = parse_only(self, only, want)) != CMD_OK)
@@ -329,14 +330,14 @@ report_main(const struct cmd *self, int argc, char **argv)
 		per_code = (size_t)strtoul(per, &end, 10);
 		if (errno != 0 || *end != '\0' || per_code == 0 || per_code > 1000 ||
 		    *per == '-') {
-			rc = cmd_usage(self, "--per-code takes a number from 1 to 1000");
+			rc = cmd_usage(self, _("--per-code takes a number from 1 to 1000"));
 			goto out;
 		}
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
 	if (coder != NULL && coder_find(p, coder, &r.coder) != AX_OK) {
-		rc = cmd_error("%s: no coder '%s'", ops[0], coder);
+		rc = cmd_error(_("%s: no coder '%s'"), ops[0], coder);
 		goto out;
 	}
 	if (an_load(p, &a) != AX_OK) {

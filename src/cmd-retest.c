@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/retest.h"
 #include "cmd.h"
@@ -76,7 +77,7 @@ retest_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json")) {
 		free(ops);
-		return cmd_usage(self, "unknown format '%s'", format);
+		return cmd_usage(self, _("unknown format '%s'"), format);
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;

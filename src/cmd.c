@@ -11,6 +11,7 @@
 
 #include <unistr.h>
 
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -58,17 +59,18 @@ cmd_usage(const struct cmd *c, const char *why, ...)
 		va_end(ap);
 		fputc('\n', stderr);
 	}
-	fprintf(stderr, "usage: axial %s %s\n", c->name, c->args);
-	fprintf(stderr, "Try 'axial %s --help' for more.\n", c->name);
+	fprintf(stderr, _("usage: axial %s %s\n"), c->name, c->args);
+	fprintf(stderr, _("Try 'axial %s --help' for more.\n"), c->name);
 	return CMD_USAGE;
 }
 
 void
 cmd_help(const struct cmd *c, FILE *f)
 {
-	fprintf(f, "usage: axial %s %s\n\n%s\n", c->name, c->args, c->summary);
+	fprintf(f, _("usage: axial %s %s\n\n%s\n"), c->name, c->args,
+	    _(c->summary));
 	if (c->help != NULL)
-		fprintf(f, "\n%s", c->help);
+		fprintf(f, "\n%s", _(c->help));
 }
 
 static void
@@ -77,14 +79,15 @@ main_help(FILE *f)
 	size_t i;
 
 	fprintf(f,
-	    "axial %s: a terminal workbench for grounded-theory coding\n\n"
+	    _("axial %s: a terminal workbench for grounded-theory coding\n\n"
 	    "usage: axial PROJECT             open the workbench on a project\n"
 	    "       axial COMMAND [ARGS...]   run one command\n"
-	    "       axial --version | --help\n\ncommands:\n", AXIAL_VERSION);
+	    "       axial --version | --help\n\ncommands:\n"), AXIAL_VERSION);
 	for (i = 0; cmd_table[i] != NULL; i++)
-		fprintf(f, "  %-14s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
-	fprintf(f, "\nEach command takes --help. Exit status: 0 success, "
-	    "1 error, 2 usage error.\n");
+		fprintf(f, "  %-14s %s\n", cmd_table[i]->name,
+		    _(cmd_table[i]->summary));
+	fprintf(f, _("\nEach command takes --help. Exit status: 0 success, "
+	    "1 error, 2 usage error.\n"));
 }
 
 /* How many argv words starting at argv[0] spell c->name, or 0. */
@@ -138,7 +141,7 @@ cmd_main(int argc, char **argv)
 	}
 	if (best == NULL) {
 		if (argv[1][0] == '-')
-			return cmd_error("unknown option '%s'; try 'axial --help'",
+			return cmd_error(_("unknown option '%s'; try 'axial --help'"),
 			    argv[1]);
 		/* Not a command: a project to open. */
 		return cmd_open_project(argc - 1, argv + 1);
@@ -204,7 +207,7 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 			if (eq != NULL) {
 				if (!o->has_arg) {
 					free(ops);
-					return cmd_usage(c, "option --%s takes no value",
+					return cmd_usage(c, _("option --%s takes no value"),
 					    o->name);
 				}
 				val = eq + 1;
@@ -219,7 +222,7 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 		if (o->has_arg && val == NULL) {
 			if (i + 1 >= argc) {
 				free(ops);
-				return cmd_usage(c, "option --%s needs a value", o->name);
+				return cmd_usage(c, _("option --%s needs a value"), o->name);
 			}
 			val = argv[++i];
 		}
@@ -227,7 +230,7 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 		continue;
 bad:
 		free(ops);
-		return cmd_usage(c, "unknown option '%s'", a);
+		return cmd_usage(c, _("unknown option '%s'"), a);
 	}
 	*operands = ops;
 	*noperands = n;

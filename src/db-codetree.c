@@ -12,17 +12,21 @@
 #include <string.h>
 
 #include "axial/codetree.h"
+#include "axial/i18n.h"
 #include "db-int.h"
 
 static int64_t child_named(struct project *p, int64_t parent, const char *name);
 
+/* Stored and machine-readable in English; the workbench shows them
+ * through _() (N_ marks them for the catalogue). */
 static const char *const role_names[ROLE_COUNT] = {
-	"none", "central", "causal", "contextual", "intervening", "strategies",
-	"consequences",
+	N_("none"), N_("central"), N_("causal"), N_("contextual"),
+	N_("intervening"), N_("strategies"), N_("consequences"),
 };
 static const char *const role_titles[ROLE_COUNT] = {
-	"", "Central phenomenon", "Causal conditions", "Contextual conditions",
-	"Intervening conditions", "Strategies", "Consequences",
+	"", N_("Central phenomenon"), N_("Causal conditions"),
+	N_("Contextual conditions"), N_("Intervening conditions"),
+	N_("Strategies"), N_("Consequences"),
 };
 
 const char *

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -33,12 +34,12 @@ editor_edit(const char *text, char **out, char *err, size_t errcap)
 	snprintf(path, sizeof path, "%s/axial-memo.XXXXXX.md",
 	    tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if ((fd = mkstemps(path, 3)) < 0) {
-		snprintf(err, errcap, "cannot create a temp file: %s", strerror(errno));
+		snprintf(err, errcap, _("cannot create a temp file: %s"), strerror(errno));
 		return -1;
 	}
 	len = strlen(text);
 	if (write(fd, text, len) != (ssize_t)len) {
-		snprintf(err, errcap, "cannot write %s", path);
+		snprintf(err, errcap, _("cannot write %s"), path);
 		close(fd);
 		unlink(path);
 		return -1;
@@ -57,14 +58,14 @@ editor_edit(const char *text, char **out, char *err, size_t errcap)
 	}
 	free(copy);
 	if (pid < 0) {
-		snprintf(err, errcap, "cannot start %s", ed);
+		snprintf(err, errcap, _("cannot start %s"), ed);
 		unlink(path);
 		return -1;
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(err, errcap, "%s failed (status %d); memo unchanged", ed,
+		snprintf(err, errcap, _("%s failed (status %d); memo unchanged"), ed,
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		unlink(path);
 		return -1;
@@ -72,7 +73,7 @@ editor_edit(const char *text, char **out, char *err, size_t errcap)
 	*out = file_read_all(path, &len);
 	unlink(path);
 	if (*out == NULL) {
-		snprintf(err, errcap, "cannot read the edited memo back");
+		snprintf(err, errcap, "%s", _("cannot read the edited memo back"));
 		return -1;
 	}
 	return 0;

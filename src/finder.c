@@ -15,6 +15,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "axial/i18n.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
 #include "ui.h"
@@ -220,7 +221,7 @@ finder_draw(struct ui *ui)
 	list_h = h - 3;
 	for (row = 0; row < h; row++)
 		ui_fill(y + row, x, w, ui_attr(ui, TH_FINDER));
-	snprintf(head, sizeof head, " %s  (%zu/%zu; Enter picks, Esc cancels) ",
+	snprintf(head, sizeof head, _(" %s  (%zu/%zu; Enter picks, Esc cancels) "),
 	    ui->ftitle, ui->nfmatch, ui->nfitems);
 	ui_fill(y, x, w, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_plain(y, x + 1, w - 2, head, ui_attr(ui, TH_TITLE_FOCUS));
@@ -290,7 +291,7 @@ prompt_key(struct ui *ui, int key)
 		if (key == 'y' || key == 'Y')
 			done(ui, "y");
 		else
-			ui_msg(ui, "cancelled");
+			ui_msg(ui, "%s", _("cancelled"));
 		return;
 	}
 	if (key == '\r') {
@@ -324,7 +325,7 @@ prompt_draw(struct ui *ui)
 	ui_fill(y + 1, x, w, ui_attr(ui, TH_FINDER));
 	ui_fill(y + 2, x, w, ui_attr(ui, TH_FINDER));
 	if (ui->ov == OV_CONFIRM) {
-		ui_put_plain(y + 1, x + 1, w - 2, "y: yes, any other key: no",
+		ui_put_plain(y + 1, x + 1, w - 2, _("y: yes, any other key: no"),
 		    ui_attr(ui, TH_FINDER));
 		ui_mirror(ui, NULL);
 		curs_set(0);
@@ -333,7 +334,7 @@ prompt_draw(struct ui *ui)
 	ui_put_plain(y + 1, x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
 	cx = x + 3 + ui_put_text(ui, y + 1, x + 3, w - 4, ui->pbuf,
 	    ui_attr(ui, TH_FINDER));
-	ui_put_plain(y + 2, x + 1, w - 2, "Enter accepts, Esc cancels",
+	ui_put_plain(y + 2, x + 1, w - 2, _("Enter accepts, Esc cancels"),
 	    ui_attr(ui, TH_FINDER) | A_DIM);
 	move(y + 1, ui_screen_x(cx));
 	ui_mirror(ui, NULL);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "axial/i18n.h"
 #include "axial/keymap.h"
 #include "axial/util.h"
 
@@ -114,7 +115,7 @@ parse_list(const char *keys, int out[KEYMAP_MAXKEYS], const char **err)
 		if (k < 0) {
 			free(copy);
 			if (err)
-				*err = "unknown key name";
+				*err = _("unknown key name");
 			return -1;
 		}
 		if (n < KEYMAP_MAXKEYS - 1)
@@ -188,7 +189,7 @@ keymap_bind(struct keymap *k, const char *name, const char *keys,
 	}
 	if (!any) {
 		if (err)
-			*err = "unknown action";
+			*err = _("unknown action");
 		return -1;
 	}
 	return 0;

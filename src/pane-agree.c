@@ -14,6 +14,7 @@
 
 #include "axial/agreement.h"
 #include "axial/blind.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -79,7 +80,7 @@ agree_toggle(struct ui *ui)
 		return;
 	}
 	if (ui->blind_hidden || blind_check_figures(ui->p) != AX_OK) {
-		ui_err(ui, "agreement is hidden during blind coding: %s",
+		ui_err(ui, _("agreement is hidden during blind coding: %s"),
 		    project_errmsg(ui->p));
 		return;
 	}
@@ -89,7 +90,7 @@ agree_toggle(struct ui *ui)
 		const char *names[2];
 
 		if (!pick_coders(ui, &a, &b)) {
-			ui_err(ui, "agreement needs two coders with codings");
+			ui_err(ui, "%s", _("agreement needs two coders with codings"));
 			return;
 		}
 		names[0] = a;
@@ -112,7 +113,7 @@ agree_refresh(struct ui *ui)
 	if (ui->agree == NULL)
 		return;
 	if (agree_project_refresh(ui->agree, &changed) != AX_OK) {
-		ui_err(ui, "agreement: %s", project_errmsg(ui->p));
+		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
 		return;
 	}
 	if (changed)
@@ -127,7 +128,7 @@ figures(const struct agree_cells *c, char *out, size_t cap)
 
 	agree_kappa_2x2(c->a, c->b, c->c, c->d, &k);
 	if (k.kappa.why != NULL)
-		snprintf(out, cap, "\u03ba  --   (%s)", k.kappa.why);
+		snprintf(out, cap, "\u03ba  --   (%s)", _(k.kappa.why));
 	else
 		snprintf(out, cap, "\u03ba %5.2f Po %3.0f%%", k.kappa.v,
 		    k.po.why ? 0.0 : k.po.v * 100.0);
@@ -145,11 +146,11 @@ agree_draw(struct ui *ui, const struct rect *r, bool focused)
 	const struct node *cur = vmtree_current(&ui->tree);
 
 	(void)focused;
-	snprintf(line, sizeof line, " agreement %s vs %s, paragraphs ",
+	snprintf(line, sizeof line, _(" agreement %s vs %s, paragraphs "),
 	    ui->agree_coders[0] ? ui->agree_coders[0] : "?",
 	    ui->agree_coders[1] ? ui->agree_coders[1] : "?");
 	ui_box_title(ui, r, "", false);
-	ui_put_text(ui, r->y, r->x + 1, r->w - 2, line, ui_attr(ui, TH_TITLE));
+	ui_put_plain(r->y, r->x + 1, r->w - 2, line, ui_attr(ui, TH_TITLE));
 	for (i = 1; i < (size_t)r->h; i++)
 		ui_fill(r->y + (int)i, r->x, r->w, a);
 	if (ui->agree == NULL)
@@ -159,7 +160,7 @@ agree_draw(struct ui *ui, const struct rect *r, bool focused)
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
 	agree_state_total_table(st, &c, NULL);
 	figures(&c, fig, sizeof fig);
-	snprintf(line, sizeof line, "%s  all codes, N %lld", fig,
+	snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
 	    (long long)(c.a + c.b + c.c + c.d));
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
 	if (cur != NULL && cur->kind == NODE_CODE && y < r->y + r->h) {

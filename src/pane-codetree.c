@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -61,11 +62,12 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 static void
 tree_draw(struct ui *ui, const struct rect *r, bool focused)
 {
-	char title[128];
+	char title[192], head[96];
 	int row, h = r->h - 1;
 
-	snprintf(title, sizeof title, " codes (%zu)%s ", ui->nnodes,
-	    ui->ncut ? "  [cut: p pastes]" : "");
+	snprintf(head, sizeof head, _("codes (%zu)"), ui->nnodes);
+	snprintf(title, sizeof title, " %s%s%s%s ", head, ui->ncut ? "  [" : "",
+	    ui->ncut ? _("cut: p pastes") : "", ui->ncut ? "]" : "");
 	ui_box_title(ui, r, title, focused);
 	vmtree_set_height(&ui->tree, h);
 	for (row = 0; row < h; row++) {
@@ -85,8 +87,10 @@ tree_draw(struct ui *ui, const struct rect *r, bool focused)
 		if (n->kind == NODE_CATEGORY) {
 			bool kids = vmtree_has_children(&ui->tree, ui->tree.rows[ri]);
 
+			/* collapsed points the way the row reads */
 			snprintf(pre, sizeof pre, "%s ", !kids ? "·" :
-			    vmtree_is_collapsed(&ui->tree, n->id) ? "▸" : "▾");
+			    !vmtree_is_collapsed(&ui->tree, n->id) ? "▾" :
+			    ui->mirrored ? "◂" : "▸");
 		} else
 			snprintf(pre, sizeof pre, "%s ", "•");
 		a = n->kind == NODE_CATEGORY ?
@@ -113,9 +117,9 @@ tree_draw(struct ui *ui, const struct rect *r, bool focused)
 				char role[32];
 
 				snprintf(role, sizeof role, "[%s] ",
-				    paradigm_role_name(n->role));
+				    _(paradigm_role_name(n->role)));
 				x += ui_put_plain(y, x, room, role, a);
-				room -= (int)strlen(role);
+				room -= ui_text_width(role);
 			}
 			if (memo)
 				room -= 2;

@@ -12,6 +12,7 @@
 
 #include <unistr.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -135,14 +136,14 @@ static void
 codings_draw(struct ui *ui, const struct rect *r, bool focused)
 {
 	int row, h = r->h - 1;
-	char title[64];
+	char title[128], head[96];
 	const struct node *n = ui_node(ui, ui->seg_node);
 	int tw;
 
-	snprintf(title, sizeof title, " %s (%zu): ", ui->review ? "review" :
-	    "segments", ui->nsegs);
-	ui_box_title(ui, r, title, focused);
-	tw = (int)strlen(title) + 1;
+	snprintf(head, sizeof head, ui->review ? _("review (%zu):") :
+	    _("segments (%zu):"), ui->nsegs);
+	snprintf(title, sizeof title, " %s ", head);
+	tw = ui_box_title(ui, r, title, focused) + 1;
 	if (n != NULL)
 		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n->name,
 		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));

@@ -6,15 +6,17 @@
 #include <curses.h>
 #include <stdio.h>
 
+#include "axial/i18n.h"
 #include "ui.h"
 
 static void
 docs_draw(struct ui *ui, const struct rect *r, bool focused)
 {
 	int row, h = r->h - 1;
-	char title[64];
+	char title[128], head[96];
 
-	snprintf(title, sizeof title, " documents (%zu) ", ui->ndocs);
+	snprintf(head, sizeof head, _("documents (%zu)"), ui->ndocs);
+	snprintf(title, sizeof title, " %s ", head);
 	ui_box_title(ui, r, title, focused);
 	if (ui->docs_cur < ui->docs_top)
 		ui->docs_top = ui->docs_cur;

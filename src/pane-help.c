@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
 static const char *const scope_title[] = {
-	"Everywhere", "Transcript", "Code tree", "Segments and documents lists",
-	"Agreement, compare and paradigm views",
+	N_("Everywhere"), N_("Transcript"), N_("Code tree"),
+	N_("Segments and documents lists"),
+	N_("Agreement, compare and paradigm views"),
 };
 
 /* Lines of the help text: scope headers and one line per action. */
@@ -41,15 +43,15 @@ help_draw(struct ui *ui)
 	erase();
 	ui_mirror(ui, &(struct rect){0, 0, LINES, COLS});
 	ui_fill(0, 0, COLS, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_put_plain(0, 1, COLS - 2, "axial workbench: keys (j/k/PgDn scroll, "
+	ui_put_plain(0, 1, COLS - 2, _("axial workbench: keys (j/k/PgDn scroll, "
 	    "q/Esc/?/F1 close; rebind in ~/.config/axial/config: "
-	    "bind ACTION KEY...)", ui_attr(ui, TH_TITLE_FOCUS));
+	    "bind ACTION KEY...)"), ui_attr(ui, TH_TITLE_FOCUS));
 	for (s = 0; s < SCOPE_COUNT; s++) {
 		/* a blank line and the scope's title */
 		if (line++ >= ui->help_top)
 			y++;
 		if (line++ >= ui->help_top && y <= h)
-			ui_put_plain(y++, 1, COLS - 2, scope_title[s],
+			ui_put_plain(y++, 1, COLS - 2, _(scope_title[s]),
 			    ui_attr(ui, TH_CATEGORY));
 		for (i = 0; ui_actions[i].name != NULL; i++) {
 			if (ui_actions[i].scope != s)
@@ -59,15 +61,15 @@ help_draw(struct ui *ui)
 			keymap_keys_text(ui->keys, i, keys, sizeof keys);
 			ui_put_plain(y, 2, 20, keys, ui_attr(ui, TH_HELP_KEY));
 			ui_put_plain(y, 23, 20, ui_actions[i].name, ui_attr(ui, TH_DIM));
-			ui_put_plain(y, 44, COLS - 45, ui_actions[i].help,
+			ui_put_plain(y, 44, COLS - 45, _(ui_actions[i].help),
 			    ui_attr(ui, TH_HELP));
 			y++;
 		}
 	}
 	ui_fill(LINES - 1, 0, COLS, ui_attr(ui, TH_HINT));
-	ui_put_plain(LINES - 1, 1, COLS - 2, "Mouse: click to place the caret, "
+	ui_put_plain(LINES - 1, 1, COLS - 2, _("Mouse: click to place the caret, "
 	    "drag to select; in the tree drag a code onto a category to move it; "
-	    "wheel scrolls.", ui_attr(ui, TH_HINT));
+	    "wheel scrolls."), ui_attr(ui, TH_HINT));
 	ui_mirror(ui, NULL);
 }
 

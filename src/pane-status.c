@@ -9,30 +9,37 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
+/* Action names, shown translated (N_: the names stay the key table's). */
 static const char *const hints_transcript[] = {
-	"help", "select", "code-apply", "code-new", "code-invivo", "code-again",
-	"coding-remove", "search", "undo", "focus-next", "quit", NULL,
+	N_("help"), N_("select"), N_("code-apply"), N_("code-new"),
+	N_("code-invivo"), N_("code-again"), N_("coding-remove"), N_("search"),
+	N_("undo"), N_("focus-next"), N_("quit"), NULL,
 };
 static const char *const hints_tree[] = {
-	"help", "tree-mark", "tree-cut", "tree-paste", "tree-move-to",
-	"tree-new-code", "tree-rename", "tree-segments", "undo", "quit", NULL,
+	N_("help"), N_("tree-mark"), N_("tree-cut"), N_("tree-paste"),
+	N_("tree-move-to"), N_("tree-new-code"), N_("tree-rename"),
+	N_("tree-segments"), N_("undo"), N_("quit"), NULL,
 };
 static const char *const hints_list[] = {
-	"help", "list-open", "review", "focus-next", "quit", NULL,
+	N_("help"), N_("list-open"), N_("review"), N_("focus-next"),
+	N_("quit"), NULL,
 };
 static const char *const hints_agree[] = {
-	"help", "view-close", "view-open", "view-coders", "view-down", "quit",
-	NULL,
+	N_("help"), N_("view-close"), N_("view-open"), N_("view-coders"),
+	N_("view-down"), N_("quit"), NULL,
 };
 static const char *const hints_compare[] = {
-	"help", "view-close", "disagreement-next", "disagreement-prev", "take-a",
-	"take-b", "take-both", "take-neither", "view-coders", "quit", NULL,
+	N_("help"), N_("view-close"), N_("disagreement-next"),
+	N_("disagreement-prev"), N_("take-a"), N_("take-b"), N_("take-both"),
+	N_("take-neither"), N_("view-coders"), N_("quit"), NULL,
 };
 static const char *const hints_paradigm[] = {
-	"help", "view-close", "view-codes", "view-saturation", "quit", NULL,
+	N_("help"), N_("view-close"), N_("view-codes"), N_("view-saturation"),
+	N_("quit"), NULL,
 };
 
 static void
@@ -55,7 +62,7 @@ hints(struct ui *ui, int y, int w)
 			keymap_keys_text(ui->keys, j, keys, sizeof keys);
 			if ((sp = strchr(keys, ' ')) != NULL)
 				*sp = '\0';
-			buf_printf(&b, "%s%s %s", b.len ? "  " : " ", keys, h[i]);
+			buf_printf(&b, "%s%s %s", b.len ? "  " : " ", keys, _(h[i]));
 			break;
 		}
 	ui_fill(y, 0, w, ui_attr(ui, TH_HINT));
@@ -68,7 +75,7 @@ static void
 status_draw(struct ui *ui, const struct rect *r, bool focused)
 {
 	int a = ui_attr(ui, ui->msg_err ? TH_STATUS_ERR : TH_STATUS);
-	int x = r->x + 1, w = r->w - 2;
+	int x = r->x + 1, w = r->w - 2, pw;
 	size_t i;
 	char pos[64];
 
@@ -79,15 +86,15 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 		size_t s, e;
 
 		if (vmt_selection(&ui->vt, &s, &e))
-			snprintf(pos, sizeof pos, " sel %zu-%zu ", s, e);
+			snprintf(pos, sizeof pos, _(" sel %zu-%zu "), s, e);
 		else
 			snprintf(pos, sizeof pos, " @%zu ", ui->vt.cursor);
-		ui_put_plain(r->y, r->x + r->w - (int)strlen(pos), (int)strlen(pos),
-		    pos, ui_attr(ui, TH_STATUS));
-		w -= (int)strlen(pos);
+		pw = ui_text_width(pos);
+		ui_put_plain(r->y, r->x + r->w - pw, pw, pos, ui_attr(ui, TH_STATUS));
+		w -= pw;
 	}
 	if (ui->msg[0] != '\0') {
-		int used = ui_put_text(ui, r->y, x, w, ui->msg, a);
+		int used = ui_put_plain(r->y, x, w, ui->msg, a);
 
 		x += used + 2;
 		w -= used + 2;
@@ -102,7 +109,7 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 		if (doc_attr_list(ui->p, ui->docs[ui->docs_cur].id, &at, &n) ==
 		    AX_OK) {
 			for (k = 0; k < n; k++)
-				buf_printf(&b, "%s%s=%s", k ? ", " : "attributes: ",
+				buf_printf(&b, "%s%s=%s", k ? ", " : _("attributes: "),
 				    at[k].key, at[k].value);
 			doc_attr_list_free(at, n);
 		}
@@ -118,7 +125,7 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 		const struct node *n = vmtree_current(&ui->tree);
 
 		if (n != NULL && n->definition != NULL && n->definition[0]) {
-			int used = ui_put_plain(r->y, x, w, "definition: ",
+			int used = ui_put_plain(r->y, x, w, _("definition: "),
 			    ui_attr(ui, TH_STATUS));
 
 			ui_put_text(ui, r->y, x + used, w - used, n->definition,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
 
@@ -181,13 +182,17 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 	if (ui->cur < ui->ndocs) {
 		size_t line;
 		int col;
+		struct buf b = {0};
 
 		vmt_cursor_pos(&ui->vt, &line, &col);
-		snprintf(title, sizeof title, " %zu/%zu %s%s ", ui->cur + 1,
-		    ui->ndocs, ui->blind_hidden ? "[blind] " : "",
-		    ui->doc_memo && ui->doc_memo[ui->cur] ? "[memo]" : "");
-		ui_box_title(ui, r, title, focused);
-		tw = (int)strlen(title) + 1;
+		buf_printf(&b, " %zu/%zu ", ui->cur + 1, ui->ndocs);
+		if (ui->blind_hidden)
+			buf_printf(&b, "[%s] ", _("blind"));
+		if (ui->doc_memo && ui->doc_memo[ui->cur])
+			buf_printf(&b, "[%s] ", _("memo"));
+		buf_putc(&b, ' ');
+		tw = ui_box_title(ui, r, b.s, focused) + 1;
+		buf_done(&b);
 		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 12,
 		    ui->docs[ui->cur].name,
 		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));
@@ -195,9 +200,11 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 		    total > 1 ? (line * 100) / (total - 1) : 100);
 		ui_put_plain(r->y, r->x + r->w - 6, 6, title,
 		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));
-	} else
-		ui_box_title(ui, r, " no documents: axial import PROJECT FILE ",
-		    focused);
+	} else {
+		snprintf(title, sizeof title, " %s ",
+		    _("no documents: axial import PROJECT FILE"));
+		ui_box_title(ui, r, title, focused);
+	}
 	ui_mirror(ui, NULL);
 	vmt_selection(&ui->vt, &sel_s, &sel_e);
 	for (row = 0; row < h; row++) {

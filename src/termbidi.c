@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/termbidi.h"
 
 static const char BIDI_ENTER[] = "\033[8l" "\033[1 k";	/* explicit, LTR path */
@@ -42,9 +43,9 @@ termbidi_sequences(enum text_bidi mode, bool tmux_passthrough,
 			out->enter = BIDI_ENTER_TMUX;
 			out->leave = BIDI_LEAVE_TMUX;
 		} else {
-			out->warning = "inside tmux the outer terminal may reorder "
-			    "text again: switch its bidi off, or set "
-			    "allow-passthrough on and enable the tmux passthrough";
+			out->warning = _("inside tmux the outer terminal may "
+			    "reorder text again: switch its bidi off, or set "
+			    "allow-passthrough on and enable the tmux passthrough");
 		}
 		return;
 	}

@@ -496,12 +496,12 @@ ui_fill(int y, int x, int w, int attr)
 	attroff(attr);
 }
 
-void
+int
 ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused)
 {
 	int a = ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE);
 
 	ui_fill(r->y, r->x, r->w, a);
-	ui_put_plain(r->y, r->x + 1, r->w - 2, title, a);
+	return ui_put_plain(r->y, r->x + 1, r->w - 2, title, a);
 }

@@ -574,10 +574,16 @@ draw(struct ui *ui)
 	}
 	if (ui->too_small) {
 		if (ui->dirty) {
+			char need[128];
+
 			erase();
-			mvaddstr(LINES / 2, 0, "terminal too small");
-			mvprintw(LINES / 2 + 1, 0, "need %dx%d", UI_MIN_COLS,
+			ui_mirror(ui, &(struct rect){0, 0, LINES, COLS});
+			ui_put_plain(LINES / 2, 0, COLS, _("terminal too small"),
+			    A_NORMAL);
+			snprintf(need, sizeof need, _("need %dx%d"), UI_MIN_COLS,
 			    UI_MIN_LINES);
+			ui_put_plain(LINES / 2 + 1, 0, COLS, need, A_NORMAL);
+			ui_mirror(ui, NULL);
 			curs_set(0);
 		}
 		ui->dirty = 0;
@@ -698,15 +704,17 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 				    strncmp(rest, "ltr", 3) == 0 ? 0 : -1;
 		} else if (strcmp(w, "bidi") == 0 && rest) {
 			if (text_bidi_parse(rest, &ui->opt.text.bidi) != 0)
-				ui_err(ui, "%s:%d: bidi app or terminal", path, lineno);
+				ui_err(ui, _("%s:%d: bidi app or terminal"), path,
+				    lineno);
 		} else if (strcmp(w, "shaping") == 0 && rest) {
 			if (text_shaping_parse(rest, &ui->opt.text.shaping) != 0)
-				ui_err(ui, "%s:%d: shaping app, terminal or off", path,
+				ui_err(ui, _("%s:%d: shaping app, terminal or off"), path,
 				    lineno);
 		} else if (strcmp(w, "bind") == 0 && rest) {
 			;	/* ui_load_bindings */
 		} else
-			ui_err(ui, "%s:%d: unknown setting '%s'", path, lineno, w);
+			ui_err(ui, _("%s:%d: unknown setting '%s'"), path, lineno,
+			    w);
 	}
 	free(text);
 	free(path);
@@ -858,7 +866,7 @@ void
 ui_toggle_mouse(struct ui *ui)
 {
 	set_mouse(ui, !ui->mouse);
-	ui_msg(ui, "mouse %s", ui->mouse ? "on" : "off");
+	ui_msg(ui, "%s", ui->mouse ? _("mouse on") : _("mouse off"));
 }
 
 static void
@@ -944,14 +952,14 @@ ui_run(const struct ui_options *o)
 	ui->vt.mark = VMT_NO_MARK;
 	rc = project_open(o->project, 0, o->as, &ui->p, &err);
 	if (rc != AX_OK) {
-		fprintf(stderr, "axial: %s\n", err ? err : "cannot open project");
+		fprintf(stderr, "axial: %s\n", err ? err : _("cannot open project"));
 		free(err);
 		free(ui);
 		return 1;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "axial: the workbench needs a terminal; "
-		    "try 'axial info %s'\n", o->project);
+		fprintf(stderr, _("axial: the workbench needs a terminal; "
+		    "try 'axial info %s'\n"), o->project);
 		project_close(ui->p);
 		free(ui);
 		return 1;
@@ -964,7 +972,7 @@ ui_run(const struct ui_options *o)
 		theme = xstrdup(o->theme);
 	}
 	if (!theme_load(&ui->theme, theme ? theme : "default"))
-		ui_err(ui, "no theme '%s'; using the default", theme);
+		ui_err(ui, _("no theme '%s'; using the default"), theme);
 	free(theme);
 
 	ui->change_cursor = coding_changes_cursor(ui->p);
@@ -986,7 +994,7 @@ ui_run(const struct ui_options *o)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
 	if (initscr() == NULL)
-		fatal("cannot initialise the terminal");
+		fatal("%s", _("cannot initialise the terminal"));
 	curses_on = true;
 	write_all(bidi_seq.enter);
 	raw();
@@ -1010,9 +1018,17 @@ ui_run(const struct ui_options *o)
 	ui_reload_tree(ui);
 	ui_open_doc(ui, 0, 0);
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
-	if (ui->msg[0] == '\0')
-		ui_msg(ui, "%s: %zu documents, %zu codes and categories. "
-		    "? for help", project_path(ui->p), ui->ndocs, ui->nnodes);
+	if (ui->msg[0] == '\0') {
+		char d[64], n[64];
+
+		snprintf(d, sizeof d, ngettext("%zu document", "%zu documents",
+		    ui->ndocs), ui->ndocs);
+		snprintf(n, sizeof n, ngettext("%zu code or category",
+		    "%zu codes and categories", ui->nnodes), ui->nnodes);
+		/* TRANSLATORS: the project's path, "N documents", "N codes and
+		 * categories" */
+		ui_msg(ui, _("%s: %s, %s. ? for help"), project_path(ui->p), d, n);
+	}
 
 	while (!ui->quit && !got_term) {
 		wint_t wc;

@@ -28,6 +28,7 @@
 #include "axial/project.h"
 #include "axial/text.h"
 #include "axial/theme.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "vm-transcript.h"
 #include "vm-tree.h"
@@ -284,7 +285,8 @@ void ui_mirror(struct ui *ui, const struct rect *r);
 /* The screen column of column x as the mirror draws it (for the caret). */
 int ui_screen_x(int x);
 void ui_fill(int y, int x, int w, int attr);
-void ui_box_title(struct ui *ui, const struct rect *r, const char *title,
+/* The title row of a pane; returns the columns the title took. */
+int ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused);
 /* Display width of UTF-8 text as ui_put_text draws it. */
 int ui_text_width(const char *s);

@@ -30,7 +30,8 @@ struct buf;	/* axial/util.h */
 /* A number, or undefined with a reason ("no units", "no variation", ...). */
 struct agree_fig {
 	double v;		/* meaningful only when why == NULL */
-	const char *why;	/* NULL when defined; a static string otherwise */
+	const char *why;	/* NULL when defined; a static string otherwise,
+				   English, marked N_() for the workbench's _() */
 };
 
 #define AGREE_Z95 1.959964	/* the z of every 95% interval */

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #define _(s) gettext(s)
-#define N_(s) (s)
+#define N_(s) s
 
 /*
  * The locale from the environment and the "axial" catalogue. When the
