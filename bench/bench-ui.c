@@ -35,6 +35,28 @@
 
 static int master = -1;
 static size_t nsent;	/* keys sent so far = index of the UI's next timing */
+static uint64_t rows_addressed;	/* screen rows the last drain() moved to */
+
+/* Notes the rows of the cursor addresses (CSI row;col H) in the output, so
+ * that a cursor move which scrolled the pane (a rewrite of every row of
+ * it) is told apart from one that did not. */
+static void
+note_rows(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 3 < n; i++) {
+		size_t j = i + 2;
+		unsigned row = 0;
+
+		if (p[i] != '\033' || p[i + 1] != '[')
+			continue;
+		while (j < n && p[j] >= '0' && p[j] <= '9')
+			row = row * 10 + (unsigned)(p[j++] - '0');
+		if (j < n && (p[j] == ';' || p[j] == 'H') && row > 0 && row <= 64)
+			rows_addressed |= 1ull << (row - 1);
+	}
+}
 
 /* Reads what the UI writes until it has been quiet for quiet_ms (after at
  * least one byte, or max_ms without any). Returns the bytes read. */
@@ -45,6 +67,7 @@ drain(int quiet_ms, int max_ms)
 	size_t total = 0;
 	uint64_t start = clock_ns();
 
+	rows_addressed = 0;
 	for (;;) {
 		struct pollfd pf = {master, POLLIN, 0};
 		int wait = total ? quiet_ms : max_ms -
@@ -59,6 +82,7 @@ drain(int quiet_ms, int max_ms)
 		if (n <= 0)
 			break;
 		total += (size_t)n;
+		note_rows(buf, (size_t)n);
 	}
 	return total;
 }
@@ -118,7 +142,8 @@ main(void)
 	uint64_t t_fork, t_first, first_ui = 0, *keys = NULL, *commits = NULL;
 	size_t nkeys = 0, ncommits = 0, kc = 0, i, down_bytes[NDOWN], page_bytes[NPAGE], len, k = 0;
 	uint64_t down_ns[NDOWN], page_ns[NPAGE], apply_ns[NAPPLY], b64[NDOWN];
-	size_t idx_down[NDOWN], idx_page[NPAGE], idx_apply[NAPPLY];
+	size_t idx_down[NDOWN], idx_page[NPAGE], idx_apply[NAPPLY], nstill = 0;
+	bool down_scrolled[NDOWN];
 	pid_t pid;
 	int status;
 
@@ -173,6 +198,7 @@ main(void)
 		idx_down[i] = nsent;
 		send_key("j");
 		down_bytes[i] = drain(25, 1000);
+		down_scrolled[i] = __builtin_popcountll(rows_addressed) > 8;
 	}
 	/* page down, from the top of a document every 10 pages */
 	for (i = 0; i < NPAGE; i++) {
@@ -269,6 +295,19 @@ main(void)
 	printf("ui: bytes to the terminal per cursor down: median %.0f, p95 %.0f, "
 	    "max %.0f (target <= 100)\n", q(b64, NDOWN, 0.5), q(b64, NDOWN, 0.95),
 	    q(b64, NDOWN, 1.0));
+	/* the same split: moves inside the pane, and moves past its last row,
+	 * which scroll it by half a page and so rewrite the pane */
+	for (i = 0; i < NDOWN; i++)
+		if (!down_scrolled[i])
+			b64[nstill++] = down_bytes[i];
+	printf("ui:   %zu moves inside the pane: median %.0f, p95 %.0f, max %.0f\n",
+	    nstill, q(b64, nstill, 0.5), q(b64, nstill, 0.95), q(b64, nstill, 1.0));
+	for (i = 0, nstill = 0; i < NDOWN; i++)
+		if (down_scrolled[i])
+			b64[nstill++] = down_bytes[i];
+	if (nstill > 0)
+		printf("ui:   %zu moves that scrolled the pane half a page: median "
+		    "%.0f\n", nstill, q(b64, nstill, 0.5));
 	for (i = 0; i < NPAGE; i++)
 		b64[i] = page_bytes[i];
 	printf("ui: bytes to the terminal per page down: median %.0f, p95 %.0f\n",

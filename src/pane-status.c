@@ -149,10 +149,14 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 			continue;
 		n = ui_node(ui, c->node);
 		used = ui_put_plain(r->y, x, w, "[", ui_attr(ui, TH_STATUS));
+		/* the name in its code's colour, not bold: every attribute
+		 * change costs bytes on each cursor move (bench-ui) */
 		used += ui_put_text(ui, r->y, x + used, w - used, n ? n->name : "?",
-		    ui_fg_attr(ui, n && n->color ? n->color : "") |
-		    (ui_attr(ui, TH_STATUS) & ~A_COLOR));
-		if (ui->ncoders > 1) {
+		    n && n->color && n->color[0] ?
+		    (int)(ui_fg_attr(ui, n->color) & ~A_BOLD) :
+		    ui_attr(ui, TH_STATUS));
+		/* the coder, unless it is the one running the UI */
+		if (ui->ncoders > 1 && c->coder != ui->me) {
 			size_t k;
 
 			for (k = 0; k < ui->ncoders; k++)

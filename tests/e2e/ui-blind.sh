@@ -12,7 +12,7 @@ check_rc "the owner starts a blind session" 0 "$AXIAL" blind "$P" start coder-a,
 start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "the title says blind" "[blind]"
 keys ']'
-check_screen "my coding at the first segment" "[Office closure order coder-a]"
+check_screen "my coding at the first segment" "[Office closure order]"
 if screen | grep -qF "coder-b]"; then notok "the other coder's codings are hidden" "$(screen | tail -2)"; else
 	ok "the other coder's codings are hidden"; fi
 keys =

@@ -28,7 +28,7 @@ keys g
 # ] and [ walk the coded segments
 keys ']'
 check_screen "] goes to the next coded segment" "@105"
-check_screen "its codes are in the status line" "[Office closure order coder-a]"
+check_screen "its codes are in the status line" "[Office closure order]"
 keys ']'
 check_screen "] again" "@221"
 keys '['

@@ -42,7 +42,7 @@ check_screen "coding applied, reported in the status line" "coded 13-20 as Lapto
 n=$("$AXIAL" codings "$P" --code "Laptop rollout" --coder coder-a --json |
     json "len([c for c in d if c['start']==13 and c['end']==20])")
 check "the project holds the new coding 13-20 by coder-a" 1 "$n"
-check_screen "codes at the caret in the status line" "[Laptop rollout coder-a]"
+check_screen "codes at the caret in the status line" "[Laptop rollout]"
 
 # search, then an in-vivo code from the selected words
 keys /
