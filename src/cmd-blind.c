@@ -70,10 +70,10 @@ out:
 
 const struct cmd cmd_blind = {
 	"blind", "PROJECT start A,B | done | lift | status",
-	"blind coding for reliability: coders see only their own codings until all are done",
-	"  start A,B   (owner) coders A and B code blind from now on\n"
+	N_("blind coding for reliability: coders see only their own codings until all are done"),
+	N_("  start A,B   (owner) coders A and B code blind from now on\n"
 	"  done        mark your coding done; all done reveals everything\n"
 	"  lift        (owner) end blind coding now\n"
 	"  status      who is still coding\n"
-	"  --as CODER  act as CODER\n", blind_main,
+	"  --as CODER  act as CODER\n"), blind_main,
 };

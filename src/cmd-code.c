@@ -91,8 +91,8 @@ out:
 
 const struct cmd cmd_codes = {
 	"codes", "PROJECT [--json]",
-	"show the code tree: paradigm roles first, codings per code",
-	"  --json   machine-readable output (one object per node, depth first)\n",
+	N_("show the code tree: paradigm roles first, codings per code"),
+	N_("  --json   machine-readable output (one object per node, depth first)\n"),
 	codes_main,
 };
 
@@ -167,11 +167,11 @@ out:
 
 const struct cmd cmd_code_add = {
 	"code add", "PROJECT NAME [--in CATEGORY] [--category] [--color #RRGGBB] [--def TEXT]",
-	"create a code (or a category) and print its #ID",
-	"  -i, --in CATEGORY   create it under CATEGORY (default: the top level)\n"
+	N_("create a code (or a category) and print its #ID"),
+	N_("  -i, --in CATEGORY   create it under CATEGORY (default: the top level)\n"
 	"  -c, --category      create a category instead of a code\n"
 	"  --color #RRGGBB     its colour\n"
-	"  -d, --def TEXT      its definition\n", code_add_main,
+	"  -d, --def TEXT      its definition\n"), code_add_main,
 };
 
 
@@ -224,7 +224,7 @@ code_simple_main(const struct cmd *self, int argc, char **argv)
 }
 
 const struct cmd cmd_code_rename = {
-	"code rename", "PROJECT CODE NEWNAME", "rename a code or category", NULL,
+	"code rename", "PROJECT CODE NEWNAME", N_("rename a code or category"), NULL,
 	code_simple_main,
 };
 
@@ -257,22 +257,22 @@ code_move_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_code_move = {
 	"code move", "PROJECT CODE CATEGORY | PROJECT CODE --top",
-	"move a code or category into a category (axial coding)",
-	"  --top   move it to the top level\n", code_move_main,
+	N_("move a code or category into a category (axial coding)"),
+	N_("  --top   move it to the top level\n"), code_move_main,
 };
 
 
 const struct cmd cmd_code_merge = {
 	"code merge", "PROJECT FROM INTO",
-	"merge code FROM into code INTO: its codings and memos follow", NULL,
+	N_("merge code FROM into code INTO: its codings and memos follow"), NULL,
 	code_simple_main,
 };
 
 
 const struct cmd cmd_code_rm = {
 	"code rm", "PROJECT CODE",
-	"delete a code or category with everything under it and their codings "
-	"(undoable)", NULL, code_simple_main,
+	N_("delete a code or category with everything under it and their codings "
+	"(undoable)"), NULL, code_simple_main,
 };
 
 static int
@@ -298,19 +298,19 @@ code_role_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_code_role = {
 	"code role", "PROJECT CATEGORY ROLE",
-	"give a top-level category its paradigm-model role",
-	"  ROLE   central, causal, contextual, intervening, strategies,\n"
-	"         consequences, or none\n", code_role_main,
+	N_("give a top-level category its paradigm-model role"),
+	N_("  ROLE   central, causal, contextual, intervening, strategies,\n"
+	"         consequences, or none\n"), code_role_main,
 };
 
 
 const struct cmd cmd_code_color = {
-	"code color", "PROJECT CODE #RRGGBB", "set a code's colour (\"\" for the "
-	"theme's default)", NULL, code_simple_main,
+	"code color", "PROJECT CODE #RRGGBB", N_("set a code's colour (\"\" for the "
+	"theme's default)"), NULL, code_simple_main,
 };
 
 
 const struct cmd cmd_code_define = {
-	"code define", "PROJECT CODE TEXT", "set a code's definition", NULL,
+	"code define", "PROJECT CODE TEXT", N_("set a code's definition"), NULL,
 	code_simple_main,
 };

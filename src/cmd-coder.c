@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -63,8 +64,8 @@ out:
 }
 
 const struct cmd cmd_coders = {
-	"coders", "PROJECT [--json]", "list the project's coders",
-	"  --json   machine-readable output\n", coders_main,
+	"coders", "PROJECT [--json]", N_("list the project's coders"),
+	N_("  --json   machine-readable output\n"), coders_main,
 };
 
 static int
@@ -97,9 +98,9 @@ coder_add_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_coder_add = {
 	"coder add", "PROJECT LOGIN [--name NAME] [--color #RRGGBB] [--account ACCOUNT]",
-	"add a coder, or tie one to an OS account (the owner only)",
-	"  -n, --name NAME     display name\n"
+	N_("add a coder, or tie one to an OS account (the owner only)"),
+	N_("  -n, --name NAME     display name\n"
 	"  --color #RRGGBB     colour of the coder's marks\n"
-	"  --account ACCOUNT   the OS account that may act as LOGIN with --as\n",
+	"  --account ACCOUNT   the OS account that may act as LOGIN with --as\n"),
 	coder_add_main,
 };

@@ -68,11 +68,11 @@ out:
 
 const struct cmd cmd_tag = {
 	"tag", "PROJECT DOC CODE START END | PROJECT DOC CODE --quote TEXT [--nth N]",
-	"apply a code to a span of a document; prints #ID START END",
-	"  START END       code-point offsets, 0-based, END exclusive\n"
+	N_("apply a code to a span of a document; prints #ID START END"),
+	N_("  START END       code-point offsets, 0-based, END exclusive\n"
 	"  -q, --quote T   the span is the first occurrence of T in the document\n"
 	"  --nth N         ... or its Nth occurrence\n"
-	"  --as CODER      act as CODER (tied to your account by the owner)\n",
+	"  --as CODER      act as CODER (tied to your account by the owner)\n"),
 	tag_main,
 };
 
@@ -101,8 +101,8 @@ untag_main(const struct cmd *self, int argc, char **argv)
 }
 
 const struct cmd cmd_untag = {
-	"untag", "PROJECT CODING", "remove one of your codings (by #ID)",
-	"  --as CODER   act as CODER\n", untag_main,
+	"untag", "PROJECT CODING", N_("remove one of your codings (by #ID)"),
+	N_("  --as CODER   act as CODER\n"), untag_main,
 };
 
 /* Texts of documents, loaded once each while listing. */
@@ -231,9 +231,9 @@ out:
 
 const struct cmd cmd_codings = {
 	"codings", "PROJECT [--doc DOC] [--code CODE] [--coder LOGIN] [--json]",
-	"list codings with their quotes",
-	"  -d, --doc DOC      only this document\n"
+	N_("list codings with their quotes"),
+	N_("  -d, --doc DOC      only this document\n"
 	"  -c, --code CODE    only this code\n"
 	"  --coder LOGIN      only this coder's\n"
-	"  --json             machine-readable output, full quotes\n", codings_main,
+	"  --json             machine-readable output, full quotes\n"), codings_main,
 };

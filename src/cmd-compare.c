@@ -115,12 +115,12 @@ out:
 
 const struct cmd cmd_compare = {
 	"compare", "PROJECT --coders A,B [--doc DOC] [--json]",
-	"list two coders' disagreements (paragraph and code) and how each was settled",
-	"  --coders A,B   the two coders\n"
+	N_("list two coders' disagreements (paragraph and code) and how each was settled"),
+	N_("  --coders A,B   the two coders\n"
 	"  -d, --doc DOC  one document only\n"
 	"  --json         machine-readable output\n"
 	"A unit is a paragraph and a code; A and B disagree on it when exactly\n"
-	"one of them applied the code somewhere in the paragraph.\n", compare_main,
+	"one of them applied the code somewhere in the paragraph.\n"), compare_main,
 };
 
 static int
@@ -178,12 +178,12 @@ out:
 
 const struct cmd cmd_consensus = {
 	"consensus", "PROJECT --coders A,B seed | PROJECT --coders A,B DOC PARAGRAPH CODE a|b|both|neither [--note TEXT]",
-	"build the consensus coding: copy agreed units, settle disagreements",
-	"  seed        copy every unit both coders agree on (A's spans)\n"
+	N_("build the consensus coding: copy agreed units, settle disagreements"),
+	N_("  seed        copy every unit both coders agree on (A's spans)\n"
 	"  DOC PARAGRAPH CODE CHOICE\n"
 	"              settle one disagreement: a (A's codings), b, both or\n"
 	"              neither, as codings of the coder 'consensus'\n"
 	"  --note TEXT why (kept with the decision)\n"
-	"Coders A and B and the owner may decide; blind coding must be over.\n",
+	"Coders A and B and the owner may decide; blind coding must be over.\n"),
 	consensus_main,
 };

@@ -171,14 +171,14 @@ out:
 
 const struct cmd cmd_import = {
 	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv]",
-	"import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing",
-	"  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
+	N_("import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing"),
+	N_("  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
 	"                       one line per paragraph), .qdpx (a REFI-QDA project)\n"
 	"                       or .qdc (a REFI-QDA codebook)\n"
 	"  -n, --name NAME      the document's name (one file only; default: the\n"
 	"                       file name without its extension)\n"
 	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
-	"  --as CODER           act as CODER (tied to your account by the owner)\n",
+	"  --as CODER           act as CODER (tied to your account by the owner)\n"),
 	import_main,
 };
 
@@ -243,8 +243,8 @@ out:
 
 const struct cmd cmd_docs = {
 	"docs", "PROJECT [--json]",
-	"list documents in interview order",
-	"  --json   machine-readable output\n", docs_main,
+	N_("list documents in interview order"),
+	N_("  --json   machine-readable output\n"), docs_main,
 };
 
 static int
@@ -332,11 +332,11 @@ out:
 
 const struct cmd cmd_attr = {
 	"attr", "PROJECT DOC [KEY [VALUE]] [--rm] | PROJECT --csv FILE",
-	"show or set a document's attributes (gender, education, ...)",
-	"  DOC            a document name, #ID or @POSITION\n"
+	N_("show or set a document's attributes (gender, education, ...)"),
+	N_("  DOC            a document name, #ID or @POSITION\n"
 	"  --rm           remove KEY\n"
 	"  --csv FILE     set attributes from CSV rows document,key,value\n"
-	"  --json         machine-readable output\n", attr_main,
+	"  --json         machine-readable output\n"), attr_main,
 };
 
 /* The common shape of `doc X PROJECT DOC [ARG]`. */
@@ -382,7 +382,7 @@ doc_rename_main(const struct cmd *self, int argc, char **argv)
 }
 
 const struct cmd cmd_doc_rename = {
-	"doc rename", "PROJECT DOC NEWNAME", "rename a document", NULL,
+	"doc rename", "PROJECT DOC NEWNAME", N_("rename a document"), NULL,
 	doc_rename_main,
 };
 
@@ -409,7 +409,7 @@ doc_move_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_doc_move = {
 	"doc move", "PROJECT DOC POSITION",
-	"move a document to another place in the interview order", NULL,
+	N_("move a document to another place in the interview order"), NULL,
 	doc_move_main,
 };
 
@@ -430,7 +430,7 @@ doc_rm_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_doc_rm = {
 	"doc rm", "PROJECT DOC",
-	"remove a document with its codings, attributes and memos (undoable)",
+	N_("remove a document with its codings, attributes and memos (undoable)"),
 	NULL, doc_rm_main,
 };
 
@@ -455,6 +455,6 @@ doc_text_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_doc_text = {
 	"doc text", "PROJECT DOC",
-	"print a document's stored text (logical order; see also axial cat)",
+	N_("print a document's stored text (logical order; see also axial cat)"),
 	NULL, doc_text_main,
 };

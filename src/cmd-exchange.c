@@ -71,19 +71,19 @@ export_qdc_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_export_qdpx = {
 	"export qdpx", "PROJECT OUT.qdpx",
-	"export the project as REFI-QDA (ATLAS.ti, MAXQDA, NVivo, QualCoder)",
-	"  OUT.qdpx   project.qde plus sources/<guid>.txt (UTF-8, LF); code-point\n"
+	N_("export the project as REFI-QDA (ATLAS.ti, MAXQDA, NVivo, QualCoder)"),
+	N_("  OUT.qdpx   project.qde plus sources/<guid>.txt (UTF-8, LF); code-point\n"
 	"             positions; coders as Users; memos as Notes; attributes as\n"
 	"             Variables and Cases; paradigm roles as Sets. What REFI-QDA\n"
-	"             cannot carry is listed on standard error.\n",
+	"             cannot carry is listed on standard error.\n"),
 	export_qdpx_main,
 };
 
 const struct cmd cmd_export_qdc = {
 	"export qdc", "PROJECT OUT.qdc",
-	"export the code tree as a REFI-QDA codebook",
-	"  OUT.qdc    codes nested, categories isCodable=\"false\", definitions as\n"
-	"             Descriptions, paradigm roles as Sets\n",
+	N_("export the code tree as a REFI-QDA codebook"),
+	N_("  OUT.qdc    codes nested, categories isCodable=\"false\", definitions as\n"
+	"             Descriptions, paradigm roles as Sets\n"),
 	export_qdc_main,
 };
 
@@ -137,13 +137,13 @@ out:
 
 const struct cmd cmd_merge = {
 	"merge", "PROJECT OTHER",
-	"add a coder's copy (an axial project or .qdpx): their codings, under "
-	"their own coders",
-	"  OTHER      another axial project, or a REFI-QDA .qdpx\n"
+	N_("add a coder's copy (an axial project or .qdpx): their codings, under "
+	"their own coders"),
+	N_("  OTHER      another axial project, or a REFI-QDA .qdpx\n"
 	"             Documents are matched by the SHA-256 of their text, codes\n"
 	"             by GUID, then by category path; what cannot be matched is\n"
 	"             reported. Codings already present are skipped, so merging\n"
 	"             the same file twice adds nothing. All or nothing.\n"
-	"  --as CODER act as CODER (tied to your account by the owner)\n",
+	"  --as CODER act as CODER (tied to your account by the owner)\n"),
 	merge_main,
 };

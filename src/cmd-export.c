@@ -236,13 +236,13 @@ out:
 
 const struct cmd cmd_export_csv = {
 	"export csv", "PROJECT [OUT.csv] [--units [--unit paragraph|document]]",
-	"export codings as CSV (RFC 4180, UTF-8): one row per coding with its text",
-	"  OUT.csv        written atomically; standard output when absent or -\n"
+	N_("export codings as CSV (RFC 4180, UTF-8): one row per coding with its text"),
+	N_("  OUT.csv        written atomically; standard output when absent or -\n"
 	"  --units        one row per unit, code and coder instead, with applied\n"
 	"                 1 or 0 (the coder's coding of the code overlaps the\n"
 	"                 unit), for recomputing agreement in R or Python; coders\n"
 	"                 are those who coded the document\n"
 	"  --unit U       paragraph (an LF-separated non-empty line; the default)\n"
-	"                 or document; implies --units\n",
+	"                 or document; implies --units\n"),
 	export_csv_main,
 };

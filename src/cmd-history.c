@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "axial/history.h"
+#include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
 
@@ -38,13 +39,13 @@ static int undo_main(const struct cmd *s, int c, char **v) { return undo_redo(s,
 static int redo_main(const struct cmd *s, int c, char **v) { return undo_redo(s, c, v, true); }
 
 const struct cmd cmd_undo = {
-	"undo", "PROJECT", "undo your latest action (only yours, even across "
-	"restarts)", "  --as CODER   act as CODER\n", undo_main,
+	"undo", "PROJECT", N_("undo your latest action (only yours, even across "
+	"restarts)"), N_("  --as CODER   act as CODER\n"), undo_main,
 };
 
 const struct cmd cmd_redo = {
-	"redo", "PROJECT", "redo your latest undone action",
-	"  --as CODER   act as CODER\n", redo_main,
+	"redo", "PROJECT", N_("redo your latest undone action"),
+	N_("  --as CODER   act as CODER\n"), redo_main,
 };
 
 static int
@@ -111,7 +112,7 @@ out:
 
 const struct cmd cmd_log = {
 	"log", "PROJECT [--limit N] [--json]",
-	"the audit trail: who did what, when (newest first; times in UTC)",
-	"  -n, --limit N   how many actions (default 20)\n"
-	"  --json          machine-readable output\n", log_main,
+	N_("the audit trail: who did what, when (newest first; times in UTC)"),
+	N_("  -n, --limit N   how many actions (default 20)\n"
+	"  --json          machine-readable output\n"), log_main,
 };

@@ -108,8 +108,8 @@ keys_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_keys = {
 	"keys", "[--man | --markdown | --defaults]",
-	"list the workbench's key bindings (with your config's rebindings)",
-	"  --man        as man-page rows (the defaults)\n"
+	N_("list the workbench's key bindings (with your config's rebindings)"),
+	N_("  --man        as man-page rows (the defaults)\n"
 	"  --markdown   as a Markdown table (the defaults)\n"
-	"  --defaults   ignore ~/.config/axial/config\n", keys_main,
+	"  --defaults   ignore ~/.config/axial/config\n"), keys_main,
 };

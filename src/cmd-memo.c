@@ -121,11 +121,11 @@ out:
 
 const struct cmd cmd_memo_add = {
 	"memo add", "PROJECT TEXT|- [--on KIND:REF] [--type TYPE] [--title TITLE]",
-	"write a memo; prints its #ID",
-	"  -o, --on KIND:REF  document:DOC, code:CODE, coding:ID (default: free)\n"
+	N_("write a memo; prints its #ID"),
+	N_("  -o, --on KIND:REF  document:DOC, code:CODE, coding:ID (default: free)\n"
 	"  -t, --type TYPE    free, code, theoretical or operational\n"
 	"  --title TITLE      a title\n"
-	"  TEXT               the memo, or - to read it from standard input\n",
+	"  TEXT               the memo, or - to read it from standard input\n"),
 	memo_add_main,
 };
 
@@ -201,9 +201,9 @@ out:
 }
 
 const struct cmd cmd_memo_list = {
-	"memo list", "PROJECT [--on KIND:REF] [--json]", "list memos",
-	"  -o, --on KIND:REF  only memos on this (free: only free memos)\n"
-	"  --json             machine-readable output\n", memo_list_main,
+	"memo list", "PROJECT [--on KIND:REF] [--json]", N_("list memos"),
+	N_("  -o, --on KIND:REF  only memos on this (free: only free memos)\n"
+	"  --json             machine-readable output\n"), memo_list_main,
 };
 
 static int
@@ -254,9 +254,9 @@ memo_rm_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_memo_edit = {
 	"memo edit", "PROJECT MEMO TEXT|- [--title TITLE]",
-	"replace a memo's text", NULL, memo_edit_main,
+	N_("replace a memo's text"), NULL, memo_edit_main,
 };
 
 const struct cmd cmd_memo_rm = {
-	"memo rm", "PROJECT MEMO", "delete a memo (undoable)", NULL, memo_rm_main,
+	"memo rm", "PROJECT MEMO", N_("delete a memo (undoable)"), NULL, memo_rm_main,
 };

@@ -42,8 +42,8 @@ init_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_init = {
 	"init", "PROJECT [--title TITLE]",
-	"create an empty project file (suggested extension .axial)",
-	"  -t, --title TITLE   the study's title\n", init_main,
+	N_("create an empty project file (suggested extension .axial)"),
+	N_("  -t, --title TITLE   the study's title\n"), init_main,
 };
 
 static int
@@ -116,8 +116,8 @@ info_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_info = {
 	"info", "PROJECT [--json]",
-	"summarise a project: documents, codes, codings, coders, memos",
-	"  --json   machine-readable output\n", info_main,
+	N_("summarise a project: documents, codes, codings, coders, memos"),
+	N_("  --json   machine-readable output\n"), info_main,
 };
 
 /*
@@ -130,7 +130,7 @@ static const struct cmd cmd_workbench = {
 	"[--shaping app|terminal|off] [--dir auto|auto-rtl|rtl|ltr] [--no-mouse] "
 	"[--layout rtl|ltr|auto] "
 	"[--as CODER]",
-	"open the full-screen workbench", NULL, NULL,
+	N_("open the full-screen workbench"), NULL, NULL,
 };
 
 int

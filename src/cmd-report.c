@@ -366,8 +366,8 @@ out:
 
 const struct cmd cmd_report = {
 	"report", "PROJECT --out DIR [--format md|html|csv] [--only LIST]",
-	"write the analysis tables and the paradigm model into a directory",
-	"  -o, --out DIR       created if missing; one file per table, each\n"
+	N_("write the analysis tables and the paradigm model into a directory"),
+	N_("  -o, --out DIR       created if missing; one file per table, each\n"
 	"                      written atomically\n"
 	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
 	"      --only LIST     comma-separated: coding, sample, frequency,\n"
@@ -379,7 +379,7 @@ const struct cmd cmd_report = {
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
 	"saturation, saturation-LOGIN, demographics, codebook (.md/.html/.csv),\n"
-	"paradigm.dot, paradigm.svg and index.md/index.html.\n",
+	"paradigm.dot, paradigm.svg and index.md/index.html.\n"),
 	report_main,
 };
 
@@ -445,16 +445,16 @@ export_svg_main(const struct cmd *self, int argc, char **argv)
 
 const struct cmd cmd_export_dot = {
 	"export dot", "PROJECT [OUT.dot] [--codes]",
-	"export the paradigm model as Graphviz DOT",
-	"  OUT.dot   written atomically; standard output when absent or -\n"
-	"  --codes   list the codes under their categories too\n",
+	N_("export the paradigm model as Graphviz DOT"),
+	N_("  OUT.dot   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n"),
 	export_dot_main,
 };
 
 const struct cmd cmd_export_svg = {
 	"export svg", "PROJECT [OUT.svg] [--codes]",
-	"export the paradigm model as a standalone SVG (no Graphviz needed)",
-	"  OUT.svg   written atomically; standard output when absent or -\n"
-	"  --codes   list the codes under their categories too\n",
+	N_("export the paradigm model as a standalone SVG (no Graphviz needed)"),
+	N_("  OUT.svg   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n"),
 	export_svg_main,
 };

@@ -103,12 +103,12 @@ out:
 
 const struct cmd cmd_retest = {
 	"retest", "PROJECT [start] [--coder LOGIN] [--second LOGIN] [--format table|csv|json]",
-	"test-retest reliability of a coder's two passes, per document and in total",
-	"  start            begin your second pass, as coder LOGIN-retest\n"
+	N_("test-retest reliability of a coder's two passes, per document and in total"),
+	N_("  start            begin your second pass, as coder LOGIN-retest\n"
 	"  --coder LOGIN    the first pass (default: you)\n"
 	"  --second LOGIN   the second pass (default: LOGIN-retest)\n"
 	"  --format F       table, csv or json\n"
 	"Two codings count as the same when they carry the same code and start in\n"
 	"the same paragraph; percent = 2 x agreements / total codings of both\n"
-	"passes x 100.\n", retest_main,
+	"passes x 100.\n"), retest_main,
 };

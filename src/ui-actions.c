@@ -21,6 +21,7 @@
 
 #include "axial/blind.h"
 #include "axial/history.h"
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
@@ -153,11 +154,11 @@ ui_apply_code(struct ui *ui, int64_t node)
 	uint64_t t0;
 
 	if (n == NULL || n->kind != NODE_CODE) {
-		ui_err(ui, "pick a code, not a category");
+		ui_err(ui, _("pick a code, not a category"));
 		return;
 	}
 	if (cur_doc(ui) == 0 || !code_range(ui, &s, &e)) {
-		ui_err(ui, "nothing to code here: select text first (v, then move)");
+		ui_err(ui, _("nothing to code here: select text first (v, then move)"));
 		return;
 	}
 	t0 = clock_ns();
@@ -173,7 +174,7 @@ ui_apply_code(struct ui *ui, int64_t node)
 	vmt_clear_mark(&ui->vt);
 	vmt_goto(&ui->vt, s);	/* on the new segment: its codes show */
 	after_action(ui);
-	ui_msg(ui, "coded %zu-%zu as %s", s, e, n->name);
+	ui_msg(ui, _("coded %zu-%zu as %s"), s, e, n->name);
 }
 
 /* ---- motions in the transcript ---- */
@@ -219,7 +220,7 @@ act_select(struct ui *ui)
 {
 	if (ui->vt.mark == VMT_NO_MARK) {
 		vmt_set_mark(&ui->vt);
-		ui_msg(ui, "selecting: move to extend, then a to code, Esc to cancel");
+		ui_msg(ui, _("selecting: move to extend, then a to code, Esc to cancel"));
 	} else
 		vmt_clear_mark(&ui->vt);
 	ui_dirty(ui, DIRTY_TRANSCRIPT | DIRTY_STATUS);
@@ -247,7 +248,7 @@ search_go(struct ui *ui, bool backward)
 	bool found = false;
 
 	if (ui->search == NULL || *ui->search == '\0') {
-		ui_err(ui, "no search yet: / to search");
+		ui_err(ui, _("no search yet: / to search"));
 		return;
 	}
 	if (ui->hay == NULL)
@@ -256,7 +257,7 @@ search_go(struct ui *ui, bool backward)
 	if (!backward) {
 		found = searchkey_find(ui->hay, needle, from, &s, &e);
 		if (!found && (found = searchkey_find(ui->hay, needle, 0, &s, &e)))
-			ui_msg(ui, "search wrapped to the top");
+			ui_msg(ui, _("search wrapped to the top"));
 	} else {
 		size_t a, b, pos = 0, bs = 0, be = 0;
 		bool any = false;
@@ -278,7 +279,7 @@ search_go(struct ui *ui, bool backward)
 				be = b;
 				pos = a + 1;
 			}
-			ui_msg(ui, "search wrapped to the bottom");
+			ui_msg(ui, _("search wrapped to the bottom"));
 		}
 		found = any;
 		s = bs;
@@ -286,7 +287,7 @@ search_go(struct ui *ui, bool backward)
 	}
 	searchkey_free(needle);
 	if (!found) {
-		ui_err(ui, "not found: %s", ui->search);
+		ui_err(ui, _("not found: %s"), ui->search);
 		ui->hit_s = ui->hit_e = 0;
 	} else {
 		vmt_goto(&ui->vt, s);
@@ -304,7 +305,7 @@ search_done(struct ui *ui, const char *text)
 	search_go(ui, false);
 }
 
-static void act_search(struct ui *ui) { prompt_open(ui, "search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)", ui->search, search_done); }
+static void act_search(struct ui *ui) { prompt_open(ui, _("search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)"), ui->search, search_done); }
 static void act_search_next(struct ui *ui) { search_go(ui, false); }
 static void act_search_prev(struct ui *ui) { search_go(ui, true); }
 
@@ -329,7 +330,8 @@ coded_step(struct ui *ui, int dir)
 			t = c;
 	}
 	if (t == NULL) {
-		ui_err(ui, "no %s coded segment", dir > 0 ? "next" : "previous");
+		ui_err(ui, "%s", dir > 0 ? _("no next coded segment") :
+		    _("no previous coded segment"));
 		return;
 	}
 	vmt_goto(&ui->vt, (size_t)t->start);
@@ -355,7 +357,7 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 		while (*q == ' ')
 			q++;
 		if (*q == '\0') {
-			ui_err(ui, "no codes yet: type a name to create one");
+			ui_err(ui, _("no codes yet: type a name to create one"));
 			return;
 		}
 		new_code_apply(ui, q, "code add", true);
@@ -381,7 +383,7 @@ act_code_apply(struct ui *ui)
 				items[front++] = tmp;
 				break;
 			}
-	finder_open(ui, "apply code (no match: Enter creates it)", items, n,
+	finder_open(ui, _("apply code (no match: Enter creates it)"), items, n,
 	    apply_done);
 }
 
@@ -396,7 +398,7 @@ new_code_apply(struct ui *ui, const char *name, const char *label, bool apply)
 	char *path = NULL;
 
 	if (apply && (cur_doc(ui) == 0 || !code_range(ui, &s, &e))) {
-		ui_err(ui, "nothing to code here: select text first");
+		ui_err(ui, _("nothing to code here: select text first"));
 		return;
 	}
 	if (!ui_check(ui, project_begin(ui->p, label)))
@@ -425,7 +427,10 @@ new_code_apply(struct ui *ui, const char *name, const char *label, bool apply)
 		vmt_goto(&ui->vt, s);
 	after_action(ui);
 	vmtree_goto_id(&ui->tree, id);
-	ui_msg(ui, "%s %s", apply ? "coded as" : "new code", name);
+	if (apply)
+		ui_msg(ui, _("coded as %s"), name);
+	else
+		ui_msg(ui, _("new code %s"), name);
 }
 
 static void new_code_done(struct ui *ui, const char *name) { if (*name) new_code_apply(ui, name, "code add", true); }
@@ -437,10 +442,10 @@ act_code_new(struct ui *ui)
 	size_t s, e;
 
 	if (!code_range(ui, &s, &e)) {
-		ui_err(ui, "select text first (v, then move), or c in the code tree");
+		ui_err(ui, _("select text first (v, then move), or c in the code tree"));
 		return;
 	}
-	prompt_open(ui, "new code for the selection (in the tree's category)",
+	prompt_open(ui, _("new code for the selection (in the tree's category)"),
 	    "", new_code_done);
 }
 
@@ -496,12 +501,12 @@ act_code_invivo(struct ui *ui)
 	char *name;
 
 	if (!vmt_selection(&ui->vt, &s, &e) || !code_range(ui, &s, &e)) {
-		ui_err(ui, "in-vivo: select the participant's words first");
+		ui_err(ui, _("in-vivo: select the participant's words first"));
 		return;
 	}
 	name = invivo_name(ui, s, e);
 	if (*name == '\0')
-		ui_err(ui, "in-vivo: the selection has no words");
+		ui_err(ui, _("in-vivo: the selection has no words"));
 	else
 		new_code_apply(ui, name, "in-vivo code", true);
 	free(name);
@@ -511,7 +516,7 @@ static void
 act_code_again(struct ui *ui)
 {
 	if (ui->nrecent == 0) {
-		ui_err(ui, "no code applied yet in this session");
+		ui_err(ui, _("no code applied yet in this session"));
 		return;
 	}
 	ui_apply_code(ui, ui->recent[0]);
@@ -523,7 +528,7 @@ act_code_recent(struct ui *ui)
 	size_t k = (size_t)(ui->last_key - '1');
 
 	if (k >= ui->nrecent) {
-		ui_err(ui, "no recent code %zu (%zu so far)", k + 1, ui->nrecent);
+		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1, ui->nrecent);
 		return;
 	}
 	ui_apply_code(ui, ui->recent[k]);
@@ -536,13 +541,13 @@ act_coding_remove(struct ui *ui)
 	char name[256];
 
 	if (c == NULL) {
-		ui_err(ui, "none of your codings is at the caret");
+		ui_err(ui, _("none of your codings is at the caret"));
 		return;
 	}
 	snprintf(name, sizeof name, "%s", ui_node_name(ui, c->node));
 	if (ui_check(ui, coding_remove(ui->p, c->id))) {
 		after_action(ui);
-		ui_msg(ui, "removed coding %s (u undoes)", name);
+		ui_msg(ui, _("removed coding %s (u undoes)"), name);
 	}
 }
 
@@ -553,7 +558,7 @@ coding_edge(struct ui *ui, bool start, int dir)
 	size_t s, e;
 
 	if (c == NULL) {
-		ui_err(ui, "none of your codings is at the caret");
+		ui_err(ui, _("none of your codings is at the caret"));
 		return;
 	}
 	s = (size_t)c->start;
@@ -579,13 +584,13 @@ coding_edge(struct ui *ui, bool start, int dir)
 			e--;
 	}
 	if (e <= s) {
-		ui_err(ui, "a coding cannot be empty");
+		ui_err(ui, _("a coding cannot be empty"));
 		return;
 	}
 	if (ui_check(ui, coding_set_range(ui->p, c->id, (int64_t)s, (int64_t)e))) {
 		after_action(ui);
 		vmt_goto(&ui->vt, start ? s : (e > s ? e - 1 : s));
-		ui_msg(ui, "coding now %zu-%zu", s, e);
+		ui_msg(ui, _("coding now %zu-%zu"), s, e);
 	}
 }
 
@@ -613,10 +618,10 @@ act_undo(struct ui *ui)
 	enum ax_status rc = history_undo(ui->p, &label);
 
 	if (rc == AX_ERR_NOTHING)
-		ui_err(ui, "nothing to undo");
+		ui_err(ui, _("nothing to undo"));
 	else if (ui_check(ui, rc)) {
 		after_action(ui);
-		ui_msg(ui, "undone: %s", label ? label : "");
+		ui_msg(ui, _("undone: %s"), label ? label : "");
 	}
 	free(label);
 }
@@ -628,10 +633,10 @@ act_redo(struct ui *ui)
 	enum ax_status rc = history_redo(ui->p, &label);
 
 	if (rc == AX_ERR_NOTHING)
-		ui_err(ui, "nothing to redo");
+		ui_err(ui, _("nothing to redo"));
 	else if (ui_check(ui, rc)) {
 		after_action(ui);
-		ui_msg(ui, "redone: %s", label ? label : "");
+		ui_msg(ui, _("redone: %s"), label ? label : "");
 	}
 	free(label);
 }
@@ -702,7 +707,7 @@ act_doc_find(struct ui *ui)
 		items[i].label = xasprintf("%lld %s",
 		    (long long)ui->docs[i].position, ui->docs[i].name);
 	}
-	finder_open(ui, "open document", items, ui->ndocs, doc_done);
+	finder_open(ui, _("open document"), items, ui->ndocs, doc_done);
 }
 
 static void act_doc_next(struct ui *ui) { switch_doc(ui, ui->cur + 1); }
@@ -713,8 +718,8 @@ static void
 act_only_mine(struct ui *ui)
 {
 	ui->only_mine = !ui->only_mine;
-	ui_msg(ui, "transcript shows %s codings", ui->only_mine ? "only your" :
-	    "every coder's");
+	ui_msg(ui, "%s", ui->only_mine ? _("transcript shows only your codings") :
+	    _("transcript shows every coder's codings"));
 	ui_dirty(ui, DIRTY_TRANSCRIPT);
 }
 
@@ -726,8 +731,8 @@ blind_done_yes(struct ui *ui, const char *yes)
 	(void)yes;
 	if (ui_check(ui, blind_done(ui->p))) {
 		after_action(ui);
-		ui_msg(ui, "your blind coding is marked done; the others' show "
-		    "once every coder is done");
+		ui_msg(ui, _("your blind coding is marked done; the others' show "
+		    "once every coder is done"));
 	}
 }
 
@@ -735,11 +740,11 @@ static void
 act_blind_done(struct ui *ui)
 {
 	if (!ui->blind_hidden) {
-		ui_err(ui, "no blind coding session is hiding codings");
+		ui_err(ui, _("no blind coding session is hiding codings"));
 		return;
 	}
-	prompt_open(ui, "mark your blind coding done? (you keep coding; the "
-	    "others' codings show when all are done)", "", blind_done_yes);
+	prompt_open(ui, _("mark your blind coding done? (you keep coding; the "
+	    "others' codings show when all are done)"), "", blind_done_yes);
 	ui->ov = OV_CONFIRM;
 }
 
@@ -761,7 +766,7 @@ act_suspend(struct ui *ui)
 /* ---- memos ---- */
 
 static void
-edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *what)
+edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *saved)
 {
 	struct memo *m = NULL;
 	size_t n = 0;
@@ -776,9 +781,9 @@ edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *what)
 	if (rc != 0) {
 		ui_err(ui, "%s", err);
 	} else if (n == 0 && *out == '\0') {
-		ui_msg(ui, "empty memo not saved");
+		ui_msg(ui, _("empty memo not saved"));
 	} else if (n > 0 && strcmp(out, m[0].body) == 0) {
-		ui_msg(ui, "memo unchanged");
+		ui_msg(ui, _("memo unchanged"));
 	} else {
 		size_t tl = strcspn(out, "\n");
 		int64_t mid;
@@ -789,7 +794,7 @@ edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *what)
 		    MEMO_TYPE_CODE : MEMO_TYPE_FREE, title, out, &mid))) {
 			after_action(ui);
 			ui_reload_tree(ui);
-			ui_msg(ui, "memo on %s saved", what);
+			ui_msg(ui, "%s", saved);
 		}
 		free(title);
 	}
@@ -804,18 +809,19 @@ act_memo(struct ui *ui)
 		const struct node *n = vmtree_current(&ui->tree);
 
 		if (n != NULL)
-			edit_memo(ui, MEMO_NODE, n->id, "the code");
+			edit_memo(ui, MEMO_NODE, n->id, _("memo on the code saved"));
 	} else if (ui->focus == PANE_DOCS) {
 		if (ui->docs_cur < ui->ndocs)
 			edit_memo(ui, MEMO_DOCUMENT, ui->docs[ui->docs_cur].id,
-			    "the document");
+			    _("memo on the document saved"));
 	} else {
 		const struct coding *c = coding_here(ui, false);
 
 		if (c != NULL)
-			edit_memo(ui, MEMO_CODING, c->id, "the coding");
+			edit_memo(ui, MEMO_CODING, c->id, _("memo on the coding saved"));
 		else if (cur_doc(ui))
-			edit_memo(ui, MEMO_DOCUMENT, cur_doc(ui), "the document");
+			edit_memo(ui, MEMO_DOCUMENT, cur_doc(ui),
+			    _("memo on the document saved"));
 	}
 }
 
@@ -889,7 +895,9 @@ act_tree_mark(struct ui *ui)
 		return;
 	vmtree_toggle_mark(&ui->tree, n->id);
 	vmtree_move(&ui->tree, 1);
-	ui_msg(ui, "%zu marked: x cuts, t moves to a category", ui->tree.nmarked);
+	ui_msg(ui, ngettext("%zu marked: x cuts, t moves to a category",
+	    "%zu marked: x cuts, t moves to a category", ui->tree.nmarked),
+	    ui->tree.nmarked);
 	tree_moved(ui);
 }
 
@@ -929,7 +937,7 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 		const struct node *p = ui_node(ui, parent);
 
 		if (p == NULL || p->kind != NODE_CATEGORY) {
-			ui_err(ui, "codes move into categories only");
+			ui_err(ui, _("codes move into categories only"));
 			return;
 		}
 	}
@@ -950,8 +958,9 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 	after_action(ui);
 	vmtree_set_collapsed(&ui->tree, parent, false);
 	vmtree_goto_id(&ui->tree, first);
-	ui_msg(ui, "moved %zu into %s (u undoes)", n,
-	    parent ? ui_node_name(ui, parent) : "the top level");
+	ui_msg(ui, ngettext("moved %zu into %s (u undoes)",
+	    "moved %zu into %s (u undoes)", n), n,
+	    parent ? ui_node_name(ui, parent) : _("the top level"));
 }
 
 static void
@@ -959,7 +968,8 @@ act_tree_cut(struct ui *ui)
 {
 	free(ui->cut);
 	ui->cut = selected_ids(ui, &ui->ncut);
-	ui_msg(ui, "cut %zu: go to a category and press p to move there",
+	ui_msg(ui, ngettext("cut %zu: go to a category and press p to move there",
+	    "cut %zu: go to a category and press p to move there", ui->ncut),
 	    ui->ncut);
 	ui_dirty(ui, DIRTY_TREE);
 }
@@ -971,7 +981,7 @@ act_tree_paste(struct ui *ui)
 	size_t n = ui->ncut;
 
 	if (n == 0) {
-		ui_err(ui, "nothing cut: x cuts the marked codes or the current one");
+		ui_err(ui, _("nothing cut: x cuts the marked codes or the current one"));
 		return;
 	}
 	ids = ui->cut;
@@ -989,7 +999,7 @@ move_done(struct ui *ui, int64_t id, const char *q)
 
 	(void)q;
 	if (id == 0) {
-		ui_err(ui, "no such category");
+		ui_err(ui, _("no such category"));
 	} else
 		ui_move_nodes_to(ui, ids, n, id < 0 ? 0 : id);
 	free(ids);
@@ -1004,9 +1014,9 @@ act_tree_move_to(struct ui *ui)
 	finder_nodes(ui, false, true, &items, &n);
 	items = xrealloc(items, (n + 1) * sizeof *items);
 	items[n].id = -1;
-	items[n].label = xstrdup("(top level)");
+	items[n].label = xstrdup(_("(top level)"));
 	items[n].key = NULL;
-	finder_open(ui, "move to category", items, n + 1, move_done);
+	finder_open(ui, _("move to category"), items, n + 1, move_done);
 }
 
 static void
@@ -1021,12 +1031,12 @@ new_category_done(struct ui *ui, const char *name)
 	    &id))) {
 		after_action(ui);
 		vmtree_goto_id(&ui->tree, id);
-		ui_msg(ui, "new category %s", name);
+		ui_msg(ui, _("new category %s"), name);
 	}
 }
 
-static void act_tree_new_code(struct ui *ui) { prompt_open(ui, "new code (in the current category)", "", tree_new_code_done); }
-static void act_tree_new_category(struct ui *ui) { prompt_open(ui, "new category (beside the current one)", "", new_category_done); }
+static void act_tree_new_code(struct ui *ui) { prompt_open(ui, _("new code (in the current category)"), "", tree_new_code_done); }
+static void act_tree_new_category(struct ui *ui) { prompt_open(ui, _("new category (beside the current one)"), "", new_category_done); }
 
 static void
 rename_done(struct ui *ui, const char *name)
@@ -1035,7 +1045,7 @@ rename_done(struct ui *ui, const char *name)
 
 	if (n && *name && ui_check(ui, codetree_rename(ui->p, n->id, name))) {
 		after_action(ui);
-		ui_msg(ui, "renamed to %s", name);
+		ui_msg(ui, _("renamed to %s"), name);
 	}
 }
 
@@ -1045,16 +1055,18 @@ act_tree_rename(struct ui *ui)
 	const struct node *n = vmtree_current(&ui->tree);
 
 	if (n)
-		prompt_open(ui, "rename", n->name, rename_done);
+		prompt_open(ui, _("rename"), n->name, rename_done);
 }
 
 static const struct {
 	const char *name, *hex;
 } palette[] = {
-	{"red", "#e06c75"}, {"orange", "#d19a66"}, {"yellow", "#e5c07b"},
-	{"green", "#98c379"}, {"teal", "#56b6c2"}, {"blue", "#61afef"},
-	{"purple", "#c678dd"}, {"pink", "#ff79c6"}, {"brown", "#a0522d"},
-	{"grey", "#9da5b4"}, {"default (theme)", ""},
+	{N_("red"), "#e06c75"}, {N_("orange"), "#d19a66"},
+	{N_("yellow"), "#e5c07b"}, {N_("green"), "#98c379"},
+	{N_("teal"), "#56b6c2"}, {N_("blue"), "#61afef"},
+	{N_("purple"), "#c678dd"}, {N_("pink"), "#ff79c6"},
+	{N_("brown"), "#a0522d"}, {N_("grey"), "#9da5b4"},
+	{N_("default (theme)"), ""},
 };
 
 static void
@@ -1066,12 +1078,12 @@ color_done(struct ui *ui, int64_t id, const char *q)
 	if (hex == NULL && id >= 1 && (size_t)id <= AX_ARRAY_LEN(palette))
 		hex = palette[id - 1].hex;
 	if (n == NULL || hex == NULL) {
-		ui_err(ui, "pick a colour or type #rrggbb");
+		ui_err(ui, _("pick a colour or type #rrggbb"));
 		return;
 	}
 	if (ui_check(ui, codetree_set_color(ui->p, n->id, hex))) {
 		after_action(ui);
-		ui_msg(ui, "colour set");
+		ui_msg(ui, _("colour set"));
 	}
 }
 
@@ -1083,9 +1095,10 @@ act_tree_color(struct ui *ui)
 
 	for (i = 0; i < AX_ARRAY_LEN(palette); i++) {
 		items[i].id = (int64_t)i + 1;
-		items[i].label = xasprintf("%s %s", palette[i].name, palette[i].hex);
+		items[i].label = xasprintf("%s %s", _(palette[i].name),
+		    palette[i].hex);
 	}
-	finder_open(ui, "colour (or type #rrggbb)", items, AX_ARRAY_LEN(palette),
+	finder_open(ui, _("colour (or type #rrggbb)"), items, AX_ARRAY_LEN(palette),
 	    color_done);
 }
 
@@ -1111,7 +1124,8 @@ delete_done(struct ui *ui, const char *yes)
 	} else {
 		vmtree_clear_marks(&ui->tree);
 		after_action(ui);
-		ui_msg(ui, "deleted %zu (u undoes)", n);
+		ui_msg(ui, ngettext("deleted %zu (u undoes)",
+		    "deleted %zu (u undoes)", n), n);
 	}
 	free(ids);
 }
@@ -1128,12 +1142,13 @@ act_tree_delete(struct ui *ui)
 	if (n == 1) {
 		const struct node *nd = ui_node(ui, ids[0]);
 
-		snprintf(title, sizeof title, "delete '%s' with its codings%s?",
-		    nd ? nd->name : "?", nd && nd->kind == NODE_CATEGORY ?
-		    ", everything under it" : "");
+		snprintf(title, sizeof title, nd && nd->kind == NODE_CATEGORY ?
+		    _("delete '%s' with its codings, everything under it?") :
+		    _("delete '%s' with its codings?"), nd ? nd->name : "?");
 	} else
-		snprintf(title, sizeof title, "delete %zu marked nodes with their "
-		    "codings?", n);
+		snprintf(title, sizeof title, ngettext("delete %zu marked node "
+		    "with its codings?", "delete %zu marked nodes with their "
+		    "codings?", n), n);
 	free(ids);
 	prompt_open(ui, title, "", delete_done);
 	ui->ov = OV_CONFIRM;
@@ -1165,7 +1180,8 @@ merge_done(struct ui *ui, int64_t into, const char *q)
 		vmtree_clear_marks(&ui->tree);
 		after_action(ui);
 		vmtree_goto_id(&ui->tree, into);
-		ui_msg(ui, "merged %zu into %s", k, ui_node_name(ui, into));
+		ui_msg(ui, ngettext("merged %zu into %s", "merged %zu into %s", k), k,
+		    ui_node_name(ui, into));
 	}
 	free(ids);
 }
@@ -1177,7 +1193,7 @@ act_tree_merge(struct ui *ui)
 	size_t n;
 
 	finder_nodes(ui, true, false, &items, &n);
-	finder_open(ui, "merge the marked (or current) code into", items, n,
+	finder_open(ui, _("merge the marked (or current) code into"), items, n,
 	    merge_done);
 }
 
@@ -1204,7 +1220,7 @@ act_tree_define(struct ui *ui)
 			out[--l] = '\0';
 		if (ui_check(ui, codetree_set_definition(ui->p, id, out))) {
 			after_action(ui);
-			ui_msg(ui, "definition saved");
+			ui_msg(ui, _("definition saved"));
 		}
 	}
 	free(out);
@@ -1219,7 +1235,7 @@ role_done(struct ui *ui, int64_t id, const char *q)
 	if (n && id > 0 && ui_check(ui, codetree_set_role(ui->p, n->id,
 	    (enum paradigm_role)(id - 1)))) {
 		after_action(ui);
-		ui_msg(ui, "role set");
+		ui_msg(ui, _("role set"));
 	}
 }
 
@@ -1231,10 +1247,10 @@ act_tree_role(struct ui *ui)
 
 	for (r = 0; r < ROLE_COUNT; r++) {
 		items[r].id = r + 1;
-		items[r].label = xstrdup(r == 0 ? "no role" :
-		    paradigm_role_title((enum paradigm_role)r));
+		items[r].label = xstrdup(r == 0 ? _("no role") :
+		    _(paradigm_role_title((enum paradigm_role)r)));
 	}
-	finder_open(ui, "paradigm role of this top-level category", items,
+	finder_open(ui, _("paradigm role of this top-level category"), items,
 	    ROLE_COUNT, role_done);
 }
 
@@ -1306,13 +1322,13 @@ review_show(struct ui *ui)
 	int64_t cat = vmtree_target_category(&ui->tree);
 
 	if (cat == 0) {
-		ui_err(ui, "review: put the tree cursor on a category");
+		ui_err(ui, _("review: put the tree cursor on a category"));
 		return;
 	}
 	ui->review = true;
 	ui_load_segments(ui, cat);
 	ui->focus = PANE_CODINGS;
-	ui_msg(ui, "review: n/p next/previous category, Enter jumps to a quote");
+	ui_msg(ui, _("review: n/p next/previous category, Enter jumps to a quote"));
 }
 
 static void
@@ -1336,13 +1352,13 @@ review_step(struct ui *ui, int dir)
 	int64_t cat = vmtree_target_category(&ui->tree);
 
 	if (!ui->review) {
-		ui_err(ui, "R starts the review");
+		ui_err(ui, _("R starts the review"));
 		return;
 	}
 	i = cat ? ui->byid[cat] : 0;
 	for (;;) {
 		if (dir > 0 ? i + 1 >= ui->nnodes : i == 0) {
-			ui_msg(ui, "review: %s category", dir > 0 ? "last" : "first");
+			ui_msg(ui, _("review: %s category"), dir > 0 ? "last" : "first");
 			return;
 		}
 		i = dir > 0 ? i + 1 : i - 1;
@@ -1364,14 +1380,14 @@ attr_done(struct ui *ui, const char *kv)
 	char *key;
 
 	if (eq == NULL || eq == kv) {
-		ui_err(ui, "attributes are key=value (an empty value removes)");
+		ui_err(ui, _("attributes are key=value (an empty value removes)"));
 		return;
 	}
 	key = xstrndup(kv, (size_t)(eq - kv));
 	if (ui_check(ui, doc_attr_set(ui->p, ui->docs[ui->docs_cur].id, key,
 	    eq[1] ? eq + 1 : NULL))) {
 		after_action(ui);
-		ui_msg(ui, "attribute %s set", key);
+		ui_msg(ui, _("attribute %s set"), key);
 	}
 	free(key);
 }
@@ -1393,8 +1409,8 @@ act_doc_attr(struct ui *ui)
 		doc_attr_list_free(a, n);
 	}
 	{
-		char *t = xasprintf("attribute key=value (now: %s)",
-		    b.s ? b.s : "none");
+		char *t = xasprintf(_("attribute key=value (now: %s)"),
+		    b.s ? b.s : _("none"));
 
 		prompt_open(ui, t, "", attr_done);
 		free(t);
@@ -1407,115 +1423,115 @@ act_doc_attr(struct ui *ui)
 #define A(name, keys, scope, help, fn) \
 	{name, keys, scope, help, (void *)(action_fn *)fn}
 const struct keymap_action ui_actions[] = {
-	A("help", "? F1", SCOPE_GLOBAL, "this help, generated from the key table", act_help),
-	A("quit", "q C-c", SCOPE_GLOBAL, "quit (everything is already saved)", act_quit),
-	A("undo", "u", SCOPE_GLOBAL, "undo your last action", act_undo),
-	A("redo", "C-r U", SCOPE_GLOBAL, "redo what you undid", act_redo),
-	A("focus-next", "Tab", SCOPE_GLOBAL, "next pane", act_focus_next),
-	A("focus-prev", "S-Tab", SCOPE_GLOBAL, "previous pane", act_focus_prev),
-	A("documents", "d", SCOPE_GLOBAL, "show/hide the document list (interview order)", act_docs),
-	A("document-find", "o", SCOPE_GLOBAL, "open a document by name (finder)", act_doc_find),
-	A("document-next", "C-n", SCOPE_GLOBAL, "next document in interview order", act_doc_next),
-	A("document-prev", "C-p", SCOPE_GLOBAL, "previous document", act_doc_prev),
-	A("document-attr", "A", SCOPE_GLOBAL, "set an attribute of the document (key=value)", act_doc_attr),
-	A("memo", "m", SCOPE_GLOBAL, "edit the memo of the item under the cursor in $VISUAL/$EDITOR", act_memo),
-	A("review", "R", SCOPE_GLOBAL, "review mode: a category's codes and their quotes", act_review),
-	A("agreement", "=", SCOPE_GLOBAL, "show/hide live agreement (kappa) of the two main coders", act_agree),
-	A("blind-done", "B", SCOPE_GLOBAL, "blind coding: mark your coding done", act_blind_done),
-	A("only-mine", "O", SCOPE_GLOBAL, "show only your codings / every coder's", act_only_mine),
-	A("mouse", "M", SCOPE_GLOBAL, "mouse on/off", act_mouse),
-	A("redraw", "C-l", SCOPE_GLOBAL, "redraw the screen", act_redraw),
-	A("suspend", "C-z", SCOPE_GLOBAL, "suspend to the shell (fg resumes)", act_suspend),
+	A("help", "? F1", SCOPE_GLOBAL, N_("this help, generated from the key table"), act_help),
+	A("quit", "q C-c", SCOPE_GLOBAL, N_("quit (everything is already saved)"), act_quit),
+	A("undo", "u", SCOPE_GLOBAL, N_("undo your last action"), act_undo),
+	A("redo", "C-r U", SCOPE_GLOBAL, N_("redo what you undid"), act_redo),
+	A("focus-next", "Tab", SCOPE_GLOBAL, N_("next pane"), act_focus_next),
+	A("focus-prev", "S-Tab", SCOPE_GLOBAL, N_("previous pane"), act_focus_prev),
+	A("documents", "d", SCOPE_GLOBAL, N_("show/hide the document list (interview order)"), act_docs),
+	A("document-find", "o", SCOPE_GLOBAL, N_("open a document by name (finder)"), act_doc_find),
+	A("document-next", "C-n", SCOPE_GLOBAL, N_("next document in interview order"), act_doc_next),
+	A("document-prev", "C-p", SCOPE_GLOBAL, N_("previous document"), act_doc_prev),
+	A("document-attr", "A", SCOPE_GLOBAL, N_("set an attribute of the document (key=value)"), act_doc_attr),
+	A("memo", "m", SCOPE_GLOBAL, N_("edit the memo of the item under the cursor in $VISUAL/$EDITOR"), act_memo),
+	A("review", "R", SCOPE_GLOBAL, N_("review mode: a category's codes and their quotes"), act_review),
+	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
+	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),
+	A("only-mine", "O", SCOPE_GLOBAL, N_("show only your codings / every coder's"), act_only_mine),
+	A("mouse", "M", SCOPE_GLOBAL, N_("mouse on/off"), act_mouse),
+	A("redraw", "C-l", SCOPE_GLOBAL, N_("redraw the screen"), act_redraw),
+	A("suspend", "C-z", SCOPE_GLOBAL, N_("suspend to the shell (fg resumes)"), act_suspend),
 
-	A("left", "h Left", SCOPE_TRANSCRIPT, "caret one character left (visual order)", act_left),
-	A("right", "l Right", SCOPE_TRANSCRIPT, "caret one character right (visual order)", act_right),
-	A("up", "k Up", SCOPE_TRANSCRIPT, "caret one line up", act_up),
-	A("down", "j Down", SCOPE_TRANSCRIPT, "caret one line down", act_down),
-	A("word-next", "w", SCOPE_TRANSCRIPT, "next word", act_word_next),
-	A("word-prev", "b", SCOPE_TRANSCRIPT, "previous word", act_word_prev),
-	A("para-next", "}", SCOPE_TRANSCRIPT, "next paragraph (speaker turn)", act_para_next),
-	A("para-prev", "{", SCOPE_TRANSCRIPT, "previous paragraph", act_para_prev),
-	A("page-down", "PgDn Space C-f", SCOPE_TRANSCRIPT, "page down", act_page_down),
-	A("page-up", "PgUp C-b", SCOPE_TRANSCRIPT, "page up", act_page_up),
-	A("line-start", "Home 0", SCOPE_TRANSCRIPT, "start of the line", act_line_start),
-	A("line-end", "End $", SCOPE_TRANSCRIPT, "end of the line", act_line_end),
-	A("doc-start", "g", SCOPE_TRANSCRIPT, "start of the document", act_doc_start),
-	A("doc-end", "G", SCOPE_TRANSCRIPT, "end of the document", act_doc_end),
-	A("select", "v", SCOPE_TRANSCRIPT, "start (or drop) a selection at the caret", act_select),
-	A("select-left", "S-Left", SCOPE_TRANSCRIPT, "extend the selection left", act_sel_left),
-	A("select-right", "S-Right", SCOPE_TRANSCRIPT, "extend the selection right", act_sel_right),
-	A("select-up", "S-Up", SCOPE_TRANSCRIPT, "extend the selection up", act_sel_up),
-	A("select-down", "S-Down", SCOPE_TRANSCRIPT, "extend the selection down", act_sel_down),
-	A("cancel", "Esc", SCOPE_TRANSCRIPT, "drop the selection and search highlight", act_escape),
-	A("search", "/", SCOPE_TRANSCRIPT, "search (Persian-aware folding)", act_search),
-	A("search-next", "n", SCOPE_TRANSCRIPT, "next match", act_search_next),
-	A("search-prev", "N", SCOPE_TRANSCRIPT, "previous match", act_search_prev),
-	A("coded-next", "]", SCOPE_TRANSCRIPT, "next coded segment", act_coded_next),
-	A("coded-prev", "[", SCOPE_TRANSCRIPT, "previous coded segment", act_coded_prev),
-	A("code-apply", "a Enter", SCOPE_TRANSCRIPT, "apply a code to the selection (finder; no selection: the paragraph)", act_code_apply),
-	A("code-new", "c", SCOPE_TRANSCRIPT, "new code from a typed name, applied to the selection", act_code_new),
-	A("code-invivo", "i", SCOPE_TRANSCRIPT, "in-vivo code: the selected words become the code", act_code_invivo),
-	A("code-again", ".", SCOPE_TRANSCRIPT, "apply the last code again", act_code_again),
-	A("code-recent", "1 2 3 4 5 6 7 8 9", SCOPE_TRANSCRIPT, "apply recent code N (1 = the last one)", act_code_recent),
-	A("coding-remove", "x Del", SCOPE_TRANSCRIPT, "remove your coding at the caret", act_coding_remove),
-	A("coding-start-back", "(", SCOPE_TRANSCRIPT, "move the coding's start a word back", act_start_back),
-	A("coding-start-fwd", ")", SCOPE_TRANSCRIPT, "move the coding's start a word forward", act_start_fwd),
-	A("coding-end-back", "<", SCOPE_TRANSCRIPT, "move the coding's end a word back", act_end_back),
-	A("coding-end-fwd", ">", SCOPE_TRANSCRIPT, "move the coding's end a word forward", act_end_fwd),
+	A("left", "h Left", SCOPE_TRANSCRIPT, N_("caret one character left (visual order)"), act_left),
+	A("right", "l Right", SCOPE_TRANSCRIPT, N_("caret one character right (visual order)"), act_right),
+	A("up", "k Up", SCOPE_TRANSCRIPT, N_("caret one line up"), act_up),
+	A("down", "j Down", SCOPE_TRANSCRIPT, N_("caret one line down"), act_down),
+	A("word-next", "w", SCOPE_TRANSCRIPT, N_("next word"), act_word_next),
+	A("word-prev", "b", SCOPE_TRANSCRIPT, N_("previous word"), act_word_prev),
+	A("para-next", "}", SCOPE_TRANSCRIPT, N_("next paragraph (speaker turn)"), act_para_next),
+	A("para-prev", "{", SCOPE_TRANSCRIPT, N_("previous paragraph"), act_para_prev),
+	A("page-down", "PgDn Space C-f", SCOPE_TRANSCRIPT, N_("page down"), act_page_down),
+	A("page-up", "PgUp C-b", SCOPE_TRANSCRIPT, N_("page up"), act_page_up),
+	A("line-start", "Home 0", SCOPE_TRANSCRIPT, N_("start of the line"), act_line_start),
+	A("line-end", "End $", SCOPE_TRANSCRIPT, N_("end of the line"), act_line_end),
+	A("doc-start", "g", SCOPE_TRANSCRIPT, N_("start of the document"), act_doc_start),
+	A("doc-end", "G", SCOPE_TRANSCRIPT, N_("end of the document"), act_doc_end),
+	A("select", "v", SCOPE_TRANSCRIPT, N_("start (or drop) a selection at the caret"), act_select),
+	A("select-left", "S-Left", SCOPE_TRANSCRIPT, N_("extend the selection left"), act_sel_left),
+	A("select-right", "S-Right", SCOPE_TRANSCRIPT, N_("extend the selection right"), act_sel_right),
+	A("select-up", "S-Up", SCOPE_TRANSCRIPT, N_("extend the selection up"), act_sel_up),
+	A("select-down", "S-Down", SCOPE_TRANSCRIPT, N_("extend the selection down"), act_sel_down),
+	A("cancel", "Esc", SCOPE_TRANSCRIPT, N_("drop the selection and search highlight"), act_escape),
+	A("search", "/", SCOPE_TRANSCRIPT, N_("search (Persian-aware folding)"), act_search),
+	A("search-next", "n", SCOPE_TRANSCRIPT, N_("next match"), act_search_next),
+	A("search-prev", "N", SCOPE_TRANSCRIPT, N_("previous match"), act_search_prev),
+	A("coded-next", "]", SCOPE_TRANSCRIPT, N_("next coded segment"), act_coded_next),
+	A("coded-prev", "[", SCOPE_TRANSCRIPT, N_("previous coded segment"), act_coded_prev),
+	A("code-apply", "a Enter", SCOPE_TRANSCRIPT, N_("apply a code to the selection (finder; no selection: the paragraph)"), act_code_apply),
+	A("code-new", "c", SCOPE_TRANSCRIPT, N_("new code from a typed name, applied to the selection"), act_code_new),
+	A("code-invivo", "i", SCOPE_TRANSCRIPT, N_("in-vivo code: the selected words become the code"), act_code_invivo),
+	A("code-again", ".", SCOPE_TRANSCRIPT, N_("apply the last code again"), act_code_again),
+	A("code-recent", "1 2 3 4 5 6 7 8 9", SCOPE_TRANSCRIPT, N_("apply recent code N (1 = the last one)"), act_code_recent),
+	A("coding-remove", "x Del", SCOPE_TRANSCRIPT, N_("remove your coding at the caret"), act_coding_remove),
+	A("coding-start-back", "(", SCOPE_TRANSCRIPT, N_("move the coding's start a word back"), act_start_back),
+	A("coding-start-fwd", ")", SCOPE_TRANSCRIPT, N_("move the coding's start a word forward"), act_start_fwd),
+	A("coding-end-back", "<", SCOPE_TRANSCRIPT, N_("move the coding's end a word back"), act_end_back),
+	A("coding-end-fwd", ">", SCOPE_TRANSCRIPT, N_("move the coding's end a word forward"), act_end_fwd),
 
-	A("tree-down", "j Down", SCOPE_TREE, "next row", act_tree_down),
-	A("tree-up", "k Up", SCOPE_TREE, "previous row", act_tree_up),
-	A("tree-page-down", "PgDn C-f", SCOPE_TREE, "page down", act_tree_pgdn),
-	A("tree-page-up", "PgUp C-b", SCOPE_TREE, "page up", act_tree_pgup),
-	A("tree-top", "g Home", SCOPE_TREE, "first row", act_tree_top),
-	A("tree-bottom", "G End", SCOPE_TREE, "last row", act_tree_bottom),
-	A("tree-expand", "l Right", SCOPE_TREE, "expand the category", act_tree_expand),
-	A("tree-collapse", "h Left", SCOPE_TREE, "collapse, or go to the parent", act_tree_collapse),
-	A("tree-segments", "Enter", SCOPE_TREE, "code: list its segments; category: expand/collapse", act_tree_enter),
-	A("tree-mark", "Space", SCOPE_TREE, "mark/unmark for moving several codes", act_tree_mark),
-	A("tree-unmark", "Esc", SCOPE_TREE, "clear the marks", act_escape),
-	A("tree-cut", "x", SCOPE_TREE, "cut the marked codes (or this one)", act_tree_cut),
-	A("tree-paste", "p", SCOPE_TREE, "move what was cut into this category", act_tree_paste),
-	A("tree-move-to", "t", SCOPE_TREE, "move the marked (or this) into a category (finder)", act_tree_move_to),
-	A("tree-apply", "a", SCOPE_TREE, "apply this code to the transcript selection", act_tree_apply),
-	A("tree-new-code", "c", SCOPE_TREE, "new code in this category", act_tree_new_code),
-	A("tree-new-category", "C", SCOPE_TREE, "new category beside this one", act_tree_new_category),
-	A("tree-rename", "r", SCOPE_TREE, "rename", act_tree_rename),
-	A("tree-color", "K", SCOPE_TREE, "recolour", act_tree_color),
-	A("tree-define", "e", SCOPE_TREE, "edit the definition in $VISUAL/$EDITOR", act_tree_define),
-	A("tree-role", "P", SCOPE_TREE, "set the paradigm role of a top-level category", act_tree_role),
-	A("tree-merge", "J", SCOPE_TREE, "merge the marked (or this) code into another", act_tree_merge),
-	A("tree-delete", "D Del", SCOPE_TREE, "delete (asks first; u undoes)", act_tree_delete),
+	A("tree-down", "j Down", SCOPE_TREE, N_("next row"), act_tree_down),
+	A("tree-up", "k Up", SCOPE_TREE, N_("previous row"), act_tree_up),
+	A("tree-page-down", "PgDn C-f", SCOPE_TREE, N_("page down"), act_tree_pgdn),
+	A("tree-page-up", "PgUp C-b", SCOPE_TREE, N_("page up"), act_tree_pgup),
+	A("tree-top", "g Home", SCOPE_TREE, N_("first row"), act_tree_top),
+	A("tree-bottom", "G End", SCOPE_TREE, N_("last row"), act_tree_bottom),
+	A("tree-expand", "l Right", SCOPE_TREE, N_("expand the category"), act_tree_expand),
+	A("tree-collapse", "h Left", SCOPE_TREE, N_("collapse, or go to the parent"), act_tree_collapse),
+	A("tree-segments", "Enter", SCOPE_TREE, N_("code: list its segments; category: expand/collapse"), act_tree_enter),
+	A("tree-mark", "Space", SCOPE_TREE, N_("mark/unmark for moving several codes"), act_tree_mark),
+	A("tree-unmark", "Esc", SCOPE_TREE, N_("clear the marks"), act_escape),
+	A("tree-cut", "x", SCOPE_TREE, N_("cut the marked codes (or this one)"), act_tree_cut),
+	A("tree-paste", "p", SCOPE_TREE, N_("move what was cut into this category"), act_tree_paste),
+	A("tree-move-to", "t", SCOPE_TREE, N_("move the marked (or this) into a category (finder)"), act_tree_move_to),
+	A("tree-apply", "a", SCOPE_TREE, N_("apply this code to the transcript selection"), act_tree_apply),
+	A("tree-new-code", "c", SCOPE_TREE, N_("new code in this category"), act_tree_new_code),
+	A("tree-new-category", "C", SCOPE_TREE, N_("new category beside this one"), act_tree_new_category),
+	A("tree-rename", "r", SCOPE_TREE, N_("rename"), act_tree_rename),
+	A("tree-color", "K", SCOPE_TREE, N_("recolour"), act_tree_color),
+	A("tree-define", "e", SCOPE_TREE, N_("edit the definition in $VISUAL/$EDITOR"), act_tree_define),
+	A("tree-role", "P", SCOPE_TREE, N_("set the paradigm role of a top-level category"), act_tree_role),
+	A("tree-merge", "J", SCOPE_TREE, N_("merge the marked (or this) code into another"), act_tree_merge),
+	A("tree-delete", "D Del", SCOPE_TREE, N_("delete (asks first; u undoes)"), act_tree_delete),
 
-	A("list-down", "j Down", SCOPE_LIST, "next row", act_list_down),
-	A("list-up", "k Up", SCOPE_LIST, "previous row", act_list_up),
-	A("list-page-down", "PgDn", SCOPE_LIST, "page down", act_list_pgdn),
-	A("list-page-up", "PgUp", SCOPE_LIST, "page up", act_list_pgup),
-	A("list-open", "Enter", SCOPE_LIST, "jump to the segment / open the document", act_list_open),
-	A("review-next", "n", SCOPE_LIST, "review: next category", act_review_next),
-	A("review-prev", "p", SCOPE_LIST, "review: previous category", act_review_prev),
-	A("list-close", "Esc", SCOPE_LIST, "back to the transcript", act_escape),
+	A("list-down", "j Down", SCOPE_LIST, N_("next row"), act_list_down),
+	A("list-up", "k Up", SCOPE_LIST, N_("previous row"), act_list_up),
+	A("list-page-down", "PgDn", SCOPE_LIST, N_("page down"), act_list_pgdn),
+	A("list-page-up", "PgUp", SCOPE_LIST, N_("page up"), act_list_pgup),
+	A("list-open", "Enter", SCOPE_LIST, N_("jump to the segment / open the document"), act_list_open),
+	A("review-next", "n", SCOPE_LIST, N_("review: next category"), act_review_next),
+	A("review-prev", "p", SCOPE_LIST, N_("review: previous category"), act_review_prev),
+	A("list-close", "Esc", SCOPE_LIST, N_("back to the transcript"), act_escape),
 	/* the full-body views (pane-view.c) */
-	A("agreement-view", "I", SCOPE_GLOBAL, "agreement view: pooled and per-code kappa of two coders", view_act_agree),
-	A("compare-view", "X", SCOPE_GLOBAL, "compare view: two coders' codings side by side, settle disagreements", view_act_compare),
-	A("paradigm-view", "T", SCOPE_GLOBAL, "paradigm model view (the six slots) and saturation chart", view_act_paradigm),
-	A("view-close", "Esc", SCOPE_VIEW, "back to the workbench", view_act_close),
-	A("view-down", "j Down", SCOPE_VIEW, "next row", view_act_down),
-	A("view-up", "k Up", SCOPE_VIEW, "previous row", view_act_up),
-	A("view-page-down", "PgDn Space C-f", SCOPE_VIEW, "page down", view_act_pgdn),
-	A("view-page-up", "PgUp C-b", SCOPE_VIEW, "page up", view_act_pgup),
-	A("view-top", "g Home", SCOPE_VIEW, "first row", view_act_top),
-	A("view-bottom", "G End", SCOPE_VIEW, "last row", view_act_bottom),
-	A("view-open", "Enter", SCOPE_VIEW, "agreement: compare this code's disagreements; paradigm: codes on/off", view_act_enter),
-	A("disagreement-next", "n ]", SCOPE_VIEW, "compare: next disagreement (across documents)", view_act_next),
-	A("disagreement-prev", "p [", SCOPE_VIEW, "compare: previous disagreement", view_act_prev),
-	A("take-a", "a", SCOPE_VIEW, "compare: take A's coding into the consensus (a note is asked)", view_act_take_a),
-	A("take-b", "b", SCOPE_VIEW, "compare: take B's coding into the consensus", view_act_take_b),
-	A("take-both", "2", SCOPE_VIEW, "compare: take both coders' codings", view_act_take_both),
-	A("take-neither", "0", SCOPE_VIEW, "compare: take neither (the code does not apply here)", view_act_take_neither),
-	A("view-codes", "c", SCOPE_VIEW, "paradigm: show/hide the codes under each category", view_act_codes),
-	A("view-saturation", "s", SCOPE_VIEW, "paradigm: the saturation chart / the model", view_act_saturation),
-	A("view-coders", "W", SCOPE_VIEW, "agreement and compare: choose the two coders", view_act_coders),
+	A("agreement-view", "I", SCOPE_GLOBAL, N_("agreement view: pooled and per-code kappa of two coders"), view_act_agree),
+	A("compare-view", "X", SCOPE_GLOBAL, N_("compare view: two coders' codings side by side, settle disagreements"), view_act_compare),
+	A("paradigm-view", "T", SCOPE_GLOBAL, N_("paradigm model view (the six slots) and saturation chart"), view_act_paradigm),
+	A("view-close", "Esc", SCOPE_VIEW, N_("back to the workbench"), view_act_close),
+	A("view-down", "j Down", SCOPE_VIEW, N_("next row"), view_act_down),
+	A("view-up", "k Up", SCOPE_VIEW, N_("previous row"), view_act_up),
+	A("view-page-down", "PgDn Space C-f", SCOPE_VIEW, N_("page down"), view_act_pgdn),
+	A("view-page-up", "PgUp C-b", SCOPE_VIEW, N_("page up"), view_act_pgup),
+	A("view-top", "g Home", SCOPE_VIEW, N_("first row"), view_act_top),
+	A("view-bottom", "G End", SCOPE_VIEW, N_("last row"), view_act_bottom),
+	A("view-open", "Enter", SCOPE_VIEW, N_("agreement: compare this code's disagreements; paradigm: codes on/off"), view_act_enter),
+	A("disagreement-next", "n ]", SCOPE_VIEW, N_("compare: next disagreement (across documents)"), view_act_next),
+	A("disagreement-prev", "p [", SCOPE_VIEW, N_("compare: previous disagreement"), view_act_prev),
+	A("take-a", "a", SCOPE_VIEW, N_("compare: take A's coding into the consensus (a note is asked)"), view_act_take_a),
+	A("take-b", "b", SCOPE_VIEW, N_("compare: take B's coding into the consensus"), view_act_take_b),
+	A("take-both", "2", SCOPE_VIEW, N_("compare: take both coders' codings"), view_act_take_both),
+	A("take-neither", "0", SCOPE_VIEW, N_("compare: take neither (the code does not apply here)"), view_act_take_neither),
+	A("view-codes", "c", SCOPE_VIEW, N_("paradigm: show/hide the codes under each category"), view_act_codes),
+	A("view-saturation", "s", SCOPE_VIEW, N_("paradigm: the saturation chart / the model"), view_act_saturation),
+	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders"), view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A
@@ -1553,7 +1569,7 @@ ui_handle_key(struct ui *ui, int key)
 		char nm[32];
 
 		keymap_name(key, nm, sizeof nm);
-		ui_err(ui, "%s: no action here; ? shows the keys", nm);
+		ui_err(ui, _("%s: no action here; ? shows the keys"), nm);
 		return;
 	}
 	ui->last_key = key;
