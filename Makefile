@@ -91,8 +91,9 @@ $(BUILD)/locale/%/LC_MESSAGES/axial.mo: po/%.po
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
   --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --add-location=file \
   --package-name=axial --package-version=$(VERSION) --msgid-bugs-address="the axial issue tracker"
+POT ?= po/axial.pot
 pot:
-	$(XGETTEXT) -o po/axial.pot $(POTSRC)
+	@$(XGETTEXT) -o $(POT) $(POTSRC)
 
 update-po: pot
 	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none \

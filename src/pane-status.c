@@ -89,8 +89,10 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 			snprintf(pos, sizeof pos, _(" sel %zu-%zu "), s, e);
 		else
 			snprintf(pos, sizeof pos, " @%zu ", ui->vt.cursor);
+		/* numbers read left to right in any interface language */
 		pw = ui_text_width(pos);
-		ui_put_plain(r->y, r->x + r->w - pw, pw, pos, ui_attr(ui, TH_STATUS));
+		ui_put_text(ui, r->y, r->x + r->w - pw, pw, pos,
+		    ui_attr(ui, TH_STATUS));
 		w -= pw;
 	}
 	if (ui->msg[0] != '\0') {

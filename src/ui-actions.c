@@ -1358,7 +1358,8 @@ review_step(struct ui *ui, int dir)
 	i = cat ? ui->byid[cat] : 0;
 	for (;;) {
 		if (dir > 0 ? i + 1 >= ui->nnodes : i == 0) {
-			ui_msg(ui, _("review: %s category"), dir > 0 ? "last" : "first");
+			ui_msg(ui, "%s", dir > 0 ? _("review: last category") :
+			    _("review: first category"));
 			return;
 		}
 		i = dir > 0 ? i + 1 : i - 1;

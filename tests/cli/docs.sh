@@ -20,5 +20,8 @@ check_rc "binary installed" 0 test -x "$root/usr/bin/axial"
 check_rc "man page installed" 0 test -f "$root/usr/share/man/man1/axial.1"
 check_rc "sample projects installed" 0 test -f "$root/usr/share/axial/sample-projects/egov-fa/codebook.txt"
 check_rc "installed binary runs" 0 "$root/usr/bin/axial" --version
+check_rc "Persian catalogue installed" 0 test -f "$root/usr/share/locale/fa/LC_MESSAGES/axial.mo"
+check_match "the installed binary finds it under PREFIX/share/locale" 'فرمان‌ها:' \
+    "$(env -u LC_ALL -u LANGUAGE LANG=fa_IR.UTF-8 "$root/usr/bin/axial" --help)"
 check_rc "make uninstall" 0 make -C "$AXIAL_SRC" --no-print-directory BUILD="$BUILD" uninstall DESTDIR="$root" PREFIX=/usr
 check "nothing left" "" "$(find "$root" -type f)"
