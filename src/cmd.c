@@ -83,6 +83,8 @@ main_help(FILE *f)
 	    "       axial --version | --help\n\ncommands:\n", AXIAL_VERSION);
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(f, "  %-14s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
+	fprintf(f, "\nworkbench options (axial PROJECT ...):\n%s",
+	    cmd_workbench.help);
 	fprintf(f, "\nEach command takes --help. Exit status: 0 success, "
 	    "1 error, 2 usage error.\n");
 }
