@@ -13,7 +13,7 @@ set -eu
 DEB_BUILD="make gcc pkg-config libncurses-dev libsqlite3-dev libfribidi-dev
 libunistring-dev libcmocka-dev libssl-dev libxml2-dev libzip-dev gettext"
 DEB_TEST="sqlite3 tmux unicode-data libxml2-utils openssh-server openssh-client
-clang libclang-rt-14-dev graphviz valgrind python3 procps"
+clang libclang-rt-14-dev graphviz valgrind python3 procps screen"
 DEB_BENCH="libfribidi-bin python3-sklearn"
 
 want="$DEB_BUILD $DEB_TEST"

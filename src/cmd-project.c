@@ -125,12 +125,25 @@ const struct cmd cmd_info = {
  * the project; the options follow it (or precede it: cmd_parse gathers
  * operands anywhere).
  */
-static const struct cmd cmd_workbench = {
+const struct cmd cmd_workbench = {
 	"PROJECT", "[--theme NAME] [--bidi app|terminal] "
 	"[--shaping app|terminal|off] [--dir auto|auto-rtl|rtl|ltr] [--no-mouse] "
 	"[--layout rtl|ltr|auto] "
 	"[--as CODER]",
-	N_("open the full-screen workbench"), NULL, NULL,
+	N_("open the full-screen workbench"),
+	N_("  --theme NAME      colours: default, dark, light, high-contrast, monochrome\n"
+	"  --bidi MODE       app: axial reorders right-to-left text (default);\n"
+	"                    terminal: the terminal does (logical order sent)\n"
+	"  --shaping MODE    Arabic-script shaping by app (default), terminal or off\n"
+	"  --dir DIR         paragraph direction: auto (the document's), auto-rtl,\n"
+	"                    rtl, ltr\n"
+	"  --no-mouse        leave the mouse to the terminal (select and paste)\n"
+	"  --layout L        rtl mirrors the panes, ltr does not, auto follows the\n"
+	"                    locale (default)\n"
+	"  --tmux-passthrough  inside tmux, pass the bidi-mode sequences through\n"
+	"  --as CODER        code as CODER (a name the owner tied to your account)\n"
+	"Keys: 'axial keys'; in the workbench, ? or F1.\n"),
+	NULL,
 };
 
 int
@@ -153,6 +166,11 @@ cmd_open_project(int argc, char **argv)
 	char **ops, **av;
 	int n, rc, i;
 
+	for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cmd_help(&cmd_workbench, stdout);
+			return CMD_OK;
+		}
 	/* cmd_parse wants the command name in argv[0] */
 	av = xcalloc((size_t)argc + 2, sizeof *av);
 	av[0] = (char *)"axial";

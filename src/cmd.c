@@ -86,6 +86,8 @@ main_help(FILE *f)
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(f, "  %-14s %s\n", cmd_table[i]->name,
 		    _(cmd_table[i]->summary));
+	fprintf(f, _("\nworkbench options (axial PROJECT ...):\n%s"),
+	    _(cmd_workbench.help));
 	fprintf(f, _("\nEach command takes --help. Exit status: 0 success, "
 	    "1 error, 2 usage error.\n"));
 }

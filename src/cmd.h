@@ -25,6 +25,9 @@ struct cmd {
 };
 
 extern const struct cmd *const cmd_table[];
+/* `axial PROJECT`: not in the table (no name to dispatch on), but its
+ * options are in `axial --help`. */
+extern const struct cmd cmd_workbench;
 
 /* Prints "axial: MESSAGE" on stderr. Returns CMD_ERROR for `return cmd_error(...)`. */
 int cmd_error(const char *fmt, ...) AX_PRINTF(1, 2);

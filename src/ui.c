@@ -5,7 +5,9 @@
  * and OR bits into ui->dirty; draw() runs once per iteration and paints only
  * the dirty panes, then one doupdate(). Signal handlers only set the flags
  * below. The terminal is restored on every way out: normal quit, SIGTERM,
- * SIGHUP (a dropped SSH connection), and fatal() through its hook.
+ * SIGHUP (a dropped SSH connection), fatal() through its hook, and a crash
+ * (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT) through on_crash(), which uses
+ * only async-signal-safe calls on strings prepared at start-up.
  *
  * Live refresh: every tick (UI_TICK_MS, or sooner on a key) the loop polls
  * project_data_version(); when another process committed, ui_sync() reads
@@ -22,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "axial/blind.h"
@@ -37,6 +40,16 @@ static volatile sig_atomic_t got_term, got_cont;
 static bool curses_on;
 static struct termbidi bidi_seq;
 static bool mouse_on;
+
+/* For on_crash(): the terminal's modes before curses, the bytes that undo
+ * what curses and axial turned on, and the handlers that were there before
+ * (a sanitizer's report must still run). */
+static struct termios tty_before;
+static bool tty_before_ok;
+static char crash_seq[256];
+static const int crash_sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+#define NCRASH (sizeof crash_sigs / sizeof crash_sigs[0])
+static struct sigaction crash_old[NCRASH];
 
 static void
 on_term(int sig)
@@ -105,6 +118,83 @@ static void
 fatal_hook(void)
 {
 	ui_suspend_curses();
+}
+
+static void
+write_fd(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w <= 0 && errno != EINTR)
+			return;
+		if (w > 0) {
+			s += w;
+			n -= (size_t)w;
+		}
+	}
+}
+
+static void
+on_crash(int sig, siginfo_t *si, void *ctx)
+{
+	static const char msg1[] = "axial: crashed (signal ";
+	static const char msg2[] = "); every action shown as done is saved "
+	    "in the project\n";
+	char num[4] = {0};
+	size_t i, nd = 0;
+
+	write_fd(STDOUT_FILENO, crash_seq, strlen(crash_seq));
+	if (tty_before_ok)
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &tty_before);
+	if (sig >= 10)
+		num[nd++] = (char)('0' + sig / 10 % 10);
+	num[nd++] = (char)('0' + sig % 10);
+	write_fd(STDERR_FILENO, msg1, sizeof msg1 - 1);
+	write_fd(STDERR_FILENO, num, nd);
+	write_fd(STDERR_FILENO, msg2, sizeof msg2 - 1);
+	for (i = 0; i < NCRASH; i++) {
+		if (crash_sigs[i] != sig)
+			continue;
+		if ((crash_old[i].sa_flags & SA_SIGINFO) &&
+		    crash_old[i].sa_sigaction != NULL)
+			crash_old[i].sa_sigaction(sig, si, ctx);
+		else if (crash_old[i].sa_handler != SIG_DFL &&
+		    crash_old[i].sa_handler != SIG_IGN)
+			crash_old[i].sa_handler(sig);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Called once curses has read the terminal's description: what to write
+ * to leave the screen as it was if axial crashes. */
+static void
+crash_handlers_install(void)
+{
+	const char *caps[] = {"rmcup", "cnorm", "sgr0", "rmkx"};
+	struct sigaction sa;
+	size_t i, len;
+
+	(void)snprintf(crash_seq, sizeof crash_seq, "%s",
+	    "\033[?1002l\033[?1006l\033[?1000l");
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		const char *v = tigetstr(caps[i]);
+
+		len = strlen(crash_seq);
+		if (v != NULL && v != (char *)-1 &&
+		    len + strlen(v) < sizeof crash_seq)
+			memcpy(crash_seq + len, v, strlen(v) + 1);
+	}
+	len = strlen(crash_seq);
+	if (len + strlen(bidi_seq.leave) < sizeof crash_seq)
+		memcpy(crash_seq + len, bidi_seq.leave, strlen(bidi_seq.leave) + 1);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NCRASH; i++)
+		sigaction(crash_sigs[i], &sa, &crash_old[i]);
 }
 
 void
@@ -993,9 +1083,11 @@ ui_run(const struct ui_options *o)
 	fatal_set_hook(fatal_hook);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
+	tty_before_ok = tcgetattr(STDIN_FILENO, &tty_before) == 0;
 	if (initscr() == NULL)
 		fatal("%s", _("cannot initialise the terminal"));
 	curses_on = true;
+	crash_handlers_install();
 	write_all(bidi_seq.enter);
 	raw();
 	noecho();

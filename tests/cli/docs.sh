@@ -12,6 +12,20 @@ for c in $(echo "$cmds" | tr ' ' '_'); do
 	grep -q "^\.BI \"$c " "$MAN" || missing="$missing [$c]"
 done
 check "every command is in the man page" "" "$missing"
+
+# every option a command's --help names is in the man page too
+(man -l "$MAN" 2>/dev/null || groff -man -Tutf8 "$MAN" 2>/dev/null) | col -b >"$T/man.txt"
+missing=""
+for c in $(echo "$cmds" | tr ' ' '_'); do
+	c=$(echo "$c" | tr '_' ' ')
+	for o in $($A $c --help 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		grep -q -- "$o" "$T/man.txt" || missing="$missing [$c $o]"
+	done
+done
+for o in $($A --help 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+	grep -q -- "$o" "$T/man.txt" || missing="$missing [$o]"
+done
+check "every option of every command's --help is in the man page" "" "$missing"
 check_rc "man page renders" 0 sh -c "man -l '$MAN' >/dev/null 2>&1 || groff -man -Tutf8 '$MAN' >/dev/null"
 
 root="$T/root"
@@ -25,3 +39,8 @@ check_match "the installed binary finds it under PREFIX/share/locale" 'فرما�
     "$(env -u LC_ALL -u LANGUAGE LANG=fa_IR.UTF-8 "$root/usr/bin/axial" --help)"
 check_rc "make uninstall" 0 make -C "$AXIAL_SRC" --no-print-directory BUILD="$BUILD" uninstall DESTDIR="$root" PREFIX=/usr
 check "nothing left" "" "$(find "$root" -type f)"
+
+# the workbench's own options: in axial --help, and axial PROJECT --help
+check_rc "axial PROJECT --help" 0 $A some.axial --help
+check_match "it lists the workbench's options" '--layout L' "$OUT"
+check_match "axial --help lists them too" 'workbench options' "$($A --help)"

@@ -19,3 +19,18 @@ check_match "a rebinding shows in axial keys" '^  A +code-apply' "$OUT"
 check_match "a bad binding is reported with its line" 'config:2: unknown action' "$ERR"
 check_rc "--defaults ignores the config" 0 "$AXIAL" keys --defaults
 check_match "defaults" '^  a Enter +code-apply' "$OUT"
+
+# the README's walkthrough names keys as `KEY` (action): each must be one of
+# that action's default keys, so the prose cannot drift from the bindings
+"$AXIAL" keys --defaults >"$T/keys.txt"
+sed -n '/^## Five minutes/,/^## The workbench/p' "$AXIAL_SRC/README.md" |
+    tr '\n' ' ' | grep -o '`[^`]*` *([a-z-]*)' >"$T/walk.txt"
+check_match "the walkthrough names keys with their actions" '.' "$(cat "$T/walk.txt")"
+bad=""
+while IFS= read -r pair; do
+	key=$(printf '%s' "$pair" | sed 's/^`\([^`]*\)`.*/\1/')
+	act=$(printf '%s' "$pair" | sed 's/.*(\([a-z-]*\))$/\1/')
+	keys=$(awk -v a="$act" '{ n = split($0, f, "  +"); if (f[3] == a) print " " f[2] " " }' "$T/keys.txt")
+	case $keys in *" $key "*) ;; *) bad="$bad $key($act)" ;; esac
+done <"$T/walk.txt"
+check "every key in the walkthrough is bound to its action" "" "$bad"

@@ -83,3 +83,5 @@ mouse_drag() {	# col1 row1 col2 row2 (1-based)
 	literal "$(printf '\033[<0;%d;%dm' "$3" "$4")"
 }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# json PYTHON-EXPR: evaluates the expression over the JSON on stdin (as d)
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }

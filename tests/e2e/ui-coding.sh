@@ -9,7 +9,6 @@
 P="$T/en.axial"
 cp "$BUILD/remote-work-en.axial" "$P"
 codings_json() { "$AXIAL" codings "$P" --coder coder-a --json; }
-py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
@@ -37,7 +36,7 @@ check_screen "[ goes back" "@105"
 # move the end and the start of my coding at the caret by words
 keys '>'
 check_screen "> moves the coding's end a word forward" "coding now 105-"
-n=$(codings_json | py "[ (c['start'], c['end']) for c in d if c['code'].endswith('Office closure order') and c['document']=='01-it-service-manager'][0]")
+n=$(codings_json | json "[ (c['start'], c['end']) for c in d if c['code'].endswith('Office closure order') and c['document']=='01-it-service-manager'][0]")
 case $n in "(105, 151)") notok "the end moved in the project" "$n" ;; *) ok "the end moved in the project ($n)" ;; esac
 keys ')'
 check_screen ") moves the start a word forward" "coding now 107-"
@@ -79,7 +78,7 @@ keys C-u
 literal "Emerging ideas"
 keys Enter
 check_screen "renamed" "renamed to Emerging ideas"
-check "the renamed category is in the project" 1 "$("$AXIAL" codes "$P" --json | py "len([n for n in d if n['name']=='Emerging ideas' and n['kind']=='category'])")"
+check "the renamed category is in the project" 1 "$("$AXIAL" codes "$P" --json | json "len([n for n in d if n['name']=='Emerging ideas' and n['kind']=='category'])")"
 keys c
 literal "To be merged"
 keys Enter
@@ -89,7 +88,7 @@ check_screen "J opens the merge finder" "merge the marked"
 literal "screen fatigue"
 keys Enter
 check_screen "merged" "merged 1 into Screen fatigue"
-check "the merged code is gone" 0 "$("$AXIAL" codes "$P" --json | py "len([n for n in d if n['name']=='To be merged'])")"
+check "the merged code is gone" 0 "$("$AXIAL" codes "$P" --json | json "len([n for n in d if n['name']=='To be merged'])")"
 keys g
 wait_for "Pressures toward" 5
 keys j j D
@@ -98,10 +97,10 @@ keys n
 check_screen "any other key cancels" "cancelled"
 keys D y
 check_screen "y deletes" "deleted 1"
-check "the code is deleted" 0 "$("$AXIAL" codes "$P" --json | py "len([n for n in d if n['name']=='Office closure order'])")"
+check "the code is deleted" 0 "$("$AXIAL" codes "$P" --json | json "len([n for n in d if n['name']=='Office closure order'])")"
 keys u
 check_screen "u restores it" "undone"
-check "undo brought the code back" 1 "$("$AXIAL" codes "$P" --json | py "len([n for n in d if n['name']=='Office closure order'])")"
+check "undo brought the code back" 1 "$("$AXIAL" codes "$P" --json | json "len([n for n in d if n['name']=='Office closure order'])")"
 keys q
 check_screen "quit" "AXIAL-EXIT=0"
 

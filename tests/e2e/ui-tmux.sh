@@ -8,9 +8,6 @@
 
 P="$T/en.axial"
 cp "$BUILD/remote-work-en.axial" "$P"
-json() {	# json PYTHON-EXPR over the JSON on stdin, bound to d
-	python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"
-}
 parent_of() {	# parent_of NAME: the parent id of a node, from axial codes --json
 	"$AXIAL" codes "$P" --json | json "[n['parent'] for n in d if n['name']=='$1'][0]"
 }
