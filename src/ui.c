@@ -1112,14 +1112,16 @@ ui_run(const struct ui_options *o)
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 	if (ui->msg[0] == '\0') {
 		char d[64], n[64];
+		const char *path = project_path(ui->p), *base = strrchr(path, '/');
 
 		snprintf(d, sizeof d, ngettext("%zu document", "%zu documents",
 		    ui->ndocs), ui->ndocs);
 		snprintf(n, sizeof n, ngettext("%zu code or category",
 		    "%zu codes and categories", ui->nnodes), ui->nnodes);
-		/* TRANSLATORS: the project's path, "N documents", "N codes and
-		 * categories" */
-		ui_msg(ui, _("%s: %s, %s. ? for help"), project_path(ui->p), d, n);
+		/* TRANSLATORS: the project's file name, "N documents", "N codes
+		 * and categories". The name alone: a path's leading "/" would
+		 * stray to the far end of a right-to-left line. */
+		ui_msg(ui, _("%s: %s, %s. ? for help"), base ? base + 1 : path, d, n);
 	}
 
 	while (!ui->quit && !got_term) {
