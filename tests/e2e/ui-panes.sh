@@ -168,10 +168,4 @@ keys j j
 check_screen "the caret moves in the mirrored transcript" "@"
 keys q
 wait_for "AXIAL-EXIT=0" 5
-start "LC_ALL= LC_MESSAGES=fa_IR.UTF-8 TERM=xterm-256color '$AXIAL' '$P' --layout ltr"
-check_screen "--layout ltr overrides a Persian locale" "Interviewer: Can you"
-col=$(col_of "Interviewer: Can you")
-if [ -n "$col" ] && [ "$col" -gt 40 ]; then ok "the tree stays on the left with --layout ltr"; else
-	notok "the tree stays on the left with --layout ltr" "transcript column $col"; fi
-keys q
-wait_for "AXIAL-EXIT=0" 5
+# a Persian locale, with and without --layout ltr: tests/e2e/ui-i18n.sh
