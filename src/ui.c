@@ -556,8 +556,13 @@ ui_sync(struct ui *ui)
 
 	ui->data_version = project_data_version(ui->p);
 	if (coding_changes_since(ui->p, &ui->change_cursor, &ch, &n,
-	    &structure) != AX_OK)
+	    &structure) != AX_OK) {
+		/* say so: a screen that silently stops following the project
+		 * would look current while it is not */
+		ui_err(ui, "cannot follow the project's changes: %s",
+		    project_errmsg(ui->p));
 		return;
+	}
 	if (load_blind(ui)) {
 		structure = true;	/* the visible codings changed wholesale */
 		if (ui->blind_hidden && ui->show_agree) {

@@ -1,5 +1,7 @@
 #!/bin/sh
-# ui-exit.sh: the terminal is given back when the workbench crashes
+# ui-faults.sh: the workbench when things go wrong. The project broken
+# under it by another program: it says so rather than going stale. And the
+# terminal is given back when the workbench crashes
 # (SIGSEGV, SIGABRT: a bug, a failed assertion, a sanitizer's abort): the
 # shell gets canonical mode with echo back, the alternate screen, mouse
 # reporting and a hidden cursor are undone (as tmux sees the pane), and a
@@ -51,3 +53,12 @@ for sig in SEGV ABRT; do
 	check_rc "SIG$sig: the project is intact" 0 sh -c \
 	    "test \"\$(sqlite3 '$P' 'PRAGMA integrity_check')\" = ok"
 done
+
+# another program breaks the project's change log while the workbench is
+# open: the next refresh fails, and the status line says why
+open_ui "broken change log"
+sqlite3 "$P" "PRAGMA foreign_keys = off; DROP TABLE changes; CREATE TABLE changes(x);"
+check_screen "broken change log: the status line says the UI cannot follow" \
+    "cannot follow the project's changes"
+keys q
+check_screen "broken change log: q still quits cleanly" "AXIAL-EXIT=0"
