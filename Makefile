@@ -89,7 +89,8 @@ $(BUILD)/locale/%/LC_MESSAGES/axial.mo: po/%.po
 # Every string marked _(), N_() or ngettext(); tests/cli/i18n.sh fails when
 # this file is behind the sources, so a new string cannot go untranslated.
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-  --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --add-location=file \
+  --keyword=ngettext:1,2 --keyword=db_fail:3 --flag=db_fail:3:c-format \
+  --add-comments=TRANSLATORS: --add-location=file \
   --package-name=axial --package-version=$(VERSION) --msgid-bugs-address="the axial issue tracker"
 POT ?= po/axial.pot
 pot:

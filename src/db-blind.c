@@ -10,6 +10,7 @@
 
 #include "axial/blind.h"
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "db-int.h"
 
 void
@@ -73,7 +74,7 @@ need_owner(struct project *p, const char *what)
 {
 	if (strcmp(p->account, p->owner) != 0)
 		return db_fail(p, AX_ERR_PERM, "only the project's owner (%s) can %s",
-		    p->owner, what);
+		    p->owner, _(what));
 	return AX_OK;
 }
 
@@ -85,7 +86,7 @@ blind_start(struct project *p, const char *const *coders, size_t n)
 	size_t i;
 	int64_t id;
 
-	if ((s = need_owner(p, "start a blind session")) != AX_OK)
+	if ((s = need_owner(p, N_("start a blind session"))) != AX_OK)
 		return s;
 	if (n < 2)
 		return db_fail(p, AX_ERR_INPUT, "a blind session needs two or more coders");
@@ -142,7 +143,7 @@ blind_lift(struct project *p)
 {
 	enum ax_status s;
 
-	if ((s = need_owner(p, "lift blind mode")) != AX_OK)
+	if ((s = need_owner(p, N_("lift blind mode"))) != AX_OK)
 		return s;
 	if ((s = db_action_begin(p, "blind lift")) != AX_OK)
 		return s;

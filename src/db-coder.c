@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "db-int.h"
 
 void
@@ -80,7 +81,7 @@ coder_import(struct project *p, const char *login, const char *name,
 		if (*id != 0)
 			return AX_OK;
 	}
-	if ((nlogin = db_name(p, "coder", login)) == NULL)
+	if ((nlogin = db_name(p, N_("coder"), login)) == NULL)
 		return AX_ERR_INPUT;
 	if (name != NULL && !db_valid_utf8(name)) {
 		free(nlogin);
@@ -119,7 +120,7 @@ coder_add(struct project *p, const char *login, const char *name,
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nlogin = db_name(p, "coder", login)) == NULL)
+	if ((nlogin = db_name(p, N_("coder"), login)) == NULL)
 		return AX_ERR_INPUT;
 	if (name != NULL && !db_valid_utf8(name)) {
 		free(nlogin);

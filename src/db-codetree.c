@@ -239,7 +239,7 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 			return AX_OK;
 		}
 	}
-	if ((name = db_name(p, "code", ref)) == NULL)
+	if ((name = db_name(p, N_("code"), ref)) == NULL)
 		return db_fail(p, AX_ERR_NOTFOUND, "no code or category '%s'", ref);
 	st = db_stmt(p, "SELECT id FROM nodes WHERE name = ? LIMIT 2");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -342,7 +342,7 @@ enum ax_status
 codetree_find_child(struct project *p, int64_t parent, const char *name,
     int64_t *id)
 {
-	char *nname = db_name(p, "code", name);
+	char *nname = db_name(p, N_("code"), name);
 
 	*id = nname != NULL ? child_named(p, parent, nname) : 0;
 	free(nname);
@@ -415,7 +415,7 @@ codetree_rename(struct project *p, int64_t id, const char *name)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, "code", name)) == NULL)
+	if ((nname = db_name(p, N_("code"), name)) == NULL)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "code rename")) != AX_OK)
 		goto out;

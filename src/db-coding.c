@@ -9,6 +9,7 @@
 
 #include "axial/coding.h"
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/textin.h"
 #include "db-int.h"
 
@@ -38,10 +39,12 @@ check_span(struct project *p, int64_t doc, int64_t start, int64_t end)
 	if (n < 0)
 		return db_fail(p, AX_ERR_NOTFOUND, "no document #%lld", (long long)doc);
 	if (start < 0 || end <= start || end > n)
-		return db_fail(p, AX_ERR_INPUT, "span %lld..%lld is %s (the document "
-		    "has %lld characters; offsets are 0-based, end exclusive)",
-		    (long long)start, (long long)end, end <= start && start >= 0 &&
-		    end >= 0 ? "empty" : "out of range", (long long)n);
+		return db_fail(p, AX_ERR_INPUT, end <= start && start >= 0 &&
+		    end >= 0 ? _("span %lld..%lld is empty (the document has %lld "
+		    "characters; offsets are 0-based, end exclusive)") :
+		    _("span %lld..%lld is out of range (the document has %lld "
+		    "characters; offsets are 0-based, end exclusive)"),
+		    (long long)start, (long long)end, (long long)n);
 	return AX_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "axial/document.h"
+#include "axial/i18n.h"
 #include "axial/textin.h"
 #include "db-int.h"
 
@@ -68,7 +69,7 @@ doc_import_ex(struct project *p, const char *name, const char *data,
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, "document", name)) == NULL)
+	if ((nname = db_name(p, N_("document"), name)) == NULL)
 		return AX_ERR_INPUT;
 	text = textin_decode(data, len, &tlen, &err);
 	if (text == NULL) {
@@ -174,7 +175,7 @@ doc_find(struct project *p, const char *ref, int64_t *id)
 			return db_fail(p, AX_ERR_NOTFOUND, "no document %s", ref);
 		}
 	}
-	if ((name = db_name(p, "document", ref)) == NULL)
+	if ((name = db_name(p, N_("document"), ref)) == NULL)
 		return db_fail(p, AX_ERR_NOTFOUND, "no document '%s'", ref);
 	st = db_stmt(p, "SELECT id FROM documents WHERE name = ?");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -250,7 +251,7 @@ doc_rename(struct project *p, int64_t id, const char *name)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, "document", name)) == NULL)
+	if ((nname = db_name(p, N_("document"), name)) == NULL)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "document rename")) != AX_OK)
 		goto out;
@@ -380,7 +381,7 @@ doc_attr_set(struct project *p, int64_t id, const char *key, const char *value)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nkey = db_name(p, "attribute", key)) == NULL)
+	if ((nkey = db_name(p, N_("attribute"), key)) == NULL)
 		return AX_ERR_INPUT;
 	if (value != NULL && !db_valid_utf8(value)) {
 		free(nkey);

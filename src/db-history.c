@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "axial/history.h"
+#include "axial/i18n.h"
 #include "db-int.h"
 
 /* json_object('id', "id", ...) over a table's columns, as the triggers make it. */
@@ -162,7 +163,8 @@ run(struct project *p, bool redo, char **label_out)
 	char *label = NULL;
 
 	if (p->coder_id == 0)
-		return db_fail(p, AX_ERR_NOTHING, "nothing to %s", redo ? "redo" : "undo");
+		return db_fail(p, AX_ERR_NOTHING, "%s", redo ? _("nothing to redo") :
+		    _("nothing to undo"));
 	if ((s = db_action_open(p, redo ? "redo" : "undo", redo ? "redo" : "undo", 0)) != AX_OK)
 		return s;
 	self = db_int(p, "SELECT max(id) FROM actions", 0, 0);
@@ -182,7 +184,8 @@ run(struct project *p, bool redo, char **label_out)
 	}
 	sqlite3_reset(st);
 	if (target == 0) {
-		s = db_fail(p, AX_ERR_NOTHING, "nothing to %s", redo ? "redo" : "undo");
+		s = db_fail(p, AX_ERR_NOTHING, "%s", redo ? _("nothing to redo") :
+		    _("nothing to undo"));
 		goto end;
 	}
 	st = db_stmt(p, "UPDATE actions SET target = ?2, label = ?3 WHERE id = ?1");

@@ -37,7 +37,8 @@ struct project {
 	size_t nstmts, capstmts;
 };
 
-/* Sets the message and returns st; printf-style. */
+/* Sets the message (fmt translated: xgettext extracts db_fail's third
+ * argument) and returns st; printf-style. */
 enum ax_status db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
     AX_PRINTF(3, 4);
 /* Maps a SQLite result code to a status and message. */
@@ -75,7 +76,7 @@ enum ax_status db_action_open(struct project *p, const char *label,
 enum ax_status db_coder_id(struct project *p, int64_t *id);
 
 /* NFC-normalises a name and checks it (non-empty, no controls). NULL +
- * message on error. */
+ * message on error; what ("code", marked N_) names it, translated. */
 char *db_name(struct project *p, const char *what, const char *name);
 
 /*

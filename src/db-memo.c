@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "db-int.h"
 
@@ -83,8 +84,10 @@ check_target(struct project *p, enum memo_target t, int64_t id)
 	if (t == MEMO_FREE)
 		return AX_OK;
 	if ((unsigned)t >= AX_ARRAY_LEN(sql) || db_int(p, sql[t], id, 0) == 0)
-		return db_fail(p, AX_ERR_NOTFOUND, "no %s #%lld to write a memo on",
-		    memo_target_name(t), (long long)id);
+		return db_fail(p, AX_ERR_NOTFOUND, t == MEMO_DOCUMENT ?
+		    _("no document #%lld to write a memo on") : t == MEMO_NODE ?
+		    _("no code or category #%lld to write a memo on") :
+		    _("no coding #%lld to write a memo on"), (long long)id);
 	return AX_OK;
 }
 

@@ -26,6 +26,7 @@
 #include <unistr.h>
 #include <unictype.h>
 
+#include "axial/i18n.h"
 #include "db-int.h"
 
 enum ax_status
@@ -35,7 +36,7 @@ db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);	/* xgettext knows db_fail's format */
 	va_end(ap);
 	free(p->errmsg);
 	p->errmsg = buf_take(&b);
@@ -154,7 +155,7 @@ db_name(struct project *p, const char *what, const char *name)
 
 	if (u8_check(s, n) != NULL) {
 		db_fail(p, AX_ERR_INPUT, "%s name is not valid UTF-8 (byte %zu)",
-		    what, (size_t)(u8_check(s, n) - s));
+		    _(what), (size_t)(u8_check(s, n) - s));
 		return NULL;
 	}
 	for (q = s; q < s + n; q += u8_mbtouc(&c, q, (size_t)(s + n - q))) {
@@ -162,7 +163,8 @@ db_name(struct project *p, const char *what, const char *name)
 		if (uc_is_general_category(c, UC_CATEGORY_Cc) ||
 		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
 			db_fail(p, AX_ERR_INPUT, "%s name has a control character "
-			    "(U+%04X at byte %zu)", what, (unsigned)c, (size_t)(q - s));
+			    "(U+%04X at byte %zu)", _(what), (unsigned)c,
+			    (size_t)(q - s));
 			return NULL;
 		}
 	}
@@ -179,7 +181,7 @@ db_name(struct project *p, const char *what, const char *name)
 			b--;
 		if (a == b) {
 			free(norm);
-			db_fail(p, AX_ERR_INPUT, "%s name is empty", what);
+			db_fail(p, AX_ERR_INPUT, "%s name is empty", _(what));
 			return NULL;
 		}
 		{
@@ -473,7 +475,7 @@ project_open(const char *path, unsigned flags, const char *as,
 	return AX_OK;
 err:
 	if (errmsg != NULL)
-		*errmsg = xstrdup(p->errmsg ? p->errmsg : "cannot open project");
+		*errmsg = xstrdup(p->errmsg ? p->errmsg : _("cannot open project"));
 	if (s == AX_ERR_EXISTS || s == AX_ERR_NOTFOUND) {
 		project_close(p);
 		return s;

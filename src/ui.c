@@ -559,7 +559,7 @@ ui_sync(struct ui *ui)
 	    &structure) != AX_OK) {
 		/* say so: a screen that silently stops following the project
 		 * would look current while it is not */
-		ui_err(ui, "cannot follow the project's changes: %s",
+		ui_err(ui, _("cannot follow the project's changes: %s"),
 		    project_errmsg(ui->p));
 		return;
 	}
