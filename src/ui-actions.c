@@ -1495,7 +1495,7 @@ const struct keymap_action ui_actions[] = {
 	A("review-next", "n", SCOPE_LIST, "review: next category", act_review_next),
 	A("review-prev", "p", SCOPE_LIST, "review: previous category", act_review_prev),
 	A("list-close", "Esc", SCOPE_LIST, "back to the transcript", act_escape),
-	/* the full-body views (pane-view.c) */
+	/* the full-body views (pane-view.c, view-*.c) */
 	A("agreement-view", "I", SCOPE_GLOBAL, "agreement view: pooled and per-code kappa of two coders", view_act_agree),
 	A("compare-view", "X", SCOPE_GLOBAL, "compare view: two coders' codings side by side, settle disagreements", view_act_compare),
 	A("paradigm-view", "T", SCOPE_GLOBAL, "paradigm model view (the six slots) and saturation chart", view_act_paradigm),
