@@ -3,7 +3,8 @@
 #   unit: each BUILD/tests/test-* cmocka program (its own summary lines shown)
 #   cli:  each tests/cli/*.sh, which prints "ok - ..." / "not ok - ..." lines
 #   e2e:  each tests/e2e/*.sh, the same protocol (tmux, ssh)
-# Set TESTS=pattern to run only suites whose file name matches.
+# Set TESTS=pattern to run only suites whose file name matches; a|b|c
+# runs the suites matching any of them.
 set -u
 BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
@@ -11,6 +12,18 @@ export AXIAL="$BUILD/axial" BUILD
 export AXIAL_SRC="$(pwd)"
 pass=0 fail=0 failed=""
 pat=${TESTS:-}
+
+# wanted PATH: whether TESTS selects it by its file name (no TESTS: all)
+wanted() {
+	[ -z "$pat" ] && return 0
+	_rest=$pat
+	while :; do
+		_one=${_rest%%|*}
+		case ${1##*/} in *$_one*) return 0 ;; esac
+		[ "$_rest" = "$_one" ] && return 1
+		_rest=${_rest#*|}
+	done
+}
 
 count_cmocka() {	# output file -> adds to pass/fail
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
@@ -21,7 +34,7 @@ count_cmocka() {	# output file -> adds to pass/fail
 for t in "$BUILD"/tests/test-*; do
 	[ -x "$t" ] || continue
 	case $t in *.d) continue ;; esac
-	[ -n "$pat" ] && case $t in *$pat*) ;; *) continue ;; esac
+	wanted "$t" || continue
 	out=$(mktemp)
 	"$t" >"$out" 2>&1
 	rc=$?
@@ -38,7 +51,7 @@ done
 for t in tests/cli/*.sh tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
 	case $t in */lib.sh) continue ;; esac
-	[ -n "$pat" ] && case $t in *$pat*) ;; *) continue ;; esac
+	wanted "$t" || continue
 	out=$(mktemp)
 	sh "$t" >"$out" 2>&1
 	rc=$?
