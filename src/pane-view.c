@@ -17,6 +17,7 @@ static const struct view_ops *const ops_of[] = {
 	[VIEW_AGREE] = &view_agree_ops,
 	[VIEW_COMPARE] = &view_compare_ops,
 	[VIEW_PARADIGM] = &view_paradigm_ops,
+	[VIEW_RETEST] = &view_retest_ops,
 };
 
 static const struct view_ops *
@@ -269,7 +270,7 @@ views_sync(struct ui *ui)
 	if (ui->views == NULL)
 		return;
 	for (i = 0; i < AX_ARRAY_LEN(ops_of); i++)
-		if (ops_of[i] != NULL)
+		if (ops_of[i] != NULL && ops_of[i]->stale != NULL)
 			ops_of[i]->stale(ui->views);
 	/* only the view on screen recomputes now; the others when opened */
 	if (ops(ui->view) != NULL)
@@ -334,9 +335,14 @@ void
 view_act_coders(struct ui *ui)
 {
 	struct views *v = views_get(ui);
+	const struct view_ops *o = ops(ui->view);
 
-	if (ui->view != VIEW_AGREE && ui->view != VIEW_COMPARE) {
-		ui_err(ui, "only in the agreement and compare views");
+	if (o != NULL && o->choose != NULL) {
+		o->choose(ui);
+		return;
+	}
+	if (o == NULL || !o->coders) {
+		ui_err(ui, "only in the agreement, compare and test-retest views");
 		return;
 	}
 	v->pending = ui->view;

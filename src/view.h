@@ -9,6 +9,7 @@
  *   view-agree.c     I  agreement of two coders
  *   view-compare.c   X  two coders' codings side by side, consensus
  *   view-paradigm.c  T  the paradigm model and the saturation chart
+ *   view-retest.c    E  test-retest: a coder's two passes per document
  *
  * pane-view.c holds the frame: opening and closing, the dispatch through
  * the ops table, moving the current row, and the choice of the two coders
@@ -27,6 +28,7 @@
 
 #include "axial/analysis.h"
 #include "axial/compare.h"
+#include "axial/retest.h"
 #include "ui.h"
 #include "vm-views.h"
 
@@ -69,22 +71,34 @@ struct views {
 	struct an_paradigm m;
 	struct an_saturation sat;
 	size_t ptop;
+
+	/* test-retest (view-retest.c) */
+	char *rt_chosen;	/* the first pass W chose; NULL: automatic */
+	char *rt_first;		/* the first pass shown; NULL: none */
+	bool rt_ask;		/* several coders have a second pass: W asks */
+	char *rt_hidden;	/* blind: the message shown instead */
+	struct retest_row *rt_rows;	/* as retest_table, the total last */
+	size_t rt_n, rt_top;
 };
 
-/* A view: what the frame calls. NULL members are skipped. */
+/* A view: what the frame calls. open, update and draw are required; a
+ * NULL member is skipped. */
 struct view_ops {
 	/* shows two coders' work: the frame has them chosen before opening,
 	 * and a new choice clears what was computed for the old two */
 	bool coders;
 	/* the view comes on screen: bring what it shows up to date */
 	void (*open)(struct ui *ui);
-	/* the project changed: what was computed is out of date */
+	/* the project changed: what was computed is out of date (NULL: the
+	 * view computes afresh whenever it opens) */
 	void (*stale)(struct views *v);
 	/* recompute now (the view is on screen and the project changed) */
 	void (*update)(struct ui *ui);
 	void (*draw)(struct ui *ui, const struct rect *r);
 	/* Enter */
 	void (*enter)(struct ui *ui);
+	/* W in a view that shows one coder's work: choose whose */
+	void (*choose)(struct ui *ui);
 	/* the row j/k/PgDn move (*n rows), or NULL */
 	size_t *(*cursor)(struct views *v, size_t *n);
 	/* forgets what was computed (new coders, or the views are freed) */
@@ -92,7 +106,7 @@ struct view_ops {
 };
 
 extern const struct view_ops view_agree_ops, view_compare_ops,
-    view_paradigm_ops;
+    view_paradigm_ops, view_retest_ops;
 
 /* pane-view.c */
 /* The views' state, made on first use. */
