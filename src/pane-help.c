@@ -12,7 +12,7 @@
 
 static const char *const scope_title[] = {
 	"Everywhere", "Transcript", "Code tree", "Segments and documents lists",
-	"Agreement, compare and paradigm views",
+	"Agreement, compare, paradigm and test-retest views",
 };
 
 /* Lines of the help text: scope headers and one line per action. */

@@ -22,6 +22,7 @@
 #include "axial/blind.h"
 #include "axial/history.h"
 #include "axial/memo.h"
+#include "axial/retest.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
 #include "ui.h"
@@ -719,6 +720,38 @@ act_only_mine(struct ui *ui)
 }
 
 static void act_agree(struct ui *ui) { agree_toggle(ui); }
+
+/*
+ * Test-retest: from the first pass, start (retest_start, as `axial retest
+ * start`) and code as the second, LOGIN-retest; from the second, back to
+ * the first. Both switches go through project_act_as, so the identity
+ * rules of --as hold. The second pass is blind to the first (agreement.md
+ * section 6): the transcript shows only its own codings until it ends.
+ */
+static void
+act_second_pass(struct ui *ui)
+{
+	char *first = retest_first_login(project_coder_login(ui->p));
+	char *second = NULL;
+
+	if (first != NULL) {
+		if (ui_act_as(ui, first)) {
+			ui->only_mine = ui->only_mine_pass1;
+			ui_msg(ui, "first pass: coding as %s again", first);
+		}
+		free(first);
+		return;
+	}
+	if (!ui_check(ui, retest_start(ui->p, &second)))
+		return;
+	if (ui_act_as(ui, second)) {
+		ui->only_mine_pass1 = ui->only_mine;
+		ui->only_mine = true;
+		ui_msg(ui, "second pass: coding as %s; your first pass is hidden "
+		    "(O shows it, S goes back)", second);
+	}
+	free(second);
+}
 
 static void
 blind_done_yes(struct ui *ui, const char *yes)
@@ -1423,6 +1456,7 @@ const struct keymap_action ui_actions[] = {
 	A("agreement", "=", SCOPE_GLOBAL, "show/hide live agreement (kappa) of the two main coders", act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, "blind coding: mark your coding done", act_blind_done),
 	A("only-mine", "O", SCOPE_GLOBAL, "show only your codings / every coder's", act_only_mine),
+	A("second-pass", "S", SCOPE_GLOBAL, "test-retest: start your second coding pass (as LOGIN-retest) / back to the first", act_second_pass),
 	A("mouse", "M", SCOPE_GLOBAL, "mouse on/off", act_mouse),
 	A("redraw", "C-l", SCOPE_GLOBAL, "redraw the screen", act_redraw),
 	A("suspend", "C-z", SCOPE_GLOBAL, "suspend to the shell (fg resumes)", act_suspend),
@@ -1495,10 +1529,11 @@ const struct keymap_action ui_actions[] = {
 	A("review-next", "n", SCOPE_LIST, "review: next category", act_review_next),
 	A("review-prev", "p", SCOPE_LIST, "review: previous category", act_review_prev),
 	A("list-close", "Esc", SCOPE_LIST, "back to the transcript", act_escape),
-	/* the full-body views (pane-view.c) */
+	/* the full-body views (pane-view.c, view-*.c) */
 	A("agreement-view", "I", SCOPE_GLOBAL, "agreement view: pooled and per-code kappa of two coders", view_act_agree),
 	A("compare-view", "X", SCOPE_GLOBAL, "compare view: two coders' codings side by side, settle disagreements", view_act_compare),
 	A("paradigm-view", "T", SCOPE_GLOBAL, "paradigm model view (the six slots) and saturation chart", view_act_paradigm),
+	A("retest-view", "E", SCOPE_GLOBAL, "test-retest view: a coder's two passes per document, as axial retest prints them", view_act_retest),
 	A("view-close", "Esc", SCOPE_VIEW, "back to the workbench", view_act_close),
 	A("view-down", "j Down", SCOPE_VIEW, "next row", view_act_down),
 	A("view-up", "k Up", SCOPE_VIEW, "previous row", view_act_up),
@@ -1515,7 +1550,7 @@ const struct keymap_action ui_actions[] = {
 	A("take-neither", "0", SCOPE_VIEW, "compare: take neither (the code does not apply here)", view_act_take_neither),
 	A("view-codes", "c", SCOPE_VIEW, "paradigm: show/hide the codes under each category", view_act_codes),
 	A("view-saturation", "s", SCOPE_VIEW, "paradigm: the saturation chart / the model", view_act_saturation),
-	A("view-coders", "W", SCOPE_VIEW, "agreement and compare: choose the two coders", view_act_coders),
+	A("view-coders", "W", SCOPE_VIEW, "agreement and compare: choose the two coders; test-retest: whose passes", view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A
