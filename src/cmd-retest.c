@@ -11,23 +11,21 @@ static void
 print_rows(const struct retest_row *r, size_t n, const char *fmt)
 {
 	struct buf b = {0};
+	char cells[128];
 	size_t i;
 
 	if (strcmp(fmt, "json") == 0)
 		buf_putc(&b, '[');
 	else if (strcmp(fmt, "csv") == 0)
 		buf_puts(&b, "document,total,agreements,disagreements,percent\r\n");
-	else
-		buf_printf(&b, "%-32s %6s %10s %13s %8s\n", "document", "total",
-		    "agreements", "disagreements", "percent");
+	else {
+		retest_heading(cells, sizeof cells);
+		buf_printf(&b, "%-*s %s\n", RETEST_NAME_COLS, "document", cells);
+	}
 	for (i = 0; i < n; i++) {
 		char pct[32];
 
-		if (r[i].tenths < 0)
-			snprintf(pct, sizeof pct, "undefined");
-		else
-			snprintf(pct, sizeof pct, "%lld.%lld", (long long)(r[i].tenths / 10),
-			    (long long)(r[i].tenths % 10));
+		retest_percent(&r[i], pct, sizeof pct);
 		if (strcmp(fmt, "json") == 0) {
 			buf_printf(&b, "%s{\"document\":", i ? "," : "");
 			buf_json_str(&b, r[i].name, strlen(r[i].name));
@@ -35,16 +33,15 @@ print_rows(const struct retest_row *r, size_t n, const char *fmt)
 			    "\"disagreements\":%lld,\"percent\":%s%s}",
 			    (long long)r[i].total, (long long)r[i].agreements,
 			    (long long)r[i].disagreements, r[i].tenths < 0 ? "null" : pct,
-			    r[i].tenths < 0 ? ",\"why\":\"no codings\"" : "");
+			    r[i].tenths < 0 ? ",\"why\":\"" RETEST_WHY "\"" : "");
 		} else if (strcmp(fmt, "csv") == 0) {
 			buf_csv_field(&b, r[i].name);
 			buf_printf(&b, ",%lld,%lld,%lld,%s\r\n", (long long)r[i].total,
 			    (long long)r[i].agreements, (long long)r[i].disagreements,
 			    r[i].tenths < 0 ? "" : pct);
 		} else {
-			buf_printf(&b, "%-32s %6lld %10lld %13lld %7s%s\n", r[i].name,
-			    (long long)r[i].total, (long long)r[i].agreements,
-			    (long long)r[i].disagreements, pct, r[i].tenths < 0 ? "" : "%");
+			retest_cells(&r[i], cells, sizeof cells);
+			buf_printf(&b, "%-*s %s\n", RETEST_NAME_COLS, r[i].name, cells);
 		}
 	}
 	if (strcmp(fmt, "json") == 0)

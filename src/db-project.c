@@ -268,6 +268,27 @@ check_identity(struct project *p, const char *as)
 	return s;
 }
 
+enum ax_status
+project_act_as(struct project *p, const char *as)
+{
+	char *was = p->login;
+	int64_t was_id = p->coder_id;
+	enum ax_status s;
+
+	if (p->depth > 0)
+		return db_fail(p, AX_ERR_INPUT, "cannot change the acting coder "
+		    "inside an action");
+	p->coder_id = 0;
+	if ((s = check_identity(p, as)) != AX_OK) {
+		free(p->login);
+		p->login = was;
+		p->coder_id = was_id;
+		return s;
+	}
+	free(was);
+	return AX_OK;
+}
+
 /*
  * A read-only WAL database opens only if its -shm file exists or can be
  * created; in a directory we cannot write, with no -shm, open it as

@@ -14,7 +14,7 @@
 static const char *const scope_title[] = {
 	N_("Everywhere"), N_("Transcript"), N_("Code tree"),
 	N_("Segments and documents lists"),
-	N_("Agreement, compare and paradigm views"),
+	N_("Agreement, compare, paradigm and test-retest views"),
 };
 
 /* Lines of the help text: scope headers and one line per action. */

@@ -1,17 +1,20 @@
 /*
  * pane-status.c: two lines at the bottom. The first names the codes of the
- * segment under the caret (with their coders) or shows the latest message;
- * the second lists key hints, generated from the key table for the pane
- * that has the keyboard.
+ * segment under the caret (with their coders) or shows the latest message,
+ * and at the right which test-retest pass is active and the caret's
+ * position; the second lists key hints, generated from the key table for
+ * the pane that has the keyboard.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
+#include "vm-views.h"
 
 /* Action names, shown translated (N_: the names stay the key table's). */
 static const char *const hints_transcript[] = {
@@ -41,6 +44,10 @@ static const char *const hints_paradigm[] = {
 	N_("help"), N_("view-close"), N_("view-codes"), N_("view-saturation"),
 	N_("quit"), NULL,
 };
+static const char *const hints_retest[] = {
+	N_("help"), N_("view-close"), N_("second-pass"), N_("view-coders"),
+	N_("view-down"), N_("quit"), NULL,
+};
 
 static void
 hints(struct ui *ui, int y, int w)
@@ -48,6 +55,7 @@ hints(struct ui *ui, int y, int w)
 	const char *const *h = ui->view == VIEW_AGREE ? hints_agree :
 	    ui->view == VIEW_COMPARE ? hints_compare :
 	    ui->view == VIEW_PARADIGM ? hints_paradigm :
+	    ui->view == VIEW_RETEST ? hints_retest :
 	    ui->focus == PANE_TREE ? hints_tree :
 	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
 	struct buf b = {0};
@@ -71,17 +79,45 @@ hints(struct ui *ui, int y, int w)
 	buf_done(&b);
 }
 
+/* Test-retest: which coding pass the acting coder is in, or "". */
+static void
+pass_label(struct ui *ui, char *out, size_t cap)
+{
+	const char **l = xcalloc(ui->ncoders + 1, sizeof *l);
+	const char *me = project_coder_login(ui->p);
+	size_t i;
+	int pass;
+
+	for (i = 0; i < ui->ncoders; i++)
+		l[i] = ui->coders[i].login;
+	pass = vm_retest_pass(l, ui->ncoders, me);
+	free(l);
+	if (pass == 0)
+		out[0] = '\0';
+	else
+		snprintf(out, cap, pass == 2 ? _(" second pass: %s ") :
+		    _(" first pass: %s "), me);
+}
+
 static void
 status_draw(struct ui *ui, const struct rect *r, bool focused)
 {
 	int a = ui_attr(ui, ui->msg_err ? TH_STATUS_ERR : TH_STATUS);
-	int x = r->x + 1, w = r->w - 2, pw;
+	int x = r->x + 1, w = r->w - 2, right = r->x + r->w, pw;
 	size_t i;
-	char pos[64];
+	char pos[64], pass[160];
 
 	(void)focused;
 	ui_fill(r->y, r->x, r->w, ui_attr(ui, TH_STATUS));
-	/* right: position */
+	/* right: the coding pass, then the position */
+	pass_label(ui, pass, sizeof pass);
+	if (pass[0] != '\0' && ui_text_width(pass) < w / 2) {
+		pw = ui_text_width(pass);
+		right -= pw;
+		ui_put_text(ui, r->y, right, pw, pass,
+		    ui_attr(ui, TH_STATUS) | A_BOLD);
+		w -= pw;
+	}
 	if (ui->tdoc != NULL) {
 		size_t s, e;
 
@@ -91,8 +127,8 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 			snprintf(pos, sizeof pos, " @%zu ", ui->vt.cursor);
 		/* numbers read left to right in any interface language */
 		pw = ui_text_width(pos);
-		ui_put_text(ui, r->y, r->x + r->w - pw, pw, pos,
-		    ui_attr(ui, TH_STATUS));
+		right -= pw;
+		ui_put_text(ui, r->y, right, pw, pos, ui_attr(ui, TH_STATUS));
 		w -= pw;
 	}
 	if (ui->msg[0] != '\0') {

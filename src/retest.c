@@ -1,11 +1,15 @@
 /*
  * retest.c: test-retest tables (retest.h). Paragraphs are found by
- * counting LFs before a coding's start in the document's text.
+ * counting LFs before a coding's start in the document's text. The
+ * table's columns are printed here, for the command line and the
+ * workbench's view alike.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "axial/agreement.h"
+#include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/coding.h"
 #include "axial/document.h"
@@ -35,6 +39,42 @@ retest_is_pass(const char *login)
 	size_t n = strlen(login), k = strlen("-retest");
 
 	return n > k && strcmp(login + n - k, "-retest") == 0;
+}
+
+char *
+retest_first_login(const char *login)
+{
+	if (!retest_is_pass(login))
+		return NULL;
+	return xstrndup(login, strlen(login) - strlen("-retest"));
+}
+
+void
+retest_percent(const struct retest_row *r, char *out, size_t cap)
+{
+	if (r->tenths < 0)
+		snprintf(out, cap, "undefined");
+	else
+		snprintf(out, cap, "%lld.%lld", (long long)(r->tenths / 10),
+		    (long long)(r->tenths % 10));
+}
+
+void
+retest_heading(char *out, size_t cap)
+{
+	snprintf(out, cap, "%6s %10s %13s %8s", "total", "agreements",
+	    "disagreements", "percent");
+}
+
+void
+retest_cells(const struct retest_row *r, char *out, size_t cap)
+{
+	char pct[32];
+
+	retest_percent(r, pct, sizeof pct);
+	snprintf(out, cap, "%6lld %10lld %13lld %7s%s", (long long)r->total,
+	    (long long)r->agreements, (long long)r->disagreements, pct,
+	    r->tenths < 0 ? "" : "%");
 }
 
 enum ax_status
@@ -120,7 +160,8 @@ retest_table(struct project *p, const char *first, const char *second,
 
 	*rows = NULL;
 	*n = 0;
-	if ((s = coder_find(p, first, &c1)) != AX_OK ||
+	if ((s = blind_check_figures(p)) != AX_OK ||
+	    (s = coder_find(p, first, &c1)) != AX_OK ||
 	    (s = coder_find(p, second_login, &c2)) != AX_OK ||
 	    (s = doc_list(p, &docs, &nd)) != AX_OK)
 		goto out;

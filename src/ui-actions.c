@@ -23,6 +23,7 @@
 #include "axial/history.h"
 #include "axial/i18n.h"
 #include "axial/memo.h"
+#include "axial/retest.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
 #include "ui.h"
@@ -724,6 +725,38 @@ act_only_mine(struct ui *ui)
 }
 
 static void act_agree(struct ui *ui) { agree_toggle(ui); }
+
+/*
+ * Test-retest: from the first pass, start (retest_start, as `axial retest
+ * start`) and code as the second, LOGIN-retest; from the second, back to
+ * the first. Both switches go through project_act_as, so the identity
+ * rules of --as hold. The second pass is blind to the first (agreement.md
+ * section 6): the transcript shows only its own codings until it ends.
+ */
+static void
+act_second_pass(struct ui *ui)
+{
+	char *first = retest_first_login(project_coder_login(ui->p));
+	char *second = NULL;
+
+	if (first != NULL) {
+		if (ui_act_as(ui, first)) {
+			ui->only_mine = ui->only_mine_pass1;
+			ui_msg(ui, _("first pass: coding as %s again"), first);
+		}
+		free(first);
+		return;
+	}
+	if (!ui_check(ui, retest_start(ui->p, &second)))
+		return;
+	if (ui_act_as(ui, second)) {
+		ui->only_mine_pass1 = ui->only_mine;
+		ui->only_mine = true;
+		ui_msg(ui, _("second pass: coding as %s; your first pass is hidden "
+		    "(O shows it, S goes back)"), second);
+	}
+	free(second);
+}
 
 static void
 blind_done_yes(struct ui *ui, const char *yes)
@@ -1440,6 +1473,7 @@ const struct keymap_action ui_actions[] = {
 	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),
 	A("only-mine", "O", SCOPE_GLOBAL, N_("show only your codings / every coder's"), act_only_mine),
+	A("second-pass", "S", SCOPE_GLOBAL, N_("test-retest: start your second coding pass (as LOGIN-retest) / back to the first"), act_second_pass),
 	A("mouse", "M", SCOPE_GLOBAL, N_("mouse on/off"), act_mouse),
 	A("redraw", "C-l", SCOPE_GLOBAL, N_("redraw the screen"), act_redraw),
 	A("suspend", "C-z", SCOPE_GLOBAL, N_("suspend to the shell (fg resumes)"), act_suspend),
@@ -1512,10 +1546,11 @@ const struct keymap_action ui_actions[] = {
 	A("review-next", "n", SCOPE_LIST, N_("review: next category"), act_review_next),
 	A("review-prev", "p", SCOPE_LIST, N_("review: previous category"), act_review_prev),
 	A("list-close", "Esc", SCOPE_LIST, N_("back to the transcript"), act_escape),
-	/* the full-body views (pane-view.c) */
+	/* the full-body views (pane-view.c, view-*.c) */
 	A("agreement-view", "I", SCOPE_GLOBAL, N_("agreement view: pooled and per-code kappa of two coders"), view_act_agree),
 	A("compare-view", "X", SCOPE_GLOBAL, N_("compare view: two coders' codings side by side, settle disagreements"), view_act_compare),
 	A("paradigm-view", "T", SCOPE_GLOBAL, N_("paradigm model view (the six slots) and saturation chart"), view_act_paradigm),
+	A("retest-view", "E", SCOPE_GLOBAL, N_("test-retest view: a coder's two passes per document, as axial retest prints them"), view_act_retest),
 	A("view-close", "Esc", SCOPE_VIEW, N_("back to the workbench"), view_act_close),
 	A("view-down", "j Down", SCOPE_VIEW, N_("next row"), view_act_down),
 	A("view-up", "k Up", SCOPE_VIEW, N_("previous row"), view_act_up),
@@ -1532,7 +1567,7 @@ const struct keymap_action ui_actions[] = {
 	A("take-neither", "0", SCOPE_VIEW, N_("compare: take neither (the code does not apply here)"), view_act_take_neither),
 	A("view-codes", "c", SCOPE_VIEW, N_("paradigm: show/hide the codes under each category"), view_act_codes),
 	A("view-saturation", "s", SCOPE_VIEW, N_("paradigm: the saturation chart / the model"), view_act_saturation),
-	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders"), view_act_coders),
+	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes"), view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A

@@ -30,6 +30,7 @@
 #include "axial/blind.h"
 #include "axial/coder.h"
 #include "axial/memo.h"
+#include "axial/retest.h"
 #include "axial/searchkey.h"
 #include "axial/termbidi.h"
 #include "axial/i18n.h"
@@ -635,6 +636,26 @@ ui_sync(struct ui *ui)
 	free(ch);
 }
 
+bool
+ui_act_as(struct ui *ui, const char *login)
+{
+	size_t top = ui->vt.top;
+
+	if (!ui_check(ui, project_act_as(ui->p, login)))
+		return false;
+	/* who I am decides what a blind session shows and what is "mine" */
+	(void)load_blind(ui);
+	load_coders(ui);
+	ui_reload_tree(ui);
+	load_codings(ui);
+	ui->vt.top = top;
+	views_sync(ui);
+	if (ui->seg_node != 0 && ui->show_codings)
+		ui_load_segments(ui, ui->seg_node);
+	ui_dirty(ui, DIRTY_ALL);
+	return true;
+}
+
 /* ---- drawing ---- */
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
@@ -1075,6 +1096,8 @@ ui_run(const struct ui_options *o)
 	load_coders(ui);
 	load_docs(ui);
 	(void)load_blind(ui);
+	/* a second coding pass is blind to the first (act_second_pass) */
+	ui->only_mine = retest_is_pass(project_coder_login(ui->p));
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;

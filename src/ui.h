@@ -78,7 +78,7 @@ enum {
 /* Key scopes of the action table: global, then one per pane and overlay. */
 enum ui_scope {
 	SCOPE_GLOBAL, SCOPE_TRANSCRIPT, SCOPE_TREE, SCOPE_LIST,
-	SCOPE_VIEW,	/* the agreement, compare and paradigm views */
+	SCOPE_VIEW,	/* the full-body views (pane-view.c) */
 	SCOPE_COUNT
 };
 
@@ -161,6 +161,7 @@ struct ui {
 	int64_t maxid;
 	unsigned char *node_memo;	/* by node id: has memos (maxid + 1) */
 	bool only_mine;		/* transcript shows only my codings */
+	bool only_mine_pass1;	/* only_mine before the second pass began */
 	int *nattr;		/* by node id x 3: coded by me, by others, bar;
 				   0 = not computed yet (reset on reload) */
 	int64_t maxlen;		/* longest coding of the open document */
@@ -246,6 +247,9 @@ void ui_dirty(struct ui *ui, unsigned bits);
 /* Applies changes committed since the last sync (mine and others'). */
 void ui_sync(struct ui *ui);
 void ui_reload_tree(struct ui *ui);
+/* Acts as coder login from now on (project_act_as: the same rule as --as)
+ * and reloads what depends on who I am; false with the reason shown. */
+bool ui_act_as(struct ui *ui, const char *login);
 /* Per-node, per-coder coding counts of the whole project. */
 void ui_load_counts(struct ui *ui);
 void ui_open_doc(struct ui *ui, size_t index, size_t cursor);
@@ -331,15 +335,16 @@ void agree_free(struct ui *ui);
  * text (caller frees) or NULL if the editor failed. Returns 0 on success. */
 int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
-/* pane-view.c: the agreement (I), compare (X) and paradigm (T) views */
-enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM };
+/* pane-view.c and view-*.c (view.h): the full-body views */
+enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST };
 void view_toggle(struct ui *ui, int view);
 /* ui_sync applied coding or structural changes: views recompute lazily. */
 void views_sync(struct ui *ui);
 void views_free(struct ui *ui);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
-    view_act_paradigm(struct ui *ui), view_act_close(struct ui *ui),
+    view_act_paradigm(struct ui *ui), view_act_retest(struct ui *ui),
+    view_act_close(struct ui *ui),
     view_act_down(struct ui *ui), view_act_up(struct ui *ui),
     view_act_pgdn(struct ui *ui), view_act_pgup(struct ui *ui),
     view_act_top(struct ui *ui), view_act_bottom(struct ui *ui),

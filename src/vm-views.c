@@ -1,7 +1,8 @@
 /*
- * vm-views.c: see vm-views.h. No curses, unit-tested in test-ui-vm.c.
+ * vm-views.c: see vm-views.h. No curses, unit-tested in test-ui-views.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,10 +81,7 @@ vm_agree_rows(const struct agree_state *st, struct vm_agree_row **out,
 static bool
 is_pass(const char *login)
 {
-	size_t n = strlen(login), k = strlen("-retest");
-
-	return strcmp(login, CONSENSUS_CODER) == 0 ||
-	    (n > k && strcmp(login + n - k, "-retest") == 0);
+	return strcmp(login, CONSENSUS_CODER) == 0 || retest_is_pass(login);
 }
 
 bool
@@ -125,4 +123,84 @@ vm_compare_from(const struct compare_item *items, size_t n,
 			return i;
 	}
 	return 0;
+}
+
+static bool
+listed(const char *const *logins, size_t n, const char *login)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(logins[i], login) == 0)
+			return true;
+	return false;
+}
+
+/* Whether logins lists login's second pass. */
+static bool
+has_pass(const char *const *logins, size_t n, const char *login)
+{
+	char *second = retest_login(login);
+	bool yes = listed(logins, n, second);
+
+	free(second);
+	return yes;
+}
+
+size_t
+vm_retest_firsts(const char *const *logins, size_t n, size_t *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (has_pass(logins, n, logins[i]))
+			out[k++] = i;
+	return k;
+}
+
+enum vm_retest_pick
+vm_retest_pick(const char *const *logins, size_t n, const char *me,
+    size_t *first)
+{
+	char *mine = retest_first_login(me);
+	size_t *f = xcalloc(n + 1, sizeof *f), k, i;
+	enum vm_retest_pick r = VM_RETEST_NONE;
+
+	if (mine == NULL)
+		mine = xstrdup(me);
+	k = vm_retest_firsts(logins, n, f);
+	for (i = 0; i < k; i++)
+		if (strcmp(logins[f[i]], mine) == 0)
+			break;
+	if (i < k) {		/* my own passes */
+		*first = f[i];
+		r = VM_RETEST_ONE;
+	} else if (k == 1) {
+		*first = f[0];
+		r = VM_RETEST_ONE;
+	} else if (k > 1)
+		r = VM_RETEST_ASK;
+	free(f);
+	free(mine);
+	return r;
+}
+
+int
+vm_retest_pass(const char *const *logins, size_t n, const char *me)
+{
+	if (retest_is_pass(me))
+		return 2;
+	return has_pass(logins, n, me) ? 1 : 0;
+}
+
+void
+vm_retest_cells(const struct retest_row *r, char *out, size_t cap)
+{
+	char cells[128];
+
+	retest_cells(r, cells, sizeof cells);
+	if (r->tenths < 0)
+		snprintf(out, cap, "%s (%s)", cells, RETEST_WHY);
+	else
+		snprintf(out, cap, "%s", cells);
 }

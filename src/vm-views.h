@@ -1,8 +1,9 @@
 /*
- * vm-views.h: the view-models of the agreement and compare views, without
- * curses: the Landis & Koch band of a kappa as shown, the per-code rows
- * sorted worst first, the automatic choice of the two coders, and where to
- * enter a disagreement list across documents.
+ * vm-views.h: the view-models of the agreement, compare and test-retest
+ * views, without curses: the Landis & Koch band of a kappa as shown, the
+ * per-code rows sorted worst first, the automatic choice of the two coders,
+ * where to enter a disagreement list across documents, whose coding passes
+ * the test-retest view shows and how its rows read.
  */
 #ifndef AXIAL_VM_VIEWS_H
 #define AXIAL_VM_VIEWS_H
@@ -13,6 +14,7 @@
 
 #include "axial/agreement.h"
 #include "axial/compare.h"
+#include "axial/retest.h"
 
 /*
  * The Landis & Koch (1977) band of kappa as shown with three decimals:
@@ -54,5 +56,30 @@ bool vm_pick_coders(const struct vm_coder_count *c, size_t n, size_t *a,
  * entering the view where the reader is; 0 if none is after. */
 size_t vm_compare_from(const struct compare_item *items, size_t n,
     const int64_t *doc_order, size_t ndocs, int64_t doc, int64_t cp);
+
+/*
+ * Coders with a second coding pass: the indexes into logins of every first
+ * pass whose "LOGIN-retest" is listed too, in list order, into out (room
+ * for n). Returns how many.
+ */
+size_t vm_retest_firsts(const char *const *logins, size_t n, size_t *out);
+
+enum vm_retest_pick { VM_RETEST_NONE, VM_RETEST_ONE, VM_RETEST_ASK };
+/*
+ * Whose two passes the test-retest view shows: the acting coder me's own
+ * when listed with a second pass (me may be either pass), else the only
+ * coder with a second pass (*first: its index); ASK when several have
+ * one, NONE when nobody has.
+ */
+enum vm_retest_pick vm_retest_pick(const char *const *logins, size_t n,
+    const char *me, size_t *first);
+
+/* Which pass me is coding: 2 as a second pass ("-retest"), 1 as a coder
+ * whose second pass is listed, 0 otherwise (no test-retest going on). */
+int vm_retest_pass(const char *const *logins, size_t n, const char *me);
+
+/* A row's columns after the document name, as `axial retest` prints them;
+ * an undefined row adds its reason: "undefined (no codings)". */
+void vm_retest_cells(const struct retest_row *r, char *out, size_t cap);
 
 #endif

@@ -4,7 +4,7 @@
 #   cli:  each tests/cli/*.sh, which prints "ok - ..." / "not ok - ..." lines
 #   e2e:  each tests/e2e/*.sh, the same protocol (tmux, ssh)
 # Set TESTS=pattern to run only suites whose file name matches; a|b|c
-# matches any of the alternatives.
+# runs the suites matching any of them.
 set -u
 BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
@@ -13,13 +13,14 @@ export AXIAL_SRC="$(pwd)"
 pass=0 fail=0 failed=""
 pat=${TESTS:-}
 
-wanted() {	# file name -> 0 when TESTS is unset or one alternative matches
+# wanted PATH: whether TESTS selects it by its file name (no TESTS: all)
+wanted() {
 	[ -z "$pat" ] && return 0
 	_rest=$pat
 	while :; do
-		_alt=${_rest%%|*}
-		case $1 in *"$_alt"*) return 0 ;; esac
-		[ "$_alt" = "$_rest" ] && return 1
+		_one=${_rest%%|*}
+		case ${1##*/} in *$_one*) return 0 ;; esac
+		[ "$_rest" = "$_one" ] && return 1
 		_rest=${_rest#*|}
 	done
 }

@@ -12,9 +12,12 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 
+#include "axial/codetree.h"
 #include "axial/coder.h"
+#include "axial/coding.h"
 #include "axial/document.h"
 #include "axial/project.h"
+#include "axial/retest.h"
 #include "axial/util.h"
 #include "testutil.h"
 
@@ -451,6 +454,57 @@ test_identity(void **state)
 	free(path);
 }
 
+/*
+ * Switching the acting coder in an open project (the workbench's second
+ * pass) keeps project_open's rule, and a refused switch changes nothing.
+ */
+static void
+test_act_as(void **state)
+{
+	struct project *p;
+	struct coding_filter f = {0, 0, 0};
+	struct coding *c;
+	char *path, *pass = NULL, *me;
+	int64_t doc, code, id, pass_id;
+	size_t n;
+
+	(void)state;
+	p = tu_new_project(&path);
+	me = xstrdup(project_coder_login(p));
+	doc = tu_doc(p, "d", "one\ntwo");
+	assert_ok(codetree_add(p, 0, NODE_CODE, "k", &code));
+	assert_int_equal(project_act_as(p, "mallory"), AX_ERR_PERM);
+	assert_non_null(strstr(project_errmsg(p), "mallory"));
+	assert_string_equal(project_coder_login(p), me);
+	/* the second pass: created by retest_start, tied to this account */
+	assert_ok(retest_start(p, &pass));
+	assert_ok(project_act_as(p, pass));
+	assert_string_equal(project_coder_login(p), pass);
+	assert_ok(coding_add(p, doc, code, 0, 3, &id));
+	assert_ok(coder_find(p, pass, &pass_id));
+	f.coder = pass_id;
+	assert_ok(coding_list(p, &f, &c, &n));
+	assert_int_equal(n, 1);	/* the coding is the pass's */
+	free(c);
+	/* not inside an action */
+	assert_ok(project_begin(p, "test"));
+	assert_int_equal(project_act_as(p, NULL), AX_ERR_INPUT);
+	assert_string_equal(project_coder_login(p), pass);
+	project_rollback(p);
+	/* NULL: back to the account's own login */
+	assert_ok(project_act_as(p, NULL));
+	assert_string_equal(project_coder_login(p), me);
+	assert_ok(coding_add(p, doc, code, 4, 7, &id));
+	f.coder = pass_id;
+	assert_ok(coding_list(p, &f, &c, &n));
+	assert_int_equal(n, 1);	/* the new one is not the pass's */
+	free(c);
+	free(pass);
+	free(me);
+	project_close(p);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -467,6 +521,7 @@ main(void)
 		cmocka_unit_test(test_names_nfc),
 		cmocka_unit_test(test_documents_order_and_attrs),
 		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_act_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

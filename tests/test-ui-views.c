@@ -2,7 +2,8 @@
  * test-ui-views.c: the view-models of the agreement and compare views
  * without a terminal (vm-views.h): the Landis & Koch band of a kappa as
  * shown, the per-code rows worst first on a state worked out by hand, the
- * automatic choice of two coders, and where the compare view enters the list.
+ * automatic choice of two coders, where the compare view enters the list,
+ * and the test-retest view's choice of coder, pass and row text.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,79 @@ test_compare_step(void **state)
 	assert_int_equal(vm_compare_from(it, 4, order, 3, 20, 100), 0);
 }
 
+static void
+test_retest_pick(void **state)
+{
+	const char *l[] = {"owner", "coder-a", "coder-b", "coder-a-retest",
+	    "consensus"};
+	size_t first = 99, f[5];
+
+	(void)state;
+	assert_int_equal(vm_retest_firsts(l, 5, f), 1);
+	assert_int_equal(f[0], 1);
+	/* my own passes, from either of them */
+	assert_int_equal(vm_retest_pick(l, 5, "coder-a", &first), VM_RETEST_ONE);
+	assert_int_equal(first, 1);
+	first = 99;
+	assert_int_equal(vm_retest_pick(l, 5, "coder-a-retest", &first),
+	    VM_RETEST_ONE);
+	assert_int_equal(first, 1);
+	/* someone without a pass: the only coder who has one */
+	first = 99;
+	assert_int_equal(vm_retest_pick(l, 5, "owner", &first), VM_RETEST_ONE);
+	assert_int_equal(first, 1);
+	/* nobody has one */
+	assert_int_equal(vm_retest_pick(l, 3, "owner", &first), VM_RETEST_NONE);
+	assert_int_equal(vm_retest_firsts(l, 3, f), 0);
+	/* which pass is active */
+	assert_int_equal(vm_retest_pass(l, 5, "coder-a"), 1);
+	assert_int_equal(vm_retest_pass(l, 5, "coder-a-retest"), 2);
+	assert_int_equal(vm_retest_pass(l, 5, "coder-b"), 0);
+	assert_int_equal(vm_retest_pass(l, 5, "-retest"), 0);	/* a name, no pass */
+}
+
+static void
+test_retest_pick_ask(void **state)
+{
+	const char *l[] = {"b", "a-retest", "b-retest", "a", "c"};
+	size_t first = 99, f[5];
+
+	(void)state;
+	assert_int_equal(vm_retest_firsts(l, 5, f), 2);
+	assert_int_equal(f[0], 0);
+	assert_int_equal(f[1], 3);
+	/* two coders with a second pass: mine, or ask */
+	assert_int_equal(vm_retest_pick(l, 5, "a", &first), VM_RETEST_ONE);
+	assert_int_equal(first, 3);
+	assert_int_equal(vm_retest_pick(l, 5, "c", &first), VM_RETEST_ASK);
+	assert_int_equal(vm_retest_pick(l, 5, "c-retest", &first), VM_RETEST_ASK);
+}
+
+/* The rows of tests/cli/retest.sh's hand-worked table, as the CLI prints
+ * them after the name; and the undefined total of a pass with no codings. */
+static void
+test_retest_cells(void **state)
+{
+	struct retest_row d1 = {1, NULL, 6, 1, 4, 333};	/* names unused */
+	struct retest_row tot = {0, NULL, 77, 34, 9, 883};
+	struct retest_row none = {0, NULL, 0, 0, 0, -1};
+	char out[128], head[128];
+
+	(void)state;
+	vm_retest_cells(&d1, out, sizeof out);
+	assert_string_equal(out, "     6          1             4    33.3%");
+	vm_retest_cells(&tot, out, sizeof out);
+	assert_string_equal(out, "    77         34             9    88.3%");
+	vm_retest_cells(&none, out, sizeof out);
+	assert_string_equal(out, "     0          0             0 undefined "
+	    "(no codings)");
+	retest_heading(head, sizeof head);
+	assert_string_equal(head, " total agreements disagreements  percent");
+	/* the columns line up under their titles */
+	vm_retest_cells(&tot, out, sizeof out);
+	assert_int_equal(strlen(out), strlen(head));
+}
+
 int
 main(void)
 {
@@ -128,6 +202,9 @@ main(void)
 		cmocka_unit_test(test_rows_worst_first),
 		cmocka_unit_test(test_pick_coders),
 		cmocka_unit_test(test_compare_step),
+		cmocka_unit_test(test_retest_pick),
+		cmocka_unit_test(test_retest_pick_ask),
+		cmocka_unit_test(test_retest_cells),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,6 +67,13 @@ const char *project_path(const struct project *p);
 bool project_readonly(const struct project *p);
 /* The acting coder's login; their row is created on their first action. */
 const char *project_coder_login(const struct project *p);
+/*
+ * Acts as coder `as` from now on (NULL: the account's own login), under
+ * the same rule as project_open: another name only when the owner tied it
+ * to this account. Not inside an action. On failure the acting coder is
+ * unchanged.
+ */
+enum ax_status project_act_as(struct project *p, const char *as);
 /* The OS account this process runs as. */
 const char *project_account(const struct project *p);
 /* The project's owner (the account that created it). */

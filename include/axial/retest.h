@@ -12,7 +12,10 @@
  * Two codings count as the same when they carry the same code and start in
  * the same paragraph of the same document; each matches at most one coding
  * of the other pass (a multiset intersection of (paragraph, code) pairs).
- * The total row sums the columns and applies the same formula.
+ * The total row sums the columns and applies the same formula; a row with
+ * total 0 (no codings in either pass) has no percent: it is undefined,
+ * with RETEST_WHY as the reason. While a blind session hides the other
+ * coders' codings the table is refused, like every agreement figure.
  */
 #ifndef AXIAL_RETEST_H
 #define AXIAL_RETEST_H
@@ -31,11 +34,26 @@ struct retest_row {
 };
 void retest_rows_free(struct retest_row *rows, size_t n);
 
+/* Why a row with total 0 has no percent. */
+#define RETEST_WHY "no codings"
+/* Columns of the printed table: the document name in RETEST_NAME_COLS,
+ * then these. */
+#define RETEST_NAME_COLS 32
+/* The column titles after "document": " total agreements ..." */
+void retest_heading(char *out, size_t cap);
+/* One row's columns after its name, as the table prints them. */
+void retest_cells(const struct retest_row *r, char *out, size_t cap);
+/* The percent as printed: "88.3", or "undefined". */
+void retest_percent(const struct retest_row *r, char *out, size_t cap);
+
 /* The second-pass coder's login for `login` ("LOGIN-retest"); caller frees. */
 char *retest_login(const char *login);
 /* True for a second-pass coder's login: analyses leave such passes out of
  * "all coders" (they are reliability checks, not another researcher). */
 bool retest_is_pass(const char *login);
+/* The first pass's login of a second-pass login ("ann-retest" -> "ann"),
+ * or NULL when login is not a second pass; caller frees. */
+char *retest_first_login(const char *login);
 /* Creates the acting coder's second-pass coder (tied to this account). */
 enum ax_status retest_start(struct project *p, char **login);
 /*

@@ -37,6 +37,24 @@ check "still one second-pass coder" 1 "$($A coders p.axial | grep -c '^ann-retes
 check_rc "no second pass" 1 $A retest p.axial --coder "$me"
 check_match "no second pass message" "no coder '$me-retest'" "$ERR"
 
+# a second pass that coded nothing yet: only the total row, undefined
+$A coder add p.axial bob --account "$me"
+$A retest p.axial start --as bob >/dev/null
+check_rc "a pass with no codings" 0 $A retest p.axial --coder bob
+check_match "its total row is undefined" '^total +0 +0 +0 undefined$' "$OUT"
+check_rc "json" 0 $A retest p.axial --coder bob --format json
+check_match "json gives the reason" '"percent":null,"why":"no codings"' "$OUT"
+
+# a blind session hides the other coders' codings: the table is refused
+# (no silent 0.0% from codings it cannot see), and comes back once lifted
+$A blind p.axial start ann,bob >/dev/null
+check_rc "blind: refused" 1 $A retest p.axial --coder ann --as ann
+check_match "blind: says why" "blind coding is on" "$ERR"
+check_rc "blind: refused to the second pass too" 1 $A retest p.axial --coder ann --as ann-retest
+$A blind p.axial lift >/dev/null
+check_rc "lifted: the table again" 0 $A retest p.axial --coder ann --format csv
+check_match "lifted: nothing lost" '^total,8,2,4,50.0' "$(echo "$OUT" | tr -d '\r')"
+
 S="$BUILD/egov-fa.axial"
 check_rc "sample retest" 0 $A retest "$S" --coder coder-a --format csv
 mine=$(echo "$OUT" | tr -d '\r' | sed 1d | awk -F, '{ printf "%s %s %s %s %s%%\n", $1, $2, $3, $4, $5 }')

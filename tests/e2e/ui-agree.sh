@@ -2,9 +2,9 @@
 # ui-agree.sh: the agreement (I), compare (X) and paradigm (T) views of the
 # real binary in tmux, on copies of the sample project: the pooled kappa
 # shown is axial agree's; it follows another process's coding live; blind
-# coding hides the figures; settling a disagreement in the compare view
-# writes the consensus coding; the paradigm view shows the six slots and
-# the saturation chart.
+# coding hides the figures (the test-retest view's too, E); settling a
+# disagreement in the compare view writes the consensus coding; the
+# paradigm view shows the six slots and the saturation chart.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -36,10 +36,16 @@ check "the first row has the lowest kappa" "$min" "$first"
 
 # the help screen lists the views' keys under their own heading
 keys '?'
-i=0
-while [ $i -lt 12 ] && ! screen | grep -qF "Agreement, compare and paradigm views"; do
-	keys Space; sleep 0.2; i=$((i + 1))
+check_screen "the help screen opens" "axial workbench: keys"
+i=0 heading=no
+while [ $i -lt 12 ]; do
+	screen | grep -qF "Agreement, compare, paradigm and test-retest views" && heading=yes
+	screen | grep -qF "take-a" && break
+	top=$(screen | sed -n 3p)
+	keys Space
+	wait_gone "$top" 2; i=$((i + 1))	# the next page is drawn
 done
+check "the help screen has the views' heading" yes "$heading"
 check_screen "the help screen has the views' keys" "take-a"
 keys q
 check_screen "q leaves the help, back in the view" "worst first"
@@ -115,6 +121,10 @@ if screen | grep -q "kappa [0-9-]"; then notok "blind: no kappa on screen" "$(sc
 else ok "blind: no kappa on screen"; fi
 keys X
 check_screen "blind: the compare view is hidden too" "the comparison is hidden"
+keys E
+check_screen "blind: the test-retest view is hidden too" "test-retest figures are hidden"
+if screen | grep -q "[0-9]\.[0-9]%"; then notok "blind: no test-retest percent on screen" "$(screen)"
+else ok "blind: no test-retest percent on screen"; fi
 keys q
 check_screen "blind: quits" "AXIAL-EXIT=0" 5
 

@@ -1,0 +1,463 @@
+/*
+ * view-compare.c: the compare view (X). One document's paragraphs with
+ * coder A's codes and coder B's side by side, the codes only one of them
+ * applied highlighted; n/p walk the disagreements across documents, a/b/2/0
+ * settle the current one into the consensus coding (compare_decide) with
+ * a note. Blind coding shows the model's message instead.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axial/blind.h"
+#include "axial/compare.h"
+#include "axial/util.h"
+#include "view.h"
+
+static void
+compare_clear(struct views *v)
+{
+	compare_items_free(v->items, v->nitems);
+	v->items = NULL;
+	v->nitems = 0;
+	free(v->sel);
+	v->sel = NULL;
+	v->nsel = 0;
+	free(v->cmp_hidden);
+	v->cmp_hidden = NULL;
+	v->cmp_listed = false;
+}
+
+static void
+compare_select(struct views *v)
+{
+	size_t i;
+
+	free(v->sel);
+	v->sel = xcalloc(v->nitems + 1, sizeof *v->sel);
+	v->nsel = 0;
+	for (i = 0; i < v->nitems; i++)
+		if (v->filter == 0 || v->items[i].node == v->filter)
+			v->sel[v->nsel++] = i;
+}
+
+static const struct compare_item *
+cmp_cur(struct views *v)
+{
+	return v->ccur < v->nsel ? &v->items[v->sel[v->ccur]] : NULL;
+}
+
+/* Lists the disagreements again, keeping the current one by its unit. */
+static void
+compare_update(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	int64_t doc = c ? c->doc : 0, para = c ? c->para : -1,
+	    node = c ? c->node : 0;
+	struct compare_item *items = NULL;
+	size_t n = 0, i;
+	enum ax_status rc;
+
+	if (blind_check_figures(ui->p) != AX_OK) {
+		compare_clear(v);
+		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		ui_dirty(ui, DIRTY_VIEW);
+		return;
+	}
+	if (v->coder[0] == NULL)
+		return;
+	rc = compare_list(ui->p, v->coder[0], v->coder[1], 0, &items, &n);
+	compare_clear(v);
+	if (rc == AX_ERR_PERM) {
+		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		return;
+	}
+	if (!ui_check(ui, rc))
+		return;
+	v->items = items;
+	v->nitems = n;
+	v->cmp_listed = true;
+	v->cmp_stale = false;
+	compare_select(v);
+	v->ccur = v->nsel;
+	for (i = 0; i < v->nsel; i++) {
+		const struct compare_item *it = &v->items[v->sel[i]];
+
+		if (it->doc == doc && it->para == para && it->node == node)
+			v->ccur = i;
+	}
+	ui_dirty(ui, DIRTY_VIEW);
+}
+
+static void
+compare_status(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+
+	if (c == NULL) {
+		ui_msg(ui, "no disagreements between %s and %s%s", v->coder[0],
+		    v->coder[1], v->filter ? " on this code" : "");
+		return;
+	}
+	if (c->decided == COMPARE_NONE)
+		ui_msg(ui, "disagreement %zu of %zu: open (a A's, b B's, 2 both, "
+		    "0 neither)", v->ccur + 1, v->nsel);
+	else
+		ui_msg(ui, "disagreement %zu of %zu: decided %s%s%s", v->ccur + 1,
+		    v->nsel, compare_choice_name(c->decided),
+		    c->note && *c->note ? ", note: " : "",
+		    c->note && *c->note ? c->note : "");
+}
+
+/* Opens the current disagreement's document with the caret on its span. */
+static void
+compare_goto(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	size_t d;
+
+	if (c == NULL)
+		return;
+	v->follow = true;
+	for (d = 0; d < ui->ndocs; d++)
+		if (ui->docs[d].id == c->doc)
+			break;
+	if (d == ui->ndocs)
+		return;
+	if (d != ui->cur)
+		ui_open_doc(ui, d, (size_t)c->span_start);
+	else {
+		vmt_goto(&ui->vt, (size_t)c->span_start);
+		ui_dirty(ui, DIRTY_TRANSCRIPT);
+	}
+	compare_status(ui);
+	ui_dirty(ui, DIRTY_VIEW | DIRTY_STATUS);
+}
+
+/* The paragraphs of the open document (LF-separated lines), as compare.h
+ * and agree-project.h count them. */
+static void
+compare_paras(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	size_t i, bs = 0, cap = 16;
+	int64_t cp = 0, cs = 0;
+
+	/* on every draw of the view: a reopened document may reuse the
+	 * freed text's address, so no cache keyed by it */
+	free(v->paras);
+	v->paras = xcalloc(cap, sizeof *v->paras);
+	v->nparas = 0;
+	for (i = 0; i <= ui->textlen; i++) {
+		if (i == ui->textlen || ui->text[i] == '\n') {
+			if (v->nparas == cap) {
+				cap *= 2;
+				v->paras = xrealloc(v->paras, cap * sizeof *v->paras);
+			}
+			v->paras[v->nparas++] = (struct vpara){bs, i, cs, cp};
+			bs = i + 1;
+			cs = cp + 1;
+		}
+		if (i < ui->textlen && ((unsigned char)ui->text[i] & 0xc0) != 0x80)
+			cp++;
+	}
+}
+
+/* Distinct codes coder id applied in [s, e) of the open document. */
+static size_t
+codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
+    size_t cap)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < ui->ncodings; i++) {
+		const struct coding *c = &ui->codings[i];
+
+		if (c->coder != coder || c->start >= e || c->end <= s ||
+		    (c->end == c->start && c->start != s))
+			continue;
+		for (k = 0; k < n && out[k] != c->node; k++)
+			;
+		if (k == n && n < cap)
+			out[n++] = c->node;
+	}
+	return n;
+}
+
+#define CMP_MAXCODES 32
+
+static const struct compare_item *
+item_at(struct views *v, int64_t doc, size_t para, int64_t node)
+{
+	size_t i;
+
+	for (i = 0; i < v->nitems; i++)
+		if (v->items[i].doc == doc && (size_t)v->items[i].para == para &&
+		    v->items[i].node == node)
+			return &v->items[i];
+	return NULL;
+}
+
+/* The codes column of one coder for one paragraph. */
+static void
+draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
+    size_t n, size_t para, int side)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *cur = cmp_cur(v);
+	int64_t doc = ui->docs[ui->cur].id;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct compare_item *it = item_at(v, doc, para, codes[i]);
+		int a = ui_attr(ui, TH_NORMAL), used = 0;
+		char mark[32] = "  ";
+
+		if (it != NULL) {
+			a = ui_attr(ui, side == 0 ? TH_CODED_A : TH_CODED_B) | A_BOLD;
+			if (it->decided != COMPARE_NONE)
+				snprintf(mark, sizeof mark, "%s ",
+				    compare_choice_name(it->decided));
+			else
+				snprintf(mark, sizeof mark, "\u25c6 ");
+			if (it == cur)
+				a |= A_REVERSE;
+		}
+		used = ui_put_plain(y + (int)i, x, w, mark, a);
+		ui_put_text(ui, y + (int)i, x + used, w - used,
+		    ui_node_name(ui, codes[i]), a);
+	}
+}
+
+static void
+draw_compare(struct ui *ui, const struct rect *r)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *cur = cmp_cur(v);
+	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
+	int y, tw, cw, xa, xb, bottom = r->y + r->h;
+	char line[512];
+	size_t p;
+
+	if (cur == NULL)
+		snprintf(line, sizeof line, " compare %s | %s: no disagreements%s ",
+		    v->coder[0] ? v->coder[0] : "?",
+		    v->coder[1] ? v->coder[1] : "?",
+		    v->filter ? " on this code" : "");
+	else
+		snprintf(line, sizeof line, " compare A %s | B %s   disagreement "
+		    "%zu of %zu: %s%s   n/p next/prev, a/b/2/0 take A/B/both/"
+		    "neither ", v->coder[0], v->coder[1], v->ccur + 1, v->nsel,
+		    cur->decided == COMPARE_NONE ? "open" : "decided ",
+		    cur->decided == COMPARE_NONE ? "" :
+		    compare_choice_name(cur->decided));
+	ui_box_title(ui, r, line, true);
+	if (v->cmp_hidden != NULL) {
+		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
+		    "the comparison is hidden:", a | A_BOLD);
+		views_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden,
+		    strlen(v->cmp_hidden), r->h - 4, a);
+		return;
+	}
+	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
+		return;
+	compare_paras(ui);
+	tw = (r->w - 6) * 46 / 100;
+	cw = (r->w - 6 - tw - 2) / 2;
+	xa = r->x + 6 + tw + 1;
+	xb = xa + cw + 1;
+	y = r->y + 1;
+	snprintf(line, sizeof line, "%s (paragraphs)", "");
+	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
+	ui_put_text(ui, y, r->x + 6, tw, ui->docs[ui->cur].name,
+	    dim | A_UNDERLINE | A_BOLD);
+	snprintf(line, sizeof line, "A %s", v->coder[0] ? v->coder[0] : "?");
+	ui_put_text(ui, y, xa, cw, line, dim | A_UNDERLINE | A_BOLD);
+	snprintf(line, sizeof line, "B %s", v->coder[1] ? v->coder[1] : "?");
+	ui_put_text(ui, y, xb, cw, line, dim | A_UNDERLINE | A_BOLD);
+	y++;
+	/* keep the current disagreement's paragraph in sight */
+	if (v->follow && cur != NULL && cur->doc == ui->docs[ui->cur].id) {
+		size_t cp = (size_t)cur->para;
+
+		if (cp < v->ctop || cp > v->ctop + (size_t)(bottom - y) / 2)
+			v->ctop = cp > 1 ? cp - 1 : 0;
+	}
+	v->follow = false;	/* j and k scroll freely until the next jump */
+	if (v->ctop >= v->nparas)
+		v->ctop = v->nparas ? v->nparas - 1 : 0;
+	for (p = v->ctop; p < v->nparas && y < bottom; p++) {
+		const struct vpara *pp = &v->paras[p];
+		int64_t ca[CMP_MAXCODES], cb[CMP_MAXCODES];
+		size_t na = codes_in(ui, v->coder_id[0], pp->cs, pp->ce, ca,
+		    CMP_MAXCODES);
+		size_t nb = codes_in(ui, v->coder_id[1], pp->cs, pp->ce, cb,
+		    CMP_MAXCODES);
+		int h = (int)(na > nb ? na : nb), lines;
+		char num[32];
+
+		if (pp->be == pp->bs && na == 0 && nb == 0)
+			continue;	/* an empty line */
+		if (h < 1)
+			h = 1;
+		if (h > bottom - y)
+			h = bottom - y;
+		snprintf(num, sizeof num, "%4zu ", p + 1);
+		ui_put_plain(y, r->x, 6, num, dim);
+		lines = views_wrapped(ui, y, r->x + 6, tw, ui->text + pp->bs,
+		    pp->be - pp->bs,
+		    h < 2 ? 2 : h, na || nb ? a : dim);
+		if (lines > h && lines <= bottom - y)
+			h = lines;
+		draw_codes(ui, y, xa, cw, ca, na < (size_t)h ? na : (size_t)h, p, 0);
+		draw_codes(ui, y, xb, cw, cb, nb < (size_t)h ? nb : (size_t)h, p, 1);
+		y += h;
+		if (y < bottom)
+			ui_put_plain(y++, r->x + 6, r->w - 6, "", a);
+	}
+}
+
+static void
+take_note_done(struct ui *ui, const char *note)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+
+	if (c == NULL)
+		return;
+	if (!ui_check(ui, compare_decide(ui->p, v->coder[0], v->coder[1],
+	    c->doc, c->para, c->node, (enum compare_choice)v->take,
+	    note && *note ? note : NULL)))
+		return;
+	v->cmp_stale = true;
+	ui_sync(ui);	/* views_sync lists them again when codings changed */
+	if (v->cmp_stale)	/* a decision that changed no coding */
+		compare_update(ui);
+	compare_status(ui);
+}
+
+static void
+take(struct ui *ui, enum compare_choice choice)
+{
+	struct views *v = views_get(ui);
+	static const char *const what[] = {"A's coding", "B's coding",
+	    "both codings", "neither coding"};
+	char title[128];
+
+	if (ui->view != VIEW_COMPARE) {
+		ui_err(ui, "only in the compare view (X)");
+		return;
+	}
+	if (cmp_cur(v) == NULL) {
+		ui_err(ui, "no disagreement here; n goes to the next");
+		return;
+	}
+	v->take = (int)choice;
+	snprintf(title, sizeof title, "take %s into the consensus; note "
+	    "(Enter: none)", what[choice]);
+	prompt_open(ui, title, "", take_note_done);
+}
+
+static void
+compare_open(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (!v->cmp_listed || v->cmp_stale)
+		compare_update(ui);
+	if (cmp_cur(v) == NULL && v->nsel > 0) {
+		int64_t *order = xcalloc(ui->ndocs + 1, sizeof *order);
+		size_t d, i;
+
+		for (d = 0; d < ui->ndocs; d++)
+			order[d] = ui->docs[d].id;
+		i = vm_compare_from(v->items, v->nitems, order, ui->ndocs,
+		    ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0,
+		    (int64_t)ui->vt.cursor);
+		free(order);
+		for (v->ccur = 0; v->ccur < v->nsel &&
+		    v->sel[v->ccur] < i; v->ccur++)
+			;
+		if (v->ccur == v->nsel)
+			v->ccur = 0;
+	}
+	compare_goto(ui);
+}
+
+static void compare_stale(struct views *v) { v->cmp_stale = true; }
+
+static size_t *
+compare_cursor(struct views *v, size_t *n)
+{
+	*n = v->nparas;
+	return &v->ctop;
+}
+
+const struct view_ops view_compare_ops = {
+	.coders = true,
+	.open = compare_open,
+	.stale = compare_stale,
+	.update = compare_update,
+	.draw = draw_compare,
+	.cursor = compare_cursor,
+	.forget = compare_clear,
+};
+
+void
+view_compare_code(struct ui *ui, int64_t node)
+{
+	struct views *v = views_get(ui);
+
+	v->filter = node;
+	v->cmp_stale = true;
+	v->ccur = (size_t)-1;
+	views_open(ui, VIEW_COMPARE);
+	if (v->nsel > 0 && cmp_cur(v) == NULL) {
+		v->ccur = 0;
+		compare_goto(ui);
+	}
+}
+
+void
+view_act_compare(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (ui->view != VIEW_COMPARE && v->filter != 0) {
+		v->filter = 0;	/* X: every code's disagreements */
+		v->cmp_stale = true;
+	}
+	view_toggle(ui, VIEW_COMPARE);
+}
+
+static void
+step(struct ui *ui, int dir)
+{
+	struct views *v = views_get(ui);
+
+	if (ui->view != VIEW_COMPARE) {
+		ui_err(ui, "only in the compare view (X)");
+		return;
+	}
+	if (v->nsel == 0) {
+		compare_status(ui);
+		return;
+	}
+	if (v->ccur >= v->nsel)
+		v->ccur = dir > 0 ? 0 : v->nsel - 1;
+	else
+		v->ccur = (v->ccur + v->nsel + (size_t)(long)dir) % v->nsel;
+	compare_goto(ui);
+}
+
+void view_act_next(struct ui *ui) { step(ui, 1); }
+void view_act_prev(struct ui *ui) { step(ui, -1); }
+void view_act_take_a(struct ui *ui) { take(ui, COMPARE_A); }
+void view_act_take_b(struct ui *ui) { take(ui, COMPARE_B); }
+void view_act_take_both(struct ui *ui) { take(ui, COMPARE_BOTH); }
+void view_act_take_neither(struct ui *ui) { take(ui, COMPARE_NEITHER); }
