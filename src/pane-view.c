@@ -9,6 +9,7 @@
 
 #include "axial/blind.h"
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "view.h"
 
@@ -98,7 +99,7 @@ picked_b(struct ui *ui, int64_t id, const char *query)
 {
 	(void)query;
 	if (id <= 0 || (size_t)id > ui->ncoders) {
-		ui_err(ui, "no such coder");
+		ui_err(ui, "%s", _("no such coder"));
 		return;
 	}
 	set_coders(ui, ui->coders[chosen_a].login, ui->coders[id - 1].login);
@@ -114,12 +115,12 @@ picked_a(struct ui *ui, int64_t id, const char *query)
 
 	(void)query;
 	if (id <= 0 || (size_t)id > ui->ncoders) {
-		ui_err(ui, "no such coder");
+		ui_err(ui, "%s", _("no such coder"));
 		return;
 	}
 	chosen_a = (size_t)id - 1;
 	coder_items(ui, chosen_a, &it, &n);
-	finder_open(ui, "coder B", it, n, picked_b);
+	finder_open(ui, _("coder B"), it, n, picked_b);
 }
 
 static void
@@ -129,7 +130,7 @@ ask_coders(struct ui *ui)
 	size_t n;
 
 	coder_items(ui, (size_t)-1, &it, &n);
-	finder_open(ui, "coder A (compared with coder B)", it, n, picked_a);
+	finder_open(ui, _("coder A (compared with coder B)"), it, n, picked_a);
 }
 
 /* Coders chosen automatically when obvious; false when the finder asks. */
@@ -342,7 +343,8 @@ view_act_coders(struct ui *ui)
 		return;
 	}
 	if (o == NULL || !o->coders) {
-		ui_err(ui, "only in the agreement, compare and test-retest views");
+		ui_err(ui, "%s",
+		    _("only in the agreement, compare and test-retest views"));
 		return;
 	}
 	v->pending = ui->view;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "axial/blind.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "view.h"
 
@@ -91,7 +92,7 @@ static void
 fig3(const struct agree_fig *f, char *out, size_t cap)
 {
 	if (f->why != NULL)
-		snprintf(out, cap, "undefined");
+		snprintf(out, cap, "%s", _("undefined"));
 	else
 		snprintf(out, cap, "%.3f", f->v);
 }
@@ -100,7 +101,7 @@ static void
 pct1(const struct agree_fig *f, char *out, size_t cap)
 {
 	if (f->why != NULL)
-		snprintf(out, cap, "undefined");
+		snprintf(out, cap, "%s", _("undefined"));
 	else
 		snprintf(out, cap, "%.1f%%", f->v * 100.0);
 }
@@ -127,50 +128,51 @@ draw_agree(struct ui *ui, const struct rect *r)
 	char line[512], k[32], lo[32], hi[32], po[32], pos[32];
 	int h, i;
 
-	snprintf(line, sizeof line, " agreement: A %s, B %s; unit paragraph "
-	    "(speaker turn); W chooses the coders, Enter compares a code ",
+	snprintf(line, sizeof line, _(" agreement: A %s, B %s; unit paragraph "
+	    "(speaker turn); W chooses the coders, Enter compares a code "),
 	    v->coder[0] ? v->coder[0] : "?", v->coder[1] ? v->coder[1] : "?");
 	ui_box_title(ui, r, line, true);
 	if (v->hidden != NULL) {
-		ui_put_plain(y + 1, x, w, "agreement figures are hidden:",
+		ui_put_plain(y + 1, x, w, _("agreement figures are hidden:"),
 		    a | A_BOLD);
 		views_wrapped(ui, y + 2, x, w, v->hidden, strlen(v->hidden),
 		    r->h - 4, a);
 		return;
 	}
 	if (v->ap == NULL) {
-		ui_put_plain(y + 1, x, w, "no agreement computed (W chooses "
-		    "the two coders)", a);
+		ui_put_plain(y + 1, x, w, _("no agreement computed (W chooses "
+		    "the two coders)"), a);
 		return;
 	}
 	fig3(&v->tk.kappa, k, sizeof k);
 	fig3(&v->tk.ci_lo, lo, sizeof lo);
 	fig3(&v->tk.ci_hi, hi, sizeof hi);
 	if (v->tk.kappa.why == NULL) {
-		snprintf(line, sizeof line, "pooled (all codes)  kappa %s  95%% CI "
-		    "[%s, %s]", k, lo, hi);
+		snprintf(line, sizeof line, _("pooled (all codes)  kappa %s  "
+		    "95%% CI [%s, %s]"), k, lo, hi);
 		ui_put_plain(y++, x, w, line, a | A_BOLD);
-		snprintf(line, sizeof line, "band: %s (Landis & Koch 1977)",
-		    vm_kappa_band(v->tk.kappa.v));
+		snprintf(line, sizeof line, _("band: %s (Landis & Koch 1977)"),
+		    _(vm_kappa_band(v->tk.kappa.v)));
 		ui_put_plain(y++, x, w, line, a);
 	} else {
-		snprintf(line, sizeof line, "pooled (all codes)  kappa undefined: "
-		    "%s", v->tk.kappa.why);
+		snprintf(line, sizeof line, _("pooled (all codes)  kappa "
+		    "undefined: %s"), _(v->tk.kappa.why));
 		ui_put_plain(y++, x, w, line, a | A_BOLD);
 	}
-	snprintf(line, sizeof line, "unit paragraph  N %lld  a=%lld b=%lld "
-	    "c=%lld d=%lld", (long long)v->tk.n, (long long)v->total.a,
+	snprintf(line, sizeof line, _("unit paragraph  N %lld  a=%lld b=%lld "
+	    "c=%lld d=%lld"), (long long)v->tk.n, (long long)v->total.a,
 	    (long long)v->total.b, (long long)v->total.c,
 	    (long long)v->total.d);
 	ui_put_plain(y++, x, w, line, a);
 	pct1(&v->tk.po, po, sizeof po);
 	pct1(&v->tk.pos, pos, sizeof pos);
-	snprintf(line, sizeof line, "agreement %s  positive agreement %s", po,
-	    pos);
+	snprintf(line, sizeof line, _("agreement %s  positive agreement %s"),
+	    po, pos);
 	ui_put_plain(y++, x, w, line, a);
 	y++;
-	snprintf(line, sizeof line, "%6s %6s %6s %8s %8s  %-9s  code "
-	    "(%zu, worst first)", "a", "b", "c", "d", "kappa", "%agr",
+	/* TRANSLATORS: the column heads a, b, c, d are the 2 x 2 cells */
+	snprintf(line, sizeof line, _("%6s %6s %6s %8s %8s  %-9s  code "
+	    "(%zu, worst first)"), "a", "b", "c", "d", _("kappa"), "%agr",
 	    v->nrows);
 	ui_put_plain(y++, x, w, line, ui_attr(ui, TH_DIM) | A_UNDERLINE);
 	h = r->y + r->h - y;
@@ -191,7 +193,7 @@ draw_agree(struct ui *ui, const struct rect *r)
 		    (long long)row->cells.c, (long long)row->cells.d, k, po);
 		used = ui_put_plain(y, x, w, line, ra);
 		if (row->k.kappa.why != NULL) {
-			snprintf(line, sizeof line, "(%s) ", row->k.kappa.why);
+			snprintf(line, sizeof line, "(%s) ", _(row->k.kappa.why));
 			used += ui_put_plain(y, x + used, w - used, line,
 			    ra | A_DIM);
 		}

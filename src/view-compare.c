@@ -13,6 +13,7 @@
 
 #include "axial/blind.h"
 #include "axial/compare.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "view.h"
 
@@ -99,18 +100,21 @@ compare_status(struct ui *ui)
 	const struct compare_item *c = cmp_cur(v);
 
 	if (c == NULL) {
-		ui_msg(ui, "no disagreements between %s and %s%s", v->coder[0],
-		    v->coder[1], v->filter ? " on this code" : "");
+		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
+		    "this code") : _("no disagreements between %s and %s"),
+		    v->coder[0], v->coder[1]);
 		return;
 	}
 	if (c->decided == COMPARE_NONE)
-		ui_msg(ui, "disagreement %zu of %zu: open (a A's, b B's, 2 both, "
-		    "0 neither)", v->ccur + 1, v->nsel);
+		ui_msg(ui, _("disagreement %zu of %zu: open (a A's, b B's, 2 both, "
+		    "0 neither)"), v->ccur + 1, v->nsel);
+	else if (c->note && *c->note)
+		ui_msg(ui, _("disagreement %zu of %zu: decided %s, note: %s"),
+		    v->ccur + 1, v->nsel, compare_choice_name(c->decided),
+		    c->note);
 	else
-		ui_msg(ui, "disagreement %zu of %zu: decided %s%s%s", v->ccur + 1,
-		    v->nsel, compare_choice_name(c->decided),
-		    c->note && *c->note ? ", note: " : "",
-		    c->note && *c->note ? c->note : "");
+		ui_msg(ui, _("disagreement %zu of %zu: decided %s"), v->ccur + 1,
+		    v->nsel, compare_choice_name(c->decided));
 }
 
 /* Opens the current disagreement's document with the caret on its span. */
@@ -245,21 +249,24 @@ draw_compare(struct ui *ui, const struct rect *r)
 	size_t p;
 
 	if (cur == NULL)
-		snprintf(line, sizeof line, " compare %s | %s: no disagreements%s ",
-		    v->coder[0] ? v->coder[0] : "?",
-		    v->coder[1] ? v->coder[1] : "?",
-		    v->filter ? " on this code" : "");
+		snprintf(line, sizeof line, v->filter ? _(" compare %s | %s: no "
+		    "disagreements on this code ") : _(" compare %s | %s: no "
+		    "disagreements "), v->coder[0] ? v->coder[0] : "?",
+		    v->coder[1] ? v->coder[1] : "?");
+	else if (cur->decided == COMPARE_NONE)
+		snprintf(line, sizeof line, _(" compare A %s | B %s   "
+		    "disagreement %zu of %zu: open   n/p next/prev, a/b/2/0 take "
+		    "A/B/both/neither "), v->coder[0], v->coder[1], v->ccur + 1,
+		    v->nsel);
 	else
-		snprintf(line, sizeof line, " compare A %s | B %s   disagreement "
-		    "%zu of %zu: %s%s   n/p next/prev, a/b/2/0 take A/B/both/"
-		    "neither ", v->coder[0], v->coder[1], v->ccur + 1, v->nsel,
-		    cur->decided == COMPARE_NONE ? "open" : "decided ",
-		    cur->decided == COMPARE_NONE ? "" :
-		    compare_choice_name(cur->decided));
+		snprintf(line, sizeof line, _(" compare A %s | B %s   "
+		    "disagreement %zu of %zu: decided %s   n/p next/prev, a/b/2/0 "
+		    "take A/B/both/neither "), v->coder[0], v->coder[1],
+		    v->ccur + 1, v->nsel, compare_choice_name(cur->decided));
 	ui_box_title(ui, r, line, true);
 	if (v->cmp_hidden != NULL) {
 		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
-		    "the comparison is hidden:", a | A_BOLD);
+		    _("the comparison is hidden:"), a | A_BOLD);
 		views_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden,
 		    strlen(v->cmp_hidden), r->h - 4, a);
 		return;
@@ -345,22 +352,23 @@ static void
 take(struct ui *ui, enum compare_choice choice)
 {
 	struct views *v = views_get(ui);
-	static const char *const what[] = {"A's coding", "B's coding",
-	    "both codings", "neither coding"};
-	char title[128];
+	static const char *const title[] = {
+		N_("take A's coding into the consensus; note (Enter: none)"),
+		N_("take B's coding into the consensus; note (Enter: none)"),
+		N_("take both codings into the consensus; note (Enter: none)"),
+		N_("take neither coding into the consensus; note (Enter: none)"),
+	};
 
 	if (ui->view != VIEW_COMPARE) {
-		ui_err(ui, "only in the compare view (X)");
+		ui_err(ui, "%s", _("only in the compare view (X)"));
 		return;
 	}
 	if (cmp_cur(v) == NULL) {
-		ui_err(ui, "no disagreement here; n goes to the next");
+		ui_err(ui, "%s", _("no disagreement here; n goes to the next"));
 		return;
 	}
 	v->take = (int)choice;
-	snprintf(title, sizeof title, "take %s into the consensus; note "
-	    "(Enter: none)", what[choice]);
-	prompt_open(ui, title, "", take_note_done);
+	prompt_open(ui, _(title[choice]), "", take_note_done);
 }
 
 static void
@@ -441,7 +449,7 @@ step(struct ui *ui, int dir)
 	struct views *v = views_get(ui);
 
 	if (ui->view != VIEW_COMPARE) {
-		ui_err(ui, "only in the compare view (X)");
+		ui_err(ui, "%s", _("only in the compare view (X)"));
 		return;
 	}
 	if (v->nsel == 0) {

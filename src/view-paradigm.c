@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "axial/analysis.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "view.h"
 
@@ -51,6 +52,25 @@ role_attr(struct ui *ui, enum paradigm_role r)
 	return ui_attr(ui, (size_t)r < AX_ARRAY_LEN(e) ? e[r] : TH_NORMAL);
 }
 
+/* A box corner or arrow head as a mirrored pane must draw it: the mirror
+ * moves cells (ui-draw.c), it cannot turn a glyph around. */
+static const char *
+glyph(struct ui *ui, const char *g)
+{
+	static const char *const pairs[][2] = {
+		{"\u250c", "\u2510"}, {"\u2514", "\u2518"}, {"\u25b6", "\u25c0"},
+	};
+	size_t i;
+
+	for (i = 0; ui->mirrored && i < AX_ARRAY_LEN(pairs); i++) {
+		if (strcmp(g, pairs[i][0]) == 0)
+			return pairs[i][1];
+		if (strcmp(g, pairs[i][1]) == 0)
+			return pairs[i][0];
+	}
+	return g;
+}
+
 static void
 hrule(int y, int x, int w, const char *s, int attr)
 {
@@ -69,19 +89,19 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	size_t k;
 	char title[160];
 
-	ui_put_plain(y, x, 1, "\u250c", a);
+	ui_put_plain(y, x, 1, glyph(ui, "\u250c"), a);
 	hrule(y, x + 1, b->w - 2, "\u2500", a);
-	ui_put_plain(y, x + b->w - 1, 1, "\u2510", a);
+	ui_put_plain(y, x + b->w - 1, 1, glyph(ui, "\u2510"), a);
 	for (i = 1; i < b->h - 1; i++) {
 		ui_put_plain(y + i, x, 1, "\u2502", a);
 		ui_fill(y + i, x + 1, b->w - 2, n);
 		ui_put_plain(y + i, x + b->w - 1, 1, "\u2502", a);
 	}
-	ui_put_plain(y + b->h - 1, x, 1, "\u2514", a);
+	ui_put_plain(y + b->h - 1, x, 1, glyph(ui, "\u2514"), a);
 	hrule(y + b->h - 1, x + 1, b->w - 2, "\u2500", a);
-	ui_put_plain(y + b->h - 1, x + b->w - 1, 1, "\u2518", a);
+	ui_put_plain(y + b->h - 1, x + b->w - 1, 1, glyph(ui, "\u2518"), a);
 	/* the title is the box's first inner line, then its lines */
-	snprintf(title, sizeof title, "%s%s", paradigm_role_title(b->role),
+	snprintf(title, sizeof title, "%s%s", _(paradigm_role_title(b->role)),
 	    slot->nlines == 0 ? " \u2014" : "");	/* no category */
 	ui_put_plain(y + 1, x + 1, b->w - 2, title, a | A_BOLD);
 	for (k = 0; k < b->nshown && k < slot->nlines &&
@@ -96,8 +116,9 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 			ind = b->w / 3;
 		tw = ui_text_width(l->text);
 		room = b->w - 2 - ind;
-		/* right-to-left names right-aligned, indented from the right */
-		if (an_text_rtl(l->text) && tw < room)
+		/* right-to-left names right-aligned, indented from the right
+		 * (in a mirrored pane the left-to-right ones are) */
+		if (an_text_rtl(l->text) != ui->mirrored && tw < room)
 			ui_put_text(ui, ly, x + b->w - 1 - ind - tw, tw, l->text, la);
 		else
 			ui_put_text(ui, ly, x + 1 + ind, room, l->text, la);
@@ -105,11 +126,13 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	if (b->more > 0) {
 		int ly = y + 2 + (int)k;
 
-		snprintf(title, sizeof title, "+%zu more", b->more);
+		int tw;
+
+		snprintf(title, sizeof title, _("+%zu more"), b->more);
+		tw = ui_text_width(title);
 		if (ly >= y + b->h - 1)
 			ly = y + b->h - 1;	/* on the border */
-		ui_put_plain(ly, x + b->w - 2 - (int)strlen(title),
-		    (int)strlen(title), title, a);
+		ui_put_plain(ly, x + b->w - 2 - tw, tw, title, a);
 	}
 }
 
@@ -137,7 +160,7 @@ draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar,
 		to = ar->x1 < ar->x2 ? ar->x2 : ar->x1;
 		for (i = from; i <= to; i++)
 			ui_put_plain(oy + ar->y1, ox + i, 1, "\u2500", a);
-		head = ar->x2 >= ar->x1 ? "\u25b6" : "\u25c0";
+		head = glyph(ui, ar->x2 >= ar->x1 ? "\u25b6" : "\u25c0");
 	} else {
 		from = ar->y1 < ar->y2 ? ar->y1 : ar->y2;
 		to = ar->y1 < ar->y2 ? ar->y2 : ar->y1;
@@ -156,16 +179,16 @@ draw_paradigm(struct ui *ui, const struct rect *r)
 	size_t i, k;
 	int y;
 
-	ui_box_title(ui, r, " paradigm model   c codes on/off, s saturation "
-	    "chart, Esc back ", true);
+	ui_box_title(ui, r, _(" paradigm model   c codes on/off, s saturation "
+	    "chart, Esc back "), true);
 	for (y = r->y + 1; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	if (!v->an_loaded)
 		return;
 	an_paradigm_layout(&v->m, r->w, r->h - 1, &l);
 	if (!l.fits) {
-		ui_put_plain(r->y + 2, r->x + 1, r->w - 2, "the paradigm model "
-		    "does not fit: enlarge the terminal", ui_attr(ui, TH_WARNING));
+		ui_put_plain(r->y + 2, r->x + 1, r->w - 2, _("the paradigm model "
+		    "does not fit: enlarge the terminal"), ui_attr(ui, TH_WARNING));
 		return;
 	}
 	for (i = 0; i < 6; i++) {
@@ -188,23 +211,23 @@ draw_saturation(struct ui *ui, const struct rect *r)
 	char line[256];
 	size_t i;
 
-	ui_box_title(ui, r, " saturation: new codes per interview (all "
-	    "coders), in interview order   s the model, Esc back ", true);
+	ui_box_title(ui, r, _(" saturation: new codes per interview (all "
+	    "coders), in interview order   s the model, Esc back "), true);
 	for (i = 1; i < (size_t)r->h; i++)
 		ui_fill(r->y + (int)i, r->x, r->w, a);
 	if (!v->an_loaded)
 		return;
 	if (s->point > 0)
-		snprintf(line, sizeof line, "saturation reached at interview "
+		snprintf(line, sizeof line, _("saturation reached at interview "
 		    "%lld (%lld confirming interviews after it); %lld codes in "
-		    "all", (long long)s->point, (long long)s->confirming,
+		    "all"), (long long)s->point, (long long)s->confirming,
 		    (long long)s->ncodes);
 	else
-		snprintf(line, sizeof line, "saturation not reached; %lld codes "
-		    "in all", (long long)s->ncodes);
+		snprintf(line, sizeof line, _("saturation not reached; %lld codes "
+		    "in all"), (long long)s->ncodes);
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
-	ui_put_plain(y++, r->x + 1, r->w - 2, "  #  interview                "
-	    "  new codes (cumulative)", dim | A_UNDERLINE);
+	ui_put_plain(y++, r->x + 1, r->w - 2, _("  #  interview                "
+	    "  new codes (cumulative)"), dim | A_UNDERLINE);
 	for (i = 0; i < s->nrows; i++)
 		if (s->rows[i].nnew > max)
 			max = s->rows[i].nnew;
@@ -230,11 +253,12 @@ draw_saturation(struct ui *ui, const struct rect *r)
 			    TH_ROLE_CENTRAL));
 		x += len + 1;
 		if (row->coded)
-			snprintf(line, sizeof line, "%lld (%lld)%s",
+			snprintf(line, sizeof line, "%lld (%lld)%s%s%s",
 			    (long long)row->nnew, (long long)row->cumulative,
-			    point ? "  \u25c0 saturation point" : "");
+			    point ? "  " : "", point ? glyph(ui, "\u25c0") : "",
+			    point ? _(" saturation point") : "");
 		else
-			snprintf(line, sizeof line, "not coded");
+			snprintf(line, sizeof line, "%s", _("not coded"));
 		ui_put_plain(y, x, r->x + r->w - x - 1, line,
 		    point ? (int)(ui_attr(ui, TH_WARNING) | A_BOLD) : a);
 	}
@@ -285,7 +309,7 @@ in_paradigm(struct ui *ui)
 {
 	if (ui->view == VIEW_PARADIGM)
 		return true;
-	ui_err(ui, "only in the paradigm view (T)");
+	ui_err(ui, "%s", _("only in the paradigm view (T)"));
 	return false;
 }
 

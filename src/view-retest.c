@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "axial/coder.h"
+#include "axial/i18n.h"
 #include "axial/retest.h"
 #include "axial/util.h"
 #include "view.h"
@@ -114,7 +115,7 @@ picked(struct ui *ui, int64_t id, const char *query)
 	for (i = 0; i < n && c[i].id != id; i++)
 		;
 	if (i == n)
-		ui_err(ui, "no such coder");
+		ui_err(ui, "%s", _("no such coder"));
 	else {
 		free(v->rt_chosen);
 		v->rt_chosen = xstrdup(c[i].login);
@@ -138,14 +139,15 @@ retest_choose(struct ui *ui)
 	first = xcalloc(n + 1, sizeof *first);
 	k = vm_retest_firsts(l, n, first);
 	if (k == 0)
-		ui_err(ui, "nobody has a second coding pass yet; S starts yours");
+		ui_err(ui, "%s",
+		    _("nobody has a second coding pass yet; S starts yours"));
 	else {
 		it = xcalloc(k, sizeof *it);
 		for (i = 0; i < k; i++) {
 			it[i].id = c[first[i]].id;
 			it[i].label = xstrdup(c[first[i]].login);
 		}
-		finder_open(ui, "whose two coding passes (the first pass)", it, k,
+		finder_open(ui, _("whose two coding passes (the first pass)"), it, k,
 		    picked);
 	}
 	free(first);
@@ -178,26 +180,26 @@ retest_draw(struct ui *ui, const struct rect *r)
 
 	if (v->rt_first != NULL) {
 		second = retest_login(v->rt_first);
-		snprintf(line, sizeof line, " test-retest of %s: first pass against "
-		    "%s   W chooses the coder, S your second pass on/off ",
+		snprintf(line, sizeof line, _(" test-retest of %s: first pass "
+		    "against %s   W chooses the coder, S your second pass on/off "),
 		    v->rt_first, second);
 		free(second);
 	} else
-		snprintf(line, sizeof line, " test-retest (intra-coder "
-		    "reliability); S starts or leaves your second pass ");
+		snprintf(line, sizeof line, "%s", _(" test-retest (intra-coder "
+		    "reliability); S starts or leaves your second pass "));
 	ui_box_title(ui, r, line, true);
 	if (v->rt_hidden != NULL) {
-		ui_put_plain(y + 1, x, w, "test-retest figures are hidden:",
+		ui_put_plain(y + 1, x, w, _("test-retest figures are hidden:"),
 		    a | A_BOLD);
 		views_wrapped(ui, y + 2, x, w, v->rt_hidden,
 		    strlen(v->rt_hidden), r->h - 4, a);
 		return;
 	}
 	if (v->rt_first == NULL || v->rt_n == 0) {
-		ui_put_plain(y + 1, x, w, v->rt_ask ? "several coders have a "
-		    "second coding pass: W chooses whose" : "no second coding "
+		ui_put_plain(y + 1, x, w, v->rt_ask ? _("several coders have a "
+		    "second coding pass: W chooses whose") : _("no second coding "
 		    "pass yet: S starts yours (you then code as LOGIN-retest; S "
-		    "again goes back to the first pass)", a);
+		    "again goes back to the first pass)"), a);
 		return;
 	}
 	retest_heading(head, sizeof head);
@@ -215,16 +217,16 @@ retest_draw(struct ui *ui, const struct rect *r)
 		draw_row(ui, y++, x, w, &v->rt_rows[i], a);
 	draw_row(ui, y++, x, w, &v->rt_rows[ndocs], a | A_BOLD);
 	if (ndocs == 0) {
-		snprintf(line, sizeof line, "the second pass of %s has coded no "
-		    "document yet", v->rt_first);
+		snprintf(line, sizeof line, _("the second pass of %s has coded no "
+		    "document yet"), v->rt_first);
 		ui_put_plain(y++, x, w, line, dim);
 	}
 	y++;
-	snprintf(line, sizeof line, "Two codings count as the same when they "
-	    "carry the same code and start in the same paragraph of the same "
-	    "document; each matches at most one coding of the other pass. "
+	snprintf(line, sizeof line, "%s", _("Two codings count as the same when "
+	    "they carry the same code and start in the same paragraph of the "
+	    "same document; each matches at most one coding of the other pass. "
 	    "Percent = 2 x agreements / total x 100; the total row is computed "
-	    "from the summed counts.");
+	    "from the summed counts."));
 	views_wrapped(ui, y, x, w, line, strlen(line), r->y + r->h - y, dim);
 }
 

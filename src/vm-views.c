@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/util.h"
 #include "vm-views.h"
 
@@ -23,12 +24,12 @@ vm_kappa_band(double kappa)
 	long m = lround(kappa * 1000.0);	/* thousandths, as shown */
 
 	if (m < 400)
-		return "poor";
+		return N_("poor");
 	if (m < 600)
-		return "moderate";
+		return N_("moderate");
 	if (m <= 800)
-		return "substantial";
-	return "almost perfect";
+		return N_("substantial");
+	return N_("almost perfect");
 }
 
 static int
