@@ -170,11 +170,18 @@ draw_agree(struct ui *ui, const struct rect *r)
 	    po, pos);
 	ui_put_plain(y++, x, w, line, a);
 	y++;
-	/* TRANSLATORS: the column heads a, b, c, d are the 2 x 2 cells */
-	snprintf(line, sizeof line, _("%6s %6s %6s %8s %8s  %-9s  code "
-	    "(%zu, worst first)"), "a", "b", "c", "d", _("kappa"), "%agr",
-	    v->nrows);
-	ui_put_plain(y++, x, w, line, ui_attr(ui, TH_DIM) | A_UNDERLINE);
+	/* the figures' columns read left to right in any language (a minus
+	 * sign would stray in a right-to-left line); the rest is a label */
+	{
+		int hd = ui_attr(ui, TH_DIM) | A_UNDERLINE, used;
+
+		snprintf(line, sizeof line, "%6s %6s %6s %8s %8s  %-9s  ", "a",
+		    "b", "c", "d", "kappa", "%agr");
+		used = ui_put_text(ui, y, x, w, line, hd);
+		snprintf(line, sizeof line, _("code (%zu, worst first)"),
+		    v->nrows);
+		ui_put_plain(y++, x + used, w - used, line, hd);
+	}
 	h = r->y + r->h - y;
 	if (v->acur < v->atop)
 		v->atop = v->acur;
@@ -191,7 +198,7 @@ draw_agree(struct ui *ui, const struct rect *r)
 		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s  %-9s  ",
 		    (long long)row->cells.a, (long long)row->cells.b,
 		    (long long)row->cells.c, (long long)row->cells.d, k, po);
-		used = ui_put_plain(y, x, w, line, ra);
+		used = ui_put_text(ui, y, x, w, line, ra);
 		if (row->k.kappa.why != NULL) {
 			snprintf(line, sizeof line, "(%s) ", _(row->k.kappa.why));
 			used += ui_put_plain(y, x + used, w - used, line,

@@ -51,6 +51,22 @@ check_screen "the key descriptions are Persian" "$(visual "واگرد آخرین
 keys q
 wait_gone "$head" 5
 
+# the views: the paradigm model mirrored (causal conditions on the right,
+# arrows pointing left), the agreement view's title right-aligned
+keys T
+check_screen "the paradigm view is Persian" "$(visual "مدل پارادایمی")"
+check_screen "its arrows point right to left" "◀──"
+causal=$(col_of "$(visual "شرایط علی")"); cons=$(col_of "$(visual "پیامدها")")
+if [ -n "$causal" ] && [ -n "$cons" ] && [ "$causal" -gt "$cons" ]; then
+	ok "causal conditions right of the consequences ($causal > $cons)"; else
+	notok "causal conditions right of the consequences" "causal $causal, consequences $cons" "$(screen)"; fi
+keys Escape I
+check_screen "the agreement view is Persian" "$(visual "نخست بدترین")"
+ends_with "its title is right-aligned" "$(screen | head -1)" "$(visual "توافق:")"
+check_screen "its figures read left to right" "kappa  %agr"
+keys Escape
+wait_for "$title" 5
+
 # too small a terminal says so in Persian
 $TM resize-window -t t -x 30 -y 8 2>/dev/null || $TM resize-pane -t t -x 30 -y 8
 check_screen "terminal too small, in Persian" "$(visual "پایانه بیش از حد کوچک است")"
