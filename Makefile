@@ -11,7 +11,7 @@
 #   make bench      benchmarks (not part of check)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make pot        regenerate po/axial.pot from the sources (maintainers)
-#   make update-po  pot, then merge it into every po/LANG.po (po/README.md)
+#   make update-po  pot, then merge it into every po/LANG.po (README.md)
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin

@@ -6,7 +6,8 @@
  * such as the key table's descriptions and the commands' help) and the
  * code calls _() where it shows it. What machines read (--json, CSV,
  * REFI-QDA, `axial keys --man`) is never passed through _(). Plurals go
- * through ngettext. po/README.md tells translators and maintainers the rest.
+ * through ngettext. README.md ("The interface in Persian") tells
+ * maintainers and translators the rest.
  */
 #ifndef AXIAL_I18N_H
 #define AXIAL_I18N_H
