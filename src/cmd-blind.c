@@ -49,12 +49,13 @@ blind_main(const struct cmd *self, int argc, char **argv)
 	}
 	blind_status(p, &b);
 	if (!b.on) {
-		printf("blind coding: off\n");
+		printf("%s\n", _("blind coding: off"));
 	} else {
 		size_t i;
 
-		printf("blind coding: %s\n", b.hidden ? "on (codings of others and "
-		    "agreement hidden)" : "revealed (every coder is done)");
+		printf("%s\n", b.hidden ? _("blind coding: on (codings of others "
+		    "and agreement hidden)") :
+		    _("blind coding: revealed (every coder is done)"));
 		for (i = 0; i < b.ncoders; i++) {
 			printf("  ");
 			cmd_put_text(stdout, b.coders[i], strlen(b.coders[i]));

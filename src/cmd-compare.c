@@ -153,7 +153,8 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 		if (compare_seed(p, a, b, &added) != AX_OK)
 			rc = cmd_project_error(p);
 		else
-			printf("consensus: %zu agreed codings copied\n", added);
+			printf(ngettext("consensus: %zu agreed coding copied\n",
+			    "consensus: %zu agreed codings copied\n", added), added);
 		goto out;
 	}
 	para = strtoll(ops[2], &end, 10);

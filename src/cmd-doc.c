@@ -80,8 +80,8 @@ import_refi(struct project *p, const char *path)
 		free(err);
 		return rc;
 	}
-	printf("imported %s: %lld documents, %lld codes, %lld categories, "
-	    "%lld codings, %lld memos, %lld coders\n", path,
+	printf(_("imported %s: %lld documents, %lld codes, %lld categories, "
+	    "%lld codings, %lld memos, %lld coders\n"), path,
 	    (long long)st.documents, (long long)st.codes, (long long)st.categories,
 	    (long long)st.codings, (long long)st.memos, (long long)st.coders);
 	cmd_report_lines(path, st.report);
@@ -140,10 +140,12 @@ import_main(const struct cmd *self, int argc, char **argv)
 			struct doc_info d;
 
 			doc_get(p, id, &d);
-			printf("imported ");
+			/* TRANSLATORS: followed by the document's name */
+			printf("%s ", _("imported"));
 			cmd_put_text(stdout, d.name, strlen(d.name));
-			printf(" (#%lld, %lld characters)\n", (long long)id,
-			    (long long)d.nchars);
+			printf(ngettext(" (#%lld, %lld character)\n",
+			    " (#%lld, %lld characters)\n", (unsigned long)d.nchars),
+			    (long long)id, (long long)d.nchars);
 			doc_info_done(&d);
 			if (notice != NULL)
 				fprintf(stderr, "axial: %s: %s\n", ops[i], notice);

@@ -47,7 +47,7 @@ export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 	} else {
 		/* Spec §7: tell the user what could not be carried. */
 		cmd_report_lines(ops[1], report);
-		printf("wrote %s\n", ops[1]);
+		printf(_("wrote %s\n"), ops[1]);
 	}
 out:
 	free(report);
@@ -122,8 +122,8 @@ merge_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	printf("merged %s: %lld codings added (%lld already present), "
-	    "%lld coders and %lld memos added\n", ops[1],
+	printf(_("merged %s: %lld codings added (%lld already present), "
+	    "%lld coders and %lld memos added\n"), ops[1],
 	    (long long)st.codings, (long long)st.skipped,
 	    (long long)st.coders, (long long)st.memos);
 	cmd_report_lines(ops[1], st.report);

@@ -34,7 +34,7 @@ init_main(const struct cmd *self, int argc, char **argv)
 	if (rc == CMD_OK && title != NULL && project_set_setting(p, "title", title) != AX_OK)
 		rc = cmd_project_error(p);
 	if (rc == CMD_OK)
-		printf("created %s\n", ops[0]);
+		printf(_("created %s\n"), ops[0]);
 	project_close(p);
 	free(ops);
 	return rc;
@@ -68,21 +68,21 @@ print_info(struct project *p, bool json)
 		    project_readonly(p) ? "true" : "false");
 		fputs(b.s, stdout);
 	} else {
-		printf("project:    %s%s\n", project_path(p),
-		    project_readonly(p) ? " (read-only)" : "");
+		printf(_("project:    %s%s\n"), project_path(p),
+		    project_readonly(p) ? _(" (read-only)") : "");
 		if (title != NULL) {
-			fputs("title:      ", stdout);
+			fputs(_("title:      "), stdout);
 			cmd_put_text(stdout, title, strlen(title));
 			fputc('\n', stdout);
 		}
-		printf("documents:  %lld (%lld characters)\n", (long long)s.documents,
+		printf(_("documents:  %lld (%lld characters)\n"), (long long)s.documents,
 		    (long long)s.chars);
-		printf("codes:      %lld in %lld categories\n", (long long)s.codes,
+		printf(_("codes:      %lld in %lld categories\n"), (long long)s.codes,
 		    (long long)s.categories);
-		printf("codings:    %lld by %lld coders\n", (long long)s.codings,
+		printf(_("codings:    %lld by %lld coders\n"), (long long)s.codings,
 		    (long long)s.coders);
-		printf("memos:      %lld\n", (long long)s.memos);
-		printf("you:        %s\n", project_coder_login(p));
+		printf(_("memos:      %lld\n"), (long long)s.memos);
+		printf(_("you:        %s\n"), project_coder_login(p));
 	}
 	buf_done(&b);
 	free(title);

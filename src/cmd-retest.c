@@ -82,7 +82,8 @@ retest_main(const struct cmd *self, int argc, char **argv)
 		if (retest_start(p, &login) != AX_OK)
 			rc = cmd_project_error(p);
 		else
-			printf("second pass: code as '%s' (axial ... --as %s)\n", login, login);
+			printf(_("second pass: code as '%s' (axial ... --as %s)\n"),
+			    login, login);
 		goto out;
 	}
 	if (retest_table(p, coder ? coder : project_coder_login(p), second, &rows, &nr) != AX_OK) {

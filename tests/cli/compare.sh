@@ -21,7 +21,7 @@ check_match "para 2 only A" '"paragraph":2,"code":"k","coded_by":"A","text":"two
 check_match "para 3 only B" '"paragraph":3,"code":"m","coded_by":"B","text":"gamma"' "$OUT"
 check_rc "--as consensus is refused" 1 $A tag p.axial d k 0 3 --as consensus
 check_rc "seed agreed units" 0 $A consensus p.axial --coders A,B seed
-check "one agreed coding copied" "consensus: 1 agreed codings copied" "$OUT"
+check "one agreed coding copied" "consensus: 1 agreed coding copied" "$OUT"
 check_rc "seed again adds none" 0 $A consensus p.axial --coders A,B seed
 check "none the second time" "consensus: 0 agreed codings copied" "$OUT"
 check_rc "accept A's" 0 $A consensus p.axial --coders A,B d 2 k a --note "A is right: it names the cause"

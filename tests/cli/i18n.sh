@@ -44,6 +44,9 @@ check_match "English under LC_ALL=C.UTF-8" '^commands:$' "$($EN "$A" --help)"
 check_match "English when LANG is unset" '^commands:$' "$(env -u LC_ALL -u LANG -u LANGUAGE "$A" --help)"
 check_match "a command's help in Persian" 'عنوان پژوهش' "$($FA "$A" init --help)"
 check_match "its usage line keeps the options" 'axial init PROJECT \[--title TITLE\]' "$($FA "$A" init --help)"
+check_match "command output in Persian: info" '^کدها: +0 در 0 مقوله$' "$($FA "$A" info "$T/p.axial")"
+check_match "command output in Persian: init" 'ساخته شد$' "$($FA "$A" init "$T/q.axial")"
+check_match "command output in Persian: blind" 'کدگذاری کور: خاموش' "$($FA "$A" blind "$T/p.axial" status)"
 
 # machine-readable output is the same in any language
 for args in "keys --markdown" "keys --man" "info $T/p.axial --json" "codes $T/p.axial --json"; do
