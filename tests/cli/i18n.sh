@@ -113,3 +113,9 @@ for f in csv json; do
 done
 check_match "agree PROJECT json keeps the English reason" '"status": "pos: undefined \(code not used\)' \
     "$($FA "$A" agree "$T/p.axial" --coders A,B --format json)"
+"$A" retest "$T/p.axial" start --as A >/dev/null
+check_match "retest table: an undefined total in Persian" '^total +0 +0 +0 تعریف‌نشده$' \
+    "$($FA "$A" retest "$T/p.axial" --coder A)"
+check "retest --format json is English under Persian" \
+    "$($EN "$A" retest "$T/p.axial" --coder A --format json)" \
+    "$($FA "$A" retest "$T/p.axial" --coder A --format json)"
