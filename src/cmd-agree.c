@@ -315,7 +315,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
 		    coders, unit, by, theta, format) : cmd_usage(self, nops > 1 ?
-		    "one project at a time" : "give a PROJECT or --data, not both");
+		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 
 		free(operands);
 		return prc;
