@@ -119,3 +119,14 @@ check_match "retest table: an undefined total in Persian" '^total +0 +0 +0 تع�
 check "retest --format json is English under Persian" \
     "$($EN "$A" retest "$T/p.axial" --coder A --format json)" \
     "$($FA "$A" retest "$T/p.axial" --coder A --format json)"
+
+# the importers' notices and a REFI-QDA error (fixtures of exchange.sh)
+python3 "$AXIAL_SRC/tests/fixtures/mkexchange.py" "$T/fx" >/dev/null
+"$A" init "$T/w.axial" >/dev/null
+fa=$($FA "$A" import "$T/w.axial" "$T/fx/interview.docx" "$T/fx/notes.odt" 2>&1 >/dev/null)
+check_match "the .docx notice in Persian" 'interview\.docx: کنار گذاشته شد: 2 تصویر، سرصفحه و پاصفحه$' "$fa"
+check_match "the .odt notice in Persian" 'notes\.odt: کنار گذاشته شد: 1 تصویر، سرصفحه و 1 پانوشت$' "$fa"
+check_match "a .qdpx without project.qde in Persian" 'noqde\.qdpx: project\.qde ندارد \(پروژه‌ی REFI-QDA نیست\)$' \
+    "$($FA "$A" import "$T/w.axial" "$T/fx/noqde.qdpx" 2>&1)"
+check_match "and in English" 'noqde\.qdpx: has no project\.qde \(not a REFI-QDA project\)$' \
+    "$($EN "$A" import "$T/w.axial" "$T/fx/noqde.qdpx" 2>&1)"
