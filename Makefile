@@ -90,6 +90,7 @@ $(BUILD)/locale/%/LC_MESSAGES/axial.mo: po/%.po
 # this file is behind the sources, so a new string cannot go untranslated.
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
   --keyword=ngettext:1,2 --keyword=db_fail:3 --flag=db_fail:3:c-format \
+  --keyword=countf:2,3 --flag=countf:2:c-format --flag=countf:3:c-format \
   --add-comments=TRANSLATORS: --add-location=file \
   --package-name=axial --package-version=$(VERSION) --msgid-bugs-address="the axial issue tracker"
 POT ?= po/axial.pot

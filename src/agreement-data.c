@@ -15,6 +15,7 @@
 #include <unistr.h>
 
 #include "axial/agreement.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 /* ---- a string -> index map (open addressing) ---- */
@@ -101,7 +102,7 @@ csv_record(struct csv *c, struct buf *fields, size_t **off, size_t *offcap)
 			c->p++;
 			for (;;) {
 				if (c->p >= c->end) {
-					c->err = "unterminated quoted field";
+					c->err = N_("unterminated quoted field");
 					c->err_line = open;
 					return -1;
 				}
@@ -120,7 +121,7 @@ csv_record(struct csv *c, struct buf *fields, size_t **off, size_t *offcap)
 			}
 			if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
 			    *c->p != '\r') {
-				c->err = "text after a closing quote";
+				c->err = N_("text after a closing quote");
 				c->err_line = c->line;
 				return -1;
 			}
@@ -258,12 +259,12 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 		text += 3, len -= 3;
 	if ((bad = u8_check((const uint8_t *)text, len)) != NULL) {
 		*line = line_of(text, (const char *)bad);
-		*err = "invalid UTF-8";
+		*err = N_("invalid UTF-8");
 		goto out;
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		*line = line_of(text, memchr(text, '\0', len));
-		*err = "NUL byte";
+		*err = N_("NUL byte");
 		goto out;
 	}
 	c.p = text;
@@ -274,7 +275,7 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 	    c.nfield == 1 && trim(fields.s)[0] == '\0')
 		;
 	if (r == 0) {
-		*err = "empty file";
+		*err = N_("empty file");
 		goto out;
 	}
 	if (r < 0)
@@ -287,8 +288,8 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 			if (strcasecmp(name, colname[j]) == 0) {
 				if (col[j] >= 0) {
 					*line = c.rec_line;
-					*err = j == 0 ? "two 'unit' columns" :
-					    j == 1 ? "two 'coder' columns" : "two 'value' columns";
+					*err = j == 0 ? N_("two 'unit' columns") :
+					    j == 1 ? N_("two 'coder' columns") : N_("two 'value' columns");
 					goto out;
 				}
 				col[j] = (int64_t)i;
@@ -297,9 +298,9 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 	for (j = 0; j < 3; j++)
 		if (col[j] < 0) {
 			*line = c.rec_line;
-			*err = j == 0 ? "missing column 'unit' in the header (need unit,coder,value)" :
-			    j == 1 ? "missing column 'coder' in the header (need unit,coder,value)" :
-			    "missing column 'value' in the header (need unit,coder,value)";
+			*err = j == 0 ? N_("missing column 'unit' in the header (need unit,coder,value)") :
+			    j == 1 ? N_("missing column 'coder' in the header (need unit,coder,value)") :
+			    N_("missing column 'value' in the header (need unit,coder,value)");
 			goto out;
 		}
 	while ((r = csv_record(&c, &fields, &off, &offcap)) == 1) {
@@ -309,8 +310,8 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 			continue;
 		if (c.nfield != ncol) {
 			*line = c.rec_line;
-			*err = c.nfield < ncol ? "too few fields (ragged row)" :
-			    "too many fields (ragged row)";
+			*err = c.nfield < ncol ? N_("too few fields (ragged row)") :
+			    N_("too many fields (ragged row)");
 			goto out;
 		}
 		u = trim(fields.s + off[col[0]]);
@@ -318,7 +319,7 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 		v = trim(fields.s + off[col[2]]);
 		if (*u == '\0' || *cd == '\0') {
 			*line = c.rec_line;
-			*err = *u == '\0' ? "empty unit" : "empty coder";
+			*err = *u == '\0' ? N_("empty unit") : N_("empty coder");
 			goto out;
 		}
 		t = xgrow(t, &tcap, nt + 1, sizeof *t);
@@ -332,12 +333,12 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 		goto csv_err;
 	if (nt == 0) {
 		*line = c.rec_line + 1;
-		*err = "no data rows after the header";
+		*err = N_("no data rows after the header");
 		goto out;
 	}
 	if (coders.n > 32767 || cats.n > INT32_MAX / 2) {
 		*line = 1;
-		*err = "too many coders or values";
+		*err = N_("too many coders or values");
 		goto out;
 	}
 	/* One value per (unit, coder). */
@@ -345,7 +346,7 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 	for (i = 1; i < nt; i++)
 		if (t[i].unit == t[i - 1].unit && t[i].coder == t[i - 1].coder) {
 			*line = t[i].line;
-			*err = "a second value for the same unit and coder";
+			*err = N_("a second value for the same unit and coder");
 			goto out;
 		}
 

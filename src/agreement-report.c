@@ -9,12 +9,15 @@
  * coders; mode e percent agreement, Holsti and Brennan-Prediger (q = codes
  * in the codebook), never kappa; mode f one pooled k x k row with percent
  * agreement, kappa, pi, BP (q = k) and alpha. Pooled rows sum the cells.
+ * The table is read by people: its undefined reasons and notes are
+ * translated; CSV and JSON keep them in English for programs.
  */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "axial/agreement.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 enum { F_PO, F_POS, F_KAPPA, F_SE, F_LO, F_HI, F_PI, F_FLEISS, F_ALPHA,
@@ -85,7 +88,7 @@ presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
 	}
 	r->note = k.note;
 	if (x->cfg->unit == AGREE_UNIT_DOCUMENT && k.n > 0 && k.n < 10 && r->note == NULL)
-		r->note = "few units";
+		r->note = N_("few units");
 }
 
 static void
@@ -141,7 +144,7 @@ emit_table(struct ctx *x, const struct row *r)
 			continue;
 		buf_printf(b, " %s ", label[i]);
 		if (r->f[i].why != NULL)
-			buf_printf(b, "undefined (%s)", r->f[i].why);
+			buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
 		else if (i == F_PO || i == F_POS)
 			buf_printf(b, "%.1f", 100 * r->f[i].v);
 		else
@@ -151,7 +154,7 @@ emit_table(struct ctx *x, const struct row *r)
 			    r->f[F_SE].v);
 	}
 	if (r->note != NULL)
-		buf_printf(b, "  (%s)", r->note);
+		buf_printf(b, "  (%s)", _(r->note));
 	buf_putc(b, '\n');
 }
 
@@ -341,7 +344,9 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 	agree_state_size(st, &x.ndocs, &x.ncodes, &x.ncats);
 	x.q = (int)x.ncodes;
 	hist = xcalloc((size_t)x.cfg->ncoders + 1, sizeof *hist);
-	cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	/* '.' in figures; messages in the user's language (agreement-report's
+	 * table translates its reasons) */
+	cloc = newlocale(LC_NUMERIC_MASK, "C", duplocale(LC_GLOBAL_LOCALE));
 	old = uselocale(cloc);
 	if (fmt == AGREE_FMT_JSON)
 		buf_printf(out, "{\"mode\": \"%s\", \"coders\": %d, \"scope_docs\": %zu, "

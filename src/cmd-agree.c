@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +13,7 @@
 #include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
+#include "vm-views.h"
 
 static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 
@@ -40,33 +40,30 @@ const struct cmd cmd_agree = {
 	.fn = cmd_agree_run,
 };
 
-/* The band of the value as shown (three decimals), so 0.400 is "moderate". */
-static const char *
-landis_koch(double k)
-{
-	k = round(k * 1000) / 1000;
-	return k < 0.40 ? "poor" : k < 0.60 ? "moderate" : k < 0.80 ? "substantial" :
-	    "almost perfect";
-}
-
 static void
 print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
 {
+	struct buf who = {0}, what = {0};
 	size_t i;
 	int a, b;
 
-	printf("reliability data: %s\n", path);
-	printf("units %lld, coders %d (", (long long)d->nunits, d->ncoders);
+	printf(_("reliability data: %s\n"), path);
 	for (a = 0; a < d->ncoders && a < 8; a++)
-		printf("%s%s", a ? ", " : "", d->coder[a]);
-	printf("%s), categories %d (", d->ncoders > 8 ? ", ..." : "", d->ncats);
+		buf_printf(&who, "%s%s", a ? ", " : "", d->coder[a]);
+	buf_puts(&who, d->ncoders > 8 ? ", ..." : "");
 	for (a = 0; a < d->ncats && a < 12; a++)
-		printf("%s%s", a ? ", " : "", d->cat[a]);
-	printf("%s)\n", d->ncats > 12 ? ", ..." : "");
+		buf_printf(&what, "%s%s", a ? ", " : "", d->cat[a]);
+	buf_puts(&what, d->ncats > 12 ? ", ..." : "");
+	printf(_("units %lld, coders %d (%s), categories %d (%s)\n"),
+	    (long long)d->nunits, d->ncoders, who.s, d->ncats, what.s);
+	buf_done(&who);
+	buf_done(&what);
 	if (d->ncoders == 2 && d->ncats <= 12) {
 		int64_t missing, *cells = agree_data_table(d, &missing);
 
-		printf("\ntable: rows %s, columns %s\n%12s", d->coder[0], d->coder[1], "");
+		putchar('\n');
+		printf(_("table: rows %s, columns %s\n"), d->coder[0], d->coder[1]);
+		printf("%12s", "");
 		for (b = 0; b < d->ncats; b++)
 			printf(" %10.10s", d->cat[b]);
 		putchar('\n');
@@ -84,7 +81,8 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 
 		printf("%-52s ", it->label);
 		if (it->f.why != NULL) {
-			printf("undefined (%s)\n", it->f.why);
+			printf(_("undefined (%s)"), _(it->f.why));
+			putchar('\n');
 			continue;
 		}
 		switch (it->kind) {
@@ -95,11 +93,12 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 		case AGREE_NUM: printf("%.2f", it->f.v); break;
 		}
 		if (strcmp(it->key, "kappa") == 0 || strcmp(it->key, "fleiss_kappa") == 0)
-			printf("   (Landis & Koch 1977: %s)", landis_koch(it->f.v));
+			printf(_("   (Landis & Koch 1977: %s)"),
+			    _(vm_kappa_band(it->f.v)));
 		putchar('\n');
 	}
 	for (i = 0; i < r->nnotes; i++)
-		printf("note: %s\n", r->notes[i]);
+		printf(_("note: %s\n"), r->notes[i]);
 }
 
 static void
@@ -316,7 +315,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
 		    coders, unit, by, theta, format) : cmd_usage(self, nops > 1 ?
-		    "one project at a time" : "give a PROJECT or --data, not both");
+		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 
 		free(operands);
 		return prc;
@@ -356,14 +355,15 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	rc = agree_data_parse(text, len, &d, &line, &err);
 	free(text);
 	if (rc != 0)
-		return cmd_error(_("%s:%ld: %s"), data, line, err);
+		return cmd_error(_("%s:%ld: %s"), data, line, _(err));
 	if (o.levels != 0 && o.levels != 1 << AGREE_NOMINAL && d.catnum == NULL) {
 		agree_data_free(&d);
 		return cmd_error(_("%s:1: level %s needs numeric values"), data, level);
 	}
 	agree_data_report(&d, &o, &r);
-	/* Figures are written with '.' whatever the user's locale. */
-	cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	/* Figures are written with '.' whatever the user's locale; the
+	 * messages stay in the user's language (a base of 0 would make them C). */
+	cloc = newlocale(LC_NUMERIC_MASK, "C", duplocale(LC_GLOBAL_LOCALE));
 	old = uselocale(cloc);
 	if (strcmp(format, "csv") == 0)
 		print_csv(&r);

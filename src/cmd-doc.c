@@ -107,8 +107,8 @@ import_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n < 2 || (name != NULL && n != 2)) {
 		free(ops);
-		return cmd_usage(self, n < 2 ? "expected a project and files" :
-		    "--name takes one file");
+		return cmd_usage(self, n < 2 ? _("expected a project and files") :
+		    _("--name takes one file"));
 	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;

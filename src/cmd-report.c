@@ -306,7 +306,8 @@ report_main(const struct cmd *self, int argc, char **argv)
 	for (i = 0; i < NPARTS; i++)
 		want[i] = only == NULL;
 	if (n != 1) {
-		rc = cmd_usage(self, n == 0 ? "no project given" : "one project only");
+		rc = cmd_usage(self, n == 0 ? _("no project given") :
+		    _("one project only"));
 		goto out;
 	}
 	if (strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "axial/csv.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 void
@@ -51,8 +52,8 @@ csv_next(struct csv *c, char **err)
 			for (;;) {
 				if (c->p >= c->end) {
 					buf_done(&f);
-					*err = xasprintf("unterminated quoted field "
-					    "(opened on line %zu)", line);
+					*err = xasprintf(_("unterminated quoted field "
+					    "(opened on line %zu)"), line);
 					return -1;
 				}
 				if (*c->p == '"') {
@@ -70,7 +71,7 @@ csv_next(struct csv *c, char **err)
 			}
 			if (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
 				buf_done(&f);
-				*err = xasprintf("text after a closing quote on line %zu",
+				*err = xasprintf(_("text after a closing quote on line %zu"),
 				    c->at_line);
 				return -1;
 			}
@@ -79,8 +80,8 @@ csv_next(struct csv *c, char **err)
 			    *c->p != '\r') {
 				if (*c->p == '"') {
 					buf_done(&f);
-					*err = xasprintf("a quote inside an unquoted field on "
-					    "line %zu", c->at_line);
+					*err = xasprintf(_("a quote inside an unquoted field on "
+					    "line %zu"), c->at_line);
 					return -1;
 				}
 				buf_putc(&f, *c->p++);

@@ -9,7 +9,6 @@
  * (with any text box inside), headers, footers, footnotes, endnotes and
  * comments are left out and counted for the notice.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/textin.h"
 #include "exchange-int.h"
 
@@ -62,13 +62,23 @@ xml_child(const xmlNode *n, const char *ns, const char *name)
 	return NULL;
 }
 
+/* One item of the notice's list (s is taken), joined to those before it. */
 static void
-add_item(struct buf *b, int *k, int total, const char *s)
+add_item(struct buf *b, int *k, int total, char *s)
 {
 	if (*k > 0)
-		buf_puts(b, *k + 1 == total ? " and " : ", ");
+		/* TRANSLATORS: list joiners, "2 images, the header and 1 comment" */
+		buf_puts(b, *k + 1 == total ? _(" and ") : _(", "));
 	buf_puts(b, s);
+	free(s);
 	(*k)++;
+}
+
+/* "%d images" in the plural form for n (xgettext knows countf's two formats). */
+static char *
+countf(int n, const char *one, const char *many)
+{
+	return xasprintf(ngettext(one, many, (unsigned long)n), n);
 }
 
 char *
@@ -77,44 +87,29 @@ leftout_notice(const struct leftout *l)
 	struct buf b = {0};
 	int total = (l->images > 0) + (l->headers > 0) + (l->footers > 0) +
 	    (l->notes > 0) + (l->comments > 0) + (l->other > 0), k = 0;
-	char tmp[64];
+	char *r;
 
 	if (total == 0)
 		return NULL;
-	buf_puts(&b, "left out ");
-	if (l->images > 0) {
-		snprintf(tmp, sizeof tmp, "%d image%s", l->images, l->images == 1 ? "" : "s");
-		add_item(&b, &k, total, tmp);
-	}
-	if (l->headers > 0) {
-		if (l->headers == 1)
-			snprintf(tmp, sizeof tmp, "the header");
-		else
-			snprintf(tmp, sizeof tmp, "%d headers", l->headers);
-		add_item(&b, &k, total, tmp);
-	}
-	if (l->footers > 0) {
-		if (l->footers == 1)
-			snprintf(tmp, sizeof tmp, "the footer");
-		else
-			snprintf(tmp, sizeof tmp, "%d footers", l->footers);
-		add_item(&b, &k, total, tmp);
-	}
-	if (l->notes > 0) {
-		snprintf(tmp, sizeof tmp, "%d footnote%s", l->notes, l->notes == 1 ? "" : "s");
-		add_item(&b, &k, total, tmp);
-	}
-	if (l->comments > 0) {
-		snprintf(tmp, sizeof tmp, "%d comment%s", l->comments,
-		    l->comments == 1 ? "" : "s");
-		add_item(&b, &k, total, tmp);
-	}
-	if (l->other > 0) {
-		snprintf(tmp, sizeof tmp, "%d embedded object%s", l->other,
-		    l->other == 1 ? "" : "s");
-		add_item(&b, &k, total, tmp);
-	}
-	return buf_take(&b);
+	if (l->images > 0)
+		add_item(&b, &k, total, countf(l->images, "%d image", "%d images"));
+	if (l->headers > 0)
+		add_item(&b, &k, total, l->headers == 1 ? xstrdup(_("the header")) :
+		    countf(l->headers, "%d header", "%d headers"));
+	if (l->footers > 0)
+		add_item(&b, &k, total, l->footers == 1 ? xstrdup(_("the footer")) :
+		    countf(l->footers, "%d footer", "%d footers"));
+	if (l->notes > 0)
+		add_item(&b, &k, total, countf(l->notes, "%d footnote", "%d footnotes"));
+	if (l->comments > 0)
+		add_item(&b, &k, total, countf(l->comments, "%d comment", "%d comments"));
+	if (l->other > 0)
+		add_item(&b, &k, total, countf(l->other, "%d embedded object",
+		    "%d embedded objects"));
+	/* TRANSLATORS: %s is the list, e.g. "2 images and the header" */
+	r = xasprintf(_("left out %s"), b.s);
+	buf_done(&b);
+	return r;
 }
 
 struct wctx {
@@ -225,7 +220,7 @@ docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 		return NULL;
 	if ((doc = zs_find(&a, "word/document.xml", false)) == NULL) {
 		zs_free(&a);
-		*err = xstrdup("not a Word document (no word/document.xml)");
+		*err = xstrdup(_("not a Word document (no word/document.xml)"));
 		return NULL;
 	}
 	if ((d = xs_parse(doc->data, doc->len, "word/document.xml", err)) == NULL) {
@@ -236,7 +231,7 @@ docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	if (!xml_is(xmlDocGetRootElement(d), W_NS, "document") || body == NULL) {
 		xs_free(d);
 		zs_free(&a);
-		*err = xstrdup("word/document.xml has no w:document/w:body");
+		*err = xstrdup(_("word/document.xml has no w:document/w:body"));
 		return NULL;
 	}
 	docx_walk(&w, body->children);

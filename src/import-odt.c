@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "exchange-int.h"
 
 #define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -159,7 +160,7 @@ odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
 		return NULL;
 	if ((ce = zs_find(&a, "content.xml", false)) == NULL) {
 		zs_free(&a);
-		*err = xstrdup("not an OpenDocument text (no content.xml)");
+		*err = xstrdup(_("not an OpenDocument text (no content.xml)"));
 		return NULL;
 	}
 	if ((d = xs_parse(ce->data, ce->len, "content.xml", err)) == NULL) {
@@ -172,8 +173,8 @@ odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	if (text == NULL) {
 		xs_free(d);
 		zs_free(&a);
-		*err = xstrdup("content.xml has no office:body/office:text (not a "
-		    "text document)");
+		*err = xstrdup(_("content.xml has no office:body/office:text (not a "
+		    "text document)"));
 		return NULL;
 	}
 	odt_walk(&o, text->children);

@@ -26,6 +26,7 @@
 #include "axial/coding.h"
 #include "axial/document.h"
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "exchange-int.h"
 
@@ -119,9 +120,9 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 
 		blind_status_done(&b);
 		if (hidden) {
-			*err = xstrdup("a blind session is still open there (not every "
+			*err = xstrdup(_("a blind session is still open there (not every "
 			    "coder has marked their coding done), so its codings cannot "
-			    "be read; finish or lift it first");
+			    "be read; finish or lift it first"));
 			return AX_ERR_PERM;
 		}
 	}
@@ -143,9 +144,9 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 			continue;
 		if (doc_find_sha256(p, d.sha256, &doc) != AX_OK) {
 			if (seen_once(&bad_docs, c->doc))
-				buf_printf(rep, "document '%s' is not in the project (no "
+				buf_printf(rep, _("document '%s' is not in the project (no "
 				    "document has the same text): its codings were not "
-				    "merged\n", d.name);
+				    "merged\n"), d.name);
 			doc_info_done(&d);
 			continue;
 		}
@@ -154,8 +155,8 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 			if (seen_once(&bad_nodes, c->node)) {
 				char *path = codetree_path(other, c->node);
 
-				buf_printf(rep, "code '%s' matches no code in the project "
-				    "(by GUID or path): its codings were not merged\n",
+				buf_printf(rep, _("code '%s' matches no code in the project "
+				    "(by GUID or path): its codings were not merged\n"),
 				    path ? path : "?");
 				free(path);
 			}
@@ -249,7 +250,7 @@ qdpx_to_project(const char *qdpx, struct project **tp, char **dir, char **tpath,
 		return AX_ERR_IO;
 	}
 	if (mkdtemp(d) == NULL) {
-		*err = xasprintf("cannot make a temporary directory: %s", strerror(errno));
+		*err = xasprintf(_("cannot make a temporary directory: %s"), strerror(errno));
 		free(d);
 		free(data);
 		*dir = NULL;
@@ -292,8 +293,8 @@ merge_project(struct project *p, const char *other, struct refi_stats *st,
 	memset(st, 0, sizeof *st);
 	*err = NULL;
 	if (dot != NULL && strcasecmp(dot, ".qdc") == 0) {
-		*err = xstrdup("a codebook holds no codings to merge; use axial "
-		    "import for a .qdc");
+		*err = xstrdup(_("a codebook holds no codings to merge; use axial "
+		    "import for a .qdc"));
 		return AX_ERR_INPUT;
 	}
 	if (refi_is_refi(other)) {

@@ -40,6 +40,7 @@
 #include "axial/coding.h"
 #include "axial/document.h"
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "axial/textin.h"
 #include "exchange-int.h"
@@ -383,8 +384,8 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		struct blind_status b;
 
 		if (blind_status(p, &b) == AX_OK && b.hidden)
-			buf_puts(&rep, "a blind session is open: only your own codings "
-			    "are exported\n");
+			buf_puts(&rep, _("a blind session is open: only your own codings "
+			    "are exported\n"));
 		blind_status_done(&b);
 	}
 	attrs = xcalloc(nd + 1, sizeof *attrs);
@@ -401,8 +402,8 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 			goto out;
 		}
 		if (lens[i] > 2147483647u) {
-			*err = xasprintf("document '%s' is over 2 GiB, the REFI-QDA "
-			    "limit for one file", docs[i].name);
+			*err = xasprintf(_("document '%s' is over 2 GiB, the REFI-QDA "
+			    "limit for one file"), docs[i].name);
 			st = AX_ERR_INPUT;
 			goto out;
 		}
@@ -430,8 +431,8 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		}
 		END(x.w);
 		if (lost.len > 0)
-			buf_printf(&rep, "coder colours and accounts are not exported "
-			    "(REFI-QDA has no field for them): %s\n", lost.s);
+			buf_printf(&rep, _("coder colours and accounts are not exported "
+			    "(REFI-QDA has no field for them): %s\n"), lost.s);
 		buf_done(&lost);
 	}
 	if (x.nn > 0) {
@@ -480,8 +481,8 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 			ATTR(x.w, "plainTextPath", path);
 			free(path);
 			if (strcmp(docs[i].direction, "auto") != 0)
-				buf_printf(&rep, "document %s: text direction '%s' is not "
-				    "exported\n", docs[i].name, docs[i].direction);
+				buf_printf(&rep, _("document %s: text direction '%s' is not "
+				    "exported\n"), docs[i].name, docs[i].direction);
 			coding_list(p, &f, &v, &nv);
 			for (j = 0; j < nv; j++) {
 				const char *cg = coder_guid(coders, nc, v[j].coder);
@@ -552,10 +553,10 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	xmlFreeTextWriter(x.w);
 	x.w = NULL;
 	if (xml_replaced > 0)
-		buf_printf(&rep, "%zu control characters in names, memos or values "
-		    "cannot be written in XML and became U+FFFD\n", xml_replaced);
+		buf_printf(&rep, _("%zu control characters in names, memos or values "
+		    "cannot be written in XML and became U+FFFD\n"), xml_replaced);
 	if (!x.ok) {
-		*err = xstrdup("could not write the project XML");
+		*err = xstrdup(_("could not write the project XML"));
 		st = AX_ERR_IO;
 		goto out;
 	}
@@ -605,8 +606,8 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 		return AX_ERR_IO;
 	}
 	if (x.nn == 0) {
-		*err = xstrdup("the project has no codes, and a REFI-QDA codebook "
-		    "needs at least one");
+		*err = xstrdup(_("the project has no codes, and a REFI-QDA codebook "
+		    "needs at least one"));
 		return AX_ERR_INPUT;
 	}
 	xml_replaced = 0;
@@ -620,7 +621,7 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 	W(xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);
 	if (!x.ok) {
-		*err = xstrdup("could not write the codebook XML");
+		*err = xstrdup(_("could not write the codebook XML"));
 		st = AX_ERR_IO;
 	} else if (file_write_atomic(out, xmlBufferContent(xb),
 	    (size_t)xmlBufferLength(xb)) != 0) {

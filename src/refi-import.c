@@ -45,6 +45,7 @@
 #include "axial/coding.h"
 #include "axial/document.h"
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/memo.h"
 #include "axial/textin.h"
 #include "exchange-int.h"
@@ -287,9 +288,9 @@ import_users(struct imp *im, const xmlNode *users)
 		if (!q_is(u, "User"))
 			continue;
 		if ((g = q_guid(u, "guid")) == NULL)
-			return fail(im, "a User has no valid guid");
+			return fail(im, _("a User has no valid guid"));
 		if (gmap_get(&im->users, g) != NULL) {
-			enum ax_status s = fail(im, "User GUID %s appears twice", g);
+			enum ax_status s = fail(im, _("User GUID %s appears twice"), g);
 
 			free(g);
 			return s;
@@ -388,7 +389,7 @@ get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
 		nm = xasprintf("%s (%d)", name, k);
 	}
 	if (strcmp(nm, name) != 0)
-		buf_printf(&im->rep, "code '%s' imported as '%s' (the name was taken)\n",
+		buf_printf(&im->rep, _("code '%s' imported as '%s' (the name was taken)\n"),
 		    name, nm);
 	if (codetree_add_ex(im->p, parent, kind, nm, guid, id) != AX_OK) {
 		free(nm);
@@ -433,15 +434,15 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 
 	name = clean_name(raw, "(unnamed code)");
 	if (g == NULL) {
-		s = fail(im, "code '%s' has no valid guid", name);
+		s = fail(im, _("code '%s' has no valid guid"), name);
 		goto out;
 	}
 	if (gmap_get(&im->codes, g) != NULL) {
-		s = fail(im, "code GUID %s appears twice in the codebook", g);
+		s = fail(im, _("code GUID %s appears twice in the codebook"), g);
 		goto out;
 	}
 	if (depth > 64) {
-		s = fail(im, "codes nested deeper than 64 levels");
+		s = fail(im, _("codes nested deeper than 64 levels"));
 		goto out;
 	}
 	if ((d = q_child(c, "Description")) != NULL)
@@ -453,9 +454,9 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 			if ((s = get_node(im, parent, NODE_CATEGORY, name, cg, &cat)) != AX_OK ||
 			    (s = get_node(im, cat, NODE_CODE, name, g, &id)) != AX_OK)
 				goto out2;
-			buf_printf(&im->rep, "code '%s' has sub-codes and is applied to "
+			buf_printf(&im->rep, _("code '%s' has sub-codes and is applied to "
 			    "text: imported as a category with a code of the same name "
-			    "inside\n", name);
+			    "inside\n"), name);
 		} else {
 			if ((s = get_node(im, parent, NODE_CATEGORY, name, g, &cat)) != AX_OK)
 				goto out2;
@@ -463,8 +464,8 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 		}
 	} else {
 		if (!is_codable && coded)
-			buf_printf(&im->rep, "code '%s' is marked not codable but is "
-			    "applied to text: imported as a code\n", name);
+			buf_printf(&im->rep, _("code '%s' is marked not codable but is "
+			    "applied to text: imported as a code\n"), name);
 		if ((s = get_node(im, parent, !is_codable && !coded ? NODE_CATEGORY :
 		    NODE_CODE, name, g, &id)) != AX_OK)
 			goto out2;
@@ -564,8 +565,8 @@ import_sets(struct imp *im, const xmlNode *sets)
 
 enum reading { READ_CP, READ_CP_CRLF1, READ_UTF16, READ_COUNT };
 static const char *const reading_names[READ_COUNT] = {
-	"code points", "code points with CRLF counted as one (ATLAS.ti)",
-	"UTF-16 code units (NVivo for Windows)",
+	N_("code points"), N_("code points with CRLF counted as one (ATLAS.ti)"),
+	N_("UTF-16 code units (NVivo for Windows)"),
 };
 
 /*
@@ -676,7 +677,7 @@ var_value(struct imp *im, const xmlNode *vv, int64_t doc)
 
 	free(g);
 	if (e == NULL)
-		return fail(im, "a VariableValue refers to no Variable");
+		return fail(im, _("a VariableValue refers to no Variable"));
 	for (c = vv->children; c != NULL && val == NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !q_is(c, "VariableRef"))
 			val = q_text(c);
@@ -769,7 +770,7 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
 	*skip = false;
 	*raw = NULL;
 	if (ptc != NULL && ptp != NULL && *ptp != '\0') {
-		s = fail(im, "source '%s' has both PlainTextContent and plainTextPath",
+		s = fail(im, _("source '%s' has both PlainTextContent and plainTextPath"),
 		    name);
 		goto out;
 	}
@@ -779,17 +780,17 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
 		goto out;
 	}
 	if (ptp == NULL || *ptp == '\0') {
-		s = fail(im, "source '%s' has neither PlainTextContent nor "
-		    "plainTextPath", name);
+		s = fail(im, _("source '%s' has neither PlainTextContent nor "
+		    "plainTextPath"), name);
 		goto out;
 	}
 	if ((e = internal_file(im, ptp, &ext)) == NULL) {
 		if (ext) {
-			buf_printf(&im->rep, "source '%s' left out: its text is an "
-			    "external file (%s), which axial does not read\n", name, ptp);
+			buf_printf(&im->rep, _("source '%s' left out: its text is an "
+			    "external file (%s), which axial does not read\n"), name, ptp);
 			*skip = true;
 		} else {
-			s = fail(im, "source '%s': %s is not in the archive", name, ptp);
+			s = fail(im, _("source '%s': %s is not in the archive"), name, ptp);
 		}
 		goto out;
 	}
@@ -814,8 +815,8 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
 				free(*raw);
 				*raw = d;
 				*rawlen = dl;
-				buf_printf(&im->rep, "source '%s': its plain text is empty; "
-				    "text taken from %s\n", name, rtp);
+				buf_printf(&im->rep, _("source '%s': its plain text is empty; "
+				    "text taken from %s\n"), name, rtp);
 			} else {
 				free(d);
 			}
@@ -870,8 +871,8 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 	enum ax_status s = AX_OK;
 
 	if (code == NULL) {
-		s = fail(im, "source '%s': a Coding refers to code %s, which is not "
-		    "in the codebook", sname, cg ? cg : "(none)");
+		s = fail(im, _("source '%s': a Coding refers to code %s, which is not "
+		    "in the codebook"), sname, cg ? cg : _("(none)"));
 		free(cg);
 		return s;
 	}
@@ -880,7 +881,7 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 		return model_fail(im);
 	if (n.kind != NODE_CODE) {
 		node_done(&n);
-		return fail(im, "source '%s': a Coding applies category '%s'", sname,
+		return fail(im, _("source '%s': a Coding applies category '%s'"), sname,
 		    n.name);
 	}
 	node_done(&n);
@@ -991,17 +992,17 @@ import_source(struct imp *im, const xmlNode *src)
 	}
 	name = clean_name(rawname, g ? g : "(unnamed source)");
 	if (g == NULL) {
-		s = fail(im, "source '%s' has no valid guid", name);
+		s = fail(im, _("source '%s' has no valid guid"), name);
 		goto out;
 	}
 	if (gmap_get(&im->sources, g) != NULL) {
-		s = fail(im, "source GUID %s appears twice", g);
+		s = fail(im, _("source GUID %s appears twice"), g);
 		goto out;
 	}
 	if ((s = source_text(im, src, name, &raw, &rawlen, &skip)) != AX_OK || skip)
 		goto out;
 	if ((text = textin_decode(raw, rawlen, &tlen, &derr)) == NULL) {
-		s = fail(im, "source '%s': %s", name, derr);
+		s = fail(im, _("source '%s': %s"), name, derr);
 		goto out;
 	}
 	/* Raw text for positions: BOM stripped, line ends as written. */
@@ -1027,8 +1028,8 @@ import_source(struct imp *im, const xmlNode *src)
 			doc_info_done(&d);
 		}
 		if (!reused) {
-			s = fail(im, "source '%s': the project already has a document "
-			    "with GUID %s and different text", name, g);
+			s = fail(im, _("source '%s': the project already has a document "
+			    "with GUID %s and different text"), name, g);
 			goto out;
 		}
 	} else {
@@ -1040,8 +1041,8 @@ import_source(struct imp *im, const xmlNode *src)
 			docname = xasprintf("%s (%d)", name, k);
 		}
 		if (k > 2)
-			buf_printf(&im->rep, "source '%s' imported as '%s' (the name was "
-			    "taken)\n", name, docname);
+			buf_printf(&im->rep, _("source '%s' imported as '%s' (the name was "
+			    "taken)\n"), name, docname);
 		if (doc_import_ex(im->p, docname, text, tlen, im->path, g, &doc) != AX_OK) {
 			s = model_fail(im);
 			goto out;
@@ -1065,8 +1066,8 @@ import_source(struct imp *im, const xmlNode *src)
 		sel[nsel].end = b ? strtoll(b, &e2, 10) : -1;
 		if (a == NULL || b == NULL || *e1 != '\0' || *e2 != '\0' ||
 		    sel[nsel].start < 0 || sel[nsel].end < sel[nsel].start) {
-			s = fail(im, "source '%s': a PlainTextSelection has bad positions "
-			    "'%s'..'%s'", name, a ? a : "", b ? b : "");
+			s = fail(im, _("source '%s': a PlainTextSelection has bad positions "
+			    "'%s'..'%s'"), name, a ? a : "", b ? b : "");
 			free(a);
 			free(b);
 			goto out;
@@ -1083,13 +1084,13 @@ import_source(struct imp *im, const xmlNode *src)
 			for (i = 0; i < nsel; i++)
 				if (sel[i].end > mx)
 					mx = sel[i].end;
-			s = fail(im, "source '%s': selection end %lld is beyond its text "
-			    "(%zu characters) in every reading", name, mx, tn);
+			s = fail(im, _("source '%s': selection end %lld is beyond its text "
+			    "(%zu characters) in every reading"), name, mx, tn);
 			goto out;
 		}
 		if (reading != READ_CP && conv[reading].total != conv[READ_CP].total)
-			buf_printf(&im->rep, "source '%s': positions read as %s\n", name,
-			    reading_names[reading]);
+			buf_printf(&im->rep, _("source '%s': positions read as %s\n"), name,
+			    _(reading_names[reading]));
 	}
 	for (i = 0; i < nsel; i++) {
 		const xmlNode *sn = sel[i].node, *k;
@@ -1167,9 +1168,9 @@ import_notes(struct imp *im, const xmlNode *notes)
 		if (!q_is(n, "Note"))
 			continue;
 		if ((g = q_guid(n, "guid")) == NULL)
-			return fail(im, "a Note has no valid guid");
+			return fail(im, _("a Note has no valid guid"));
 		if (gmap_get(&im->notes, g) != NULL) {
-			enum ax_status s = fail(im, "note GUID %s appears twice", g);
+			enum ax_status s = fail(im, _("note GUID %s appears twice"), g);
 
 			free(g);
 			return s;
@@ -1189,8 +1190,8 @@ import_notes(struct imp *im, const xmlNode *notes)
 			}
 		}
 		if (refs > 1)
-			buf_printf(&im->rep, "note %s is attached to %d objects; axial "
-			    "keeps it on the first\n", g, refs);
+			buf_printf(&im->rep, _("note %s is attached to %d objects; axial "
+			    "keeps it on the first\n"), g, refs);
 		if ((d = q_child(n, "Description")) != NULL) {
 			desc = q_text(d);
 			if (strncmp(desc, "axial:memo-type=", 16) == 0 &&
@@ -1209,7 +1210,7 @@ import_notes(struct imp *im, const xmlNode *notes)
 				return AX_ERR_INPUT;
 			}
 			if (raw != NULL && (body = textin_decode(raw, rl, &bl, &derr)) == NULL) {
-				enum ax_status s = fail(im, "note %s: %s", g, derr);
+				enum ax_status s = fail(im, _("note %s: %s"), g, derr);
 
 				free(raw);
 				free(derr);
@@ -1324,25 +1325,25 @@ static void
 report_left_out(struct imp *im)
 {
 	if (im->left_media > 0)
-		buf_printf(&im->rep, "left out %lld picture, PDF, audio or video "
-		    "sources (axial holds text only)\n", (long long)im->left_media);
+		buf_printf(&im->rep, _("left out %lld picture, PDF, audio or video "
+		    "sources (axial holds text only)\n"), (long long)im->left_media);
 	if (im->left_links > 0)
-		buf_printf(&im->rep, "left out %lld links\n", (long long)im->left_links);
+		buf_printf(&im->rep, _("left out %lld links\n"), (long long)im->left_links);
 	if (im->left_graphs > 0)
-		buf_printf(&im->rep, "left out %lld graphs\n", (long long)im->left_graphs);
+		buf_printf(&im->rep, _("left out %lld graphs\n"), (long long)im->left_graphs);
 	if (im->left_sets > 0)
-		buf_printf(&im->rep, "left out %lld sets\n", (long long)im->left_sets);
+		buf_printf(&im->rep, _("left out %lld sets\n"), (long long)im->left_sets);
 	if (im->zero_sel > 0)
-		buf_printf(&im->rep, "left out %lld empty selections\n",
+		buf_printf(&im->rep, _("left out %lld empty selections\n"),
 		    (long long)im->zero_sel);
 	if (im->descriptions > 0)
-		buf_printf(&im->rep, "left out %lld descriptions of sources or coded "
-		    "selections\n", (long long)im->descriptions);
+		buf_printf(&im->rep, _("left out %lld descriptions of sources or coded "
+		    "selections\n"), (long long)im->descriptions);
 	if (im->comments > 0)
-		buf_printf(&im->rep, "%lld uncoded selections with comments became "
-		    "document memos\n", (long long)im->comments);
+		buf_printf(&im->rep, _("%lld uncoded selections with comments became "
+		    "document memos\n"), (long long)im->comments);
 	if (im->st->skipped > 0)
-		buf_printf(&im->rep, "%lld codings were already in the project\n",
+		buf_printf(&im->rep, _("%lld codings were already in the project\n"),
 		    (long long)im->st->skipped);
 }
 
@@ -1365,11 +1366,11 @@ find_qde(struct imp *im)
 		}
 	}
 	if (n > 1) {
-		fail(im, "holds %zu .qde files at its root; expected one", n);
+		fail(im, _("holds %zu .qde files at its root; expected one"), n);
 		return NULL;
 	}
 	if (n == 0)
-		fail(im, "has no project.qde (not a REFI-QDA project)");
+		fail(im, _("has no project.qde (not a REFI-QDA project)"));
 	return one;
 }
 
@@ -1433,7 +1434,7 @@ refi_import_data(struct project *p, const char *path, const char *data,
 	{
 		char *xerr = NULL;
 
-		if ((doc = xs_parse(x, xl, qdc ? "the codebook" : "project.qde",
+		if ((doc = xs_parse(x, xl, qdc ? _("the codebook") : "project.qde",
 		    &xerr)) == NULL) {
 			s = fail(&im, "%s", xerr);
 			free(xerr);
@@ -1445,16 +1446,16 @@ refi_import_data(struct project *p, const char *path, const char *data,
 	im.origin = origin;
 	if (qdc) {
 		if (!q_is(root, "CodeBook")) {
-			s = fail(&im, "the root element is <%s>, not a REFI-QDA "
-			    "<CodeBook>", (const char *)root->name);
+			s = fail(&im, _("the root element is <%s>, not a REFI-QDA "
+			    "<CodeBook>"), (const char *)root->name);
 			goto out;
 		}
 		if ((s = import_codes(&im, q_child(root, "Codes"))) == AX_OK)
 			s = import_sets(&im, q_child(root, "Sets"));
 	} else {
 		if (!q_is(root, "Project")) {
-			s = fail(&im, "project.qde's root element is <%s>, not a "
-			    "REFI-QDA <Project>", (const char *)root->name);
+			s = fail(&im, _("project.qde's root element is <%s>, not a "
+			    "REFI-QDA <Project>"), (const char *)root->name);
 			goto out;
 		}
 		s = import_project(&im, root);
@@ -1463,7 +1464,7 @@ refi_import_data(struct project *p, const char *path, const char *data,
 		report_left_out(&im);
 out:
 	if (s != AX_OK) {
-		*err = im.err != NULL ? xstrdup(im.err) : xstrdup("import failed");
+		*err = im.err != NULL ? xstrdup(im.err) : xstrdup(_("import failed"));
 	} else {
 		st->report = im.rep.s != NULL ? xstrdup(im.rep.s) : NULL;
 	}

@@ -10,6 +10,7 @@
 
 #include "axial/agreement.h"
 #include "axial/blind.h"
+#include "axial/i18n.h"
 #include "axial/coder.h"
 #include "axial/coding.h"
 #include "axial/document.h"
@@ -53,7 +54,7 @@ void
 retest_percent(const struct retest_row *r, char *out, size_t cap)
 {
 	if (r->tenths < 0)
-		snprintf(out, cap, "undefined");
+		snprintf(out, cap, "%s", _("undefined"));
 	else
 		snprintf(out, cap, "%lld.%lld", (long long)(r->tenths / 10),
 		    (long long)(r->tenths % 10));

@@ -10,6 +10,7 @@
 #include <openssl/evp.h>
 #include <unistr.h>
 
+#include "axial/i18n.h"
 #include "axial/textin.h"
 #include "axial/util.h"
 
@@ -35,7 +36,7 @@ from_utf16(const unsigned char *d, size_t len, int big_endian, size_t *outlen,
 
 	if (len % 2 != 0) {
 		free(u);
-		*err = xstrdup("UTF-16 text with an odd number of bytes (truncated?)");
+		*err = xstrdup(_("UTF-16 text with an odd number of bytes (truncated?)"));
 		return NULL;
 	}
 	for (i = 0; i < n; i++)
@@ -45,8 +46,8 @@ from_utf16(const unsigned char *d, size_t len, int big_endian, size_t *outlen,
 		size_t at = (size_t)(u16_check(u, n) - u);
 
 		free(u);
-		*err = xasprintf("invalid UTF-16 (an unpaired surrogate) at byte "
-		    "offset %zu", 2 + 2 * at);
+		*err = xasprintf(_("invalid UTF-16 (an unpaired surrogate) at byte "
+		    "offset %zu"), 2 + 2 * at);
 		return NULL;
 	}
 	r = u16_to_u8(u, n, NULL, &u8len);
@@ -82,7 +83,7 @@ textin_decode(const char *data, size_t len, size_t *outlen, char **err)
 	if (bad != NULL) {
 		size_t off = (size_t)((const char *)bad - src);
 
-		*err = xasprintf("invalid UTF-8 at line %zu, byte offset %zu",
+		*err = xasprintf(_("invalid UTF-8 at line %zu, byte offset %zu"),
 		    line_of(src, off), off + (size_t)(src - data) * (utf8 == NULL));
 		free(utf8);
 		return NULL;
@@ -93,8 +94,8 @@ textin_decode(const char *data, size_t len, size_t *outlen, char **err)
 		if (nul != NULL) {
 			size_t off = (size_t)(nul - src);
 
-			*err = xasprintf("a NUL character at line %zu, byte offset %zu:"
-			    " this is not a text file", line_of(src, off), off);
+			*err = xasprintf(_("a NUL character at line %zu, byte offset %zu:"
+			    " this is not a text file"), line_of(src, off), off);
 			free(utf8);
 			return NULL;
 		}

@@ -865,10 +865,10 @@ load_bindings(struct keymap *k, FILE *err, struct ui *ui)
 			continue;
 		if (err != NULL)
 			fprintf(err, "axial: %s:%d: %s\n", path, lineno,
-			    e ? e : "bind ACTION KEY...");
+			    e ? e : _("bind ACTION KEY..."));
 		else
 			ui_err(ui, "%s:%d: %s", path, lineno,
-			    e ? e : "bind ACTION KEY...");
+			    e ? e : _("bind ACTION KEY..."));
 	}
 	free(text);
 	free(path);

@@ -201,7 +201,7 @@ vm_retest_cells(const struct retest_row *r, char *out, size_t cap)
 
 	retest_cells(r, cells, sizeof cells);
 	if (r->tenths < 0)
-		snprintf(out, cap, "%s (%s)", cells, RETEST_WHY);
+		snprintf(out, cap, "%s (%s)", cells, _(RETEST_WHY));
 	else
 		snprintf(out, cap, "%s", cells);
 }

@@ -15,6 +15,7 @@
 #include <libxml/xmlerror.h>
 
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 /* The first occurrence of needle in h[0..n), or NULL. */
@@ -45,13 +46,13 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 
 	*err = NULL;
 	if (len > INT32_MAX) {
-		*err = xasprintf("%s is too large", what);
+		*err = xasprintf(_("%s is too large"), what);
 		return NULL;
 	}
 	dt = find(data, len, "<!DOCTYPE");
 	if (dt != NULL && find(dt, len - (size_t)(dt - data), "<!ENTITY") != NULL) {
-		*err = xasprintf("%s declares XML entities in a DOCTYPE (refused: "
-		    "external entities and entity expansion are unsafe)", what);
+		*err = xasprintf(_("%s declares XML entities in a DOCTYPE (refused: "
+		    "external entities and entity expansion are unsafe)"), what);
 		return NULL;
 	}
 	xmlSetGenericErrorFunc(NULL, quiet);
@@ -69,11 +70,11 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 			for (n = 0; m[n] != '\0'; n++)	/* one line */
 				if (m[n] == '\n' || m[n] == '\r' || m[n] == '\t')
 					m[n] = ' ';
-			*err = xasprintf("%s is not well-formed XML (line %d: %s)",
+			*err = xasprintf(_("%s is not well-formed XML (line %d: %s)"),
 			    what, e->line, m);
 			free(m);
 		} else {
-			*err = xasprintf("%s is not well-formed XML", what);
+			*err = xasprintf(_("%s is not well-formed XML"), what);
 		}
 		xmlResetLastError();
 		return NULL;
@@ -82,13 +83,13 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 	if ((doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
 	    (doc->extSubset != NULL)) {
 		xmlFreeDoc(doc);
-		*err = xasprintf("%s has a DOCTYPE with entities or an external DTD "
-		    "(refused)", what);
+		*err = xasprintf(_("%s has a DOCTYPE with entities or an external DTD "
+		    "(refused)"), what);
 		return NULL;
 	}
 	if (xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
-		*err = xasprintf("%s has no root element", what);
+		*err = xasprintf(_("%s has no root element"), what);
 		return NULL;
 	}
 	return doc;

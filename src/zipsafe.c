@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "axial/exchange.h"
+#include "axial/i18n.h"
 #include "axial/util.h"
 
 void
@@ -106,21 +107,21 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 	a->n = 0;
 	*err = NULL;
 	if (len > ZS_MAX_FILE) {
-		*err = xasprintf("archive larger than %zu MiB", ZS_MAX_FILE >> 20);
+		*err = xasprintf(_("archive larger than %zu MiB"), ZS_MAX_FILE >> 20);
 		return -1;
 	}
 	if (len < 22 || memcmp(data, "PK", 2) != 0) {
-		*err = xstrdup("not a ZIP archive");
+		*err = xstrdup(_("not a ZIP archive"));
 		return -1;
 	}
 	if (has_zip64(data, len)) {
-		*err = xstrdup("ZIP64 archives are not accepted");
+		*err = xstrdup(_("ZIP64 archives are not accepted"));
 		return -1;
 	}
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL ||
 	    (z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
-		*err = xasprintf("not a valid ZIP archive (truncated or damaged: %s)",
+		*err = xasprintf(_("not a valid ZIP archive (truncated or damaged: %s)"),
 		    zip_error_strerror(&ze));
 		if (src != NULL)
 			zip_source_free(src);
@@ -130,7 +131,7 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 	zip_error_fini(&ze);
 	count = zip_get_num_entries(z, 0);
 	if (count < 0 || count > ZS_MAX_ENTRIES) {
-		*err = xasprintf("more than %d entries", ZS_MAX_ENTRIES);
+		*err = xasprintf(_("more than %d entries"), ZS_MAX_ENTRIES);
 		goto fail;
 	}
 	for (i = 0; i < count; i++) {
@@ -142,21 +143,21 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 
 		if (zip_stat_index(z, (zip_uint64_t)i, 0, &zs) != 0 ||
 		    !(zs.valid & ZIP_STAT_NAME) || !(zs.valid & ZIP_STAT_SIZE)) {
-			*err = xasprintf("entry %lld is unreadable: %s", (long long)i,
+			*err = xasprintf(_("entry %lld is unreadable: %s"), (long long)i,
 			    zip_strerror(z));
 			goto fail;
 		}
 		if (!safe_name(zs.name)) {
 			name = printable(zs.name);
-			*err = xasprintf("entry '%s' leaves the archive (absolute or "
-			    "'..' path)", name);
+			*err = xasprintf(_("entry '%s' leaves the archive (absolute or "
+			    "'..' path)"), name);
 			free(name);
 			goto fail;
 		}
 		if ((zs.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 		    zs.encryption_method != ZIP_EM_NONE) {
 			name = printable(zs.name);
-			*err = xasprintf("entry '%s' is encrypted", name);
+			*err = xasprintf(_("entry '%s' is encrypted"), name);
 			free(name);
 			goto fail;
 		}
@@ -165,16 +166,16 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 			continue;	/* a directory */
 		if (zs.size > ZS_MAX_ENTRY || total + zs.size > ZS_MAX_TOTAL) {
 			name = printable(zs.name);
-			*err = xasprintf(zs.size > ZS_MAX_ENTRY ? "entry '%s' is too "
-			    "large (over %zu MiB uncompressed)" : "entry '%s' takes "
-			    "the archive over %zu MiB uncompressed", name,
+			*err = xasprintf(zs.size > ZS_MAX_ENTRY ? _("entry '%s' is too "
+			    "large (over %zu MiB uncompressed)") : _("entry '%s' takes "
+			    "the archive over %zu MiB uncompressed"), name,
 			    (zs.size > ZS_MAX_ENTRY ? ZS_MAX_ENTRY : ZS_MAX_TOTAL) >> 20);
 			free(name);
 			goto fail;
 		}
 		if ((f = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL) {
 			name = printable(zs.name);
-			*err = xasprintf("entry '%s': %s", name, zip_strerror(z));
+			*err = xasprintf(_("entry '%s': %s"), name, zip_strerror(z));
 			free(name);
 			goto fail;
 		}
@@ -183,8 +184,8 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 		got = zip_fread(f, buf, zs.size + 1);
 		if (got < 0 || (zip_uint64_t)got != zs.size) {
 			name = printable(zs.name);
-			*err = xasprintf("entry '%s' is damaged (%s)", name,
-			    got < 0 ? zip_file_strerror(f) : "size differs from its header");
+			*err = xasprintf(_("entry '%s' is damaged (%s)"), name,
+			    got < 0 ? zip_file_strerror(f) : _("size differs from its header"));
 			free(name);
 			free(buf);
 			zip_fclose(f);
@@ -192,7 +193,7 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 		}
 		if (zip_fclose(f) != 0) {
 			name = printable(zs.name);
-			*err = xasprintf("entry '%s' is damaged (checksum)", name);
+			*err = xasprintf(_("entry '%s' is damaged (checksum)"), name);
 			free(name);
 			free(buf);
 			goto fail;

@@ -167,7 +167,8 @@ struct agree_data {
  * Parses reliability data in CSV: a header naming columns unit, coder and
  * value (any order, other columns ignored), then one row per value; an empty
  * value is missing. Accepts a UTF-8 BOM, CRLF and RFC 4180 quoting. Returns 0,
- * or -1 with *line (1-based) and *err (static text) set.
+ * or -1 with *line (1-based) and *err set: static English text, marked
+ * for translation, which a person sees through _().
  */
 int agree_data_parse(const char *text, size_t len, struct agree_data *out,
     long *line, const char **err);

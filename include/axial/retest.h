@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "axial/i18n.h"
 #include "axial/project.h"
 
 struct retest_row {
@@ -34,8 +35,8 @@ struct retest_row {
 };
 void retest_rows_free(struct retest_row *rows, size_t n);
 
-/* Why a row with total 0 has no percent. */
-#define RETEST_WHY "no codings"
+/* Why a row with total 0 has no percent (English; _() shows it to people). */
+#define RETEST_WHY N_("no codings")
 /* Columns of the printed table: the document name in RETEST_NAME_COLS,
  * then these. */
 #define RETEST_NAME_COLS 32
@@ -43,7 +44,8 @@ void retest_rows_free(struct retest_row *rows, size_t n);
 void retest_heading(char *out, size_t cap);
 /* One row's columns after its name, as the table prints them. */
 void retest_cells(const struct retest_row *r, char *out, size_t cap);
-/* The percent as printed: "88.3", or "undefined". */
+/* The percent as printed: "88.3", or "undefined" in the user's language
+ * (for people: csv and json print no percent then). */
 void retest_percent(const struct retest_row *r, char *out, size_t cap);
 
 /* The second-pass coder's login for `login` ("LOGIN-retest"); caller frees. */
