@@ -100,8 +100,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
-	char **ops;
-	int n, i, rc;
+	char **ops, *done = NULL;
+	size_t donelen = 0;
+	FILE *out = NULL;	/* "imported ..." lines, shown once committed */
+	int n, i, rc, nimported = 0;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
 		return rc;
@@ -112,6 +114,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
+	if ((out = open_memstream(&done, &donelen)) == NULL) {
+		rc = cmd_error("%s", strerror(errno));
+		goto out;
+	}
 	if (project_begin(p, "import") != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
@@ -141,12 +147,13 @@ import_main(const struct cmd *self, int argc, char **argv)
 
 			doc_get(p, id, &d);
 			/* TRANSLATORS: followed by the document's name */
-			printf("%s ", _("imported"));
-			cmd_put_text(stdout, d.name, strlen(d.name));
-			printf(ngettext(" (#%lld, %lld character)\n",
+			fprintf(out, "%s ", _("imported"));
+			cmd_put_text(out, d.name, strlen(d.name));
+			fprintf(out, ngettext(" (#%lld, %lld character)\n",
 			    " (#%lld, %lld characters)\n", (unsigned long)d.nchars),
 			    (long long)id, (long long)d.nchars);
 			doc_info_done(&d);
+			nimported++;
 			if (notice != NULL)
 				fprintf(stderr, "axial: %s: %s\n", ops[i], notice);
 		}
@@ -162,10 +169,17 @@ import_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 	if (rc != CMD_OK) {
 		project_rollback(p);
-		if (n > 2)
+		/* all or nothing: say so when the error named one part only */
+		if (n > 2 || nimported > 0)
 			fprintf(stderr, _("axial: nothing was imported\n"));
 	}
 out:
+	if (out != NULL) {
+		fclose(out);
+		if (rc == CMD_OK)
+			fwrite(done, 1, donelen, stdout);
+	}
+	free(done);
 	project_close(p);
 	free(ops);
 	return rc;

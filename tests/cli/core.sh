@@ -157,6 +157,15 @@ check "ragged CSV message" "axial: badattrs.csv:2: expected 3 fields (document,k
 printf 'document,key,value\ni7,gender,x\n' >badattrs2.csv
 check_rc "CSV names a missing document" 1 $A attr p.axial --csv badattrs2.csv
 check "missing document message" "axial: badattrs2.csv:2: no document 'i7'" "$ERR"
+# import with bad attributes: all or nothing, and no "imported" line for
+# the document that was rolled back
+printf 'i9 text\n' >i9.txt
+n0=$($A docs p.axial | wc -l)
+check_rc "import with a bad attributes file" 1 $A import p.axial i9.txt --attrs badattrs.csv
+check "no 'imported' line for what was rolled back" "" "$OUT"
+check "it says nothing was imported" "axial: badattrs.csv:2: expected 3 fields (document,key,value), found 2
+axial: nothing was imported" "$ERR"
+check "the document is not in the project" "$n0" "$($A docs p.axial | wc -l)"
 check_rc "memo on a code" 0 $A memo add p.axial "Appears in every interview." --on "code:paper forms" --type code
 check_rc "free memo from stdin" 0 sh -c "echo 'Storyline draft' | $A memo add p.axial - --type theoretical --title Storyline"
 check_rc "memo list" 0 $A memo list p.axial --json
