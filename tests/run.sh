@@ -3,7 +3,8 @@
 #   unit: each BUILD/tests/test-* cmocka program (its own summary lines shown)
 #   cli:  each tests/cli/*.sh, which prints "ok - ..." / "not ok - ..." lines
 #   e2e:  each tests/e2e/*.sh, the same protocol (tmux, ssh)
-# Set TESTS=pattern to run only suites whose file name matches.
+# Set TESTS=pattern to run only suites whose file name matches; a|b runs
+# the suites matching either.
 set -u
 BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
@@ -11,6 +12,15 @@ export AXIAL="$BUILD/axial" BUILD
 export AXIAL_SRC="$(pwd)"
 pass=0 fail=0 failed=""
 pat=${TESTS:-}
+
+wanted() {	# file name -> 0 if TESTS selects it
+	[ -z "$pat" ] && return 0
+	_rest=$pat
+	while :; do
+		case $1 in *"${_rest%%|*}"*) return 0 ;; esac
+		case $_rest in *'|'*) _rest=${_rest#*|} ;; *) return 1 ;; esac
+	done
+}
 
 count_cmocka() {	# output file -> adds to pass/fail
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
@@ -21,7 +31,7 @@ count_cmocka() {	# output file -> adds to pass/fail
 for t in "$BUILD"/tests/test-*; do
 	[ -x "$t" ] || continue
 	case $t in *.d) continue ;; esac
-	[ -n "$pat" ] && case $t in *$pat*) ;; *) continue ;; esac
+	wanted "$t" || continue
 	out=$(mktemp)
 	"$t" >"$out" 2>&1
 	rc=$?
@@ -38,7 +48,7 @@ done
 for t in tests/cli/*.sh tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
 	case $t in */lib.sh) continue ;; esac
-	[ -n "$pat" ] && case $t in *$pat*) ;; *) continue ;; esac
+	wanted "$t" || continue
 	out=$(mktemp)
 	sh "$t" >"$out" 2>&1
 	rc=$?
