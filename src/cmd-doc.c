@@ -12,6 +12,7 @@
 #include "axial/document.h"
 #include "axial/exchange.h"
 #include "axial/project.h"
+#include "axial/textin.h"
 #include "cmd.h"
 
 /* A document name from a file path: base name without .txt/.md. */
@@ -145,7 +146,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 			    (long long)d.nchars);
 			doc_info_done(&d);
 			if (notice != NULL)
-				fprintf(stderr, "axial: %s: %s\n", ops[i], notice);
+				cmd_report_lines(ops[i], notice);
+			free(notice);
+			if ((notice = textin_controls_notice(text, tlen)) != NULL)
+				cmd_report_lines(ops[i], notice);
 		}
 		free(text);
 		free(notice);
