@@ -881,6 +881,19 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 			return;
 		}
 	}
+	/* nothing would change, and nothing would be logged: say so rather
+	 * than offer an undo that would take back the action before */
+	for (i = 0; i < n; i++) {
+		const struct node *c = ui_node(ui, ids[i]);
+
+		if (c == NULL || c->parent != parent)
+			break;
+	}
+	if (i == n) {
+		ui_msg(ui, "already in %s", parent ? ui_node_name(ui, parent) :
+		    "the top level");
+		return;
+	}
 	if (!ui_check(ui, project_begin(ui->p, n > 1 ? "code move (several)" :
 	    "code move")))
 		return;
