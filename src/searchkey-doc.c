@@ -58,11 +58,12 @@ static size_t
 byte_of(const struct text_doc *d, size_t p, size_t *end)
 {
 	size_t n, n0;
-	const char *t = text_doc_paragraph_utf8(d, p, &n);
+	size_t b = (size_t)(text_doc_paragraph_utf8(d, p, &n) -
+	    text_doc_paragraph_utf8(d, 0, &n0));
 
 	if (end != NULL)
-		*end = (size_t)(t - text_doc_paragraph_utf8(d, 0, &n0)) + n;
-	return (size_t)(t - text_doc_paragraph_utf8(d, 0, &n0));
+		*end = b + n;
+	return b;
 }
 
 /* The first paragraph starting at or after byte b (npara if none). */

@@ -35,7 +35,7 @@ need "the 50 MB line opens" "codes ("
 screen | grep -qF "codes (" || exit 1	# the rest would only time out
 need "its text is drawn" "the system"
 echo "# first frame of the 50 MB line after $(( $(now_ms) - t0 )) ms"
-pid=$(pgrep -f "^$AXIAL $P" | head -1)
+pid=$(pgrep -P "$($TM display -p -t t '#{pane_pid}')" -f "$AXIAL")	# the pane shell's child
 check_match "the workbench's process is found" '^[0-9]+$' "${pid:-}"
 peak=0
 sample() {	# the process's peak resident set so far, in KB
