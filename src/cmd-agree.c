@@ -43,63 +43,72 @@ const struct cmd cmd_agree = {
 static void
 print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
 {
-	struct buf who = {0}, what = {0};
+	struct buf o = {0};
 	size_t i;
 	int a, b;
 
-	printf(_("reliability data: %s\n"), path);
-	for (a = 0; a < d->ncoders && a < 8; a++)
-		buf_printf(&who, "%s%s", a ? ", " : "", d->coder[a]);
-	buf_puts(&who, d->ncoders > 8 ? ", ..." : "");
-	for (a = 0; a < d->ncats && a < 12; a++)
-		buf_printf(&what, "%s%s", a ? ", " : "", d->cat[a]);
-	buf_puts(&what, d->ncats > 12 ? ", ..." : "");
-	printf(_("units %lld, coders %d (%s), categories %d (%s)\n"),
-	    (long long)d->nunits, d->ncoders, who.s, d->ncats, what.s);
-	buf_done(&who);
-	buf_done(&what);
+	buf_printf(&o, _("reliability data: %s\n"), path);
+	{
+		struct buf who = {0}, what = {0};
+
+		for (a = 0; a < d->ncoders && a < 8; a++)
+			buf_printf(&who, "%s%s", a ? ", " : "", d->coder[a]);
+		buf_puts(&who, d->ncoders > 8 ? ", ..." : "");
+		for (a = 0; a < d->ncats && a < 12; a++)
+			buf_printf(&what, "%s%s", a ? ", " : "", d->cat[a]);
+		buf_puts(&what, d->ncats > 12 ? ", ..." : "");
+		buf_printf(&o, _("units %lld, coders %d (%s), categories %d (%s)\n"),
+		    (long long)d->nunits, d->ncoders, who.s, d->ncats, what.s);
+		buf_done(&who);
+		buf_done(&what);
+	}
 	if (d->ncoders == 2 && d->ncats <= 12) {
 		int64_t missing, *cells = agree_data_table(d, &missing);
 
-		putchar('\n');
-		printf(_("table: rows %s, columns %s\n"), d->coder[0], d->coder[1]);
-		printf("%12s", "");
+		buf_putc(&o, '\n');
+		buf_printf(&o, _("table: rows %s, columns %s\n"), d->coder[0],
+		    d->coder[1]);
+		buf_printf(&o, "%12s", "");
 		for (b = 0; b < d->ncats; b++)
-			printf(" %10.10s", d->cat[b]);
-		putchar('\n');
+			buf_printf(&o, " %10.10s", d->cat[b]);
+		buf_putc(&o, '\n');
 		for (a = 0; a < d->ncats; a++) {
-			printf("%12.12s", d->cat[a]);
+			buf_printf(&o, "%12.12s", d->cat[a]);
 			for (b = 0; b < d->ncats; b++)
-				printf(" %10lld", (long long)cells[a * d->ncats + b]);
-			putchar('\n');
+				buf_printf(&o, " %10lld", (long long)cells[a * d->ncats + b]);
+			buf_putc(&o, '\n');
 		}
 		free(cells);
 	}
-	putchar('\n');
+	buf_putc(&o, '\n');
 	for (i = 0; i < r->n; i++) {
 		const struct agree_item *it = &r->item[i];
 
-		printf("%-52s ", it->label);
+		buf_printf(&o, "%-52s ", it->label);
 		if (it->f.why != NULL) {
-			printf(_("undefined (%s)"), _(it->f.why));
-			putchar('\n');
+			buf_printf(&o, _("undefined (%s)"), _(it->f.why));
+			buf_putc(&o, '\n');
 			continue;
 		}
 		switch (it->kind) {
-		case AGREE_PROP: printf("%.1f%%", 100 * it->f.v); break;
-		case AGREE_COEF: printf("%.3f", it->f.v); break;
-		case AGREE_SE: printf("%.3f", it->f.v); break;
-		case AGREE_COUNT: printf("%.0f", it->f.v); break;
-		case AGREE_NUM: printf("%.2f", it->f.v); break;
+		case AGREE_PROP: buf_printf(&o, "%.1f%%", 100 * it->f.v); break;
+		case AGREE_COEF: buf_printf(&o, "%.3f", it->f.v); break;
+		case AGREE_SE: buf_printf(&o, "%.3f", it->f.v); break;
+		case AGREE_COUNT: buf_printf(&o, "%.0f", it->f.v); break;
+		case AGREE_NUM: buf_printf(&o, "%.2f", it->f.v); break;
 		}
 		if (strcmp(it->key, "kappa") == 0 || strcmp(it->key, "fleiss_kappa") == 0)
-			printf(_("   (Landis & Koch 1977: %s)"),
+			buf_printf(&o, _("   (Landis & Koch 1977: %s)"),
 			    _(vm_kappa_band(it->f.v)));
-		putchar('\n');
+		buf_putc(&o, '\n');
 	}
 	for (i = 0; i < r->nnotes; i++)
-		printf(_("note: %s\n"), r->notes[i]);
+		buf_printf(&o, _("note: %s\n"), r->notes[i]);
+	/* names come from the data file or the project */
+	cmd_put_text(stdout, o.s, o.len);
+	buf_done(&o);
 }
+
 
 static void
 print_csv(const struct agree_report *r)
@@ -273,7 +282,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	}
 	agree_state_print(agree_project_state(ap), b, f, agree_project_names(ap), &out);
 	if (out.s != NULL)
-		fputs(out.s, stdout);
+		cmd_put_text(stdout, out.s, out.len);
 out:
 	buf_done(&out);
 	agree_project_free(ap);

@@ -13,6 +13,7 @@
 #include "axial/exchange.h"
 #include "axial/i18n.h"
 #include "axial/project.h"
+#include "axial/textin.h"
 #include "cmd.h"
 
 /* A document name from a file path: base name without .txt/.md. */
@@ -155,7 +156,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 			doc_info_done(&d);
 			nimported++;
 			if (notice != NULL)
-				fprintf(stderr, "axial: %s: %s\n", ops[i], notice);
+				cmd_report_lines(ops[i], notice);
+			free(notice);
+			if ((notice = textin_controls_notice(text, tlen)) != NULL)
+				cmd_report_lines(ops[i], notice);
 		}
 		free(text);
 		free(notice);

@@ -26,8 +26,11 @@ undo_redo(const struct cmd *self, int argc, char **argv, bool redo)
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) == CMD_OK) {
 		if ((redo ? history_redo(p, &label) : history_undo(p, &label)) != AX_OK)
 			rc = cmd_project_error(p);
-		else
-			printf("%s %s\n", redo ? "redid" : "undid", label);
+		else {
+			printf("%s ", redo ? "redid" : "undid");
+			cmd_put_text(stdout, label, strlen(label));
+			putchar('\n');
+		}
 	}
 	free(label);
 	project_close(p);
@@ -91,10 +94,10 @@ log_main(const struct cmd *self, int argc, char **argv)
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
 			printf("%lld  %s  ", (long long)e[i].id, when);
 			cmd_put_text(stdout, e[i].coder, strlen(e[i].coder));
-			printf("  %s%s%s  (%lld changes%s)\n",
-			    strcmp(e[i].kind, "do") ? e[i].kind : "",
-			    strcmp(e[i].kind, "do") ? " " : "", e[i].label,
-			    (long long)e[i].nchanges,
+			printf("  %s%s", strcmp(e[i].kind, "do") ? e[i].kind : "",
+			    strcmp(e[i].kind, "do") ? " " : "");
+			cmd_put_text(stdout, e[i].label, strlen(e[i].label));
+			printf("  (%lld changes%s)\n", (long long)e[i].nchanges,
 			    strcmp(e[i].state, "undone") == 0 ? ", undone" : "");
 		}
 	}

@@ -422,7 +422,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 		if (file_write_atomic(ops[1], b.s, b.len) != 0)
 			rc = cmd_error("%s: %s", ops[1], strerror(errno));
 	} else {
-		fwrite(b.s, 1, b.len, stdout);
+		cmd_put_text(stdout, b.s, b.len);
 	}
 out:
 	buf_done(&b);

@@ -37,13 +37,17 @@ const struct cmd *const cmd_table[] = {
 int
 cmd_error(const char *fmt, ...)
 {
+	struct buf b = {0};
 	va_list ap;
 
-	fputs("axial: ", stderr);
+	/* a message can quote a name or a file from the project */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	fputs("axial: ", stderr);
+	cmd_put_text(stderr, b.s, b.len);
 	fputc('\n', stderr);
+	buf_done(&b);
 	return CMD_ERROR;
 }
 

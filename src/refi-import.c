@@ -128,26 +128,6 @@ q_guid(const xmlNode *n, const char *attr)
 	return r;
 }
 
-/* A name safe for the model: controls become spaces; empty becomes dflt. */
-static char *
-clean_name(const char *s, const char *dflt)
-{
-	char *r = xstrdup(s != NULL ? s : ""), *c;
-	bool blank = true;
-
-	for (c = r; *c != '\0'; c++) {
-		if ((unsigned char)*c < 0x20 || *c == 0x7f)
-			*c = ' ';
-		if (*c != ' ')
-			blank = false;
-	}
-	if (blank) {
-		free(r);
-		r = xstrdup(dflt);
-	}
-	return r;
-}
-
 static int64_t
 parse_time(const char *s)
 {
@@ -229,7 +209,42 @@ struct imp {
 	size_t nnrefs, capnrefs;
 	int64_t left_links, left_graphs, left_sets, left_media, zero_sel;
 	int64_t comments, descriptions;
+	int64_t ctl_names;	/* names whose controls became spaces */
 };
+
+/*
+ * A name safe for the model, which refuses controls and bidi overrides in
+ * names: each becomes a space (and is counted for the report); empty
+ * becomes dflt.
+ */
+static char *
+clean_name(struct imp *im, const char *s, const char *dflt)
+{
+	const uint8_t *p = (const uint8_t *)(s != NULL ? s : ""), *end;
+	struct buf b = {0};
+	bool blank = true, changed = false;
+
+	for (end = p + strlen((const char *)p); p < end;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+
+		if (uc_is_general_category(c, UC_CATEGORY_Cc) ||
+		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+			buf_putc(&b, ' ');
+			changed = true;
+		} else {
+			buf_add(&b, p, (size_t)k);
+			blank = blank && c == ' ';
+		}
+		p += k;
+	}
+	im->ctl_names += changed;
+	if (blank) {
+		buf_done(&b);
+		return xstrdup(dflt);
+	}
+	return buf_take(&b);
+}
 
 static enum ax_status
 fail(struct imp *im, const char *fmt, ...) AX_PRINTF(2, 3);
@@ -297,7 +312,7 @@ import_users(struct imp *im, const xmlNode *users)
 		}
 		id = xml_attr(u, "id");
 		name = xml_attr(u, "name");
-		login = clean_name(id != NULL && *id != '\0' ? id : name, g);
+		login = clean_name(im, id != NULL && *id != '\0' ? id : name, g);
 		existed = coder_find(im->p, login, &cid) == AX_OK;
 		if (coder_import(im->p, login, name != NULL ? name : login, g, &cid) != AX_OK) {
 			free(g);
@@ -432,7 +447,7 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 	enum ax_status s = AX_OK;
 	char cg[37];
 
-	name = clean_name(raw, "(unnamed code)");
+	name = clean_name(im, raw, "(unnamed code)");
 	if (g == NULL) {
 		s = fail(im, _("code '%s' has no valid guid"), name);
 		goto out;
@@ -682,7 +697,7 @@ var_value(struct imp *im, const xmlNode *vv, int64_t doc)
 		if (c->type == XML_ELEMENT_NODE && !q_is(c, "VariableRef"))
 			val = q_text(c);
 	raw = xml_attr(e->node, "name");
-	key = clean_name(raw, "variable");
+	key = clean_name(im, raw, "variable");
 	if (val != NULL) {
 		if (doc_attr_set(im->p, doc, key, val) != AX_OK)
 			s = model_fail(im);
@@ -990,7 +1005,7 @@ import_source(struct imp *im, const xmlNode *src)
 		free(rawname);
 		rawname = NULL;
 	}
-	name = clean_name(rawname, g ? g : "(unnamed source)");
+	name = clean_name(im, rawname, g ? g : "(unnamed source)");
 	if (g == NULL) {
 		s = fail(im, _("source '%s' has no valid guid"), name);
 		goto out;
@@ -1048,6 +1063,13 @@ import_source(struct imp *im, const xmlNode *src)
 			goto out;
 		}
 		im->st->documents++;
+		{
+			char *ctl = textin_controls_notice(text, tlen);
+
+			if (ctl != NULL)
+				buf_printf(&im->rep, "source %s: %s\n", docname, ctl);
+			free(ctl);
+		}
 	}
 	gmap_put(&im->sources, g, doc, src);
 	coder = user_of(im, src, im->default_coder);
@@ -1236,7 +1258,7 @@ import_notes(struct imp *im, const xmlNode *notes)
 		mi.guid = g;
 		title = xml_attr(n, "name");
 		if (title != NULL) {
-			char *c2 = clean_name(title, "");
+			char *c2 = clean_name(im, title, "");
 
 			free(title);
 			title = c2;
@@ -1336,6 +1358,9 @@ report_left_out(struct imp *im)
 	if (im->zero_sel > 0)
 		buf_printf(&im->rep, _("left out %lld empty selections\n"),
 		    (long long)im->zero_sel);
+	if (im->ctl_names > 0)
+		buf_printf(&im->rep, "%lld names had control characters or bidi "
+		    "overrides, each replaced by a space\n", (long long)im->ctl_names);
 	if (im->descriptions > 0)
 		buf_printf(&im->rep, _("left out %lld descriptions of sources or coded "
 		    "selections\n"), (long long)im->descriptions);

@@ -249,10 +249,25 @@ searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
 		m--;
 	if (m == 0)
 		return false;
-	for (i = 0; i < hay->n; i++) {
+	/* sources only grow along the key: skip to from at once, so walking
+	 * every hit of a long text stays linear */
+	{
+		size_t lo = 0, hi = hay->n;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (hay->src[2 * mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
+	for (; i < hay->n; i++) {
 		long e;
 
-		if (hay->src[2 * i] < from || hay->ch[i] != nd[0])
+		if (hay->ch[i] != nd[0])
 			continue;
 		if ((e = match(hay, i, nd, 0, m)) > (long)i) {
 			*start = hay->src[2 * i];

@@ -9,6 +9,15 @@
  * The previous width's cache is kept so resizing back is free; older ones
  * are dropped.
  *
+ * The cells cost about 30 bytes a character, so each width's cache keeps
+ * at most TEXT_CACHE_BUDGET bytes of them: a hostile document (a 50 MB line, a
+ * million paragraphs) is counted once and then laid out by the window the
+ * pane shows. Past the budget, laying out a paragraph drops others (their
+ * line counts stay), taken in turn by a clock hand over the paragraphs:
+ * the oldest-laid ones go first when scrolling in one direction, and a
+ * screenful is far below the budget, so what is on screen is not dropped
+ * while it is drawn. No real transcript comes near the budget.
+ *
  * Screen line numbers and columns are visual; everything passed in or out
  * as an offset is a logical document offset.
  */
@@ -29,6 +38,8 @@ struct wcache {
 	uint32_t *nlines;	/* 0 = not yet known */
 	size_t *first;		/* first screen line per paragraph, npara + 1 */
 	bool counted;		/* first[] is valid */
+	size_t bytes;		/* held by paras[], at most about TEXT_CACHE_BUDGET */
+	size_t hand;		/* where the next paragraph to drop is sought */
 };
 
 struct text_layout {
@@ -166,6 +177,45 @@ text_layout_width(const struct text_layout *l)
 	return l->cur->width;
 }
 
+/* What a laid-out paragraph holds, its cell index (built later) included. */
+static size_t
+para_bytes(const struct tl_para *tp)
+{
+	return sizeof *tp + tp->cap + (tp->n + 1) * sizeof *tp->l2c;
+}
+
+/* Drops paragraph p's cells (its line count stays), keeping one block
+ * for the next layout to reuse. */
+static void
+drop_para(struct text_layout *l, size_t p)
+{
+	struct wcache *w = l->cur;
+	struct tl_para *tp = w->paras[p];
+
+	w->paras[p] = NULL;
+	w->bytes -= para_bytes(tp);
+	if (l->spare == NULL)
+		l->spare = tp;
+	else
+		tl_para_free(tp);
+}
+
+/* Over the budget: drops paragraphs other than keep, in turn. */
+static void
+trim(struct text_layout *l, size_t keep)
+{
+	struct wcache *w = l->cur;
+	size_t npara = l->doc->npara, seen = 0;
+
+	while (w->bytes > TEXT_CACHE_BUDGET && seen++ < npara) {
+		size_t q = w->hand;
+
+		w->hand = (w->hand + 1) % npara;
+		if (q != keep && w->paras[q] != NULL)
+			drop_para(l, q);
+	}
+}
+
 static const struct tl_para *
 get_para(struct text_layout *l, size_t p)
 {
@@ -184,21 +234,22 @@ get_para(struct text_layout *l, size_t p)
 	    w->width);
 	w->paras[p] = tp;
 	w->nlines[p] = (uint32_t)tp->nlines;
+	w->bytes += para_bytes(tp);
+	trim(l, p);
 	return tp;
 }
 
 void
 text_layout_forget(struct text_layout *l, size_t p)
 {
-	struct tl_para *tp = l->cur->paras[p];
+	if (l->cur->paras[p] != NULL)
+		drop_para(l, p);
+}
 
-	if (tp == NULL)
-		return;
-	l->cur->paras[p] = NULL;
-	if (l->spare == NULL)
-		l->spare = tp;
-	else
-		tl_para_free(tp);
+size_t
+text_layout_cache_bytes(const struct text_layout *l)
+{
+	return l->cur->bytes;
 }
 
 static void

@@ -170,6 +170,13 @@ text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
 	*end = d->paras[p].start + d->paras[p].n;
 }
 
+const char *
+text_doc_paragraph_utf8(const struct text_doc *d, size_t p, size_t *nbyte)
+{
+	*nbyte = d->paras[p].nbyte;
+	return d->text + d->paras[p].byte;
+}
+
 size_t
 text_doc_paragraph_at(const struct text_doc *d, size_t off)
 {
@@ -222,6 +229,31 @@ text_doc_decode(const struct text_doc *cd, size_t p, uint32_t **buf,
 			text_doc_index(d, p);
 	}
 	return k;
+}
+
+uint32_t
+text_doc_char(const struct text_doc *d, size_t off)
+{
+	const uint8_t *s, *end;
+	size_t p, rel;
+	ucs4_t uc = '\n';
+
+	index_all(d);
+	if (off >= d->ncp || d->npara == 0)
+		return '\n';
+	p = text_doc_paragraph_at(d, off);
+	if (off >= d->paras[p].start + d->paras[p].n)
+		return '\n';
+	s = (const uint8_t *)d->text + d->paras[p].byte;
+	end = s + d->paras[p].nbyte;
+	for (rel = off - d->paras[p].start; s < end; rel--) {
+		int m = u8_mbtouc(&uc, s, (size_t)(end - s));
+
+		if (rel == 0)
+			break;
+		s += m;
+	}
+	return uc;
 }
 
 /* Break flags of paragraph p: grapheme (words false) or word boundaries. */

@@ -116,6 +116,43 @@ textin_decode(const char *data, size_t len, size_t *outlen, char **err)
 	return out;
 }
 
+char *
+textin_controls_notice(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	size_t nctl = 0, nbidi = 0, lctl = 0, lbidi = 0, line = 1;
+	struct buf b = {0};
+
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+
+		if (c == '\n')
+			line++;
+		else if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0)) {
+			if (nctl++ == 0)
+				lctl = line;
+		} else if ((c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069)) {
+			if (nbidi++ == 0)
+				lbidi = line;
+		}
+		p += k;
+	}
+	if (nctl == 0 && nbidi == 0)
+		return NULL;
+	if (nctl > 0)
+		buf_printf(&b, "%zu control character%s (the first on line %zu)",
+		    nctl, nctl == 1 ? "" : "s", lctl);
+	if (nbidi > 0)
+		buf_printf(&b, "%s%zu bidi override%s or isolate%s (the first on "
+		    "line %zu)", nctl ? " and " : "", nbidi, nbidi == 1 ? "" : "s",
+		    nbidi == 1 ? "" : "s", lbidi);
+	buf_puts(&b, ": kept as they are, shown as placeholders, never sent to "
+	    "a terminal");
+	return buf_take(&b);
+}
+
 size_t
 textin_nchars(const char *s, size_t n)
 {

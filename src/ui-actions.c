@@ -36,37 +36,10 @@ void ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n,
 
 /* ---- helpers ---- */
 
-static void
-ensure_cp_byte(struct ui *ui)
-{
-	const uint8_t *p = (const uint8_t *)ui->text, *end = p + ui->textlen;
-	size_t n = text_doc_length(ui->tdoc), i = 0;
-
-	if (ui->cp_byte != NULL)
-		return;
-	ui->cp_byte = xmalloc((n + 1) * sizeof *ui->cp_byte);
-	while (p < end && i < n) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, (size_t)(end - p));
-
-		ui->cp_byte[i++] = (size_t)(p - (const uint8_t *)ui->text);
-		p += k > 0 ? k : 1;
-	}
-	while (i <= n)
-		ui->cp_byte[i++] = ui->textlen;
-}
-
 static ucs4_t
 char_at(struct ui *ui, size_t off)
 {
-	ucs4_t uc = 0;
-
-	ensure_cp_byte(ui);
-	if (off >= text_doc_length(ui->tdoc))
-		return '\n';
-	u8_mbtouc(&uc, (const uint8_t *)ui->text + ui->cp_byte[off],
-	    ui->textlen - ui->cp_byte[off]);
-	return uc;
+	return text_doc_char(ui->tdoc, off);
 }
 
 static bool
@@ -245,47 +218,22 @@ static void
 search_go(struct ui *ui, bool backward)
 {
 	struct searchkey *needle;
-	size_t s, e, from = ui->vt.cursor + 1;
-	bool found = false;
+	size_t s = 0, e = 0;
+	bool found, wrapped;
 
 	if (ui->search == NULL || *ui->search == '\0') {
 		ui_err(ui, _("no search yet: / to search"));
 		return;
 	}
 	if (ui->hay == NULL)
-		ui->hay = searchkey_new(ui->text ? ui->text : "", ui->textlen, NULL);
+		ui->hay = searchkey_doc_new(ui->tdoc, NULL);
 	needle = searchkey_new(ui->search, strlen(ui->search), NULL);
-	if (!backward) {
-		found = searchkey_find(ui->hay, needle, from, &s, &e);
-		if (!found && (found = searchkey_find(ui->hay, needle, 0, &s, &e)))
-			ui_msg(ui, _("search wrapped to the top"));
-	} else {
-		size_t a, b, pos = 0, bs = 0, be = 0;
-		bool any = false;
-
-		while (searchkey_find(ui->hay, needle, pos, &a, &b)) {
-			if (a >= ui->vt.cursor && any)
-				break;
-			if (a < ui->vt.cursor || !any) {
-				bs = a;
-				be = b;
-				any = true;
-			}
-			pos = a + 1;
-		}
-		/* the last hit before the caret, else the last hit of all */
-		if (any && bs >= ui->vt.cursor) {
-			while (searchkey_find(ui->hay, needle, pos, &a, &b)) {
-				bs = a;
-				be = b;
-				pos = a + 1;
-			}
-			ui_msg(ui, _("search wrapped to the bottom"));
-		}
-		found = any;
-		s = bs;
-		e = be;
-	}
+	found = searchkey_doc_find(ui->hay, needle, backward ? ui->vt.cursor :
+	    ui->vt.cursor + 1, backward, &s, &e, &wrapped);
+	if (found && wrapped && backward)
+		ui_msg(ui, _("search wrapped to the bottom"));
+	else if (found && wrapped)
+		ui_msg(ui, _("search wrapped to the top"));
 	searchkey_free(needle);
 	if (!found) {
 		ui_err(ui, _("not found: %s"), ui->search);
@@ -973,6 +921,19 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 			ui_err(ui, _("codes move into categories only"));
 			return;
 		}
+	}
+	/* nothing would change, and nothing would be logged: say so rather
+	 * than offer an undo that would take back the action before */
+	for (i = 0; i < n; i++) {
+		const struct node *c = ui_node(ui, ids[i]);
+
+		if (c == NULL || c->parent != parent)
+			break;
+	}
+	if (i == n) {
+		ui_msg(ui, "already in %s", parent ? ui_node_name(ui, parent) :
+		    "the top level");
+		return;
 	}
 	if (!ui_check(ui, project_begin(ui->p, n > 1 ? "code move (several)" :
 	    "code move")))

@@ -456,10 +456,8 @@ ui_open_doc(struct ui *ui, size_t index, size_t cursor)
 		text_layout_free(ui->layout);
 	if (ui->tdoc)
 		text_doc_free(ui->tdoc);
-	searchkey_free(ui->hay);
+	searchkey_doc_free(ui->hay);
 	ui->hay = NULL;
-	free(ui->cp_byte);
-	ui->cp_byte = NULL;
 	ui->hit_s = ui->hit_e = 0;
 	free(ui->text);
 	ui->text = NULL;
@@ -1019,9 +1017,8 @@ ui_free(struct ui *ui)
 		text_layout_free(ui->layout);
 	if (ui->tdoc)
 		text_doc_free(ui->tdoc);
-	searchkey_free(ui->hay);
+	searchkey_doc_free(ui->hay);
 	free(ui->search);
-	free(ui->cp_byte);
 	free(ui->doc_pos);
 	free(ui->text);
 	free(ui->codings);

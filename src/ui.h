@@ -173,7 +173,6 @@ struct ui {
 	bool review;		/* review mode: walking categories */
 	size_t docs_cur, docs_top;	/* document pane cursor */
 
-	size_t *cp_byte;	/* byte offset of each code point (lazy), +1 */
 	size_t *doc_pos;	/* last caret per document */
 	int last_key;		/* the key that ran the current action */
 	bool segs_pending;	/* reload the segments list on the next tick */
@@ -181,7 +180,7 @@ struct ui {
 	/* search */
 	char *search;		/* the last search, UTF-8 */
 	size_t hit_s, hit_e;	/* the current hit, highlighted */
-	struct searchkey *hay;	/* key of the current document, lazily */
+	struct searchkey_doc *hay;	/* search over the current document, lazily */
 
 	/* recent codes, newest first */
 	int64_t recent[UI_RECENT];

@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <unistr.h>
+
 #include "axial/util.h"
 
 static void (*fatal_hook)(void);
@@ -195,12 +197,12 @@ buf_done(struct buf *b)
 void
 buf_json_str(struct buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i;
+	const uint8_t *q = (const uint8_t *)s, *end = q + n;
 
 	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (q < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, q, (size_t)(end - q));
 
 		switch (c) {
 		case '"': buf_puts(b, "\\\""); break;
@@ -209,13 +211,19 @@ buf_json_str(struct buf *b, const char *s, size_t n)
 		case '\r': buf_puts(b, "\\r"); break;
 		case '\t': buf_puts(b, "\\t"); break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-				buf_add(b, u, 6);
-			} else {
-				buf_putc(b, (char)c);
-			}
+			/* escaped, so JSON shown on a terminal cannot drive it:
+			 * controls (C1 too), bidi overrides and isolates, the
+			 * line separators JavaScript rejects; invalid UTF-8
+			 * becomes U+FFFD, as everywhere else */
+			if (c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+			    (c >= 0x2028 && c <= 0x202e) ||
+			    (c >= 0x2066 && c <= 0x2069) ||
+			    (c == 0xfffd && !(k == 3 && q[0] == 0xef)))
+				buf_printf(b, "\\u%04x", (unsigned)c);
+			else
+				buf_add(b, q, (size_t)k);
 		}
+		q += k;
 	}
 	buf_putc(b, '"');
 }

@@ -1,6 +1,7 @@
 /*
  * test-searchkey.c: each folding of the search key (bidi.md §7), the
- * space/ZWNJ rule and the map back to original offsets.
+ * space/ZWNJ rule and the map back to original offsets; searching a
+ * document in windows finds what one key of the whole text finds.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,8 @@
 #include <cmocka.h>
 
 #include "axial/searchkey.h"
+#include "axial/text.h"
+#include "axial/util.h"
 
 static const struct searchkey_opts *opts;
 
@@ -201,6 +204,116 @@ test_map_back(void **state)
 	assert_int_equal(s, 3);
 }
 
+static void
+test_doc_small(void **state)
+{
+	static const char t[] = "alpha beta\ngamma BETA\n";
+	struct text_doc *d = text_doc_new(t, strlen(t));
+	struct searchkey_doc *sd = searchkey_doc_new(d, NULL);
+	struct searchkey *n = searchkey_new("beta", 4, NULL);
+	size_t s, e;
+	bool w;
+
+	(void)state;
+	assert_true(searchkey_doc_find(sd, n, 0, false, &s, &e, &w));
+	assert_int_equal(s, 6);
+	assert_int_equal(e, 10);
+	assert_false(w);
+	assert_true(searchkey_doc_find(sd, n, 7, false, &s, &e, &w));
+	assert_int_equal(s, 17);
+	assert_true(searchkey_doc_find(sd, n, 18, false, &s, &e, &w));
+	assert_int_equal(s, 6);
+	assert_true(w);
+	assert_true(searchkey_doc_find(sd, n, 17, true, &s, &e, &w));
+	assert_int_equal(s, 6);
+	assert_false(w);
+	assert_true(searchkey_doc_find(sd, n, 6, true, &s, &e, &w));
+	assert_int_equal(s, 17);
+	assert_true(w);
+	searchkey_free(n);
+	n = searchkey_new("zeta", 4, NULL);
+	assert_false(searchkey_doc_find(sd, n, 0, false, &s, &e, &w));
+	assert_false(searchkey_doc_find(sd, n, 0, true, &s, &e, &w));
+	searchkey_free(n);
+	searchkey_doc_free(sd);
+	text_doc_free(d);
+}
+
+/* The next hit after x in the sorted starts of every hit, as the document
+ * search should give it (wrapping). */
+static size_t
+want_next(const size_t *all, size_t n, size_t x, bool backward)
+{
+	size_t i;
+
+	if (!backward) {
+		for (i = 0; i < n; i++)
+			if (all[i] >= x)
+				return all[i];
+		return all[0];
+	}
+	for (i = n; i-- > 0;)
+		if (all[i] < x)
+			return all[i];
+	return all[n - 1];
+}
+
+static void
+test_doc_windows(void **state)
+{
+	/* a 700 KB line (cut into 64 KiB paragraphs by the text engine),
+	 * then 900 KB of short paragraphs: several 512 KiB windows, and hits
+	 * of a three-word needle straddle their edges */
+	struct buf b = {0};
+	struct text_doc *d;
+	struct searchkey_doc *sd;
+	struct searchkey *whole, *n;
+	size_t *all = NULL, nall = 0, cap = 0, s, e, from = 0, i, k = 0;
+	bool w;
+
+	(void)state;
+	while (b.len < 700000)
+		buf_puts(&b, "fox jumps red \xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85 ");
+	buf_putc(&b, '\n');
+	while (b.len < 1600000)
+		buf_printf(&b, "p%zu red fox\njumps red\n", k++);
+	d = text_doc_new(b.s, b.len);
+	sd = searchkey_doc_new(d, NULL);
+	whole = searchkey_new(b.s, b.len, NULL);
+	n = searchkey_new("fox jumps red", 13, NULL);
+	while (searchkey_find(whole, n, from, &s, &e)) {
+		all = xgrow(all, &cap, nall + 1, sizeof *all);
+		all[nall++] = s;
+		from = s + 1;
+	}
+	assert_true(nall > 40000);
+	/* forward from each hit gives the next: all of them, in order */
+	for (i = 0, from = 0; i < nall; i++) {
+		assert_true(searchkey_doc_find(sd, n, from, false, &s, &e, &w));
+		assert_false(w);
+		assert_int_equal(s, all[i]);
+		from = s + 1;
+	}
+	assert_true(searchkey_doc_find(sd, n, from, false, &s, &e, &w));
+	assert_true(w);
+	assert_int_equal(s, all[0]);
+	/* both ways from spread-out offsets, window edges among them */
+	for (i = 0; i < 400; i++) {
+		size_t x = (i * 7919 * 7) % (text_doc_length(d) + 1);
+
+		assert_true(searchkey_doc_find(sd, n, x, false, &s, &e, &w));
+		assert_int_equal(s, want_next(all, nall, x, false));
+		assert_true(searchkey_doc_find(sd, n, x, true, &s, &e, &w));
+		assert_int_equal(s, want_next(all, nall, x, true));
+	}
+	free(all);
+	searchkey_free(n);
+	searchkey_free(whole);
+	searchkey_doc_free(sd);
+	text_doc_free(d);
+	buf_done(&b);
+}
+
 int
 main(void)
 {
@@ -214,6 +327,8 @@ main(void)
 		cmocka_unit_test(test_nfkc_and_case),
 		cmocka_unit_test(test_zwnj_space),
 		cmocka_unit_test(test_map_back),
+		cmocka_unit_test(test_doc_small),
+		cmocka_unit_test(test_doc_windows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

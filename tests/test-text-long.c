@@ -3,13 +3,19 @@
  * (TEXT_SEGMENT_MAX) without changing the document: offsets, the total
  * length and every code point's cell stay exact, segments end at a space
  * when there is one, and a line full of brackets (which overflows FriBidi
- * 1.0.8's recursion when laid out whole) lays out.
+ * 1.0.8's recursion when laid out whole) lays out. The layout cache stays
+ * within its budget on a document whose cells would need several times
+ * that, and a paragraph dropped from it lays out again the same.
+ * text_doc_char reads any code point without a per-character index.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "axial/text.h"
 #include "axial/util.h"
+#include "text-int.h"
 #include "testutil.h"
 
 static void
@@ -95,12 +101,115 @@ test_no_space_at_all(void **state)
 	buf_done(&b);
 }
 
+/* Walks every line of d (the count, then each line), checks the cache
+ * never held much more than its budget, and that line 0, dropped on the
+ * way, comes back the same. */
+static void
+check_bounded(struct text_doc *d)
+{
+	struct text_opts o;
+	struct text_layout *l;
+	struct text_line ln;
+	size_t i, n, s0, e0, ncells0, peak = 0;
+	uint32_t g0;
+
+	text_opts_default(&o);
+	l = text_layout_new(d, &o, 80);
+	n = text_layout_lines(l);
+	text_layout_line(l, 0, &ln);
+	s0 = ln.start;
+	e0 = ln.end;
+	ncells0 = ln.ncells;
+	g0 = ln.glyphs[ln.cells[0].glyph];
+	for (i = 0; i < n; i++) {
+		text_layout_line(l, i, &ln);
+		if (text_layout_cache_bytes(l) > peak)
+			peak = text_layout_cache_bytes(l);
+	}
+	/* the budget plus the one paragraph that pushed it over; keeping
+	 * every paragraph would take about 100 MB */
+	assert_true(peak <= TEXT_CACHE_BUDGET + ((size_t)4 << 20));
+	assert_true(peak <= (size_t)40 << 20);
+	check_cover(l, text_doc_length(d));
+	text_layout_line(l, 0, &ln);
+	assert_int_equal(ln.start, s0);
+	assert_int_equal(ln.end, e0);
+	assert_int_equal(ln.ncells, ncells0);
+	assert_int_equal(ln.glyphs[ln.cells[0].glyph], g0);
+	text_layout_free(l);
+}
+
+/* text_doc_char agrees with decoding the whole text, at every 997th
+ * offset and at both ends. */
+static void
+check_chars(const struct text_doc *d, const char *s, size_t len)
+{
+	size_t n, i;
+	uint32_t *all = u8_to_u32((const uint8_t *)s, len, NULL, &n);
+
+	assert_non_null(all);
+	assert_int_equal(n, text_doc_length(d));
+	for (i = 0; i < n; i += 997)
+		assert_int_equal(text_doc_char(d, i), all[i]);
+	assert_int_equal(text_doc_char(d, n - 1), all[n - 1]);
+	assert_int_equal(text_doc_char(d, n), '\n');
+	free(all);
+}
+
+static void
+test_char(void **state)
+{
+	/* CR LF, an invalid byte (one U+FFFD), Persian, an empty paragraph */
+	static const char t[] = "ab\r\nc\xff\xd8\xb3" "d\n\nz";
+	struct text_doc *d = text_doc_new(t, sizeof t - 1);
+
+	(void)state;
+	assert_int_equal(text_doc_char(d, 0), 'a');
+	assert_int_equal(text_doc_char(d, 2), '\n');	/* the CR */
+	assert_int_equal(text_doc_char(d, 3), '\n');
+	assert_int_equal(text_doc_char(d, 4), 'c');
+	assert_int_equal(text_doc_char(d, 5), 0xfffd);
+	assert_int_equal(text_doc_char(d, 6), 0x633);
+	assert_int_equal(text_doc_char(d, 7), 'd');
+	assert_int_equal(text_doc_char(d, 9), '\n');
+	assert_int_equal(text_doc_char(d, 10), 'z');
+	assert_int_equal(text_doc_char(d, 11), '\n');
+	text_doc_free(d);
+}
+
+static void
+test_cache_bounded(void **state)
+{
+	/* one 3 MB line: ~100 MB of cells if all were kept */
+	struct buf b = {0};
+	struct text_doc *d;
+	size_t i;
+
+	(void)state;
+	while (b.len < 3000000)
+		buf_puts(&b, "interview text \xd8\xb3\xd8\xa7\xd9\x85\xd8\xa7\xd9\x86\xd9\x87 ");
+	d = text_doc_new(b.s, b.len);
+	check_bounded(d);
+	check_chars(d, b.s, b.len);
+	text_doc_free(d);
+	/* 300,000 tiny paragraphs */
+	b.len = 0;
+	for (i = 0; i < 300000; i++)
+		buf_printf(&b, "p%zu\n", i);
+	d = text_doc_new(b.s, b.len);
+	check_bounded(d);
+	text_doc_free(d);
+	buf_done(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_no_space_at_all),
+		cmocka_unit_test(test_cache_bounded),
+		cmocka_unit_test(test_char),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

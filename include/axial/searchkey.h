@@ -59,4 +59,23 @@ void searchkey_source(const struct searchkey *k, size_t i, size_t *start,
 bool searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
     size_t from, size_t *start, size_t *end);
 
+/*
+ * Search over a whole document (a text_doc, borrowed) in windows, so memory
+ * stays bounded whatever its size (searchkey-doc.c). A hit is found unless
+ * it runs more than 64 KiB past the 512 KiB window it starts in.
+ */
+struct text_doc;
+struct searchkey_doc;
+struct searchkey_doc *searchkey_doc_new(const struct text_doc *d,
+    const struct searchkey_opts *o);
+void searchkey_doc_free(struct searchkey_doc *s);
+/*
+ * Forward: the first hit starting at or after offset from, else the first
+ * of all. Backward: the last hit starting before from, else the last of
+ * all. *wrapped says it came from the other end. Offsets are logical, as
+ * in text.h.
+ */
+bool searchkey_doc_find(struct searchkey_doc *s, const struct searchkey *needle,
+    size_t from, bool backward, size_t *start, size_t *end, bool *wrapped);
+
 #endif

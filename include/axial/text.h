@@ -17,8 +17,9 @@
  * are counted lazily, so even a const doc belongs to one thread at a time).
  * A text_layout is one view of a doc with options and a width; it lays out
  * paragraphs lazily and caches them per width, so asking for the same lines
- * again (scrolling, redraws) does no layout work. A layout borrows its doc:
- * free the layout first.
+ * again (scrolling, redraws) does no layout work; the cache is bounded (a
+ * hostile 50 MB document keeps only a window of its cells). A layout
+ * borrows its doc: free the layout first.
  *
  * Typical pane use: text_layout_new once per document and options;
  * text_layout_set_width on resize; per redraw, text_layout_line for each
@@ -78,9 +79,17 @@ size_t text_doc_paragraphs(const struct text_doc *d);
 /* Paragraph p's logical range [*start, *end), separator excluded. */
 void text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
     size_t *end);
+/* Paragraph p's UTF-8 (borrowed from d), separator excluded, *nbyte long.
+ * The paragraphs lie in order in one buffer, their separators between. */
+const char *text_doc_paragraph_utf8(const struct text_doc *d, size_t p,
+    size_t *nbyte);
 /* The paragraph holding offset off (a separator belongs to the paragraph it
  * ends; off == length belongs to the last one). 0 for an empty doc. */
 size_t text_doc_paragraph_at(const struct text_doc *d, size_t off);
+/* The code point at offset off: U+FFFD for invalid UTF-8, LF for a
+ * separator (a CR before it too) and past the end. Decodes only within
+ * off's paragraph, so it costs no memory per character of the document. */
+uint32_t text_doc_char(const struct text_doc *d, size_t off);
 
 /*
  * Caret motion on logical offsets in [0, text_doc_length]. Grapheme motion
@@ -130,8 +139,10 @@ struct text_cell {
 	uint8_t flags;		/* TEXT_CELL_* */
 };
 
-/* One wrapped screen line. Borrowed: valid until the layout is freed or its
- * width or options change. */
+/* One wrapped screen line. Borrowed: valid until the next call on the
+ * layout asks for another paragraph (that can drop this one's cells from
+ * the bounded cache), or the layout is freed or its width or options
+ * change. */
 struct text_line {
 	size_t para;		/* paragraph index */
 	size_t start, end;	/* logical range of the line */

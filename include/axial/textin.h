@@ -19,6 +19,15 @@
  */
 char *textin_decode(const char *data, size_t len, size_t *outlen, char **err);
 
+/*
+ * What import tells about valid UTF-8 s[0..n) that is kept but shows as
+ * placeholders: control characters (TAB and LF aside; ESC starts terminal
+ * escapes) and bidi overrides, embeddings and isolates (which can make a
+ * line read other than it is stored). A message such as "2 control
+ * characters (the first on line 3) ..." (the caller frees it), or NULL.
+ */
+char *textin_controls_notice(const char *s, size_t n);
+
 /* Number of code points in valid UTF-8 s[0..n). */
 size_t textin_nchars(const char *s, size_t n);
 
