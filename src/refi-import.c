@@ -1067,7 +1067,7 @@ import_source(struct imp *im, const xmlNode *src)
 			char *ctl = textin_controls_notice(text, tlen);
 
 			if (ctl != NULL)
-				buf_printf(&im->rep, "source %s: %s\n", docname, ctl);
+				buf_printf(&im->rep, _("source %s: %s\n"), docname, ctl);
 			free(ctl);
 		}
 	}
@@ -1359,8 +1359,11 @@ report_left_out(struct imp *im)
 		buf_printf(&im->rep, _("left out %lld empty selections\n"),
 		    (long long)im->zero_sel);
 	if (im->ctl_names > 0)
-		buf_printf(&im->rep, "%lld names had control characters or bidi "
-		    "overrides, each replaced by a space\n", (long long)im->ctl_names);
+		buf_printf(&im->rep, ngettext("%lld name had control characters or "
+		    "bidi overrides, each replaced by a space\n", "%lld names had "
+		    "control characters or bidi overrides, each replaced by a "
+		    "space\n", (unsigned long)im->ctl_names),
+		    (long long)im->ctl_names);
 	if (im->descriptions > 0)
 		buf_printf(&im->rep, _("left out %lld descriptions of sources or coded "
 		    "selections\n"), (long long)im->descriptions);

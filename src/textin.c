@@ -142,14 +142,18 @@ textin_controls_notice(const char *s, size_t n)
 	if (nctl == 0 && nbidi == 0)
 		return NULL;
 	if (nctl > 0)
-		buf_printf(&b, "%zu control character%s (the first on line %zu)",
-		    nctl, nctl == 1 ? "" : "s", lctl);
-	if (nbidi > 0)
-		buf_printf(&b, "%s%zu bidi override%s or isolate%s (the first on "
-		    "line %zu)", nctl ? " and " : "", nbidi, nbidi == 1 ? "" : "s",
-		    nbidi == 1 ? "" : "s", lbidi);
-	buf_puts(&b, ": kept as they are, shown as placeholders, never sent to "
-	    "a terminal");
+		buf_printf(&b, ngettext("%zu control character (the first on line %zu)",
+		    "%zu control characters (the first on line %zu)",
+		    (unsigned long)nctl), nctl, lctl);
+	if (nbidi > 0) {
+		if (nctl > 0)
+			buf_puts(&b, _(" and "));
+		buf_printf(&b, ngettext("%zu bidi override or isolate (the first "
+		    "on line %zu)", "%zu bidi overrides or isolates (the first on "
+		    "line %zu)", (unsigned long)nbidi), nbidi, lbidi);
+	}
+	buf_puts(&b, _(": kept as they are, shown as placeholders, never sent to "
+	    "a terminal"));
 	return buf_take(&b);
 }
 

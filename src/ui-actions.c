@@ -931,8 +931,8 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 			break;
 	}
 	if (i == n) {
-		ui_msg(ui, "already in %s", parent ? ui_node_name(ui, parent) :
-		    "the top level");
+		ui_msg(ui, _("already in %s"), parent ? ui_node_name(ui, parent) :
+		    _("the top level"));
 		return;
 	}
 	if (!ui_check(ui, project_begin(ui->p, n > 1 ? "code move (several)" :
