@@ -7,7 +7,12 @@ if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
 	notok "group sharing needs root and setpriv to run two accounts" "skipped"
 	exit 0
 fi
-A=$AXIAL
+# the other accounts run a copy: the checkout may sit under a directory
+# only its owner can enter (mktemp -d, a 0700 home)
+chmod 755 "$T"
+cp "$AXIAL" "$T/axial"
+chmod 755 "$T/axial"
+A=$T/axial
 G=4242	# the study's group (a gid no account uses)
 as() {	# as USER CMD...: run with the study group as a supplementary group
 	u=$1; shift
