@@ -15,9 +15,7 @@
 #include "axial/i18n.h"
 #include "axial/util.h"
 #include "ui.h"
-
-void ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n,
-    int64_t parent);
+#include "actions.h"	/* ui_move_nodes_to: a drop is a move */
 
 static bool
 is_cut(struct ui *ui, int64_t id)
