@@ -352,14 +352,9 @@ ui_new_code_apply(struct ui *ui, const char *name, const char *label,
 	}
 	if (rc == AX_OK && apply)
 		rc = coding_add(ui->p, ui_cur_doc(ui), id, (int64_t)s, (int64_t)e, &cid);
-	if (rc == AX_OK)
-		rc = project_commit(ui->p);
 	free(path);
-	if (rc != AX_OK) {
-		ui_err(ui, "%s", project_errmsg(ui->p));
-		project_rollback(ui->p);
+	if (!ui_action_end(ui, rc))
 		return;
-	}
 	push_recent(ui, id);
 	vmt_clear_mark(&ui->vt);
 	if (apply)

@@ -158,13 +158,8 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 		return;
 	for (i = 0; i < n && rc == AX_OK; i++)
 		rc = codetree_move(ui->p, ids[i], parent);
-	if (rc == AX_OK)
-		rc = project_commit(ui->p);
-	if (rc != AX_OK) {
-		ui_err(ui, "%s", project_errmsg(ui->p));
-		project_rollback(ui->p);
+	if (!ui_action_end(ui, rc))
 		return;
-	}
 	vmtree_clear_marks(&ui->tree);
 	ui->ncut = 0;
 	ui_after_action(ui);
@@ -329,12 +324,7 @@ delete_done(struct ui *ui, const char *yes)
 	}
 	for (i = 0; i < n && rc == AX_OK; i++)
 		rc = codetree_remove(ui->p, ids[i]);
-	if (rc == AX_OK)
-		rc = project_commit(ui->p);
-	if (rc != AX_OK) {
-		ui_err(ui, "%s", project_errmsg(ui->p));
-		project_rollback(ui->p);
-	} else {
+	if (ui_action_end(ui, rc)) {
 		vmtree_clear_marks(&ui->tree);
 		ui_after_action(ui);
 		ui_msg(ui, ngettext("deleted %zu (u undoes)",
@@ -384,12 +374,7 @@ merge_done(struct ui *ui, int64_t into, const char *q)
 			rc = codetree_merge(ui->p, ids[i], into);
 			k++;
 		}
-	if (rc == AX_OK)
-		rc = project_commit(ui->p);
-	if (rc != AX_OK) {
-		ui_err(ui, "%s", project_errmsg(ui->p));
-		project_rollback(ui->p);
-	} else {
+	if (ui_action_end(ui, rc)) {
 		vmtree_clear_marks(&ui->tree);
 		ui_after_action(ui);
 		vmtree_goto_id(&ui->tree, into);

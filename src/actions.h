@@ -17,6 +17,10 @@ int64_t ui_cur_doc(struct ui *ui);
 const struct coding *ui_coding_here(struct ui *ui, bool mine_only);
 void ui_after_action(struct ui *ui);
 void ui_switch_doc(struct ui *ui, size_t i);
+/* Commits the action begun with project_begin() when rc is AX_OK, else
+ * rolls it back with the store's message in the status line; true when
+ * committed. */
+bool ui_action_end(struct ui *ui, enum ax_status rc);
 /* Creates code NAME in the tree's current category (one action, LABEL in
  * the log) and, when apply, codes the selection with it. */
 void ui_new_code_apply(struct ui *ui, const char *name, const char *label,

@@ -109,6 +109,21 @@ act_docs(struct ui *ui)
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
+/* Ends an action begun with project_begin(): commits when rc is AX_OK,
+ * else (or when the commit fails) shows the store's message and rolls
+ * back. True when committed; the caller then updates the screen. */
+bool
+ui_action_end(struct ui *ui, enum ax_status rc)
+{
+	if (rc == AX_OK)
+		rc = project_commit(ui->p);
+	if (rc == AX_OK)
+		return true;
+	ui_err(ui, "%s", project_errmsg(ui->p));
+	project_rollback(ui->p);
+	return false;
+}
+
 void
 ui_switch_doc(struct ui *ui, size_t i)
 {
