@@ -1,7 +1,9 @@
 #!/bin/sh
-# run.sh BUILD: every test suite, then one closing line "N passed, N failed".
+# run.sh BUILD: every test suite, then one closing line "N passed, N failed"
+# (", N skipped" after it when a check could not run here).
 #   unit: each BUILD/tests/test-* cmocka program (its own summary lines shown)
-#   cli:  each tests/cli/*.sh, which prints "ok - ..." / "not ok - ..." lines
+#   cli:  each tests/cli/*.sh, which prints "ok - ...", "not ok - ..." or
+#         "skip - NAME: why" lines
 #   e2e:  each tests/e2e/*.sh, the same protocol (tmux, ssh)
 # Set TESTS=pattern to run only suites whose file name matches; a|b|c
 # runs the suites matching any of them.
@@ -10,7 +12,7 @@ BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
 export AXIAL="$BUILD/axial" BUILD
 export AXIAL_SRC="$(pwd)"
-pass=0 fail=0 failed=""
+pass=0 fail=0 skipped=0 failed=""
 pat=${TESTS:-}
 
 # wanted PATH: whether TESTS selects it by its file name (no TESTS: all)
@@ -57,17 +59,19 @@ for t in tests/cli/*.sh tests/e2e/*.sh; do
 	rc=$?
 	p=$(grep -c '^ok ' "$out")
 	f=$(grep -c '^not ok ' "$out")
+	s=$(grep -c '^skip ' "$out")
+	grep '^skip ' "$out" | sed "s|^|$t: |"
 	grep -A3 '^not ok ' "$out" | sed "s|^|$t: |"
 	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
 		tail -5 "$out" | sed "s|^|$t: |"
 		f=1
 	fi
-	echo "$t: $p passed, $f failed"
-	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$s" -gt 0 ]; then echo "$t: $p passed, $f failed, $s skipped"; else echo "$t: $p passed, $f failed"; fi
+	pass=$((pass + p)); fail=$((fail + f)); skipped=$((skipped + s))
 	[ "$f" -gt 0 ] && failed="$failed $t"
 	rm -f "$out"
 done
 
 [ -n "$failed" ] && echo "failing:$failed"
-echo "$pass passed, $fail failed"
+if [ "$skipped" -gt 0 ]; then echo "$pass passed, $fail failed, $skipped skipped"; else echo "$pass passed, $fail failed"; fi
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

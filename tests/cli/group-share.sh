@@ -4,7 +4,7 @@
 # unprivileged identities with setpriv, so it needs root.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
-	notok "group sharing needs root and setpriv to run two accounts" "skipped"
+	skip "group sharing" "needs root and setpriv to run two accounts (run make check as root)"
 	exit 0
 fi
 # the other accounts run a copy: the checkout may sit under a directory

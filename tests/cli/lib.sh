@@ -9,6 +9,18 @@ SRC=${AXIAL_SRC:-$(pwd)}
 
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; shift; for l in "$@"; do printf '    %s\n' "$l"; done; }
+# skip NAME WHY: a check that cannot run here; tests/run.sh counts it apart
+skip() { echo "skip - $1: $2"; }
+
+# need_fixture FILE: whether a file under tests/fixtures is there; a missing
+# one is a failure that names it (fixtures are tracked: nothing may be
+# missing in a clone), so no check that needs it passes silently.
+need_fixture() {
+	if [ -f "$1" ]; then return 0; fi
+	notok "fixture ${1#"$SRC"/}" "missing: $1" \
+		"it is part of the repository (see its folder's PROVENANCE.md): git checkout -- '${1#"$SRC"/}'"
+	return 1
+}
 
 # check NAME EXPECTED ACTUAL
 check() {
