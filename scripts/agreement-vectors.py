@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""agreement-vectors.py: turn agreement-vectors.json into test fixtures.
+"""agreement-vectors.py: turn a file of published agreement vectors into
+test fixtures.
 
     scripts/agreement-vectors.py [VECTORS.json] [OUTDIR]
+
+VECTORS.json is given as the first argument: one entry per published case
+(name, source, input, expected figures, tolerance); docs/agreement.md §8
+lists the cases and their sources.
 
 For every vector it writes OUTDIR/NAME.csv, reliability data in the format
 of `axial agree --data` (unit,coder,value; empty = missing), and
@@ -12,8 +17,8 @@ OUTDIR/NAME.expect, one line per published figure:
 
 Both tests/test-agreement.c and tests/cli/agree.sh read these files, so a
 new vector needs no code: add it to the JSON and run this script.
-Defaults: tests/fixtures/agreement/vectors.json (a copy of
-docs/agreement-vectors.json) and tests/fixtures/agreement/.
+Defaults: tests/fixtures/agreement/vectors.json (the copy of the vectors
+kept with the fixtures) and the folder of VECTORS.json.
 """
 import csv
 import json

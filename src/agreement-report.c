@@ -4,11 +4,12 @@
  * `axial agree PROJECT` and exports print what the UI shows.
  *
  * Which coefficients a row carries follows the table "Coefficients by mode"
- * of agreement.md: modes a-d percent and positive agreement, Cohen's kappa
- * with SE and CI, Scott's pi, nominal alpha, Fleiss' kappa with m >= 3
- * coders; mode e percent agreement, Holsti and Brennan-Prediger (q = codes
- * in the codebook), never kappa; mode f one pooled k x k row with percent
- * agreement, kappa, pi, BP (q = k) and alpha. Pooled rows sum the cells.
+ * of docs/agreement.md §2.9: modes a-d percent and positive agreement,
+ * Cohen's kappa with SE and CI, Scott's pi, nominal alpha, Fleiss' kappa
+ * with m >= 3 coders; mode e percent agreement, Holsti and Brennan-Prediger
+ * (q = codes in the codebook), never kappa; mode f one pooled k x k row with
+ * percent agreement, kappa, pi, BP (q = k) and alpha. Pooled rows sum the
+ * cells.
  * The table is read by people: its undefined reasons and notes are
  * translated; CSV and JSON keep them in English for programs.
  */

@@ -1,6 +1,6 @@
 /*
- * agreement-segment.c: documents cut into the units of agreement.md
- * section 2: paragraphs (or the caller's speaker turns), sentences,
+ * agreement-segment.c: documents cut into the units of docs/agreement.md
+ * §2: paragraphs (or the caller's speaker turns), sentences,
  * graphemes, documents. Decoding and grapheme clusters come from
  * libunistring; sentences follow the UAX #29 rules that matter for
  * transcripts (below), inside each paragraph.
@@ -12,8 +12,8 @@
  *   SB7  (Upper|Lower) ATerm x Upper   "U.S."
  *   SB8  ATerm Close* Sp* x Lower      "e.g. this"
  *   SB8a SATerm Close* Sp* x SContinue (",", ";", ":", "-", Arabic , and ;)
- * U+061F ؟ and U+06D4 ۔ are STerm (agreement.md 2b). A paragraph end always
- * ends a sentence.
+ * U+061F ؟ and U+06D4 ۔ are STerm (docs/agreement.md §2.3). A paragraph end
+ * always ends a sentence.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * agreement-units.c: the unit modes of agreement.md section 2 on coded
+ * agreement-units.c: the unit modes of docs/agreement.md §2 on coded
  * documents, counted incrementally.
  *
  * Model. Each document is cut into units once (agreement-segment.c). A
@@ -293,7 +293,7 @@ cmp_cand(const void *x, const void *y)
 	return (a->tstart > b->tstart) - (a->tstart < b->tstart);
 }
 
-/* Mode e counts of one cell (agreement.md 2e). */
+/* Mode e counts of one cell (docs/agreement.md §2.6). */
 static void
 overlap_cell(struct agree_state *st, const struct agree_seg *sg,
     const struct cell *cl, struct tally *t)

@@ -1,6 +1,6 @@
 /*
  * agreement.c: agreement coefficients computed from counts, as specified in
- * docs/agreement.md section 3. Counts are 64-bit integers; every undefined
+ * docs/agreement.md §3. Counts are 64-bit integers; every undefined
  * case is decided from the integer counts (with 128-bit products where N^2
  * can pass 2^63) and only then are doubles computed.
  *
@@ -39,7 +39,7 @@
  *   replicates with alpha undefined, percentile interval v(ceil(.025 B')),
  *   v(ceil(.975 B')).
  *
- * Undefined (agreement.md section 5), each with its reason:
+ * Undefined (docs/agreement.md §6.1), each with its reason:
  *   N = 0 -> every figure "no units";
  *   sum r_i c_i = N^2 -> kappa, its SE, CI and z "no variation";
  *   sum (r_i + c_i)^2 = 4 N^2 -> pi "no variation";
@@ -51,7 +51,8 @@
  *          variation"; an ordered level on labels -> "values are not numbers";
  *          ordinal or ratio with more than AGREE_ALPHA_MAX_VALUES distinct
  *          values -> "too many distinct values" (D_e pairs categories).
- * Test-retest (section 6): tenths = floor((4000 A + T) / (2 T)), T = 0 undefined.
+ * Test-retest (docs/agreement.md §7.3): tenths = floor((4000 A + T) / (2 T)),
+ * T = 0 undefined.
  * Perfect agreement with variation gives kappa 1 with SE exactly 0.
  */
 #include <math.h>
@@ -451,7 +452,8 @@ agree_retest_tenths(int64_t a, int64_t t)
 {
 	if (t <= 0)
 		return -1;
-	/* 2A/T x 100 in tenths, rounded half up, in integers (agreement.md 6). */
+	/* 2A/T x 100 in tenths, rounded half up, in integers
+	 * (docs/agreement.md §7.3). */
 	return (4000 * a + t) / (2 * t);
 }
 

@@ -1,7 +1,7 @@
 /*
  * refi-export.c: writing a REFI-QDA 1.5 project (.qdpx) or codebook (.qdc).
  *
- * Mapping (see ../shared/docs/refi-qda.md §3):
+ * Mapping (see docs/exchange.md §3):
  *   coders          Users/User (guid, name = coder name, id = login)
  *   code tree       CodeBook/Codes/Code nested; categories isCodable="false";
  *                   a definition is the Code's Description

@@ -1,6 +1,7 @@
 /*
  * refi-import.c: reading REFI-QDA projects (.qdpx) and codebooks (.qdc)
- * into the caller's open action, per ../shared/docs/refi-qda.md §4, §5, §7.
+ * into the caller's open action, per docs/exchange.md §5 (reading rules),
+ * docs/exchange.md §4 (positions) and docs/exchange.md §3.8 (GUIDs).
  *
  * Accepted variations: any single .qde at the archive root (project.qde
  * preferred); Sources/ or sources/; internal://x or a bare x; a UTF-8 BOM
@@ -13,12 +14,12 @@
  * inside it, which keeps the Code's GUID. Existing nodes with the same GUID
  * or the same path are reused, so importing a codebook twice adds nothing.
  *
- * Positions: for each source the readings of §4.4 (code points with CRLF
- * as two, code points with CRLF as one (ATLAS.ti), UTF-16 units (NVivo for
- * Windows)) are tried; a reading must put every selection inside the text,
- * and among those the one whose selection ends fall on the most word
- * boundaries wins, Project@origin breaking ties. The reading used is
- * reported when it is not plain code points.
+ * Positions: for each source the readings of docs/exchange.md §4.3 (code
+ * points with CRLF as two, code points with CRLF as one (ATLAS.ti), UTF-16
+ * units (NVivo for Windows)) are tried; a reading must put every selection
+ * inside the text, and among those the one whose selection ends fall on
+ * the most word boundaries wins, Project@origin breaking ties. The reading
+ * used is reported when it is not plain code points.
  *
  * Refused with a message: no or several .qde, a root that is not Project or
  * CodeBook, duplicate GUIDs among codes or sources, a CodeRef to no code,

@@ -1,5 +1,5 @@
 /*
- * text-filter.c: the display filter (bidi.md §8.3). Decides, per logical
+ * text-filter.c: the display filter (docs/bidi.md §8.2). Decides, per logical
  * code point, what reaches the terminal. Nothing here changes the text the
  * UBA sees: a control keeps its bidi class (RLO still overrides, ESC is
  * still BN); only its *display* becomes a placeholder, so no C0, DEL, C1,

@@ -1,5 +1,5 @@
 /*
- * text-layout.c: one paragraph at one width (bidi.md §4.3).
+ * text-layout.c: one paragraph at one width (docs/bidi.md §4.3).
  *
  * Pipeline, all on the logical code points cp[0..n) of the paragraph:
  *

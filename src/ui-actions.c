@@ -181,8 +181,8 @@ static void act_agree(struct ui *ui) { agree_toggle(ui); }
  * Test-retest: from the first pass, start (retest_start, as `axial retest
  * start`) and code as the second, LOGIN-retest; from the second, back to
  * the first. Both switches go through project_act_as, so the identity
- * rules of --as hold. The second pass is blind to the first (agreement.md
- * section 6): the transcript shows only its own codings until it ends.
+ * rules of --as hold. The second pass is blind to the first (docs/agreement.md
+ * §7.1): the transcript shows only its own codings until it ends.
  */
 static void
 act_second_pass(struct ui *ui)

@@ -3,7 +3,7 @@
  * 256-colour, 8-colour and NO_COLOR fallbacks) and the one way project text
  * reaches the screen: ui_put_text, through the text engine's cells, so
  * names, quotes and memo titles are in visual order and never carry a raw
- * control or bidi-format character to the terminal (bidi.md §8). Labels
+ * control or bidi-format character to the terminal (docs/bidi.md §8). Labels
  * (ui_put_plain: titles, messages, hints, help) go the same way, in the
  * interface language's direction, so a Persian label is shaped and in
  * visual order whatever the terminal does.

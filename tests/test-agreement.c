@@ -1,11 +1,12 @@
 /*
- * test-agreement.c: the agreement engine against agreement.md.
+ * test-agreement.c: the agreement engine against docs/agreement.md.
  *
  * - every published vector, read from the fixtures that
- *   scripts/agreement-vectors.py derives from agreement-vectors.json
+ *   scripts/agreement-vectors.py derives from vectors.json
+ *   (docs/agreement.md §8.1)
  *   (NAME.csv through the same reader and report as `axial agree --data`,
  *   NAME.expect the published figures), so a new vector needs no code;
- * - the edge cases of agreement.md section 5 and of the issue;
+ * - the edge cases of docs/agreement.md §6 and of the issue;
  * - the reliability-data reader;
  * - each unit mode on small documents, tables worked out by hand;
  * - incremental counts equal a full recount after random edits.
@@ -169,7 +170,7 @@ test_vectors(void **state)
 static void
 test_kappa_sas_table(void **state)
 {
-	/* agreement.md 3.3: the zero column stays in the table. */
+	/* docs/agreement.md §3.3: the zero column stays in the table. */
 	int64_t t[9] = { 0, 4, 1, 0, 8, 0, 0, 1, 5 };
 	struct agree_kappa k;
 
@@ -245,7 +246,7 @@ test_all_agree_all_disagree(void **state)
 	assert_defined(k.pi, -1.0, 1e-12, "pi");
 	assert_defined(k.po, 0.0, 0, "po");
 	assert_defined(k.pos, 0.0, 0, "pos");
-	/* Units [A,B] and [B,A]: alpha = -0.5 (agreement.md 5). */
+	/* Units [A,B] and [B,A]: alpha = -0.5 (docs/agreement.md §6.2). */
 	agree_alpha(v, 2, 2, 2, NULL, AGREE_NOMINAL, 0, 0, &a);
 	assert_defined(a.alpha, -0.5, 1e-12, "alpha");
 }
@@ -277,7 +278,8 @@ test_no_units(void **state)
 static void
 test_nonstandard_kappa_cases(void **state)
 {
-	/* agreement.md 7: the tables whose Cohen's kappa axial must print. */
+	/* docs/agreement.md §3.10: the tables whose Cohen's kappa axial must
+	 * print. */
 	struct agree_kappa k;
 
 	(void)state;
@@ -513,7 +515,8 @@ test_rng(void **state)
 static void
 test_retest_tenths(void **state)
 {
-	/* agreement.md 6, the worked example, and its total from summed counts. */
+	/* docs/agreement.md §7.3, the worked example, and its total from summed
+	 * counts. */
 	(void)state;
 	assert_int_equal(agree_retest_tenths(47, 133), 707);
 	assert_int_equal(agree_retest_tenths(46, 121), 760);

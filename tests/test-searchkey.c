@@ -1,5 +1,5 @@
 /*
- * test-searchkey.c: each folding of the search key (bidi.md §7), the
+ * test-searchkey.c: each folding of the search key (docs/bidi.md §7), the
  * space/ZWNJ rule and the map back to original offsets; searching a
  * document in windows finds what one key of the whole text finds.
  */

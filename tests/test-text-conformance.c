@@ -1,7 +1,7 @@
 /*
  * test-text-conformance.c: Unicode's BidiCharacterTest.txt and BidiTest.txt
  * (Debian unicode-data) through the engine's paragraph bidi wrapper,
- * text_bidi_line (bidi.md §6.5 tier 1). Every case must pass; the counts
+ * text_bidi_line (docs/bidi.md §9.1). Every case must pass; the counts
  * are printed.
  */
 #include <setjmp.h>

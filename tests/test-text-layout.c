@@ -1,7 +1,8 @@
 /*
  * test-text-layout.c: properties of wrapped, reordered lines over mixed
- * Persian/English paragraphs (bidi.md §6.5 tier 2), the §4.3 example,
- * shaping, the display filter, the cache and caret motion.
+ * Persian/English paragraphs (docs/bidi.md §9.2), the worked example of
+ * docs/bidi.md §4.6, shaping, the display filter, the cache and caret
+ * motion.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -362,7 +363,7 @@ test_lazy_index(void **state)
 	}
 }
 
-/* bidi.md §4.3: the worked example at 20 columns. */
+/* docs/bidi.md §4.6: the worked example at 20 columns. */
 static void
 test_example(void **state)
 {
@@ -684,7 +685,7 @@ test_empty(void **state)
 }
 
 /*
- * bidi.md §6.5 tier 2: for a width wider than the paragraph, the single
+ * docs/bidi.md §9.2: for a width wider than the paragraph, the single
  * laid-out line shows the BidiCharacterTest.txt visual order. Only cases of
  * spacing, one-column characters (no marks, controls or placeholders, whose
  * cells differ on purpose) are compared.

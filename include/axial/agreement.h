@@ -16,7 +16,7 @@
  *    (document, code) table counted as codings are added and removed.
  *
  * Every figure that can be undefined is a struct agree_fig whose `why` says
- * why (the words of agreement.md section 5); nothing is ever NaN.
+ * why (the words of docs/agreement.md §6.1); nothing is ever NaN.
  */
 #ifndef AXIAL_AGREEMENT_H
 #define AXIAL_AGREEMENT_H
@@ -61,7 +61,7 @@ void agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o
 /*
  * A 2 x 2 presence table for one code: a = both applied it, b = only A,
  * c = only B, d = neither. BP is left undefined ("2 x 2 table": it would be
- * 2 P_o - 1, agreement.md note 1).
+ * 2 P_o - 1, docs/agreement.md §3.5).
  */
 void agree_kappa_2x2(int64_t a, int64_t b, int64_t c, int64_t d,
     struct agree_kappa *out);
@@ -108,7 +108,7 @@ struct agree_alpha {
 	int64_t n;			/* pairable values */
 	struct agree_fig alpha, d_o, d_e;
 	struct agree_fig pairwise;	/* share of agreeing value pairs (1 - nominal D_o) */
-	/* Bootstrap over units (agreement.md 3.8); boot == 0: not run. */
+	/* Bootstrap over units (docs/agreement.md §4.5); boot == 0: not run. */
 	int boot;			/* replicates drawn, B */
 	int boot_discarded;		/* replicates with alpha undefined */
 	uint64_t seed;
@@ -365,7 +365,8 @@ struct agree_names {
 /*
  * Appends the figures of st to out: one row per code, category or document
  * (as `by` says) and one pooled row, each with the mode, theta, q, scope, N
- * and its table next to the coefficients of the mode (agreement.md 2, 4).
+ * and its table next to the coefficients of the mode (docs/agreement.md §2.9,
+ * docs/agreement.md §5.1).
  * CSV: one line per row, undefined figures empty with the reason in the
  * status column. Numbers always use '.' whatever the locale.
  */

@@ -1,5 +1,5 @@
 /*
- * searchkey.h: the search key used everywhere in axial (bidi.md §7).
+ * searchkey.h: the search key used everywhere in axial (docs/bidi.md §7).
  *
  * A key is a lossy copy of a text for matching only: NFKC, Latin case
  * folding, then Persian folding:

@@ -1,8 +1,9 @@
 /*
  * termbidi.h: which bytes switch the terminal's own bidi off and back on
- * (bidi.md §2.2, §2.3). A pure function of the mode and the environment;
- * the UI writes `enter` at start-up and after every resume (SIGCONT,
- * reset_prog_mode) and `leave` at exit and before suspend. No curses here.
+ * (docs/bidi.md §2.2, docs/bidi.md §2.3). A pure function of the mode and
+ * the environment; the UI writes `enter` at start-up and after every resume
+ * (SIGCONT, reset_prog_mode) and `leave` at exit and before suspend. No
+ * curses here.
  */
 #ifndef AXIAL_TERMBIDI_H
 #define AXIAL_TERMBIDI_H

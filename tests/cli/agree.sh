@@ -1,8 +1,8 @@
 #!/bin/sh
 # agree.sh: `axial agree --data` reproduces every published vector (the
-# fixtures scripts/agreement-vectors.py derives from agreement-vectors.json),
-# prints the figures in each format, and rejects bad input with one line
-# "axial: FILE:LINE: what is wrong" and exit status 1.
+# fixtures scripts/agreement-vectors.py derives from vectors.json, see
+# docs/agreement.md §8.1), prints the figures in each format, and rejects
+# bad input with one line "axial: FILE:LINE: what is wrong" and exit status 1.
 . "$(dirname "$0")/lib.sh"
 FIX=$SRC/tests/fixtures/agreement
 
@@ -31,7 +31,7 @@ done
 check "every vector of vectors.json has a fixture" \
 	"$(grep -c '"name"' "$FIX/vectors.json")" "$nvec"
 
-# The human table: formats of agreement.md section 4.
+# The human table: formats of docs/agreement.md §5.2.
 check_rc "table format runs" 0 "$AXIAL" agree --data "$FIX/wiki_cohen_yes_no.csv"
 check_match "table: percent agreement one decimal" '^percent agreement +70\.0%$' "$OUT"
 check_match "table: kappa three decimals and band" "^Cohen's kappa +0\.400 +\(Landis & Koch 1977: moderate\)" "$OUT"

@@ -18,7 +18,7 @@ golden "mixed at 40, logical order" mixed-w40-logical.ref --width 40 --bidi term
 golden "mixed at 40, logical, terminal shapes" mixed-w40-termshape.ref --width 40 --bidi terminal --shaping terminal "$F/mixed.txt"
 golden "hostile at 40" hostile-w40.ref -w 40 "$F/hostile.txt"
 
-# bidi.md §8.5: no raw control bytes reach the output
+# docs/bidi.md §8.5: no raw control bytes reach the output
 for f in hostile mixed; do
 	"$AXIAL" cat --width 40 "$F/$f.txt" >"$T/out"
 	hits=$(LC_ALL=C grep -caP '[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f]|\x1b|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$T/out")
