@@ -51,6 +51,21 @@ const struct cmd cmd_redo = {
 	N_("  --as CODER   act as CODER\n"), redo_main,
 };
 
+/* "coder", or "coder (account A)" when another account acted under the
+ * name, or "(account A)" for an action of no coder (the creation). */
+static void
+put_who(const struct history_entry *e)
+{
+	bool acct = *e->account != '\0' && strcmp(e->account, e->coder) != 0;
+
+	cmd_put_text(stdout, e->coder, strlen(e->coder));
+	if (acct) {
+		printf("%s(%s ", *e->coder != '\0' ? " " : "", _("account"));
+		cmd_put_text(stdout, e->account, strlen(e->account));
+		putchar(')');
+	}
+}
+
 static int
 log_main(const struct cmd *self, int argc, char **argv)
 {
@@ -83,6 +98,8 @@ log_main(const struct cmd *self, int argc, char **argv)
 			buf_printf(&b, "%s{\"id\":%lld,\"time\":%lld,\"coder\":", i ? "," : "",
 			    (long long)e[i].id, (long long)e[i].time);
 			buf_json_str(&b, e[i].coder, strlen(e[i].coder));
+			buf_puts(&b, ",\"account\":");
+			buf_json_str(&b, e[i].account, strlen(e[i].account));
 			buf_puts(&b, ",\"action\":");
 			buf_json_str(&b, e[i].label, strlen(e[i].label));
 			buf_printf(&b, ",\"kind\":\"%s\",\"state\":\"%s\",\"changes\":%lld}",
@@ -93,7 +110,7 @@ log_main(const struct cmd *self, int argc, char **argv)
 
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
 			printf("%lld  %s  ", (long long)e[i].id, when);
-			cmd_put_text(stdout, e[i].coder, strlen(e[i].coder));
+			put_who(&e[i]);
 			printf("  %s%s", strcmp(e[i].kind, "do") ? e[i].kind : "",
 			    strcmp(e[i].kind, "do") ? " " : "");
 			cmd_put_text(stdout, e[i].label, strlen(e[i].label));
@@ -115,7 +132,8 @@ out:
 
 const struct cmd cmd_log = {
 	"log", "PROJECT [--limit N] [--json]",
-	N_("the audit trail: who did what, when (newest first; times in UTC)"),
+	N_("the audit trail: who did what, under which name, when (newest "
+	"first; times in UTC)"),
 	N_("  -n, --limit N   how many actions (default 20)\n"
 	"  --json          machine-readable output\n"), log_main,
 };

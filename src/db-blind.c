@@ -2,7 +2,9 @@
  * db-blind.c: blind coding (blind.h). The session lives in meta:
  *   blind.coders      "login1,login2"   (absent: off)
  *   blind.done.LOGIN  Unix time the coder marked their coding done
- * db_visible_coder() is what every reading path asks.
+ * meta is in the change log, so starting, finishing and lifting a session
+ * are actions undo takes back (db-history.c keeps a coder from hiding again
+ * what has been shown). db_visible_coder() is what every reading path asks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,18 @@ db_visible_coder(struct project *p)
 	return who;
 }
 
+bool
+db_blind_hidden(struct project *p)
+{
+	struct blind_status b;
+	bool hidden;
+
+	blind_status(p, &b);
+	hidden = b.hidden;
+	blind_status_done(&b);
+	return hidden;
+}
+
 static enum ax_status
 need_owner(struct project *p, const char *what)
 {
@@ -114,10 +128,13 @@ enum ax_status
 blind_done(struct project *p)
 {
 	struct blind_status b;
-	enum ax_status s = AX_OK;
+	enum ax_status s;
 	bool member = false;
 	size_t i;
 
+	/* checked inside the action: the owner cannot lift it meanwhile */
+	if ((s = db_action_begin(p, "blind done")) != AX_OK)
+		return s;
 	blind_status(p, &b);
 	for (i = 0; i < b.ncoders; i++)
 		member |= strcmp(b.coders[i], p->login) == 0;
@@ -135,7 +152,7 @@ blind_done(struct project *p)
 		free(key);
 		free(when);
 	}
-	return s;
+	return db_action_end(p, s);
 }
 
 enum ax_status

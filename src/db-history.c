@@ -16,6 +16,11 @@
  * cascaded into rows A never touched (another coder's codings under a code
  * A created), and the undo is refused too. Redo of A inverts U the same way.
  * Foreign keys are deferred to commit, so rows come back in any order.
+ *
+ * Who may: only the coder who did A, from the account that did it (a name
+ * can pass from one account to another; its past does not). An undo that
+ * changes a coder row keeps the tie rule of coder.h, and one that would hide
+ * again codings a blind session has shown is the owner's alone (blind.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +100,9 @@ invert_one(struct project *p, const struct db_table *t, int64_t row,
 		return db_fail(p, AX_ERR_CONFLICT, "cannot undo or redo '%s': %s #%lld "
 		    "was changed since by another action", label, t->name,
 		    (long long)row);
+	if (strcmp(t->name, "coders") == 0 &&
+	    (s = db_coder_check_undo(p, row, op, before, label)) != AX_OK)
+		return s;
 	if (strcmp(op, "insert") == 0) {
 		buf_printf(&b, "DELETE FROM \"%s\" WHERE id = ?2", t->name);
 	} else if (strcmp(op, "delete") == 0) {
@@ -160,7 +168,8 @@ run(struct project *p, bool redo, char **label_out)
 	sqlite3_stmt *st;
 	enum ax_status s;
 	int64_t target = 0, src = 0, self;
-	char *label = NULL;
+	char *label = NULL, *who = NULL;
+	bool hidden;
 
 	if (p->coder_id == 0)
 		return db_fail(p, AX_ERR_NOTHING, "%s", redo ? _("nothing to redo") :
@@ -170,17 +179,19 @@ run(struct project *p, bool redo, char **label_out)
 	self = db_int(p, "SELECT max(id) FROM actions", 0, 0);
 	/* Looked up inside the transaction: no other process can race it. */
 	if (redo)
-		st = db_stmt(p, "SELECT a.id, u.id, a.label FROM actions u JOIN actions a"
-		    " ON a.id = u.target WHERE u.kind = 'undo' AND u.coder_id = ?1"
-		    " AND a.state = 'undone' ORDER BY u.id DESC LIMIT 1");
+		st = db_stmt(p, "SELECT a.id, u.id, a.label, a.account FROM actions u"
+		    " JOIN actions a ON a.id = u.target WHERE u.kind = 'undo' AND"
+		    " u.coder_id = ?1 AND a.state = 'undone' ORDER BY u.id DESC LIMIT 1");
 	else
-		st = db_stmt(p, "SELECT id, id, label FROM actions WHERE coder_id = ?1"
-		    " AND kind = 'do' AND state = 'done' ORDER BY id DESC LIMIT 1");
+		st = db_stmt(p, "SELECT id, id, label, account FROM actions WHERE"
+		    " coder_id = ?1 AND kind = 'do' AND state = 'done'"
+		    " ORDER BY id DESC LIMIT 1");
 	sqlite3_bind_int64(st, 1, p->coder_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		target = sqlite3_column_int64(st, 0);
 		src = sqlite3_column_int64(st, 1);
 		label = db_col_str(st, 2);
+		who = db_col_str(st, 3);
 	}
 	sqlite3_reset(st);
 	if (target == 0) {
@@ -188,6 +199,15 @@ run(struct project *p, bool redo, char **label_out)
 		    _("nothing to undo"));
 		goto end;
 	}
+	/* A name can pass to another account; its past stays the doer's.
+	 * (Actions from before accounts were logged have none.) */
+	if (*who != '\0' && strcmp(who, p->account) != 0) {
+		s = db_fail(p, AX_ERR_PERM, "cannot undo or redo '%s': account '%s' "
+		    "did it as '%s', and only that account can take it back",
+		    label, who, p->login);
+		goto end;
+	}
+	hidden = db_blind_hidden(p);
 	st = db_stmt(p, "UPDATE actions SET target = ?2, label = ?3 WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, self);
 	sqlite3_bind_int64(st, 2, target);
@@ -196,11 +216,20 @@ run(struct project *p, bool redo, char **label_out)
 		goto end;
 	if ((s = invert(p, src, self, label)) != AX_OK)
 		goto end;
+	/* Hiding again what every coder has seen is starting a blind session
+	 * anew, which is the owner's (blind.h). */
+	if (!hidden && db_blind_hidden(p) && strcmp(p->account, p->owner) != 0) {
+		s = db_fail(p, AX_ERR_PERM, "cannot undo or redo '%s': it would "
+		    "hide codings every coder has already seen (only the owner "
+		    "can start a blind session again)", label);
+		goto end;
+	}
 	st = db_stmt(p, "UPDATE actions SET state = ?2 WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, target);
 	sqlite3_bind_text(st, 2, redo ? "done" : "undone", -1, SQLITE_STATIC);
 	s = db_exec_stmt(p, st);
 end:
+	free(who);
 	s = db_action_end(p, s);
 	if (s == AX_OK && label_out != NULL)
 		*label_out = label;
@@ -226,8 +255,8 @@ history_log(struct project *p, size_t limit, struct history_entry **out, size_t 
 {
 	sqlite3_stmt *st = db_stmt(p, "SELECT a.id, a.time, (SELECT count(*) FROM"
 	    " changes c WHERE c.action_id = a.id), ifnull(k.login, ''), a.label,"
-	    " a.kind, a.state FROM actions a LEFT JOIN coders k ON k.id = a.coder_id"
-	    " ORDER BY a.id DESC LIMIT ?");
+	    " a.kind, a.state, a.account FROM actions a LEFT JOIN coders k"
+	    " ON k.id = a.coder_id ORDER BY a.id DESC LIMIT ?");
 	struct history_entry *v = NULL;
 	size_t cap = 0, k = 0;
 
@@ -241,6 +270,7 @@ history_log(struct project *p, size_t limit, struct history_entry **out, size_t 
 		v[k].label = db_col_str(st, 4);
 		v[k].kind = db_col_str(st, 5);
 		v[k].state = db_col_str(st, 6);
+		v[k].account = db_col_str(st, 7);
 		k++;
 	}
 	sqlite3_reset(st);
@@ -259,6 +289,7 @@ history_log_free(struct history_entry *e, size_t n)
 		free(e[i].label);
 		free(e[i].kind);
 		free(e[i].state);
+		free(e[i].account);
 	}
 	free(e);
 }

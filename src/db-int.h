@@ -72,8 +72,18 @@ enum ax_status db_action_end(struct project *p, enum ax_status st);
 /* kind "do", "undo" or "redo"; target: the action undone or redone. */
 enum ax_status db_action_open(struct project *p, const char *label,
     const char *kind, int64_t target);
-/* The acting coder's row id, created on first use (inside an action). */
+/* The acting coder's row id, inside an action (db_action_open makes the
+ * row on the coder's first action, as a "coder join" action of its own). */
 enum ax_status db_coder_id(struct project *p, int64_t *id);
+
+/*
+ * db-coder.c: whether an undo or redo may invert the logged change `op`
+ * ("insert", "update", "delete") of coder row `row`, whose before-image is
+ * `before`: it may not take a name from the account holding it (coder.h),
+ * nor remove a coder that anything names. label: the action, for messages.
+ */
+enum ax_status db_coder_check_undo(struct project *p, int64_t row,
+    const char *op, const char *before, const char *label);
 
 /* NFC-normalises a name and checks it (non-empty, no controls). NULL +
  * message on error; what ("code", marked N_) names it, translated. */
@@ -84,6 +94,8 @@ char *db_name(struct project *p, const char *what, const char *name);
  * coder id whose codings the acting coder may see (-1: none yet).
  */
 int64_t db_visible_coder(struct project *p);
+/* Whether a blind session hides other coders' codings now. */
+bool db_blind_hidden(struct project *p);
 
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);

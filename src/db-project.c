@@ -9,7 +9,9 @@
  *
  * Identity. The coder is the OS account (getpwuid on the effective uid, not
  * an environment variable). Acting under another coder name is allowed only
- * when that coder's `account` is this account, which only the owner sets.
+ * when that coder's `account` is this account, which only the owner sets
+ * (check_identity; the rules are in coder.h). Every action records the
+ * account that did it, whatever name it acted under.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +28,7 @@
 #include <unistr.h>
 #include <unictype.h>
 
+#include "axial/compare.h"
 #include "axial/i18n.h"
 #include "db-int.h"
 
@@ -240,31 +243,40 @@ sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, u, 36, SQLITE_TRANSIENT);
 }
 
+/*
+ * The rule for acting as coder LOGIN (coder.h): a coder tied to an account
+ * is that account's alone; one tied to none is the account of the same name,
+ * if any; the consensus coder is nobody's.
+ */
 static enum ax_status
 check_identity(struct project *p, const char *as)
 {
 	sqlite3_stmt *st;
 	enum ax_status s = AX_OK;
+	char *tied = NULL;
 
 	p->login = xstrdup(as != NULL ? as : p->account);
 	st = db_stmt(p, "SELECT id, account FROM coders WHERE login = ?");
 	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *acct = (const char *)sqlite3_column_text(st, 1);
-
 		p->coder_id = sqlite3_column_int64(st, 0);
-		if (strcmp(p->login, p->account) != 0 &&
-		    (acct == NULL || strcmp(acct, p->account) != 0))
-			s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': the "
-			    "project's owner has not tied it to account '%s'",
-			    p->login, p->account);
-	} else if (strcmp(p->login, p->account) != 0) {
+		tied = db_col_str(st, 1);
+	}
+	sqlite3_reset(st);
+	if (strcmp(p->login, CONSENSUS_CODER) == 0)
+		s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': the "
+		    "consensus coding is made by 'axial consensus', never acted as",
+		    p->login);
+	else if (tied != NULL && *tied != '\0' && strcmp(tied, p->account) != 0)
+		s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': it is tied "
+		    "to account '%s'", p->login, tied);
+	else if ((tied == NULL || *tied == '\0') &&
+	    strcmp(p->login, p->account) != 0)
 		s = db_fail(p, AX_ERR_PERM, "cannot act as coder '%s': no such "
 		    "coder tied to account '%s' (the owner adds one with "
 		    "'axial coder add PROJECT %s --account %s')", p->login,
 		    p->account, p->login, p->account);
-	}
-	sqlite3_reset(st);
+	free(tied);
 	return s;
 }
 
@@ -396,6 +408,11 @@ open_file(struct project *p, unsigned flags)
 	return AX_OK;
 }
 
+/*
+ * The owner and the creation time are meta rows, and meta is logged: they
+ * go in an action of their own, "project create", with no coder (nobody's
+ * undo reaches it) and the creating account.
+ */
 static enum ax_status
 create_schema(struct project *p)
 {
@@ -405,6 +422,13 @@ create_schema(struct project *p)
 	if ((s = db_exec(p, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE")) != AX_OK)
 		return s;
 	s = db_schema_upgrade(p, 0);
+	if (s == AX_OK) {
+		st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind,"
+		    " state, account) VALUES (NULL, strftime('%s','now'),"
+		    " 'project create', 'do', 'meta', ?1)");
+		sqlite3_bind_text(st, 1, p->account, -1, SQLITE_STATIC);
+		s = db_exec_stmt(p, st);
+	}
 	if (s == AX_OK) {
 		st = db_stmt(p, "INSERT INTO meta(key, value) VALUES ('owner', ?1),"
 		    " ('created', strftime('%s','now'))");
@@ -551,24 +575,47 @@ const char *project_coder_login(const struct project *p) { return p->login; }
 const char *project_account(const struct project *p) { return p->account; }
 const char *project_owner(const struct project *p) { return p->owner; }
 
-enum ax_status
-db_coder_id(struct project *p, int64_t *id)
+/*
+ * The acting coder's row, made on their first action by an action of its
+ * own, "coder join", which the new row's change is logged under. It is not
+ * undoable (state 'meta'): every later action names the row.
+ */
+static enum ax_status
+coder_join(struct project *p)
 {
 	sqlite3_stmt *st;
 	char u[37];
 	enum ax_status s;
+	int64_t join;
 
-	if (p->coder_id == 0) {
-		fill_uuid(u);
-		st = db_stmt(p, "INSERT INTO coders(login, name, guid, created, account)"
-		    " VALUES (?1, ?1, ?2, strftime('%s','now'), ?3)");
-		sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, u, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
-		if ((s = db_exec_stmt(p, st)) != AX_OK)
-			return s;
-		p->coder_id = sqlite3_last_insert_rowid(p->db);
-	}
+	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, state,"
+	    " account) VALUES (NULL, strftime('%s','now'), 'coder join', 'do',"
+	    " 'meta', ?1)");
+	sqlite3_bind_text(st, 1, p->account, -1, SQLITE_STATIC);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		return s;
+	join = sqlite3_last_insert_rowid(p->db);
+	fill_uuid(u);
+	st = db_stmt(p, "INSERT INTO coders(login, name, guid, created, account)"
+	    " VALUES (?1, ?1, ?2, strftime('%s','now'), ?3)");
+	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, u, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		return s;
+	p->coder_id = sqlite3_last_insert_rowid(p->db);
+	st = db_stmt(p, "UPDATE actions SET coder_id = ?1 WHERE id = ?2");
+	sqlite3_bind_int64(st, 1, p->coder_id);
+	sqlite3_bind_int64(st, 2, join);
+	return db_exec_stmt(p, st);
+}
+
+enum ax_status
+db_coder_id(struct project *p, int64_t *id)
+{
+	/* db_action_open made the row before the action's own */
+	if (p->depth <= 0 || p->coder_id == 0)
+		fatal("internal error: no acting coder outside an action");
 	*id = p->coder_id;
 	return AX_OK;
 }
@@ -600,7 +647,6 @@ db_action_open(struct project *p, const char *label, const char *kind,
 {
 	sqlite3_stmt *st;
 	enum ax_status s;
-	int64_t coder;
 
 	if (p->readonly)
 		return db_fail(p, AX_ERR_READONLY, "%s: the project is read-only; "
@@ -613,17 +659,18 @@ db_action_open(struct project *p, const char *label, const char *kind,
 		return s;
 	p->depth = 1;
 	p->failed = false;
-	if ((s = db_coder_id(p, &coder)) != AX_OK)
+	if (p->coder_id == 0 && (s = coder_join(p)) != AX_OK)
 		goto err;
 	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, target,"
-	    " state) VALUES (?1, strftime('%s','now'), ?2, ?3, ?4, ?5)");
-	sqlite3_bind_int64(st, 1, coder);
+	    " state, account) VALUES (?1, strftime('%s','now'), ?2, ?3, ?4, ?5, ?6)");
+	sqlite3_bind_int64(st, 1, p->coder_id);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
 	if (target != 0)
 		sqlite3_bind_int64(st, 4, target);
 	sqlite3_bind_text(st, 5, strcmp(kind, "do") == 0 ? "done" : "meta", -1,
 	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->account, -1, SQLITE_STATIC);
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto err;
 	return AX_OK;
@@ -723,7 +770,8 @@ project_set_setting(struct project *p, const char *key, const char *value)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((s = db_action_begin(p, "setting")) != AX_OK)
+	if ((s = db_action_begin(p, strcmp(key, "title") == 0 ? "title" :
+	    "setting")) != AX_OK)
 		return s;
 	if (value != NULL) {
 		st = db_stmt(p, "INSERT INTO meta(key, value) VALUES (?1, ?2)"

@@ -13,6 +13,10 @@
  *       coders.account (the OS account allowed to act as the coder)
  *   v3  decisions: how a disagreement between two coders was settled
  *       into the consensus coding (compare.h)
+ *   v4  meta gets an integer id, so coders and meta (the owner, the title,
+ *       the blind session) join the change log: ties, coders added and
+ *       blind sessions are actions that undo takes back;
+ *       actions.account: the OS account that did the action
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -134,8 +138,23 @@ static const char *const migrations[] = {
 	"  decided_by INTEGER NOT NULL REFERENCES coders(id),"
 	"  time INTEGER NOT NULL,"
 	"  UNIQUE(doc_id, para, node_id, coder_a, coder_b)) STRICT;",
+
+	/* 3 -> 4: a logged table needs an integer id; meta is made again with
+	 * one (not renamed, so its CREATE reads the same in every file) */
+	"ALTER TABLE actions ADD COLUMN account TEXT NOT NULL DEFAULT '';"
+	"CREATE TEMP TABLE meta_v3 AS SELECT rowid AS r, key, value FROM meta;"
+	"DROP TABLE meta;"
+	"CREATE TABLE meta("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  value TEXT NOT NULL) STRICT;"
+	"INSERT INTO meta(key, value) SELECT key, value FROM temp.meta_v3 ORDER BY r;"
+	"DROP TABLE temp.meta_v3;",
 };
 
+static const char *const cols_meta[] = {"id", "key", "value", NULL};
+static const char *const cols_coders[] = {"id", "login", "name", "color",
+	"guid", "created", "account", NULL};
 static const char *const cols_documents[] = {"id", "name", "position", "source",
 	"sha256", "nchars", "nbytes", "guid", "created", "direction", NULL};
 static const char *const cols_document_text[] = {"id", "text", NULL};
@@ -150,6 +169,8 @@ static const char *const cols_memos[] = {"id", "target", "target_id", "type",
 	"title", "body", "author_id", "created", "modified", "guid", NULL};
 
 const struct db_table db_tables[] = {
+	{"meta", cols_meta, true},
+	{"coders", cols_coders, true},
 	{"documents", cols_documents, true},
 	{"document_text", cols_document_text, false},
 	{"attributes", cols_attributes, true},

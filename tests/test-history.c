@@ -262,15 +262,28 @@ test_log(void **state)
 	assert_ok(codetree_rename(p, code, "k2"));	/* no change: no entry */
 	assert_ok(history_undo(p, NULL));
 	assert_ok(history_log(p, 10, &e, &n));
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 5);
 	assert_string_equal(e[0].kind, "undo");
 	assert_string_equal(e[0].label, "code rename");
+	assert_string_equal(e[0].account, project_account(p));
 	assert_string_equal(e[1].label, "code rename");
 	assert_string_equal(e[1].state, "undone");
 	assert_int_equal(e[1].nchanges, 1);
 	assert_string_equal(e[2].label, "code add");
 	assert_string_equal(e[2].coder, project_coder_login(p));
+	/* the coder's row, made by their first action, and the creation:
+	 * logged, and nobody's to undo */
+	assert_string_equal(e[3].label, "coder join");
+	assert_string_equal(e[3].coder, project_coder_login(p));
+	assert_string_equal(e[3].state, "meta");
+	assert_int_equal(e[3].nchanges, 1);
+	assert_string_equal(e[4].label, "project create");
+	assert_string_equal(e[4].coder, "");
+	assert_string_equal(e[4].account, project_account(p));
+	assert_int_equal(e[4].nchanges, 2);	/* the owner, the time */
 	history_log_free(e, n);
+	assert_ok(history_undo(p, NULL));	/* code add */
+	assert_int_equal(history_undo(p, NULL), AX_ERR_NOTHING);
 	project_close(p);
 	free(path);
 }

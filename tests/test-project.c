@@ -16,6 +16,7 @@
 #include "axial/coder.h"
 #include "axial/coding.h"
 #include "axial/document.h"
+#include "axial/history.h"
 #include "axial/project.h"
 #include "axial/retest.h"
 #include "axial/util.h"
@@ -251,9 +252,19 @@ test_migration_from_v1(void **state)
 	sql = file_read_all(fixture, &len);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO meta VALUES('title', 'Old')",
+	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	free(sql);
 	assert_ok(project_open(path, 0, NULL, &p, NULL));
+	/* v4 made meta again: its rows are all there */
+	assert_string_equal(project_owner(p), "someone");
+	{
+		char *t = project_setting(p, "title");
+
+		assert_string_equal(t, "Old");
+		free(t);
+	}
 	assert_ok(doc_get(p, 1, &d));
 	assert_string_equal(d.name, "interview-1");
 	assert_string_equal(d.direction, "auto");	/* added by v2 */
@@ -265,6 +276,22 @@ test_migration_from_v1(void **state)
 	assert_ok(doc_get(p, 1, &d));
 	assert_string_equal(d.direction, "rtl");
 	doc_info_done(&d);
+	/* v4: settings are logged, and so is the account that acted */
+	assert_ok(project_set_setting(p, "title", "New"));
+	{
+		struct history_entry *e;
+		size_t n;
+		char *t;
+
+		assert_ok(history_log(p, 1, &e, &n));
+		assert_string_equal(e[0].label, "title");
+		assert_string_equal(e[0].account, project_account(p));
+		history_log_free(e, n);
+		assert_ok(history_undo(p, NULL));
+		t = project_setting(p, "title");
+		assert_string_equal(t, "Old");
+		free(t);
+	}
 	project_close(p);
 	db = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);

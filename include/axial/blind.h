@@ -10,6 +10,12 @@
  * refused. This is enforced in the model, so the UI and the command line
  * behave alike. (Anyone who can read the file with sqlite3 can still read
  * it: blind mode keeps coders honest, it is not encryption.)
+ *
+ * Start, done and lift are actions in the log (with the account that did
+ * them) and undo takes them back, by whoever did them: the owner's undo of
+ * a start or a lift, a coder's of their done. An undo or redo that would
+ * hide again codings every coder has seen (a done taken back after the
+ * reveal) is the owner's alone, as starting a session is.
  */
 #ifndef AXIAL_BLIND_H
 #define AXIAL_BLIND_H

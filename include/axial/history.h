@@ -2,10 +2,14 @@
  * history.h: undo, redo and the audit trail, per coder, across restarts.
  *
  * Every action (project_begin .. project_commit) is logged with the before
- * and after image of each row it touched. Undo inverts the acting coder's
- * latest action that is still done; redo inverts the undo. Either is refused
- * (AX_ERR_CONFLICT) when another action has changed those rows since, or
- * when inverting would take other coders' work with it.
+ * and after image of each row it touched, the coder it was done as and the
+ * OS account that did it. Undo inverts the acting coder's latest action that
+ * is still done; redo inverts the undo. Either is refused (AX_ERR_CONFLICT)
+ * when another action has changed those rows since, or when inverting would
+ * take other coders' work with it; and (AX_ERR_PERM) when another account
+ * did the action, when it would take a coder name from the account holding
+ * it (coder.h), or would hide again what a blind session has shown, unless
+ * the owner asks (blind.h).
  */
 #ifndef AXIAL_HISTORY_H
 #define AXIAL_HISTORY_H
@@ -22,6 +26,7 @@ enum ax_status history_redo(struct project *p, char **label);
 struct history_entry {
 	int64_t id, time, nchanges;
 	char *coder, *label, *kind, *state;	/* kind do|undo|redo */
+	char *account;		/* the OS account that did it ("" before v4) */
 };
 /* The newest `limit` actions, newest first. */
 enum ax_status history_log(struct project *p, size_t limit,

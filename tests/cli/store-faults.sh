@@ -9,7 +9,7 @@ $A code add p.axial k >/dev/null
 $A tag p.axial d k 0 3 >/dev/null
 
 # another process holds the write lock for 3 s; we wait 0.3 s
-( echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES('lock-holder', 'x');"; sleep 3; echo "ROLLBACK;" ) | sqlite3 p.axial &
+( echo "BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES('lock-holder', 'x');"; sleep 3; echo "ROLLBACK;" ) | sqlite3 p.axial &
 holder=$!
 sleep 0.5
 check_rc "locked beyond the timeout" 1 env AXIAL_BUSY_TIMEOUT_MS=300 $A tag p.axial d k 4 7

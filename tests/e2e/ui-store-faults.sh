@@ -20,7 +20,7 @@ tree_count() { screen | grep -oE '• k +[0-9]+' | head -1 | awk '{print $3}'; }
 # ---- another process holds the write lock for longer than we wait
 start "AXIAL_BUSY_TIMEOUT_MS=300 TERM=xterm-256color '$A' '$P'"
 check_screen "opens" "codes ("
-( echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES('lock-holder', 'x'); SELECT 'held';"
+( echo "BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES('lock-holder', 'x'); SELECT 'held';"
   while [ ! -e "$T/release" ]; do sleep 0.05; done; echo "ROLLBACK;" ) |
     sqlite3 "$P" >"$T/held" &
 holder=$!
