@@ -22,9 +22,11 @@
 #include <assert.h>
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -644,11 +646,102 @@ test_many_coders(void **state)
 	free(path);
 }
 
+/* coder-b's process of test_stopped_waiter: one coding once go closes. */
+static int
+waiter_run(const char *path, int64_t doc, int64_t code, int go)
+{
+	struct project *b;
+	char *err = NULL, c;
+	int64_t id;
+
+	if (project_open(path, 0, "coder-b", &b, &err) != AX_OK) {
+		fprintf(stderr, "coder-b: %s\n", err);
+		return 1;
+	}
+	while (read(go, &c, 1) < 0 && errno == EINTR)
+		;
+	if (coding_add(b, doc, code, 2, 3, &id) != AX_OK) {
+		fprintf(stderr, "coder-b: %s\n", project_errmsg(b));
+		return 2;
+	}
+	project_close(b);
+	return 0;
+}
+
+/*
+ * A waiter that stops (SIGSTOP, or a terminal's C-z) while in the writers'
+ * queue keeps its place there; the others must pass it once they have
+ * waited as long, not wait for it until the busy timeout. One that dies
+ * leaves the queue at once. (No connection is open across a fork: SQLite
+ * forbids it.)
+ */
+static void
+test_stopped_waiter(void **state)
+{
+	struct project *p;
+	char *path;
+	int64_t doc, code, id;
+	struct timespec ts = {0, 300000000};
+	struct coding *v;
+	size_t n;
+	int round, st, go[2];
+
+	(void)state;
+	p = tu_new_project(&path);
+	doc = tu_doc(p, "d", "a paragraph to code");
+	assert_ok(codetree_add(p, 0, NODE_CODE, "k", &code));
+	assert_ok(coder_add(p, "coder-b", NULL, NULL, project_account(p)));
+	project_close(p);
+	for (round = 0; round < 2; round++) {
+		uint64_t t0;
+		pid_t pid;
+
+		assert_int_equal(pipe(go), 0);
+		if ((pid = fork()) == 0) {
+			close(go[1]);
+			_exit(waiter_run(path, doc, code, go[0]));
+		}
+		assert_true(pid > 0);
+		close(go[0]);
+		/* hold the write lock, so that coder-b's process queues */
+		assert_ok(project_open(path, 0, NULL, &p, NULL));
+		assert_ok(project_begin(p, "hold"));
+		assert_ok(coding_add(p, doc, code, 0, 1, &id));
+		close(go[1]);
+		nanosleep(&ts, NULL);	/* it waits, 300 ms up the queue */
+		assert_int_equal(kill(pid, round == 0 ? SIGSTOP : SIGKILL), 0);
+		assert_ok(project_commit(p));
+		t0 = clock_ns();
+		assert_ok(coding_add(p, doc, code, 4, 5, &id));
+		if (clock_ns() - t0 > 3000000000u)
+			fail_msg("a write waited %.1f s behind a %s waiter",
+			    (double)(clock_ns() - t0) / 1e9, round ? "dead" : "stopped");
+		print_message("behind a %s waiter: %.0f ms\n", round ? "dead" : "stopped",
+		    (double)(clock_ns() - t0) / 1e6);
+		if (round == 0)
+			assert_int_equal(kill(pid, SIGCONT), 0);
+		assert_int_equal(waitpid(pid, &st, 0), pid);
+		if (round == 0)
+			assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		else
+			assert_true(WIFSIGNALED(st));
+		project_close(p);
+	}
+	/* two codings a round, and the stopped waiter's once it went on */
+	assert_ok(project_open(path, 0, NULL, &p, NULL));
+	assert_ok(coding_list(p, NULL, &v, &n));
+	free(v);
+	assert_int_equal(n, 5);
+	project_close(p);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many_coders),
+		cmocka_unit_test(test_stopped_waiter),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
