@@ -33,6 +33,7 @@ struct project {
 	int busy_ms;		/* how long to wait for another writer */
 	uint64_t busy_since;	/* when the current wait began */
 	unsigned busy_jitter;	/* a cheap random sequence for the waits */
+	struct db_queue *queue;	/* writers' order (db-queue.c); NULL: none */
 	struct db_stmt_cache *stmts;
 	size_t nstmts, capstmts;
 };
@@ -99,6 +100,21 @@ bool db_blind_hidden(struct project *p);
 
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);
+
+/*
+ * db-queue.c: writers take the write lock in the order they asked for it.
+ * db_action_open brackets its BEGIN IMMEDIATE with enter and leave (enter
+ * starts the wait: p->busy_since); db_queue_turn says whether this process
+ * may try the lock now, busy when it has found the lock taken. Without a
+ * queue (none could be made) every call is a no-op and it is always the
+ * process's turn.
+ */
+void db_queue_open(struct project *p);
+void db_queue_close(struct project *p);
+void db_queue_enter(struct project *p);
+bool db_queue_active(const struct project *p);
+bool db_queue_turn(struct project *p, bool busy);
+void db_queue_leave(struct project *p);
 
 /* db-schema.c */
 /* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */
