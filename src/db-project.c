@@ -229,7 +229,7 @@ fill_uuid(char out[37])
 }
 
 /* Registered as SQL function uuid() on every connection. */
-static void
+void
 sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char u[37];
@@ -328,7 +328,7 @@ readonly_uri(const char *path)
  * Poll every 0.1 to 1 ms (jittered, so two waiters do not march in step)
  * until the timeout.
  */
-static int
+int
 busy_wait(void *arg, int count)
 {
 	struct project *p = arg;
@@ -472,7 +472,7 @@ project_open(const char *path, unsigned flags, const char *as,
 	*pp = NULL;
 	p->path = xstrdup(path);
 	p->account = os_account();
-	if ((s = open_file(p, flags)) != AX_OK)
+	if ((s = open_file(p, flags)) != AX_OK || (s = db_file_open(p)) != AX_OK)
 		goto err;
 	if (flags & PROJECT_CREATE)
 		s = create_schema(p);
@@ -609,6 +609,8 @@ db_action_open(struct project *p, const char *label, const char *kind,
 		p->depth++;
 		return AX_OK;
 	}
+	if ((s = db_file_check(p)) != AX_OK)
+		return s;
 	if ((s = db_exec(p, "BEGIN IMMEDIATE")) != AX_OK)
 		return s;
 	p->depth = 1;
