@@ -19,6 +19,18 @@ struct db_stmt_cache {
 	sqlite3_stmt *stmt;
 };
 
+/* db-file.c: which file the path named when the project was opened. */
+struct db_file {
+	uint64_t dev, ino;
+	int64_t size, mtime_ns;	/* immutable opens: to notice a writer */
+	bool immutable;		/* opened with immutable=1 (readonly_uri) */
+	bool moved;		/* the path named another file or none: for good */
+	bool stale;		/* immutable, and the file changed since */
+	bool hold;		/* project_hold: on a move, go on in memory */
+	bool in_memory;		/* db is that copy in memory */
+	int64_t held_after;	/* the last action the copy had when made */
+};
+
 struct project {
 	sqlite3 *db;
 	char *path;
@@ -36,6 +48,7 @@ struct project {
 	struct db_queue *queue;	/* writers' order (db-queue.c); NULL: none */
 	struct db_stmt_cache *stmts;
 	size_t nstmts, capstmts;
+	struct db_file file;	/* db-file.c */
 };
 
 /* Sets the message (fmt translated: xgettext extracts db_fail's third
@@ -115,6 +128,19 @@ void db_queue_enter(struct project *p);
 bool db_queue_active(const struct project *p);
 bool db_queue_turn(struct project *p, bool busy);
 void db_queue_leave(struct project *p);
+
+/* db-project.c: every connection's SQL function uuid() and busy handler
+ * (its argument is the project). */
+void sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+int busy_wait(void *arg, int count);
+
+/* db-file.c (project.h, "The file behind the path") */
+/* Right after the file is opened: remembers it; refuses an immutable open
+ * whose -wal holds changes it would not show. */
+enum ax_status db_file_open(struct project *p);
+/* At the start of an action (depth 0): AX_ERR_MOVED once the path names
+ * another file or none, but for the one action a hold keeps in memory. */
+enum ax_status db_file_check(struct project *p);
 
 /* db-schema.c */
 /* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */

@@ -232,7 +232,7 @@ fill_uuid(char out[37])
 }
 
 /* Registered as SQL function uuid() on every connection. */
-static void
+void
 sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char u[37];
@@ -342,7 +342,7 @@ readonly_uri(const char *path)
  * its turn (db-queue.c): four times as often when it is next, half as
  * often while others are ahead of it.
  */
-static int
+int
 busy_wait(void *arg, int count)
 {
 	struct project *p = arg;
@@ -505,7 +505,7 @@ project_open(const char *path, unsigned flags, const char *as,
 	*pp = NULL;
 	p->path = xstrdup(path);
 	p->account = os_account();
-	if ((s = open_file(p, flags)) != AX_OK)
+	if ((s = open_file(p, flags)) != AX_OK || (s = db_file_open(p)) != AX_OK)
 		goto err;
 	if (flags & PROJECT_CREATE)
 		s = create_schema(p);
@@ -667,6 +667,8 @@ db_action_open(struct project *p, const char *label, const char *kind,
 		p->depth++;
 		return AX_OK;
 	}
+	if ((s = db_file_check(p)) != AX_OK)
+		return s;
 	/* behind whoever already waits for the write lock, if anyone */
 	db_queue_enter(p);
 	if (db_queue_turn(p, false) || busy_wait(p, -1))

@@ -61,6 +61,13 @@ hints(struct ui *ui, int y, int w)
 	struct buf b = {0};
 	size_t i, j;
 
+	/* the file went: the way out comes first */
+	if (project_moved(ui->p)) {
+		char key[64];
+
+		ui_action_key(ui, "save-as", key, sizeof key);
+		buf_printf(&b, " %s %s", key, _("save-as"));
+	}
 	for (i = 0; h[i] != NULL; i++)
 		for (j = 0; ui_actions[j].name != NULL; j++) {
 			char keys[64], *sp;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
+#include <sys/stat.h>
 
 #include <unistr.h>
 
@@ -38,7 +39,83 @@ void ui_toggle_mouse(struct ui *ui);
 
 /* ---- global ---- */
 
-static void act_quit(struct ui *ui) { ui->quit = true; }
+static void
+quit_yes(struct ui *ui, const char *yes)
+{
+	(void)yes;
+	ui->quit = true;
+}
+
+/* Everything is saved as it is made, but for a change held in memory
+ * after the file went (project_hold): ask before dropping it. */
+static void
+act_quit(struct ui *ui)
+{
+	char key[64], title[128];
+
+	if (!project_unsaved(ui->p)) {
+		ui->quit = true;
+		return;
+	}
+	ui_action_key(ui, "save-as", key, sizeof key);
+	snprintf(title, sizeof title, _("quit and lose your last change? (%s "
+	    "saves it)"), key);
+	prompt_open(ui, title, "", quit_yes);
+	ui->ov = OV_CONFIRM;
+}
+
+static void
+save_as_done(struct ui *ui, const char *text)
+{
+	const char *home = getenv("HOME");
+	char *path;
+
+	if (text[0] == '\0') {
+		ui_msg(ui, "%s", _("cancelled"));
+		return;
+	}
+	if (text[0] == '~' && text[1] == '/' && home != NULL)
+		path = xasprintf("%s%s", home, text + 1);
+	else
+		path = xstrdup(text);
+	if (ui_check(ui, project_save_as(ui->p, path))) {
+		/* the same rows, so the screen stands; only the connection
+		 * is new */
+		ui->data_version = project_data_version(ui->p);
+		ui->file_told = false;
+		ui_dirty(ui, DIRTY_ALL);
+		ui_msg(ui, _("saved to %s; you are working in it now"), path);
+	}
+	free(path);
+}
+
+/* Writes the whole project to a new file (project_save_as) and goes on
+ * there: the way out when the file was moved, deleted or replaced. The
+ * suggestion is the project's name with "-saved" that is not taken. */
+static void
+act_save_as(struct ui *ui)
+{
+	const char *path = project_path(ui->p);
+	size_t n = strlen(path);
+	char *stem, *sugg = NULL;
+	struct stat sb;
+	int i;
+
+	if (n > 6 && strcmp(path + n - 6, ".axial") == 0)
+		n -= 6;
+	stem = xstrndup(path, n);
+	for (i = 1; i < 100; i++) {
+		free(sugg);
+		sugg = i == 1 ? xasprintf("%s-saved.axial", stem) :
+		    xasprintf("%s-saved-%d.axial", stem, i);
+		if (lstat(sugg, &sb) != 0)
+			break;
+	}
+	prompt_open(ui, _("save the whole project to a new file:"), sugg,
+	    save_as_done);
+	free(sugg);
+	free(stem);
+}
 
 static void
 act_help(struct ui *ui)
@@ -315,7 +392,8 @@ act_memo(struct ui *ui)
 	{name, keys, scope, help, (void *)(action_fn *)fn}
 const struct keymap_action ui_actions[] = {
 	A("help", "? F1", SCOPE_GLOBAL, N_("this help, generated from the key table"), act_help),
-	A("quit", "q C-c", SCOPE_GLOBAL, N_("quit (everything is already saved)"), act_quit),
+	A("quit", "q C-c", SCOPE_GLOBAL, N_("quit (everything is already saved, unless the file went: see save-as)"), act_quit),
+	A("save-as", "C-s", SCOPE_GLOBAL, N_("save the whole project to a new file and go on there (when its file was moved, deleted or replaced)"), act_save_as),
 	A("undo", "u", SCOPE_GLOBAL, N_("undo your last action"), act_undo),
 	A("redo", "C-r U", SCOPE_GLOBAL, N_("redo what you undid"), act_redo),
 	A("focus-next", "Tab", SCOPE_GLOBAL, N_("next pane"), act_focus_next),

@@ -212,6 +212,19 @@ vmsg(struct ui *ui, bool err, const char *fmt, va_list ap)
 	ui_dirty(ui, DIRTY_STATUS);
 }
 
+static void msg_set(struct ui *ui, bool err, const char *fmt, ...)
+    AX_PRINTF(3, 4);
+
+static void
+msg_set(struct ui *ui, bool err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ui, err, fmt, ap);
+	va_end(ap);
+}
+
 void
 ui_msg(struct ui *ui, const char *fmt, ...)
 {
@@ -234,13 +247,87 @@ ui_err(struct ui *ui, const char *fmt, ...)
 		beep();
 }
 
+void
+ui_action_key(struct ui *ui, const char *name, char *out, size_t cap)
+{
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; ui_actions[i].name != NULL; i++)
+		if (strcmp(ui_actions[i].name, name) == 0) {
+			keymap_keys_text(ui->keys, i, out, cap);
+			break;
+		}
+	out[strcspn(out, " ")] = '\0';
+	if (out[0] == '\0')
+		snprintf(out, cap, "%s", name);
+}
+
+/*
+ * The project's file was moved, deleted or replaced (project.h): say so,
+ * with the key that saves the work to a new file. refused: an action was
+ * just refused for it.
+ */
+static void
+moved_msg(struct ui *ui, bool refused)
+{
+	const char *path = project_path(ui->p), *base = strrchr(path, '/');
+	char key[64];
+
+	base = base != NULL ? base + 1 : path;
+	ui_action_key(ui, "save-as", key, sizeof key);
+	if (refused)
+		msg_set(ui, true, _("%s was moved, deleted or replaced while open; "
+		    "nothing was written. %s: save to a new file"), base, key);
+	else if (project_unsaved(ui->p))
+		msg_set(ui, true, _("%s was moved, deleted or replaced while open; "
+		    "your last change is only in memory. %s: save to a new file"),
+		    base, key);
+	else
+		msg_set(ui, true, _("%s was moved, deleted or replaced while open; "
+		    "nothing more is written to it. %s: save to a new file"), base,
+		    key);
+}
+
 bool
 ui_check(struct ui *ui, enum ax_status rc)
 {
 	if (rc == AX_OK)
 		return true;
-	ui_err(ui, "%s", project_errmsg(ui->p));
+	if (rc == AX_ERR_MOVED) {
+		moved_msg(ui, true);
+		if (curses_on)
+			beep();
+	} else {
+		ui_err(ui, "%s", project_errmsg(ui->p));
+	}
 	return false;
+}
+
+/*
+ * On every tick and after every key: has the file behind the path gone,
+ * or changed under a read-only view? Announced once with a beep, then
+ * shown again whenever the status line holds no error, since everything
+ * the user does now depends on it.
+ */
+static void
+watch_file(struct ui *ui)
+{
+	enum ax_status s = project_file_check(ui->p);
+
+	if (s == AX_OK)
+		return;
+	if (ui->file_told && ui->msg[0] != '\0' && ui->msg_err)
+		return;
+	if (s == AX_ERR_MOVED)
+		moved_msg(ui, false);
+	else
+		msg_set(ui, true, "%s", project_errmsg(ui->p));
+	if (!ui->file_told && curses_on)
+		beep();
+	if (!ui->file_told)
+		ui_dirty(ui, DIRTY_ALL);	/* the hints offer save-as */
+	ui->file_told = true;
 }
 
 /* ---- model loading ---- */
@@ -1070,6 +1157,8 @@ ui_run(const struct ui_options *o)
 		free(ui);
 		return 1;
 	}
+	/* if the file goes, the next change waits in memory for save-as */
+	project_hold(ui->p);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, _("axial: the workbench needs a terminal; "
 		    "try 'axial info %s'\n"), o->project);
@@ -1167,7 +1256,8 @@ ui_run(const struct ui_options *o)
 			ui_resume_curses(ui);
 		}
 		if (r == ERR) {
-			/* a tick: live refresh, deferred work */
+			/* a tick: the file, live refresh, deferred work */
+			watch_file(ui);
 			if (project_data_version(ui->p) != ui->data_version)
 				ui_sync(ui);
 			if (!ui->counts.valid)
@@ -1198,6 +1288,7 @@ ui_run(const struct ui_options *o)
 		if (key == (KEYMAP_FN | 0407) || key == 127 || key == 8)
 			key = KEYMAP_FN | KEY_BACKSPACE;
 		ui_handle_key(ui, key);
+		watch_file(ui);
 		if (project_data_version(ui->p) != ui->data_version)
 			ui_sync(ui);
 		if (ui->dirty && !ui->quit)

@@ -226,6 +226,7 @@ struct ui {
 
 	/* live refresh */
 	int64_t data_version, change_cursor;
+	bool file_told;		/* the file's move (or staleness) was announced */
 
 	/* timings (AXIAL_UI_STATS) */
 	uint64_t t_start, t_first_frame;
@@ -242,6 +243,8 @@ void ui_msg(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
 void ui_err(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
 /* Reports a model failure in the status line; returns true if rc == AX_OK. */
 bool ui_check(struct ui *ui, enum ax_status rc);
+/* The first key bound to action `name` ("C-s"), or the name if none. */
+void ui_action_key(struct ui *ui, const char *name, char *out, size_t cap);
 void ui_dirty(struct ui *ui, unsigned bits);
 /* Applies changes committed since the last sync (mine and others'). */
 void ui_sync(struct ui *ui);

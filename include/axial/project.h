@@ -39,6 +39,7 @@ enum ax_status {
 	AX_ERR_CONFLICT,	/* undo/redo refused: others changed it since */
 	AX_ERR_NOTHING,		/* nothing to undo or redo */
 	AX_ERR_IO,		/* disk full, I/O error, anything else from SQLite */
+	AX_ERR_MOVED,		/* the file was moved, deleted or replaced while open */
 };
 
 /* The schema version this build writes; older files are migrated on open. */
@@ -93,6 +94,40 @@ void project_rollback(struct project *p);
  * other coder) commits to the project: poll it to refresh views.
  */
 int64_t project_data_version(struct project *p);
+
+/*
+ * The file behind the path. Opening remembers which file the path named
+ * (device and inode). If the path is later deleted, renamed or replaced by
+ * another file while the project is open, the project is *moved*, for
+ * good: nothing is written to the file again. The committed write-ahead
+ * log is first moved into the file this connection holds (so a file moved
+ * away is whole by itself and the log at the old name holds nothing the
+ * next file there would take for its own), and every action is refused
+ * with AX_ERR_MOVED, whose message names the file.
+ *
+ * Every action checks before it begins; project_file_check checks now
+ * (the workbench polls it): AX_OK, AX_ERR_MOVED, or AX_ERR_READONLY for a
+ * read-only view that cannot follow changes made since it was opened (a
+ * file in a folder it cannot write, opened immutable). The message is in
+ * project_errmsg.
+ */
+enum ax_status project_file_check(struct project *p);
+bool project_moved(const struct project *p);
+/*
+ * For the workbench: when the move is found, copy the project into memory
+ * and let the file go, and let one more action happen in that copy instead
+ * of refusing it, so the change the user just made is not lost. It is
+ * held there (project_unsaved) until project_save_as.
+ */
+void project_hold(struct project *p);
+bool project_unsaved(struct project *p);
+/*
+ * Writes the whole project, as this connection sees it (an action held in
+ * memory included), to a new file at path (refused if anything exists
+ * there), and goes on working in that file: the project is no longer
+ * moved, and its path is the new one. Not inside an action.
+ */
+enum ax_status project_save_as(struct project *p, const char *path);
 
 /* Project settings (key/value), e.g. "blind" = "1". NULL when unset. */
 char *project_setting(struct project *p, const char *key);
