@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "axial/codetree.h"
@@ -70,8 +71,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* What document names may be (db_name): valid UTF-8, no control or
- * embedding characters, not blank. */
+/* What document names may be (docs/security.md §6.8), written out apart
+ * from name.c: valid UTF-8; no control, line or paragraph separator, bidi
+ * control or other format character but ZWNJ and ZWJ; not only spaces,
+ * ZWNJ and ZWJ. (Never over the length limit at 48 bytes.) */
 static bool
 name_acceptable(const char *name)
 {
@@ -83,10 +86,12 @@ name_acceptable(const char *name)
 		return false;
 	while (q < end) {
 		q += u8_mbtouc(&c, q, (size_t)(end - q));
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
-		    (c >= 0x2066 && c <= 0x2069))
+		if (uc_is_general_category(c, UC_CATEGORY_Cc) || c == 0x2028 ||
+		    c == 0x2029 || (uc_is_general_category(c, UC_CATEGORY_Cf) &&
+		    c != 0x200c && c != 0x200d))
 			return false;
-		blank = blank && c == ' ';
+		blank = blank && (c == 0x200c || c == 0x200d ||
+		    uc_is_general_category(c, UC_CATEGORY_Zs));
 	}
 	return !blank;
 }

@@ -20,6 +20,7 @@
 #include "axial/history.h"
 #include "axial/i18n.h"
 #include "axial/memo.h"
+#include "axial/name.h"
 #include "axial/retest.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
@@ -390,6 +391,7 @@ invivo_name(struct ui *ui, size_t s, size_t e)
 	struct buf b = {0};
 	size_t i, n = 0;
 	bool space = false;
+	char *name;
 
 	for (i = s; i < e && n < 60; i++) {
 		ucs4_t c = char_at(ui, i);
@@ -424,7 +426,10 @@ invivo_name(struct ui *ui, size_t s, size_t e)
 	    (unsigned char)b.s[b.len - 1] == 0x9b ||	/* ؛ */
 	    (unsigned char)b.s[b.len - 1] == 0x9f))	/* ؟ */
 		b.len -= 2, b.s[b.len] = '\0';
-	return b.s ? buf_take(&b) : xstrdup("");
+	/* what else a name may not hold (direction marks, ZWSP) goes too */
+	name = name_clean(NAME_CODE, b.s, "", 0, NULL);
+	buf_done(&b);
+	return name;
 }
 
 void

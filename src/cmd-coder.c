@@ -97,10 +97,11 @@ coder_add_main(const struct cmd *self, int argc, char **argv)
 }
 
 const struct cmd cmd_coder_add = {
-	"coder add", "PROJECT LOGIN [--name NAME] [--color #RRGGBB] [--account ACCOUNT]",
+	"coder add", "PROJECT LOGIN [--name NAME] [--color COLOUR] [--account ACCOUNT]",
 	N_("add a coder, or tie one to an OS account (the owner only)"),
 	N_("  -n, --name NAME     display name\n"
-	"  --color #RRGGBB     colour of the coder's marks\n"
+	"  --color COLOUR      colour of the coder's marks: #rrggbb, a name\n"
+	"                      (red, bright-blue, ...) or 0-255\n"
 	"  --account ACCOUNT   the OS account that may act as LOGIN with --as\n"),
 	coder_add_main,
 };

@@ -12,23 +12,41 @@
 #include "axial/document.h"
 #include "axial/exchange.h"
 #include "axial/i18n.h"
+#include "axial/name.h"
 #include "axial/project.h"
 #include "axial/textin.h"
 #include "cmd.h"
 
-/* A document name from a file path: base name without .txt/.md. */
+/*
+ * A document name from a file path: base name without .txt/.md. Nobody
+ * typed it, so what a name may not hold is cleaned out and a name over the
+ * limit cut, with a notice, rather than refused.
+ */
 static char *
 name_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
-	char *name = xstrdup(base ? base + 1 : path);
+	char *name = xstrdup(base ? base + 1 : path), *clean;
 	char *dot = strrchr(name, '.');
+	unsigned changed;
 
 	if (dot != NULL && dot != name && (strcmp(dot, ".txt") == 0 ||
 	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0 ||
 	    strcasecmp(dot, ".docx") == 0 || strcasecmp(dot, ".odt") == 0))
 		*dot = '\0';
-	return name;
+	clean = name_clean(NAME_DOCUMENT, name, "document", 0, &changed);
+	if (changed & NAME_CLEANED)
+		cmd_report_lines(path, _("the document name had control or "
+		    "invisible characters; they were replaced by spaces or removed"));
+	if (changed & NAME_CUT) {
+		char *m = xasprintf(_("the document name was cut to %zu characters"),
+		    name_field_max(NAME_DOCUMENT));
+
+		cmd_report_lines(path, m);
+		free(m);
+	}
+	free(name);
+	return clean;
 }
 
 /* Reads document,key,value rows into the open action. */

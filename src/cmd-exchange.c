@@ -17,7 +17,9 @@ cmd_report_lines(const char *file, const char *report)
 
 	for (line = report; line != NULL && *line != '\0'; line = nl + 1) {
 		nl = strchr(line, '\n');
-		fprintf(stderr, "axial: %s: ", file);
+		fputs("axial: ", stderr);
+		cmd_put_text(stderr, file, strlen(file));
+		fputs(": ", stderr);
 		cmd_put_text(stderr, line, nl ? (size_t)(nl - line) : strlen(line));
 		fputc('\n', stderr);
 		if (nl == NULL)

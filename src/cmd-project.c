@@ -8,6 +8,7 @@
 
 #include "axial/document.h"
 #include "axial/i18n.h"
+#include "axial/name.h"
 #include "axial/project.h"
 #include "cmd.h"
 #include "ui.h"
@@ -21,7 +22,7 @@ init_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 	struct project *p;
-	char **ops;
+	char **ops, *bad;
 	int n, rc;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
@@ -29,6 +30,13 @@ init_main(const struct cmd *self, int argc, char **argv)
 	if (n != 1) {
 		free(ops);
 		return cmd_usage(self, _("expected one project file"));
+	}
+	/* Checked before the file exists: a refused title leaves nothing. */
+	if (title != NULL && (bad = name_check(NAME_TITLE, title)) != NULL) {
+		rc = cmd_error("%s", bad);
+		free(bad);
+		free(ops);
+		return rc;
 	}
 	rc = cmd_project_open(ops[0], NULL, PROJECT_CREATE, &p);
 	if (rc == CMD_OK && title != NULL && project_set_setting(p, "title", title) != AX_OK)

@@ -89,12 +89,8 @@ coder_import(struct project *p, const char *login, const char *name,
 		if (*id != 0)
 			return AX_OK;
 	}
-	if ((nlogin = db_name(p, N_("coder"), login)) == NULL)
+	if ((nlogin = db_coder_fields(p, login, name, NULL, NULL)) == NULL)
 		return AX_ERR_INPUT;
-	if (name != NULL && !db_valid_utf8(name)) {
-		free(nlogin);
-		return db_fail(p, AX_ERR_INPUT, "coder name is not valid UTF-8");
-	}
 	if (coder_find(p, nlogin, id) == AX_OK) {
 		free(nlogin);
 		return AX_OK;
@@ -265,12 +261,8 @@ coder_add(struct project *p, const char *login, const char *name,
 	enum ax_status s;
 	int64_t id = 0;
 
-	if ((nlogin = db_name(p, N_("coder"), login)) == NULL)
+	if ((nlogin = db_coder_fields(p, login, name, color, account)) == NULL)
 		return AX_ERR_INPUT;
-	if (name != NULL && !db_valid_utf8(name)) {
-		free(nlogin);
-		return db_fail(p, AX_ERR_INPUT, "coder name is not valid UTF-8");
-	}
 	/* Tying a name to an account lets that account act under it: the
 	 * owner's decision alone, as is adding coders other than oneself. */
 	if ((account != NULL || strcmp(nlogin, p->login) != 0) &&

@@ -239,8 +239,7 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 			return AX_OK;
 		}
 	}
-	if ((name = db_name(p, N_("code"), ref)) == NULL)
-		return db_fail(p, AX_ERR_NOTFOUND, "no code or category '%s'", ref);
+	name = name_key(ref);
 	st = db_stmt(p, "SELECT id FROM nodes WHERE name = ? LIMIT 2");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -342,9 +341,9 @@ enum ax_status
 codetree_find_child(struct project *p, int64_t parent, const char *name,
     int64_t *id)
 {
-	char *nname = db_name(p, N_("code"), name);
+	char *nname = name_key(name);
 
-	*id = nname != NULL ? child_named(p, parent, nname) : 0;
+	*id = child_named(p, parent, nname);
 	free(nname);
 	return *id != 0 ? AX_OK : db_fail(p, AX_ERR_NOTFOUND, "no node '%s'", name);
 }
@@ -372,7 +371,8 @@ codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, kind == NODE_CODE ? "code" : "category", name)) == NULL)
+	if ((nname = db_name(p, kind == NODE_CODE ? NAME_CODE : NAME_CATEGORY,
+	    name)) == NULL)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, kind == NODE_CODE ? "code add" : "category add")) != AX_OK)
 		goto out;
@@ -415,7 +415,8 @@ codetree_rename(struct project *p, int64_t id, const char *name)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, N_("code"), name)) == NULL)
+	if ((nname = db_name(p, db_int(p, "SELECT kind = 'category' FROM nodes"
+	    " WHERE id = ?", id, 0) ? NAME_CATEGORY : NAME_CODE, name)) == NULL)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "code rename")) != AX_OK)
 		goto out;

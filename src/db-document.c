@@ -69,7 +69,7 @@ doc_import_ex(struct project *p, const char *name, const char *data,
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, N_("document"), name)) == NULL)
+	if ((nname = db_name(p, NAME_DOCUMENT, name)) == NULL)
 		return AX_ERR_INPUT;
 	text = textin_decode(data, len, &tlen, &err);
 	if (text == NULL) {
@@ -175,8 +175,7 @@ doc_find(struct project *p, const char *ref, int64_t *id)
 			return db_fail(p, AX_ERR_NOTFOUND, "no document %s", ref);
 		}
 	}
-	if ((name = db_name(p, N_("document"), ref)) == NULL)
-		return db_fail(p, AX_ERR_NOTFOUND, "no document '%s'", ref);
+	name = name_key(ref);
 	st = db_stmt(p, "SELECT id FROM documents WHERE name = ?");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -251,7 +250,7 @@ doc_rename(struct project *p, int64_t id, const char *name)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, N_("document"), name)) == NULL)
+	if ((nname = db_name(p, NAME_DOCUMENT, name)) == NULL)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "document rename")) != AX_OK)
 		goto out;
@@ -381,11 +380,13 @@ doc_attr_set(struct project *p, int64_t id, const char *key, const char *value)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nkey = db_name(p, N_("attribute"), key)) == NULL)
+	/* removing looks the key up: one from elsewhere may hold anything */
+	if ((nkey = value == NULL ? name_key(key) :
+	    db_name(p, NAME_ATTRIBUTE, key)) == NULL)
 		return AX_ERR_INPUT;
-	if (value != NULL && !db_valid_utf8(value)) {
+	if (value != NULL && (s = db_label(p, NAME_ATTR_VALUE, value)) != AX_OK) {
 		free(nkey);
-		return db_fail(p, AX_ERR_INPUT, "attribute value is not valid UTF-8");
+		return s;
 	}
 	if ((s = db_action_begin(p, "attribute")) != AX_OK)
 		goto out;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "axial/name.h"
 #include "axial/project.h"
 #include "axial/util.h"
 
@@ -99,9 +100,16 @@ enum ax_status db_coder_id(struct project *p, int64_t *id);
 enum ax_status db_coder_check_undo(struct project *p, int64_t row,
     const char *op, const char *before, const char *label);
 
-/* NFC-normalises a name and checks it (non-empty, no controls). NULL +
- * message on error; what ("code", marked N_) names it, translated. */
-char *db_name(struct project *p, const char *what, const char *name);
+/* db-name.c: every name and label a setter stores passes one of these
+ * (name.h). A name checked and normalised, or NULL + message. */
+char *db_name(struct project *p, enum name_field f, const char *name);
+/* AX_OK when s may be stored in field f as it is, else AX_ERR_INPUT +
+ * message. */
+enum ax_status db_label(struct project *p, enum name_field f, const char *s);
+/* coder_add's and coder_import's fields (name, color and account may be
+ * NULL: unchanged): the login normalised, or NULL + message. */
+char *db_coder_fields(struct project *p, const char *login, const char *name,
+    const char *color, const char *account);
 
 /*
  * Blind mode (db-blind.c): 0 when every coding is visible, else the only

@@ -124,7 +124,9 @@ memo_add_ex(struct project *p, enum memo_target target, int64_t target_id,
 	enum ax_status s;
 	int64_t coder;
 
-	if (!db_valid_utf8(title) || !db_valid_utf8(body))
+	if ((s = db_label(p, NAME_MEMO_TITLE, title)) != AX_OK)
+		return s;
+	if (!db_valid_utf8(body))
 		return db_fail(p, AX_ERR_INPUT, "memo text is not valid UTF-8");
 	if ((s = db_action_begin(p, "memo add")) != AX_OK)
 		return s;
@@ -168,7 +170,9 @@ memo_update(struct project *p, int64_t id, const char *title, const char *body)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((title != NULL && !db_valid_utf8(title)) || (body != NULL && !db_valid_utf8(body)))
+	if (title != NULL && (s = db_label(p, NAME_MEMO_TITLE, title)) != AX_OK)
+		return s;
+	if (body != NULL && !db_valid_utf8(body))
 		return db_fail(p, AX_ERR_INPUT, "memo text is not valid UTF-8");
 	if ((s = db_action_begin(p, "memo edit")) != AX_OK)
 		return s;

@@ -24,9 +24,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include <uninorm.h>
 #include <unistr.h>
-#include <unictype.h>
 
 #include "axial/compare.h"
 #include "axial/i18n.h"
@@ -145,55 +143,6 @@ db_col_str(sqlite3_stmt *st, int col)
 	const unsigned char *s = sqlite3_column_text(st, col);
 
 	return xstrndup(s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
-}
-
-char *
-db_name(struct project *p, const char *what, const char *name)
-{
-	const uint8_t *s = (const uint8_t *)name;
-	size_t n = strlen(name), len;
-	uint8_t *norm;
-	const uint8_t *q;
-	ucs4_t c;
-
-	if (u8_check(s, n) != NULL) {
-		db_fail(p, AX_ERR_INPUT, "%s name is not valid UTF-8 (byte %zu)",
-		    _(what), (size_t)(u8_check(s, n) - s));
-		return NULL;
-	}
-	for (q = s; q < s + n; q += u8_mbtouc(&c, q, (size_t)(s + n - q))) {
-		u8_mbtouc(&c, q, (size_t)(s + n - q));
-		if (uc_is_general_category(c, UC_CATEGORY_Cc) ||
-		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-			db_fail(p, AX_ERR_INPUT, "%s name has a control character "
-			    "(U+%04X at byte %zu)", _(what), (unsigned)c,
-			    (size_t)(q - s));
-			return NULL;
-		}
-	}
-	norm = u8_normalize(UNINORM_NFC, s, n, NULL, &len);
-	if (norm == NULL)
-		fatal("out of memory normalising a name");
-	/* Surrounding spaces are never meant; inner ones are. */
-	{
-		size_t a = 0, b = len;
-
-		while (a < b && (norm[a] == ' ' || norm[a] == '\t'))
-			a++;
-		while (b > a && (norm[b - 1] == ' ' || norm[b - 1] == '\t'))
-			b--;
-		if (a == b) {
-			free(norm);
-			db_fail(p, AX_ERR_INPUT, "%s name is empty", _(what));
-			return NULL;
-		}
-		{
-			char *out = xstrndup((const char *)norm + a, b - a);
-
-			free(norm);
-			return out;
-		}
-	}
 }
 
 bool
@@ -791,6 +740,9 @@ project_set_setting(struct project *p, const char *key, const char *value)
 	sqlite3_stmt *st;
 	enum ax_status s;
 
+	if (value != NULL && strcmp(key, "title") == 0 &&
+	    (s = db_label(p, NAME_TITLE, value)) != AX_OK)
+		return s;
 	if ((s = db_action_begin(p, strcmp(key, "title") == 0 ? "title" :
 	    "setting")) != AX_OK)
 		return s;

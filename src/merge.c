@@ -28,6 +28,7 @@
 #include "axial/exchange.h"
 #include "axial/i18n.h"
 #include "axial/memo.h"
+#include "axial/name.h"
 #include "exchange-int.h"
 
 /* The node in p matching node id of other, or 0. */
@@ -133,6 +134,14 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 		goto out;
 	}
 	coder_map = xcalloc(noc + 1, sizeof *coder_map);
+	/* A file from elsewhere (or an older axial) may hold display names this
+	 * one refuses: cleaned, as an import cleans them (name.h). */
+	for (j = 0; j < noc; j++) {
+		char *dn = name_clean(NAME_CODER_NAME, oc[j].name, oc[j].login, 0, NULL);
+
+		free(oc[j].name);
+		oc[j].name = dn;
+	}
 	for (i = 0; i < nv; i++) {
 		struct coding *c = &v[i];
 		struct doc_info d;
@@ -201,6 +210,7 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 			    m[j].guid};
 			int64_t mid;
 			size_t k;
+			char *title;
 
 			if (memo_find_guid(p, m[j].guid, &mid) == AX_OK)
 				continue;
@@ -208,13 +218,15 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 				if (strcmp(oc[k].login, m[j].author) == 0)
 					coder_import(p, oc[k].login, oc[k].name, oc[k].guid,
 					    &mi.author);
-			if (memo_add_ex(p, MEMO_CODING, id, m[j].type, m[j].title,
+			title = name_clean(NAME_MEMO_TITLE, m[j].title, "", 0, NULL);
+			if (memo_add_ex(p, MEMO_CODING, id, m[j].type, title,
 			    m[j].body, &mi, NULL) != AX_OK) {
 				*err = xstrdup(project_errmsg(p));
 				s = AX_ERR_INPUT;
 			} else {
 				st->memos++;
 			}
+			free(title);
 		}
 		memo_list_free(m, nm);
 		if (s != AX_OK)

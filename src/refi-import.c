@@ -48,6 +48,7 @@
 #include "axial/exchange.h"
 #include "axial/i18n.h"
 #include "axial/memo.h"
+#include "axial/name.h"
 #include "axial/textin.h"
 #include "exchange-int.h"
 
@@ -211,40 +212,23 @@ struct imp {
 	int64_t left_links, left_graphs, left_sets, left_media, zero_sel;
 	int64_t comments, descriptions;
 	int64_t ctl_names;	/* names whose controls became spaces */
+	int64_t long_names;	/* names cut to the limit */
 };
 
 /*
- * A name safe for the model, which refuses controls and bidi overrides in
- * names: each becomes a space (and is counted for the report); empty
- * becomes dflt.
+ * A name or label safe for the model (name.h): controls and bidi controls
+ * become spaces, invisible characters go, a name over the limit is cut;
+ * each change is counted for the report. Empty becomes dflt.
  */
 static char *
-clean_name(struct imp *im, const char *s, const char *dflt)
+clean_name(struct imp *im, enum name_field f, const char *s, const char *dflt)
 {
-	const uint8_t *p = (const uint8_t *)(s != NULL ? s : ""), *end;
-	struct buf b = {0};
-	bool blank = true, changed = false;
+	unsigned changed;
+	char *r = name_clean(f, s, dflt, 0, &changed);
 
-	for (end = p + strlen((const char *)p); p < end;) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, p, (size_t)(end - p));
-
-		if (uc_is_general_category(c, UC_CATEGORY_Cc) ||
-		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-			buf_putc(&b, ' ');
-			changed = true;
-		} else {
-			buf_add(&b, p, (size_t)k);
-			blank = blank && c == ' ';
-		}
-		p += k;
-	}
-	im->ctl_names += changed;
-	if (blank) {
-		buf_done(&b);
-		return xstrdup(dflt);
-	}
-	return buf_take(&b);
+	im->ctl_names += (changed & NAME_CLEANED) != 0;
+	im->long_names += (changed & NAME_CUT) != 0;
+	return r;
 }
 
 static enum ax_status
@@ -297,7 +281,7 @@ import_users(struct imp *im, const xmlNode *users)
 	const xmlNode *u;
 
 	for (u = users ? users->children : NULL; u != NULL; u = u->next) {
-		char *g, *id, *name, *login;
+		char *g, *id, *raw, *name, *login;
 		int64_t cid = 0;
 		bool existed;
 
@@ -312,10 +296,12 @@ import_users(struct imp *im, const xmlNode *users)
 			return s;
 		}
 		id = xml_attr(u, "id");
-		name = xml_attr(u, "name");
-		login = clean_name(im, id != NULL && *id != '\0' ? id : name, g);
+		raw = xml_attr(u, "name");
+		login = clean_name(im, NAME_CODER, id != NULL && *id != '\0' ? id : raw, g);
+		name = clean_name(im, NAME_CODER_NAME, raw, login);
+		free(raw);
 		existed = coder_find(im->p, login, &cid) == AX_OK;
-		if (coder_import(im->p, login, name != NULL ? name : login, g, &cid) != AX_OK) {
+		if (coder_import(im->p, login, name, g, &cid) != AX_OK) {
 			free(g);
 			free(id);
 			free(name);
@@ -402,7 +388,15 @@ get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
 			}
 		}
 		free(nm);
-		nm = xasprintf("%s (%d)", name, k);
+		{	/* the number must fit in the name's limit */
+			char sfx[24], *head;
+
+			snprintf(sfx, sizeof sfx, " (%d)", k);
+			head = name_clean(NAME_CODE, name, "", NAME_MAX_CHARS -
+			    strlen(sfx), NULL);
+			nm = xasprintf("%s%s", head, sfx);
+			free(head);
+		}
 	}
 	if (strcmp(nm, name) != 0)
 		buf_printf(&im->rep, _("code '%s' imported as '%s' (the name was taken)\n"),
@@ -448,7 +442,7 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 	enum ax_status s = AX_OK;
 	char cg[37];
 
-	name = clean_name(im, raw, "(unnamed code)");
+	name = clean_name(im, NAME_CODE, raw, "(unnamed code)");
 	if (g == NULL) {
 		s = fail(im, _("code '%s' has no valid guid"), name);
 		goto out;
@@ -698,8 +692,12 @@ var_value(struct imp *im, const xmlNode *vv, int64_t doc)
 		if (c->type == XML_ELEMENT_NODE && !q_is(c, "VariableRef"))
 			val = q_text(c);
 	raw = xml_attr(e->node, "name");
-	key = clean_name(im, raw, "variable");
+	key = clean_name(im, NAME_ATTRIBUTE, raw, "variable");
 	if (val != NULL) {
+		char *v = clean_name(im, NAME_ATTR_VALUE, val, "");
+
+		free(val);
+		val = v;
 		if (doc_attr_set(im->p, doc, key, val) != AX_OK)
 			s = model_fail(im);
 		else
@@ -1006,7 +1004,7 @@ import_source(struct imp *im, const xmlNode *src)
 		free(rawname);
 		rawname = NULL;
 	}
-	name = clean_name(im, rawname, g ? g : "(unnamed source)");
+	name = clean_name(im, NAME_DOCUMENT, rawname, g ? g : "(unnamed source)");
 	if (g == NULL) {
 		s = fail(im, _("source '%s' has no valid guid"), name);
 		goto out;
@@ -1259,7 +1257,7 @@ import_notes(struct imp *im, const xmlNode *notes)
 		mi.guid = g;
 		title = xml_attr(n, "name");
 		if (title != NULL) {
-			char *c2 = clean_name(im, title, "");
+			char *c2 = clean_name(im, NAME_MEMO_TITLE, title, "");
 
 			free(title);
 			title = c2;
@@ -1301,7 +1299,7 @@ static enum ax_status
 import_project(struct imp *im, const xmlNode *root)
 {
 	const xmlNode *c, *cb;
-	char *g, *title, *cur;
+	char *g, *raw, *title, *cur;
 	struct gent *e;
 	enum ax_status s;
 
@@ -1334,11 +1332,12 @@ import_project(struct imp *im, const xmlNode *root)
 		return s;
 	count_children(q_child(root, "Links"), "Link", &im->left_links);
 	count_children(q_child(root, "Graphs"), "Graph", &im->left_graphs);
-	title = xml_attr(root, "name");
+	raw = xml_attr(root, "name");
+	title = raw != NULL ? clean_name(im, NAME_TITLE, raw, "") : NULL;
 	cur = project_setting(im->p, "title");
-	if (title != NULL && *title != '\0' && (cur == NULL || *cur == '\0') &&
-	    u8_check((const uint8_t *)title, strlen(title)) == NULL)
+	if (title != NULL && *title != '\0' && (cur == NULL || *cur == '\0'))
 		project_set_setting(im->p, "title", title);
+	free(raw);
 	free(title);
 	free(cur);
 	return AX_OK;
@@ -1360,11 +1359,20 @@ report_left_out(struct imp *im)
 		buf_printf(&im->rep, _("left out %lld empty selections\n"),
 		    (long long)im->zero_sel);
 	if (im->ctl_names > 0)
-		buf_printf(&im->rep, ngettext("%lld name had control characters or "
-		    "bidi overrides, each replaced by a space\n", "%lld names had "
-		    "control characters or bidi overrides, each replaced by a "
-		    "space\n", (unsigned long)im->ctl_names),
+		buf_printf(&im->rep, ngettext("%lld name had control characters, "
+		    "bidi controls or invisible characters: the controls became "
+		    "spaces, the invisible characters were removed\n", "%lld names "
+		    "had control characters, bidi controls or invisible characters: "
+		    "the controls became spaces, the invisible characters were "
+		    "removed\n", (unsigned long)im->ctl_names),
 		    (long long)im->ctl_names);
+	if (im->long_names > 0)
+		buf_printf(&im->rep, ngettext("%lld name longer than the limit was "
+		    "cut to it (%d characters for names, %d for titles and values)\n",
+		    "%lld names longer than the limit were cut to it (%d characters "
+		    "for names, %d for titles and values)\n",
+		    (unsigned long)im->long_names), (long long)im->long_names,
+		    NAME_MAX_CHARS, LABEL_MAX_CHARS);
 	if (im->descriptions > 0)
 		buf_printf(&im->rep, _("left out %lld descriptions of sources or coded "
 		    "selections\n"), (long long)im->descriptions);

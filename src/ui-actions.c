@@ -27,6 +27,7 @@
 #include "axial/history.h"
 #include "axial/i18n.h"
 #include "axial/memo.h"
+#include "axial/name.h"
 #include "axial/retest.h"
 #include "axial/searchkey.h"
 #include "axial/util.h"
@@ -347,9 +348,13 @@ edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *saved)
 		ui_msg(ui, _("memo unchanged"));
 	} else {
 		size_t tl = strcspn(out, "\n");
+		char *line = xstrndup(out, tl);
 		int64_t mid;
 
-		title = xstrndup(out, tl > 60 ? 60 : tl);
+		/* the first line, made a title (TAB, CR, controls out), cut to
+		 * 60 characters at a grapheme boundary */
+		title = name_clean(NAME_MEMO_TITLE, line, "", 60, NULL);
+		free(line);
 		if (n > 0 ? ui_check(ui, memo_update(ui->p, m[0].id, title, out)) :
 		    ui_check(ui, memo_add(ui->p, target, id, target == MEMO_NODE ?
 		    MEMO_TYPE_CODE : MEMO_TYPE_FREE, title, out, &mid))) {

@@ -17,6 +17,7 @@
 #include "axial/coding.h"
 #include "axial/document.h"
 #include "axial/history.h"
+#include "axial/name.h"
 #include "axial/project.h"
 #include "axial/retest.h"
 #include "axial/util.h"
@@ -401,6 +402,139 @@ test_names_nfc(void **state)
 	free(path);
 }
 
+/* n copies of the UTF-8 character c (caller frees) */
+static char *
+rep(const char *c, size_t n)
+{
+	struct buf b = {0};
+
+	buf_puts(&b, "");
+	while (n-- > 0)
+		buf_puts(&b, c);
+	return buf_take(&b);
+}
+
+static void
+assert_refused(enum name_field f, const char *s, const char *why)
+{
+	char *m = name_check(f, s);
+
+	assert_non_null(m);
+	if (strstr(m, why) == NULL)
+		fail_msg("'%s' does not say '%s'", m, why);
+	free(m);
+}
+
+static void
+test_name_check(void **state)
+{
+	char *s, *m;
+	unsigned ch;
+
+	(void)state;
+	assert_refused(NAME_CODE, "ab\x1b[2J", "code name: contains a control "
+	    "character (U+001B) at position 3");
+	assert_refused(NAME_CODE, "a\tb", "(U+0009) at position 2");
+	assert_refused(NAME_MEMO_TITLE, "a\nb", "(U+000A)");
+	assert_refused(NAME_TITLE, "\xc2\x9b" "2J", "(U+009B) at position 1");
+	assert_refused(NAME_CODE, "a\x7f", "(U+007F)");
+	assert_refused(NAME_CODE, "a\xe2\x80\xa8", "(U+2028)");
+	assert_refused(NAME_CODE, "\xe2\x81\xa6x", "bidi control (U+2066)");
+	assert_refused(NAME_TITLE, "x\xe2\x80\xae", "bidi control (U+202E) at "
+	    "position 2");
+	assert_refused(NAME_DOCUMENT, "a\xef\xbb\xbf", "invisible character "
+	    "(U+FEFF)");
+	assert_refused(NAME_CODER, "a\xe2\x80\x8e", "(U+200E)");
+	assert_refused(NAME_ATTRIBUTE, "\xd8\xa8\xd8\x9c", "(U+061C)");
+	assert_refused(NAME_CODE, "\xd8\xa8\xff", "not valid UTF-8 at position 2");
+	assert_refused(NAME_CODE, " \xe2\x80\x8c ", "is empty or only spaces");
+	assert_refused(NAME_CODER_NAME, "", "is empty");
+	assert_refused(NAME_MEMO_TITLE, "   ", "is empty or only spaces");
+	/* labels keep direction marks and may be empty; names keep ZWNJ */
+	assert_null(name_check(NAME_TITLE, "\xd9\xbe API\xe2\x80\x8f"));
+	assert_null(name_check(NAME_MEMO_TITLE, ""));
+	assert_null(name_check(NAME_CODE, "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae"));
+	/* a name is trimmed (ZWNJ at its ends too) and NFC-normalised */
+	s = name_normal(NAME_CODE, "\xe2\x80\x8c cafe\xcc\x81 ");
+	assert_string_equal(s, "caf\xc3\xa9");
+	free(s);
+	/* limits count code points, after normalisation */
+	s = rep("\xd8\xa8", NAME_MAX_CHARS);
+	assert_null(name_check(NAME_CODE, s));
+	free(s);
+	s = rep("e\xcc\x81", NAME_MAX_CHARS);	/* 400 code points, 200 in NFC */
+	assert_null(name_check(NAME_CODE, s));
+	free(s);
+	s = rep("\xd8\xa8", NAME_MAX_CHARS + 1);
+	assert_refused(NAME_CODE, s, "is 201 characters long; the limit is 200");
+	free(s);
+	s = rep("x", LABEL_MAX_CHARS);
+	assert_null(name_check(NAME_ATTR_VALUE, s));
+	free(s);
+	s = rep("x", LABEL_MAX_CHARS + 1);
+	assert_refused(NAME_TITLE, s, "the limit is 1000");
+	free(s);
+	/* cleaning: controls become spaces, invisibles go, cut at graphemes */
+	s = name_clean(NAME_CODE, "a\x1b]0;X\x07" "b\xe2\x80\x8b" "c", "d", 0, &ch);
+	assert_string_equal(s, "a ]0;X bc");
+	assert_int_equal(ch, NAME_CLEANED);
+	free(s);
+	s = name_clean(NAME_DOCUMENT, "\xff\x1b", "d", 0, &ch);
+	assert_string_equal(s, "\xef\xbf\xbd");
+	free(s);
+	s = name_clean(NAME_CODE, "\x1b\t", "dflt", 0, &ch);
+	assert_string_equal(s, "dflt");
+	free(s);
+	m = rep("x", NAME_MAX_CHARS - 1);
+	s = xasprintf("%s\xd8\xa8\xd9\x8e", m);	/* beh + fatha: one grapheme */
+	free(m);
+	m = name_clean(NAME_CODE, s, "d", 0, &ch);
+	assert_int_equal(ch, NAME_CUT);
+	assert_int_equal(strlen(m), NAME_MAX_CHARS - 1);
+	assert_null(name_check(NAME_CODE, m));
+	free(m);
+	m = name_clean(NAME_MEMO_TITLE, s, "", 60, &ch);
+	assert_int_equal(strlen(m), 60);
+	free(m);
+	free(s);
+	/* colours: what a theme accepts */
+	assert_true(name_color_ok("#aa00FF"));
+	assert_true(name_color_ok("bright-blue"));
+	assert_true(name_color_ok("214"));
+	assert_true(name_color_ok(""));
+	assert_false(name_color_ok("x\"\x1b]0;PWN\x07"));
+	assert_false(name_color_ok("256"));
+}
+
+/* the store refuses through the same check, and changes nothing */
+static void
+test_name_setters(void **state)
+{
+	struct project *p;
+	char *path, *t, *big;
+	int64_t id;
+
+	(void)state;
+	p = tu_new_project(&path);
+	id = tu_doc(p, "d", "x");
+	big = rep("y", NAME_MAX_CHARS + 1);
+	assert_int_equal(doc_rename(p, id, big), AX_ERR_INPUT);
+	assert_int_equal(codetree_add(p, 0, NODE_CATEGORY, big, &id), AX_ERR_INPUT);
+	assert_non_null(strstr(project_errmsg(p), "category name: is 201"));
+	assert_int_equal(coder_add(p, "c", big, NULL, NULL), AX_ERR_INPUT);
+	assert_int_equal(coder_add(p, "c", NULL, "\x1b]0;x", NULL), AX_ERR_INPUT);
+	assert_non_null(strstr(project_errmsg(p), "coder colour"));
+	assert_int_equal(project_set_setting(p, "title", "a\x1b"), AX_ERR_INPUT);
+	assert_non_null(strstr(project_errmsg(p), "project title"));
+	assert_int_equal(doc_attr_set(p, 1, "k", "a\tb"), AX_ERR_INPUT);
+	t = project_setting(p, "title");
+	assert_null(t);
+	assert_int_equal(coder_find(p, "c", &id), AX_ERR_NOTFOUND);
+	free(big);
+	project_close(p);
+	free(path);
+}
+
 static void
 test_documents_order_and_attrs(void **state)
 {
@@ -546,6 +680,8 @@ main(void)
 		cmocka_unit_test(test_import_encodings),
 		cmocka_unit_test(test_import_bad_input),
 		cmocka_unit_test(test_names_nfc),
+		cmocka_unit_test(test_name_check),
+		cmocka_unit_test(test_name_setters),
 		cmocka_unit_test(test_documents_order_and_attrs),
 		cmocka_unit_test(test_identity),
 		cmocka_unit_test(test_act_as),

@@ -1,9 +1,10 @@
 # hostile-text.sh: terminal escapes (OSC 52 clipboard writes, OSC 0/2 title
 # changes, CSI, C1 controls, DCS), bidi overrides and isolates and invalid
 # UTF-8 in names, memos, definitions, attributes and transcripts. Names
-# refuse them with a clear message and change nothing; a REFI-QDA import
-# carrying them is sanitised and says so; text that keeps them (transcripts,
-# memos) is flagged on import; and no command prints one raw to a terminal,
+# typed refuse them with a clear message and change nothing (every field:
+# names.sh); names from files (a file name, a REFI-QDA import) are
+# sanitised and say so; text that keeps them (transcripts, memos) is flagged
+# on import; and no command prints one raw to a terminal,
 # even from a project whose names were written into the file by hand.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 A=$AXIAL
@@ -35,25 +36,31 @@ $A code add p.axial Cat --category >/dev/null
 $A code add p.axial Kode --in Cat >/dev/null
 before=$(snap)
 check_rc "a code name with an OSC title change" 1 $A code add p.axial "$(hostile N)"
-check "its message" "axial: code name has a control character (U+001B at byte 1)" "$ERR"
+check "its message" "axial: code name: contains a control character (U+001B) at position 2; names and titles may not contain control characters, tabs or line breaks" "$ERR"
 check_rc "a category name with a C1 CSI" 1 $A code add p.axial "$(printf 'a\302\2332J')" --category
-check_match "its message" 'control character \(U\+009B at byte 1\)' "$ERR"
+check_match "its message" 'category name: contains a control character \(U\+009B\) at position 2' "$ERR"
 check_rc "a code renamed to a bidi override" 1 $A code rename p.axial Cat/Kode "$(printf 'a\342\200\256b')"
-check_match "its message" 'control character \(U\+202E at byte 1\)' "$ERR"
+check_match "its message" 'code name: contains a bidi control \(U\+202E\) at position 2' "$ERR"
 check_rc "a code name with an isolate" 1 $A code add p.axial "$(printf 'a\342\201\246b\342\201\251')"
-check_match "its message" 'control character \(U\+2066 at byte 1\)' "$ERR"
+check_match "its message" 'bidi control \(U\+2066\) at position 2' "$ERR"
 check_rc "a code name with invalid UTF-8" 1 $A code add p.axial "$(printf 'a\377b')"
-check_match "its message" 'code name is not valid UTF-8 \(byte 1\)' "$ERR"
+check_match "its message" 'code name: is not valid UTF-8 at position 2' "$ERR"
 check_rc "a document renamed with an OSC 52 clipboard write" 1 $A doc rename p.axial doc "$(printf 'x\033]52;c;cHduZWQ=\007')"
-check_match "its message" 'document name has a control character' "$ERR"
-cp doc.txt "$(printf 'evil\033]0;PWN\007.txt')"
-check_rc "a file whose name would name a document with an escape" 1 $A import p.axial "$(printf 'evil\033]0;PWN\007.txt')"
-check_match "its message" 'document name has a control character' "$ERR"
+check_match "its message" 'document name: contains a control character' "$ERR"
 check_rc "a coder login with an escape" 1 $A coder add p.axial "$(printf 'c\033[2J')"
-check_match "its message" 'coder name has a control character' "$ERR"
+check_match "its message" 'coder login: contains a control character' "$ERR"
 check_rc "an attribute key with an escape" 1 $A attr p.axial doc "$(printf 'k\033[2J')" v
-check_match "its message" 'attribute name has a control character' "$ERR"
+check_match "its message" 'attribute name: contains a control character' "$ERR"
+check_rc "an attribute value with an escape" 1 $A attr p.axial doc k "$(hostile V)"
+check_match "its message" 'attribute value: contains a control character' "$ERR"
 check "nothing changed" "$before" "$(snap)"
+# a file name nobody typed: cleaned, with a notice that prints no escape
+cp doc.txt "$(printf 'evil\033]0;PWN\007.txt')"
+$A init f.axial >/dev/null
+tty "$A import f.axial '$(printf 'evil\033]0;PWN\007.txt')'"
+raw "a file name with an escape: the notices print nothing raw" "$T/tty.out"
+check_match "the name was cleaned, and it says so" 'evil\^\[\]0;PWN\^G.txt: the document name had control or invisible characters' "$(cat "$T/tty.out")"
+check "the document's name" "evil ]0;PWN" "$($A docs f.axial --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')"
 
 # ---- invalid UTF-8 in a transcript: refused, line and byte given
 printf 'fine\nbad \377\300\257 bytes\n' >bad.txt
@@ -69,7 +76,8 @@ check_rc "a right-to-left mark alone is ordinary Persian text" 0 $A import p.axi
 check "and not flagged" "" "$ERR"
 check_rc "a memo with escapes" 0 $A memo add p.axial "$(hostile M)" --on document:doc
 check_rc "a definition with escapes" 0 $A code define p.axial Cat/Kode "$(hostile F)"
-check_rc "an attribute value with escapes" 0 $A attr p.axial doc gender "$(hostile V)"
+# attribute values refuse them (names.sh); one written into the file by hand
+sqlite3 p.axial "INSERT INTO attributes(doc_id, key, value) VALUES (1, 'gender', CAST(x'$(hostile V | od -An -v -tx1 | tr -d ' \n')' AS TEXT))"
 check_rc "a coding of the hostile line" 0 $A tag p.axial doc Cat/Kode 31 80
 check_rc "another coder's coding" 0 $A coder add p.axial other --account nobody
 tty "$A attr p.axial doc"
@@ -98,7 +106,7 @@ qdpx(sys.argv[1] + "/c0.qdpx", "1.1", "X&#x1B;]0;PWN&#x7;end")
 EOF
 $A init r.axial >/dev/null
 check_rc "a .qdpx with C1 controls and bidi overrides in names imports" 0 $A import r.axial c1.qdpx
-check_match "the names are reported" '3 names had control characters or bidi overrides, each replaced by a space' "$ERR"
+check_match "the names are reported" '4 names had control characters, bidi controls or invisible characters: the controls became spaces' "$ERR"
 check_match "the source's escapes too" 'source docX 2J 0;PWN evil i end: 2 control characters' "$ERR"
 check "the code name is clean" "codeX 2J 0;PWN evil i end" "$($A codes r.axial --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')"
 before=$($A info r.axial --json)

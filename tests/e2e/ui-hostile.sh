@@ -3,8 +3,8 @@
 # inert. A project carries OSC 52 clipboard writes, OSC 0/2 title changes,
 # CSI (clear screen, cursor moves, SGR), C1 CSI and OSC, a DCS passthrough,
 # bidi overrides and isolates and invalid UTF-8 in its transcript, document
-# names, category, code and coder names (written into the file by hand, as
-# the model refuses them), a definition and an attribute value. The tour
+# names, category, code and coder names and an attribute value (written into
+# the file by hand, as the model refuses them) and a definition. The tour
 # brings each on screen (transcript, title, document list, tree, status
 # line, segments, review, finders, help, agreement, compare and paradigm
 # views, a coding's message) and asserts the placeholders are there while
@@ -44,7 +44,7 @@ $A code role "$P" Cat causal >/dev/null
 $A code add "$P" Kode --in Cat >/dev/null
 $A code add "$P" zz >/dev/null
 $A code define "$P" Cat/Kode "$(hostile F)"
-$A attr "$P" doc gender "$(hostile V)"
+$A attr "$P" doc gender v
 $A coder add "$P" other --account "$(id -un)" >/dev/null
 $A tag "$P" doc Cat/Kode 31 80 >/dev/null
 $A tag "$P" doc Cat/Kode 31 80 --as other >/dev/null
@@ -54,7 +54,8 @@ UPDATE documents SET name = CAST(x'626164ffc0af6e616d65' AS TEXT) WHERE name = '
 UPDATE nodes SET name = CAST(x'$(hexbad C)' AS TEXT) WHERE name = 'Cat';
 UPDATE nodes SET name = CAST(x'$(hexbad K)' AS TEXT) WHERE name = 'Kode';
 UPDATE nodes SET name = CAST(x'6b6fff6465' AS TEXT) WHERE name = 'zz';
-UPDATE coders SET login = CAST(x'$(hexbad L)' AS TEXT) WHERE login = 'other';"
+UPDATE coders SET login = CAST(x'$(hexbad L)' AS TEXT) WHERE login = 'other';
+UPDATE attributes SET value = CAST(x'$(hostile V | od -An -v -tx1 | tr -d ' \n')' AS TEXT) WHERE key = 'gender';"
 before=$($A codings "$P" --json)
 
 # the workbench starts once tmux takes clipboard writes and logs its bytes
