@@ -363,18 +363,21 @@ rp_demographics_table(const struct an_project *a, struct rp_table *t)
 	t->numeric[2] = t->numeric[3] = true;
 	rp_note(t, "N = %lld (documents). Percent of N, rounded half up to "
 	    "whole percents (12.5 gives 13), so a column may not sum to exactly "
-	    "100; the CSV has the exact values.", (long long)d.n);
+	    "100; a percent that is not 100 or 0 never shows as such (\">99\", "
+	    "\"<1\"); the CSV has the exact values.", (long long)d.n);
 	for (k = 0; k < d.nattrs; k++)
 		for (l = 0; l < d.attrs[k].nlevels; l++) {
 			const struct an_level *lv = &d.attrs[k].levels[l];
 			char *exact = rp_decimal(an_percent(lv->count, d.n));
+			char pc[PERCENT_MAX];
 
 			rp_row(t);
 			rp_set(t, 0, l == 0 ? d.attrs[k].key : "");
 			rp_set_exact(t, 0, d.attrs[k].key);
 			rp_set(t, 1, lv->value);
 			set_num(t, 2, lv->count);
-			set_num(t, 3, an_percent_round(lv->count, d.n));
+			rp_set(t, 3, percent_fmt(pc, sizeof pc, (double)lv->count,
+			    (double)d.n, 0, PERCENT_BOUND));
 			rp_set_exact(t, 3, exact);
 			free(exact);
 		}

@@ -52,6 +52,21 @@ check "html table pages parse cleanly (xmllint --html)" "" "$(for f in "$T"/egov
 check "html links no stylesheet or script" "" "$(grep -l '<link\|<script' "$T"/egov-fa-html/*.html)"
 check "no temporary files left behind" "" "$(ls -a "$T/egov-fa-md" | grep -v '^\.\.\?$' | grep -v '\.\(md\|svg\|dot\)$')"
 
+# Demographics never show a percent that is not 100 or 0 as such: 200 of
+# 201 interviewees (99.5%) is ">99", 1 of 201 (0.5%) "<1".
+$A init "$T/demo.axial" >/dev/null
+mkdir "$T/demo"
+i=0; while [ $i -lt 201 ]; do echo "text $i" >"$T/demo/d$i.txt"; i=$((i + 1)); done
+$A import "$T/demo.axial" "$T"/demo/*.txt >/dev/null
+printf 'document,key,value\n' >"$T/demo.csv"
+i=1; while [ $i -lt 201 ]; do echo "d$i,sector,public" >>"$T/demo.csv"; i=$((i + 1)); done
+check_rc "200 of 201 documents in one sector" 0 $A attr "$T/demo.axial" --csv "$T/demo.csv"
+check_rc "demographics report" 0 $A report "$T/demo.axial" --out "$T/demo-md" --only demographics
+check_match "200 of 201 is >99, not 100" '^\| sector \| public \| 200 \| \\>99 \|$' "$(cat "$T/demo-md/demographics.md")"
+check_match "1 of 201 is <1, not 0" '^\|  \| \(missing\) \| 1 \| \\<1 \|$' "$(cat "$T/demo-md/demographics.md")"
+check_match "the CSV keeps the exact value" '^sector,public,200,99\.502488' \
+	"$($A report "$T/demo.axial" --out "$T/demo-csv" --only demographics -f csv >/dev/null && tr -d '\r' <"$T/demo-csv/demographics.csv")"
+
 # SVG well formed; DOT accepted by Graphviz; with and without codes.
 for s in egov-fa-md remote-work-en-md; do
 	check_rc "$s: paradigm.svg is well-formed XML" 0 xmllint --noout "$T/$s/paradigm.svg"
