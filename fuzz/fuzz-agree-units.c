@@ -276,7 +276,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (fmt = 0; fmt < 3; fmt++) {
 		buf_reset(&out);
 		agree_state_print(st, (enum agree_by)by, (enum agree_format)fmt, NULL,
-		    &out);
+		    size & 8 ? AGREE_PRINT_ALL : 0, &out);
 		FZ_CHECK(out.s == NULL || strlen(out.s) == out.len);
 	}
 	if (cfg.unit == AGREE_UNIT_KXK) {

@@ -9,11 +9,13 @@
  * with m >= 3 coders; mode e percent agreement, Holsti and Brennan-Prediger
  * (q = codes in the codebook), never kappa; mode f one pooled k x k row with
  * percent agreement, kappa, pi, BP (q = k) and alpha. Pooled rows sum the
- * cells.
+ * cells of the codes some coder used; rows no coder used are left out
+ * unless asked for, and counted. Percentages go through percent_fmt.
  * The table is read by people: its undefined reasons and notes are
  * translated; CSV and JSON keep them in English for programs.
  */
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +108,28 @@ overlap_figures(const struct ctx *x, struct row *r)
 	set(r, F_BP, bp);
 }
 
+/*
+ * A row's percent agreement or positive agreement for people, from the
+ * counts where there are counts (exact), as percent_fmt writes every
+ * percentage: never 100.0 unless it is 100, never 0.0 unless it is 0.
+ */
+static const char *
+row_percent(const struct row *r, int i, char *out, size_t cap)
+{
+	const struct agree_cells *c = &r->c;
+
+	if (r->cells_on && i == F_PO)
+		return percent_fmt(out, cap, (double)(c->a + c->d),
+		    (double)(c->a + c->b + c->c + c->d), 1, PERCENT_BOUND);
+	if (r->cells_on && i == F_POS)
+		return percent_fmt(out, cap, (double)(2 * c->a),
+		    (double)(2 * c->a + c->b + c->c), 1, PERCENT_BOUND);
+	if (r->ov_on && i == F_PO)
+		return percent_fmt(out, cap, (double)r->ov.agree,
+		    (double)(r->ov.agree + r->ov.disagree), 1, PERCENT_BOUND);
+	return percent_fmt(out, cap, r->f[i].v, 1, 1, PERCENT_BOUND);
+}
+
 static void
 num(struct buf *b, struct agree_fig f, const char *fmt)
 {
@@ -117,12 +141,18 @@ static void
 emit_table(struct ctx *x, const struct row *r)
 {
 	struct buf *b = x->out;
+	char pc[PERCENT_MAX];
 	int i;
 
 	buf_printf(b, "%s \"%s\"  unit=%s", r->kind, r->name,
 	    agree_unit_names[x->cfg->unit]);
-	if (x->cfg->unit == AGREE_UNIT_OVERLAP)
-		buf_printf(b, "  theta=%.0f%%  q=%d", 100 * x->cfg->theta, x->q);
+	if (x->cfg->unit == AGREE_UNIT_OVERLAP) {
+		/* theta is a whole per mille (agree_state_new) */
+		long pm = lround(1000 * x->cfg->theta);
+
+		buf_printf(b, "  theta=%s%%  q=%d", percent_fmt(pc, sizeof pc,
+		    (double)pm, 1000, pm % 10 != 0, PERCENT_BOUND), x->q);
+	}
 	if (x->cfg->unit == AGREE_UNIT_KXK)
 		buf_printf(b, "  q=%d", r->k);
 	buf_printf(b, "  scope=%zu doc%s  N=%lld\n ", x->ndocs, x->ndocs == 1 ? "" : "s",
@@ -147,7 +177,7 @@ emit_table(struct ctx *x, const struct row *r)
 		if (r->f[i].why != NULL)
 			buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
 		else if (i == F_PO || i == F_POS)
-			buf_printf(b, "%.1f", 100 * r->f[i].v);
+			buf_puts(b, row_percent(r, i, pc, sizeof pc));
 		else
 			buf_printf(b, "%.3f", r->f[i].v);
 		if (i == F_KAPPA && r->f[i].why == NULL)
@@ -326,14 +356,30 @@ print_kxk(struct ctx *x)
 	free(cells);
 }
 
-void
+/* No coder marked a unit (modes a-d) or drew a segment (mode e): every
+ * figure of the row is undefined for want of a coding. */
+static bool
+row_unused(const struct ctx *x, const struct row *r, const int64_t *hist)
+{
+	int i;
+
+	if (r->ov_on)
+		return r->ov.n1 + r->ov.n2 == 0;
+	for (i = 1; i <= x->cfg->ncoders; i++)
+		if (hist[i] > 0)
+			return false;
+	return r->c.a + r->c.b + r->c.c == 0;
+}
+
+size_t
 agree_state_print(const struct agree_state *st, enum agree_by by,
-    enum agree_format fmt, const struct agree_names *names, struct buf *out)
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    struct buf *out)
 {
 	struct agree_names none = { NULL, NULL, NULL };
 	struct ctx x = {0};
 	int64_t *hist;
-	size_t i, n;
+	size_t i, n, hidden = 0;
 	locale_t cloc, old;
 
 	if (names == NULL)
@@ -405,12 +451,18 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 				agree_state_doc_table(st, (int64_t)i, &r.c, hist);
 			presence_figures(&x, &r, hist);
 		}
+		if (!pooled && !(flags & AGREE_PRINT_ALL) && row_unused(&x, &r, hist)) {
+			free(r.name);
+			hidden++;
+			continue;
+		}
 		emit(&x, &r);
 	}
 done:
 	if (fmt == AGREE_FMT_JSON)
-		buf_puts(out, "]}\n");
+		buf_printf(out, "], \"hidden\": %zu}\n", hidden);
 	uselocale(old);
 	freelocale(cloc);
 	free(hist);
+	return hidden;
 }

@@ -724,6 +724,43 @@ agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
 	report(st, cl != NULL ? &cl->t : &zero, st->seg[doc].nu, out, hist);
 }
 
+bool
+agree_state_code_used(const struct agree_state *st, int64_t code)
+{
+	const struct tally *t;
+	size_t d;
+	int i;
+
+	if (code < 0 || (size_t)code >= st->ncodes)
+		return false;
+	t = &st->code_t[code];
+	if (st->cfg.unit == AGREE_UNIT_KXK) {	/* no tallies: any coding */
+		for (d = 0; d < st->ndocs; d++)
+			if (st->cell[d * st->ncodes + (size_t)code] != NULL &&
+			    st->cell[d * st->ncodes + (size_t)code]->n > 0)
+				return true;
+		return false;
+	}
+	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
+		return t->n1 + t->n2 > 0;
+	if (t->a + t->b + t->c > 0)
+		return true;
+	for (i = 1; t->hist != NULL && i <= st->m; i++)
+		if (t->hist[i] > 0)
+			return true;
+	return false;
+}
+
+size_t
+agree_state_codes_used(const struct agree_state *st)
+{
+	size_t x, n = 0;
+
+	for (x = 0; x < st->ncodes; x++)
+		n += agree_state_code_used(st, (int64_t)x);
+	return n;
+}
+
 void
 agree_state_category_table(const struct agree_state *st, int64_t cat,
     struct agree_cells *out, int64_t *hist)
@@ -736,7 +773,9 @@ agree_state_category_table(const struct agree_state *st, int64_t cat,
 	if (hist != NULL)
 		memset(hist, 0, ((size_t)st->m + 1) * sizeof *hist);
 	for (x = 0; x < st->ncodes; x++) {
-		if (st->code_cat[x] != cat)
+		/* a code nobody used adds only agreements on absence */
+		if (st->code_cat[x] != cat ||
+		    !agree_state_code_used(st, (int64_t)x))
 			continue;
 		agree_state_table(st, (int64_t)x, -1, &c, st->h);
 		out->a += c.a;
@@ -755,14 +794,16 @@ agree_state_doc_table(const struct agree_state *st, int64_t doc,
 	memset(out, 0, sizeof *out);
 	if (doc < 0 || (size_t)doc >= st->ndocs)
 		return;
-	report(st, &st->doc_t[doc], (int64_t)st->ncodes * st->seg[doc].nu, out, hist);
+	report(st, &st->doc_t[doc],
+	    (int64_t)agree_state_codes_used(st) * st->seg[doc].nu, out, hist);
 }
 
 void
 agree_state_total_table(const struct agree_state *st, struct agree_cells *out,
     int64_t *hist)
 {
-	report(st, &st->total, (int64_t)st->ncodes * st->nunits, out, hist);
+	report(st, &st->total, (int64_t)agree_state_codes_used(st) * st->nunits,
+	    out, hist);
 }
 
 static void

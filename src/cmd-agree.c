@@ -20,7 +20,7 @@ static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
-	    "       [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
+	    "       [--all] [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
 	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
@@ -36,7 +36,10 @@ const struct cmd cmd_agree = {
 	    "                    document, overlap (segments, see --theta), kxk\n"
 	    "  --theta T         overlap needed to match two segments (default 0.9)\n"
 	    "  --by BY           rows per code (default), category (main categories),\n"
-	    "                    subcategory, or document; a pooled row ends the table\n"),
+	    "                    subcategory, or document; a pooled row ends the table,\n"
+	    "                    over the codes some coder used\n"
+	    "  --all             show the rows of codes (categories, documents) no\n"
+	    "                    coder used too: undefined, so hidden by default\n"),
 	.fn = cmd_agree_run,
 };
 
@@ -91,7 +94,13 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 			continue;
 		}
 		switch (it->kind) {
-		case AGREE_PROP: buf_printf(&o, "%.1f%%", 100 * it->f.v); break;
+		case AGREE_PROP: {
+			char pc[PERCENT_MAX];
+
+			buf_printf(&o, "%s%%", percent_fmt(pc, sizeof pc, it->f.v, 1,
+			    1, PERCENT_BOUND));
+			break;
+		}
 		case AGREE_COEF: buf_printf(&o, "%.3f", it->f.v); break;
 		case AGREE_SE: buf_printf(&o, "%.3f", it->f.v); break;
 		case AGREE_COUNT: buf_printf(&o, "%.0f", it->f.v); break;
@@ -217,10 +226,46 @@ parse_count(const char *s)
 	return v;
 }
 
+/* Says how many rows no coder used were left out (stdout under the table;
+ * stderr beside CSV and JSON, which programs read). */
+static void
+say_hidden(size_t n, enum agree_by b, int ncoders, bool table)
+{
+	const char *msg;
+
+	if (n == 0)
+		return;
+	if (b == AGREE_BY_CODE && ncoders == 2)
+		msg = ngettext("%zu code neither coder used is not shown; --all "
+		    "shows it.", "%zu codes neither coder used are not shown; "
+		    "--all shows them.", n);
+	else if (b == AGREE_BY_CODE)
+		msg = ngettext("%zu code no coder used is not shown; --all shows "
+		    "it.", "%zu codes no coder used are not shown; --all shows "
+		    "them.", n);
+	else if (b == AGREE_BY_CATEGORY)
+		msg = ngettext("%zu category whose codes no coder used is not "
+		    "shown; --all shows it.", "%zu categories whose codes no coder "
+		    "used are not shown; --all shows them.", n);
+	else
+		msg = ngettext("%zu document no coder coded is not shown; --all "
+		    "shows it.", "%zu documents no coder coded are not shown; "
+		    "--all shows them.", n);
+	if (table) {
+		printf(msg, n);
+		putchar('\n');
+	} else {
+		fputs("axial: ", stderr);
+		fprintf(stderr, msg, n);
+		fputc('\n', stderr);
+	}
+}
+
 /* `axial agree PROJECT --coders A,B ...`: the figures the UI shows. */
 static int
 agree_on_project(const struct cmd *self, const char *path, const char *coders,
-    const char *unit, const char *by, const char *theta, const char *format)
+    const char *unit, const char *by, const char *theta, const char *format,
+    bool all)
 {
 	struct agree_config cfg = { AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 	    AGREE_UNIT_PARAGRAPH };
@@ -233,6 +278,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	const char *names[32];
 	int n = 0, rc;
 	unsigned flags = 0;
+	size_t hidden;
 
 	if (coders == NULL)
 		return cmd_usage(self, _("--coders A,B names the coders to compare"));
@@ -280,9 +326,11 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	agree_state_print(agree_project_state(ap), b, f, agree_project_names(ap), &out);
+	hidden = agree_state_print(agree_project_state(ap), b, f,
+	    agree_project_names(ap), all ? AGREE_PRINT_ALL : 0, &out);
 	if (out.s != NULL)
 		cmd_put_text(stdout, out.s, out.len);
+	say_hidden(hidden, b, n, f == AGREE_FMT_TABLE);
 out:
 	buf_done(&out);
 	agree_project_free(ap);
@@ -295,7 +343,8 @@ static int
 cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
 	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
-	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL;
+	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL,
+	    *all = NULL;
 	const struct cmd_opt opts[] = {
 		{ "data", 0, true, &data },
 		{ "format", 0, true, &format },
@@ -307,6 +356,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		{ "unit", 0, true, &unit },
 		{ "by", 0, true, &by },
 		{ "theta", 0, true, &theta },
+		{ "all", 0, false, &all },
 		{ NULL, 0, false, NULL },
 	};
 	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
@@ -321,9 +371,9 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
 		return rc;
-	if (nops > 0 || coders != NULL || unit != NULL || by != NULL) {
+	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
-		    coders, unit, by, theta, format) : cmd_usage(self, nops > 1 ?
+		    coders, unit, by, theta, format, all != NULL) : cmd_usage(self, nops > 1 ?
 		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 
 		free(operands);

@@ -3,6 +3,13 @@
  * into a directory, one file per table (Markdown, HTML or CSV), plus the
  * paradigm model as paradigm.dot and paradigm.svg; `axial export dot|svg`
  * writes the paradigm model alone. Every file is written atomically.
+ *
+ * Every table counts one source (--source): the consensus coding, one
+ * coder, or each coder side by side (one column, or one file per coder for
+ * the tables that cannot stand side by side: the sample, frequencies by
+ * document, co-occurrence, saturation). Summing coders would count a
+ * segment two coders tagged twice, so with several coders and no consensus
+ * the user chooses.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +19,7 @@
 
 #include "axial/analysis.h"
 #include "axial/coder.h"
+#include "axial/compare.h"
 #include "axial/i18n.h"
 #include "axial/project.h"
 #include "axial/report.h"
@@ -19,6 +27,9 @@
 
 enum rp_format { RP_MD, RP_HTML, RP_CSV };
 
+/* The parts --only names, in the order they are written. */
+enum part { P_CODING, P_SAMPLE, P_FREQUENCY, P_COOCCURRENCE, P_SATURATION,
+	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM };
 static const char *const part_names[] = {
 	"coding", "sample", "frequency", "cooccurrence", "saturation",
 	"demographics", "codebook", "paradigm",
@@ -30,7 +41,9 @@ struct report {
 	const char *dir;
 	enum rp_format fmt;
 	const struct an_project *a;
-	int64_t coder;
+	int64_t *src;		/* the source's coders (report.h) */
+	size_t nsrc;
+	bool each;		/* --source each: per-coder files get -LOGIN */
 	struct buf index;	/* the index page's list */
 	size_t nfiles;
 	int rc;
@@ -87,7 +100,14 @@ put_table(struct report *r, struct rp_table *t)
 	else
 		rp_csv(t, &b);
 	put_file(r, file, b.s != NULL ? b.s : "", b.len);
-	index_entry(r, file, t->title);
+	if (t->source != NULL) {
+		char *title = xasprintf("%s (source: %s)", t->title, t->source);
+
+		index_entry(r, file, title);
+		free(title);
+	} else {
+		index_entry(r, file, t->title);
+	}
 	free(file);
 	buf_done(&b);
 	rp_table_done(t);
@@ -119,70 +139,90 @@ coder_has_codings(const struct an_project *a, int64_t coder)
 	return false;
 }
 
+/* The file stem of a one-coder table: stem, or stem-LOGIN under each. */
+static char *
+stem_of(const struct report *r, const char *stem, size_t k)
+{
+	long i = an_coder_index(r->a, r->src[k]);
+	char *part, *name;
+
+	if (!r->each)
+		return xstrdup(stem);
+	part = file_part(i >= 0 ? r->a->coders[i].login : "");
+	name = xasprintf("%s-%s", stem, part);
+	free(part);
+	return name;
+}
+
 static void
 write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
     char **svg_out)
 {
 	const struct an_project *a = r->a;
+	const struct rp_source src = { r->src, r->nsrc };
 	struct rp_table t;
-	size_t i;
+	size_t i, k;
+	char *name;
 
 	switch (part) {
-	case 0:		/* coding tables, one per slot (and one for the rest) */
+	case P_CODING:	/* coding tables, one per slot (and one for the rest) */
 		for (i = 0; i < 6; i++) {
-			rp_slot_table(a, an_slots[i], r->coder, &t);
+			rp_slot_table(a, an_slots[i], &src, &t);
 			put_table(r, &t);
 		}
-		rp_slot_table(a, ROLE_NONE, r->coder, &t);
+		rp_slot_table(a, ROLE_NONE, &src, &t);
 		if (t.nrows > 0)
 			put_table(r, &t);
 		else
 			rp_table_done(&t);
 		break;
-	case 1:
-		rp_sample_table(a, r->coder, per_code, &t);
-		put_table(r, &t);
-		break;
-	case 2:
-		rp_freq_table(a, AN_FREQ_DOCUMENT, r->coder, &t);
-		put_table(r, &t);
-		rp_freq_table(a, AN_FREQ_CODER, r->coder, &t);
-		put_table(r, &t);
-		break;
-	case 3:
-		rp_cooc_table(a, AN_COOC_OVERLAP, r->coder, &t);
-		put_table(r, &t);
-		rp_cooc_table(a, AN_COOC_PARAGRAPH, r->coder, &t);
-		put_table(r, &t);
-		break;
-	case 4:
-		if (r->coder == 0) {
-			rp_saturation_table(a, 0, "saturation", &t);
-			put_table(r, &t);
-		}
-		for (i = 0; i < a->ncoders; i++) {
-			char *part_name, *name;
-
-			if ((r->coder != 0 && a->coders[i].id != r->coder) ||
-			    !coder_has_codings(a, a->coders[i].id))
-				continue;
-			part_name = file_part(a->coders[i].login);
-			name = xasprintf("saturation-%s", part_name);
-			rp_saturation_table(a, a->coders[i].id, name, &t);
+	case P_SAMPLE:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "open-coding-sample", k);
+			rp_sample_table(a, r->src[k], per_code, name, &t);
 			put_table(r, &t);
 			free(name);
-			free(part_name);
 		}
 		break;
-	case 5:
+	case P_FREQUENCY:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "frequency-by-document", k);
+			rp_freq_doc_table(a, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		rp_freq_coder_table(a, &src, &t);
+		put_table(r, &t);
+		break;
+	case P_COOCCURRENCE:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "cooccurrence-overlap", k);
+			rp_cooc_table(a, AN_COOC_OVERLAP, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+			name = stem_of(r, "cooccurrence-paragraph", k);
+			rp_cooc_table(a, AN_COOC_PARAGRAPH, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		break;
+	case P_SATURATION:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "saturation", k);
+			rp_saturation_table(a, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		break;
+	case P_DEMOGRAPHICS:
 		rp_demographics_table(a, &t);
 		put_table(r, &t);
 		break;
-	case 6:
-		rp_codebook_table(a, r->coder, &t);
+	case P_CODEBOOK:
+		rp_codebook_table(a, &src, &t);
 		put_table(r, &t);
 		break;
-	case 7: {
+	case P_PARADIGM: {
 		struct an_paradigm m;
 		struct buf b = {0};
 
@@ -199,6 +239,93 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 		break;
 	}
 	}
+}
+
+/* "--source A, --source B": the coders one may count (those who coded;
+ * every coder when nobody has), for the messages that ask to choose. */
+static char *
+source_choices(const struct an_project *a)
+{
+	struct buf b = {0};
+	size_t i, n = 0;
+	bool any = a->ncodings > 0;
+
+	buf_puts(&b, "");
+	for (i = 0; i < a->ncoders; i++) {
+		if (any && !coder_has_codings(a, a->coders[i].id))
+			continue;
+		buf_printf(&b, "%s--source %s", n++ > 0 ? ", " : "",
+		    a->coders[i].login);
+	}
+	return buf_take(&b);
+}
+
+static void
+source_add(struct report *r, int64_t id)
+{
+	r->src = xrealloc(r->src, (r->nsrc + 1) * sizeof *r->src);
+	r->src[r->nsrc++] = id;
+}
+
+/*
+ * Which codings the tables count: `want` (a login, "consensus", "each") or,
+ * without it, the consensus coding when it has codings, else the one coder
+ * who coded. Several coders and no consensus: the user chooses (usage
+ * error, the choices named); an unknown login is an error.
+ */
+static int
+pick_source(const struct cmd *self, const char *path, const char *want,
+    struct report *r)
+{
+	const struct an_project *a = r->a;
+	char *choices = source_choices(a);
+	size_t i, ncoded = 0;
+	long cons = -1, only = -1;
+	int rc = CMD_OK;
+
+	for (i = 0; i < a->ncoders; i++) {
+		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0) {
+			cons = (long)i;
+			continue;
+		}
+		if (coder_has_codings(a, a->coders[i].id)) {
+			ncoded++;
+			only = (long)i;
+		}
+	}
+	if (want != NULL && strcmp(want, "each") == 0) {
+		r->each = true;
+		for (i = 0; i < a->ncoders; i++)
+			if (coder_has_codings(a, a->coders[i].id))
+				source_add(r, a->coders[i].id);
+	} else if (want != NULL) {
+		for (i = 0; i < a->ncoders; i++)
+			if (strcmp(a->coders[i].login, want) == 0)
+				break;
+		if (i < a->ncoders)
+			source_add(r, a->coders[i].id);
+		else if (strcmp(want, CONSENSUS_CODER) == 0)
+			rc = cmd_error(_("%s has no consensus coding yet: build it "
+			    "with axial consensus, or choose %s or --source each"),
+			    path, choices);
+		else
+			rc = cmd_error(_("%s: no coder '%s' to count: choose %s or "
+			    "--source each"), path, want, choices);
+	} else if (cons >= 0 && coder_has_codings(a, a->coders[cons].id)) {
+		source_add(r, a->coders[cons].id);
+	} else if (ncoded == 1) {
+		source_add(r, a->coders[only].id);
+	} else if (ncoded > 1) {
+		rc = cmd_usage(self, _("%s has codings by %zu coders and no "
+		    "consensus coding: choose what to count with %s or --source "
+		    "each; summing them would count a segment both coders tagged "
+		    "twice"), path, ncoded, choices);
+	} else {
+		/* nothing coded: every table is empty whatever it counts */
+		source_add(r, a->ncoders == 1 ? a->coders[0].id : -1);
+	}
+	free(choices);
+	return rc;
 }
 
 static void
@@ -281,11 +408,12 @@ static int
 report_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
-	    *codes = NULL, *per = NULL;
+	    *codes = NULL, *per = NULL, *source = NULL;
 	const struct cmd_opt opts[] = {
 		{"format", 'f', true, &format},
 		{"out", 'o', true, &out},
 		{"only", 0, true, &only},
+		{"source", 0, true, &source},
 		{"coder", 0, true, &coder},
 		{"codes", 0, false, &codes},
 		{"per-code", 0, true, &per},
@@ -337,18 +465,20 @@ report_main(const struct cmd *self, int argc, char **argv)
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
-	if (coder != NULL && coder_find(p, coder, &r.coder) != AX_OK) {
-		rc = cmd_error(_("%s: no coder '%s'"), ops[0], coder);
-		goto out;
-	}
 	if (an_load(p, &a) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
+	r.a = &a;
+	for (i = 0; i < NPARTS; i++)	/* demographics and paradigm count none */
+		if (want[i] && i != P_DEMOGRAPHICS && i != P_PARADIGM)
+			break;
+	if (i < NPARTS && (rc = pick_source(self, ops[0], source != NULL ?
+	    source : coder, &r)) != CMD_OK)
+		goto out;
 	if ((rc = prepare_dir(out)) != CMD_OK)
 		goto out;
 	r.dir = out;
-	r.a = &a;
 	r.rc = CMD_OK;
 	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++)
 		if (want[i])
@@ -358,6 +488,7 @@ report_main(const struct cmd *self, int argc, char **argv)
 	rc = r.rc;
 out:
 	free(svg);
+	free(r.src);
 	buf_done(&r.index);
 	an_done(&a);
 	project_close(p);
@@ -366,7 +497,8 @@ out:
 }
 
 const struct cmd cmd_report = {
-	"report", "PROJECT --out DIR [--format md|html|csv] [--only LIST]",
+	"report", "PROJECT --out DIR [--source consensus|LOGIN|each] [--format md|html|csv]\n"
+	"       [--only LIST]",
 	N_("write the analysis tables and the paradigm model into a directory"),
 	N_("  -o, --out DIR       created if missing; one file per table, each\n"
 	"                      written atomically\n"
@@ -374,13 +506,20 @@ const struct cmd cmd_report = {
 	"      --only LIST     comma-separated: coding, sample, frequency,\n"
 	"                      cooccurrence, saturation, demographics, codebook,\n"
 	"                      paradigm (default: all)\n"
-	"      --coder LOGIN   count one coder's codings only (default: all)\n"
+	"      --source SRC    the codings every table counts: consensus (the\n"
+	"                      default when it has codings), a coder's LOGIN (the\n"
+	"                      default when one coder has coded), or each (each\n"
+	"                      coder side by side); never their sum. Several\n"
+	"                      coders and no consensus: --source is required\n"
+	"      --coder LOGIN   the same as --source LOGIN\n"
 	"      --codes         list the codes too in the paradigm figure\n"
 	"      --per-code N    codings per code in the open-coding sample (1)\n"
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
-	"saturation, saturation-LOGIN, demographics, codebook (.md/.html/.csv),\n"
-	"paradigm.dot, paradigm.svg and index.md/index.html.\n"),
+	"saturation, demographics, codebook (.md/.html/.csv), paradigm.dot,\n"
+	"paradigm.svg and index.md/index.html. With --source each, the sample,\n"
+	"frequency-by-document, co-occurrence and saturation tables are one\n"
+	"file per coder, NAME-LOGIN.\n"),
 	report_main,
 };
 

@@ -23,9 +23,9 @@ print_rows(const struct retest_row *r, size_t n, const char *fmt)
 		buf_printf(&b, "%-*s %s\n", RETEST_NAME_COLS, "document", cells);
 	}
 	for (i = 0; i < n; i++) {
-		char pct[32];
+		char pct[PERCENT_MAX];
 
-		retest_percent(&r[i], pct, sizeof pct);
+		retest_percent_digits(&r[i], pct, sizeof pct);
 		if (strcmp(fmt, "json") == 0) {
 			buf_printf(&b, "%s{\"document\":", i ? "," : "");
 			buf_json_str(&b, r[i].name, strlen(r[i].name));

@@ -125,13 +125,15 @@ static void
 figures(const struct agree_cells *c, char *out, size_t cap)
 {
 	struct agree_kappa k;
+	char pc[PERCENT_MAX];
 
 	agree_kappa_2x2(c->a, c->b, c->c, c->d, &k);
 	if (k.kappa.why != NULL)
 		snprintf(out, cap, "\u03ba  --   (%s)", _(k.kappa.why));
 	else
-		snprintf(out, cap, "\u03ba %5.2f Po %3.0f%%", k.kappa.v,
-		    k.po.why ? 0.0 : k.po.v * 100.0);
+		snprintf(out, cap, "\u03ba %5.2f Po %3s%%", k.kappa.v,
+		    percent_fmt(pc, sizeof pc, (double)(c->a + c->d),
+		    (double)(c->a + c->b + c->c + c->d), 0, PERCENT_BOUND));
 }
 
 static void

@@ -2,6 +2,7 @@
  * report-render.c: the rp_table model and its renderers: Markdown, a
  * self-contained HTML page and RFC 4180 CSV. See include/axial/report.h.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,8 @@ rp_table_done(struct rp_table *t)
 	free(t->exact);
 	free(t->name);
 	free(t->title);
+	free(t->source);
+	free(t->source_line);
 	memset(t, 0, sizeof *t);
 }
 
@@ -65,6 +68,17 @@ rp_note(struct rp_table *t, const char *fmt, ...)
 	va_end(ap);
 	t->notes = xrealloc(t->notes, (t->nnotes + 1) * sizeof *t->notes);
 	t->notes[t->nnotes++] = buf_take(&b);
+}
+
+void
+rp_col(struct rp_table *t, const char *head, bool numeric)
+{
+	assert(t->nrows == 0);
+	t->head = xrealloc(t->head, (t->ncols + 1) * sizeof *t->head);
+	t->numeric = xrealloc(t->numeric, (t->ncols + 1) * sizeof *t->numeric);
+	t->head[t->ncols] = xstrdup(head);
+	t->numeric[t->ncols] = numeric;
+	t->ncols++;
 }
 
 size_t
@@ -160,6 +174,10 @@ rp_markdown(const struct rp_table *t, struct buf *b)
 	buf_puts(b, "# ");
 	rp_md_escape(b, t->title);
 	buf_puts(b, "\n\n");
+	if (t->source_line != NULL) {
+		rp_md_escape(b, t->source_line);
+		buf_puts(b, "\n\n");
+	}
 	for (i = 0; i < t->nnotes; i++) {
 		rp_md_escape(b, t->notes[i]);
 		buf_puts(b, "\n\n");
@@ -228,6 +246,7 @@ rp_html_head(struct buf *b, const char *title)
 	    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
 	    "tr:nth-child(even) td { background: #fafaf7; }\n"
 	    "p.note { max-width: 60em; }\n"
+	    "p.source { font-weight: bold; }\n"
 	    "</style>\n</head>\n<body>\n");
 }
 
@@ -236,7 +255,14 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 {
 	size_t i, r;
 
-	rp_html_head(b, t->title);
+	if (t->source != NULL) {	/* browser tabs tell the coders apart */
+		char *title = xasprintf("%s (source: %s)", t->title, t->source);
+
+		rp_html_head(b, title);
+		free(title);
+	} else {
+		rp_html_head(b, t->title);
+	}
 	buf_puts(b, "<h1 dir=\"auto\">");
 	rp_html_escape(b, t->title);
 	buf_puts(b, "</h1>\n");
@@ -244,6 +270,11 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 		buf_puts(b, "<h2 dir=\"auto\">");
 		rp_html_escape(b, study);
 		buf_puts(b, "</h2>\n");
+	}
+	if (t->source_line != NULL) {
+		buf_puts(b, "<p class=\"source\" dir=\"auto\">");
+		rp_html_escape(b, t->source_line);
+		buf_puts(b, "</p>\n");
 	}
 	for (i = 0; i < t->nnotes; i++) {
 		buf_puts(b, "<p class=\"note\" dir=\"auto\">");
@@ -275,18 +306,23 @@ void
 rp_csv(const struct rp_table *t, struct buf *b)
 {
 	size_t i, r;
+	bool src = t->source_column && t->source != NULL;
 
+	if (src)
+		buf_puts(b, "Source");
 	for (i = 0; i < t->ncols; i++) {
-		if (i > 0)
+		if (i > 0 || src)
 			buf_putc(b, ',');
 		buf_csv_field(b, t->head[i]);
 	}
 	buf_puts(b, "\r\n");
 	for (r = 0; r < t->nrows; r++) {
+		if (src)
+			buf_csv_field(b, t->source);
 		for (i = 0; i < t->ncols; i++) {
 			const char *x = t->exact[r * t->ncols + i];
 
-			if (i > 0)
+			if (i > 0 || src)
 				buf_putc(b, ',');
 			buf_csv_field(b, x != NULL ? x : t->cell[r * t->ncols + i]);
 		}

@@ -1,18 +1,87 @@
 /*
  * report-tables.c: each analysis of analysis.h as an rp_table, with the
- * notes that say how its numbers were counted.
+ * notes that say how its numbers were counted and the source it counts
+ * (one coder, the consensus coding, or each coder side by side: never a
+ * sum over coders, report.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/compare.h"
 #include "axial/report.h"
 
 static const char *
 coder_label(const struct an_project *a, int64_t coder)
 {
-	long i = coder != 0 ? an_coder_index(a, coder) : -1;
+	long i = coder > 0 ? an_coder_index(a, coder) : -1;
 
-	return i >= 0 ? a->coders[i].login : "all coders";
+	return i >= 0 ? a->coders[i].login : "no coder";
+}
+
+/* Names the one coder a table counts: title line, CSV column, index. */
+static void
+source_one(struct rp_table *t, const struct an_project *a, int64_t coder)
+{
+	const char *l = coder_label(a, coder);
+
+	t->source = xstrdup(l);
+	t->source_column = true;
+	if (strcmp(l, CONSENSUS_CODER) == 0)
+		t->source_line = xasprintf("Source: %s (the consensus coding).", l);
+	else if (coder > 0)
+		t->source_line = xasprintf("Source: %s (the codings of this coder "
+		    "only).", l);
+	else
+		t->source_line = xstrdup("Source: no coder (nothing is coded yet).");
+}
+
+/* Names the sources of a table that may set several side by side. */
+static void
+source_set(struct rp_table *t, const struct an_project *a,
+    const struct rp_source *src)
+{
+	struct buf b = {0};
+	size_t i;
+
+	if (src->n == 1) {
+		source_one(t, a, src->coder[0]);
+		return;
+	}
+	buf_puts(&b, "Source: each coder side by side (");
+	for (i = 0; i < src->n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "",
+		    coder_label(a, src->coder[i]));
+	buf_puts(&b, src->n == 0 ? "none has coded yet)." : ").");
+	t->source = xstrdup("each coder");
+	t->source_line = buf_take(&b);
+}
+
+/* The head of a count column: "Codings", or "Codings (coder-a)" when the
+ * sources stand side by side. */
+static char *
+count_head(const struct an_project *a, const struct rp_source *src,
+    size_t i, const char *what)
+{
+	if (src->n == 1)
+		return xstrdup(what);
+	return xasprintf("%s (%s)", what, coder_label(a, src->coder[i]));
+}
+
+static void
+count_cols(struct rp_table *t, const struct an_project *a,
+    const struct rp_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		char *c = count_head(a, src, i, "Codings");
+		char *d = count_head(a, src, i, "Documents");
+
+		rp_col(t, c, true);
+		rp_col(t, d, true);
+		free(c);
+		free(d);
+	}
 }
 
 static void
@@ -21,31 +90,42 @@ set_num(struct rp_table *t, size_t col, int64_t v)
 	rp_setf(t, col, "%lld", (long long)v);
 }
 
+/* "by coder-a" or "by each coder" for the notes. */
+static const char *
+by_whom(const struct rp_table *t)
+{
+	return t->source != NULL ? t->source : "no coder";
+}
+
 void
 rp_slot_table(const struct an_project *a, enum paradigm_role role,
-    int64_t coder, struct rp_table *t)
+    const struct rp_source *src, struct rp_table *t)
 {
-	struct an_slot_table s;
-	size_t i;
+	struct an_slot_table s, *per = xcalloc(src->n + 1, sizeof *per);
+	size_t i, k;
 	char *name, *title;
 
-	an_slot_table(a, role, coder, &s);
+	for (k = 0; k < src->n; k++)
+		an_slot_table(a, role, src->coder[k], &per[k]);
+	/* the rows (every code of the slot) do not depend on the coder */
+	an_slot_table(a, role, -1, &s);
 	name = xasprintf("coding-%s", role == ROLE_NONE ? "other" :
 	    paradigm_role_name(role));
 	title = role == ROLE_NONE ?
 	    xstrdup("Coding table: categories without a paradigm role") :
 	    xasprintf("Coding table: %s", paradigm_role_title(role));
-	rp_table_init(t, name, title, 5, "Main category", "Sub-category",
-	    "Initial code", "Codings", "Documents");
+	rp_table_init(t, name, title, 3, "Main category", "Sub-category",
+	    "Initial code");
 	free(name);
 	free(title);
-	t->numeric[3] = t->numeric[4] = true;
+	source_set(t, a, src);
+	count_cols(t, a, src);
 	if (role != ROLE_NONE && s.ncategories == 0)
 		rp_note(t, "No category has the role \"%s\" yet.",
 		    paradigm_role_name(role));
 	rp_note(t, "%zu main %s, %zu initial codes; codings and documents "
 	    "counted for %s.", s.ncategories, s.ncategories == 1 ? "category" :
-	    "categories", s.nrows, coder_label(a, coder));
+	    "categories", s.nrows, by_whom(t));
 	for (i = 0; i < s.nrows; i++) {
 		const struct an_slot_row *r = &s.rows[i];
 		bool new_main = i == 0 || s.rows[i - 1].main != r->main;
@@ -58,32 +138,40 @@ rp_slot_table(const struct an_project *a, enum paradigm_role role,
 		rp_set(t, 1, new_sub ? r->sub : "");
 		rp_set_exact(t, 1, r->sub);
 		rp_set(t, 2, a->nodes[r->code].name);
-		set_num(t, 3, r->ncodings);
-		set_num(t, 4, r->ndocs);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, 3 + 2 * k, per[k].rows[i].ncodings);
+			set_num(t, 4 + 2 * k, per[k].rows[i].ndocs);
+		}
 	}
+	for (k = 0; k < src->n; k++)
+		an_slot_table_done(&per[k]);
+	free(per);
 	an_slot_table_done(&s);
 }
 
 void
 rp_sample_table(const struct an_project *a, int64_t coder, size_t per_code,
-    struct rp_table *t)
+    const char *name, struct rp_table *t)
 {
 	struct an_sample s;
 	size_t i;
 
 	an_sample(a, coder, per_code, &s);
-	rp_table_init(t, "open-coding-sample", "Sample of open coding", 7,
+	rp_table_init(t, name, "Sample of open coding", 7,
 	    "Initial code", "Quote", "Document", "Interview", "Paragraph",
 	    "Start", "End");
 	t->numeric[3] = t->numeric[4] = t->numeric[5] = t->numeric[6] = true;
+	source_one(t, a, coder);
 	if (per_code == 1)
 		rp_note(t, "The first coding of each code in interview order, "
 		    "by %s.", coder_label(a, coder));
 	else
 		rp_note(t, "The first %zu codings of each code in interview "
 		    "order, by %s.", per_code, coder_label(a, coder));
-	rp_note(t, "Paragraph: line of the transcript, from 1. Start and end: "
-	    "code-point offsets into the transcript (end exclusive).");
+	rp_note(t, "Quote: the coded span exactly, without the speaker label "
+	    "or the text around it. Paragraph: line of the transcript, from 1. "
+	    "Start and end: code-point offsets into the transcript (end "
+	    "exclusive).");
 	for (i = 0; i < s.nrows; i++) {
 		const struct an_sample_row *r = &s.rows[i];
 
@@ -100,36 +188,20 @@ rp_sample_table(const struct an_project *a, int64_t coder, size_t per_code,
 }
 
 void
-rp_freq_table(const struct an_project *a, enum an_freq_by by, int64_t coder,
+rp_freq_doc_table(const struct an_project *a, int64_t coder, const char *name,
     struct rp_table *t)
 {
 	struct an_freq f;
 	size_t r, c;
 
-	an_freq(a, by, coder, &f);
-	rp_table_init(t, by == AN_FREQ_DOCUMENT ? "frequency-by-document" :
-	    "frequency-by-coder", by == AN_FREQ_DOCUMENT ?
-	    "Code frequencies by document" : "Code frequencies by coder", 0);
-	t->ncols = f.ncols + 2;
-	t->head = xrealloc(t->head, t->ncols * sizeof *t->head);
-	t->numeric = xrealloc(t->numeric, t->ncols * sizeof *t->numeric);
-	t->head[0] = xstrdup("Code");
-	t->numeric[0] = false;
-	for (c = 0; c < f.ncols; c++) {
-		t->head[c + 1] = xstrdup(by == AN_FREQ_DOCUMENT ?
-		    a->docs[f.col[c]].name : a->coders[f.col[c]].login);
-		t->numeric[c + 1] = true;
-	}
-	t->head[t->ncols - 1] = xstrdup("Total");
-	t->numeric[t->ncols - 1] = true;
-	if (by == AN_FREQ_DOCUMENT)
-		rp_note(t, "Number of codings of each code in each document "
-		    "(interview order), by %s.", coder_label(a, coder));
-	else if (coder == 0)
-		rp_note(t, "Number of codings of each code by each coder.");
-	else
-		rp_note(t, "Number of codings of each code by %s.",
-		    coder_label(a, coder));
+	an_freq(a, AN_FREQ_DOCUMENT, coder, &f);
+	rp_table_init(t, name, "Code frequencies by document", 1, "Code");
+	for (c = 0; c < f.ncols; c++)
+		rp_col(t, a->docs[f.col[c]].name, true);
+	rp_col(t, "Total", true);
+	source_one(t, a, coder);
+	rp_note(t, "Number of codings of each code in each document "
+	    "(interview order), by %s.", by_whom(t));
 	for (r = 0; r < f.nrows; r++) {
 		rp_row(t);
 		rp_set(t, 0, a->nodes[f.row_node[r]].name);
@@ -146,15 +218,53 @@ rp_freq_table(const struct an_project *a, enum an_freq_by by, int64_t coder,
 }
 
 void
+rp_freq_coder_table(const struct an_project *a, const struct rp_source *src,
+    struct rp_table *t)
+{
+	struct an_count **cnt = xcalloc(src->n + 1, sizeof *cnt);
+	int64_t *total = xcalloc(src->n + 1, sizeof *total);
+	size_t i, k;
+
+	rp_table_init(t, "frequency-by-coder", "Code frequencies by coder", 1,
+	    "Code");
+	for (k = 0; k < src->n; k++) {
+		rp_col(t, coder_label(a, src->coder[k]), true);
+		cnt[k] = an_code_counts(a, src->coder[k]);
+	}
+	source_set(t, a, src);
+	t->source_column = false;	/* the heads name the coders */
+	rp_note(t, "Number of codings of each code by %s. There is no total "
+	    "across coders: a segment two coders tagged would count twice.",
+	    src->n == 1 ? by_whom(t) : "each coder");
+	for (i = 0; i < a->nnodes; i++) {
+		if (a->nodes[i].kind != NODE_CODE)
+			continue;
+		rp_row(t);
+		rp_set(t, 0, a->nodes[i].name);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, k + 1, cnt[k][i].ncodings);
+			total[k] += cnt[k][i].ncodings;
+		}
+	}
+	rp_row(t);
+	rp_set(t, 0, "Total");
+	for (k = 0; k < src->n; k++) {
+		set_num(t, k + 1, total[k]);
+		free(cnt[k]);
+	}
+	free(cnt);
+	free(total);
+}
+
+void
 rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
-    int64_t coder, struct rp_table *t)
+    int64_t coder, const char *name, struct rp_table *t)
 {
 	struct an_cooc m;
 	size_t i, j;
 
 	an_cooc(a, unit, coder, &m);
-	rp_table_init(t, unit == AN_COOC_OVERLAP ? "cooccurrence-overlap" :
-	    "cooccurrence-paragraph", unit == AN_COOC_OVERLAP ?
+	rp_table_init(t, name, unit == AN_COOC_OVERLAP ?
 	    "Code co-occurrence: overlapping segments" :
 	    "Code co-occurrence: same paragraph", 0);
 	t->ncols = m.n + 2;
@@ -168,17 +278,18 @@ rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
 		t->head[j + 2] = xasprintf("%zu", j + 1);
 		t->numeric[j + 2] = true;
 	}
+	source_one(t, a, coder);
 	if (unit == AN_COOC_OVERLAP)
 		rp_note(t, "Cell i, j: pairs of codings of code i and code j by "
-		    "the same coder in the same document whose segments overlap "
-		    "(share at least one character). Diagonal: the code's "
-		    "codings. Codes by %s; columns numbered as the rows.",
-		    coder_label(a, coder));
+		    "%s in the same document whose segments overlap (share at "
+		    "least one character). Diagonal: the code's codings. Codes "
+		    "%s applied; columns numbered as the rows.", by_whom(t),
+		    by_whom(t));
 	else
 		rp_note(t, "Cell i, j: paragraphs (transcript lines) in which "
-		    "the same coder applied both code i and code j, summed over "
-		    "coders. Diagonal: paragraphs with the code. Codes by %s; "
-		    "columns numbered as the rows.", coder_label(a, coder));
+		    "%s applied both code i and code j. Diagonal: paragraphs "
+		    "with the code. Codes %s applied; columns numbered as the "
+		    "rows.", by_whom(t), by_whom(t));
 	for (i = 0; i < m.n; i++) {
 		rp_row(t);
 		set_num(t, 0, (int64_t)i + 1);
@@ -195,12 +306,11 @@ rp_saturation_table(const struct an_project *a, int64_t coder,
 {
 	struct an_saturation s;
 	size_t i;
-	char *title = xasprintf("Saturation: %s", coder_label(a, coder));
-
 	an_saturation(a, coder, &s);
-	rp_table_init(t, name, title, 7, "Interview", "Document", "Codings",
-	    "New codes", "Cumulative codes", "Since last new", "Saturation");
-	free(title);
+	rp_table_init(t, name, "Saturation", 7, "Interview", "Document",
+	    "Codings", "New codes", "Cumulative codes", "Since last new",
+	    "Saturation");
+	source_one(t, a, coder);
 	t->numeric[0] = t->numeric[2] = t->numeric[3] = t->numeric[4] =
 	    t->numeric[5] = true;
 	if (s.point > 0)
@@ -253,18 +363,21 @@ rp_demographics_table(const struct an_project *a, struct rp_table *t)
 	t->numeric[2] = t->numeric[3] = true;
 	rp_note(t, "N = %lld (documents). Percent of N, rounded half up to "
 	    "whole percents (12.5 gives 13), so a column may not sum to exactly "
-	    "100; the CSV has the exact values.", (long long)d.n);
+	    "100; a percent that is not 100 or 0 never shows as such (\">99\", "
+	    "\"<1\"); the CSV has the exact values.", (long long)d.n);
 	for (k = 0; k < d.nattrs; k++)
 		for (l = 0; l < d.attrs[k].nlevels; l++) {
 			const struct an_level *lv = &d.attrs[k].levels[l];
 			char *exact = rp_decimal(an_percent(lv->count, d.n));
+			char pc[PERCENT_MAX];
 
 			rp_row(t);
 			rp_set(t, 0, l == 0 ? d.attrs[k].key : "");
 			rp_set_exact(t, 0, d.attrs[k].key);
 			rp_set(t, 1, lv->value);
 			set_num(t, 2, lv->count);
-			set_num(t, 3, an_percent_round(lv->count, d.n));
+			rp_set(t, 3, percent_fmt(pc, sizeof pc, (double)lv->count,
+			    (double)d.n, 0, PERCENT_BOUND));
 			rp_set_exact(t, 3, exact);
 			free(exact);
 		}
@@ -272,18 +385,22 @@ rp_demographics_table(const struct an_project *a, struct rp_table *t)
 }
 
 void
-rp_codebook_table(const struct an_project *a, int64_t coder,
+rp_codebook_table(const struct an_project *a, const struct rp_source *src,
     struct rp_table *t)
 {
-	struct an_codebook cb;
-	size_t i;
+	struct an_codebook cb, *per = xcalloc(src->n + 1, sizeof *per);
+	size_t i, k;
 
-	an_codebook(a, coder, &cb);
-	rp_table_init(t, "codebook", "Codebook", 7, "Code", "Category",
-	    "Definition", "Codings", "Documents", "Coders", "Memos");
-	t->numeric[3] = t->numeric[4] = t->numeric[5] = true;
+	for (k = 0; k < src->n; k++)
+		an_codebook(a, src->coder[k], &per[k]);
+	an_codebook(a, -1, &cb);
+	rp_table_init(t, "codebook", "Codebook", 3, "Code", "Category",
+	    "Definition");
+	source_set(t, a, src);
+	count_cols(t, a, src);
+	rp_col(t, "Memos", false);
 	rp_note(t, "Every code in tree order with its category path, "
-	    "definition, memos and counts (by %s).", coder_label(a, coder));
+	    "definition, memos and counts (by %s).", by_whom(t));
 	for (i = 0; i < cb.nrows; i++) {
 		const struct an_codebook_row *r = &cb.rows[i];
 		const struct node *n = &a->nodes[r->node];
@@ -292,10 +409,14 @@ rp_codebook_table(const struct an_project *a, int64_t coder,
 		rp_set(t, 0, n->name);
 		rp_set(t, 1, r->path);
 		rp_set(t, 2, n->definition);
-		set_num(t, 3, r->ncodings);
-		set_num(t, 4, r->ndocs);
-		set_num(t, 5, r->ncoders);
-		rp_set(t, 6, r->memos);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, 3 + 2 * k, per[k].rows[i].ncodings);
+			set_num(t, 4 + 2 * k, per[k].rows[i].ndocs);
+		}
+		rp_set(t, t->ncols - 1, r->memos);
 	}
+	for (k = 0; k < src->n; k++)
+		an_codebook_done(&per[k]);
+	free(per);
 	an_codebook_done(&cb);
 }

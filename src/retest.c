@@ -50,14 +50,26 @@ retest_first_login(const char *login)
 	return xstrndup(login, strlen(login) - strlen("-retest"));
 }
 
+/* 2A/T x 100 rounds half up like agree_retest_tenths (docs/agreement.md
+ * §7.3), and percent_fmt keeps it from saying 100.0 or 0.0 falsely. */
 void
 retest_percent(const struct retest_row *r, char *out, size_t cap)
 {
 	if (r->tenths < 0)
 		snprintf(out, cap, "%s", _("undefined"));
 	else
-		snprintf(out, cap, "%lld.%lld", (long long)(r->tenths / 10),
-		    (long long)(r->tenths % 10));
+		percent_fmt(out, cap, 2.0 * (double)r->agreements, (double)r->total,
+		    1, PERCENT_BOUND);
+}
+
+void
+retest_percent_digits(const struct retest_row *r, char *out, size_t cap)
+{
+	if (r->tenths < 0)
+		snprintf(out, cap, "%s", "");
+	else
+		percent_fmt(out, cap, 2.0 * (double)r->agreements, (double)r->total,
+		    1, PERCENT_DIGITS);
 }
 
 void
@@ -70,7 +82,7 @@ retest_heading(char *out, size_t cap)
 void
 retest_cells(const struct retest_row *r, char *out, size_t cap)
 {
-	char pct[32];
+	char pct[PERCENT_MAX];
 
 	retest_percent(r, pct, sizeof pct);
 	snprintf(out, cap, "%6lld %10lld %13lld %7s%s", (long long)r->total,

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,70 @@ err:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+/* 100 x part / whole x 10^decimals, rounded half up. */
+static int64_t
+percent_scaled(double part, double whole, int decimals)
+{
+	int64_t full = 100;
+	int i;
+
+	for (i = 0; i < decimals; i++)
+		full *= 10;
+	if (part >= 0 && part <= 1e15 && whole <= 1e15 && part == floor(part) &&
+	    whole == floor(whole)) {	/* floor(x + 1/2), exactly */
+		unsigned __int128 p = (unsigned __int128)part,
+		    w = (unsigned __int128)whole;
+
+		return (int64_t)((2 * (unsigned __int128)full * p + w) / (2 * w));
+	}
+	return (int64_t)floor((double)full * part / whole + 0.5);
+}
+
+char *
+percent_fmt(char *out, size_t cap, double part, double whole, int decimals,
+    enum percent_style style)
+{
+	int64_t scale, full, r;
+	const char *sign = "";
+	int i;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 3)
+		decimals = 3;
+	if (!(whole > 0) || !isfinite(part) || !isfinite(whole) || part < 0) {
+		snprintf(out, cap, "%s", "");
+		return out;
+	}
+	for (;;) {
+		for (scale = 1, i = 0; i < decimals; i++)
+			scale *= 10;
+		full = 100 * scale;
+		r = percent_scaled(part, whole, decimals);
+		if (style != PERCENT_DIGITS || decimals == 6 ||
+		    !((r >= full && part < whole) || (r <= 0 && part > 0)))
+			break;
+		decimals++;	/* CSV, JSON: more decimals while they lie */
+	}
+	if (r >= full && part < whole) {	/* not 100: never shown as 100 */
+		r = full - 1;
+		sign = ">";
+	} else if (r <= 0 && part > 0) {	/* not 0: never shown as 0 */
+		r = 1;
+		sign = "<";
+	}
+	if (decimals > 0) {
+		char frac[24];	/* scale + r % scale: "1005" gives ".005" */
+
+		snprintf(frac, sizeof frac, "%lld", (long long)(scale + r % scale));
+		snprintf(out, cap, "%s%lld.%s", sign, (long long)(r / scale),
+		    frac + 1);
+	} else {
+		snprintf(out, cap, "%s%lld", sign, (long long)r);
+	}
+	return out;
 }
 
 uint64_t

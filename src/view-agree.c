@@ -100,10 +100,13 @@ fig3(const struct agree_fig *f, char *out, size_t cap)
 static void
 pct1(const struct agree_fig *f, char *out, size_t cap)
 {
+	char pc[PERCENT_MAX];
+
 	if (f->why != NULL)
 		snprintf(out, cap, "%s", _("undefined"));
 	else
-		snprintf(out, cap, "%.1f%%", f->v * 100.0);
+		snprintf(out, cap, "%s%%", percent_fmt(pc, sizeof pc, f->v, 1, 1,
+		    PERCENT_BOUND));
 }
 
 static const char *

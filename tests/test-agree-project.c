@@ -48,6 +48,7 @@ test_refresh(void **state)
 	struct agree_cells t;
 	char *path;
 	int64_t doc, k1, k2, c1, c2, c3;
+	size_t nd, nc, ncat;
 	bool changed;
 
 	(void)state;
@@ -64,7 +65,8 @@ test_refresh(void **state)
 	assert_ok(agree_project_new(a, AB, 2, &cfg, 0, &ap));
 	agree_state_total_table(agree_project_state(ap), &t, NULL);
 	assert_int_equal(t.b, 1);	/* only A coded paragraph 1 with k1 */
-	assert_int_equal(t.a + t.b + t.c + t.d, 8);	/* 4 paragraphs x 2 codes */
+	/* 4 paragraphs x 1 code: k2, which nobody used, does not count */
+	assert_int_equal(t.a + t.b + t.c + t.d, 4);
 	/* nothing new */
 	assert_ok(agree_project_refresh(ap, &changed));
 	assert_false(changed);
@@ -84,12 +86,16 @@ test_refresh(void **state)
 	assert_ok(agree_project_refresh(ap, &changed));
 	assert_true(changed);
 	same_tables(a, ap);
-	/* a new code in the tree rebuilds: one more per-code table */
+	/* a new code in the tree rebuilds: one more per-code table, but the
+	 * pooled table stays over the codes used (k1; the second undo took
+	 * B's k2 away) x 4 paragraphs */
 	assert_ok(codetree_add(b, 0, NODE_CODE, "k3", NULL));
 	assert_ok(agree_project_refresh(ap, &changed));
 	assert_true(changed);
+	agree_state_size(agree_project_state(ap), &nd, &nc, &ncat);
+	assert_int_equal(nc, 3);
 	agree_state_total_table(agree_project_state(ap), &t, NULL);
-	assert_int_equal(t.a + t.b + t.c + t.d, 12);
+	assert_int_equal(t.a + t.b + t.c + t.d, 4);
 	same_tables(a, ap);
 	agree_project_free(ap);
 	project_close(b);

@@ -23,6 +23,7 @@
 #include <unistr.h>
 
 #include "axial/agreement.h"
+#include "axial/retest.h"
 #include "axial/util.h"
 
 /* Pinned digits (see test_bootstrap_reproducible and test_rng). */
@@ -527,6 +528,53 @@ test_retest_tenths(void **state)
 	assert_int_equal(agree_retest_tenths(1, 800), 3);	/* 0.25% = 2.5 tenths: half up */
 }
 
+static struct retest_row
+retest_row_of(int64_t a, int64_t t)
+{
+	struct retest_row r = { 0, NULL, t, a, t - 2 * a, 0 };
+
+	r.tenths = agree_retest_tenths(a, t);
+	return r;
+}
+
+static void
+test_retest_percent(void **state)
+{
+	struct retest_row r;
+	char pct[PERCENT_MAX], cells[128];
+
+	(void)state;
+	r = retest_row_of(47, 133);
+	retest_percent(&r, pct, sizeof pct);
+	assert_string_equal(pct, "70.7");
+	retest_percent_digits(&r, pct, sizeof pct);
+	assert_string_equal(pct, "70.7");
+	r = retest_row_of(1, 800);	/* 0.25%: half up, as the tenths */
+	retest_percent(&r, pct, sizeof pct);
+	assert_string_equal(pct, "0.3");
+	/* 2000 / 2001 = 99.95%: the tenths say 1000, the table never 100.0 */
+	r = retest_row_of(1000, 2001);
+	assert_int_equal(r.tenths, 1000);
+	retest_percent(&r, pct, sizeof pct);
+	assert_string_equal(pct, ">99.9");
+	retest_cells(&r, cells, sizeof cells);
+	assert_non_null(strstr(cells, " >99.9%"));
+	retest_percent_digits(&r, pct, sizeof pct);
+	assert_string_equal(pct, "99.95");
+	/* 2 / 4002 = 0.05%: not 0.0 */
+	r = retest_row_of(1, 4002);
+	retest_percent(&r, pct, sizeof pct);
+	assert_string_equal(pct, "<0.1");
+	retest_percent_digits(&r, pct, sizeof pct);
+	assert_string_equal(pct, "0.05");
+	r = retest_row_of(3, 6);
+	retest_percent(&r, pct, sizeof pct);
+	assert_string_equal(pct, "100.0");
+	r = retest_row_of(0, 0);
+	retest_percent_digits(&r, pct, sizeof pct);
+	assert_string_equal(pct, "");
+}
+
 /* ---- the reliability data reader ---- */
 
 static void
@@ -904,7 +952,8 @@ test_mode_kxk(void **state)
 	{
 		struct buf b = {0};
 
-		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, &b);
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL,
+		    AGREE_PRINT_ALL, &b);
 		assert_non_null(strstr(b.s, "\n1 docs,pooled,all codes,kxk,,4,3,,,,,"
 		    "\"[[1,0,0,1],[0,0,1,0],[0,0,0,0],[0,0,0,0]]\",,,,,,0,0.333333,,"));
 		buf_done(&b);
@@ -952,7 +1001,8 @@ test_three_coders(void **state)
 	{
 		struct buf b = {0};
 
-		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, &b);
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL,
+		    AGREE_PRINT_ALL, &b);
 		assert_non_null(strstr(b.s, "Fleiss κ 0.333"));
 		buf_done(&b);
 	}
@@ -988,7 +1038,8 @@ test_state_print(void **state)
 	add(st, 1, 0, 0, 0, 2);
 	add(st, 1, 0, 1, 0, 2);
 	add(st, 0, 1, 0, 12, 14);
-	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, &names, &b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, &names,
+	    AGREE_PRINT_ALL, &b);
 	/* code 0: a 2 b 0 c 1 d 1: P_o 75.0, pos 80.0, kappa 0.5 */
 	assert_contains(b.s, "code \"trust\"  unit=paragraph  scope=2 docs  N=4\n"
 	    "  a=2 b=0 c=1 d=1  %agr 75.0 pos 80.0 κ 0.500 [");
@@ -996,25 +1047,35 @@ test_state_print(void **state)
 	assert_contains(b.s, "pooled \"all codes\"  unit=paragraph  scope=2 docs  N=8\n"
 	    "  a=2 b=1 c=1 d=4 ");
 	buf_reset(&b);
-	agree_state_print(st, AGREE_BY_CATEGORY, AGREE_FMT_CSV, &names, &b);
+	agree_state_print(st, AGREE_BY_CATEGORY, AGREE_FMT_CSV, &names,
+	    AGREE_PRINT_ALL, &b);
 	assert_contains(b.s, "scope,row,name,mode,theta,q,N,a,b,c,d,cells,");
 	assert_contains(b.s, "\n2 docs,category,context,paragraph,,,8,2,1,1,4,,,,,,,,0.75,");
 	buf_reset(&b);
-	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, &names, &b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, &names,
+	    AGREE_PRINT_ALL, &b);
 	/* code 1: kappa 0 with its note; the name is quoted */
 	assert_contains(b.s, "code,\"budget, \"\"cuts\"\"\",paragraph,,,4,0,1,0,3,");
 	assert_contains(b.s, ",B never applied this code\n");
 	agree_state_free(st);
 
-	/* Nobody coded anything: undefined figures are empty with a status. */
+	/* Nobody coded anything: no code counts, so no units; undefined
+	 * figures are empty with a status; the rows are hidden unless asked. */
 	st = agree_state_new(&cfg, docs, 2, 1, NULL, 0);
 	buf_reset(&b);
-	agree_state_print(st, AGREE_BY_DOCUMENT, AGREE_FMT_CSV, NULL, &b);
-	assert_contains(b.s, "2 docs,document,#0,paragraph,,,3,0,0,0,3,,,,,,,,1,,,,,,,,,,,"
-	    "pos: undefined (code not used); kappa: undefined (no variation); "
-	    "pi: undefined (no variation); alpha: undefined (no variation)\n");
+	assert_int_equal(agree_state_print(st, AGREE_BY_DOCUMENT, AGREE_FMT_CSV,
+	    NULL, AGREE_PRINT_ALL, &b), 0);
+	assert_contains(b.s, "2 docs,document,#0,paragraph,,,0,0,0,0,0,,,,,,,,,,,,,,,,,,,"
+	    "po: undefined (no units); pos: undefined (no units); kappa: undefined "
+	    "(no units); pi: undefined (no units); alpha: undefined (no units)\n");
 	buf_reset(&b);
-	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON, NULL, &b);
+	assert_int_equal(agree_state_print(st, AGREE_BY_DOCUMENT, AGREE_FMT_CSV,
+	    NULL, 0, &b), 2);
+	assert_null(strstr(b.s, ",document,"));
+	assert_contains(b.s, "\n2 docs,pooled,all codes,paragraph,,,0,");
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON, NULL,
+	    AGREE_PRINT_ALL, &b);
 	assert_contains(b.s, "{\"mode\": \"paragraph\", \"coders\": 2, \"scope_docs\": 2");
 	assert_contains(b.s, "\"kappa\": null");
 	agree_state_free(st);
@@ -1028,13 +1089,67 @@ test_state_print(void **state)
 		add(st, 0, 0, 0, 0, 10);
 		add(st, 0, 0, 1, 1, 10);
 		buf_reset(&b);
-		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, &b);
+		agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL,
+		    AGREE_PRINT_ALL, &b);
 		assert_contains(b.s, "code \"#0\"  unit=overlap  theta=90%  q=3  scope=1 doc  N=2\n"
 		    "  agreements=2 disagreements=0 M=1 N1=1 N2=1  %agr 100.0 Holsti 1.000 BP 1.000\n");
 		assert_true(strstr(b.s, "κ") == NULL);
 		agree_state_free(st);
 	}
 	buf_done(&b);
+}
+
+static void
+test_pooled_used_codes(void **state)
+{
+	/*
+	 * "a\nb\nc\nd": four units, five codes; only codes 1 and 3 are used.
+	 * code 1: A in u0, u1, B in u0 (a 1 b 1 d 2); code 3: B in u3 (c 1
+	 * d 3). Pooled over the two used codes: N 8, a 1 b 1 c 1 d 5, not
+	 * N 20 with d 17 (12 agreements on absence nobody coded).
+	 */
+	struct agree_doc d = doc("a\nb\nc\nd");
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	int32_t cat[5] = { 0, 0, 1, 1, 1 };
+	struct agree_state *st;
+	struct agree_cells c;
+	struct buf b = {0};
+
+	(void)state;
+	st = agree_state_new(&cfg, &d, 1, 5, cat, 2);
+	add(st, 0, 1, 0, 0, 3);
+	add(st, 0, 1, 1, 0, 1);
+	add(st, 0, 3, 1, 6, 7);
+	assert_false(agree_state_code_used(st, 0));
+	assert_true(agree_state_code_used(st, 1));
+	assert_true(agree_state_code_used(st, 3));
+	assert_int_equal(agree_state_codes_used(st), 2);
+	agree_state_total_table(st, &c, NULL);
+	assert_cells(&c, 1, 1, 1, 5);
+	agree_state_doc_table(st, 0, &c, NULL);
+	assert_cells(&c, 1, 1, 1, 5);
+	agree_state_category_table(st, 0, &c, NULL);	/* codes 0 and 1 */
+	assert_cells(&c, 1, 1, 0, 2);
+	agree_state_category_table(st, 1, &c, NULL);	/* codes 2, 3 and 4 */
+	assert_cells(&c, 0, 0, 1, 3);
+	/* three rows hidden, the pooled row the same either way */
+	assert_int_equal(agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE,
+	    NULL, 0, &b), 3);
+	assert_null(strstr(b.s, "code \"#0\""));
+	assert_contains(b.s, "code \"#1\"");
+	assert_contains(b.s, "pooled \"all codes\"  unit=paragraph  scope=1 doc  N=8\n"
+	    "  a=1 b=1 c=1 d=5  %agr 75.0 pos 50.0 ");
+	buf_reset(&b);
+	assert_int_equal(agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE,
+	    NULL, AGREE_PRINT_ALL, &b), 0);
+	assert_contains(b.s, "code \"#0\"");
+	assert_contains(b.s, "pooled \"all codes\"  unit=paragraph  scope=1 doc  N=8\n");
+	buf_reset(&b);
+	assert_int_equal(agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON,
+	    NULL, 0, &b), 3);
+	assert_contains(b.s, "], \"hidden\": 3}\n");
+	buf_done(&b);
+	agree_state_free(st);
 }
 
 /* ---- incremental counts equal a full recount ---- */
@@ -1227,6 +1342,7 @@ main(void)
 		cmocka_unit_test(test_bootstrap_reproducible),
 		cmocka_unit_test(test_rng),
 		cmocka_unit_test(test_retest_tenths),
+		cmocka_unit_test(test_retest_percent),
 		cmocka_unit_test(test_data_parse),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_mode_paragraph),
@@ -1238,6 +1354,7 @@ main(void)
 		cmocka_unit_test(test_mode_kxk),
 		cmocka_unit_test(test_three_coders),
 		cmocka_unit_test(test_state_print),
+		cmocka_unit_test(test_pooled_used_codes),
 		cmocka_unit_test(test_incremental_equals_recount),
 		cmocka_unit_test(test_pooling_order),
 	};

@@ -44,6 +44,55 @@ test_percent_round(void **state)
 	assert_true(an_percent(9, 14) > 64.2857 && an_percent(9, 14) < 64.2858);
 }
 
+/* pct(part, whole, decimals, style) as a string to compare */
+static const char *
+pct(double part, double whole, int decimals, enum percent_style style)
+{
+	static char out[PERCENT_MAX];
+
+	return percent_fmt(out, sizeof out, part, whole, decimals, style);
+}
+
+static void
+test_percent_fmt(void **state)
+{
+	(void)state;
+	/* counts, exact in integers, half up */
+	assert_string_equal(pct(1, 1, 1, PERCENT_BOUND), "100.0");
+	assert_string_equal(pct(0, 5, 1, PERCENT_BOUND), "0.0");
+	assert_string_equal(pct(1, 8, 1, PERCENT_BOUND), "12.5");
+	assert_string_equal(pct(1, 800, 1, PERCENT_BOUND), "0.1");	/* 0.125 */
+	assert_string_equal(pct(1, 3, 1, PERCENT_BOUND), "33.3");
+	assert_string_equal(pct(1413, 2000, 1, PERCENT_BOUND), "70.7"); /* 70.65 */
+	assert_string_equal(pct(1, 8, 0, PERCENT_BOUND), "13");
+	/* not 100, not 0: never shown as such */
+	assert_string_equal(pct(999, 1000, 1, PERCENT_BOUND), "99.9");
+	assert_string_equal(pct(1999, 2000, 1, PERCENT_BOUND), ">99.9"); /* 99.95 */
+	assert_string_equal(pct(2499, 2500, 1, PERCENT_BOUND), ">99.9");
+	assert_string_equal(pct(1, 2000, 1, PERCENT_BOUND), "0.1");	/* 0.05 */
+	assert_string_equal(pct(1, 2500, 1, PERCENT_BOUND), "<0.1");
+	assert_string_equal(pct(199, 200, 0, PERCENT_BOUND), ">99");	/* 99.5 */
+	assert_string_equal(pct(1, 201, 0, PERCENT_BOUND), "<1");	/* 0.497 */
+	assert_string_equal(pct(9999, 10000, 2, PERCENT_BOUND), "99.99");
+	assert_string_equal(pct(99999, 100000, 2, PERCENT_BOUND), ">99.99");
+	/* fractions (kappa's P_o, a Wilson bound) */
+	assert_string_equal(pct(0.5, 1, 1, PERCENT_BOUND), "50.0");
+	assert_string_equal(pct(0.99996, 1, 1, PERCENT_BOUND), ">99.9");
+	assert_string_equal(pct(0.0000004, 1, 1, PERCENT_BOUND), "<0.1");
+	assert_string_equal(pct(1.0, 1, 1, PERCENT_BOUND), "100.0");
+	/* machines: as many decimals as honesty needs */
+	assert_string_equal(pct(1, 3, 1, PERCENT_DIGITS), "33.3");
+	assert_string_equal(pct(2000, 2001, 1, PERCENT_DIGITS), "99.95");
+	assert_string_equal(pct(1, 2500, 1, PERCENT_DIGITS), "0.04");
+	assert_string_equal(pct(99999999, 100000000, 1, PERCENT_DIGITS),
+	    "99.999999");
+	assert_string_equal(pct(999999999, 1000000000, 1, PERCENT_DIGITS),
+	    ">99.999999");
+	assert_string_equal(pct(2, 2, 1, PERCENT_DIGITS), "100.0");
+	/* nothing to divide by */
+	assert_string_equal(pct(0, 0, 1, PERCENT_BOUND), "");
+}
+
 static void
 test_decimal(void **state)
 {
@@ -663,6 +712,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_percent_round),
+		cmocka_unit_test(test_percent_fmt),
 		cmocka_unit_test(test_decimal),
 		cmocka_unit_test(test_demographics_14),
 		cmocka_unit_test(test_saturation_pairs),

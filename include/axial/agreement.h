@@ -306,6 +306,10 @@ struct agree_cells {
 /*
  * The table of one code (doc = -1: over every document), of one category's
  * codes pooled, of one document (every code pooled), of everything pooled.
+ * The pooled tables (category, document, everything) count only the codes
+ * some coder used (agree_state_code_used): a code nobody applied would add
+ * an agreement on absence for every unit and nothing else, raising
+ * percent agreement with no coding behind it (docs/agreement.md §5.1).
  */
 void agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
     struct agree_cells *out, int64_t *hist);
@@ -345,6 +349,14 @@ void agree_state_values(const struct agree_state *st, struct agree_data *out);
 void agree_hist_fleiss(const int64_t *hist, int m, struct agree_fleiss *out);
 void agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out);
 
+/*
+ * Whether some coder applied the code: a unit marked by any of the m coders
+ * (modes a-d), a segment of A or B (mode e), a coding (mode f). A code's
+ * row is undefined when no coder used it.
+ */
+bool agree_state_code_used(const struct agree_state *st, int64_t code);
+size_t agree_state_codes_used(const struct agree_state *st);
+
 /* The configuration the state was made with, and its sizes. */
 const struct agree_config *agree_state_config(const struct agree_state *st);
 void agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncodes,
@@ -368,9 +380,15 @@ struct agree_names {
  * and its table next to the coefficients of the mode (docs/agreement.md §2.9,
  * docs/agreement.md §5.1).
  * CSV: one line per row, undefined figures empty with the reason in the
- * status column. Numbers always use '.' whatever the locale.
+ * status column. Numbers always use '.' whatever the locale; percentages in
+ * the table never show 100.0 or 0.0 for what is not (percent_fmt).
+ * Rows in which no coder used a code (undefined for want of codings) are
+ * left out unless flags has AGREE_PRINT_ALL; returns how many (JSON says
+ * it as "hidden"; the caller tells people).
  */
-void agree_state_print(const struct agree_state *st, enum agree_by by,
-    enum agree_format fmt, const struct agree_names *names, struct buf *out);
+enum { AGREE_PRINT_ALL = 1 };
+size_t agree_state_print(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    struct buf *out);
 
 #endif

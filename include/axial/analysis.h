@@ -19,7 +19,9 @@
  * Every result borrows strings (names, definitions) from the an_project it
  * was computed from, so the snapshot must outlive the results. Results own
  * their arrays and are freed with their *_done function. A `coder`
- * argument is a coder id, or 0 for all coders pooled.
+ * argument is a coder id (-1 matches nothing), or 0 for all coders pooled,
+ * which counts a segment two coders tagged twice: `axial report` never
+ * pools (report.h).
  *
  * Definitions (the numbers papers quote depend on them):
  *

@@ -7,6 +7,14 @@
  * demographics percent shows "64" but exports "64.285714", and grouped
  * columns (the main category of a coding table) show their value once per
  * group but repeat it in CSV so every CSV row stands alone.
+ *
+ * Every table that counts codings counts one source (struct rp_source):
+ * one coder's codings, the consensus coding's, or each coder's in columns
+ * side by side; never the sum of coders, in which a segment two coders
+ * tagged would count twice. The table names its source: a "Source:" line
+ * under the title (Markdown, HTML) and, in CSV, a first column "Source"
+ * when the whole table counts one source, or the login in the head of each
+ * column when the sources stand side by side.
  */
 #ifndef AXIAL_REPORT_H
 #define AXIAL_REPORT_H
@@ -17,9 +25,23 @@
 #include "axial/analysis.h"
 #include "axial/util.h"
 
+/*
+ * The codings a table counts: coder ids (a coder, or the consensus coder;
+ * -1 counts nothing). A table of several sources shows them side by side;
+ * the tables that cannot (a matrix, a series) take one coder.
+ */
+struct rp_source {
+	const int64_t *coder;
+	size_t n;
+};
+
 struct rp_table {
 	char *name;		/* file stem: "saturation", "coding-causal" */
 	char *title;
+	char *source;		/* "coder-a", "consensus", "each coder"; NULL:
+				 * the table counts no codings */
+	char *source_line;	/* the sentence under the title naming it */
+	bool source_column;	/* CSV: a first column "Source" = source */
 	char **notes;		/* paragraphs shown under the title (not in CSV) */
 	size_t nnotes;
 	size_t ncols, nrows, caprows;
@@ -34,6 +56,8 @@ void rp_table_init(struct rp_table *t, const char *name, const char *title,
     size_t ncols, ...);
 void rp_table_done(struct rp_table *t);
 void rp_note(struct rp_table *t, const char *fmt, ...) AX_PRINTF(2, 3);
+/* Adds a column at the end; only before the first row. */
+void rp_col(struct rp_table *t, const char *head, bool numeric);
 /* Starts a row (all cells ""); returns its index. */
 size_t rp_row(struct rp_table *t);
 /* Sets the cell of the last row. */
@@ -44,20 +68,25 @@ void rp_set_exact(struct rp_table *t, size_t col, const char *text);
 
 /* ---- Tables of the analyses (report-tables.c) ---- */
 
+/* Tables of one or more sources side by side: one pair of count columns
+ * (codings, documents) or one column (frequency by coder) per source. */
 void rp_slot_table(const struct an_project *a, enum paradigm_role role,
-    int64_t coder, struct rp_table *t);
+    const struct rp_source *src, struct rp_table *t);
+void rp_codebook_table(const struct an_project *a, const struct rp_source *src,
+    struct rp_table *t);
+void rp_freq_coder_table(const struct an_project *a,
+    const struct rp_source *src, struct rp_table *t);
+/* Tables of one coder; name is the file stem ("saturation",
+ * "saturation-coder-a" when a report writes one per coder). */
 void rp_sample_table(const struct an_project *a, int64_t coder,
-    size_t per_code, struct rp_table *t);
-void rp_freq_table(const struct an_project *a, enum an_freq_by by,
-    int64_t coder, struct rp_table *t);
+    size_t per_code, const char *name, struct rp_table *t);
+void rp_freq_doc_table(const struct an_project *a, int64_t coder,
+    const char *name, struct rp_table *t);
 void rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
-    int64_t coder, struct rp_table *t);
-/* name is the file stem ("saturation", "saturation-coder-a"). */
+    int64_t coder, const char *name, struct rp_table *t);
 void rp_saturation_table(const struct an_project *a, int64_t coder,
     const char *name, struct rp_table *t);
 void rp_demographics_table(const struct an_project *a, struct rp_table *t);
-void rp_codebook_table(const struct an_project *a, int64_t coder,
-    struct rp_table *t);
 
 /* ---- Renderers (report-render.c) ---- */
 

@@ -44,9 +44,12 @@ void retest_rows_free(struct retest_row *rows, size_t n);
 void retest_heading(char *out, size_t cap);
 /* One row's columns after its name, as the table prints them. */
 void retest_cells(const struct retest_row *r, char *out, size_t cap);
-/* The percent as printed: "88.3", or "undefined" in the user's language
- * (for people: csv and json print no percent then). */
+/* The percent as printed for people: "88.3", ">99.9" for what rounds to
+ * but is not 100 (percent_fmt), or "undefined" in the user's language. */
 void retest_percent(const struct retest_row *r, char *out, size_t cap);
+/* The percent for CSV and JSON: "88.3", or as many decimals as it takes
+ * not to say 100.0 or 0.0 for what is not ("99.95"); "" when undefined. */
+void retest_percent_digits(const struct retest_row *r, char *out, size_t cap);
 
 /* The second-pass coder's login for `login` ("LOGIN-retest"); caller frees. */
 char *retest_login(const char *login);

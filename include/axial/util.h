@@ -68,6 +68,22 @@ int file_write_atomic(const char *path, const void *data, size_t len);
  * ships beside it (themes, catalogues) is found there when uninstalled. */
 char *exe_dir(void);
 
+/*
+ * A percentage, the one way every figure in percent is written:
+ * 100 x part / whole with `decimals` decimals (0 to 3), rounded half up,
+ * never showing a value that is not 100 as 100 or one that is not 0 as 0.
+ * PERCENT_BOUND (tables for people) writes those as ">99.9" and "<0.1" (as
+ * many decimals as asked); PERCENT_DIGITS (CSV, JSON) adds decimals, up to
+ * six, until the number is honest ("99.95"), and only then bounds it.
+ * Exact in integers when part and whole are whole numbers (counts); a
+ * fraction is passed as (fraction, 1). "" when whole is not positive.
+ * Returns out; PERCENT_MAX bytes always suffice.
+ */
+enum percent_style { PERCENT_BOUND, PERCENT_DIGITS };
+enum { PERCENT_MAX = 32 };
+char *percent_fmt(char *out, size_t cap, double part, double whole,
+    int decimals, enum percent_style style);
+
 /* Monotonic clock in nanoseconds, for benchmarks and timeouts. */
 uint64_t clock_ns(void);
 

@@ -41,3 +41,40 @@ if [ -f "$S" ]; then
 else
 	notok "sample project built" "missing $S: run make samples"
 fi
+
+# Percentages honest to the last digit, rows of unused codes hidden, and a
+# pooled row over the codes someone used. 2500 paragraphs; code k: A's one
+# coding spans them all, B's marks paragraph 1 (a=1 b=2499); code m: A in
+# paragraphs 1-2, B in 1 (a=1 b=1 d=2498); codes u1, u2, u3: nobody.
+$A init big.axial >/dev/null
+awk 'BEGIN { for (i = 1; i <= 2500; i++) printf "line %d\n", i }' >big.txt
+$A import big.axial big.txt >/dev/null
+for c in k m u1 u2 u3; do $A code add big.axial $c >/dev/null; done
+$A coder add big.axial A --account "$me"
+$A coder add big.axial B --account "$me"
+end=$(($(wc -m <big.txt) - 1))
+$A tag big.axial big k 0 "$end" --as A >/dev/null
+$A tag big.axial big k --quote "line 1" --as B >/dev/null
+$A tag big.axial big m 0 13 --as A >/dev/null
+$A tag big.axial big m --quote "line 1" --as B >/dev/null
+check_rc "agree on 2500 paragraphs" 0 $A agree big.axial --coders A,B
+check_match "1 of 2500 agreeing is <0.1, not 0.0" '^  a=1 b=2499 c=0 d=0  %agr <0\.1 pos 0\.1 ' "$OUT"
+check_match "2499 of 2500 is >99.9, not 100.0" '^  a=1 b=1 c=0 d=2498  %agr >99\.9 pos 66\.7 ' "$OUT"
+check "codes neither coder used are hidden" "" "$(echo "$OUT" | grep '^code "u')"
+check_match "and counted" '^3 codes neither coder used are not shown; --all shows them\.$' "$OUT"
+# pooled over k and m only: N = 2 x 2500, d = 2498
+check_match "pooled row: only the codes someone used" '^pooled "all codes"  unit=paragraph  scope=1 doc  N=5000$' "$OUT"
+check_match "pooled cells" '^  a=2 b=2500 c=0 d=2498 ' "$OUT"
+check_rc "--all" 0 $A agree big.axial --coders A,B --all
+check "--all shows them" 3 "$(echo "$OUT" | grep -c '^code "u')"
+check "--all: no hidden note" "" "$(echo "$OUT" | grep 'not shown')"
+check_match "--all: the pooled row is the same" '^pooled "all codes"  unit=paragraph  scope=1 doc  N=5000$' "$OUT"
+check_rc "csv hides them too" 0 $A agree big.axial --coders A,B --format csv
+check "csv: no unused rows" "" "$(echo "$OUT" | grep ',code,u')"
+check_match "csv: the note on stderr" '^axial: 3 codes neither coder used are not shown; --all shows them\.$' "$ERR"
+check_rc "json hides them too" 0 $A agree big.axial --coders A,B --format json
+check_match "json: how many are hidden" '"hidden": 3}$' "$OUT"
+check_rc "by document" 0 $A agree big.axial --coders A,B --by document
+check_match "by document: the one document" '^document "big"' "$OUT"
+check_rc "theta in tenths" 0 $A agree big.axial --coders A,B --unit overlap --theta 0.999
+check_match "theta=99.9%, not 100%" 'theta=99\.9%' "$OUT"

@@ -92,3 +92,9 @@ check_rc "project form on a missing project exits 1" 1 "$AXIAL" agree project.ax
 check "missing project message" "axial: project.axial: No such file or directory" "$ERR"
 check_rc "agree --help" 0 "$AXIAL" agree --help
 check_match "help names --data" '--data FILE\.csv' "$OUT"
+
+# A percentage that is not 100 never shows as 100.0 (2000 of 2001 units).
+awk 'BEGIN { print "unit,coder,value"; for (i = 1; i <= 2001; i++) {
+	printf "%d,A,yes\n", i; printf "%d,B,%s\n", i, i == 1 ? "no" : "yes" } }' >"$T/near.csv"
+check_rc "2000 of 2001 agree" 0 "$AXIAL" agree --data "$T/near.csv"
+check_match "shown >99.9%, not 100.0%" '^percent agreement +>99\.9%$' "$OUT"
