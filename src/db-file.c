@@ -263,18 +263,10 @@ project_save_as(struct project *p, const char *path)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		char *side;
-
 		s = db_fail(p, AX_ERR_IO, "%s: cannot save the project there (%s); "
 		    "nothing was changed", path, sqlite3_errstr(rc));
 		sqlite3_close(db);
-		unlink(path);
-		side = xasprintf("%s-wal", path);
-		unlink(side);
-		free(side);
-		side = xasprintf("%s-shm", path);
-		unlink(side);
-		free(side);
+		db_file_remove(path);
 		return s;
 	}
 	use_db(p, db);
@@ -284,4 +276,18 @@ project_save_as(struct project *p, const char *path)
 	memset(&p->file, 0, sizeof p->file);
 	p->file.hold = hold;
 	return db_file_open(p);
+}
+
+void
+db_file_remove(const char *path)
+{
+	char *side;
+
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
 }

@@ -149,6 +149,8 @@ enum ax_status db_file_open(struct project *p);
 /* At the start of an action (depth 0): AX_ERR_MOVED once the path names
  * another file or none, but for the one action a hold keeps in memory. */
 enum ax_status db_file_check(struct project *p);
+/* Removes a project file and its -wal and -shm, ignoring what is not there. */
+void db_file_remove(const char *path);
 
 /* db-schema.c */
 /* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */

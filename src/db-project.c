@@ -490,17 +490,8 @@ err:
 		char *path_copy = xstrdup(path);
 
 		project_close(p);
-		if (created) {	/* leave nothing half made behind */
-			char *side;
-
-			unlink(path_copy);
-			side = xasprintf("%s-wal", path_copy);
-			unlink(side);
-			free(side);
-			side = xasprintf("%s-shm", path_copy);
-			unlink(side);
-			free(side);
-		}
+		if (created)	/* leave nothing half made behind */
+			db_file_remove(path_copy);
 		free(path_copy);
 	}
 	return s;
