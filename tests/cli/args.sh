@@ -230,7 +230,7 @@ check "axial PROJECT still opens it" 0 "$rc"
 check_match "axial PROJECT prints the summary" '^project: +p.axial' "$OUT"
 error "axial MISSING" "$MISSING" "$MISSING"
 error "axial MISSING --no-mouse" "$MISSING" "$MISSING" --no-mouse
-error "axial dir/MISSING extra" "dir/$MISSING" "dir/$MISSING" --theme dark
+error "axial dir/MISSING --theme dark" "dir/$MISSING" "dir/$MISSING" --theme dark
 cp p.axial agre
 run agre
 check "a file that looks like a typo is opened" 0 "$rc"
