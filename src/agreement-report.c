@@ -131,10 +131,10 @@ row_percent(const struct row *r, int i, char *out, size_t cap)
 }
 
 static void
-num(struct buf *b, struct agree_fig f, const char *fmt)
+num(struct buf *b, struct agree_fig f)
 {
 	if (f.why == NULL)
-		buf_printf(b, fmt, f.v);
+		buf_printf(b, "%.6g", f.v);
 }
 
 static void
@@ -255,7 +255,7 @@ emit_csv(struct ctx *x, const struct row *r)
 	for (i = 0; i < NFIG; i++) {
 		buf_putc(b, ',');
 		if (r->on[i])
-			num(b, r->f[i], "%.6g");
+			num(b, r->f[i]);
 	}
 	buf_putc(b, ',');
 	status(&s, r);

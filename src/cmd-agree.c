@@ -231,34 +231,31 @@ parse_count(const char *s)
 static void
 say_hidden(size_t n, enum agree_by b, int ncoders, bool table)
 {
-	const char *msg;
+	char *msg;
 
 	if (n == 0)
 		return;
 	if (b == AGREE_BY_CODE && ncoders == 2)
-		msg = ngettext("%zu code neither coder used is not shown; --all "
+		msg = xasprintf(ngettext("%zu code neither coder used is not shown; --all "
 		    "shows it.", "%zu codes neither coder used are not shown; "
-		    "--all shows them.", n);
+		    "--all shows them.", n), n);
 	else if (b == AGREE_BY_CODE)
-		msg = ngettext("%zu code no coder used is not shown; --all shows "
+		msg = xasprintf(ngettext("%zu code no coder used is not shown; --all shows "
 		    "it.", "%zu codes no coder used are not shown; --all shows "
-		    "them.", n);
+		    "them.", n), n);
 	else if (b == AGREE_BY_CATEGORY)
-		msg = ngettext("%zu category whose codes no coder used is not "
+		msg = xasprintf(ngettext("%zu category whose codes no coder used is not "
 		    "shown; --all shows it.", "%zu categories whose codes no coder "
-		    "used are not shown; --all shows them.", n);
+		    "used are not shown; --all shows them.", n), n);
 	else
-		msg = ngettext("%zu document no coder coded is not shown; --all "
+		msg = xasprintf(ngettext("%zu document no coder coded is not shown; --all "
 		    "shows it.", "%zu documents no coder coded are not shown; "
-		    "--all shows them.", n);
-	if (table) {
-		printf(msg, n);
-		putchar('\n');
-	} else {
-		fputs("axial: ", stderr);
-		fprintf(stderr, msg, n);
-		fputc('\n', stderr);
-	}
+		    "--all shows them.", n), n);
+	if (table)
+		printf("%s\n", msg);
+	else
+		fprintf(stderr, "axial: %s\n", msg);
+	free(msg);
 }
 
 /* `axial agree PROJECT --coders A,B ...`: the figures the UI shows. */
@@ -339,6 +336,40 @@ out:
 	return rc;
 }
 
+/* --format, --level, --boot, --seed and --q into o: 0 or a usage error. */
+static int
+check_opts(const struct cmd *self, const char *format, const char *level,
+    const char *boot, const char *seed, const char *q, struct agree_opts *o)
+{
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0)
+		return cmd_usage(self, _("unknown format '%s'"), format);
+	if (level != NULL) {
+		int l = agree_level_parse(level);
+
+		if (l < 0)
+			return cmd_usage(self, _("unknown level '%s'"), level);
+		o->levels = 1 << l;
+	}
+	if (boot != NULL && (parse_count(boot) < 0 || parse_count(boot) > 1000000))
+		return cmd_usage(self, _("--boot needs a number from 0 to 1000000"));
+	if (boot != NULL)
+		o->boot = (int)parse_count(boot);
+	if (seed != NULL) {
+		char *end;
+
+		errno = 0;
+		o->seed = strtoull(seed, &end, 10);
+		if (errno != 0 || end == seed || *end != '\0' || seed[0] == '-')
+			return cmd_usage(self, _("--seed needs a non-negative integer"));
+	}
+	if (q != NULL && (parse_count(q) < 2 || parse_count(q) > 1000000))
+		return cmd_usage(self, _("--q needs a number of categories from 2"));
+	if (q != NULL)
+		o->q = (int)parse_count(q);
+	return 0;
+}
+
 static int
 cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
@@ -371,6 +402,11 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
 		return rc;
+	/* the options' values are checked whichever figures they are for */
+	if ((rc = check_opts(self, format, level, boot, seed, q, &o)) != 0) {
+		free(operands);
+		return rc;
+	}
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
 		    coders, unit, by, theta, format, all != NULL) : cmd_usage(self, nops > 1 ?
@@ -382,33 +418,6 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	free(operands);
 	if (data == NULL)
 		return cmd_usage(self, _("--data FILE.csv is required"));
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0)
-		return cmd_usage(self, _("unknown format '%s'"), format);
-	if (level != NULL) {
-		int l = agree_level_parse(level);
-
-		if (l < 0)
-			return cmd_usage(self, _("unknown level '%s'"), level);
-		o.levels = 1 << l;
-	}
-	if (boot != NULL && (parse_count(boot) < 0 || parse_count(boot) > 1000000))
-		return cmd_usage(self, _("--boot needs a number from 0 to 1000000"));
-	if (boot != NULL)
-		o.boot = (int)parse_count(boot);
-	if (seed != NULL) {
-		char *end;
-
-		errno = 0;
-		o.seed = strtoull(seed, &end, 10);
-		if (errno != 0 || end == seed || *end != '\0' || seed[0] == '-')
-			return cmd_usage(self, _("--seed needs a non-negative integer"));
-	}
-	if (q != NULL && (parse_count(q) < 2 || parse_count(q) > 1000000))
-		return cmd_usage(self, _("--q needs a number of categories from 2"));
-	if (q != NULL)
-		o.q = (int)parse_count(q);
-
 	if ((text = file_read_all(data, &len)) == NULL)
 		return cmd_error("%s: %s", data, strerror(errno));
 	rc = agree_data_parse(text, len, &d, &line, &err);

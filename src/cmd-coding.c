@@ -3,6 +3,7 @@
  * offsets START END (0-based, end exclusive) or as a quote found in the
  * document (--quote TEXT [--nth N]).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ tag_main(const struct cmd *self, int argc, char **argv)
 	struct project *p = NULL;
 	char **ops;
 	int64_t doc, node, start = 0, end = 0, id;
+	long long nth_v = 1;
 	int n, rc;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
@@ -50,10 +52,14 @@ tag_main(const struct cmd *self, int argc, char **argv)
 		free(ops);
 		return cmd_usage(self, _("START and END are whole numbers"));
 	}
+	if (nth != NULL && !cmd_number(nth, 1, INT_MAX, &nth_v)) {
+		free(ops);
+		return cmd_usage(self, _("--nth takes a number from 1"));
+	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
 	if (doc_find(p, ops[1], &doc) != AX_OK || codetree_find(p, ops[2], &node) != AX_OK ||
-	    (quote && coding_find_quote(p, doc, quote, nth ? atoi(nth) : 1, &start,
+	    (quote && coding_find_quote(p, doc, quote, (int)nth_v, &start,
 	    &end) != AX_OK) ||
 	    coding_add(p, doc, node, start, end, &id) != AX_OK) {
 		rc = cmd_project_error(p);

@@ -52,7 +52,8 @@ compare_main(const struct cmd *self, int argc, char **argv)
 		return rc;
 	if (n != 1 || (pair = split_pair(coders, &a, &b)) == NULL) {
 		free(ops);
-		return cmd_usage(self, n != 1 ? NULL : "--coders A,B names the two coders");
+		return n != 1 ? cmd_usage(self, NULL) :
+		    cmd_usage(self, _("--coders A,B names the coders to compare"));
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
@@ -133,18 +134,23 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
-	char **ops, *pair, *end;
+	char **ops, *pair = NULL;
 	int64_t doc, node;
-	long long para;
-	int n, rc, choice;
+	long long para = 0;
+	int n, rc, choice = 0;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
 		return rc;
+	/* every operand is checked before the project opens */
 	if (!((n == 2 && strcmp(ops[1], "seed") == 0) || n == 5) ||
-	    (pair = split_pair(coders, &a, &b)) == NULL) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
+	    (pair = split_pair(coders, &a, &b)) == NULL)
+		rc = cmd_usage(self, NULL);
+	else if (n == 5 && !cmd_number(ops[2], 1, INT64_MAX, &para))
+		rc = cmd_usage(self, _("PARAGRAPH is a number from 1"));
+	else if (n == 5 && (choice = compare_choice_parse(ops[4])) < 0)
+		rc = cmd_usage(self, _("choose a, b, both or neither, not '%s'"), ops[4]);
+	if (rc != 0)
+		goto out;
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (n == 2) {
@@ -155,15 +161,6 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 		else
 			printf(ngettext("consensus: %zu agreed coding copied\n",
 			    "consensus: %zu agreed codings copied\n", added), added);
-		goto out;
-	}
-	para = strtoll(ops[2], &end, 10);
-	if (*end != '\0' || para < 1) {
-		rc = cmd_usage(self, _("PARAGRAPH is a number from 1"));
-		goto out;
-	}
-	if ((choice = compare_choice_parse(ops[4])) < 0) {
-		rc = cmd_usage(self, _("choose a, b, both or neither, not '%s'"), ops[4]);
 		goto out;
 	}
 	if (doc_find(p, ops[1], &doc) != AX_OK || codetree_find(p, ops[3], &node) != AX_OK ||

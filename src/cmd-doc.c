@@ -377,10 +377,14 @@ const struct cmd cmd_attr = {
 	"  --json         machine-readable output\n"), attr_main,
 };
 
-/* The common shape of `doc X PROJECT DOC [ARG]`. */
+/*
+ * The common shape of `doc X PROJECT DOC [ARG]`. With pos, ARG is a
+ * POSITION, a usage error unless a number from 1, checked before the
+ * project opens.
+ */
 static int
 doc_cmd(const struct cmd *self, int argc, char **argv, int nargs, bool write,
-    struct project **pp, int64_t *id, char ***ops)
+    struct project **pp, int64_t *id, char ***ops, long long *pos)
 {
 	const char *as = NULL;
 	struct cmd_opt opts[] = {
@@ -392,10 +396,14 @@ doc_cmd(const struct cmd *self, int argc, char **argv, int nargs, bool write,
 	*pp = NULL;
 	if ((rc = cmd_parse(self, argc, argv, opts, ops, &n)) != 0)
 		return rc;
-	if (n != 2 + nargs) {
+	if (n != 2 + nargs)
+		rc = cmd_usage(self, NULL);
+	else if (pos != NULL && !cmd_number((*ops)[2], 1, INT64_MAX, pos))
+		rc = cmd_usage(self, _("'%s' is not a position (1, 2, ...)"), (*ops)[2]);
+	if (rc != 0) {
 		free(*ops);
 		*ops = NULL;
-		return cmd_usage(self, NULL);
+		return rc;
 	}
 	if ((rc = cmd_project_open((*ops)[0], as, write ? 0 : PROJECT_READONLY, pp)) != CMD_OK)
 		return rc;
@@ -410,7 +418,7 @@ doc_rename_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops);
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, NULL);
 
 	if (rc == CMD_OK && doc_rename(p, id, ops[2]) != AX_OK)
 		rc = cmd_project_error(p);
@@ -428,18 +436,13 @@ static int
 doc_move_main(const struct cmd *self, int argc, char **argv)
 {
 	struct project *p;
-	char **ops = NULL, *end;
+	char **ops = NULL;
 	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops);
+	long long pos;
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, &pos);
 
-	if (rc == CMD_OK) {
-		long long pos = strtoll(ops[2], &end, 10);
-
-		if (*end != '\0' || end == ops[2])
-			rc = cmd_error(_("'%s' is not a position (1, 2, ...)"), ops[2]);
-		else if (doc_set_position(p, id, pos) != AX_OK)
-			rc = cmd_project_error(p);
-	}
+	if (rc == CMD_OK && doc_set_position(p, id, pos) != AX_OK)
+		rc = cmd_project_error(p);
 	project_close(p);
 	free(ops);
 	return rc;
@@ -457,7 +460,7 @@ doc_rm_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 0, true, &p, &id, &ops);
+	int rc = doc_cmd(self, argc, argv, 0, true, &p, &id, &ops, NULL);
 
 	if (rc == CMD_OK && doc_remove(p, id) != AX_OK)
 		rc = cmd_project_error(p);
@@ -479,7 +482,7 @@ doc_text_main(const struct cmd *self, int argc, char **argv)
 	char **ops = NULL, *text = NULL;
 	size_t len;
 	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 0, false, &p, &id, &ops);
+	int rc = doc_cmd(self, argc, argv, 0, false, &p, &id, &ops, NULL);
 
 	if (rc == CMD_OK && doc_text(p, id, &text, &len) != AX_OK)
 		rc = cmd_project_error(p);

@@ -80,17 +80,18 @@ log_main(const struct cmd *self, int argc, char **argv)
 	size_t ne = 0, i;
 	struct buf b = {0};
 	char **ops;
+	long long nlimit = 20;
 	int n, rc;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
 		return rc;
-	if (n != 1) {
+	if (n != 1 || (limit != NULL && !cmd_number(limit, 1, INT64_MAX, &nlimit))) {
 		free(ops);
-		return cmd_usage(self, NULL);
+		return cmd_usage(self, n != 1 ? NULL : _("--limit takes a number from 1"));
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
-	history_log(p, limit ? (size_t)strtoul(limit, NULL, 10) : 20, &e, &ne);
+	history_log(p, (size_t)nlimit, &e, &ne);
 	if (json)
 		buf_putc(&b, '[');
 	for (i = 0; i < ne; i++) {

@@ -3,6 +3,7 @@
  * category, a coding, or free-standing: --on document:DOC, --on code:CODE,
  * --on coding:ID; TEXT "-" reads the memo from standard input.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,41 +17,59 @@
 #include "axial/project.h"
 #include "cmd.h"
 
-/* Resolves --on KIND:REF; returns CMD_OK or an error status. */
+/*
+ * The kind of --on KIND:REF (MEMO_FREE for none or "free"), and REF, or -1
+ * when it is none: a usage error, found before the project opens. A
+ * coding's REF is its #ID, into *coding.
+ */
 static int
-resolve_on(struct project *p, const char *on, enum memo_target *t, int64_t *id)
+on_parse(const char *on, const char **ref, long long *coding)
 {
 	const char *colon;
 	char *kind;
 	int k;
 
-	*t = MEMO_FREE;
-	*id = 0;
+	*ref = NULL;
 	if (on == NULL || strcmp(on, "free") == 0)
-		return CMD_OK;
+		return MEMO_FREE;
 	if ((colon = strchr(on, ':')) == NULL)
-		return cmd_error(_("--on takes document:DOC, code:CODE or coding:ID, "
-		    "not '%s'"), on);
+		return -1;
 	kind = xstrndup(on, (size_t)(colon - on));
 	k = memo_target_parse(kind);
 	free(kind);
-	switch (k) {
-	case MEMO_DOCUMENT:
-		if (doc_find(p, colon + 1, id) != AX_OK)
-			return cmd_project_error(p);
-		break;
-	case MEMO_NODE:
-		if (codetree_find(p, colon + 1, id) != AX_OK)
-			return cmd_project_error(p);
-		break;
-	case MEMO_CODING:
-		*id = strtoll(colon + 1 + (colon[1] == '#'), NULL, 10);
-		break;
-	default:
-		return cmd_error(_("--on takes document:DOC, code:CODE or coding:ID, "
-		    "not '%s'"), on);
-	}
+	*ref = colon + 1;
+	if (k == MEMO_CODING)
+		return cmd_number(*ref + (**ref == '#'), 1, INT64_MAX, coding) ? k : -1;
+	return k == MEMO_DOCUMENT || k == MEMO_NODE ? k : -1;
+}
+
+/* Checks --on KIND:REF before the project opens: 0 or a usage error. */
+static int
+on_check(const struct cmd *self, const char *on)
+{
+	const char *ref;
+	long long id;
+
+	if (on_parse(on, &ref, &id) < 0)
+		return cmd_usage(self, _("--on takes document:DOC, code:CODE or "
+		    "coding:ID, not '%s'"), on);
+	return 0;
+}
+
+/* Resolves --on KIND:REF, which on_check passed; CMD_OK or CMD_ERROR. */
+static int
+resolve_on(struct project *p, const char *on, enum memo_target *t, int64_t *id)
+{
+	const char *ref;
+	long long coding = 0;
+	int k = on_parse(on, &ref, &coding);
+
+	assert(k >= 0);
 	*t = (enum memo_target)k;
+	*id = coding;
+	if ((k == MEMO_DOCUMENT && doc_find(p, ref, id) != AX_OK) ||
+	    (k == MEMO_NODE && codetree_find(p, ref, id) != AX_OK))
+		return cmd_project_error(p);
 	return CMD_OK;
 }
 
@@ -101,6 +120,10 @@ memo_add_main(const struct cmd *self, int argc, char **argv)
 		return cmd_usage(self, _("unknown memo type '%s' (free, code, "
 		    "theoretical, operational)"), type);
 	}
+	if ((rc = on_check(self, on)) != 0) {
+		free(ops);
+		return rc;
+	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK ||
 	    (rc = resolve_on(p, on, &t, &tid)) != CMD_OK)
 		goto out;
@@ -149,9 +172,9 @@ memo_list_main(const struct cmd *self, int argc, char **argv)
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
 		return rc;
-	if (n != 1) {
+	if (n != 1 || (rc = on_check(self, on)) != 0) {
 		free(ops);
-		return cmd_usage(self, NULL);
+		return n != 1 ? cmd_usage(self, NULL) : rc;
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
 	    (on != NULL && (rc = resolve_on(p, on, &t, &tid)) != CMD_OK))
@@ -218,15 +241,18 @@ memo_id_cmd(const struct cmd *self, int argc, char **argv, bool edit)
 	struct project *p = NULL;
 	char **ops, *text = NULL;
 	int n, rc;
-	int64_t id;
+	long long id;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
 		return rc;
-	if (n != (edit ? 3 : 2)) {
+	if (n != (edit ? 3 : 2))
+		rc = cmd_usage(self, NULL);
+	else if (!cmd_number(ops[1] + (ops[1][0] == '#'), 1, INT64_MAX, &id))
+		rc = cmd_usage(self, _("'%s' is not a memo's #ID"), ops[1]);
+	if (rc != 0) {
 		free(ops);
-		return cmd_usage(self, NULL);
+		return rc;
 	}
-	id = strtoll(ops[1] + (ops[1][0] == '#'), NULL, 10);
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
 	if (edit && (text = memo_text(ops[2])) == NULL)

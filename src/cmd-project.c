@@ -190,10 +190,12 @@ cmd_open_project(int argc, char **argv)
 		return rc;
 	}
 	if (n != 1) {
+		/* `axial FILE WORD`: FILE opens the workbench, WORD is too many */
+		rc = n == 0 ? cmd_usage(&cmd_workbench, NULL) :
+		    cmd_usage(&cmd_workbench, _("unexpected argument '%s'"), ops[1]);
 		free(ops);
 		free(av);
-		return cmd_error(_("'%s' is not a command; try 'axial --help'"),
-		    n ? ops[0] : argv[0]);
+		return rc;
 	}
 	memset(&o, 0, sizeof o);
 	o.project = ops[0];

@@ -2,8 +2,12 @@
  * cmd.c: the subcommand table, dispatch, help and option parsing.
  *
  * Dispatch matches the longest command name: "code add" before "code". An
- * argument that names no command is taken as a project to open.
+ * argument that names no command is taken as a project to open, unless it
+ * is no file and looks like a mistyped command (is_typo).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,9 @@
 #include "axial/i18n.h"
 #include "axial/project.h"
 #include "cmd.h"
+
+/* The longest word of a command name that a typo is compared with. */
+#define CMD_NAME_MAX 32
 
 const struct cmd *const cmd_table[] = {
 	&cmd_init, &cmd_info,
@@ -118,6 +125,135 @@ name_words(const struct cmd *c, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * The edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of neighbours), or more than 2 when it is more than 2.
+ */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t d[3][CMD_NAME_MAX + 1], la = strlen(a), lb = strlen(b), i, j;
+
+	if (la > CMD_NAME_MAX || lb > CMD_NAME_MAX)
+		return 3;
+	for (i = 0; i <= la; i++) {
+		size_t *r = d[i % 3], *r1 = d[(i + 2) % 3], *r2 = d[(i + 1) % 3];
+
+		for (j = 0; j <= lb; j++) {
+			size_t v;
+
+			if (i == 0 || j == 0) {
+				r[j] = i + j;
+				continue;
+			}
+			v = r1[j - 1] + (a[i - 1] != b[j - 1]);
+			if (r1[j] + 1 < v)
+				v = r1[j] + 1;
+			if (r[j - 1] + 1 < v)
+				v = r[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && r2[j - 2] + 1 < v)
+				v = r2[j - 2] + 1;
+			r[j] = v;
+		}
+	}
+	return d[la % 3][lb];
+}
+
+/* Whether word is the first word of a two-word command ("doc", "export"). */
+static bool
+is_group(const char *word)
+{
+	size_t i, n = strlen(word);
+
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (strncmp(cmd_table[i]->name, word, n) == 0 &&
+		    cmd_table[i]->name[n] == ' ')
+			return true;
+	return false;
+}
+
+/*
+ * The command closest to what argv[0..argc) spells, at most 2 edits away
+ * (1 for a name of 3 letters or fewer), or NULL. A name of two words is
+ * compared with the first two; after a group's word ("doc") only the
+ * group's commands are.
+ */
+static const struct cmd *
+closest(int argc, char **argv)
+{
+	const struct cmd *best = NULL;
+	size_t i, bestd = 3;
+	bool group = is_group(argv[0]);
+
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		const char *name = cmd_table[i]->name;
+		char typed[2 * CMD_NAME_MAX + 2];
+		size_t d;
+
+		if (strchr(name, ' ') == NULL && group)
+			continue;
+		if (strchr(name, ' ') == NULL)
+			snprintf(typed, sizeof typed, "%.*s", CMD_NAME_MAX, argv[0]);
+		else if (argc > 1)
+			snprintf(typed, sizeof typed, "%.*s %.*s", CMD_NAME_MAX,
+			    argv[0], CMD_NAME_MAX, argv[1]);
+		else
+			continue;
+		d = distance(typed, name);
+		if (d < bestd && d <= (strlen(name) <= 3 ? 1u : 2u)) {
+			bestd = d;
+			best = cmd_table[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * Whether argv[0], which names no command, is a mistyped one rather than a
+ * project: no such file, nothing of a path in it, and either more words
+ * follow (`axial chek study.axial`), it starts a group (`axial doc`) or a
+ * command is close to it (`axial agre`). `axial FILE` opens FILE.
+ */
+static bool
+is_typo(int argc, char **argv)
+{
+	struct stat st;
+
+	if (stat(argv[0], &st) == 0 || strpbrk(argv[0], "./") != NULL)
+		return false;
+	return argc > 1 || is_group(argv[0]) || closest(argc, argv) != NULL;
+}
+
+/* `axial WORD ...` where WORD is no command: says so, with a guess. */
+static int
+unknown(int argc, char **argv)
+{
+	const struct cmd *c = closest(argc, argv);
+	struct buf list = {0};
+	size_t i, n = strlen(argv[0]);
+
+	if (c != NULL && strchr(c->name, ' ') != NULL)
+		cmd_error(_("unknown command '%s %s'; did you mean '%s'?"),
+		    argv[0], argv[1], c->name);
+	else if (c != NULL)
+		cmd_error(_("unknown command '%s'; did you mean '%s'?"), argv[0],
+		    c->name);
+	else if (is_group(argv[0])) {
+		for (i = 0; cmd_table[i] != NULL; i++)
+			if (strncmp(cmd_table[i]->name, argv[0], n) == 0 &&
+			    cmd_table[i]->name[n] == ' ')
+				buf_printf(&list, "%s%s", list.len ? ", " : "",
+				    cmd_table[i]->name + n + 1);
+		cmd_error(_("'%s' needs one of: %s"), argv[0], list.s);
+	} else
+		cmd_error(_("unknown command '%s'"), argv[0]);
+	buf_done(&list);
+	fputs(_("usage: axial COMMAND [ARGS...] | axial PROJECT [OPTIONS]\n"
+	    "Try 'axial --help' for the commands.\n"), stderr);
+	return CMD_USAGE;
+}
+
 int
 cmd_main(int argc, char **argv)
 {
@@ -149,6 +285,8 @@ cmd_main(int argc, char **argv)
 		if (argv[1][0] == '-')
 			return cmd_error(_("unknown option '%s'; try 'axial --help'"),
 			    argv[1]);
+		if (is_typo(argc - 1, argv + 1))
+			return unknown(argc - 1, argv + 1);
 		/* Not a command: a project to open. */
 		return cmd_open_project(argc - 1, argv + 1);
 	}
@@ -241,6 +379,16 @@ bad:
 	*operands = ops;
 	*noperands = n;
 	return 0;
+}
+
+bool
+cmd_number(const char *s, long long min, long long max, long long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return end != s && *end == '\0' && errno == 0 && *v >= min && *v <= max;
 }
 
 int

@@ -59,6 +59,12 @@ struct cmd_opt {
 int cmd_parse(const struct cmd *c, int argc, char **argv,
     const struct cmd_opt *opts, char ***operands, int *noperands);
 
+/*
+ * Parses s, all of it, as a whole number in [min, max] into *v; whether it
+ * is one. "many", "", "3x", "1e3" and out-of-range numbers are not.
+ */
+bool cmd_number(const char *s, long long min, long long max, long long *v);
+
 struct project;
 /*
  * Opens the project for a command, printing the reason on failure. `as`

@@ -74,12 +74,13 @@ add_item(struct buf *b, int *k, int total, char *s)
 	(*k)++;
 }
 
-/* "%d images" in the plural form for n (xgettext knows countf's two formats). */
-static char *
-countf(int n, const char *one, const char *many)
-{
-	return xasprintf(ngettext(one, many, (unsigned long)n), n);
-}
+/*
+ * "%d images" in the plural form for n (xgettext knows countf's two
+ * formats). A macro, so that the compiler checks both formats against n
+ * through ngettext's format_arg, as it checks any printf.
+ */
+#define countf(n, one, many) \
+	xasprintf(ngettext((one), (many), (unsigned long)(n)), (n))
 
 char *
 leftout_notice(const struct leftout *l)

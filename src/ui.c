@@ -204,6 +204,9 @@ ui_dirty(struct ui *ui, unsigned bits)
 	ui->dirty |= bits;
 }
 
+static void vmsg(struct ui *ui, bool err, const char *fmt, va_list ap)
+    AX_PRINTF(3, 0);
+
 static void
 vmsg(struct ui *ui, bool err, const char *fmt, va_list ap)
 {

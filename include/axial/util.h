@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* printf-like: f is the format's argument, a the first checked one (0 for
+ * a va_list); every such function carries it, so calls are checked. */
 #define AX_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define AX_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -42,7 +44,7 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) AX_PRINTF(2, 3);
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) AX_PRINTF(2, 0);
 void buf_reset(struct buf *b);
 char *buf_take(struct buf *b);
 void buf_done(struct buf *b);
