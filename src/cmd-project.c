@@ -182,10 +182,11 @@ cmd_open_project(int argc, char **argv)
 		return rc;
 	}
 	if (n != 1) {
+		rc = cmd_error(_("'%s' is not a command; try 'axial --help'"),
+		    n ? ops[0] : argv[0]);
 		free(ops);
 		free(av);
-		return cmd_error(_("'%s' is not a command; try 'axial --help'"),
-		    n ? ops[0] : argv[0]);
+		return rc;
 	}
 	memset(&o, 0, sizeof o);
 	o.project = ops[0];
