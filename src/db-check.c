@@ -3,17 +3,19 @@
  *
  * Schema. A file may have been made by anything, so before a statement of
  * axial's touches a table, the file's schema is compared with the one
- * this axial makes, built once per open in an in-memory database
+ * this axial makes, built once per process in an in-memory database
  * (db_schema_build). The comparison is structural, through the pragmas
- * (table_list, table_xinfo, index_list, index_xinfo, foreign_key_list),
- * never on CREATE TABLE text, which ALTER TABLE edits; each object becomes
- * "facts" (a kind, a name and what must match) and the two sorted lists
- * are merged. Triggers are compared by their SQL text, which axial
- * generates (triggers_sql in db-schema.c); partial and expression indexes
- * by theirs too, the pragmas not showing the expression. CHECK
- * constraints are not compared: the values they guard are what check
- * looks at. A file of an older format is compared with that format's
- * schema, its triggers by name only (the migration remakes axial's own).
+ * (table_list, table_xinfo, index_list, index_xinfo, foreign_key_list):
+ * each object becomes "facts" (a kind, a name and what must match) and
+ * the two sorted lists are merged, so a difference is named precisely.
+ * What the pragmas do not show is compared as text: triggers (axial
+ * generates them, triggers_sql in db-schema.c), partial and expression
+ * indexes, and each table's CREATE text with white space squeezed (its
+ * CHECK, COLLATE and ON CONFLICT clauses); ALTER TABLE edits that text,
+ * but the reference is built through the same migrations, so it is
+ * edited the same way. A file of an older format is compared with that
+ * format's schema, its triggers by name only (the migration remakes
+ * axial's own).
  *
  * The code tree. Every node must be reachable from the top level through
  * categories (no loop, no missing parent, nothing under a code) within
@@ -404,26 +406,44 @@ facts_diff(const struct facts *have, const struct facts *want,
 	}
 }
 
+/*
+ * The reference's facts for each version, built once per process: the
+ * schema this axial makes does not change while it runs. (Reachable until
+ * exit, so no leak checker counts it.)
+ */
+static const struct facts *
+reference(int version)
+{
+	static struct facts cache[PROJECT_SCHEMA_VERSION + 1];
+	static bool built[PROJECT_SCHEMA_VERSION + 1];
+	sqlite3 *ref;
+
+	if (!built[version]) {
+		ref = db_schema_build(version);
+		if (facts_collect(ref, version == PROJECT_SCHEMA_VERSION,
+		    &cache[version]) != SQLITE_OK)
+			fatal("internal SQL error: %s", sqlite3_errmsg(ref));
+		sqlite3_close(ref);
+		built[version] = true;
+	}
+	return &cache[version];
+}
+
 enum ax_status
 db_schema_diff(struct project *p, int version, db_finding_fn *fn, void *arg,
     int *nfound)
 {
-	struct facts have = {0}, want = {0};
-	bool current = version == PROJECT_SCHEMA_VERSION;
-	sqlite3 *ref;
+	struct facts have = {0};
+	const struct facts *want;
 	int rc;
 
 	assert(version >= 1 && version <= PROJECT_SCHEMA_VERSION);
 	*nfound = 0;
-	ref = db_schema_build(version);
-	if ((rc = facts_collect(p->db, current, &have)) == SQLITE_OK &&
-	    (rc = facts_collect(ref, current, &want)) != SQLITE_OK)
-		fatal("internal SQL error: %s", sqlite3_errmsg(ref));
-	sqlite3_close(ref);
+	want = reference(version);
+	rc = facts_collect(p->db, version == PROJECT_SCHEMA_VERSION, &have);
 	if (rc == SQLITE_OK)
-		facts_diff(&have, &want, fn, arg, nfound);
+		facts_diff(&have, want, fn, arg, nfound);
 	facts_done(&have);
-	facts_done(&want);
 	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
 }
 
@@ -487,7 +507,10 @@ tree_load(struct project *p, struct tree *t)
 		x->category = sqlite3_column_int(st, 2) != 0;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
+	if (rc == SQLITE_DONE)
+		return AX_OK;
+	tree_done(t);
+	return db_sqlite_fail(p, rc);
 }
 
 static size_t
@@ -697,6 +720,19 @@ schema_finding(void *arg, const char *text)
 	finding_add(f, f->what, xstrdup(text), NULL);
 }
 
+/* A report's lines as findings, one each, but its "*** in database" heads. */
+static void
+lines_findings(struct findings *f, const char *what, const char *report)
+{
+	const char *line, *nl;
+
+	for (line = report; *line != '\0'; line = nl + (*nl != '\0')) {
+		nl = line + strcspn(line, "\n");
+		if (nl > line && strncmp(line, "*** ", 4) != 0)
+			finding_add(f, what, xstrndup(line, (size_t)(nl - line)), NULL);
+	}
+}
+
 /* One pragma's rows as findings of kind what: every row but a lone "ok". */
 static void
 pragma_findings(struct project *p, struct findings *f, const char *sql,
@@ -712,9 +748,9 @@ pragma_findings(struct project *p, struct findings *f, const char *sql,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *a = (const char *)sqlite3_column_text(st, 0);
 
-		if (sqlite3_column_count(st) == 1) {
+		if (sqlite3_column_count(st) == 1) {	/* integrity_check */
 			if (a != NULL && strcmp(a, "ok") != 0)
-				finding_add(f, what, xstrdup(a), NULL);
+				lines_findings(f, what, a);
 			continue;
 		}
 		/* foreign_key_check: table, rowid, parent, fkid. A node's
@@ -1014,10 +1050,10 @@ check_project(struct project *p, bool repair, struct check_finding **out,
 	f.what = "schema";
 	s = db_schema_diff(p, p->version, schema_finding, &f, &ns);
 	damaged += (size_t)ns;
-	/* The rest reads axial's tables: only when they are axial's. A file
-	 * SQLite finds damaged is not written to either. */
-	if (s == AX_OK && ns == 0 && p->schema_ok) {
-		bool fix = repair && damaged == 0;
+	/* The rest reads axial's tables: only when they are axial's and
+	 * SQLite finds nothing damaged (it would fail on the damage). */
+	if (s == AX_OK && damaged == 0 && p->schema_ok) {
+		bool fix = repair;
 
 		if ((s = repair_fk_codings(p, &f, fix ? fk_from : f.n)) == AX_OK &&
 		    (s = check_tree(p, &f, fix)) == AX_OK &&

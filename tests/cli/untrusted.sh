@@ -32,7 +32,7 @@ $A code add base.axial delay >/dev/null
 $A tag base.axial a trust 0 5 >/dev/null
 $A tag base.axial a delay 6 11 >/dev/null
 $A tag base.axial b delay 0 7 >/dev/null
-$A memo add base.axial --code trust 'a memo' >/dev/null 2>&1
+$A memo add base.axial 'a memo' --on code:trust >/dev/null
 # craft NAME SQL: a copy of the base project edited by sqlite3
 craft() { cp base.axial "$1"; sqlite3 "$1" "$2"; }
 
@@ -245,6 +245,23 @@ check_match "named" "^fk.axial: coding: coding #2 refers to a nodes row that doe
 check_rc "check --repair" 0 $A check fk.axial --repair
 check_rc "clean" 0 $A check fk.axial
 check "one coding left" 1 "$($A codings fk.axial | wc -l)"
+
+# a file SQLite finds damaged: refused; check lists SQLite's findings one
+# per line and repairs nothing (it would write into the damage)
+cp base.axial dmg.axial
+sqlite3 dmg.axial "PRAGMA journal_mode = DELETE" >/dev/null
+# the root page of the codings table overwritten
+root=$(sqlite3 dmg.axial "SELECT rootpage FROM sqlite_schema WHERE name = 'codings'")
+awk 'BEGIN { for (i = 0; i < 4096; i++) printf "g" }' |
+    dd of=dmg.axial bs=4096 seek=$((root - 1)) conv=notrunc 2>/dev/null
+refused "a damaged file" dmg.axial "dmg.axial: the project file is damaged or truncated" \
+    $A codings dmg.axial
+before=$(sha dmg.axial)
+check_rc "check of a damaged file" 1 $TO $A check dmg.axial --repair
+check_match "SQLite's findings" "^dmg.axial: integrity: " "$OUT"
+check "one line each, all named" "" "$(printf '%s\n' "$OUT" | grep -v '^dmg.axial: [a-z-]*: ')"
+check_match "nothing repaired" "problems? that axial cannot repair" "$ERR"
+check "damaged file unchanged" "$before" "$(sha dmg.axial)"
 
 # every project axial makes passes
 check_rc "the base project passes" 0 $A check base.axial
