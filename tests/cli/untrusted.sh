@@ -57,6 +57,15 @@ refused "planted trigger" trig.axial \
     "^axial: trig.axial: not a file this axial made: unexpected trigger 'evil'" \
     $A tag trig.axial a delay 12 18
 refused "planted trigger, read" trig.axial "unexpected trigger 'evil'" $A codings trig.axial
+refused "planted trigger, the workbench" trig.axial "unexpected trigger 'evil'" \
+    sh -c "$A trig.axial </dev/null"
+# a coder's copy with a planted trigger is refused before anything merges
+cp base.axial into.axial
+before_into=$(sha into.axial)
+refused "merging a copy with a planted trigger" trig.axial \
+    "^axial: trig.axial: not a file this axial made: unexpected trigger 'evil'" \
+    $A merge into.axial trig.axial
+check "the project merged into is unchanged" "$before_into" "$(sha into.axial)"
 # axial's own change-log trigger, rewritten
 craft logt.axial "DROP TRIGGER log_codings_insert;
     CREATE TRIGGER log_codings_insert AFTER INSERT ON codings BEGIN
