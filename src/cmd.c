@@ -23,7 +23,7 @@
 #define CMD_NAME_MAX 32
 
 const struct cmd *const cmd_table[] = {
-	&cmd_init, &cmd_info,
+	&cmd_init, &cmd_info, &cmd_check,
 	&cmd_import, &cmd_docs, &cmd_attr, &cmd_doc_rename, &cmd_doc_move,
 	&cmd_doc_rm, &cmd_doc_text,
 	&cmd_codes, &cmd_code_add, &cmd_code_rename, &cmd_code_move,

@@ -111,6 +111,7 @@ CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 /* cmd-agree.c */ CMD(cmd_agree);
 /* cmd-blind.c */ CMD(cmd_blind);
 /* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-check.c */ CMD(cmd_check);
 /* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
 /* cmd-cat.c */
 CMD(cmd_cat);

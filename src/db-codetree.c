@@ -3,10 +3,15 @@
  *
  * Invariants: a parent is a category; only top-level categories have a
  * role; sibling names are unique (a unique index on (parent, name)); there
- * are no cycles (moves walk the new parent's ancestors first). Deleting a
+ * are no cycles (moves walk the new parent's ancestors first); the tree is
+ * at most CODETREE_MAX_DEPTH levels deep (adds and moves check). A file
+ * that breaks them is refused on opening (db-check.c), and still every
+ * walk here is bounded, so a tree changed under an open project by
+ * another program cannot make one loop or recurse without end. Deleting a
  * subtree deletes its rows explicitly, deepest first, never by cascade, so
  * the change log holds every row and undo can put them all back.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +110,7 @@ node_from_row(sqlite3_stmt *st, struct node *n, int64_t *position)
 struct row {
 	struct node n;
 	int64_t position;
+	bool taken;		/* moved into the output */
 };
 
 /* Top level: role categories in paradigm order, then by position, name. */
@@ -141,6 +147,7 @@ first_child(const struct row *rows, size_t n, int64_t parent)
 	return lo;
 }
 
+/* Each row is taken once, and the recursion stops at the depth limit. */
 static void
 walk(struct row *rows, size_t n, int64_t parent, int depth, struct node *out,
     size_t *k)
@@ -148,10 +155,13 @@ walk(struct row *rows, size_t n, int64_t parent, int depth, struct node *out,
 	size_t i;
 
 	for (i = first_child(rows, n, parent); i < n && rows[i].n.parent == parent; i++) {
+		if (rows[i].taken)
+			continue;
+		rows[i].taken = true;
 		out[*k] = rows[i].n;
 		out[*k].depth = depth;
 		(*k)++;
-		if (rows[i].n.kind == NODE_CATEGORY)
+		if (rows[i].n.kind == NODE_CATEGORY && depth + 1 < CODETREE_MAX_DEPTH)
 			walk(rows, n, rows[i].n.id, depth + 1, out, k);
 	}
 }
@@ -169,6 +179,7 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xgrow(rows, &cap, k + 1, sizeof *rows);
 		node_from_row(st, &rows[k].n, &rows[k].position);
+		rows[k].taken = false;
 		k++;
 	}
 	sqlite3_reset(st);
@@ -182,7 +193,10 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 		qsort(rows, k, sizeof *rows, row_cmp);
 	out = xcalloc(k ? k : 1, sizeof *out);
 	walk(rows, k, 0, 0, out, &m);
-	/* Every node is reachable (no cycles); m == k. */
+	/* m == k unless the tree changed under us since it was opened */
+	while (k > 0)
+		if (!rows[--k].taken)
+			node_done(&rows[k].n);
 	free(rows);
 	*nodes = out;
 	*n = m;
@@ -274,10 +288,11 @@ codetree_path(struct project *p, int64_t id)
 	sqlite3_stmt *st = db_stmt(p, "WITH RECURSIVE up(id, parent_id, name, d) AS"
 	    " (SELECT id, parent_id, name, 0 FROM nodes WHERE id = ?1"
 	    "  UNION ALL SELECT n.id, n.parent_id, n.name, up.d + 1 FROM nodes n"
-	    "  JOIN up ON n.id = up.parent_id)"
+	    "  JOIN up ON n.id = up.parent_id WHERE up.d + 1 < ?2)"
 	    " SELECT name FROM up ORDER BY d DESC");
 
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (b.len > 0)
 			buf_putc(&b, '/');
@@ -330,6 +345,57 @@ check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t 
 	return AX_OK;
 }
 
+/*
+ * The level below which a node's subtree ends, counted from the top (1: a
+ * top-level code), were node id under `parent` (0: the top level); each
+ * walk stops past the limit.
+ */
+static int64_t
+levels_if_under(struct project *p, int64_t id, int64_t parent)
+{
+	sqlite3_stmt *st;
+	int64_t above = 0, below = 0;
+
+	if (parent != 0) {
+		st = db_stmt(p, "WITH RECURSIVE up(id, d) AS (SELECT ?1, 1"
+		    " UNION ALL SELECT n.parent_id, up.d + 1 FROM nodes n"
+		    " JOIN up ON n.id = up.id WHERE n.parent_id IS NOT NULL"
+		    " AND up.d <= ?2) SELECT max(d) FROM up");
+		sqlite3_bind_int64(st, 1, parent);
+		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			above = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	if (id != 0) {
+		st = db_stmt(p, "WITH RECURSIVE sub(id, d) AS (SELECT ?1, 0"
+		    " UNION ALL SELECT n.id, sub.d + 1 FROM nodes n"
+		    " JOIN sub ON ifnull(n.parent_id, 0) = sub.id"
+		    " WHERE sub.d <= ?2) SELECT max(d) FROM sub");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			below = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return above + 1 + below;
+}
+
+static enum ax_status
+check_depth(struct project *p, int64_t id, int64_t parent, const char *name)
+{
+	char *path;
+	enum ax_status s;
+
+	if (levels_if_under(p, id, parent) <= CODETREE_MAX_DEPTH)
+		return AX_OK;
+	path = codetree_path(p, parent);
+	s = db_fail(p, AX_ERR_INPUT, "cannot put '%s' under '%s': the code tree "
+	    "would be more than %d levels deep", name, path, CODETREE_MAX_DEPTH);
+	free(path);
+	return s;
+}
+
 enum ax_status
 codetree_add(struct project *p, int64_t parent, enum node_kind kind,
     const char *name, int64_t *id)
@@ -376,7 +442,8 @@ codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, kind == NODE_CODE ? "code add" : "category add")) != AX_OK)
 		goto out;
-	if ((s = check_parent(p, parent)) == AX_OK)
+	if ((s = check_parent(p, parent)) == AX_OK &&
+	    (s = check_depth(p, 0, parent, nname)) == AX_OK)
 		s = check_sibling_free(p, parent, nname, 0);
 	if (s == AX_OK) {
 		st = db_stmt(p, "INSERT INTO nodes(parent_id, kind, name, position,"
@@ -447,7 +514,8 @@ codetree_move(struct project *p, int64_t id, int64_t parent)
 	if ((s = need_node(p, id)) != AX_OK || (s = check_parent(p, parent)) != AX_OK)
 		goto end;
 	if (parent != 0) {
-		st = db_stmt(p, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION ALL"
+		/* UNION, not UNION ALL: ends even on a loop */
+		st = db_stmt(p, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION"
 		    " SELECT n.parent_id FROM nodes n JOIN up ON n.id = up.id"
 		    " WHERE n.parent_id IS NOT NULL) SELECT 1 FROM up WHERE id = ?2");
 		sqlite3_bind_int64(st, 1, parent);
@@ -469,7 +537,8 @@ codetree_move(struct project *p, int64_t id, int64_t parent)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		name = db_col_str(st, 0);
 	sqlite3_reset(st);
-	if ((s = check_sibling_free(p, parent, name, id)) != AX_OK)
+	if ((s = check_sibling_free(p, parent, name, id)) != AX_OK ||
+	    (s = check_depth(p, id, parent, name)) != AX_OK)
 		goto end;
 	st = db_stmt(p, "UPDATE nodes SET parent_id = nullif(?2, 0),"
 	    " role = CASE WHEN ?2 = 0 THEN role END,"
@@ -530,8 +599,10 @@ end:
 	return db_action_end(p, s);
 }
 
-#define SUBTREE "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT n.id" \
-	" FROM nodes n JOIN sub ON n.parent_id = sub.id) "
+/* UNION, not UNION ALL: ends even on a loop; ifnull() as in the index
+ * nodes_sibling_name, which finds the children */
+#define SUBTREE "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT n.id" \
+	" FROM nodes n JOIN sub ON ifnull(n.parent_id, 0) = sub.id) "
 
 enum ax_status
 codetree_remove(struct project *p, int64_t id)

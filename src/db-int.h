@@ -50,6 +50,8 @@ struct project {
 	struct db_stmt_cache *stmts;
 	size_t nstmts, capstmts;
 	struct db_file file;	/* db-file.c */
+	int version;		/* the file's format (PRAGMA user_version) */
+	bool schema_ok;		/* its schema is what this axial makes */
 };
 
 /* Sets the message (fmt translated: xgettext extracts db_fail's third
@@ -157,6 +159,25 @@ void db_file_remove(const char *path);
 enum ax_status db_schema_upgrade(struct project *p, int from);
 /* Only for the migration test: stop at version `to`. */
 enum ax_status db_schema_upgrade_to(struct project *p, int from, int to);
+/* A new in-memory database holding the schema of `version` (1 to
+ * PROJECT_SCHEMA_VERSION); the caller closes it. */
+sqlite3 *db_schema_build(int version);
+
+/* db-check.c */
+/* Called with each finding (one phrase, translated). */
+typedef void db_finding_fn(void *arg, const char *text);
+/*
+ * Compares the file's schema with the one this axial makes at `version`
+ * (1 to PROJECT_SCHEMA_VERSION; below the current one, triggers by name
+ * only: the migration remakes axial's own), calling fn with each
+ * difference, unexpected objects first; *nfound says how many. Fails
+ * only when the schema cannot be read.
+ */
+enum ax_status db_schema_diff(struct project *p, int version, db_finding_fn *fn,
+    void *arg, int *nfound);
+/* AX_OK when every node is reachable from the top level through categories
+ * within CODETREE_MAX_DEPTH levels; else a message naming the culprit. */
+enum ax_status db_tree_verify(struct project *p);
 
 /*
  * The logged tables and their columns, in order, as the change log's JSON

@@ -354,6 +354,14 @@ open_file(struct project *p, unsigned flags)
 	if (rc != SQLITE_OK)
 		return db_sqlite_fail(p, rc);
 	sqlite3_extended_result_codes(p->db, 0);
+	/* The file is untrusted (project.h): no SQL in its schema runs with
+	 * more than innocuous functions, no write can corrupt it through the
+	 * schema, and neither its triggers nor its views run until the
+	 * schema has been checked (check_and_migrate). */
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
 	sqlite3_create_function(p->db, "uuid", 0, SQLITE_UTF8, NULL, sql_uuid,
 	    NULL, NULL);
 	{
@@ -400,8 +408,41 @@ create_schema(struct project *p)
 	return s;
 }
 
+/* Collects the first schema difference for the message. */
+static void
+first_finding(void *arg, const char *text)
+{
+	char **first = arg;
+
+	if (*first == NULL)
+		*first = xstrdup(text);
+}
+
+/*
+ * The schema against the one this axial makes at `version`. A difference
+ * refuses the file, unless it is opened for `axial check`, which lists
+ * them all (p->schema_ok says which).
+ */
 static enum ax_status
-check_and_migrate(struct project *p)
+check_schema(struct project *p, int version, unsigned flags)
+{
+	char *first = NULL;
+	enum ax_status s;
+	int n;
+
+	if ((s = db_schema_diff(p, version, first_finding, &first, &n)) != AX_OK)
+		return s;
+	p->schema_ok = n == 0;
+	if (n > 0 && !(flags & PROJECT_CHECKING))
+		s = db_fail(p, AX_ERR_NOTPROJECT, "%s: not a file this axial made: "
+		    "%s; another program changed it ('axial check %s' lists what "
+		    "differs)", p->path, first, p->path);
+	free(first);
+	return s;
+}
+
+static enum ax_status
+check_and_migrate(struct project *p, unsigned flags)
 {
 	sqlite3_stmt *st;
 	int64_t appid, version;
@@ -419,14 +460,21 @@ check_and_migrate(struct project *p)
 	if (appid != DB_APPLICATION_ID)
 		return db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
 		    "(an SQLite database of another program)", p->path);
+	/* From the file: no use as an index before it is in range. Axial
+	 * never commits a file at version 0. */
 	version = db_int(p, "PRAGMA user_version", 0, 0);
 	if (version > PROJECT_SCHEMA_VERSION)
 		return db_fail(p, AX_ERR_VERSION, "%s: made by a newer axial "
 		    "(project format %lld; this axial reads up to %d); upgrade "
 		    "axial to open it", p->path, (long long)version,
 		    PROJECT_SCHEMA_VERSION);
-	if (version == PROJECT_SCHEMA_VERSION)
-		return AX_OK;
+	if (version < 1)
+		return db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
+		    "(unknown format %lld)", p->path, (long long)version);
+	p->version = (int)version;
+	if ((s = check_schema(p, p->version, flags)) != AX_OK || !p->schema_ok ||
+	    version == PROJECT_SCHEMA_VERSION)
+		return s;
 	if (p->readonly)
 		return db_fail(p, AX_ERR_READONLY, "%s: read-only, and its format "
 		    "(%lld) needs an upgrade to %d first", p->path,
@@ -435,8 +483,18 @@ check_and_migrate(struct project *p)
 		return s;
 	/* Another process may have migrated it while we waited. */
 	version = db_int(p, "PRAGMA user_version", 0, 0);
-	s = version < PROJECT_SCHEMA_VERSION ?
-	    db_schema_upgrade(p, (int)version) : AX_OK;
+	if (version < p->version || version > PROJECT_SCHEMA_VERSION)
+		s = db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
+		    "(unknown format %lld)", p->path, (long long)version);
+	else if (version < PROJECT_SCHEMA_VERSION)
+		s = db_schema_upgrade(p, (int)version);
+	p->version = PROJECT_SCHEMA_VERSION;
+	/* The migrated schema, in the same transaction: a file that is not
+	 * as this axial makes it is rolled back, as it came. */
+	if (s == AX_OK && (s = check_schema(p, p->version, flags)) == AX_OK &&
+	    !p->schema_ok)
+		s = db_fail(p, AX_ERR_NOTPROJECT, "%s: cannot upgrade the project's "
+		    "format", p->path);
 	if (s == AX_OK)
 		s = db_exec(p, "COMMIT");
 	if (s != AX_OK)
@@ -456,14 +514,32 @@ project_open(const char *path, unsigned flags, const char *as,
 	p->account = os_account();
 	if ((s = open_file(p, flags)) != AX_OK || (s = db_file_open(p)) != AX_OK)
 		goto err;
-	if (flags & PROJECT_CREATE)
+	if (flags & PROJECT_CREATE) {
 		s = create_schema(p);
-	else
-		s = check_and_migrate(p);
+		p->version = PROJECT_SCHEMA_VERSION;
+		p->schema_ok = true;
+	} else {
+		s = check_and_migrate(p, flags);
+	}
 	if (s != AX_OK)
 		goto err;
 	if ((s = db_exec(p, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"))
 	    != AX_OK)
+		goto err;
+	if (!p->schema_ok) {	/* PROJECT_CHECKING: no table is axial's */
+		p->owner = xstrdup("");
+		p->login = xstrdup(as != NULL ? as : p->account);
+		*pp = p;
+		return AX_OK;
+	}
+	/*
+	 * The schema is axial's, every expression in it axial's own: its
+	 * change-log triggers may run now, and they call json_object(),
+	 * which SQLite (3.40) does not mark innocuous.
+	 */
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+	sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+	if (!(flags & PROJECT_CHECKING) && (s = db_tree_verify(p)) != AX_OK)
 		goto err;
 	{
 		sqlite3_stmt *st = db_stmt(p, "SELECT value FROM meta WHERE key = 'owner'");

@@ -27,6 +27,8 @@
  * IMMEDIATE) and every action inserts its row first. The triggers are
  * derived from db_tables[] and recreated after every migration.
  */
+#include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db-int.h"
@@ -245,6 +247,8 @@ db_schema_upgrade_to(struct project *p, int from, int to)
 	enum ax_status st = AX_OK;
 	int v;
 
+	/* Versions come from the file: the caller has checked them. */
+	assert(from >= 0 && from <= to && to <= PROJECT_SCHEMA_VERSION);
 	for (v = from; v < to && st == AX_OK; v++)
 		st = db_exec(p, migrations[v]);
 	if (st == AX_OK && to == PROJECT_SCHEMA_VERSION) {
@@ -267,4 +271,25 @@ db_schema_upgrade(struct project *p, int from)
 	_Static_assert(AX_ARRAY_LEN(migrations) == PROJECT_SCHEMA_VERSION,
 	    "one migration per schema version");
 	return db_schema_upgrade_to(p, from, PROJECT_SCHEMA_VERSION);
+}
+
+/*
+ * The schema this axial makes at `version`, built in a private in-memory
+ * database: what a file's schema is compared with (db-check.c). Only the
+ * current version has the change-log triggers.
+ */
+sqlite3 *
+db_schema_build(int version)
+{
+	struct project mem = {0};
+	enum ax_status st;
+
+	mem.path = (char *)":memory:";
+	if (sqlite3_open_v2(":memory:", &mem.db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		fatal("out of memory building the reference schema");
+	st = db_schema_upgrade_to(&mem, 0, version);
+	if (st != AX_OK)	/* our own SQL on an empty database */
+		fatal("internal SQL error: %s", mem.errmsg);
+	return mem.db;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "axial/codetree.h"
 #include "axial/coding.h"
@@ -316,6 +317,117 @@ test_action_groups(void **state)
 	free(path);
 }
 
+/* Axial never makes a tree deeper than CODETREE_MAX_DEPTH levels. */
+static void
+test_tree_depth_limit(void **state)
+{
+	struct project *p;
+	char *path;
+	int64_t parent = 0, id, top, code;
+	int level;
+
+	(void)state;
+	p = tu_new_project(&path);
+	for (level = 1; level <= CODETREE_MAX_DEPTH; level++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "c%d", level);
+		assert_ok(codetree_add(p, parent, NODE_CATEGORY, name, &parent));
+	}
+	assert_int_equal(codetree_add(p, parent, NODE_CODE, "deeper", &id), AX_ERR_INPUT);
+	assert_non_null(strstr(project_errmsg(p), "more than 100 levels"));
+	/* a two-level subtree fits under level 98, not under level 99 */
+	top = node(p, 0, NODE_CATEGORY, "Top");
+	code = node(p, top, NODE_CODE, "leaf");
+	assert_ok(codetree_find(p, "c1/c2", &id));
+	assert_true(code > 0);
+	{
+		struct node *t;
+		size_t n, i;
+		int64_t c98 = 0, c99 = 0;
+
+		assert_ok(codetree_load(p, &t, &n));
+		for (i = 0; i < n; i++) {
+			if (t[i].depth == 97)
+				c98 = t[i].id;
+			if (t[i].depth == 98)
+				c99 = t[i].id;
+		}
+		codetree_free(t, n);
+		assert_int_equal(codetree_move(p, top, c99), AX_ERR_INPUT);
+		assert_ok(codetree_move(p, top, c98));
+	}
+	project_close(p);
+	free(path);
+}
+
+/* Runs sql on the project file through a connection of its own. */
+static void
+raw_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/*
+ * Another program makes a loop and a 200,000-level chain in the tree of an
+ * open project: every walk still ends, and nothing crashes.
+ */
+static void
+test_tree_changed_under_us(void **state)
+{
+	struct project *p;
+	struct node *t, nd;
+	char *path, *s;
+	size_t n, i;
+	int64_t a, b, c, k, top;
+
+	(void)state;
+	p = tu_new_project(&path);
+	top = node(p, 0, NODE_CODE, "top");
+	a = node(p, 0, NODE_CATEGORY, "A");
+	b = node(p, a, NODE_CATEGORY, "B");
+	k = node(p, b, NODE_CODE, "k");
+	c = node(p, 0, NODE_CATEGORY, "C");
+	assert_true(c > 0);
+	raw_sql(path, "UPDATE nodes SET parent_id = (SELECT id FROM nodes WHERE"
+	    " name = 'B') WHERE name = 'A'");
+	raw_sql(path, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+	    " FROM c WHERE i < 200000) INSERT INTO nodes(id, parent_id, kind,"
+	    " name, guid, created) SELECT 1000 + i, CASE WHEN i = 1 THEN"
+	    " (SELECT id FROM nodes WHERE name = 'C') ELSE 999 + i END,"
+	    " 'category', 'n' || i, 'g' || i, 0 FROM c");
+	assert_ok(codetree_load(p, &t, &n));
+	/* the loop's nodes are not reachable, the chain is cut at the limit */
+	assert_int_equal(n, 1 + CODETREE_MAX_DEPTH);
+	for (i = 0; i < n; i++) {
+		assert_true(t[i].depth < CODETREE_MAX_DEPTH);
+		assert_true(t[i].id != a && t[i].id != b && t[i].id != k);
+	}
+	codetree_free(t, n);
+	s = codetree_path(p, k);	/* ends, with the loop cut at the limit */
+	assert_non_null(s);
+	free(s);
+	s = codetree_path(p, 201000);
+	assert_non_null(strstr(s, "n200000"));
+	free(s);
+	/* a move into the loop is refused, as into itself, and one too deep */
+	assert_int_equal(codetree_move(p, a, b), AX_ERR_CYCLE);
+	assert_int_equal(codetree_move(p, top, 1100), AX_ERR_INPUT);
+	/* removing the loop ends, and takes its code with it */
+	assert_ok(codetree_remove(p, a));
+	assert_int_equal(codetree_get(p, k, &nd), AX_ERR_NOTFOUND);
+	assert_ok(codetree_load(p, &t, &n));
+	assert_int_equal(n, 1 + CODETREE_MAX_DEPTH);
+	codetree_free(t, n);
+	project_close(p);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -326,6 +438,8 @@ main(void)
 		cmocka_unit_test(test_codings),
 		cmocka_unit_test(test_memos),
 		cmocka_unit_test(test_action_groups),
+		cmocka_unit_test(test_tree_depth_limit),
+		cmocka_unit_test(test_tree_changed_under_us),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

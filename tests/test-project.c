@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 
+#include "axial/check.h"
 #include "axial/codetree.h"
 #include "axial/coder.h"
 #include "axial/coding.h"
@@ -147,6 +148,46 @@ test_newer_version(void **state)
 	assert_non_null(strstr(err, "newer axial"));
 	assert_non_null(strstr(err, "99"));
 	free(err);
+	free(path);
+}
+
+/* A format version axial never wrote is no index into the migrations. */
+static void
+test_bad_versions(void **state)
+{
+	static const char *const versions[] = {"-1", "-2147483648", "0"};
+	struct project *p;
+	struct check_finding *f;
+	char *path, *err = NULL, *sql, *before, *after;
+	size_t i, n, len, len2;
+	sqlite3 *db;
+
+	(void)state;
+	p = tu_new_project(&path);
+	tu_doc(p, "d", "text\n");
+	/* what axial makes passes its own check */
+	assert_ok(check_project(p, false, &f, &n));
+	assert_int_equal(n, 0);
+	check_findings_free(f, n);
+	project_close(p);
+	for (i = 0; i < AX_ARRAY_LEN(versions); i++) {
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		sql = xasprintf("PRAGMA user_version = %s", versions[i]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		free(sql);
+		sqlite3_close(db);
+		before = file_read_all(path, &len);
+		assert_int_equal(project_open(path, 0, NULL, &p, &err), AX_ERR_NOTPROJECT);
+		assert_null(p);
+		assert_non_null(strstr(err, "unknown format"));
+		assert_non_null(strstr(err, versions[i]));
+		free(err);
+		after = file_read_all(path, &len2);
+		assert_int_equal(len, len2);
+		assert_memory_equal(before, after, len);
+		free(before);
+		free(after);
+	}
 	free(path);
 }
 
@@ -674,6 +715,7 @@ main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_truncated_file),
 		cmocka_unit_test(test_newer_version),
+		cmocka_unit_test(test_bad_versions),
 		cmocka_unit_test(test_readonly),
 		cmocka_unit_test(test_readonly_flag),
 		cmocka_unit_test(test_migration_from_v1),

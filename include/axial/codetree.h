@@ -2,10 +2,11 @@
  * codetree.h: codes and categories in one tree.
  *
  * A node is a code (applied to text) or a category (groups nodes). Nodes
- * nest to any depth under categories; codes have no children. A top-level
- * category may carry a paradigm role. Names are NFC-normalised and unique
- * among siblings; a node is found by its path ("Main/Sub/code"), by its
- * bare name when that is unique in the tree, or by "#ID".
+ * nest under categories, up to CODETREE_MAX_DEPTH levels; codes have no
+ * children. A top-level category may carry a paradigm role. Names are
+ * NFC-normalised and unique among siblings; a node is found by its path
+ * ("Main/Sub/code"), by its bare name when that is unique in the tree, or
+ * by "#ID".
  */
 #ifndef AXIAL_CODETREE_H
 #define AXIAL_CODETREE_H
@@ -16,6 +17,10 @@
 #include "axial/project.h"
 
 enum node_kind { NODE_CODE, NODE_CATEGORY };
+
+/* Levels of the tree at most (a top-level node is level 1): adding or
+ * moving past it is refused, and a file deeper than it is not opened. */
+#define CODETREE_MAX_DEPTH 100
 
 /* In paradigm-model order; the tree lists role categories in this order. */
 enum paradigm_role {

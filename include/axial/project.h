@@ -48,6 +48,8 @@ enum ax_status {
 enum {
 	PROJECT_CREATE = 1 << 0,	/* create a new project; fail if it exists */
 	PROJECT_READONLY = 1 << 1,	/* never write, even if the file allows */
+	PROJECT_CHECKING = 1 << 2,	/* open what opening would refuse for
+					 * its schema or tree: check.h */
 };
 
 /*
@@ -58,6 +60,17 @@ enum {
  * that cannot be written is opened read-only, and project_readonly() says
  * so. On failure *pp is NULL and *errmsg (if errmsg is not NULL) is a
  * message the caller frees. Opening reads no document text.
+ *
+ * The file is untrusted input: it is opened with SQLite's defences on
+ * (defensive mode, an untrusted schema, triggers and views off), its
+ * format version must be one axial wrote, and its schema must be exactly
+ * the one this axial makes (tables, columns, indexes, axial's own change-
+ * log triggers, no views) before any statement touches a table, and
+ * again after a migration, which is rolled back otherwise. Only then are
+ * triggers turned on. A code tree with a loop, a missing parent, a node
+ * under a code or more than CODETREE_MAX_DEPTH levels is refused too. A
+ * refused file is left as it was (AX_ERR_NOTPROJECT); `axial check`
+ * (check.h) says everything that is wrong with it.
  */
 enum ax_status project_open(const char *path, unsigned flags, const char *as,
     struct project **pp, char **errmsg);

@@ -14,6 +14,9 @@ check_match "tag help shows --quote" -- '--quote' "$OUT"
 check_rc "usage error exit 2" 2 $A tag
 check_match "usage line" '^usage: axial tag' "$ERR"
 check_rc "unknown command option" 2 $A docs p.axial --bogus
+# a word that is no command, before a project: said, not a crash
+check_rc "unknown command before a project" 2 $A frobnicate p.axial
+check_match "unknown command message" "^axial: unknown command 'frobnicate'" "$ERR"
 
 check_rc "init" 0 $A init p.axial --title "Pilot study"
 check "init output" "created p.axial" "$OUT"
