@@ -389,6 +389,10 @@ create_schema(struct project *p)
 		return s;
 	s = db_schema_upgrade(p, 0);
 	if (s == AX_OK) {
+		/* the schema is the one just made: its log triggers record the
+		 * creation as the first action */
+		sqlite3_db_config(p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+		sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
 		st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind,"
 		    " state, account) VALUES (NULL, strftime('%s','now'),"
 		    " 'project create', 'do', 'meta', ?1)");
