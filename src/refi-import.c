@@ -28,7 +28,6 @@
  * sources, Links, Graphs, other Sets, zero-length selections.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1503,19 +1502,17 @@ out:
 }
 
 enum ax_status
-refi_import(struct project *p, const char *path, struct refi_stats *st,
-    char **err)
+refi_import(struct project *p, const char *path, uint64_t max,
+    struct refi_stats *st, char **err)
 {
 	size_t len;
-	char *data = file_read_all(path, &len);
+	char *data = textin_read(path, TEXTIN_IMPORT, max, &len, err);
 	const char *dot = strrchr(path, '.');
 	enum ax_status s;
 
 	memset(st, 0, sizeof *st);
-	if (data == NULL) {
-		*err = xstrdup(strerror(errno));
+	if (data == NULL)
 		return AX_ERR_IO;
-	}
 	s = refi_import_data(p, path, data, len, dot != NULL &&
 	    strcasecmp(dot, ".qdc") == 0, st, err);
 	free(data);
