@@ -13,6 +13,11 @@
  *       coders.account (the OS account allowed to act as the coder)
  *   v3  decisions: how a disagreement between two coders was settled
  *       into the consensus coding (compare.h)
+ *   v4  indexes on nodes: sibling positions, so adding a node (after
+ *       max(position) of its siblings) does not read them all; parent_id,
+ *       so deleting one (undo of an import) finds its children without a
+ *       scan of the tree (the sibling-name index is on an expression the
+ *       foreign-key check cannot use)
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -134,6 +139,10 @@ static const char *const migrations[] = {
 	"  decided_by INTEGER NOT NULL REFERENCES coders(id),"
 	"  time INTEGER NOT NULL,"
 	"  UNIQUE(doc_id, para, node_id, coder_a, coder_b)) STRICT;",
+
+	/* 3 -> 4 */
+	"CREATE INDEX nodes_sibling_position ON nodes(ifnull(parent_id, 0), position);"
+	"CREATE INDEX nodes_parent ON nodes(parent_id);",
 };
 
 static const char *const cols_documents[] = {"id", "name", "position", "source",
