@@ -239,9 +239,11 @@ struct imp {
 	struct buf rep;		/* report lines */
 	char *err;
 	struct gmap users, codes, coded, sources, notes, vars;
-	/* node ids (in decimal) that this file's Codes became, and per
+	/* which node ids this file's Codes became (a bit per id), and per
 	 * "parent/kind/name" the " (k)" a taken name goes on from */
-	struct gmap mine, suffix;
+	unsigned char *mine;
+	size_t capmine;
+	struct gmap suffix;
 	int64_t default_coder;	/* Project@creatingUserGUID's coder, or 0 */
 	/* note GUID -> target, filled while walking */
 	struct noteref {
@@ -415,20 +417,22 @@ collect_coded(struct imp *im, const xmlNode *n)
 static void
 mine_put(struct imp *im, int64_t id)
 {
-	char key[24];
+	size_t byte = (size_t)id / 8, old = im->capmine;
 
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	if (gmap_get(&im->mine, key) == NULL)
-		gmap_put(&im->mine, key, id, NULL);
+	assert(id > 0);
+	if (byte >= im->capmine) {
+		im->mine = xgrow(im->mine, &im->capmine, byte + 1, 1);
+		memset(im->mine + old, 0, im->capmine - old);
+	}
+	im->mine[byte] |= (unsigned char)(1u << (id % 8));
 }
 
 static bool
 is_mine(const struct imp *im, int64_t id)
 {
-	char key[24];
+	size_t byte = (size_t)id / 8;
 
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	return gmap_get(&im->mine, key) != NULL;
+	return byte < im->capmine && (im->mine[byte] >> (id % 8) & 1) != 0;
 }
 
 /*
@@ -445,8 +449,8 @@ static enum ax_status
 get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
     const struct node_import_info *ii, int64_t *id, bool *made)
 {
-	char *key, *nm = NULL;
-	struct gent *memo;
+	char *key = NULL, *nm = NULL;
+	struct gent *memo = NULL;
 	enum ax_status s = AX_OK;
 	int64_t k, other = 0;
 
@@ -454,12 +458,16 @@ get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
 		*made = false;
 	if (ii->guid != NULL && codetree_find_guid(im->p, ii->guid, id) == AX_OK)
 		return AX_OK;	/* imported before */
-	key = xasprintf("%lld/%d/%s", (long long)parent, (int)kind, name);
-	memo = gmap_get(&im->suffix, key);
-	for (k = memo != NULL ? memo->id : 1; ; k++) {
+	for (k = 1; ; k++) {
 		struct node n;
 		bool same = false;
 
+		if (k == 2) {	/* the name is taken: go on from the last search */
+			key = xasprintf("%lld/%d/%s", (long long)parent, (int)kind,
+			    name);
+			if ((memo = gmap_get(&im->suffix, key)) != NULL)
+				k = memo->id;
+		}
 		free(nm);
 		nm = k == 1 ? xstrdup(name) : xasprintf("%s (%lld)", name, (long long)k);
 		if (codetree_find_child(im->p, parent, nm, &other) != AX_OK) {
@@ -477,7 +485,7 @@ get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
 	}
 	if (memo != NULL)
 		memo->id = k;
-	else if (k > 1)
+	else if (key != NULL)
 		gmap_put(&im->suffix, key, k, NULL);
 	if (other != 0) {
 		*id = other;
@@ -1526,7 +1534,7 @@ imp_done(struct imp *im)
 	gmap_free(&im->sources);
 	gmap_free(&im->notes);
 	gmap_free(&im->vars);
-	gmap_free(&im->mine);
+	free(im->mine);
 	gmap_free(&im->suffix);
 	for (i = 0; i < im->nnrefs; i++)
 		free(im->nrefs[i].note);
