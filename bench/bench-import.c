@@ -8,7 +8,7 @@
  *   way `axial import P FILE.qdc` does (one action, committed durably) and
  *   the median of five is reported, with the median CPU time beside it
  *   (the machines are shared). Before the import became linear,
- *   20,000 codes took 23 to 40 s and 100,000 did not finish in 25 minutes.
+ *   20,000 codes took 23 to 70 s and 100,000 did not finish in 25 minutes.
  *
  * usage: bench-import [DIR]   (default: $AXIAL_BENCH_DIR/import, else a
  * temp dir)
