@@ -95,7 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	write_file(path, data + 1, size - 1);
 	memset(&st, 0, sizeof st);
 	FZ_CHECK(project_begin(proj, "fuzz") == AX_OK);
-	rc = refi_import(proj, path, &st, &err);
+	rc = refi_import(proj, path, TEXTIN_MAX_SIZE, &st, &err);
 	if (rc != AX_OK) {
 		FZ_CHECK(err != NULL && err[0] != '\0');
 		goto out;

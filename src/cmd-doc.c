@@ -51,7 +51,7 @@ name_from_path(const char *path)
 
 /* Reads document,key,value rows into the open action. */
 static int
-import_attrs(struct project *p, const char *path)
+import_attrs(struct project *p, const char *path, uint64_t max)
 {
 	struct csv c;
 	char *data, *err = NULL;
@@ -59,8 +59,11 @@ import_attrs(struct project *p, const char *path)
 	int r, rc = CMD_OK;
 	bool header = true;
 
-	if ((data = file_read_all(path, &len)) == NULL)
-		return cmd_error("%s: %s", path, strerror(errno));
+	if ((data = textin_read(path, TEXTIN_IMPORT, max, &len, &err)) == NULL) {
+		rc = cmd_error("%s: %s", path, err);
+		free(err);
+		return rc;
+	}
 	csv_init(&c, data, len);
 	while (rc == CMD_OK && (r = csv_next(&c, &err)) > 0) {
 		int64_t id;
@@ -88,13 +91,13 @@ import_attrs(struct project *p, const char *path)
 
 /* A .qdpx or .qdc into the open action; prints what it brought in. */
 static int
-import_refi(struct project *p, const char *path)
+import_refi(struct project *p, const char *path, uint64_t max)
 {
 	struct refi_stats st;
 	char *err = NULL;
 	int rc = CMD_OK;
 
-	if (refi_import(p, path, &st, &err) != AX_OK) {
+	if (refi_import(p, path, max, &st, &err) != AX_OK) {
 		rc = cmd_error("%s: %s", path, err);
 		free(err);
 		return rc;
@@ -111,16 +114,18 @@ import_refi(struct project *p, const char *path)
 static int
 import_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *name = NULL, *attrs = NULL, *as = NULL;
+	const char *name = NULL, *attrs = NULL, *as = NULL, *maxarg = NULL;
 	struct cmd_opt opts[] = {
 		{"name", 'n', true, &name},
 		{"attrs", 'a', true, &attrs},
+		{"max-size", 0, true, &maxarg},
 		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
 	char **ops, *done = NULL;
 	size_t donelen = 0;
+	uint64_t max;
 	FILE *out = NULL;	/* "imported ..." lines, shown once committed */
 	int n, i, rc, nimported = 0;
 
@@ -130,6 +135,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 		free(ops);
 		return cmd_usage(self, n < 2 ? _("expected a project and files") :
 		    _("--name takes one file"));
+	}
+	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
+		free(ops);
+		return rc;
 	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
@@ -151,13 +160,18 @@ import_main(const struct cmd *self, int argc, char **argv)
 
 		if (refi_is_refi(ops[i])) {
 			free(docname);
-			rc = import_refi(p, ops[i]);
+			rc = import_refi(p, ops[i], max);
 			continue;
 		}
-		if ((data = file_read_all(ops[i], &len)) == NULL) {
-			rc = cmd_error("%s: %s", ops[i], strerror(errno));
-		} else if ((text = transcript_extract(ops[i], data, len, &tlen,
-		    &notice, &err)) == NULL) {
+		if ((data = textin_read(ops[i], TEXTIN_IMPORT, max, &len,
+		    &err)) != NULL) {
+			/* The text is a copy: the file's bytes go first, so
+			 * memory holds one of them at a time. */
+			text = transcript_extract(ops[i], data, len, &tlen,
+			    &notice, &err);
+			free(data);
+		}
+		if (text == NULL) {
 			rc = cmd_error("%s: %s", ops[i], err);
 		} else if (doc_import(p, docname, text, tlen, ops[i], &id) != AX_OK) {
 			rc = cmd_project_error(p);
@@ -182,11 +196,10 @@ import_main(const struct cmd *self, int argc, char **argv)
 		free(text);
 		free(notice);
 		free(err);
-		free(data);
 		free(docname);
 	}
 	if (rc == CMD_OK && attrs != NULL)
-		rc = import_attrs(p, attrs);
+		rc = import_attrs(p, attrs, max);
 	if (rc == CMD_OK && project_commit(p) != AX_OK)
 		rc = cmd_project_error(p);
 	if (rc != CMD_OK) {
@@ -208,7 +221,7 @@ out:
 }
 
 const struct cmd cmd_import = {
-	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv]",
+	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv] [--max-size SIZE]",
 	N_("import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing"),
 	N_("  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
 	"                       one line per paragraph), .qdpx (a REFI-QDA project)\n"
@@ -216,6 +229,8 @@ const struct cmd cmd_import = {
 	"  -n, --name NAME      the document's name (one file only; default: the\n"
 	"                       file name without its extension)\n"
 	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
+	"  --max-size SIZE      the largest file to read, e.g. 500M or 2G\n"
+	"                       (default 256M); only regular files are read\n"
 	"  --as CODER           act as CODER (tied to your account by the owner)\n"),
 	import_main,
 };
@@ -288,17 +303,20 @@ const struct cmd cmd_docs = {
 static int
 attr_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *json = NULL, *rm = NULL, *csv = NULL, *as = NULL;
+	const char *json = NULL, *rm = NULL, *csv = NULL, *as = NULL,
+	    *maxarg = NULL;
 	struct cmd_opt opts[] = {
 		{"json", 0, false, &json},
 		{"rm", 0, false, &rm},
 		{"csv", 0, true, &csv},
+		{"max-size", 0, true, &maxarg},
 		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
 	struct doc_attr *a = NULL;
 	size_t na = 0, i;
+	uint64_t max;
 	char **ops;
 	int n, rc;
 	int64_t id = 0;
@@ -309,6 +327,10 @@ attr_main(const struct cmd *self, int argc, char **argv)
 		free(ops);
 		return cmd_usage(self, NULL);
 	}
+	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
+		free(ops);
+		return rc;
+	}
 	if ((rc = cmd_project_open(ops[0], as, (n >= 3 || csv) ? 0 : PROJECT_READONLY,
 	    &p)) != CMD_OK)
 		goto out;
@@ -317,7 +339,7 @@ attr_main(const struct cmd *self, int argc, char **argv)
 			rc = cmd_project_error(p);
 			goto out;
 		}
-		rc = import_attrs(p, csv);
+		rc = import_attrs(p, csv, max);
 		if (rc == CMD_OK && project_commit(p) != AX_OK)
 			rc = cmd_project_error(p);
 		if (rc != CMD_OK)
@@ -369,11 +391,13 @@ out:
 }
 
 const struct cmd cmd_attr = {
-	"attr", "PROJECT DOC [KEY [VALUE]] [--rm] | PROJECT --csv FILE",
+	"attr", "PROJECT DOC [KEY [VALUE]] [--rm] | PROJECT --csv FILE [--max-size SIZE]",
 	N_("show or set a document's attributes (gender, education, ...)"),
 	N_("  DOC            a document name, #ID or @POSITION\n"
 	"  --rm           remove KEY\n"
 	"  --csv FILE     set attributes from CSV rows document,key,value\n"
+	"  --max-size SIZE\n"
+	"                 the largest CSV to read (default 256M), as for import\n"
 	"  --json         machine-readable output\n"), attr_main,
 };
 

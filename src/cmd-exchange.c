@@ -93,14 +93,16 @@ const struct cmd cmd_export_qdc = {
 static int
 merge_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL;
+	const char *as = NULL, *maxarg = NULL;
 	struct cmd_opt opts[] = {
+		{"max-size", 0, true, &maxarg},
 		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
 	struct refi_stats st;
 	char **ops, *err = NULL;
+	uint64_t max;
 	int n, rc;
 
 	memset(&st, 0, sizeof st);
@@ -110,13 +112,17 @@ merge_main(const struct cmd *self, int argc, char **argv)
 		free(ops);
 		return cmd_usage(self, NULL);
 	}
+	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
+		free(ops);
+		return rc;
+	}
 	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
 		goto out;
 	if (project_begin(p, "merge") != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	if (merge_project(p, ops[1], &st, &err) != AX_OK) {
+	if (merge_project(p, ops[1], max, &st, &err) != AX_OK) {
 		project_rollback(p);
 		rc = cmd_error("%s: %s", ops[1], err);
 		goto out;
@@ -139,7 +145,7 @@ out:
 }
 
 const struct cmd cmd_merge = {
-	"merge", "PROJECT OTHER",
+	"merge", "PROJECT OTHER [--max-size SIZE]",
 	N_("add a coder's copy (an axial project or .qdpx): their codings, under "
 	"their own coders"),
 	N_("  OTHER      another axial project, or a REFI-QDA .qdpx\n"
@@ -147,6 +153,9 @@ const struct cmd cmd_merge = {
 	"             by GUID, then by category path; what cannot be matched is\n"
 	"             reported. Codings already present are skipped, so merging\n"
 	"             the same file twice adds nothing. All or nothing.\n"
+	"  --max-size SIZE\n"
+	"             the largest .qdpx to read, e.g. 500M or 2G (default\n"
+	"             256M); only regular files are read\n"
 	"  --as CODER act as CODER (tied to your account by the owner)\n"),
 	merge_main,
 };

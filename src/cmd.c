@@ -17,6 +17,7 @@
 
 #include "axial/i18n.h"
 #include "axial/project.h"
+#include "axial/textin.h"
 #include "cmd.h"
 
 /* The longest word of a command name that a typo is compared with. */
@@ -409,6 +410,16 @@ int
 cmd_project_error(struct project *p)
 {
 	return cmd_error("%s", project_errmsg(p));
+}
+
+int
+cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max)
+{
+	*max = TEXTIN_MAX_SIZE;
+	if (arg != NULL && textin_size_parse(arg, max) != 0)
+		return cmd_usage(c, _("--max-size needs a size such as 500M or 2G, "
+		    "not '%s'"), arg);
+	return CMD_OK;
 }
 
 void

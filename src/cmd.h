@@ -10,6 +10,7 @@
 #define AXIAL_CMD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "axial/util.h"
@@ -75,6 +76,12 @@ int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
 /* Prints the project's last error and returns CMD_ERROR. */
 int cmd_project_error(struct project *p);
+/*
+ * The --max-size option of the commands that read files in (import,
+ * merge): arg (NULL: not given, TEXTIN_MAX_SIZE) into *max. Returns CMD_OK
+ * or, for what is not a size, the usage error.
+ */
+int cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max);
 /*
  * Writes untrusted text (transcripts, names, memos) to f. When f is a
  * terminal, controls and bidi overrides become visible placeholders, so

@@ -21,6 +21,7 @@
 #include "db-int.h"
 
 static int64_t child_named(struct project *p, int64_t parent, const char *name);
+static enum ax_status check_color(struct project *p, const char *color);
 
 /* Stored and machine-readable in English; the workbench shows them
  * through _() (N_ marks them for the catalogue). */
@@ -431,31 +432,46 @@ codetree_find_guid(struct project *p, const char *guid, int64_t *id)
 
 enum ax_status
 codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
-    const char *name, const char *guid, int64_t *id)
+    const char *name, const struct node_import_info *ii, int64_t *id)
 {
+	const struct node_import_info none = {NULL, NULL, NULL};
 	char *nname;
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((nname = db_name(p, kind == NODE_CODE ? NAME_CODE : NAME_CATEGORY,
-	    name)) == NULL)
+	if (ii == NULL)
+		ii = &none;
+	if ((nname = db_name(p, kind == NODE_CODE ? NAME_CODE :
+	    NAME_CATEGORY, name)) == NULL)
 		return AX_ERR_INPUT;
+	if ((s = check_color(p, ii->color)) != AX_OK)
+		goto out;
+	if (ii->definition != NULL && !db_valid_utf8(ii->definition)) {
+		s = db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
+		goto out;
+	}
 	if ((s = db_action_begin(p, kind == NODE_CODE ? "code add" : "category add")) != AX_OK)
 		goto out;
 	if ((s = check_parent(p, parent)) == AX_OK &&
 	    (s = check_depth(p, 0, parent, nname)) == AX_OK)
 		s = check_sibling_free(p, parent, nname, 0);
 	if (s == AX_OK) {
+		/* max(position) is a lookup in nodes_sibling_position */
 		st = db_stmt(p, "INSERT INTO nodes(parent_id, kind, name, position,"
-		    " guid, created) VALUES (nullif(?1, 0), ?2, ?3, (SELECT"
-		    " ifnull(max(position), 0) + 1 FROM nodes WHERE ifnull(parent_id, 0)"
-		    " = ?1), ifnull(lower(?4), uuid()), strftime('%s','now'))");
+		    " guid, created, definition, color) VALUES (nullif(?1, 0), ?2, ?3,"
+		    " (SELECT ifnull(max(position), 0) + 1 FROM nodes WHERE"
+		    " ifnull(parent_id, 0) = ?1), ifnull(lower(?4), uuid()),"
+		    " strftime('%s','now'), ifnull(?5, ''), lower(ifnull(?6, '')))");
 		sqlite3_bind_int64(st, 1, parent);
 		sqlite3_bind_text(st, 2, kind == NODE_CODE ? "code" : "category", -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, nname, -1, SQLITE_STATIC);
-		if (guid != NULL)
-			sqlite3_bind_text(st, 4, guid, -1, SQLITE_STATIC);
+		if (ii->guid != NULL)
+			sqlite3_bind_text(st, 4, ii->guid, -1, SQLITE_STATIC);
+		if (ii->definition != NULL)
+			sqlite3_bind_text(st, 5, ii->definition, -1, SQLITE_STATIC);
+		if (ii->color != NULL)
+			sqlite3_bind_text(st, 6, ii->color, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
 		if (s == AX_OK && id != NULL)
 			*id = sqlite3_last_insert_rowid(p->db);
@@ -660,22 +676,32 @@ end:
 	return db_action_end(p, s);
 }
 
+/* "#rrggbb", "" or NULL (the theme's colour). */
+static enum ax_status
+check_color(struct project *p, const char *color)
+{
+	size_t i;
+
+	if (color == NULL || color[0] == '\0')
+		return AX_OK;
+	if (color[0] != '#' || strlen(color) != 7)
+		return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, not '%s'",
+		    color);
+	for (i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", color[i]))
+			return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, "
+			    "not '%s'", color);
+	return AX_OK;
+}
+
 enum ax_status
 codetree_set_color(struct project *p, int64_t id, const char *color)
 {
 	sqlite3_stmt *st;
 	enum ax_status s;
-	size_t i;
 
-	if (color[0] != '\0') {
-		if (color[0] != '#' || strlen(color) != 7)
-			return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, not '%s'",
-			    color);
-		for (i = 1; i < 7; i++)
-			if (!strchr("0123456789abcdefABCDEF", color[i]))
-				return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, "
-				    "not '%s'", color);
-	}
+	if ((s = check_color(p, color)) != AX_OK)
+		return s;
 	if ((s = db_action_begin(p, "code colour")) != AX_OK)
 		return s;
 	if ((s = need_node(p, id)) == AX_OK) {

@@ -17,6 +17,11 @@
  *       the blind session) join the change log: ties, coders added and
  *       blind sessions are actions that undo takes back;
  *       actions.account: the OS account that did the action
+ *   v5  indexes on nodes: sibling positions, so adding a node (after
+ *       max(position) of its siblings) does not read them all; parent_id,
+ *       so deleting one (undo of an import) finds its children without a
+ *       scan of the tree (the sibling-name index is on an expression the
+ *       foreign-key check cannot use)
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -152,6 +157,10 @@ static const char *const migrations[] = {
 	"  value TEXT NOT NULL) STRICT;"
 	"INSERT INTO meta(key, value) SELECT key, value FROM temp.meta_v3 ORDER BY r;"
 	"DROP TABLE temp.meta_v3;",
+
+	/* 4 -> 5 */
+	"CREATE INDEX nodes_sibling_position ON nodes(ifnull(parent_id, 0), position);"
+	"CREATE INDEX nodes_parent ON nodes(parent_id);",
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};

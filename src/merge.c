@@ -29,6 +29,7 @@
 #include "axial/i18n.h"
 #include "axial/memo.h"
 #include "axial/name.h"
+#include "axial/textin.h"
 #include "exchange-int.h"
 
 /* The node in p matching node id of other, or 0. */
@@ -243,29 +244,25 @@ out:
 
 /* Imports a .qdpx into a new temporary project; *dir to remove after. */
 static enum ax_status
-qdpx_to_project(const char *qdpx, struct project **tp, char **dir, char **tpath,
-    char **err)
+qdpx_to_project(const char *qdpx, uint64_t max, struct project **tp,
+    char **dir, char **tpath, char **err)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *d = xasprintf("%s/axial-merge-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *d, *data, *oerr = NULL;
 	struct refi_stats ist;
-	char *data, *oerr = NULL;
 	size_t len;
 	enum ax_status s;
 
 	*tp = NULL;
 	*tpath = NULL;
-	if ((data = file_read_all(qdpx, &len)) == NULL) {
-		*err = xstrdup(strerror(errno));
-		free(d);
-		*dir = NULL;
+	*dir = NULL;
+	if ((data = textin_read(qdpx, TEXTIN_MERGE, max, &len, err)) == NULL)
 		return AX_ERR_IO;
-	}
+	d = xasprintf("%s/axial-merge-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(d) == NULL) {
 		*err = xasprintf(_("cannot make a temporary directory: %s"), strerror(errno));
 		free(d);
 		free(data);
-		*dir = NULL;
 		return AX_ERR_IO;
 	}
 	*dir = d;
@@ -293,14 +290,16 @@ qdpx_to_project(const char *qdpx, struct project **tp, char **dir, char **tpath,
 }
 
 enum ax_status
-merge_project(struct project *p, const char *other, struct refi_stats *st,
-    char **err)
+merge_project(struct project *p, const char *other, uint64_t max,
+    struct refi_stats *st, char **err)
 {
 	struct project *op = NULL;
 	char *dir = NULL, *tpath = NULL, *oerr = NULL;
 	struct buf rep = {0};
 	const char *dot = strrchr(other, '.');
+	uint64_t size;
 	enum ax_status s;
+	int fd;
 
 	memset(st, 0, sizeof *st);
 	*err = NULL;
@@ -310,8 +309,14 @@ merge_project(struct project *p, const char *other, struct refi_stats *st,
 		return AX_ERR_INPUT;
 	}
 	if (refi_is_refi(other)) {
-		s = qdpx_to_project(other, &op, &dir, &tpath, err);
+		s = qdpx_to_project(other, max, &op, &dir, &tpath, err);
+	} else if ((fd = textin_open(other, TEXTIN_MERGE, &size, err)) < 0) {
+		/* A FIFO or a device, refused before SQLite opens it (and
+		 * blocks on it); what is swapped in after this gets SQLite's
+		 * own checks. */
+		s = AX_ERR_INPUT;
 	} else {
+		close(fd);
 		s = project_open(other, PROJECT_READONLY, NULL, &op, &oerr);
 		if (s != AX_OK) {
 			/* project_open's message already names the file. */

@@ -28,8 +28,8 @@
  * Reported (not refused): external sources, PDF/picture/audio/video
  * sources, Links, Graphs, other Sets, zero-length selections.
  */
+#include <assert.h>
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +147,12 @@ parse_time(const char *s)
 
 /* ---- GUID maps ---- */
 
+/*
+ * A GUID (or other string) to what it became, hashed: a codebook of
+ * 100,000 codes looks each one up several times. Entries stay in insertion
+ * order in v; slot holds 1 + an index into v, 0 for empty, and is never
+ * more than half full.
+ */
 struct gmap {
 	struct gent {
 		char *guid;
@@ -154,29 +160,62 @@ struct gmap {
 		const xmlNode *node;
 	} *v;
 	size_t n, cap;
+	size_t *slot, nslot;
 };
+
+/* FNV-1a, its high bits folded into the low ones the mask keeps: GUIDs
+ * that differ only in their last hex digits must not share slots. */
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return h ^ h >> 29 ^ h >> 47;
+}
+
+/* The slot of guid: where it is, or the empty one where it would go. */
+static size_t
+gmap_slot(const struct gmap *m, const char *guid)
+{
+	size_t j = (size_t)hash_str(guid) & (m->nslot - 1);
+
+	while (m->slot[j] != 0 && strcmp(m->v[m->slot[j] - 1].guid, guid) != 0)
+		j = (j + 1) & (m->nslot - 1);
+	return j;
+}
 
 static struct gent *
 gmap_get(const struct gmap *m, const char *guid)
 {
-	size_t i;
+	size_t j;
 
-	if (guid == NULL)
+	if (guid == NULL || m->n == 0)
 		return NULL;
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].guid, guid) == 0)
-			return &m->v[i];
-	return NULL;
+	j = gmap_slot(m, guid);
+	return m->slot[j] != 0 ? &m->v[m->slot[j] - 1] : NULL;
 }
 
+/* Adds guid (not there yet). */
 static void
 gmap_put(struct gmap *m, const char *guid, int64_t id, const xmlNode *node)
 {
+	size_t i;
+
+	assert(gmap_get(m, guid) == NULL);
+	if (2 * (m->n + 1) > m->nslot) {
+		free(m->slot);
+		m->nslot = m->nslot ? 2 * m->nslot : 64;
+		m->slot = xcalloc(m->nslot, sizeof *m->slot);
+		for (i = 0; i < m->n; i++)
+			m->slot[gmap_slot(m, m->v[i].guid)] = i + 1;
+	}
 	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
 	m->v[m->n].guid = xstrdup(guid);
 	m->v[m->n].id = id;
 	m->v[m->n].node = node;
-	m->n++;
+	m->slot[gmap_slot(m, guid)] = ++m->n;
 }
 
 static void
@@ -187,6 +226,7 @@ gmap_free(struct gmap *m)
 	for (i = 0; i < m->n; i++)
 		free(m->v[i].guid);
 	free(m->v);
+	free(m->slot);
 	memset(m, 0, sizeof *m);
 }
 
@@ -201,6 +241,11 @@ struct imp {
 	struct buf rep;		/* report lines */
 	char *err;
 	struct gmap users, codes, coded, sources, notes, vars;
+	/* which node ids this file's Codes became (a bit per id), and per
+	 * "parent/kind/name" the " (k)" a taken name goes on from */
+	unsigned char *mine;
+	size_t capmine;
+	struct gmap suffix;
 	int64_t default_coder;	/* Project@creatingUserGUID's coder, or 0 */
 	/* note GUID -> target, filled while walking */
 	struct noteref {
@@ -209,6 +254,10 @@ struct imp {
 		int64_t id;
 	} *nrefs;
 	size_t nnrefs, capnrefs;
+	/* note GUID -> its first NoteRef (index into nrefs), and per first
+	 * NoteRef how many refer to that note: built once, for import_notes */
+	struct gmap nref_first;
+	int *nref_count;
 	int64_t left_links, left_graphs, left_sets, left_media, zero_sel;
 	int64_t comments, descriptions;
 	int64_t ctl_names;	/* names whose controls became spaces */
@@ -351,66 +400,122 @@ collect_coded(struct imp *im, const xmlNode *n)
 	}
 }
 
+/* Records that a Code of this file became node id. */
+static void
+mine_put(struct imp *im, int64_t id)
+{
+	size_t byte = (size_t)id / 8, old = im->capmine;
+
+	assert(id > 0);
+	if (byte >= im->capmine) {
+		im->mine = xgrow(im->mine, &im->capmine, byte + 1, 1);
+		memset(im->mine + old, 0, im->capmine - old);
+	}
+	im->mine[byte] |= (unsigned char)(1u << (id % 8));
+}
+
+static bool
+is_mine(const struct imp *im, int64_t id)
+{
+	size_t byte = (size_t)id / 8;
+
+	return byte < im->capmine && (im->mine[byte] >> (id % 8) & 1) != 0;
+}
+
 /*
  * A node `name` of `kind` under parent: the existing one with this GUID or
- * this name and kind, else a new one (a taken name gets " (2)", ...).
+ * this name and kind, else a new one made with ii (a taken name gets
+ * " (2)", ...); *made (if not NULL) says which.
+ *
+ * The candidates before the one the last search for this parent, kind and
+ * name ended on stay unusable (they exist, and are of another kind or this
+ * file's), so the next search goes on from there: n Codes of one name cost
+ * n lookups, not n * n / 2.
  */
 static enum ax_status
 get_node(struct imp *im, int64_t parent, enum node_kind kind, const char *name,
-    const char *guid, int64_t *id)
+    const struct node_import_info *ii, int64_t *id, bool *made)
 {
-	struct node n;
-	char *nm = xstrdup(name);
-	int k;
+	char *key = NULL, *nm = NULL;
+	struct gent *memo = NULL;
+	enum ax_status s = AX_OK;
+	int64_t k, other = 0;
 
-	if (guid != NULL && codetree_find_guid(im->p, guid, id) == AX_OK) {
-		free(nm);
+	if (made != NULL)
+		*made = false;
+	if (ii->guid != NULL && codetree_find_guid(im->p, ii->guid, id) == AX_OK)
 		return AX_OK;	/* imported before */
-	}
-	for (k = 2; ; k++) {
-		int64_t other;
+	for (k = 1; ; k++) {
+		struct node n;
+		bool same = false;
 
-		if (codetree_find_child(im->p, parent, nm, &other) != AX_OK)
-			break;
-		if (codetree_get(im->p, other, &n) == AX_OK) {
-			bool same = n.kind == kind;
-			size_t i;
-
-			node_done(&n);
-			/* A sibling of the same name from this very file is
-			 * another code there: keep them apart. */
-			for (i = 0; i < im->codes.n && same; i++)
-				same = im->codes.v[i].id != other;
-			if (same) {
-				*id = other;
-				free(nm);
-				return AX_OK;
-			}
+		if (k == 2) {	/* the name is taken: go on from the last search */
+			key = xasprintf("%lld/%d/%s", (long long)parent, (int)kind,
+			    name);
+			if ((memo = gmap_get(&im->suffix, key)) != NULL)
+				k = memo->id;
 		}
 		free(nm);
-		{	/* the number must fit in the name's limit */
+		if (k == 1) {
+			nm = xstrdup(name);
+		} else {	/* the number must fit in the name's limit */
 			char sfx[24], *head;
 
-			snprintf(sfx, sizeof sfx, " (%d)", k);
+			snprintf(sfx, sizeof sfx, " (%lld)", (long long)k);
 			head = name_clean(NAME_CODE, name, "", NAME_MAX_CHARS -
 			    strlen(sfx), NULL);
 			nm = xasprintf("%s%s", head, sfx);
 			free(head);
 		}
+		if (codetree_find_child(im->p, parent, nm, &other) != AX_OK) {
+			other = 0;
+			break;
+		}
+		/* A sibling of the same name from this very file is another
+		 * code there: keep them apart. */
+		if (codetree_get(im->p, other, &n) == AX_OK) {
+			same = n.kind == kind && !is_mine(im, other);
+			node_done(&n);
+		}
+		if (same)
+			break;
 	}
-	if (strcmp(nm, name) != 0)
-		buf_printf(&im->rep, _("code '%s' imported as '%s' (the name was taken)\n"),
-		    name, nm);
-	if (codetree_add_ex(im->p, parent, kind, nm, guid, id) != AX_OK) {
-		free(nm);
-		return model_fail(im);
+	if (memo != NULL)
+		memo->id = k;
+	else if (key != NULL)
+		gmap_put(&im->suffix, key, k, NULL);
+	if (other != 0) {
+		*id = other;
+	} else if (codetree_add_ex(im->p, parent, kind, nm, ii, id) != AX_OK) {
+		s = model_fail(im);
+	} else {
+		if (k > 1)
+			buf_printf(&im->rep, _("code '%s' imported as '%s' (the name "
+			    "was taken)\n"), name, nm);
+		if (made != NULL)
+			*made = true;
+		if (kind == NODE_CODE)
+			im->st->codes++;
+		else
+			im->st->categories++;
 	}
-	if (kind == NODE_CODE)
-		im->st->codes++;
-	else
-		im->st->categories++;
+	free(key);
 	free(nm);
-	return AX_OK;
+	return s;
+}
+
+/* Whether a Code's colour is one axial keeps: "#rrggbb". */
+static bool
+color_ok(const char *color)
+{
+	const char *q;
+
+	if (color[0] != '#' || strlen(color) != 7)
+		return false;
+	for (q = color + 1; *q != '\0'; q++)
+		if (!isxdigit((unsigned char)*q))
+			return false;
+	return true;
 }
 
 /* A category GUID derived from a coded parent Code's GUID (stable). */
@@ -440,6 +545,8 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 	const xmlNode *k, *d;
 	int64_t id = 0, cat = 0;
 	enum ax_status s = AX_OK;
+	struct node_import_info own;
+	bool made;
 	char cg[37];
 
 	name = clean_name(im, NAME_CODE, raw, "(unnamed code)");
@@ -458,17 +565,29 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 	if ((d = q_child(c, "Description")) != NULL)
 		desc = q_text(d);
 	color = xml_attr(c, "color");
+	/* The Code's own node (its category, when it has sub-codes) takes the
+	 * description and colour: in its row when new, else the description
+	 * only where it has none. */
+	own.guid = g;
+	own.definition = desc != NULL && desc[0] != '\0' ? desc : NULL;
+	own.color = color != NULL && color_ok(color) ? color : NULL;
 	if (has_children) {
 		if (coded) {
+			struct node_import_info inner = {g, NULL, NULL};
+
 			category_guid(g, cg);
-			if ((s = get_node(im, parent, NODE_CATEGORY, name, cg, &cat)) != AX_OK ||
-			    (s = get_node(im, cat, NODE_CODE, name, g, &id)) != AX_OK)
+			own.guid = cg;
+			if ((s = get_node(im, parent, NODE_CATEGORY, name, &own, &cat,
+			    &made)) != AX_OK ||
+			    (s = get_node(im, cat, NODE_CODE, name, &inner, &id,
+			    NULL)) != AX_OK)
 				goto out2;
 			buf_printf(&im->rep, _("code '%s' has sub-codes and is applied to "
 			    "text: imported as a category with a code of the same name "
 			    "inside\n"), name);
 		} else {
-			if ((s = get_node(im, parent, NODE_CATEGORY, name, g, &cat)) != AX_OK)
+			if ((s = get_node(im, parent, NODE_CATEGORY, name, &own, &cat,
+			    &made)) != AX_OK)
 				goto out2;
 			id = cat;
 		}
@@ -477,31 +596,24 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 			buf_printf(&im->rep, _("code '%s' is marked not codable but is "
 			    "applied to text: imported as a code\n"), name);
 		if ((s = get_node(im, parent, !is_codable && !coded ? NODE_CATEGORY :
-		    NODE_CODE, name, g, &id)) != AX_OK)
+		    NODE_CODE, name, &own, &id, &made)) != AX_OK)
 			goto out2;
 	}
 	gmap_put(&im->codes, g, id, c);
-	if (desc != NULL && desc[0] != '\0') {
+	mine_put(im, id);
+	if (!made && own.definition != NULL) {
 		struct node n;
 
 		if (codetree_get(im->p, cat != 0 ? cat : id, &n) == AX_OK) {
 			if (n.definition[0] == '\0' && codetree_set_definition(im->p,
-			    n.id, desc) != AX_OK)
+			    n.id, own.definition) != AX_OK)
 				s = model_fail(im);
 			node_done(&n);
 		}
 	}
-	if (s == AX_OK && color != NULL && color[0] == '#' &&
-	    (strlen(color) == 7 || strlen(color) == 4)) {
-		bool hex = true;
-		const char *q;
-
-		for (q = color + 1; *q != '\0'; q++)
-			hex = hex && isxdigit((unsigned char)*q);
-		if (hex && strlen(color) == 7 &&
-		    codetree_set_color(im->p, cat != 0 ? cat : id, color) != AX_OK)
-			s = model_fail(im);
-	}
+	if (s == AX_OK && !made && own.color != NULL &&
+	    codetree_set_color(im->p, cat != 0 ? cat : id, own.color) != AX_OK)
+		s = model_fail(im);
 	add_noteref(im, c, MEMO_NODE, cat != 0 && !coded ? cat : id);
 	for (k = c->children; s == AX_OK && k != NULL; k = k->next)
 		if (q_is(k, "Code"))
@@ -1174,7 +1286,18 @@ static enum ax_status
 import_notes(struct imp *im, const xmlNode *notes)
 {
 	const xmlNode *n;
+	struct gent *e;
+	size_t i;
 
+	im->nref_count = xcalloc(im->nnrefs, sizeof *im->nref_count);
+	for (i = 0; i < im->nnrefs; i++) {
+		if ((e = gmap_get(&im->nref_first, im->nrefs[i].note)) == NULL) {
+			gmap_put(&im->nref_first, im->nrefs[i].note, (int64_t)i, NULL);
+			im->nref_count[i] = 1;
+		} else {
+			im->nref_count[e->id]++;
+		}
+	}
 	for (n = notes ? notes->children : NULL; n != NULL; n = n->next) {
 		char *g, *title, *body = NULL, *t1, *t2, *desc = NULL;
 		struct memo_import_info mi = {0, 0, 0, NULL};
@@ -1182,7 +1305,6 @@ import_notes(struct imp *im, const xmlNode *notes)
 		enum memo_type type = MEMO_TYPE_FREE;
 		const xmlNode *d;
 		int64_t tid = 0, mid;
-		size_t i;
 		int refs = 0;
 		bool skip;
 
@@ -1201,13 +1323,13 @@ import_notes(struct imp *im, const xmlNode *notes)
 			free(g);	/* imported before */
 			continue;
 		}
-		for (i = 0; i < im->nnrefs; i++) {
-			if (strcmp(im->nrefs[i].note, g) != 0)
-				continue;
-			if (refs++ == 0 && (im->nrefs[i].id != 0 ||
-			    im->nrefs[i].target == MEMO_FREE)) {
-				target = im->nrefs[i].target;
-				tid = im->nrefs[i].id;
+		if ((e = gmap_get(&im->nref_first, g)) != NULL) {
+			const struct noteref *r = &im->nrefs[e->id];
+
+			refs = im->nref_count[e->id];
+			if (r->id != 0 || r->target == MEMO_FREE) {
+				target = r->target;
+				tid = r->id;
 			}
 		}
 		if (refs > 1)
@@ -1423,9 +1545,13 @@ imp_done(struct imp *im)
 	gmap_free(&im->sources);
 	gmap_free(&im->notes);
 	gmap_free(&im->vars);
+	free(im->mine);
+	gmap_free(&im->suffix);
 	for (i = 0; i < im->nnrefs; i++)
 		free(im->nrefs[i].note);
 	free(im->nrefs);
+	gmap_free(&im->nref_first);
+	free(im->nref_count);
 	buf_done(&im->rep);
 	free(im->err);
 }
@@ -1512,19 +1638,17 @@ out:
 }
 
 enum ax_status
-refi_import(struct project *p, const char *path, struct refi_stats *st,
-    char **err)
+refi_import(struct project *p, const char *path, uint64_t max,
+    struct refi_stats *st, char **err)
 {
 	size_t len;
-	char *data = file_read_all(path, &len);
+	char *data = textin_read(path, TEXTIN_IMPORT, max, &len, err);
 	const char *dot = strrchr(path, '.');
 	enum ax_status s;
 
 	memset(st, 0, sizeof *st);
-	if (data == NULL) {
-		*err = xstrdup(strerror(errno));
+	if (data == NULL)
 		return AX_ERR_IO;
-	}
 	s = refi_import_data(p, path, data, len, dot != NULL &&
 	    strcasecmp(dot, ".qdc") == 0, st, err);
 	free(data);

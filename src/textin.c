@@ -1,11 +1,17 @@
 /*
- * textin.c: import decoding (see textin.h). UTF-16 goes through
- * libunistring's u16_to_u8; validity through u8_check; SHA-256 through
- * OpenSSL's EVP interface.
+ * textin.c: reading what import and merge take in, and import decoding
+ * (see textin.h). UTF-16 goes through libunistring's u16_to_u8; validity
+ * through u8_check; SHA-256 through OpenSSL's EVP interface.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <openssl/evp.h>
 #include <unistr.h>
@@ -13,6 +19,163 @@
 #include "axial/i18n.h"
 #include "axial/textin.h"
 #include "axial/util.h"
+
+static const char *const size_units[] = {N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB")};
+
+int
+textin_size_parse(const char *s, uint64_t *out)
+{
+	static const char letters[] = "KMGT";
+	uint64_t v = 0;
+	const char *c = s, *u;
+	int shift = 0;
+
+	if (*c < '0' || *c > '9')
+		return -1;
+	for (; *c >= '0' && *c <= '9'; c++) {
+		if (v > (UINT64_MAX - (uint64_t)(*c - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*c - '0');
+	}
+	if (*c != '\0' && (u = strchr(letters, toupper((unsigned char)*c))) != NULL) {
+		shift = 10 * (int)(u - letters + 1);
+		c++;
+		if (strcasecmp(c, "iB") == 0 || strcasecmp(c, "B") == 0)
+			c += strlen(c);
+	}
+	if (*c != '\0' || v == 0 || v > UINT64_MAX >> shift)
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+/*
+ * n for a message: "800 bytes", "256 MiB", or with one decimal rounded up
+ * ("5.1 KiB"), so a size over a limit never reads as the limit itself.
+ */
+static char *
+size_str(uint64_t n)
+{
+	uint64_t unit = 1024, q, tenths;
+	size_t k = 0;
+
+	if (n < 1024)
+		return xasprintf(ngettext("%llu byte", "%llu bytes",
+		    (unsigned long)n), (unsigned long long)n);
+	while (k + 1 < AX_ARRAY_LEN(size_units) && n / unit >= 1024) {
+		unit <<= 10;
+		k++;
+	}
+	q = n / unit;
+	tenths = (n % unit * 10 + unit - 1) / unit;
+	if (tenths == 10) {
+		q++;
+		tenths = 0;
+	}
+	if (tenths == 0)
+		return xasprintf("%llu %s", (unsigned long long)q, _(size_units[k]));
+	return xasprintf("%llu.%llu %s", (unsigned long long)q,
+	    (unsigned long long)tenths, _(size_units[k]));
+}
+
+static char *
+too_big(uint64_t size, uint64_t max)
+{
+	char *a = size_str(size), *b = size_str(max), *r;
+
+	if (strcmp(a, b) == 0) {	/* rounded alike: in bytes, then */
+		free(a);
+		free(b);
+		a = xasprintf("%llu", (unsigned long long)size);
+		b = xasprintf("%llu", (unsigned long long)max);
+		r = xasprintf(_("%s bytes is over the import limit of %s bytes; "
+		    "raise it with --max-size"), a, b);
+	} else {
+		r = xasprintf(_("%s is over the import limit of %s; raise it with "
+		    "--max-size"), a, b);
+	}
+	free(a);
+	free(b);
+	return r;
+}
+
+int
+textin_open(const char *path, enum textin_use use, uint64_t *size, char **err)
+{
+	struct stat st;
+	int fd, fl;
+
+	*err = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &st) != 0) {
+		int saved = errno;
+
+		close(fd);
+		fd = -1;
+		errno = saved;
+	}
+	/* ENXIO: a socket, or a device with nothing behind it */
+	if ((fd >= 0 && !S_ISREG(st.st_mode)) || (fd < 0 && errno == ENXIO)) {
+		*err = xstrdup(use == TEXTIN_MERGE ? _("not a regular file; merge "
+		    "reads ordinary files only") : _("not a regular file; import "
+		    "reads ordinary files only"));
+	} else if (fd < 0 || (fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		*err = xstrdup(strerror(errno));
+	} else {
+		*size = (uint64_t)st.st_size;
+		return fd;
+	}
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+char *
+textin_read(const char *path, enum textin_use use, uint64_t max, size_t *len,
+    char **err)
+{
+	struct buf b = {0};
+	uint64_t size;
+	ssize_t n;
+	int fd;
+
+	if ((fd = textin_open(path, use, &size, err)) < 0)
+		return NULL;
+	if (max > SIZE_MAX - 2)
+		max = SIZE_MAX - 2;	/* what a buffer can hold, on 32 bits */
+	if (size > max) {
+		*err = too_big(size, max);
+		close(fd);
+		return NULL;
+	}
+	/* Room for the size fstat gave and one byte more, to see growth. */
+	b.s = xgrow(NULL, &b.cap, (size_t)size + 2, 1);
+	for (;;) {
+		if (b.cap - b.len < 2)
+			b.s = xgrow(b.s, &b.cap, b.len + 65536, 1);
+		n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		b.len += (size_t)n;
+		if (b.len > max)
+			break;	/* it grew past the limit while we read */
+	}
+	if (n < 0)
+		*err = xstrdup(strerror(errno));
+	else if (b.len > max)
+		*err = too_big(b.len, max);
+	close(fd);
+	if (*err != NULL) {
+		buf_done(&b);
+		return NULL;
+	}
+	b.s[b.len] = '\0';
+	*len = b.len;
+	return buf_take(&b);
+}
 
 /* Line (1-based) of byte offset off in s. */
 static size_t

@@ -66,9 +66,19 @@ char *codetree_path(struct project *p, int64_t id);
 /* parent 0 is the top level; a parent must be a category. */
 enum ax_status codetree_add(struct project *p, int64_t parent,
     enum node_kind kind, const char *name, int64_t *id);
-/* For importers: codetree_add keeping a GUID (NULL: a new one). */
+/*
+ * For importers: codetree_add with what the other tool kept, set in the
+ * same row (one change in the log, not one per field). NULL fields (or
+ * ii NULL) are a new GUID, no definition, the theme's colour.
+ */
+struct node_import_info {
+	const char *guid;
+	const char *definition;
+	const char *color;	/* "#rrggbb" */
+};
 enum ax_status codetree_add_ex(struct project *p, int64_t parent,
-    enum node_kind kind, const char *name, const char *guid, int64_t *id);
+    enum node_kind kind, const char *name, const struct node_import_info *ii,
+    int64_t *id);
 /* The child of parent (0: top level) named name (NFC), if any. */
 enum ax_status codetree_find_child(struct project *p, int64_t parent,
     const char *name, int64_t *id);

@@ -110,22 +110,25 @@ void refi_stats_done(struct refi_stats *s);
 
 /*
  * Imports a .qdpx or .qdc into p inside the caller's open action (the
- * caller commits or rolls back). Positions are converted to code points
- * on the stored text (NVivo for Windows' UTF-16 units and ATLAS.ti's
- * one-unit CRLF detected). Returns AX_OK or a status with *err.
+ * caller commits or rolls back). The file is read as textin_read reads it:
+ * a regular file of at most max bytes. Positions are converted to code
+ * points on the stored text (NVivo for Windows' UTF-16 units and
+ * ATLAS.ti's one-unit CRLF detected). Returns AX_OK or a status with *err.
  */
-enum ax_status refi_import(struct project *p, const char *path,
+enum ax_status refi_import(struct project *p, const char *path, uint64_t max,
     struct refi_stats *st, char **err);
 
 /*
  * Merges the codings (and the codes, coders and memos they need) of
  * another axial project or .qdpx into p, inside the caller's open action.
+ * Either must be a regular file; a .qdpx is read whole, at most max bytes
+ * (textin_read), a project through SQLite.
  * Documents are matched by the SHA-256 of their text, codes by GUID, then
  * by category path; a coding already present (same GUID, or same document,
  * code, coder and span) is skipped, so merging twice adds nothing. What
  * could not be matched is listed in st->report.
  */
 enum ax_status merge_project(struct project *p, const char *other,
-    struct refi_stats *st, char **err);
+    uint64_t max, struct refi_stats *st, char **err);
 
 #endif

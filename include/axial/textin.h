@@ -1,5 +1,6 @@
 /*
- * textin.h: turning imported bytes into a document's stored text.
+ * textin.h: reading the files import and merge take in, and turning
+ * imported bytes into a document's stored text.
  *
  * Stored text is UTF-8 with LF line endings and nothing else changed (no
  * normalisation: codings address code points). This is the one place that
@@ -9,6 +10,42 @@
 #define AXIAL_TEXTIN_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* The largest file import and merge read unless --max-size says otherwise. */
+#define TEXTIN_MAX_SIZE ((uint64_t)256 << 20)
+
+/* Which command reads, for the refusal of what is not a regular file. */
+enum textin_use { TEXTIN_IMPORT, TEXTIN_MERGE };
+
+/*
+ * Opens path for reading: with O_NONBLOCK and O_NOCTTY, so a FIFO or a
+ * terminal never blocks, and only if the opened descriptor is a regular
+ * file (a symlink to one is; checking the descriptor, not the name, leaves
+ * nothing to swap in between). Returns the descriptor (blocking again; the
+ * caller closes it) with its *size, or -1 with *err (the caller frees it)
+ * set to "not a regular file; import reads ordinary files only" or the
+ * system's reason.
+ */
+int textin_open(const char *path, enum textin_use use, uint64_t *size,
+    char **err);
+
+/*
+ * Reads a file import or merge takes in, whole: opened by textin_open, and
+ * at most max bytes, so memory stays bounded whatever the file claims or
+ * does while being read. Returns the bytes NUL-terminated (the caller frees
+ * them) with *len, or NULL with *err, e.g. "300 MiB is over the import
+ * limit of 256 MiB; raise it with --max-size".
+ */
+char *textin_read(const char *path, enum textin_use use, uint64_t max,
+    size_t *len, char **err);
+
+/*
+ * A size as --max-size takes it: a positive whole number of bytes, or of
+ * KiB, MiB, GiB or TiB with the suffix K, M, G or T (either case, "B" or
+ * "iB" may follow: 500M, 2G, 1MiB). Returns 0, or -1 if s is none of these.
+ */
+int textin_size_parse(const char *s, uint64_t *out);
 
 /*
  * Decodes data[0..len): a UTF-8 BOM is stripped, UTF-16 with a BOM (LE or

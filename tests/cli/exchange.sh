@@ -95,6 +95,42 @@ check_rc "Taguette codebook again adds nothing" 0 $A import s.axial "$SAMPLES/ta
 check "still 3 codes" "0 3 0 0" "$(info s.axial | python3 -c 'import json, sys; i = json.load(sys.stdin)
 print(i["documents"], i["codes"], i["categories"], i["codings"])')"
 
+# A large codebook (its speed is in make bench): 100 categories of 148
+# codes, 5,000 codes at the top, 200 codes of one name in one category;
+# descriptions and colours on some. 20,000 codes, 100 categories.
+python3 - big.qdc <<'PY'
+import sys, uuid
+g = lambda i: "{%s}" % str(uuid.UUID(int=i + 1)).upper()
+out, n = [], 0
+def code(name, extra="", body=""):
+    global n
+    n += 1
+    out.append('<Code guid="%s" name="%s" isCodable="true"%s>%s</Code>' % (g(n), name, extra, body))
+out.append('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>')
+for c in range(100):
+    out.append('<Code guid="%s" name="category %d" isCodable="false">' % (g(10**6 + c), c))
+    for k in range(148):
+        code("code %d.%d" % (c, k), ' color="#A0B0C0"' if k == 0 else "",
+             "<Description>what %d.%d means</Description>" % (c, k) if k % 2 else "")
+    if c == 7:
+        for k in range(200):
+            code("same")
+    out.append("</Code>")
+for k in range(5000):
+    code("top %d" % k)
+out.append("</Codes></CodeBook>")
+open(sys.argv[1], "w").write("".join(out))
+PY
+check "20,000-code codebook: 20,000 codes, 100 categories" "0 20000 100 0" "$(counts big.qdc)"
+$A codes s.axial --json >big.json
+check "  ... descriptions, colours and names kept" "code 3.1|what 3.1 means| code 3.0|#a0b0c0| same (200)" \
+	"$(python3 -c 'import json; c = {n["path"]: n for n in json.load(open("big.json"))}
+a, b, d = c["category 3/code 3.1"], c["category 3/code 3.0"], c["category 7/same (200)"]
+print("%s|%s| %s|%s| %s" % (a["name"], a["definition"], b["name"], b["color"], d["name"]))')"
+check "  ... its name clashes reported" 199 "$(grep -c "code 'same' imported as 'same ([0-9]*)'" s.err)"
+check_rc "  ... imported again" 0 $A import s.axial big.qdc
+check_match "  ... adds nothing" 'big.qdc: 0 documents, 0 codes, 0 categories' "$OUT"
+
 # ---- other tools' position units
 $A init nv.axial >/dev/null
 check_rc "NVivo for Windows positions" 0 $A import nv.axial fx/nvivo-win.qdpx
