@@ -295,11 +295,21 @@ file_read_all(const char *path, size_t *len)
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	char *tmp = NULL;
 	const char *p = data;
-	int fd, saved;
+	int fd = -1, saved, i;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0664);
+	/* A fresh name that no one could have planted: O_EXCL fails on any
+	 * file or symbolic link already there (exports go to shared folders),
+	 * so the next name is tried instead of following it. */
+	for (i = 0; i < 100 && fd < 0; i++) {
+		free(tmp);
+		tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    0664);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
 	if (fd < 0)
 		goto err;
 	while (len > 0) {

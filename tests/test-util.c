@@ -1,0 +1,98 @@
+/*
+ * test-util.c: the base layer's file helpers against what a shared folder
+ * can hold: file_write_atomic must never follow a file or symbolic link
+ * someone planted at its temporary name.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "axial/util.h"
+
+static char *
+slurp(const char *path)
+{
+	size_t n;
+	char *s = file_read_all(path, &n);
+
+	assert_non_null(s);
+	return s;
+}
+
+static void
+test_write_atomic_planted_link(void **state)
+{
+	char dir[] = "/tmp/axial-util.XXXXXX", *out, *victim, *link0, *link1, *s;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	out = xasprintf("%s/export.csv", dir);
+	victim = xasprintf("%s/victim", dir);
+	/* the names a writer with this pid tries first (and the one it used
+	 * to use), planted as links */
+	link0 = xasprintf("%s.tmp.%ld.0", out, (long)getpid());
+	link1 = xasprintf("%s.tmp.%ld", out, (long)getpid());
+	fd = open(victim, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "keep", 4), 4);
+	close(fd);
+	assert_int_equal(symlink(victim, link0), 0);
+	assert_int_equal(symlink(victim, link1), 0);
+
+	assert_int_equal(file_write_atomic(out, "a,b\n", 4), 0);
+	s = slurp(victim);
+	assert_string_equal(s, "keep");	/* not followed */
+	free(s);
+	s = slurp(out);
+	assert_string_equal(s, "a,b\n");
+	free(s);
+
+	unlink(link0);
+	unlink(link1);
+	unlink(victim);
+	unlink(out);
+	assert_int_equal(rmdir(dir), 0);	/* no temporary left behind */
+	free(out);
+	free(victim);
+	free(link0);
+	free(link1);
+}
+
+static void
+test_write_atomic_mode(void **state)
+{
+	char dir[] = "/tmp/axial-util.XXXXXX", *out;
+	struct stat sb;
+	mode_t old = umask(007);
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	out = xasprintf("%s/report.md", dir);
+	assert_int_equal(file_write_atomic(out, "x", 1), 0);
+	assert_int_equal(stat(out, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	umask(old);
+	unlink(out);
+	assert_int_equal(rmdir(dir), 0);
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_atomic_planted_link),
+		cmocka_unit_test(test_write_atomic_mode),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
