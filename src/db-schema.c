@@ -158,9 +158,9 @@ static const char *const migrations[] = {
 	"INSERT INTO meta(key, value) SELECT key, value FROM temp.meta_v3 ORDER BY r;"
 	"DROP TABLE temp.meta_v3;",
 
-	/* 4 -> 5 */
-	"CREATE INDEX nodes_sibling_position ON nodes(ifnull(parent_id, 0), position);"
-	"CREATE INDEX nodes_parent ON nodes(parent_id);",
+	/* 4 -> 5 (parenthesised: one element of two statements) */
+	("CREATE INDEX nodes_sibling_position ON nodes(ifnull(parent_id, 0), position);"
+	"CREATE INDEX nodes_parent ON nodes(parent_id);"),
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};
