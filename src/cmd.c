@@ -16,6 +16,7 @@
 #include <unistr.h>
 
 #include "axial/i18n.h"
+#include "axial/name.h"
 #include "axial/project.h"
 #include "axial/textin.h"
 #include "cmd.h"
@@ -126,41 +127,6 @@ name_words(const struct cmd *c, int argc, char **argv)
 	return 0;
 }
 
-/*
- * The edit distance of a and b (insertions, deletions, substitutions and
- * swaps of neighbours), or more than 2 when it is more than 2.
- */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t d[3][CMD_NAME_MAX + 1], la = strlen(a), lb = strlen(b), i, j;
-
-	if (la > CMD_NAME_MAX || lb > CMD_NAME_MAX)
-		return 3;
-	for (i = 0; i <= la; i++) {
-		size_t *r = d[i % 3], *r1 = d[(i + 2) % 3], *r2 = d[(i + 1) % 3];
-
-		for (j = 0; j <= lb; j++) {
-			size_t v;
-
-			if (i == 0 || j == 0) {
-				r[j] = i + j;
-				continue;
-			}
-			v = r1[j - 1] + (a[i - 1] != b[j - 1]);
-			if (r1[j] + 1 < v)
-				v = r1[j] + 1;
-			if (r[j - 1] + 1 < v)
-				v = r[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && r2[j - 2] + 1 < v)
-				v = r2[j - 2] + 1;
-			r[j] = v;
-		}
-	}
-	return d[la % 3][lb];
-}
-
 /* Whether word is the first word of a two-word command ("doc", "export"). */
 static bool
 is_group(const char *word)
@@ -201,7 +167,7 @@ closest(int argc, char **argv)
 			    argv[0], CMD_NAME_MAX, argv[1]);
 		else
 			continue;
-		d = distance(typed, name);
+		d = name_distance(typed, name, 2);
 		if (d < bestd && d <= (strlen(name) <= 3 ? 1u : 2u)) {
 			bestd = d;
 			best = cmd_table[i];

@@ -20,7 +20,8 @@
 #include "axial/i18n.h"
 #include "db-int.h"
 
-static int64_t child_named(struct project *p, int64_t parent, const char *name);
+static int64_t child_named(struct project *p, int64_t parent, const char *name,
+    bool fold);
 static enum ax_status check_color(struct project *p, const char *color);
 
 /* Stored and machine-readable in English; the workbench shows them
@@ -220,18 +221,28 @@ codetree_get(struct project *p, int64_t id, struct node *out)
 	return s;
 }
 
+/* parent's child called name, as typed or else (fold) folded by
+ * name_fold, or 0. */
 static int64_t
-child_named(struct project *p, int64_t parent, const char *name)
+child_named(struct project *p, int64_t parent, const char *name, bool fold)
 {
 	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM nodes WHERE"
 	    " ifnull(parent_id, 0) = ?1 AND name = ?2");
-	int64_t id = 0;
+	int64_t id = 0, folded = 0;
+	char *near;
 
 	sqlite3_bind_int64(st, 1, parent);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	if (id != 0 || !fold)
+		return id;
+	st = db_stmt(p, "SELECT id, name FROM nodes WHERE ifnull(parent_id, 0) = ?1");
+	sqlite3_bind_int64(st, 1, parent);
+	if (db_name_fold_find(st, name, &folded, &near) == 1)
+		id = folded;
+	free(near);
 	return id;
 }
 
@@ -239,9 +250,10 @@ enum ax_status
 codetree_find(struct project *p, const char *ref, int64_t *id)
 {
 	sqlite3_stmt *st;
-	char *name, *seg, *save = NULL;
+	char *name, *seg, *save = NULL, *near = NULL;
 	int64_t found = 0, matches = 0, at = 0;
 	enum ax_status s = AX_OK;
+	bool path;
 
 	if (ref[0] == '#') {
 		char *end;
@@ -266,18 +278,37 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 		*id = found;
 		goto out;
 	}
-	/* Not one bare name: a path, Main/Sub/code. */
+	/* Not one bare name: a path, Main/Sub/code, folded segment by segment
+	 * (a bare name folded is looked up in the whole tree below). */
+	path = strchr(name, '/') != NULL;
 	for (seg = strtok_r(name, "/", &save); seg != NULL; seg = strtok_r(NULL, "/", &save))
-		if ((at = child_named(p, at, seg)) == 0)
+		if ((at = child_named(p, at, seg, path)) == 0)
 			break;
-	if (at != 0)
+	if (at != 0) {
 		*id = at;
-	else if (matches > 1)
+		goto out;
+	}
+	if (matches > 1) {
 		s = db_fail(p, AX_ERR_INPUT, "'%s' names more than one code; give "
 		    "its path, e.g. 'Category/%s', or its #id", ref, ref);
+		goto out;
+	}
+	/* Not as typed: folded as the workbench's finder folds (ي/ی, ZWNJ). */
+	st = db_stmt(p, "SELECT id, name FROM nodes ORDER BY id");
+	matches = db_name_fold_find(st, ref, &found, &near);
+	if (matches == 1)
+		*id = found;
+	else if (matches > 1)
+		s = db_fail(p, AX_ERR_INPUT, "'%s' matches more than one code once "
+		    "ي/ی, ك/ک, ZWNJ and spaces are set aside; give its exact name, "
+		    "its path or its #id", ref);
+	else if (near != NULL)
+		s = db_fail(p, AX_ERR_NOTFOUND, "no code or category '%s'; did "
+		    "you mean «%s»?", ref, near);
 	else
 		s = db_fail(p, AX_ERR_NOTFOUND, "no code or category '%s'", ref);
 out:
+	free(near);
 	free(name);
 	return s;
 }
@@ -333,7 +364,7 @@ check_parent(struct project *p, int64_t parent)
 static enum ax_status
 check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t self)
 {
-	int64_t other = child_named(p, parent, name);
+	int64_t other = child_named(p, parent, name, false);
 
 	if (other != 0 && other != self) {
 		char *path = parent ? codetree_path(p, parent) : xstrdup("the top level");
@@ -410,7 +441,7 @@ codetree_find_child(struct project *p, int64_t parent, const char *name,
 {
 	char *nname = name_key(name);
 
-	*id = child_named(p, parent, nname);
+	*id = child_named(p, parent, nname, false);
 	free(nname);
 	return *id != 0 ? AX_OK : db_fail(p, AX_ERR_NOTFOUND, "no node '%s'", name);
 }

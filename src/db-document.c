@@ -159,7 +159,9 @@ enum ax_status
 doc_find(struct project *p, const char *ref, int64_t *id)
 {
 	sqlite3_stmt *st;
-	char *name;
+	char *name, *near = NULL;
+	bool found;
+	int matches;
 	enum ax_status s = AX_OK;
 
 	if (ref[0] == '#' || ref[0] == '@') {
@@ -178,11 +180,26 @@ doc_find(struct project *p, const char *ref, int64_t *id)
 	name = name_key(ref);
 	st = db_stmt(p, "SELECT id FROM documents WHERE name = ?");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
 		*id = sqlite3_column_int64(st, 0);
-	else
-		s = db_fail(p, AX_ERR_NOTFOUND, "no document '%s'", name);
 	sqlite3_reset(st);
+	if (found)
+		goto out;
+	/* Not as typed: folded as the workbench's finder folds (ي/ی, ZWNJ). */
+	st = db_stmt(p, "SELECT id, name FROM documents ORDER BY position, id");
+	matches = db_name_fold_find(st, ref, id, &near);
+	if (matches > 1)
+		s = db_fail(p, AX_ERR_INPUT, "'%s' matches more than one document "
+		    "once ي/ی, ك/ک, ZWNJ and spaces are set aside; give its exact "
+		    "name, its #id or its @position", ref);
+	else if (matches == 0 && near != NULL)
+		s = db_fail(p, AX_ERR_NOTFOUND, "no document '%s'; did you mean "
+		    "«%s»?", name, near);
+	else if (matches == 0)
+		s = db_fail(p, AX_ERR_NOTFOUND, "no document '%s'", name);
+out:
+	free(near);
 	free(name);
 	return s;
 }

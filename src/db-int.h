@@ -108,6 +108,16 @@ char *db_name(struct project *p, enum name_field f, const char *name);
 /* AX_OK when s may be stored in field f as it is, else AX_ERR_INPUT +
  * message. */
 enum ax_status db_label(struct project *p, enum name_field f, const char *s);
+/*
+ * A name not found as typed, looked up again by its folded form
+ * (name_fold) among the (id, name) rows of st, which is stepped and reset:
+ * returns how many rows match (2: two or more), the match in *id. With
+ * none, *near gets the name closest to ref, at most 2 edits away (1 for a
+ * name of 3 letters or fewer) as the unknown-command guess is, or NULL;
+ * the caller frees it.
+ */
+int db_name_fold_find(sqlite3_stmt *st, const char *ref, int64_t *id,
+    char **near);
 /* coder_add's and coder_import's fields (name, color and account may be
  * NULL: unchanged): the login normalised, or NULL + message. */
 char *db_coder_fields(struct project *p, const char *login, const char *name,

@@ -5,6 +5,9 @@
  * program may still hold anything: readers escape it, docs/security.md §7).
  */
 #include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
 
 #include "axial/i18n.h"
 #include "db-int.h"
@@ -20,6 +23,41 @@ db_name(struct project *p, enum name_field f, const char *name)
 		return NULL;
 	}
 	return name_normal(f, name);
+}
+
+int
+db_name_fold_find(sqlite3_stmt *st, const char *ref, int64_t *id, char **near)
+{
+	char *want = name_fold(ref), *key;
+	const char *name;
+	size_t len = u8_mbsnlen((const uint8_t *)want, strlen(want));
+	size_t d, bestd = (len <= 3 ? 1 : 2) + 1;
+	int matches = 0;
+
+	*near = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 1);
+		if (name == NULL)
+			continue;
+		key = name_fold(name);
+		if (strcmp(key, want) == 0) {
+			if (matches++ == 0)
+				*id = sqlite3_column_int64(st, 0);
+		} else if (matches == 0 &&
+		    (d = name_distance(key, want, bestd - 1)) < bestd) {
+			bestd = d;
+			free(*near);
+			*near = xstrdup(name);
+		}
+		free(key);
+	}
+	sqlite3_reset(st);
+	free(want);
+	if (matches > 0) {
+		free(*near);
+		*near = NULL;
+	}
+	return matches > 2 ? 2 : matches;
 }
 
 /* Any field: a name is checked as such, not normalised (an account is

@@ -25,6 +25,7 @@
 
 #include "axial/i18n.h"
 #include "axial/name.h"
+#include "axial/searchkey.h"
 #include "axial/theme.h"
 #include "axial/util.h"
 
@@ -188,6 +189,62 @@ name_key(const char *s)
 	if (u8_check((const uint8_t *)s, strlen(s)) != NULL)
 		return xstrdup(s);
 	return normal_name(s);
+}
+
+char *
+name_fold(const char *s)
+{
+	char *key = name_key(s), *out, *p, *q;
+	struct searchkey *k = searchkey_new(key, strlen(key), NULL);
+
+	out = searchkey_utf8(k);
+	searchkey_free(k);
+	free(key);
+	for (p = q = out; *p != '\0'; p++)	/* the key's spaces are all ' ' */
+		if (*p != ' ')
+			*q++ = *p;
+	*q = '\0';
+	return out;
+}
+
+size_t
+name_distance(const char *a, const char *b, size_t max)
+{
+	uint32_t *ua = NULL, *ub = NULL;
+	size_t *d = NULL, la = 0, lb = 0, i, j, v, out = max + 1;
+
+	ua = u8_to_u32((const uint8_t *)a, strlen(a), NULL, &la);
+	ub = u8_to_u32((const uint8_t *)b, strlen(b), NULL, &lb);
+	if (ua == NULL || ub == NULL || la > NAME_MAX_CHARS ||
+	    lb > NAME_MAX_CHARS)
+		goto out;
+	/* three rows of lb + 1: row i is d[(i % 3) * (lb + 1)] */
+	d = xcalloc(3 * (lb + 1), sizeof *d);
+#define D(i, j) d[((i) % 3) * (lb + 1) + (j)]
+	for (i = 0; i <= la; i++)
+		for (j = 0; j <= lb; j++) {
+			if (i == 0 || j == 0) {
+				D(i, j) = i + j;
+				continue;
+			}
+			v = D(i - 1, j - 1) + (ua[i - 1] != ub[j - 1]);
+			if (D(i - 1, j) + 1 < v)
+				v = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && ua[i - 1] == ub[j - 2] &&
+			    ua[i - 2] == ub[j - 1] && D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	if (D(la, lb) <= max)
+		out = D(la, lb);
+#undef D
+out:
+	free(d);
+	free(ua);
+	free(ub);
+	return out;
 }
 
 /* The first bytes of s holding at most max code points, ending at a

@@ -78,6 +78,21 @@ char *name_key(const char *s);
 char *name_clean(enum name_field f, const char *s, const char *dflt,
     size_t max, unsigned *changed);
 
+/*
+ * s as a name is matched when it is not found as typed: its search key
+ * (searchkey.h, the workbench's finder folding: ي/ی, ك/ک, case, digits,
+ * harakat) with ZWNJ and spaces gone, so "کار کردن", "کارکردن" and
+ * "کار‌کردن" meet. The caller frees it.
+ */
+char *name_fold(const char *s);
+
+/*
+ * The edit distance of a and b in code points (insertions, deletions,
+ * substitutions and swaps of neighbours), or max + 1 when it is more than
+ * max. Names longer than NAME_MAX_CHARS are max + 1 from everything.
+ */
+size_t name_distance(const char *a, const char *b, size_t max);
+
 /* A colour as themes accept it (#rrggbb, red, bright-blue, 0-255,
  * default), or "" for none. */
 bool name_color_ok(const char *s);

@@ -116,7 +116,7 @@ check_rc "category is not a code" 1 $A tag p.axial i1 Technical 0 3
 check_rc "unknown code" 1 $A tag p.axial i1 nothing 0 3
 check "unknown code message" "axial: no code or category 'nothing'" "$ERR"
 check_rc "unknown document" 1 $A tag p.axial i9 "paper forms" 0 3
-check "unknown document message" "axial: no document 'i9'" "$ERR"
+check "unknown document message" "axial: no document 'i9'; did you mean «i1»?" "$ERR"
 check_rc "non-numeric offsets" 2 $A tag p.axial i1 "paper forms" a b
 check_rc "codings json" 0 $A codings p.axial --json
 check_match "coding text in json" '"text":"integrated system \(ERP\)"' "$OUT"
@@ -159,7 +159,7 @@ check_rc "ragged CSV" 1 $A attr p.axial --csv badattrs.csv
 check "ragged CSV message" "axial: badattrs.csv:2: expected 3 fields (document,key,value), found 2" "$ERR"
 printf 'document,key,value\ni7,gender,x\n' >badattrs2.csv
 check_rc "CSV names a missing document" 1 $A attr p.axial --csv badattrs2.csv
-check "missing document message" "axial: badattrs2.csv:2: no document 'i7'" "$ERR"
+check "missing document message" "axial: badattrs2.csv:2: no document 'i7'; did you mean «i1»?" "$ERR"
 # import with bad attributes: all or nothing, and no "imported" line for
 # the document that was rolled back
 printf 'i9 text\n' >i9.txt
