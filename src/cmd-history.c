@@ -103,6 +103,8 @@ log_main(const struct cmd *self, int argc, char **argv)
 			buf_json_str(&b, e[i].account, strlen(e[i].account));
 			buf_puts(&b, ",\"action\":");
 			buf_json_str(&b, e[i].label, strlen(e[i].label));
+			buf_puts(&b, ",\"detail\":");
+			buf_json_str(&b, e[i].detail, strlen(e[i].detail));
 			buf_printf(&b, ",\"kind\":\"%s\",\"state\":\"%s\",\"changes\":%lld}",
 			    e[i].kind, e[i].state, (long long)e[i].nchanges);
 		} else {
@@ -115,6 +117,10 @@ log_main(const struct cmd *self, int argc, char **argv)
 			printf("  %s%s", strcmp(e[i].kind, "do") ? e[i].kind : "",
 			    strcmp(e[i].kind, "do") ? " " : "");
 			cmd_put_text(stdout, e[i].label, strlen(e[i].label));
+			if (*e[i].detail != '\0') {
+				putchar(' ');
+				cmd_put_text(stdout, e[i].detail, strlen(e[i].detail));
+			}
 			printf("  (%lld changes%s)\n", (long long)e[i].nchanges,
 			    strcmp(e[i].state, "undone") == 0 ? ", undone" : "");
 		}

@@ -250,6 +250,87 @@ history_redo(struct project *p, char **label)
 	return run(p, true, label);
 }
 
+/* A node's or document's name: its own, or, when it was deleted since, the
+ * one in its newest logged before-image. */
+static char *
+row_name(struct project *p, bool doc, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, doc ?
+	    "SELECT coalesce((SELECT name FROM documents WHERE id = ?1),"
+	    " (SELECT json_extract(before, '$.name') FROM changes WHERE"
+	    " tbl = 'documents' AND row_id = ?1 AND before IS NOT NULL"
+	    " ORDER BY id DESC LIMIT 1), '#' || ?1)" :
+	    "SELECT coalesce((SELECT name FROM nodes WHERE id = ?1),"
+	    " (SELECT json_extract(before, '$.name') FROM changes WHERE"
+	    " tbl = 'nodes' AND row_id = ?1 AND before IS NOT NULL"
+	    " ORDER BY id DESC LIMIT 1), '#' || ?1)");
+	char *name = NULL;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = db_col_str(st, 0);
+	sqlite3_reset(st);
+	return name != NULL ? name : xstrdup("?");
+}
+
+/*
+ * What action `action` touched, by name: its first coding, code or
+ * document change (a code or document before the codings that went with
+ * it), and how many more of the same table. In a blind session another
+ * coder's codings are not described.
+ */
+static char *
+describe(struct project *p, int64_t action)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT c.tbl, c.op,"
+	    " json_extract(c.before, '$.name'), json_extract(c.after, '$.name'),"
+	    " json_extract(coalesce(c.after, c.before), '$.doc_id'),"
+	    " json_extract(coalesce(c.after, c.before), '$.node_id'),"
+	    " json_extract(coalesce(c.after, c.before), '$.start'),"
+	    " json_extract(coalesce(c.after, c.before), '$.end')"
+	    " FROM changes c WHERE c.action_id = ?1 AND (c.tbl IN"
+	    " ('nodes', 'documents') OR (c.tbl = 'codings' AND (?2 = 0 OR"
+	    " json_extract(coalesce(c.after, c.before), '$.coder_id') = ?2)))"
+	    " ORDER BY c.tbl = 'codings', c.id");
+	struct buf b = {0};
+	char *first = NULL, *code, *doc;
+	const char *tbl, *before, *after;
+	size_t more = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int64(st, 2, db_visible_coder(p));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		tbl = (const char *)sqlite3_column_text(st, 0);
+		if (first != NULL) {
+			more += strcmp(first, tbl) == 0;
+			continue;
+		}
+		first = xstrdup(tbl);
+		before = (const char *)sqlite3_column_text(st, 2);
+		after = (const char *)sqlite3_column_text(st, 3);
+		if (strcmp(tbl, "codings") == 0) {
+			code = row_name(p, false, sqlite3_column_int64(st, 5));
+			doc = row_name(p, true, sqlite3_column_int64(st, 4));
+			buf_printf(&b, _("«%s» in «%s» [%lld,%lld)"), code, doc,
+			    (long long)sqlite3_column_int64(st, 6),
+			    (long long)sqlite3_column_int64(st, 7));
+			free(code);
+			free(doc);
+		} else if (before != NULL && after != NULL &&
+		    strcmp(before, after) != 0)
+			buf_printf(&b, "«%s» → «%s»", before, after);
+		else
+			buf_printf(&b, "«%s»", after != NULL ? after :
+			    before != NULL ? before : "?");
+	}
+	sqlite3_reset(st);
+	if (more > 0)
+		buf_printf(&b, ngettext(" and %zu more", " and %zu more", more),
+		    more);
+	free(first);
+	return b.s != NULL ? buf_take(&b) : xstrdup("");
+}
+
 enum ax_status
 history_log(struct project *p, size_t limit, struct history_entry **out, size_t *n)
 {
@@ -258,7 +339,7 @@ history_log(struct project *p, size_t limit, struct history_entry **out, size_t 
 	    " a.kind, a.state, a.account FROM actions a LEFT JOIN coders k"
 	    " ON k.id = a.coder_id ORDER BY a.id DESC LIMIT ?");
 	struct history_entry *v = NULL;
-	size_t cap = 0, k = 0;
+	size_t cap = 0, k = 0, i;
 
 	sqlite3_bind_int64(st, 1, (int64_t)limit);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -274,6 +355,9 @@ history_log(struct project *p, size_t limit, struct history_entry **out, size_t 
 		k++;
 	}
 	sqlite3_reset(st);
+	/* after the walk: describe() uses statements of its own */
+	for (i = 0; i < k; i++)
+		v[i].detail = describe(p, v[i].id);
 	*out = v;
 	*n = k;
 	return AX_OK;
@@ -290,6 +374,7 @@ history_log_free(struct history_entry *e, size_t n)
 		free(e[i].kind);
 		free(e[i].state);
 		free(e[i].account);
+		free(e[i].detail);
 	}
 	free(e);
 }

@@ -27,6 +27,8 @@ struct history_entry {
 	int64_t id, time, nchanges;
 	char *coder, *label, *kind, *state;	/* kind do|undo|redo */
 	char *account;		/* the OS account that did it ("" before v4) */
+	char *detail;		/* what it touched, by name ("" for nothing):
+				 * "«code» in «doc» [12,40)", "«old» → «new»" */
 };
 /* The newest `limit` actions, newest first. */
 enum ax_status history_log(struct project *p, size_t limit,
