@@ -2,7 +2,8 @@
  * view-paradigm.c: the paradigm model view (T). The six slots as boxes
  * with arrows, fitted to the pane (an_paradigm_layout); c lists the codes
  * under each category too, s switches to the saturation chart (new codes
- * per interview, the saturation point marked).
+ * per interview, the saturation point marked). Up and Down scroll the
+ * boxes whose lines do not fit; a name wider than its box ends in "…".
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -80,9 +81,39 @@ hrule(int y, int x, int w, const char *s, int attr)
 		ui_put_plain(y, x + i, 1, s, attr);
 }
 
+/*
+ * s in the w columns from x, its reading end cut with "…" when it is wider
+ * (measured by the text engine, so Persian shaping and wide letters count
+ * as drawn). rtl: s reads right to left; plain: drawn in the interface
+ * language's direction (ui_put_plain), not its own.
+ */
+static void
+put_cut(struct ui *ui, int y, int x, int w, const char *s, int attr,
+    bool rtl, bool plain)
+{
+	/* the reading end is on the pane's left for RTL text, unless mirrored */
+	bool left = rtl != ui->mirrored;
+
+	if (w <= 0)
+		return;
+	if (ui_text_width(s) <= w || w < 2) {
+		if (plain)
+			ui_put_plain(y, x, w, s, attr);
+		else
+			ui_put_text(ui, y, x, w, s, attr);
+		return;
+	}
+	ui_put_plain(y, left ? x : x + w - 1, 1, "\u2026", attr);
+	if (plain)
+		ui_put_plain(y, left ? x + 1 : x, w - 1, s, attr);
+	else
+		ui_put_text(ui, y, left ? x + 1 : x, w - 1, s, attr);
+}
+
+/* Box b of slot, its lines from first on. */
 static void
 draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
-    const struct an_pslot *slot)
+    const struct an_pslot *slot, size_t first)
 {
 	int a = role_attr(ui, b->role), n = ui_attr(ui, TH_NORMAL);
 	int y = oy + b->y, x = ox + b->x, i;
@@ -103,10 +134,12 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	/* the title is the box's first inner line, then its lines */
 	snprintf(title, sizeof title, "%s%s", _(paradigm_role_title(b->role)),
 	    slot->nlines == 0 ? " \u2014" : "");	/* no category */
-	ui_put_plain(y + 1, x + 1, b->w - 2, title, a | A_BOLD);
-	for (k = 0; k < b->nshown && k < slot->nlines &&
+	put_cut(ui, y + 1, x + 1, b->w - 2, title, a | A_BOLD, i18n_rtl(), true);
+	if (first + b->nshown > slot->nlines)
+		first = slot->nlines > b->nshown ? slot->nlines - b->nshown : 0;
+	for (k = 0; k < b->nshown && first + k < slot->nlines &&
 	    (int)k < b->h - 3; k++) {
-		const struct an_pline *l = &slot->lines[k];
+		const struct an_pline *l = &slot->lines[first + k];
 		int ind = l->level * 2, ly = y + 2 + (int)k;
 		int la = l->is_code ? ui_attr(ui, TH_CODE) :
 		    (int)(ui_attr(ui, TH_CATEGORY) | (l->level == 0 ? A_BOLD : 0));
@@ -121,14 +154,19 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 		if (an_text_rtl(l->text) != ui->mirrored && tw < room)
 			ui_put_text(ui, ly, x + b->w - 1 - ind - tw, tw, l->text, la);
 		else
-			ui_put_text(ui, ly, x + 1 + ind, room, l->text, la);
+			put_cut(ui, ly, x + 1 + ind, room, l->text, la,
+			    an_text_rtl(l->text), false);
 	}
 	if (b->more > 0) {
 		int ly = y + 2 + (int)k;
 
 		int tw;
 
-		snprintf(title, sizeof title, _("+%zu more"), b->more);
+		if (slot->nlines > first + k)
+			snprintf(title, sizeof title, _("+%zu more"),
+			    slot->nlines - first - k);
+		else
+			snprintf(title, sizeof title, _("+%zu above"), first);
 		tw = ui_text_width(title);
 		if (ly >= y + b->h - 1)
 			ly = y + b->h - 1;	/* on the border */
@@ -191,10 +229,14 @@ draw_paradigm(struct ui *ui, const struct rect *r)
 		    "does not fit: enlarge the terminal"), ui_attr(ui, TH_WARNING));
 		return;
 	}
+	v->mmax = 0;
 	for (i = 0; i < 6; i++) {
+		if (l.box[i].more > v->mmax)
+			v->mmax = l.box[i].more;
 		for (k = 0; k < 6 && v->m.slot[k].role != l.box[i].role; k++)
 			;
-		draw_box(ui, r->y + 1, r->x, &l.box[i], &v->m.slot[k < 6 ? k : i]);
+		draw_box(ui, r->y + 1, r->x, &l.box[i], &v->m.slot[k < 6 ? k : i],
+		    v->mtop);
 	}
 	for (i = 0; i < l.narrows; i++)
 		draw_arrow(ui, r->y + 1, r->x, &l.arrow[i], &l);
@@ -284,11 +326,19 @@ paradigm_open(struct ui *ui)
 
 static void paradigm_stale(struct views *v) { v->an_stale = true; }
 
+/* Up and Down scroll the chart, or every box of the model by a line. */
 static size_t *
 paradigm_cursor(struct views *v, size_t *n)
 {
-	*n = v->sat.nrows;
-	return &v->ptop;
+	if (v->saturation) {
+		*n = v->sat.nrows;
+		return &v->ptop;
+	}
+	/* up to the last line of the longest box, as the pane last showed it */
+	*n = v->mmax + 1;
+	if (v->mtop > v->mmax)
+		v->mtop = v->mmax;
+	return &v->mtop;
 }
 
 const struct view_ops view_paradigm_ops = {

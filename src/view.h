@@ -70,7 +70,9 @@ struct views {
 	bool an_loaded, an_stale, with_codes, saturation;
 	struct an_paradigm m;
 	struct an_saturation sat;
-	size_t ptop;
+	size_t ptop;		/* the chart's first row */
+	size_t mtop;		/* the model's: lines scrolled off each box */
+	size_t mmax;		/* mtop's last useful value, as last drawn */
 
 	/* test-retest (view-retest.c) */
 	char *rt_chosen;	/* the first pass W chose; NULL: automatic */
