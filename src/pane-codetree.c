@@ -1,7 +1,8 @@
 /*
  * pane-codetree.c: the code tree. Role categories first (in paradigm
  * order, with their role), then the rest; codes show their coding counts,
- * per coder when there are several ("a:3 b:5"). Marked rows (for moving
+ * per coder when there are several ("a:3 b:5"), in a second (test-retest)
+ * pass that pass's only. Marked rows (for moving
  * several codes) have a star; cut rows are dimmed; a memo shows as "✎".
  * Mouse: a click selects, a click on the arrow expands or collapses, and a
  * drag from one row onto a category moves the dragged code there (with
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "axial/i18n.h"
+#include "axial/retest.h"
 #include "axial/util.h"
 #include "ui.h"
 #include "actions.h"	/* ui_move_nodes_to: a drop is a move */
@@ -37,6 +39,20 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 	out[0] = '\0';
 	if (n->kind != NODE_CODE)
 		return;
+	/* a second pass is blind to the first (and to everyone else): its
+	 * own count only, nothing until the counts are loaded */
+	if (retest_is_pass(project_coder_login(ui->p))) {
+		int64_t c = 0;
+
+		for (i = 0; ui->counts.valid && n->id <= ui->counts.maxid &&
+		    i < ui->counts.ncoders && i < ui->ncoders; i++)
+			if (strcmp(ui->coders[i].login,
+			    project_coder_login(ui->p)) == 0)
+				c = ui->counts.n[(size_t)n->id * ui->counts.ncoders + i];
+		if (ui->counts.valid)
+			snprintf(out, cap, "%lld", (long long)c);
+		return;
+	}
 	if (!ui->counts.valid || ui->counts.ncoders < 2 || n->id > ui->counts.maxid) {
 		snprintf(out, cap, "%lld", (long long)n->ncodings);
 		return;
