@@ -128,17 +128,6 @@ file_part(const char *s)
 	return out;
 }
 
-static bool
-coder_has_codings(const struct an_project *a, int64_t coder)
-{
-	size_t i;
-
-	for (i = 0; i < a->ncodings; i++)
-		if (a->codings[i].coder == coder)
-			return true;
-	return false;
-}
-
 /* The file stem of a one-coder table: stem, or stem-LOGIN under each. */
 static char *
 stem_of(const struct report *r, const char *stem, size_t k)
@@ -252,7 +241,7 @@ source_choices(const struct an_project *a)
 
 	buf_puts(&b, "");
 	for (i = 0; i < a->ncoders; i++) {
-		if (any && !coder_has_codings(a, a->coders[i].id))
+		if (any && !rp_coder_has_codings(a, a->coders[i].id))
 			continue;
 		buf_printf(&b, "%s--source %s", n++ > 0 ? ", " : "",
 		    a->coders[i].login);
@@ -280,15 +269,13 @@ pick_source(const struct cmd *self, const char *path, const char *want,
 	const struct an_project *a = r->a;
 	char *choices = source_choices(a);
 	size_t i, ncoded = 0;
-	long cons = -1, only = -1;
+	long only = -1;
 	int rc = CMD_OK;
 
 	for (i = 0; i < a->ncoders; i++) {
-		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0) {
-			cons = (long)i;
+		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0)
 			continue;
-		}
-		if (coder_has_codings(a, a->coders[i].id)) {
+		if (rp_coder_has_codings(a, a->coders[i].id)) {
 			ncoded++;
 			only = (long)i;
 		}
@@ -296,7 +283,7 @@ pick_source(const struct cmd *self, const char *path, const char *want,
 	if (want != NULL && strcmp(want, "each") == 0) {
 		r->each = true;
 		for (i = 0; i < a->ncoders; i++)
-			if (coder_has_codings(a, a->coders[i].id))
+			if (rp_coder_has_codings(a, a->coders[i].id))
 				source_add(r, a->coders[i].id);
 	} else if (want != NULL) {
 		for (i = 0; i < a->ncoders; i++)
@@ -311,8 +298,8 @@ pick_source(const struct cmd *self, const char *path, const char *want,
 		else
 			rc = cmd_error(_("%s: no coder '%s' to count: choose %s or "
 			    "--source each"), path, want, choices);
-	} else if (cons >= 0 && coder_has_codings(a, a->coders[cons].id)) {
-		source_add(r, a->coders[cons].id);
+	} else if (rp_default_source(a, 0) != 0) {
+		source_add(r, rp_default_source(a, 0));
 	} else if (ncoded == 1) {
 		source_add(r, a->coders[only].id);
 	} else if (ncoded > 1) {

@@ -10,6 +10,29 @@
 #include "axial/compare.h"
 #include "axial/report.h"
 
+bool
+rp_coder_has_codings(const struct an_project *a, int64_t coder)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncodings; i++)
+		if (a->codings[i].coder == coder)
+			return true;
+	return false;
+}
+
+int64_t
+rp_default_source(const struct an_project *a, int64_t fallback)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncoders; i++)
+		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0 &&
+		    rp_coder_has_codings(a, a->coders[i].id))
+			return a->coders[i].id;
+	return fallback;
+}
+
 static const char *
 coder_label(const struct an_project *a, int64_t coder)
 {

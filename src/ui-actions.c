@@ -507,7 +507,7 @@ const struct keymap_action ui_actions[] = {
 	A("take-neither", "0", SCOPE_VIEW, N_("compare: take neither (the code does not apply here)"), view_act_take_neither),
 	A("view-codes", "c", SCOPE_VIEW, N_("paradigm: show/hide the codes under each category"), view_act_codes),
 	A("view-saturation", "s", SCOPE_VIEW, N_("paradigm: the saturation chart / the model"), view_act_saturation),
-	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes"), view_act_coders),
+	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes; saturation: whose codings"), view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A

@@ -2,7 +2,8 @@
  * view-paradigm.c: the paradigm model view (T). The six slots as boxes
  * with arrows, fitted to the pane (an_paradigm_layout); c lists the codes
  * under each category too, s switches to the saturation chart (new codes
- * per interview, the saturation point marked). Up and Down scroll the
+ * per interview, the saturation point marked; one source counted, as
+ * `axial report` counts it, W switching it). Up and Down scroll the
  * boxes whose lines do not fit; a name wider than its box ends in "…".
  */
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -13,6 +14,7 @@
 
 #include "axial/analysis.h"
 #include "axial/i18n.h"
+#include "axial/report.h"
 #include "axial/util.h"
 #include "view.h"
 
@@ -28,6 +30,39 @@ an_clear(struct views *v)
 }
 
 
+/* The login of coder id in the loaded project, or "?". */
+static const char *
+sat_login(const struct views *v, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->an.ncoders; i++)
+		if (v->an.coders[i].id == id)
+			return v->an.coders[i].login;
+	return "?";
+}
+
+/*
+ * The coder the chart counts: the one W chose while it still has codings,
+ * else as `axial report` counts by default (rp_default_source) with the
+ * viewing coder in place of its refusal: summing coders would count a
+ * code two coders found twice as early.
+ */
+static int64_t
+sat_source(struct ui *ui, const struct views *v)
+{
+	const char *me = project_coder_login(ui->p);
+	int64_t mine = -1;
+	size_t i;
+
+	if (v->sat_chosen != 0 && rp_coder_has_codings(&v->an, v->sat_chosen))
+		return v->sat_chosen;
+	for (i = 0; me != NULL && i < v->an.ncoders; i++)
+		if (strcmp(v->an.coders[i].login, me) == 0)
+			mine = v->an.coders[i].id;
+	return rp_default_source(&v->an, mine);
+}
+
 static void
 an_update(struct ui *ui)
 {
@@ -38,7 +73,8 @@ an_update(struct ui *ui)
 		return;
 	v->an_loaded = true;
 	an_paradigm(&v->an, v->with_codes, &v->m);
-	an_saturation(&v->an, 0, &v->sat);
+	v->sat_src = sat_source(ui, v);
+	an_saturation(&v->an, v->sat_src, &v->sat);
 	v->an_stale = false;
 	ui_dirty(ui, DIRTY_VIEW);
 }
@@ -253,12 +289,16 @@ draw_saturation(struct ui *ui, const struct rect *r)
 	char line[256];
 	size_t i;
 
-	ui_box_title(ui, r, _(" saturation: new codes per interview (all "
-	    "coders), in interview order   s the model, Esc back "), true);
 	for (i = 1; i < (size_t)r->h; i++)
 		ui_fill(r->y + (int)i, r->x, r->w, a);
-	if (!v->an_loaded)
+	if (!v->an_loaded) {
+		ui_box_title(ui, r, _(" saturation "), true);
 		return;
+	}
+	snprintf(line, sizeof line, _(" saturation: new codes per interview, "
+	    "source: %s, in interview order   W source, s the model, Esc back "),
+	    sat_login(v, v->sat_src));
+	ui_box_title(ui, r, line, true);
 	if (s->point > 0)
 		snprintf(line, sizeof line, _("saturation reached at interview "
 		    "%lld (%lld confirming interviews after it); %lld codes in "
@@ -341,6 +381,41 @@ paradigm_cursor(struct views *v, size_t *n)
 	return &v->mtop;
 }
 
+/* W in the saturation chart: the next coder who coded (the consensus
+ * coder among them) becomes its source. */
+static void
+paradigm_choose(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	size_t i, k, n = v->an.ncoders;
+
+	if (!v->saturation || !v->an_loaded) {
+		ui_err(ui, "%s", _("W chooses the source of the saturation chart "
+		    "(s)"));
+		return;
+	}
+	for (k = 0; k < n && v->an.coders[k].id != v->sat_src; k++)
+		;
+	for (i = 1; i <= n; i++) {
+		const struct coder *c = &v->an.coders[(k + i) % n];
+
+		if (rp_coder_has_codings(&v->an, c->id))
+			break;
+	}
+	if (n == 0 || i > n) {
+		ui_err(ui, "%s", _("nobody has coded yet: the chart has no other "
+		    "source"));
+		return;
+	}
+	v->sat_chosen = v->an.coders[(k + i) % n].id;
+	v->sat_src = v->sat_chosen;
+	an_saturation_done(&v->sat);
+	an_saturation(&v->an, v->sat_src, &v->sat);
+	v->ptop = 0;
+	ui_msg(ui, _("the saturation chart counts %s"), sat_login(v, v->sat_src));
+	ui_dirty(ui, DIRTY_VIEW);
+}
+
 const struct view_ops view_paradigm_ops = {
 	.open = paradigm_open,
 	.stale = paradigm_stale,
@@ -348,6 +423,7 @@ const struct view_ops view_paradigm_ops = {
 	.draw = paradigm_draw,
 	.enter = view_act_codes,
 	.cursor = paradigm_cursor,
+	.choose = paradigm_choose,
 	.forget = an_clear,
 };
 

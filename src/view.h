@@ -71,6 +71,8 @@ struct views {
 	struct an_paradigm m;
 	struct an_saturation sat;
 	size_t ptop;		/* the chart's first row */
+	int64_t sat_src;	/* the coder the chart counts (report.h) */
+	int64_t sat_chosen;	/* the one W chose; 0: the default */
 	size_t mtop;		/* the model's: lines scrolled off each box */
 	size_t mmax;		/* mtop's last useful value, as last drawn */
 

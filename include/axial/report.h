@@ -51,6 +51,12 @@ struct rp_table {
 	char **exact;		/* nrows * ncols; NULL entries: same as cell */
 };
 
+/* Whether coder has codings in a. */
+bool rp_coder_has_codings(const struct an_project *a, int64_t coder);
+/* The source a report counts unless told: the consensus coder when it has
+ * codings, else fallback (`axial report` and the saturation chart). */
+int64_t rp_default_source(const struct an_project *a, int64_t fallback);
+
 /* A table with ncols columns named by the NULL-terminated varargs. */
 void rp_table_init(struct rp_table *t, const char *name, const char *title,
     size_t ncols, ...);

@@ -101,7 +101,13 @@ for slot in "Causal conditions" "Central phenomenon" "Contextual conditions" \
 	check_screen "T shows the slot $slot" "$slot"
 done
 keys s
-check_screen "s shows the saturation chart" "saturation reached at interview 11"
+# one source, never the coders pooled: the consensus the walk above began
+check_screen "s shows the saturation chart of the consensus" "source: consensus,"
+check_screen "counting its one settled code" "saturation not reached; 1 codes in all"
+keys W
+check_screen "W counts the next coder who coded" "source: coder-a,"
+check_screen "coder-a's saturation, as axial report --source coder-a has it" \
+    "saturation reached at interview 11"
 check_screen "with the point marked" "saturation point"
 keys Escape
 check_screen "Esc goes back to the workbench" "codes ("
