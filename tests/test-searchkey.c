@@ -1,7 +1,8 @@
 /*
  * test-searchkey.c: each folding of the search key (docs/bidi.md §7), the
  * space/ZWNJ rule and the map back to original offsets; searching a
- * document in windows finds what one key of the whole text finds.
+ * document in windows finds what one key of the whole text finds; names
+ * folded (name_fold) and their edit distance (name_distance) on top.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "axial/name.h"
 #include "axial/searchkey.h"
 #include "axial/text.h"
 #include "axial/util.h"
@@ -314,6 +316,29 @@ test_doc_windows(void **state)
 	buf_done(&b);
 }
 
+/* name_fold: the key with ZWNJ and spaces gone; name_distance in code
+ * points, swaps counting one, capped at max + 1. */
+static void
+test_name_fold_distance(void **state)
+{
+	char *a = name_fold("  کار\u200cكردن "), *b = name_fold("کار کردن");
+
+	(void)state;
+	assert_string_equal(a, b);
+	assert_string_equal(a, "کارکردن");
+	free(a);
+	free(b);
+	a = name_fold("Coping ۱");
+	assert_string_equal(a, "coping1");
+	free(a);
+	assert_int_equal(name_distance("agre", "agree", 2), 1);
+	assert_int_equal(name_distance("chekc", "check", 2), 1);	/* a swap */
+	assert_int_equal(name_distance("یکیها", "یکها", 2), 1);
+	assert_int_equal(name_distance("مصاحبه", "مصاحبه", 2), 0);
+	assert_int_equal(name_distance("abcdef", "uvwxyz", 2), 3);
+	assert_int_equal(name_distance("", "ab", 2), 2);
+}
+
 int
 main(void)
 {
@@ -329,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_map_back),
 		cmocka_unit_test(test_doc_small),
 		cmocka_unit_test(test_doc_windows),
+		cmocka_unit_test(test_name_fold_distance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
