@@ -229,6 +229,13 @@ doc_find_sha256(struct project *p, const char *sha256, int64_t *id)
 }
 
 enum ax_status
+doc_find_name(struct project *p, const char *name, int64_t *id)
+{
+	return doc_find_by(p, "SELECT id FROM documents WHERE name = ?",
+	    "name", name, id);
+}
+
+enum ax_status
 doc_find_guid(struct project *p, const char *guid, int64_t *id)
 {
 	return doc_find_by(p, "SELECT id FROM documents WHERE guid = lower(?)",

@@ -1162,7 +1162,7 @@ import_source(struct imp *im, const xmlNode *src)
 		int k;
 
 		docname = xstrdup(name);
-		for (k = 2; doc_find(im->p, docname, &doc) == AX_OK; k++) {
+		for (k = 2; doc_find_name(im->p, docname, &doc) == AX_OK; k++) {
 			free(docname);
 			docname = xasprintf("%s (%d)", name, k);
 		}

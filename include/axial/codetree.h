@@ -59,6 +59,12 @@ void codetree_free(struct node *nodes, size_t n);
  */
 enum ax_status codetree_load(struct project *p, struct node **nodes, size_t *n);
 enum ax_status codetree_get(struct project *p, int64_t id, struct node *out);
+/*
+ * By "#ID", by name when one node has it, or by path ("Cat/Sub/code"); a
+ * name or path segment not found as typed is looked up folded (name_fold:
+ * ي/ی, ك/ک, ZWNJ, spaces, case). Not found: the message names the closest
+ * node ("did you mean «…»?") when one is near.
+ */
 enum ax_status codetree_find(struct project *p, const char *ref, int64_t *id);
 /* "Main/Sub/code"; the caller frees it. */
 char *codetree_path(struct project *p, int64_t id);

@@ -56,8 +56,12 @@ enum ax_status doc_find_guid(struct project *p, const char *guid, int64_t *id);
 /* All documents in interview order; free with doc_list_free. */
 enum ax_status doc_list(struct project *p, struct doc_info **docs, size_t *n);
 enum ax_status doc_get(struct project *p, int64_t id, struct doc_info *d);
-/* By exact (NFC) name, or "#ID", or the interview position as "@N". */
+/* By exact (NFC) name, else folded as codetree_find folds it (one match
+ * only; the message of a miss names the closest document), or "#ID", or
+ * the interview position as "@N". */
 enum ax_status doc_find(struct project *p, const char *ref, int64_t *id);
+/* By exact name only (whether an importer's name is taken). */
+enum ax_status doc_find_name(struct project *p, const char *name, int64_t *id);
 /* The stored text; the caller frees *text. */
 enum ax_status doc_text(struct project *p, int64_t id, char **text, size_t *len);
 enum ax_status doc_rename(struct project *p, int64_t id, const char *name);
