@@ -136,6 +136,7 @@ act_undo(struct ui *ui)
 		ui_err(ui, _("nothing to undo"));
 	else if (ui_check(ui, rc)) {
 		ui_after_action(ui);
+		views_sync(ui);	/* a decision undone may have changed no coding */
 		ui_msg(ui, _("undone: %s"), label ? label : "");
 	}
 	free(label);
@@ -151,6 +152,7 @@ act_redo(struct ui *ui)
 		ui_err(ui, _("nothing to redo"));
 	else if (ui_check(ui, rc)) {
 		ui_after_action(ui);
+		views_sync(ui);
 		ui_msg(ui, _("redone: %s"), label ? label : "");
 	}
 	free(label);
@@ -501,10 +503,10 @@ const struct keymap_action ui_actions[] = {
 	A("view-open", "Enter", SCOPE_VIEW, N_("agreement: compare this code's disagreements; paradigm: codes on/off"), view_act_enter),
 	A("disagreement-next", "n ]", SCOPE_VIEW, N_("compare: next disagreement (across documents)"), view_act_next),
 	A("disagreement-prev", "p [", SCOPE_VIEW, N_("compare: previous disagreement"), view_act_prev),
-	A("take-a", "a", SCOPE_VIEW, N_("compare: take A's coding into the consensus (a note is asked)"), view_act_take_a),
-	A("take-b", "b", SCOPE_VIEW, N_("compare: take B's coding into the consensus"), view_act_take_b),
-	A("take-both", "2", SCOPE_VIEW, N_("compare: take both coders' codings"), view_act_take_both),
-	A("take-neither", "0", SCOPE_VIEW, N_("compare: take neither (the code does not apply here)"), view_act_take_neither),
+	A("take-a", "a", SCOPE_VIEW, N_("compare: as A coded: keep the code here if A applied it, else drop it (a note is asked)"), view_act_take_a),
+	A("take-b", "b", SCOPE_VIEW, N_("compare: as B coded: keep the code here if B applied it, else drop it"), view_act_take_b),
+	A("take-both", "2", SCOPE_VIEW, N_("compare: keep both coders' spans (keeps the code here)"), view_act_take_both),
+	A("take-neither", "0", SCOPE_VIEW, N_("compare: drop the code here (it does not apply)"), view_act_take_neither),
 	A("view-codes", "c", SCOPE_VIEW, N_("paradigm: show/hide the codes under each category"), view_act_codes),
 	A("view-saturation", "s", SCOPE_VIEW, N_("paradigm: the saturation chart / the model"), view_act_saturation),
 	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes"), view_act_coders),
