@@ -77,19 +77,41 @@ cmp_doc_name(struct ui *ui, int64_t id)
 	return "?";
 }
 
-/* What choice c does with the current item's code, in words. */
+/* Drops a character snprintf cut short at the end of s. */
+static void
+utf8_clip(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char c;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
+/* What choice c does with the current item's code, in words; brief leaves
+ * the code's name out (the line above names it). */
 static void
 cmp_choice_words(struct ui *ui, const struct compare_item *c,
-    enum compare_choice choice, char *buf, size_t cap)
+    enum compare_choice choice, bool brief, char *buf, size_t cap)
 {
 	const char *name = ui_node_name(ui, c->node);
 
 	if (choice == COMPARE_BOTH)
 		snprintf(buf, cap, "%s", _("keep both coders' spans"));
+	else if (brief)
+		snprintf(buf, cap, "%s", compare_keeps(c, choice) ?
+		    _("keep it here") : _("drop it here"));
 	else if (compare_keeps(c, choice))
 		snprintf(buf, cap, _("keep «%s» here"), name);
 	else
 		snprintf(buf, cap, _("drop «%s» here"), name);
+	utf8_clip(buf);
 }
 
 /* Lists the disagreements again, keeping the current one by its unit. */
@@ -286,23 +308,6 @@ draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
 	}
 }
 
-/* Drops a character snprintf cut short at the end of s. */
-static void
-utf8_clip(char *s)
-{
-	size_t n = strlen(s), i = n, need;
-	unsigned char c;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i == 0)
-		return;
-	c = (unsigned char)s[i - 1];
-	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-	if (n - (i - 1) < need)
-		s[i - 1] = '\0';
-}
-
 /* The current disagreement in words, and what each key does with it. */
 static void
 draw_foot(struct ui *ui, const struct compare_item *cur, int y,
@@ -312,6 +317,7 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
 	static const char keys[] = "ab20";
 	char line[512], words[256];
+	int brief;
 	size_t i;
 
 	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
@@ -335,11 +341,25 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 	ui_put_text(ui, y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
 	ui_fill(y + 2, r->x, r->w, a);
 	x = r->x + 1;
-	for (i = 0; i < 4 && x < r->x + r->w - 1; i++) {
-		cmp_choice_words(ui, cur, (enum compare_choice)i, words, sizeof words);
-		snprintf(line, sizeof line, "%c %s   ", keys[i], words);
-		x += ui_put_text(ui, y + 2, x, r->x + r->w - 1 - x, line, a);
+	/* the code named in each choice, unless that pushes the last key
+	 * off the line */
+	for (brief = 0; brief < 2; brief++) {
+		size_t len = 0;
+
+		line[0] = '\0';
+		for (i = 0; i < 4; i++) {
+			cmp_choice_words(ui, cur, (enum compare_choice)i, brief,
+			    words, sizeof words);
+			len += (size_t)snprintf(line + len, sizeof line - len,
+			    "%c %s   ", keys[i], words);
+			if (len >= sizeof line)
+				len = sizeof line - 1;
+		}
+		utf8_clip(line);
+		if (ui_text_width(line) <= r->w - 2)
+			break;
 	}
+	ui_put_text(ui, y + 2, x, r->x + r->w - 1 - x, line, a);
 }
 
 static void
@@ -494,7 +514,7 @@ take(struct ui *ui, enum compare_choice choice)
 		return;
 	}
 	v->take = (int)choice;
-	cmp_choice_words(ui, c, choice, words, sizeof words);
+	cmp_choice_words(ui, c, choice, false, words, sizeof words);
 	/* Esc cancels: a decision is never made by a key meant to back out */
 	title_fit(title, sizeof title, words, _(": note? Enter decides, Esc cancels"));
 	prompt_open(ui, title, "", take_note_done);

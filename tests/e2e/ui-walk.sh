@@ -106,3 +106,21 @@ check "the workbench and the CLI give the same consensus coding" "$cli" "$ui"
 check "it is the agreed units plus the kept ones" 4 "$(printf '%s\n' "$ui" | grep -c coder)"
 check_match "B's m in para 3 kept" '"code": "m", "coder": "consensus", "document": "d", "end": 30, "start": 25' "$ui"
 check "the same decisions and notes" "$($A compare cli.axial --coders A,B --json)" "$($A compare ui.axial --coders A,B --json)"
+
+# at 80 columns a long code name leaves the keys' words whole: each names
+# the code unless that pushes a key off the line, then says "it"
+long="ناهماهنگی در یکپارچه‌سازی خدمات الکترونیک شهری"
+cp cli.axial long.axial
+$A code rename long.axial m "$long"
+start "TERM=xterm-256color '$A' '$T/long.axial' --as A"
+$TM resize-window -t t -x 80 -y 24
+check_screen "opens at 80x24" "codes ("
+keys X
+check_screen "the counter fits at 80 columns" "disagreement 1 of 3   3 settled, 0 left"
+check_screen "the keys in brief words, every key on the line" "a keep it here   b drop it here   2 keep both coders' spans   0 drop it here"
+keys n
+check_screen "n: the next one" "disagreement 2 of 3"
+$TM resize-window -t t -x 120 -y 40
+check_screen "wider, the code is named in each key" "a keep «k» here   b drop «k» here   2 keep both coders' spans   0 drop «k» here"
+keys q
+check_screen "quits" "AXIAL-EXIT=0"
