@@ -156,6 +156,7 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	};
 	struct project *p = NULL;
 	struct compare_outcome res;
+	struct doc_info d;
 	char **ops, *pair = NULL, *path;
 	int64_t doc, node;
 	long long para = 0;
@@ -197,8 +198,14 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 		    "consensus: started with %zu agreed codings\n", res.seeded),
 		    res.seeded);
 	path = codetree_path(p, node);
+	if (doc_get(p, doc, &d) != AX_OK) {
+		free(path);
+		rc = cmd_project_error(p);
+		goto out;
+	}
 	printf(res.kept ? _("consensus: kept «%s» in %s paragraph %lld\n") :
-	    _("consensus: dropped «%s» from %s paragraph %lld\n"), path, ops[1], para);
+	    _("consensus: dropped «%s» from %s paragraph %lld\n"), path, d.name, para);
+	doc_info_done(&d);
 	free(path);
 out:
 	project_close(p);

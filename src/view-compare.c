@@ -316,7 +316,7 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 	struct views *v = views_get(ui);
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
 	static const char keys[] = "ab20";
-	char line[512], words[256];
+	char line[512], words[256], item[4][260];
 	int brief;
 	size_t i;
 
@@ -338,28 +338,28 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 		utf8_clip(line);
 	}
 	ui_fill(y + 1, r->x, r->w, a);
-	ui_put_text(ui, y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
+	/* sentences of the interface: its direction, whatever the code's */
+	ui_put_plain(y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
 	ui_fill(y + 2, r->x, r->w, a);
-	x = r->x + 1;
 	/* the code named in each choice, unless that pushes the last key
-	 * off the line */
+	 * off the line; each key drawn on its own so a right-to-left
+	 * interface keeps every key beside its words */
 	for (brief = 0; brief < 2; brief++) {
-		size_t len = 0;
+		int w = 0;
 
-		line[0] = '\0';
 		for (i = 0; i < 4; i++) {
 			cmp_choice_words(ui, cur, (enum compare_choice)i, brief,
 			    words, sizeof words);
-			len += (size_t)snprintf(line + len, sizeof line - len,
-			    "%c %s   ", keys[i], words);
-			if (len >= sizeof line)
-				len = sizeof line - 1;
+			snprintf(item[i], sizeof item[i], "%c %s", keys[i], words);
+			utf8_clip(item[i]);
+			w += ui_text_width(item[i]) + (i ? 3 : 0);
 		}
-		utf8_clip(line);
-		if (ui_text_width(line) <= r->w - 2)
+		if (w <= r->w - 2)
 			break;
 	}
-	ui_put_text(ui, y + 2, x, r->x + r->w - 1 - x, line, a);
+	x = r->x + 1;
+	for (i = 0; i < 4 && x < r->x + r->w - 1; i++)
+		x += ui_put_plain(y + 2, x, r->x + r->w - 1 - x, item[i], a) + 3;
 }
 
 static void
