@@ -136,7 +136,6 @@ act_undo(struct ui *ui)
 		ui_err(ui, _("nothing to undo"));
 	else if (ui_check(ui, rc)) {
 		ui_after_action(ui);
-		views_sync(ui);	/* a decision undone may have changed no coding */
 		ui_msg(ui, _("undone: %s"), label ? label : "");
 	}
 	free(label);
@@ -152,7 +151,6 @@ act_redo(struct ui *ui)
 		ui_err(ui, _("nothing to redo"));
 	else if (ui_check(ui, rc)) {
 		ui_after_action(ui);
-		views_sync(ui);
 		ui_msg(ui, _("redone: %s"), label ? label : "");
 	}
 	free(label);

@@ -88,6 +88,22 @@ check_screen "settled again" "disagreement 3 of 3   3 settled, 0 left"
 keys q
 check_screen "quits" "AXIAL-EXIT=0"
 
+# another process settles them, some without changing a coding: the counter
+# follows each decision and undo
+cp cli.axial live.axial
+start "TERM=xterm-256color '$A' '$T/live.axial' --as A"
+check_screen "opens a fresh copy" "codes ("
+keys X
+check_screen "none settled there" "disagreement 1 of 3   0 settled, 3 left"
+$A consensus live.axial --coders A,B d 3 m a >/dev/null
+check_screen "another process's first decision shows" "disagreement 1 of 3   1 settled, 2 left"
+$A consensus live.axial --coders A,B d 2 k neither >/dev/null
+check_screen "a decision that changes no coding shows" "disagreement 1 of 3   2 settled, 1 left"
+$A undo live.axial >/dev/null
+check_screen "so does its undo" "disagreement 1 of 3   1 settled, 2 left"
+keys q
+check_screen "quits the copy" "AXIAL-EXIT=0"
+
 # the same decisions on the command line, in the same order, words and letters
 check_rc "cli: drop m in para 1" 0 $A consensus cli.axial --coders A,B d 1 m b --note "not a cause"
 check "cli: seeds on the first decision" "consensus: started with 2 agreed codings
