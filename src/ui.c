@@ -642,6 +642,7 @@ ui_sync(struct ui *ui)
 	size_t n, i;
 	bool structure = false, mine_here = false;
 	int64_t cur_doc = ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0;
+	int64_t seen = ui->change_cursor;
 
 	ui->data_version = project_data_version(ui->p);
 	if (coding_changes_since(ui->p, &ui->change_cursor, &ch, &n,
@@ -720,6 +721,9 @@ ui_sync(struct ui *ui)
 		views_sync(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
+	} else if (ui->change_cursor != seen && ui->view == VIEW_COMPARE) {
+		/* a decision that changed no coding still moves its counts */
+		views_sync(ui);
 	}
 	free(ch);
 }
