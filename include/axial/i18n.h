@@ -29,6 +29,14 @@ void i18n_init(void);
 const char *i18n_language(void);
 /* Is that language written right to left (Persian, Arabic, Hebrew, Urdu)? */
 bool i18n_rtl(void);
+/*
+ * Switches the messages to lang ("fa", "en") for the rest of the run, as
+ * --lang asks: a report in the study's language whatever the locale.
+ * Returns -1 (nothing changed) for a language axial has no catalogue for.
+ */
+int i18n_set_language(const char *lang);
+/* The two-letter code of the messages' language ("fa", "en"): HTML lang. */
+const char *i18n_lang_code(void);
 /* Where the catalogues are looked up (the build tree's when uninstalled). */
 const char *i18n_localedir(void);
 
