@@ -20,7 +20,8 @@ static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
-	    "       [--all] [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
+	    "       [--all] [--format table|csv|json] [--lang fa|en] | --data FILE.csv [--format ...]\n"
+	    "       [--level LEVEL]",
 	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
@@ -39,7 +40,9 @@ const struct cmd cmd_agree = {
 	    "                    subcategory, or document; a pooled row ends the table,\n"
 	    "                    over the codes some coder used\n"
 	    "  --all             show the rows of codes (categories, documents) no\n"
-	    "                    coder used too: undefined, so hidden by default\n"),
+	    "                    coder used too: undefined, so hidden by default\n"
+	    "  --lang LANG       fa or en: the language of the table (default: the\n"
+	    "                    locale's); CSV and JSON stay English\n"),
 	.fn = cmd_agree_run,
 };
 
@@ -375,7 +378,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
 	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
 	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL,
-	    *all = NULL;
+	    *all = NULL, *lang = NULL;
 	const struct cmd_opt opts[] = {
 		{ "data", 0, true, &data },
 		{ "format", 0, true, &format },
@@ -388,6 +391,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		{ "by", 0, true, &by },
 		{ "theta", 0, true, &theta },
 		{ "all", 0, false, &all },
+		{ "lang", 0, true, &lang },
 		{ NULL, 0, false, NULL },
 	};
 	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
@@ -403,7 +407,11 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
 		return rc;
 	/* the options' values are checked whichever figures they are for */
-	if ((rc = check_opts(self, format, level, boot, seed, q, &o)) != 0) {
+	if (lang != NULL && i18n_set_language(lang) != 0)
+		rc = cmd_usage(self, _("unknown language '%s' for --lang (fa or "
+		    "en)"), lang);
+	if (rc != 0 || (rc = check_opts(self, format, level, boot, seed, q,
+	    &o)) != 0) {
 		free(operands);
 		return rc;
 	}

@@ -103,8 +103,8 @@ me=$(id -un)
 "$A" import "$T/p.axial" "$T/ok.txt" >/dev/null
 for c in A B; do "$A" coder add "$T/p.axial" $c --account "$me"; done
 "$A" code add "$T/p.axial" unused >/dev/null
-check_match "agree PROJECT table: reasons in Persian" \
-    'pos تعریف‌نشده \(کد به کار نرفته است\) κ تعریف‌نشده \(بدون تغییرپذیری\)' \
+check_match "agree PROJECT table: coefficients and reasons in Persian" \
+    'توافق مثبت تعریف‌نشده \(کد به کار نرفته است\) کاپا تعریف‌نشده \(بدون تغییرپذیری\)' \
     "$($FA "$A" agree "$T/p.axial" --coders A,B --all)"
 check_match "agree PROJECT: the hidden rows said in Persian" \
     '^1 کد که هیچ‌یک از دو کدگذار به کار نبرده نشان داده نمی‌شود؛ --all آن را نشان می‌دهد\.$' \
@@ -117,7 +117,7 @@ done
 check_match "agree PROJECT json keeps the English reason" '"status": "pos: undefined \(code not used\)' \
     "$($FA "$A" agree "$T/p.axial" --coders A,B --format json --all)"
 "$A" retest "$T/p.axial" start --as A >/dev/null
-check_match "retest table: an undefined total in Persian" '^total +0 +0 +0 تعریف‌نشده$' \
+check_match "retest table: an undefined total in Persian" '^جمع +0 +0 +0 تعریف‌نشده$' \
     "$($FA "$A" retest "$T/p.axial" --coder A)"
 check "retest --format json is English under Persian" \
     "$($EN "$A" retest "$T/p.axial" --coder A --format json)" \
