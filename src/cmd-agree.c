@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uniwidth.h>
+
 #include "axial/agree-project.h"
 #include "axial/agreement.h"
 #include "axial/i18n.h"
@@ -45,6 +47,45 @@ const struct cmd cmd_agree = {
 	    "                    locale's); CSV and JSON stay English\n"),
 	.fn = cmd_agree_run,
 };
+
+/*
+ * An item's label in the messages' language: the fixed ones are marked in
+ * agreement-data.c; those that carry a value are made again here from
+ * their key (the English label stays in JSON).
+ */
+static char *
+label_of(const struct agree_item *it)
+{
+	const char *eq = strrchr(it->label, '=');
+	size_t i;
+
+	if (strcmp(it->key, "bp") == 0 && eq != NULL)
+		return xasprintf(_("Brennan-Prediger (q = %d)"), atoi(eq + 1));
+	if (strcmp(it->key, "randolph") == 0 && eq != NULL)
+		return xasprintf(_("Randolph free-marginal kappa (q = %d)"),
+		    atoi(eq + 1));
+	if (strncmp(it->key, "fleiss_p.", 9) == 0)
+		return xasprintf(_("  p_j of '%s'"), it->key + 9);
+	if (strncmp(it->key, "fleiss_kappa.", 13) == 0)
+		return xasprintf(_("  kappa of '%s'"), it->key + 13);
+	for (i = 0; i < 4; i++)
+		if (strncmp(it->key, "alpha_", 6) == 0 &&
+		    strcmp(it->key + 6, agree_level_names[i]) == 0)
+			return xasprintf(_("Krippendorff's alpha, %s"),
+			    agree_level_names[i]);
+	return xstrdup(_(it->label));
+}
+
+/* s left-aligned in a field of w columns (display width, for Persian). */
+static void
+pad_right(struct buf *b, const char *s, int w)
+{
+	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	buf_puts(b, s);
+	for (; n < w; n++)
+		buf_putc(b, ' ');
+}
 
 static void
 print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
@@ -89,8 +130,11 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 	buf_putc(&o, '\n');
 	for (i = 0; i < r->n; i++) {
 		const struct agree_item *it = &r->item[i];
+		char *label = label_of(it);
 
-		buf_printf(&o, "%-52s ", it->label);
+		pad_right(&o, label, 52);
+		buf_putc(&o, ' ');
+		free(label);
 		if (it->f.why != NULL) {
 			buf_printf(&o, _("undefined (%s)"), _(it->f.why));
 			buf_putc(&o, '\n');

@@ -84,12 +84,12 @@ check "nothing was imported by the failed commands" "" "$($EN "$A" docs "$T/p.ax
 # table people read; --format csv and json stay English under any locale
 printf 'unit,coder,value\n1,a,x\n1,b,x\n2,a,x\n2,b,x\n' >"$T/same.csv"
 fa=$($FA "$A" agree --data "$T/same.csv")
-check_match "agree table: undefined reason in Persian" "^Cohen's kappa +تعریف‌نشده \(بدون تغییرپذیری\)$" "$fa"
+check_match "agree table: undefined reason in Persian" "^کاپای کوهن +تعریف‌نشده \(بدون تغییرپذیری\)$" "$fa"
 check_match "agree table: its heading in Persian" '^واحدها 2، کدگذاران 2 \(a, b\)، مقوله‌ها 1 \(x\)$' "$fa"
 check_match "agree table: English under C.UTF-8" "^Cohen's kappa +undefined \(no variation\)$" \
     "$($EN "$A" agree --data "$T/same.csv")"
 FIX="$AXIAL_SRC/tests/fixtures/agreement/wiki_cohen_yes_no.csv"
-check_match "agree table: Landis & Koch band in Persian" "^Cohen's kappa +0\.400 +\(لندیس و کخ ۱۹۷۷: متوسط\)$" \
+check_match "agree table: Landis & Koch band in Persian" "^کاپای کوهن +0\.400 +\(لندیس و کخ ۱۹۷۷: متوسط\)$" \
     "$($FA "$A" agree --data "$FIX")"
 for f in csv json; do
 	for d in "$T/same.csv" "$FIX"; do

@@ -121,3 +121,11 @@ check_match "retest: Persian heads" 'سند' "$rt"
 check_match "retest: Persian total row" 'جمع' "$rt"
 check "retest --lang en under a Persian locale is English" "$($EN $A retest p.axial --coder A --second B)" "$($FA $A retest p.axial --coder A --second B --lang en)"
 check_match "retest: English heads" '^document ' "$($EN $A retest p.axial --coder A --second B)"
+# agree --data: the figures' names in the table, English in JSON.
+printf 'unit,coder,value\n1,a,x\n1,b,x\n2,a,y\n2,b,x\n3,a,y\n3,b,y\n' >rel.csv
+dt=$($FA $A agree --data rel.csv --boot 0)
+check_match "agree --data: Cohen's kappa in Persian" '^کاپای کوهن +0\.400' "$dt"
+check_match "agree --data: a label with a value in Persian" '^برنان-پردیجر \(q = 2\) +0\.333$' "$dt"
+check_match "agree --data: English under C" "^Cohen's kappa +0\\.400" "$($EN $A agree --data rel.csv --boot 0)"
+check "agree --data --format json is English under Persian" \
+	"$($EN $A agree --data rel.csv --boot 0 --format json)" "$($FA $A agree --data rel.csv --boot 0 --format json)"
