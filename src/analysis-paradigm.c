@@ -315,9 +315,10 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 {
 	size_t s, i;
 
-	buf_puts(b, "digraph paradigm {\n"
-	    "\tgraph [rankdir=LR, nodesep=0.4, ranksep=0.7, labelloc=t, "
-	    "fontname=\"" AN_FONTS "\"");
+	/* a right-to-left model flows from the right, as in the SVG */
+	buf_printf(b, "digraph paradigm {\n"
+	    "\tgraph [rankdir=%s, nodesep=0.4, ranksep=0.7, labelloc=t, "
+	    "fontname=\"" AN_FONTS "\"", m->rtl ? "RL" : "LR");
 	if (title != NULL && *title) {
 		buf_puts(b, ", label=\"");
 		put_dot_str(b, title);

@@ -5,7 +5,9 @@
  * only marks a string for xgettext (tables initialised at compile time,
  * such as the key table's descriptions and the commands' help) and the
  * code calls _() where it shows it. What machines read (--json, CSV,
- * REFI-QDA, `axial keys --man`) is never passed through _(). Plurals go
+ * REFI-QDA, `axial keys --man`) is never passed through _(); a report's
+ * CSV is for people in spreadsheets, so its heads follow the report's
+ * language, but its figures stay Latin and exact. Plurals go
  * through ngettext. README.md ("The interface in Persian") tells
  * maintainers and translators the rest.
  */

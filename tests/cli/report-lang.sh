@@ -83,6 +83,14 @@ check_rc "Persian svg is well-formed" 0 xmllint --noout "$T/fa/paradigm.svg"
 check_match "svg: Persian role label, right to left" '<text class="t" x="[0-9]+" y="[0-9]+" direction="rtl" unicode-bidi="embed">پدیده‌ی محوری</text>' "$svg"
 check_match "svg: a font list with Persian glyphs" 'font-family="Vazirmatn, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, DejaVu Sans, sans-serif"' "$svg"
 check_match "svg: Persian document title" '<title>پژوهش نمونه</title>' "$svg"
+# mirrored: causal conditions right of the central phenomenon in Persian,
+# left of it in English; the DOT flows right to left too
+rectx() { sed -n "/<g id=\"$2\">/{n;s/.* x=\"\([0-9]*\)\".*/\1/p;}" "$1"; }
+check_rc "Persian figure reads from the right" 0 test "$(rectx "$T/fa/paradigm.svg" causal)" -gt "$(rectx "$T/fa/paradigm.svg" central)"
+check_rc "English figure reads from the left" 0 test "$(rectx "$T/en/paradigm.svg" causal)" -lt "$(rectx "$T/en/paradigm.svg" central)"
+check_match "Persian DOT flows right to left" 'rankdir=RL' "$(cat "$T/fa/paradigm.dot")"
+check_match "Persian DOT labels" '<B>شرایط علی</B>' "$(cat "$T/fa/paradigm.dot")"
+check_match "export svg follows the locale" '>پدیده‌ی محوری</text>' "$($FA $A export svg p.axial)"
 check_match "English svg keeps English labels" '>Central phenomenon</text>' "$(cat "$T/en/paradigm.svg")"
 
 # CSV: Latin digits and exact values in any language; --bom on request.
