@@ -4,6 +4,7 @@
  * direction, digits) of the run. See include/axial/report.h.
  */
 #include <assert.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,12 +68,28 @@ rp_int(long long v)
 	return out;
 }
 
-/* A numeric cell or head as the reader sees it: the style's digits. */
+/* A figure: "12", "12.5", ">99", "-0.25"; not a name such as a
+ * document's "01-it-director" that heads a numeric column. */
+static bool
+is_figure(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	return s[strspn(s, "0123456789.<>-+%")] == '\0';
+}
+
+/* A numeric cell or head as the reader sees it: a figure in the style's
+ * digits, anything else as it is. */
 static void
 put_figure(struct buf *b, const char *s, void (*esc)(struct buf *, const char *))
 {
-	char *d = rp_digits(s);
+	char *d;
 
+	if (!is_figure(s)) {
+		esc(b, s);
+		return;
+	}
+	d = rp_digits(s);
 	esc(b, d);
 	free(d);
 }

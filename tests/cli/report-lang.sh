@@ -66,6 +66,8 @@ for f in "$T"/fa/*.md; do
 done
 check "every figure equals the --digits latin report's" "yes" "$same"
 check_rc "--digits fa in an English report" 0 $EN $A report p.axial --source A --out "$T/en-fa" --digits fa --only frequency
+check_match "document names heading figures keep their digits" '^\| کد \| d1 \| d2 \| d3 \| جمع \|$' "$(cat "$T/fa/frequency-by-document.md")"
+check_match "and their figures are Persian" '^\| جمع \| ۲ \| ۱ \| ۱ \| ۴ \|$' "$(cat "$T/fa/frequency-by-document.md")"
 check_match "English heads, Persian digits" '^\| Total \| ۲ \| ۱ \| ۱ \| ۴ \|$' "$(cat "$T/en-fa/frequency-by-document.md")"
 
 # HTML: dir and lang on the page, Persian heads and digits.
@@ -74,6 +76,12 @@ check_match "html dir=rtl lang=fa" '^<html dir="rtl" lang="fa">$' "$(cat "$T/htm
 check_match "html index dir=rtl lang=fa" '^<html dir="rtl" lang="fa">$' "$(cat "$T/html/index.html")"
 check_match "html Persian heading" '<h1 dir="auto">اشباع نظری</h1>' "$(cat "$T/html/saturation.html")"
 check_match "html Persian digits" '<td class="n">۱</td><td dir="auto">d1</td><td class="n">۲</td>' "$(cat "$T/html/saturation.html")"
+check_rc "html report --digits latin" 0 $FA $A report p.axial --source A --out "$T/html-latin" -f html --digits latin
+same=yes
+for f in "$T"/html/*.html; do
+	if [ "$(latin "$f")" != "$(cat "$T/html-latin/${f##*/}")" ]; then same="no: ${f##*/}"; break; fi
+done
+check "html: every figure equals the --digits latin page's" "yes" "$same"
 check "html pages parse cleanly" "" "$(for f in "$T"/html/*.html; do case $f in */index.html) continue ;; esac; xmllint --html --noout "$f" 2>&1; done | head -5)"
 check_match "English html has no dir" '^<html>$' "$($EN $A report p.axial --source A --out "$T/html-en" -f html --only saturation >/dev/null && cat "$T/html-en/saturation.html")"
 
