@@ -85,7 +85,7 @@ codetree_free(struct node *nodes, size_t n)
 #define NODE_SELECT "SELECT n.id, ifnull(n.parent_id, 0), n.kind, n.name," \
 	" n.color, n.definition, ifnull(n.role, 'none'), n.position, n.guid," \
 	" (SELECT count(*) FROM codings c WHERE c.node_id = n.id AND" \
-	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n"
+	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n WHERE " DB_BLIND_NODE("n.id")
 
 static void
 node_from_row(sqlite3_stmt *st, struct node *n, int64_t *position)
@@ -176,7 +176,7 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 	size_t cap = 0, k = 0, m = 0;
 	int rc;
 
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
+	db_blind_bind(p, st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xgrow(rows, &cap, k + 1, sizeof *rows);
 		node_from_row(st, &rows[k].n, &rows[k].position);
@@ -207,11 +207,11 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 enum ax_status
 codetree_get(struct project *p, int64_t id, struct node *out)
 {
-	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " WHERE n.id = :id");
+	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " AND n.id = :id");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
+	db_blind_bind(p, st);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		node_from_row(st, out, NULL);
 	else

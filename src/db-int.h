@@ -121,6 +121,33 @@ int64_t db_visible_coder(struct project *p);
 /* Whether a blind session hides other coders' codings now. */
 bool db_blind_hidden(struct project *p);
 
+/*
+ * The blind filter: what a reader may see of the other coders' work while a
+ * session hides it (blind.h). Every reading path puts one of these in its
+ * WHERE and calls db_blind_bind() on the statement; nothing else decides.
+ * They name :vis (db_visible_coder: 0 = everything visible), :bothers
+ * (",ID,ID,": the session's coders other than the reader) and :bstart (the
+ * action that started the session).
+ *
+ * DB_BLIND_BY(col): a row whose author (coder id col: memos, actions) the
+ * reader may see: theirs, the owner's, any coder's outside the session.
+ * DB_BLIND_NODE(col): a code or category (node id col) the reader may see:
+ * made before the session started, or by someone outside it, or by the
+ * reader, or one the reader has applied. A code another coder of the
+ * session made since (its in-vivo name is their reading) stays hidden; the
+ * change log tells who made it (its insert in a "do" action).
+ */
+#define DB_BLIND_BY(col) \
+	"(:vis = 0 OR instr(:bothers, ',' || ifnull(" col ", 0) || ',') = 0)"
+#define DB_BLIND_NODE(col) \
+	"(:vis = 0 OR " col " NOT IN (SELECT bc.row_id FROM changes bc" \
+	" JOIN actions ba ON ba.id = bc.action_id WHERE bc.action_id > :bstart" \
+	" AND bc.tbl = 'nodes' AND bc.op = 'insert' AND ba.kind = 'do' AND" \
+	" instr(:bothers, ',' || ba.coder_id || ',') > 0) OR EXISTS(SELECT 1" \
+	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :vis))"
+/* Binds those of :vis, :bothers and :bstart that st names. */
+void db_blind_bind(struct project *p, sqlite3_stmt *st);
+
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);
 

@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "axial/project.h"
 
@@ -43,6 +44,11 @@ enum ax_status blind_done(struct project *p);
 /* AX_OK when agreement figures may be shown; AX_ERR_PERM with the reason
  * while a blind session hides them. */
 enum ax_status blind_check_figures(struct project *p);
+/* 0 when nothing is hidden; while a session hides the others' work, the
+ * one coder id whose codings the acting coder may see (-1: none yet). The
+ * data layer filters by it (and by who made codes, memos and log entries:
+ * db-int.h); analyses ask it to count no other coder. */
+int64_t blind_visible_coder(struct project *p);
 /* Owner only: ends the session; everything is visible again. */
 enum ax_status blind_lift(struct project *p);
 
