@@ -39,6 +39,13 @@ check_match "codes: A's own code" 'amine \(1\)' "$out"
 check_match "codes: the owner's code" 'shared \(0\)' "$out"
 check_match "codes: B's code from before the session" 'early' "$out"
 check_match "codes: B sees their own" 'bsecret \(1\)' "$($A codes p.axial --as B)"
+bid=$($A codes p.axial --as B | sed -n 's/.*bsecret.*#\([0-9]*\)$/\1/p')
+check_rc "tag: A cannot apply B's code by name" 1 $A tag p.axial d bsecret --quote first --as A
+check_match "tag: as if there were none" "no code or category 'bsecret'" "$ERR"
+check_rc "tag: nor by its #id" 1 $A tag p.axial d "#$bid" --quote first --as A
+check_match "tag: #id as if there were none" "no code or category #$bid" "$ERR"
+check_rc "memo add: nor on B's code" 1 $A memo add p.axial x --on code:bsecret --as A
+check "tag: A's codings unchanged" 1 "$($A codings p.axial --as A | grep -c first)"
 check_rc "info as A" 0 $A info p.axial --as A
 check_match "info: counts what A may see" 'codes: +3 in 0 categories' "$OUT"
 check_match "info: memos A may see" 'memos: +2' "$OUT"
