@@ -235,21 +235,6 @@ child_named(struct project *p, int64_t parent, const char *name)
 	return id;
 }
 
-/* Whether node id exists and the blind filter lets the reader see it. */
-static bool
-node_visible(struct project *p, int64_t id)
-{
-	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM nodes n WHERE n.id = :id"
-	    " AND " DB_BLIND_NODE("n.id"));
-	bool found;
-
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	db_blind_bind(p, st);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
-}
-
 enum ax_status
 codetree_find(struct project *p, const char *ref, int64_t *id)
 {
@@ -263,7 +248,7 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 		long long v = strtoll(ref + 1, &end, 10);
 
 		if (*end == '\0' && end != ref + 1) {
-			if (!node_visible(p, v))
+			if (!db_blind_node_visible(p, v))
 				return db_fail(p, AX_ERR_NOTFOUND, "no code or category %s", ref);
 			*id = v;
 			return AX_OK;
@@ -288,7 +273,7 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 	for (seg = strtok_r(name, "/", &save); seg != NULL; seg = strtok_r(NULL, "/", &save))
 		if ((at = child_named(p, at, seg)) == 0)
 			break;
-	if (at != 0 && node_visible(p, at))
+	if (at != 0 && db_blind_node_visible(p, at))
 		*id = at;
 	else if (matches > 1)
 		s = db_fail(p, AX_ERR_INPUT, "'%s' names more than one code; give "

@@ -145,8 +145,18 @@ bool db_blind_hidden(struct project *p);
 	" AND bc.tbl = 'nodes' AND bc.op = 'insert' AND ba.kind = 'do' AND" \
 	" instr(:bothers, ',' || ba.coder_id || ',') > 0) OR EXISTS(SELECT 1" \
 	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :vis))"
+/* DB_BLIND_MEMO(m): a memo (table alias m) the reader may see: by an author
+ * they may see, and not on a coding they may not. */
+#define DB_BLIND_MEMO(m) \
+	"(" DB_BLIND_BY(m ".author_id") " AND (:vis = 0 OR " m ".target <> 'coding'" \
+	" OR EXISTS(SELECT 1 FROM codings bm WHERE bm.id = " m ".target_id AND" \
+	" bm.coder_id = :vis)))"
 /* Binds those of :vis, :bothers and :bstart that st names. */
 void db_blind_bind(struct project *p, sqlite3_stmt *st);
+/* Whether node (code or category) id, or coding id, exists and the reader
+ * may see it: what a lookup by id asks before it answers. */
+bool db_blind_node_visible(struct project *p, int64_t id);
+bool db_blind_coding_visible(struct project *p, int64_t id);
 
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);

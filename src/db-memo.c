@@ -74,16 +74,25 @@ memo_list_free(struct memo *m, size_t n)
 static enum ax_status
 check_target(struct project *p, enum memo_target t, int64_t id)
 {
-	static const char *const sql[] = {
-		NULL,
-		"SELECT count(*) FROM documents WHERE id = ?",
-		"SELECT count(*) FROM nodes WHERE id = ?",
-		"SELECT count(*) FROM codings WHERE id = ?",
-	};
+	bool found;
 
 	if (t == MEMO_FREE)
 		return AX_OK;
-	if ((unsigned)t >= AX_ARRAY_LEN(sql) || db_int(p, sql[t], id, 0) == 0)
+	/* a blind session's hidden code or coding is as if there were none */
+	switch (t) {
+	case MEMO_DOCUMENT:
+		found = db_int(p, "SELECT count(*) FROM documents WHERE id = ?", id, 0) > 0;
+		break;
+	case MEMO_NODE:
+		found = db_blind_node_visible(p, id);
+		break;
+	case MEMO_CODING:
+		found = db_blind_coding_visible(p, id);
+		break;
+	default:
+		found = false;
+	}
+	if (!found)
 		return db_fail(p, AX_ERR_NOTFOUND, t == MEMO_DOCUMENT ?
 		    _("no document #%lld to write a memo on") : t == MEMO_NODE ?
 		    _("no code or category #%lld to write a memo on") :
@@ -170,7 +179,7 @@ static bool
 memo_visible(struct project *p, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM memos m WHERE m.id = :id"
-	    " AND " DB_BLIND_BY("m.author_id"));
+	    " AND " DB_BLIND_MEMO("m"));
 	bool found;
 
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
@@ -230,7 +239,7 @@ end:
 
 #define MEMO_SELECT "SELECT m.id, m.target, m.target_id, m.type, m.title," \
 	" m.body, ifnull(c.login, ''), m.created, m.modified, m.guid FROM memos m" \
-	" LEFT JOIN coders c ON c.id = m.author_id WHERE " DB_BLIND_BY("m.author_id")
+	" LEFT JOIN coders c ON c.id = m.author_id WHERE " DB_BLIND_MEMO("m")
 
 static void
 memo_from_row(sqlite3_stmt *st, struct memo *m)

@@ -864,7 +864,7 @@ project_summary(struct project *p, struct project_summary *s)
 	    db_visible_coder(p), 0);
 	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
 	s->memos = summary_count(p, "SELECT count(*) FROM memos m WHERE "
-	    DB_BLIND_BY("m.author_id"));
+	    DB_BLIND_MEMO("m"));
 	return AX_OK;
 }
 

@@ -13,6 +13,9 @@ $A coder add p.axial A --account "$me"
 $A coder add p.axial B --account "$me"
 $A memo add p.axial 'owner note' >/dev/null
 $A code add p.axial early --as B >/dev/null
+# B's coding from before the session, and the owner's memo on it
+bearly=$($A tag p.axial d early --quote 'first paragraph' --as B | sed 's/^#\([0-9]*\).*/\1/')
+$A memo add p.axial 'owner on a b coding' --on "coding:$bearly" >/dev/null
 check_rc "start" 0 $A blind p.axial start A,B
 # B's work during the session: an in-vivo code, codings, a memo
 $A code add p.axial 'bsecret' --as B >/dev/null
@@ -55,6 +58,12 @@ no_secret "memo list: B's memo hidden from A" "$out"
 check_match "memo list: the owner's memo" 'owner note' "$out"
 check_match "memo list: A's memo" 'amemo words' "$out"
 check_match "memo list: B sees their own" 'bmemo words' "$($A memo list p.axial --as B)"
+if printf '%s\n' "$out" | grep -q 'owner on a b coding'; then
+	notok "memo list: no memo on B's hidden coding" "$out"; else
+	ok "memo list: no memo on B's hidden coding"; fi
+bcoding=$($A codings p.axial --as B | sed -n 's/^#\([0-9]*\).*bsecret.*/\1/p')
+check_rc "memo add: not on B's coding" 1 $A memo add p.axial x --on "coding:$bcoding" --as A
+check_match "memo add: as if there were none" "no coding #$bcoding to write a memo on" "$ERR"
 check_rc "memo edit: A cannot change B's memo" 1 $A memo edit p.axial "$bmemo" 'x' --as A
 check_match "memo edit: as if there were none" "no memo #$bmemo" "$ERR"
 check_match "memo edit: B's memo unchanged" 'bmemo words' "$($A memo list p.axial --as B)"
@@ -100,7 +109,9 @@ check_rc "the owner lifts it" 0 $A blind p.axial lift
 check_match "codes: B's code shows after the lift" 'bsecret \(1\)' "$($A codes p.axial --as A)"
 check_match "memo list: B's memo shows after the lift" 'bmemo words' "$($A memo list p.axial --as A)"
 check_match "log: B's actions show after the lift" ' B .*code add' "$($A log p.axial --as A)"
-check "codings: all three after the lift" 3 "$($A codings p.axial --as A | wc -l)"
+check_match "memo list: the owner's memo on B's coding after the lift" 'owner on a b coding' \
+	"$($A memo list p.axial --as A)"
+check "codings: all four after the lift" 4 "$($A codings p.axial --as A | wc -l)"
 check_rc "agree after the lift" 0 $A agree p.axial --coders A,B --as A
 check_rc "report: B's codings after the lift" 0 $A report p.axial --out r4 --source B --as A
 check_match "report: B's code counted" 'bsecret' "$(cat r4/frequency-by-coder.md)"
