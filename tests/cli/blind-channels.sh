@@ -104,8 +104,9 @@ check "agree prints no figure" "" "$OUT"
 check_rc "compare refused while blind" 1 $A compare p.axial --coders A,B --as A
 check "compare prints nothing" "" "$OUT"
 
-# the owner's lift: everything shows again
-check_rc "the owner lifts it" 0 $A blind p.axial lift
+# the owner ends it (off, another name for lift): everything shows again
+check_rc "the owner ends it" 0 $A blind p.axial off
+check_match "blind coding is off" 'blind coding: off' "$OUT"
 check_match "codes: B's code shows after the lift" 'bsecret \(1\)' "$($A codes p.axial --as A)"
 check_match "memo list: B's memo shows after the lift" 'bmemo words' "$($A memo list p.axial --as A)"
 check_match "log: B's actions show after the lift" ' B .*code add' "$($A log p.axial --as A)"
