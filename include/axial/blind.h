@@ -7,8 +7,11 @@
  *
  * While blind, every coder sees only their own codings: lists, counts,
  * exports and live updates leave the others' out, and agreement figures are
- * refused. This is enforced in the model, so the UI and the command line
- * behave alike. (Anyone who can read the file with sqlite3 can still read
+ * refused. Nor do they see what the session's other coders made: the codes
+ * and categories they created since it started (unless the reader applied
+ * one too), their memos and memos on their codings, their log entries. The
+ * owner is blind alike. This is enforced in the model (one filter,
+ * db-int.h), so the UI and the command line behave alike. (Anyone who can read the file with sqlite3 can still read
  * it: blind mode keeps coders honest, it is not encryption.)
  *
  * Start, done and lift are actions in the log (with the account that did
