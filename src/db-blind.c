@@ -86,22 +86,28 @@ db_blind_bind(struct project *p, sqlite3_stmt *st)
 {
 	struct blind_status b;
 	struct buf others = {0};
-	int64_t vis = db_visible_coder(p), start = 0, id;
+	int64_t vis = db_visible_coder(p), bvis = 0, start = 0, id;
 	char *v;
 	size_t i;
 
 	buf_puts(&others, ",");
 	if (vis != 0) {
 		blind_status(p, &b);
-		for (i = 0; i < b.ncoders; i++)
-			if (coder_find(p, b.coders[i], &id) == AX_OK && id != vis)
+		for (i = 0; i < b.ncoders; i++) {
+			if (coder_find(p, b.coders[i], &id) != AX_OK)
+				continue;
+			if (id == vis || strcmp(b.coders[i], p->login) == 0)
+				bvis = vis;	/* the reader is one of them */
+			else
 				buf_printf(&others, "%lld,", (long long)id);
+		}
 		blind_status_done(&b);
 		if ((v = project_setting(p, "blind.start")) != NULL)
 			start = strtoll(v, NULL, 10);
 		free(v);
 	}
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), vis);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":bvis"), bvis);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":bstart"), start);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":bothers"),
 	    others.s, -1, SQLITE_TRANSIENT);

@@ -125,9 +125,12 @@ bool db_blind_hidden(struct project *p);
  * The blind filter: what a reader may see of the other coders' work while a
  * session hides it (blind.h). Every reading path puts one of these in its
  * WHERE and calls db_blind_bind() on the statement; nothing else decides.
- * They name :vis (db_visible_coder: 0 = everything visible), :bothers
- * (",ID,ID,": the session's coders other than the reader) and :bstart (the
- * action that started the session).
+ * They name :bvis (0 = everything visible: no session hides anything, or
+ * the reader is not one of its coders; else the reader's coder id),
+ * :bothers (",ID,ID,": the session's coders other than the reader) and
+ * :bstart (the action that started the session). The owner and others
+ * outside the session see these (the log is their audit trail), though not
+ * the session's codings (db_visible_coder) nor figures.
  *
  * DB_BLIND_BY(col): a row whose author (coder id col: memos, actions) the
  * reader may see: theirs, the owner's, any coder's outside the session.
@@ -138,20 +141,21 @@ bool db_blind_hidden(struct project *p);
  * change log tells who made it (its insert in a "do" action).
  */
 #define DB_BLIND_BY(col) \
-	"(:vis = 0 OR instr(:bothers, ',' || ifnull(" col ", 0) || ',') = 0)"
+	"(:bvis = 0 OR instr(:bothers, ',' || ifnull(" col ", 0) || ',') = 0)"
 #define DB_BLIND_NODE(col) \
-	"(:vis = 0 OR " col " NOT IN (SELECT bc.row_id FROM changes bc" \
+	"(:bvis = 0 OR " col " NOT IN (SELECT bc.row_id FROM changes bc" \
 	" JOIN actions ba ON ba.id = bc.action_id WHERE bc.action_id > :bstart" \
 	" AND bc.tbl = 'nodes' AND bc.op = 'insert' AND ba.kind = 'do' AND" \
 	" instr(:bothers, ',' || ba.coder_id || ',') > 0) OR EXISTS(SELECT 1" \
-	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :vis))"
+	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :bvis))"
 /* DB_BLIND_MEMO(m): a memo (table alias m) the reader may see: by an author
  * they may see, and not on a coding they may not. */
 #define DB_BLIND_MEMO(m) \
-	"(" DB_BLIND_BY(m ".author_id") " AND (:vis = 0 OR " m ".target <> 'coding'" \
+	"(" DB_BLIND_BY(m ".author_id") " AND (:bvis = 0 OR " m ".target <> 'coding'" \
 	" OR EXISTS(SELECT 1 FROM codings bm WHERE bm.id = " m ".target_id AND" \
-	" bm.coder_id = :vis)))"
-/* Binds those of :vis, :bothers and :bstart that st names. */
+	" bm.coder_id = :bvis)))"
+/* Binds those of :vis (db_visible_coder), :bvis, :bothers and :bstart
+ * that st names. */
 void db_blind_bind(struct project *p, sqlite3_stmt *st);
 /* Whether node (code or category) id, or coding id, exists and the reader
  * may see it: what a lookup by id asks before it answers. */

@@ -9,9 +9,11 @@
  * exports and live updates leave the others' out, and agreement figures are
  * refused. Nor do they see what the session's other coders made: the codes
  * and categories they created since it started (unless the reader applied
- * one too), their memos and memos on their codings, their log entries. The
- * owner is blind alike. This is enforced in the model (one filter,
- * db-int.h), so the UI and the command line behave alike. (Anyone who can read the file with sqlite3 can still read
+ * one too), their memos and memos on their codings, their log entries.
+ * The owner and others outside the session see those (the log is their
+ * audit trail) but, like the coders, only their own codings and no
+ * figures. This is enforced in the model (one filter, db-int.h), so the UI
+ * and the command line behave alike. (Anyone who can read the file with sqlite3 can still read
  * it: blind mode keeps coders honest, it is not encryption.)
  *
  * Start, done and lift are actions in the log (with the account that did

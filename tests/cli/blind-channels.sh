@@ -98,6 +98,13 @@ check_rc "report each: A alone" 0 $A report p.axial --out r3 --source each --as 
 check "report each: no file for B" "" "$(ls r3 | grep -- '-B\.')"
 no_secret "report each: no trace of B" "$(cat r3/*)"
 
+# the owner, outside the session, audits: codes, memos and the log, but
+# no coder's codings and no figures
+check_match "owner: B's code in the codebook" 'bsecret \(0\)' "$($A codes p.axial)"
+check_match "owner: B's actions in the log" ' B .*code add' "$($A log p.axial)"
+check_match "owner: B's memo" 'bmemo words' "$($A memo list p.axial)"
+check "owner: no coder's codings" "" "$($A codings p.axial)"
+
 check_rc "agree refused while blind" 1 $A agree p.axial --coders A,B --as A
 check_match "agree says why" 'blind coding is on' "$ERR"
 check "agree prints no figure" "" "$OUT"
