@@ -143,6 +143,28 @@ db_blind_coding_visible(struct project *p, int64_t id)
 	return found;
 }
 
+enum ax_status
+db_blind_may_change_node(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT :bvis = 0 OR EXISTS(SELECT 1"
+	    " FROM changes bc JOIN actions ba ON ba.id = bc.action_id"
+	    " WHERE bc.action_id > :bstart AND bc.tbl = 'nodes' AND"
+	    " bc.op = 'insert' AND ba.kind = 'do' AND bc.row_id = :id AND"
+	    " ba.coder_id = :bvis)");
+	bool ok;
+
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	db_blind_bind(p, st);
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (!ok)
+		return db_fail(p, AX_ERR_PERM, "blind coding is on: a code the "
+		    "other coders see stays as it is until the session ends (the "
+		    "owner may change it); you may change the codes you made "
+		    "since it started");
+	return AX_OK;
+}
+
 bool
 db_blind_hidden(struct project *p)
 {

@@ -494,6 +494,16 @@ need_node(struct project *p, int64_t id)
 	return AX_OK;
 }
 
+/* A node this coder may change now: it exists, and a blind session does not
+ * keep it as it is (db_blind_may_change_node). */
+static enum ax_status
+need_changeable(struct project *p, int64_t id)
+{
+	enum ax_status s = need_node(p, id);
+
+	return s == AX_OK ? db_blind_may_change_node(p, id) : s;
+}
+
 enum ax_status
 codetree_rename(struct project *p, int64_t id, const char *name)
 {
@@ -506,7 +516,7 @@ codetree_rename(struct project *p, int64_t id, const char *name)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "code rename")) != AX_OK)
 		goto out;
-	if ((s = need_node(p, id)) == AX_OK)
+	if ((s = need_changeable(p, id)) == AX_OK)
 		s = check_sibling_free(p, db_int(p, "SELECT ifnull(parent_id, 0)"
 		    " FROM nodes WHERE id = ?", id, 0), nname, id);
 	if (s == AX_OK) {
@@ -530,7 +540,7 @@ codetree_move(struct project *p, int64_t id, int64_t parent)
 
 	if ((s = db_action_begin(p, "code move")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK || (s = check_parent(p, parent)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK || (s = check_parent(p, parent)) != AX_OK)
 		goto end;
 	if (parent != 0) {
 		/* UNION, not UNION ALL: ends even on a loop */
@@ -594,7 +604,8 @@ codetree_merge(struct project *p, int64_t from, int64_t into)
 
 	if ((s = db_action_begin(p, "code merge")) != AX_OK)
 		return s;
-	if ((s = need_code(p, from)) != AX_OK || (s = need_code(p, into)) != AX_OK)
+	if ((s = need_code(p, from)) != AX_OK || (s = need_code(p, into)) != AX_OK ||
+	    (s = db_blind_may_change_node(p, from)) != AX_OK)
 		goto end;
 	if (from == into) {
 		s = db_fail(p, AX_ERR_INPUT, "cannot merge a code into itself");
@@ -640,7 +651,7 @@ codetree_remove(struct project *p, int64_t id)
 
 	if ((s = db_action_begin(p, "code remove")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK)
 		return db_action_end(p, s);
 	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++) {
 		sqlite3_stmt *st = db_stmt(p, steps[i]);
@@ -659,7 +670,7 @@ codetree_set_role(struct project *p, int64_t id, enum paradigm_role role)
 
 	if ((s = db_action_begin(p, "code role")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK)
 		goto end;
 	if (role != ROLE_NONE && db_int(p, "SELECT kind = 'category' AND parent_id IS NULL"
 	    " FROM nodes WHERE id = ?", id, 0) == 0) {
@@ -707,7 +718,7 @@ codetree_set_color(struct project *p, int64_t id, const char *color)
 		return s;
 	if ((s = db_action_begin(p, "code colour")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) == AX_OK) {
+	if ((s = need_changeable(p, id)) == AX_OK) {
 		st = db_stmt(p, "UPDATE nodes SET color = lower(?2) WHERE id = ?1"
 		    " AND color <> lower(?2)");
 		sqlite3_bind_int64(st, 1, id);
@@ -727,7 +738,7 @@ codetree_set_definition(struct project *p, int64_t id, const char *text)
 		return db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
 	if ((s = db_action_begin(p, "code define")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) == AX_OK) {
+	if ((s = need_changeable(p, id)) == AX_OK) {
 		st = db_stmt(p, "UPDATE nodes SET definition = ?2 WHERE id = ?1"
 		    " AND definition <> ?2");
 		sqlite3_bind_int64(st, 1, id);

@@ -161,6 +161,12 @@ void db_blind_bind(struct project *p, sqlite3_stmt *st);
  * may see it: what a lookup by id asks before it answers. */
 bool db_blind_node_visible(struct project *p, int64_t id);
 bool db_blind_coding_visible(struct project *p, int64_t id);
+/* AX_OK when the acting coder may change node id (rename, move, merge
+ * away, remove, role, colour, definition); inside the action. A coder of a
+ * hidden session changes only what they made in it: a change to a code the
+ * others see would show them this coder's reading, and removing it would
+ * take their hidden codings along. AX_ERR_PERM with the reason otherwise. */
+enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
 
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);

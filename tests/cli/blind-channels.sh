@@ -98,6 +98,23 @@ check_rc "report each: A alone" 0 $A report p.axial --out r3 --source each --as 
 check "report each: no file for B" "" "$(ls r3 | grep -- '-B\.')"
 no_secret "report each: no trace of B" "$(cat r3/*)"
 
+# A's changes to a code B sees would show B A's reading (and removing it
+# would take B's hidden codings along): A changes only the codes A made
+for cmd in 'code rm p.axial shared' 'code rename p.axial shared x' \
+    'code define p.axial shared d' 'code color p.axial shared #ff0000' \
+    'code merge p.axial shared amine'; do
+	check_rc "$cmd: refused to A" 1 $A $cmd --as A
+	check_match "$cmd: says why" 'blind coding is on: a code the other coders see stays as it is' "$ERR"
+done
+$A code add p.axial acat --category --as A >/dev/null
+check_rc "code move: A cannot move the shared code" 1 $A code move p.axial shared acat --as A
+check_match "codes: B's coding of the shared code kept" 'shared \(1\)' "$($A codes p.axial --as B)"
+check "codes: the shared code unchanged for B" "- shared (1)" "$($A codes p.axial --as B | grep -o -- '- shared ([0-9]*)')"
+check_rc "A renames A's own code" 0 $A code rename p.axial amine amine2 --as A
+check_rc "A moves A's own code" 0 $A code move p.axial amine2 acat --as A
+check_rc "A defines A's own code" 0 $A code define p.axial amine2 'mine' --as A
+check_rc "the owner changes the shared code" 0 $A code define p.axial shared 'the owner says'
+
 # the owner, outside the session, audits: codes, memos and the log, but
 # no coder's codings and no figures
 check_match "owner: B's code in the codebook" 'bsecret \(0\)' "$($A codes p.axial)"
