@@ -2,8 +2,8 @@
 # ui-blind-channels.sh: while a blind session hides the other coder, the
 # workbench shows nothing of their work: not the code they made (its
 # in-vivo name is their reading) in the code tree or the code finder, not
-# their memos' marks, no agreement figures. The owner's lift shows it all,
-# live.
+# their memos' marks, no agreement figures; nor can A delete a code B sees.
+# The owner's lift shows it all, live.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -18,6 +18,7 @@ printf 'first paragraph here\nsecond paragraph here\n' >"$T/d.txt"
 check_rc "the owner starts a blind session" 0 "$AXIAL" blind "$P" start A,B
 "$AXIAL" code add "$P" bsecret --as B >/dev/null
 "$AXIAL" tag "$P" d bsecret --quote second --as B >/dev/null
+"$AXIAL" tag "$P" d shared --quote first --as B >/dev/null
 "$AXIAL" memo add "$P" 'b on the document' --on document:d --as B >/dev/null
 "$AXIAL" memo add "$P" 'b on the code' --on code:shared --as B >/dev/null
 
@@ -42,6 +43,14 @@ wait_gone "apply code" 3
 keys =
 check_screen "the agreement pane is refused" "agreement is hidden during blind coding"
 not_on_screen "no kappa while blind" "kappa"
+
+# deleting the shared code would take B's hidden coding along
+keys Tab D
+sleep 0.3
+keys y
+check_screen "A cannot delete the code B sees" "blind coding is on: a code the other coders see"
+check "B's coding of it is kept" 1 "$("$AXIAL" codings "$P" --as B | grep -c shared)"
+keys Tab
 
 check_rc "the owner lifts the session" 0 "$AXIAL" blind "$P" lift
 if wait_gone "[blind]" 5; then ok "the lift shows live"; else
