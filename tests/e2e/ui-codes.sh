@@ -165,3 +165,10 @@ check_screen "quits" "AXIAL-EXIT=0"
 check_rc "tag applies a category" 0 "$AXIAL" tag "$P" 01-it-service-manager "Pressures toward remote work/Cost pressures" 0 5
 check_match "codes counts the category's codings" "Cost pressures \(1\)" "$("$AXIAL" codes "$P")"
 
+# and a REFI-QDA export keeps it: the category is marked codable, and the
+# coding comes back on import
+check_rc "export qdpx" 0 "$AXIAL" export qdpx "$P" "$T/out.qdpx"
+check_rc "the applied category is codable in the export" 0 sh -c "unzip -p '$T/out.qdpx' project.qde | grep -q 'isCodable=\"true\" *[^>]*name=\"Cost pressures\"\|name=\"Cost pressures\" *isCodable=\"true\"'"
+"$AXIAL" init "$T/back.axial" >/dev/null
+check_rc "import it back" 0 "$AXIAL" import "$T/back.axial" "$T/out.qdpx"
+check "every coding came back" "$(ncodings)" "$("$AXIAL" codings "$T/back.axial" --json | json "len(d)")"
