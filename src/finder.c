@@ -74,20 +74,19 @@ word_start(const uint32_t *h, size_t i)
 
 /*
  * The best score of q (spaces dropped) as a subsequence of h, or
- * FZ_NONE. m[j]: the best with q[0..j] matched and q[j] on the current
+ * FZ_NONE; m and g are the caller's scratch of nq each. m[j]: the best with q[0..j] matched and q[j] on the current
  * hay character; g[j]: the best with q[j] matched earlier, less a point per
  * character skipped since and FZ_GAP for the gap.
  */
 static int
-fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq)
+fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq, int *m,
+    int *g)
 {
-	int *m, *g, best = FZ_NONE;
+	int best = FZ_NONE;
 	size_t i, j;
 
 	if (nq == 0)
 		return 0;
-	m = xcalloc(nq, sizeof *m);
-	g = xcalloc(nq, sizeof *g);
 	for (j = 0; j < nq; j++)
 		m[j] = g[j] = FZ_NONE;
 	for (i = 0; i < n; i++) {
@@ -111,8 +110,6 @@ fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq)
 		if (m[nq - 1] > best)
 			best = m[nq - 1];
 	}
-	free(m);
-	free(g);
 	return best;
 }
 
@@ -137,6 +134,8 @@ refilter(struct ui *ui)
 	struct searchkey *k = searchkey_new(ui->fquery, strlen(ui->fquery), NULL);
 	const uint32_t *kc = searchkey_chars(k);
 	uint32_t *q = xcalloc(searchkey_length(k) + 1, sizeof *q);
+	int *m = xcalloc(searchkey_length(k) + 1, sizeof *m);
+	int *g = xcalloc(searchkey_length(k) + 1, sizeof *g);
 	size_t i, nq = 0;
 
 	for (i = 0; i < searchkey_length(k); i++)
@@ -146,10 +145,10 @@ refilter(struct ui *ui)
 	ui->nfmatch = 0;
 	for (i = 0; i < ui->nfitems; i++) {
 		int named = fuzzy_score(searchkey_chars(lkeys[i]),
-		    searchkey_length(lkeys[i]), q, nq);
+		    searchkey_length(lkeys[i]), q, nq, m, g);
 
 		fscore[i] = fuzzy_score(searchkey_chars(fkeys[i]),
-		    searchkey_length(fkeys[i]), q, nq);
+		    searchkey_length(fkeys[i]), q, nq, m, g);
 		if (named > FZ_NONE && named + FZ_NAME > fscore[i])
 			fscore[i] = named + FZ_NAME;
 		if (fscore[i] > FZ_NONE)
@@ -159,6 +158,8 @@ refilter(struct ui *ui)
 		qsort(ui->fmatch, ui->nfmatch, sizeof *ui->fmatch, match_cmp);
 	free(fscore);
 	fscore = NULL;
+	free(m);
+	free(g);
 	free(q);
 	searchkey_free(k);
 	ui->fcur = 0;
