@@ -35,8 +35,8 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 	int k = 0;
 
 	out[0] = '\0';
-	if (n->kind != NODE_CODE)
-		return;
+	if (n->kind != NODE_CODE && n->ncodings == 0)
+		return;	/* a category shows counts once it was applied */
 	if (!ui->counts.valid || ui->counts.ncoders < 2 || n->id > ui->counts.maxid) {
 		snprintf(out, cap, "%lld", (long long)n->ncodings);
 		return;

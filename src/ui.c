@@ -876,7 +876,9 @@ config_path(void)
 
 /*
  * ~/.config/axial/config: "theme NAME", "mouse on|off", "bidi app|terminal",
- * "shaping app|terminal|off", "bind ACTION KEY...". Bad lines are reported
+ * "shaping app|terminal|off", "quick-code paragraph|selection" (what the
+ * digit keys and . code without a selection), "bind ACTION KEY...". Bad
+ * lines are reported
  * in the status line.
  */
 static void
@@ -918,6 +920,14 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 			if (text_shaping_parse(rest, &ui->opt.text.shaping) != 0)
 				ui_err(ui, _("%s:%d: shaping app, terminal or off"), path,
 				    lineno);
+		} else if (strcmp(w, "quick-code") == 0 && rest) {
+			if (strncmp(rest, "paragraph", 9) == 0)
+				ui->quick_refuse = false;
+			else if (strncmp(rest, "selection", 9) == 0)
+				ui->quick_refuse = true;
+			else
+				ui_err(ui, _("%s:%d: quick-code paragraph or selection"),
+				    path, lineno);
 		} else if (strcmp(w, "bind") == 0 && rest) {
 			;	/* ui_load_bindings */
 		} else
@@ -1113,6 +1123,11 @@ ui_free(struct ui *ui)
 		text_doc_free(ui->tdoc);
 	searchkey_doc_free(ui->hay);
 	free(ui->search);
+	for (i = 0; i < ui->nsearch_hist; i++)
+		free(ui->search_hist[i]);
+	free(ui->search_hist);
+	free(ui->nc_places);
+	free(ui->pending_code);
 	free(ui->doc_pos);
 	free(ui->text);
 	free(ui->codings);
