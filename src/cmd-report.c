@@ -500,6 +500,14 @@ report_main(const struct cmd *self, int argc, char **argv)
 		    "HTML readers need no byte-order mark"));
 		goto out;
 	}
+	if (digits != NULL && strcmp(digits, "fa") == 0 && r.fmt == RP_CSV) {
+		/* CSV is read by spreadsheets, which take only Latin digits
+		 * as numbers: saying so beats a silent Latin table. */
+		rc = cmd_usage(self, _("--digits fa is for Markdown and HTML: "
+		    "CSV keeps Latin digits so that spreadsheets read the "
+		    "figures as numbers"));
+		goto out;
+	}
 	if (per != NULL) {
 		errno = 0;
 		per_code = (size_t)strtoul(per, &end, 10);
