@@ -116,18 +116,22 @@ void
 ui_apply_code(struct ui *ui, int64_t node)
 {
 	const struct node *n = ui_node(ui, node);
-	size_t s, e;
+	size_t s, e, para = 0;
+	bool sel;
 	int64_t id;
 	uint64_t t0;
 
-	if (n == NULL || n->kind != NODE_CODE) {
-		ui_err(ui, _("pick a code, not a category"));
+	if (n == NULL) {
+		ui_err(ui, "%s", _("pick a code"));
 		return;
 	}
 	if (ui_cur_doc(ui) == 0 || !code_range(ui, &s, &e)) {
 		ui_err(ui, _("nothing to code here: select text first (v, then move)"));
 		return;
 	}
+	sel = vmt_selection(&ui->vt, &(size_t){0}, &(size_t){0});
+	if (!sel)
+		para = text_doc_paragraph_at(ui->tdoc, s) + 1;
 	t0 = clock_ns();
 	if (!ui_check(ui, coding_add(ui->p, ui_cur_doc(ui), node, (int64_t)s,
 	    (int64_t)e, &id)))
@@ -141,7 +145,26 @@ ui_apply_code(struct ui *ui, int64_t node)
 	vmt_clear_mark(&ui->vt);
 	vmt_goto(&ui->vt, s);	/* on the new segment: its codes show */
 	ui_after_action(ui);
-	ui_msg(ui, _("coded %zu-%zu as %s"), s, e, n->name);
+	if (sel)
+		ui_msg(ui, _("coded %zu-%zu as %s"), s, e, n->name);
+	else	/* no selection: say which unit took the code */
+		ui_msg(ui, _("coded paragraph %zu with «%s»"), para, n->name);
+}
+
+/* The quick keys (digits, .) without a selection code the paragraph at
+ * the caret, unless the config says "quick-code selection". */
+static void
+quick_apply(struct ui *ui, int64_t node)
+{
+	size_t s, e;
+
+	if (ui->quick_refuse && !vmt_selection(&ui->vt, &s, &e)) {
+		ui_err(ui, "%s", _("select text first (v, then move): quick-code "
+		    "selection in your config keeps the digit keys from coding a "
+		    "whole paragraph"));
+		return;
+	}
+	ui_apply_code(ui, node);
 }
 
 /* ---- motions in the transcript ---- */
@@ -239,15 +262,43 @@ search_go(struct ui *ui, bool backward)
 	ui_dirty(ui, DIRTY_TRANSCRIPT | DIRTY_STATUS);
 }
 
+/* This session's searches, at most SEARCH_HIST, for Up in the prompt. */
+#define SEARCH_HIST 50
+
 static void
 search_done(struct ui *ui, const char *text)
 {
+	if (*text == '\0') {
+		ui_msg(ui, "%s", _("cancelled"));
+		return;
+	}
 	free(ui->search);
 	ui->search = xstrdup(text);
+	if (ui->nsearch_hist == 0 ||
+	    strcmp(ui->search_hist[ui->nsearch_hist - 1], text) != 0) {
+		if (ui->nsearch_hist == SEARCH_HIST) {
+			free(ui->search_hist[0]);
+			memmove(&ui->search_hist[0], &ui->search_hist[1],
+			    --ui->nsearch_hist * sizeof *ui->search_hist);
+		}
+		if (ui->search_hist == NULL)
+			ui->search_hist = xcalloc(SEARCH_HIST,
+			    sizeof *ui->search_hist);
+		ui->search_hist[ui->nsearch_hist++] = xstrdup(text);
+	}
 	search_go(ui, false);
 }
 
-void act_search(struct ui *ui) { prompt_open(ui, _("search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)"), ui->search, search_done); }
+/* The prompt opens empty, the earlier searches one Up away. */
+void
+act_search(struct ui *ui)
+{
+	prompt_open(ui, _("search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)"),
+	    "", search_done);
+	ui->phist = ui->search_hist;
+	ui->nphist = ui->phist_at = ui->nsearch_hist;
+}
+
 void act_search_next(struct ui *ui) { search_go(ui, false); }
 void act_search_prev(struct ui *ui) { search_go(ui, true); }
 
@@ -285,11 +336,26 @@ void act_coded_prev(struct ui *ui) { coded_step(ui, -1); }
 
 /* ---- open coding ---- */
 
+/* y or Enter on "create code ...?": the new code at the top level. */
+static void
+create_yes(struct ui *ui, const char *yes)
+{
+	char *name = ui->pending_code;
+
+	(void)yes;
+	ui->pending_code = NULL;
+	if (name != NULL)
+		ui_new_code_apply(ui, name, "code add", true, 0);
+	free(name);
+}
+
 /* Enter in the apply finder: the chosen code, or, when nothing matched
- * what was typed, a new code of that name (quick coding). */
+ * what was typed, a question first, so a typo never becomes a code. */
 static void
 apply_done(struct ui *ui, int64_t id, const char *query)
 {
+	char title[sizeof ui->ftitle];
+
 	if (id == 0) {
 		const char *q = query;
 
@@ -299,7 +365,13 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 			ui_err(ui, _("no codes yet: type a name to create one"));
 			return;
 		}
-		ui_new_code_apply(ui, q, "code add", true);
+		free(ui->pending_code);
+		ui->pending_code = xstrdup(q);
+		snprintf(title, sizeof title, _("create code «%s» at the top level?"),
+		    q);
+		prompt_open(ui, title, "", create_yes);
+		ui->ov = OV_CONFIRM;
+		ui->pconfirm_enter = true;
 		return;
 	}
 	ui_apply_code(ui, id);
@@ -311,7 +383,8 @@ act_code_apply(struct ui *ui)
 	struct finder_item *items, tmp;
 	size_t n, i, j, front = 0;
 
-	finder_nodes(ui, true, false, &items, &n);
+	/* categories too: a category may be applied to text (REFI codable) */
+	finder_nodes(ui, true, true, &items, &n);
 	/* the recent codes first, most recent on top */
 	for (j = 0; j < ui->nrecent; j++)
 		for (i = front; i < n; i++)
@@ -322,17 +395,17 @@ act_code_apply(struct ui *ui)
 				items[front++] = tmp;
 				break;
 			}
-	finder_open(ui, _("apply code (no match: Enter creates it)"), items, n,
-	    apply_done);
+	finder_open(ui, _("apply code (no match: Enter offers to create it)"),
+	    items, n, apply_done);
 }
 
-/* Creates code `name` under the tree's current category (or finds it
- * there) and applies it to the selection, in one undoable action. */
+/* Creates code `name` under parent (or finds it there) and applies it to
+ * the selection, in one undoable action. */
 void
 ui_new_code_apply(struct ui *ui, const char *name, const char *label,
-    bool apply)
+    bool apply, int64_t parent)
 {
-	int64_t parent = vmtree_target_category(&ui->tree), id = 0, cid;
+	int64_t id = 0, cid;
 	size_t s = 0, e = 0;
 	enum ax_status rc;
 	char *path = NULL;
@@ -362,13 +435,78 @@ ui_new_code_apply(struct ui *ui, const char *name, const char *label,
 		vmt_goto(&ui->vt, s);
 	ui_after_action(ui);
 	vmtree_goto_id(&ui->tree, id);
-	if (apply)
-		ui_msg(ui, _("coded as %s"), name);
+	if (parent == 0)
+		ui_msg(ui, apply ? _("coded as %s (a code at the top level)") :
+		    _("new code %s at the top level"), name);
 	else
-		ui_msg(ui, _("new code %s"), name);
+		ui_msg(ui, apply ? _("coded as %s (a code in «%s»)") :
+		    _("new code %s in «%s»"), name, ui_node_name(ui, parent));
 }
 
-static void new_code_done(struct ui *ui, const char *name) { if (*name) ui_new_code_apply(ui, name, "code add", true); }
+/* The new-code prompt's title: where the code goes, and Tab to change it. */
+static void
+new_code_title(struct ui *ui)
+{
+	int64_t at = ui->nc_places[ui->nc_place];
+
+	if (at == 0)
+		snprintf(ui->ftitle, sizeof ui->ftitle, "%s", ui->nnc_places > 1 ?
+		    _("new code at the top level (Tab: into a category)") :
+		    _("new code at the top level"));
+	else
+		snprintf(ui->ftitle, sizeof ui->ftitle,
+		    _("new code in «%s» (Tab: next place)"), ui_node_name(ui, at));
+	ui_dirty(ui, DIRTY_OVERLAY);
+}
+
+static void
+new_code_tab(struct ui *ui, int dir)
+{
+	if (ui->nnc_places < 2)
+		return;
+	ui->nc_place = (ui->nc_place + ui->nnc_places + (size_t)(dir > 0 ? 1 :
+	    -1)) % ui->nnc_places;
+	new_code_title(ui);
+}
+
+static void
+new_code_done(struct ui *ui, const char *name)
+{
+	if (*name)
+		ui_new_code_apply(ui, name, "code add", ui->nc_apply,
+		    ui->nc_places[ui->nc_place]);
+}
+
+void
+ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree)
+{
+	int64_t here = vmtree_target_category(&ui->tree), c;
+	size_t i, n = 0;
+
+	/* the top level, the tree's category and those above it, the rest */
+	free(ui->nc_places);
+	ui->nc_places = xcalloc(ui->nnodes + 2, sizeof *ui->nc_places);
+	ui->nc_places[n++] = 0;
+	for (c = here; c != 0 && ui_node(ui, c) != NULL && n < ui->nnodes + 1;
+	    c = ui_node(ui, c)->parent)
+		ui->nc_places[n++] = c;
+	for (i = 0; i < ui->nnodes; i++) {
+		size_t k;
+
+		if (ui->nodes[i].kind != NODE_CATEGORY)
+			continue;
+		for (k = 0; k < n && ui->nc_places[k] != ui->nodes[i].id; k++)
+			;
+		if (k == n)
+			ui->nc_places[n++] = ui->nodes[i].id;
+	}
+	ui->nnc_places = n;
+	ui->nc_place = in_tree && here != 0 ? 1 : 0;
+	ui->nc_apply = apply;
+	prompt_open(ui, "", "", new_code_done);
+	ui->ptab = new_code_tab;
+	new_code_title(ui);
+}
 
 void
 act_code_new(struct ui *ui)
@@ -379,8 +517,7 @@ act_code_new(struct ui *ui)
 		ui_err(ui, _("select text first (v, then move), or c in the code tree"));
 		return;
 	}
-	prompt_open(ui, _("new code for the selection (in the tree's category)"),
-	    "", new_code_done);
+	ui_new_code_prompt(ui, true, false);
 }
 
 /* The selected words as a code name: white space collapsed, quotes and
@@ -446,7 +583,7 @@ act_code_invivo(struct ui *ui)
 	if (*name == '\0')
 		ui_err(ui, _("in-vivo: the selection has no words"));
 	else
-		ui_new_code_apply(ui, name, "in-vivo code", true);
+		ui_new_code_apply(ui, name, "in-vivo code", true, 0);
 	free(name);
 }
 
@@ -457,7 +594,7 @@ act_code_again(struct ui *ui)
 		ui_err(ui, _("no code applied yet in this session"));
 		return;
 	}
-	ui_apply_code(ui, ui->recent[0]);
+	quick_apply(ui, ui->recent[0]);
 }
 
 void
@@ -469,7 +606,7 @@ act_code_recent(struct ui *ui)
 		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1, ui->nrecent);
 		return;
 	}
-	ui_apply_code(ui, ui->recent[k]);
+	quick_apply(ui, ui->recent[k]);
 }
 
 void

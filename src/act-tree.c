@@ -242,8 +242,7 @@ new_category_done(struct ui *ui, const char *name)
 	}
 }
 
-static void tree_new_code_done(struct ui *ui, const char *name) { if (*name) ui_new_code_apply(ui, name, "code add", false); }
-void act_tree_new_code(struct ui *ui) { prompt_open(ui, _("new code (in the current category)"), "", tree_new_code_done); }
+void act_tree_new_code(struct ui *ui) { ui_new_code_prompt(ui, false, true); }
 void act_tree_new_category(struct ui *ui) { prompt_open(ui, _("new category (beside the current one)"), "", new_category_done); }
 
 static void

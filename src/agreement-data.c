@@ -437,7 +437,9 @@ agree_data_free(struct agree_data *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* ---- the report ---- */
+/* ---- the report ----
+ * Labels are English (JSON carries them); N_() marks them so the table
+ * `axial agree --data` prints shows them in the messages' language. */
 
 static void
 add(struct agree_report *r, enum agree_kind kind, struct agree_fig f,
@@ -521,22 +523,26 @@ report_two(const struct agree_data *d, const struct agree_opts *o,
 	}
 	cells = agree_data_table(d, &missing);
 	agree_kappa_table(cells, d->ncats, o->q, &k);
-	add_count(r, "n", "units in the table (both coders gave a value)", k.n);
-	add_count(r, "left_out", "units left out (a value missing)", missing);
-	add(r, AGREE_PROP, k.po, "percent agreement", "po");
-	add(r, AGREE_PROP, k.po_lo, "  Wilson 95% lower", "po_ci_lower");
-	add(r, AGREE_PROP, k.po_hi, "  Wilson 95% upper", "po_ci_upper");
-	add(r, AGREE_COEF, k.pe, "chance agreement P_e (Cohen)", "pe");
-	add(r, AGREE_COEF, k.kappa, "Cohen's kappa", "kappa");
-	add(r, AGREE_SE, k.ase, "  ASE (Fleiss, Cohen & Everitt 1969)", "kappa_ase");
-	add(r, AGREE_COEF, k.ci_lo, "  95% CI lower", "kappa_ci_lower");
-	add(r, AGREE_COEF, k.ci_hi, "  95% CI upper", "kappa_ci_upper");
-	add(r, AGREE_SE, k.ase0, "  SE under kappa = 0", "kappa_ase0");
-	add(r, AGREE_NUM, k.z, "  z (kappa / null SE)", "kappa_z");
-	add(r, AGREE_COEF, k.pi, "Scott's pi", "pi");
+	add_count(r, "n", N_("units in the table (both coders gave a value)"), k.n);
+	add_count(r, "left_out", N_("units left out (a value missing)"), missing);
+	add(r, AGREE_PROP, k.po, N_("percent agreement"), "po");
+	/* xgettext:no-c-format */
+	add(r, AGREE_PROP, k.po_lo, N_("  Wilson 95% lower"), "po_ci_lower");
+	/* xgettext:no-c-format */
+	add(r, AGREE_PROP, k.po_hi, N_("  Wilson 95% upper"), "po_ci_upper");
+	add(r, AGREE_COEF, k.pe, N_("chance agreement P_e (Cohen)"), "pe");
+	add(r, AGREE_COEF, k.kappa, N_("Cohen's kappa"), "kappa");
+	add(r, AGREE_SE, k.ase, N_("  ASE (Fleiss, Cohen & Everitt 1969)"), "kappa_ase");
+	/* xgettext:no-c-format */
+	add(r, AGREE_COEF, k.ci_lo, N_("  95% CI lower"), "kappa_ci_lower");
+	/* xgettext:no-c-format */
+	add(r, AGREE_COEF, k.ci_hi, N_("  95% CI upper"), "kappa_ci_upper");
+	add(r, AGREE_SE, k.ase0, N_("  SE under kappa = 0"), "kappa_ase0");
+	add(r, AGREE_NUM, k.z, N_("  z (kappa / null SE)"), "kappa_z");
+	add(r, AGREE_COEF, k.pi, N_("Scott's pi"), "pi");
 	lab = xasprintf("Brennan-Prediger (q = %d)", k.q);
 	add(r, AGREE_COEF, k.bp, lab, "bp");
-	add(r, AGREE_SE, k.bp_se, "  SE", "bp_se");
+	add(r, AGREE_SE, k.bp_se, N_("  SE"), "bp_se");
 	free(lab);
 	if (k.note != NULL)
 		note(r, "%s", k.note);
@@ -581,12 +587,13 @@ report_many(const struct agree_data *d, const struct agree_opts *o,
 		n += any;
 	}
 	agree_fleiss(counts, n, d->ncats, o->q, &f, p, kj);
-	add_count(r, "fleiss_n", "units (Fleiss)", n);
-	add(r, AGREE_COEF, f.pbar, "Fleiss mean agreement P-bar", "fleiss_pbar");
-	add(r, AGREE_COEF, f.pe, "Fleiss chance agreement P_e", "fleiss_pe");
-	add(r, AGREE_COEF, f.kappa, "Fleiss' kappa", "fleiss_kappa");
-	add(r, AGREE_SE, f.se0, "  SE under kappa = 0 (Fleiss, Nee & Landis 1979)", "fleiss_se0");
-	add(r, AGREE_NUM, f.z, "  z", "fleiss_z");
+	add_count(r, "fleiss_n", N_("units (Fleiss)"), n);
+	add(r, AGREE_COEF, f.pbar, N_("Fleiss mean agreement P-bar"), "fleiss_pbar");
+	add(r, AGREE_COEF, f.pe, N_("Fleiss chance agreement P_e"), "fleiss_pe");
+	add(r, AGREE_COEF, f.kappa, N_("Fleiss' kappa"), "fleiss_kappa");
+	add(r, AGREE_SE, f.se0,
+	    N_("  SE under kappa = 0 (Fleiss, Nee & Landis 1979)"), "fleiss_se0");
+	add(r, AGREE_NUM, f.z, N_("  z"), "fleiss_z");
 	for (c = 0; c < d->ncats && c < TABLE_MAX_CATS && f.pbar.why == NULL; c++) {
 		struct agree_fig pf = { p[c], NULL };
 
@@ -614,9 +621,9 @@ agree_data_report(const struct agree_data *d, const struct agree_opts *o,
 	bool first = true;
 
 	memset(r, 0, sizeof *r);
-	add_count(r, "units", "units", d->nunits);
-	add_count(r, "coders", "coders", d->ncoders);
-	add_count(r, "categories", "categories", d->ncats);
+	add_count(r, "units", N_("units"), d->nunits);
+	add_count(r, "coders", N_("coders"), d->ncoders);
+	add_count(r, "categories", N_("categories"), d->ncats);
 	if (d->ncoders == 2)
 		report_two(d, o, r);
 	if (levels == 0)
@@ -632,21 +639,23 @@ agree_data_report(const struct agree_data *d, const struct agree_opts *o,
 		if (first) {
 			if (d->ncoders != 2)
 				add(r, AGREE_PROP, a.pairwise,
-				    "percent agreement (pairs of values within units)", "po");
-			add_count(r, "alpha_units", "pairable units (alpha)", a.units);
-			add_count(r, "alpha_n", "pairable values (alpha)", a.n);
+				    N_("percent agreement (pairs of values within units)"), "po");
+			add_count(r, "alpha_units", N_("pairable units (alpha)"), a.units);
+			add_count(r, "alpha_n", N_("pairable values (alpha)"), a.n);
 			first = false;
 		}
 		lab = xasprintf("Krippendorff's alpha, %s", agree_level_names[l]);
 		add(r, AGREE_COEF, a.alpha, lab, "alpha_%s", agree_level_names[l]);
 		free(lab);
-		add(r, AGREE_COEF, a.lo, "  bootstrap 95% lower", "alpha_%s_ci_lower",
+		/* xgettext:no-c-format */
+		add(r, AGREE_COEF, a.lo, N_("  bootstrap 95% lower"), "alpha_%s_ci_lower",
 		    agree_level_names[l]);
-		add(r, AGREE_COEF, a.hi, "  bootstrap 95% upper", "alpha_%s_ci_upper",
+		/* xgettext:no-c-format */
+		add(r, AGREE_COEF, a.hi, N_("  bootstrap 95% upper"), "alpha_%s_ci_upper",
 		    agree_level_names[l]);
-		add(r, AGREE_COEF, a.d_o, "  observed disagreement D_o", "alpha_%s_do",
+		add(r, AGREE_COEF, a.d_o, N_("  observed disagreement D_o"), "alpha_%s_do",
 		    agree_level_names[l]);
-		add(r, AGREE_COEF, a.d_e, "  expected disagreement D_e", "alpha_%s_de",
+		add(r, AGREE_COEF, a.d_e, N_("  expected disagreement D_e"), "alpha_%s_de",
 		    agree_level_names[l]);
 		if (a.boot > 0)
 			note(r, "alpha %s interval: bootstrap over units, B = %d, "

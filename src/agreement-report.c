@@ -137,6 +137,22 @@ num(struct buf *b, struct agree_fig f)
 		buf_printf(b, "%.6g", f.v);
 }
 
+/* The kind of a row ("code", "pooled"...) in the table's language; CSV and
+ * JSON keep the English word. */
+static const char *
+kind_label(const char *kind)
+{
+	static const char *const kinds[] = {
+		N_("code"), N_("pooled"), N_("category"), N_("document"),
+	};
+	size_t i;
+
+	for (i = 0; i < AX_ARRAY_LEN(kinds); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return _(kinds[i]);
+	return kind;
+}
+
 static void
 emit_table(struct ctx *x, const struct row *r)
 {
@@ -144,7 +160,10 @@ emit_table(struct ctx *x, const struct row *r)
 	char pc[PERCENT_MAX];
 	int i;
 
-	buf_printf(b, "%s \"%s\"  unit=%s", r->kind, r->name,
+	/* TRANSLATORS: a row of `axial agree`: its kind ("code"), its name,
+	   then unit=MODE with the mode as the --unit option writes it */
+	buf_printf(b, _("%s \"%s\"  unit=%s"), kind_label(r->kind),
+	    strcmp(r->kind, "pooled") == 0 ? _("all codes") : r->name,
 	    agree_unit_names[x->cfg->unit]);
 	if (x->cfg->unit == AGREE_UNIT_OVERLAP) {
 		/* theta is a whole per mille (agree_state_new) */
@@ -155,25 +174,29 @@ emit_table(struct ctx *x, const struct row *r)
 	}
 	if (x->cfg->unit == AGREE_UNIT_KXK)
 		buf_printf(b, "  q=%d", r->k);
-	buf_printf(b, "  scope=%zu doc%s  N=%lld\n ", x->ndocs, x->ndocs == 1 ? "" : "s",
-	    (long long)r->n);
+	buf_printf(b, ngettext("  scope=%zu doc  N=%lld\n ",
+	    "  scope=%zu docs  N=%lld\n ", x->ndocs), x->ndocs, (long long)r->n);
 	if (r->cells_on)
 		buf_printf(b, " a=%lld b=%lld c=%lld d=%lld ", (long long)r->c.a,
 		    (long long)r->c.b, (long long)r->c.c, (long long)r->c.d);
 	if (r->ov_on)
-		buf_printf(b, " agreements=%lld disagreements=%lld M=%lld N1=%lld N2=%lld ",
+		buf_printf(b, _(" agreements=%lld disagreements=%lld M=%lld N1=%lld "
+		    "N2=%lld "),
 		    (long long)r->ov.agree, (long long)r->ov.disagree, (long long)r->ov.m,
 		    (long long)r->ov.n1, (long long)r->ov.n2);
 	if (r->kxk != NULL)
-		buf_printf(b, " k=%d left out=%lld ", r->k, (long long)r->left_out);
+		buf_printf(b, _(" k=%d left out=%lld "), r->k,
+		    (long long)r->left_out);
 	for (i = 0; i < NFIG; i++) {
 		static const char *const label[NFIG] = {
-			"%agr", "pos", "κ", "", "", "", "π", "Fleiss κ", "α", "Holsti", "BP"
+			/* xgettext:no-c-format */
+			N_("%agr"), N_("pos"), N_("κ"), "", "", "", N_("π"),
+			N_("Fleiss κ"), N_("α"), N_("Holsti"), N_("BP")
 		};
 
 		if (!r->on[i] || i == F_SE || i == F_LO || i == F_HI)
 			continue;
-		buf_printf(b, " %s ", label[i]);
+		buf_printf(b, " %s ", _(label[i]));
 		if (r->f[i].why != NULL)
 			buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
 		else if (i == F_PO || i == F_POS)
@@ -181,8 +204,8 @@ emit_table(struct ctx *x, const struct row *r)
 		else
 			buf_printf(b, "%.3f", r->f[i].v);
 		if (i == F_KAPPA && r->f[i].why == NULL)
-			buf_printf(b, " [%.3f, %.3f] SE %.3f", r->f[F_LO].v, r->f[F_HI].v,
-			    r->f[F_SE].v);
+			buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[F_LO].v,
+			    r->f[F_HI].v, r->f[F_SE].v);
 	}
 	if (r->note != NULL)
 		buf_printf(b, "  (%s)", _(r->note));

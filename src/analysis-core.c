@@ -2,6 +2,7 @@
  * analysis-core.c: the project snapshot the analyses read (an_load) and the
  * small lookups and text helpers they share. See include/axial/analysis.h.
  */
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <uniwidth.h>
 
 #include "axial/analysis.h"
+#include "axial/blind.h"
 #include "axial/retest.h"
 #include "axial/textin.h"
 
@@ -85,6 +87,30 @@ drop_retest_passes(struct an_project *a)
 	a->ncodings = k;
 }
 
+/*
+ * While a blind session hides the others' work the reader's codings are all
+ * the data layer gives (blind.h); the reader is then the only coder a table
+ * may name or count, so no source, column or file names another.
+ */
+static void
+drop_hidden_coders(struct project *p, struct an_project *a)
+{
+	int64_t vis = blind_visible_coder(p);
+	size_t i, k;
+
+	if (vis == 0)
+		return;
+	for (i = k = 0; i < a->ncoders; i++) {
+		if (a->coders[i].id == vis)
+			a->coders[k++] = a->coders[i];
+		else
+			coder_list_free_one(&a->coders[i]);
+	}
+	a->ncoders = k;
+	for (i = 0; i < a->ncodings; i++)
+		assert(a->codings[i].coder == vis);
+}
+
 enum ax_status
 an_load(struct project *p, struct an_project *a)
 {
@@ -113,6 +139,7 @@ an_load(struct project *p, struct an_project *a)
 	    (st = coding_list(p, &all, &a->codings, &a->ncodings)) != AX_OK ||
 	    (st = memo_list(p, MEMO_FREE, -1, &a->memos, &a->nmemos)) != AX_OK)
 		goto fail;
+	drop_hidden_coders(p, a);
 	drop_retest_passes(a);
 	a->ix_doc = id_index(a->docs, a->ndocs, sizeof *a->docs,
 	    offsetof(struct doc_info, id));

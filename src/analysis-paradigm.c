@@ -5,7 +5,11 @@
  *
  * The figure: causal conditions -> central phenomenon -> strategies ->
  * consequences in a row, contextual conditions above and intervening
- * conditions below the strategies box, both with an arrow into it.
+ * conditions below the strategies box, both with an arrow into it. A
+ * right-to-left model (m->rtl: a Persian report) is that figure mirrored,
+ * so it reads from the right; the boxes' lines are wrapped, measured and
+ * given their direction by the text engine (text.h: UAX #14, FriBidi), and
+ * the role titles are in the messages' language.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +17,9 @@
 #include <unistr.h>
 
 #include "axial/analysis.h"
+#include "axial/i18n.h"
+#include "axial/text.h"
+#include "axial/textin.h"
 
 const enum paradigm_role an_slots[6] = {
 	ROLE_CENTRAL, ROLE_CAUSAL, ROLE_CONTEXTUAL, ROLE_INTERVENING,
@@ -308,9 +315,10 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 {
 	size_t s, i;
 
-	buf_puts(b, "digraph paradigm {\n"
-	    "\tgraph [rankdir=LR, nodesep=0.4, ranksep=0.7, labelloc=t, "
-	    "fontname=\"" AN_FONTS "\"");
+	/* a right-to-left model flows from the right, as in the SVG */
+	buf_printf(b, "digraph paradigm {\n"
+	    "\tgraph [rankdir=%s, nodesep=0.4, ranksep=0.7, labelloc=t, "
+	    "fontname=\"" AN_FONTS "\"", m->rtl ? "RL" : "LR");
 	if (title != NULL && *title) {
 		buf_puts(b, ", label=\"");
 		put_dot_str(b, title);
@@ -324,7 +332,7 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 
 		buf_printf(b, "\t%s [label=<<TABLE BORDER=\"0\" CELLSPACING=\"1\">"
 		    "<TR><TD><B>", paradigm_role_name(sl->role));
-		put_xml(b, paradigm_role_title(sl->role));
+		put_xml(b, _(paradigm_role_title(sl->role)));
 		buf_puts(b, "</B></TD></TR>");
 		if (sl->nlines == 0)
 			buf_puts(b, "<TR><TD>-</TD></TR>");
@@ -365,6 +373,7 @@ struct svg_line {
 	const char *s;
 	size_t len;
 	int kind;		/* 0 title, 1 main category, 2 sub-category, 3 code */
+	int cols;		/* the text engine's columns */
 	bool rtl;
 };
 struct svg_box {
@@ -373,55 +382,64 @@ struct svg_box {
 	int x, y, w, h;
 };
 
-static size_t
-ncp(const char *s, size_t len)
-{
-	return u8_mbsnlen((const uint8_t *)s, len);
-}
-
-/* Appends s as lines of at most maxc code points, broken at spaces. */
+/*
+ * Appends s as lines of at most maxc columns, wrapped by the text engine
+ * (UAX #14 breaks, display widths, the paragraph direction of FriBidi).
+ * The lines keep logical order: the SVG renderer shapes and reorders them
+ * under the direction given, as it must to join Persian letters.
+ */
 static void
-svg_wrap(struct svg_box *bx, const char *s, int kind, size_t maxc)
+svg_wrap(struct svg_box *bx, const char *s, int kind, size_t maxc, bool rtl)
 {
-	bool rtl = an_text_rtl(s);
-	size_t len = strlen(s);
+	struct text_opts o;
+	struct text_doc *d;
+	struct text_layout *l;
+	struct text_line ln;
+	size_t len = strlen(s), p, k, n;
 
-	while (len > 0) {
-		size_t take = len, brk = 0, pos = 0, cps = 0;
+	text_opts_default(&o);
+	o.dir = rtl ? TEXT_DIR_AUTO_RTL : TEXT_DIR_AUTO;
+	o.shaping = TEXT_SHAPING_OFF;
+	d = text_doc_new(s, len);
+	l = text_layout_new(d, &o, (int)maxc);
+	for (p = 0; p < text_doc_paragraphs(d); p++) {
+		n = text_layout_para_lines(l, p);
+		for (k = 0; k < n; k++) {
+			size_t x, y;
 
-		if (ncp(s, len) > maxc) {
-			while (pos < len && cps < maxc) {
-				int k = u8_mblen((const uint8_t *)s + pos, len - pos);
-
-				if (k <= 0)
-					k = 1;
-				if (s[pos] == ' ')
-					brk = pos;
-				pos += (size_t)k;
-				cps++;
-			}
-			take = brk > 0 ? brk : pos;
-		}
-		bx->lines = xgrow(bx->lines, &bx->cap, bx->n + 1, sizeof *bx->lines);
-		bx->lines[bx->n].s = s;
-		bx->lines[bx->n].len = take;
-		bx->lines[bx->n].kind = kind;
-		bx->lines[bx->n].rtl = rtl;
-		bx->n++;
-		s += take;
-		len -= take;
-		while (len > 0 && *s == ' ') {
-			s++;
-			len--;
+			text_layout_para_line(l, p, k, &ln);
+			x = textin_cp_to_byte(s, len, ln.start);
+			y = x + textin_cp_to_byte(s + x, len - x, ln.end - ln.start);
+			while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t'))
+				y--;	/* the space a line breaks after hangs */
+			if (y == x)
+				continue;
+			bx->lines = xgrow(bx->lines, &bx->cap, bx->n + 1,
+			    sizeof *bx->lines);
+			bx->lines[bx->n].s = s + x;
+			bx->lines[bx->n].len = y - x;
+			bx->lines[bx->n].kind = kind;
+			bx->lines[bx->n].cols = ln.cols;
+			bx->lines[bx->n].rtl = ln.rtl;
+			bx->n++;
 		}
 	}
+	text_layout_free(l);
+	text_doc_free(d);
 }
 
 static int
 svg_line_w(const struct svg_line *ln)
 {
-	return (int)ncp(ln->s, ln->len) * (ln->kind == 0 ? SVG_CHAR_W + 1 :
+	return ln->cols * (ln->kind == 0 ? SVG_CHAR_W + 1 :
 	    ln->kind == 3 ? SVG_CHAR_W - 1 : SVG_CHAR_W);
+}
+
+/* x of a box (or an arrow's end) in a figure W wide, mirrored when rtl. */
+static int
+svg_x(const struct an_paradigm *m, int W, int x, int w)
+{
+	return m->rtl ? W - x - w : x;
 }
 
 static void
@@ -454,12 +472,13 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 	for (s = 0; s < 6; s++) {
 		const struct an_pslot *sl = &m->slot[s];
 
-		svg_wrap(&bx[s], paradigm_role_title(sl->role), 0, maxc);
+		svg_wrap(&bx[s], _(paradigm_role_title(sl->role)), 0, maxc,
+		    m->rtl);
 		if (sl->nlines == 0)
-			svg_wrap(&bx[s], "-", 2, maxc);
+			svg_wrap(&bx[s], "-", 2, maxc, m->rtl);
 		for (k = 0; k < sl->nlines; k++)
 			svg_wrap(&bx[s], sl->lines[k].text, sl->lines[k].is_code ? 3 :
-			    sl->lines[k].level == 0 ? 1 : 2, maxc);
+			    sl->lines[k].level == 0 ? 1 : 2, maxc, m->rtl);
 		for (k = 0; k < bx[s].n; k++) {
 			int w = svg_line_w(&bx[s].lines[k]) + 2 * SVG_PAD;
 
@@ -479,7 +498,7 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 	W = colx[3] + colw[3] + SVG_MARGIN;
 	H = bandy[2] + bandh[2] + SVG_MARGIN;
 	for (s = 0; s < 6; s++) {
-		bx[s].x = colx[col[s]];
+		bx[s].x = svg_x(m, W, colx[col[s]], colw[col[s]]);
 		bx[s].w = colw[col[s]];
 		/* the middle row shares one height; the others hug the gap */
 		if (band[s] == 1)
@@ -492,7 +511,7 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 	    "font-family=\"" AN_FONTS "\" font-size=\"12\">\n", W, H, W, H);
 	buf_puts(b, "<title>");
-	put_xml(b, title != NULL && *title ? title : "Paradigm model");
+	put_xml(b, title != NULL && *title ? title : _("Paradigm model"));
 	buf_puts(b, "</title>\n<style>\n"
 	    "text { text-anchor: middle; fill: #222; }\n"
 	    ".t { font-size: 13px; font-weight: bold; }\n"
@@ -506,7 +525,7 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 	    "refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
 	    "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n");
 	if (title != NULL && *title) {
-		struct svg_line t = {title, strlen(title), 0, an_text_rtl(title)};
+		struct svg_line t = {title, strlen(title), 0, 0, an_text_rtl(title)};
 
 		buf_printf(b, "<text class=\"doc\" x=\"%d\" y=\"%d\"", W / 2,
 		    SVG_MARGIN + 14);
@@ -538,6 +557,10 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 			x1 = x2 = f->x + f->w / 2;
 			y1 = f->y < t->y ? f->y + f->h : f->y;
 			y2 = f->y < t->y ? t->y : t->y + t->h;
+		} else if (m->rtl) {	/* the flow runs right to left */
+			y1 = y2 = bandy[1] + bandh[1] / 2;
+			x1 = f->x;
+			x2 = t->x + t->w;
 		} else {
 			y1 = y2 = bandy[1] + bandh[1] / 2;
 			x1 = f->x + f->w;

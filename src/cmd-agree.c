@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uniwidth.h>
+
 #include "axial/agree-project.h"
 #include "axial/agreement.h"
 #include "axial/i18n.h"
@@ -20,7 +22,8 @@ static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
-	    "       [--all] [--format table|csv|json] | --data FILE.csv [--format ...] [--level LEVEL]",
+	    "       [--all] [--format table|csv|json] [--lang fa|en] | --data FILE.csv [--format ...]\n"
+	    "       [--level LEVEL]",
 	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
@@ -39,9 +42,50 @@ const struct cmd cmd_agree = {
 	    "                    subcategory, or document; a pooled row ends the table,\n"
 	    "                    over the codes some coder used\n"
 	    "  --all             show the rows of codes (categories, documents) no\n"
-	    "                    coder used too: undefined, so hidden by default\n"),
+	    "                    coder used too: undefined, so hidden by default\n"
+	    "  --lang LANG       fa or en: the language of the table (default: the\n"
+	    "                    locale's); CSV and JSON stay English\n"),
 	.fn = cmd_agree_run,
 };
+
+/*
+ * An item's label in the messages' language: the fixed ones are marked in
+ * agreement-data.c; those that carry a value are made again here from
+ * their key (the English label stays in JSON).
+ */
+static char *
+label_of(const struct agree_item *it)
+{
+	const char *eq = strrchr(it->label, '=');
+	size_t i;
+
+	if (strcmp(it->key, "bp") == 0 && eq != NULL)
+		return xasprintf(_("Brennan-Prediger (q = %d)"), atoi(eq + 1));
+	if (strcmp(it->key, "randolph") == 0 && eq != NULL)
+		return xasprintf(_("Randolph free-marginal kappa (q = %d)"),
+		    atoi(eq + 1));
+	if (strncmp(it->key, "fleiss_p.", 9) == 0)
+		return xasprintf(_("  p_j of '%s'"), it->key + 9);
+	if (strncmp(it->key, "fleiss_kappa.", 13) == 0)
+		return xasprintf(_("  kappa of '%s'"), it->key + 13);
+	for (i = 0; i < 4; i++)
+		if (strncmp(it->key, "alpha_", 6) == 0 &&
+		    strcmp(it->key + 6, agree_level_names[i]) == 0)
+			return xasprintf(_("Krippendorff's alpha, %s"),
+			    agree_level_names[i]);
+	return xstrdup(_(it->label));
+}
+
+/* s left-aligned in a field of w columns (display width, for Persian). */
+static void
+pad_right(struct buf *b, const char *s, int w)
+{
+	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	buf_puts(b, s);
+	for (; n < w; n++)
+		buf_putc(b, ' ');
+}
 
 static void
 print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
@@ -86,8 +130,11 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 	buf_putc(&o, '\n');
 	for (i = 0; i < r->n; i++) {
 		const struct agree_item *it = &r->item[i];
+		char *label = label_of(it);
 
-		buf_printf(&o, "%-52s ", it->label);
+		pad_right(&o, label, 52);
+		buf_putc(&o, ' ');
+		free(label);
 		if (it->f.why != NULL) {
 			buf_printf(&o, _("undefined (%s)"), _(it->f.why));
 			buf_putc(&o, '\n');
@@ -375,7 +422,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
 	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
 	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL,
-	    *all = NULL;
+	    *all = NULL, *lang = NULL;
 	const struct cmd_opt opts[] = {
 		{ "data", 0, true, &data },
 		{ "format", 0, true, &format },
@@ -388,6 +435,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		{ "by", 0, true, &by },
 		{ "theta", 0, true, &theta },
 		{ "all", 0, false, &all },
+		{ "lang", 0, true, &lang },
 		{ NULL, 0, false, NULL },
 	};
 	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
@@ -403,7 +451,11 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
 		return rc;
 	/* the options' values are checked whichever figures they are for */
-	if ((rc = check_opts(self, format, level, boot, seed, q, &o)) != 0) {
+	if (lang != NULL && i18n_set_language(lang) != 0)
+		rc = cmd_usage(self, _("unknown language '%s' for --lang (fa or "
+		    "en)"), lang);
+	if (rc != 0 || (rc = check_opts(self, format, level, boot, seed, q,
+	    &o)) != 0) {
 		free(operands);
 		return rc;
 	}

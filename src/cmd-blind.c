@@ -1,4 +1,5 @@
-/* cmd-blind.c: blind start|done|lift|status, blind coding sessions. */
+/* cmd-blind.c: blind start|done|lift|status, blind coding sessions ("off"
+ * is another name for lift). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ blind_main(const struct cmd *self, int argc, char **argv)
 		free(list);
 	} else if (strcmp(ops[1], "done") == 0) {
 		s = blind_done(p);
-	} else if (strcmp(ops[1], "lift") == 0) {
+	} else if (strcmp(ops[1], "lift") == 0 || strcmp(ops[1], "off") == 0) {
 		s = blind_lift(p);
 	} else if (strcmp(ops[1], "status") != 0) {
 		rc = cmd_usage(self, _("unknown action '%s'"), ops[1]);
@@ -70,11 +71,11 @@ out:
 }
 
 const struct cmd cmd_blind = {
-	"blind", "PROJECT start A,B | done | lift | status",
+	"blind", "PROJECT start A,B | done | lift | off | status",
 	N_("blind coding for reliability: coders see only their own codings until all are done"),
 	N_("  start A,B   (owner) coders A and B code blind from now on\n"
 	"  done        mark your coding done; all done reveals everything\n"
-	"  lift        (owner) end blind coding now\n"
+	"  lift, off   (owner) end blind coding now: everything shows again\n"
 	"  status      who is still coding\n"
 	"  --as CODER  act as CODER\n"), blind_main,
 };

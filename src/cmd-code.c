@@ -77,7 +77,8 @@ codes_main(const struct cmd *self, int argc, char **argv)
 		cmd_put_text(stdout, t[i].name, strlen(t[i].name));
 		if (t[i].role != ROLE_NONE)
 			printf(" [%s]", paradigm_role_name(t[i].role));
-		if (t[i].kind == NODE_CODE)
+		/* a category shows its own codings when it was applied */
+		if (t[i].kind == NODE_CODE || t[i].ncodings > 0)
 			printf(" (%lld)", (long long)t[i].ncodings);
 		printf("  #%lld\n", (long long)t[i].id);
 	}

@@ -30,6 +30,15 @@ split_pair(const char *coders, const char **a, const char **b)
 	return copy;
 }
 
+/* What the decision did, for the JSON: "open", "kept" or "dropped". */
+static const char *
+outcome(const struct compare_item *it)
+{
+	if (it->decided == COMPARE_NONE)
+		return "open";
+	return compare_keeps(it, it->decided) ? "kept" : "dropped";
+}
+
 static int
 compare_main(const struct cmd *self, int argc, char **argv)
 {
@@ -43,7 +52,7 @@ compare_main(const struct cmd *self, int argc, char **argv)
 	struct project *p = NULL;
 	struct compare_item *v = NULL;
 	struct buf out = {0};
-	size_t nv = 0, i;
+	size_t nv = 0, i, open = 0;
 	char **ops, *pair;
 	int64_t doc = 0;
 	int n, rc;
@@ -62,6 +71,8 @@ compare_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
+	for (i = 0; i < nv; i++)
+		open += v[i].decided == COMPARE_NONE;
 	if (json)
 		buf_putc(&out, '[');
 	for (i = 0; i < nv; i++) {
@@ -85,16 +96,22 @@ compare_main(const struct cmd *self, int argc, char **argv)
 			    compare_choice_name(v[i].decided));
 			buf_json_str(&out, v[i].note ? v[i].note : "",
 			    v[i].note ? strlen(v[i].note) : 0);
-			buf_putc(&out, '}');
+			buf_printf(&out, ",\"outcome\":\"%s\"}", outcome(&v[i]));
 		} else {
-			buf_printf(&out, "%s ¶%lld  %-8s  only %s: ", d.name,
-			    (long long)v[i].para + 1, compare_choice_name(v[i].decided),
-			    v[i].a ? a : b);
-			buf_puts(&out, path);
+			buf_printf(&out, "%s ¶%lld  ", d.name, (long long)v[i].para + 1);
+			buf_printf(&out, _("only %s applied %s:"), v[i].a ? a : b, path);
 			buf_puts(&out, "  «");
 			buf_add(&out, text + qa, qb - qa > 160 ? textin_cp_to_byte(text + qa,
 			    qb - qa, 60) : qb - qa);
-			buf_puts(&out, "»\n");
+			buf_puts(&out, "»  ");
+			/* in words, so "a" on a code only B applied reads as dropped */
+			if (v[i].decided == COMPARE_NONE)
+				buf_puts(&out, _("open"));
+			else
+				buf_printf(&out, compare_keeps(&v[i], v[i].decided) ?
+				    _("settled: kept «%s» here") :
+				    _("settled: dropped «%s» here"), path);
+			buf_putc(&out, '\n');
 		}
 		free(text);
 		free(path);
@@ -103,7 +120,9 @@ compare_main(const struct cmd *self, int argc, char **argv)
 	if (json)
 		buf_puts(&out, "]\n");
 	else
-		buf_printf(&out, "%zu disagreements\n", nv);
+		buf_printf(&out, ngettext("%zu disagreement, %zu settled, %zu left\n",
+		    "%zu disagreements, %zu settled, %zu left\n", nv), nv, nv - open,
+		    open);
 	cmd_put_text(stdout, out.s, out.len);
 out:
 	buf_done(&out);
@@ -121,7 +140,9 @@ const struct cmd cmd_compare = {
 	"  -d, --doc DOC  one document only\n"
 	"  --json         machine-readable output\n"
 	"A unit is a paragraph and a code; A and B disagree on it when exactly\n"
-	"one of them applied the code somewhere in the paragraph.\n"), compare_main,
+	"one of them applied the code somewhere in the paragraph. Each line says\n"
+	"whether it is open or was settled by keeping or dropping the code there,\n"
+	"and the last line counts the settled ones and those left.\n"), compare_main,
 };
 
 static int
@@ -134,7 +155,9 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
-	char **ops, *pair = NULL;
+	struct compare_outcome res;
+	struct doc_info d;
+	char **ops, *pair = NULL, *path;
 	int64_t doc, node;
 	long long para = 0;
 	int n, rc, choice = 0;
@@ -148,7 +171,8 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	else if (n == 5 && !cmd_number(ops[2], 1, INT64_MAX, &para))
 		rc = cmd_usage(self, _("PARAGRAPH is a number from 1"));
 	else if (n == 5 && (choice = compare_choice_parse(ops[4])) < 0)
-		rc = cmd_usage(self, _("choose a, b, both or neither, not '%s'"), ops[4]);
+		rc = cmd_usage(self, _("choose keep, drop, a, b, both or neither, not '%s'"),
+		    ops[4]);
 	if (rc != 0)
 		goto out;
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
@@ -165,8 +189,24 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (doc_find(p, ops[1], &doc) != AX_OK || codetree_find(p, ops[3], &node) != AX_OK ||
 	    compare_decide(p, a, b, doc, para - 1, node, (enum compare_choice)choice,
-	    note) != AX_OK)
+	    note, &res) != AX_OK) {
 		rc = cmd_project_error(p);
+		goto out;
+	}
+	if (res.seeded > 0)
+		printf(ngettext("consensus: started with %zu agreed coding\n",
+		    "consensus: started with %zu agreed codings\n", res.seeded),
+		    res.seeded);
+	path = codetree_path(p, node);
+	if (doc_get(p, doc, &d) != AX_OK) {
+		free(path);
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	printf(res.kept ? _("consensus: kept «%s» in %s paragraph %lld\n") :
+	    _("consensus: dropped «%s» from %s paragraph %lld\n"), path, d.name, para);
+	doc_info_done(&d);
+	free(path);
 out:
 	project_close(p);
 	free(pair);
@@ -175,13 +215,21 @@ out:
 }
 
 const struct cmd cmd_consensus = {
-	"consensus", "PROJECT --coders A,B seed | PROJECT --coders A,B DOC PARAGRAPH CODE a|b|both|neither [--note TEXT]",
+	"consensus", "PROJECT --coders A,B seed | PROJECT --coders A,B DOC PARAGRAPH CODE keep|drop|a|b|both|neither [--note TEXT]",
 	N_("build the consensus coding: copy agreed units, settle disagreements"),
 	N_("  seed        copy every unit both coders agree on (A's spans)\n"
 	"  DOC PARAGRAPH CODE CHOICE\n"
-	"              settle one disagreement: a (A's codings), b, both or\n"
-	"              neither, as codings of the coder 'consensus'\n"
+	"              settle one disagreement (only one coder applied CODE in\n"
+	"              that paragraph) as codings of the coder 'consensus':\n"
+	"              keep  keep CODE here (that coder's spans)\n"
+	"              drop  drop CODE here\n"
+	"              a     A's codings: keeps CODE if A applied it, else drops it\n"
+	"              b     B's codings: keeps CODE if B applied it, else drops it\n"
+	"              both  keep both coders' spans (the same as keep)\n"
+	"              neither  no coder's spans (the same as drop)\n"
 	"  --note TEXT why (kept with the decision)\n"
+	"The first decision also copies the agreed units, as seed does, in the\n"
+	"same action: `axial undo` takes back one decision at a time.\n"
 	"Coders A and B and the owner may decide; blind coding must be over.\n"),
 	consensus_main,
 };

@@ -101,7 +101,7 @@ put_table(struct report *r, struct rp_table *t)
 		rp_csv(t, &b);
 	put_file(r, file, b.s != NULL ? b.s : "", b.len);
 	if (t->source != NULL) {
-		char *title = xasprintf("%s (source: %s)", t->title, t->source);
+		char *title = xasprintf(_("%s (source: %s)"), t->title, t->source);
 
 		index_entry(r, file, title);
 		free(title);
@@ -216,13 +216,14 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 		struct buf b = {0};
 
 		an_paradigm(a, with_codes, &m);
+		m.rtl = rp_style()->rtl;
 		an_paradigm_dot(&m, a->title, &b);
 		put_file(r, "paradigm.dot", b.s, b.len);
 		buf_reset(&b);
 		an_paradigm_svg(&m, a->title, &b);
 		put_file(r, "paradigm.svg", b.s, b.len);
-		index_entry(r, "paradigm.svg", "Paradigm model (SVG)");
-		index_entry(r, "paradigm.dot", "Paradigm model (Graphviz DOT)");
+		index_entry(r, "paradigm.svg", _("Paradigm model (SVG)"));
+		index_entry(r, "paradigm.dot", _("Paradigm model (Graphviz DOT)"));
 		*svg_out = buf_take(&b);
 		an_paradigm_done(&m);
 		break;
@@ -319,15 +320,24 @@ static void
 write_index(struct report *r, const char *svg)
 {
 	struct buf b = {0};
-	const char *title = *r->a->title ? r->a->title : "Analysis report";
+	const char *title = *r->a->title ? r->a->title : _("Analysis report");
+	bool rtl = rp_style()->rtl;
 
 	if (r->fmt == RP_MD) {
+		if (rtl)
+			buf_printf(&b, "<div dir=\"rtl\" lang=\"%s\">\n\n",
+			    rp_style()->lang);
 		buf_puts(&b, "# ");
 		rp_md_escape(&b, title);
 		buf_puts(&b, "\n\n");
-		if (svg != NULL)
-			buf_puts(&b, "![Paradigm model](paradigm.svg)\n\n");
+		if (svg != NULL) {
+			buf_puts(&b, "![");
+			rp_md_escape(&b, _("Paradigm model"));
+			buf_puts(&b, "](paradigm.svg)\n\n");
+		}
 		buf_add(&b, r->index.s, r->index.len);
+		if (rtl)
+			buf_puts(&b, "\n</div>\n");
 		put_file(r, "index.md", b.s, b.len);
 	} else if (r->fmt == RP_HTML) {
 		rp_html_head(&b, title);
@@ -366,6 +376,30 @@ prepare_dir(const char *dir)
 	return CMD_OK;
 }
 
+/*
+ * The style of the run: --lang switches the messages (else the locale's),
+ * the language gives the direction and, unless --digits says, the digits.
+ */
+static int
+report_style(const struct cmd *self, const char *lang, const char *digits,
+    bool bom, struct rp_style *st)
+{
+	if (lang != NULL && i18n_set_language(lang) != 0)
+		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
+		    "en)"), lang);
+	if (digits != NULL && strcmp(digits, "fa") != 0 &&
+	    strcmp(digits, "latin") != 0)
+		return cmd_usage(self, _("unknown digits '%s' for --digits (fa or "
+		    "latin)"), digits);
+	memset(st, 0, sizeof *st);
+	st->lang = i18n_lang_code();
+	st->rtl = strcmp(st->lang, "fa") == 0;
+	st->fa_digits = digits != NULL ? strcmp(digits, "fa") == 0 : st->rtl;
+	st->bom = bom;
+	rp_style_set(st);
+	return CMD_OK;
+}
+
 /* Parses "a,b,c" against part_names into want[]; CMD_USAGE if unknown. */
 static int
 parse_only(const struct cmd *self, const char *list, bool *want)
@@ -395,7 +429,8 @@ static int
 report_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
-	    *codes = NULL, *per = NULL, *source = NULL;
+	    *codes = NULL, *per = NULL, *source = NULL, *lang = NULL,
+	    *digits = NULL, *bom = NULL;
 	const struct cmd_opt opts[] = {
 		{"format", 'f', true, &format},
 		{"out", 'o', true, &out},
@@ -404,11 +439,15 @@ report_main(const struct cmd *self, int argc, char **argv)
 		{"coder", 0, true, &coder},
 		{"codes", 0, false, &codes},
 		{"per-code", 0, true, &per},
+		{"lang", 0, true, &lang},
+		{"digits", 0, true, &digits},
+		{"bom", 0, false, &bom},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
 	struct an_project a;
 	struct report r;
+	struct rp_style st;
 	bool want[NPARTS];
 	char **ops, *svg = NULL, *end;
 	size_t i, per_code = 1;
@@ -441,6 +480,21 @@ report_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (only != NULL && (rc = parse_only(self, only, want)) != CMD_OK)
 		goto out;
+	if ((rc = report_style(self, lang, digits, bom != NULL, &st)) != CMD_OK)
+		goto out;
+	if (bom != NULL && r.fmt != RP_CSV) {
+		rc = cmd_usage(self, _("--bom is for --format csv: Markdown and "
+		    "HTML readers need no byte-order mark"));
+		goto out;
+	}
+	if (digits != NULL && strcmp(digits, "fa") == 0 && r.fmt == RP_CSV) {
+		/* CSV is read by spreadsheets, which take only Latin digits
+		 * as numbers: saying so beats a silent Latin table. */
+		rc = cmd_usage(self, _("--digits fa is for Markdown and HTML: "
+		    "CSV keeps Latin digits so that spreadsheets read the "
+		    "figures as numbers"));
+		goto out;
+	}
 	if (per != NULL) {
 		errno = 0;
 		per_code = (size_t)strtoul(per, &end, 10);
@@ -485,7 +539,7 @@ out:
 
 const struct cmd cmd_report = {
 	"report", "PROJECT --out DIR [--source consensus|LOGIN|each] [--format md|html|csv]\n"
-	"       [--only LIST]",
+	"       [--only LIST] [--lang fa|en] [--digits fa|latin] [--bom]",
 	N_("write the analysis tables and the paradigm model into a directory"),
 	N_("  -o, --out DIR       created if missing; one file per table, each\n"
 	"                      written atomically\n"
@@ -501,6 +555,13 @@ const struct cmd cmd_report = {
 	"      --coder LOGIN   the same as --source LOGIN\n"
 	"      --codes         list the codes too in the paradigm figure\n"
 	"      --per-code N    codings per code in the open-coding sample (1)\n"
+	"      --lang LANG     fa or en: the language of titles, heads and notes\n"
+	"                      (default: the locale's); fa writes right to left\n"
+	"      --digits D      fa (Persian) or latin digits in the figures of\n"
+	"                      Markdown and HTML (default: the language's); CSV\n"
+	"                      keeps Latin digits and exact values\n"
+	"      --bom           start each CSV file with a UTF-8 byte-order mark\n"
+	"                      (for spreadsheet programs that need one)\n"
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
 	"saturation, demographics, codebook (.md/.html/.csv), paradigm.dot,\n"
@@ -539,6 +600,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 		goto out;
 	}
 	an_paradigm(&a, codes != NULL, &m);
+	m.rtl = strcmp(i18n_lang_code(), "fa") == 0;
 	if (svg)
 		an_paradigm_svg(&m, a.title, &b);
 	else

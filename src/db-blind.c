@@ -2,9 +2,13 @@
  * db-blind.c: blind coding (blind.h). The session lives in meta:
  *   blind.coders      "login1,login2"   (absent: off)
  *   blind.done.LOGIN  Unix time the coder marked their coding done
+ *   blind.start       the id of the action that started it (absent in a
+ *                     session an older axial started: every code the other
+ *                     coders made is then taken as made during it)
  * meta is in the change log, so starting, finishing and lifting a session
  * are actions undo takes back (db-history.c keeps a coder from hiding again
- * what has been shown). db_visible_coder() is what every reading path asks.
+ * what has been shown). db_visible_coder() and the blind filter
+ * (db_blind_bind, db-int.h) are what every reading path asks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +75,96 @@ db_visible_coder(struct project *p)
 	return who;
 }
 
+int64_t
+blind_visible_coder(struct project *p)
+{
+	return db_visible_coder(p);
+}
+
+void
+db_blind_bind(struct project *p, sqlite3_stmt *st)
+{
+	struct blind_status b;
+	struct buf others = {0};
+	int64_t vis = db_visible_coder(p), bvis = 0, start = 0, id;
+	char *v;
+	size_t i;
+
+	buf_puts(&others, ",");
+	if (vis != 0) {
+		blind_status(p, &b);
+		for (i = 0; i < b.ncoders; i++) {
+			if (coder_find(p, b.coders[i], &id) != AX_OK)
+				continue;
+			if (id == vis || strcmp(b.coders[i], p->login) == 0)
+				bvis = vis;	/* the reader is one of them */
+			else
+				buf_printf(&others, "%lld,", (long long)id);
+		}
+		blind_status_done(&b);
+		if ((v = project_setting(p, "blind.start")) != NULL)
+			start = strtoll(v, NULL, 10);
+		free(v);
+	}
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), vis);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":bvis"), bvis);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":bstart"), start);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":bothers"),
+	    others.s, -1, SQLITE_TRANSIENT);
+	buf_done(&others);
+}
+
+bool
+db_blind_node_visible(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM nodes n WHERE n.id = :id"
+	    " AND " DB_BLIND_NODE("n.id"));
+	bool found;
+
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	db_blind_bind(p, st);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+bool
+db_blind_coding_visible(struct project *p, int64_t id)
+{
+	int64_t vis = db_visible_coder(p);
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM codings WHERE id = ?1"
+	    " AND (?2 = 0 OR coder_id = ?2)");
+	bool found;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, vis);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+enum ax_status
+db_blind_may_change_node(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT :bvis = 0 OR EXISTS(SELECT 1"
+	    " FROM changes bc JOIN actions ba ON ba.id = bc.action_id"
+	    " WHERE bc.action_id > :bstart AND bc.tbl = 'nodes' AND"
+	    " bc.op = 'insert' AND ba.kind = 'do' AND bc.row_id = :id AND"
+	    " ba.coder_id = :bvis)");
+	bool ok;
+
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	db_blind_bind(p, st);
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (!ok)
+		return db_fail(p, AX_ERR_PERM, "blind coding is on: a code the "
+		    "other coders see stays as it is until the session ends (the "
+		    "owner may change it); you may change the codes you made "
+		    "since it started");
+	return AX_OK;
+}
+
 bool
 db_blind_hidden(struct project *p)
 {
@@ -118,6 +212,13 @@ blind_start(struct project *p, const char *const *coders, size_t n)
 	s = db_exec(p, "DELETE FROM meta WHERE key LIKE 'blind.%'");
 	if (s == AX_OK)
 		s = project_set_setting(p, "blind.coders", list.s);
+	if (s == AX_OK) {
+		char *start = xasprintf("%lld", (long long)db_int(p,
+		    "SELECT max(id) FROM actions", 0, 0));
+
+		s = project_set_setting(p, "blind.start", start);
+		free(start);
+	}
 	s = db_action_end(p, s);
 out:
 	buf_done(&list);

@@ -86,7 +86,7 @@ codetree_free(struct node *nodes, size_t n)
 #define NODE_SELECT "SELECT n.id, ifnull(n.parent_id, 0), n.kind, n.name," \
 	" n.color, n.definition, ifnull(n.role, 'none'), n.position, n.guid," \
 	" (SELECT count(*) FROM codings c WHERE c.node_id = n.id AND" \
-	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n"
+	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n WHERE " DB_BLIND_NODE("n.id")
 
 static void
 node_from_row(sqlite3_stmt *st, struct node *n, int64_t *position)
@@ -177,7 +177,7 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 	size_t cap = 0, k = 0, m = 0;
 	int rc;
 
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
+	db_blind_bind(p, st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xgrow(rows, &cap, k + 1, sizeof *rows);
 		node_from_row(st, &rows[k].n, &rows[k].position);
@@ -208,11 +208,11 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 enum ax_status
 codetree_get(struct project *p, int64_t id, struct node *out)
 {
-	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " WHERE n.id = :id");
+	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " AND n.id = :id");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
+	db_blind_bind(p, st);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		node_from_row(st, out, NULL);
 	else
@@ -238,8 +238,10 @@ child_named(struct project *p, int64_t parent, const char *name, bool fold)
 	sqlite3_reset(st);
 	if (id != 0 || !fold)
 		return id;
-	st = db_stmt(p, "SELECT id, name FROM nodes WHERE ifnull(parent_id, 0) = ?1");
-	sqlite3_bind_int64(st, 1, parent);
+	st = db_stmt(p, "SELECT n.id, n.name FROM nodes n WHERE"
+	    " ifnull(n.parent_id, 0) = :parent AND " DB_BLIND_NODE("n.id"));
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":parent"), parent);
+	db_blind_bind(p, st);
 	if (db_name_fold_find(st, name, &folded, &near) == 1)
 		id = folded;
 	free(near);
@@ -260,15 +262,18 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 		long long v = strtoll(ref + 1, &end, 10);
 
 		if (*end == '\0' && end != ref + 1) {
-			if (db_int(p, "SELECT count(*) FROM nodes WHERE id = ?", v, 0) == 0)
+			if (!db_blind_node_visible(p, v))
 				return db_fail(p, AX_ERR_NOTFOUND, "no code or category %s", ref);
 			*id = v;
 			return AX_OK;
 		}
 	}
 	name = name_key(ref);
-	st = db_stmt(p, "SELECT id FROM nodes WHERE name = ? LIMIT 2");
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	st = db_stmt(p, "SELECT n.id FROM nodes n WHERE n.name = :name AND "
+	    DB_BLIND_NODE("n.id") " LIMIT 2");
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":name"), name, -1,
+	    SQLITE_STATIC);
+	db_blind_bind(p, st);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		found = sqlite3_column_int64(st, 0);
 		matches++;
@@ -284,7 +289,7 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 	for (seg = strtok_r(name, "/", &save); seg != NULL; seg = strtok_r(NULL, "/", &save))
 		if ((at = child_named(p, at, seg, path)) == 0)
 			break;
-	if (at != 0) {
+	if (at != 0 && db_blind_node_visible(p, at)) {
 		*id = at;
 		goto out;
 	}
@@ -293,8 +298,11 @@ codetree_find(struct project *p, const char *ref, int64_t *id)
 		    "its path, e.g. 'Category/%s', or its #id", ref, ref);
 		goto out;
 	}
-	/* Not as typed: folded as the workbench's finder folds (ي/ی, ZWNJ). */
-	st = db_stmt(p, "SELECT id, name FROM nodes ORDER BY id");
+	/* Not as typed: folded as the workbench's finder folds (ي/ی, ZWNJ);
+	 * neither a match nor a guess names a code a blind session hides. */
+	st = db_stmt(p, "SELECT n.id, n.name FROM nodes n WHERE "
+	    DB_BLIND_NODE("n.id") " ORDER BY n.id");
+	db_blind_bind(p, st);
 	matches = db_name_fold_find(st, ref, &found, &near);
 	if (matches == 1)
 		*id = found;
@@ -522,6 +530,16 @@ need_node(struct project *p, int64_t id)
 	return AX_OK;
 }
 
+/* A node this coder may change now: it exists, and a blind session does not
+ * keep it as it is (db_blind_may_change_node). */
+static enum ax_status
+need_changeable(struct project *p, int64_t id)
+{
+	enum ax_status s = need_node(p, id);
+
+	return s == AX_OK ? db_blind_may_change_node(p, id) : s;
+}
+
 enum ax_status
 codetree_rename(struct project *p, int64_t id, const char *name)
 {
@@ -534,7 +552,7 @@ codetree_rename(struct project *p, int64_t id, const char *name)
 		return AX_ERR_INPUT;
 	if ((s = db_action_begin(p, "code rename")) != AX_OK)
 		goto out;
-	if ((s = need_node(p, id)) == AX_OK)
+	if ((s = need_changeable(p, id)) == AX_OK)
 		s = check_sibling_free(p, db_int(p, "SELECT ifnull(parent_id, 0)"
 		    " FROM nodes WHERE id = ?", id, 0), nname, id);
 	if (s == AX_OK) {
@@ -558,7 +576,7 @@ codetree_move(struct project *p, int64_t id, int64_t parent)
 
 	if ((s = db_action_begin(p, "code move")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK || (s = check_parent(p, parent)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK || (s = check_parent(p, parent)) != AX_OK)
 		goto end;
 	if (parent != 0) {
 		/* UNION, not UNION ALL: ends even on a loop */
@@ -622,7 +640,8 @@ codetree_merge(struct project *p, int64_t from, int64_t into)
 
 	if ((s = db_action_begin(p, "code merge")) != AX_OK)
 		return s;
-	if ((s = need_code(p, from)) != AX_OK || (s = need_code(p, into)) != AX_OK)
+	if ((s = need_code(p, from)) != AX_OK || (s = need_code(p, into)) != AX_OK ||
+	    (s = db_blind_may_change_node(p, from)) != AX_OK)
 		goto end;
 	if (from == into) {
 		s = db_fail(p, AX_ERR_INPUT, "cannot merge a code into itself");
@@ -668,7 +687,7 @@ codetree_remove(struct project *p, int64_t id)
 
 	if ((s = db_action_begin(p, "code remove")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK)
 		return db_action_end(p, s);
 	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++) {
 		sqlite3_stmt *st = db_stmt(p, steps[i]);
@@ -687,7 +706,7 @@ codetree_set_role(struct project *p, int64_t id, enum paradigm_role role)
 
 	if ((s = db_action_begin(p, "code role")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) != AX_OK)
+	if ((s = need_changeable(p, id)) != AX_OK)
 		goto end;
 	if (role != ROLE_NONE && db_int(p, "SELECT kind = 'category' AND parent_id IS NULL"
 	    " FROM nodes WHERE id = ?", id, 0) == 0) {
@@ -735,7 +754,7 @@ codetree_set_color(struct project *p, int64_t id, const char *color)
 		return s;
 	if ((s = db_action_begin(p, "code colour")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) == AX_OK) {
+	if ((s = need_changeable(p, id)) == AX_OK) {
 		st = db_stmt(p, "UPDATE nodes SET color = lower(?2) WHERE id = ?1"
 		    " AND color <> lower(?2)");
 		sqlite3_bind_int64(st, 1, id);
@@ -755,7 +774,7 @@ codetree_set_definition(struct project *p, int64_t id, const char *text)
 		return db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
 	if ((s = db_action_begin(p, "code define")) != AX_OK)
 		return s;
-	if ((s = need_node(p, id)) == AX_OK) {
+	if ((s = need_changeable(p, id)) == AX_OK) {
 		st = db_stmt(p, "UPDATE nodes SET definition = ?2 WHERE id = ?1"
 		    " AND definition <> ?2");
 		sqlite3_bind_int64(st, 1, id);

@@ -100,13 +100,9 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 		return s;
 	if ((s = check_span(p, doc, start, end)) != AX_OK)
 		goto end;
-	switch (db_int(p, "SELECT kind = 'code' FROM nodes WHERE id = ?", node, -1)) {
-	case -1:
+	/* a category may be applied too: REFI-QDA's codes are codable */
+	if (db_int(p, "SELECT 1 FROM nodes WHERE id = ?", node, -1) == -1) {
 		s = db_fail(p, AX_ERR_NOTFOUND, "no code #%lld", (long long)node);
-		goto end;
-	case 0:
-		s = db_fail(p, AX_ERR_INPUT, "#%lld is a category; only codes are "
-		    "applied to text", (long long)node);
 		goto end;
 	}
 	if (as_coder != 0) {

@@ -6,6 +6,7 @@
  * start is in, as in the test-retest tables). Units are compared by sorting
  * (paragraph, node) keys of each coder's codings per document.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +37,21 @@ compare_choice_parse(const char *s)
 			return (int)i;
 	if (strcmp(s, "A") == 0 || strcmp(s, "B") == 0)
 		return s[0] == 'A' ? COMPARE_A : COMPARE_B;
+	/* in words: only one coder applied the code in a disagreement, so
+	 * keeping every coder's spans keeps it and taking none drops it */
+	if (strcmp(s, "keep") == 0)
+		return COMPARE_BOTH;
+	if (strcmp(s, "drop") == 0)
+		return COMPARE_NEITHER;
 	return -1;
+}
+
+bool
+compare_keeps(const struct compare_item *it, enum compare_choice c)
+{
+	assert(it->a != it->b);
+	return c == COMPARE_BOTH || (c == COMPARE_A && it->a) ||
+	    (c == COMPARE_B && it->b);
 }
 
 void
@@ -287,94 +302,17 @@ add_consensus(struct project *p, int64_t cons, int64_t doc, int64_t node,
 	return s;
 }
 
-enum ax_status
-compare_decide(struct project *p, const char *a, const char *b, int64_t doc,
-    int64_t para, int64_t node, enum compare_choice choice, const char *note)
-{
-	int64_t ca, cb, cons, me, *starts = NULL;
-	struct unit *u = NULL;
-	size_t nu = 0, npara = 0, i;
-	sqlite3_stmt *st;
-	char *text = NULL;
-	size_t len;
-	enum ax_status s;
-
-	if (choice < COMPARE_A || choice > COMPARE_NEITHER)
-		return db_fail(p, AX_ERR_INPUT, "choose a, b, both or neither");
-	if (note != NULL && !db_valid_utf8(note))
-		return db_fail(p, AX_ERR_INPUT, "the note is not valid UTF-8");
-	if ((s = coders_of(p, a, b, &ca, &cb)) != AX_OK || (s = may_decide(p, a, b)) != AX_OK)
-		return s;
-	if ((s = doc_text(p, doc, &text, &len)) != AX_OK)
-		return s;
-	starts = para_starts(text, len, &npara);
-	free(text);
-	if (para < 0 || (size_t)para >= npara) {
-		free(starts);
-		return db_fail(p, AX_ERR_INPUT, "the document has no paragraph %lld",
-		    (long long)para + 1);
-	}
-	if ((s = db_action_begin(p, "consensus")) != AX_OK)
-		goto out;
-	if ((s = consensus_id(p, &cons)) != AX_OK || (s = db_coder_id(p, &me)) != AX_OK ||
-	    (s = doc_units(p, doc, ca, cb, starts, npara, &u, &nu)) != AX_OK)
-		goto end;
-	/* the consensus coder's codings of this unit are replaced */
-	st = db_stmt(p, "DELETE FROM codings WHERE coder_id = ?1 AND doc_id = ?2 AND"
-	    " node_id = ?3 AND start >= ?4 AND start < ?5");
-	sqlite3_bind_int64(st, 1, cons);
-	sqlite3_bind_int64(st, 2, doc);
-	sqlite3_bind_int64(st, 3, node);
-	sqlite3_bind_int64(st, 4, starts[para]);
-	sqlite3_bind_int64(st, 5, starts[para + 1]);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		goto end;
-	for (i = 0; i < nu && s == AX_OK; i++) {
-		if (u[i].para != para || u[i].node != node)
-			continue;
-		if ((u[i].who == 1 && (choice == COMPARE_A || choice == COMPARE_BOTH)) ||
-		    (u[i].who == 2 && (choice == COMPARE_B || choice == COMPARE_BOTH)))
-			s = add_consensus(p, cons, doc, node, u[i].start, u[i].end, NULL);
-	}
-	if (s != AX_OK)
-		goto end;
-	st = db_stmt(p, "INSERT INTO decisions(doc_id, para, node_id, coder_a, coder_b,"
-	    " choice, note, decided_by, time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " strftime('%s','now')) ON CONFLICT(doc_id, para, node_id, coder_a, coder_b)"
-	    " DO UPDATE SET choice = excluded.choice, note = excluded.note,"
-	    " decided_by = excluded.decided_by, time = excluded.time");
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, para);
-	sqlite3_bind_int64(st, 3, node);
-	sqlite3_bind_int64(st, 4, ca);
-	sqlite3_bind_int64(st, 5, cb);
-	sqlite3_bind_text(st, 6, compare_choice_name(choice), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, note ? note : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, me);
-	s = db_exec_stmt(p, st);
-end:
-	s = db_action_end(p, s);
-out:
-	free(u);
-	free(starts);
-	return s;
-}
-
-enum ax_status
-compare_seed(struct project *p, const char *a, const char *b, size_t *added)
+/* Copies the units a (ca) and b (cb) agree on into the consensus coding
+ * (A's spans), inside the caller's action; *count grows by those added. */
+static enum ax_status
+seed_units(struct project *p, int64_t ca, int64_t cb, int64_t cons, size_t *count)
 {
 	struct doc_info *docs = NULL;
-	size_t nd = 0, i, count = 0;
-	int64_t ca, cb, cons;
+	size_t nd = 0, i;
 	enum ax_status s;
 
-	if ((s = coders_of(p, a, b, &ca, &cb)) != AX_OK || (s = may_decide(p, a, b)) != AX_OK ||
-	    (s = doc_list(p, &docs, &nd)) != AX_OK)
+	if ((s = doc_list(p, &docs, &nd)) != AX_OK)
 		return s;
-	if ((s = db_action_begin(p, "consensus seed")) != AX_OK)
-		goto out;
-	if ((s = consensus_id(p, &cons)) != AX_OK)
-		goto end;
 	for (i = 0; i < nd && s == AX_OK; i++) {
 		struct unit *u = NULL;
 		size_t nu = 0, npara, j;
@@ -399,16 +337,148 @@ compare_seed(struct project *p, const char *a, const char *b, size_t *added)
 			for (x = j; has_a && has_b && x < e && s == AX_OK; x++)
 				if (u[x].who == 1)
 					s = add_consensus(p, cons, docs[i].id, u[x].node,
-					    u[x].start, u[x].end, &count);
+					    u[x].start, u[x].end, count);
 			j = e;
 		}
 		free(u);
 		free(starts);
 	}
+	doc_list_free(docs, nd);
+	return s;
+}
+
+/* Whether a and b (ca, cb) have settled none of their disagreements yet. */
+static enum ax_status
+first_decision(struct project *p, int64_t ca, int64_t cb, bool *first)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM decisions WHERE coder_a = ?1"
+	    " AND coder_b = ?2 LIMIT 1");
+	int rc;
+
+	sqlite3_bind_int64(st, 1, ca);
+	sqlite3_bind_int64(st, 2, cb);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(p, rc);
+	*first = rc == SQLITE_DONE;
+	return AX_OK;
+}
+
+enum ax_status
+compare_decide(struct project *p, const char *a, const char *b, int64_t doc,
+    int64_t para, int64_t node, enum compare_choice choice, const char *note,
+    struct compare_outcome *out)
+{
+	int64_t ca, cb, cons, me, *starts = NULL;
+	struct unit *u = NULL;
+	size_t nu = 0, npara = 0, i, seeded = 0, kept = 0;
+	bool has_a = false, has_b = false, first = false;
+	sqlite3_stmt *st;
+	char *text = NULL;
+	size_t len;
+	enum ax_status s;
+
+	if (choice < COMPARE_A || choice > COMPARE_NEITHER)
+		return db_fail(p, AX_ERR_INPUT, "choose a, b, both or neither");
+	if (note != NULL && !db_valid_utf8(note))
+		return db_fail(p, AX_ERR_INPUT, "the note is not valid UTF-8");
+	if ((s = coders_of(p, a, b, &ca, &cb)) != AX_OK || (s = may_decide(p, a, b)) != AX_OK)
+		return s;
+	if ((s = doc_text(p, doc, &text, &len)) != AX_OK)
+		return s;
+	starts = para_starts(text, len, &npara);
+	free(text);
+	if (para < 0 || (size_t)para >= npara) {
+		free(starts);
+		return db_fail(p, AX_ERR_INPUT, "the document has no paragraph %lld",
+		    (long long)para + 1);
+	}
+	if ((s = db_action_begin(p, "consensus")) != AX_OK)
+		goto out;
+	if ((s = consensus_id(p, &cons)) != AX_OK || (s = db_coder_id(p, &me)) != AX_OK ||
+	    (s = doc_units(p, doc, ca, cb, starts, npara, &u, &nu)) != AX_OK ||
+	    (s = first_decision(p, ca, cb, &first)) != AX_OK)
+		goto end;
+	for (i = 0; i < nu; i++)
+		if (u[i].para == para && u[i].node == node) {
+			has_a |= u[i].who == 1;
+			has_b |= u[i].who == 2;
+		}
+	/* a unit both or neither applied has nothing to settle: a decision
+	 * there would silently rewrite an agreed unit of the consensus */
+	if (has_a == has_b) {
+		s = db_fail(p, AX_ERR_INPUT, "%s and %s do not disagree on this code "
+		    "in paragraph %lld; axial compare lists their disagreements", a, b,
+		    (long long)para + 1);
+		goto end;
+	}
+	/* the walk's first decision starts the consensus coding from the
+	 * agreed units, in the same action: one undo takes both back */
+	if (first && (s = seed_units(p, ca, cb, cons, &seeded)) != AX_OK)
+		goto end;
+	/* the consensus coder's codings of this unit are replaced */
+	st = db_stmt(p, "DELETE FROM codings WHERE coder_id = ?1 AND doc_id = ?2 AND"
+	    " node_id = ?3 AND start >= ?4 AND start < ?5");
+	sqlite3_bind_int64(st, 1, cons);
+	sqlite3_bind_int64(st, 2, doc);
+	sqlite3_bind_int64(st, 3, node);
+	sqlite3_bind_int64(st, 4, starts[para]);
+	sqlite3_bind_int64(st, 5, starts[para + 1]);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		goto end;
+	for (i = 0; i < nu && s == AX_OK; i++) {
+		if (u[i].para != para || u[i].node != node)
+			continue;
+		if ((u[i].who == 1 && (choice == COMPARE_A || choice == COMPARE_BOTH)) ||
+		    (u[i].who == 2 && (choice == COMPARE_B || choice == COMPARE_BOTH)))
+			s = add_consensus(p, cons, doc, node, u[i].start, u[i].end, &kept);
+	}
+	if (s != AX_OK)
+		goto end;
+	st = db_stmt(p, "INSERT INTO decisions(doc_id, para, node_id, coder_a, coder_b,"
+	    " choice, note, decided_by, time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " strftime('%s','now')) ON CONFLICT(doc_id, para, node_id, coder_a, coder_b)"
+	    " DO UPDATE SET choice = excluded.choice, note = excluded.note,"
+	    " decided_by = excluded.decided_by, time = excluded.time");
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, para);
+	sqlite3_bind_int64(st, 3, node);
+	sqlite3_bind_int64(st, 4, ca);
+	sqlite3_bind_int64(st, 5, cb);
+	sqlite3_bind_text(st, 6, compare_choice_name(choice), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, note ? note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, me);
+	s = db_exec_stmt(p, st);
 end:
 	s = db_action_end(p, s);
 out:
-	doc_list_free(docs, nd);
+	if (s == AX_OK && out != NULL) {
+		out->kept = choice == COMPARE_BOTH || (choice == COMPARE_A && has_a) ||
+		    (choice == COMPARE_B && has_b);
+		assert(out->kept == (kept > 0));
+		out->first = first;
+		out->seeded = seeded;
+	}
+	free(u);
+	free(starts);
+	return s;
+}
+
+enum ax_status
+compare_seed(struct project *p, const char *a, const char *b, size_t *added)
+{
+	size_t count = 0;
+	int64_t ca, cb, cons;
+	enum ax_status s;
+
+	if ((s = coders_of(p, a, b, &ca, &cb)) != AX_OK || (s = may_decide(p, a, b)) != AX_OK)
+		return s;
+	if ((s = db_action_begin(p, "consensus seed")) != AX_OK)
+		return s;
+	if ((s = consensus_id(p, &cons)) == AX_OK)
+		s = seed_units(p, ca, cb, cons, &count);
+	s = db_action_end(p, s);
 	if (s == AX_OK && added != NULL)
 		*added = count;
 	return s;

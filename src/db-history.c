@@ -337,11 +337,14 @@ history_log(struct project *p, size_t limit, struct history_entry **out, size_t 
 	sqlite3_stmt *st = db_stmt(p, "SELECT a.id, a.time, (SELECT count(*) FROM"
 	    " changes c WHERE c.action_id = a.id), ifnull(k.login, ''), a.label,"
 	    " a.kind, a.state, a.account FROM actions a LEFT JOIN coders k"
-	    " ON k.id = a.coder_id ORDER BY a.id DESC LIMIT ?");
+	    " ON k.id = a.coder_id WHERE " DB_BLIND_BY("a.coder_id")
+	    " ORDER BY a.id DESC LIMIT :limit");
 	struct history_entry *v = NULL;
 	size_t cap = 0, k = 0, i;
 
-	sqlite3_bind_int64(st, 1, (int64_t)limit);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
+	    (int64_t)limit);
+	db_blind_bind(p, st);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		v[k].id = sqlite3_column_int64(st, 0);

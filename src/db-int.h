@@ -131,6 +131,53 @@ int64_t db_visible_coder(struct project *p);
 /* Whether a blind session hides other coders' codings now. */
 bool db_blind_hidden(struct project *p);
 
+/*
+ * The blind filter: what a reader may see of the other coders' work while a
+ * session hides it (blind.h). Every reading path puts one of these in its
+ * WHERE and calls db_blind_bind() on the statement; nothing else decides.
+ * They name :bvis (0 = everything visible: no session hides anything, or
+ * the reader is not one of its coders; else the reader's coder id),
+ * :bothers (",ID,ID,": the session's coders other than the reader) and
+ * :bstart (the action that started the session). The owner and others
+ * outside the session see these (the log is their audit trail), though not
+ * the session's codings (db_visible_coder) nor figures.
+ *
+ * DB_BLIND_BY(col): a row whose author (coder id col: memos, actions) the
+ * reader may see: theirs, the owner's, any coder's outside the session.
+ * DB_BLIND_NODE(col): a code or category (node id col) the reader may see:
+ * made before the session started, or by someone outside it, or by the
+ * reader, or one the reader has applied. A code another coder of the
+ * session made since (its in-vivo name is their reading) stays hidden; the
+ * change log tells who made it (its insert in a "do" action).
+ */
+#define DB_BLIND_BY(col) \
+	"(:bvis = 0 OR instr(:bothers, ',' || ifnull(" col ", 0) || ',') = 0)"
+#define DB_BLIND_NODE(col) \
+	"(:bvis = 0 OR " col " NOT IN (SELECT bc.row_id FROM changes bc" \
+	" JOIN actions ba ON ba.id = bc.action_id WHERE bc.action_id > :bstart" \
+	" AND bc.tbl = 'nodes' AND bc.op = 'insert' AND ba.kind = 'do' AND" \
+	" instr(:bothers, ',' || ba.coder_id || ',') > 0) OR EXISTS(SELECT 1" \
+	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :bvis))"
+/* DB_BLIND_MEMO(m): a memo (table alias m) the reader may see: by an author
+ * they may see, and not on a coding they may not. */
+#define DB_BLIND_MEMO(m) \
+	"(" DB_BLIND_BY(m ".author_id") " AND (:bvis = 0 OR " m ".target <> 'coding'" \
+	" OR EXISTS(SELECT 1 FROM codings bm WHERE bm.id = " m ".target_id AND" \
+	" bm.coder_id = :bvis)))"
+/* Binds those of :vis (db_visible_coder), :bvis, :bothers and :bstart
+ * that st names. */
+void db_blind_bind(struct project *p, sqlite3_stmt *st);
+/* Whether node (code or category) id, or coding id, exists and the reader
+ * may see it: what a lookup by id asks before it answers. */
+bool db_blind_node_visible(struct project *p, int64_t id);
+bool db_blind_coding_visible(struct project *p, int64_t id);
+/* AX_OK when the acting coder may change node id (rename, move, merge
+ * away, remove, role, colour, definition); inside the action. A coder of a
+ * hidden session changes only what they made in it: a change to a code the
+ * others see would show them this coder's reading, and removing it would
+ * take their hidden codings along. AX_ERR_PERM with the reason otherwise. */
+enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
+
 /* True when s is valid UTF-8 with no NUL (free text: memos, values). */
 bool db_valid_utf8(const char *s);
 

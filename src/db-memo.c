@@ -74,16 +74,25 @@ memo_list_free(struct memo *m, size_t n)
 static enum ax_status
 check_target(struct project *p, enum memo_target t, int64_t id)
 {
-	static const char *const sql[] = {
-		NULL,
-		"SELECT count(*) FROM documents WHERE id = ?",
-		"SELECT count(*) FROM nodes WHERE id = ?",
-		"SELECT count(*) FROM codings WHERE id = ?",
-	};
+	bool found;
 
 	if (t == MEMO_FREE)
 		return AX_OK;
-	if ((unsigned)t >= AX_ARRAY_LEN(sql) || db_int(p, sql[t], id, 0) == 0)
+	/* a blind session's hidden code or coding is as if there were none */
+	switch (t) {
+	case MEMO_DOCUMENT:
+		found = db_int(p, "SELECT count(*) FROM documents WHERE id = ?", id, 0) > 0;
+		break;
+	case MEMO_NODE:
+		found = db_blind_node_visible(p, id);
+		break;
+	case MEMO_CODING:
+		found = db_blind_coding_visible(p, id);
+		break;
+	default:
+		found = false;
+	}
+	if (!found)
 		return db_fail(p, AX_ERR_NOTFOUND, t == MEMO_DOCUMENT ?
 		    _("no document #%lld to write a memo on") : t == MEMO_NODE ?
 		    _("no code or category #%lld to write a memo on") :
@@ -164,6 +173,22 @@ end:
 	return db_action_end(p, s);
 }
 
+/* Whether memo id exists and the reader may see it: a blind session's
+ * coders neither read nor change each other's memos. */
+static bool
+memo_visible(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM memos m WHERE m.id = :id"
+	    " AND " DB_BLIND_MEMO("m"));
+	bool found;
+
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	db_blind_bind(p, st);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
 enum ax_status
 memo_update(struct project *p, int64_t id, const char *title, const char *body)
 {
@@ -176,7 +201,7 @@ memo_update(struct project *p, int64_t id, const char *title, const char *body)
 		return db_fail(p, AX_ERR_INPUT, "memo text is not valid UTF-8");
 	if ((s = db_action_begin(p, "memo edit")) != AX_OK)
 		return s;
-	if (db_int(p, "SELECT count(*) FROM memos WHERE id = ?", id, 0) == 0) {
+	if (!memo_visible(p, id)) {
 		s = db_fail(p, AX_ERR_NOTFOUND, "no memo #%lld", (long long)id);
 		goto end;
 	}
@@ -201,7 +226,7 @@ memo_remove(struct project *p, int64_t id)
 
 	if ((s = db_action_begin(p, "memo remove")) != AX_OK)
 		return s;
-	if (db_int(p, "SELECT count(*) FROM memos WHERE id = ?", id, 0) == 0) {
+	if (!memo_visible(p, id)) {
 		s = db_fail(p, AX_ERR_NOTFOUND, "no memo #%lld", (long long)id);
 		goto end;
 	}
@@ -214,7 +239,7 @@ end:
 
 #define MEMO_SELECT "SELECT m.id, m.target, m.target_id, m.type, m.title," \
 	" m.body, ifnull(c.login, ''), m.created, m.modified, m.guid FROM memos m" \
-	" LEFT JOIN coders c ON c.id = m.author_id"
+	" LEFT JOIN coders c ON c.id = m.author_id WHERE " DB_BLIND_MEMO("m")
 
 static void
 memo_from_row(sqlite3_stmt *st, struct memo *m)
@@ -237,10 +262,11 @@ memo_from_row(sqlite3_stmt *st, struct memo *m)
 enum ax_status
 memo_get(struct project *p, int64_t id, struct memo *m)
 {
-	sqlite3_stmt *st = db_stmt(p, MEMO_SELECT " WHERE m.id = ?");
+	sqlite3_stmt *st = db_stmt(p, MEMO_SELECT " AND m.id = :id");
 	enum ax_status s = AX_OK;
 
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	db_blind_bind(p, st);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		memo_from_row(st, m);
 	else
@@ -260,11 +286,14 @@ memo_list(struct project *p, enum memo_target target, int64_t target_id,
 	if (target == MEMO_FREE && target_id == -1) {
 		st = db_stmt(p, MEMO_SELECT " ORDER BY m.id");
 	} else {
-		st = db_stmt(p, MEMO_SELECT " WHERE m.target = ?1 AND m.target_id = ?2"
+		st = db_stmt(p, MEMO_SELECT " AND m.target = :target AND m.target_id = :tid"
 		    " ORDER BY m.id");
-		sqlite3_bind_text(st, 1, memo_target_name(target), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, target == MEMO_FREE ? 0 : target_id);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":target"),
+		    memo_target_name(target), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":tid"),
+		    target == MEMO_FREE ? 0 : target_id);
 	}
+	db_blind_bind(p, st);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		memo_from_row(st, &v[k++]);

@@ -837,17 +837,34 @@ project_set_setting(struct project *p, const char *key, const char *value)
 	return db_action_end(p, s);
 }
 
+/* A count through the blind filter (db-int.h). */
+static int64_t
+summary_count(struct project *p, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	int64_t n = 0;
+
+	db_blind_bind(p, st);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 enum ax_status
 project_summary(struct project *p, struct project_summary *s)
 {
 	s->documents = db_int(p, "SELECT count(*) FROM documents", 0, 0);
 	s->chars = db_int(p, "SELECT total(nchars) FROM documents", 0, 0);
-	s->codes = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'code'", 0, 0);
-	s->categories = db_int(p, "SELECT count(*) FROM nodes WHERE kind = 'category'", 0, 0);
+	s->codes = summary_count(p, "SELECT count(*) FROM nodes n WHERE"
+	    " kind = 'code' AND " DB_BLIND_NODE("n.id"));
+	s->categories = summary_count(p, "SELECT count(*) FROM nodes n WHERE"
+	    " kind = 'category' AND " DB_BLIND_NODE("n.id"));
 	s->codings = db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",
 	    db_visible_coder(p), 0);
 	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
-	s->memos = db_int(p, "SELECT count(*) FROM memos", 0, 0);
+	s->memos = summary_count(p, "SELECT count(*) FROM memos m WHERE "
+	    DB_BLIND_MEMO("m"));
 	return AX_OK;
 }
 

@@ -6,10 +6,15 @@
  * Filtering uses the search key (searchkey.h) on both sides, so "كد" finds
  * "کد", "ي" finds "ی", ZWNJ and case do not matter, and Persian digits
  * match ASCII ones. Items are matched on their whole path ("Category/code")
- * so typing a category's name lists its codes.
+ * so typing a category's name lists its codes. The query's letters need
+ * not be adjacent ("hlan" finds "Health anxiety"): they are matched in
+ * order, and matches are ranked as fzf ranks them, contiguous runs and
+ * word starts first, then shorter names; an empty query keeps the
+ * caller's order (the recent codes first).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +25,8 @@
 #include "axial/util.h"
 #include "ui.h"
 
-static struct searchkey **fkeys;
+static struct searchkey **fkeys;	/* of the items' paths */
+static struct searchkey **lkeys;	/* of their labels (names) */
 
 void
 finder_close(struct ui *ui)
@@ -32,9 +38,12 @@ finder_close(struct ui *ui)
 		free(ui->fitems[i].key);
 		if (fkeys)
 			searchkey_free(fkeys[i]);
+		if (lkeys)
+			searchkey_free(lkeys[i]);
 	}
 	free(fkeys);
-	fkeys = NULL;
+	free(lkeys);
+	fkeys = lkeys = NULL;
 	free(ui->fitems);
 	free(ui->fmatch);
 	ui->fitems = NULL;
@@ -45,18 +54,114 @@ finder_close(struct ui *ui)
 	ui_dirty(ui, DIRTY_ALL);
 }
 
+/* Scores of a query character matched in the hay (fzf's spirit). */
+enum {
+	FZ_MATCH = 16,		/* each query character */
+	FZ_RUN = 12,		/* right after the previous one */
+	FZ_START = 10,		/* the first character of the item */
+	FZ_WORD = 8,		/* a word start: after a space, / - _ ( */
+	FZ_GAP = 3,		/* opening a gap */
+	FZ_NAME = 20,		/* all in the name, not across the path */
+	FZ_NONE = INT_MIN / 2
+};
+
+static bool
+word_start(const uint32_t *h, size_t i)
+{
+	return i > 0 && (h[i - 1] == ' ' || h[i - 1] == '/' || h[i - 1] == '-' ||
+	    h[i - 1] == '_' || h[i - 1] == '(');
+}
+
+/*
+ * The best score of q (spaces dropped) as a subsequence of h, or
+ * FZ_NONE; m and g are the caller's scratch of nq each. m[j]: the best with q[0..j] matched and q[j] on the current
+ * hay character; g[j]: the best with q[j] matched earlier, less a point per
+ * character skipped since and FZ_GAP for the gap.
+ */
+static int
+fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq, int *m,
+    int *g)
+{
+	int best = FZ_NONE;
+	size_t i, j;
+
+	if (nq == 0)
+		return 0;
+	for (j = 0; j < nq; j++)
+		m[j] = g[j] = FZ_NONE;
+	for (i = 0; i < n; i++) {
+		int bonus = i == 0 ? FZ_START : word_start(h, i) ? FZ_WORD : 0;
+
+		/* backwards, so m[j - 1] is still the previous character's */
+		for (j = nq; j-- > 0;) {
+			int from = j == 0 ? 0 : m[j - 1] > FZ_NONE ?
+			    m[j - 1] + FZ_RUN : FZ_NONE;
+			int prev = m[j];
+
+			if (j > 0 && g[j - 1] > from)
+				from = g[j - 1];
+			m[j] = h[i] == q[j] && from > FZ_NONE ?
+			    from + FZ_MATCH + bonus : FZ_NONE;
+			if (g[j] > FZ_NONE)
+				g[j]--;
+			if (prev > FZ_NONE && prev - FZ_GAP > g[j])
+				g[j] = prev - FZ_GAP;
+		}
+		if (m[nq - 1] > best)
+			best = m[nq - 1];
+	}
+	return best;
+}
+
+static int *fscore;	/* by item, for the sort */
+
+static int
+match_cmp(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (fscore[i] != fscore[j])
+		return fscore[i] > fscore[j] ? -1 : 1;
+	if (searchkey_length(lkeys[i]) != searchkey_length(lkeys[j]))
+		return searchkey_length(lkeys[i]) < searchkey_length(lkeys[j]) ?
+		    -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
 static void
 refilter(struct ui *ui)
 {
-	struct searchkey *q = searchkey_new(ui->fquery, strlen(ui->fquery), NULL);
-	size_t i, s, e;
+	struct searchkey *k = searchkey_new(ui->fquery, strlen(ui->fquery), NULL);
+	const uint32_t *kc = searchkey_chars(k);
+	uint32_t *q = xcalloc(searchkey_length(k) + 1, sizeof *q);
+	int *m = xcalloc(searchkey_length(k) + 1, sizeof *m);
+	int *g = xcalloc(searchkey_length(k) + 1, sizeof *g);
+	size_t i, nq = 0;
 
+	for (i = 0; i < searchkey_length(k); i++)
+		if (kc[i] != ' ')
+			q[nq++] = kc[i];
+	fscore = xcalloc(ui->nfitems + 1, sizeof *fscore);
 	ui->nfmatch = 0;
-	for (i = 0; i < ui->nfitems; i++)
-		if (searchkey_length(q) == 0 ||
-		    searchkey_find(fkeys[i], q, 0, &s, &e))
+	for (i = 0; i < ui->nfitems; i++) {
+		int named = fuzzy_score(searchkey_chars(lkeys[i]),
+		    searchkey_length(lkeys[i]), q, nq, m, g);
+
+		fscore[i] = fuzzy_score(searchkey_chars(fkeys[i]),
+		    searchkey_length(fkeys[i]), q, nq, m, g);
+		if (named > FZ_NONE && named + FZ_NAME > fscore[i])
+			fscore[i] = named + FZ_NAME;
+		if (fscore[i] > FZ_NONE)
 			ui->fmatch[ui->nfmatch++] = i;
-	searchkey_free(q);
+	}
+	if (nq > 0)
+		qsort(ui->fmatch, ui->nfmatch, sizeof *ui->fmatch, match_cmp);
+	free(fscore);
+	fscore = NULL;
+	free(m);
+	free(g);
+	free(q);
+	searchkey_free(k);
 	ui->fcur = 0;
 	ui->ftop = 0;
 	ui_dirty(ui, DIRTY_OVERLAY);
@@ -73,10 +178,13 @@ finder_open(struct ui *ui, const char *title, struct finder_item *items,
 	ui->nfitems = n;
 	ui->fmatch = xcalloc(n ? n : 1, sizeof *ui->fmatch);
 	fkeys = xcalloc(n ? n : 1, sizeof *fkeys);
+	lkeys = xcalloc(n ? n : 1, sizeof *lkeys);
 	for (i = 0; i < n; i++) {
 		const char *k = items[i].key ? items[i].key : items[i].label;
 
 		fkeys[i] = searchkey_new(k, strlen(k), NULL);
+		lkeys[i] = searchkey_new(items[i].label, strlen(items[i].label),
+		    NULL);
 	}
 	snprintf(ui->ftitle, sizeof ui->ftitle, "%s", title);
 	ui->fquery[0] = '\0';
@@ -271,6 +379,10 @@ prompt_open(struct ui *ui, const char *title, const char *initial,
 	snprintf(ui->ftitle, sizeof ui->ftitle, "%s", title);
 	snprintf(ui->pbuf, sizeof ui->pbuf, "%s", initial ? initial : "");
 	ui->pdone = done;
+	ui->ptab = NULL;
+	ui->pconfirm_enter = false;
+	ui->phist = NULL;
+	ui->nphist = ui->phist_at = 0;
 	ui->ov = OV_PROMPT;
 	ui_dirty(ui, DIRTY_OVERLAY);
 }
@@ -279,6 +391,8 @@ void
 prompt_key(struct ui *ui, int key)
 {
 	if (key == 27 || key == 7) {
+		if (ui->ov == OV_CONFIRM)
+			ui_msg(ui, "%s", _("cancelled"));
 		ui->ov = OV_NONE;
 		ui_dirty(ui, DIRTY_ALL);
 		return;
@@ -288,7 +402,7 @@ prompt_key(struct ui *ui, int key)
 
 		ui->ov = OV_NONE;
 		ui_dirty(ui, DIRTY_ALL);
-		if (key == 'y' || key == 'Y')
+		if (key == 'y' || key == 'Y' || (ui->pconfirm_enter && key == '\r'))
 			done(ui, "y");
 		else
 			ui_msg(ui, "%s", _("cancelled"));
@@ -304,7 +418,18 @@ prompt_key(struct ui *ui, int key)
 		done(ui, text);
 		return;
 	}
-	if (key == (KEYMAP_FN | KEY_BACKSPACE))
+	if (ui->ptab != NULL && (key == '\t' || key == (KEYMAP_FN | KEY_BTAB)))
+		ui->ptab(ui, key == '\t' ? 1 : -1);
+	else if (ui->phist != NULL && key == (KEYMAP_FN | KEY_UP)) {
+		if (ui->phist_at > 0)
+			snprintf(ui->pbuf, sizeof ui->pbuf, "%s",
+			    ui->phist[--ui->phist_at]);
+	} else if (ui->phist != NULL && key == (KEYMAP_FN | KEY_DOWN)) {
+		if (ui->phist_at < ui->nphist)
+			ui->phist_at++;
+		snprintf(ui->pbuf, sizeof ui->pbuf, "%s",
+		    ui->phist_at < ui->nphist ? ui->phist[ui->phist_at] : "");
+	} else if (key == (KEYMAP_FN | KEY_BACKSPACE))
 		utf8_backspace(ui->pbuf);
 	else if (key == 21)
 		ui->pbuf[0] = '\0';
@@ -325,8 +450,9 @@ prompt_draw(struct ui *ui)
 	ui_fill(y + 1, x, w, ui_attr(ui, TH_FINDER));
 	ui_fill(y + 2, x, w, ui_attr(ui, TH_FINDER));
 	if (ui->ov == OV_CONFIRM) {
-		ui_put_plain(y + 1, x + 1, w - 2, _("y: yes, any other key: no"),
-		    ui_attr(ui, TH_FINDER));
+		ui_put_plain(y + 1, x + 1, w - 2, ui->pconfirm_enter ?
+		    _("y or Enter: yes, n or Esc: no") :
+		    _("y: yes, any other key: no"), ui_attr(ui, TH_FINDER));
 		ui_mirror(ui, NULL);
 		curs_set(0);
 		return;
@@ -334,8 +460,10 @@ prompt_draw(struct ui *ui)
 	ui_put_plain(y + 1, x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
 	cx = x + 3 + ui_put_text(ui, y + 1, x + 3, w - 4, ui->pbuf,
 	    ui_attr(ui, TH_FINDER));
-	ui_put_plain(y + 2, x + 1, w - 2, _("Enter accepts, Esc cancels"),
-	    ui_attr(ui, TH_FINDER) | A_DIM);
+	ui_put_plain(y + 2, x + 1, w - 2, ui->ptab != NULL ?
+	    _("Enter accepts, Esc cancels, Tab/S-Tab: where it goes") :
+	    ui->phist != NULL ? _("Enter accepts, Esc cancels, Up: earlier ones") :
+	    _("Enter accepts, Esc cancels"), ui_attr(ui, TH_FINDER) | A_DIM);
 	move(y + 1, ui_screen_x(cx));
 	ui_mirror(ui, NULL);
 	curs_set(1);

@@ -124,3 +124,29 @@ i18n_rtl(void)
 			return true;
 	return false;
 }
+
+int
+i18n_set_language(const char *lang)
+{
+	const char *m;
+
+	if (strcmp(lang, "fa") != 0 && strcmp(lang, "en") != 0)
+		return -1;
+	/* gettext ignores LANGUAGE under the "C" locale; C.UTF-8 is not "C" */
+	m = setlocale(LC_MESSAGES, NULL);
+	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", lang, 1);
+	textdomain("axial");	/* forgets the translations looked up so far */
+	return 0;
+}
+
+const char *
+i18n_lang_code(void)
+{
+	const char *l = i18n_language();
+
+	/* Persian is the one catalogue; other languages read English */
+	return strncmp(l, "fa", 2) == 0 && (l[2] == '\0' ||
+	    strchr("_.@:", l[2]) != NULL) ? "fa" : "en";
+}

@@ -37,8 +37,8 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 	int k = 0;
 
 	out[0] = '\0';
-	if (n->kind != NODE_CODE)
-		return;
+	if (n->kind != NODE_CODE && n->ncodings == 0)
+		return;	/* a category shows counts once it was applied */
 	/* a second pass is blind to the first (and to everyone else): its
 	 * own count only, nothing until the counts are loaded */
 	if (retest_is_pass(project_coder_login(ui->p))) {

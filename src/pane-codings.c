@@ -120,7 +120,9 @@ ui_load_segments(struct ui *ui, int64_t node)
 	} else {
 		size_t i = ui->byid[node];
 
-		/* every code under the category, in tree order */
+		/* the category's own codings, then every code under it */
+		if (n->ncodings > 0)
+			add_code(ui, &cap, node, true);
 		for (i = i + 1; i < ui->nnodes && ui->nodes[i].depth > n->depth; i++)
 			if (ui->nodes[i].kind == NODE_CODE)
 				add_code(ui, &cap, ui->nodes[i].id, true);

@@ -170,7 +170,9 @@ write_code(struct ex *x, size_t k)
 	START(x->w, "Code");
 	ATTR(x->w, "guid", n->guid);
 	ATTR(x->w, "name", n->name);
-	ATTR(x->w, "isCodable", n->kind == NODE_CODE ? "true" : "false");
+	/* a category that was applied to text is codable too */
+	ATTR(x->w, "isCodable", n->kind == NODE_CODE || n->ncodings > 0 ?
+	    "true" : "false");
 	if (n->color[0] == '#' && (strlen(n->color) == 7 || strlen(n->color) == 4))
 		ATTR(x->w, "color", n->color);
 	if (n->definition[0] != '\0')

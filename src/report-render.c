@@ -1,14 +1,98 @@
 /*
  * report-render.c: the rp_table model and its renderers: Markdown, a
- * self-contained HTML page and RFC 4180 CSV. See include/axial/report.h.
+ * self-contained HTML page and RFC 4180 CSV, in the style (language,
+ * direction, digits) of the run. See include/axial/report.h.
  */
 #include <assert.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "axial/i18n.h"
 #include "axial/report.h"
+
+#define RLM "\xe2\x80\x8f"	/* U+200F: a line starts right to left */
+
+static struct rp_style style = { "en", false, false, false };
+
+void
+rp_style_set(const struct rp_style *s)
+{
+	style = *s;
+	if (style.lang == NULL)
+		style.lang = "en";
+}
+
+const struct rp_style *
+rp_style(void)
+{
+	return &style;
+}
+
+char *
+rp_digits(const char *s)
+{
+	struct buf b = {0};
+	const char *p;
+
+	if (!style.fa_digits)
+		return xstrdup(s);
+	for (p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			/* U+06F0..U+06F9, EXTENDED ARABIC-INDIC DIGIT ZERO.. */
+			buf_putc(&b, '\xdb');
+			buf_putc(&b, (char)(0xb0 + (*p - '0')));
+		} else if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' &&
+		    p[1] >= '0' && p[1] <= '9') {
+			buf_puts(&b, "\xd9\xab");	/* U+066B ARABIC DECIMAL SEPARATOR */
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	return b.s != NULL ? buf_take(&b) : xstrdup("");
+}
+
+const char *
+rp_int(long long v)
+{
+	static char ring[8][64];
+	static size_t next;
+	char *out = ring[next++ % AX_ARRAY_LEN(ring)], latin[32], *d;
+
+	snprintf(latin, sizeof latin, "%lld", v);
+	d = rp_digits(latin);
+	snprintf(out, sizeof ring[0], "%s", d);
+	free(d);
+	return out;
+}
+
+/* A figure: "12", "12.5", ">99", "-0.25"; not a name such as a
+ * document's "01-it-director" that heads a numeric column. */
+static bool
+is_figure(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	return s[strspn(s, "0123456789.<>-+%")] == '\0';
+}
+
+/* A numeric cell or head as the reader sees it: a figure in the style's
+ * digits, anything else as it is. */
+static void
+put_figure(struct buf *b, const char *s, void (*esc)(struct buf *, const char *))
+{
+	char *d;
+
+	if (!is_figure(s)) {
+		esc(b, s);
+		return;
+	}
+	d = rp_digits(s);
+	esc(b, d);
+	free(d);
+}
 
 void
 rp_table_init(struct rp_table *t, const char *name, const char *title,
@@ -169,25 +253,35 @@ rp_md_escape(struct buf *b, const char *s)
 void
 rp_markdown(const struct rp_table *t, struct buf *b)
 {
+	const char *rlm = style.rtl ? RLM : "";
 	size_t i, r;
 
-	buf_puts(b, "# ");
+	/* GitHub and pandoc honour the div's direction; the marks keep a line
+	 * that starts with Latin letters or digits right to left elsewhere */
+	if (style.rtl)
+		buf_printf(b, "<div dir=\"rtl\" lang=\"%s\">\n\n", style.lang);
+	buf_printf(b, "# %s", rlm);
 	rp_md_escape(b, t->title);
 	buf_puts(b, "\n\n");
 	if (t->source_line != NULL) {
+		buf_puts(b, rlm);
 		rp_md_escape(b, t->source_line);
 		buf_puts(b, "\n\n");
 	}
 	for (i = 0; i < t->nnotes; i++) {
+		buf_puts(b, rlm);
 		rp_md_escape(b, t->notes[i]);
 		buf_puts(b, "\n\n");
 	}
 	if (t->ncols == 0)
-		return;
+		goto done;
 	buf_putc(b, '|');
 	for (i = 0; i < t->ncols; i++) {
 		buf_putc(b, ' ');
-		rp_md_escape(b, t->head[i]);
+		if (t->numeric[i])
+			put_figure(b, t->head[i], rp_md_escape);
+		else
+			rp_md_escape(b, t->head[i]);
 		buf_puts(b, " |");
 	}
 	buf_puts(b, "\n|");
@@ -198,13 +292,19 @@ rp_markdown(const struct rp_table *t, struct buf *b)
 		buf_putc(b, '|');
 		for (i = 0; i < t->ncols; i++) {
 			buf_putc(b, ' ');
-			rp_md_escape(b, t->cell[r * t->ncols + i]);
+			if (t->numeric[i])
+				put_figure(b, t->cell[r * t->ncols + i], rp_md_escape);
+			else
+				rp_md_escape(b, t->cell[r * t->ncols + i]);
 			buf_puts(b, " |");
 		}
 		buf_putc(b, '\n');
 	}
 	if (t->nrows == 0)
-		buf_puts(b, "\n(no rows)\n");
+		buf_printf(b, "\n%s\n", _("(no rows)"));
+done:
+	if (style.rtl)
+		buf_puts(b, "\n</div>\n");
 }
 
 /* ---- HTML ---- */
@@ -232,7 +332,14 @@ rp_html_escape(struct buf *b, const char *s)
 void
 rp_html_head(struct buf *b, const char *title)
 {
-	buf_puts(b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+	buf_puts(b, "<!DOCTYPE html>\n");
+	if (style.rtl)
+		buf_printf(b, "<html dir=\"rtl\" lang=\"%s\">\n", style.lang);
+	else if (strcmp(style.lang, "en") != 0)
+		buf_printf(b, "<html lang=\"%s\">\n", style.lang);
+	else
+		buf_puts(b, "<html>\n");
+	buf_puts(b, "<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	rp_html_escape(b, title);
 	buf_puts(b, "</title>\n<style>\n"
@@ -256,7 +363,7 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 	size_t i, r;
 
 	if (t->source != NULL) {	/* browser tabs tell the coders apart */
-		char *title = xasprintf("%s (source: %s)", t->title, t->source);
+		char *title = xasprintf(_("%s (source: %s)"), t->title, t->source);
 
 		rp_html_head(b, title);
 		free(title);
@@ -284,7 +391,10 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 	buf_puts(b, "<table>\n<thead><tr>");
 	for (i = 0; i < t->ncols; i++) {
 		buf_puts(b, t->numeric[i] ? "<th class=\"n\">" : "<th dir=\"auto\">");
-		rp_html_escape(b, t->head[i]);
+		if (t->numeric[i])
+			put_figure(b, t->head[i], rp_html_escape);
+		else
+			rp_html_escape(b, t->head[i]);
 		buf_puts(b, "</th>");
 	}
 	buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -292,7 +402,11 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 		buf_puts(b, "<tr>");
 		for (i = 0; i < t->ncols; i++) {
 			buf_puts(b, t->numeric[i] ? "<td class=\"n\">" : "<td dir=\"auto\">");
-			rp_html_escape(b, t->cell[r * t->ncols + i]);
+			if (t->numeric[i])
+				put_figure(b, t->cell[r * t->ncols + i],
+				    rp_html_escape);
+			else
+				rp_html_escape(b, t->cell[r * t->ncols + i]);
 			buf_puts(b, "</td>");
 		}
 		buf_puts(b, "</tr>\n");
@@ -308,8 +422,10 @@ rp_csv(const struct rp_table *t, struct buf *b)
 	size_t i, r;
 	bool src = t->source_column && t->source != NULL;
 
+	if (style.bom)
+		buf_puts(b, "\xef\xbb\xbf");
 	if (src)
-		buf_puts(b, "Source");
+		buf_csv_field(b, _("Source"));
 	for (i = 0; i < t->ncols; i++) {
 		if (i > 0 || src)
 			buf_putc(b, ',');

@@ -642,6 +642,7 @@ ui_sync(struct ui *ui)
 	size_t n, i;
 	bool structure = false, mine_here = false;
 	int64_t cur_doc = ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0;
+	int64_t seen = ui->change_cursor;
 
 	ui->data_version = project_data_version(ui->p);
 	if (coding_changes_since(ui->p, &ui->change_cursor, &ch, &n,
@@ -720,6 +721,9 @@ ui_sync(struct ui *ui)
 		views_sync(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
+	} else if (ui->change_cursor != seen && ui->view == VIEW_COMPARE) {
+		/* a decision that changed no coding still moves its counts */
+		views_sync(ui);
 	}
 	free(ch);
 }
@@ -872,7 +876,9 @@ config_path(void)
 
 /*
  * ~/.config/axial/config: "theme NAME", "mouse on|off", "bidi app|terminal",
- * "shaping app|terminal|off", "bind ACTION KEY...". Bad lines are reported
+ * "shaping app|terminal|off", "quick-code paragraph|selection" (what the
+ * digit keys and . code without a selection), "bind ACTION KEY...". Bad
+ * lines are reported
  * in the status line.
  */
 static void
@@ -914,6 +920,14 @@ load_config(struct ui *ui, char **theme, bool *mouse_off)
 			if (text_shaping_parse(rest, &ui->opt.text.shaping) != 0)
 				ui_err(ui, _("%s:%d: shaping app, terminal or off"), path,
 				    lineno);
+		} else if (strcmp(w, "quick-code") == 0 && rest) {
+			if (strncmp(rest, "paragraph", 9) == 0)
+				ui->quick_refuse = false;
+			else if (strncmp(rest, "selection", 9) == 0)
+				ui->quick_refuse = true;
+			else
+				ui_err(ui, _("%s:%d: quick-code paragraph or selection"),
+				    path, lineno);
 		} else if (strcmp(w, "bind") == 0 && rest) {
 			;	/* ui_load_bindings */
 		} else
@@ -1109,6 +1123,11 @@ ui_free(struct ui *ui)
 		text_doc_free(ui->tdoc);
 	searchkey_doc_free(ui->hay);
 	free(ui->search);
+	for (i = 0; i < ui->nsearch_hist; i++)
+		free(ui->search_hist[i]);
+	free(ui->search_hist);
+	free(ui->nc_places);
+	free(ui->pending_code);
 	free(ui->doc_pos);
 	free(ui->text);
 	free(ui->codings);

@@ -218,6 +218,17 @@ struct ui {
 	void (*fdone)(struct ui *ui, int64_t id, const char *query);
 	char pbuf[512];		/* prompt text */
 	void (*pdone)(struct ui *ui, const char *text);
+	void (*ptab)(struct ui *ui, int dir);	/* Tab, S-Tab in the prompt */
+	bool pconfirm_enter;	/* a confirm Enter also accepts */
+	char **phist;		/* the prompt's history, oldest first */
+	size_t nphist, phist_at;
+	char **search_hist;	/* this session's searches, oldest first */
+	size_t nsearch_hist;
+	int64_t *nc_places;	/* where a new code may go: 0 top level */
+	size_t nnc_places, nc_place;
+	bool nc_apply;		/* the new code is applied to the selection */
+	char *pending_code;	/* the name the finder asks to create */
+	bool quick_refuse;	/* digit keys without a selection decline */
 	size_t help_top;
 
 	/* status line message */

@@ -3,9 +3,13 @@
  * coder A's codes and coder B's side by side, the codes only one of them
  * applied highlighted; n/p walk the disagreements across documents, a/b/2/0
  * settle the current one into the consensus coding (compare_decide) with
- * a note. Blind coding shows the model's message instead.
+ * a note. The foot names the disagreement (document, paragraph, code, who
+ * applied it) and says what each key does with that code there: "a" on a
+ * code only B applied drops it. The title counts settled and open ones.
+ * Blind coding shows the model's message instead.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <assert.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +52,66 @@ static const struct compare_item *
 cmp_cur(struct views *v)
 {
 	return v->ccur < v->nsel ? &v->items[v->sel[v->ccur]] : NULL;
+}
+
+/* How many of those shown are settled. */
+static size_t
+cmp_settled(struct views *v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v->nsel; i++)
+		n += v->items[v->sel[i]].decided != COMPARE_NONE;
+	return n;
+}
+
+/* The name of document id (borrowed), or "?". */
+static const char *
+cmp_doc_name(struct ui *ui, int64_t id)
+{
+	size_t d;
+
+	for (d = 0; d < ui->ndocs; d++)
+		if (ui->docs[d].id == id)
+			return ui->docs[d].name;
+	return "?";
+}
+
+/* Drops a character snprintf cut short at the end of s. */
+static void
+utf8_clip(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char c;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
+/* What choice c does with the current item's code, in words; brief leaves
+ * the code's name out (the line above names it). */
+static void
+cmp_choice_words(struct ui *ui, const struct compare_item *c,
+    enum compare_choice choice, bool brief, char *buf, size_t cap)
+{
+	const char *name = ui_node_name(ui, c->node);
+
+	if (choice == COMPARE_BOTH)
+		snprintf(buf, cap, "%s", _("keep both coders' spans"));
+	else if (brief)
+		snprintf(buf, cap, "%s", compare_keeps(c, choice) ?
+		    _("keep it here") : _("drop it here"));
+	else if (compare_keeps(c, choice))
+		snprintf(buf, cap, _("keep «%s» here"), name);
+	else
+		snprintf(buf, cap, _("drop «%s» here"), name);
+	utf8_clip(buf);
 }
 
 /* Lists the disagreements again, keeping the current one by its unit. */
@@ -98,6 +162,7 @@ compare_status(struct ui *ui)
 {
 	struct views *v = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
+	size_t done = cmp_settled(v);
 
 	if (c == NULL) {
 		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
@@ -106,15 +171,19 @@ compare_status(struct ui *ui)
 		return;
 	}
 	if (c->decided == COMPARE_NONE)
-		ui_msg(ui, _("disagreement %zu of %zu: open (a A's, b B's, 2 both, "
-		    "0 neither)"), v->ccur + 1, v->nsel);
-	else if (c->note && *c->note)
-		ui_msg(ui, _("disagreement %zu of %zu: decided %s, note: %s"),
-		    v->ccur + 1, v->nsel, compare_choice_name(c->decided),
-		    c->note);
+		ui_msg(ui, _("disagreement %zu of %zu: open, %zu settled, %zu left: "
+		    "«%s» in %s ¶%lld, applied by %s only"), v->ccur + 1, v->nsel,
+		    done, v->nsel - done, ui_node_name(ui, c->node),
+		    cmp_doc_name(ui, c->doc), (long long)c->para + 1,
+		    c->a ? v->coder[0] : v->coder[1]);
 	else
-		ui_msg(ui, _("disagreement %zu of %zu: decided %s"), v->ccur + 1,
-		    v->nsel, compare_choice_name(c->decided));
+		ui_msg(ui, compare_keeps(c, c->decided) ?
+		    _("disagreement %zu of %zu: settled, kept «%s» here; %zu settled, "
+		    "%zu left%s%s") : _("disagreement %zu of %zu: settled, dropped «%s» "
+		    "here; %zu settled, %zu left%s%s"), v->ccur + 1, v->nsel,
+		    ui_node_name(ui, c->node), done, v->nsel - done,
+		    c->note && *c->note ? _("; note: ") : "",
+		    c->note && *c->note ? c->note : "");	/* the note last: it may be long */
 }
 
 /* Opens the current disagreement's document with the caret on its span. */
@@ -224,9 +293,10 @@ draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
 
 		if (it != NULL) {
 			a = ui_attr(ui, side == 0 ? TH_CODED_A : TH_CODED_B) | A_BOLD;
+			/* kept, dropped or open; the foot says it in words */
 			if (it->decided != COMPARE_NONE)
 				snprintf(mark, sizeof mark, "%s ",
-				    compare_choice_name(it->decided));
+				    compare_keeps(it, it->decided) ? "\u2713" : "\u2717");
 			else
 				snprintf(mark, sizeof mark, "\u25c6 ");
 			if (it == cur)
@@ -236,6 +306,60 @@ draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
 		ui_put_text(ui, y + (int)i, x + used, w - used,
 		    ui_node_name(ui, codes[i]), a);
 	}
+}
+
+/* The current disagreement in words, and what each key does with it. */
+static void
+draw_foot(struct ui *ui, const struct compare_item *cur, int y,
+    const struct rect *r)
+{
+	struct views *v = views_get(ui);
+	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
+	static const char keys[] = "ab20";
+	char line[512], words[256], item[4][260];
+	int brief;
+	size_t i;
+
+	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
+	/* the state first and the code last: a long code name is what the
+	 * width cuts */
+	snprintf(line, sizeof line, cur->decided == COMPARE_NONE ?
+	    _("open: %s ¶%lld, applied by %s %s only: «%s»") :
+	    compare_keeps(cur, cur->decided) ?
+	    _("settled, kept here: %s ¶%lld, applied by %s %s only: «%s»") :
+	    _("settled, dropped here: %s ¶%lld, applied by %s %s only: «%s»"),
+	    cmp_doc_name(ui, cur->doc), (long long)cur->para + 1,
+	    cur->a ? "A" : "B", cur->a ? v->coder[0] : v->coder[1],
+	    ui_node_name(ui, cur->node));
+	if (cur->note != NULL && *cur->note) {
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len, _("; note: %s"), cur->note);
+		utf8_clip(line);
+	}
+	ui_fill(y + 1, r->x, r->w, a);
+	/* sentences of the interface: its direction, whatever the code's */
+	ui_put_plain(y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
+	ui_fill(y + 2, r->x, r->w, a);
+	/* the code named in each choice, unless that pushes the last key
+	 * off the line; each key drawn on its own so a right-to-left
+	 * interface keeps every key beside its words */
+	for (brief = 0; brief < 2; brief++) {
+		int w = 0;
+
+		for (i = 0; i < 4; i++) {
+			cmp_choice_words(ui, cur, (enum compare_choice)i, brief,
+			    words, sizeof words);
+			snprintf(item[i], sizeof item[i], "%c %s", keys[i], words);
+			utf8_clip(item[i]);
+			w += ui_text_width(item[i]) + (i ? 3 : 0);
+		}
+		if (w <= r->w - 2)
+			break;
+	}
+	x = r->x + 1;
+	for (i = 0; i < 4 && x < r->x + r->w - 1; i++)
+		x += ui_put_plain(y + 2, x, r->x + r->w - 1 - x, item[i], a) + 3;
 }
 
 static void
@@ -253,16 +377,14 @@ draw_compare(struct ui *ui, const struct rect *r)
 		    "disagreements on this code ") : _(" compare %s | %s: no "
 		    "disagreements "), v->coder[0] ? v->coder[0] : "?",
 		    v->coder[1] ? v->coder[1] : "?");
-	else if (cur->decided == COMPARE_NONE)
+	else {
+		size_t done = cmp_settled(v);
+
 		snprintf(line, sizeof line, _(" compare A %s | B %s   "
-		    "disagreement %zu of %zu: open   n/p next/prev, a/b/2/0 take "
-		    "A/B/both/neither "), v->coder[0], v->coder[1], v->ccur + 1,
-		    v->nsel);
-	else
-		snprintf(line, sizeof line, _(" compare A %s | B %s   "
-		    "disagreement %zu of %zu: decided %s   n/p next/prev, a/b/2/0 "
-		    "take A/B/both/neither "), v->coder[0], v->coder[1],
-		    v->ccur + 1, v->nsel, compare_choice_name(cur->decided));
+		    "disagreement %zu of %zu   %zu settled, %zu left   n/p next/prev, "
+		    "u undo "), v->coder[0], v->coder[1], v->ccur + 1, v->nsel, done,
+		    v->nsel - done);
+	}
 	ui_box_title(ui, r, line, true);
 	if (v->cmp_hidden != NULL) {
 		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
@@ -273,6 +395,10 @@ draw_compare(struct ui *ui, const struct rect *r)
 	}
 	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
 		return;
+	if (cur != NULL && r->h > 8) {
+		bottom -= 3;
+		draw_foot(ui, cur, bottom, r);
+	}
 	compare_paras(ui);
 	tw = (r->w - 6) * 46 / 100;
 	cw = (r->w - 6 - tw - 2) / 2;
@@ -334,41 +460,64 @@ take_note_done(struct ui *ui, const char *note)
 {
 	struct views *v = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
+	struct compare_outcome res;
 
 	if (c == NULL)
 		return;
 	if (!ui_check(ui, compare_decide(ui->p, v->coder[0], v->coder[1],
 	    c->doc, c->para, c->node, (enum compare_choice)v->take,
-	    note && *note ? note : NULL)))
+	    note && *note ? note : NULL, &res)))
 		return;
 	v->cmp_stale = true;
 	ui_sync(ui);	/* views_sync lists them again when codings changed */
 	if (v->cmp_stale)	/* a decision that changed no coding */
 		compare_update(ui);
 	compare_status(ui);
+	if (res.seeded > 0)
+		ui_msg(ui, ngettext("the consensus coding starts with %zu agreed "
+		    "coding and this decision (u undoes both)", "the consensus coding "
+		    "starts with %zu agreed codings and this decision (u undoes both)",
+		    res.seeded), res.seeded);
+}
+
+/* words then suffix in cap bytes; words end in "…" (on a character's
+ * boundary) when both do not fit, so the suffix is always whole. */
+static void
+title_fit(char *dst, size_t cap, const char *words, const char *suffix)
+{
+	size_t wl = strlen(words), sl = strlen(suffix);
+	bool cut = false;
+
+	assert(cap > sl + 4);
+	if (wl + sl >= cap) {
+		wl = cap - sl - 4;	/* "…" and the NUL */
+		while (wl > 0 && ((unsigned char)words[wl] & 0xc0) == 0x80)
+			wl--;
+		cut = true;
+	}
+	snprintf(dst, cap, "%.*s%s%s", (int)wl, words, cut ? "\u2026" : "", suffix);
 }
 
 static void
 take(struct ui *ui, enum compare_choice choice)
 {
 	struct views *v = views_get(ui);
-	static const char *const title[] = {
-		N_("take A's coding into the consensus; note (Enter: none)"),
-		N_("take B's coding into the consensus; note (Enter: none)"),
-		N_("take both codings into the consensus; note (Enter: none)"),
-		N_("take neither coding into the consensus; note (Enter: none)"),
-	};
+	const struct compare_item *c = cmp_cur(v);
+	char words[256], title[sizeof ui->ftitle];
 
 	if (ui->view != VIEW_COMPARE) {
 		ui_err(ui, "%s", _("only in the compare view (X)"));
 		return;
 	}
-	if (cmp_cur(v) == NULL) {
+	if (c == NULL) {
 		ui_err(ui, "%s", _("no disagreement here; n goes to the next"));
 		return;
 	}
 	v->take = (int)choice;
-	prompt_open(ui, _(title[choice]), "", take_note_done);
+	cmp_choice_words(ui, c, choice, false, words, sizeof words);
+	/* Esc cancels: a decision is never made by a key meant to back out */
+	title_fit(title, sizeof title, words, _(": note? Enter decides, Esc cancels"));
+	prompt_open(ui, title, "", take_note_done);
 }
 
 static void

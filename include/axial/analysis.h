@@ -311,6 +311,7 @@ struct an_pslot {
 struct an_paradigm {
 	struct an_pslot slot[6];
 	bool with_codes;
+	bool rtl;		/* SVG: the figure mirrored, read from the right */
 };
 void an_paradigm(const struct an_project *a, bool with_codes,
     struct an_paradigm *m);

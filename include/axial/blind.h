@@ -7,8 +7,13 @@
  *
  * While blind, every coder sees only their own codings: lists, counts,
  * exports and live updates leave the others' out, and agreement figures are
- * refused. This is enforced in the model, so the UI and the command line
- * behave alike. (Anyone who can read the file with sqlite3 can still read
+ * refused. Nor do they see what the session's other coders made: the codes
+ * and categories they created since it started (unless the reader applied
+ * one too), their memos and memos on their codings, their log entries.
+ * The owner and others outside the session see those (the log is their
+ * audit trail) but, like the coders, only their own codings and no
+ * figures. This is enforced in the model (one filter, db-int.h), so the UI
+ * and the command line behave alike. (Anyone who can read the file with sqlite3 can still read
  * it: blind mode keeps coders honest, it is not encryption.)
  *
  * Start, done and lift are actions in the log (with the account that did
@@ -22,6 +27,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "axial/project.h"
 
@@ -43,6 +49,11 @@ enum ax_status blind_done(struct project *p);
 /* AX_OK when agreement figures may be shown; AX_ERR_PERM with the reason
  * while a blind session hides them. */
 enum ax_status blind_check_figures(struct project *p);
+/* 0 when nothing is hidden; while a session hides the others' work, the
+ * one coder id whose codings the acting coder may see (-1: none yet). The
+ * data layer filters by it (and by who made codes, memos and log entries:
+ * db-int.h); analyses ask it to count no other coder. */
+int64_t blind_visible_coder(struct project *p);
 /* Owner only: ends the session; everything is visible again. */
 enum ax_status blind_lift(struct project *p);
 

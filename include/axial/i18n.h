@@ -5,7 +5,9 @@
  * only marks a string for xgettext (tables initialised at compile time,
  * such as the key table's descriptions and the commands' help) and the
  * code calls _() where it shows it. What machines read (--json, CSV,
- * REFI-QDA, `axial keys --man`) is never passed through _(). Plurals go
+ * REFI-QDA, `axial keys --man`) is never passed through _(); a report's
+ * CSV is for people in spreadsheets, so its heads follow the report's
+ * language, but its figures stay Latin and exact. Plurals go
  * through ngettext. README.md ("The interface in Persian") tells
  * maintainers and translators the rest.
  */
@@ -29,6 +31,14 @@ void i18n_init(void);
 const char *i18n_language(void);
 /* Is that language written right to left (Persian, Arabic, Hebrew, Urdu)? */
 bool i18n_rtl(void);
+/*
+ * Switches the messages to lang ("fa", "en") for the rest of the run, as
+ * --lang asks: a report in the study's language whatever the locale.
+ * Returns -1 (nothing changed) for a language axial has no catalogue for.
+ */
+int i18n_set_language(const char *lang);
+/* The two-letter code of the messages' language ("fa", "en"): HTML lang. */
+const char *i18n_lang_code(void);
 /* Where the catalogues are looked up (the build tree's when uninstalled). */
 const char *i18n_localedir(void);
 

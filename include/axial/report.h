@@ -96,6 +96,30 @@ void rp_demographics_table(const struct an_project *a, struct rp_table *t);
 
 /* ---- Renderers (report-render.c) ---- */
 
+/*
+ * How a report is written for its readers, set once before the tables are
+ * made: the language of the messages (i18n.h) gives the titles, heads and
+ * notes; rtl wraps Markdown in <div dir="rtl"> and gives HTML dir="rtl";
+ * fa_digits writes the figures (numeric cells and the numbers in notes)
+ * with Persian digits and decimal separator. CSV keeps Latin digits and
+ * exact values, which spreadsheets read as numbers; bom starts it with a
+ * UTF-8 byte-order mark for those that need one to see UTF-8.
+ */
+struct rp_style {
+	const char *lang;	/* "en", "fa": HTML lang */
+	bool rtl;
+	bool fa_digits;
+	bool bom;
+};
+void rp_style_set(const struct rp_style *s);
+const struct rp_style *rp_style(void);
+/* s with its Latin digits as the style's digits (a '.' between digits as
+ * the Persian decimal separator); newly allocated. */
+char *rp_digits(const char *s);
+/* v in the style's digits, in one of a few rotating buffers: for the
+ * arguments of a note's format. */
+const char *rp_int(long long v);
+
 /* A Markdown document: "# title", the notes, a pipe table (| and line
  * breaks escaped). */
 void rp_markdown(const struct rp_table *t, struct buf *b);

@@ -20,11 +20,49 @@ check_match "three disagreements" '^\[\{.*\},\{.*\},\{.*\}\]$' "$OUT"
 check_match "para 2 only A" '"paragraph":2,"code":"k","coded_by":"A","text":"two","decision":"open"' "$OUT"
 check_match "para 3 only B" '"paragraph":3,"code":"m","coded_by":"B","text":"gamma"' "$OUT"
 check_rc "--as consensus is refused" 1 $A tag p.axial d k 0 3 --as consensus
+check_rc "compare in words" 0 $A compare p.axial --coders A,B
+check_match "who applied which code, open" '^d ¶2  only A applied k:  «two»  open$' "$OUT"
+check_match "the count" '^3 disagreements, 0 settled, 3 left$' "$OUT"
+
+# the first decision starts the consensus from the agreed units, in one action
+cp p.axial first.axial
+check_rc "a code only B applied, decided 'a'" 0 $A consensus first.axial --coders A,B d 3 m a
+check_match "starts from the agreed unit" 'consensus: started with 1 agreed coding$' "$OUT"
+check_match "says it dropped the code, not 'took A'" 'consensus: dropped «m» from d paragraph 3$' "$OUT"
+cons=$($A codings first.axial --coder consensus --json)
+check_match "the agreed k of para 1 is there" '"code":"k","coder":"consensus","start":0,"end":3' "$cons"
+check "and nothing else" 1 "$(echo "$cons" | grep -o '"id"' | wc -l)"
+check_rc "listed as dropped" 0 $A compare first.axial --coders A,B
+check_match "dropped in words" '^d ¶3  only B applied m:  «gamma»  settled: dropped «m» here$' "$OUT"
+check_match "one settled, two left" '^3 disagreements, 1 settled, 2 left$' "$OUT"
+check_rc "keep, in words" 0 $A consensus first.axial --coders A,B d 2 k keep --note "named"
+check "kept, and no second seed" "consensus: kept «k» in d paragraph 2" "$OUT"
+check_rc "json outcome" 0 $A compare first.axial --coders A,B --json
+check_match "kept in the JSON" '"paragraph":2,.*"decision":"both","note":"named","outcome":"kept"' "$OUT"
+check_match "dropped in the JSON" '"paragraph":3,.*"decision":"a","note":"","outcome":"dropped"' "$OUT"
+check_match "open in the JSON" '"paragraph":1,"code":"m",.*"decision":"open","note":"","outcome":"open"' "$OUT"
+check_rc "drop, in words" 0 $A consensus first.axial --coders A,B d 1 m drop
+check "dropped" "consensus: dropped «m» from d paragraph 1" "$OUT"
+check_rc "undo the drop" 0 $A undo first.axial
+check_rc "undo the keep" 0 $A undo first.axial
+check "the kept k is gone" 1 "$($A codings first.axial --coder consensus | wc -l)"
+check_rc "undo the first decision" 0 $A undo first.axial
+check "its seed went with it" 0 "$($A codings first.axial --coder consensus | wc -l)"
+check_rc "all open again" 0 $A compare first.axial --coders A,B
+check_match "none settled" '^3 disagreements, 0 settled, 3 left$' "$OUT"
+before=$($A codings first.axial --json)
+check_rc "no disagreement to settle" 1 $A consensus first.axial --coders A,B d 1 k drop
+check "says so and what to do" "axial: A and B do not disagree on this code in paragraph 1; axial compare lists their disagreements" "$ERR"
+check_rc "a code nobody applied there" 1 $A consensus first.axial --coders A,B d 2 m keep
+check "nothing changed" "$before" "$($A codings first.axial --json)"
+check_rc "a choice that is not one" 2 $A consensus first.axial --coders A,B d 2 k take
+check_match "the choices in words" "choose keep, drop, a, b, both or neither, not 'take'" "$ERR"
 check_rc "seed agreed units" 0 $A consensus p.axial --coders A,B seed
 check "one agreed coding copied" "consensus: 1 agreed coding copied" "$OUT"
 check_rc "seed again adds none" 0 $A consensus p.axial --coders A,B seed
 check "none the second time" "consensus: 0 agreed codings copied" "$OUT"
 check_rc "accept A's" 0 $A consensus p.axial --coders A,B d 2 k a --note "A is right: it names the cause"
+check "seeded already: no second copy" "consensus: kept «k» in d paragraph 2" "$OUT"
 check_rc "accept neither" 0 $A consensus p.axial --coders A,B d 3 m neither
 check_rc "accept both" 0 $A consensus p.axial --coders A,B d 1 m both
 cons=$($A codings p.axial --coder consensus --json)

@@ -112,7 +112,8 @@ check_rc "out of range" 1 $A tag p.axial i1 "paper forms" 100 200
 check "out of range message" "axial: span 100..200 is out of range (the document has 111 characters; offsets are 0-based, end exclusive)" "$ERR"
 check_rc "empty span" 1 $A tag p.axial i1 "paper forms" 5 5
 check_match "empty span message" 'is empty' "$ERR"
-check_rc "category is not a code" 1 $A tag p.axial i1 Technical 0 3
+check_rc "a category is applied like a code" 0 $A tag p.axial i1 Technical 0 3
+check_rc "and untagged" 0 $A untag p.axial "$(echo "$OUT" | cut -d' ' -f1 | tr -d '#')"
 check_rc "unknown code" 1 $A tag p.axial i1 nothing 0 3
 check "unknown code message" "axial: no code or category 'nothing'" "$ERR"
 check_rc "unknown document" 1 $A tag p.axial i9 "paper forms" 0 3

@@ -84,12 +84,12 @@ check "nothing was imported by the failed commands" "" "$($EN "$A" docs "$T/p.ax
 # table people read; --format csv and json stay English under any locale
 printf 'unit,coder,value\n1,a,x\n1,b,x\n2,a,x\n2,b,x\n' >"$T/same.csv"
 fa=$($FA "$A" agree --data "$T/same.csv")
-check_match "agree table: undefined reason in Persian" "^Cohen's kappa +تعریف‌نشده \(بدون تغییرپذیری\)$" "$fa"
+check_match "agree table: undefined reason in Persian" "^کاپای کوهن +تعریف‌نشده \(بدون تغییرپذیری\)$" "$fa"
 check_match "agree table: its heading in Persian" '^واحدها 2، کدگذاران 2 \(a, b\)، مقوله‌ها 1 \(x\)$' "$fa"
 check_match "agree table: English under C.UTF-8" "^Cohen's kappa +undefined \(no variation\)$" \
     "$($EN "$A" agree --data "$T/same.csv")"
 FIX="$AXIAL_SRC/tests/fixtures/agreement/wiki_cohen_yes_no.csv"
-check_match "agree table: Landis & Koch band in Persian" "^Cohen's kappa +0\.400 +\(لندیس و کخ ۱۹۷۷: متوسط\)$" \
+check_match "agree table: Landis & Koch band in Persian" "^کاپای کوهن +0\.400 +\(لندیس و کخ ۱۹۷۷: متوسط\)$" \
     "$($FA "$A" agree --data "$FIX")"
 for f in csv json; do
 	for d in "$T/same.csv" "$FIX"; do
@@ -103,8 +103,8 @@ me=$(id -un)
 "$A" import "$T/p.axial" "$T/ok.txt" >/dev/null
 for c in A B; do "$A" coder add "$T/p.axial" $c --account "$me"; done
 "$A" code add "$T/p.axial" unused >/dev/null
-check_match "agree PROJECT table: reasons in Persian" \
-    'pos تعریف‌نشده \(کد به کار نرفته است\) κ تعریف‌نشده \(بدون تغییرپذیری\)' \
+check_match "agree PROJECT table: coefficients and reasons in Persian" \
+    'توافق مثبت تعریف‌نشده \(کد به کار نرفته است\) کاپا تعریف‌نشده \(بدون تغییرپذیری\)' \
     "$($FA "$A" agree "$T/p.axial" --coders A,B --all)"
 check_match "agree PROJECT: the hidden rows said in Persian" \
     '^1 کد که هیچ‌یک از دو کدگذار به کار نبرده نشان داده نمی‌شود؛ --all آن را نشان می‌دهد\.$' \
@@ -117,7 +117,7 @@ done
 check_match "agree PROJECT json keeps the English reason" '"status": "pos: undefined \(code not used\)' \
     "$($FA "$A" agree "$T/p.axial" --coders A,B --format json --all)"
 "$A" retest "$T/p.axial" start --as A >/dev/null
-check_match "retest table: an undefined total in Persian" '^total +0 +0 +0 تعریف‌نشده$' \
+check_match "retest table: an undefined total in Persian" '^جمع +0 +0 +0 تعریف‌نشده$' \
     "$($FA "$A" retest "$T/p.axial" --coder A)"
 check "retest --format json is English under Persian" \
     "$($EN "$A" retest "$T/p.axial" --coder A --format json)" \

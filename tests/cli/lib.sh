@@ -39,3 +39,22 @@ check_match() {
 	if printf '%s\n' "$3" | grep -Eq -- "$2"; then ok "$1"; else
 		notok "$1" "no match for: $2" "in: $3"; fi
 }
+
+# report_figures PROJECT DIR SOURCE...: every counted figure of the CSV
+# report in DIR computed again from PROJECT's raw codings (python3, see
+# tests/cli/report_figures.py); prints the figures that differ, nothing when
+# all agree.
+report_figures() {
+	rf_p=$1; shift
+	rf_t=$(mktemp -d "$T/figures.XXXXXX")
+	"$AXIAL" codings "$rf_p" --json >"$rf_t/codings.json" &&
+	"$AXIAL" docs "$rf_p" --json >"$rf_t/docs.json" || { echo "cannot read $rf_p"; return; }
+	mkdir "$rf_t/texts"
+	python3 -c 'import json, sys
+for d in json.load(open(sys.argv[1], encoding="utf-8")): print(d["name"])' \
+	    "$rf_t/docs.json" | while IFS= read -r rf_d; do
+		"$AXIAL" doc text "$rf_p" "$rf_d" >"$rf_t/texts/$rf_d.txt"
+	done
+	python3 "$SRC/tests/cli/report_figures.py" "$rf_t/codings.json" \
+	    "$rf_t/docs.json" "$rf_t/texts" "$@"
+}

@@ -1,9 +1,9 @@
 # report-source.sh: `axial report` counts one source per table (the
 # consensus coding, one coder, or each coder side by side), never the sum of
 # coders; every figure of the frequency, co-occurrence, saturation, coding
-# and codebook tables is computed again here from `axial codings --json`
-# (python3) and compared; every format names the source; quotes are the
-# coded span only.
+# and codebook tables is computed again from `axial codings --json`
+# (tests/cli/report_figures.py) and compared; every format names the
+# source; quotes are the coded span only.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 A=$AXIAL
 me=$(id -un)
@@ -44,107 +44,7 @@ check_rc "the project is unchanged" 0 cmp p.axial before.axial
 # verify DIR SOURCE...: every counted CSV of DIR against the codings of the
 # sources (one: a single-source report; several: --source each).
 verify() {
-	$A codings p.axial --json >"$T/codings.json"
-	python3 - "$T/codings.json" "$@" <<'EOF'
-import csv, json, os, sys
-codings = json.load(open(sys.argv[1]))
-out, sources = sys.argv[2], sys.argv[3:]
-each = len(sources) > 1
-texts = {"d": open("d.txt", encoding="utf-8").read(),
-         "e": open("e.txt", encoding="utf-8").read()}
-docs, codes = ["d", "e"], ["k", "m", "n"]
-bad = []
-
-def rows(name):
-    with open(os.path.join(out, name + ".csv"), newline="", encoding="utf-8") as f:
-        return list(csv.reader(f))
-
-def want(what, got, exp):
-    if str(got) != str(exp):
-        bad.append("%s: %s, want %s" % (what, got, exp))
-
-def para(doc, cp):
-    return texts[doc][:cp].count("\n") + 1
-
-def file(name, src):
-    return name + "-" + src if each else name
-
-for src in sources:
-    mine = [c for c in codings if c["coder"] == src]
-    used = [k for k in codes if any(c["code"] == k for c in mine)]
-    # frequency by document (one source per file: a Source column first)
-    t = rows(file("frequency-by-document", src))
-    want("frequency head", t[0][:2], ["Source", "Code"])
-    for r in t[1:]:
-        if r[1] == "Total":
-            continue
-        for i, d in enumerate(docs):
-            n = sum(1 for c in mine if c["code"] == r[1] and c["document"] == d)
-            want("frequency %s %s %s" % (src, r[1], d), r[2 + i], n)
-        want("frequency total %s %s" % (src, r[1]), r[2 + len(docs)],
-             sum(1 for c in mine if c["code"] == r[1]))
-        want("source column", r[0], src)
-    # co-occurrence: overlap and paragraph
-    for unit in ("overlap", "paragraph"):
-        t = rows(file("cooccurrence-" + unit, src))
-        names = [r[2] for r in t[1:]]
-        want("cooc %s %s codes" % (unit, src), names, used)
-        for i, x in enumerate(names):
-            for j, y in enumerate(names):
-                if unit == "overlap" and x == y:
-                    n = sum(1 for c in mine if c["code"] == x)
-                elif unit == "overlap":
-                    n = sum(1 for a in mine for b in mine
-                            if a["code"] == x and b["code"] == y and
-                            a["document"] == b["document"] and
-                            a["start"] < b["end"] and b["start"] < a["end"])
-                else:
-                    def units(k):
-                        return {(c["document"], p) for c in mine if c["code"] == k
-                                for p in range(para(c["document"], c["start"]),
-                                               para(c["document"], c["end"] - 1) + 1)}
-                    n = len(units(x) & units(y))
-                want("cooc %s %s %s,%s" % (unit, src, x, y), t[1 + i][3 + j], n)
-    # saturation
-    t = rows(file("saturation", src))
-    seen = set()
-    for i, d in enumerate(docs):
-        r = t[1 + i]
-        here = [c for c in mine if c["document"] == d]
-        new = {c["code"] for c in here} - seen
-        seen |= new
-        want("saturation %s %s codings" % (src, d), r[3], len(here))
-        want("saturation %s %s new" % (src, d), r[4], len(new))
-        want("saturation %s %s cumulative" % (src, d), r[5], len(seen))
-
-# Side by side (each) or one source: coding table, codebook, frequency by coder.
-def counts(src, k):
-    mine = [c for c in codings if c["coder"] == src and c["code"] == k]
-    return [len(mine), len({c["document"] for c in mine})]
-
-t = rows("coding-other")
-for r in t[1:]:
-    k = r[3] if not each else r[2]
-    got = r[4:6] if not each else r[3:3 + 2 * len(sources)]
-    exp = [str(v) for s in sources for v in counts(s, k)]
-    want("coding table %s" % k, got, exp)
-    if not each:
-        want("coding table source", r[0], sources[0])
-if each:
-    want("coding table heads", t[0][3:],
-         [h for s in sources for h in ("Codings (%s)" % s, "Documents (%s)" % s)])
-t = rows("codebook")
-for r in t[1:]:
-    k = r[1] if not each else r[0]
-    got = r[4:6] if not each else r[3:3 + 2 * len(sources)]
-    want("codebook %s" % k, got, [str(v) for s in sources for v in counts(s, k)])
-t = rows("frequency-by-coder")
-want("frequency by coder heads", t[0], ["Code"] + sources)
-for r in t[1:]:
-    if r[0] != "Total":
-        want("frequency by coder %s" % r[0], r[1:], [str(counts(s, r[0])[0]) for s in sources])
-print("\n".join(bad))
-EOF
+	report_figures p.axial "$@"
 }
 
 # report_src NAME OPTIONS...: a CSV report into $T/NAME, then its figures.

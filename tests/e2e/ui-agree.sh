@@ -67,24 +67,25 @@ keys X
 check_screen "X opens the compare view" "disagreement 1 of $m"
 k=$("$AXIAL" compare "$P" --coders coder-a,coder-b | grep -n "only coder-a" | head -1 | cut -d: -f1)
 line=$("$AXIAL" compare "$P" --coders coder-a,coder-b | sed -n "${k}p")
-code=$(printf '%s\n' "$line" | sed 's/.*only coder-a: //; s/  «.*//; s|.*/||')
+code=$(printf '%s\n' "$line" | sed 's/.*only coder-a applied //; s/:  «.*//; s|.*/||')
 i=1
 while [ "$i" -lt "$k" ]; do keys n; i=$((i + 1)); done
 check_screen "n walks to disagreement $k" "disagreement $k of $m: open"
 keys a
-check_screen "a asks for a note" "note (Enter: none)"
+check_screen "a asks for a note, saying it keeps the code" "here: note? Enter decides, Esc cancels"
 literal "coder-b missed it"
 keys Enter
-check_screen "the status shows the decision" "disagreement $k of $m: decided a"
+check_screen "the first decision seeds the agreed units" "the consensus coding starts with"
+check_screen "the counter counts it" "disagreement $k of $m   1 settled, $((m - 1)) left"
 line=$("$AXIAL" compare "$P" --coders coder-a,coder-b | sed -n "${k}p")
-check_match "axial compare lists it as settled for A" " a .*only coder-a" "$line"
+check_match "axial compare lists it as kept" "only coder-a.*settled: kept" "$line"
 "$AXIAL" codings "$P" --coder consensus --json >"$T/cons.json"
 check_match "the consensus coding holds A's code" "$code" "$(cat "$T/cons.json")"
 check_match "in A's document" "01-it-director-metro" "$(cat "$T/cons.json")"
 keys n
 check_screen "n goes on to the next one" "disagreement $((k + 1)) of $m"
 keys p
-check_screen "p comes back" "disagreement $k of $m: decided a"
+check_screen "p comes back" "disagreement $k of $m: settled, kept"
 
 # Enter on the worst code lists just its disagreements (b + c of its row)
 keys Escape I

@@ -55,7 +55,9 @@ check_screen "x removes it" "removed coding Savings on office space"
 keys '}' v w a
 literal "A brand new quick code"
 keys Enter
-check_screen "Enter with no match creates and applies the code" "coded as A brand new quick code"
+check_screen "Enter with no match asks before creating" "create code «A brand new quick code»"
+keys Enter
+check_screen "Enter on the question creates and applies the code" "coded as A brand new quick code"
 # and the finder lists recent codes first
 keys '}' v w a
 check_screen "finder open" "apply code"

@@ -79,7 +79,7 @@ need "Enter finds the last paragraph" "apply code"
 literal k
 keys Enter
 # the length counts the final LF
-need "the last paragraph is coded" "coded $((n2 - 8))-$((n2 - 1)) as k"
+need "the last paragraph is coded, and named" "coded paragraph 1000000 with «k»"
 keys PPage
 if wait_gone "p999999" $slow && screen | grep -Eq "p9999[0-9]{2}( |$)"; then ok "page up shows the page before"; else
 	notok "page up shows the page before" "$(screen)"; fi

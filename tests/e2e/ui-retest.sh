@@ -59,7 +59,7 @@ check_screen "02-planning-deputy is open" "02-planning-deputy"
 keys a
 check_screen "the code finder" "apply code"
 keys Enter
-check_screen "the paragraph is coded" "coded 0-"
+check_screen "the paragraph is coded" "coded paragraph 1 with"
 check "the coding is the second pass's" "$((n0 + 1))" "$(retest_codings)"
 after=$(table "$P" | awk '$1 == "total" { print $2 }')
 check "axial retest counts it: 78 codes in total" "78" "$after"

@@ -1,0 +1,67 @@
+#!/bin/sh
+# ui-blind-channels.sh: while a blind session hides the other coder, the
+# workbench shows nothing of their work: not the code they made (its
+# in-vivo name is their reading) in the code tree or the code finder, not
+# their memos' marks, no agreement figures; nor can A delete a code B sees.
+# The owner's lift shows it all, live.
+. "$AXIAL_SRC/tests/cli/lib.sh"
+. "$AXIAL_SRC/tests/e2e/lib.sh"
+
+me=$(id -un)
+P="$T/p.axial"
+"$AXIAL" init "$P" >/dev/null
+printf 'first paragraph here\nsecond paragraph here\n' >"$T/d.txt"
+"$AXIAL" import "$P" "$T/d.txt" >/dev/null
+"$AXIAL" code add "$P" shared >/dev/null
+"$AXIAL" coder add "$P" A --account "$me"
+"$AXIAL" coder add "$P" B --account "$me"
+check_rc "the owner starts a blind session" 0 "$AXIAL" blind "$P" start A,B
+"$AXIAL" code add "$P" bsecret --as B >/dev/null
+"$AXIAL" tag "$P" d bsecret --quote second --as B >/dev/null
+"$AXIAL" tag "$P" d shared --quote first --as B >/dev/null
+"$AXIAL" memo add "$P" 'b on the document' --on document:d --as B >/dev/null
+"$AXIAL" memo add "$P" 'b on the code' --on code:shared --as B >/dev/null
+
+not_on_screen() {	# NAME TEXT
+	if screen | grep -qF -- "$2"; then notok "$1" "on screen: $2" "$(screen)"; else ok "$1"; fi
+}
+
+start "TERM=xterm-256color '$AXIAL' '$P' --as A"
+check_screen "A's workbench is blind" "[blind]"
+check_screen "the owner's code is in the tree" "shared"
+not_on_screen "B's code is not in the tree" "bsecret"
+check_screen "the tree counts one code" "codes (1)"
+not_on_screen "no mark of B's memo on the code" "✎"
+not_on_screen "no mark of B's memo on the document" "[memo]"
+keys a
+check_screen "the code finder opens" "apply code"
+literal bsec
+check_screen "the code finder does not find B's code" "(0/1;"
+not_on_screen "B's code is not offered" "bsecret"
+keys Escape
+wait_gone "apply code" 3
+keys =
+check_screen "the agreement pane is refused" "agreement is hidden during blind coding"
+not_on_screen "no kappa while blind" "kappa"
+
+# deleting the shared code would take B's hidden coding along
+keys Tab D
+sleep 0.3
+keys y
+check_screen "A cannot delete the code B sees" "blind coding is on: a code the other coders see"
+check "B's coding of it is kept" 1 "$("$AXIAL" codings "$P" --as B | grep -c shared)"
+keys Tab
+
+check_rc "the owner lifts the session" 0 "$AXIAL" blind "$P" lift
+if wait_gone "[blind]" 5; then ok "the lift shows live"; else
+	notok "the lift shows live" "$(screen | head -1)"; fi
+check_screen "B's code is in the tree now" "bsecret" 5
+check_screen "the tree counts both codes" "codes (2)"
+check_screen "B's memo on the code is marked now" "✎"
+check_screen "B's memo on the document is marked now" "[memo]"
+keys a
+literal bsec
+check_screen "the code finder finds B's code now" "(1/2;"
+keys Escape
+keys q
+check_screen "quit" "AXIAL-EXIT=0"
