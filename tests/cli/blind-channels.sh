@@ -128,6 +128,16 @@ check "agree prints no figure" "" "$OUT"
 check_rc "compare refused while blind" 1 $A compare p.axial --coders A,B --as A
 check "compare prints nothing" "" "$OUT"
 
+# names folded or guessed on the command line never find nor name B's code
+check_rc "a near name of B's code is not found" 1 $A tag p.axial d bsecrt --quote first --as A
+no_secret "no guess names B's code" "$ERR"
+check_rc "B's code in another case is not found" 1 $A tag p.axial d BSECRET --quote first --as A
+no_secret "no folded match names B's code" "$ERR"
+check_rc "a near name of B's code in a memo target is not found" 1 $A memo add p.axial x --on code:bsecre --as A
+no_secret "the path lookup names nothing of B's" "$ERR"
+check_rc "the folded lookup still finds A's own code" 0 $A tag p.axial d AMINE2 --quote paragraph --as A
+check_rc "and takes it back" 0 $A undo p.axial --as A
+
 # the owner ends it (off, another name for lift): everything shows again
 check_rc "the owner ends it" 0 $A blind p.axial off
 check_match "blind coding is off" 'blind coding: off' "$OUT"
