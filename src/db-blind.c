@@ -115,10 +115,9 @@ db_blind_bind(struct project *p, sqlite3_stmt *st)
 }
 
 bool
-db_blind_node_visible(struct project *p, int64_t id)
+db_blind_row_visible(struct project *p, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM nodes n WHERE n.id = :id"
-	    " AND " DB_BLIND_NODE("n.id"));
+	sqlite3_stmt *st = db_stmt(p, sql);
 	bool found;
 
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
@@ -129,18 +128,17 @@ db_blind_node_visible(struct project *p, int64_t id)
 }
 
 bool
+db_blind_node_visible(struct project *p, int64_t id)
+{
+	return db_blind_row_visible(p, "SELECT 1 FROM nodes n WHERE n.id = :id"
+	    " AND " DB_BLIND_NODE("n.id"), id);
+}
+
+bool
 db_blind_coding_visible(struct project *p, int64_t id)
 {
-	int64_t vis = db_visible_coder(p);
-	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM codings WHERE id = ?1"
-	    " AND (?2 = 0 OR coder_id = ?2)");
-	bool found;
-
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, vis);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
+	return db_blind_row_visible(p, "SELECT 1 FROM codings WHERE id = :id"
+	    " AND (:vis = 0 OR coder_id = :vis)", id);
 }
 
 enum ax_status

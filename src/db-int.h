@@ -170,6 +170,9 @@ void db_blind_bind(struct project *p, sqlite3_stmt *st);
 /* Whether node (code or category) id, or coding id, exists and the reader
  * may see it: what a lookup by id asks before it answers. */
 bool db_blind_node_visible(struct project *p, int64_t id);
+/* Whether the SELECT sql (naming :id and the blind parameters) finds row
+ * id: the one shape of every lookup above. */
+bool db_blind_row_visible(struct project *p, const char *sql, int64_t id);
 bool db_blind_coding_visible(struct project *p, int64_t id);
 /* AX_OK when the acting coder may change node id (rename, move, merge
  * away, remove, role, colour, definition); inside the action. A coder of a

@@ -178,15 +178,8 @@ end:
 static bool
 memo_visible(struct project *p, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM memos m WHERE m.id = :id"
-	    " AND " DB_BLIND_MEMO("m"));
-	bool found;
-
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	db_blind_bind(p, st);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
+	return db_blind_row_visible(p, "SELECT 1 FROM memos m WHERE m.id = :id"
+	    " AND " DB_BLIND_MEMO("m"), id);
 }
 
 enum ax_status
