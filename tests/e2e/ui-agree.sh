@@ -104,7 +104,12 @@ done
 keys s
 # one source, never the coders pooled: the consensus the walk above began
 check_screen "s shows the saturation chart of the consensus" "source: consensus,"
-check_screen "counting its one settled code" "saturation not reached; 1 codes in all"
+# the consensus holds the agreed units the first decision seeded plus the
+# kept code: as many codes as axial report's saturation table ends with
+"$AXIAL" report "$P" --out "$T/sat" --only saturation --format csv --source consensus >/dev/null
+ncodes=$(awk -F, 'NR > 1 { n = $6 } END { print n }' "$T/sat/saturation.csv")
+check_screen "counting the codes axial report counts ($ncodes)" "codes in all"
+check_match "the same number of codes" "; $ncodes codes in all" "$(screen | grep -F 'codes in all')"
 keys W
 check_screen "W counts the next coder who coded" "source: coder-a,"
 check_screen "coder-a's saturation, as axial report --source coder-a has it" \
