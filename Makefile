@@ -1,7 +1,8 @@
-# axial: a plain Makefile. Every src/*.c but main.c goes into libaxial.a, which
-# the binary, the unit tests (tests/test-*.c, one cmocka program each), the
-# benchmarks (bench/*.c) and the fuzz targets link against. Adding a module or
-# a test means adding a file, not editing this one.
+# axial: a plain Makefile. Every src/LAYER/*.c but src/cli/main.c goes into
+# libaxial.a, which the binary, the unit tests (tests/test-*.c, one cmocka
+# program each), the benchmarks (bench/*.c) and the fuzz targets link
+# against. Adding a module or a test means adding a file, not editing this
+# one. The layers and their order: docs/architecture.md, scripts/layers.
 #
 #   make            build build/axial
 #   make run        install missing deps, build, build the sample project, open it
@@ -37,11 +38,11 @@ endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DAXIAL_VERSION='"$(VERSION)"' -DAXIAL_DATADIR='"$(DATADIR)"' \
              -DAXIAL_LOCALEDIR='"$(LOCALEDIR)"' \
-             $(WARN) -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+             $(WARN) -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
              $(CPPFLAGS) $(CFLAGS) -MMD -MP
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
 
-SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+SRC   := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 OBJ   := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 TSRC  := $(wildcard tests/test-*.c)
 TBIN  := $(TSRC:tests/%.c=$(BUILD)/tests/%)
@@ -49,14 +50,14 @@ TLIB  := $(wildcard tests/support/*.c)
 BSRC  := $(wildcard bench/*.c)
 BBIN  := $(BSRC:bench/%.c=$(BUILD)/bench/%)
 # Translations: po/LANG.po -> BUILD/locale/LANG/LC_MESSAGES/axial.mo, where
-# the uninstalled binary finds them (src/i18n.c).
+# the uninstalled binary finds them (src/base/i18n.c).
 LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
 MO    := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/axial.mo)
-POTSRC = $(sort $(wildcard src/*.c src/*.h include/axial/*.h))
+POTSRC = $(sort $(wildcard src/*/*.c src/*/*.h))
 SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
 
 .PHONY: all deps run check test unit cli asan valgrind bench install uninstall clean samples \
-        pot update-po
+        pot update-po check-layers
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/axial $(MO)
@@ -72,7 +73,7 @@ $(BUILD)/libaxial.a: $(OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/axial: $(BUILD)/obj/main.o $(BUILD)/libaxial.a
+$(BUILD)/axial: $(BUILD)/obj/cli/main.o $(BUILD)/libaxial.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(TLIB) $(BUILD)/libaxial.a
@@ -119,8 +120,13 @@ RUN_SAMPLE ?= $(notdir $(patsubst %/,%,$(dir $(firstword $(wildcard sample-proje
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: all $(TBIN) samples
+test: all $(TBIN) samples check-layers
 	@sh tests/run.sh $(BUILD)
+
+# Each layer includes only its own and lower layers' public headers, and no
+# object calls into a higher layer (scripts/layers, docs/architecture.md).
+check-layers: $(OBJ) $(BUILD)/obj/cli/main.o
+	@python3 scripts/layers --objects $(BUILD)/obj src
 
 asan: deps
 	@AXIAL_ASAN=1 $(MAKE) --no-print-directory BUILD=build-asan CC=clang \
@@ -164,7 +170,7 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
--include $(OBJ:.o=.d) $(BUILD)/obj/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)
+-include $(OBJ:.o=.d) $(BUILD)/obj/cli/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)
 
 # make fuzz, fuzz-build, fuzz-brief: libFuzzer harnesses (fuzz/README.md)
 -include fuzz/fuzz.mk

@@ -19,9 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agreement-int.h"
-#include "axial/agreement.h"
-#include "axial/util.h"
+#include "stats/agreement-int.h"
+#include "stats/agreement.h"
+#include "base/util.h"
 
 static uint64_t
 rnd(uint64_t *s)

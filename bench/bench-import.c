@@ -20,10 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "axial/exchange.h"
-#include "axial/project.h"
-#include "axial/textin.h"
-#include "axial/util.h"
+#include "exchange/exchange.h"
+#include "store/project.h"
+#include "base/textin.h"
+#include "base/util.h"
 #include "synth.h"
 
 #define NCATS 500

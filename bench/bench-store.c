@@ -21,12 +21,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "synth.h"
 
 #ifndef NWRITERS

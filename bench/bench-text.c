@@ -24,8 +24,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "axial/text.h"
-#include "axial/util.h"
+#include "text/text.h"
+#include "base/util.h"
 
 static uint32_t seed = 20261122;
 

@@ -30,7 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "axial/util.h"
+#include "base/util.h"
 #include "synth.h"
 
 static int master = -1;

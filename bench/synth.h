@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/project.h"
+#include "base/util.h"
 
 #define NDOCS 300
 #define DOC_BYTES 60000

@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "axial/agreement.h"
-#include "axial/util.h"
+#include "stats/agreement.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 static bool

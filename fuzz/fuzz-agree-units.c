@@ -16,8 +16,8 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "axial/agreement.h"
-#include "axial/util.h"
+#include "stats/agreement.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 #define MAXDOCS 3

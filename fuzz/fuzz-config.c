@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "axial/keymap.h"
-#include "axial/util.h"
+#include "tui/keymap.h"
+#include "base/util.h"
 #include "fuzz.h"
-#include "ui.h"
+#include "tui/ui-int.h"
 
 static char *dir, *cfg;
 

@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "axial/csv.h"
-#include "axial/util.h"
+#include "exchange/csv.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 int

@@ -3,7 +3,7 @@
  * archive bytes as `axial import` reads them: zipsafe, then xmlsafe, then
  * the body text (the harness and its checks: fuzz-extract.h).
  */
-#include "axial/exchange.h"
+#include "exchange/exchange.h"
 #include "fuzz-extract.h"
 
 int

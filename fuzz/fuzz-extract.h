@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "axial/textin.h"
+#include "base/textin.h"
 #include "fuzz.h"
 #include "fuzz-zip.h"
 

@@ -22,12 +22,12 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/project.h"
-#include "axial/textin.h"
-#include "axial/util.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/project.h"
+#include "base/textin.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 static struct project *proj;

@@ -21,13 +21,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "axial/check.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/history.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/check.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/history.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 static char dir[256], path[300], wal[310], shm[310];

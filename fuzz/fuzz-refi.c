@@ -20,11 +20,11 @@
 #include <unistd.h>
 #include <unistr.h>
 
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/exchange.h"
-#include "axial/project.h"
-#include "axial/textin.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "exchange/exchange.h"
+#include "store/project.h"
+#include "base/textin.h"
 #include "fuzz.h"
 
 static struct project *proj;

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "axial/searchkey.h"
+#include "text/searchkey.h"
 #include "fuzz.h"
 
 /* Code points as text.h counts them: one per maximal invalid subsequence. */

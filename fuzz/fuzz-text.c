@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "axial/text.h"
+#include "text/text.h"
 #include "fuzz.h"
 
 #define MAX_LINES 4000	/* keeps one input fast */

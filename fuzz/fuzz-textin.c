@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "axial/textin.h"
+#include "base/textin.h"
 #include "fuzz.h"
 
 int

@@ -9,8 +9,8 @@
  */
 #include <string.h>
 
-#include "axial/theme.h"
-#include "axial/util.h"
+#include "base/theme.h"
+#include "base/util.h"
 #include "fuzz.h"
 
 static void

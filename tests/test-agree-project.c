@@ -9,13 +9,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "axial/agree-project.h"
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/history.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "stats/agree-project.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/history.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static const char *const AB[] = {"A", "B"};

@@ -22,9 +22,9 @@
 #include <cmocka.h>
 #include <unistr.h>
 
-#include "axial/agreement.h"
-#include "axial/retest.h"
-#include "axial/util.h"
+#include "stats/agreement.h"
+#include "stats/retest.h"
+#include "base/util.h"
 
 /* Pinned digits (see test_bootstrap_reproducible and test_rng). */
 #define BOOT_LO "0.423"

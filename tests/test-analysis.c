@@ -10,15 +10,15 @@
 
 #include <libxml/parser.h>
 
-#include "axial/analysis.h"
-#include "axial/codetree.h"
-#include "axial/coder.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/report.h"
-#include "axial/util.h"
+#include "stats/analysis.h"
+#include "store/codetree.h"
+#include "store/coder.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "exchange/report.h"
+#include "base/util.h"
 #include "testutil.h"
 
 /* ---- Percent rounding and demographics ---- */

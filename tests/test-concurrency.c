@@ -30,13 +30,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/history.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/history.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 #define NSHARED 8	/* codes every process applies */

@@ -18,11 +18,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/history.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/history.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 #define MAXC 100000

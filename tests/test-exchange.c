@@ -9,15 +9,15 @@
 
 #include <zip.h>
 
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/exchange.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/textin.h"
-#include "axial/util.h"
-#include "exchange-int.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "exchange/exchange.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/textin.h"
+#include "base/util.h"
+#include "exchange/exchange-int.h"
 #include "testutil.h"
 
 struct ent {

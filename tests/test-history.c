@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/history.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/history.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static size_t

@@ -14,14 +14,14 @@
 
 #include <sqlite3.h>
 
-#include "axial/blind.h"
-#include "axial/coder.h"
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/history.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/blind.h"
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/history.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 /* Runs SQL on the file behind axial's back (a v1-era row, a crafted tie). */

@@ -7,13 +7,13 @@
 #include <string.h>
 #include <sqlite3.h>
 
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/coder.h"
-#include "axial/document.h"
-#include "axial/memo.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/coder.h"
+#include "store/document.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static int64_t

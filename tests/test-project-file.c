@@ -16,12 +16,12 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 
-#include "axial/codetree.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/history.h"
-#include "axial/project.h"
-#include "axial/util.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/history.h"
+#include "store/project.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static int64_t

@@ -12,16 +12,16 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 
-#include "axial/check.h"
-#include "axial/codetree.h"
-#include "axial/coder.h"
-#include "axial/coding.h"
-#include "axial/document.h"
-#include "axial/history.h"
-#include "axial/name.h"
-#include "axial/project.h"
-#include "axial/retest.h"
-#include "axial/util.h"
+#include "store/check.h"
+#include "store/codetree.h"
+#include "store/coder.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/history.h"
+#include "text/name.h"
+#include "store/project.h"
+#include "stats/retest.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static void

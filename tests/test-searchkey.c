@@ -12,10 +12,10 @@
 
 #include <cmocka.h>
 
-#include "axial/name.h"
-#include "axial/searchkey.h"
-#include "axial/text.h"
-#include "axial/util.h"
+#include "text/name.h"
+#include "text/searchkey.h"
+#include "text/text.h"
+#include "base/util.h"
 
 static const struct searchkey_opts *opts;
 

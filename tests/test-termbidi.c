@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "axial/termbidi.h"
+#include "text/termbidi.h"
 
 static const char *fake_term, *fake_tmux;
 

@@ -14,8 +14,8 @@
 #include <cmocka.h>
 #include <fribidi.h>
 
-#include "axial/text.h"
-#include "axial/util.h"
+#include "text/text.h"
+#include "base/util.h"
 
 #define UNIDIR "/usr/share/unicode/"
 #define MAXN 512

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "axial/text.h"
-#include "axial/util.h"
+#include "text/text.h"
+#include "base/util.h"
 #include "testutil.h"
 
 /* PDI ) FSI + PS PDI RLM [ ] ] LRE: a paragraph separator among isolates */

@@ -16,8 +16,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "axial/text.h"
-#include "axial/util.h"
+#include "text/text.h"
+#include "base/util.h"
 
 static uint32_t seed = 12345;
 

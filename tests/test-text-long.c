@@ -13,9 +13,9 @@
 
 #include <unistr.h>
 
-#include "axial/text.h"
-#include "axial/util.h"
-#include "text-int.h"
+#include "text/text.h"
+#include "base/util.h"
+#include "text/text-int.h"
 #include "testutil.h"
 
 static void

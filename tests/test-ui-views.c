@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "axial/agreement.h"
-#include "axial/compare.h"
+#include "stats/agreement.h"
+#include "store/compare.h"
 #include "testutil.h"
-#include "vm-views.h"
+#include "vm/vm-views.h"
 
 static void
 test_band(void **state)

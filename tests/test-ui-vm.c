@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "axial/keymap.h"
-#include "axial/text.h"
-#include "axial/theme.h"
-#include "axial/util.h"
+#include "tui/keymap.h"
+#include "text/text.h"
+#include "base/theme.h"
+#include "base/util.h"
 #include "testutil.h"
-#include "vm-transcript.h"
-#include "vm-tree.h"
+#include "vm/vm-transcript.h"
+#include "vm/vm-tree.h"
 
 /* A small tree: cat 1 { code 2, cat 3 { code 4 } }, code 5 at top. */
 static struct node tree_nodes[] = {

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "axial/util.h"
+#include "base/util.h"
 
 static char *
 slurp(const char *path)

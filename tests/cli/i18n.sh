@@ -28,7 +28,7 @@ check_rc "po/axial.pot has no message the sources dropped (make pot)" 0 \
 check_rc "po/fa.po translates every message the sources mark" 0 \
     msgcmp "$PO" "$T/now.pot"
 # a string marked without a translation is caught
-printf '#include "axial/i18n.h"\nconst char *x(void) { return _("a new untranslated message"); }\n' >"$T/new.c"
+printf '#include "base/i18n.h"\nconst char *x(void) { return _("a new untranslated message"); }\n' >"$T/new.c"
 xgettext --from-code=UTF-8 --language=C --keyword=_ -o "$T/new.pot" "$T/new.c"
 msgcat -o "$T/more.pot" "$T/now.pot" "$T/new.pot" 2>/dev/null
 check_rc "a newly marked string without a translation fails the check" 1 \

@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "axial/document.h"
-#include "axial/util.h"
+#include "store/document.h"
+#include "base/util.h"
 #include "testutil.h"
 
 static char *dir;

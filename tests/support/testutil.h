@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "axial/project.h"
+#include "store/project.h"
 
 /* A fresh temporary directory for this test program (removed at exit). */
 const char *tu_dir(void);

@@ -1,0 +1,152 @@
+/*
+ * i18n.c: the locale and the message catalogue, set up once at start.
+ *
+ * The catalogue is looked up beside the binary first: build/axial finds
+ * build/locale/ (make builds the .mo files there), an installed
+ * PREFIX/bin/axial finds PREFIX/share/locale/ (also under a DESTDIR), and
+ * only then the compiled-in AXIAL_LOCALEDIR. So an uninstalled build is
+ * translated, and a `make install` with another PREFIX needs no rebuild.
+ *
+ * A locale the system lacks: setlocale(LC_ALL, "") fails for
+ * LANG=fa_IR.UTF-8 where only C.UTF-8 is compiled (Debian's default). Then
+ * characters are handled as C.UTF-8 (all axial needs of LC_CTYPE) and the
+ * language goes to LANGUAGE, which gettext honours whenever the messages
+ * locale is not plain "C", so the interface is still Persian.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+
+#ifndef AXIAL_LOCALEDIR
+#define AXIAL_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static char localedir[4096];
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+i18n_localedir(void)
+{
+	char *x, *cand[2];
+	size_t i;
+
+	if (localedir[0] != '\0')
+		return localedir;
+	snprintf(localedir, sizeof localedir, "%s", AXIAL_LOCALEDIR);
+	if ((x = exe_dir()) == NULL)
+		return localedir;
+	cand[0] = xasprintf("%s/locale", x);
+	cand[1] = xasprintf("%s/../share/locale", x);
+	for (i = 0; i < 2; i++)
+		if (is_dir(cand[i])) {
+			snprintf(localedir, sizeof localedir, "%s", cand[i]);
+			break;
+		}
+	free(cand[0]);
+	free(cand[1]);
+	free(x);
+	return localedir;
+}
+
+/* The first set, non-empty variable of LC_ALL, LC_MESSAGES, LANG. */
+static const char *
+env_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < AX_ARRAY_LEN(vars); i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			return v;
+	return NULL;
+}
+
+void
+i18n_init(void)
+{
+	if (setlocale(LC_ALL, "") == NULL) {
+		const char *name = env_locale(), *lang = getenv("LANGUAGE");
+
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "");	/* each category that exists */
+		if (name != NULL && (lang == NULL || *lang == '\0') &&
+		    strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0) {
+			char *l = xstrdup(name);
+
+			l[strcspn(l, ".@")] = '\0';	/* "fa_IR.UTF-8" -> "fa_IR" */
+			if (*l != '\0')
+				setenv("LANGUAGE", l, 1);
+			free(l);
+		}
+	}
+	bindtextdomain("axial", i18n_localedir());
+	bind_textdomain_codeset("axial", "UTF-8");
+	textdomain("axial");
+}
+
+const char *
+i18n_language(void)
+{
+	const char *m = setlocale(LC_MESSAGES, NULL), *lang, *env;
+
+	/* gettext's order: LANGUAGE unless the locale is "C", then the
+	 * environment that setlocale read */
+	if (m != NULL && strcmp(m, "C") != 0 && strcmp(m, "POSIX") != 0 &&
+	    (lang = getenv("LANGUAGE")) != NULL && *lang != '\0')
+		return lang;
+	env = env_locale();
+	return env != NULL ? env : "C";
+}
+
+bool
+i18n_rtl(void)
+{
+	static const char *const rtl[] = {"fa", "ar", "he", "ur"};
+	const char *l = i18n_language();
+	size_t i;
+
+	for (i = 0; i < AX_ARRAY_LEN(rtl); i++)
+		if (strncmp(l, rtl[i], 2) == 0 && (l[2] == '\0' ||
+		    strchr("_.@:", l[2]) != NULL))
+			return true;
+	return false;
+}
+
+int
+i18n_set_language(const char *lang)
+{
+	const char *m;
+
+	if (strcmp(lang, "fa") != 0 && strcmp(lang, "en") != 0)
+		return -1;
+	/* gettext ignores LANGUAGE under the "C" locale; C.UTF-8 is not "C" */
+	m = setlocale(LC_MESSAGES, NULL);
+	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", lang, 1);
+	textdomain("axial");	/* forgets the translations looked up so far */
+	return 0;
+}
+
+const char *
+i18n_lang_code(void)
+{
+	const char *l = i18n_language();
+
+	/* Persian is the one catalogue; other languages read English */
+	return strncmp(l, "fa", 2) == 0 && (l[2] == '\0' ||
+	    strchr("_.@:", l[2]) != NULL) ? "fa" : "en";
+}

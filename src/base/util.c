@@ -1,0 +1,438 @@
+/*
+ * util.c: allocation that cannot fail, byte buffers, file helpers.
+ * See src/base/util.h for the contracts.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <unistr.h>
+
+#include "base/util.h"
+
+static void (*fatal_hook)(void);
+
+void
+fatal_set_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+	void (*hook)(void) = fatal_hook;
+
+	fatal_hook = NULL;	/* a failing hook must not recurse */
+	if (hook != NULL)
+		hook();
+	fputs("axial: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(3);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		fatal("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		fatal("out of memory (%zu x %zu bytes)", count, size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		fatal("out of memory (%zu bytes)", n);
+	return q;
+}
+
+void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+
+	if (need <= c)
+		return p;
+	if (c < 16)
+		c = 16;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			fatal("array too large");
+		c *= 2;
+	}
+	if (size != 0 && c > SIZE_MAX / size)
+		fatal("array too large");
+	*cap = c;
+	return xrealloc(p, c * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (b.s == NULL)
+		return xstrdup("");
+	return buf_take(&b);
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		fatal("bad format string");
+	b->s = xgrow(b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
+char *
+buf_take(struct buf *b)
+{
+	char *s = b->s != NULL ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+buf_done(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+buf_json_str(struct buf *b, const char *s, size_t n)
+{
+	const uint8_t *q = (const uint8_t *)s, *end = q + n;
+
+	buf_putc(b, '"');
+	while (q < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, q, (size_t)(end - q));
+
+		switch (c) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			/* escaped, so JSON shown on a terminal cannot drive it:
+			 * controls (C1 too), bidi overrides and isolates, the
+			 * line separators JavaScript rejects; invalid UTF-8
+			 * becomes U+FFFD, as everywhere else */
+			if (c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+			    (c >= 0x2028 && c <= 0x202e) ||
+			    (c >= 0x2066 && c <= 0x2069) ||
+			    (c == 0xfffd && !(k == 3 && q[0] == 0xef)))
+				buf_printf(b, "\\u%04x", (unsigned)c);
+			else
+				buf_add(b, q, (size_t)k);
+		}
+		q += k;
+	}
+	buf_putc(b, '"');
+}
+
+void
+buf_csv_field(struct buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+char *
+file_read_all(const char *path, size_t *len)
+{
+	struct buf b = {0};
+	const size_t chunk = 65536;
+	ssize_t n;
+	struct stat st;
+	int fd, saved;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		b.s = xgrow(NULL, &b.cap, (size_t)st.st_size + 1, 1);
+	/* straight into the buffer (sized for a regular file: one pass) */
+	for (;;) {
+		if (b.cap - b.len < 2)
+			b.s = xgrow(b.s, &b.cap, b.len + chunk + 1, 1);
+		n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n == 0) {
+			b.s[b.len] = '\0';
+			break;
+		}
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			saved = errno;
+			close(fd);
+			buf_done(&b);
+			errno = saved;
+			return NULL;
+		}
+		b.len += (size_t)n;
+		b.s[b.len] = '\0';
+	}
+	close(fd);
+	if (b.s == NULL)
+		buf_add(&b, "", 0);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp = NULL;
+	const char *p = data;
+	int fd = -1, saved, i;
+
+	/* A fresh name that no one could have planted: O_EXCL fails on any
+	 * file or symbolic link already there (exports go to shared folders),
+	 * so the next name is tried instead of following it. */
+	for (i = 0; i < 100 && fd < 0; i++) {
+		free(tmp);
+		tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    0664);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		goto err;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto err_close;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0)
+		goto err_close;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto err_unlink;
+	}
+	if (rename(tmp, path) != 0)
+		goto err_unlink;
+	free(tmp);
+	return 0;
+err_close:
+	saved = errno;
+	close(fd);
+	errno = saved;
+err_unlink:
+	saved = errno;
+	unlink(tmp);
+	errno = saved;
+err:
+	saved = errno;
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+/* 100 x part / whole x 10^decimals, rounded half up. */
+static int64_t
+percent_scaled(double part, double whole, int decimals)
+{
+	int64_t full = 100;
+	int i;
+
+	for (i = 0; i < decimals; i++)
+		full *= 10;
+	if (part >= 0 && part <= 1e15 && whole <= 1e15 && part == floor(part) &&
+	    whole == floor(whole)) {	/* floor(x + 1/2), exactly */
+		unsigned __int128 p = (unsigned __int128)part,
+		    w = (unsigned __int128)whole;
+
+		return (int64_t)((2 * (unsigned __int128)full * p + w) / (2 * w));
+	}
+	return (int64_t)floor((double)full * part / whole + 0.5);
+}
+
+char *
+percent_fmt(char *out, size_t cap, double part, double whole, int decimals,
+    enum percent_style style)
+{
+	int64_t scale, full, r;
+	const char *sign = "";
+	int i;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 3)
+		decimals = 3;
+	if (!(whole > 0) || !isfinite(part) || !isfinite(whole) || part < 0) {
+		snprintf(out, cap, "%s", "");
+		return out;
+	}
+	for (;;) {
+		for (scale = 1, i = 0; i < decimals; i++)
+			scale *= 10;
+		full = 100 * scale;
+		r = percent_scaled(part, whole, decimals);
+		if (style != PERCENT_DIGITS || decimals == 6 ||
+		    !((r >= full && part < whole) || (r <= 0 && part > 0)))
+			break;
+		decimals++;	/* CSV, JSON: more decimals while they lie */
+	}
+	if (r >= full && part < whole) {	/* not 100: never shown as 100 */
+		r = full - 1;
+		sign = ">";
+	} else if (r <= 0 && part > 0) {	/* not 0: never shown as 0 */
+		r = 1;
+		sign = "<";
+	}
+	if (decimals > 0) {
+		char frac[24];	/* scale + r % scale: "1005" gives ".005" */
+
+		snprintf(frac, sizeof frac, "%lld", (long long)(scale + r % scale));
+		snprintf(out, cap, "%s%lld.%s", sign, (long long)(r / scale),
+		    frac + 1);
+	} else {
+		snprintf(out, cap, "%s%lld", sign, (long long)r);
+	}
+	return out;
+}
+
+uint64_t
+clock_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+char *
+exe_dir(void)
+{
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(buf);
+}

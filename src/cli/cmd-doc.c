@@ -1,0 +1,525 @@
+/*
+ * cmd-doc.c: documents from the command line: import, docs, attr,
+ * doc rename|move|rm|text. Importing several files is one action: all of
+ * them or none.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "exchange/csv.h"
+#include "store/document.h"
+#include "exchange/exchange.h"
+#include "base/i18n.h"
+#include "text/name.h"
+#include "store/project.h"
+#include "base/textin.h"
+#include "cli/cmd.h"
+
+/*
+ * A document name from a file path: base name without .txt/.md. Nobody
+ * typed it, so what a name may not hold is cleaned out and a name over the
+ * limit cut, with a notice, rather than refused.
+ */
+static char *
+name_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name = xstrdup(base ? base + 1 : path), *clean;
+	char *dot = strrchr(name, '.');
+	unsigned changed;
+
+	if (dot != NULL && dot != name && (strcmp(dot, ".txt") == 0 ||
+	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0 ||
+	    strcasecmp(dot, ".docx") == 0 || strcasecmp(dot, ".odt") == 0))
+		*dot = '\0';
+	clean = name_clean(NAME_DOCUMENT, name, "document", 0, &changed);
+	if (changed & NAME_CLEANED)
+		cmd_report_lines(path, _("the document name had control or "
+		    "invisible characters; they were replaced by spaces or removed"));
+	if (changed & NAME_CUT) {
+		char *m = xasprintf(_("the document name was cut to %zu characters"),
+		    name_field_max(NAME_DOCUMENT));
+
+		cmd_report_lines(path, m);
+		free(m);
+	}
+	free(name);
+	return clean;
+}
+
+/* Reads document,key,value rows into the open action. */
+static int
+import_attrs(struct project *p, const char *path, uint64_t max)
+{
+	struct csv c;
+	char *data, *err = NULL;
+	size_t len;
+	int r, rc = CMD_OK;
+	bool header = true;
+
+	if ((data = textin_read(path, TEXTIN_IMPORT, max, &len, &err)) == NULL) {
+		rc = cmd_error("%s: %s", path, err);
+		free(err);
+		return rc;
+	}
+	csv_init(&c, data, len);
+	while (rc == CMD_OK && (r = csv_next(&c, &err)) > 0) {
+		int64_t id;
+
+		if (header && c.nfields >= 1 && strcmp(c.fields[0], "document") == 0) {
+			header = false;
+			continue;
+		}
+		header = false;
+		if (c.nfields != 3)
+			rc = cmd_error(_("%s:%zu: expected 3 fields (document,key,value), "
+			    "found %zu"), path, c.line, c.nfields);
+		else if (doc_find(p, c.fields[0], &id) != AX_OK ||
+		    doc_attr_set(p, id, c.fields[1], c.fields[2]) != AX_OK)
+			rc = cmd_error(_("%s:%zu: %s"), path, c.line, project_errmsg(p));
+	}
+	if (r < 0) {
+		rc = cmd_error(_("%s:%zu: %s"), path, c.at_line, err);
+		free(err);
+	}
+	csv_done(&c);
+	free(data);
+	return rc;
+}
+
+/* A .qdpx or .qdc into the open action; prints what it brought in. */
+static int
+import_refi(struct project *p, const char *path, uint64_t max)
+{
+	struct refi_stats st;
+	char *err = NULL;
+	int rc = CMD_OK;
+
+	if (refi_import(p, path, max, &st, &err) != AX_OK) {
+		rc = cmd_error("%s: %s", path, err);
+		free(err);
+		return rc;
+	}
+	printf(_("imported %s: %lld documents, %lld codes, %lld categories, "
+	    "%lld codings, %lld memos, %lld coders\n"), path,
+	    (long long)st.documents, (long long)st.codes, (long long)st.categories,
+	    (long long)st.codings, (long long)st.memos, (long long)st.coders);
+	cmd_report_lines(path, st.report);
+	refi_stats_done(&st);
+	return rc;
+}
+
+static int
+import_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *name = NULL, *attrs = NULL, *as = NULL, *maxarg = NULL;
+	struct cmd_opt opts[] = {
+		{"name", 'n', true, &name},
+		{"attrs", 'a', true, &attrs},
+		{"max-size", 0, true, &maxarg},
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	char **ops, *done = NULL;
+	size_t donelen = 0;
+	uint64_t max;
+	FILE *out = NULL;	/* "imported ..." lines, shown once committed */
+	int n, i, rc, nimported = 0;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n < 2 || (name != NULL && n != 2)) {
+		free(ops);
+		return cmd_usage(self, n < 2 ? _("expected a project and files") :
+		    _("--name takes one file"));
+	}
+	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
+		free(ops);
+		return rc;
+	}
+	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+		goto out;
+	if ((out = open_memstream(&done, &donelen)) == NULL) {
+		rc = cmd_error("%s", strerror(errno));
+		goto out;
+	}
+	if (project_begin(p, "import") != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	for (i = 1; i < n && rc == CMD_OK; i++) {
+		char *data, *docname = name ? xstrdup(name) : name_from_path(ops[i]);
+		size_t len;
+		int64_t id;
+
+		char *text = NULL, *notice = NULL, *err = NULL;
+		size_t tlen = 0;
+
+		if (refi_is_refi(ops[i])) {
+			free(docname);
+			rc = import_refi(p, ops[i], max);
+			continue;
+		}
+		if ((data = textin_read(ops[i], TEXTIN_IMPORT, max, &len,
+		    &err)) != NULL) {
+			/* The text is a copy: the file's bytes go first, so
+			 * memory holds one of them at a time. */
+			text = transcript_extract(ops[i], data, len, &tlen,
+			    &notice, &err);
+			free(data);
+		}
+		if (text == NULL) {
+			rc = cmd_error("%s: %s", ops[i], err);
+		} else if (doc_import(p, docname, text, tlen, ops[i], &id) != AX_OK) {
+			rc = cmd_project_error(p);
+		} else {
+			struct doc_info d;
+
+			doc_get(p, id, &d);
+			/* TRANSLATORS: followed by the document's name */
+			fprintf(out, "%s ", _("imported"));
+			cmd_put_text(out, d.name, strlen(d.name));
+			fprintf(out, ngettext(" (#%lld, %lld character)\n",
+			    " (#%lld, %lld characters)\n", (unsigned long)d.nchars),
+			    (long long)id, (long long)d.nchars);
+			doc_info_done(&d);
+			nimported++;
+			if (notice != NULL)
+				cmd_report_lines(ops[i], notice);
+			free(notice);
+			if ((notice = textin_controls_notice(text, tlen)) != NULL)
+				cmd_report_lines(ops[i], notice);
+		}
+		free(text);
+		free(notice);
+		free(err);
+		free(docname);
+	}
+	if (rc == CMD_OK && attrs != NULL)
+		rc = import_attrs(p, attrs, max);
+	if (rc == CMD_OK && project_commit(p) != AX_OK)
+		rc = cmd_project_error(p);
+	if (rc != CMD_OK) {
+		project_rollback(p);
+		/* all or nothing: say so when the error named one part only */
+		if (n > 2 || nimported > 0)
+			fprintf(stderr, _("axial: nothing was imported\n"));
+	}
+out:
+	if (out != NULL) {
+		fclose(out);
+		if (rc == CMD_OK)
+			fwrite(done, 1, donelen, stdout);
+	}
+	free(done);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_import = {
+	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv] [--max-size SIZE]",
+	N_("import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing"),
+	N_("  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
+	"                       one line per paragraph), .qdpx (a REFI-QDA project)\n"
+	"                       or .qdc (a REFI-QDA codebook)\n"
+	"  -n, --name NAME      the document's name (one file only; default: the\n"
+	"                       file name without its extension)\n"
+	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
+	"  --max-size SIZE      the largest file to read, e.g. 500M or 2G\n"
+	"                       (default 256M); only regular files are read\n"
+	"  --as CODER           act as CODER (tied to your account by the owner)\n"),
+	import_main,
+};
+
+static int
+docs_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct doc_info *d = NULL;
+	struct buf b = {0};
+	char **ops;
+	size_t nd = 0, i;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		free(ops);
+		return cmd_usage(self, _("expected one project file"));
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+		goto out;
+	if (doc_list(p, &d, &nd) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	if (json)
+		buf_putc(&b, '[');
+	for (i = 0; i < nd; i++) {
+		if (json) {
+			buf_printf(&b, "%s{\"id\":%lld,\"position\":%lld,\"name\":",
+			    i ? "," : "", (long long)d[i].id, (long long)d[i].position);
+			buf_json_str(&b, d[i].name, strlen(d[i].name));
+			buf_printf(&b, ",\"characters\":%lld,\"bytes\":%lld,"
+			    "\"sha256\":\"%s\",\"direction\":\"%s\",\"source\":",
+			    (long long)d[i].nchars, (long long)d[i].nbytes,
+			    d[i].sha256, d[i].direction);
+			buf_json_str(&b, d[i].source, strlen(d[i].source));
+			buf_putc(&b, '}');
+		} else {
+			printf("%3lld  ", (long long)d[i].position);
+			cmd_put_text(stdout, d[i].name, strlen(d[i].name));
+			printf("  #%lld  %lld chars\n", (long long)d[i].id,
+			    (long long)d[i].nchars);
+		}
+	}
+	if (json) {
+		buf_puts(&b, "]\n");
+		fputs(b.s, stdout);
+	}
+out:
+	buf_done(&b);
+	doc_list_free(d, nd);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_docs = {
+	"docs", "PROJECT [--json]",
+	N_("list documents in interview order"),
+	N_("  --json   machine-readable output\n"), docs_main,
+};
+
+static int
+attr_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *json = NULL, *rm = NULL, *csv = NULL, *as = NULL,
+	    *maxarg = NULL;
+	struct cmd_opt opts[] = {
+		{"json", 0, false, &json},
+		{"rm", 0, false, &rm},
+		{"csv", 0, true, &csv},
+		{"max-size", 0, true, &maxarg},
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct doc_attr *a = NULL;
+	size_t na = 0, i;
+	uint64_t max;
+	char **ops;
+	int n, rc;
+	int64_t id = 0;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n < 1 || n > 4 || (csv && n != 1) || (!csv && n < 2) || (rm && n != 3)) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
+		free(ops);
+		return rc;
+	}
+	if ((rc = cmd_project_open(ops[0], as, (n >= 3 || csv) ? 0 : PROJECT_READONLY,
+	    &p)) != CMD_OK)
+		goto out;
+	if (csv != NULL) {
+		if (project_begin(p, "attributes") != AX_OK) {
+			rc = cmd_project_error(p);
+			goto out;
+		}
+		rc = import_attrs(p, csv, max);
+		if (rc == CMD_OK && project_commit(p) != AX_OK)
+			rc = cmd_project_error(p);
+		if (rc != CMD_OK)
+			project_rollback(p);
+		goto out;
+	}
+	if (doc_find(p, ops[1], &id) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	if (n == 4 || rm) {
+		if (doc_attr_set(p, id, ops[2], rm ? NULL : ops[3]) != AX_OK)
+			rc = cmd_project_error(p);
+		goto out;
+	}
+	doc_attr_list(p, id, &a, &na);
+	if (json)
+		putchar('{');
+	for (i = 0; i < na; i++) {
+		if (n == 3 && strcmp(a[i].key, ops[2]) != 0)
+			continue;
+		if (json) {
+			struct buf b = {0};
+
+			if (i > 0 && n != 3)
+				buf_putc(&b, ',');
+			buf_json_str(&b, a[i].key, strlen(a[i].key));
+			buf_putc(&b, ':');
+			buf_json_str(&b, a[i].value, strlen(a[i].value));
+			fputs(b.s, stdout);
+			buf_done(&b);
+		} else if (n == 3) {
+			cmd_put_text(stdout, a[i].value, strlen(a[i].value));
+			putchar('\n');
+		} else {
+			cmd_put_text(stdout, a[i].key, strlen(a[i].key));
+			putchar('=');
+			cmd_put_text(stdout, a[i].value, strlen(a[i].value));
+			putchar('\n');
+		}
+	}
+	if (json)
+		puts("}");
+out:
+	doc_attr_list_free(a, na);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_attr = {
+	"attr", "PROJECT DOC [KEY [VALUE]] [--rm] | PROJECT --csv FILE [--max-size SIZE]",
+	N_("show or set a document's attributes (gender, education, ...)"),
+	N_("  DOC            a document name, #ID or @POSITION\n"
+	"  --rm           remove KEY\n"
+	"  --csv FILE     set attributes from CSV rows document,key,value\n"
+	"  --max-size SIZE\n"
+	"                 the largest CSV to read (default 256M), as for import\n"
+	"  --json         machine-readable output\n"), attr_main,
+};
+
+/*
+ * The common shape of `doc X PROJECT DOC [ARG]`. With pos, ARG is a
+ * POSITION, a usage error unless a number from 1, checked before the
+ * project opens.
+ */
+static int
+doc_cmd(const struct cmd *self, int argc, char **argv, int nargs, bool write,
+    struct project **pp, int64_t *id, char ***ops, long long *pos)
+{
+	const char *as = NULL;
+	struct cmd_opt opts[] = {
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	int n, rc;
+
+	*pp = NULL;
+	if ((rc = cmd_parse(self, argc, argv, opts, ops, &n)) != 0)
+		return rc;
+	if (n != 2 + nargs)
+		rc = cmd_usage(self, NULL);
+	else if (pos != NULL && !cmd_number((*ops)[2], 1, INT64_MAX, pos))
+		rc = cmd_usage(self, _("'%s' is not a position (1, 2, ...)"), (*ops)[2]);
+	if (rc != 0) {
+		free(*ops);
+		*ops = NULL;
+		return rc;
+	}
+	if ((rc = cmd_project_open((*ops)[0], as, write ? 0 : PROJECT_READONLY, pp)) != CMD_OK)
+		return rc;
+	if (doc_find(*pp, (*ops)[1], id) != AX_OK)
+		return cmd_project_error(*pp);
+	return CMD_OK;
+}
+
+static int
+doc_rename_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, NULL);
+
+	if (rc == CMD_OK && doc_rename(p, id, ops[2]) != AX_OK)
+		rc = cmd_project_error(p);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_rename = {
+	"doc rename", "PROJECT DOC NEWNAME", N_("rename a document"), NULL,
+	doc_rename_main,
+};
+
+static int
+doc_move_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL;
+	int64_t id;
+	long long pos;
+	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, &pos);
+
+	if (rc == CMD_OK && doc_set_position(p, id, pos) != AX_OK)
+		rc = cmd_project_error(p);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_move = {
+	"doc move", "PROJECT DOC POSITION",
+	N_("move a document to another place in the interview order"), NULL,
+	doc_move_main,
+};
+
+static int
+doc_rm_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 0, true, &p, &id, &ops, NULL);
+
+	if (rc == CMD_OK && doc_remove(p, id) != AX_OK)
+		rc = cmd_project_error(p);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_rm = {
+	"doc rm", "PROJECT DOC",
+	N_("remove a document with its codings, attributes and memos (undoable)"),
+	NULL, doc_rm_main,
+};
+
+static int
+doc_text_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p;
+	char **ops = NULL, *text = NULL;
+	size_t len;
+	int64_t id;
+	int rc = doc_cmd(self, argc, argv, 0, false, &p, &id, &ops, NULL);
+
+	if (rc == CMD_OK && doc_text(p, id, &text, &len) != AX_OK)
+		rc = cmd_project_error(p);
+	if (rc == CMD_OK)
+		cmd_put_text(stdout, text, len);
+	free(text);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_doc_text = {
+	"doc text", "PROJECT DOC",
+	N_("print a document's stored text (logical order; see also axial cat)"),
+	NULL, doc_text_main,
+};

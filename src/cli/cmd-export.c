@@ -1,0 +1,248 @@
+/*
+ * cmd-export.c: export csv. One row per coding with its quote, or with
+ * --units one row per unit, code and coder; written atomically (a temp
+ * file renamed over OUT) or to standard output.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/coder.h"
+#include "store/codetree.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "base/i18n.h"
+#include "store/project.h"
+#include "base/textin.h"
+#include "cli/cmd.h"
+
+/* The lines (paragraphs) of text as code-point spans; empty lines skipped. */
+struct unit {
+	int64_t n, start, end;
+};
+
+static struct unit *
+units_of(const char *text, size_t len, bool whole, size_t *nu)
+{
+	struct unit *u = NULL;
+	size_t cap = 0, k = 0, i, line = 1;
+	int64_t cp = 0, start = 0;
+
+	if (whole) {
+		u = xmalloc(sizeof *u);
+		u->n = 1;
+		u->start = 0;
+		u->end = (int64_t)textin_nchars(text, len);
+		*nu = u->end > 0;
+		return u;
+	}
+	for (i = 0; i <= len; i++) {
+		if (i == len || text[i] == '\n') {
+			if (cp > start) {
+				u = xgrow(u, &cap, k + 1, sizeof *u);
+				u[k].n = (int64_t)line;
+				u[k].start = start;
+				u[k].end = cp;
+				k++;
+			}
+			line++;
+			cp++;
+			start = cp;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			cp++;
+		}
+	}
+	*nu = k;
+	return u;
+}
+
+/*
+ * One row per unit, code and coder: applied is 1 when the coder's coding
+ * of the code overlaps the unit, else 0. Coders are those with at least
+ * one coding in the document, so a document one coder never saw adds no
+ * zeros for them. Ready for kappa/alpha in R or Python.
+ */
+static int
+export_units(struct project *p, bool whole, struct buf *b)
+{
+	struct doc_info *docs = NULL;
+	struct coder *coders = NULL;
+	struct node *nodes = NULL;
+	size_t nd = 0, nc = 0, nn = 0, i, j, k, c, u;
+	char **paths;
+	int rc = CMD_OK;
+
+	doc_list(p, &docs, &nd);
+	coder_list(p, &coders, &nc);
+	codetree_load(p, &nodes, &nn);
+	paths = xcalloc(nn + 1, sizeof *paths);
+	for (k = 0; k < nn; k++)
+		paths[k] = codetree_path(p, nodes[k].id);
+	buf_puts(b, "document,position,unit,start,end,code,coder,applied\r\n");
+	for (i = 0; i < nd && rc == CMD_OK; i++) {
+		struct coding_filter f = {docs[i].id, 0, 0};
+		struct coding *v = NULL;
+		struct unit *un;
+		size_t nv = 0, nu = 0, len = 0;
+		char *text = NULL;
+		bool *active = xcalloc(nc + 1, sizeof *active);
+
+		if (coding_list(p, &f, &v, &nv) != AX_OK ||
+		    doc_text(p, docs[i].id, &text, &len) != AX_OK) {
+			rc = cmd_project_error(p);
+			free(active);
+			free(v);
+			free(text);
+			break;
+		}
+		for (j = 0; j < nv; j++)
+			for (c = 0; c < nc; c++)
+				if (coders[c].id == v[j].coder)
+					active[c] = true;
+		un = units_of(text, len, whole, &nu);
+		for (u = 0; u < nu; u++) {
+			for (k = 0; k < nn; k++) {
+				if (nodes[k].kind != NODE_CODE)
+					continue;
+				for (c = 0; c < nc; c++) {
+					bool hit = false;
+
+					if (!active[c])
+						continue;
+					for (j = 0; j < nv && !hit; j++)
+						hit = v[j].coder == coders[c].id &&
+						    v[j].node == nodes[k].id &&
+						    v[j].start < un[u].end && v[j].end > un[u].start;
+					buf_csv_field(b, docs[i].name);
+					buf_printf(b, ",%lld,%lld,%lld,%lld,",
+					    (long long)docs[i].position, (long long)un[u].n,
+					    (long long)un[u].start, (long long)un[u].end);
+					buf_csv_field(b, paths[k]);
+					buf_putc(b, ',');
+					buf_csv_field(b, coders[c].login);
+					buf_printf(b, ",%d\r\n", hit ? 1 : 0);
+				}
+			}
+		}
+		free(un);
+		free(active);
+		free(v);
+		free(text);
+	}
+	for (k = 0; k < nn; k++)
+		free(paths[k]);
+	free(paths);
+	doc_list_free(docs, nd);
+	coder_list_free(coders, nc);
+	codetree_free(nodes, nn);
+	return rc;
+}
+
+static int
+export_csv_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p = NULL;
+	struct doc_info *docs = NULL;
+	struct coder *coders = NULL;
+	struct coding *v = NULL;
+	struct buf b = {0};
+	size_t nd = 0, nc = 0, nv = 0, i, j, k;
+	char **ops;
+	int n, rc;
+	const char *units = NULL, *unit = NULL;
+	struct cmd_opt opts[] = {
+		{"units", 0, false, &units},
+		{"unit", 0, true, &unit},
+		{NULL, 0, false, NULL},
+	};
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1 && n != 2) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
+	    strcmp(unit, "document") != 0) {
+		free(ops);
+		return cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+		goto out;
+	if (units != NULL || unit != NULL) {
+		rc = export_units(p, unit != NULL && strcmp(unit, "document") == 0, &b);
+		if (rc != CMD_OK)
+			goto out;
+		goto write;
+	}
+	doc_list(p, &docs, &nd);
+	coder_list(p, &coders, &nc);
+	buf_puts(&b, "coding,document,position,code,coder,start,end,text\r\n");
+	for (i = 0; i < nd; i++) {
+		struct coding_filter f = {docs[i].id, 0, 0};
+		char *text = NULL;
+		size_t len = 0;
+
+		if (coding_list(p, &f, &v, &nv) != AX_OK ||
+		    doc_text(p, docs[i].id, &text, &len) != AX_OK) {
+			rc = cmd_project_error(p);
+			free(text);
+			goto out;
+		}
+		for (j = 0; j < nv; j++) {
+			char *path = codetree_path(p, v[j].node), *quote;
+			const char *login = "";
+			size_t a = textin_cp_to_byte(text, len, (size_t)v[j].start);
+			size_t z = a + textin_cp_to_byte(text + a, len - a,
+			    (size_t)(v[j].end - v[j].start));
+
+			for (k = 0; k < nc; k++)
+				if (coders[k].id == v[j].coder)
+					login = coders[k].login;
+			quote = xstrndup(text + a, z - a);
+			buf_printf(&b, "%lld,", (long long)v[j].id);
+			buf_csv_field(&b, docs[i].name);
+			buf_printf(&b, ",%lld,", (long long)docs[i].position);
+			buf_csv_field(&b, path);
+			buf_putc(&b, ',');
+			buf_csv_field(&b, login);
+			buf_printf(&b, ",%lld,%lld,", (long long)v[j].start, (long long)v[j].end);
+			buf_csv_field(&b, quote);
+			buf_puts(&b, "\r\n");
+			free(quote);
+			free(path);
+		}
+		free(v);
+		v = NULL;
+		free(text);
+	}
+write:
+	if (n == 2 && strcmp(ops[1], "-") != 0) {
+		if (file_write_atomic(ops[1], b.s, b.len) != 0)
+			rc = cmd_error("%s: %s", ops[1], strerror(errno));
+	} else {
+		cmd_put_text(stdout, b.s, b.len);
+	}
+out:
+	buf_done(&b);
+	free(v);
+	doc_list_free(docs, nd);
+	coder_list_free(coders, nc);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_export_csv = {
+	"export csv", "PROJECT [OUT.csv] [--units [--unit paragraph|document]]",
+	N_("export codings as CSV (RFC 4180, UTF-8): one row per coding with its text"),
+	N_("  OUT.csv        written atomically; standard output when absent or -\n"
+	"  --units        one row per unit, code and coder instead, with applied\n"
+	"                 1 or 0 (the coder's coding of the code overlaps the\n"
+	"                 unit), for recomputing agreement in R or Python; coders\n"
+	"                 are those who coded the document\n"
+	"  --unit U       paragraph (an LF-separated non-empty line; the default)\n"
+	"                 or document; implies --units\n"),
+	export_csv_main,
+};

@@ -1,0 +1,649 @@
+/*
+ * cmd-report.c: `axial report` writes every analysis table of a project
+ * into a directory, one file per table (Markdown, HTML or CSV), plus the
+ * paradigm model as paradigm.dot and paradigm.svg; `axial export dot|svg`
+ * writes the paradigm model alone. Every file is written atomically.
+ *
+ * Every table counts one source (--source): the consensus coding, one
+ * coder, or each coder side by side (one column, or one file per coder for
+ * the tables that cannot stand side by side: the sample, frequencies by
+ * document, co-occurrence, saturation). Summing coders would count a
+ * segment two coders tagged twice, so with several coders and no consensus
+ * the user chooses.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stats/analysis.h"
+#include "store/coder.h"
+#include "store/compare.h"
+#include "base/i18n.h"
+#include "store/project.h"
+#include "exchange/report.h"
+#include "cli/cmd.h"
+
+enum rp_format { RP_MD, RP_HTML, RP_CSV };
+
+/* The parts --only names, in the order they are written. */
+enum part { P_CODING, P_SAMPLE, P_FREQUENCY, P_COOCCURRENCE, P_SATURATION,
+	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM };
+static const char *const part_names[] = {
+	"coding", "sample", "frequency", "cooccurrence", "saturation",
+	"demographics", "codebook", "paradigm",
+};
+enum { NPARTS = AX_ARRAY_LEN(part_names) };
+
+/* What one run writes, and where. */
+struct report {
+	const char *dir;
+	enum rp_format fmt;
+	const struct an_project *a;
+	int64_t *src;		/* the source's coders (report.h) */
+	size_t nsrc;
+	bool each;		/* --source each: per-coder files get -LOGIN */
+	struct buf index;	/* the index page's list */
+	size_t nfiles;
+	int rc;
+};
+
+static const char *
+ext_of(enum rp_format f)
+{
+	return f == RP_MD ? "md" : f == RP_HTML ? "html" : "csv";
+}
+
+/* Writes data to DIR/name; a failure is reported once and remembered. */
+static void
+put_file(struct report *r, const char *name, const char *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", r->dir, name);
+
+	if (r->rc == CMD_OK) {
+		if (file_write_atomic(path, data, len) != 0) {
+			r->rc = cmd_error("%s: %s", path, strerror(errno));
+		} else {
+			printf("%s\n", path);
+			r->nfiles++;
+		}
+	}
+	free(path);
+}
+
+static void
+index_entry(struct report *r, const char *file, const char *title)
+{
+	if (r->fmt == RP_MD) {
+		buf_puts(&r->index, "- [");
+		rp_md_escape(&r->index, title);
+		buf_printf(&r->index, "](%s)\n", file);
+	} else if (r->fmt == RP_HTML) {
+		buf_printf(&r->index, "<li><a href=\"%s\">", file);
+		rp_html_escape(&r->index, title);
+		buf_puts(&r->index, "</a></li>\n");
+	}
+}
+
+/* Renders t in the run's format, writes it and frees it. */
+static void
+put_table(struct report *r, struct rp_table *t)
+{
+	struct buf b = {0};
+	char *file = xasprintf("%s.%s", t->name, ext_of(r->fmt));
+
+	if (r->fmt == RP_MD)
+		rp_markdown(t, &b);
+	else if (r->fmt == RP_HTML)
+		rp_html(t, r->a->title, &b);
+	else
+		rp_csv(t, &b);
+	put_file(r, file, b.s != NULL ? b.s : "", b.len);
+	if (t->source != NULL) {
+		char *title = xasprintf(_("%s (source: %s)"), t->title, t->source);
+
+		index_entry(r, file, title);
+		free(title);
+	} else {
+		index_entry(r, file, t->title);
+	}
+	free(file);
+	buf_done(&b);
+	rp_table_done(t);
+}
+
+/* A coder login as a file-name part: [A-Za-z0-9._-], others as '_'. */
+static char *
+file_part(const char *s)
+{
+	char *p, *out = xstrdup(*s ? s : "_");
+
+	for (p = out; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_'))
+			*p = '_';
+	if (out[0] == '.')
+		out[0] = '_';
+	return out;
+}
+
+/* The file stem of a one-coder table: stem, or stem-LOGIN under each. */
+static char *
+stem_of(const struct report *r, const char *stem, size_t k)
+{
+	long i = an_coder_index(r->a, r->src[k]);
+	char *part, *name;
+
+	if (!r->each)
+		return xstrdup(stem);
+	part = file_part(i >= 0 ? r->a->coders[i].login : "");
+	name = xasprintf("%s-%s", stem, part);
+	free(part);
+	return name;
+}
+
+static void
+write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
+    char **svg_out)
+{
+	const struct an_project *a = r->a;
+	const struct rp_source src = { r->src, r->nsrc };
+	struct rp_table t;
+	size_t i, k;
+	char *name;
+
+	switch (part) {
+	case P_CODING:	/* coding tables, one per slot (and one for the rest) */
+		for (i = 0; i < 6; i++) {
+			rp_slot_table(a, an_slots[i], &src, &t);
+			put_table(r, &t);
+		}
+		rp_slot_table(a, ROLE_NONE, &src, &t);
+		if (t.nrows > 0)
+			put_table(r, &t);
+		else
+			rp_table_done(&t);
+		break;
+	case P_SAMPLE:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "open-coding-sample", k);
+			rp_sample_table(a, r->src[k], per_code, name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		break;
+	case P_FREQUENCY:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "frequency-by-document", k);
+			rp_freq_doc_table(a, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		rp_freq_coder_table(a, &src, &t);
+		put_table(r, &t);
+		break;
+	case P_COOCCURRENCE:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "cooccurrence-overlap", k);
+			rp_cooc_table(a, AN_COOC_OVERLAP, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+			name = stem_of(r, "cooccurrence-paragraph", k);
+			rp_cooc_table(a, AN_COOC_PARAGRAPH, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		break;
+	case P_SATURATION:
+		for (k = 0; k < r->nsrc; k++) {
+			name = stem_of(r, "saturation", k);
+			rp_saturation_table(a, r->src[k], name, &t);
+			put_table(r, &t);
+			free(name);
+		}
+		break;
+	case P_DEMOGRAPHICS:
+		rp_demographics_table(a, &t);
+		put_table(r, &t);
+		break;
+	case P_CODEBOOK:
+		rp_codebook_table(a, &src, &t);
+		put_table(r, &t);
+		break;
+	case P_PARADIGM: {
+		struct an_paradigm m;
+		struct buf b = {0};
+
+		an_paradigm(a, with_codes, &m);
+		m.rtl = rp_style()->rtl;
+		an_paradigm_dot(&m, a->title, &b);
+		put_file(r, "paradigm.dot", b.s, b.len);
+		buf_reset(&b);
+		an_paradigm_svg(&m, a->title, &b);
+		put_file(r, "paradigm.svg", b.s, b.len);
+		index_entry(r, "paradigm.svg", _("Paradigm model (SVG)"));
+		index_entry(r, "paradigm.dot", _("Paradigm model (Graphviz DOT)"));
+		*svg_out = buf_take(&b);
+		an_paradigm_done(&m);
+		break;
+	}
+	}
+}
+
+/* "--source A, --source B": the coders one may count (those who coded;
+ * every coder when nobody has), for the messages that ask to choose. */
+static char *
+source_choices(const struct an_project *a)
+{
+	struct buf b = {0};
+	size_t i, n = 0;
+	bool any = a->ncodings > 0;
+
+	buf_puts(&b, "");
+	for (i = 0; i < a->ncoders; i++) {
+		if (any && !rp_coder_has_codings(a, a->coders[i].id))
+			continue;
+		buf_printf(&b, "%s--source %s", n++ > 0 ? ", " : "",
+		    a->coders[i].login);
+	}
+	return buf_take(&b);
+}
+
+static void
+source_add(struct report *r, int64_t id)
+{
+	r->src = xrealloc(r->src, (r->nsrc + 1) * sizeof *r->src);
+	r->src[r->nsrc++] = id;
+}
+
+/*
+ * Which codings the tables count: `want` (a login, "consensus", "each") or,
+ * without it, the consensus coding when it has codings, else the one coder
+ * who coded. Several coders and no consensus: the user chooses (usage
+ * error, the choices named); an unknown login is an error.
+ */
+static int
+pick_source(const struct cmd *self, const char *path, const char *want,
+    struct report *r)
+{
+	const struct an_project *a = r->a;
+	char *choices = source_choices(a);
+	size_t i, ncoded = 0;
+	long only = -1;
+	int rc = CMD_OK;
+
+	for (i = 0; i < a->ncoders; i++) {
+		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0)
+			continue;
+		if (rp_coder_has_codings(a, a->coders[i].id)) {
+			ncoded++;
+			only = (long)i;
+		}
+	}
+	if (want != NULL && strcmp(want, "each") == 0) {
+		r->each = true;
+		for (i = 0; i < a->ncoders; i++)
+			if (rp_coder_has_codings(a, a->coders[i].id))
+				source_add(r, a->coders[i].id);
+	} else if (want != NULL) {
+		for (i = 0; i < a->ncoders; i++)
+			if (strcmp(a->coders[i].login, want) == 0)
+				break;
+		if (i < a->ncoders)
+			source_add(r, a->coders[i].id);
+		else if (strcmp(want, CONSENSUS_CODER) == 0)
+			rc = cmd_error(_("%s has no consensus coding yet: build it "
+			    "with axial consensus, or choose %s or --source each"),
+			    path, choices);
+		else
+			rc = cmd_error(_("%s: no coder '%s' to count: choose %s or "
+			    "--source each"), path, want, choices);
+	} else if (rp_default_source(a, 0) != 0) {
+		source_add(r, rp_default_source(a, 0));
+	} else if (ncoded == 1) {
+		source_add(r, a->coders[only].id);
+	} else if (ncoded > 1) {
+		rc = cmd_usage(self, _("%s has codings by %zu coders and no "
+		    "consensus coding: choose what to count with %s or --source "
+		    "each; summing them would count a segment both coders tagged "
+		    "twice"), path, ncoded, choices);
+	} else {
+		/* nothing coded: every table is empty whatever it counts */
+		source_add(r, a->ncoders == 1 ? a->coders[0].id : -1);
+	}
+	free(choices);
+	return rc;
+}
+
+static void
+write_index(struct report *r, const char *svg)
+{
+	struct buf b = {0};
+	const char *title = *r->a->title ? r->a->title : _("Analysis report");
+	bool rtl = rp_style()->rtl;
+
+	if (r->fmt == RP_MD) {
+		if (rtl)
+			buf_printf(&b, "<div dir=\"rtl\" lang=\"%s\">\n\n",
+			    rp_style()->lang);
+		buf_puts(&b, "# ");
+		rp_md_escape(&b, title);
+		buf_puts(&b, "\n\n");
+		if (svg != NULL) {
+			buf_puts(&b, "![");
+			rp_md_escape(&b, _("Paradigm model"));
+			buf_puts(&b, "](paradigm.svg)\n\n");
+		}
+		buf_add(&b, r->index.s, r->index.len);
+		if (rtl)
+			buf_puts(&b, "\n</div>\n");
+		put_file(r, "index.md", b.s, b.len);
+	} else if (r->fmt == RP_HTML) {
+		rp_html_head(&b, title);
+		buf_puts(&b, "<h1 dir=\"auto\">");
+		rp_html_escape(&b, title);
+		buf_puts(&b, "</h1>\n");
+		if (svg != NULL) {
+			const char *s = strstr(svg, "<svg");
+
+			buf_puts(&b, "<div class=\"figure\">\n");
+			buf_puts(&b, s != NULL ? s : "");
+			buf_puts(&b, "</div>\n");
+		}
+		buf_puts(&b, "<ul>\n");
+		buf_add(&b, r->index.s, r->index.len);
+		buf_puts(&b, "</ul>\n</body>\n</html>\n");
+		put_file(r, "index.html", b.s, b.len);
+	}
+	buf_done(&b);
+}
+
+/* Makes dir (0777 & ~umask) unless it exists; checks it can be written. */
+static int
+prepare_dir(const char *dir)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	if (stat(dir, &st) != 0)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return cmd_error("%s: %s", dir, strerror(ENOTDIR));
+	if (access(dir, W_OK | X_OK) != 0)
+		return cmd_error("%s: %s", dir, strerror(errno));
+	return CMD_OK;
+}
+
+/*
+ * The style of the run: --lang switches the messages (else the locale's),
+ * the language gives the direction and, unless --digits says, the digits.
+ */
+static int
+report_style(const struct cmd *self, const char *lang, const char *digits,
+    bool bom, struct rp_style *st)
+{
+	if (lang != NULL && i18n_set_language(lang) != 0)
+		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
+		    "en)"), lang);
+	if (digits != NULL && strcmp(digits, "fa") != 0 &&
+	    strcmp(digits, "latin") != 0)
+		return cmd_usage(self, _("unknown digits '%s' for --digits (fa or "
+		    "latin)"), digits);
+	memset(st, 0, sizeof *st);
+	st->lang = i18n_lang_code();
+	st->rtl = strcmp(st->lang, "fa") == 0;
+	st->fa_digits = digits != NULL ? strcmp(digits, "fa") == 0 : st->rtl;
+	st->bom = bom;
+	rp_style_set(st);
+	return CMD_OK;
+}
+
+/* Parses "a,b,c" against part_names into want[]; CMD_USAGE if unknown. */
+static int
+parse_only(const struct cmd *self, const char *list, bool *want)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+	size_t i;
+	int rc = CMD_OK;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < NPARTS; i++)
+			if (strcmp(tok, part_names[i]) == 0)
+				break;
+		if (i == NPARTS) {
+			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
+			    "sample, frequency, cooccurrence, saturation, "
+			    "demographics, codebook, paradigm)"), tok);
+			break;
+		}
+		want[i] = true;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+report_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
+	    *codes = NULL, *per = NULL, *source = NULL, *lang = NULL,
+	    *digits = NULL, *bom = NULL;
+	const struct cmd_opt opts[] = {
+		{"format", 'f', true, &format},
+		{"out", 'o', true, &out},
+		{"only", 0, true, &only},
+		{"source", 0, true, &source},
+		{"coder", 0, true, &coder},
+		{"codes", 0, false, &codes},
+		{"per-code", 0, true, &per},
+		{"lang", 0, true, &lang},
+		{"digits", 0, true, &digits},
+		{"bom", 0, false, &bom},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct an_project a;
+	struct report r;
+	struct rp_style st;
+	bool want[NPARTS];
+	char **ops, *svg = NULL, *end;
+	size_t i, per_code = 1;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	memset(&a, 0, sizeof a);
+	for (i = 0; i < NPARTS; i++)
+		want[i] = only == NULL;
+	if (n != 1) {
+		rc = cmd_usage(self, n == 0 ? _("no project given") :
+		    _("one project only"));
+		goto out;
+	}
+	if (strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0)
+		r.fmt = RP_MD;
+	else if (strcmp(format, "html") == 0)
+		r.fmt = RP_HTML;
+	else if (strcmp(format, "csv") == 0)
+		r.fmt = RP_CSV;
+	else {
+		rc = cmd_usage(self, _("unknown format '%s' (md, html or csv)"), format);
+		goto out;
+	}
+	if (out == NULL || *out == '\0') {
+		rc = cmd_usage(self, _("--out DIR is required"));
+		goto out;
+	}
+	if (only != NULL && (rc = parse_only(self, only, want)) != CMD_OK)
+		goto out;
+	if ((rc = report_style(self, lang, digits, bom != NULL, &st)) != CMD_OK)
+		goto out;
+	if (bom != NULL && r.fmt != RP_CSV) {
+		rc = cmd_usage(self, _("--bom is for --format csv: Markdown and "
+		    "HTML readers need no byte-order mark"));
+		goto out;
+	}
+	if (digits != NULL && strcmp(digits, "fa") == 0 && r.fmt == RP_CSV) {
+		/* CSV is read by spreadsheets, which take only Latin digits
+		 * as numbers: saying so beats a silent Latin table. */
+		rc = cmd_usage(self, _("--digits fa is for Markdown and HTML: "
+		    "CSV keeps Latin digits so that spreadsheets read the "
+		    "figures as numbers"));
+		goto out;
+	}
+	if (per != NULL) {
+		errno = 0;
+		per_code = (size_t)strtoul(per, &end, 10);
+		if (errno != 0 || *end != '\0' || per_code == 0 || per_code > 1000 ||
+		    *per == '-') {
+			rc = cmd_usage(self, _("--per-code takes a number from 1 to 1000"));
+			goto out;
+		}
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+		goto out;
+	if (an_load(p, &a) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	r.a = &a;
+	for (i = 0; i < NPARTS; i++)	/* demographics and paradigm count none */
+		if (want[i] && i != P_DEMOGRAPHICS && i != P_PARADIGM)
+			break;
+	if (i < NPARTS && (rc = pick_source(self, ops[0], source != NULL ?
+	    source : coder, &r)) != CMD_OK)
+		goto out;
+	if ((rc = prepare_dir(out)) != CMD_OK)
+		goto out;
+	r.dir = out;
+	r.rc = CMD_OK;
+	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++)
+		if (want[i])
+			write_part(&r, i, per_code, codes != NULL, &svg);
+	if (r.rc == CMD_OK)
+		write_index(&r, svg);
+	rc = r.rc;
+out:
+	free(svg);
+	free(r.src);
+	buf_done(&r.index);
+	an_done(&a);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+const struct cmd cmd_report = {
+	"report", "PROJECT --out DIR [--source consensus|LOGIN|each] [--format md|html|csv]\n"
+	"       [--only LIST] [--lang fa|en] [--digits fa|latin] [--bom]",
+	N_("write the analysis tables and the paradigm model into a directory"),
+	N_("  -o, --out DIR       created if missing; one file per table, each\n"
+	"                      written atomically\n"
+	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
+	"      --only LIST     comma-separated: coding, sample, frequency,\n"
+	"                      cooccurrence, saturation, demographics, codebook,\n"
+	"                      paradigm (default: all)\n"
+	"      --source SRC    the codings every table counts: consensus (the\n"
+	"                      default when it has codings), a coder's LOGIN (the\n"
+	"                      default when one coder has coded), or each (each\n"
+	"                      coder side by side); never their sum. Several\n"
+	"                      coders and no consensus: --source is required\n"
+	"      --coder LOGIN   the same as --source LOGIN\n"
+	"      --codes         list the codes too in the paradigm figure\n"
+	"      --per-code N    codings per code in the open-coding sample (1)\n"
+	"      --lang LANG     fa or en: the language of titles, heads and notes\n"
+	"                      (default: the locale's); fa writes right to left\n"
+	"      --digits D      fa (Persian) or latin digits in the figures of\n"
+	"                      Markdown and HTML (default: the language's); CSV\n"
+	"                      keeps Latin digits and exact values\n"
+	"      --bom           start each CSV file with a UTF-8 byte-order mark\n"
+	"                      (for spreadsheet programs that need one)\n"
+	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
+	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
+	"saturation, demographics, codebook (.md/.html/.csv), paradigm.dot,\n"
+	"paradigm.svg and index.md/index.html. With --source each, the sample,\n"
+	"frequency-by-document, co-occurrence and saturation tables are one\n"
+	"file per coder, NAME-LOGIN.\n"),
+	report_main,
+};
+
+static int
+export_model(const struct cmd *self, int argc, char **argv, bool svg)
+{
+	const char *codes = NULL;
+	const struct cmd_opt opts[] = {
+		{"codes", 0, false, &codes},
+		{NULL, 0, false, NULL},
+	};
+	struct project *p = NULL;
+	struct an_project a;
+	struct an_paradigm m;
+	struct buf b = {0};
+	char **ops;
+	int n, rc;
+
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	memset(&a, 0, sizeof a);
+	if (n != 1 && n != 2) {
+		free(ops);
+		return cmd_usage(self, NULL);
+	}
+	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+		goto out;
+	if (an_load(p, &a) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	an_paradigm(&a, codes != NULL, &m);
+	m.rtl = strcmp(i18n_lang_code(), "fa") == 0;
+	if (svg)
+		an_paradigm_svg(&m, a.title, &b);
+	else
+		an_paradigm_dot(&m, a.title, &b);
+	an_paradigm_done(&m);
+	if (n == 2 && strcmp(ops[1], "-") != 0) {
+		if (file_write_atomic(ops[1], b.s, b.len) != 0)
+			rc = cmd_error("%s: %s", ops[1], strerror(errno));
+	} else {
+		cmd_put_text(stdout, b.s, b.len);
+	}
+out:
+	buf_done(&b);
+	an_done(&a);
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+static int
+export_dot_main(const struct cmd *self, int argc, char **argv)
+{
+	return export_model(self, argc, argv, false);
+}
+
+static int
+export_svg_main(const struct cmd *self, int argc, char **argv)
+{
+	return export_model(self, argc, argv, true);
+}
+
+const struct cmd cmd_export_dot = {
+	"export dot", "PROJECT [OUT.dot] [--codes]",
+	N_("export the paradigm model as Graphviz DOT"),
+	N_("  OUT.dot   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n"),
+	export_dot_main,
+};
+
+const struct cmd cmd_export_svg = {
+	"export svg", "PROJECT [OUT.svg] [--codes]",
+	N_("export the paradigm model as a standalone SVG (no Graphviz needed)"),
+	N_("  OUT.svg   written atomically; standard output when absent or -\n"
+	"  --codes   list the codes under their categories too\n"),
+	export_svg_main,
+};

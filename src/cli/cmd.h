@@ -1,0 +1,131 @@
+/*
+ * cmd.h: the command-line subcommands, one file each (cmd-NAME.c).
+ *
+ * Each file defines one or more `const struct cmd` and cmd.c lists them in
+ * cmd_table[], which drives dispatch, `axial --help` and each command's
+ * --help. A command returns its exit status: 0 success, 1 a user error (one
+ * line on stderr naming the file and position), 2 a usage error.
+ */
+#ifndef AXIAL_CMD_H
+#define AXIAL_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/util.h"
+
+enum { CMD_OK = 0, CMD_ERROR = 1, CMD_USAGE = 2 };
+
+struct cmd {
+	const char *name;	/* "tag", or "code add" for a group */
+	const char *args;	/* synopsis after the name */
+	const char *summary;	/* one line for axial --help */
+	const char *help;	/* options, one per line; may be NULL */
+	int (*fn)(const struct cmd *self, int argc, char **argv);
+};
+
+extern const struct cmd *const cmd_table[];
+/* `axial PROJECT`: not in the table (no name to dispatch on), but its
+ * options are in `axial --help`. */
+extern const struct cmd cmd_workbench;
+
+/* Prints "axial: MESSAGE" on stderr. Returns CMD_ERROR for `return cmd_error(...)`. */
+int cmd_error(const char *fmt, ...) AX_PRINTF(1, 2);
+/* Prints the command's usage line on stderr; returns CMD_USAGE. */
+int cmd_usage(const struct cmd *c, const char *why, ...) AX_PRINTF(2, 3);
+/* Full help of one command on f. */
+void cmd_help(const struct cmd *c, FILE *f);
+/* Runs the command named by argv[1..]; falls back to opening a project. */
+int cmd_main(int argc, char **argv);
+/* `axial PROJECT [OPTIONS]`: argv[0] is the project. */
+int cmd_open_project(int argc, char **argv);
+
+/*
+ * Option parsing shared by all commands: a small table-driven parser so
+ * every command accepts options before, between and after its operands,
+ * "--opt=value" and "--opt value" alike, and "--" to end options.
+ */
+struct cmd_opt {
+	const char *name;	/* long name without dashes */
+	char shortname;		/* 0 for none */
+	bool has_arg;
+	const char **value;	/* set to the argument (or "1" for a flag) */
+};
+/*
+ * Parses argv[1..argc) against opts; operands are gathered, in order, into
+ * *operands (an array the caller frees; its strings are borrowed from argv).
+ * Returns 0, or prints the usage error and returns CMD_USAGE.
+ */
+int cmd_parse(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, char ***operands, int *noperands);
+
+/*
+ * Parses s, all of it, as a whole number in [min, max] into *v; whether it
+ * is one. "many", "", "3x", "1e3" and out-of-range numbers are not.
+ */
+bool cmd_number(const char *s, long long min, long long max, long long *v);
+
+struct project;
+/*
+ * Opens the project for a command, printing the reason on failure. `as`
+ * (may be NULL) is the --as coder; every command accepts --as, so NULL
+ * falls back to the one given on the command line, if any. Returns CMD_OK or CMD_ERROR.
+ */
+int cmd_project_open(const char *path, const char *as, unsigned flags,
+    struct project **p);
+/* Prints the project's last error and returns CMD_ERROR. */
+int cmd_project_error(struct project *p);
+/*
+ * The --max-size option of the commands that read files in (import,
+ * merge): arg (NULL: not given, TEXTIN_MAX_SIZE) into *max. Returns CMD_OK
+ * or, for what is not a size, the usage error.
+ */
+int cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max);
+/*
+ * Writes untrusted text (transcripts, names, memos) to f. When f is a
+ * terminal, controls and bidi overrides become visible placeholders, so
+ * nothing in a project can drive the terminal; in a pipe it passes as is.
+ */
+void cmd_put_text(FILE *f, const char *s, size_t n);
+
+/* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
+void cmd_report_lines(const char *file, const char *report);
+
+/* Declarations of every command, grouped by file. */
+#define CMD(x) extern const struct cmd x
+/* cmd-project.c */
+CMD(cmd_init); CMD(cmd_info);
+/* cmd-doc.c */
+CMD(cmd_import); CMD(cmd_docs); CMD(cmd_attr); CMD(cmd_doc_rm);
+CMD(cmd_doc_rename); CMD(cmd_doc_text); CMD(cmd_doc_move);
+/* cmd-code.c */
+CMD(cmd_codes); CMD(cmd_code_add); CMD(cmd_code_rename); CMD(cmd_code_move);
+CMD(cmd_code_merge); CMD(cmd_code_rm); CMD(cmd_code_role);
+CMD(cmd_code_color); CMD(cmd_code_define);
+/* cmd-coding.c */
+CMD(cmd_tag); CMD(cmd_untag); CMD(cmd_codings);
+/* cmd-memo.c */
+CMD(cmd_memo_add); CMD(cmd_memo_list); CMD(cmd_memo_edit); CMD(cmd_memo_rm);
+/* cmd-history.c */
+CMD(cmd_undo); CMD(cmd_redo); CMD(cmd_log);
+/* cmd-coder.c */
+CMD(cmd_coders); CMD(cmd_coder_add);
+/* cmd-export.c */
+CMD(cmd_export_csv);
+/* cmd-exchange.c */
+CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
+/* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-blind.c */ CMD(cmd_blind);
+/* cmd-retest.c */ CMD(cmd_retest);
+/* cmd-check.c */ CMD(cmd_check);
+/* cmd-compare.c */ CMD(cmd_compare); CMD(cmd_consensus);
+/* cmd-cat.c */
+CMD(cmd_cat);
+/* cmd-report.c */
+CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
+/* cmd-keys.c */
+CMD(cmd_keys);
+#undef CMD
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * exchange.h: taking transcripts and projects in from other tools and
+ * giving them back: Word (.docx) and OpenDocument (.odt) text, REFI-QDA
+ * projects (.qdpx) and codebooks (.qdc), merging a coder's copy, and the
+ * per-unit CSV for recomputing agreement elsewhere.
+ *
+ * Every file read here is untrusted. Archives go through zs_read (no path
+ * may leave the archive, entry count and sizes capped, ZIP64 and encrypted
+ * entries refused); XML goes through xs_parse (no network, no DTD loading,
+ * no entity substitution, a DOCTYPE declaring entities refused). Importers
+ * run inside one action, so any error leaves the project unchanged.
+ *
+ * Messages returned in *err are one line without the "axial: " prefix and
+ * without the file name, which the caller adds: "FILE: " + *err.
+ */
+#ifndef AXIAL_EXCHANGE_H
+#define AXIAL_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/project.h"
+
+/* ---- zipsafe.c: reading an untrusted ZIP archive into memory ---- */
+
+/* Caps on what zs_read accepts. */
+#define ZS_MAX_ENTRIES 10000
+#define ZS_MAX_ENTRY ((size_t)256 << 20)	/* one entry, uncompressed */
+#define ZS_MAX_TOTAL ((size_t)512 << 20)	/* all entries together */
+#define ZS_MAX_FILE ((size_t)1 << 30)		/* the archive itself */
+
+struct zs_entry {
+	char *name;
+	char *data;		/* NUL-terminated for convenience */
+	size_t len;
+};
+struct zs_archive {
+	struct zs_entry *e;
+	size_t n;
+};
+/*
+ * Reads every file entry of the archive data[0..len) (directories are
+ * skipped). Returns 0, or -1 with *err set (the caller frees it), e.g.
+ * "entry '../x' leaves the archive". Nothing is written to disk.
+ */
+int zs_read(const char *data, size_t len, struct zs_archive *a, char **err);
+void zs_free(struct zs_archive *a);
+/* The entry named name (case-insensitively if icase), or NULL. */
+const struct zs_entry *zs_find(const struct zs_archive *a, const char *name,
+    bool icase);
+
+/* ---- xmlsafe.c: parsing untrusted XML ---- */
+
+/*
+ * Parses data[0..len) with libxml2: no network, no external DTD, no
+ * entity substitution; a DOCTYPE that declares entities is refused before
+ * parsing. `what` names the part in messages ("project.qde"). Returns an
+ * xmlDocPtr (as void *, so this header needs no libxml2) or NULL with *err.
+ */
+void *xs_parse(const char *data, size_t len, const char *what, char **err);
+void xs_free(void *doc);
+
+/* ---- import-docx.c, import-odt.c: transcripts from word processors ---- */
+
+/*
+ * The body text of a .docx / .odt held in data[0..len): one line per
+ * paragraph (LF between paragraphs), tabs as TAB, line breaks inside a
+ * paragraph as LF (so they stay visible lines, which axial treats as
+ * paragraphs), nothing normalised. Headers, footers, images, footnotes and
+ * comments are left out; *notice then says what, e.g. "left out 2 images
+ * and the header" (NULL when nothing was). Returns the text (the caller
+ * frees it) with *outlen, or NULL with *err.
+ */
+char *docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err);
+char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err);
+/*
+ * Text for a transcript file by its extension: .docx and .odt extracted,
+ * anything else returned as read (textin_decode then checks it). NULL with
+ * *err on failure.
+ */
+char *transcript_extract(const char *path, const char *data, size_t len,
+    size_t *outlen, char **notice, char **err);
+
+/* ---- refi-export.c, refi-import.c: REFI-QDA 1.5 ---- */
+
+/* Whether path names a REFI-QDA file (.qdpx or .qdc, any case). */
+bool refi_is_refi(const char *path);
+
+/*
+ * Writes the project as a .qdpx (project.qde + sources/<guid>.txt) or its
+ * code tree as a .qdc codebook, atomically. *report (may be NULL) receives
+ * what REFI-QDA cannot carry, one line each ("" if nothing); free it.
+ * Returns AX_OK or a status with project_errmsg-like text in *err.
+ */
+enum ax_status refi_export_qdpx(struct project *p, const char *out,
+    char **report, char **err);
+enum ax_status refi_export_qdc(struct project *p, const char *out,
+    char **report, char **err);
+
+/* What an import or merge did, for the user. */
+struct refi_stats {
+	int64_t documents, codes, categories, codings, memos, coders, attributes;
+	int64_t skipped;	/* codings already present (merge) */
+	char *report;		/* notes, one line each; "" or NULL if none */
+};
+void refi_stats_done(struct refi_stats *s);
+
+/*
+ * Imports a .qdpx or .qdc into p inside the caller's open action (the
+ * caller commits or rolls back). The file is read as textin_read reads it:
+ * a regular file of at most max bytes. Positions are converted to code
+ * points on the stored text (NVivo for Windows' UTF-16 units and
+ * ATLAS.ti's one-unit CRLF detected). Returns AX_OK or a status with *err.
+ */
+enum ax_status refi_import(struct project *p, const char *path, uint64_t max,
+    struct refi_stats *st, char **err);
+
+/*
+ * Merges the codings (and the codes, coders and memos they need) of
+ * another axial project or .qdpx into p, inside the caller's open action.
+ * Either must be a regular file; a .qdpx is read whole, at most max bytes
+ * (textin_read), a project through SQLite.
+ * Documents are matched by the SHA-256 of their text, codes by GUID, then
+ * by category path; a coding already present (same GUID, or same document,
+ * code, coder and span) is skipped, so merging twice adds nothing. What
+ * could not be matched is listed in st->report.
+ */
+enum ax_status merge_project(struct project *p, const char *other,
+    uint64_t max, struct refi_stats *st, char **err);
+
+#endif

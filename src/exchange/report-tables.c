@@ -1,0 +1,476 @@
+/*
+ * report-tables.c: each analysis of analysis.h as an rp_table, with the
+ * notes that say how its numbers were counted and the source it counts
+ * (one coder, the consensus coding, or each coder side by side: never a
+ * sum over coders, report.h). Titles, heads and notes are read by people:
+ * they go through gettext, and the numbers in notes through rp_int() so
+ * they take the report's digits; cells hold Latin digits (the renderers
+ * convert the numeric columns, CSV keeps them).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/compare.h"
+#include "base/i18n.h"
+#include "exchange/report.h"
+
+bool
+rp_coder_has_codings(const struct an_project *a, int64_t coder)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncodings; i++)
+		if (a->codings[i].coder == coder)
+			return true;
+	return false;
+}
+
+int64_t
+rp_default_source(const struct an_project *a, int64_t fallback)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncoders; i++)
+		if (strcmp(a->coders[i].login, CONSENSUS_CODER) == 0 &&
+		    rp_coder_has_codings(a, a->coders[i].id))
+			return a->coders[i].id;
+	return fallback;
+}
+
+static const char *
+coder_label(const struct an_project *a, int64_t coder)
+{
+	long i = coder > 0 ? an_coder_index(a, coder) : -1;
+
+	return i >= 0 ? a->coders[i].login : _("no coder");
+}
+
+/* Names the one coder a table counts: title line, CSV column, index. */
+static void
+source_one(struct rp_table *t, const struct an_project *a, int64_t coder)
+{
+	const char *l = coder_label(a, coder);
+
+	t->source = xstrdup(l);
+	t->source_column = true;
+	if (strcmp(l, CONSENSUS_CODER) == 0)
+		t->source_line = xasprintf(_("Source: %s (the consensus coding)."),
+		    l);
+	else if (coder > 0)
+		t->source_line = xasprintf(_("Source: %s (the codings of this "
+		    "coder only)."), l);
+	else
+		t->source_line = xstrdup(_("Source: no coder (nothing is coded "
+		    "yet)."));
+}
+
+/* Names the sources of a table that may set several side by side. */
+static void
+source_set(struct rp_table *t, const struct an_project *a,
+    const struct rp_source *src)
+{
+	struct buf b = {0};
+	size_t i;
+
+	if (src->n == 1) {
+		source_one(t, a, src->coder[0]);
+		return;
+	}
+	for (i = 0; i < src->n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? _(", ") : "",
+		    coder_label(a, src->coder[i]));
+	t->source = xstrdup(_("each coder"));
+	t->source_line = src->n == 0 ?
+	    xstrdup(_("Source: each coder side by side (none has coded yet).")) :
+	    xasprintf(_("Source: each coder side by side (%s)."), b.s);
+	buf_done(&b);
+}
+
+/* The head of a count column: "Codings", or "Codings (coder-a)" when the
+ * sources stand side by side. */
+static char *
+count_head(const struct an_project *a, const struct rp_source *src,
+    size_t i, const char *what)
+{
+	if (src->n == 1)
+		return xstrdup(what);
+	return xasprintf("%s (%s)", what, coder_label(a, src->coder[i]));
+}
+
+static void
+count_cols(struct rp_table *t, const struct an_project *a,
+    const struct rp_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		char *c = count_head(a, src, i, _("Codings"));
+		char *d = count_head(a, src, i, _("Documents"));
+
+		rp_col(t, c, true);
+		rp_col(t, d, true);
+		free(c);
+		free(d);
+	}
+}
+
+/* A figure in the report's digits, for a note (rp_int's buffers). */
+static const char *
+rp_fig(const char *latin)
+{
+	static char ring[4][32];
+	static size_t next;
+	char *out = ring[next++ % AX_ARRAY_LEN(ring)], *d = rp_digits(latin);
+
+	snprintf(out, sizeof ring[0], "%s", d);
+	free(d);
+	return out;
+}
+
+static void
+set_num(struct rp_table *t, size_t col, int64_t v)
+{
+	rp_setf(t, col, "%lld", (long long)v);
+}
+
+/* "by coder-a" or "by each coder" for the notes. */
+static const char *
+by_whom(const struct rp_table *t)
+{
+	return t->source != NULL ? t->source : _("no coder");
+}
+
+void
+rp_slot_table(const struct an_project *a, enum paradigm_role role,
+    const struct rp_source *src, struct rp_table *t)
+{
+	struct an_slot_table s, *per = xcalloc(src->n + 1, sizeof *per);
+	size_t i, k;
+	char *name, *title;
+
+	for (k = 0; k < src->n; k++)
+		an_slot_table(a, role, src->coder[k], &per[k]);
+	/* the rows (every code of the slot) do not depend on the coder */
+	an_slot_table(a, role, -1, &s);
+	name = xasprintf("coding-%s", role == ROLE_NONE ? "other" :
+	    paradigm_role_name(role));
+	title = role == ROLE_NONE ?
+	    xstrdup(_("Coding table: categories without a paradigm role")) :
+	    xasprintf(_("Coding table: %s"), _(paradigm_role_title(role)));
+	rp_table_init(t, name, title, 3, _("Main category"), _("Sub-category"),
+	    _("Initial code"));
+	free(name);
+	free(title);
+	source_set(t, a, src);
+	count_cols(t, a, src);
+	if (role != ROLE_NONE && s.ncategories == 0)
+		rp_note(t, _("No category has the role \"%s\" yet."),
+		    paradigm_role_name(role));
+	rp_note(t, ngettext("%s main category, %s initial codes; codings and "
+	    "documents counted for %s.", "%s main categories, %s initial codes; "
+	    "codings and documents counted for %s.", s.ncategories),
+	    rp_int((long long)s.ncategories), rp_int((long long)s.nrows),
+	    by_whom(t));
+	for (i = 0; i < s.nrows; i++) {
+		const struct an_slot_row *r = &s.rows[i];
+		bool new_main = i == 0 || s.rows[i - 1].main != r->main;
+		bool new_sub = new_main || strcmp(s.rows[i - 1].sub, r->sub) != 0;
+		const char *main = r->main == r->code ? "" : a->nodes[r->main].name;
+
+		rp_row(t);
+		rp_set(t, 0, new_main ? main : "");
+		rp_set_exact(t, 0, main);
+		rp_set(t, 1, new_sub ? r->sub : "");
+		rp_set_exact(t, 1, r->sub);
+		rp_set(t, 2, a->nodes[r->code].name);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, 3 + 2 * k, per[k].rows[i].ncodings);
+			set_num(t, 4 + 2 * k, per[k].rows[i].ndocs);
+		}
+	}
+	for (k = 0; k < src->n; k++)
+		an_slot_table_done(&per[k]);
+	free(per);
+	an_slot_table_done(&s);
+}
+
+void
+rp_sample_table(const struct an_project *a, int64_t coder, size_t per_code,
+    const char *name, struct rp_table *t)
+{
+	struct an_sample s;
+	size_t i;
+
+	an_sample(a, coder, per_code, &s);
+	rp_table_init(t, name, _("Sample of open coding"), 7,
+	    _("Initial code"), _("Quote"), _("Document"), _("Interview"),
+	    _("Paragraph"), _("Start"), _("End"));
+	t->numeric[3] = t->numeric[4] = t->numeric[5] = t->numeric[6] = true;
+	source_one(t, a, coder);
+	if (per_code == 1)
+		rp_note(t, _("The first coding of each code in interview order, "
+		    "by %s."), coder_label(a, coder));
+	else
+		rp_note(t, _("The first %s codings of each code in interview "
+		    "order, by %s."), rp_int((long long)per_code),
+		    coder_label(a, coder));
+	rp_note(t, _("Quote: the coded span exactly, without the speaker label "
+	    "or the text around it. Paragraph: line of the transcript, from 1. "
+	    "Start and end: code-point offsets into the transcript (end "
+	    "exclusive)."));
+	for (i = 0; i < s.nrows; i++) {
+		const struct an_sample_row *r = &s.rows[i];
+
+		rp_row(t);
+		rp_set(t, 0, a->nodes[r->code].name);
+		rp_set(t, 1, r->quote);
+		rp_set(t, 2, a->docs[r->doc].name);
+		set_num(t, 3, a->docs[r->doc].position);
+		set_num(t, 4, r->paragraph);
+		set_num(t, 5, r->coding->start);
+		set_num(t, 6, r->coding->end);
+	}
+	an_sample_done(&s);
+}
+
+void
+rp_freq_doc_table(const struct an_project *a, int64_t coder, const char *name,
+    struct rp_table *t)
+{
+	struct an_freq f;
+	size_t r, c;
+
+	an_freq(a, AN_FREQ_DOCUMENT, coder, &f);
+	rp_table_init(t, name, _("Code frequencies by document"), 1, _("Code"));
+	for (c = 0; c < f.ncols; c++)
+		rp_col(t, a->docs[f.col[c]].name, true);
+	rp_col(t, _("Total"), true);
+	source_one(t, a, coder);
+	rp_note(t, _("Number of codings of each code in each document "
+	    "(interview order), by %s."), by_whom(t));
+	for (r = 0; r < f.nrows; r++) {
+		rp_row(t);
+		rp_set(t, 0, a->nodes[f.row_node[r]].name);
+		for (c = 0; c < f.ncols; c++)
+			set_num(t, c + 1, f.cell[r * f.ncols + c]);
+		set_num(t, f.ncols + 1, f.row_total[r]);
+	}
+	rp_row(t);
+	rp_set(t, 0, _("Total"));
+	for (c = 0; c < f.ncols; c++)
+		set_num(t, c + 1, f.col_total[c]);
+	set_num(t, f.ncols + 1, f.total);
+	an_freq_done(&f);
+}
+
+void
+rp_freq_coder_table(const struct an_project *a, const struct rp_source *src,
+    struct rp_table *t)
+{
+	struct an_count **cnt = xcalloc(src->n + 1, sizeof *cnt);
+	int64_t *total = xcalloc(src->n + 1, sizeof *total);
+	size_t i, k;
+
+	rp_table_init(t, "frequency-by-coder", _("Code frequencies by coder"), 1,
+	    _("Code"));
+	for (k = 0; k < src->n; k++) {
+		rp_col(t, coder_label(a, src->coder[k]), true);
+		cnt[k] = an_code_counts(a, src->coder[k]);
+	}
+	source_set(t, a, src);
+	t->source_column = false;	/* the heads name the coders */
+	rp_note(t, _("Number of codings of each code by %s. There is no total "
+	    "across coders: a segment two coders tagged would count twice."),
+	    src->n == 1 ? by_whom(t) : _("each coder"));
+	for (i = 0; i < a->nnodes; i++) {
+		if (a->nodes[i].kind != NODE_CODE)
+			continue;
+		rp_row(t);
+		rp_set(t, 0, a->nodes[i].name);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, k + 1, cnt[k][i].ncodings);
+			total[k] += cnt[k][i].ncodings;
+		}
+	}
+	rp_row(t);
+	rp_set(t, 0, _("Total"));
+	for (k = 0; k < src->n; k++) {
+		set_num(t, k + 1, total[k]);
+		free(cnt[k]);
+	}
+	free(cnt);
+	free(total);
+}
+
+void
+rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
+    int64_t coder, const char *name, struct rp_table *t)
+{
+	struct an_cooc m;
+	size_t i, j;
+
+	an_cooc(a, unit, coder, &m);
+	rp_table_init(t, name, unit == AN_COOC_OVERLAP ?
+	    _("Code co-occurrence: overlapping segments") :
+	    _("Code co-occurrence: same paragraph"), 0);
+	t->ncols = m.n + 2;
+	t->head = xrealloc(t->head, t->ncols * sizeof *t->head);
+	t->numeric = xrealloc(t->numeric, t->ncols * sizeof *t->numeric);
+	t->head[0] = xstrdup("#");
+	t->head[1] = xstrdup(_("Code"));
+	t->numeric[0] = true;
+	t->numeric[1] = false;
+	for (j = 0; j < m.n; j++) {
+		t->head[j + 2] = xasprintf("%zu", j + 1);
+		t->numeric[j + 2] = true;
+	}
+	source_one(t, a, coder);
+	if (unit == AN_COOC_OVERLAP)
+		rp_note(t, _("Cell i, j: pairs of codings of code i and code j by "
+		    "%s in the same document whose segments overlap (share at "
+		    "least one character). Diagonal: the code's codings. Codes "
+		    "%s applied; columns numbered as the rows."), by_whom(t),
+		    by_whom(t));
+	else
+		rp_note(t, _("Cell i, j: paragraphs (transcript lines) in which "
+		    "%s applied both code i and code j. Diagonal: paragraphs "
+		    "with the code. Codes %s applied; columns numbered as the "
+		    "rows."), by_whom(t), by_whom(t));
+	for (i = 0; i < m.n; i++) {
+		rp_row(t);
+		set_num(t, 0, (int64_t)i + 1);
+		rp_set(t, 1, a->nodes[m.node[i]].name);
+		for (j = 0; j < m.n; j++)
+			set_num(t, j + 2, m.m[i * m.n + j]);
+	}
+	an_cooc_done(&m);
+}
+
+void
+rp_saturation_table(const struct an_project *a, int64_t coder,
+    const char *name, struct rp_table *t)
+{
+	struct an_saturation s;
+	size_t i;
+	an_saturation(a, coder, &s);
+	rp_table_init(t, name, _("Saturation"), 7, _("Interview"), _("Document"),
+	    _("Codings"), _("New codes"), _("Cumulative codes"),
+	    _("Since last new"), _("Saturation"));
+	source_one(t, a, coder);
+	t->numeric[0] = t->numeric[2] = t->numeric[3] = t->numeric[4] =
+	    t->numeric[5] = true;
+	if (s.point > 0)
+		rp_note(t, ngettext("Saturation point: interview %s. The %s coded "
+		    "interview after it brought no new code; %s distinct codes "
+		    "in all.", "Saturation point: interview %s. The %s coded "
+		    "interviews after it brought no new code; %s distinct codes "
+		    "in all.", (unsigned long)s.confirming),
+		    rp_int((long long)s.point), rp_int((long long)s.confirming),
+		    rp_int((long long)s.ncodes));
+	else if (s.ncodes > 0)
+		rp_note(t, _("Saturation not reached: the last coded interview "
+		    "still brought new codes; %s distinct codes in all."),
+		    rp_int((long long)s.ncodes));
+	else
+		rp_note(t, "%s", _("Saturation not reached: nothing is coded "
+		    "yet."));
+	rp_note(t, "%s", _("New codes: codes applied for the first time, in "
+	    "interview order, in that interview. Since last new: coded "
+	    "interviews since the last one that brought a new code. The "
+	    "saturation point is the last interview that brought a new code, "
+	    "provided at least one coded interview follows it; uncoded "
+	    "interviews count neither way."));
+	for (i = 0; i < s.nrows; i++) {
+		const struct an_sat_row *r = &s.rows[i];
+		const char *mark = "";
+
+		if (!r->coded)
+			mark = _("not coded");
+		else if (s.point > 0 && i == s.point_row)
+			mark = _("point");
+		else if (s.point > 0 && i > s.point_row)
+			mark = _("confirming");
+		rp_row(t);
+		set_num(t, 0, a->docs[r->doc].position);
+		rp_set(t, 1, a->docs[r->doc].name);
+		set_num(t, 2, r->ncodings);
+		set_num(t, 3, r->nnew);
+		set_num(t, 4, r->cumulative);
+		set_num(t, 5, r->since_new);
+		rp_set(t, 6, mark);
+	}
+	an_saturation_done(&s);
+}
+
+void
+rp_demographics_table(const struct an_project *a, struct rp_table *t)
+{
+	struct an_demographics d;
+	size_t k, l;
+
+	an_demographics(a, &d);
+	rp_table_init(t, "demographics", _("Demographics of the interviewees"),
+	    4, _("Variable"), _("Level"), _("Count"), _("Percent"));
+	t->numeric[2] = t->numeric[3] = true;
+	rp_note(t, _("N = %s (documents). Percent of N, rounded half up to "
+	    "whole percents (%s gives %s), so a column may not sum to exactly "
+	    "%s; a percent that is not %s or %s never shows as such (\"%s\", "
+	    "\"%s\"); the CSV has the exact values."), rp_int((long long)d.n),
+	    rp_fig("12.5"), rp_int(13), rp_int(100), rp_int(100), rp_int(0),
+	    rp_fig(">99"), rp_fig("<1"));
+	for (k = 0; k < d.nattrs; k++)
+		for (l = 0; l < d.attrs[k].nlevels; l++) {
+			const struct an_level *lv = &d.attrs[k].levels[l];
+			char *exact = rp_decimal(an_percent(lv->count, d.n));
+			char pc[PERCENT_MAX];
+
+			rp_row(t);
+			rp_set(t, 0, l == 0 ? d.attrs[k].key : "");
+			rp_set_exact(t, 0, d.attrs[k].key);
+			rp_set(t, 1, lv->value);
+			set_num(t, 2, lv->count);
+			rp_set(t, 3, percent_fmt(pc, sizeof pc, (double)lv->count,
+			    (double)d.n, 0, PERCENT_BOUND));
+			rp_set_exact(t, 3, exact);
+			free(exact);
+		}
+	an_demographics_done(&d);
+}
+
+void
+rp_codebook_table(const struct an_project *a, const struct rp_source *src,
+    struct rp_table *t)
+{
+	struct an_codebook cb, *per = xcalloc(src->n + 1, sizeof *per);
+	size_t i, k;
+
+	for (k = 0; k < src->n; k++)
+		an_codebook(a, src->coder[k], &per[k]);
+	an_codebook(a, -1, &cb);
+	rp_table_init(t, "codebook", _("Codebook"), 3, _("Code"), _("Category"),
+	    _("Definition"));
+	source_set(t, a, src);
+	count_cols(t, a, src);
+	rp_col(t, _("Memos"), false);
+	rp_note(t, _("Every code in tree order with its category path, "
+	    "definition, memos and counts (by %s)."), by_whom(t));
+	for (i = 0; i < cb.nrows; i++) {
+		const struct an_codebook_row *r = &cb.rows[i];
+		const struct node *n = &a->nodes[r->node];
+
+		rp_row(t);
+		rp_set(t, 0, n->name);
+		rp_set(t, 1, r->path);
+		rp_set(t, 2, n->definition);
+		for (k = 0; k < src->n; k++) {
+			set_num(t, 3 + 2 * k, per[k].rows[i].ncodings);
+			set_num(t, 4 + 2 * k, per[k].rows[i].ndocs);
+		}
+		rp_set(t, t->ncols - 1, r->memos);
+	}
+	for (k = 0; k < src->n; k++)
+		an_codebook_done(&per[k]);
+	free(per);
+	an_codebook_done(&cb);
+}

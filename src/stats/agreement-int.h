@@ -1,0 +1,40 @@
+/*
+ * agreement-int.h: what agreement-segment.c and agreement-units.c share.
+ * Not for other modules: include axial/agreement.h.
+ */
+#ifndef AXIAL_AGREEMENT_INT_H
+#define AXIAL_AGREEMENT_INT_H
+
+#include "stats/agreement.h"
+
+/*
+ * One document cut into the units of a mode, as ascending disjoint
+ * code-point ranges [ustart[i], uend[i]):
+ *   paragraph/sentence/turn (modes a, b, f): every unit holds at least one
+ *     significant code point; sig is then a bitmap of the code points that
+ *     belong to a grapheme with a non-White_Space code point;
+ *   grapheme (modes c, e): extended grapheme clusters (UAX #29, libunistring)
+ *     with a non-White_Space code point, or every cluster with whitespace;
+ *   document (mode d): one unit [0, ncp).
+ */
+struct agree_seg {
+	uint32_t ncp;
+	uint32_t nu;
+	uint32_t *ustart, *uend;
+	uint64_t *sig;		/* NULL unless the mode needs it */
+};
+
+void agree_seg_build(const struct agree_doc *d, enum agree_unit unit,
+    bool whitespace, struct agree_seg *out);
+void agree_seg_free(struct agree_seg *s);
+/* Whether [from, to) holds a significant code point (sig must be built). */
+bool agree_seg_any_sig(const struct agree_seg *s, uint32_t from, uint32_t to);
+/*
+ * The units [*lo, *hi) a coded span [start, end) marks: units sharing a
+ * significant code point with it (sig modes), units with at least one code
+ * point inside it (grapheme modes), the document (mode d).
+ */
+void agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
+    uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi);
+
+#endif

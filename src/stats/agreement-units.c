@@ -1,0 +1,923 @@
+/*
+ * agreement-units.c: the unit modes of docs/agreement.md §2 on coded
+ * documents, counted incrementally.
+ *
+ * Model. Each document is cut into units once (agreement-segment.c). A
+ * coding is stored in its (document, code) cell together with the unit
+ * range [lo, hi) it marks. Presence of a code for a coder in a unit is the
+ * union of that coder's ranges (so overlapping or duplicate spans count
+ * once); a sweep over the coders' merged ranges yields the cell's 2x2 counts
+ * (a, b, c; d = units - a - b - c) and, with m >= 3 coders, the histogram
+ * of units by how many coders applied the code.
+ *
+ * Incremental. Adding or removing a coding changes presence only inside
+ * its own unit range, so the cell is swept over [lo, hi) before and after
+ * the change and the difference is added to the cell, to the code's totals,
+ * to the document's totals and to the grand total. Nothing else is
+ * counted again. agree_state_recount() sweeps every cell from scratch: the
+ * reference the tests compare against, and the benchmark's full recompute.
+ *
+ * Mode (e) keeps per cell the segment counts (agreements, disagreements,
+ * Holsti M, N1, N2), computed from that cell's segments on each change.
+ * Mode (f) keeps, per unit and coder, how many codes mark the unit and the
+ * sum of their indices (exactly one code: the sum is the value), and the
+ * k x k table of coders 0 and 1 over the units where both have one value.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/agreement-int.h"
+#include "base/i18n.h"
+#include "base/util.h"
+
+const char *const agree_unit_names[6] = {
+	"paragraph", "sentence", "character", "document", "overlap", "kxk"
+};
+
+int
+agree_unit_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (strcmp(s, agree_unit_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+struct span {
+	uint32_t start, end;	/* code points */
+	uint32_t lo, hi;	/* units marked */
+	uint32_t coder;
+	uint32_t len;		/* mode e: non-whitespace graphemes */
+};
+
+/* Counts of a cell, a code, a document or everything. */
+struct tally {
+	int64_t a, b, c;		/* modes a-d, coders 0 and 1 */
+	int64_t agr, dis, m, n1, n2;	/* mode e */
+	int64_t *hist;			/* hist[1..ncoders]: m >= 3 only */
+};
+
+struct cell {
+	struct span *sp;
+	size_t n, cap;
+	struct tally t;
+};
+
+struct ival {
+	uint32_t lo, hi, coder;
+};
+
+struct agree_state {
+	struct agree_config cfg;
+	int m;
+	uint32_t theta_pm;		/* mode e threshold in per mille */
+	size_t ndocs, ncodes, ncats;
+	int32_t *code_cat;
+	struct agree_seg *seg;
+	int64_t nunits;			/* all documents */
+	struct cell **cell;		/* ndocs * ncodes, NULL until coded */
+	struct tally *code_t, *doc_t, total;
+	/* mode f */
+	int64_t *unit_off;		/* first unit of each document */
+	uint16_t *fn;			/* units * m: codes marking the unit */
+	uint32_t *fsum;			/* units * m: sum of their indices */
+	int64_t *kxk, left_out;
+	int k;
+	/* scratch */
+	struct ival *iv, *mg;
+	size_t ivcap, mgcap;
+	struct { uint32_t pos; int32_t bit; } *ev;
+	size_t evcap;
+	int64_t *h;
+};
+
+static void
+tally_init(struct agree_state *st, struct tally *t)
+{
+	memset(t, 0, sizeof *t);
+	if (st->m >= 3)
+		t->hist = xcalloc((size_t)st->m + 1, sizeof *t->hist);
+}
+
+/* t += sign * d */
+static void
+tally_add(const struct agree_state *st, struct tally *t, const struct tally *d, int sign)
+{
+	int i;
+
+	t->a += sign * d->a;
+	t->b += sign * d->b;
+	t->c += sign * d->c;
+	t->agr += sign * d->agr;
+	t->dis += sign * d->dis;
+	t->m += sign * d->m;
+	t->n1 += sign * d->n1;
+	t->n2 += sign * d->n2;
+	if (t->hist != NULL && d->hist != NULL)
+		for (i = 1; i <= st->m; i++)
+			t->hist[i] += sign * d->hist[i];
+}
+
+static void
+tally_zero(const struct agree_state *st, struct tally *t)
+{
+	int64_t *h = t->hist;
+
+	memset(t, 0, sizeof *t);
+	t->hist = h;
+	if (h != NULL)
+		memset(h, 0, ((size_t)st->m + 1) * sizeof *h);
+}
+
+static int
+cmp_ival(const void *x, const void *y)
+{
+	const struct ival *a = x, *b = y;
+
+	if (a->coder != b->coder)
+		return a->coder < b->coder ? -1 : 1;
+	return (a->lo > b->lo) - (a->lo < b->lo);
+}
+
+/*
+ * The merged unit ranges of the cell's coders, clipped to [lo, hi), into
+ * st->mg sorted by coder then position; coder < 0 means every coder.
+ * Returns how many.
+ */
+static size_t
+merged(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
+    int coder)
+{
+	size_t i, n = 0, out = 0;
+
+	st->iv = xgrow(st->iv, &st->ivcap, cl->n + 1, sizeof *st->iv);
+	for (i = 0; i < cl->n; i++) {
+		const struct span *s = &cl->sp[i];
+
+		if (s->lo >= hi || s->hi <= lo || s->lo >= s->hi ||
+		    (coder >= 0 && s->coder != (uint32_t)coder))
+			continue;
+		st->iv[n].lo = s->lo > lo ? s->lo : lo;
+		st->iv[n].hi = s->hi < hi ? s->hi : hi;
+		st->iv[n].coder = s->coder;
+		n++;
+	}
+	if (n > 16) {
+		qsort(st->iv, n, sizeof *st->iv, cmp_ival);
+	} else {
+		/* Cells hold a few codings: insertion sort beats qsort's calls. */
+		for (i = 1; i < n; i++) {
+			struct ival v = st->iv[i];
+			size_t j = i;
+
+			for (; j > 0 && cmp_ival(&st->iv[j - 1], &v) > 0; j--)
+				st->iv[j] = st->iv[j - 1];
+			st->iv[j] = v;
+		}
+	}
+	st->mg = xgrow(st->mg, &st->mgcap, n + 1, sizeof *st->mg);
+	for (i = 0; i < n; i++) {
+		struct ival *p = out > 0 ? &st->mg[out - 1] : NULL;
+
+		if (p != NULL && p->coder == st->iv[i].coder && st->iv[i].lo <= p->hi) {
+			if (st->iv[i].hi > p->hi)
+				p->hi = st->iv[i].hi;
+		} else {
+			st->mg[out++] = st->iv[i];
+		}
+	}
+	return out;
+}
+
+static int
+cmp_ev(const void *x, const void *y)
+{
+	const uint32_t *a = x, *b = y;
+
+	return (*a > *b) - (*a < *b);
+}
+
+/* The 2x2 counts and histogram of a cell over the units [lo, hi). */
+static void
+sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
+    struct tally *t)
+{
+	size_t n = merged(st, cl, lo, hi, -1), i, ne = 0;
+	uint32_t mask = 0, prev = 0;
+
+	tally_zero(st, t);
+	if (n == 0)
+		return;
+	if (st->m == 2) {
+		/* Two coders: |A n B| by walking the two sorted lists. */
+		size_t na = 0, j, k;
+		int64_t la = 0, lb = 0, both = 0;
+
+		while (na < n && st->mg[na].coder == 0)
+			la += st->mg[na].hi - st->mg[na].lo, na++;
+		for (j = na; j < n; j++)
+			lb += st->mg[j].hi - st->mg[j].lo;
+		for (j = 0, k = na; j < na && k < n;) {
+			uint32_t lo2 = st->mg[j].lo > st->mg[k].lo ? st->mg[j].lo : st->mg[k].lo;
+			uint32_t hi2 = st->mg[j].hi < st->mg[k].hi ? st->mg[j].hi : st->mg[k].hi;
+
+			if (hi2 > lo2)
+				both += hi2 - lo2;
+			if (st->mg[j].hi < st->mg[k].hi)
+				j++;
+			else
+				k++;
+		}
+		t->a = both;
+		t->b = la - both;
+		t->c = lb - both;
+		return;
+	}
+	st->ev = xgrow(st->ev, &st->evcap, 2 * n, sizeof *st->ev);
+	for (i = 0; i < n; i++) {
+		st->ev[ne].pos = st->mg[i].lo;
+		st->ev[ne++].bit = (int32_t)(st->mg[i].coder + 1);
+		st->ev[ne].pos = st->mg[i].hi;
+		st->ev[ne++].bit = -(int32_t)(st->mg[i].coder + 1);
+	}
+	qsort(st->ev, ne, sizeof *st->ev, cmp_ev);
+	for (i = 0; i < ne; i++) {
+		uint32_t len = st->ev[i].pos - prev;
+
+		if (len > 0 && mask != 0) {
+			if ((mask & 3) == 3)
+				t->a += len;
+			else if (mask & 1)
+				t->b += len;
+			else if (mask & 2)
+				t->c += len;
+			if (t->hist != NULL)
+				t->hist[__builtin_popcount(mask)] += len;
+		}
+		prev = st->ev[i].pos;
+		if (st->ev[i].bit > 0)
+			mask |= UINT32_C(1) << (st->ev[i].bit - 1);
+		else
+			mask &= ~(UINT32_C(1) << (-st->ev[i].bit - 1));
+	}
+}
+
+/* Non-whitespace graphemes (mode e units) with a code point in [s, e). */
+static uint32_t
+graphemes_in(const struct agree_seg *sg, uint32_t s, uint32_t e)
+{
+	uint32_t lo, hi;
+
+	if (s >= e)
+		return 0;
+	agree_seg_range(sg, AGREE_UNIT_OVERLAP, s, e, &lo, &hi);
+	return hi - lo;
+}
+
+struct cand {
+	uint32_t ov, sstart, tstart;
+	size_t s, t;
+};
+
+static int
+cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->ov != b->ov)
+		return a->ov > b->ov ? -1 : 1;
+	if (a->sstart != b->sstart)
+		return a->sstart < b->sstart ? -1 : 1;
+	return (a->tstart > b->tstart) - (a->tstart < b->tstart);
+}
+
+/* Mode e counts of one cell (docs/agreement.md §2.6). */
+static void
+overlap_cell(struct agree_state *st, const struct agree_seg *sg,
+    const struct cell *cl, struct tally *t)
+{
+	struct cand *cand = NULL;
+	size_t ncand = 0, cap = 0, i, j;
+	bool *matched = xcalloc(cl->n + 1, sizeof *matched);
+	bool *paired = xcalloc(cl->n + 1, sizeof *paired);
+
+	tally_zero(st, t);
+	for (i = 0; i < cl->n; i++) {
+		const struct span *s = &cl->sp[i];
+
+		if (s->coder == 0)
+			t->n1++;
+		else if (s->coder == 1)
+			t->n2++;
+		if (s->coder != 0)
+			continue;
+		for (j = 0; j < cl->n; j++) {
+			const struct span *u = &cl->sp[j];
+			uint32_t a, b, ov, mx;
+
+			if (u->coder != 1 || u->start >= s->end || u->end <= s->start)
+				continue;
+			a = s->start > u->start ? s->start : u->start;
+			b = s->end < u->end ? s->end : u->end;
+			ov = graphemes_in(sg, a, b);
+			mx = s->len > u->len ? s->len : u->len;
+			/* |s n t| >= theta max(|s|, |t|), in integers */
+			if (ov == 0 || (uint64_t)ov * 1000 < (uint64_t)st->theta_pm * mx)
+				continue;
+			matched[i] = matched[j] = true;
+			cand = xgrow(cand, &cap, ncand + 1, sizeof *cand);
+			cand[ncand].ov = ov;
+			cand[ncand].sstart = s->start;
+			cand[ncand].tstart = u->start;
+			cand[ncand].s = i;
+			cand[ncand++].t = j;
+		}
+	}
+	for (i = 0; i < cl->n; i++)
+		if (cl->sp[i].coder <= 1) {
+			if (matched[i])
+				t->agr++;
+			else
+				t->dis++;
+		}
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof *cand, cmp_cand);
+	for (i = 0; i < ncand; i++)
+		if (!paired[cand[i].s] && !paired[cand[i].t]) {
+			paired[cand[i].s] = paired[cand[i].t] = true;
+			t->m++;
+		}
+	free(cand);
+	free(matched);
+	free(paired);
+}
+
+/* Mode f: unit u's value from coder c, or -1. */
+static int32_t
+fvalue(const struct agree_state *st, int64_t u, int c)
+{
+	uint16_t n = st->fn[u * st->m + c];
+
+	if (n == 1)
+		return (int32_t)st->fsum[u * st->m + c];
+	if (n == 0 && st->cfg.allow_none)
+		return (int32_t)st->ncodes;
+	return -1;
+}
+
+static void
+kxk_unit(struct agree_state *st, int64_t u, int sign)
+{
+	int32_t a = fvalue(st, u, 0), b = fvalue(st, u, 1);
+
+	if (a < 0 || b < 0)
+		st->left_out += sign;
+	else
+		st->kxk[(int64_t)a * st->k + b] += sign;
+}
+
+/*
+ * Mode f: coder's presence of code in the document's units [lo, hi) goes
+ * from the merged ranges old[0..nold) to the current ones.
+ */
+static void
+kxk_update(struct agree_state *st, size_t doc, uint32_t code, int coder,
+    const struct ival *old, size_t nold, const struct ival *cur, size_t ncur,
+    uint32_t lo, uint32_t hi)
+{
+	size_t i = 0, j = 0;
+	uint32_t u;
+
+	for (u = lo; u < hi; u++) {
+		bool was, is;
+		int64_t gu = st->unit_off[doc] + u;
+
+		while (i < nold && old[i].hi <= u)
+			i++;
+		while (j < ncur && cur[j].hi <= u)
+			j++;
+		was = i < nold && old[i].lo <= u;
+		is = j < ncur && cur[j].lo <= u;
+		if (was == is)
+			continue;
+		if (coder <= 1)
+			kxk_unit(st, gu, -1);
+		st->fn[gu * st->m + coder] += is ? 1 : -1;
+		st->fsum[gu * st->m + coder] += is ? code : -code;
+		if (coder <= 1)
+			kxk_unit(st, gu, +1);
+	}
+}
+
+struct agree_state *
+agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
+    size_t ndocs, size_t ncodes, const int32_t *code_category, size_t ncategories)
+{
+	struct agree_state *st = xcalloc(1, sizeof *st);
+	enum agree_unit segunit;
+	size_t i;
+
+	st->cfg = *cfg;
+	st->m = cfg->ncoders < 2 ? 2 : cfg->ncoders > 32 ? 32 : cfg->ncoders;
+	st->cfg.ncoders = st->m;
+	st->theta_pm = cfg->theta > 0 && cfg->theta <= 1 ?
+	    (uint32_t)(cfg->theta * 1000 + 0.5) : 900;
+	st->cfg.theta = st->theta_pm / 1000.0;
+	st->ndocs = ndocs;
+	st->ncodes = ncodes;
+	st->ncats = ncategories;
+	st->code_cat = xcalloc(ncodes + 1, sizeof *st->code_cat);
+	for (i = 0; i < ncodes; i++)
+		st->code_cat[i] = code_category != NULL ? code_category[i] : -1;
+	segunit = cfg->unit;
+	if (cfg->unit == AGREE_UNIT_KXK)
+		segunit = cfg->base == AGREE_UNIT_SENTENCE ? AGREE_UNIT_SENTENCE :
+		    AGREE_UNIT_PARAGRAPH;
+	st->seg = xcalloc(ndocs + 1, sizeof *st->seg);
+	st->unit_off = xcalloc(ndocs + 1, sizeof *st->unit_off);
+	for (i = 0; i < ndocs; i++) {
+		agree_seg_build(&docs[i], segunit,
+		    cfg->unit == AGREE_UNIT_CHAR && cfg->whitespace, &st->seg[i]);
+		st->unit_off[i] = st->nunits;
+		st->nunits += st->seg[i].nu;
+	}
+	st->unit_off[ndocs] = st->nunits;
+	st->cell = xcalloc(ndocs * ncodes + 1, sizeof *st->cell);
+	st->code_t = xcalloc(ncodes + 1, sizeof *st->code_t);
+	st->doc_t = xcalloc(ndocs + 1, sizeof *st->doc_t);
+	for (i = 0; i < ncodes; i++)
+		tally_init(st, &st->code_t[i]);
+	for (i = 0; i < ndocs; i++)
+		tally_init(st, &st->doc_t[i]);
+	tally_init(st, &st->total);
+	st->h = xcalloc((size_t)st->m + 1, sizeof *st->h);
+	if (cfg->unit == AGREE_UNIT_KXK) {
+		st->k = (int)ncodes + (cfg->allow_none ? 1 : 0);
+		st->fn = xcalloc((size_t)st->nunits * (size_t)st->m + 1, sizeof *st->fn);
+		st->fsum = xcalloc((size_t)st->nunits * (size_t)st->m + 1, sizeof *st->fsum);
+		st->kxk = xcalloc((size_t)st->k * (size_t)st->k + 1, sizeof *st->kxk);
+		agree_state_recount(st);
+	}
+	return st;
+}
+
+void
+agree_state_free(struct agree_state *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ndocs * st->ncodes; i++)
+		if (st->cell[i] != NULL) {
+			free(st->cell[i]->sp);
+			free(st->cell[i]->t.hist);
+			free(st->cell[i]);
+		}
+	for (i = 0; i < st->ndocs; i++) {
+		agree_seg_free(&st->seg[i]);
+		free(st->doc_t[i].hist);
+	}
+	for (i = 0; i < st->ncodes; i++)
+		free(st->code_t[i].hist);
+	free(st->total.hist);
+	free(st->seg);
+	free(st->cell);
+	free(st->code_t);
+	free(st->doc_t);
+	free(st->code_cat);
+	free(st->unit_off);
+	free(st->fn);
+	free(st->fsum);
+	free(st->kxk);
+	free(st->iv);
+	free(st->mg);
+	free(st->ev);
+	free(st->h);
+	free(st);
+}
+
+/* Applies the change of one cell's counts: cell, code, document, total. */
+static void
+apply_delta(struct agree_state *st, struct cell *cl, size_t doc, size_t code,
+    const struct tally *before, const struct tally *after)
+{
+	tally_add(st, &cl->t, before, -1);
+	tally_add(st, &cl->t, after, +1);
+	tally_add(st, &st->code_t[code], before, -1);
+	tally_add(st, &st->code_t[code], after, +1);
+	tally_add(st, &st->doc_t[doc], before, -1);
+	tally_add(st, &st->doc_t[doc], after, +1);
+	tally_add(st, &st->total, before, -1);
+	tally_add(st, &st->total, after, +1);
+}
+
+/*
+ * Counts the cell again over the units [lo, hi) around edit(), which adds
+ * or removes one span; the difference goes into every total.
+ */
+static void
+change(struct agree_state *st, const struct agree_coding *c, struct cell *cl,
+    uint32_t lo, uint32_t hi, bool add, size_t at)
+{
+	struct tally before, after;
+	struct ival *old = NULL;
+	size_t nold = 0, ncur;
+
+	tally_init(st, &before);
+	tally_init(st, &after);
+	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
+		overlap_cell(st, &st->seg[c->doc], cl, &before);
+	else if (st->cfg.unit == AGREE_UNIT_KXK) {
+		nold = merged(st, cl, lo, hi, (int)c->coder);
+		old = xmalloc((nold + 1) * sizeof *old);
+		memcpy(old, st->mg, nold * sizeof *old);
+	} else if (lo < hi)
+		sweep(st, cl, lo, hi, &before);
+	if (add) {
+		struct span *s;
+
+		cl->sp = xgrow(cl->sp, &cl->cap, cl->n + 1, sizeof *cl->sp);
+		s = &cl->sp[cl->n++];
+		s->start = c->start;
+		s->end = c->end;
+		s->lo = lo;
+		s->hi = hi;
+		s->coder = c->coder;
+		s->len = st->cfg.unit == AGREE_UNIT_OVERLAP ?
+		    graphemes_in(&st->seg[c->doc], c->start, c->end) : 0;
+	} else {
+		cl->sp[at] = cl->sp[--cl->n];
+	}
+	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
+		overlap_cell(st, &st->seg[c->doc], cl, &after);
+	else if (st->cfg.unit == AGREE_UNIT_KXK) {
+		ncur = merged(st, cl, lo, hi, (int)c->coder);
+		kxk_update(st, c->doc, c->code, (int)c->coder, old, nold, st->mg, ncur, lo, hi);
+	} else if (lo < hi)
+		sweep(st, cl, lo, hi, &after);
+	apply_delta(st, cl, c->doc, c->code, &before, &after);
+	free(before.hist);
+	free(after.hist);
+	free(old);
+}
+
+static bool
+valid(const struct agree_state *st, const struct agree_coding *c)
+{
+	return c->doc < st->ndocs && c->code < st->ncodes &&
+	    c->coder < (uint32_t)st->m && c->start < c->end &&
+	    c->end <= st->seg[c->doc].ncp;
+}
+
+int
+agree_state_add_coding(struct agree_state *st, const struct agree_coding *c)
+{
+	struct cell **slot;
+	uint32_t lo, hi;
+
+	if (!valid(st, c))
+		return -1;
+	slot = &st->cell[c->doc * st->ncodes + c->code];
+	if (*slot == NULL) {
+		*slot = xcalloc(1, sizeof **slot);
+		tally_init(st, &(*slot)->t);
+	}
+	agree_seg_range(&st->seg[c->doc], st->cfg.unit == AGREE_UNIT_KXK ?
+	    AGREE_UNIT_PARAGRAPH : st->cfg.unit, c->start, c->end, &lo, &hi);
+	change(st, c, *slot, lo, hi, true, 0);
+	return 0;
+}
+
+int
+agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c)
+{
+	struct cell *cl;
+	size_t i;
+
+	if (!valid(st, c) || (cl = st->cell[c->doc * st->ncodes + c->code]) == NULL)
+		return -1;
+	for (i = 0; i < cl->n; i++)
+		if (cl->sp[i].coder == c->coder && cl->sp[i].start == c->start &&
+		    cl->sp[i].end == c->end)
+			break;
+	if (i == cl->n)
+		return -1;
+	change(st, c, cl, cl->sp[i].lo, cl->sp[i].hi, false, i);
+	return 0;
+}
+
+void
+agree_state_recount(struct agree_state *st)
+{
+	struct tally t;
+	size_t d, x, i;
+
+	tally_init(st, &t);
+	for (x = 0; x < st->ncodes; x++)
+		tally_zero(st, &st->code_t[x]);
+	for (d = 0; d < st->ndocs; d++)
+		tally_zero(st, &st->doc_t[d]);
+	tally_zero(st, &st->total);
+	if (st->cfg.unit == AGREE_UNIT_KXK) {
+		memset(st->fn, 0, (size_t)st->nunits * (size_t)st->m * sizeof *st->fn);
+		memset(st->fsum, 0, (size_t)st->nunits * (size_t)st->m * sizeof *st->fsum);
+		memset(st->kxk, 0, (size_t)st->k * (size_t)st->k * sizeof *st->kxk);
+		st->left_out = 0;
+	}
+	for (d = 0; d < st->ndocs; d++)
+		for (x = 0; x < st->ncodes; x++) {
+			struct cell *cl = st->cell[d * st->ncodes + x];
+
+			if (cl == NULL)
+				continue;
+			if (st->cfg.unit == AGREE_UNIT_OVERLAP) {
+				overlap_cell(st, &st->seg[d], cl, &t);
+			} else if (st->cfg.unit == AGREE_UNIT_KXK) {
+				size_t n = merged(st, cl, 0, st->seg[d].nu, -1);
+
+				for (i = 0; i < n; i++) {
+					uint32_t u;
+
+					for (u = st->mg[i].lo; u < st->mg[i].hi; u++) {
+						int64_t gu = st->unit_off[d] + u;
+
+						st->fn[gu * st->m + st->mg[i].coder]++;
+						st->fsum[gu * st->m + st->mg[i].coder] += (uint32_t)x;
+					}
+				}
+				continue;
+			} else {
+				sweep(st, cl, 0, st->seg[d].nu, &t);
+			}
+			tally_zero(st, &cl->t);
+			tally_add(st, &cl->t, &t, 1);
+			tally_add(st, &st->code_t[x], &t, 1);
+			tally_add(st, &st->doc_t[d], &t, 1);
+			tally_add(st, &st->total, &t, 1);
+		}
+	if (st->cfg.unit == AGREE_UNIT_KXK) {
+		int64_t u;
+
+		for (u = 0; u < st->nunits; u++)
+			kxk_unit(st, u, +1);
+	}
+	free(t.hist);
+}
+
+int64_t
+agree_state_units(const struct agree_state *st, int64_t doc)
+{
+	if (doc < 0)
+		return st->nunits;
+	return (size_t)doc < st->ndocs ? st->seg[doc].nu : 0;
+}
+
+/* A tally over `units` units as a 2x2 table and histogram. */
+static void
+report(const struct agree_state *st, const struct tally *t, int64_t units,
+    struct agree_cells *out, int64_t *hist)
+{
+	int i;
+
+	out->a = t->a;
+	out->b = t->b;
+	out->c = t->c;
+	out->d = units - t->a - t->b - t->c;
+	if (hist == NULL)
+		return;
+	if (st->m == 2) {
+		hist[2] = t->a;
+		hist[1] = t->b + t->c;
+	} else {
+		for (i = 1; i <= st->m; i++)
+			hist[i] = t->hist[i];
+	}
+	hist[0] = units;
+	for (i = 1; i <= st->m; i++)
+		hist[0] -= hist[i];
+}
+
+void
+agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
+    struct agree_cells *out, int64_t *hist)
+{
+	static struct tally zero;
+	const struct cell *cl;
+
+	memset(out, 0, sizeof *out);
+	if (code < 0 || (size_t)code >= st->ncodes || (doc >= 0 && (size_t)doc >= st->ndocs))
+		return;
+	if (doc < 0) {
+		report(st, &st->code_t[code], st->nunits, out, hist);
+		return;
+	}
+	cl = st->cell[doc * st->ncodes + code];
+	if (cl == NULL && st->m >= 3 && hist != NULL) {
+		memset(hist, 0, ((size_t)st->m + 1) * sizeof *hist);
+		hist[0] = st->seg[doc].nu;
+		out->d = st->seg[doc].nu;
+		return;
+	}
+	report(st, cl != NULL ? &cl->t : &zero, st->seg[doc].nu, out, hist);
+}
+
+bool
+agree_state_code_used(const struct agree_state *st, int64_t code)
+{
+	const struct tally *t;
+	size_t d;
+	int i;
+
+	if (code < 0 || (size_t)code >= st->ncodes)
+		return false;
+	t = &st->code_t[code];
+	if (st->cfg.unit == AGREE_UNIT_KXK) {	/* no tallies: any coding */
+		for (d = 0; d < st->ndocs; d++)
+			if (st->cell[d * st->ncodes + (size_t)code] != NULL &&
+			    st->cell[d * st->ncodes + (size_t)code]->n > 0)
+				return true;
+		return false;
+	}
+	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
+		return t->n1 + t->n2 > 0;
+	if (t->a + t->b + t->c > 0)
+		return true;
+	for (i = 1; t->hist != NULL && i <= st->m; i++)
+		if (t->hist[i] > 0)
+			return true;
+	return false;
+}
+
+size_t
+agree_state_codes_used(const struct agree_state *st)
+{
+	size_t x, n = 0;
+
+	for (x = 0; x < st->ncodes; x++)
+		n += agree_state_code_used(st, (int64_t)x);
+	return n;
+}
+
+void
+agree_state_category_table(const struct agree_state *st, int64_t cat,
+    struct agree_cells *out, int64_t *hist)
+{
+	struct agree_cells c;
+	size_t x;
+	int i;
+
+	memset(out, 0, sizeof *out);
+	if (hist != NULL)
+		memset(hist, 0, ((size_t)st->m + 1) * sizeof *hist);
+	for (x = 0; x < st->ncodes; x++) {
+		/* a code nobody used adds only agreements on absence */
+		if (st->code_cat[x] != cat ||
+		    !agree_state_code_used(st, (int64_t)x))
+			continue;
+		agree_state_table(st, (int64_t)x, -1, &c, st->h);
+		out->a += c.a;
+		out->b += c.b;
+		out->c += c.c;
+		out->d += c.d;
+		for (i = 0; hist != NULL && i <= st->m; i++)
+			hist[i] += st->h[i];
+	}
+}
+
+void
+agree_state_doc_table(const struct agree_state *st, int64_t doc,
+    struct agree_cells *out, int64_t *hist)
+{
+	memset(out, 0, sizeof *out);
+	if (doc < 0 || (size_t)doc >= st->ndocs)
+		return;
+	report(st, &st->doc_t[doc],
+	    (int64_t)agree_state_codes_used(st) * st->seg[doc].nu, out, hist);
+}
+
+void
+agree_state_total_table(const struct agree_state *st, struct agree_cells *out,
+    int64_t *hist)
+{
+	report(st, &st->total, (int64_t)agree_state_codes_used(st) * st->nunits,
+	    out, hist);
+}
+
+static void
+overlap_of(const struct tally *t, struct agree_overlap *o)
+{
+	o->agree = t->agr;
+	o->disagree = t->dis;
+	o->m = t->m;
+	o->n1 = t->n1;
+	o->n2 = t->n2;
+}
+
+void
+agree_state_overlap(const struct agree_state *st, int64_t code, int64_t doc,
+    struct agree_overlap *out)
+{
+	const struct cell *cl;
+
+	memset(out, 0, sizeof *out);
+	if (code < 0 || (size_t)code >= st->ncodes || (doc >= 0 && (size_t)doc >= st->ndocs))
+		return;
+	if (doc < 0)
+		overlap_of(&st->code_t[code], out);
+	else if ((cl = st->cell[doc * st->ncodes + code]) != NULL)
+		overlap_of(&cl->t, out);
+}
+
+void
+agree_state_overlap_total(const struct agree_state *st, struct agree_overlap *out)
+{
+	overlap_of(&st->total, out);
+}
+
+void
+agree_overlap_figures(const struct agree_overlap *o, int q, struct agree_fig *po,
+    struct agree_holsti *h, struct agree_fig *bp)
+{
+	int64_t n = o->agree + o->disagree;
+
+	agree_holsti(o->m, o->n1, o->n2, h);
+	if (n == 0) {
+		po->v = bp->v = 0;
+		po->why = bp->why = N_("no units");
+		return;
+	}
+	po->v = (double)o->agree / (double)n;
+	po->why = NULL;
+	if (q < 2) {
+		bp->v = 0;
+		bp->why = N_("q < 2");
+		return;
+	}
+	bp->v = (po->v - 1.0 / q) / (1 - 1.0 / q);
+	bp->why = NULL;
+}
+
+int
+agree_state_kxk(const struct agree_state *st, int64_t *cells, int64_t *left_out)
+{
+	if (st->cfg.unit != AGREE_UNIT_KXK)
+		return -1;
+	memcpy(cells, st->kxk, (size_t)st->k * (size_t)st->k * sizeof *cells);
+	*left_out = st->left_out;
+	return st->k;
+}
+
+void
+agree_state_values(const struct agree_state *st, struct agree_data *out)
+{
+	int64_t u;
+	size_t d;
+	int c;
+
+	memset(out, 0, sizeof *out);
+	if (st->cfg.unit != AGREE_UNIT_KXK)
+		return;
+	out->nunits = st->nunits;
+	out->ncoders = st->m;
+	out->ncats = st->k;
+	out->val = xmalloc(((size_t)st->nunits * (size_t)st->m + 1) * sizeof *out->val);
+	out->unit = xcalloc((size_t)st->nunits + 1, sizeof *out->unit);
+	out->coder = xcalloc((size_t)st->m + 1, sizeof *out->coder);
+	out->cat = xcalloc((size_t)st->k + 1, sizeof *out->cat);
+	for (d = 0; d < st->ndocs; d++)
+		for (u = st->unit_off[d]; u < st->unit_off[d + 1]; u++)
+			out->unit[u] = xasprintf("%zu:%lld", d, (long long)(u - st->unit_off[d]));
+	for (c = 0; c < st->m; c++)
+		out->coder[c] = xasprintf("%d", c);
+	for (c = 0; c < st->k; c++)
+		out->cat[c] = (size_t)c < st->ncodes ? xasprintf("%d", c) : xstrdup("none");
+	for (u = 0; u < st->nunits; u++)
+		for (c = 0; c < st->m; c++)
+			out->val[u * st->m + c] = fvalue(st, u, c);
+}
+
+const struct agree_config *
+agree_state_config(const struct agree_state *st)
+{
+	return &st->cfg;
+}
+
+void
+agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncodes,
+    size_t *ncategories)
+{
+	*ndocs = st->ndocs;
+	*ncodes = st->ncodes;
+	*ncategories = st->ncats;
+}
+
+int64_t
+agree_state_code_category(const struct agree_state *st, int64_t code)
+{
+	if (code < 0 || (size_t)code >= st->ncodes)
+		return -1;
+	return st->code_cat[code];
+}

@@ -1,0 +1,270 @@
+/*
+ * analysis-core.c: the project snapshot the analyses read (an_load) and the
+ * small lookups and text helpers they share. See src/stats/analysis.h.
+ */
+#include <assert.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fribidi.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "stats/analysis.h"
+#include "store/blind.h"
+#include "stats/retest.h"
+#include "base/textin.h"
+
+static void
+an_zero(struct an_project *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+static int
+id_cmp(const void *x, const void *y)
+{
+	const struct an_id_index *p = x, *q = y;
+
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/*
+ * A sorted id -> index table over n records of `size` bytes whose int64_t
+ * id sits at offset `off`.
+ */
+static struct an_id_index *
+id_index(const void *arr, size_t n, size_t size, size_t off)
+{
+	struct an_id_index *ix = xcalloc(n + 1, sizeof *ix);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&ix[i].id, (const char *)arr + i * size + off, sizeof ix[i].id);
+		ix[i].index = (long)i;
+	}
+	if (n > 0)
+		qsort(ix, n, sizeof *ix, id_cmp);
+	return ix;
+}
+
+static long
+id_lookup(const struct an_id_index *ix, size_t n, int64_t id)
+{
+	struct an_id_index key = {id, 0};
+	const struct an_id_index *hit;
+
+	if (ix == NULL || n == 0)
+		return -1;
+	hit = bsearch(&key, ix, n, sizeof *ix, id_cmp);
+	return hit != NULL ? hit->index : -1;
+}
+
+/*
+ * Second coding passes (retest.h) are reliability checks of a coder, not
+ * another researcher: leave them and their codings out of every analysis.
+ */
+static void
+drop_retest_passes(struct an_project *a)
+{
+	size_t i, j, k;
+
+	for (i = k = 0; i < a->ncoders; i++) {
+		if (!retest_is_pass(a->coders[i].login)) {
+			a->coders[k++] = a->coders[i];
+			continue;
+		}
+		for (j = 0; j < a->ncodings; j++)	/* mark its codings */
+			if (a->codings[j].coder == a->coders[i].id)
+				a->codings[j].coder = -1;
+		coder_list_free_one(&a->coders[i]);
+	}
+	a->ncoders = k;
+	for (i = k = 0; i < a->ncodings; i++)
+		if (a->codings[i].coder != -1)
+			a->codings[k++] = a->codings[i];
+	a->ncodings = k;
+}
+
+/*
+ * While a blind session hides the others' work the reader's codings are all
+ * the data layer gives (blind.h); the reader is then the only coder a table
+ * may name or count, so no source, column or file names another.
+ */
+static void
+drop_hidden_coders(struct project *p, struct an_project *a)
+{
+	int64_t vis = blind_visible_coder(p);
+	size_t i, k;
+
+	if (vis == 0)
+		return;
+	for (i = k = 0; i < a->ncoders; i++) {
+		if (a->coders[i].id == vis)
+			a->coders[k++] = a->coders[i];
+		else
+			coder_list_free_one(&a->coders[i]);
+	}
+	a->ncoders = k;
+	for (i = 0; i < a->ncodings; i++)
+		assert(a->codings[i].coder == vis);
+}
+
+enum ax_status
+an_load(struct project *p, struct an_project *a)
+{
+	struct coding_filter all = {0, 0, 0};
+	enum ax_status st;
+	size_t i;
+	char *title;
+
+	an_zero(a);
+	if ((st = doc_list(p, &a->docs, &a->ndocs)) != AX_OK)
+		goto fail;
+	a->texts = xcalloc(a->ndocs + 1, sizeof *a->texts);
+	a->textlens = xcalloc(a->ndocs + 1, sizeof *a->textlens);
+	a->attrs = xcalloc(a->ndocs + 1, sizeof *a->attrs);
+	a->nattrs = xcalloc(a->ndocs + 1, sizeof *a->nattrs);
+	for (i = 0; i < a->ndocs; i++) {
+		if ((st = doc_text(p, a->docs[i].id, &a->texts[i],
+		    &a->textlens[i])) != AX_OK)
+			goto fail;
+		if ((st = doc_attr_list(p, a->docs[i].id, &a->attrs[i],
+		    &a->nattrs[i])) != AX_OK)
+			goto fail;
+	}
+	if ((st = codetree_load(p, &a->nodes, &a->nnodes)) != AX_OK ||
+	    (st = coder_list(p, &a->coders, &a->ncoders)) != AX_OK ||
+	    (st = coding_list(p, &all, &a->codings, &a->ncodings)) != AX_OK ||
+	    (st = memo_list(p, MEMO_FREE, -1, &a->memos, &a->nmemos)) != AX_OK)
+		goto fail;
+	drop_hidden_coders(p, a);
+	drop_retest_passes(a);
+	a->ix_doc = id_index(a->docs, a->ndocs, sizeof *a->docs,
+	    offsetof(struct doc_info, id));
+	a->ix_node = id_index(a->nodes, a->nnodes, sizeof *a->nodes,
+	    offsetof(struct node, id));
+	a->ix_coder = id_index(a->coders, a->ncoders, sizeof *a->coders,
+	    offsetof(struct coder, id));
+	title = project_setting(p, "title");
+	a->title = title != NULL ? title : xstrdup("");
+	return AX_OK;
+fail:
+	an_done(a);
+	return st;
+}
+
+void
+an_done(struct an_project *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->ndocs; i++) {
+		if (a->texts != NULL)
+			free(a->texts[i]);
+		if (a->attrs != NULL)
+			doc_attr_list_free(a->attrs[i], a->nattrs[i]);
+	}
+	free(a->texts);
+	free(a->textlens);
+	free(a->attrs);
+	free(a->nattrs);
+	doc_list_free(a->docs, a->ndocs);
+	codetree_free(a->nodes, a->nnodes);
+	coder_list_free(a->coders, a->ncoders);
+	free(a->codings);
+	memo_list_free(a->memos, a->nmemos);
+	free(a->title);
+	free(a->ix_doc);
+	free(a->ix_node);
+	free(a->ix_coder);
+	an_zero(a);
+}
+
+long
+an_doc_index(const struct an_project *a, int64_t doc)
+{
+	return id_lookup(a->ix_doc, a->ndocs, doc);
+}
+
+long
+an_node_index(const struct an_project *a, int64_t node)
+{
+	return id_lookup(a->ix_node, a->nnodes, node);
+}
+
+long
+an_coder_index(const struct an_project *a, int64_t coder)
+{
+	return id_lookup(a->ix_coder, a->ncoders, coder);
+}
+
+size_t
+an_node_top(const struct an_project *a, size_t i)
+{
+	while (a->nodes[i].parent != 0) {
+		long up = an_node_index(a, a->nodes[i].parent);
+
+		if (up < 0)
+			break;
+		i = (size_t)up;
+	}
+	return i;
+}
+
+char *
+an_coding_quote(const struct an_project *a, const struct coding *c)
+{
+	long d = an_doc_index(a, c->doc);
+	const char *s;
+	size_t len, x, y;
+
+	if (d < 0)
+		return xstrdup("");
+	s = a->texts[d];
+	len = a->textlens[d];
+	x = textin_cp_to_byte(s, len, (size_t)c->start);
+	y = x + textin_cp_to_byte(s + x, len - x, (size_t)(c->end - c->start));
+	return xstrndup(s + x, y - x);
+}
+
+long
+an_paragraph_of(const struct an_project *a, size_t d, int64_t cp)
+{
+	const char *s = a->texts[d], *end;
+	size_t x = textin_cp_to_byte(s, a->textlens[d], (size_t)cp);
+	long n = 1;
+
+	for (end = s + x; s < end; s++)
+		if (*s == '\n')
+			n++;
+	return n;
+}
+
+bool
+an_text_rtl(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, n);
+		FriBidiCharType t = fribidi_get_bidi_type((FriBidiChar)c);
+
+		if (FRIBIDI_IS_STRONG(t) && FRIBIDI_IS_LETTER(t))
+			return FRIBIDI_IS_RTL(t);
+		p += k;
+		n -= (size_t)k;
+	}
+	return false;
+}
+
+int
+an_text_width(const char *s)
+{
+	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	return w < 0 ? 0 : w;
+}

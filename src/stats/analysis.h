@@ -1,0 +1,382 @@
+/*
+ * analysis.h: the analysis outputs of a study, computed from a project
+ * snapshot, with no terminal and no files: the tables papers print, the
+ * saturation series, demographics, co-occurrence, the codebook and the
+ * paradigm model (as a layout a pane can draw, as Graphviz DOT and as SVG).
+ * The workbench panes and `axial report` both call these.
+ *
+ * Usage:
+ *
+ *     struct an_project a;
+ *     if (an_load(p, &a) == AX_OK) {
+ *         struct an_saturation s;
+ *         an_saturation(&a, 0, &s);          // 0: all coders pooled
+ *         ... s.rows[i].nnew, s.point ...
+ *         an_saturation_done(&s);
+ *         an_done(&a);
+ *     }
+ *
+ * Every result borrows strings (names, definitions) from the an_project it
+ * was computed from, so the snapshot must outlive the results. Results own
+ * their arrays and are freed with their *_done function. A `coder`
+ * argument is a coder id (-1 matches nothing), or 0 for all coders pooled,
+ * which counts a segment two coders tagged twice: `axial report` never
+ * pools (report.h).
+ *
+ * Definitions (the numbers papers quote depend on them):
+ *
+ * - Codings and documents: a code's codings are its coding rows by the
+ *   selected coders; its documents are the distinct documents among them.
+ * - Paragraph: each LF-separated line of a document is one paragraph
+ *   (document.h), numbered from 1. A coding belongs to every paragraph its
+ *   span touches.
+ * - Saturation (an_saturation): documents are taken in interview order. A
+ *   document is "coded" when the selected coders applied at least one code
+ *   in it. A code is new in the first document (in interview order) where
+ *   it was applied. For each document: nnew, the cumulative number of
+ *   distinct codes so far, and since_new, the number of coded documents
+ *   since the last one that brought a new code (0 for a document that
+ *   brought one). The saturation point is the interview position of the
+ *   last document that brought a new code, provided at least one coded
+ *   document follows it: "saturation was reached at interview 11" means
+ *   that interviews 12.. brought no new code. When the last coded document
+ *   still brought new codes (or nothing is coded) saturation is not reached
+ *   and point is 0. Uncoded documents count neither way.
+ * - Co-occurrence (an_cooc): AN_COOC_OVERLAP counts pairs of codings of
+ *   two different codes by the same coder in the same document whose spans
+ *   overlap (share at least one code point). AN_COOC_PARAGRAPH counts
+ *   units, a unit being one paragraph as coded by one coder, in which both
+ *   codes were applied. Pairs across coders never count: two coders
+ *   coding the same passage differently is disagreement, not
+ *   co-occurrence. The diagonal holds the code's own count (codings for
+ *   OVERLAP, units for PARAGRAPH).
+ * - Demographics (an_demographics): N is the number of documents. For
+ *   each attribute key (in order of first appearance over the documents in
+ *   interview order), its levels in order of first appearance, or, when
+ *   every level holds a number (age bands, years of experience), ascending
+ *   by the first number in each ("25-34", "35-44"; Persian digits too),
+ *   each with its count and percent = 100 x count / N; documents without
+ *   the key form a last level "(missing)". Whole percents are rounded half up:
+ *   an_percent_round(c, n) = floor(100c/n + 1/2), computed exactly in
+ *   integers, so 1/8 = 12.5% gives 13 and 9/14 = 64.29% gives 64. Rounded
+ *   percents need not sum to 100; the exact values (in CSV) do.
+ */
+#ifndef AXIAL_ANALYSIS_H
+#define AXIAL_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/codetree.h"
+#include "store/coder.h"
+#include "store/coding.h"
+#include "store/document.h"
+#include "store/memo.h"
+#include "store/project.h"
+#include "base/util.h"
+
+/* A read-only snapshot of everything the analyses use. */
+struct an_project {
+	char *title;			/* the study's title, or "" */
+	struct doc_info *docs;		/* interview order */
+	size_t ndocs;
+	char **texts;			/* texts[i] of docs[i], NUL-terminated */
+	size_t *textlens;
+	struct doc_attr **attrs;	/* attrs[i][0..nattrs[i]) of docs[i] */
+	size_t *nattrs;
+	struct node *nodes;		/* codetree_load order */
+	size_t nnodes;
+	struct coder *coders;
+	size_t ncoders;
+	struct coding *codings;		/* all coders, by position, start, end, id */
+	size_t ncodings;
+	struct memo *memos;
+	size_t nmemos;
+	/* id -> index lookups behind an_*_index (sorted by id; private) */
+	struct an_id_index *ix_doc, *ix_node, *ix_coder;
+};
+
+struct an_id_index {
+	int64_t id;
+	long index;
+};
+
+/* Loads the snapshot, texts included. On failure a is zeroed and the
+ * message is project_errmsg(p). */
+enum ax_status an_load(struct project *p, struct an_project *a);
+void an_done(struct an_project *a);
+
+/* Index in a->docs / a->nodes / a->coders of an id, or -1 (O(log n)). */
+long an_doc_index(const struct an_project *a, int64_t doc);
+long an_node_index(const struct an_project *a, int64_t node);
+long an_coder_index(const struct an_project *a, int64_t coder);
+/* Node index of the top-level ancestor of node index i (i itself at top). */
+size_t an_node_top(const struct an_project *a, size_t i);
+/* The coding's text (owned by the caller). */
+char *an_coding_quote(const struct an_project *a, const struct coding *c);
+/* 1-based paragraph (line) of code-point offset cp in document index d. */
+long an_paragraph_of(const struct an_project *a, size_t d, int64_t cp);
+
+/* ---- Per-code counts (analysis-tables.c) ---- */
+
+/*
+ * counts[i] for node index i (codes only; categories 0): codings, and
+ * documents with at least one coding, by the selected coder(s).
+ */
+struct an_count {
+	int64_t ncodings, ndocs;
+};
+/* Returns an array of a->nnodes counts; the caller frees it. */
+struct an_count *an_code_counts(const struct an_project *a, int64_t coder);
+
+/* ---- Coding table per paradigm slot ---- */
+
+/*
+ * One row per code under a top-level category with the given role (or with
+ * no role, for ROLE_NONE), in tree order: main category | sub-category |
+ * initial code | codings | documents. sub is the chain of categories
+ * between main and the code joined by " / " ("" when the code sits
+ * directly under the main category).
+ */
+struct an_slot_row {
+	size_t main, code;	/* node indexes */
+	char *sub;		/* owned */
+	int64_t ncodings, ndocs;
+};
+struct an_slot_table {
+	enum paradigm_role role;
+	struct an_slot_row *rows;
+	size_t nrows;
+	size_t ncategories;	/* top-level categories with this role */
+};
+void an_slot_table(const struct an_project *a, enum paradigm_role role,
+    int64_t coder, struct an_slot_table *t);
+void an_slot_table_done(struct an_slot_table *t);
+
+/* ---- Open-coding sample ---- */
+
+/*
+ * Up to per_code codings of each code (the first ones in interview order,
+ * then text order), codes in tree order: code beside its quote, with the
+ * document, its interview position and the paragraph.
+ */
+struct an_sample_row {
+	size_t code, doc;	/* node and document indexes */
+	const struct coding *coding;	/* in a->codings */
+	char *quote;		/* owned */
+	long paragraph;
+};
+struct an_sample {
+	struct an_sample_row *rows;
+	size_t nrows;
+};
+void an_sample(const struct an_project *a, int64_t coder, size_t per_code,
+    struct an_sample *s);
+void an_sample_done(struct an_sample *s);
+
+/* ---- Frequencies ---- */
+
+/*
+ * A codes x columns matrix of coding counts: columns are the documents in
+ * interview order (AN_FREQ_DOCUMENT) or the coders (AN_FREQ_CODER; only
+ * coders with codings, unless there are none). Rows are every code in tree
+ * order. cell[r * ncols + c]; row_total[r], col_total[c], total.
+ */
+enum an_freq_by { AN_FREQ_DOCUMENT, AN_FREQ_CODER };
+struct an_freq {
+	enum an_freq_by by;
+	size_t *row_node;	/* nrows node indexes */
+	size_t *col;		/* ncols doc or coder indexes */
+	size_t nrows, ncols;
+	int64_t *cell, *row_total, *col_total, total;
+};
+void an_freq(const struct an_project *a, enum an_freq_by by, int64_t coder,
+    struct an_freq *f);
+void an_freq_done(struct an_freq *f);
+
+/* ---- Co-occurrence ---- */
+
+enum an_cooc_unit { AN_COOC_OVERLAP, AN_COOC_PARAGRAPH };
+/*
+ * A symmetric matrix over the codes that the selected coders applied at
+ * least once, in tree order: m[i * n + j]. See the definitions above.
+ */
+struct an_cooc {
+	enum an_cooc_unit unit;
+	size_t *node;		/* n node indexes */
+	size_t n;
+	int64_t *m;
+};
+void an_cooc(const struct an_project *a, enum an_cooc_unit unit,
+    int64_t coder, struct an_cooc *c);
+void an_cooc_done(struct an_cooc *c);
+
+/* ---- Saturation (analysis-saturation.c) ---- */
+
+/*
+ * The saturation series from a plain list of (document, code) pairs, for
+ * callers and tests that have no project: pairs[k] = {document position
+ * index 0..ndocs-1, code id}, in any order. Fills rows[0..ndocs).
+ */
+struct an_sat_row {
+	size_t doc;		/* document index (interview order) */
+	bool coded;		/* the selected coders coded it */
+	int64_t ncodings;	/* codings in it */
+	int64_t nnew;		/* codes applied here for the first time */
+	int64_t cumulative;	/* distinct codes so far */
+	int64_t since_new;	/* coded documents since the last new code */
+};
+struct an_saturation {
+	struct an_sat_row *rows;	/* one per document */
+	size_t nrows;
+	int64_t point;		/* interview position, or 0: not reached */
+	size_t point_row;	/* its row when point > 0 */
+	int64_t confirming;	/* coded documents after the point */
+	int64_t ncodes;		/* distinct codes in all */
+};
+struct an_sat_pair {
+	size_t doc;
+	int64_t code;
+};
+void an_saturation_pairs(size_t ndocs, const int64_t *positions,
+    const struct an_sat_pair *pairs, size_t npairs, struct an_saturation *s);
+void an_saturation(const struct an_project *a, int64_t coder,
+    struct an_saturation *s);
+void an_saturation_done(struct an_saturation *s);
+
+/* ---- Demographics ---- */
+
+/* Round half up of 100 * count / n, exactly; 0 when n is 0. */
+int64_t an_percent_round(int64_t count, int64_t n);
+/* 100 * count / n as a double (0 when n is 0). */
+double an_percent(int64_t count, int64_t n);
+
+struct an_level {
+	const char *value;	/* borrowed; "(missing)" for the missing level */
+	bool missing;
+	int64_t count;
+};
+struct an_attribute {
+	const char *key;	/* borrowed */
+	struct an_level *levels;
+	size_t nlevels;
+};
+struct an_demographics {
+	int64_t n;		/* documents */
+	struct an_attribute *attrs;
+	size_t nattrs;
+};
+/* From explicit values: values[d * nkeys + k] (NULL when missing). */
+void an_demographics_from(size_t ndocs, const char *const *keys, size_t nkeys,
+    const char *const *values, struct an_demographics *d);
+void an_demographics(const struct an_project *a, struct an_demographics *d);
+void an_demographics_done(struct an_demographics *d);
+
+/* ---- Codebook ---- */
+
+struct an_codebook_row {
+	size_t node;		/* node index (codes only) */
+	char *path;		/* category path "Main/Sub" (owned) */
+	char *memos;		/* memo texts joined by blank lines (owned) */
+	size_t nmemos;
+	int64_t ncodings, ndocs, ncoders;
+};
+struct an_codebook {
+	struct an_codebook_row *rows;
+	size_t nrows;
+};
+void an_codebook(const struct an_project *a, int64_t coder,
+    struct an_codebook *c);
+void an_codebook_done(struct an_codebook *c);
+
+/* ---- Paradigm model (analysis-paradigm.c) ---- */
+
+/* The six slots in figure order. */
+extern const enum paradigm_role an_slots[6];
+
+/* A slot's content: one line per category and (with codes) per code. */
+struct an_pline {
+	const char *text;	/* borrowed node name */
+	size_t node;		/* node index */
+	int level;		/* 0 main category, 1 sub-category, 2 code ... */
+	bool is_code;
+};
+struct an_pslot {
+	enum paradigm_role role;
+	struct an_pline *lines;
+	size_t nlines;
+};
+/* The six slots (in an_slots order), with codes when with_codes. */
+struct an_paradigm {
+	struct an_pslot slot[6];
+	bool with_codes;
+	bool rtl;		/* SVG: the figure mirrored, read from the right */
+};
+void an_paradigm(const struct an_project *a, bool with_codes,
+    struct an_paradigm *m);
+void an_paradigm_done(struct an_paradigm *m);
+
+/*
+ * The arrows of the model, as (from, to) roles: causal -> central ->
+ * strategies -> consequences; contextual -> strategies; intervening ->
+ * strategies.
+ */
+struct an_arrow {
+	enum paradigm_role from, to;
+};
+extern const struct an_arrow an_arrows[5];
+
+/*
+ * A layout in character cells for a width x height pane. Boxes are
+ * rectangles with a one-cell border (x, y top left; w, h including the
+ * border); a box shows title then lines[first .. first + nshown) of its
+ * slot, and `more` says how many lines did not fit (draw "+N more").
+ *
+ * Wide panes get the figure papers print: causal, central, strategies and
+ * consequences in a row, contextual above and intervening below
+ * strategies (needs width >= 4 x 12 + 9 and height >= 11). Narrower panes
+ * stack the boxes in a column (causal, central, contextual, intervening,
+ * strategies, consequences) with only the arrows between neighbours
+ * (causal -> central, intervening -> strategies, strategies ->
+ * consequences). When even that does not fit (fewer than 3 rows per box,
+ * or width < 12), fits is false and nothing should be drawn but a "too
+ * small" note. Rows are shared out so that every box gets 3, then one
+ * more at a time to the boxes still short of their content.
+ *
+ * An arrow runs from (x1, y1) to (x2, y2), horizontal or vertical, the
+ * head at (x2, y2); both ends are in the gap between boxes.
+ */
+struct an_lbox {
+	enum paradigm_role role;
+	int x, y, w, h;
+	size_t nshown, more;
+};
+struct an_larrow {
+	enum paradigm_role from, to;
+	int x1, y1, x2, y2;
+};
+struct an_layout {
+	bool fits, stacked;
+	struct an_lbox box[6];	/* an_slots order */
+	struct an_larrow arrow[5];
+	size_t narrows;
+};
+void an_paradigm_layout(const struct an_paradigm *m, int width, int height,
+    struct an_layout *l);
+
+/* Graphviz DOT of the model (UTF-8), appended to b. */
+void an_paradigm_dot(const struct an_paradigm *m, const char *title,
+    struct buf *b);
+/* A standalone SVG 1.1 document of the model, appended to b. */
+void an_paradigm_svg(const struct an_paradigm *m, const char *title,
+    struct buf *b);
+
+/* ---- Text helpers shared with the renderers ---- */
+
+/* True when the first strong character of s is right-to-left. */
+bool an_text_rtl(const char *s);
+/* Terminal columns of UTF-8 s. */
+int an_text_width(const char *s);
+
+#endif

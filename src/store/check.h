@@ -1,0 +1,44 @@
+/*
+ * check.h: `axial check`: whether a project file is what axial makes, and
+ * whether its values keep axial's invariants.
+ *
+ * Opening a project already refuses a schema axial did not make and a
+ * damaged code tree (project.h); check_project lists every such finding
+ * one by one, and the ones opening does not look for because they cost a
+ * pass over the whole file: SQLite's own integrity and foreign-key checks,
+ * the documents' stored lengths against their text, and codings whose span
+ * lies outside their document. Open with PROJECT_CHECKING so a file that
+ * opening would refuse can still be examined.
+ */
+#ifndef AXIAL_CHECK_H
+#define AXIAL_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/project.h"
+
+struct check_finding {
+	const char *what;	/* "integrity", "foreign-key", "schema", "tree",
+				 * "document", "coding": not translated */
+	char *text;		/* one sentence, translated */
+	char *fix;		/* what --repair does (translated); NULL: nothing safe */
+	int64_t row;		/* the coding, node or document it is about, or 0 */
+	bool repaired;
+};
+
+/*
+ * Runs every check. With repair, each finding that can be repaired safely
+ * (a node out of a loop or from under a code or a missing parent to the
+ * top level, a tree too deep cut into pieces, a coding outside its
+ * document deleted, a document's stored length set from its text) is
+ * repaired as one undoable action, and marked so; nothing is repaired in a
+ * file whose schema or SQLite structure is damaged. Findings come in the
+ * order above; *out is freed with check_findings_free.
+ */
+enum ax_status check_project(struct project *p, bool repair,
+    struct check_finding **out, size_t *n);
+void check_findings_free(struct check_finding *f, size_t n);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * db-coding.c: codings (coding.h). Offsets are code points into the stored
+ * text, checked against documents.nchars so no text is read to validate.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/coding.h"
+#include "store/document.h"
+#include "base/i18n.h"
+#include "base/textin.h"
+#include "store/db-int.h"
+
+/* The owner of a coding may change it; nobody else. */
+static enum ax_status
+check_own(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT c.coder_id, k.login FROM codings c"
+	    " JOIN coders k ON k.id = c.coder_id WHERE c.id = ?");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld", (long long)id);
+	else if (sqlite3_column_int64(st, 0) != p->coder_id)
+		s = db_fail(p, AX_ERR_PERM, "coding #%lld is coder '%s''s; only they "
+		    "can change it", (long long)id, sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return s;
+}
+
+static enum ax_status
+check_span(struct project *p, int64_t doc, int64_t start, int64_t end)
+{
+	int64_t n = db_int(p, "SELECT nchars FROM documents WHERE id = ?", doc, -1);
+
+	if (n < 0)
+		return db_fail(p, AX_ERR_NOTFOUND, "no document #%lld", (long long)doc);
+	if (start < 0 || end <= start || end > n)
+		return db_fail(p, AX_ERR_INPUT, end <= start && start >= 0 &&
+		    end >= 0 ? _("span %lld..%lld is empty (the document has %lld "
+		    "characters; offsets are 0-based, end exclusive)") :
+		    _("span %lld..%lld is out of range (the document has %lld "
+		    "characters; offsets are 0-based, end exclusive)"),
+		    (long long)start, (long long)end, (long long)n);
+	return AX_OK;
+}
+
+enum ax_status
+coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
+    int64_t end, int64_t *id)
+{
+	return coding_add_as(p, 0, doc, node, start, end, NULL, 0, id);
+}
+
+enum ax_status
+coding_find_guid(struct project *p, const char *guid, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM codings WHERE guid = lower(?)");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_text(st, 1, guid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding with GUID %s", guid);
+	sqlite3_reset(st);
+	return s;
+}
+
+bool
+coding_exists(struct project *p, int64_t doc, int64_t node, int64_t coder,
+    int64_t start, int64_t end)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM codings WHERE doc_id = ?1"
+	    " AND node_id = ?2 AND coder_id = ?3 AND start = ?4 AND end = ?5");
+	bool found;
+
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, node);
+	sqlite3_bind_int64(st, 3, coder);
+	sqlite3_bind_int64(st, 4, start);
+	sqlite3_bind_int64(st, 5, end);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+enum ax_status
+coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
+    int64_t start, int64_t end, const char *guid, int64_t created, int64_t *id)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+	int64_t coder;
+
+	if ((s = db_action_begin(p, "tag")) != AX_OK)
+		return s;
+	if ((s = check_span(p, doc, start, end)) != AX_OK)
+		goto end;
+	/* a category may be applied too: REFI-QDA's codes are codable */
+	if (db_int(p, "SELECT 1 FROM nodes WHERE id = ?", node, -1) == -1) {
+		s = db_fail(p, AX_ERR_NOTFOUND, "no code #%lld", (long long)node);
+		goto end;
+	}
+	if (as_coder != 0) {
+		coder = as_coder;
+		if (db_int(p, "SELECT count(*) FROM coders WHERE id = ?", coder, 0) == 0) {
+			s = db_fail(p, AX_ERR_NOTFOUND, "no coder #%lld", (long long)coder);
+			goto end;
+		}
+	} else if ((s = db_coder_id(p, &coder)) != AX_OK) {
+		goto end;
+	}
+	st = db_stmt(p, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
+	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(lower(?6), uuid()),"
+	    " ifnull(?7, strftime('%s','now')))");
+	if (guid != NULL)
+		sqlite3_bind_text(st, 6, guid, -1, SQLITE_STATIC);
+	if (created > 0)
+		sqlite3_bind_int64(st, 7, created);
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, node);
+	sqlite3_bind_int64(st, 3, coder);
+	sqlite3_bind_int64(st, 4, start);
+	sqlite3_bind_int64(st, 5, end);
+	s = db_exec_stmt(p, st);
+	if (s == AX_OK && id != NULL)
+		*id = sqlite3_last_insert_rowid(p->db);
+end:
+	return db_action_end(p, s);
+}
+
+enum ax_status
+coding_remove(struct project *p, int64_t id)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_action_begin(p, "untag")) != AX_OK)
+		return s;
+	if ((s = check_own(p, id)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "DELETE FROM memos WHERE target = 'coding' AND target_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if ((s = db_exec_stmt(p, st)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "DELETE FROM codings WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	s = db_exec_stmt(p, st);
+end:
+	return db_action_end(p, s);
+}
+
+enum ax_status
+coding_set_range(struct project *p, int64_t id, int64_t start, int64_t end)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+
+	if ((s = db_action_begin(p, "tag resize")) != AX_OK)
+		return s;
+	if ((s = check_own(p, id)) != AX_OK)
+		goto end;
+	if ((s = check_span(p, db_int(p, "SELECT doc_id FROM codings WHERE id = ?",
+	    id, 0), start, end)) != AX_OK)
+		goto end;
+	st = db_stmt(p, "UPDATE codings SET start = ?2, end = ?3 WHERE id = ?1"
+	    " AND (start <> ?2 OR end <> ?3)");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, start);
+	sqlite3_bind_int64(st, 3, end);
+	s = db_exec_stmt(p, st);
+end:
+	return db_action_end(p, s);
+}
+
+static void
+coding_from_row(sqlite3_stmt *st, struct coding *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	c->doc = sqlite3_column_int64(st, 1);
+	c->node = sqlite3_column_int64(st, 2);
+	c->coder = sqlite3_column_int64(st, 3);
+	c->start = sqlite3_column_int64(st, 4);
+	c->end = sqlite3_column_int64(st, 5);
+	c->created = sqlite3_column_int64(st, 6);
+	snprintf(c->guid, sizeof c->guid, "%s", sqlite3_column_text(st, 7) ?
+	    (const char *)sqlite3_column_text(st, 7) : "");
+}
+
+enum ax_status
+coding_get(struct project *p, int64_t id, struct coding *c)
+{
+	int64_t vis = db_visible_coder(p);
+	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
+	    " end, created, guid FROM codings WHERE id = ?1 AND (?2 = 0 OR coder_id = ?2)");
+	enum ax_status s = AX_OK;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, vis);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		coding_from_row(st, c);
+	else
+		s = db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld", (long long)id);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum ax_status
+coding_list(struct project *p, const struct coding_filter *f,
+    struct coding **out, size_t *n)
+{
+	/* One statement per filter shape, so each uses its own index. */
+	static const char *const sql[8] = {
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id"
+		" WHERE (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.coder_id = ?3"
+		" AND (:vis = 0 OR c.coder_id = :vis) ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND coder_id = ?3 AND (:vis = 0 OR coder_id = :vis)"
+		" ORDER BY start, end, id",
+		"SELECT c.id, c.doc_id, c.node_id, c.coder_id, c.start, c.end, c.created, c.guid FROM"
+		" codings c JOIN documents d ON d.id = c.doc_id WHERE c.node_id = ?2"
+		" AND c.coder_id = ?3 AND (:vis = 0 OR c.coder_id = :vis)"
+		" ORDER BY d.position, c.start, c.end, c.id",
+		"SELECT id, doc_id, node_id, coder_id, start, end, created, guid FROM codings"
+		" WHERE doc_id = ?1 AND node_id = ?2 AND coder_id = ?3"
+		" AND (:vis = 0 OR coder_id = :vis) ORDER BY start, end, id",
+	};
+	struct coding_filter none = {0, 0, 0};
+	sqlite3_stmt *st;
+	struct coding *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc, shape;
+
+	if (f == NULL)
+		f = &none;
+	shape = (f->doc != 0) | (f->node != 0) << 1 | (f->coder != 0) << 2;
+	st = db_stmt(p, sql[shape]);
+	if (f->doc)
+		sqlite3_bind_int64(st, 1, f->doc);
+	if (f->node)
+		sqlite3_bind_int64(st, 2, f->node);
+	if (f->coder)
+		sqlite3_bind_int64(st, 3, f->coder);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":vis"), db_visible_coder(p));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		coding_from_row(st, &v[k++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_sqlite_fail(p, rc);
+	}
+	*out = v;
+	*n = k;
+	return AX_OK;
+}
+
+enum ax_status
+coding_find_quote(struct project *p, int64_t doc, const char *quote, int nth,
+    int64_t *start, int64_t *end)
+{
+	char *text = NULL;
+	const char *at;
+	size_t len, qlen = strlen(quote);
+	enum ax_status s;
+	int i;
+
+	if (qlen == 0)
+		return db_fail(p, AX_ERR_INPUT, "the quote is empty");
+	if ((s = doc_text(p, doc, &text, &len)) != AX_OK)
+		return s;
+	at = text;
+	for (i = 0; at != NULL; i++) {
+		at = strstr(i == 0 ? at : at + 1, quote);
+		if (at == NULL || i + 1 == nth)
+			break;
+	}
+	if (at == NULL) {
+		s = db_fail(p, AX_ERR_NOTFOUND, nth > 1 ? "the quote does not occur "
+		    "%d times in the document" : "the quote is not in the document%.0d",
+		    nth);
+	} else {
+		*start = (int64_t)textin_nchars(text, (size_t)(at - text));
+		*end = *start + (int64_t)textin_nchars(at, qlen);
+	}
+	free(text);
+	return s;
+}
+
+/* One image of a logged codings row into c. */
+static void
+coding_from_json(struct project *p, const char *img, struct coding *c)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT json_extract(?1, '$.id'),"
+	    " json_extract(?1, '$.doc_id'), json_extract(?1, '$.node_id'),"
+	    " json_extract(?1, '$.coder_id'), json_extract(?1, '$.start'),"
+	    " json_extract(?1, '$.end')");
+
+	sqlite3_bind_text(st, 1, img, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		coding_from_row(st, c);
+	sqlite3_reset(st);
+}
+
+int64_t
+coding_changes_cursor(struct project *p)
+{
+	return db_int(p, "SELECT ifnull(max(id), 0) FROM changes", 0, 0);
+}
+
+enum ax_status
+coding_changes_since(struct project *p, int64_t *cursor, struct coding_change **out,
+    size_t *n, bool *structure)
+{
+	sqlite3_stmt *st;
+	struct coding_change *v = NULL;
+	size_t cap = 0, k = 0, i, nimg = 0, capb = 0, capa = 0;
+	char **before = NULL, **after = NULL;
+	int64_t vis;
+	int rc;
+
+	/* One statement, one snapshot; other tables' rows only move the cursor.
+	 * Images are copied out first: coding_from_json uses the cache. */
+	if (structure != NULL)
+		*structure = false;
+	st = db_stmt(p, "SELECT id, CASE WHEN tbl = 'codings' THEN before END,"
+	    " CASE WHEN tbl = 'codings' THEN after END, tbl = 'codings',"
+	    " tbl IN ('documents', 'document_text', 'nodes')"
+	    " FROM changes WHERE id > ?1 ORDER BY id");
+	sqlite3_bind_int64(st, 1, *cursor);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*cursor = sqlite3_column_int64(st, 0);
+		if (structure != NULL && sqlite3_column_int(st, 4))
+			*structure = true;
+		if (!sqlite3_column_int(st, 3))
+			continue;
+		before = xgrow(before, &capb, nimg + 1, sizeof *before);
+		after = xgrow(after, &capa, nimg + 1, sizeof *after);
+		before[nimg] = sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL : db_col_str(st, 1);
+		after[nimg] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_str(st, 2);
+		nimg++;
+	}
+	sqlite3_reset(st);
+	vis = db_visible_coder(p);
+	for (i = 0; i < nimg; i++) {
+		/* an update is the old row removed and the new one added; blind
+		 * mode leaves other coders' out */
+		if (before[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = true;
+			coding_from_json(p, before[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
+		}
+		if (after[i] != NULL) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k].removed = false;
+			coding_from_json(p, after[i], &v[k].c);
+			k += vis == 0 || v[k].c.coder == vis;
+		}
+		free(before[i]);
+		free(after[i]);
+	}
+	free(before);
+	free(after);
+	*out = v;
+	*n = k;
+	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
+}

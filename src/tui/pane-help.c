@@ -1,0 +1,99 @@
+/*
+ * pane-help.c: the help screen (? and F1), generated from the key table
+ * (ui_actions[] with the user's rebindings), grouped by where keys apply.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "tui/ui-int.h"
+
+static const char *const scope_title[] = {
+	N_("Everywhere"), N_("Transcript"), N_("Code tree"),
+	N_("Segments and documents lists"),
+	N_("Agreement, compare, paradigm and test-retest views"),
+};
+
+/* Lines of the help text: scope headers and one line per action. */
+static size_t
+help_lines(void)
+{
+	size_t n = 0, i;
+	int s;
+
+	for (s = 0; s < SCOPE_COUNT; s++) {
+		n += 2;
+		for (i = 0; ui_actions[i].name != NULL; i++)
+			if (ui_actions[i].scope == s)
+				n++;
+	}
+	return n + 4;
+}
+
+void
+help_draw(struct ui *ui)
+{
+	size_t line = 0, i;
+	int s, y = 1, h = LINES - 2;
+	char keys[64];
+
+	erase();
+	ui_mirror(ui, &(struct rect){0, 0, LINES, COLS});
+	ui_fill(0, 0, COLS, ui_attr(ui, TH_TITLE_FOCUS));
+	ui_put_plain(0, 1, COLS - 2, _("axial workbench: keys (j/k/PgDn scroll, "
+	    "q/Esc/?/F1 close; rebind in ~/.config/axial/config: "
+	    "bind ACTION KEY...)"), ui_attr(ui, TH_TITLE_FOCUS));
+	for (s = 0; s < SCOPE_COUNT; s++) {
+		/* a blank line and the scope's title */
+		if (line++ >= ui->help_top)
+			y++;
+		if (line++ >= ui->help_top && y <= h)
+			ui_put_plain(y++, 1, COLS - 2, _(scope_title[s]),
+			    ui_attr(ui, TH_CATEGORY));
+		for (i = 0; ui_actions[i].name != NULL; i++) {
+			if (ui_actions[i].scope != s)
+				continue;
+			if (line++ < ui->help_top || y > h)
+				continue;
+			keymap_keys_text(ui->keys, i, keys, sizeof keys);
+			ui_put_plain(y, 2, 20, keys, ui_attr(ui, TH_HELP_KEY));
+			ui_put_plain(y, 23, 20, ui_actions[i].name, ui_attr(ui, TH_DIM));
+			ui_put_plain(y, 44, COLS - 45, _(ui_actions[i].help),
+			    ui_attr(ui, TH_HELP));
+			y++;
+		}
+	}
+	ui_fill(LINES - 1, 0, COLS, ui_attr(ui, TH_HINT));
+	ui_put_plain(LINES - 1, 1, COLS - 2, _("Mouse: click to place the caret, "
+	    "drag to select; in the tree drag a code onto a category to move it; "
+	    "wheel scrolls."), ui_attr(ui, TH_HINT));
+	ui_mirror(ui, NULL);
+}
+
+void
+help_key(struct ui *ui, int key)
+{
+	size_t max = help_lines();
+
+	if (key == 'q' || key == 27 || key == '?' ||
+	    key == (KEYMAP_FN | KEY_F(1))) {
+		ui->ov = OV_NONE;
+		ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+		return;
+	}
+	if (key == 'j' || key == (KEYMAP_FN | KEY_DOWN))
+		ui->help_top++;
+	else if (key == 'k' || key == (KEYMAP_FN | KEY_UP))
+		ui->help_top = ui->help_top ? ui->help_top - 1 : 0;
+	else if (key == ' ' || key == (KEYMAP_FN | KEY_NPAGE))
+		ui->help_top += (size_t)(LINES - 4);
+	else if (key == (KEYMAP_FN | KEY_PPAGE))
+		ui->help_top = ui->help_top > (size_t)(LINES - 4) ?
+		    ui->help_top - (size_t)(LINES - 4) : 0;
+	if (ui->help_top > max)
+		ui->help_top = max;
+	ui_dirty(ui, DIRTY_OVERLAY);
+}

@@ -1,0 +1,258 @@
+/*
+ * view-agree.c: the agreement view (I). Cohen's kappa of two coders with
+ * paragraphs as units, pooled over every code (95% interval, N, percent
+ * and positive agreement, the Landis & Koch band) and one row per code,
+ * worst first (vm_agree_rows); Enter compares the current code's
+ * disagreements. Blind coding shows the model's message instead.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/blind.h"
+#include "base/i18n.h"
+#include "base/util.h"
+#include "tui/view-int.h"
+
+static void
+agree_clear(struct views *v)
+{
+	agree_project_free(v->ap);
+	v->ap = NULL;
+	free(v->hidden);
+	v->hidden = NULL;
+	free(v->rows);
+	v->rows = NULL;
+	v->nrows = 0;
+}
+
+static void
+agree_compute(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct agree_state *st;
+
+	free(v->rows);
+	v->rows = NULL;
+	v->nrows = 0;
+	if (v->ap == NULL)
+		return;
+	st = agree_project_state(v->ap);
+	agree_state_total_table(st, &v->total, NULL);
+	agree_kappa_2x2(v->total.a, v->total.b, v->total.c, v->total.d,
+	    &v->tk);
+	vm_agree_rows(st, &v->rows, &v->nrows);
+	if (v->acur >= v->nrows)
+		v->acur = v->nrows ? v->nrows - 1 : 0;
+	v->agree_stale = false;
+}
+
+/* Builds or refreshes the agreement of A and B; blind mode leaves the
+ * model's message in v->hidden. */
+static void
+agree_update(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	bool changed = true;
+
+	if (blind_check_figures(ui->p) != AX_OK) {
+		agree_clear(v);
+		v->hidden = xstrdup(project_errmsg(ui->p));
+		ui_dirty(ui, DIRTY_VIEW);
+		return;
+	}
+	free(v->hidden);
+	v->hidden = NULL;
+	if (v->coder[0] == NULL)
+		return;
+	if (v->ap == NULL) {
+		struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9,
+		    false, AGREE_UNIT_PARAGRAPH};
+		const char *names[2] = {v->coder[0], v->coder[1]};
+		enum ax_status rc = agree_project_new(ui->p, names, 2, &cfg, 0,
+		    &v->ap);
+
+		if (rc == AX_ERR_PERM) {
+			v->hidden = xstrdup(project_errmsg(ui->p));
+			v->ap = NULL;
+		} else if (!ui_check(ui, rc))
+			v->ap = NULL;
+	} else if (v->agree_stale &&
+	    !ui_check(ui, agree_project_refresh(v->ap, &changed)))
+		changed = true;
+	if (changed || v->agree_stale)
+		agree_compute(ui);
+	v->agree_stale = false;
+	ui_dirty(ui, DIRTY_VIEW);
+}
+
+static void
+fig3(const struct agree_fig *f, char *out, size_t cap)
+{
+	if (f->why != NULL)
+		snprintf(out, cap, "%s", _("undefined"));
+	else
+		snprintf(out, cap, "%.3f", f->v);
+}
+
+static void
+pct1(const struct agree_fig *f, char *out, size_t cap)
+{
+	char pc[PERCENT_MAX];
+
+	if (f->why != NULL)
+		snprintf(out, cap, "%s", _("undefined"));
+	else
+		snprintf(out, cap, "%s%%", percent_fmt(pc, sizeof pc, f->v, 1, 1,
+		    PERCENT_BOUND));
+}
+
+static const char *
+code_name(struct ui *ui, size_t code)
+{
+	struct views *v = views_get(ui);
+	const struct agree_names *nm = agree_project_names(v->ap);
+	const struct node *n = ui_node(ui, agree_project_code_id(v->ap, code));
+
+	if (n != NULL)
+		return n->name;	/* the code's own name; the path is long */
+	if (nm != NULL && nm->code != NULL && nm->code[code] != NULL)
+		return nm->code[code];
+	return "?";
+}
+
+static void
+draw_agree(struct ui *ui, const struct rect *r)
+{
+	struct views *v = views_get(ui);
+	int a = ui_attr(ui, TH_NORMAL), y = r->y + 1, x = r->x + 1, w = r->w - 2;
+	char line[512], k[32], lo[32], hi[32], po[32], pos[32];
+	int h, i;
+
+	snprintf(line, sizeof line, _(" agreement: A %s, B %s; unit paragraph "
+	    "(speaker turn); W chooses the coders, Enter compares a code "),
+	    v->coder[0] ? v->coder[0] : "?", v->coder[1] ? v->coder[1] : "?");
+	ui_box_title(ui, r, line, true);
+	if (v->hidden != NULL) {
+		ui_put_plain(y + 1, x, w, _("agreement figures are hidden:"),
+		    a | A_BOLD);
+		views_wrapped(ui, y + 2, x, w, v->hidden, strlen(v->hidden),
+		    r->h - 4, a);
+		return;
+	}
+	if (v->ap == NULL) {
+		ui_put_plain(y + 1, x, w, _("no agreement computed (W chooses "
+		    "the two coders)"), a);
+		return;
+	}
+	fig3(&v->tk.kappa, k, sizeof k);
+	fig3(&v->tk.ci_lo, lo, sizeof lo);
+	fig3(&v->tk.ci_hi, hi, sizeof hi);
+	if (v->tk.kappa.why == NULL) {
+		snprintf(line, sizeof line, _("pooled (all codes)  kappa %s  "
+		    "95%% CI [%s, %s]"), k, lo, hi);
+		ui_put_plain(y++, x, w, line, a | A_BOLD);
+		snprintf(line, sizeof line, _("band: %s (Landis & Koch 1977)"),
+		    _(vm_kappa_band(v->tk.kappa.v)));
+		ui_put_plain(y++, x, w, line, a);
+	} else {
+		snprintf(line, sizeof line, _("pooled (all codes)  kappa "
+		    "undefined: %s"), _(v->tk.kappa.why));
+		ui_put_plain(y++, x, w, line, a | A_BOLD);
+	}
+	snprintf(line, sizeof line, _("unit paragraph  N %lld  a=%lld b=%lld "
+	    "c=%lld d=%lld"), (long long)v->tk.n, (long long)v->total.a,
+	    (long long)v->total.b, (long long)v->total.c,
+	    (long long)v->total.d);
+	ui_put_plain(y++, x, w, line, a);
+	pct1(&v->tk.po, po, sizeof po);
+	pct1(&v->tk.pos, pos, sizeof pos);
+	snprintf(line, sizeof line, _("agreement %s  positive agreement %s"),
+	    po, pos);
+	ui_put_plain(y++, x, w, line, a);
+	y++;
+	/* the figures' columns read left to right in any language (a minus
+	 * sign would stray in a right-to-left line); the rest is a label */
+	{
+		int hd = ui_attr(ui, TH_DIM) | A_UNDERLINE, used;
+
+		snprintf(line, sizeof line, "%6s %6s %6s %8s %8s  %-9s  ", "a",
+		    "b", "c", "d", "kappa", "%agr");
+		used = ui_put_text(ui, y, x, w, line, hd);
+		snprintf(line, sizeof line, _("code (%zu, worst first)"),
+		    v->nrows);
+		ui_put_plain(y++, x + used, w - used, line, hd);
+	}
+	h = r->y + r->h - y;
+	if (v->acur < v->atop)
+		v->atop = v->acur;
+	if (h > 0 && v->acur >= v->atop + (size_t)h)
+		v->atop = v->acur - (size_t)h + 1;
+	for (i = 0; i < h && v->atop + (size_t)i < v->nrows; i++, y++) {
+		const struct vm_agree_row *row = &v->rows[v->atop + (size_t)i];
+		bool cur = v->atop + (size_t)i == v->acur;
+		int ra = cur ? ui_attr(ui, TH_CURSOR_ROW) : a, used;
+
+		ui_fill(y, r->x, r->w, ra);
+		fig3(&row->k.kappa, k, sizeof k);
+		pct1(&row->k.po, po, sizeof po);
+		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s  %-9s  ",
+		    (long long)row->cells.a, (long long)row->cells.b,
+		    (long long)row->cells.c, (long long)row->cells.d, k, po);
+		used = ui_put_text(ui, y, x, w, line, ra);
+		if (row->k.kappa.why != NULL) {
+			snprintf(line, sizeof line, "(%s) ", _(row->k.kappa.why));
+			used += ui_put_plain(y, x + used, w - used, line,
+			    ra | A_DIM);
+		}
+		ui_put_text(ui, y, x + used, w - used, code_name(ui, row->code),
+		    ra);
+	}
+}
+
+
+static void
+agree_open(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (v->ap != NULL)
+		v->agree_stale = true;
+	agree_update(ui);
+}
+
+static void agree_stale(struct views *v) { v->agree_stale = true; }
+
+/* Enter: the current code's disagreements in the compare view. */
+static void
+agree_enter(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (v->acur >= v->nrows || v->ap == NULL)
+		return;
+	view_compare_code(ui, agree_project_code_id(v->ap,
+	    v->rows[v->acur].code));
+}
+
+static size_t *
+agree_cursor(struct views *v, size_t *n)
+{
+	*n = v->nrows;
+	return &v->acur;
+}
+
+const struct view_ops view_agree_ops = {
+	.coders = true,
+	.open = agree_open,
+	.stale = agree_stale,
+	.update = agree_update,
+	.draw = draw_agree,
+	.enter = agree_enter,
+	.cursor = agree_cursor,
+	.forget = agree_clear,
+};
+
+void view_act_agree(struct ui *ui) { view_toggle(ui, VIEW_AGREE); }

@@ -1,0 +1,620 @@
+/*
+ * view-compare.c: the compare view (X). One document's paragraphs with
+ * coder A's codes and coder B's side by side, the codes only one of them
+ * applied highlighted; n/p walk the disagreements across documents, a/b/2/0
+ * settle the current one into the consensus coding (compare_decide) with
+ * a note. The foot names the disagreement (document, paragraph, code, who
+ * applied it) and says what each key does with that code there: "a" on a
+ * code only B applied drops it. The title counts settled and open ones.
+ * Blind coding shows the model's message instead.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <assert.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/blind.h"
+#include "store/compare.h"
+#include "base/i18n.h"
+#include "base/util.h"
+#include "tui/view-int.h"
+
+static void
+compare_clear(struct views *v)
+{
+	compare_items_free(v->items, v->nitems);
+	v->items = NULL;
+	v->nitems = 0;
+	free(v->sel);
+	v->sel = NULL;
+	v->nsel = 0;
+	free(v->cmp_hidden);
+	v->cmp_hidden = NULL;
+	v->cmp_listed = false;
+}
+
+static void
+compare_select(struct views *v)
+{
+	size_t i;
+
+	free(v->sel);
+	v->sel = xcalloc(v->nitems + 1, sizeof *v->sel);
+	v->nsel = 0;
+	for (i = 0; i < v->nitems; i++)
+		if (v->filter == 0 || v->items[i].node == v->filter)
+			v->sel[v->nsel++] = i;
+}
+
+static const struct compare_item *
+cmp_cur(struct views *v)
+{
+	return v->ccur < v->nsel ? &v->items[v->sel[v->ccur]] : NULL;
+}
+
+/* How many of those shown are settled. */
+static size_t
+cmp_settled(struct views *v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v->nsel; i++)
+		n += v->items[v->sel[i]].decided != COMPARE_NONE;
+	return n;
+}
+
+/* The name of document id (borrowed), or "?". */
+static const char *
+cmp_doc_name(struct ui *ui, int64_t id)
+{
+	size_t d;
+
+	for (d = 0; d < ui->ndocs; d++)
+		if (ui->docs[d].id == id)
+			return ui->docs[d].name;
+	return "?";
+}
+
+/* Drops a character snprintf cut short at the end of s. */
+static void
+utf8_clip(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char c;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
+/* What choice c does with the current item's code, in words; brief leaves
+ * the code's name out (the line above names it). */
+static void
+cmp_choice_words(struct ui *ui, const struct compare_item *c,
+    enum compare_choice choice, bool brief, char *buf, size_t cap)
+{
+	const char *name = ui_node_name(ui, c->node);
+
+	if (choice == COMPARE_BOTH)
+		snprintf(buf, cap, "%s", _("keep both coders' spans"));
+	else if (brief)
+		snprintf(buf, cap, "%s", compare_keeps(c, choice) ?
+		    _("keep it here") : _("drop it here"));
+	else if (compare_keeps(c, choice))
+		snprintf(buf, cap, _("keep «%s» here"), name);
+	else
+		snprintf(buf, cap, _("drop «%s» here"), name);
+	utf8_clip(buf);
+}
+
+/* Lists the disagreements again, keeping the current one by its unit. */
+static void
+compare_update(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	int64_t doc = c ? c->doc : 0, para = c ? c->para : -1,
+	    node = c ? c->node : 0;
+	struct compare_item *items = NULL;
+	size_t n = 0, i;
+	enum ax_status rc;
+
+	if (blind_check_figures(ui->p) != AX_OK) {
+		compare_clear(v);
+		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		ui_dirty(ui, DIRTY_VIEW);
+		return;
+	}
+	if (v->coder[0] == NULL)
+		return;
+	rc = compare_list(ui->p, v->coder[0], v->coder[1], 0, &items, &n);
+	compare_clear(v);
+	if (rc == AX_ERR_PERM) {
+		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		return;
+	}
+	if (!ui_check(ui, rc))
+		return;
+	v->items = items;
+	v->nitems = n;
+	v->cmp_listed = true;
+	v->cmp_stale = false;
+	compare_select(v);
+	v->ccur = v->nsel;
+	for (i = 0; i < v->nsel; i++) {
+		const struct compare_item *it = &v->items[v->sel[i]];
+
+		if (it->doc == doc && it->para == para && it->node == node)
+			v->ccur = i;
+	}
+	ui_dirty(ui, DIRTY_VIEW);
+}
+
+static void
+compare_status(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	size_t done = cmp_settled(v);
+
+	if (c == NULL) {
+		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
+		    "this code") : _("no disagreements between %s and %s"),
+		    v->coder[0], v->coder[1]);
+		return;
+	}
+	if (c->decided == COMPARE_NONE)
+		ui_msg(ui, _("disagreement %zu of %zu: open, %zu settled, %zu left: "
+		    "«%s» in %s ¶%lld, applied by %s only"), v->ccur + 1, v->nsel,
+		    done, v->nsel - done, ui_node_name(ui, c->node),
+		    cmp_doc_name(ui, c->doc), (long long)c->para + 1,
+		    c->a ? v->coder[0] : v->coder[1]);
+	else
+		ui_msg(ui, compare_keeps(c, c->decided) ?
+		    _("disagreement %zu of %zu: settled, kept «%s» here; %zu settled, "
+		    "%zu left%s%s") : _("disagreement %zu of %zu: settled, dropped «%s» "
+		    "here; %zu settled, %zu left%s%s"), v->ccur + 1, v->nsel,
+		    ui_node_name(ui, c->node), done, v->nsel - done,
+		    c->note && *c->note ? _("; note: ") : "",
+		    c->note && *c->note ? c->note : "");	/* the note last: it may be long */
+}
+
+/* Opens the current disagreement's document with the caret on its span. */
+static void
+compare_goto(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	size_t d;
+
+	if (c == NULL)
+		return;
+	v->follow = true;
+	for (d = 0; d < ui->ndocs; d++)
+		if (ui->docs[d].id == c->doc)
+			break;
+	if (d == ui->ndocs)
+		return;
+	if (d != ui->cur)
+		ui_open_doc(ui, d, (size_t)c->span_start);
+	else {
+		vmt_goto(&ui->vt, (size_t)c->span_start);
+		ui_dirty(ui, DIRTY_TRANSCRIPT);
+	}
+	compare_status(ui);
+	ui_dirty(ui, DIRTY_VIEW | DIRTY_STATUS);
+}
+
+/* The paragraphs of the open document (LF-separated lines), as compare.h
+ * and agree-project.h count them. */
+static void
+compare_paras(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+	size_t i, bs = 0, cap = 16;
+	int64_t cp = 0, cs = 0;
+
+	/* on every draw of the view: a reopened document may reuse the
+	 * freed text's address, so no cache keyed by it */
+	free(v->paras);
+	v->paras = xcalloc(cap, sizeof *v->paras);
+	v->nparas = 0;
+	for (i = 0; i <= ui->textlen; i++) {
+		if (i == ui->textlen || ui->text[i] == '\n') {
+			if (v->nparas == cap) {
+				cap *= 2;
+				v->paras = xrealloc(v->paras, cap * sizeof *v->paras);
+			}
+			v->paras[v->nparas++] = (struct vpara){bs, i, cs, cp};
+			bs = i + 1;
+			cs = cp + 1;
+		}
+		if (i < ui->textlen && ((unsigned char)ui->text[i] & 0xc0) != 0x80)
+			cp++;
+	}
+}
+
+/* Distinct codes coder id applied in [s, e) of the open document. */
+static size_t
+codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
+    size_t cap)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < ui->ncodings; i++) {
+		const struct coding *c = &ui->codings[i];
+
+		if (c->coder != coder || c->start >= e || c->end <= s ||
+		    (c->end == c->start && c->start != s))
+			continue;
+		for (k = 0; k < n && out[k] != c->node; k++)
+			;
+		if (k == n && n < cap)
+			out[n++] = c->node;
+	}
+	return n;
+}
+
+#define CMP_MAXCODES 32
+
+static const struct compare_item *
+item_at(struct views *v, int64_t doc, size_t para, int64_t node)
+{
+	size_t i;
+
+	for (i = 0; i < v->nitems; i++)
+		if (v->items[i].doc == doc && (size_t)v->items[i].para == para &&
+		    v->items[i].node == node)
+			return &v->items[i];
+	return NULL;
+}
+
+/* The codes column of one coder for one paragraph. */
+static void
+draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
+    size_t n, size_t para, int side)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *cur = cmp_cur(v);
+	int64_t doc = ui->docs[ui->cur].id;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct compare_item *it = item_at(v, doc, para, codes[i]);
+		int a = ui_attr(ui, TH_NORMAL), used = 0;
+		char mark[32] = "  ";
+
+		if (it != NULL) {
+			a = ui_attr(ui, side == 0 ? TH_CODED_A : TH_CODED_B) | A_BOLD;
+			/* kept, dropped or open; the foot says it in words */
+			if (it->decided != COMPARE_NONE)
+				snprintf(mark, sizeof mark, "%s ",
+				    compare_keeps(it, it->decided) ? "\u2713" : "\u2717");
+			else
+				snprintf(mark, sizeof mark, "\u25c6 ");
+			if (it == cur)
+				a |= A_REVERSE;
+		}
+		used = ui_put_plain(y + (int)i, x, w, mark, a);
+		ui_put_text(ui, y + (int)i, x + used, w - used,
+		    ui_node_name(ui, codes[i]), a);
+	}
+}
+
+/* The current disagreement in words, and what each key does with it. */
+static void
+draw_foot(struct ui *ui, const struct compare_item *cur, int y,
+    const struct rect *r)
+{
+	struct views *v = views_get(ui);
+	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
+	static const char keys[] = "ab20";
+	char line[512], words[256], item[4][260];
+	int brief;
+	size_t i;
+
+	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
+	/* the state first and the code last: a long code name is what the
+	 * width cuts */
+	snprintf(line, sizeof line, cur->decided == COMPARE_NONE ?
+	    _("open: %s ¶%lld, applied by %s %s only: «%s»") :
+	    compare_keeps(cur, cur->decided) ?
+	    _("settled, kept here: %s ¶%lld, applied by %s %s only: «%s»") :
+	    _("settled, dropped here: %s ¶%lld, applied by %s %s only: «%s»"),
+	    cmp_doc_name(ui, cur->doc), (long long)cur->para + 1,
+	    cur->a ? "A" : "B", cur->a ? v->coder[0] : v->coder[1],
+	    ui_node_name(ui, cur->node));
+	if (cur->note != NULL && *cur->note) {
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len, _("; note: %s"), cur->note);
+		utf8_clip(line);
+	}
+	ui_fill(y + 1, r->x, r->w, a);
+	/* sentences of the interface: its direction, whatever the code's */
+	ui_put_plain(y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
+	ui_fill(y + 2, r->x, r->w, a);
+	/* the code named in each choice, unless that pushes the last key
+	 * off the line; each key drawn on its own so a right-to-left
+	 * interface keeps every key beside its words */
+	for (brief = 0; brief < 2; brief++) {
+		int w = 0;
+
+		for (i = 0; i < 4; i++) {
+			cmp_choice_words(ui, cur, (enum compare_choice)i, brief,
+			    words, sizeof words);
+			snprintf(item[i], sizeof item[i], "%c %s", keys[i], words);
+			utf8_clip(item[i]);
+			w += ui_text_width(item[i]) + (i ? 3 : 0);
+		}
+		if (w <= r->w - 2)
+			break;
+	}
+	x = r->x + 1;
+	for (i = 0; i < 4 && x < r->x + r->w - 1; i++)
+		x += ui_put_plain(y + 2, x, r->x + r->w - 1 - x, item[i], a) + 3;
+}
+
+static void
+draw_compare(struct ui *ui, const struct rect *r)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *cur = cmp_cur(v);
+	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
+	int y, tw, cw, xa, xb, bottom = r->y + r->h;
+	char line[512];
+	size_t p;
+
+	if (cur == NULL)
+		snprintf(line, sizeof line, v->filter ? _(" compare %s | %s: no "
+		    "disagreements on this code ") : _(" compare %s | %s: no "
+		    "disagreements "), v->coder[0] ? v->coder[0] : "?",
+		    v->coder[1] ? v->coder[1] : "?");
+	else {
+		size_t done = cmp_settled(v);
+
+		snprintf(line, sizeof line, _(" compare A %s | B %s   "
+		    "disagreement %zu of %zu   %zu settled, %zu left   n/p next/prev, "
+		    "u undo "), v->coder[0], v->coder[1], v->ccur + 1, v->nsel, done,
+		    v->nsel - done);
+	}
+	ui_box_title(ui, r, line, true);
+	if (v->cmp_hidden != NULL) {
+		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
+		    _("the comparison is hidden:"), a | A_BOLD);
+		views_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden,
+		    strlen(v->cmp_hidden), r->h - 4, a);
+		return;
+	}
+	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
+		return;
+	if (cur != NULL && r->h > 8) {
+		bottom -= 3;
+		draw_foot(ui, cur, bottom, r);
+	}
+	compare_paras(ui);
+	tw = (r->w - 6) * 46 / 100;
+	cw = (r->w - 6 - tw - 2) / 2;
+	xa = r->x + 6 + tw + 1;
+	xb = xa + cw + 1;
+	y = r->y + 1;
+	snprintf(line, sizeof line, "%s (paragraphs)", "");
+	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
+	ui_put_text(ui, y, r->x + 6, tw, ui->docs[ui->cur].name,
+	    dim | A_UNDERLINE | A_BOLD);
+	snprintf(line, sizeof line, "A %s", v->coder[0] ? v->coder[0] : "?");
+	ui_put_text(ui, y, xa, cw, line, dim | A_UNDERLINE | A_BOLD);
+	snprintf(line, sizeof line, "B %s", v->coder[1] ? v->coder[1] : "?");
+	ui_put_text(ui, y, xb, cw, line, dim | A_UNDERLINE | A_BOLD);
+	y++;
+	/* keep the current disagreement's paragraph in sight */
+	if (v->follow && cur != NULL && cur->doc == ui->docs[ui->cur].id) {
+		size_t cp = (size_t)cur->para;
+
+		if (cp < v->ctop || cp > v->ctop + (size_t)(bottom - y) / 2)
+			v->ctop = cp > 1 ? cp - 1 : 0;
+	}
+	v->follow = false;	/* j and k scroll freely until the next jump */
+	if (v->ctop >= v->nparas)
+		v->ctop = v->nparas ? v->nparas - 1 : 0;
+	for (p = v->ctop; p < v->nparas && y < bottom; p++) {
+		const struct vpara *pp = &v->paras[p];
+		int64_t ca[CMP_MAXCODES], cb[CMP_MAXCODES];
+		size_t na = codes_in(ui, v->coder_id[0], pp->cs, pp->ce, ca,
+		    CMP_MAXCODES);
+		size_t nb = codes_in(ui, v->coder_id[1], pp->cs, pp->ce, cb,
+		    CMP_MAXCODES);
+		int h = (int)(na > nb ? na : nb), lines;
+		char num[32];
+
+		if (pp->be == pp->bs && na == 0 && nb == 0)
+			continue;	/* an empty line */
+		if (h < 1)
+			h = 1;
+		if (h > bottom - y)
+			h = bottom - y;
+		snprintf(num, sizeof num, "%4zu ", p + 1);
+		ui_put_plain(y, r->x, 6, num, dim);
+		lines = views_wrapped(ui, y, r->x + 6, tw, ui->text + pp->bs,
+		    pp->be - pp->bs,
+		    h < 2 ? 2 : h, na || nb ? a : dim);
+		if (lines > h && lines <= bottom - y)
+			h = lines;
+		draw_codes(ui, y, xa, cw, ca, na < (size_t)h ? na : (size_t)h, p, 0);
+		draw_codes(ui, y, xb, cw, cb, nb < (size_t)h ? nb : (size_t)h, p, 1);
+		y += h;
+		if (y < bottom)
+			ui_put_plain(y++, r->x + 6, r->w - 6, "", a);
+	}
+}
+
+static void
+take_note_done(struct ui *ui, const char *note)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	struct compare_outcome res;
+
+	if (c == NULL)
+		return;
+	if (!ui_check(ui, compare_decide(ui->p, v->coder[0], v->coder[1],
+	    c->doc, c->para, c->node, (enum compare_choice)v->take,
+	    note && *note ? note : NULL, &res)))
+		return;
+	v->cmp_stale = true;
+	ui_sync(ui);	/* views_sync lists them again when codings changed */
+	if (v->cmp_stale)	/* a decision that changed no coding */
+		compare_update(ui);
+	compare_status(ui);
+	if (res.seeded > 0)
+		ui_msg(ui, ngettext("the consensus coding starts with %zu agreed "
+		    "coding and this decision (u undoes both)", "the consensus coding "
+		    "starts with %zu agreed codings and this decision (u undoes both)",
+		    res.seeded), res.seeded);
+}
+
+/* words then suffix in cap bytes; words end in "…" (on a character's
+ * boundary) when both do not fit, so the suffix is always whole. */
+static void
+title_fit(char *dst, size_t cap, const char *words, const char *suffix)
+{
+	size_t wl = strlen(words), sl = strlen(suffix);
+	bool cut = false;
+
+	assert(cap > sl + 4);
+	if (wl + sl >= cap) {
+		wl = cap - sl - 4;	/* "…" and the NUL */
+		while (wl > 0 && ((unsigned char)words[wl] & 0xc0) == 0x80)
+			wl--;
+		cut = true;
+	}
+	snprintf(dst, cap, "%.*s%s%s", (int)wl, words, cut ? "\u2026" : "", suffix);
+}
+
+static void
+take(struct ui *ui, enum compare_choice choice)
+{
+	struct views *v = views_get(ui);
+	const struct compare_item *c = cmp_cur(v);
+	char words[256], title[sizeof ui->ftitle];
+
+	if (ui->view != VIEW_COMPARE) {
+		ui_err(ui, "%s", _("only in the compare view (X)"));
+		return;
+	}
+	if (c == NULL) {
+		ui_err(ui, "%s", _("no disagreement here; n goes to the next"));
+		return;
+	}
+	v->take = (int)choice;
+	cmp_choice_words(ui, c, choice, false, words, sizeof words);
+	/* Esc cancels: a decision is never made by a key meant to back out */
+	title_fit(title, sizeof title, words, _(": note? Enter decides, Esc cancels"));
+	prompt_open(ui, title, "", take_note_done);
+}
+
+static void
+compare_open(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (!v->cmp_listed || v->cmp_stale)
+		compare_update(ui);
+	if (cmp_cur(v) == NULL && v->nsel > 0) {
+		int64_t *order = xcalloc(ui->ndocs + 1, sizeof *order);
+		size_t d, i;
+
+		for (d = 0; d < ui->ndocs; d++)
+			order[d] = ui->docs[d].id;
+		i = vm_compare_from(v->items, v->nitems, order, ui->ndocs,
+		    ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0,
+		    (int64_t)ui->vt.cursor);
+		free(order);
+		for (v->ccur = 0; v->ccur < v->nsel &&
+		    v->sel[v->ccur] < i; v->ccur++)
+			;
+		if (v->ccur == v->nsel)
+			v->ccur = 0;
+	}
+	compare_goto(ui);
+}
+
+static void compare_stale(struct views *v) { v->cmp_stale = true; }
+
+static size_t *
+compare_cursor(struct views *v, size_t *n)
+{
+	*n = v->nparas;
+	return &v->ctop;
+}
+
+const struct view_ops view_compare_ops = {
+	.coders = true,
+	.open = compare_open,
+	.stale = compare_stale,
+	.update = compare_update,
+	.draw = draw_compare,
+	.cursor = compare_cursor,
+	.forget = compare_clear,
+};
+
+void
+view_compare_code(struct ui *ui, int64_t node)
+{
+	struct views *v = views_get(ui);
+
+	v->filter = node;
+	v->cmp_stale = true;
+	v->ccur = (size_t)-1;
+	views_open(ui, VIEW_COMPARE);
+	if (v->nsel > 0 && cmp_cur(v) == NULL) {
+		v->ccur = 0;
+		compare_goto(ui);
+	}
+}
+
+void
+view_act_compare(struct ui *ui)
+{
+	struct views *v = views_get(ui);
+
+	if (ui->view != VIEW_COMPARE && v->filter != 0) {
+		v->filter = 0;	/* X: every code's disagreements */
+		v->cmp_stale = true;
+	}
+	view_toggle(ui, VIEW_COMPARE);
+}
+
+static void
+step(struct ui *ui, int dir)
+{
+	struct views *v = views_get(ui);
+
+	if (ui->view != VIEW_COMPARE) {
+		ui_err(ui, "%s", _("only in the compare view (X)"));
+		return;
+	}
+	if (v->nsel == 0) {
+		compare_status(ui);
+		return;
+	}
+	if (v->ccur >= v->nsel)
+		v->ccur = dir > 0 ? 0 : v->nsel - 1;
+	else
+		v->ccur = (v->ccur + v->nsel + (size_t)(long)dir) % v->nsel;
+	compare_goto(ui);
+}
+
+void view_act_next(struct ui *ui) { step(ui, 1); }
+void view_act_prev(struct ui *ui) { step(ui, -1); }
+void view_act_take_a(struct ui *ui) { take(ui, COMPARE_A); }
+void view_act_take_b(struct ui *ui) { take(ui, COMPARE_B); }
+void view_act_take_both(struct ui *ui) { take(ui, COMPARE_BOTH); }
+void view_act_take_neither(struct ui *ui) { take(ui, COMPARE_NEITHER); }

@@ -1,0 +1,207 @@
+/*
+ * vm-views.c: see vm-views.h. No curses, unit-tested in test-ui-views.c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "vm/vm-views.h"
+
+double
+vm_round3(double v)
+{
+	/* as %.3f prints it: nearest, ties away from zero is close enough
+	 * for the band edges, which are exact in three decimals */
+	return round(v * 1000.0) / 1000.0;
+}
+
+const char *
+vm_kappa_band(double kappa)
+{
+	long m = lround(kappa * 1000.0);	/* thousandths, as shown */
+
+	if (m < 400)
+		return N_("poor");
+	if (m < 600)
+		return N_("moderate");
+	if (m <= 800)
+		return N_("substantial");
+	return N_("almost perfect");
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct vm_agree_row *a = x, *b = y;
+	bool ua = a->k.kappa.why != NULL, ub = b->k.kappa.why != NULL;
+	double ka, kb, pa, pb;
+
+	if (ua != ub)
+		return ua ? 1 : -1;
+	if (!ua) {
+		ka = vm_round3(a->k.kappa.v);
+		kb = vm_round3(b->k.kappa.v);
+		if (ka != kb)
+			return ka < kb ? -1 : 1;
+	}
+	pa = a->k.po.why ? 2.0 : a->k.po.v;
+	pb = b->k.po.why ? 2.0 : b->k.po.v;
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	return a->code < b->code ? -1 : a->code > b->code;
+}
+
+void
+vm_agree_rows(const struct agree_state *st, struct vm_agree_row **out,
+    size_t *n)
+{
+	size_t ndocs, ncodes, ncats, i, k = 0;
+	struct vm_agree_row *v;
+
+	agree_state_size(st, &ndocs, &ncodes, &ncats);
+	v = xcalloc(ncodes ? ncodes : 1, sizeof *v);
+	for (i = 0; i < ncodes; i++) {
+		struct agree_cells c;
+
+		agree_state_table(st, (int64_t)i, -1, &c, NULL);
+		if (c.a + c.b + c.c == 0)
+			continue;	/* neither coder applied it */
+		v[k].code = i;
+		v[k].cells = c;
+		agree_kappa_2x2(c.a, c.b, c.c, c.d, &v[k].k);
+		k++;
+	}
+	qsort(v, k, sizeof *v, row_cmp);
+	*out = v;
+	*n = k;
+}
+
+static bool
+is_pass(const char *login)
+{
+	return strcmp(login, CONSENSUS_CODER) == 0 || retest_is_pass(login);
+}
+
+bool
+vm_pick_coders(const struct vm_coder_count *c, size_t n, size_t *a,
+    size_t *b)
+{
+	size_t i, found = 0, who[2] = {0, 0};
+
+	for (i = 0; i < n; i++) {
+		if (c[i].n <= 0 || is_pass(c[i].login))
+			continue;
+		if (found < 2)
+			who[found] = i;
+		found++;
+	}
+	if (found != 2)
+		return false;
+	*a = who[0];
+	*b = who[1];
+	return true;
+}
+
+size_t
+vm_compare_from(const struct compare_item *items, size_t n,
+    const int64_t *doc_order, size_t ndocs, int64_t doc, int64_t cp)
+{
+	size_t i, d, here = ndocs;
+
+	for (d = 0; d < ndocs; d++)
+		if (doc_order[d] == doc)
+			here = d;
+	for (i = 0; i < n; i++) {
+		size_t di = ndocs;
+
+		for (d = 0; d < ndocs; d++)
+			if (doc_order[d] == items[i].doc)
+				di = d;
+		if (di > here || (di == here && items[i].para_end > cp))
+			return i;
+	}
+	return 0;
+}
+
+static bool
+listed(const char *const *logins, size_t n, const char *login)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(logins[i], login) == 0)
+			return true;
+	return false;
+}
+
+/* Whether logins lists login's second pass. */
+static bool
+has_pass(const char *const *logins, size_t n, const char *login)
+{
+	char *second = retest_login(login);
+	bool yes = listed(logins, n, second);
+
+	free(second);
+	return yes;
+}
+
+size_t
+vm_retest_firsts(const char *const *logins, size_t n, size_t *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (has_pass(logins, n, logins[i]))
+			out[k++] = i;
+	return k;
+}
+
+enum vm_retest_pick
+vm_retest_pick(const char *const *logins, size_t n, const char *me,
+    size_t *first)
+{
+	char *mine = retest_first_login(me);
+	size_t *f = xcalloc(n + 1, sizeof *f), k, i;
+	enum vm_retest_pick r = VM_RETEST_NONE;
+
+	if (mine == NULL)
+		mine = xstrdup(me);
+	k = vm_retest_firsts(logins, n, f);
+	for (i = 0; i < k; i++)
+		if (strcmp(logins[f[i]], mine) == 0)
+			break;
+	if (i < k) {		/* my own passes */
+		*first = f[i];
+		r = VM_RETEST_ONE;
+	} else if (k == 1) {
+		*first = f[0];
+		r = VM_RETEST_ONE;
+	} else if (k > 1)
+		r = VM_RETEST_ASK;
+	free(f);
+	free(mine);
+	return r;
+}
+
+int
+vm_retest_pass(const char *const *logins, size_t n, const char *me)
+{
+	if (retest_is_pass(me))
+		return 2;
+	return has_pass(logins, n, me) ? 1 : 0;
+}
+
+void
+vm_retest_cells(const struct retest_row *r, char *out, size_t cap)
+{
+	char cells[128];
+
+	retest_cells(r, cells, sizeof cells);
+	if (r->tenths < 0)
+		snprintf(out, cap, "%s (%s)", cells, _(RETEST_WHY));
+	else
+		snprintf(out, cap, "%s", cells);
+}
