@@ -2,7 +2,7 @@
  * text-cache.c: text_layout, a document seen at one width, and its cache.
  *
  * Per width the layout keeps, for every paragraph, its line count and
- * (once asked for) its laid-out lines and cells (struct tl_para), so a
+ * (once asked for) its laid-out lines and cells (struct text_para), so a
  * redraw or a scroll at the same width does no layout work: finding a line
  * is a binary search over first[] plus a pointer lookup. A paragraph is
  * laid out the first time any of its lines, or the line total, is needed.
@@ -34,7 +34,7 @@
 
 struct wcache {
 	int width;
-	struct tl_para **paras;	/* NULL until laid out (or after forget) */
+	struct text_para **paras;	/* NULL until laid out (or after forget) */
 	uint32_t *nlines;	/* 0 = not yet known */
 	size_t *first;		/* first screen line per paragraph, npara + 1 */
 	bool counted;		/* first[] is valid */
@@ -46,8 +46,8 @@ struct text_layout {
 	const struct text_doc *doc;
 	struct text_opts o;
 	struct wcache *cur, *prev;
-	struct tl_scratch s;
-	struct tl_para *spare;	/* a forgotten paragraph, reused by the next */
+	struct text_para_scratch s;
+	struct text_para *spare;	/* a forgotten paragraph, reused by the next */
 	uint32_t *cp;
 	size_t cpcap;
 };
@@ -120,7 +120,7 @@ wcache_free(struct wcache *w, size_t npara)
 	if (w == NULL)
 		return;
 	for (p = 0; p < npara; p++)
-		tl_para_free(w->paras[p]);
+		text_para_free(w->paras[p]);
 	free(w->paras);
 	free(w->nlines);
 	free(w->first);
@@ -145,8 +145,8 @@ text_layout_free(struct text_layout *l)
 		return;
 	wcache_free(l->cur, l->doc->npara);
 	wcache_free(l->prev, l->doc->npara);
-	tl_scratch_done(&l->s);
-	tl_para_free(l->spare);
+	text_para_scratch_done(&l->s);
+	text_para_free(l->spare);
 	free(l->cp);
 	free(l);
 }
@@ -179,7 +179,7 @@ text_layout_width(const struct text_layout *l)
 
 /* What a laid-out paragraph holds, its cell index (built later) included. */
 static size_t
-para_bytes(const struct tl_para *tp)
+para_bytes(const struct text_para *tp)
 {
 	return sizeof *tp + tp->cap + (tp->n + 1) * sizeof *tp->l2c;
 }
@@ -190,14 +190,14 @@ static void
 drop_para(struct text_layout *l, size_t p)
 {
 	struct wcache *w = l->cur;
-	struct tl_para *tp = w->paras[p];
+	struct text_para *tp = w->paras[p];
 
 	w->paras[p] = NULL;
 	w->bytes -= para_bytes(tp);
 	if (l->spare == NULL)
 		l->spare = tp;
 	else
-		tl_para_free(tp);
+		text_para_free(tp);
 }
 
 /* Over the budget: drops paragraphs other than keep, in turn. */
@@ -216,11 +216,11 @@ trim(struct text_layout *l, size_t keep)
 	}
 }
 
-static const struct tl_para *
+static const struct text_para *
 get_para(struct text_layout *l, size_t p)
 {
 	struct wcache *w = l->cur;
-	struct tl_para *tp = w->paras[p];
+	struct text_para *tp = w->paras[p];
 	size_t n;
 
 	if (tp != NULL)
@@ -230,8 +230,8 @@ get_para(struct text_layout *l, size_t p)
 		l->spare = NULL;
 	else
 		tp = xcalloc(1, sizeof *tp);
-	tl_para_layout(tp, &l->s, l->cp, n, text_doc_para_start(l->doc, p), &l->o,
-	    w->width);
+	text_para_layout(tp, &l->s, l->cp, n, text_doc_para_start(l->doc, p),
+	    &l->o, w->width);
 	w->paras[p] = tp;
 	w->nlines[p] = (uint32_t)tp->nlines;
 	w->bytes += para_bytes(tp);
@@ -303,10 +303,10 @@ para_of_line(const struct wcache *w, size_t npara, size_t i)
 }
 
 static void
-fill_line(const struct text_layout *l, const struct tl_para *tp, size_t p,
+fill_line(const struct text_layout *l, const struct text_para *tp, size_t p,
     size_t k, struct text_line *out)
 {
-	const struct tl_line *tl = &tp->lines[k];
+	const struct text_para_line *tl = &tp->lines[k];
 	size_t base = text_doc_para_start(l->doc, p);
 	int width = l->cur->width;
 
@@ -340,7 +340,7 @@ void
 text_layout_line(struct text_layout *l, size_t i, struct text_line *out)
 {
 	size_t p;
-	const struct tl_para *tp;
+	const struct text_para *tp;
 
 	count_lines(l);
 	assert(i < l->cur->first[l->doc->npara]);
@@ -359,7 +359,7 @@ visual_rtl(const struct text_layout *l, const struct text_line *ln)
 void
 text_layout_locate(struct text_layout *l, size_t off, size_t *line, int *col)
 {
-	const struct tl_para *tp;
+	const struct text_para *tp;
 	struct text_line ln;
 	size_t p, start, rel, k, c, first;
 	int x;
@@ -375,7 +375,7 @@ text_layout_locate(struct text_layout *l, size_t off, size_t *line, int *col)
 	start = text_doc_para_start(l->doc, p);
 	if (off < start + tp->n && off >= start) {
 		rel = off - start;
-		c = tl_para_l2c(l->cur->paras[p])[rel];
+		c = text_para_l2c(l->cur->paras[p])[rel];
 		for (k = 0; k + 1 < tp->nlines && tp->lines[k + 1].cell <= c; k++)
 			;
 		fill_line(l, tp, p, k, &ln);

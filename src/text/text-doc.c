@@ -73,7 +73,7 @@ text_doc_adopt(char *text, size_t len)
 		const char *nl = memchr(d->text + pos, '\n', len - pos);
 		size_t end = nl != NULL ? (size_t)(nl - d->text) : len;
 		size_t cend = end;
-		struct text_para *p;
+		struct text_doc_para *p;
 
 		if (nl != NULL && cend > pos && d->text[cend - 1] == '\r')
 			cend--;
@@ -110,7 +110,7 @@ text_doc_index(const struct text_doc *cd, size_t upto)
 	struct text_doc *d = (struct text_doc *)cd;
 
 	while (d->nindexed < d->npara && d->nindexed <= upto) {
-		struct text_para *p = &d->paras[d->nindexed];
+		struct text_doc_para *p = &d->paras[d->nindexed];
 
 		p->start = d->nindexed == 0 ? 0 :
 		    p[-1].start + p[-1].n + p[-1].sep;

@@ -14,7 +14,7 @@
  *   unassigned, private use     "<E000>" (hex)
  *   other zero-width Cf         hidden (ZWNJ, ZWJ, LRM, RLM, ALM, ZWSP, BOM...);
  *                               ZWNJ/ZWJ are drawn, attached, when the
- *                               terminal shapes (text-layout.c)
+ *                               terminal shapes (text-para.c)
  *   zero-width marks            combining glyphs on the preceding cell
  */
 #include <pthread.h>

@@ -48,7 +48,7 @@ int text_filter_placeholder(uint32_t c, uint32_t out[TF_PH_MAX]);
  */
 #define TEXT_SEGMENT_MAX 65536
 
-struct text_para {
+struct text_doc_para {
 	size_t byte, nbyte;	/* UTF-8 of the paragraph, separator excluded */
 	size_t start, n;	/* logical start and length in code points */
 	size_t sep;		/* code points of the separator after it: 0-2 */
@@ -57,7 +57,7 @@ struct text_doc {
 	char *text;
 	size_t len;		/* bytes */
 	size_t ncp;		/* code points, once all are indexed */
-	struct text_para *paras;
+	struct text_doc_para *paras;
 	size_t npara;
 	size_t nindexed;	/* paras[0..nindexed) have start and n */
 };
@@ -78,19 +78,19 @@ size_t text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
 struct text_layout;
 size_t text_layout_cache_bytes(const struct text_layout *l);
 
-/* ---- text-layout.c: one paragraph at one width ---- */
+/* ---- text-para.c: one paragraph at one width ---- */
 
-struct tl_line {
+struct text_para_line {
 	size_t start, end;	/* paragraph-relative code points */
-	uint32_t cell, ncells;	/* into tl_para.cells */
+	uint32_t cell, ncells;	/* into text_para.cells */
 	int cols;
 };
-struct tl_para {
+struct text_para {
 	size_t nlines;
-	struct tl_line *lines;
+	struct text_para_line *lines;
 	struct text_cell *cells;	/* document offsets */
 	uint32_t *glyphs;		/* all lines' glyphs */
-	uint32_t *l2c;			/* code point -> cell, see tl_para_l2c */
+	uint32_t *l2c;			/* code point -> cell: text_para_l2c */
 	size_t ncells;
 	size_t base;			/* document offset of the paragraph */
 	size_t n;			/* code points */
@@ -99,15 +99,15 @@ struct tl_para {
 };
 /* Scratch arrays reused across paragraphs so layout does not allocate per
  * call beyond its results. */
-#define TL_NOUNIT UINT32_MAX
-#define TL_COMPLEX 0x80000000u	/* in cu[]: the unit is not one TF_BASE alone */
+#define TP_NOUNIT UINT32_MAX
+#define TP_COMPLEX 0x80000000u	/* in cu[]: the unit is not one TF_BASE alone */
 enum {
 	UF_BREAK = 1,		/* UAX #14 break opportunity before the unit */
 	UF_MANDATORY = 2,	/* mandatory break after it */
 	UF_SPACE = 4,		/* white space: may hang past the line end */
 	UF_TAB = 8,
 };
-struct tl_scratch {
+struct text_para_scratch {
 	size_t cap;
 	const uint32_t *src;	/* the paragraph being laid out (borrowed) */
 	uint32_t *shaped;	/* display copy when shaped or mirrored */
@@ -124,23 +124,23 @@ struct tl_scratch {
 	uint8_t *uw;		/* columns of unit u's base (a tab: see UF_TAB) */
 	uint8_t *uflag;		/* UF_* of unit u */
 	uint32_t *ubase;	/* the spacing character of unit u */
-	uint32_t *cu;		/* code point -> its unit (| TL_COMPLEX) if it
-				 * is the unit's base, else TL_NOUNIT */
+	uint32_t *cu;		/* code point -> its unit (| TP_COMPLEX) if it
+				 * is the unit's base, else TP_NOUNIT */
 	uint8_t *ucols;		/* columns of unit u where it was placed */
 	uint32_t *lstart;	/* first unit of each line */
 	size_t n;		/* code points of the paragraph in cp */
 	bool have_gbrk;		/* gbrk is computed */
 	bool keep_joiners;	/* ZWNJ/ZWJ drawn for a terminal that shapes */
 };
-void tl_scratch_done(struct tl_scratch *s);
+void text_para_scratch_done(struct text_para_scratch *s);
 /* Lays out cp[0..n) (paragraph starting at document offset base) into out,
  * reusing out's block when it is big enough (out zeroed or a forgotten
  * paragraph). */
-void tl_para_layout(struct tl_para *out, struct tl_scratch *s,
+void text_para_layout(struct text_para *out, struct text_para_scratch *s,
     const uint32_t *cp, size_t n, size_t base, const struct text_opts *o,
     int width);
 /* Paragraph code point -> index of its cell, built on first use. */
-const uint32_t *tl_para_l2c(struct tl_para *p);
-void tl_para_free(struct tl_para *p);
+const uint32_t *text_para_l2c(struct text_para *p);
+void text_para_free(struct text_para *p);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * text-layout.c: one paragraph at one width (docs/bidi.md §4.3).
+ * text-para.c: one paragraph at one width (docs/bidi.md §4.3).
  *
  * Pipeline, all on the logical code points cp[0..n) of the paragraph:
  *
@@ -34,7 +34,7 @@
 #define NONE ((size_t)-1)
 
 static void
-scratch_grow(struct tl_scratch *s, size_t n)
+scratch_grow(struct text_para_scratch *s, size_t n)
 {
 	size_t cap = s->cap, i;
 
@@ -64,7 +64,7 @@ scratch_grow(struct tl_scratch *s, size_t n)
 }
 
 void
-tl_scratch_done(struct tl_scratch *s)
+text_para_scratch_done(struct text_para_scratch *s)
 {
 	free(s->uflag);
 	free(s->shaped);
@@ -174,7 +174,7 @@ int
 text_bidi_line(const uint32_t *cp, size_t n, enum text_dir dir, bool *rtl,
     int8_t *levels, size_t *order, size_t *norder)
 {
-	struct tl_scratch s = { 0 };
+	struct text_para_scratch s = { 0 };
 	FriBidiParType base;
 	size_t i, k = 0;
 	int rc = -1;
@@ -196,7 +196,7 @@ text_bidi_line(const uint32_t *cp, size_t n, enum text_dir dir, bool *rtl,
 	*rtl = FRIBIDI_IS_RTL(base);
 	rc = 0;
 out:
-	tl_scratch_done(&s);
+	text_para_scratch_done(&s);
 	return rc;
 }
 
@@ -233,7 +233,7 @@ filter_packed(uint32_t c)
 
 /* Columns of unit u when it starts at column col. */
 static inline int
-unit_cols(const struct tl_scratch *s, size_t u, int col)
+unit_cols(const struct text_para_scratch *s, size_t u, int col)
 {
 	if (s->uflag[u] & UF_TAB)
 		return TF_TABSTOP - col % TF_TABSTOP;
@@ -243,7 +243,7 @@ unit_cols(const struct tl_scratch *s, size_t u, int col)
 /* Does unit u start a grapheme cluster? The breaks are computed only for
  * paragraphs that need a forced break: most never do. */
 static bool
-grapheme_start(struct tl_scratch *s, size_t u)
+grapheme_start(struct text_para_scratch *s, size_t u)
 {
 	if (!s->have_gbrk) {
 		u32_grapheme_breaks(s->src, s->n, s->gbrk);
@@ -261,7 +261,7 @@ grapheme_start(struct tl_scratch *s, size_t u)
  * columns, and the line then ends before the next non-space.
  */
 static size_t
-wrap_units(struct tl_scratch *s, size_t nunits, int width)
+wrap_units(struct text_para_scratch *s, size_t nunits, int width)
 {
 	size_t nl = 0, ls = 0, cand = NONE, u, g;
 	int col = 0, w;
@@ -342,7 +342,7 @@ wrap_units(struct tl_scratch *s, size_t nunits, int width)
  * every unit takes the slow branch, as hung does there.
  */
 static size_t
-wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
+wrap_plain(struct text_para_scratch *s, size_t nunits, int width, bool all_one)
 {
 	const uint8_t *uw = s->uw;
 	const uint32_t *unit = s->unit;
@@ -411,7 +411,7 @@ wrap_plain(struct tl_scratch *s, size_t nunits, int width, bool all_one)
 
 /* Writes the cell of unit u to *c and its glyphs at glyphs[*nglyph]. */
 static void
-emit_cell(const struct tl_scratch *s, size_t u, struct text_cell *c,
+emit_cell(const struct text_para_scratch *s, size_t u, struct text_cell *c,
     uint32_t *glyphs, size_t *nglyph, size_t base)
 {
 	uint32_t a = s->unit[u], e = s->unit[u + 1], b = s->ubase[u], k;
@@ -474,7 +474,7 @@ cell_plain(struct text_cell *c, uint32_t *glyphs, size_t *nglyph,
 /* Rule L4 on the display copy. FriBidi's mirroring table holds only
  * characters of class ON, so only those at odd levels are looked up. */
 static void
-mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
+mirror(const struct text_para_scratch *s, size_t n, uint32_t *out)
 {
 	size_t i;
 
@@ -488,7 +488,7 @@ mirror(const struct tl_scratch *s, size_t n, uint32_t *out)
 }
 
 void
-tl_para_layout(struct tl_para *out, struct tl_scratch *s,
+text_para_layout(struct text_para *out, struct text_para_scratch *s,
     const uint32_t *cp, size_t n, size_t base, const struct text_opts *o,
     int width)
 {
@@ -524,9 +524,9 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 				if (k == TF_MARK || k == TF_HIDDEN) {
 					/* joins the unit before, if any (else
 					 * unit 0) */
-					cu[i] = TL_NOUNIT;
+					cu[i] = TP_NOUNIT;
 					if (nunits > 0)
-						cu[ubase[nunits - 1]] |= TL_COMPLEX;
+						cu[ubase[nunits - 1]] |= TP_COMPLEX;
 					else
 						lead = true;
 					continue;
@@ -535,7 +535,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 				extra += TF_PH_MAX + TF_TABSTOP;
 				if (k == TF_TAB)
 					cols = TF_TABSTOP;
-				cu[i] = (uint32_t)nunits | TL_COMPLEX;
+				cu[i] = (uint32_t)nunits | TP_COMPLEX;
 			} else {
 				cu[i] = (uint32_t)nunits;
 			}
@@ -546,14 +546,14 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		}
 	}
 	if (lead && nunits > 0)
-		s->cu[s->ubase[0]] |= TL_COMPLEX;
+		s->cu[s->ubase[0]] |= TP_COMPLEX;
 	if (nunits > 0)
 		s->unit[0] = 0;	/* zero-width characters before the first base */
 	nobase = nunits == 0 && n > 0;
 	if (nobase) {	/* nothing visible at all: one empty cell */
 		s->unit[0] = s->ubase[0] = 0;
 		s->uw[0] = 0;
-		s->cu[0] = TL_COMPLEX;
+		s->cu[0] = TP_COMPLEX;
 		nunits = 1;
 	}
 	s->unit[nunits] = (uint32_t)n;
@@ -630,7 +630,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 	if (reorder)
 		memcpy(s->map, s->ident, n * sizeof *s->map);
 	for (l = 0; l < nl; l++) {
-		struct tl_line *ln = &out->lines[l];
+		struct text_para_line *ln = &out->lines[l];
 		size_t u0 = s->lstart[l], u1 = s->lstart[l + 1];
 		size_t a = s->unit[u0], b = s->unit[u1];
 		/* locals, so stores into cells and glyphs reload nothing */
@@ -651,7 +651,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 			for (u = u0; u < u1; u++) {
 				uint32_t ub = s->ubase[u];
 
-				if (cu[ub] & TL_COMPLEX)
+				if (cu[ub] & TP_COMPLEX)
 					emit_cell(s, u, &cells[ncell], glyphs, &nglyph,
 					    base);
 				else
@@ -672,10 +672,10 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 		for (i = a; i < b; i++) {
 			uint32_t li = (uint32_t)map[i], c = cu[li];
 
-			if (c == TL_NOUNIT)
+			if (c == TP_NOUNIT)
 				continue;
-			u = c & ~TL_COMPLEX;
-			if (c & TL_COMPLEX)
+			u = c & ~TP_COMPLEX;
+			if (c & TP_COMPLEX)
 				emit_cell(s, u, &cells[ncell], glyphs, &nglyph, base);
 			else	/* li is the unit's only character */
 				cell_plain(&cells[ncell], glyphs, &nglyph, base, li,
@@ -693,7 +693,7 @@ tl_para_layout(struct tl_para *out, struct tl_scratch *s,
 }
 
 const uint32_t *
-tl_para_l2c(struct tl_para *p)
+text_para_l2c(struct text_para *p)
 {
 	size_t i, k;
 
@@ -707,7 +707,7 @@ tl_para_l2c(struct tl_para *p)
 }
 
 void
-tl_para_free(struct tl_para *p)
+text_para_free(struct text_para *p)
 {
 	if (p == NULL)
 		return;
