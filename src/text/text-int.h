@@ -70,9 +70,9 @@ size_t text_doc_para_start(const struct text_doc *d, size_t p);
 size_t text_doc_decode(const struct text_doc *d, size_t p, uint32_t **buf,
     size_t *cap);
 
-/* ---- text-cache.c ---- */
+/* ---- text-layout.c ---- */
 
-/* Bytes of laid-out cells a layout keeps per width (see text-cache.c). */
+/* Bytes of laid-out cells a layout keeps per width (see text-layout.c). */
 #define TEXT_CACHE_BUDGET ((size_t)32 << 20)
 /* What the current width's cache holds now: for tests. */
 struct text_layout;

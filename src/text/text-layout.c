@@ -1,5 +1,5 @@
 /*
- * text-cache.c: text_layout, a document seen at one width, and its cache.
+ * text-layout.c: text_layout, a document seen at one width, and its cache.
  *
  * Per width the layout keeps, for every paragraph, its line count and
  * (once asked for) its laid-out lines and cells (struct text_para), so a
