@@ -19,7 +19,7 @@
 #include "tui/ui-int.h"
 
 void
-agree_free(struct ui *ui)
+pane_agree_free(struct ui *ui)
 {
 	agree_project_free(ui->agree);
 	ui->agree = NULL;
@@ -70,7 +70,7 @@ pick_coders(struct ui *ui, const char **a, const char **b)
 }
 
 void
-agree_toggle(struct ui *ui)
+pane_agree_toggle(struct ui *ui)
 {
 	const char *a, *b;
 
@@ -106,7 +106,7 @@ agree_toggle(struct ui *ui)
 }
 
 void
-agree_refresh(struct ui *ui)
+pane_agree_refresh(struct ui *ui)
 {
 	bool changed = false;
 

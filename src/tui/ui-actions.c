@@ -253,7 +253,7 @@ act_only_mine(struct ui *ui)
 	ui_dirty(ui, DIRTY_TRANSCRIPT);
 }
 
-static void act_agree(struct ui *ui) { agree_toggle(ui); }
+static void act_agree(struct ui *ui) { pane_agree_toggle(ui); }
 
 /*
  * Test-retest: from the first pass, start (retest_start, as `axial retest

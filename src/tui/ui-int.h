@@ -315,10 +315,10 @@ void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);
 
 /* pane-agree.c */
-void agree_toggle(struct ui *ui);
+void pane_agree_toggle(struct ui *ui);
 /* After a sync: applies the changes to the agreement state if shown. */
-void agree_refresh(struct ui *ui);
-void agree_free(struct ui *ui);
+void pane_agree_refresh(struct ui *ui);
+void pane_agree_free(struct ui *ui);
 
 /* editor.c */
 /* Edits text in $VISUAL/$EDITOR (vi) without a shell; *out is the new

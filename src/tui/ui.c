@@ -657,7 +657,7 @@ ui_sync(struct ui *ui)
 		structure = true;	/* the visible codings changed wholesale */
 		if (ui->blind_hidden && ui->show_agree) {
 			ui->show_agree = false;
-			agree_free(ui);
+			pane_agree_free(ui);
 			ui_dirty(ui, DIRTY_LAYOUT);
 		}
 	}
@@ -717,7 +717,7 @@ ui_sync(struct ui *ui)
 	}
 	if (n > 0 || structure) {
 		ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
-		agree_refresh(ui);
+		pane_agree_refresh(ui);
 		views_sync(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
 			ui_load_segments(ui, ui->seg_node);
@@ -1115,7 +1115,7 @@ ui_free(struct ui *ui)
 	size_t i;
 
 	finder_close(ui);
-	agree_free(ui);
+	pane_agree_free(ui);
 	views_free(ui);
 	if (ui->layout)
 		text_layout_free(ui->layout);
