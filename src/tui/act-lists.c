@@ -86,7 +86,7 @@ review_show(struct ui *ui)
 		return;
 	}
 	ui->review = true;
-	ui_load_segments(ui, cat);
+	pane_codings_load(ui, cat);
 	ui->focus = PANE_CODINGS;
 	ui_msg(ui, _("review: n/p next/previous category, Enter jumps to a quote"));
 }

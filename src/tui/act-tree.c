@@ -81,7 +81,7 @@ act_tree_enter(struct ui *ui)
 		return;
 	}
 	ui->review = false;
-	ui_load_segments(ui, n->id);
+	pane_codings_load(ui, n->id);
 	ui->focus = PANE_CODINGS;
 }
 

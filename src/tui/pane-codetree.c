@@ -193,7 +193,7 @@ tree_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
 	} else if (ev == UI_MOUSE_DOUBLE && n != NULL) {
 		vmtree_goto_row(&ui->tree, row);
 		if (n->kind == NODE_CODE)
-			ui_load_segments(ui, n->id);
+			pane_codings_load(ui, n->id);
 		ui_dirty(ui, DIRTY_ALL);
 	}
 }

@@ -104,7 +104,7 @@ add_code(struct ui *ui, size_t *cap, int64_t node, bool header)
 }
 
 void
-ui_load_segments(struct ui *ui, int64_t node)
+pane_codings_load(struct ui *ui, int64_t node)
 {
 	const struct node *n = ui_node(ui, node);
 	size_t cap = 0, keep = ui->seg_node == node ? ui->seg_cur : 0;

@@ -292,7 +292,11 @@ void ui_apply_code(struct ui *ui, int64_t node);
 /* The node name of id (borrowed), or "?" */
 const char *ui_node_name(struct ui *ui, int64_t id);
 const struct node *ui_node(struct ui *ui, int64_t id);
-void ui_load_segments(struct ui *ui, int64_t node);
+
+/* pane-codings.c */
+/* Fills the codings pane with the codings of node (a category: its own
+ * and every code's under it) and shows the pane. */
+void pane_codings_load(struct ui *ui, int64_t node);
 
 /* finder.c */
 /* Opens the finder on items (taken); done(ui, id, query) runs on Enter

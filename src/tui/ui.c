@@ -720,7 +720,7 @@ ui_sync(struct ui *ui)
 		pane_agree_refresh(ui);
 		views_sync(ui);
 		if (ui->seg_node != 0 && ui->show_codings)
-			ui_load_segments(ui, ui->seg_node);
+			pane_codings_load(ui, ui->seg_node);
 	} else if (ui->change_cursor != seen && ui->view == VIEW_COMPARE) {
 		/* a decision that changed no coding still moves its counts */
 		views_sync(ui);
@@ -743,7 +743,7 @@ ui_act_as(struct ui *ui, const char *login)
 	ui->vt.top = top;
 	views_sync(ui);
 	if (ui->seg_node != 0 && ui->show_codings)
-		ui_load_segments(ui, ui->seg_node);
+		pane_codings_load(ui, ui->seg_node);
 	ui_dirty(ui, DIRTY_ALL);
 	return true;
 }
@@ -1292,7 +1292,7 @@ ui_run(const struct ui_options *o)
 				if (n != NULL && n->kind == NODE_CODE &&
 				    n->id != ui->seg_node && ui->show_codings &&
 				    !ui->review)
-					ui_load_segments(ui, n->id);
+					pane_codings_load(ui, n->id);
 			}
 			continue;
 		}
