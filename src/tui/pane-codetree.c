@@ -198,7 +198,7 @@ tree_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
 	}
 }
 
-const struct pane_ops pane_tree_ops = {
+const struct pane_ops pane_codetree_ops = {
 	.name = "codes",
 	.scope = SCOPE_TREE,
 	.draw = tree_draw,

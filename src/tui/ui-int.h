@@ -81,7 +81,7 @@ struct pane_ops {
 enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
 
-extern const struct pane_ops pane_transcript_ops, pane_tree_ops,
+extern const struct pane_ops pane_transcript_ops, pane_codetree_ops,
     pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops,
     pane_view_ops;
 

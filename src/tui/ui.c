@@ -751,7 +751,7 @@ ui_act_as(struct ui *ui, const char *login)
 /* ---- drawing ---- */
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
-	&pane_transcript_ops, &pane_tree_ops, &pane_codings_ops,
+	&pane_transcript_ops, &pane_codetree_ops, &pane_codings_ops,
 	&pane_docs_ops, &pane_status_ops, &pane_agree_ops, &pane_view_ops,
 };
 
