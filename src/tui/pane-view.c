@@ -1,5 +1,5 @@
 /*
- * pane-view.c: the frame of the full-body views (view.h): the pane that
+ * pane-view.c: the frame of the full-body views (view-int.h): the pane that
  * draws the view on screen, opening, closing and live refresh through each
  * view's ops, moving the current row, and the choice of the two coders the
  * agreement and compare views share.

@@ -329,7 +329,7 @@ void pane_agree_free(struct ui *ui);
  * text (caller frees) or NULL if the editor failed. Returns 0 on success. */
 int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
-/* pane-view.c and view-*.c (view.h): the full-body views */
+/* pane-view.c and view-*.c (view-int.h): the full-body views */
 enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST };
 void view_toggle(struct ui *ui, int view);
 /* ui_sync applied coding or structural changes: views recompute lazily. */
