@@ -90,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.q = (int)(size % 5);
 	agree_data_report(&d, &o, &r);
 	check_report(&r);
-	agree_report_free(&r);
+	agree_data_report_free(&r);
 
 	if (d.ncoders == 2) {
 		cells = agree_data_table(&d, &missing);

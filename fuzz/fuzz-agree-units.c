@@ -290,7 +290,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (u = 0; u < v.nunits * v.ncoders; u++)
 			FZ_CHECK(v.val[u] >= -1 && v.val[u] < v.ncats);
 		agree_data_report(&v, &o, &r);
-		agree_report_free(&r);
+		agree_data_report_free(&r);
 		agree_data_free(&v);
 	}
 	agree_state_free(st);

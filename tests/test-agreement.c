@@ -104,7 +104,7 @@ check_vector(const char *dir, const char *name)
 		if (line[0] == '#' || sscanf(line, "%255s %63s %lf", key, val, &tol) < 2)
 			continue;
 		snprintf(what, sizeof what, "%s: %s", name, key);
-		it = agree_report_get(&r, key);
+		it = agree_data_report_get(&r, key);
 		if (it == NULL) {
 			print_error("%s: no such figure\n", what);
 			fail();
@@ -120,7 +120,7 @@ check_vector(const char *dir, const char *name)
 		n++;
 	}
 	fclose(f);
-	agree_report_free(&r);
+	agree_data_report_free(&r);
 	agree_data_free(&d);
 	free(text);
 	free(csv);
@@ -367,9 +367,9 @@ test_randolph_q_below_2(void **state)
 
 	assert_int_equal(agree_data_parse(csv, sizeof csv - 1, &d, &line, &err), 0);
 	agree_data_report(&d, &o, &r);
-	assert_non_null(it = agree_report_get(&r, "randolph"));
+	assert_non_null(it = agree_data_report_get(&r, "randolph"));
 	assert_string_equal(it->f.why, "q < 2");
-	agree_report_free(&r);
+	agree_data_report_free(&r);
 	agree_data_free(&d);
 }
 
@@ -413,10 +413,10 @@ test_alpha_extreme_values(void **state)
 				    r.item[j].f.v);
 				fail();
 			}
-		assert_non_null(it = agree_report_get(&r, cases[i].key));
+		assert_non_null(it = agree_data_report_get(&r, cases[i].key));
 		assert_non_null(it->f.why);
 		assert_string_equal(it->f.why, cases[i].why);
-		agree_report_free(&r);
+		agree_data_report_free(&r);
 		agree_data_free(&d);
 	}
 }

@@ -493,7 +493,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		print_table(data, &d, &r);
 	uselocale(old);
 	freelocale(cloc);
-	agree_report_free(&r);
+	agree_data_report_free(&r);
 	agree_data_free(&d);
 	return fflush(stdout) == 0 ? CMD_OK : cmd_error(_("writing output failed"));
 }

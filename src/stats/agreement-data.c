@@ -668,7 +668,7 @@ agree_data_report(const struct agree_data *d, const struct agree_opts *o,
 }
 
 const struct agree_item *
-agree_report_get(const struct agree_report *r, const char *key)
+agree_data_report_get(const struct agree_report *r, const char *key)
 {
 	size_t i;
 
@@ -679,7 +679,7 @@ agree_report_get(const struct agree_report *r, const char *key)
 }
 
 void
-agree_report_free(struct agree_report *r)
+agree_data_report_free(struct agree_report *r)
 {
 	size_t i;
 

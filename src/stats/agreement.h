@@ -206,8 +206,9 @@ void agree_data_report(const struct agree_data *d, const struct agree_opts *o,
 /* The two-coder table of d (k * k cells, caller frees); units left out in *missing. */
 int64_t *agree_data_table(const struct agree_data *d, int64_t *missing);
 /* Looks a figure up by key; NULL if absent. */
-const struct agree_item *agree_report_get(const struct agree_report *r, const char *key);
-void agree_report_free(struct agree_report *r);
+const struct agree_item *agree_data_report_get(const struct agree_report *r,
+    const char *key);
+void agree_data_report_free(struct agree_report *r);
 
 /* ---- Unit modes on coded documents (agreement-units.c) ---- */
 
