@@ -167,7 +167,7 @@ import_main(const struct cmd *self, int argc, char **argv)
 		    &err)) != NULL) {
 			/* The text is a copy: the file's bytes go first, so
 			 * memory holds one of them at a time. */
-			text = transcript_extract(ops[i], data, len, &tlen,
+			text = importer_extract(ops[i], data, len, &tlen,
 			    &notice, &err);
 			free(data);
 		}

@@ -76,12 +76,15 @@ char *docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
 char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
+
+/* ---- importer.c: which reader takes a file ---- */
+
 /*
  * Text for a transcript file by its extension: .docx and .odt extracted,
  * anything else returned as read (textin_decode then checks it). NULL with
  * *err on failure.
  */
-char *transcript_extract(const char *path, const char *data, size_t len,
+char *importer_extract(const char *path, const char *data, size_t len,
     size_t *outlen, char **notice, char **err);
 
 /* ---- refi-export.c, refi-import.c: REFI-QDA 1.5 ---- */
