@@ -32,6 +32,15 @@ char *xs_attr(const xmlNode *n, const char *name);
 /* The first child element named name in ns, or NULL. */
 xmlNode *xs_child(const xmlNode *n, const char *ns, const char *name);
 
+/* ---- import-docx.c, import-odt.c: from an archive already read ---- */
+
+/* docx_extract and odt_extract on an archive zs_read has read. */
+struct zs_archive;
+char *docx_extract_zip(const struct zs_archive *a, size_t *outlen,
+    char **notice, char **err);
+char *odt_extract_zip(const struct zs_archive *a, size_t *outlen,
+    char **notice, char **err);
+
 /* ---- refi-import.c ---- */
 
 /* A .qdpx (qdc false) or .qdc already read into memory. */

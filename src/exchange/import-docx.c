@@ -112,10 +112,9 @@ part_has_text(const struct zs_entry *e)
 }
 
 char *
-docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
+docx_extract_zip(const struct zs_archive *a, size_t *outlen, char **notice,
     char **err)
 {
-	struct zs_archive a;
 	const struct zs_entry *doc;
 	struct wctx w;
 	xmlDoc *d;
@@ -123,38 +122,47 @@ docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	size_t i;
 
 	*notice = NULL;
+	*err = NULL;
 	memset(&w, 0, sizeof w);
-	if (zs_read(data, len, &a, err) != 0)
-		return NULL;
-	if ((doc = zs_find(&a, "word/document.xml", false)) == NULL) {
-		zs_free(&a);
+	if ((doc = zs_find(a, "word/document.xml", false)) == NULL) {
 		*err = xstrdup(_("not a Word document (no word/document.xml)"));
 		return NULL;
 	}
-	if ((d = xs_parse(doc->data, doc->len, "word/document.xml", err)) == NULL) {
-		zs_free(&a);
+	if ((d = xs_parse(doc->data, doc->len, "word/document.xml", err)) == NULL)
 		return NULL;
-	}
 	body = xs_child(xmlDocGetRootElement(d), W_NS, "body");
 	if (!xs_is(xmlDocGetRootElement(d), W_NS, "document") || body == NULL) {
 		xs_free(d);
-		zs_free(&a);
 		*err = xstrdup(_("word/document.xml has no w:document/w:body"));
 		return NULL;
 	}
 	docx_walk(&w, body->children);
 	xs_free(d);
-	for (i = 0; i < a.n; i++) {
-		const char *nm = a.e[i].name;
+	for (i = 0; i < a->n; i++) {
+		const char *nm = a->e[i].name;
 
-		if (strncmp(nm, "word/header", 11) == 0 && part_has_text(&a.e[i]))
+		if (strncmp(nm, "word/header", 11) == 0 && part_has_text(&a->e[i]))
 			w.lo.headers++;
-		else if (strncmp(nm, "word/footer", 11) == 0 && part_has_text(&a.e[i]))
+		else if (strncmp(nm, "word/footer", 11) == 0 && part_has_text(&a->e[i]))
 			w.lo.footers++;
 	}
-	zs_free(&a);
 	*notice = leftout_notice(&w.lo);
 	buf_puts(&w.out, "");
 	*outlen = w.out.len;
 	return buf_take(&w.out);
+}
+
+char *
+docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err)
+{
+	struct zs_archive a;
+	char *text;
+
+	*notice = NULL;
+	if (zs_read(data, len, &a, err) != 0)
+		return NULL;
+	text = docx_extract_zip(&a, outlen, notice, err);
+	zs_free(&a);
+	return text;
 }

@@ -145,44 +145,52 @@ odt_headers(const struct zs_archive *a, struct leftout *lo)
 }
 
 char *
-odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
+odt_extract_zip(const struct zs_archive *a, size_t *outlen, char **notice,
     char **err)
 {
-	struct zs_archive a;
 	const struct zs_entry *ce;
 	struct octx o;
 	xmlDoc *d;
 	xmlNode *root, *body, *text;
 
 	*notice = NULL;
+	*err = NULL;
 	memset(&o, 0, sizeof o);
-	if (zs_read(data, len, &a, err) != 0)
-		return NULL;
-	if ((ce = zs_find(&a, "content.xml", false)) == NULL) {
-		zs_free(&a);
+	if ((ce = zs_find(a, "content.xml", false)) == NULL) {
 		*err = xstrdup(_("not an OpenDocument text (no content.xml)"));
 		return NULL;
 	}
-	if ((d = xs_parse(ce->data, ce->len, "content.xml", err)) == NULL) {
-		zs_free(&a);
+	if ((d = xs_parse(ce->data, ce->len, "content.xml", err)) == NULL)
 		return NULL;
-	}
 	root = xmlDocGetRootElement(d);
 	body = xs_child(root, OFFICE_NS, "body");
 	text = body ? xs_child(body, OFFICE_NS, "text") : NULL;
 	if (text == NULL) {
 		xs_free(d);
-		zs_free(&a);
 		*err = xstrdup(_("content.xml has no office:body/office:text (not a "
 		    "text document)"));
 		return NULL;
 	}
 	odt_walk(&o, text->children);
 	xs_free(d);
-	odt_headers(&a, &o.lo);
-	zs_free(&a);
+	odt_headers(a, &o.lo);
 	*notice = leftout_notice(&o.lo);
 	buf_puts(&o.out, "");
 	*outlen = o.out.len;
 	return buf_take(&o.out);
+}
+
+char *
+odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err)
+{
+	struct zs_archive a;
+	char *text;
+
+	*notice = NULL;
+	if (zs_read(data, len, &a, err) != 0)
+		return NULL;
+	text = odt_extract_zip(&a, outlen, notice, err);
+	zs_free(&a);
+	return text;
 }

@@ -1643,14 +1643,13 @@ refi_import(struct project *p, const char *path, uint64_t max,
 {
 	size_t len;
 	char *data = textin_read(path, TEXTIN_IMPORT, max, &len, err);
-	const char *dot = strrchr(path, '.');
 	enum ax_status s;
 
 	memset(st, 0, sizeof *st);
 	if (data == NULL)
 		return AX_ERR_IO;
-	s = refi_import_data(p, path, data, len, dot != NULL &&
-	    strcasecmp(dot, ".qdc") == 0, st, err);
+	s = refi_import_data(p, path, data, len,
+	    importer_kind(path) == IMPORTER_QDC, st, err);
 	free(data);
 	return s;
 }
