@@ -284,6 +284,87 @@ test_notice(void **state)
 	free(s);
 }
 
+/* importer_extract on zip bytes as if from path: the text, or "!" + err. */
+static char *
+extract_as(const char *path, const struct ent *e, size_t n)
+{
+	size_t len, tl;
+	char *z = mkzip(e, n, false, &len), *notice = NULL, *err = NULL, *t;
+
+	t = importer_extract(path, z, len, &tl, &notice, &err);
+	if (t == NULL) {
+		t = xasprintf("!%s", err);
+		free(err);
+	}
+	free(notice);
+	free(z);
+	return t;
+}
+
+static void
+test_importer(void **state)
+{
+	const char *doc = "<w:document " W_NS "><w:body><w:p><w:r><w:t>docx"
+	    "</w:t></w:r></w:p></w:body></w:document>";
+	const char *content = "<office:document-content " ODT_NS "><office:body>"
+	    "<office:text><text:p>odt</text:p></office:text></office:body>"
+	    "</office:document-content>";
+	struct ent both[] = {{"word/document.xml", doc, 0}, {"content.xml", content, 0}};
+	struct ent odt[] = {{"content.xml", content, 0}};
+	const char *cells = "<office:document-content " ODT_NS "><office:body>"
+	    "<office:spreadsheet/></office:body></office:document-content>";
+	struct ent sheet[] = {{"mimetype", "application/vnd.oasis.opendocument."
+	    "spreadsheet", 0}, {"content.xml", cells, 0}};
+	const char *names[][2] = {{"dir/One.TXT", "One"}, {"a.b/x.Md", "x"},
+	    {"ONE.DOCX", "ONE"}, {"n.OdT", "n"}, {"t.text", "t"}, {"p.qdpx", "p"},
+	    {".txt", ".txt"}, {"d.txt/notes", "notes"}, {"notes.v2", "notes.v2"},
+	    {"x.txt.bak", "x.txt.bak"}};
+	size_t i, tl;
+	char *s, *notice, *err;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(names); i++) {
+		s = importer_name(names[i][0]);
+		assert_string_equal(s, names[i][1]);
+		free(s);
+	}
+	assert_int_equal(importer_kind("X.QDPX"), IMPORTER_QDPX);
+	assert_int_equal(importer_kind("c.Qdc"), IMPORTER_QDC);
+	assert_int_equal(importer_kind("d.qdc/x"), IMPORTER_TEXT);
+	assert_int_equal(importer_kind("a.DocX"), IMPORTER_DOCX);
+	assert_int_equal(importer_kind("a.txt"), IMPORTER_TEXT);
+	/* The bytes choose: the named format when the archive is one, else
+	 * the first that fits; no mimetype is no objection. */
+	s = extract_as("x.odt", both, 2);
+	assert_string_equal(s, "odt");
+	free(s);
+	s = extract_as("x.txt", both, 2);
+	assert_string_equal(s, "docx");
+	free(s);
+	s = extract_as("x.docx", odt, 1);
+	assert_string_equal(s, "odt");
+	free(s);
+	/* A spreadsheet is no text, under any name. */
+	s = extract_as("x", sheet, 2);
+	assert_string_equal(s, "!a ZIP archive, but not a transcript axial reads "
+	    "(.docx, .odt)");
+	free(s);
+	s = extract_as("x.odt", sheet, 2);
+	assert_string_equal(s, "!content.xml has no office:body/office:text (not "
+	    "a text document)");
+	free(s);
+	/* Not a ZIP: plain text as read, unless named as an archive. */
+	s = importer_extract("PK.txt", "PK\x03", 3, &tl, &notice, &err);
+	assert_non_null(s);
+	assert_int_equal(tl, 3);
+	assert_memory_equal(s, "PK\x03", 4);
+	free(s);
+	assert_null(importer_extract("a/b.c/y.Docx", "PK\x03", 3, &tl, &notice, &err));
+	assert_string_equal(err, "not a Word document (.Docx): it is not a ZIP "
+	    "archive; plain text imports under a name ending in .txt");
+	free(err);
+}
+
 /* ---- REFI-QDA import ---- */
 
 #define U1 "{AAAAAAAA-1111-4111-8111-111111111111}"
@@ -625,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_odt),
 		cmocka_unit_test(test_notice),
+		cmocka_unit_test(test_importer),
 		cmocka_unit_test(test_refi_nvivo_windows),
 		cmocka_unit_test(test_refi_atlas_crlf),
 		cmocka_unit_test(test_refi_no_normalisation),

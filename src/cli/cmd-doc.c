@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "exchange/csv.h"
 #include "store/document.h"
@@ -18,22 +17,17 @@
 #include "cli/cmd.h"
 
 /*
- * A document name from a file path: base name without .txt/.md. Nobody
- * typed it, so what a name may not hold is cleaned out and a name over the
- * limit cut, with a notice, rather than refused.
+ * A document name from a file path: base name without the extension of a
+ * format axial reads (importer_name). Nobody typed it, so what a name may
+ * not hold is cleaned out and a name over the limit cut, with a notice,
+ * rather than refused.
  */
 static char *
 name_from_path(const char *path)
 {
-	const char *base = strrchr(path, '/');
-	char *name = xstrdup(base ? base + 1 : path), *clean;
-	char *dot = strrchr(name, '.');
+	char *name = importer_name(path), *clean;
 	unsigned changed;
 
-	if (dot != NULL && dot != name && (strcmp(dot, ".txt") == 0 ||
-	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0 ||
-	    strcasecmp(dot, ".docx") == 0 || strcasecmp(dot, ".odt") == 0))
-		*dot = '\0';
 	clean = name_clean(NAME_DOCUMENT, name, "document", 0, &changed);
 	if (changed & NAME_CLEANED)
 		cmd_report_lines(path, _("the document name had control or "
@@ -151,23 +145,22 @@ import_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	for (i = 1; i < n && rc == CMD_OK; i++) {
-		char *data, *docname = name ? xstrdup(name) : name_from_path(ops[i]);
-		size_t len;
+		enum importer_kind kind = importer_kind(ops[i]);
+		char *data, *docname, *text = NULL, *notice = NULL, *err = NULL;
+		size_t len, tlen = 0;
 		int64_t id;
 
-		char *text = NULL, *notice = NULL, *err = NULL;
-		size_t tlen = 0;
-
-		if (refi_is_refi(ops[i])) {
-			free(docname);
+		if (kind == IMPORTER_QDPX || kind == IMPORTER_QDC) {
 			rc = import_refi(p, ops[i], max);
 			continue;
 		}
+		/* After the REFI check: a project's file name names nothing. */
+		docname = name ? xstrdup(name) : name_from_path(ops[i]);
 		if ((data = textin_read(ops[i], TEXTIN_IMPORT, max, &len,
 		    &err)) != NULL) {
 			/* The text is a copy: the file's bytes go first, so
 			 * memory holds one of them at a time. */
-			text = transcript_extract(ops[i], data, len, &tlen,
+			text = importer_extract(ops[i], data, len, &tlen,
 			    &notice, &err);
 			free(data);
 		}
@@ -223,11 +216,13 @@ out:
 const struct cmd cmd_import = {
 	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv] [--max-size SIZE]",
 	N_("import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing"),
-	N_("  FILE                 .txt/.md (UTF-8 or UTF-16), .docx, .odt (body text,\n"
-	"                       one line per paragraph), .qdpx (a REFI-QDA project)\n"
-	"                       or .qdc (a REFI-QDA codebook)\n"
+	N_("  FILE                 text (UTF-8 or UTF-16), .docx or .odt (body text,\n"
+	"                       one line per paragraph; told apart by content),\n"
+	"                       .qdpx (a REFI-QDA project) or .qdc (a REFI-QDA\n"
+	"                       codebook)\n"
 	"  -n, --name NAME      the document's name (one file only; default: the\n"
-	"                       file name without its extension)\n"
+	"                       file name without .txt, .md, .text, .docx or .odt,\n"
+	"                       in any case)\n"
 	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
 	"  --max-size SIZE      the largest file to read, e.g. 500M or 2G\n"
 	"                       (default 256M); only regular files are read\n"

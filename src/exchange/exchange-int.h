@@ -1,6 +1,7 @@
 /*
- * exchange-int.h: what the import/export modules (import-docx.c,
- * import-odt.c, refi-*.c, merge.c) share and nobody else sees.
+ * exchange-int.h: what the import/export modules (leftout.c, xmlsafe.c,
+ * import-docx.c, import-odt.c, refi-*.c, merge.c) share and nobody else
+ * sees.
  */
 #ifndef AXIAL_EXCHANGE_INT_H
 #define AXIAL_EXCHANGE_INT_H
@@ -13,6 +14,8 @@
 #include "store/project.h"
 #include "base/util.h"
 
+/* ---- leftout.c ---- */
+
 /* Things an extractor left out, for the notice "left out 2 images and the header". */
 struct leftout {
 	int images, headers, footers, notes, comments, other;
@@ -20,14 +23,27 @@ struct leftout {
 /* "left out ..." or NULL when nothing was. */
 char *leftout_notice(const struct leftout *l);
 
-/* Whether n is an element named `name` in namespace `ns` (any if NULL). */
-bool xml_is(const xmlNode *n, const char *ns, const char *name);
-/* An attribute's value by local name (any namespace) or NULL; caller frees. */
-char *xml_attr(const xmlNode *n, const char *name);
-/* The first child element named name in ns, or NULL. */
-xmlNode *xml_child(const xmlNode *n, const char *ns, const char *name);
+/* ---- xmlsafe.c: walking a tree xs_parse returned ---- */
 
-/* refi-import.c: a .qdpx (qdc false) or .qdc already read into memory. */
+/* Whether n is an element named `name` in namespace `ns` (any if NULL). */
+bool xs_is(const xmlNode *n, const char *ns, const char *name);
+/* An attribute's value by local name (any namespace) or NULL; caller frees. */
+char *xs_attr(const xmlNode *n, const char *name);
+/* The first child element named name in ns, or NULL. */
+xmlNode *xs_child(const xmlNode *n, const char *ns, const char *name);
+
+/* ---- import-docx.c, import-odt.c: from an archive already read ---- */
+
+/* docx_extract and odt_extract on an archive zs_read has read. */
+struct zs_archive;
+char *docx_extract_zip(const struct zs_archive *a, size_t *outlen,
+    char **notice, char **err);
+char *odt_extract_zip(const struct zs_archive *a, size_t *outlen,
+    char **notice, char **err);
+
+/* ---- refi-import.c ---- */
+
+/* A .qdpx (qdc false) or .qdc already read into memory. */
 struct project;
 struct refi_stats;
 enum ax_status refi_import_data(struct project *p, const char *path,

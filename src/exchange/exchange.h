@@ -76,18 +76,41 @@ char *docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
 char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
+
+/* ---- importer.c: the one table of what axial import reads ---- */
+
+enum importer_kind {
+	IMPORTER_TEXT,		/* plain text: .txt, .md, .text or any other name */
+	IMPORTER_DOCX,
+	IMPORTER_ODT,
+	IMPORTER_QDPX,		/* a REFI-QDA project, for refi_import */
+	IMPORTER_QDC,		/* a REFI-QDA codebook, for refi_import */
+};
 /*
- * Text for a transcript file by its extension: .docx and .odt extracted,
- * anything else returned as read (textin_decode then checks it). NULL with
- * *err on failure.
+ * The format path's extension names, in any case ("One.TXT", "x.QDPX");
+ * IMPORTER_TEXT for an extension the table does not know or none.
+ * REFI-QDA files are told by this alone (refi_import refuses what is not
+ * one); a transcript's own reader is chosen by importer_extract.
  */
-char *transcript_extract(const char *path, const char *data, size_t len,
+enum importer_kind importer_kind(const char *path);
+/*
+ * A document name for path: its base name without an extension the table
+ * knows, in any case ("dir/One.TXT" -> "One"); other extensions stay
+ * ("notes.v2"). The caller frees it.
+ */
+char *importer_name(const char *path);
+/*
+ * The text of a transcript file read into data[0..len). The bytes decide:
+ * a ZIP archive is a .docx or .odt by the part it holds (word/document.xml;
+ * content.xml with an OpenDocument text mimetype), whatever its name, and
+ * anything else is plain text, returned as read (textin_decode then checks
+ * it). A file named .docx or .odt that is not a ZIP archive, and a ZIP
+ * archive that is neither, are refused. NULL with *err on failure.
+ */
+char *importer_extract(const char *path, const char *data, size_t len,
     size_t *outlen, char **notice, char **err);
 
 /* ---- refi-export.c, refi-import.c: REFI-QDA 1.5 ---- */
-
-/* Whether path names a REFI-QDA file (.qdpx or .qdc, any case). */
-bool refi_is_refi(const char *path);
 
 /*
  * Writes the project as a .qdpx (project.qde + sources/<guid>.txt) or its

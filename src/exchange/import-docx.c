@@ -11,107 +11,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/tree.h>
 
 #include "exchange/exchange.h"
 #include "base/i18n.h"
-#include "base/textin.h"
 #include "exchange/exchange-int.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-bool
-xml_is(const xmlNode *n, const char *ns, const char *name)
-{
-	if (n == NULL || n->type != XML_ELEMENT_NODE ||
-	    strcmp((const char *)n->name, name) != 0)
-		return false;
-	if (ns == NULL)
-		return true;
-	return n->ns != NULL && n->ns->href != NULL &&
-	    strcmp((const char *)n->ns->href, ns) == 0;
-}
-
-char *
-xml_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a != NULL; a = a->next) {
-		if (strcmp((const char *)a->name, name) == 0) {
-			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-			char *r = xstrdup(v ? (const char *)v : "");
-
-			xmlFree(v);
-			return r;
-		}
-	}
-	return NULL;
-}
-
-xmlNode *
-xml_child(const xmlNode *n, const char *ns, const char *name)
-{
-	xmlNode *c;
-
-	for (c = n->children; c != NULL; c = c->next)
-		if (xml_is(c, ns, name))
-			return c;
-	return NULL;
-}
-
-/* One item of the notice's list (s is taken), joined to those before it. */
-static void
-add_item(struct buf *b, int *k, int total, char *s)
-{
-	if (*k > 0)
-		/* TRANSLATORS: list joiners, "2 images, the header and 1 comment" */
-		buf_puts(b, *k + 1 == total ? _(" and ") : _(", "));
-	buf_puts(b, s);
-	free(s);
-	(*k)++;
-}
-
-/*
- * "%d images" in the plural form for n (xgettext knows countf's two
- * formats). A macro, so that the compiler checks both formats against n
- * through ngettext's format_arg, as it checks any printf.
- */
-#define countf(n, one, many) \
-	xasprintf(ngettext((one), (many), (unsigned long)(n)), (n))
-
-char *
-leftout_notice(const struct leftout *l)
-{
-	struct buf b = {0};
-	int total = (l->images > 0) + (l->headers > 0) + (l->footers > 0) +
-	    (l->notes > 0) + (l->comments > 0) + (l->other > 0), k = 0;
-	char *r;
-
-	if (total == 0)
-		return NULL;
-	if (l->images > 0)
-		add_item(&b, &k, total, countf(l->images, "%d image", "%d images"));
-	if (l->headers > 0)
-		add_item(&b, &k, total, l->headers == 1 ? xstrdup(_("the header")) :
-		    countf(l->headers, "%d header", "%d headers"));
-	if (l->footers > 0)
-		add_item(&b, &k, total, l->footers == 1 ? xstrdup(_("the footer")) :
-		    countf(l->footers, "%d footer", "%d footers"));
-	if (l->notes > 0)
-		add_item(&b, &k, total, countf(l->notes, "%d footnote", "%d footnotes"));
-	if (l->comments > 0)
-		add_item(&b, &k, total, countf(l->comments, "%d comment", "%d comments"));
-	if (l->other > 0)
-		add_item(&b, &k, total, countf(l->other, "%d embedded object",
-		    "%d embedded objects"));
-	/* TRANSLATORS: %s is the list, e.g. "2 images and the header" */
-	r = xasprintf(_("left out %s"), b.s);
-	buf_done(&b);
-	return r;
-}
 
 struct wctx {
 	struct buf out;
@@ -137,42 +44,42 @@ docx_walk(struct wctx *w, const xmlNode *n)
 			docx_walk(w, c->children);
 			continue;
 		}
-		if (xml_is(c, W_NS, "p")) {
+		if (xs_is(c, W_NS, "p")) {
 			if (w->any_para)
 				buf_putc(&w->out, '\n');
 			w->any_para = true;
 			docx_walk(w, c->children);
-		} else if (xml_is(c, W_NS, "t")) {
+		} else if (xs_is(c, W_NS, "t")) {
 			xmlChar *s = xmlNodeGetContent(c);
 
 			if (s != NULL)
 				buf_puts(&w->out, (const char *)s);
 			xmlFree(s);
-		} else if (xml_is(c, W_NS, "tab")) {
+		} else if (xs_is(c, W_NS, "tab")) {
 			buf_putc(&w->out, '\t');
-		} else if (xml_is(c, W_NS, "br") || xml_is(c, W_NS, "cr")) {
-			char *type = xml_attr(c, "type");
+		} else if (xs_is(c, W_NS, "br") || xs_is(c, W_NS, "cr")) {
+			char *type = xs_attr(c, "type");
 
 			if (type == NULL || strcmp(type, "textWrapping") == 0)
 				buf_putc(&w->out, '\n');
 			free(type);
-		} else if (xml_is(c, W_NS, "noBreakHyphen")) {
+		} else if (xs_is(c, W_NS, "noBreakHyphen")) {
 			buf_puts(&w->out, "\xe2\x80\x91");
-		} else if (xml_is(c, W_NS, "drawing") || xml_is(c, W_NS, "pict")) {
+		} else if (xs_is(c, W_NS, "drawing") || xs_is(c, W_NS, "pict")) {
 			w->lo.images++;
-		} else if (xml_is(c, W_NS, "object")) {
+		} else if (xs_is(c, W_NS, "object")) {
 			w->lo.other++;
-		} else if (xml_is(c, W_NS, "footnoteReference") ||
-		    xml_is(c, W_NS, "endnoteReference")) {
+		} else if (xs_is(c, W_NS, "footnoteReference") ||
+		    xs_is(c, W_NS, "endnoteReference")) {
 			w->lo.notes++;
-		} else if (xml_is(c, W_NS, "commentReference")) {
+		} else if (xs_is(c, W_NS, "commentReference")) {
 			w->lo.comments++;
-		} else if (xml_is(c, W_NS, "delText") || xml_is(c, W_NS, "instrText") ||
-		    xml_is(c, W_NS, "pPr") || xml_is(c, W_NS, "rPr") ||
-		    xml_is(c, W_NS, "sectPr") || xml_is(c, W_NS, "tblPr") ||
-		    xml_is(c, W_NS, "tblGrid") || xml_is(c, W_NS, "trPr") ||
-		    xml_is(c, W_NS, "tcPr") || xml_is(c, W_NS, "del") ||
-		    xml_is(c, W_NS, "softHyphen") || xml_is(c, W_NS, "sym")) {
+		} else if (xs_is(c, W_NS, "delText") || xs_is(c, W_NS, "instrText") ||
+		    xs_is(c, W_NS, "pPr") || xs_is(c, W_NS, "rPr") ||
+		    xs_is(c, W_NS, "sectPr") || xs_is(c, W_NS, "tblPr") ||
+		    xs_is(c, W_NS, "tblGrid") || xs_is(c, W_NS, "trPr") ||
+		    xs_is(c, W_NS, "tcPr") || xs_is(c, W_NS, "del") ||
+		    xs_is(c, W_NS, "softHyphen") || xs_is(c, W_NS, "sym")) {
 			continue;
 		} else {
 			docx_walk(w, c->children);
@@ -205,10 +112,9 @@ part_has_text(const struct zs_entry *e)
 }
 
 char *
-docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
+docx_extract_zip(const struct zs_archive *a, size_t *outlen, char **notice,
     char **err)
 {
-	struct zs_archive a;
 	const struct zs_entry *doc;
 	struct wctx w;
 	xmlDoc *d;
@@ -216,36 +122,30 @@ docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	size_t i;
 
 	*notice = NULL;
+	*err = NULL;
 	memset(&w, 0, sizeof w);
-	if (zs_read(data, len, &a, err) != 0)
-		return NULL;
-	if ((doc = zs_find(&a, "word/document.xml", false)) == NULL) {
-		zs_free(&a);
+	if ((doc = zs_find(a, "word/document.xml", false)) == NULL) {
 		*err = xstrdup(_("not a Word document (no word/document.xml)"));
 		return NULL;
 	}
-	if ((d = xs_parse(doc->data, doc->len, "word/document.xml", err)) == NULL) {
-		zs_free(&a);
+	if ((d = xs_parse(doc->data, doc->len, "word/document.xml", err)) == NULL)
 		return NULL;
-	}
-	body = xml_child(xmlDocGetRootElement(d), W_NS, "body");
-	if (!xml_is(xmlDocGetRootElement(d), W_NS, "document") || body == NULL) {
+	body = xs_child(xmlDocGetRootElement(d), W_NS, "body");
+	if (!xs_is(xmlDocGetRootElement(d), W_NS, "document") || body == NULL) {
 		xs_free(d);
-		zs_free(&a);
 		*err = xstrdup(_("word/document.xml has no w:document/w:body"));
 		return NULL;
 	}
 	docx_walk(&w, body->children);
 	xs_free(d);
-	for (i = 0; i < a.n; i++) {
-		const char *nm = a.e[i].name;
+	for (i = 0; i < a->n; i++) {
+		const char *nm = a->e[i].name;
 
-		if (strncmp(nm, "word/header", 11) == 0 && part_has_text(&a.e[i]))
+		if (strncmp(nm, "word/header", 11) == 0 && part_has_text(&a->e[i]))
 			w.lo.headers++;
-		else if (strncmp(nm, "word/footer", 11) == 0 && part_has_text(&a.e[i]))
+		else if (strncmp(nm, "word/footer", 11) == 0 && part_has_text(&a->e[i]))
 			w.lo.footers++;
 	}
-	zs_free(&a);
 	*notice = leftout_notice(&w.lo);
 	buf_puts(&w.out, "");
 	*outlen = w.out.len;
@@ -253,23 +153,16 @@ docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 }
 
 char *
-transcript_extract(const char *path, const char *data, size_t len,
-    size_t *outlen, char **notice, char **err)
+docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err)
 {
-	const char *dot = strrchr(path, '.');
+	struct zs_archive a;
+	char *text;
 
 	*notice = NULL;
-	*err = NULL;
-	if (dot != NULL && strcasecmp(dot, ".docx") == 0)
-		return docx_extract(data, len, outlen, notice, err);
-	if (dot != NULL && strcasecmp(dot, ".odt") == 0)
-		return odt_extract(data, len, outlen, notice, err);
-	{
-		char *copy = xmalloc(len + 1);	/* NULs and all: textin checks */
-
-		memcpy(copy, data, len);
-		copy[len] = '\0';
-		*outlen = len;
-		return copy;
-	}
+	if (zs_read(data, len, &a, err) != 0)
+		return NULL;
+	text = docx_extract_zip(&a, outlen, notice, err);
+	zs_free(&a);
+	return text;
 }

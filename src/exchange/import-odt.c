@@ -60,14 +60,14 @@ odt_walk(struct octx *o, const xmlNode *n)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (xml_is(c, TEXT_NS, "p") || xml_is(c, TEXT_NS, "h")) {
+		if (xs_is(c, TEXT_NS, "p") || xs_is(c, TEXT_NS, "h")) {
 			if (o->any_para)
 				buf_putc(&o->out, '\n');
 			o->any_para = true;
 			o->space = true;	/* drop leading white space */
 			odt_walk(o, c->children);
-		} else if (xml_is(c, TEXT_NS, "s")) {
-			char *cnt = xml_attr(c, "c");
+		} else if (xs_is(c, TEXT_NS, "s")) {
+			char *cnt = xs_attr(c, "c");
 			long k = cnt ? strtol(cnt, NULL, 10) : 1;
 
 			if (k < 1)
@@ -78,22 +78,22 @@ odt_walk(struct octx *o, const xmlNode *n)
 				buf_putc(&o->out, ' ');
 			o->space = false;
 			free(cnt);
-		} else if (xml_is(c, TEXT_NS, "tab")) {
+		} else if (xs_is(c, TEXT_NS, "tab")) {
 			buf_putc(&o->out, '\t');
 			o->space = false;
-		} else if (xml_is(c, TEXT_NS, "line-break")) {
+		} else if (xs_is(c, TEXT_NS, "line-break")) {
 			buf_putc(&o->out, '\n');
 			o->space = true;
-		} else if (xml_is(c, TEXT_NS, "note")) {
+		} else if (xs_is(c, TEXT_NS, "note")) {
 			o->lo.notes++;
-		} else if (xml_is(c, OFFICE_NS, "annotation")) {
+		} else if (xs_is(c, OFFICE_NS, "annotation")) {
 			o->lo.comments++;
-		} else if (xml_is(c, OFFICE_NS, "annotation-end") ||
-		    xml_is(c, TEXT_NS, "tracked-changes") ||
-		    xml_is(c, TEXT_NS, "sequence-decls") ||
-		    xml_is(c, TEXT_NS, "variable-decls")) {
+		} else if (xs_is(c, OFFICE_NS, "annotation-end") ||
+		    xs_is(c, TEXT_NS, "tracked-changes") ||
+		    xs_is(c, TEXT_NS, "sequence-decls") ||
+		    xs_is(c, TEXT_NS, "variable-decls")) {
 			continue;
-		} else if (xml_is(c, DRAW_NS, "frame") || xml_is(c, DRAW_NS, "image")) {
+		} else if (xs_is(c, DRAW_NS, "frame") || xs_is(c, DRAW_NS, "image")) {
 			o->lo.images++;
 		} else if (c->ns != NULL && strcmp((const char *)c->ns->href, DRAW_NS) == 0) {
 			o->lo.other++;	/* shapes, charts */
@@ -124,7 +124,7 @@ odt_headers(const struct zs_archive *a, struct leftout *lo)
 		for (c = n->children; c != NULL; c = c->next) {
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
-			if (xml_is(c, STYLE_NS, "header") || xml_is(c, STYLE_NS, "footer")) {
+			if (xs_is(c, STYLE_NS, "header") || xs_is(c, STYLE_NS, "footer")) {
 				xmlChar *s = xmlNodeGetContent(c);
 				bool any = false;
 				const xmlChar *q;
@@ -145,44 +145,52 @@ odt_headers(const struct zs_archive *a, struct leftout *lo)
 }
 
 char *
-odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
+odt_extract_zip(const struct zs_archive *a, size_t *outlen, char **notice,
     char **err)
 {
-	struct zs_archive a;
 	const struct zs_entry *ce;
 	struct octx o;
 	xmlDoc *d;
 	xmlNode *root, *body, *text;
 
 	*notice = NULL;
+	*err = NULL;
 	memset(&o, 0, sizeof o);
-	if (zs_read(data, len, &a, err) != 0)
-		return NULL;
-	if ((ce = zs_find(&a, "content.xml", false)) == NULL) {
-		zs_free(&a);
+	if ((ce = zs_find(a, "content.xml", false)) == NULL) {
 		*err = xstrdup(_("not an OpenDocument text (no content.xml)"));
 		return NULL;
 	}
-	if ((d = xs_parse(ce->data, ce->len, "content.xml", err)) == NULL) {
-		zs_free(&a);
+	if ((d = xs_parse(ce->data, ce->len, "content.xml", err)) == NULL)
 		return NULL;
-	}
 	root = xmlDocGetRootElement(d);
-	body = xml_child(root, OFFICE_NS, "body");
-	text = body ? xml_child(body, OFFICE_NS, "text") : NULL;
+	body = xs_child(root, OFFICE_NS, "body");
+	text = body ? xs_child(body, OFFICE_NS, "text") : NULL;
 	if (text == NULL) {
 		xs_free(d);
-		zs_free(&a);
 		*err = xstrdup(_("content.xml has no office:body/office:text (not a "
 		    "text document)"));
 		return NULL;
 	}
 	odt_walk(&o, text->children);
 	xs_free(d);
-	odt_headers(&a, &o.lo);
-	zs_free(&a);
+	odt_headers(a, &o.lo);
 	*notice = leftout_notice(&o.lo);
 	buf_puts(&o.out, "");
 	*outlen = o.out.len;
 	return buf_take(&o.out);
+}
+
+char *
+odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err)
+{
+	struct zs_archive a;
+	char *text;
+
+	*notice = NULL;
+	if (zs_read(data, len, &a, err) != 0)
+		return NULL;
+	text = odt_extract_zip(&a, outlen, notice, err);
+	zs_free(&a);
+	return text;
 }

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "store/blind.h"
@@ -296,19 +295,19 @@ merge_project(struct project *p, const char *other, uint64_t max,
 	struct project *op = NULL;
 	char *dir = NULL, *tpath = NULL, *oerr = NULL;
 	struct buf rep = {0};
-	const char *dot = strrchr(other, '.');
+	enum importer_kind kind = importer_kind(other);
 	uint64_t size;
 	enum ax_status s;
 	int fd;
 
 	memset(st, 0, sizeof *st);
 	*err = NULL;
-	if (dot != NULL && strcasecmp(dot, ".qdc") == 0) {
+	if (kind == IMPORTER_QDC) {
 		*err = xstrdup(_("a codebook holds no codings to merge; use axial "
 		    "import for a .qdc"));
 		return AX_ERR_INPUT;
 	}
-	if (refi_is_refi(other)) {
+	if (kind == IMPORTER_QDPX) {
 		s = qdpx_to_project(other, max, &op, &dir, &tpath, err);
 	} else if ((fd = textin_open(other, TEXTIN_MERGE, &size, err)) < 0) {
 		/* A FIFO or a device, refused before SQLite opens it (and

@@ -27,7 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,15 +46,6 @@
 
 #define PROJECT_NS "urn:QDA-XML:project:1.0"
 #define CODEBOOK_NS "urn:QDA-XML:codebook:1.0"
-
-bool
-refi_is_refi(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-
-	return dot != NULL && (strcasecmp(dot, ".qdpx") == 0 ||
-	    strcasecmp(dot, ".qdc") == 0);
-}
 
 /* A stable GUID derived from a tag and a stored GUID (name-based, v5 bits). */
 static void

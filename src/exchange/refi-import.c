@@ -100,7 +100,7 @@ q_text(const xmlNode *n)
 static char *
 q_guid(const xmlNode *n, const char *attr)
 {
-	char *v = xml_attr(n, attr), *s, *r;
+	char *v = xs_attr(n, attr), *s, *r;
 	size_t len, i;
 
 	if (v == NULL)
@@ -344,8 +344,8 @@ import_users(struct imp *im, const xmlNode *users)
 			free(g);
 			return s;
 		}
-		id = xml_attr(u, "id");
-		raw = xml_attr(u, "name");
+		id = xs_attr(u, "id");
+		raw = xs_attr(u, "name");
 		login = clean_name(im, NAME_CODER, id != NULL && *id != '\0' ? id : raw, g);
 		name = clean_name(im, NAME_CODER_NAME, raw, login);
 		free(raw);
@@ -536,8 +536,8 @@ category_guid(const char *code_guid, char out[37])
 static enum ax_status
 import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 {
-	char *g = q_guid(c, "guid"), *raw = xml_attr(c, "name"), *name,
-	    *codable = xml_attr(c, "isCodable"), *desc = NULL, *color;
+	char *g = q_guid(c, "guid"), *raw = xs_attr(c, "name"), *name,
+	    *codable = xs_attr(c, "isCodable"), *desc = NULL, *color;
 	bool has_children = q_child(c, "Code") != NULL;
 	bool is_codable = codable == NULL || strcmp(codable, "true") == 0 ||
 	    strcmp(codable, "1") == 0;
@@ -564,7 +564,7 @@ import_code(struct imp *im, const xmlNode *c, int64_t parent, int depth)
 	}
 	if ((d = q_child(c, "Description")) != NULL)
 		desc = q_text(d);
-	color = xml_attr(c, "color");
+	color = xs_attr(c, "color");
 	/* The Code's own node (its category, when it has sub-codes) takes the
 	 * description and colour: in its row when new, else the description
 	 * only where it has none. */
@@ -803,7 +803,7 @@ var_value(struct imp *im, const xmlNode *vv, int64_t doc)
 	for (c = vv->children; c != NULL && val == NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !q_is(c, "VariableRef"))
 			val = q_text(c);
-	raw = xml_attr(e->node, "name");
+	raw = xs_attr(e->node, "name");
 	key = clean_name(im, NAME_ATTRIBUTE, raw, "variable");
 	if (val != NULL) {
 		char *v = clean_name(im, NAME_ATTR_VALUE, val, "");
@@ -888,7 +888,7 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
     size_t *rawlen, bool *skip)
 {
 	const xmlNode *ptc = q_child(src, "PlainTextContent");
-	char *ptp = xml_attr(src, "plainTextPath"), *rtp = xml_attr(src, "richTextPath");
+	char *ptp = xs_attr(src, "plainTextPath"), *rtp = xs_attr(src, "richTextPath");
 	const struct zs_entry *e = NULL;
 	bool ext = false;
 	enum ax_status s = AX_OK;
@@ -1030,7 +1030,7 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 		return AX_OK;
 	}
 	{
-		char *t = xml_attr(coding, "creationDateTime");
+		char *t = xs_attr(coding, "creationDateTime");
 		int64_t when = parse_time(t);
 
 		free(t);
@@ -1099,7 +1099,7 @@ choose_reading(struct imp *im, const char *raw, size_t n, const struct sel *sel,
 static enum ax_status
 import_source(struct imp *im, const xmlNode *src)
 {
-	char *g = q_guid(src, "guid"), *rawname = xml_attr(src, "name"), *name,
+	char *g = q_guid(src, "guid"), *rawname = xs_attr(src, "name"), *name,
 	    *raw = NULL, *text = NULL, *derr = NULL, *docname = NULL;
 	size_t rawlen = 0, tlen = 0, nsel = 0, capsel = 0, i, tn = 0, pn = 0;
 	struct sel *sel = NULL;
@@ -1191,8 +1191,8 @@ import_source(struct imp *im, const xmlNode *src)
 
 		if (!q_is(c, "PlainTextSelection"))
 			continue;
-		a = xml_attr(c, "startPosition");
-		b = xml_attr(c, "endPosition");
+		a = xs_attr(c, "startPosition");
+		b = xs_attr(c, "endPosition");
 		sel = xgrow(sel, &capsel, nsel + 1, sizeof *sel);
 		sel[nsel].node = c;
 		sel[nsel].start = a ? strtoll(a, &e1, 10) : -1;
@@ -1371,13 +1371,13 @@ import_notes(struct imp *im, const xmlNode *notes)
 			body = desc;
 			desc = NULL;
 		}
-		t1 = xml_attr(n, "creationDateTime");
-		t2 = xml_attr(n, "modifiedDateTime");
+		t1 = xs_attr(n, "creationDateTime");
+		t2 = xs_attr(n, "modifiedDateTime");
 		mi.created = parse_time(t1);
 		mi.modified = parse_time(t2);
 		mi.author = user_of(im, n, im->default_coder);
 		mi.guid = g;
-		title = xml_attr(n, "name");
+		title = xs_attr(n, "name");
 		if (title != NULL) {
 			char *c2 = clean_name(im, NAME_MEMO_TITLE, title, "");
 
@@ -1454,7 +1454,7 @@ import_project(struct imp *im, const xmlNode *root)
 		return s;
 	count_children(q_child(root, "Links"), "Link", &im->left_links);
 	count_children(q_child(root, "Graphs"), "Graph", &im->left_graphs);
-	raw = xml_attr(root, "name");
+	raw = xs_attr(root, "name");
 	title = raw != NULL ? clean_name(im, NAME_TITLE, raw, "") : NULL;
 	cur = project_setting(im->p, "title");
 	if (title != NULL && *title != '\0' && (cur == NULL || *cur == '\0'))
@@ -1605,7 +1605,7 @@ refi_import_data(struct project *p, const char *path, const char *data,
 		}
 	}
 	root = xmlDocGetRootElement(doc);
-	origin = xml_attr(root, "origin");
+	origin = xs_attr(root, "origin");
 	im.origin = origin;
 	if (qdc) {
 		if (!q_is(root, "CodeBook")) {
@@ -1643,14 +1643,13 @@ refi_import(struct project *p, const char *path, uint64_t max,
 {
 	size_t len;
 	char *data = textin_read(path, TEXTIN_IMPORT, max, &len, err);
-	const char *dot = strrchr(path, '.');
 	enum ax_status s;
 
 	memset(st, 0, sizeof *st);
 	if (data == NULL)
 		return AX_ERR_IO;
-	s = refi_import_data(p, path, data, len, dot != NULL &&
-	    strcasecmp(dot, ".qdc") == 0, st, err);
+	s = refi_import_data(p, path, data, len,
+	    importer_kind(path) == IMPORTER_QDC, st, err);
 	free(data);
 	return s;
 }

@@ -5,7 +5,8 @@
  * XML_PARSE_NOENT (entities are never substituted), no DTD loading or
  * validation, and a DOCTYPE that declares entities (XXE, "billion laughs")
  * is refused before libxml2 sees it. libxml2 prints nothing: its first
- * error becomes the message.
+ * error becomes the message. The tree it returns is then walked with
+ * xs_is, xs_attr and xs_child, which every reader here shares.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "exchange/exchange.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "exchange/exchange-int.h"
 
 /* The first occurrence of needle in h[0..n), or NULL. */
 static const char *
@@ -100,4 +102,44 @@ xs_free(void *doc)
 {
 	if (doc != NULL)
 		xmlFreeDoc(doc);
+}
+
+bool
+xs_is(const xmlNode *n, const char *ns, const char *name)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE ||
+	    strcmp((const char *)n->name, name) != 0)
+		return false;
+	if (ns == NULL)
+		return true;
+	return n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+char *
+xs_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0) {
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+			char *r = xstrdup(v ? (const char *)v : "");
+
+			xmlFree(v);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+xmlNode *
+xs_child(const xmlNode *n, const char *ns, const char *name)
+{
+	xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (xs_is(c, ns, name))
+			return c;
+	return NULL;
 }

@@ -67,6 +67,42 @@ check "attributes from CSV" '{"gender":"female"}' "$($A attr w.axial interview -
 check_rc "broken docx refused" 1 $A import w.axial fx/bad.docx
 check_match "broken docx message" '^axial: fx/bad.docx: word/document.xml is not well-formed XML' "$ERR"
 
+# ---- one importer table: any case of a known extension is cut from the
+# name, and the bytes, not the name, choose the reader
+$A init n.axial >/dev/null
+printf 'First line.\n' >One.TXT
+check_rc "One.TXT imports" 0 $A import n.axial One.TXT
+check "  ... as document One" "imported One (#1, 12 characters)" "$OUT"
+cp fx/interview.docx ONE.DOCX
+check_rc "ONE.DOCX imports" 0 $A import n.axial ONE.DOCX
+check "  ... as document ONE" "imported ONE (#2, 133 characters)" "$OUT"
+check "  ... with the docx text" "$(cat docx.txt)" "$($A doc text n.axial ONE)"
+cp fx/interview.docx x.txt
+check_rc "a docx named x.txt imports" 0 $A import n.axial x.txt
+check "  ... as document x, read as a docx" "$(cat docx.txt)" "$($A doc text n.axial x)"
+check_match "  ... with the docx notice" '^axial: x.txt: left out 2 images, the header and the footer$' "$ERR"
+cp fx/notes.odt notes2
+check_rc "an odt without an extension imports" 0 $A import n.axial notes2
+check "  ... read as an odt" "$($A doc text w.axial notes)" "$($A doc text n.axial notes2)"
+printf 'PK is where it starts.\n' >plain
+check_rc "text without an extension, starting PK, imports" 0 $A import n.axial plain
+check "  ... as it is" "PK is where it starts." "$($A doc text n.axial plain)"
+before=$(info n.axial)
+printf 'not a document\n' >y.docx
+check_rc "a text file named y.docx refused" 1 $A import n.axial y.docx
+check "  ... saying why, naming the file" \
+	"axial: y.docx: not a Word document (.docx): it is not a ZIP archive; plain text imports under a name ending in .txt" "$ERR"
+check "  ... nothing added" "$before" "$(info n.axial)"
+printf 'not a document\n' >Y.ODT
+check_rc "a text file named Y.ODT refused" 1 $A import n.axial Y.ODT
+check_match "  ... saying why" '^axial: Y.ODT: not an OpenDocument text \(.ODT\): it is not a ZIP archive' "$ERR"
+python3 -c 'import zipfile; zipfile.ZipFile("z.txt", "w").writestr("a.txt", "hi")'
+check_rc "a ZIP archive that is no transcript refused" 1 $A import n.axial z.txt One.TXT
+check_match "  ... saying why" '^axial: z.txt: a ZIP archive, but not a transcript axial reads \(.docx, .odt\)$' "$ERR"
+check "  ... nothing added" "$before" "$(info n.axial)"
+check "documents named after their files" "One ONE x notes2 plain" \
+	"$($A docs n.axial --json | python3 -c 'import json, sys; print(" ".join(d["name"] for d in json.load(sys.stdin)))')"
+
 # ---- samples from other tools: expected counts
 # counts FILE: documents codes categories codings
 counts() { rm -f s.axial; $A init s.axial >/dev/null; $A import s.axial "$1" >/dev/null 2>s.err
