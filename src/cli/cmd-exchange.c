@@ -10,23 +10,6 @@
 #include "store/project.h"
 #include "cli/cmd.h"
 
-void
-cmd_report_lines(const char *file, const char *report)
-{
-	const char *line, *nl;
-
-	for (line = report; line != NULL && *line != '\0'; line = nl + 1) {
-		nl = strchr(line, '\n');
-		fputs("axial: ", stderr);
-		cmd_put_text(stderr, file, strlen(file));
-		fputs(": ", stderr);
-		cmd_put_text(stderr, line, nl ? (size_t)(nl - line) : strlen(line));
-		fputc('\n', stderr);
-		if (nl == NULL)
-			break;
-	}
-}
-
 static int
 export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 {

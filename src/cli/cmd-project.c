@@ -129,10 +129,78 @@ const struct cmd cmd_info = {
 };
 
 /*
- * `axial PROJECT [OPTIONS]`: the full-screen workbench (ui.c). argv[0] is
- * the project; the options follow it (or precede it: cmd_parse gathers
- * operands anywhere).
+ * `axial PROJECT [OPTIONS]`: the full-screen workbench (ui.c). argv[1] on
+ * is the project and its options, which may come before it too (cmd_parse
+ * gathers operands anywhere).
  */
+static int
+workbench_main(const struct cmd *self, int argc, char **argv)
+{
+	const char *theme = NULL, *bidi = NULL, *shaping = NULL, *dir = NULL;
+	const char *nomouse = NULL, *as = NULL, *passthrough = NULL, *layout = NULL;
+	struct cmd_opt opts[] = {
+		{"theme", 0, true, &theme},
+		{"bidi", 0, true, &bidi},
+		{"shaping", 0, true, &shaping},
+		{"dir", 0, true, &dir},
+		{"no-mouse", 0, false, &nomouse},
+		{"layout", 0, true, &layout},
+		{"tmux-passthrough", 0, false, &passthrough},
+		{"as", 0, true, &as},
+		{NULL, 0, false, NULL},
+	};
+	struct ui_options o;
+	char **ops;
+	int n, rc, i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cmd_help(self, stdout);
+			return CMD_OK;
+		}
+	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		/* `axial FILE WORD`: FILE opens the workbench, WORD is too many */
+		rc = n == 0 ? cmd_usage(self, NULL) :
+		    cmd_usage(self, _("unexpected argument '%s'"), ops[1]);
+		free(ops);
+		return rc;
+	}
+	memset(&o, 0, sizeof o);
+	o.project = ops[0];
+	o.as = as;
+	o.theme = theme;
+	o.no_mouse = nomouse != NULL;
+	o.tmux_passthrough = passthrough != NULL;
+	o.stats = getenv("AXIAL_UI_STATS");
+	/* 2: not given (the config may set it); then -1: from the locale */
+	o.layout_rtl = layout == NULL ? 2 : strcmp(layout, "rtl") == 0 ? 1 :
+	    strcmp(layout, "ltr") == 0 ? 0 : strcmp(layout, "auto") == 0 ? -1 : 3;
+	if (o.layout_rtl == 3) {
+		free(ops);
+		return cmd_usage(self, _("--layout takes rtl, ltr or auto"));
+	}
+	text_opts_default(&o.text);
+	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
+	    (shaping && text_shaping_parse(shaping, &o.text.shaping) != 0) ||
+	    (dir && text_dir_parse(dir, &o.text.dir) != 0)) {
+		free(ops);
+		return cmd_usage(self, _("bad --bidi, --shaping or --dir value"));
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* not a terminal (a script, a pipe): the summary, as `axial info` */
+		struct project *p;
+
+		if ((rc = cmd_project_open(o.project, as, 0, &p)) == CMD_OK)
+			rc = print_info(p, false);
+		project_close(p);
+	} else
+		rc = ui_run(&o);
+	free(ops);
+	return rc;
+}
+
 const struct cmd cmd_workbench = {
 	"PROJECT", "[--theme NAME] [--bidi app|terminal] "
 	"[--shaping app|terminal|off] [--dir auto|auto-rtl|rtl|ltr] [--no-mouse] "
@@ -151,85 +219,5 @@ const struct cmd cmd_workbench = {
 	"  --tmux-passthrough  inside tmux, pass the bidi-mode sequences through\n"
 	"  --as CODER        code as CODER (a name the owner tied to your account)\n"
 	"Keys: 'axial keys'; in the workbench, ? or F1.\n"),
-	NULL,
+	workbench_main,
 };
-
-int
-cmd_open_project(int argc, char **argv)
-{
-	const char *theme = NULL, *bidi = NULL, *shaping = NULL, *dir = NULL;
-	const char *nomouse = NULL, *as = NULL, *passthrough = NULL, *layout = NULL;
-	struct cmd_opt opts[] = {
-		{"theme", 0, true, &theme},
-		{"bidi", 0, true, &bidi},
-		{"shaping", 0, true, &shaping},
-		{"dir", 0, true, &dir},
-		{"no-mouse", 0, false, &nomouse},
-		{"layout", 0, true, &layout},
-		{"tmux-passthrough", 0, false, &passthrough},
-		{"as", 0, true, &as},
-		{NULL, 0, false, NULL},
-	};
-	struct ui_options o;
-	char **ops, **av;
-	int n, rc, i;
-
-	for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cmd_help(&cmd_workbench, stdout);
-			return CMD_OK;
-		}
-	/* cmd_parse wants the command name in argv[0] */
-	av = xcalloc((size_t)argc + 2, sizeof *av);
-	av[0] = (char *)"axial";
-	for (i = 0; i < argc; i++)
-		av[i + 1] = argv[i];
-	rc = cmd_parse(&cmd_workbench, argc + 1, av, opts, &ops, &n);
-	if (rc != 0) {
-		free(av);
-		return rc;
-	}
-	if (n != 1) {
-		/* `axial FILE WORD`: FILE opens the workbench, WORD is too many */
-		rc = n == 0 ? cmd_usage(&cmd_workbench, NULL) :
-		    cmd_usage(&cmd_workbench, _("unexpected argument '%s'"), ops[1]);
-		free(ops);
-		free(av);
-		return rc;
-	}
-	memset(&o, 0, sizeof o);
-	o.project = ops[0];
-	o.as = as;
-	o.theme = theme;
-	o.no_mouse = nomouse != NULL;
-	o.tmux_passthrough = passthrough != NULL;
-	o.stats = getenv("AXIAL_UI_STATS");
-	/* 2: not given (the config may set it); then -1: from the locale */
-	o.layout_rtl = layout == NULL ? 2 : strcmp(layout, "rtl") == 0 ? 1 :
-	    strcmp(layout, "ltr") == 0 ? 0 : strcmp(layout, "auto") == 0 ? -1 : 3;
-	if (o.layout_rtl == 3) {
-		free(ops);
-		free(av);
-		return cmd_usage(&cmd_workbench, _("--layout takes rtl, ltr or auto"));
-	}
-	text_opts_default(&o.text);
-	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
-	    (shaping && text_shaping_parse(shaping, &o.text.shaping) != 0) ||
-	    (dir && text_dir_parse(dir, &o.text.dir) != 0)) {
-		free(ops);
-		free(av);
-		return cmd_usage(&cmd_workbench, _("bad --bidi, --shaping or --dir value"));
-	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		/* not a terminal (a script, a pipe): the summary, as `axial info` */
-		struct project *p;
-
-		if ((rc = cmd_project_open(o.project, as, 0, &p)) == CMD_OK)
-			rc = print_info(p, false);
-		project_close(p);
-	} else
-		rc = ui_run(&o);
-	free(ops);
-	free(av);
-	return rc;
-}

@@ -1,10 +1,11 @@
 /*
  * cmd.h: the command-line subcommands, one file each (cmd-NAME.c).
  *
- * Each file defines one or more `const struct cmd` and cmd.c lists them in
- * cmd_table[], which drives dispatch, `axial --help` and each command's
- * --help. A command returns its exit status: 0 success, 1 a user error (one
- * line on stderr naming the file and position), 2 a usage error.
+ * Each file defines one or more `const struct cmd` and main.c lists them in
+ * its cmd_table[], which drives dispatch, `axial --help` and each command's
+ * --help; the helpers below (cmd.c) are what the commands share. A command
+ * returns its exit status: 0 success, 1 a user error (one line on stderr
+ * naming the file and position), 2 a usage error.
  */
 #ifndef AXIAL_CMD_H
 #define AXIAL_CMD_H
@@ -22,12 +23,12 @@ struct cmd {
 	const char *args;	/* synopsis after the name */
 	const char *summary;	/* one line for axial --help */
 	const char *help;	/* options, one per line; may be NULL */
+	/* argv[0]: the command's last word (the program, for the workbench) */
 	int (*fn)(const struct cmd *self, int argc, char **argv);
 };
 
-extern const struct cmd *const cmd_table[];
-/* `axial PROJECT`: not in the table (no name to dispatch on), but its
- * options are in `axial --help`. */
+/* `axial PROJECT [OPTIONS]` (cmd-project.c): not in the table (no name to
+ * dispatch on), but its options are in `axial --help`. */
 extern const struct cmd cmd_workbench;
 
 /* Prints "axial: MESSAGE" on stderr. Returns CMD_ERROR for `return cmd_error(...)`. */
@@ -36,10 +37,6 @@ int cmd_error(const char *fmt, ...) AX_PRINTF(1, 2);
 int cmd_usage(const struct cmd *c, const char *why, ...) AX_PRINTF(2, 3);
 /* Full help of one command on f. */
 void cmd_help(const struct cmd *c, FILE *f);
-/* Runs the command named by argv[1..]; falls back to opening a project. */
-int cmd_main(int argc, char **argv);
-/* `axial PROJECT [OPTIONS]`: argv[0] is the project. */
-int cmd_open_project(int argc, char **argv);
 
 /*
  * Option parsing shared by all commands: a small table-driven parser so
@@ -92,7 +89,7 @@ void cmd_put_text(FILE *f, const char *s, size_t n);
 /* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
 void cmd_report_lines(const char *file, const char *report);
 
-/* Declarations of every command, grouped by file. */
+/* Declarations of every command, grouped by file, for main.c's table. */
 #define CMD(x) extern const struct cmd x
 /* cmd-project.c */
 CMD(cmd_init); CMD(cmd_info);

@@ -271,6 +271,13 @@ coding_list(struct project *p, const struct coding_filter *f,
 	return AX_OK;
 }
 
+int64_t
+db_coding_count(struct project *p)
+{
+	return db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",
+	    db_visible_coder(p), 0);
+}
+
 enum ax_status
 coding_find_quote(struct project *p, int64_t doc, const char *quote, int nth,
     int64_t *start, int64_t *end)

@@ -91,8 +91,8 @@ copy_db(sqlite3 *from, sqlite3 *to)
 	return fin;
 }
 
-/* Makes db the project's connection, set up as db-project.c sets up its
- * own, and closes the old one. Only between actions. */
+/* Makes db the project's connection, set up as project_open sets up its
+ * own (db-conn.c), and closes the old one. Only between actions. */
 static void
 use_db(struct project *p, sqlite3 *db)
 {
@@ -104,10 +104,7 @@ use_db(struct project *p, sqlite3 *db)
 	p->nstmts = 0;
 	sqlite3_close_v2(p->db);
 	p->db = db;
-	sqlite3_extended_result_codes(db, 0);
-	sqlite3_create_function(db, "uuid", 0, SQLITE_UTF8, NULL, sql_uuid,
-	    NULL, NULL);
-	sqlite3_busy_handler(db, busy_wait, p);
+	db_conn_setup(p, db);
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
 	    NULL, NULL, NULL);
 }

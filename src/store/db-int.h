@@ -54,6 +54,10 @@ struct project {
 	bool schema_ok;		/* its schema is what this axial makes */
 };
 
+/*
+ * db-sql.c: the statement helpers every db-*.c file uses; they call nothing
+ * else in the store.
+ */
 /* Sets the message (fmt translated: xgettext extracts db_fail's third
  * argument) and returns st; printf-style. */
 enum ax_status db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
@@ -74,9 +78,12 @@ enum ax_status db_exec(struct project *p, const char *sql);
 int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
 /* sqlite3_column_text copied (never NULL). */
 char *db_col_str(sqlite3_stmt *st, int col);
+/* True when s is valid UTF-8 with no NUL (free text: memos, values). */
+bool db_valid_utf8(const char *s);
 
 /*
- * Actions from inside the model: begin an action unless one is open. Every
+ * db-action.c. Actions from inside the model: begin an action unless one
+ * is open. Every
  * model mutation has the shape
  *	if ((st = db_action_begin(p, "label")) != AX_OK) return st;
  *	... st = ...;
@@ -181,8 +188,8 @@ bool db_blind_coding_visible(struct project *p, int64_t id);
  * take their hidden codings along. AX_ERR_PERM with the reason otherwise. */
 enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
 
-/* True when s is valid UTF-8 with no NUL (free text: memos, values). */
-bool db_valid_utf8(const char *s);
+/* db-coding.c: how many codings the reader may see (project_summary). */
+int64_t db_coding_count(struct project *p);
 
 /*
  * db-queue.c: writers take the write lock in the order they asked for it.
@@ -199,10 +206,13 @@ bool db_queue_active(const struct project *p);
 bool db_queue_turn(struct project *p, bool busy);
 void db_queue_leave(struct project *p);
 
-/* db-project.c: every connection's SQL function uuid() and busy handler
- * (its argument is the project). */
-void sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv);
-int busy_wait(void *arg, int count);
+/* db-conn.c: what every connection of p gets, its file's or a copy's: the
+ * SQL function uuid() and the busy handler (which waits in turn, db-queue.c,
+ * up to p->busy_ms). */
+void db_conn_setup(struct project *p, sqlite3 *db);
+/* Waits as the busy handler does until it is this process's turn at the
+ * write lock; false when the busy timeout passed first. */
+bool db_conn_wait(struct project *p);
 
 /* db-file.c (project.h, "The file behind the path") */
 /* Right after the file is opened: remembers it; refuses an immutable open

@@ -1,11 +1,11 @@
 /*
- * db-project.c: opening a project file, statement cache, errors, actions.
+ * db-project.c: opening and closing a project file, and what is asked of
+ * the project as a whole (project.h). Statements are run through db-sql.c,
+ * actions through db-action.c, settings through db-setting.c.
  *
- * Concurrency. The file is in WAL mode, so readers never block the writer.
- * Every write is an action in a BEGIN IMMEDIATE transaction: it takes the
- * write lock at its start, so two coders' processes queue on the busy
- * timeout and never get "database is locked" from a read that tries to
- * upgrade. synchronous=FULL: an acknowledged action survives a power cut.
+ * Concurrency. The file is in WAL mode, so readers never block the writer;
+ * every write is an action (db-action.c). synchronous=FULL: an
+ * acknowledged action survives a power cut.
  *
  * Identity. The coder is the OS account (getpwuid on the effective uid, not
  * an environment variable). Acting under another coder name is allowed only
@@ -16,140 +16,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
-
-#include <unistr.h>
 
 #include "store/compare.h"
 #include "base/i18n.h"
 #include "store/db-int.h"
-
-enum ax_status
-db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
-{
-	struct buf b = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);	/* xgettext knows db_fail's format */
-	va_end(ap);
-	free(p->errmsg);
-	p->errmsg = buf_take(&b);
-	return st;
-}
-
-enum ax_status
-db_sqlite_fail(struct project *p, int rc)
-{
-	const char *path = p->path;
-
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return db_fail(p, AX_ERR_BUSY, "%s: locked by another process for "
-		    "too long; try again", path);
-	case SQLITE_READONLY:
-		return db_fail(p, AX_ERR_READONLY, "%s: the project is read-only",
-		    path);
-	case SQLITE_FULL:
-		return db_fail(p, AX_ERR_IO, "%s: the disk is full; nothing was "
-		    "changed", path);
-	case SQLITE_IOERR:
-		return db_fail(p, AX_ERR_IO, "%s: I/O error (%s); nothing was "
-		    "changed", path, sqlite3_errmsg(p->db));
-	case SQLITE_NOTADB:
-		return db_fail(p, AX_ERR_NOTPROJECT, "%s: not an axial project "
-		    "(not an SQLite database)", path);
-	case SQLITE_CORRUPT:
-		return db_fail(p, AX_ERR_NOTPROJECT, "%s: the project file is "
-		    "damaged or truncated", path);
-	case SQLITE_CANTOPEN:
-		return db_fail(p, AX_ERR_IO, "%s: cannot open: %s", path,
-		    strerror(errno ? errno : EACCES));
-	case SQLITE_CONSTRAINT:
-		return db_fail(p, AX_ERR_INPUT, "%s: refused: %s", path,
-		    sqlite3_errmsg(p->db));
-	default:
-		return db_fail(p, AX_ERR_IO, "%s: %s", path, sqlite3_errmsg(p->db));
-	}
-}
-
-sqlite3_stmt *
-db_stmt(struct project *p, const char *sql)
-{
-	sqlite3_stmt *st;
-	size_t i;
-
-	for (i = 0; i < p->nstmts; i++) {
-		if (p->stmts[i].sql == sql) {
-			st = p->stmts[i].stmt;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			return st;
-		}
-	}
-	if (sqlite3_prepare_v3(p->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-	    NULL) != SQLITE_OK)
-		fatal("internal SQL error: %s\n%s", sqlite3_errmsg(p->db), sql);
-	p->stmts = xgrow(p->stmts, &p->capstmts, p->nstmts + 1, sizeof *p->stmts);
-	p->stmts[p->nstmts].sql = sql;
-	p->stmts[p->nstmts].stmt = st;
-	p->nstmts++;
-	return st;
-}
-
-enum ax_status
-db_exec_stmt(struct project *p, sqlite3_stmt *st)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
-}
-
-enum ax_status
-db_exec(struct project *p, const char *sql)
-{
-	int rc = sqlite3_exec(p->db, sql, NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
-}
-
-int64_t
-db_int(struct project *p, const char *sql, int64_t arg, int64_t def)
-{
-	sqlite3_stmt *st = db_stmt(p, sql);
-	int64_t v = def;
-
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-char *
-db_col_str(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-
-	return xstrndup(s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
-}
-
-bool
-db_valid_utf8(const char *s)
-{
-	return u8_check((const uint8_t *)s, strlen(s)) == NULL;
-}
 
 static char *
 os_account(void)
@@ -159,37 +33,6 @@ os_account(void)
 	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
 		return xstrdup(pw->pw_name);
 	return xasprintf("uid%ld", (long)geteuid());
-}
-
-static void
-fill_uuid(char out[37])
-{
-	unsigned char r[16];
-	static const char hex[] = "0123456789abcdef";
-	int i, j = 0;
-
-	sqlite3_randomness(sizeof r, r);
-	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);
-	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[j++] = '-';
-		out[j++] = hex[r[i] >> 4];
-		out[j++] = hex[r[i] & 15];
-	}
-	out[j] = '\0';
-}
-
-/* Registered as SQL function uuid() on every connection. */
-void
-sql_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char u[37];
-
-	(void)argc;
-	(void)argv;
-	fill_uuid(u);
-	sqlite3_result_text(ctx, u, 36, SQLITE_TRANSIENT);
 }
 
 /*
@@ -282,38 +125,6 @@ readonly_uri(const char *path)
 	return buf_take(&b);
 }
 
-/*
- * Waiting for another coder's write. SQLite's default handler sleeps in
- * growing steps up to 100 ms; a process committing back to back retakes the
- * lock within microseconds, so a waiter that polls that rarely can starve.
- * Poll every 0.1 to 1 ms (jittered, so two waiters do not march in step)
- * until the timeout. An action waiting for the write lock tries it only in
- * its turn (db-queue.c): four times as often when it is next, half as
- * often while others are ahead of it.
- */
-int
-busy_wait(void *arg, int count)
-{
-	struct project *p = arg;
-	struct timespec ts;
-	bool turn;
-
-	if (count == 0 && !db_queue_active(p))
-		p->busy_since = clock_ns();
-	turn = db_queue_turn(p, true);	/* say so before sleeping */
-	do {
-		if (clock_ns() - p->busy_since > (uint64_t)p->busy_ms * 1000000u)
-			return 0;
-		p->busy_jitter = p->busy_jitter * 1103515245u + 12345u;
-		ts.tv_sec = 0;
-		ts.tv_nsec = 100000 + (long)(p->busy_jitter % 900000);
-		if (db_queue_active(p))
-			ts.tv_nsec = turn ? ts.tv_nsec / 4 : ts.tv_nsec + 500000;
-		nanosleep(&ts, NULL);
-	} while (!(turn = db_queue_turn(p, true)));
-	return 1;
-}
-
 static enum ax_status
 open_file(struct project *p, unsigned flags)
 {
@@ -353,7 +164,6 @@ open_file(struct project *p, unsigned flags)
 	free(uri);
 	if (rc != SQLITE_OK)
 		return db_sqlite_fail(p, rc);
-	sqlite3_extended_result_codes(p->db, 0);
 	/* The file is untrusted (project.h): no SQL in its schema runs with
 	 * more than innocuous functions, no write can corrupt it through the
 	 * schema, and neither its triggers nor its views run until the
@@ -362,15 +172,13 @@ open_file(struct project *p, unsigned flags)
 	sqlite3_db_config(p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
 	sqlite3_db_config(p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-	sqlite3_create_function(p->db, "uuid", 0, SQLITE_UTF8, NULL, sql_uuid,
-	    NULL, NULL);
 	{
 		const char *ms = getenv("AXIAL_BUSY_TIMEOUT_MS");
 
 		p->busy_ms = ms != NULL && atoi(ms) > 0 ? atoi(ms) : 10000;
 		p->busy_jitter = (unsigned)getpid();
-		sqlite3_busy_handler(p->db, busy_wait, p);
 	}
+	db_conn_setup(p, p->db);
 	return AX_OK;
 }
 
@@ -615,229 +423,12 @@ const char *project_coder_login(const struct project *p) { return p->login; }
 const char *project_account(const struct project *p) { return p->account; }
 const char *project_owner(const struct project *p) { return p->owner; }
 
-/*
- * The acting coder's row, made on their first action by an action of its
- * own, "coder join", which the new row's change is logged under. It is not
- * undoable (state 'meta'): every later action names the row.
- */
-static enum ax_status
-coder_join(struct project *p)
-{
-	sqlite3_stmt *st;
-	char u[37];
-	enum ax_status s;
-	int64_t join;
-
-	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, state,"
-	    " account) VALUES (NULL, strftime('%s','now'), 'coder join', 'do',"
-	    " 'meta', ?1)");
-	sqlite3_bind_text(st, 1, p->account, -1, SQLITE_STATIC);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		return s;
-	join = sqlite3_last_insert_rowid(p->db);
-	fill_uuid(u);
-	st = db_stmt(p, "INSERT INTO coders(login, name, guid, created, account)"
-	    " VALUES (?1, ?1, ?2, strftime('%s','now'), ?3)");
-	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, u, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, p->account, -1, SQLITE_STATIC);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		return s;
-	p->coder_id = sqlite3_last_insert_rowid(p->db);
-	st = db_stmt(p, "UPDATE actions SET coder_id = ?1 WHERE id = ?2");
-	sqlite3_bind_int64(st, 1, p->coder_id);
-	sqlite3_bind_int64(st, 2, join);
-	return db_exec_stmt(p, st);
-}
-
-enum ax_status
-db_coder_id(struct project *p, int64_t *id)
-{
-	/* db_action_open made the row before the action's own */
-	if (p->depth <= 0 || p->coder_id == 0)
-		fatal("internal error: no acting coder outside an action");
-	*id = p->coder_id;
-	return AX_OK;
-}
-
-/*
- * Rolls the open transaction back. A coder row made in it is gone too, so
- * the cached id is looked up again.
- */
-static void
-rollback(struct project *p)
-{
-	sqlite3_stmt *st;
-
-	sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
-	p->depth = 0;
-	p->failed = false;
-	p->coder_id = 0;
-	st = db_stmt(p, "SELECT id FROM coders WHERE login = ?");
-	sqlite3_bind_text(st, 1, p->login, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		p->coder_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-}
-
-/* Opens an action of the given kind; see db-int.h. */
-enum ax_status
-db_action_open(struct project *p, const char *label, const char *kind,
-    int64_t target)
-{
-	sqlite3_stmt *st;
-	enum ax_status s;
-
-	if (p->readonly)
-		return db_fail(p, AX_ERR_READONLY, "%s: the project is read-only; "
-		    "nothing was changed", p->path);
-	if (p->depth > 0) {
-		p->depth++;
-		return AX_OK;
-	}
-	if ((s = db_file_check(p)) != AX_OK)
-		return s;
-	/* behind whoever already waits for the write lock, if anyone */
-	db_queue_enter(p);
-	if (db_queue_turn(p, false) || busy_wait(p, -1))
-		s = db_exec(p, "BEGIN IMMEDIATE");
-	else
-		s = db_sqlite_fail(p, SQLITE_BUSY);
-	db_queue_leave(p);
-	if (s != AX_OK)
-		return s;
-	p->depth = 1;
-	p->failed = false;
-	if (p->coder_id == 0 && (s = coder_join(p)) != AX_OK)
-		goto err;
-	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, target,"
-	    " state, account) VALUES (?1, strftime('%s','now'), ?2, ?3, ?4, ?5, ?6)");
-	sqlite3_bind_int64(st, 1, p->coder_id);
-	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	if (target != 0)
-		sqlite3_bind_int64(st, 4, target);
-	sqlite3_bind_text(st, 5, strcmp(kind, "do") == 0 ? "done" : "meta", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, p->account, -1, SQLITE_STATIC);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		goto err;
-	return AX_OK;
-err:
-	rollback(p);
-	return s;
-}
-
-enum ax_status
-db_action_begin(struct project *p, const char *label)
-{
-	return db_action_open(p, label, "do", 0);
-}
-
-enum ax_status
-db_action_end(struct project *p, enum ax_status st)
-{
-	int64_t action;
-	enum ax_status s;
-
-	if (p->depth <= 0)
-		return st;
-	if (st != AX_OK)
-		p->failed = true;
-	if (--p->depth > 0)
-		return st;
-	if (p->failed) {
-		rollback(p);
-		return st != AX_OK ? st : db_fail(p, AX_ERR_IO,
-		    "the action failed and was rolled back");
-	}
-	action = db_int(p, "SELECT max(id) FROM actions", 0, 0);
-	if (db_int(p, "SELECT count(*) FROM changes WHERE action_id = ?", action, 0) == 0) {
-		/* Nothing changed: keep no empty action, leave redo alone. */
-		sqlite3_stmt *d = db_stmt(p, "DELETE FROM actions WHERE id = ?");
-
-		sqlite3_bind_int64(d, 1, action);
-		s = db_exec_stmt(p, d);
-	} else if (db_int(p, "SELECT kind = 'do' FROM actions WHERE id = ?", action, 0)) {
-		/* A new action ends what this coder could redo. */
-		sqlite3_stmt *d = db_stmt(p, "UPDATE actions SET state = 'dead'"
-		    " WHERE coder_id = ?1 AND state = 'undone'");
-
-		sqlite3_bind_int64(d, 1, p->coder_id);
-		s = db_exec_stmt(p, d);
-	} else {
-		s = AX_OK;
-	}
-	if (s == AX_OK)
-		s = db_exec(p, "COMMIT");
-	if (s != AX_OK)
-		rollback(p);
-	return s;
-}
-
-enum ax_status
-project_begin(struct project *p, const char *label)
-{
-	return db_action_begin(p, label);
-}
-
-enum ax_status
-project_commit(struct project *p)
-{
-	return db_action_end(p, AX_OK);
-}
-
-void
-project_rollback(struct project *p)
-{
-	if (p->depth > 0)
-		rollback(p);
-}
-
 int64_t
 project_data_version(struct project *p)
 {
 	return db_int(p, "PRAGMA data_version", 0, -1);
 }
 
-char *
-project_setting(struct project *p, const char *key)
-{
-	sqlite3_stmt *st = db_stmt(p, "SELECT value FROM meta WHERE key = ?");
-	char *v = NULL;
-
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = db_col_str(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-enum ax_status
-project_set_setting(struct project *p, const char *key, const char *value)
-{
-	sqlite3_stmt *st;
-	enum ax_status s;
-
-	if (value != NULL && strcmp(key, "title") == 0 &&
-	    (s = db_label(p, NAME_TITLE, value)) != AX_OK)
-		return s;
-	if ((s = db_action_begin(p, strcmp(key, "title") == 0 ? "title" :
-	    "setting")) != AX_OK)
-		return s;
-	if (value != NULL) {
-		st = db_stmt(p, "INSERT INTO meta(key, value) VALUES (?1, ?2)"
-		    " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	} else {
-		st = db_stmt(p, "DELETE FROM meta WHERE key = ?1");
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	s = db_exec_stmt(p, st);
-	return db_action_end(p, s);
-}
-
-/* A count through the blind filter (db-int.h). */
 static int64_t
 summary_count(struct project *p, const char *sql)
 {
@@ -860,8 +451,7 @@ project_summary(struct project *p, struct project_summary *s)
 	    " kind = 'code' AND " DB_BLIND_NODE("n.id"));
 	s->categories = summary_count(p, "SELECT count(*) FROM nodes n WHERE"
 	    " kind = 'category' AND " DB_BLIND_NODE("n.id"));
-	s->codings = db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",
-	    db_visible_coder(p), 0);
+	s->codings = db_coding_count(p);
 	s->coders = db_int(p, "SELECT count(*) FROM coders", 0, 0);
 	s->memos = summary_count(p, "SELECT count(*) FROM memos m WHERE "
 	    DB_BLIND_MEMO("m"));

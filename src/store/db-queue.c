@@ -2,7 +2,7 @@
  * db-queue.c: writers take the write lock in the order they asked for it.
  *
  * SQLite has no blocking wait for its write lock: a writer that finds it
- * taken polls (busy_wait in db-project.c), and whoever polls just after it
+ * taken polls (busy_wait in db-conn.c), and whoever polls just after it
  * comes free wins. Among several waiters the order is then random, and a
  * process committing back to back retakes the lock before anyone wakes:
  * with eight coders' processes committing at once, the p99 of the turns a

@@ -3,7 +3,8 @@
 # fails, naming the file and line, on each kind of breach planted in a copy:
 # an include of a higher layer, of another folder's private header, of
 # curses outside the workbench, a header not named LAYER/NAME.h, a file
-# outside the layer folders, a call into a higher layer, and a circle.
+# outside the layer folders, a call into a higher layer, and a circle,
+# which --allow-cycle LAYER lets pass only when all its files are in LAYER.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 
 L="$SRC/scripts/layers"
@@ -67,3 +68,13 @@ check_rc "without it, the same objects pass" 0 python3 "$L" --objects "$T/c/obj"
 check_rc "but --cycles fails on two files that call each other" 1 \
     python3 "$L" --objects "$T/c/obj" --cycles "$T/c/src"
 check "and names the circle" "circle: $T/c/src/store/ping.c <-> $T/c/src/store/pong.c" "$OUT"
+check_rc "--allow-cycle store lets a circle within store/ pass" 0 \
+    python3 "$L" --objects "$T/c/obj" --cycles --allow-cycle store "$T/c/src"
+check "and it is no breach" "" "$OUT"
+check_match "but a note on stderr naming it" \
+    "^layers: note: circle allowed by --allow-cycle store: $T/c/src/store/ping.c <-> $T/c/src/store/pong.c\$" "$ERR"
+check_rc "--allow-cycle tui still fails the circle in store/" 1 \
+    python3 "$L" --objects "$T/c/obj" --cycles --allow-cycle tui "$T/c/src"
+check "and names it" "circle: $T/c/src/store/ping.c <-> $T/c/src/store/pong.c" "$OUT"
+check_rc "--allow-cycle takes only a layer's name" 2 \
+    python3 "$L" --objects "$T/c/obj" --cycles --allow-cycle store/ "$T/c/src"
