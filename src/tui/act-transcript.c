@@ -295,8 +295,7 @@ act_search(struct ui *ui)
 {
 	prompt_open(ui, _("search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)"),
 	    "", search_done);
-	ui->phist = ui->search_hist;
-	ui->nphist = ui->phist_at = ui->nsearch_hist;
+	prompt_set_history(ui, ui->search_hist, ui->nsearch_hist);
 }
 
 void act_search_next(struct ui *ui) { search_go(ui, false); }
@@ -354,7 +353,7 @@ create_yes(struct ui *ui, const char *yes)
 static void
 apply_done(struct ui *ui, int64_t id, const char *query)
 {
-	char title[sizeof ui->ftitle];
+	char title[UI_TITLE_MAX];
 
 	if (id == 0) {
 		const char *q = query;
@@ -369,9 +368,7 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 		ui->pending_code = xstrdup(q);
 		snprintf(title, sizeof title, _("create code «%s» at the top level?"),
 		    q);
-		prompt_open(ui, title, "", create_yes);
-		ui->ov = OV_CONFIRM;
-		ui->pconfirm_enter = true;
+		confirm_open(ui, title, create_yes, true);
 		return;
 	}
 	ui_apply_code(ui, id);
@@ -448,15 +445,16 @@ static void
 new_code_title(struct ui *ui)
 {
 	int64_t at = ui->nc_places[ui->nc_place];
+	char title[UI_TITLE_MAX];
 
 	if (at == 0)
-		snprintf(ui->ftitle, sizeof ui->ftitle, "%s", ui->nnc_places > 1 ?
+		snprintf(title, sizeof title, "%s", ui->nnc_places > 1 ?
 		    _("new code at the top level (Tab: into a category)") :
 		    _("new code at the top level"));
 	else
-		snprintf(ui->ftitle, sizeof ui->ftitle,
+		snprintf(title, sizeof title,
 		    _("new code in «%s» (Tab: next place)"), ui_node_name(ui, at));
-	ui_dirty(ui, DIRTY_OVERLAY);
+	prompt_set_title(ui, title);
 }
 
 static void
@@ -504,7 +502,7 @@ ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree)
 	ui->nc_place = in_tree && here != 0 ? 1 : 0;
 	ui->nc_apply = apply;
 	prompt_open(ui, "", "", new_code_done);
-	ui->ptab = new_code_tab;
+	prompt_set_tab(ui, new_code_tab);
 	new_code_title(ui);
 }
 

@@ -352,8 +352,7 @@ act_tree_delete(struct ui *ui)
 		    "with its codings?", "delete %zu marked nodes with their "
 		    "codings?", n), n);
 	free(ids);
-	prompt_open(ui, title, "", delete_done);
-	ui->ov = OV_CONFIRM;
+	confirm_open(ui, title, delete_done, false);
 }
 
 static void

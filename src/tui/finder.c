@@ -1,7 +1,6 @@
 /*
  * finder.c: the filter-as-you-type popup (apply a code, move to a
- * category, switch document) and the one-line prompt (new code name,
- * rename, search, attributes).
+ * category, switch document), an overlay (overlay.c) with its state here.
  *
  * Filtering uses the search key (searchkey.h) on both sides, so "كد" finds
  * "کد", "ي" finds "ی", ZWNJ and case do not matter, and Persian digits
@@ -11,47 +10,52 @@
  * order, and matches are ranked as fzf ranks them, contiguous runs and
  * word starts first, then shorter names; an empty query keeps the
  * caller's order (the recent codes first).
+ *
+ * Invariants: match[0..nmatch) are distinct indices below n; cur < nmatch
+ * unless nmatch is 0.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <assert.h>
 #include <curses.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "base/i18n.h"
 #include "text/searchkey.h"
 #include "base/util.h"
 #include "tui/ui-int.h"
 
-static struct searchkey **fkeys;	/* of the items' paths */
-static struct searchkey **lkeys;	/* of their labels (names) */
+struct finder {
+	struct finder_item *items;
+	size_t n;
+	size_t *match, nmatch, cur, top;
+	struct searchkey **fkeys;	/* of the items' paths */
+	struct searchkey **lkeys;	/* of their labels (names) */
+	int *score;		/* by item, while sorting */
+	char query[256];
+	char title[UI_TITLE_MAX];
+	void (*done)(struct ui *ui, int64_t id, const char *query);
+};
 
-void
-finder_close(struct ui *ui)
+static void
+finder_free(void *data)
 {
+	struct finder *f = data;
 	size_t i;
 
-	for (i = 0; i < ui->nfitems; i++) {
-		free(ui->fitems[i].label);
-		free(ui->fitems[i].key);
-		if (fkeys)
-			searchkey_free(fkeys[i]);
-		if (lkeys)
-			searchkey_free(lkeys[i]);
+	for (i = 0; i < f->n; i++) {
+		free(f->items[i].label);
+		free(f->items[i].key);
+		searchkey_free(f->fkeys[i]);
+		searchkey_free(f->lkeys[i]);
 	}
-	free(fkeys);
-	free(lkeys);
-	fkeys = lkeys = NULL;
-	free(ui->fitems);
-	free(ui->fmatch);
-	ui->fitems = NULL;
-	ui->fmatch = NULL;
-	ui->nfitems = ui->nfmatch = 0;
-	if (ui->ov == OV_FINDER)
-		ui->ov = OV_NONE;
-	ui_dirty(ui, DIRTY_ALL);
+	free(f->fkeys);
+	free(f->lkeys);
+	free(f->items);
+	free(f->match);
+	free(f);
 }
 
 /* Scores of a query character matched in the hay (fzf's spirit). */
@@ -113,25 +117,29 @@ fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq, int *m,
 	return best;
 }
 
-static int *fscore;	/* by item, for the sort */
+/* qsort has no context argument: the finder being sorted, only during
+ * refilter's qsort call */
+static const struct finder *sorting;
 
 static int
 match_cmp(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
 
-	if (fscore[i] != fscore[j])
-		return fscore[i] > fscore[j] ? -1 : 1;
-	if (searchkey_length(lkeys[i]) != searchkey_length(lkeys[j]))
-		return searchkey_length(lkeys[i]) < searchkey_length(lkeys[j]) ?
-		    -1 : 1;
+	const struct finder *f = sorting;
+
+	if (f->score[i] != f->score[j])
+		return f->score[i] > f->score[j] ? -1 : 1;
+	if (searchkey_length(f->lkeys[i]) != searchkey_length(f->lkeys[j]))
+		return searchkey_length(f->lkeys[i]) <
+		    searchkey_length(f->lkeys[j]) ? -1 : 1;
 	return i < j ? -1 : i > j;
 }
 
 static void
-refilter(struct ui *ui)
+refilter(struct ui *ui, struct finder *f)
 {
-	struct searchkey *k = searchkey_new(ui->fquery, strlen(ui->fquery), NULL);
+	struct searchkey *k = searchkey_new(f->query, strlen(f->query), NULL);
 	const uint32_t *kc = searchkey_chars(k);
 	uint32_t *q = xcalloc(searchkey_length(k) + 1, sizeof *q);
 	int *m = xcalloc(searchkey_length(k) + 1, sizeof *m);
@@ -141,56 +149,68 @@ refilter(struct ui *ui)
 	for (i = 0; i < searchkey_length(k); i++)
 		if (kc[i] != ' ')
 			q[nq++] = kc[i];
-	fscore = xcalloc(ui->nfitems + 1, sizeof *fscore);
-	ui->nfmatch = 0;
-	for (i = 0; i < ui->nfitems; i++) {
-		int named = fuzzy_score(searchkey_chars(lkeys[i]),
-		    searchkey_length(lkeys[i]), q, nq, m, g);
+	f->score = xcalloc(f->n + 1, sizeof *f->score);
+	f->nmatch = 0;
+	for (i = 0; i < f->n; i++) {
+		int named = fuzzy_score(searchkey_chars(f->lkeys[i]),
+		    searchkey_length(f->lkeys[i]), q, nq, m, g);
 
-		fscore[i] = fuzzy_score(searchkey_chars(fkeys[i]),
-		    searchkey_length(fkeys[i]), q, nq, m, g);
-		if (named > FZ_NONE && named + FZ_NAME > fscore[i])
-			fscore[i] = named + FZ_NAME;
-		if (fscore[i] > FZ_NONE)
-			ui->fmatch[ui->nfmatch++] = i;
+		f->score[i] = fuzzy_score(searchkey_chars(f->fkeys[i]),
+		    searchkey_length(f->fkeys[i]), q, nq, m, g);
+		if (named > FZ_NONE && named + FZ_NAME > f->score[i])
+			f->score[i] = named + FZ_NAME;
+		if (f->score[i] > FZ_NONE)
+			f->match[f->nmatch++] = i;
 	}
-	if (nq > 0)
-		qsort(ui->fmatch, ui->nfmatch, sizeof *ui->fmatch, match_cmp);
-	free(fscore);
-	fscore = NULL;
+	if (nq > 0) {
+		sorting = f;
+		qsort(f->match, f->nmatch, sizeof *f->match, match_cmp);
+		sorting = NULL;
+	}
+	free(f->score);
+	f->score = NULL;
 	free(m);
 	free(g);
 	free(q);
 	searchkey_free(k);
-	ui->fcur = 0;
-	ui->ftop = 0;
+	f->cur = 0;
+	f->top = 0;
 	ui_dirty(ui, DIRTY_OVERLAY);
 }
+
+static void finder_key(struct ui *ui, void *data, int key);
+static void finder_draw(struct ui *ui, void *data);
+
+static const struct overlay_ops finder_ops = {
+	.name = "finder",
+	.draw = finder_draw,
+	.key = finder_key,
+	.free = finder_free,
+};
 
 void
 finder_open(struct ui *ui, const char *title, struct finder_item *items,
     size_t n, void (*done)(struct ui *, int64_t, const char *))
 {
+	struct finder *f = xcalloc(1, sizeof *f);
 	size_t i;
 
-	finder_close(ui);
-	ui->fitems = items;
-	ui->nfitems = n;
-	ui->fmatch = xcalloc(n ? n : 1, sizeof *ui->fmatch);
-	fkeys = xcalloc(n ? n : 1, sizeof *fkeys);
-	lkeys = xcalloc(n ? n : 1, sizeof *lkeys);
+	f->items = items;
+	f->n = n;
+	f->match = xcalloc(n ? n : 1, sizeof *f->match);
+	f->fkeys = xcalloc(n ? n : 1, sizeof *f->fkeys);
+	f->lkeys = xcalloc(n ? n : 1, sizeof *f->lkeys);
 	for (i = 0; i < n; i++) {
 		const char *k = items[i].key ? items[i].key : items[i].label;
 
-		fkeys[i] = searchkey_new(k, strlen(k), NULL);
-		lkeys[i] = searchkey_new(items[i].label, strlen(items[i].label),
-		    NULL);
+		f->fkeys[i] = searchkey_new(k, strlen(k), NULL);
+		f->lkeys[i] = searchkey_new(items[i].label,
+		    strlen(items[i].label), NULL);
 	}
-	snprintf(ui->ftitle, sizeof ui->ftitle, "%s", title);
-	ui->fquery[0] = '\0';
-	ui->fdone = done;
-	ui->ov = OV_FINDER;
-	refilter(ui);
+	snprintf(f->title, sizeof f->title, "%s", title);
+	f->done = done;
+	overlay_push(ui, &finder_ops, f);
+	refilter(ui, f);
 }
 
 /* "Main/Sub/name" from the loaded tree (no query per node). */
@@ -235,120 +255,82 @@ finder_nodes(struct ui *ui, bool codes, bool categories,
 	*n = k;
 }
 
-/* Removes the last UTF-8 character of s. */
 static void
-utf8_backspace(char *s)
+finder_key(struct ui *ui, void *data, int key)
 {
-	size_t n = strlen(s);
+	struct finder *f = data;
 
-	while (n > 0) {
-		n--;
-		if (((unsigned char)s[n] & 0xc0) != 0x80)
-			break;
-	}
-	s[n] = '\0';
-}
-
-static bool
-utf8_append(char *s, size_t cap, int key)
-{
-	char mb[8];
-	int n;
-
-	if (key < ' ' || (key & KEYMAP_FN) || key == 127)
-		return false;
-	size_t len = strlen(s);
-
-	n = wctomb(mb, (wchar_t)key);
-	if (n <= 0 || len + (size_t)n + 1 > cap)
-		return false;
-	memcpy(s + len, mb, (size_t)n);
-	s[len + (size_t)n] = '\0';
-	return true;
-}
-
-void
-finder_key(struct ui *ui, int key)
-{
 	if (key == 27 || key == 7) {
-		finder_close(ui);
+		overlay_pop(ui);
 		return;
 	}
 	if (key == '\r') {
-		int64_t id = ui->nfmatch ? ui->fitems[ui->fmatch[ui->fcur]].id : 0;
-		void (*done)(struct ui *, int64_t, const char *) = ui->fdone;
-		char q[sizeof ui->fquery];
+		int64_t id = f->nmatch ? f->items[f->match[f->cur]].id : 0;
+		void (*done)(struct ui *, int64_t, const char *) = f->done;
+		char q[sizeof f->query];
 
-		snprintf(q, sizeof q, "%s", ui->fquery);
-		finder_close(ui);
+		snprintf(q, sizeof q, "%s", f->query);
+		overlay_pop(ui);	/* frees f */
 		done(ui, id, q);
 		return;
 	}
 	if (key == (KEYMAP_FN | KEY_DOWN) || key == 14 /* C-n */ || key == '\t') {
-		if (ui->fcur + 1 < ui->nfmatch)
-			ui->fcur++;
+		if (f->cur + 1 < f->nmatch)
+			f->cur++;
 	} else if (key == (KEYMAP_FN | KEY_UP) || key == 16 /* C-p */ ||
 	    key == (KEYMAP_FN | KEY_BTAB)) {
-		if (ui->fcur > 0)
-			ui->fcur--;
+		if (f->cur > 0)
+			f->cur--;
 	} else if (key == (KEYMAP_FN | KEY_NPAGE)) {
-		ui->fcur = ui->fcur + 10 < ui->nfmatch ? ui->fcur + 10 :
-		    (ui->nfmatch ? ui->nfmatch - 1 : 0);
+		f->cur = f->cur + 10 < f->nmatch ? f->cur + 10 :
+		    (f->nmatch ? f->nmatch - 1 : 0);
 	} else if (key == (KEYMAP_FN | KEY_PPAGE)) {
-		ui->fcur = ui->fcur > 10 ? ui->fcur - 10 : 0;
+		f->cur = f->cur > 10 ? f->cur - 10 : 0;
 	} else if (key == (KEYMAP_FN | KEY_BACKSPACE)) {
-		utf8_backspace(ui->fquery);
-		refilter(ui);
+		overlay_edit_backspace(f->query);
+		refilter(ui, f);
 	} else if (key == 21 /* C-u */) {
-		ui->fquery[0] = '\0';
-		refilter(ui);
-	} else if (utf8_append(ui->fquery, sizeof ui->fquery, key))
-		refilter(ui);
+		f->query[0] = '\0';
+		refilter(ui, f);
+	} else if (overlay_edit_append(f->query, sizeof f->query, key))
+		refilter(ui, f);
+	assert(f->nmatch == 0 || f->cur < f->nmatch);
 	ui_dirty(ui, DIRTY_OVERLAY);
 }
 
 static void
-popup_rect(int *y, int *x, int *h, int *w, int want_h)
+finder_draw(struct ui *ui, void *data)
 {
-	*w = COLS * 2 / 3;
-	if (*w < 30)
-		*w = COLS - 2;
-	*h = want_h < LINES - 4 ? want_h : LINES - 4;
-	*y = (LINES - *h) / 3;
-	*x = (COLS - *w) / 2;
-}
-
-void
-finder_draw(struct ui *ui)
-{
+	struct finder *f = data;
 	int y, x, h, w, row, list_h, cx;
 	char head[200];
 
-	popup_rect(&y, &x, &h, &w, 22);
+	overlay_popup_rect(&y, &x, &h, &w, 22);
 	ui_mirror(ui, &(struct rect){y, x, h, w});
 	list_h = h - 3;
 	for (row = 0; row < h; row++)
 		ui_fill(y + row, x, w, ui_attr(ui, TH_FINDER));
 	snprintf(head, sizeof head, _(" %s  (%zu/%zu; Enter picks, Esc cancels) "),
-	    ui->ftitle, ui->nfmatch, ui->nfitems);
+	    f->title, f->nmatch, f->n);
 	ui_fill(y, x, w, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_plain(y, x + 1, w - 2, head, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_plain(y + 1, x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
-	cx = x + 3 + ui_put_text(ui, y + 1, x + 3, w - 4, ui->fquery,
+	cx = x + 3 + ui_put_text(ui, y + 1, x + 3, w - 4, f->query,
 	    ui_attr(ui, TH_FINDER));
-	if (ui->fcur < ui->ftop)
-		ui->ftop = ui->fcur;
-	if (list_h > 0 && ui->fcur >= ui->ftop + (size_t)list_h)
-		ui->ftop = ui->fcur - (size_t)list_h + 1;
+	/* the list scrolls to keep the current item in view */
+	if (f->cur < f->top)
+		f->top = f->cur;
+	if (list_h > 0 && f->cur >= f->top + (size_t)list_h)
+		f->top = f->cur - (size_t)list_h + 1;
 	for (row = 0; row < list_h; row++) {
-		size_t i = ui->ftop + (size_t)row;
+		size_t i = f->top + (size_t)row;
 		const struct finder_item *it;
 		int a, xx = x + 2;
 
-		if (i >= ui->nfmatch)
+		if (i >= f->nmatch)
 			break;
-		it = &ui->fitems[ui->fmatch[i]];
-		a = ui_attr(ui, i == ui->fcur ? TH_FINDER_SEL : TH_FINDER);
+		it = &f->items[f->match[i]];
+		a = ui_attr(ui, i == f->cur ? TH_FINDER_SEL : TH_FINDER);
 		ui_fill(y + 2 + row, x, w, a);
 		xx += ui_put_text(ui, y + 2 + row, xx, w - 4, it->label, a);
 		if (it->key && strcmp(it->key, it->label) != 0) {
@@ -370,101 +352,3 @@ finder_draw(struct ui *ui)
 	curs_set(1);
 }
 
-/* ---- prompt ---- */
-
-void
-prompt_open(struct ui *ui, const char *title, const char *initial,
-    void (*done)(struct ui *, const char *))
-{
-	snprintf(ui->ftitle, sizeof ui->ftitle, "%s", title);
-	snprintf(ui->pbuf, sizeof ui->pbuf, "%s", initial ? initial : "");
-	ui->pdone = done;
-	ui->ptab = NULL;
-	ui->pconfirm_enter = false;
-	ui->phist = NULL;
-	ui->nphist = ui->phist_at = 0;
-	ui->ov = OV_PROMPT;
-	ui_dirty(ui, DIRTY_OVERLAY);
-}
-
-void
-prompt_key(struct ui *ui, int key)
-{
-	if (key == 27 || key == 7) {
-		if (ui->ov == OV_CONFIRM)
-			ui_msg(ui, "%s", _("cancelled"));
-		ui->ov = OV_NONE;
-		ui_dirty(ui, DIRTY_ALL);
-		return;
-	}
-	if (ui->ov == OV_CONFIRM) {
-		void (*done)(struct ui *, const char *) = ui->pdone;
-
-		ui->ov = OV_NONE;
-		ui_dirty(ui, DIRTY_ALL);
-		if (key == 'y' || key == 'Y' || (ui->pconfirm_enter && key == '\r'))
-			done(ui, "y");
-		else
-			ui_msg(ui, "%s", _("cancelled"));
-		return;
-	}
-	if (key == '\r') {
-		void (*done)(struct ui *, const char *) = ui->pdone;
-		char text[sizeof ui->pbuf];
-
-		snprintf(text, sizeof text, "%s", ui->pbuf);
-		ui->ov = OV_NONE;
-		ui_dirty(ui, DIRTY_ALL);
-		done(ui, text);
-		return;
-	}
-	if (ui->ptab != NULL && (key == '\t' || key == (KEYMAP_FN | KEY_BTAB)))
-		ui->ptab(ui, key == '\t' ? 1 : -1);
-	else if (ui->phist != NULL && key == (KEYMAP_FN | KEY_UP)) {
-		if (ui->phist_at > 0)
-			snprintf(ui->pbuf, sizeof ui->pbuf, "%s",
-			    ui->phist[--ui->phist_at]);
-	} else if (ui->phist != NULL && key == (KEYMAP_FN | KEY_DOWN)) {
-		if (ui->phist_at < ui->nphist)
-			ui->phist_at++;
-		snprintf(ui->pbuf, sizeof ui->pbuf, "%s",
-		    ui->phist_at < ui->nphist ? ui->phist[ui->phist_at] : "");
-	} else if (key == (KEYMAP_FN | KEY_BACKSPACE))
-		utf8_backspace(ui->pbuf);
-	else if (key == 21)
-		ui->pbuf[0] = '\0';
-	else
-		utf8_append(ui->pbuf, sizeof ui->pbuf, key);
-	ui_dirty(ui, DIRTY_OVERLAY);
-}
-
-void
-prompt_draw(struct ui *ui)
-{
-	int y, x, h, w, cx;
-
-	popup_rect(&y, &x, &h, &w, 3);
-	ui_mirror(ui, &(struct rect){y, x, h, w});
-	ui_fill(y, x, w, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_put_plain(y, x + 1, w - 2, ui->ftitle, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_fill(y + 1, x, w, ui_attr(ui, TH_FINDER));
-	ui_fill(y + 2, x, w, ui_attr(ui, TH_FINDER));
-	if (ui->ov == OV_CONFIRM) {
-		ui_put_plain(y + 1, x + 1, w - 2, ui->pconfirm_enter ?
-		    _("y or Enter: yes, n or Esc: no") :
-		    _("y: yes, any other key: no"), ui_attr(ui, TH_FINDER));
-		ui_mirror(ui, NULL);
-		curs_set(0);
-		return;
-	}
-	ui_put_plain(y + 1, x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
-	cx = x + 3 + ui_put_text(ui, y + 1, x + 3, w - 4, ui->pbuf,
-	    ui_attr(ui, TH_FINDER));
-	ui_put_plain(y + 2, x + 1, w - 2, ui->ptab != NULL ?
-	    _("Enter accepts, Esc cancels, Tab/S-Tab: where it goes") :
-	    ui->phist != NULL ? _("Enter accepts, Esc cancels, Up: earlier ones") :
-	    _("Enter accepts, Esc cancels"), ui_attr(ui, TH_FINDER) | A_DIM);
-	move(y + 1, ui_screen_x(cx));
-	ui_mirror(ui, NULL);
-	curs_set(1);
-}

@@ -1,10 +1,12 @@
 /*
  * pane-help.c: the help screen (? and F1), generated from the key table
  * (ui_actions[] with the user's rebindings), grouped by where keys apply.
+ * A full-screen overlay (overlay.c); its state is the line at its top.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -33,9 +35,14 @@ help_lines(void)
 	return n + 4;
 }
 
-void
-help_draw(struct ui *ui)
+struct help {
+	size_t top;		/* the first line shown */
+};
+
+static void
+help_draw(struct ui *ui, void *data)
 {
+	const struct help *hp = data;
 	size_t line = 0, i;
 	int s, y = 1, h = LINES - 2;
 	char keys[64];
@@ -48,15 +55,15 @@ help_draw(struct ui *ui)
 	    "bind ACTION KEY...)"), ui_attr(ui, TH_TITLE_FOCUS));
 	for (s = 0; s < SCOPE_COUNT; s++) {
 		/* a blank line and the scope's title */
-		if (line++ >= ui->help_top)
+		if (line++ >= hp->top)
 			y++;
-		if (line++ >= ui->help_top && y <= h)
+		if (line++ >= hp->top && y <= h)
 			ui_put_plain(y++, 1, COLS - 2, _(scope_title[s]),
 			    ui_attr(ui, TH_CATEGORY));
 		for (i = 0; ui_actions[i].name != NULL; i++) {
 			if (ui_actions[i].scope != s)
 				continue;
-			if (line++ < ui->help_top || y > h)
+			if (line++ < hp->top || y > h)
 				continue;
 			keymap_keys_text(ui->keys, i, keys, sizeof keys);
 			ui_put_plain(y, 2, 20, keys, ui_attr(ui, TH_HELP_KEY));
@@ -73,27 +80,41 @@ help_draw(struct ui *ui)
 	ui_mirror(ui, NULL);
 }
 
-void
-help_key(struct ui *ui, int key)
+static void
+help_key(struct ui *ui, void *data, int key)
 {
+	struct help *hp = data;
 	size_t max = help_lines();
 
 	if (key == 'q' || key == 27 || key == '?' ||
 	    key == (KEYMAP_FN | KEY_F(1))) {
-		ui->ov = OV_NONE;
-		ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+		overlay_pop(ui);
 		return;
 	}
 	if (key == 'j' || key == (KEYMAP_FN | KEY_DOWN))
-		ui->help_top++;
+		hp->top++;
 	else if (key == 'k' || key == (KEYMAP_FN | KEY_UP))
-		ui->help_top = ui->help_top ? ui->help_top - 1 : 0;
+		hp->top = hp->top ? hp->top - 1 : 0;
 	else if (key == ' ' || key == (KEYMAP_FN | KEY_NPAGE))
-		ui->help_top += (size_t)(LINES - 4);
+		hp->top += (size_t)(LINES - 4);
 	else if (key == (KEYMAP_FN | KEY_PPAGE))
-		ui->help_top = ui->help_top > (size_t)(LINES - 4) ?
-		    ui->help_top - (size_t)(LINES - 4) : 0;
-	if (ui->help_top > max)
-		ui->help_top = max;
+		hp->top = hp->top > (size_t)(LINES - 4) ?
+		    hp->top - (size_t)(LINES - 4) : 0;
+	if (hp->top > max)
+		hp->top = max;
 	ui_dirty(ui, DIRTY_OVERLAY);
+}
+
+static const struct overlay_ops help_ops = {
+	.name = "help",
+	.full = true,
+	.draw = help_draw,
+	.key = help_key,
+	.free = free,
+};
+
+void
+pane_help_open(struct ui *ui)
+{
+	overlay_push(ui, &help_ops, xcalloc(1, sizeof(struct help)));
 }

@@ -61,8 +61,7 @@ act_quit(struct ui *ui)
 	ui_action_key(ui, "save-as", key, sizeof key);
 	snprintf(title, sizeof title, _("quit and lose your last change? (%s "
 	    "saves it)"), key);
-	prompt_open(ui, title, "", quit_yes);
-	ui->ov = OV_CONFIRM;
+	confirm_open(ui, title, quit_yes, false);
 }
 
 static void
@@ -121,9 +120,7 @@ act_save_as(struct ui *ui)
 static void
 act_help(struct ui *ui)
 {
-	ui->ov = OV_HELP;
-	ui->help_top = 0;
-	ui_dirty(ui, DIRTY_ALL);
+	pane_help_open(ui);
 }
 
 static void
@@ -305,9 +302,8 @@ act_blind_done(struct ui *ui)
 		ui_err(ui, _("no blind coding session is hiding codings"));
 		return;
 	}
-	prompt_open(ui, _("mark your blind coding done? (you keep coding; the "
-	    "others' codings show when all are done)"), "", blind_done_yes);
-	ui->ov = OV_CONFIRM;
+	confirm_open(ui, _("mark your blind coding done? (you keep coding; the "
+	    "others' codings show when all are done)"), blind_done_yes, false);
 }
 
 static void
@@ -529,12 +525,8 @@ ui_handle_key(struct ui *ui, int key)
 {
 	const struct keymap_action *a;
 
-	switch (ui->ov) {
-	case OV_HELP: help_key(ui, key); return;
-	case OV_FINDER: finder_key(ui, key); return;
-	case OV_PROMPT: case OV_CONFIRM: prompt_key(ui, key); return;
-	case OV_NONE: break;
-	}
+	if (overlay_key(ui, key))
+		return;
 	if (ui->msg[0] != '\0') {
 		ui->msg[0] = '\0';
 		ui->msg_err = false;

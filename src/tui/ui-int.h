@@ -100,7 +100,26 @@ struct ui_segment {
 	char *doc;		/* document name */
 };
 
-enum overlay { OV_NONE, OV_FINDER, OV_PROMPT, OV_HELP, OV_CONFIRM };
+/*
+ * An overlay: a popup that takes every key while it is up (overlay.c).
+ * draw runs after the panes, and, when full is set, instead of them; key
+ * gets every key and pops the overlay (overlay_pop) when it is done; free
+ * frees the data given to overlay_push.
+ */
+struct overlay_ops {
+	const char *name;
+	bool full;		/* covers the whole screen (help) */
+	void (*draw)(struct ui *ui, void *data);
+	void (*key)(struct ui *ui, void *data, int key);
+	void (*free)(void *data);
+};
+struct overlay {
+	const struct overlay_ops *ops;
+	void *data;
+};
+
+/* The longest title of a popup, in bytes. */
+#define UI_TITLE_MAX 256
 
 struct finder_item {
 	int64_t id;
@@ -192,19 +211,9 @@ struct ui {
 	int64_t drag_node;
 	bool dragging;
 
-	/* overlays */
-	enum overlay ov;
-	struct finder_item *fitems;
-	size_t nfitems, *fmatch, nfmatch, fcur, ftop;
-	char fquery[256];
-	char ftitle[128];
-	void (*fdone)(struct ui *ui, int64_t id, const char *query);
-	char pbuf[512];		/* prompt text */
-	void (*pdone)(struct ui *ui, const char *text);
-	void (*ptab)(struct ui *ui, int dir);	/* Tab, S-Tab in the prompt */
-	bool pconfirm_enter;	/* a confirm Enter also accepts */
-	char **phist;		/* the prompt's history, oldest first */
-	size_t nphist, phist_at;
+	/* overlays, bottom first (overlay.c) */
+	struct overlay *ovs;
+	size_t novs, capovs;
 	char **search_hist;	/* this session's searches, oldest first */
 	size_t nsearch_hist;
 	int64_t *nc_places;	/* where a new code may go: 0 top level */
@@ -212,7 +221,6 @@ struct ui {
 	bool nc_apply;		/* the new code is applied to the selection */
 	char *pending_code;	/* the name the finder asks to create */
 	bool quick_refuse;	/* digit keys without a selection decline */
-	size_t help_top;
 
 	/* status line message */
 	char msg[512];
@@ -306,17 +314,43 @@ void finder_open(struct ui *ui, const char *title, struct finder_item *items,
 /* The code tree as finder items; codes_only leaves categories out. */
 void finder_nodes(struct ui *ui, bool codes, bool categories,
     struct finder_item **items, size_t *n);
-void finder_key(struct ui *ui, int key);
-void finder_draw(struct ui *ui);
-void finder_close(struct ui *ui);
+/* prompt.c */
+/* Opens the one-line prompt: done(ui, text) runs on Enter, not on Esc. */
 void prompt_open(struct ui *ui, const char *title, const char *initial,
     void (*done)(struct ui *, const char *));
-void prompt_key(struct ui *ui, int key);
-void prompt_draw(struct ui *ui);
+/* A yes/no question: done(ui, "y") runs on y (or Enter when enter_yes);
+ * any other key says "cancelled". */
+void confirm_open(struct ui *ui, const char *title,
+    void (*done)(struct ui *, const char *), bool enter_yes);
+/* Of the prompt on top (nothing if there is none): its title; Tab and
+ * S-Tab call tab(ui, 1 or -1); Up and Down walk hist[0..n) (kept by the
+ * caller, oldest first), starting below the newest. */
+void prompt_set_title(struct ui *ui, const char *title);
+void prompt_set_tab(struct ui *ui, void (*tab)(struct ui *, int));
+void prompt_set_history(struct ui *ui, char **hist, size_t n);
 
 /* pane-help.c */
-void help_draw(struct ui *ui);
-void help_key(struct ui *ui, int key);
+void pane_help_open(struct ui *ui);
+
+/* overlay.c */
+void overlay_push(struct ui *ui, const struct overlay_ops *ops, void *data);
+/* Pops the top overlay and frees its data. */
+void overlay_pop(struct ui *ui);
+/* The top overlay's data if it is of kind ops (any kind: NULL ops). */
+void *overlay_top(const struct ui *ui, const struct overlay_ops *ops);
+bool overlay_up(const struct ui *ui);
+/* Whether a full-screen overlay hides the panes. */
+bool overlay_covers(const struct ui *ui);
+/* Gives key to the top overlay; false when none is up. */
+bool overlay_key(struct ui *ui, int key);
+void overlay_draw(struct ui *ui);
+void overlay_free_all(struct ui *ui);
+/* A centred popup's rectangle, want_h rows high at most. */
+void overlay_popup_rect(int *y, int *x, int *h, int *w, int want_h);
+/* Line editing in a UTF-8 buffer of cap bytes: remove the last character;
+ * append key's character (false if it is not one or does not fit). */
+void overlay_edit_backspace(char *s);
+bool overlay_edit_append(char *s, size_t cap, int key);
 
 /* pane-agree.c */
 void pane_agree_toggle(struct ui *ui);

@@ -799,11 +799,12 @@ draw(struct ui *ui)
 		refresh();
 		return;
 	}
-	if (ui->ov != OV_NONE && (ui->dirty & ~DIRTY_OVERLAY))
+	/* an overlay is drawn again over whatever was drawn under it */
+	if (overlay_up(ui) && (ui->dirty & ~DIRTY_OVERLAY))
 		ui->dirty |= DIRTY_OVERLAY;
-	if (ui->ov == OV_HELP) {
+	if (overlay_covers(ui)) {
 		if (ui->dirty)
-			help_draw(ui);
+			overlay_draw(ui);
 		ui->dirty = 0;
 		curs_set(0);
 		refresh();
@@ -833,13 +834,11 @@ draw(struct ui *ui)
 		for (y = 0; y < ui->rect[PANE_TRANSCRIPT].h; y++)
 			mvadd_wch(y, x, &cc);
 	}
-	if (ui->ov == OV_FINDER)
-		finder_draw(ui);
-	else if (ui->ov == OV_PROMPT || ui->ov == OV_CONFIRM)
-		prompt_draw(ui);
+	if (ui->dirty & DIRTY_OVERLAY)
+		overlay_draw(ui);
 	ui->dirty = 0;
 	/* the terminal cursor: the caret of whatever has the keyboard */
-	if (ui->ov == OV_NONE && ui->focus == PANE_TRANSCRIPT &&
+	if (!overlay_up(ui) && ui->focus == PANE_TRANSCRIPT &&
 	    ui->view == VIEW_NONE) {
 		size_t line;
 		int col;
@@ -855,7 +854,7 @@ draw(struct ui *ui)
 			curs_set(1);
 		} else
 			curs_set(0);
-	} else if (ui->ov == OV_NONE)
+	} else if (!overlay_up(ui))
 		curs_set(0);
 	refresh();
 }
@@ -1028,7 +1027,7 @@ handle_mouse(struct ui *ui)
 			view_act_down(ui);
 		return;
 	}
-	if (ui->ov != OV_NONE)
+	if (overlay_up(ui))
 		return;
 	/* a drag or release goes to the pane the press was in */
 	if ((ev_kind == UI_MOUSE_DRAG || ev_kind == UI_MOUSE_RELEASE) &&
@@ -1114,7 +1113,7 @@ ui_free(struct ui *ui)
 {
 	size_t i;
 
-	finder_close(ui);
+	overlay_free_all(ui);
 	pane_agree_free(ui);
 	views_free(ui);
 	if (ui->layout)

@@ -503,7 +503,7 @@ take(struct ui *ui, enum compare_choice choice)
 {
 	struct views *v = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
-	char words[256], title[sizeof ui->ftitle];
+	char words[256], title[UI_TITLE_MAX];
 
 	if (ui->view != VIEW_COMPARE) {
 		ui_err(ui, "%s", _("only in the compare view (X)"));

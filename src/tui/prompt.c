@@ -1,0 +1,201 @@
+/*
+ * prompt.c: the one-line prompt (a new code's name, rename, search,
+ * attributes, a decision's note) and the yes/no question, two overlays
+ * (overlay.c) sharing one state.
+ *
+ * Invariants: hist_at <= nhist; buf is always a NUL-terminated UTF-8
+ * string (overlay_edit_* append and remove whole characters).
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <assert.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "tui/ui-int.h"
+
+struct prompt {
+	char title[UI_TITLE_MAX];
+	char buf[512];
+	void (*done)(struct ui *ui, const char *text);
+	void (*tab)(struct ui *ui, int dir);	/* Tab, S-Tab */
+	bool enter_yes;		/* a question: Enter also answers yes */
+	char **hist;		/* the caller's, oldest first */
+	size_t nhist, hist_at;
+};
+
+static void prompt_key(struct ui *ui, void *data, int key);
+static void prompt_draw(struct ui *ui, void *data);
+static void confirm_key(struct ui *ui, void *data, int key);
+static void confirm_draw(struct ui *ui, void *data);
+
+static const struct overlay_ops prompt_ops = {
+	.name = "prompt",
+	.draw = prompt_draw,
+	.key = prompt_key,
+	.free = free,
+};
+
+static const struct overlay_ops confirm_ops = {
+	.name = "confirm",
+	.draw = confirm_draw,
+	.key = confirm_key,
+	.free = free,
+};
+
+void
+prompt_open(struct ui *ui, const char *title, const char *initial,
+    void (*done)(struct ui *, const char *))
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+
+	snprintf(p->title, sizeof p->title, "%s", title);
+	snprintf(p->buf, sizeof p->buf, "%s", initial ? initial : "");
+	p->done = done;
+	overlay_push(ui, &prompt_ops, p);
+}
+
+void
+confirm_open(struct ui *ui, const char *title,
+    void (*done)(struct ui *, const char *), bool enter_yes)
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+
+	snprintf(p->title, sizeof p->title, "%s", title);
+	p->done = done;
+	p->enter_yes = enter_yes;
+	overlay_push(ui, &confirm_ops, p);
+}
+
+void
+prompt_set_title(struct ui *ui, const char *title)
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p != NULL) {
+		snprintf(p->title, sizeof p->title, "%s", title);
+		ui_dirty(ui, DIRTY_OVERLAY);
+	}
+}
+
+void
+prompt_set_tab(struct ui *ui, void (*tab)(struct ui *, int))
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p != NULL)
+		p->tab = tab;
+}
+
+void
+prompt_set_history(struct ui *ui, char **hist, size_t n)
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p != NULL) {
+		p->hist = hist;
+		p->nhist = p->hist_at = n;
+	}
+}
+
+static void
+prompt_key(struct ui *ui, void *data, int key)
+{
+	struct prompt *p = data;
+
+	if (key == 27 || key == 7) {
+		overlay_pop(ui);
+		return;
+	}
+	if (key == '\r') {
+		void (*done)(struct ui *, const char *) = p->done;
+		char text[sizeof p->buf];
+
+		snprintf(text, sizeof text, "%s", p->buf);
+		overlay_pop(ui);	/* frees p */
+		done(ui, text);
+		return;
+	}
+	if (p->tab != NULL && (key == '\t' || key == (KEYMAP_FN | KEY_BTAB)))
+		p->tab(ui, key == '\t' ? 1 : -1);
+	else if (p->hist != NULL && key == (KEYMAP_FN | KEY_UP)) {
+		if (p->hist_at > 0)
+			snprintf(p->buf, sizeof p->buf, "%s",
+			    p->hist[--p->hist_at]);
+	} else if (p->hist != NULL && key == (KEYMAP_FN | KEY_DOWN)) {
+		if (p->hist_at < p->nhist)
+			p->hist_at++;
+		snprintf(p->buf, sizeof p->buf, "%s",
+		    p->hist_at < p->nhist ? p->hist[p->hist_at] : "");
+	} else if (key == (KEYMAP_FN | KEY_BACKSPACE))
+		overlay_edit_backspace(p->buf);
+	else if (key == 21)	/* C-u */
+		p->buf[0] = '\0';
+	else
+		overlay_edit_append(p->buf, sizeof p->buf, key);
+	assert(p->hist_at <= p->nhist);
+	ui_dirty(ui, DIRTY_OVERLAY);
+}
+
+static void
+confirm_key(struct ui *ui, void *data, int key)
+{
+	struct prompt *p = data;
+	void (*done)(struct ui *, const char *) = p->done;
+	bool yes = key == 'y' || key == 'Y' || (p->enter_yes && key == '\r');
+
+	overlay_pop(ui);	/* frees p */
+	if (yes)
+		done(ui, "y");
+	else
+		ui_msg(ui, "%s", _("cancelled"));
+}
+
+/* The popup's frame and title; returns its rectangle. */
+static struct rect
+frame(struct ui *ui, const char *title)
+{
+	struct rect r;
+
+	overlay_popup_rect(&r.y, &r.x, &r.h, &r.w, 3);
+	ui_mirror(ui, &r);
+	ui_fill(r.y, r.x, r.w, ui_attr(ui, TH_TITLE_FOCUS));
+	ui_put_plain(r.y, r.x + 1, r.w - 2, title, ui_attr(ui, TH_TITLE_FOCUS));
+	ui_fill(r.y + 1, r.x, r.w, ui_attr(ui, TH_FINDER));
+	ui_fill(r.y + 2, r.x, r.w, ui_attr(ui, TH_FINDER));
+	return r;
+}
+
+static void
+confirm_draw(struct ui *ui, void *data)
+{
+	const struct prompt *p = data;
+	struct rect r = frame(ui, p->title);
+
+	ui_put_plain(r.y + 1, r.x + 1, r.w - 2, p->enter_yes ?
+	    _("y or Enter: yes, n or Esc: no") :
+	    _("y: yes, any other key: no"), ui_attr(ui, TH_FINDER));
+	ui_mirror(ui, NULL);
+	curs_set(0);
+}
+
+static void
+prompt_draw(struct ui *ui, void *data)
+{
+	const struct prompt *p = data;
+	struct rect r = frame(ui, p->title);
+	int cx;
+
+	ui_put_plain(r.y + 1, r.x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
+	cx = r.x + 3 + ui_put_text(ui, r.y + 1, r.x + 3, r.w - 4, p->buf,
+	    ui_attr(ui, TH_FINDER));
+	ui_put_plain(r.y + 2, r.x + 1, r.w - 2, p->tab != NULL ?
+	    _("Enter accepts, Esc cancels, Tab/S-Tab: where it goes") :
+	    p->hist != NULL ? _("Enter accepts, Esc cancels, Up: earlier ones") :
+	    _("Enter accepts, Esc cancels"), ui_attr(ui, TH_FINDER) | A_DIM);
+	move(r.y + 1, ui_screen_x(cx));
+	ui_mirror(ui, NULL);
+	curs_set(1);
+}
