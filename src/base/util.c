@@ -245,6 +245,44 @@ buf_csv_field(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+/* names[k], or NULL past their end. */
+static const char *
+nth_name(const char *const *names, size_t k)
+{
+	size_t i;
+
+	for (i = 0; names != NULL && names[i] != NULL; i++)
+		if (i == k)
+			return names[i];
+	return NULL;
+}
+
+void
+buf_figures(struct buf *b, const char *s, bool fa, const char *const *names)
+{
+	const char *p, *name;
+	bool word = false;	/* in a Latin word: "N1" is a label, not a figure */
+
+	for (p = s; *p; p++) {
+		name = *p >= BUF_NAME0[0] && *p <= BUF_NAME1[0] ?
+		    nth_name(names, (size_t)(*p - BUF_NAME0[0])) : NULL;
+		word = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    *p == '_' || (word && *p >= '0' && *p <= '9');
+		if (name != NULL) {
+			buf_puts(b, name);
+		} else if (fa && !word && *p >= '0' && *p <= '9') {
+			/* U+06F0..U+06F9, EXTENDED ARABIC-INDIC DIGIT ZERO.. */
+			buf_putc(b, '\xdb');
+			buf_putc(b, (char)(0xb0 + (*p - '0')));
+		} else if (fa && *p == '.' && p > s && p[-1] >= '0' &&
+		    p[-1] <= '9' && p[1] >= '0' && p[1] <= '9') {
+			buf_puts(b, "\xd9\xab");	/* U+066B ARABIC DECIMAL SEPARATOR */
+		} else {
+			buf_putc(b, *p);
+		}
+	}
+}
+
 char *
 file_read_all(const char *path, size_t *len)
 {

@@ -10,6 +10,7 @@
 #define AXIAL_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,21 @@ void buf_done(struct buf *b);
 void buf_json_str(struct buf *b, const char *s, size_t n);
 /* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF. */
 void buf_csv_field(struct buf *b, const char *s);
+
+/*
+ * Appends s to b, its figures in Persian digits when fa: Latin digits as
+ * U+06F0-U+06F9 and a '.' between two digits as the Persian decimal
+ * separator U+066B, but for digits that end a Latin word, which are part
+ * of a label ("N1", "p_2"); without fa, s as it is. Each BUF_NAME0, BUF_NAME1 ...
+ * byte in s stands for names[0], names[1] ... (a NULL-terminated array, or
+ * NULL), put in unchanged: a name's digits ("02-it-director") are not
+ * figures. Distinct stand-ins keep their names when a translation
+ * reorders them.
+ */
+#define BUF_NAME0 "\x01"
+#define BUF_NAME1 "\x02"
+void buf_figures(struct buf *b, const char *s, bool fa,
+    const char *const *names);
 
 /*
  * Reads a whole file into memory (NUL-terminated, *len without the NUL).

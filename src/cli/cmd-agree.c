@@ -4,6 +4,7 @@
  * researchers can check any tool's figures.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,8 @@ static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
-	    "       [--all] [--format table|csv|json] [--lang fa|en] | --data FILE.csv [--format ...]\n"
-	    "       [--level LEVEL]",
+	    "       [--all] [--format table|csv|json] [--lang fa|en] [--digits fa|latin]\n"
+	    "       | --data FILE.csv [--format ...] [--level LEVEL]",
 	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
@@ -44,17 +45,20 @@ const struct cmd cmd_agree = {
 	    "  --all             show the rows of codes (categories, documents) no\n"
 	    "                    coder used too: undefined, so hidden by default\n"
 	    "  --lang LANG       fa or en: the language of the table (default: the\n"
-	    "                    locale's); CSV and JSON stay English\n"),
+	    "                    locale's); CSV and JSON stay English\n"
+	    "  --digits D        fa (Persian) or latin (default) digits in the\n"
+	    "                    table's figures; CSV and JSON keep Latin digits\n"),
 	.fn = cmd_agree_run,
 };
 
 /*
  * An item's label in the messages' language: the fixed ones are marked in
  * agreement-data.c; those that carry a value are made again here from
- * their key (the English label stays in JSON).
+ * their key (the English label stays in JSON). A category's name is the
+ * stand-in BUF_NAME0, *name the name (buf_figures).
  */
 static char *
-label_of(const struct agree_item *it)
+label_of(const struct agree_item *it, const char **name)
 {
 	const char *eq = strrchr(it->label, '=');
 	size_t i;
@@ -64,10 +68,15 @@ label_of(const struct agree_item *it)
 	if (strcmp(it->key, "randolph") == 0 && eq != NULL)
 		return xasprintf(_("Randolph free-marginal kappa (q = %d)"),
 		    atoi(eq + 1));
-	if (strncmp(it->key, "fleiss_p.", 9) == 0)
-		return xasprintf(_("  p_j of '%s'"), it->key + 9);
-	if (strncmp(it->key, "fleiss_kappa.", 13) == 0)
-		return xasprintf(_("  kappa of '%s'"), it->key + 13);
+	*name = NULL;
+	if (strncmp(it->key, "fleiss_p.", 9) == 0) {
+		*name = it->key + 9;
+		return xasprintf(_("  p_j of '%s'"), BUF_NAME0);
+	}
+	if (strncmp(it->key, "fleiss_kappa.", 13) == 0) {
+		*name = it->key + 13;
+		return xasprintf(_("  kappa of '%s'"), BUF_NAME0);
+	}
 	for (i = 0; i < 4; i++)
 		if (strncmp(it->key, "alpha_", 6) == 0 &&
 		    strcmp(it->key + 6, agree_level_names[i]) == 0)
@@ -87,8 +96,29 @@ pad_right(struct buf *b, const char *s, int w)
 		buf_putc(b, ' ');
 }
 
+/* fmt onto o, its figures in the table's digits (fa: Persian) and its
+ * stand-ins BUF_NAME0.. as names[0].. (buf_figures). */
 static void
-print_table(const char *path, const struct agree_data *d, const struct agree_report *r)
+put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
+    AX_PRINTF(4, 5);
+static void
+put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
+{
+	struct buf t = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&t, fmt, ap);
+	va_end(ap);
+	buf_figures(o, t.s, fa, names);
+	buf_done(&t);
+}
+
+/* The --data table; fa: its figures in Persian digits, the data's names
+ * (coders, categories, the file) as they are. */
+static void
+print_table(const char *path, const struct agree_data *d,
+    const struct agree_report *r, bool fa)
 {
 	struct buf o = {0};
 	size_t i;
@@ -97,6 +127,7 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 	buf_printf(&o, _("reliability data: %s\n"), path);
 	{
 		struct buf who = {0}, what = {0};
+		const char *names[3];
 
 		for (a = 0; a < d->ncoders && a < 8; a++)
 			buf_printf(&who, "%s%s", a ? ", " : "", d->coder[a]);
@@ -104,8 +135,12 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 		for (a = 0; a < d->ncats && a < 12; a++)
 			buf_printf(&what, "%s%s", a ? ", " : "", d->cat[a]);
 		buf_puts(&what, d->ncats > 12 ? ", ..." : "");
-		buf_printf(&o, _("units %lld, coders %d (%s), categories %d (%s)\n"),
-		    (long long)d->nunits, d->ncoders, who.s, d->ncats, what.s);
+		names[0] = who.s;
+		names[1] = what.s;
+		names[2] = NULL;
+		put_fig(&o, fa, names, _("units %lld, coders %d (%s), categories "
+		    "%d (%s)\n"), (long long)d->nunits, d->ncoders, BUF_NAME0,
+		    d->ncats, BUF_NAME1);
 		buf_done(&who);
 		buf_done(&what);
 	}
@@ -122,7 +157,8 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 		for (a = 0; a < d->ncats; a++) {
 			buf_printf(&o, "%12.12s", d->cat[a]);
 			for (b = 0; b < d->ncats; b++)
-				buf_printf(&o, " %10lld", (long long)cells[a * d->ncats + b]);
+				put_fig(&o, fa, NULL, " %10lld",
+				    (long long)cells[a * d->ncats + b]);
 			buf_putc(&o, '\n');
 		}
 		free(cells);
@@ -130,13 +166,17 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 	buf_putc(&o, '\n');
 	for (i = 0; i < r->n; i++) {
 		const struct agree_item *it = &r->item[i];
-		char *label = label_of(it);
+		const char *names[2] = { NULL, NULL };
+		char *label = label_of(it, &names[0]);
+		struct buf l = {0};
 
-		pad_right(&o, label, 52);
+		buf_figures(&l, label, fa, names);
+		pad_right(&o, l.s, 52);
 		buf_putc(&o, ' ');
+		buf_done(&l);
 		free(label);
 		if (it->f.why != NULL) {
-			buf_printf(&o, _("undefined (%s)"), _(it->f.why));
+			put_fig(&o, fa, NULL, _("undefined (%s)"), _(it->f.why));
 			buf_putc(&o, '\n');
 			continue;
 		}
@@ -144,22 +184,22 @@ print_table(const char *path, const struct agree_data *d, const struct agree_rep
 		case AGREE_PROP: {
 			char pc[PERCENT_MAX];
 
-			buf_printf(&o, "%s%%", percent_fmt(pc, sizeof pc, it->f.v, 1,
-			    1, PERCENT_BOUND));
+			put_fig(&o, fa, NULL, "%s%%", percent_fmt(pc, sizeof pc,
+			    it->f.v, 1, 1, PERCENT_BOUND));
 			break;
 		}
-		case AGREE_COEF: buf_printf(&o, "%.3f", it->f.v); break;
-		case AGREE_SE: buf_printf(&o, "%.3f", it->f.v); break;
-		case AGREE_COUNT: buf_printf(&o, "%.0f", it->f.v); break;
-		case AGREE_NUM: buf_printf(&o, "%.2f", it->f.v); break;
+		case AGREE_COEF: put_fig(&o, fa, NULL, "%.3f", it->f.v); break;
+		case AGREE_SE: put_fig(&o, fa, NULL, "%.3f", it->f.v); break;
+		case AGREE_COUNT: put_fig(&o, fa, NULL, "%.0f", it->f.v); break;
+		case AGREE_NUM: put_fig(&o, fa, NULL, "%.2f", it->f.v); break;
 		}
 		if (strcmp(it->key, "kappa") == 0 || strcmp(it->key, "fleiss_kappa") == 0)
-			buf_printf(&o, _("   (Landis & Koch 1977: %s)"),
+			put_fig(&o, fa, NULL, _("   (Landis & Koch 1977: %s)"),
 			    _(vm_kappa_band(it->f.v)));
 		buf_putc(&o, '\n');
 	}
 	for (i = 0; i < r->nnotes; i++)
-		buf_printf(&o, _("note: %s\n"), r->notes[i]);
+		put_fig(&o, fa, NULL, _("note: %s\n"), r->notes[i]);
 	/* names come from the data file or the project */
 	cmd_put_text(stdout, o.s, o.len);
 	buf_done(&o);
@@ -276,7 +316,7 @@ parse_count(const char *s)
 /* Says how many rows no coder used were left out (stdout under the table;
  * stderr beside CSV and JSON, which programs read). */
 static void
-say_hidden(size_t n, enum agree_by b, int ncoders, bool table)
+say_hidden(size_t n, enum agree_by b, int ncoders, bool table, bool fa)
 {
 	char *msg;
 
@@ -298,9 +338,13 @@ say_hidden(size_t n, enum agree_by b, int ncoders, bool table)
 		msg = xasprintf(ngettext("%zu document no coder coded is not shown; --all "
 		    "shows it.", "%zu documents no coder coded are not shown; "
 		    "--all shows them.", n), n);
-	if (table)
-		printf("%s\n", msg);
-	else
+	if (table) {
+		struct buf d = {0};
+
+		buf_figures(&d, msg, fa, NULL);
+		printf("%s\n", d.s);
+		buf_done(&d);
+	} else
 		fprintf(stderr, "axial: %s\n", msg);
 	free(msg);
 }
@@ -309,7 +353,7 @@ say_hidden(size_t n, enum agree_by b, int ncoders, bool table)
 static int
 agree_on_project(const struct cmd *self, const char *path, const char *coders,
     const char *unit, const char *by, const char *theta, const char *format,
-    bool all)
+    bool all, bool fa)
 {
 	struct agree_config cfg = { AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 	    AGREE_UNIT_PARAGRAPH };
@@ -371,10 +415,11 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 		goto out;
 	}
 	hidden = agree_state_print(agree_project_state(ap), b, f,
-	    agree_project_names(ap), all ? AGREE_PRINT_ALL : 0, &out);
+	    agree_project_names(ap), (all ? AGREE_PRINT_ALL : 0) |
+	    (fa ? AGREE_PRINT_FA_DIGITS : 0), &out);
 	if (out.s != NULL)
 		cmd_put_text(stdout, out.s, out.len);
-	say_hidden(hidden, b, n, f == AGREE_FMT_TABLE);
+	say_hidden(hidden, b, n, f == AGREE_FMT_TABLE, fa);
 out:
 	buf_done(&out);
 	agree_project_free(ap);
@@ -422,7 +467,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
 	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
 	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL,
-	    *all = NULL, *lang = NULL;
+	    *all = NULL, *lang = NULL, *digits = NULL;
 	const struct cmd_opt opts[] = {
 		{ "data", 0, true, &data },
 		{ "format", 0, true, &format },
@@ -436,6 +481,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		{ "theta", 0, true, &theta },
 		{ "all", 0, false, &all },
 		{ "lang", 0, true, &lang },
+		{ "digits", 0, true, &digits },
 		{ NULL, 0, false, NULL },
 	};
 	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
@@ -446,6 +492,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	size_t len;
 	long line;
 	int nops, rc;
+	bool fa = false;
 	locale_t cloc, old;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
@@ -455,13 +502,15 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		rc = cmd_usage(self, _("unknown language '%s' for --lang (fa or "
 		    "en)"), lang);
 	if (rc != 0 || (rc = check_opts(self, format, level, boot, seed, q,
-	    &o)) != 0) {
+	    &o)) != 0 || (rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ?
+	    "CSV" : strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != 0) {
 		free(operands);
 		return rc;
 	}
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
-		    coders, unit, by, theta, format, all != NULL) : cmd_usage(self, nops > 1 ?
+		    coders, unit, by, theta, format, all != NULL, fa) :
+		    cmd_usage(self, nops > 1 ?
 		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 
 		free(operands);
@@ -490,7 +539,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		print_json(data, &d, &r);
 	else
-		print_table(data, &d, &r);
+		print_table(data, &d, &r, fa);
 	uselocale(old);
 	freelocale(cloc);
 	agree_data_report_free(&r);

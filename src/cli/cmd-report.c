@@ -378,26 +378,27 @@ prepare_dir(const char *dir)
 
 /*
  * The style of the run: --lang switches the messages (else the locale's),
- * the language gives the direction and, unless --digits says, the digits.
+ * the language gives the direction and, unless --digits says, the digits
+ * (which CSV, read by spreadsheets, refuses to change: cmd_digits).
  */
 static int
 report_style(const struct cmd *self, const char *lang, const char *digits,
-    bool bom, struct rp_style *st)
+    enum rp_format fmt, bool bom, struct rp_style *st)
 {
+	int rc;
+
 	if (lang != NULL && i18n_set_language(lang) != 0)
 		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
 		    "en)"), lang);
-	if (digits != NULL && strcmp(digits, "fa") != 0 &&
-	    strcmp(digits, "latin") != 0)
-		return cmd_usage(self, _("unknown digits '%s' for --digits (fa or "
-		    "latin)"), digits);
 	memset(st, 0, sizeof *st);
 	st->lang = i18n_lang_code();
 	st->rtl = strcmp(st->lang, "fa") == 0;
-	st->fa_digits = digits != NULL ? strcmp(digits, "fa") == 0 : st->rtl;
+	st->fa_digits = st->rtl;
 	st->bom = bom;
-	rp_style_set(st);
-	return CMD_OK;
+	if ((rc = cmd_digits(self, digits, fmt == RP_CSV ? "CSV" : NULL,
+	    &st->fa_digits)) == CMD_OK)
+		rp_style_set(st);
+	return rc;
 }
 
 /* Parses "a,b,c" against part_names into want[]; CMD_USAGE if unknown. */
@@ -480,19 +481,11 @@ report_main(const struct cmd *self, int argc, char **argv)
 	}
 	if (only != NULL && (rc = parse_only(self, only, want)) != CMD_OK)
 		goto out;
-	if ((rc = report_style(self, lang, digits, bom != NULL, &st)) != CMD_OK)
+	if ((rc = report_style(self, lang, digits, r.fmt, bom != NULL, &st)) != CMD_OK)
 		goto out;
 	if (bom != NULL && r.fmt != RP_CSV) {
 		rc = cmd_usage(self, _("--bom is for --format csv: Markdown and "
 		    "HTML readers need no byte-order mark"));
-		goto out;
-	}
-	if (digits != NULL && strcmp(digits, "fa") == 0 && r.fmt == RP_CSV) {
-		/* CSV is read by spreadsheets, which take only Latin digits
-		 * as numbers: saying so beats a silent Latin table. */
-		rc = cmd_usage(self, _("--digits fa is for Markdown and HTML: "
-		    "CSV keeps Latin digits so that spreadsheets read the "
-		    "figures as numbers"));
 		goto out;
 	}
 	if (per != NULL) {

@@ -2,7 +2,8 @@
  * cmd-retest.c: test-retest reliability: start a second pass, print the
  * table. The table is read by people: its heads and total row are in the
  * messages' language (--lang or the locale), padded by display width so a
- * Persian head keeps the columns aligned; CSV and JSON stay English.
+ * Persian head keeps the columns aligned, and its figures may be in
+ * Persian digits (--digits fa); CSV and JSON stay English, Latin digits.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +29,22 @@ pad(struct buf *b, const char *s, int w, bool right)
 		buf_puts(b, s);
 }
 
-/* The table: document, total, agreements, disagreements, percent; the
- * columns as wide as the English ones (retest_heading), or their head. */
+/* A figure right-aligned in w columns, in Persian digits if fa. */
 static void
-print_table(const struct retest_row *r, size_t n, struct buf *b)
+pad_figure(struct buf *b, const char *latin, int w, bool fa)
+{
+	struct buf d = {0};
+
+	buf_figures(&d, latin, fa, NULL);
+	pad(b, d.s, w, true);
+	buf_done(&d);
+}
+
+/* The table: document, total, agreements, disagreements, percent; the
+ * columns as wide as the English ones (retest_heading), or their head.
+ * The documents' names keep their own digits. */
+static void
+print_table(const struct retest_row *r, size_t n, bool fa, struct buf *b)
 {
 	const char *head[4] = { _("total"), _("agreements"), _("disagreements"),
 	    _("percent") };
@@ -57,25 +70,25 @@ print_table(const struct retest_row *r, size_t n, struct buf *b)
 		for (k = 0; k < 3; k++) {
 			snprintf(num, sizeof num, "%lld", v[k]);
 			buf_putc(b, ' ');
-			pad(b, num, w[k], true);
+			pad_figure(b, num, w[k], fa);
 		}
 		retest_percent(&r[i], pct, sizeof pct - 1);
 		if (r[i].tenths >= 0)
 			strcat(pct, "%");
 		buf_putc(b, ' ');
-		pad(b, pct, w[3], true);
+		pad_figure(b, pct, w[3], fa);
 		buf_putc(b, '\n');
 	}
 }
 
 static void
-print_rows(const struct retest_row *r, size_t n, const char *fmt)
+print_rows(const struct retest_row *r, size_t n, const char *fmt, bool fa)
 {
 	struct buf b = {0};
 	size_t i;
 
 	if (strcmp(fmt, "table") == 0) {
-		print_table(r, n, &b);
+		print_table(r, n, fa, &b);
 		cmd_put_text(stdout, b.s, b.len);
 		buf_done(&b);
 		return;
@@ -112,18 +125,21 @@ print_rows(const struct retest_row *r, size_t n, const char *fmt)
 static int
 retest_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *coder = NULL, *second = NULL, *format = "table", *lang = NULL;
+	const char *coder = NULL, *second = NULL, *format = "table", *lang = NULL,
+	    *digits = NULL;
 	struct cmd_opt opts[] = {
 		{"coder", 0, true, &coder},
 		{"second", 0, true, &second},
 		{"format", 0, true, &format},
 		{"lang", 0, true, &lang},
+		{"digits", 0, true, &digits},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
 	struct retest_row *rows = NULL;
 	size_t nr = 0;
 	char **ops, *login = NULL;
+	bool fa = false;
 	int n, rc;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
@@ -141,6 +157,11 @@ retest_main(const struct cmd *self, int argc, char **argv)
 		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
 		    "en)"), lang);
 	}
+	if ((rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ? "CSV" :
+	    strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != CMD_OK) {
+		free(ops);
+		return rc;
+	}
 	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (n == 2) {
@@ -155,7 +176,7 @@ retest_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	print_rows(rows, nr, format);
+	print_rows(rows, nr, format, fa);
 out:
 	free(login);
 	retest_rows_free(rows, nr);
@@ -166,7 +187,7 @@ out:
 
 const struct cmd cmd_retest = {
 	"retest", "PROJECT [start] [--coder LOGIN] [--second LOGIN] [--format table|csv|json]\n"
-	"       [--lang fa|en]",
+	"       [--lang fa|en] [--digits fa|latin]",
 	N_("test-retest reliability of a coder's two passes, per document and in total"),
 	N_("  start            begin your second pass, as coder LOGIN-retest\n"
 	"  --coder LOGIN    the first pass (default: you)\n"
@@ -174,6 +195,8 @@ const struct cmd cmd_retest = {
 	"  --format F       table, csv or json\n"
 	"  --lang LANG      fa or en: the language of the table (default: the\n"
 	"                   locale's); CSV and JSON stay English\n"
+	"  --digits D       fa (Persian) or latin (default) digits in the\n"
+	"                   table's figures; CSV and JSON keep Latin digits\n"
 	"Two codings count as the same when they carry the same code and start in\n"
 	"the same paragraph; percent = 2 x agreements / total codings of both\n"
 	"passes x 100.\n"), retest_main,

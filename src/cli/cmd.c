@@ -179,6 +179,27 @@ cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max)
 	return CMD_OK;
 }
 
+int
+cmd_digits(const struct cmd *c, const char *arg, const char *machine, bool *fa)
+{
+	int rc = CMD_OK;
+
+	if (arg == NULL)
+		return CMD_OK;
+	if (strcmp(arg, "fa") != 0 && strcmp(arg, "latin") != 0)
+		rc = cmd_usage(c, _("unknown digits '%s' for --digits (fa or "
+		    "latin)"), arg);
+	else if (strcmp(arg, "fa") == 0 && machine != NULL)
+		/* spreadsheets and programs take only Latin digits as
+		 * numbers: saying so beats a silent Latin table */
+		rc = cmd_usage(c, _("--digits fa is for the tables people read: "
+		    "%s keeps Latin digits so that spreadsheets and programs "
+		    "read the figures as numbers"), machine);
+	else
+		*fa = strcmp(arg, "fa") == 0;
+	return rc;
+}
+
 void
 cmd_put_text(FILE *f, const char *s, size_t n)
 {

@@ -80,6 +80,16 @@ int cmd_project_error(struct project *p);
  */
 int cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max);
 /*
+ * The --digits option of the commands whose tables people read (report,
+ * agree, retest): arg "fa" or "latin" into *fa (NULL: not given, *fa keeps
+ * the caller's default). machine names the output format when programs
+ * read it ("CSV", "JSON"; NULL for a table): Persian digits there are
+ * refused with the reason, not silently dropped. Returns CMD_OK or the
+ * usage error.
+ */
+int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
+    bool *fa);
+/*
  * Writes untrusted text (transcripts, names, memos) to f. When f is a
  * terminal, controls and bidi overrides become visible placeholders, so
  * nothing in a project can drive the terminal; in a pipe it passes as is.

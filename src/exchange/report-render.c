@@ -35,23 +35,9 @@ char *
 rp_digits(const char *s)
 {
 	struct buf b = {0};
-	const char *p;
 
-	if (!style.fa_digits)
-		return xstrdup(s);
-	for (p = s; *p; p++) {
-		if (*p >= '0' && *p <= '9') {
-			/* U+06F0..U+06F9, EXTENDED ARABIC-INDIC DIGIT ZERO.. */
-			buf_putc(&b, '\xdb');
-			buf_putc(&b, (char)(0xb0 + (*p - '0')));
-		} else if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' &&
-		    p[1] >= '0' && p[1] <= '9') {
-			buf_puts(&b, "\xd9\xab");	/* U+066B ARABIC DECIMAL SEPARATOR */
-		} else {
-			buf_putc(&b, *p);
-		}
-	}
-	return b.s != NULL ? buf_take(&b) : xstrdup("");
+	buf_figures(&b, s, style.fa_digits, NULL);
+	return buf_take(&b);
 }
 
 const char *

@@ -50,6 +50,7 @@ struct ctx {
 	const struct agree_state *st;
 	const struct agree_config *cfg;
 	enum agree_format fmt;
+	bool fa;		/* the table's figures in Persian digits */
 	size_t ndocs, ncodes, ncats;
 	int q;
 	struct buf *out;
@@ -153,17 +154,20 @@ kind_label(const char *kind)
 	return kind;
 }
 
+/* The row is written whole, its name as a stand-in, then put in the
+ * table's digits with the name as it is (buf_figures). */
 static void
 emit_table(struct ctx *x, const struct row *r)
 {
-	struct buf *b = x->out;
+	struct buf row = {0}, *b = &row;
+	const char *name[2] = { strcmp(r->kind, "pooled") == 0 ?
+	    _("all codes") : r->name, NULL };
 	char pc[PERCENT_MAX];
 	int i;
 
 	/* TRANSLATORS: a row of `axial agree`: its kind ("code"), its name,
 	   then unit=MODE with the mode as the --unit option writes it */
-	buf_printf(b, _("%s \"%s\"  unit=%s"), kind_label(r->kind),
-	    strcmp(r->kind, "pooled") == 0 ? _("all codes") : r->name,
+	buf_printf(b, _("%s \"%s\"  unit=%s"), kind_label(r->kind), BUF_NAME0,
 	    agree_unit_names[x->cfg->unit]);
 	if (x->cfg->unit == AGREE_UNIT_OVERLAP) {
 		/* theta is a whole per mille (agree_state_new) */
@@ -210,6 +214,8 @@ emit_table(struct ctx *x, const struct row *r)
 	if (r->note != NULL)
 		buf_printf(b, "  (%s)", _(r->note));
 	buf_putc(b, '\n');
+	buf_figures(x->out, row.s, x->fa, name);
+	buf_done(&row);
 }
 
 static void
@@ -410,6 +416,7 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 	x.st = st;
 	x.cfg = agree_state_config(st);
 	x.fmt = fmt;
+	x.fa = fmt == AGREE_FMT_TABLE && (flags & AGREE_PRINT_FA_DIGITS);
 	x.out = out;
 	agree_state_size(st, &x.ndocs, &x.ncodes, &x.ncats);
 	x.q = (int)x.ncodes;

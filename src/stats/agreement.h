@@ -385,9 +385,11 @@ struct agree_names {
  * the table never show 100.0 or 0.0 for what is not (percent_fmt).
  * Rows in which no coder used a code (undefined for want of codings) are
  * left out unless flags has AGREE_PRINT_ALL; returns how many (JSON says
- * it as "hidden"; the caller tells people).
+ * it as "hidden"; the caller tells people). AGREE_PRINT_FA_DIGITS writes
+ * the table's figures in Persian digits (buf_figures), its names as they
+ * are; CSV and JSON keep Latin digits for programs.
  */
-enum { AGREE_PRINT_ALL = 1 };
+enum { AGREE_PRINT_ALL = 1, AGREE_PRINT_FA_DIGITS = 2 };
 size_t agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);

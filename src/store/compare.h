@@ -15,7 +15,8 @@
  * as directly; only these functions write its codings. compare_seed copies
  * every unit both coders agreed on, so the consensus coding is the agreed
  * units plus the settled ones; the first decision of a pair does it too.
- * Decisions are actions: undoable, logged.
+ * Decisions are actions: undoable, logged under what they did, in words
+ * ("keep «CODE» in DOC ¶N", "drop ...", "keep both coders' spans of ...").
  * Allowed to coders A and B and to the owner, and only once blind coding
  * (blind.h) no longer hides the figures.
  */

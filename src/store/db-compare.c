@@ -365,6 +365,48 @@ first_decision(struct project *p, int64_t ca, int64_t cb, bool *first)
 	return AX_OK;
 }
 
+/*
+ * Names the open action after the decision, in words, for the history
+ * and the workbench's "undone: ...": "keep «CODE» in DOC ¶N", "drop «CODE»
+ * in DOC ¶N" or "keep both coders' spans of «CODE» in DOC ¶N". Both ways
+ * to decide, axial consensus and the compare view, come through
+ * compare_decide and so log the same words; English, as every label the
+ * shared project stores. Renamed once the unit says whether the choice
+ * keeps the code; a caller's enclosing action keeps its own label.
+ */
+static enum ax_status
+label_decision(struct project *p, int64_t doc, int64_t para, int64_t node,
+    enum compare_choice choice, bool kept)
+{
+	sqlite3_stmt *st;
+	char *code = NULL, *name = NULL, *label;
+	enum ax_status s;
+
+	if (p->depth != 1)
+		return AX_OK;
+	st = db_stmt(p, "SELECT (SELECT name FROM nodes WHERE id = ?1),"
+	    " (SELECT name FROM documents WHERE id = ?2)");
+	sqlite3_bind_int64(st, 1, node);
+	sqlite3_bind_int64(st, 2, doc);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		code = db_col_str(st, 0);
+		name = db_col_str(st, 1);
+	}
+	sqlite3_reset(st);
+	label = xasprintf(choice == COMPARE_BOTH ? "keep both coders' spans of "
+	    "«%s» in %s ¶%lld" : kept ? "keep «%s» in %s ¶%lld" :
+	    "drop «%s» in %s ¶%lld", code ? code : "?", name ? name : "?",
+	    (long long)para + 1);
+	st = db_stmt(p, "UPDATE actions SET label = ?1 WHERE id ="
+	    " (SELECT max(id) FROM actions)");
+	sqlite3_bind_text(st, 1, label, -1, SQLITE_TRANSIENT);
+	s = db_exec_stmt(p, st);
+	free(label);
+	free(code);
+	free(name);
+	return s;
+}
+
 enum ax_status
 compare_decide(struct project *p, const char *a, const char *b, int64_t doc,
     int64_t para, int64_t node, enum compare_choice choice, const char *note,
@@ -373,7 +415,7 @@ compare_decide(struct project *p, const char *a, const char *b, int64_t doc,
 	int64_t ca, cb, cons, me, *starts = NULL;
 	struct unit *u = NULL;
 	size_t nu = 0, npara = 0, i, seeded = 0, kept = 0;
-	bool has_a = false, has_b = false, first = false;
+	bool has_a = false, has_b = false, first = false, keep = false;
 	sqlite3_stmt *st;
 	char *text = NULL;
 	size_t len;
@@ -413,6 +455,10 @@ compare_decide(struct project *p, const char *a, const char *b, int64_t doc,
 		    (long long)para + 1);
 		goto end;
 	}
+	keep = choice == COMPARE_BOTH || (choice == COMPARE_A && has_a) ||
+	    (choice == COMPARE_B && has_b);
+	if ((s = label_decision(p, doc, para, node, choice, keep)) != AX_OK)
+		goto end;
 	/* the walk's first decision starts the consensus coding from the
 	 * agreed units, in the same action: one undo takes both back */
 	if (first && (s = seed_units(p, ca, cb, cons, &seeded)) != AX_OK)
@@ -454,8 +500,7 @@ end:
 	s = db_action_end(p, s);
 out:
 	if (s == AX_OK && out != NULL) {
-		out->kept = choice == COMPARE_BOTH || (choice == COMPARE_A && has_a) ||
-		    (choice == COMPARE_B && has_b);
+		out->kept = keep;
 		assert(out->kept == (kept > 0));
 		out->first = first;
 		out->seeded = seeded;

@@ -347,6 +347,13 @@ view_act_coders(struct ui *ui)
 		    _("only in the agreement, compare and test-retest views"));
 		return;
 	}
+	/* the finder would list every coder, the other coders' second
+	 * passes among them, for figures that are hidden anyway */
+	if (blind_check_figures(ui->p) != AX_OK) {
+		ui_err(ui, "%s", _("the coders are not chosen during blind "
+		    "coding: the figures stay hidden until it ends"));
+		return;
+	}
 	v->pending = ui->view;
 	v->filter = 0;
 	ask_coders(ui);

@@ -6,7 +6,8 @@
  * a note. The foot names the disagreement (document, paragraph, code, who
  * applied it) and says what each key does with that code there: "a" on a
  * code only B applied drops it. The title counts settled and open ones.
- * Blind coding shows the model's message instead.
+ * Blind coding shows the model's message instead, and nothing of the
+ * other coder: no counter, no code, no walk, no decision.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <assert.h>
@@ -157,6 +158,13 @@ compare_update(struct ui *ui)
 	ui_dirty(ui, DIRTY_VIEW);
 }
 
+/* The message of a key pressed while blind coding hides the comparison. */
+static void
+cmp_say_hidden(struct ui *ui)
+{
+	ui_err(ui, "%s", _("the comparison is hidden during blind coding"));
+}
+
 static void
 compare_status(struct ui *ui)
 {
@@ -164,6 +172,10 @@ compare_status(struct ui *ui)
 	const struct compare_item *c = cmp_cur(v);
 	size_t done = cmp_settled(v);
 
+	if (v->cmp_hidden != NULL) {
+		cmp_say_hidden(ui);
+		return;
+	}
 	if (c == NULL) {
 		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
 		    "this code") : _("no disagreements between %s and %s"),
@@ -372,7 +384,10 @@ draw_compare(struct ui *ui, const struct rect *r)
 	char line[512];
 	size_t p;
 
-	if (cur == NULL)
+	if (v->cmp_hidden != NULL)	/* no coder, no count: blind coding */
+		snprintf(line, sizeof line, "%s",
+		    _(" compare: hidden during blind coding "));
+	else if (cur == NULL)
 		snprintf(line, sizeof line, v->filter ? _(" compare %s | %s: no "
 		    "disagreements on this code ") : _(" compare %s | %s: no "
 		    "disagreements "), v->coder[0] ? v->coder[0] : "?",
@@ -507,6 +522,10 @@ take(struct ui *ui, enum compare_choice choice)
 
 	if (ui->view != VIEW_COMPARE) {
 		ui_err(ui, "%s", _("only in the compare view (X)"));
+		return;
+	}
+	if (v->cmp_hidden != NULL) {
+		cmp_say_hidden(ui);
 		return;
 	}
 	if (c == NULL) {

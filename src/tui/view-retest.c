@@ -8,6 +8,8 @@
  * reason. Whose passes: the acting coder's own, else the only coder with a
  * second pass, else W asks (vm_retest_pick). S (ui-actions.c) starts or
  * leaves the acting coder's second pass; every coding refreshes the table.
+ * Blind coding hides the table and names no pass: it is checked before
+ * looking for whose passes to show, and W lists none.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/blind.h"
 #include "store/coder.h"
 #include "base/i18n.h"
 #include "stats/retest.h"
@@ -90,6 +93,12 @@ retest_update(struct ui *ui)
 
 	retest_clear(v);
 	ui_dirty(ui, DIRTY_VIEW);
+	/* before whose(), which would name, or ask among, the coders with
+	 * a second pass */
+	if (blind_check_figures(ui->p) != AX_OK) {
+		v->rt_hidden = xstrdup(project_errmsg(ui->p));
+		return;
+	}
 	if ((who = whose(ui)) == NULL)
 		return;
 	rc = retest_table(ui->p, who, NULL, &v->rt_rows, &v->rt_n);
@@ -133,6 +142,11 @@ retest_choose(struct ui *ui)
 	const char **l;
 	size_t n, k, i, *first;
 
+	if (blind_check_figures(ui->p) != AX_OK) {
+		ui_err(ui, "%s", _("the coders are not chosen during blind "
+		    "coding: the figures stay hidden until it ends"));
+		return;
+	}
 	if (!ui_check(ui, coder_list(ui->p, &c, &n)))
 		return;
 	l = logins_of(c, n);
@@ -178,7 +192,10 @@ retest_draw(struct ui *ui, const struct rect *r)
 	char line[512], head[128], *second;
 	size_t i, ndocs;
 
-	if (v->rt_first != NULL) {
+	if (v->rt_hidden != NULL)	/* no pass named: blind coding */
+		snprintf(line, sizeof line, "%s",
+		    _(" test-retest: hidden during blind coding "));
+	else if (v->rt_first != NULL) {
 		second = retest_login(v->rt_first);
 		snprintf(line, sizeof line, _(" test-retest of %s: first pass "
 		    "against %s   W chooses the coder, S your second pass on/off "),

@@ -43,7 +43,15 @@ check_match "dropped in the JSON" '"paragraph":3,.*"decision":"a","note":"","out
 check_match "open in the JSON" '"paragraph":1,"code":"m",.*"decision":"open","note":"","outcome":"open"' "$OUT"
 check_rc "drop, in words" 0 $A consensus first.axial --coders A,B d 1 m drop
 check "dropped" "consensus: dropped «m» from d paragraph 1" "$OUT"
+# each decision is one action, named by what it did, where
+check_rc "the log" 0 $A log first.axial --limit 3
+check_match "the drop, named in the log" '  drop «m» in d ¶1 ' "$OUT"
+check_match "keep (both coders' spans), named" "  keep both coders' spans of «k» in d ¶2 " "$OUT"
+check_match "'a' on a code only B applied, named as the drop it is" '  drop «m» in d ¶3 ' "$OUT"
+check "no decision under a generic label" "" "$($A log first.axial --json | python3 -c 'import json, sys
+print("\n".join(e["action"] for e in json.load(sys.stdin) if e["action"] == "consensus"))')"
 check_rc "undo the drop" 0 $A undo first.axial
+check "undo names the decision it took back" "undid drop «m» in d ¶1" "$OUT"
 check_rc "undo the keep" 0 $A undo first.axial
 check "the kept k is gone" 1 "$($A codings first.axial --coder consensus | wc -l)"
 check_rc "undo the first decision" 0 $A undo first.axial
@@ -65,6 +73,10 @@ check_rc "accept A's" 0 $A consensus p.axial --coders A,B d 2 k a --note "A is r
 check "seeded already: no second copy" "consensus: kept «k» in d paragraph 2" "$OUT"
 check_rc "accept neither" 0 $A consensus p.axial --coders A,B d 3 m neither
 check_rc "accept both" 0 $A consensus p.axial --coders A,B d 1 m both
+check_rc "their log" 0 $A log p.axial --limit 3
+check_match "'a' on A's code: keep, named" '  keep «k» in d ¶2 ' "$OUT"
+check_match "neither: drop, named" '  drop «m» in d ¶3 ' "$OUT"
+check_match "both: both coders' spans, named" "  keep both coders' spans of «m» in d ¶1 " "$OUT"
 cons=$($A codings p.axial --coder consensus --json)
 check_match "consensus has A's k in para 1" '"code":"k","coder":"consensus","start":0,"end":3' "$cons"
 check_match "consensus has A's k in para 2" '"code":"k","coder":"consensus","start":10,"end":13' "$cons"

@@ -2,8 +2,10 @@
 # ui-blind-channels.sh: while a blind session hides the other coder, the
 # workbench shows nothing of their work: not the code they made (its
 # in-vivo name is their reading) in the code tree or the code finder, not
-# their memos' marks, no agreement figures; nor can A delete a code B sees.
-# The owner's lift shows it all, live.
+# their memos' marks, no agreement figures; the compare (X) and test-retest
+# (E) views say they are hidden and show no count, code or coder of B's,
+# nor does W list B's passes; nor can A delete a code B sees. The owner's
+# lift shows it all, live.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -21,6 +23,10 @@ check_rc "the owner starts a blind session" 0 "$AXIAL" blind "$P" start A,B
 "$AXIAL" tag "$P" d shared --quote first --as B >/dev/null
 "$AXIAL" memo add "$P" 'b on the document' --on document:d --as B >/dev/null
 "$AXIAL" memo add "$P" 'b on the code' --on code:shared --as B >/dev/null
+# A and B disagree on two units; B has a second pass too
+"$AXIAL" tag "$P" d shared --quote second --as A >/dev/null
+"$AXIAL" retest "$P" start --as B >/dev/null
+"$AXIAL" tag "$P" d bsecret --quote second --as B-retest >/dev/null
 
 not_on_screen() {	# NAME TEXT
 	if screen | grep -qF -- "$2"; then notok "$1" "on screen: $2" "$(screen)"; else ok "$1"; fi
@@ -43,6 +49,38 @@ wait_gone "apply code" 3
 keys =
 check_screen "the agreement pane is refused" "agreement is hidden during blind coding"
 not_on_screen "no kappa while blind" "kappa"
+
+# the compare view: hidden, and nothing of B's in it
+keys X
+check_screen "the compare view says it is hidden during blind coding" "compare: hidden during blind coding"
+check_screen "and why" "the comparison is hidden:"
+not_on_screen "no disagreement counter" "settled"
+not_on_screen "no claim that there are no disagreements" "no disagreements"
+not_on_screen "B's code is not in the compare view" "bsecret"
+keys n
+check_screen "n: the walk is hidden" "the comparison is hidden during blind coding"
+not_on_screen "n names no coders" "(null)"
+keys a
+check_screen "a: nothing to settle while blind" "the comparison is hidden during blind coding"
+not_on_screen "a asks for no note" "note?"
+keys W
+check_screen "W: no coders to choose while blind" "the coders are not chosen during blind coding"
+not_on_screen "W lists no coder" "coder A (compared with"
+not_on_screen "nor B's second pass" "B-retest"
+keys Escape
+wait_gone "compare: hidden" 3
+# the test-retest view: hidden, B's second pass neither shown nor listed
+keys E
+check_screen "the test-retest view says it is hidden during blind coding" "test-retest: hidden during blind coding"
+check_screen "and why" "test-retest figures are hidden:"
+not_on_screen "B's second pass is not named" "B-retest"
+not_on_screen "nor offered to choose" "whose two coding passes"
+keys W
+check_screen "W: no passes to choose while blind" "the coders are not chosen during blind coding"
+not_on_screen "W lists no second pass" "whose two coding passes"
+not_on_screen "B is not offered" "B-retest"
+keys Escape
+wait_gone "test-retest: hidden" 3
 
 # deleting the shared code would take B's hidden coding along
 keys Tab D

@@ -77,7 +77,7 @@ check_screen "dropped, in words" "disagreement 3 of 3: settled, dropped «m» he
 
 # u takes that decision back, the counter follows; then keep it instead
 keys u
-check_screen "u undoes the decision" "undone: consensus"
+check_screen "u undoes the decision, named in words" "undone: drop «m» in d ¶3"
 check_screen "the counter follows the undo" "disagreement 3 of 3   2 settled, 1 left"
 check_screen "open again" "open: d ¶3, applied by B B only: «m»"
 keys b
@@ -87,6 +87,13 @@ keys Enter
 check_screen "settled again" "disagreement 3 of 3   3 settled, 0 left"
 keys q
 check_screen "quits" "AXIAL-EXIT=0"
+# each decision is one action in the history, named by what it did, where
+check_rc "the history" 0 $A log ui.axial --limit 5
+check_match "the first, dropped with 'b'" '  drop «m» in d ¶1 ' "$OUT"
+check_match "'a' on A's code, a keep" '  keep «k» in d ¶2 ' "$OUT"
+check_match "'a' on B's code, a drop" '  drop «m» in d ¶3 ' "$OUT"
+check_match "its undo names it" '  undo drop «m» in d ¶3 ' "$OUT"
+check_match "'b' on B's code, a keep" '  keep «m» in d ¶3 ' "$OUT"
 
 # another process settles them, some without changing a coding: the counter
 # follows each decision and undo
@@ -122,6 +129,9 @@ check "the workbench and the CLI give the same consensus coding" "$cli" "$ui"
 check "it is the agreed units plus the kept ones" 4 "$(printf '%s\n' "$ui" | grep -c coder)"
 check_match "B's m in para 3 kept" '"code": "m", "coder": "consensus", "document": "d", "end": 30, "start": 25' "$ui"
 check "the same decisions and notes" "$($A compare cli.axial --coders A,B --json)" "$($A compare ui.axial --coders A,B --json)"
+# and the same words in the history: one function names both
+labels() { $A log "$1" --json --limit 6 | json '"\n".join(e["action"] + " " + e["state"] for e in d)'; }
+check "the workbench and the CLI name the decisions alike" "$(labels cli.axial)" "$(labels ui.axial)"
 
 # at 80 columns a long code name leaves the keys' words whole: each names
 # the code unless that pushes a key off the line, then says "it"
