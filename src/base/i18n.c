@@ -36,8 +36,9 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *
-i18n_localedir(void)
+/* Where the catalogues are looked up (the build tree's when uninstalled). */
+static const char *
+localedir_find(void)
 {
 	char *x, *cand[2];
 	size_t i;
@@ -92,13 +93,14 @@ i18n_init(void)
 			free(l);
 		}
 	}
-	bindtextdomain("axial", i18n_localedir());
+	bindtextdomain("axial", localedir_find());
 	bind_textdomain_codeset("axial", "UTF-8");
 	textdomain("axial");
 }
 
-const char *
-i18n_language(void)
+/* The language of the messages ("fa_IR", "en"...); "C" when none. */
+static const char *
+language(void)
 {
 	const char *m = setlocale(LC_MESSAGES, NULL), *lang, *env;
 
@@ -115,7 +117,7 @@ bool
 i18n_rtl(void)
 {
 	static const char *const rtl[] = {"fa", "ar", "he", "ur"};
-	const char *l = i18n_language();
+	const char *l = language();
 	size_t i;
 
 	for (i = 0; i < AX_ARRAY_LEN(rtl); i++)
@@ -144,7 +146,7 @@ i18n_set_language(const char *lang)
 const char *
 i18n_lang_code(void)
 {
-	const char *l = i18n_language();
+	const char *l = language();
 
 	/* Persian is the one catalogue; other languages read English */
 	return strncmp(l, "fa", 2) == 0 && (l[2] == '\0' ||

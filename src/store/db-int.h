@@ -217,8 +217,6 @@ void db_file_remove(const char *path);
 /* db-schema.c */
 /* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */
 enum ax_status db_schema_upgrade(struct project *p, int from);
-/* Only for the migration test: stop at version `to`. */
-enum ax_status db_schema_upgrade_to(struct project *p, int from, int to);
 /* A new in-memory database holding the schema of `version` (1 to
  * PROJECT_SCHEMA_VERSION); the caller closes it. */
 sqlite3 *db_schema_build(int version);
