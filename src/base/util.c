@@ -16,6 +16,8 @@
 
 #include "base/util.h"
 
+/* The fatal hook: global because fatal() is reached from any depth, from
+ * code that has no handle to pass it (xmalloc failing included). */
 static void (*fatal_hook)(void);
 
 void

@@ -25,9 +25,6 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
-static struct searchkey **fkeys;	/* of the items' paths */
-static struct searchkey **lkeys;	/* of their labels (names) */
-
 void
 finder_close(struct ui *ui)
 {
@@ -36,14 +33,14 @@ finder_close(struct ui *ui)
 	for (i = 0; i < ui->nfitems; i++) {
 		free(ui->fitems[i].label);
 		free(ui->fitems[i].key);
-		if (fkeys)
-			searchkey_free(fkeys[i]);
-		if (lkeys)
-			searchkey_free(lkeys[i]);
+		if (ui->fkeys)
+			searchkey_free(ui->fkeys[i]);
+		if (ui->lkeys)
+			searchkey_free(ui->lkeys[i]);
 	}
-	free(fkeys);
-	free(lkeys);
-	fkeys = lkeys = NULL;
+	free(ui->fkeys);
+	free(ui->lkeys);
+	ui->fkeys = ui->lkeys = NULL;
 	free(ui->fitems);
 	free(ui->fmatch);
 	ui->fitems = NULL;
@@ -113,19 +110,23 @@ fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq, int *m,
 	return best;
 }
 
-static int *fscore;	/* by item, for the sort */
+/* A matching item with its sort key, so qsort needs no context. */
+struct match {
+	size_t i;
+	int score;
+	size_t len;		/* of its label: shorter names first */
+};
 
 static int
 match_cmp(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct match *x = a, *y = b;
 
-	if (fscore[i] != fscore[j])
-		return fscore[i] > fscore[j] ? -1 : 1;
-	if (searchkey_length(lkeys[i]) != searchkey_length(lkeys[j]))
-		return searchkey_length(lkeys[i]) < searchkey_length(lkeys[j]) ?
-		    -1 : 1;
-	return i < j ? -1 : i > j;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static void
@@ -136,28 +137,34 @@ refilter(struct ui *ui)
 	uint32_t *q = xcalloc(searchkey_length(k) + 1, sizeof *q);
 	int *m = xcalloc(searchkey_length(k) + 1, sizeof *m);
 	int *g = xcalloc(searchkey_length(k) + 1, sizeof *g);
-	size_t i, nq = 0;
+	struct match *ms;
+	size_t i, nq = 0, nms = 0;
 
 	for (i = 0; i < searchkey_length(k); i++)
 		if (kc[i] != ' ')
 			q[nq++] = kc[i];
-	fscore = xcalloc(ui->nfitems + 1, sizeof *fscore);
-	ui->nfmatch = 0;
+	ms = xcalloc(ui->nfitems + 1, sizeof *ms);
 	for (i = 0; i < ui->nfitems; i++) {
-		int named = fuzzy_score(searchkey_chars(lkeys[i]),
-		    searchkey_length(lkeys[i]), q, nq, m, g);
+		const struct searchkey *lk = ui->lkeys[i], *fk = ui->fkeys[i];
+		int named = fuzzy_score(searchkey_chars(lk), searchkey_length(lk),
+		    q, nq, m, g);
+		int score = fuzzy_score(searchkey_chars(fk), searchkey_length(fk),
+		    q, nq, m, g);
 
-		fscore[i] = fuzzy_score(searchkey_chars(fkeys[i]),
-		    searchkey_length(fkeys[i]), q, nq, m, g);
-		if (named > FZ_NONE && named + FZ_NAME > fscore[i])
-			fscore[i] = named + FZ_NAME;
-		if (fscore[i] > FZ_NONE)
-			ui->fmatch[ui->nfmatch++] = i;
+		if (named > FZ_NONE && named + FZ_NAME > score)
+			score = named + FZ_NAME;
+		if (score > FZ_NONE) {
+			ms[nms].i = i;
+			ms[nms].score = score;
+			ms[nms++].len = searchkey_length(lk);
+		}
 	}
 	if (nq > 0)
-		qsort(ui->fmatch, ui->nfmatch, sizeof *ui->fmatch, match_cmp);
-	free(fscore);
-	fscore = NULL;
+		qsort(ms, nms, sizeof *ms, match_cmp);
+	for (i = 0; i < nms; i++)
+		ui->fmatch[i] = ms[i].i;
+	ui->nfmatch = nms;
+	free(ms);
 	free(m);
 	free(g);
 	free(q);
@@ -177,13 +184,13 @@ finder_open(struct ui *ui, const char *title, struct finder_item *items,
 	ui->fitems = items;
 	ui->nfitems = n;
 	ui->fmatch = xcalloc(n ? n : 1, sizeof *ui->fmatch);
-	fkeys = xcalloc(n ? n : 1, sizeof *fkeys);
-	lkeys = xcalloc(n ? n : 1, sizeof *lkeys);
+	ui->fkeys = xcalloc(n ? n : 1, sizeof *ui->fkeys);
+	ui->lkeys = xcalloc(n ? n : 1, sizeof *ui->lkeys);
 	for (i = 0; i < n; i++) {
 		const char *k = items[i].key ? items[i].key : items[i].label;
 
-		fkeys[i] = searchkey_new(k, strlen(k), NULL);
-		lkeys[i] = searchkey_new(items[i].label, strlen(items[i].label),
+		ui->fkeys[i] = searchkey_new(k, strlen(k), NULL);
+		ui->lkeys[i] = searchkey_new(items[i].label, strlen(items[i].label),
 		    NULL);
 	}
 	snprintf(ui->ftitle, sizeof ui->ftitle, "%s", title);

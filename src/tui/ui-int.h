@@ -195,6 +195,7 @@ struct ui {
 	/* overlays */
 	enum overlay ov;
 	struct finder_item *fitems;
+	struct searchkey **fkeys, **lkeys;	/* of the items' paths, labels */
 	size_t nfitems, *fmatch, nfmatch, fcur, ftop;
 	char fquery[256];
 	char ftitle[128];
