@@ -437,6 +437,20 @@ check_depth(struct project *p, int64_t id, int64_t parent, const char *name)
 }
 
 enum ax_status
+db_codetree_check_undo(struct project *p, int64_t id, const char *label)
+{
+	int64_t parent = db_int(p, "SELECT ifnull(parent_id, 0) FROM nodes"
+	    " WHERE id = ?", id, 0);
+
+	/* a loop through or above id makes the walk up run past the limit */
+	if (levels_if_under(p, id, parent) <= CODETREE_MAX_DEPTH)
+		return AX_OK;
+	return db_fail(p, AX_ERR_CONFLICT, "cannot undo or redo '%s': codes were "
+	    "moved since by another action, and the code tree would go round "
+	    "in a loop or be more than %d levels deep", label, CODETREE_MAX_DEPTH);
+}
+
+enum ax_status
 codetree_add(struct project *p, int64_t parent, enum node_kind kind,
     const char *name, int64_t *id)
 {

@@ -21,6 +21,10 @@
  * can pass from one account to another; its past does not). An undo that
  * changes a coder row keeps the tie rule of coder.h, and one that would hide
  * again codings a blind session has shown is the owner's alone (blind.h).
+ * Putting a node back under its old parent must leave the code tree a tree
+ * (check_tree): another coder may have moved that parent under it since;
+ * only the undo of `axial check --repair` may bring back a loop it took
+ * away.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +166,28 @@ invert(struct project *p, int64_t src, int64_t dst, const char *label)
 	return s;
 }
 
+/* Every node that action src touched and that is there now still sits in
+ * a tree: a node back under its old parent (an update, or a re-insert)
+ * may close a loop or pass the depth limit when another action moved
+ * that parent since. Checked once every row is back. */
+static enum ax_status
+check_tree(struct project *p, int64_t src, const char *label)
+{
+	sqlite3_stmt *st;
+	enum ax_status s = AX_OK;
+
+	/* Not the statement cache: the check uses it meanwhile. */
+	if (sqlite3_prepare_v2(p->db, "SELECT DISTINCT c.row_id FROM changes c"
+	    " JOIN nodes n ON n.id = c.row_id WHERE c.action_id = ?"
+	    " AND c.tbl = 'nodes'", -1, &st, NULL) != SQLITE_OK)
+		fatal("internal SQL error: %s", sqlite3_errmsg(p->db));
+	sqlite3_bind_int64(st, 1, src);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW)
+		s = db_codetree_check_undo(p, sqlite3_column_int64(st, 0), label);
+	sqlite3_finalize(st);
+	return s;
+}
+
 static enum ax_status
 run(struct project *p, bool redo, char **label_out)
 {
@@ -215,6 +241,10 @@ run(struct project *p, bool redo, char **label_out)
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
 	if ((s = invert(p, src, self, label)) != AX_OK)
+		goto end;
+	/* (undoing a repair brings back on purpose what it repaired) */
+	if (strcmp(label, DB_REPAIR_LABEL) != 0 &&
+	    (s = check_tree(p, src, label)) != AX_OK)
 		goto end;
 	/* Hiding again what every coder has seen is starting a blind session
 	 * anew, which is the owner's (blind.h). */
