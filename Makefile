@@ -28,7 +28,9 @@ VERSION    := 0.1.0
 PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip
 # -Wformat=2: every printf-like function carries AX_PRINTF (util.h), so each
 # call's format is checked and a format that is not a literal is reported.
-WARN  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+# -Wpedantic: ISO C11; the one extension, unsigned __int128, is declared
+# through __extension__ (util.c, agreement.c).
+WARN  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wwrite-strings -Wformat=2
 ifdef CI
 WARN += -Werror

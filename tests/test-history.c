@@ -2,6 +2,7 @@
  * test-history.c: undo and redo of every kind of action, per coder, across
  * restarts, and refusals when another coder's work depends on the action.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,85 @@ test_undo_remove_subtree(void **state)
 	free(path);
 }
 
+static int64_t
+parent_of(struct project *p, int64_t id)
+{
+	struct node nd;
+	int64_t parent;
+
+	assert_ok(codetree_get(p, id, &nd));
+	parent = nd.parent;
+	node_done(&nd);
+	return parent;
+}
+
+/* Undo and redo put a node back under its old parent; when another coder
+ * has moved that parent under the node since, or deeper, the tree would
+ * loop or pass the depth limit, and the file would not open again. */
+static void
+test_undo_keeps_tree(void **state)
+{
+	struct project *a, *b;
+	char *path;
+	int64_t w, x, c, y, z, chain[CODETREE_MAX_DEPTH];
+	int i;
+
+	(void)state;
+	a = tu_new_project(&path);
+	assert_ok(coder_add(a, "coder-b", NULL, NULL, project_account(a)));
+	assert_ok(project_open(path, 0, "coder-b", &b, NULL));
+	assert_ok(codetree_add(a, 0, NODE_CATEGORY, "W", &w));
+	assert_ok(codetree_add(a, 0, NODE_CATEGORY, "X", &x));
+	/* undo: A moved X out of W, then B moved W under X */
+	assert_ok(codetree_move(a, x, w));
+	assert_ok(codetree_move(a, x, 0));
+	assert_ok(codetree_move(b, w, x));
+	assert_int_equal(history_undo(a, NULL), AX_ERR_CONFLICT);
+	assert_non_null(strstr(project_errmsg(a), "loop"));
+	assert_int_equal(parent_of(a, x), 0);
+	assert_int_equal(parent_of(a, w), x);
+	/* redo: A's undone move of X under W, after B moved W under X */
+	assert_ok(history_undo(b, NULL));
+	assert_ok(history_undo(a, NULL));	/* X back under W */
+	assert_ok(history_undo(a, NULL));	/* X back at the top */
+	assert_ok(codetree_move(b, w, x));
+	assert_int_equal(history_redo(a, NULL), AX_ERR_CONFLICT);
+	assert_int_equal(parent_of(a, x), 0);
+	assert_ok(history_undo(b, NULL));
+	assert_ok(history_redo(a, NULL));
+	assert_int_equal(parent_of(a, x), w);
+
+	/* depth: A removes Y (with Z) from the bottom of a chain of 98
+	 * categories; B puts the chain one level lower; Y and Z would be at
+	 * levels 100 and 101 */
+	chain[0] = 0;
+	for (i = 1; i <= CODETREE_MAX_DEPTH - 2; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "c%d", i);
+		assert_ok(codetree_add(a, chain[i - 1], NODE_CATEGORY, name,
+		    &chain[i]));
+	}
+	c = chain[CODETREE_MAX_DEPTH - 2];
+	assert_ok(codetree_add(a, c, NODE_CATEGORY, "Y", &y));
+	assert_ok(codetree_add(a, y, NODE_CODE, "z", &z));
+	assert_ok(codetree_remove(a, y));
+	assert_ok(codetree_move(b, chain[1], w));
+	assert_int_equal(history_undo(a, NULL), AX_ERR_CONFLICT);
+	assert_non_null(strstr(project_errmsg(a), "levels deep"));
+	assert_int_equal(codetree_get(a, y, &(struct node){0}), AX_ERR_NOTFOUND);
+	assert_ok(history_undo(b, NULL));
+	assert_ok(history_undo(a, NULL));
+	assert_int_equal(parent_of(a, z), y);
+
+	/* the file still opens: its tree is verified on opening */
+	project_close(b);
+	project_close(a);
+	assert_ok(project_open(path, 0, NULL, &a, NULL));
+	project_close(a);
+	free(path);
+}
+
 static void
 test_log(void **state)
 {
@@ -297,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_per_coder),
 		cmocka_unit_test(test_conflicts),
 		cmocka_unit_test(test_undo_remove_subtree),
+		cmocka_unit_test(test_undo_keeps_tree),
 		cmocka_unit_test(test_log),
 	};
 

@@ -26,8 +26,6 @@
 #define AXIAL_LOCALEDIR "/usr/local/share/locale"
 #endif
 
-static char localedir[4096];
-
 static bool
 is_dir(const char *path)
 {
@@ -36,28 +34,25 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *
-i18n_localedir(void)
+/* Where the catalogues are looked up (the build tree's when uninstalled);
+ * the caller frees it. */
+static char *
+localedir_find(void)
 {
-	char *x, *cand[2];
+	char *x, *cand[2], *dir = NULL;
 	size_t i;
 
-	if (localedir[0] != '\0')
-		return localedir;
-	snprintf(localedir, sizeof localedir, "%s", AXIAL_LOCALEDIR);
 	if ((x = exe_dir()) == NULL)
-		return localedir;
+		return xstrdup(AXIAL_LOCALEDIR);
 	cand[0] = xasprintf("%s/locale", x);
 	cand[1] = xasprintf("%s/../share/locale", x);
-	for (i = 0; i < 2; i++)
-		if (is_dir(cand[i])) {
-			snprintf(localedir, sizeof localedir, "%s", cand[i]);
-			break;
-		}
+	for (i = 0; i < 2 && dir == NULL; i++)
+		if (is_dir(cand[i]))
+			dir = xstrdup(cand[i]);
 	free(cand[0]);
 	free(cand[1]);
 	free(x);
-	return localedir;
+	return dir != NULL ? dir : xstrdup(AXIAL_LOCALEDIR);
 }
 
 /* The first set, non-empty variable of LC_ALL, LC_MESSAGES, LANG. */
@@ -77,6 +72,8 @@ env_locale(void)
 void
 i18n_init(void)
 {
+	char *dir;
+
 	if (setlocale(LC_ALL, "") == NULL) {
 		const char *name = env_locale(), *lang = getenv("LANGUAGE");
 
@@ -92,13 +89,16 @@ i18n_init(void)
 			free(l);
 		}
 	}
-	bindtextdomain("axial", i18n_localedir());
+	dir = localedir_find();
+	bindtextdomain("axial", dir);	/* copies it */
+	free(dir);
 	bind_textdomain_codeset("axial", "UTF-8");
 	textdomain("axial");
 }
 
-const char *
-i18n_language(void)
+/* The language of the messages ("fa_IR", "en"...); "C" when none. */
+static const char *
+language(void)
 {
 	const char *m = setlocale(LC_MESSAGES, NULL), *lang, *env;
 
@@ -115,7 +115,7 @@ bool
 i18n_rtl(void)
 {
 	static const char *const rtl[] = {"fa", "ar", "he", "ur"};
-	const char *l = i18n_language();
+	const char *l = language();
 	size_t i;
 
 	for (i = 0; i < AX_ARRAY_LEN(rtl); i++)
@@ -144,7 +144,7 @@ i18n_set_language(const char *lang)
 const char *
 i18n_lang_code(void)
 {
-	const char *l = i18n_language();
+	const char *l = language();
 
 	/* Persian is the one catalogue; other languages read English */
 	return strncmp(l, "fa", 2) == 0 && (l[2] == '\0' ||

@@ -27,8 +27,6 @@
  * still in that locale's language, through LANGUAGE.
  */
 void i18n_init(void);
-/* The language of the messages ("fa_IR", "en"...); "C" when none. */
-const char *i18n_language(void);
 /* Is that language written right to left (Persian, Arabic, Hebrew, Urdu)? */
 bool i18n_rtl(void);
 /*
@@ -39,7 +37,5 @@ bool i18n_rtl(void);
 int i18n_set_language(const char *lang);
 /* The two-letter code of the messages' language ("fa", "en"): HTML lang. */
 const char *i18n_lang_code(void);
-/* Where the catalogues are looked up (the build tree's when uninstalled). */
-const char *i18n_localedir(void);
 
 #endif

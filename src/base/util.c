@@ -16,6 +16,8 @@
 
 #include "base/util.h"
 
+/* The fatal hook: global because fatal() is reached from any depth, from
+ * code that has no handle to pass it (xmalloc failing included). */
 static void (*fatal_hook)(void);
 
 void
@@ -386,6 +388,10 @@ err:
 	return -1;
 }
 
+/* 2 x full x part reaches 2e20, past 64 bits; __int128 is a GCC and Clang
+ * extension, which __extension__ declares as intended under -Wpedantic. */
+__extension__ typedef unsigned __int128 u128;
+
 /* 100 x part / whole x 10^decimals, rounded half up. */
 static int64_t
 percent_scaled(double part, double whole, int decimals)
@@ -397,10 +403,9 @@ percent_scaled(double part, double whole, int decimals)
 		full *= 10;
 	if (part >= 0 && part <= 1e15 && whole <= 1e15 && part == floor(part) &&
 	    whole == floor(whole)) {	/* floor(x + 1/2), exactly */
-		unsigned __int128 p = (unsigned __int128)part,
-		    w = (unsigned __int128)whole;
+		u128 p = (u128)part, w = (u128)whole;
 
-		return (int64_t)((2 * (unsigned __int128)full * p + w) / (2 * w));
+		return (int64_t)((2 * (u128)full * p + w) / (2 * w));
 	}
 	return (int64_t)floor((double)full * part / whole + 0.5);
 }

@@ -60,7 +60,9 @@ cmd_help(const struct cmd *c, FILE *f)
 		fprintf(f, "\n%s", _(c->help));
 }
 
-/* --as CODER, accepted by every command that opens a project. */
+/* --as CODER, accepted by every command that opens a project: cmd_parse
+ * sets it for any command and cmd_project_open reads it, so the commands
+ * need not pass it along (one command runs per process). */
 static const char *global_as;
 static const struct cmd_opt global_opts[] = {
 	{"as", 0, true, &global_as},

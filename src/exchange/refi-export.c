@@ -73,20 +73,21 @@ iso_time(int64_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Each writing function has okp (cleared on a failed write) and replp (the
+ * count of replaced characters), both pointing into its struct ex. */
 #define W(call) do { if ((call) < 0) *okp = false; } while (0)
-#define ATTR(w, n, v) W(w_attr((w), (n), (v)))
+#define ATTR(w, n, v) W(w_attr((w), (n), (v), replp))
 #define START(w, n) W(xmlTextWriterStartElement((w), BAD_CAST (n)))
 #define END(w) W(xmlTextWriterEndElement(w))
-#define ELEM(w, n, v) W(w_elem((w), (n), (v)))
+#define ELEM(w, n, v) W(w_elem((w), (n), (v), replp))
 
 /*
  * XML 1.0 cannot hold C0 controls other than TAB, LF and CR (a memo may
- * contain one): they are written as U+FFFD and counted for the report.
+ * contain one): they are written as U+FFFD and counted in *replaced for
+ * the report.
  */
-static size_t xml_replaced;
-
 static char *
-xml_clean(const char *v)
+xml_clean(const char *v, size_t *replaced)
 {
 	struct buf b = {0};
 	const char *c;
@@ -94,7 +95,7 @@ xml_clean(const char *v)
 	for (c = v; *c != '\0'; c++) {
 		if ((unsigned char)*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r') {
 			buf_puts(&b, "\xef\xbf\xbd");
-			xml_replaced++;
+			(*replaced)++;
 		} else {
 			buf_putc(&b, *c);
 		}
@@ -104,9 +105,9 @@ xml_clean(const char *v)
 }
 
 static int
-w_attr(xmlTextWriterPtr w, const char *name, const char *v)
+w_attr(xmlTextWriterPtr w, const char *name, const char *v, size_t *replaced)
 {
-	char *c = xml_clean(v);
+	char *c = xml_clean(v, replaced);
 	int r = xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST c);
 
 	free(c);
@@ -114,9 +115,9 @@ w_attr(xmlTextWriterPtr w, const char *name, const char *v)
 }
 
 static int
-w_elem(xmlTextWriterPtr w, const char *name, const char *v)
+w_elem(xmlTextWriterPtr w, const char *name, const char *v, size_t *replaced)
 {
-	char *c = xml_clean(v);
+	char *c = xml_clean(v, replaced);
 	int r = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c);
 
 	free(c);
@@ -127,6 +128,7 @@ struct ex {
 	struct project *p;
 	xmlTextWriterPtr w;
 	bool ok;
+	size_t replaced;	/* characters xml_clean replaced */
 	bool codebook;		/* writing a .qdc: no NoteRef */
 	struct node *nodes;
 	size_t nn;
@@ -138,6 +140,7 @@ static void
 noterefs(struct ex *x, enum memo_target t, int64_t id)
 {
 	bool *okp = &x->ok;
+	size_t *replp = &x->replaced;
 	size_t i;
 
 	for (i = 0; i < x->nm; i++) {
@@ -155,6 +158,7 @@ write_code(struct ex *x, size_t k)
 {
 	const struct node *n = &x->nodes[k];
 	bool *okp = &x->ok;
+	size_t *replp = &x->replaced;
 	size_t j = k + 1;
 
 	START(x->w, "Code");
@@ -191,6 +195,7 @@ static void
 write_role_sets(struct ex *x, const char *member_attr)
 {
 	bool *okp = &x->ok, any = false;
+	size_t *replp = &x->replaced;
 	size_t k;
 	char g[37];
 
@@ -265,6 +270,7 @@ static void
 variable_values(struct ex *x, const struct doc_attr *a, size_t na)
 {
 	bool *okp = &x->ok;
+	size_t *replp = &x->replaced;
 	size_t i;
 	char g[37];
 
@@ -350,7 +356,7 @@ writer(xmlBufferPtr *xb)
 enum ax_status
 refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 {
-	struct ex x = {p, NULL, true, false, NULL, 0, NULL, 0};
+	struct ex x = {p, NULL, true, 0, false, NULL, 0, NULL, 0};
 	struct doc_info *docs = NULL;
 	struct coder *coders = NULL;
 	struct keys ks = {NULL, 0, 0};
@@ -363,6 +369,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	char *title = project_setting(p, "title"), g[37], ts[32];
 	enum ax_status st = AX_OK;
 	bool *okp = &x.ok;
+	size_t *replp = &x.replaced;
 
 	*err = NULL;
 	if (doc_list(p, &docs, &nd) != AX_OK || coder_list(p, &coders, &nc) != AX_OK ||
@@ -401,7 +408,6 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		}
 	}
 
-	xml_replaced = 0;
 	x.w = writer(&xb);
 	START(x.w, "Project");
 	ATTR(x.w, "xmlns", PROJECT_NS);
@@ -544,9 +550,9 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	W(xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);
 	x.w = NULL;
-	if (xml_replaced > 0)
+	if (x.replaced > 0)
 		buf_printf(&rep, _("%zu control characters in names, memos or values "
-		    "cannot be written in XML and became U+FFFD\n"), xml_replaced);
+		    "cannot be written in XML and became U+FFFD\n"), x.replaced);
 	if (!x.ok) {
 		*err = xstrdup(_("could not write the project XML"));
 		st = AX_ERR_IO;
@@ -585,10 +591,11 @@ out:
 enum ax_status
 refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 {
-	struct ex x = {p, NULL, true, true, NULL, 0, NULL, 0};
+	struct ex x = {p, NULL, true, 0, true, NULL, 0, NULL, 0};
 	xmlBufferPtr xb = NULL;
 	enum ax_status st = AX_OK;
 	bool *okp = &x.ok;
+	size_t *replp = &x.replaced;
 
 	*err = NULL;
 	if (report != NULL)
@@ -602,7 +609,6 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 		    "needs at least one"));
 		return AX_ERR_INPUT;
 	}
-	xml_replaced = 0;
 	x.w = writer(&xb);
 	START(x.w, "CodeBook");
 	ATTR(x.w, "xmlns", CODEBOOK_NS);

@@ -15,6 +15,9 @@
 
 #define RLM "\xe2\x80\x8f"	/* U+200F: a line starts right to left */
 
+/* The report's style, set once per report by the command (rp_style_set)
+ * and read by every renderer here and in report-tables.c: global so that
+ * the dozens of cell and figure helpers need not carry it. */
 static struct rp_style style = { "en", false, false, false };
 
 void
@@ -43,6 +46,7 @@ rp_digits(const char *s)
 const char *
 rp_int(long long v)
 {
+	/* A ring of buffers, so one printf may hold several results. */
 	static char ring[8][64];
 	static size_t next;
 	char *out = ring[next++ % AX_ARRAY_LEN(ring)], latin[32], *d;

@@ -119,6 +119,7 @@ count_cols(struct rp_table *t, const struct an_project *a,
 static const char *
 rp_fig(const char *latin)
 {
+	/* A ring of buffers, so one printf may hold several results. */
 	static char ring[4][32];
 	static size_t next;
 	char *out = ring[next++ % AX_ARRAY_LEN(ring)], *d = rp_digits(latin);

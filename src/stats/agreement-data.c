@@ -202,17 +202,30 @@ struct triple {
 	long line;
 };
 
-static const double *sort_num;
-static char **sort_name;
+/* A category with its sort key, so qsort needs no context. */
+struct cat_key {
+	int64_t i;		/* index in the order read */
+	double num;		/* its value, when every category is a number */
+	const char *name;
+};
 
 static int
-cmp_cat(const void *a, const void *b)
+cmp_cat_num(const void *a, const void *b)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	const struct cat_key *x = a, *y = b;
 
-	if (sort_num != NULL)
-		return (sort_num[x] > sort_num[y]) - (sort_num[x] < sort_num[y]);
-	return strcmp(sort_name[x], sort_name[y]);
+	if (x->num != y->num)
+		return (x->num > y->num) - (x->num < y->num);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int
+cmp_cat_name(const void *a, const void *b)
+{
+	const struct cat_key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 static int
@@ -246,7 +259,8 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 	struct names units = {0}, coders = {0}, cats = {0};
 	struct triple *t = NULL;
 	size_t *off = NULL, offcap = 0, nt = 0, tcap = 0, i, ncol = 0;
-	int64_t col[3] = { -1, -1, -1 }, *order = NULL, *remap = NULL;
+	int64_t col[3] = { -1, -1, -1 }, *remap = NULL;
+	struct cat_key *order = NULL;
 	double *num = NULL;
 	static const char *const colname[3] = { "unit", "coder", "value" };
 	const uint8_t *bad;
@@ -356,16 +370,17 @@ agree_data_parse(const char *text, size_t len, struct agree_data *out,
 		numeric = parse_number(cats.s[i], &num[i]);
 	order = xmalloc((cats.n + 1) * sizeof *order);
 	remap = xmalloc((cats.n + 1) * sizeof *remap);
-	for (i = 0; i < cats.n; i++)
-		order[i] = (int64_t)i;
-	sort_num = numeric ? num : NULL;
-	sort_name = cats.s;
-	qsort(order, cats.n, sizeof *order, cmp_cat);
+	for (i = 0; i < cats.n; i++) {
+		order[i].i = (int64_t)i;
+		order[i].num = numeric ? num[i] : 0;
+		order[i].name = cats.s[i];
+	}
+	qsort(order, cats.n, sizeof *order, numeric ? cmp_cat_num : cmp_cat_name);
 	out->cat = xcalloc(cats.n + 1, sizeof *out->cat);
 	if (numeric)
 		out->catnum = xmalloc((cats.n + 1) * sizeof *out->catnum);
 	for (i = 0; i < cats.n; i++) {
-		int64_t x = order[i];
+		int64_t x = order[i].i;
 
 		if (numeric && out->ncats > 0 && num[x] == out->catnum[out->ncats - 1]) {
 			remap[x] = out->ncats - 1;

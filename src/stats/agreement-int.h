@@ -27,8 +27,6 @@ struct agree_seg {
 void agree_seg_build(const struct agree_doc *d, enum agree_unit unit,
     bool whitespace, struct agree_seg *out);
 void agree_seg_free(struct agree_seg *s);
-/* Whether [from, to) holds a significant code point (sig must be built). */
-bool agree_seg_any_sig(const struct agree_seg *s, uint32_t from, uint32_t to);
 /*
  * The units [*lo, *hi) a coded span [start, end) marks: units sharing a
  * significant code point with it (sig modes), units with at least one code

@@ -64,6 +64,8 @@ is_sp(uint32_t c)
 	return !is_para_break(c) && uc_is_property_white_space(c);
 }
 
+static bool any_sig(const struct agree_seg *s, uint32_t from, uint32_t to);
+
 struct units {
 	uint32_t *s, *e;
 	size_t n, cap, cap2;
@@ -72,7 +74,7 @@ struct units {
 static void
 units_add(struct units *u, const struct agree_seg *seg, uint32_t s, uint32_t e)
 {
-	if (s >= e || (seg->sig != NULL && !agree_seg_any_sig(seg, s, e)))
+	if (s >= e || (seg->sig != NULL && !any_sig(seg, s, e)))
 		return;
 	u->s = xgrow(u->s, &u->cap, u->n + 1, sizeof *u->s);
 	u->e = xgrow(u->e, &u->cap2, u->n + 1, sizeof *u->e);
@@ -208,8 +210,9 @@ agree_seg_free(struct agree_seg *s)
 	memset(s, 0, sizeof *s);
 }
 
-bool
-agree_seg_any_sig(const struct agree_seg *s, uint32_t from, uint32_t to)
+/* Whether [from, to) holds a significant code point (sig must be built). */
+static bool
+any_sig(const struct agree_seg *s, uint32_t from, uint32_t to)
 {
 	uint32_t w;
 
@@ -270,7 +273,7 @@ marks(const struct agree_seg *s, uint32_t u, uint32_t start, uint32_t end)
 	uint32_t a = start > s->ustart[u] ? start : s->ustart[u];
 	uint32_t b = end < s->uend[u] ? end : s->uend[u];
 
-	return agree_seg_any_sig(s, a, b);
+	return any_sig(s, a, b);
 }
 
 void

@@ -704,7 +704,7 @@ void
 agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
     struct agree_cells *out, int64_t *hist)
 {
-	static struct tally zero;
+	static const struct tally zero;
 	const struct cell *cl;
 
 	memset(out, 0, sizeof *out);

@@ -63,7 +63,9 @@
 #include "base/i18n.h"
 #include "base/util.h"
 
-typedef unsigned __int128 u128;
+/* Exact sums of squared counts; __int128 is a GCC and Clang extension,
+ * which __extension__ declares as intended under -Wpedantic. */
+__extension__ typedef unsigned __int128 u128;
 
 static const char R_NO_UNITS[] = N_("no units");
 static const char R_NO_VAR[] = N_("no variation");

@@ -840,8 +840,6 @@ drop_coding(struct project *p, int64_t id)
 	return db_exec_stmt(p, st);
 }
 
-#define REPAIR_LABEL "check repair"
-
 /*
  * The tree's findings, repaired when asked: first every culprit (loops,
  * missing parents, nodes under codes) to the top level, one action each;
@@ -872,7 +870,7 @@ check_tree(struct project *p, struct findings *f, bool repair)
 			x->row = t.v[i].id;
 			if (!repair || x->fix == NULL)
 				continue;
-			if ((s = db_action_begin(p, REPAIR_LABEL)) != AX_OK)
+			if ((s = db_action_begin(p, DB_REPAIR_LABEL)) != AX_OK)
 				break;
 			pos = top_position(p);
 			s = db_action_end(p, move_to_top(p, t.v[i].id, &pos));
@@ -885,7 +883,7 @@ check_tree(struct project *p, struct findings *f, bool repair)
 			    "at levels %d, %d, ... to the top level"),
 			    CODETREE_MAX_DEPTH + 1, 2 * CODETREE_MAX_DEPTH + 1));
 
-			if (repair && (s = db_action_begin(p, REPAIR_LABEL)) == AX_OK) {
+			if (repair && (s = db_action_begin(p, DB_REPAIR_LABEL)) == AX_OK) {
 				pos = top_position(p);
 				for (i = 0; i < t.n && s == AX_OK; i++)
 					if (t.v[i].why == T_OK && t.v[i].depth > 0 &&
@@ -956,7 +954,7 @@ check_documents(struct project *p, struct findings *f, bool repair)
 		    "and %zu"), name, (long long)id, (long long)nchars,
 		    (long long)nbytes, n, len), xstrdup(_("set them from the text")));
 		x->row = id;
-		if (repair && (s = db_action_begin(p, REPAIR_LABEL)) == AX_OK) {
+		if (repair && (s = db_action_begin(p, DB_REPAIR_LABEL)) == AX_OK) {
 			sqlite3_stmt *u = db_stmt(p, "UPDATE documents SET nchars = ?2,"
 			    " nbytes = ?3 WHERE id = ?1");
 
@@ -1001,7 +999,7 @@ check_spans(struct project *p, struct findings *f, bool repair)
 		    (long long)sqlite3_column_int64(st, 4)),
 		    xstrdup(_("delete the coding")));
 		x->row = id;
-		if (repair && (s = db_action_begin(p, REPAIR_LABEL)) == AX_OK) {
+		if (repair && (s = db_action_begin(p, DB_REPAIR_LABEL)) == AX_OK) {
 			s = db_action_end(p, drop_coding(p, id));
 			x->repaired = s == AX_OK;
 		}
@@ -1022,7 +1020,7 @@ repair_fk_codings(struct project *p, struct findings *f, size_t from)
 	for (i = from; i < f->n && s == AX_OK; i++) {
 		if (f->v[i].fix == NULL || strcmp(f->v[i].what, "coding") != 0)
 			continue;
-		if ((s = db_action_begin(p, REPAIR_LABEL)) != AX_OK)
+		if ((s = db_action_begin(p, DB_REPAIR_LABEL)) != AX_OK)
 			break;
 		s = db_action_end(p, drop_coding(p, f->v[i].row));
 		f->v[i].repaired = s == AX_OK;

@@ -1,16 +1,25 @@
 /*
  * db-codetree.c: the code and category tree (codetree.h).
  *
- * Invariants: a parent is a category; only top-level categories have a
- * role; sibling names are unique (a unique index on (parent, name)); there
- * are no cycles (moves walk the new parent's ancestors first); the tree is
- * at most CODETREE_MAX_DEPTH levels deep (adds and moves check). A file
- * that breaks them is refused on opening (db-check.c), and still every
- * walk here is bounded, so a tree changed under an open project by
- * another program cannot make one loop or recurse without end. Deleting a
- * subtree deletes its rows explicitly, deepest first, never by cascade, so
- * the change log holds every row and undo can put them all back.
+ * Invariants:
+ *   - a parent is a category; only top-level categories have a role;
+ *     sibling names are unique (a unique index on (parent, name));
+ *   - the tree is acyclic: a move walks the new parent's ancestors first
+ *     and refuses to put a node inside itself, and after an add or a move
+ *     the walk up from the node ends within as many steps as there are
+ *     nodes (acyclic_from, asserted in the same transaction). Undo and redo
+ *     keep it too (db-history.c);
+ *   - the tree is at most CODETREE_MAX_DEPTH levels deep (adds and moves
+ *     check; the check also refuses a parent whose ancestors loop).
+ * A file that breaks them is refused on opening (db-check.c), and still
+ * every walk here is bounded (by the depth limit, or by UNION over the
+ * rows), so a tree changed under an open project by another program cannot
+ * make one loop or recurse without end; reads assert nothing about it.
+ * Deleting a subtree deletes its rows explicitly, deepest first, never by
+ * cascade, so the change log holds every row and undo can put them all
+ * back.
  */
+#include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -342,6 +351,22 @@ codetree_path(struct project *p, int64_t id)
 	return buf_take(&b);
 }
 
+#ifndef NDEBUG
+/* Whether the walk up from node id ends, at the top level or at a parent
+ * that is not in the table, within as many steps as there are nodes: no
+ * cycle passes through id. For assert() after the node was added or moved. */
+static bool
+acyclic_from(struct project *p, int64_t id)
+{
+	int64_t n = db_int(p, "SELECT count(*) FROM nodes", 0, 0), steps;
+
+	for (steps = 0; id > 0 && steps <= n; steps++)
+		id = db_int(p, "SELECT ifnull(parent_id, 0) FROM nodes WHERE id = ?",
+		    id, 0);
+	return id <= 0;
+}
+#endif
+
 /* AX_OK when parent is 0 or a category. */
 static enum ax_status
 check_parent(struct project *p, int64_t parent)
@@ -437,6 +462,20 @@ check_depth(struct project *p, int64_t id, int64_t parent, const char *name)
 }
 
 enum ax_status
+db_codetree_check_undo(struct project *p, int64_t id, const char *label)
+{
+	int64_t parent = db_int(p, "SELECT ifnull(parent_id, 0) FROM nodes"
+	    " WHERE id = ?", id, 0);
+
+	/* a loop through or above id makes the walk up run past the limit */
+	if (levels_if_under(p, id, parent) <= CODETREE_MAX_DEPTH)
+		return AX_OK;
+	return db_fail(p, AX_ERR_CONFLICT, "cannot undo or redo '%s': codes were "
+	    "moved since by another action, and the code tree would go round "
+	    "in a loop or be more than %d levels deep", label, CODETREE_MAX_DEPTH);
+}
+
+enum ax_status
 codetree_add(struct project *p, int64_t parent, enum node_kind kind,
     const char *name, int64_t *id)
 {
@@ -512,6 +551,7 @@ codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
 		if (ii->color != NULL)
 			sqlite3_bind_text(st, 6, ii->color, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
+		assert(s != AX_OK || acyclic_from(p, sqlite3_last_insert_rowid(p->db)));
 		if (s == AX_OK && id != NULL)
 			*id = sqlite3_last_insert_rowid(p->db);
 	}
@@ -613,6 +653,7 @@ codetree_move(struct project *p, int64_t id, int64_t parent)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, parent);
 	s = db_exec_stmt(p, st);
+	assert(s != AX_OK || acyclic_from(p, id));
 end:
 	free(name);
 	return db_action_end(p, s);

@@ -1,7 +1,19 @@
 /*
  * db-coding.c: codings (coding.h). Offsets are code points into the stored
  * text, checked against documents.nchars so no text is read to validate.
+ *
+ * Invariants:
+ *   - a coding this file writes lies inside its document:
+ *     0 <= start < end <= documents.nchars. check_span refuses any other
+ *     span before the write, and span_inside asserts it after, in the same
+ *     transaction (so no other writer comes between).
+ *   - a coding read back has 0 <= start < end as long as the table's CHECK
+ *     holds. Reads do not assert the span: a file changed outside axial can
+ *     hold a coding past its document's end, or one that breaks the CHECK,
+ *     and reading it must not abort; `axial check` reports it and --repair
+ *     deletes it (db-check.c, tests/cli/untrusted.sh).
  */
+#include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +59,17 @@ check_span(struct project *p, int64_t doc, int64_t start, int64_t end)
 		    (long long)start, (long long)end, (long long)n);
 	return AX_OK;
 }
+
+#ifndef NDEBUG
+/* Whether coding id lies inside its document, for assert() after a write. */
+static bool
+span_inside(struct project *p, int64_t id)
+{
+	return db_int(p, "SELECT count(*) FROM codings c JOIN documents d"
+	    " ON d.id = c.doc_id WHERE c.id = ? AND c.start >= 0"
+	    " AND c.start < c.end AND c.end <= d.nchars", id, 0) == 1;
+}
+#endif
 
 enum ax_status
 coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
@@ -127,8 +150,13 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 	sqlite3_bind_int64(st, 4, start);
 	sqlite3_bind_int64(st, 5, end);
 	s = db_exec_stmt(p, st);
-	if (s == AX_OK && id != NULL)
-		*id = sqlite3_last_insert_rowid(p->db);
+	if (s == AX_OK) {
+		int64_t row = sqlite3_last_insert_rowid(p->db);
+
+		assert(span_inside(p, row));
+		if (id != NULL)
+			*id = row;
+	}
 end:
 	return db_action_end(p, s);
 }
@@ -173,6 +201,7 @@ coding_set_range(struct project *p, int64_t id, int64_t start, int64_t end)
 	sqlite3_bind_int64(st, 2, start);
 	sqlite3_bind_int64(st, 3, end);
 	s = db_exec_stmt(p, st);
+	assert(s != AX_OK || span_inside(p, id));
 end:
 	return db_action_end(p, s);
 }

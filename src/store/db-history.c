@@ -21,7 +21,24 @@
  * can pass from one account to another; its past does not). An undo that
  * changes a coder row keeps the tie rule of coder.h, and one that would hide
  * again codings a blind session has shown is the owner's alone (blind.h).
+ *
+ * Invariants (what undo and redo require of the log, and keep):
+ *   - a coder's actions form a stack: undo takes the newest 'done' one, so
+ *     after an undo no 'done' action of that coder is newer than the one
+ *     it undid (asserted); redo takes the target of the coder's newest
+ *     undo entry that is still 'undone', so actions come back in the
+ *     reverse order they went;
+ *   - an undo or redo moves exactly one action between 'done' and
+ *     'undone', and its own entry names that action as its target
+ *     (asserted: each UPDATE of the actions row changes one row);
+ *   - it inverts exactly the changes its action logged, one step each;
+ *     more means the inverse cascaded into other rows, and it is refused;
+ *   - the code tree stays a tree: putting a node back under its old parent
+ *     can close a loop, or pass CODETREE_MAX_DEPTH, when codes were moved
+ *     since; check_tree refuses it (db_codetree_check_undo). Only the undo
+ *     of `axial check --repair` may bring a loop back: what it repaired.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +179,28 @@ invert(struct project *p, int64_t src, int64_t dst, const char *label)
 	return s;
 }
 
+/* Every node that action src touched and that is there now still sits in
+ * a tree: a node back under its old parent (an update, or a re-insert)
+ * may close a loop or pass the depth limit when another action moved
+ * that parent since. Checked once every row is back. */
+static enum ax_status
+check_tree(struct project *p, int64_t src, const char *label)
+{
+	sqlite3_stmt *st;
+	enum ax_status s = AX_OK;
+
+	/* Not the statement cache: the check uses it meanwhile. */
+	if (sqlite3_prepare_v2(p->db, "SELECT DISTINCT c.row_id FROM changes c"
+	    " JOIN nodes n ON n.id = c.row_id WHERE c.action_id = ?"
+	    " AND c.tbl = 'nodes'", -1, &st, NULL) != SQLITE_OK)
+		fatal("internal SQL error: %s", sqlite3_errmsg(p->db));
+	sqlite3_bind_int64(st, 1, src);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW)
+		s = db_codetree_check_undo(p, sqlite3_column_int64(st, 0), label);
+	sqlite3_finalize(st);
+	return s;
+}
+
 static enum ax_status
 run(struct project *p, bool redo, char **label_out)
 {
@@ -214,7 +253,12 @@ run(struct project *p, bool redo, char **label_out)
 	sqlite3_bind_text(st, 3, label, -1, SQLITE_STATIC);
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
+	assert(sqlite3_changes(p->db) == 1);	/* this action's own row */
 	if ((s = invert(p, src, self, label)) != AX_OK)
+		goto end;
+	/* (undoing a repair brings back on purpose what it repaired) */
+	if (strcmp(label, DB_REPAIR_LABEL) != 0 &&
+	    (s = check_tree(p, src, label)) != AX_OK)
 		goto end;
 	/* Hiding again what every coder has seen is starting a blind session
 	 * anew, which is the owner's (blind.h). */
@@ -228,6 +272,10 @@ run(struct project *p, bool redo, char **label_out)
 	sqlite3_bind_int64(st, 1, target);
 	sqlite3_bind_text(st, 2, redo ? "done" : "undone", -1, SQLITE_STATIC);
 	s = db_exec_stmt(p, st);
+	assert(s != AX_OK || sqlite3_changes(p->db) == 1);
+	assert(s != AX_OK || redo || db_int(p, "SELECT count(*) FROM actions a"
+	    " JOIN actions t ON t.id = ?1 WHERE a.coder_id = t.coder_id AND"
+	    " a.kind = 'do' AND a.state = 'done' AND a.id > t.id", target, 1) == 0);
 end:
 	free(who);
 	s = db_action_end(p, s);

@@ -109,6 +109,15 @@ enum ax_status db_coder_id(struct project *p, int64_t *id);
 enum ax_status db_coder_check_undo(struct project *p, int64_t row,
     const char *op, const char *before, const char *label);
 
+/*
+ * db-codetree.c: whether node `id`, as an undo or redo has just put it
+ * back, still sits in a tree: no loop through or above it, at most
+ * CODETREE_MAX_DEPTH levels with its subtree. label: the action, for
+ * messages.
+ */
+enum ax_status db_codetree_check_undo(struct project *p, int64_t id,
+    const char *label);
+
 /* db-name.c: every name and label a setter stores passes one of these
  * (name.h). A name checked and normalised, or NULL + message. */
 char *db_name(struct project *p, enum name_field f, const char *name);
@@ -227,8 +236,6 @@ void db_file_remove(const char *path);
 /* db-schema.c */
 /* Creates or migrates the schema up to PROJECT_SCHEMA_VERSION. */
 enum ax_status db_schema_upgrade(struct project *p, int from);
-/* Only for the migration test: stop at version `to`. */
-enum ax_status db_schema_upgrade_to(struct project *p, int from, int to);
 /* A new in-memory database holding the schema of `version` (1 to
  * PROJECT_SCHEMA_VERSION); the caller closes it. */
 sqlite3 *db_schema_build(int version);
@@ -248,6 +255,8 @@ enum ax_status db_schema_diff(struct project *p, int version, db_finding_fn *fn,
 /* AX_OK when every node is reachable from the top level through categories
  * within CODETREE_MAX_DEPTH levels; else a message naming the culprit. */
 enum ax_status db_tree_verify(struct project *p);
+/* The label of each action a repair makes (undo may bring the damage back). */
+#define DB_REPAIR_LABEL "check repair"
 
 /*
  * The logged tables and their columns, in order, as the change log's JSON

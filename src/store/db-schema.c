@@ -249,8 +249,9 @@ triggers_sql(struct buf *b)
 	}
 }
 
-enum ax_status
-db_schema_upgrade_to(struct project *p, int from, int to)
+/* Migrates from version `from` up to `to` (db_schema_build stops early). */
+static enum ax_status
+upgrade_to(struct project *p, int from, int to)
 {
 	struct buf b = {0};
 	enum ax_status st = AX_OK;
@@ -279,7 +280,7 @@ db_schema_upgrade(struct project *p, int from)
 {
 	_Static_assert(AX_ARRAY_LEN(migrations) == PROJECT_SCHEMA_VERSION,
 	    "one migration per schema version");
-	return db_schema_upgrade_to(p, from, PROJECT_SCHEMA_VERSION);
+	return upgrade_to(p, from, PROJECT_SCHEMA_VERSION);
 }
 
 /*
@@ -297,7 +298,7 @@ db_schema_build(int version)
 	if (sqlite3_open_v2(":memory:", &mem.db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		fatal("out of memory building the reference schema");
-	st = db_schema_upgrade_to(&mem, 0, version);
+	st = upgrade_to(&mem, 0, version);
 	if (st != AX_OK)	/* our own SQL on an empty database */
 		fatal("internal SQL error: %s", mem.errmsg);
 	return mem.db;

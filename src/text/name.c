@@ -69,12 +69,6 @@ is_pad(ucs4_t c)
 	return c == 0x200c || c == 0x200d || uc_is_general_category(c, UC_CATEGORY_Zs);
 }
 
-const char *
-name_field_what(enum name_field f)
-{
-	return _(fields[f].what);
-}
-
 size_t
 name_field_max(enum name_field f)
 {

@@ -44,8 +44,6 @@ enum name_field {
 #define NAME_CLEANED	0x1	/* controls became spaces, invisibles went */
 #define NAME_CUT	0x2	/* cut to the limit at a grapheme boundary */
 
-/* The field as messages name it, translated: "code name". */
-const char *name_field_what(enum name_field f);
 /* Its length limit in code points. */
 size_t name_field_max(enum name_field f);
 

@@ -7,7 +7,7 @@
  * logical [start, start + n). UTF-8 is decoded with u8_mbtouc, which turns
  * each maximal invalid subsequence into one U+FFFD, and counted with
  * u8_mbsnlen, which counts the same way, so offsets agree everywhere.
- * Offsets are counted lazily (text_doc_index).
+ * Offsets are counted lazily (doc_index).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,8 +104,8 @@ text_doc_adopt(char *text, size_t len)
  * streams through the text counts each paragraph while decoding it, so the
  * text is read once. The index is a cache inside a const doc.
  */
-void
-text_doc_index(const struct text_doc *cd, size_t upto)
+static void
+doc_index(const struct text_doc *cd, size_t upto)
 {
 	struct text_doc *d = (struct text_doc *)cd;
 
@@ -126,14 +126,14 @@ static void
 index_all(const struct text_doc *d)
 {
 	if (d->nindexed < d->npara)
-		text_doc_index(d, d->npara);
+		doc_index(d, d->npara);
 }
 
 size_t
 text_doc_para_start(const struct text_doc *d, size_t p)
 {
 	if (p >= d->nindexed)
-		text_doc_index(d, p);
+		doc_index(d, p);
 	return d->paras[p].start;
 }
 
@@ -165,7 +165,7 @@ text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
     size_t *end)
 {
 	if (p >= d->nindexed)
-		text_doc_index(d, p);
+		doc_index(d, p);
 	*start = d->paras[p].start;
 	*end = d->paras[p].start + d->paras[p].n;
 }
@@ -219,14 +219,14 @@ text_doc_decode(const struct text_doc *cd, size_t p, uint32_t **buf,
 	/* u8_mbtouc and u8_mbsnlen count invalid input alike: the decoded
 	 * length indexes the next paragraph in order */
 	if (p > 0 && p > d->nindexed)
-		text_doc_index(d, p - 1);
+		doc_index(d, p - 1);
 	if (p == d->nindexed) {
 		d->paras[p].start = p == 0 ? 0 : d->paras[p - 1].start +
 		    d->paras[p - 1].n + d->paras[p - 1].sep;
 		d->paras[p].n = k;
 		d->nindexed++;
 		if (d->nindexed == d->npara)
-			text_doc_index(d, p);
+			doc_index(d, p);
 	}
 	return k;
 }

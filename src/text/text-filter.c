@@ -24,6 +24,9 @@
 
 #include "text/text-int.h"
 
+/* A cache: built once by text_filter_init (pthread_once, so fuzzers and
+ * tests on threads agree), read-only after; the layout's inner loop reads
+ * it directly (text-layout.c), hence not behind a function. */
 uint8_t text_filter_fast[TF_FAST_MAX];
 static pthread_once_t fast_once = PTHREAD_ONCE_INIT;
 

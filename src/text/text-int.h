@@ -61,8 +61,6 @@ struct text_doc {
 	size_t npara;
 	size_t nindexed;	/* paras[0..nindexed) have start and n */
 };
-/* Counts code points of paragraphs up to upto (clamped). */
-void text_doc_index(const struct text_doc *d, size_t upto);
 /* Logical start of paragraph p (indexing up to it). */
 size_t text_doc_para_start(const struct text_doc *d, size_t p);
 /* Decodes paragraph p into *buf (grown as needed); returns its length.

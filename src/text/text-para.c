@@ -20,7 +20,20 @@
  * Logical: cp indexes, unit starts, line [start, end), cell [start, end)
  * (those two as document offsets). Visual: the map after reordering, the
  * order of cells in a line, columns.
+ *
+ * Invariants of a laid-out paragraph (asserted by para_ok at the end of
+ * text_para_layout, and by text_para_l2c), so every cell maps back to the text:
+ *   - the lines cover [0, n) in order: the first starts at 0, each starts
+ *     where the one before ended, the last ends at n;
+ *   - every cell is a non-empty logical range inside its line, and the
+ *     cells of a line cover that line exactly: their lengths add up to it;
+ *   - without reordering (all levels 0, or the terminal does the bidi) the
+ *     cells are in logical order: each starts where the one before ended;
+ *   - the glyphs stay inside the block sized for them (n + extra + 1);
+ *   - the map from code points to cells (l2c) gives every code point the
+ *     one cell whose range holds it.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -471,6 +484,40 @@ cell_plain(struct text_cell *c, uint32_t *glyphs, size_t *nglyph,
 	*nglyph += cols > 0;
 }
 
+#ifndef NDEBUG
+/* The invariants at the top of this file, for assert(); `logical` when no
+ * line was reordered, `glyph_cap` the glyphs the block has room for. */
+static bool
+para_ok(const struct text_para *p, bool logical, size_t glyph_cap)
+{
+	size_t l, i, at = 0;
+
+	for (l = 0; l < p->nlines; l++) {
+		const struct text_para_line *ln = &p->lines[l];
+		size_t covered = 0, next = p->base + ln->start;
+
+		if (ln->start != at || ln->end < ln->start ||
+		    (size_t)ln->cell + ln->ncells > p->ncells)
+			return false;
+		for (i = ln->cell; i < (size_t)ln->cell + ln->ncells; i++) {
+			const struct text_cell *c = &p->cells[i];
+
+			if (c->start < p->base + ln->start || c->end <= c->start ||
+			    c->end > p->base + ln->end ||
+			    (size_t)c->glyph + c->nglyph > glyph_cap ||
+			    (logical && c->start != next))
+				return false;
+			covered += c->end - c->start;
+			next = c->end;
+		}
+		if (covered != ln->end - ln->start)
+			return false;
+		at = ln->end;
+	}
+	return at == p->n;
+}
+#endif
+
 /* Rule L4 on the display copy. FriBidi's mirroring table holds only
  * characters of class ON, so only those at odd levels are looked up. */
 static void
@@ -690,6 +737,8 @@ text_para_layout(struct text_para *out, struct text_para_scratch *s,
 	out->base = base;
 	out->n = n;
 	out->rtl = FRIBIDI_IS_RTL(ptype);
+	assert(ncell == nunits);	/* one cell per unit, each once */
+	assert(para_ok(out, !reorder, n + extra + 1));
 }
 
 const uint32_t *
@@ -700,9 +749,15 @@ text_para_l2c(struct text_para *p)
 	if (p->l2c != NULL)
 		return p->l2c;
 	p->l2c = xmalloc((p->n + 1) * sizeof *p->l2c);
+	for (k = 0; k < p->n; k++)
+		p->l2c[k] = UINT32_MAX;
 	for (i = 0; i < p->ncells; i++)
-		for (k = p->cells[i].start - p->base; k < p->cells[i].end - p->base; k++)
+		for (k = p->cells[i].start - p->base; k < p->cells[i].end - p->base; k++) {
+			assert(p->l2c[k] == UINT32_MAX);	/* cells do not overlap */
 			p->l2c[k] = (uint32_t)i;
+		}
+	for (k = 0; k < p->n; k++)
+		assert(p->l2c[k] != UINT32_MAX);	/* and leave no gap */
 	return p->l2c;
 }
 

@@ -335,6 +335,9 @@ void act_coded_prev(struct ui *ui) { coded_step(ui, -1); }
 
 /* ---- open coding ---- */
 
+static void new_code_apply(struct ui *ui, const char *name, const char *label,
+    bool apply, int64_t parent);
+
 /* y or Enter on "create code ...?": the new code at the top level. */
 static void
 create_yes(struct ui *ui, const char *yes)
@@ -344,7 +347,7 @@ create_yes(struct ui *ui, const char *yes)
 	(void)yes;
 	ui->pending_code = NULL;
 	if (name != NULL)
-		ui_new_code_apply(ui, name, "code add", true, 0);
+		new_code_apply(ui, name, "code add", true, 0);
 	free(name);
 }
 
@@ -396,10 +399,11 @@ act_code_apply(struct ui *ui)
 	    items, n, apply_done);
 }
 
-/* Creates code `name` under parent (or finds it there) and applies it to
- * the selection, in one undoable action. */
-void
-ui_new_code_apply(struct ui *ui, const char *name, const char *label,
+/* Creates code `name` under parent (or finds it there; 0: the top level)
+ * and, when apply, codes the selection with it: one undoable action,
+ * `label` in the log. */
+static void
+new_code_apply(struct ui *ui, const char *name, const char *label,
     bool apply, int64_t parent)
 {
 	int64_t id = 0, cid;
@@ -471,7 +475,7 @@ static void
 new_code_done(struct ui *ui, const char *name)
 {
 	if (*name)
-		ui_new_code_apply(ui, name, "code add", ui->nc_apply,
+		new_code_apply(ui, name, "code add", ui->nc_apply,
 		    ui->nc_places[ui->nc_place]);
 }
 
@@ -581,7 +585,7 @@ act_code_invivo(struct ui *ui)
 	if (*name == '\0')
 		ui_err(ui, _("in-vivo: the selection has no words"));
 	else
-		ui_new_code_apply(ui, name, "in-vivo code", true, 0);
+		new_code_apply(ui, name, "in-vivo code", true, 0);
 	free(name);
 }
 

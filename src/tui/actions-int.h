@@ -21,10 +21,6 @@ void ui_switch_doc(struct ui *ui, size_t i);
  * rolls it back with the store's message in the status line; true when
  * committed. */
 bool ui_action_end(struct ui *ui, enum ax_status rc);
-/* Creates code NAME in category PARENT (0: the top level; one action,
- * LABEL in the log) and, when apply, codes the selection with it. */
-void ui_new_code_apply(struct ui *ui, const char *name, const char *label,
-    bool apply, int64_t parent);
 /* Asks for a new code's name; the prompt names where it goes (the top
  * level, or with in_tree the tree's category) and Tab changes that. */
 void ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree);

@@ -33,7 +33,6 @@ struct finder {
 	size_t *match, nmatch, cur, top;
 	struct searchkey **fkeys;	/* of the items' paths */
 	struct searchkey **lkeys;	/* of their labels (names) */
-	int *score;		/* by item, while sorting */
 	char query[256];
 	char title[UI_TITLE_MAX];
 	void (*done)(struct ui *ui, int64_t id, const char *query);
@@ -117,23 +116,23 @@ fuzzy_score(const uint32_t *h, size_t n, const uint32_t *q, size_t nq, int *m,
 	return best;
 }
 
-/* qsort has no context argument: the finder being sorted, only during
- * refilter's qsort call */
-static const struct finder *sorting;
+/* A matching item with its sort key, so qsort needs no context. */
+struct match {
+	size_t i;
+	int score;
+	size_t len;		/* of its label: shorter names first */
+};
 
 static int
 match_cmp(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct match *x = a, *y = b;
 
-	const struct finder *f = sorting;
-
-	if (f->score[i] != f->score[j])
-		return f->score[i] > f->score[j] ? -1 : 1;
-	if (searchkey_length(f->lkeys[i]) != searchkey_length(f->lkeys[j]))
-		return searchkey_length(f->lkeys[i]) <
-		    searchkey_length(f->lkeys[j]) ? -1 : 1;
-	return i < j ? -1 : i > j;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static void
@@ -144,31 +143,34 @@ refilter(struct ui *ui, struct finder *f)
 	uint32_t *q = xcalloc(searchkey_length(k) + 1, sizeof *q);
 	int *m = xcalloc(searchkey_length(k) + 1, sizeof *m);
 	int *g = xcalloc(searchkey_length(k) + 1, sizeof *g);
-	size_t i, nq = 0;
+	struct match *ms;
+	size_t i, nq = 0, nms = 0;
 
 	for (i = 0; i < searchkey_length(k); i++)
 		if (kc[i] != ' ')
 			q[nq++] = kc[i];
-	f->score = xcalloc(f->n + 1, sizeof *f->score);
-	f->nmatch = 0;
+	ms = xcalloc(f->n + 1, sizeof *ms);
 	for (i = 0; i < f->n; i++) {
-		int named = fuzzy_score(searchkey_chars(f->lkeys[i]),
-		    searchkey_length(f->lkeys[i]), q, nq, m, g);
+		const struct searchkey *lk = f->lkeys[i], *fk = f->fkeys[i];
+		int named = fuzzy_score(searchkey_chars(lk), searchkey_length(lk),
+		    q, nq, m, g);
+		int score = fuzzy_score(searchkey_chars(fk), searchkey_length(fk),
+		    q, nq, m, g);
 
-		f->score[i] = fuzzy_score(searchkey_chars(f->fkeys[i]),
-		    searchkey_length(f->fkeys[i]), q, nq, m, g);
-		if (named > FZ_NONE && named + FZ_NAME > f->score[i])
-			f->score[i] = named + FZ_NAME;
-		if (f->score[i] > FZ_NONE)
-			f->match[f->nmatch++] = i;
+		if (named > FZ_NONE && named + FZ_NAME > score)
+			score = named + FZ_NAME;
+		if (score > FZ_NONE) {
+			ms[nms].i = i;
+			ms[nms].score = score;
+			ms[nms++].len = searchkey_length(lk);
+		}
 	}
-	if (nq > 0) {
-		sorting = f;
-		qsort(f->match, f->nmatch, sizeof *f->match, match_cmp);
-		sorting = NULL;
-	}
-	free(f->score);
-	f->score = NULL;
+	if (nq > 0)
+		qsort(ms, nms, sizeof *ms, match_cmp);
+	for (i = 0; i < nms; i++)
+		f->match[i] = ms[i].i;
+	f->nmatch = nms;
+	free(ms);
 	free(m);
 	free(g);
 	free(q);

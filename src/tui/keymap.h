@@ -15,15 +15,19 @@
 #define KEYMAP_FN (1 << 24)
 #define KEYMAP_MAXKEYS 12
 
+/* The workbench, which the actions run on; the keymap never looks inside. */
+struct ui;
+typedef void keymap_fn(struct ui *ui);
+
 /* One action: its name (what a config binds), the keys (space-separated
- * names, the defaults), the scope (an index the caller defines: 0 = global)
- * and the help line. fn is opaque to the keymap. */
+ * names, the defaults), the scope (an index the caller defines: 0 = global),
+ * the help line and the function the key runs (the keymap only stores it). */
 struct keymap_action {
 	const char *name;
 	const char *keys;
 	int scope;
 	const char *help;
-	void *fn;
+	keymap_fn *fn;
 };
 
 struct keymap;

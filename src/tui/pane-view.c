@@ -92,8 +92,6 @@ coder_items(struct ui *ui, size_t skip, struct finder_item **out, size_t *n)
 	*n = k;
 }
 
-static size_t chosen_a;
-
 static void
 picked_b(struct ui *ui, int64_t id, const char *query)
 {
@@ -102,7 +100,8 @@ picked_b(struct ui *ui, int64_t id, const char *query)
 		ui_err(ui, "%s", _("no such coder"));
 		return;
 	}
-	set_coders(ui, ui->coders[chosen_a].login, ui->coders[id - 1].login);
+	set_coders(ui, ui->coders[views_get(ui)->pick_a].login,
+	    ui->coders[id - 1].login);
 	if (views_get(ui)->pending != VIEW_NONE)
 		views_open(ui, views_get(ui)->pending);
 }
@@ -118,8 +117,8 @@ picked_a(struct ui *ui, int64_t id, const char *query)
 		ui_err(ui, "%s", _("no such coder"));
 		return;
 	}
-	chosen_a = (size_t)id - 1;
-	coder_items(ui, chosen_a, &it, &n);
+	views_get(ui)->pick_a = (size_t)id - 1;
+	coder_items(ui, (size_t)id - 1, &it, &n);
 	finder_open(ui, _("coder B"), it, n, picked_b);
 }
 

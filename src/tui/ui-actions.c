@@ -2,7 +2,7 @@
  * ui-actions.c: the key table, the global actions (help, undo, focus,
  * documents, memos, blind and second-pass switches), and key dispatch. The
  * panes' own actions live in act-transcript.c, act-tree.c and act-lists.c
- * (declared in actions.h).
+ * (declared in actions-int.h).
  *
  * ui_actions[] is the single definition of every binding: name (what a
  * config rebinds: "bind code-apply A"), default keys, scope (global or one
@@ -33,8 +33,6 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 #include "tui/actions-int.h"
-
-typedef void action_fn(struct ui *ui);
 
 void ui_toggle_mouse(struct ui *ui);
 
@@ -390,7 +388,7 @@ act_memo(struct ui *ui)
 /* ---- the table ---- */
 
 #define A(name, keys, scope, help, fn) \
-	{name, keys, scope, help, (void *)(action_fn *)fn}
+	{name, keys, scope, help, fn}
 const struct keymap_action ui_actions[] = {
 	A("help", "? F1", SCOPE_GLOBAL, N_("this help, generated from the key table"), act_help),
 	A("quit", "q C-c", SCOPE_GLOBAL, N_("quit (everything is already saved, unless the file went: see save-as)"), act_quit),
@@ -541,5 +539,5 @@ ui_handle_key(struct ui *ui, int key)
 		return;
 	}
 	ui->last_key = key;
-	((action_fn *)a->fn)(ui);
+	a->fn(ui);
 }

@@ -14,6 +14,11 @@
  * [x, x + w) of the pane becomes the span reflected in the pane, with its
  * text against the span's right end, so rows, titles and lists flow from
  * the right and stay right-aligned without any pane knowing.
+ *
+ * The state here is file-scope, and stays so: curses has one screen and
+ * one colour-pair table per process, and pairs[], npairs and elem_attr[]
+ * mirror them; the layout cache and the mirror are read by the ui_put_*
+ * functions, which every pane calls with coordinates and no struct ui.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -475,7 +480,7 @@ ui_text_cache_free(void)
 int
 ui_put_plain(int y, int x, int w, const char *s, int attr)
 {
-	static int dir = -1;	/* the interface language's */
+	static int dir = -1;	/* the interface language's, cached */
 
 	if (w <= 0 || s == NULL || *s == '\0')
 		return 0;

@@ -37,14 +37,20 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
+/*
+ * Process-wide state, global for a reason each: the signal flags are all a
+ * handler may set; the terminal's state (curses_on, bidi_seq, mouse_on) is
+ * read by ui_suspend_curses, which the fatal hook calls with no struct ui
+ * at hand, and there is one terminal per process as there is one curses.
+ */
 static volatile sig_atomic_t got_term, got_cont;
 static bool curses_on;
 static struct termbidi bidi_seq;
 static bool mouse_on;
 
-/* For on_crash(): the terminal's modes before curses, the bytes that undo
- * what curses and axial turned on, and the handlers that were there before
- * (a sanitizer's report must still run). */
+/* For on_crash(), a signal handler, so global: the terminal's modes before
+ * curses, the bytes that undo what curses and axial turned on, and the
+ * handlers that were there before (a sanitizer's report must still run). */
 static struct termios tty_before;
 static bool tty_before_ok;
 static char crash_seq[256];

@@ -42,6 +42,7 @@ struct views {
 	char *coder[2];		/* logins of A and B, NULL until chosen */
 	int64_t coder_id[2];
 	int pending;		/* the view to open once coders are chosen */
+	size_t pick_a;		/* index in ui->coders of the A being chosen */
 
 	/* agreement (view-agree.c) */
 	struct agree_project *ap;

@@ -41,8 +41,8 @@ vmt_cursor_pos(struct vm_transcript *v, size_t *line, int *col)
  * run of cursor-down keys repaints the pane once per half page instead of
  * on every key: far fewer bytes to a remote terminal.
  */
-void
-vmt_scroll_to_cursor(struct vm_transcript *v)
+static void
+scroll_to_cursor(struct vm_transcript *v)
 {
 	size_t line, total = nlines(v);
 	int col;
@@ -81,14 +81,7 @@ vmt_attach(struct vm_transcript *v, const struct text_doc *doc,
 	if (v->top >= nlines(v))
 		v->top = nlines(v) - 1;
 	v->goal = -1;
-	vmt_scroll_to_cursor(v);
-}
-
-void
-vmt_set_height(struct vm_transcript *v, int height)
-{
-	v->height = height;
-	vmt_scroll_to_cursor(v);
+	scroll_to_cursor(v);
 }
 
 static void
@@ -96,7 +89,7 @@ moved(struct vm_transcript *v, bool keep_goal)
 {
 	if (!keep_goal)
 		v->goal = -1;
-	vmt_scroll_to_cursor(v);
+	scroll_to_cursor(v);
 }
 
 void

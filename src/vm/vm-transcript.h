@@ -32,7 +32,6 @@ struct vm_transcript {
  * (re-derived from the first offset shown before, when keep_top). */
 void vmt_attach(struct vm_transcript *v, const struct text_doc *doc,
     struct text_layout *layout, int height);
-void vmt_set_height(struct vm_transcript *v, int height);
 size_t vmt_length(const struct vm_transcript *v);
 
 /* Motions; each keeps the cursor visible. visual left/right move one cell
@@ -55,8 +54,6 @@ void vmt_doc_end(struct vm_transcript *v);
 void vmt_goto(struct vm_transcript *v, size_t off);
 /* The offset at a screen position relative to the pane's text area. */
 size_t vmt_offset_at(struct vm_transcript *v, int row, int col);
-/* Scrolls so the cursor is visible (a margin of 0 lines). */
-void vmt_scroll_to_cursor(struct vm_transcript *v);
 /* Scrolls by n lines (negative: up) without moving the cursor. */
 void vmt_scroll(struct vm_transcript *v, long n);
 
