@@ -19,6 +19,15 @@
 #define AX_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define AX_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A list index moved by delta rows and kept inside [0, n); n > 0. */
+static inline size_t
+index_step(size_t cur, long delta, size_t n)
+{
+	long c = (long)cur + delta;
+
+	return c < 0 ? 0 : (size_t)c >= n ? n - 1 : (size_t)c;
+}
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

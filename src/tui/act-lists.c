@@ -28,19 +28,10 @@
 static void
 list_step(struct ui *ui, long d)
 {
-	size_t *cur = ui->focus == PANE_DOCS ? &ui->docs_cur : &ui->seg_cur;
-	size_t n = ui->focus == PANE_DOCS ? ui->ndocs : ui->nsegs;
-	long c = (long)*cur + d;
-
-	if (n == 0)
-		return;
-	if (c < 0)
-		c = 0;
-	if ((size_t)c >= n)
-		c = (long)n - 1;
-	*cur = (size_t)c;
-	ui_dirty(ui, ui->focus == PANE_DOCS ? DIRTY_DOCS | DIRTY_STATUS :
-	    DIRTY_CODINGS);
+	if (ui->focus == PANE_DOCS)
+		pane_docs_step(ui, d);
+	else
+		pane_codings_step(ui, d);
 }
 
 void act_list_down(struct ui *ui) { list_step(ui, 1); }
@@ -51,27 +42,10 @@ void act_list_pgup(struct ui *ui) { list_step(ui, -10); }
 void
 act_list_open(struct ui *ui)
 {
-	if (ui->focus == PANE_DOCS) {
-		ui_switch_doc(ui, ui->docs_cur);
-		ui->focus = PANE_TRANSCRIPT;
-		ui_dirty(ui, DIRTY_ALL);
-		return;
-	}
-	if (ui->seg_cur < ui->nsegs && ui->segs[ui->seg_cur].c.id != 0) {
-		const struct coding *c = &ui->segs[ui->seg_cur].c;
-		size_t i;
-
-		for (i = 0; i < ui->ndocs; i++)
-			if (ui->docs[i].id == c->doc) {
-				if (i != ui->cur)
-					ui_switch_doc(ui, i);
-				vmt_goto(&ui->vt, (size_t)c->start);
-				ui->hit_s = (size_t)c->start;
-				ui->hit_e = (size_t)c->end;
-			}
-		ui->focus = PANE_TRANSCRIPT;
-		ui_dirty(ui, DIRTY_ALL);
-	}
+	if (ui->focus == PANE_DOCS)
+		pane_docs_open(ui);
+	else
+		pane_codings_open(ui);
 }
 
 /* The category a review shows for the tree cursor: the row itself if it is
@@ -85,19 +59,19 @@ review_show(struct ui *ui)
 		ui_err(ui, _("review: put the tree cursor on a category"));
 		return;
 	}
-	ui->review = true;
+	pane_codings_set_review(ui, true);
 	pane_codings_load(ui, cat);
-	ui->focus = PANE_CODINGS;
+	ui_focus(ui, PANE_CODINGS);
 	ui_msg(ui, _("review: n/p next/previous category, Enter jumps to a quote"));
 }
 
 void
 act_review(struct ui *ui)
 {
-	if (ui->review && ui->show_codings) {
-		ui->review = false;
+	if (pane_codings_reviewing(ui) && ui->show_codings) {
+		pane_codings_set_review(ui, false);
 		ui->show_codings = false;
-		ui->focus = PANE_TREE;
+		ui_focus(ui, PANE_TREE);
 		ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 		return;
 	}
@@ -111,7 +85,7 @@ review_step(struct ui *ui, int dir)
 	size_t i;
 	int64_t cat = vmtree_target_category(&ui->tree);
 
-	if (!ui->review) {
+	if (!pane_codings_reviewing(ui)) {
 		ui_err(ui, _("R starts the review"));
 		return;
 	}
@@ -145,7 +119,7 @@ attr_done(struct ui *ui, const char *kv)
 		return;
 	}
 	key = xstrndup(kv, (size_t)(eq - kv));
-	if (ui_check(ui, doc_attr_set(ui->p, ui->docs[ui->docs_cur].id, key,
+	if (ui_check(ui, doc_attr_set(ui->p, ui->docs[pane_docs_current(ui)].id, key,
 	    eq[1] ? eq + 1 : NULL))) {
 		ui_after_action(ui);
 		ui_msg(ui, _("attribute %s set"), key);
@@ -160,11 +134,10 @@ act_doc_attr(struct ui *ui)
 	size_t n, i;
 	struct buf b = {0};
 
-	if (ui->focus != PANE_DOCS)
-		ui->docs_cur = ui->cur;
-	if (ui->docs_cur >= ui->ndocs)
+	if (pane_docs_current(ui) >= ui->ndocs)
 		return;
-	if (doc_attr_list(ui->p, ui->docs[ui->docs_cur].id, &a, &n) == AX_OK) {
+	if (doc_attr_list(ui->p, ui->docs[pane_docs_current(ui)].id, &a, &n) ==
+	    AX_OK) {
 		for (i = 0; i < n; i++)
 			buf_printf(&b, "%s%s=%s", i ? ", " : "", a[i].key, a[i].value);
 		doc_attr_list_free(a, n);

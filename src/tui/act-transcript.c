@@ -62,12 +62,6 @@ code_range(struct ui *ui, size_t *s, size_t *e)
 	return *e > *s;
 }
 
-int64_t
-ui_cur_doc(struct ui *ui)
-{
-	return ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0;
-}
-
 static void
 push_recent(struct ui *ui, int64_t node)
 {
@@ -81,35 +75,6 @@ push_recent(struct ui *ui, int64_t node)
 		i = ui->nrecent - 1;
 	memmove(&ui->recent[1], &ui->recent[0], i * sizeof ui->recent[0]);
 	ui->recent[0] = node;
-}
-
-/* My codings covering the caret; the shortest, or NULL. */
-const struct coding *
-ui_coding_here(struct ui *ui, bool mine_only)
-{
-	const struct coding *best = NULL;
-	size_t i, off = ui->vt.cursor;
-
-	for (i = 0; i < ui->ncodings; i++) {
-		const struct coding *c = &ui->codings[i];
-
-		if ((size_t)c->start > off)
-			break;
-		if ((size_t)c->end <= off || (mine_only && c->coder != ui->me))
-			continue;
-		if (ui->only_mine && c->coder != ui->me)
-			continue;
-		if (best == NULL || c->end - c->start < best->end - best->start)
-			best = c;
-	}
-	return best;
-}
-
-void
-ui_after_action(struct ui *ui)
-{
-	ui_sync(ui);
-	ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
 }
 
 void
@@ -224,7 +189,7 @@ act_escape(struct ui *ui)
 	if (ui->focus == PANE_TREE)
 		vmtree_clear_marks(&ui->tree);
 	if (ui->focus == PANE_CODINGS || ui->focus == PANE_DOCS)
-		ui->focus = PANE_TRANSCRIPT;
+		ui_focus(ui, PANE_TRANSCRIPT);
 	ui_dirty(ui, DIRTY_ALL);
 }
 

@@ -32,8 +32,7 @@ tree_moved(struct ui *ui)
 	ui_dirty(ui, DIRTY_TREE | DIRTY_STATUS);
 	if (ui->show_agree)
 		ui_dirty(ui, DIRTY_AGREE);
-	if (ui->show_codings && !ui->review)
-		ui->segs_pending = true;
+	pane_codings_follow(ui);
 }
 
 void act_tree_down(struct ui *ui) { vmtree_move(&ui->tree, 1); tree_moved(ui); }
@@ -80,9 +79,9 @@ act_tree_enter(struct ui *ui)
 		ui_dirty(ui, DIRTY_TREE);
 		return;
 	}
-	ui->review = false;
+	pane_codings_set_review(ui, false);
 	pane_codings_load(ui, n->id);
-	ui->focus = PANE_CODINGS;
+	ui_focus(ui, PANE_CODINGS);
 }
 
 void

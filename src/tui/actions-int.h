@@ -9,18 +9,6 @@
 
 #include "tui/ui-int.h"
 
-/* Shared by the actions: the open document's id (0: none); the smallest
- * coding under the caret (only the user's own when mine_only); after an
- * action, follow the project and mark the panes it may change; open
- * document i of ui->docs. */
-int64_t ui_cur_doc(struct ui *ui);
-const struct coding *ui_coding_here(struct ui *ui, bool mine_only);
-void ui_after_action(struct ui *ui);
-void ui_switch_doc(struct ui *ui, size_t i);
-/* Commits the action begun with project_begin() when rc is AX_OK, else
- * rolls it back with the store's message in the status line; true when
- * committed. */
-bool ui_action_end(struct ui *ui, enum ax_status rc);
 /* Asks for a new code's name; the prompt names where it goes (the top
  * level, or with in_tree the tree's category) and Tab changes that. */
 void ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree);

@@ -142,6 +142,12 @@ keymap_new(const struct keymap_action *actions)
 	return k;
 }
 
+const struct keymap_action *
+keymap_actions(const struct keymap *k)
+{
+	return k->actions;
+}
+
 void
 keymap_free(struct keymap *k)
 {

@@ -43,6 +43,8 @@ const struct keymap_action *keymap_lookup(const struct keymap *k, int scope,
  * key name. */
 int keymap_bind(struct keymap *k, const char *name, const char *keys,
     const char **err);
+/* The action table k was made over. */
+const struct keymap_action *keymap_actions(const struct keymap *k);
 /* The current keys of action i, as names joined by " " into out. */
 void keymap_keys_text(const struct keymap *k, size_t i, char *out, size_t cap);
 

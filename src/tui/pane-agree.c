@@ -18,14 +18,41 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
-void
-pane_agree_free(struct ui *ui)
+/* The pane's data: NULL members until it is first shown. */
+struct agree_pane {
+	struct agree_project *ap;
+	char *coders[2];	/* the two compared */
+};
+
+static struct agree_pane *
+pane_data(struct ui *ui)
 {
-	agree_project_free(ui->agree);
-	ui->agree = NULL;
-	free(ui->agree_coders[0]);
-	free(ui->agree_coders[1]);
-	ui->agree_coders[0] = ui->agree_coders[1] = NULL;
+	return ui->panes[PANE_AGREE].data;
+}
+
+static void *
+agree_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct agree_pane));
+}
+
+/* Forgets the figures: they are built again when next shown. */
+static void
+agree_forget(struct agree_pane *d)
+{
+	agree_project_free(d->ap);
+	d->ap = NULL;
+	free(d->coders[0]);
+	free(d->coders[1]);
+	d->coders[0] = d->coders[1] = NULL;
+}
+
+static void
+agree_free(void *data)
+{
+	agree_forget(data);
+	free(data);
 }
 
 /* The two coders with the most codings; false if fewer than two coded. */
@@ -72,6 +99,7 @@ pick_coders(struct ui *ui, const char **a, const char **b)
 void
 pane_agree_toggle(struct ui *ui)
 {
+	struct agree_pane *d = pane_data(ui);
 	const char *a, *b;
 
 	if (ui->show_agree) {
@@ -84,7 +112,7 @@ pane_agree_toggle(struct ui *ui)
 		    project_errmsg(ui->p));
 		return;
 	}
-	if (ui->agree == NULL) {
+	if (d->ap == NULL) {
 		struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 		    AGREE_UNIT_PARAGRAPH};
 		const char *names[2];
@@ -96,23 +124,23 @@ pane_agree_toggle(struct ui *ui)
 		names[0] = a;
 		names[1] = b;
 		if (!ui_check(ui, agree_project_new(ui->p, names, 2, &cfg, 0,
-		    &ui->agree)))
+		    &d->ap)))
 			return;
-		ui->agree_coders[0] = xstrdup(a);
-		ui->agree_coders[1] = xstrdup(b);
+		d->coders[0] = xstrdup(a);
+		d->coders[1] = xstrdup(b);
 	}
 	ui->show_agree = true;
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
-void
-pane_agree_refresh(struct ui *ui)
+static void
+agree_refresh(struct ui *ui, struct agree_pane *d)
 {
 	bool changed = false;
 
-	if (ui->agree == NULL)
+	if (d->ap == NULL)
 		return;
-	if (agree_project_refresh(ui->agree, &changed) != AX_OK) {
+	if (agree_project_refresh(d->ap, &changed) != AX_OK) {
 		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
 		return;
 	}
@@ -137,8 +165,9 @@ figures(const struct agree_cells *c, char *out, size_t cap)
 }
 
 static void
-agree_draw(struct ui *ui, const struct rect *r, bool focused)
+agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
+	struct agree_pane *d = data;
 	const struct agree_state *st;
 	const struct agree_names *nm;
 	struct agree_cells c;
@@ -149,16 +178,16 @@ agree_draw(struct ui *ui, const struct rect *r, bool focused)
 
 	(void)focused;
 	snprintf(line, sizeof line, _(" agreement %s vs %s, paragraphs "),
-	    ui->agree_coders[0] ? ui->agree_coders[0] : "?",
-	    ui->agree_coders[1] ? ui->agree_coders[1] : "?");
+	    d->coders[0] ? d->coders[0] : "?",
+	    d->coders[1] ? d->coders[1] : "?");
 	ui_box_title(ui, r, "", false);
 	ui_put_plain(r->y, r->x + 1, r->w - 2, line, ui_attr(ui, TH_TITLE));
 	for (i = 1; i < (size_t)r->h; i++)
 		ui_fill(r->y + (int)i, r->x, r->w, a);
-	if (ui->agree == NULL)
+	if (d->ap == NULL)
 		return;
-	st = agree_project_state(ui->agree);
-	nm = agree_project_names(ui->agree);
+	st = agree_project_state(d->ap);
+	nm = agree_project_names(d->ap);
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
 	agree_state_total_table(st, &c, NULL);
 	figures(&c, fig, sizeof fig);
@@ -167,7 +196,7 @@ agree_draw(struct ui *ui, const struct rect *r, bool focused)
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
 	if (cur != NULL && cur->kind == NODE_CODE && y < r->y + r->h) {
 		for (i = 0; i < ncodes; i++)
-			if (agree_project_code_id(ui->agree, i) == cur->id)
+			if (agree_project_code_id(d->ap, i) == cur->id)
 				break;
 		if (i < ncodes) {
 			int x = r->x + 1;
@@ -193,8 +222,26 @@ agree_draw(struct ui *ui, const struct rect *r, bool focused)
 	}
 }
 
+static void
+agree_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	if (what == UI_SYNC_CHANGED)
+		agree_refresh(ui, data);
+	else if (what == UI_SYNC_BLIND && ui->blind_hidden) {
+		/* blind coding began: no figure stays on screen */
+		agree_forget(data);
+		if (ui->show_agree) {
+			ui->show_agree = false;
+			ui_dirty(ui, DIRTY_LAYOUT);
+		}
+	}
+}
+
 const struct pane_ops pane_agree_ops = {
 	.name = "agreement",
 	.scope = SCOPE_GLOBAL,
+	.create = agree_create,
+	.free = agree_free,
 	.draw = agree_draw,
+	.sync = agree_sync,
 };

@@ -74,11 +74,12 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 }
 
 static void
-tree_draw(struct ui *ui, const struct rect *r, bool focused)
+tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	char title[192], head[96];
 	int row, h = r->h - 1;
 
+	(void)data;
 	snprintf(head, sizeof head, _("codes (%zu)"), ui->nnodes);
 	snprintf(title, sizeof title, " %s%s%s%s ", head, ui->ncut ? "  [" : "",
 	    ui->ncut ? _("cut: p pastes") : "", ui->ncut ? "]" : "");
@@ -147,26 +148,27 @@ tree_draw(struct ui *ui, const struct rect *r, bool focused)
 	}
 }
 
-static void
-tree_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
+static int
+tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
 	size_t row;
 	const struct node *n;
 
+	(void)data;
 	(void)r;
 	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
 		vmtree_move(&ui->tree, ev == UI_MOUSE_WHEEL_UP ? -3 : 3);
 		ui_dirty(ui, DIRTY_TREE);
-		return;
+		return 0;
 	}
 	if (y < 1)
-		return;
+		return 0;
 	row = ui->tree.top + (size_t)(y - 1);
 	n = vmtree_row(&ui->tree, row);
 	if (ev == UI_MOUSE_PRESS) {
 		ui->drag_node = 0;
 		if (n == NULL)
-			return;
+			return 0;
 		vmtree_goto_row(&ui->tree, row);
 		ui->drag_node = n->id;
 		/* a click on the arrow toggles */
@@ -180,7 +182,7 @@ tree_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
 
 		ui->drag_node = 0;
 		if (from == 0 || n == NULL || n->id == from)
-			return;
+			return 0;
 		{
 			int64_t target = n->kind == NODE_CATEGORY ? n->id : n->parent;
 
@@ -196,6 +198,7 @@ tree_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
 			pane_codings_load(ui, n->id);
 		ui_dirty(ui, DIRTY_ALL);
 	}
+	return 0;
 }
 
 const struct pane_ops pane_codetree_ops = {

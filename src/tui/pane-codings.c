@@ -16,18 +16,33 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
+/* The pane's data. */
+struct codings_pane {
+	struct ui_segment *segs;
+	size_t n, cur, top;
+	int64_t node;		/* the code or category listed, 0 none */
+	bool review;		/* walking the categories (act_review) */
+	bool pending;		/* list the tree cursor's code when idle */
+};
+
+static struct codings_pane *
+pane_data(struct ui *ui)
+{
+	return ui->panes[PANE_CODINGS].data;
+}
+
 static void
-segs_free(struct ui *ui)
+segs_free(struct codings_pane *d)
 {
 	size_t i;
 
-	for (i = 0; i < ui->nsegs; i++) {
-		free(ui->segs[i].quote);
-		free(ui->segs[i].doc);
+	for (i = 0; i < d->n; i++) {
+		free(d->segs[i].quote);
+		free(d->segs[i].doc);
 	}
-	free(ui->segs);
-	ui->segs = NULL;
-	ui->nsegs = 0;
+	free(d->segs);
+	d->segs = NULL;
+	d->n = 0;
 }
 
 /* Bytes of the code-point range [s, e) of text, at most 300 bytes. */
@@ -57,13 +72,14 @@ static void
 add_seg(struct ui *ui, size_t *cap, const struct coding *c, char *quote,
     const char *doc)
 {
-	ui->segs = xgrow(ui->segs, cap, ui->nsegs + 1, sizeof *ui->segs);
-	memset(&ui->segs[ui->nsegs], 0, sizeof ui->segs[0]);
+	struct codings_pane *d = pane_data(ui);
+	d->segs = xgrow(d->segs, cap, d->n + 1, sizeof *d->segs);
+	memset(&d->segs[d->n], 0, sizeof d->segs[0]);
 	if (c)
-		ui->segs[ui->nsegs].c = *c;
-	ui->segs[ui->nsegs].quote = quote;
-	ui->segs[ui->nsegs].doc = xstrdup(doc ? doc : "");
-	ui->nsegs++;
+		d->segs[d->n].c = *c;
+	d->segs[d->n].quote = quote;
+	d->segs[d->n].doc = xstrdup(doc ? doc : "");
+	d->n++;
 }
 
 static void
@@ -106,13 +122,14 @@ add_code(struct ui *ui, size_t *cap, int64_t node, bool header)
 void
 pane_codings_load(struct ui *ui, int64_t node)
 {
+	struct codings_pane *d = pane_data(ui);
 	const struct node *n = ui_node(ui, node);
-	size_t cap = 0, keep = ui->seg_node == node ? ui->seg_cur : 0;
+	size_t cap = 0, keep = d->node == node ? d->cur : 0;
 
-	segs_free(ui);
-	ui->seg_node = node;
+	segs_free(d);
+	d->node = node;
 	if (n == NULL) {
-		ui->seg_node = 0;
+		d->node = 0;
 		return;
 	}
 	if (n->kind == NODE_CODE) {
@@ -127,45 +144,46 @@ pane_codings_load(struct ui *ui, int64_t node)
 			if (ui->nodes[i].kind == NODE_CODE)
 				add_code(ui, &cap, ui->nodes[i].id, true);
 	}
-	ui->seg_cur = keep < ui->nsegs ? keep : 0;
-	if (ui->seg_top > ui->seg_cur)
-		ui->seg_top = ui->seg_cur;
+	d->cur = keep < d->n ? keep : 0;
+	if (d->top > d->cur)
+		d->top = d->cur;
 	ui->show_codings = true;
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
 static void
-codings_draw(struct ui *ui, const struct rect *r, bool focused)
+codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
+	struct codings_pane *d = data;
 	int row, h = r->h - 1;
 	char title[128], head[96];
-	const struct node *n = ui_node(ui, ui->seg_node);
+	const struct node *n = ui_node(ui, d->node);
 	int tw;
 
-	snprintf(head, sizeof head, ui->review ? _("review (%zu):") :
-	    _("segments (%zu):"), ui->nsegs);
+	snprintf(head, sizeof head, d->review ? _("review (%zu):") :
+	    _("segments (%zu):"), d->n);
 	snprintf(title, sizeof title, " %s ", head);
 	tw = ui_box_title(ui, r, title, focused) + 1;
 	if (n != NULL)
 		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n->name,
 		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));
-	if (ui->seg_cur < ui->seg_top)
-		ui->seg_top = ui->seg_cur;
-	if (h > 0 && ui->seg_cur >= ui->seg_top + (size_t)h)
-		ui->seg_top = ui->seg_cur - (size_t)h + 1;
+	if (d->cur < d->top)
+		d->top = d->cur;
+	if (h > 0 && d->cur >= d->top + (size_t)h)
+		d->top = d->cur - (size_t)h + 1;
 	for (row = 0; row < h; row++) {
-		size_t i = ui->seg_top + (size_t)row;
+		size_t i = d->top + (size_t)row;
 		int y = r->y + 1 + row, a, x = r->x + 1;
 		const struct ui_segment *s;
 		char where[96];
 
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
-		if (i >= ui->nsegs)
+		if (i >= d->n)
 			continue;
-		s = &ui->segs[i];
-		a = i == ui->seg_cur && focused ? ui_attr(ui, TH_CURSOR_ROW) :
+		s = &d->segs[i];
+		a = i == d->cur && focused ? ui_attr(ui, TH_CURSOR_ROW) :
 		    ui_attr(ui, TH_NORMAL);
-		if (i == ui->seg_cur && focused)
+		if (i == d->cur && focused)
 			ui_fill(y, r->x, r->w, a);
 		if (s->c.id == 0) {
 			ui_put_text(ui, y, x, r->w - 2, s->quote,
@@ -191,33 +209,129 @@ codings_draw(struct ui *ui, const struct rect *r, bool focused)
 	}
 }
 
-static void
-codings_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
+static int
+codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
+	struct codings_pane *d = data;
+	int key = 0;
+
 	(void)r;
 	(void)x;
 	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
-		size_t d = 3;
+		size_t step = 3;
 
 		if (ev == UI_MOUSE_WHEEL_UP)
-			ui->seg_cur = ui->seg_cur > d ? ui->seg_cur - d : 0;
-		else if (ui->nsegs)
-			ui->seg_cur = ui->seg_cur + d < ui->nsegs ? ui->seg_cur + d :
-			    ui->nsegs - 1;
+			d->cur = d->cur > step ? d->cur - step : 0;
+		else if (d->n)
+			d->cur = d->cur + step < d->n ? d->cur + step :
+			    d->n - 1;
 	} else if (y >= 1 && (ev == UI_MOUSE_PRESS || ev == UI_MOUSE_DOUBLE)) {
-		size_t i = ui->seg_top + (size_t)(y - 1);
+		size_t i = d->top + (size_t)(y - 1);
 
-		if (i < ui->nsegs)
-			ui->seg_cur = i;
+		if (i < d->n)
+			d->cur = i;
 		if (ev == UI_MOUSE_DOUBLE)
-			ui_handle_key(ui, '\r');
+			key = '\r';
 	}
 	ui_dirty(ui, DIRTY_CODINGS);
+	return key;
+}
+
+void
+pane_codings_set_review(struct ui *ui, bool on)
+{
+	pane_data(ui)->review = on;
+}
+
+bool
+pane_codings_reviewing(struct ui *ui)
+{
+	return pane_data(ui)->review;
+}
+
+void
+pane_codings_follow(struct ui *ui)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	if (ui->show_codings && !d->review)
+		d->pending = true;
+}
+
+void
+pane_codings_step(struct ui *ui, long delta)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	if (d->n == 0)
+		return;
+	d->cur = index_step(d->cur, delta, d->n);
+	ui_dirty(ui, DIRTY_CODINGS);
+}
+
+void
+pane_codings_open(struct ui *ui)
+{
+	struct codings_pane *d = pane_data(ui);
+	const struct coding *c;
+	size_t i;
+
+	if (d->cur >= d->n || d->segs[d->cur].c.id == 0)
+		return;
+	c = &d->segs[d->cur].c;
+	for (i = 0; i < ui->ndocs; i++)
+		if (ui->docs[i].id == c->doc) {
+			if (i != ui->cur)
+				ui_switch_doc(ui, i);
+			vmt_goto(&ui->vt, (size_t)c->start);
+			ui->hit_s = (size_t)c->start;
+			ui->hit_e = (size_t)c->end;
+		}
+	ui_focus(ui, PANE_TRANSCRIPT);
+	ui_dirty(ui, DIRTY_ALL);
+}
+
+static void *
+codings_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct codings_pane));
+}
+
+static void
+codings_free(void *data)
+{
+	struct codings_pane *d = data;
+
+	segs_free(d);
+	free(d);
+}
+
+static void
+codings_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	struct codings_pane *d = data;
+	const struct node *n;
+
+	if ((what == UI_SYNC_CHANGED || what == UI_SYNC_WHO) && d->node != 0 &&
+	    ui->show_codings)
+		pane_codings_load(ui, d->node);
+	if (what != UI_SYNC_IDLE || !d->pending)
+		return;
+	/* the tree cursor rested on a code: list its segments */
+	d->pending = false;
+	n = vmtree_current(&ui->tree);
+	if (n != NULL && n->kind == NODE_CODE && n->id != d->node &&
+	    ui->show_codings && !d->review)
+		pane_codings_load(ui, n->id);
 }
 
 const struct pane_ops pane_codings_ops = {
 	.name = "segments",
 	.scope = SCOPE_LIST,
+	.create = codings_create,
+	.free = codings_free,
 	.draw = codings_draw,
 	.mouse = codings_mouse,
+	.sync = codings_sync,
 };

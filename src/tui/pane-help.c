@@ -1,6 +1,6 @@
 /*
  * pane-help.c: the help screen (? and F1), generated from the key table
- * (ui_actions[] with the user's rebindings), grouped by where keys apply.
+ * (keymap_actions(ui->keys)[] with the user's rebindings), grouped by where keys apply.
  * A full-screen overlay (overlay.c); its state is the line at its top.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -21,15 +21,15 @@ static const char *const scope_title[] = {
 
 /* Lines of the help text: scope headers and one line per action. */
 static size_t
-help_lines(void)
+help_lines(const struct keymap_action *actions)
 {
 	size_t n = 0, i;
 	int s;
 
 	for (s = 0; s < SCOPE_COUNT; s++) {
 		n += 2;
-		for (i = 0; ui_actions[i].name != NULL; i++)
-			if (ui_actions[i].scope == s)
+		for (i = 0; actions[i].name != NULL; i++)
+			if (actions[i].scope == s)
 				n++;
 	}
 	return n + 4;
@@ -60,15 +60,15 @@ help_draw(struct ui *ui, void *data)
 		if (line++ >= hp->top && y <= h)
 			ui_put_plain(y++, 1, COLS - 2, _(scope_title[s]),
 			    ui_attr(ui, TH_CATEGORY));
-		for (i = 0; ui_actions[i].name != NULL; i++) {
-			if (ui_actions[i].scope != s)
+		for (i = 0; keymap_actions(ui->keys)[i].name != NULL; i++) {
+			if (keymap_actions(ui->keys)[i].scope != s)
 				continue;
 			if (line++ < hp->top || y > h)
 				continue;
 			keymap_keys_text(ui->keys, i, keys, sizeof keys);
 			ui_put_plain(y, 2, 20, keys, ui_attr(ui, TH_HELP_KEY));
-			ui_put_plain(y, 23, 20, ui_actions[i].name, ui_attr(ui, TH_DIM));
-			ui_put_plain(y, 44, COLS - 45, _(ui_actions[i].help),
+			ui_put_plain(y, 23, 20, keymap_actions(ui->keys)[i].name, ui_attr(ui, TH_DIM));
+			ui_put_plain(y, 44, COLS - 45, _(keymap_actions(ui->keys)[i].help),
 			    ui_attr(ui, TH_HELP));
 			y++;
 		}
@@ -84,7 +84,7 @@ static void
 help_key(struct ui *ui, void *data, int key)
 {
 	struct help *hp = data;
-	size_t max = help_lines();
+	size_t max = help_lines(keymap_actions(ui->keys));
 
 	if (key == 'q' || key == 27 || key == '?' ||
 	    key == (KEYMAP_FN | KEY_F(1))) {

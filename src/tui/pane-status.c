@@ -69,10 +69,10 @@ hints(struct ui *ui, int y, int w)
 		buf_printf(&b, " %s %s", key, _("save-as"));
 	}
 	for (i = 0; h[i] != NULL; i++)
-		for (j = 0; ui_actions[j].name != NULL; j++) {
+		for (j = 0; keymap_actions(ui->keys)[j].name != NULL; j++) {
 			char keys[64], *sp;
 
-			if (strcmp(ui_actions[j].name, h[i]) != 0)
+			if (strcmp(keymap_actions(ui->keys)[j].name, h[i]) != 0)
 				continue;
 			keymap_keys_text(ui->keys, j, keys, sizeof keys);
 			if ((sp = strchr(keys, ' ')) != NULL)
@@ -107,13 +107,14 @@ pass_label(struct ui *ui, char *out, size_t cap)
 }
 
 static void
-status_draw(struct ui *ui, const struct rect *r, bool focused)
+status_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	int a = ui_attr(ui, ui->msg_err ? TH_STATUS_ERR : TH_STATUS);
 	int x = r->x + 1, w = r->w - 2, right = r->x + r->w, pw;
 	size_t i;
 	char pos[64], pass[160];
 
+	(void)data;
 	(void)focused;
 	ui_fill(r->y, r->x, r->w, ui_attr(ui, TH_STATUS));
 	/* right: the coding pass, then the position */
@@ -146,12 +147,12 @@ status_draw(struct ui *ui, const struct rect *r, bool focused)
 	}
 	/* in the document list: the document's attributes */
 	if (ui->focus == PANE_DOCS && ui->msg[0] == '\0' &&
-	    ui->docs_cur < ui->ndocs) {
+	    pane_docs_current(ui) < ui->ndocs) {
 		struct doc_attr *at;
 		size_t n, k;
 		struct buf b = {0};
 
-		if (doc_attr_list(ui->p, ui->docs[ui->docs_cur].id, &at, &n) ==
+		if (doc_attr_list(ui->p, ui->docs[pane_docs_current(ui)].id, &at, &n) ==
 		    AX_OK) {
 			for (k = 0; k < n; k++)
 				buf_printf(&b, "%s%s=%s", k ? ", " : _("attributes: "),

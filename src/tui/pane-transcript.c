@@ -18,9 +18,6 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
-void ui_put_cell(int y, int x, const struct text_line *ln,
-    const struct text_cell *c, int attr);
-
 static bool
 shown(struct ui *ui, const struct coding *c)
 {
@@ -172,12 +169,13 @@ draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
 }
 
 static void
-transcript_draw(struct ui *ui, const struct rect *r, bool focused)
+transcript_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	char title[256];
 	size_t total = text_layout_lines(ui->layout), sel_s = 0, sel_e = 0;
 	int row, h = r->h - 1, tw;
 
+	(void)data;
 	ui_mirror(ui, r);	/* the title row only: a label */
 	if (ui->cur < ui->ndocs) {
 		size_t line;
@@ -218,18 +216,19 @@ transcript_draw(struct ui *ui, const struct rect *r, bool focused)
 	}
 }
 
-static void
-transcript_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
+static int
+transcript_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
 	size_t off;
 
+	(void)data;
 	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
 		vmt_scroll(&ui->vt, ev == UI_MOUSE_WHEEL_UP ? -3 : 3);
 		ui_dirty(ui, DIRTY_TRANSCRIPT);
-		return;
+		return 0;
 	}
 	if (y < 1)
-		return;
+		return 0;
 	if (y > r->h - 1)
 		y = r->h - 1;
 	off = vmt_offset_at(&ui->vt, y - 1, x - 2);
@@ -262,11 +261,13 @@ transcript_mouse(struct ui *ui, const struct rect *r, int y, int x, int ev)
 		vmt_word_next(&ui->vt);
 	}
 	ui_dirty(ui, DIRTY_TRANSCRIPT | DIRTY_STATUS);
+	return 0;
 }
 
 static void
-transcript_resize(struct ui *ui, const struct rect *r)
+transcript_resize(struct ui *ui, void *data, const struct rect *r)
 {
+	(void)data;
 	(void)ui;
 	(void)r;
 }

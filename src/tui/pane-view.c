@@ -1,15 +1,11 @@
 /*
- * pane-view.c: the frame of the full-body views (view-int.h): the pane that
- * draws the view on screen, opening, closing and live refresh through each
- * view's ops, moving the current row, and the choice of the two coders the
- * agreement and compare views share.
+ * pane-view.c: the pane a full-body view is drawn in (view-int.h), and the
+ * one table of the views. Its data is the views' state (struct views),
+ * made when the workbench starts; the frame (view.c) reaches each view
+ * through the table given here.
  */
 #include <stdlib.h>
-#include <string.h>
 
-#include "store/blind.h"
-#include "store/coder.h"
-#include "base/i18n.h"
 #include "base/util.h"
 #include "tui/view-int.h"
 
@@ -21,207 +17,30 @@ static const struct view_ops *const ops_of[] = {
 	[VIEW_RETEST] = &view_retest_ops,
 };
 
-static const struct view_ops *
-ops(int view)
+static void *
+view_create(struct ui *ui)
 {
-	return view > VIEW_NONE && (size_t)view < AX_ARRAY_LEN(ops_of) ?
-	    ops_of[view] : NULL;
-}
+	struct views *v = xcalloc(1, sizeof *v);
 
-struct views *
-views_get(struct ui *ui)
-{
-	if (ui->views == NULL)
-		ui->views = xcalloc(1, sizeof *ui->views);
-	return ui->views;
-}
-
-void
-views_free(struct ui *ui)
-{
-	struct views *v = ui->views;
-	size_t i;
-
-	if (v == NULL)
-		return;
-	for (i = 0; i < AX_ARRAY_LEN(ops_of); i++)
-		if (ops_of[i] != NULL && ops_of[i]->forget != NULL)
-			ops_of[i]->forget(v);
-	free(v->paras);
-	free(v->coder[0]);
-	free(v->coder[1]);
-	free(v);
-	ui->views = NULL;
-}
-
-/* ---- the two coders ---- */
-
-static void
-set_coders(struct ui *ui, const char *a, const char *b)
-{
-	struct views *v = views_get(ui);
-	size_t i;
-
-	free(v->coder[0]);
-	free(v->coder[1]);
-	v->coder[0] = xstrdup(a);
-	v->coder[1] = xstrdup(b);
-	if (coder_find(ui->p, a, &v->coder_id[0]) != AX_OK)
-		v->coder_id[0] = 0;
-	if (coder_find(ui->p, b, &v->coder_id[1]) != AX_OK)
-		v->coder_id[1] = 0;
-	for (i = 0; i < AX_ARRAY_LEN(ops_of); i++)
-		if (ops_of[i] != NULL && ops_of[i]->coders)
-			ops_of[i]->forget(v);
+	(void)ui;
+	v->ops = ops_of;
+	v->nops = AX_ARRAY_LEN(ops_of);
+	return v;
 }
 
 static void
-coder_items(struct ui *ui, size_t skip, struct finder_item **out, size_t *n)
+view_free(void *data)
 {
-	struct finder_item *it = xcalloc(ui->ncoders + 1, sizeof *it);
-	size_t i, k = 0;
-
-	for (i = 0; i < ui->ncoders; i++) {
-		if (i == skip || strcmp(ui->coders[i].login, CONSENSUS_CODER) == 0)
-			continue;
-		it[k].id = (int64_t)i + 1;
-		it[k].label = xstrdup(ui->coders[i].login);
-		k++;
-	}
-	*out = it;
-	*n = k;
+	views_free(data);
 }
 
 static void
-picked_b(struct ui *ui, int64_t id, const char *query)
+view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
-	(void)query;
-	if (id <= 0 || (size_t)id > ui->ncoders) {
-		ui_err(ui, "%s", _("no such coder"));
-		return;
-	}
-	set_coders(ui, ui->coders[views_get(ui)->pick_a].login,
-	    ui->coders[id - 1].login);
-	if (views_get(ui)->pending != VIEW_NONE)
-		views_open(ui, views_get(ui)->pending);
-}
-
-static void
-picked_a(struct ui *ui, int64_t id, const char *query)
-{
-	struct finder_item *it;
-	size_t n;
-
-	(void)query;
-	if (id <= 0 || (size_t)id > ui->ncoders) {
-		ui_err(ui, "%s", _("no such coder"));
-		return;
-	}
-	views_get(ui)->pick_a = (size_t)id - 1;
-	coder_items(ui, (size_t)id - 1, &it, &n);
-	finder_open(ui, _("coder B"), it, n, picked_b);
-}
-
-static void
-ask_coders(struct ui *ui)
-{
-	struct finder_item *it;
-	size_t n;
-
-	coder_items(ui, (size_t)-1, &it, &n);
-	finder_open(ui, _("coder A (compared with coder B)"), it, n, picked_a);
-}
-
-/* Coders chosen automatically when obvious; false when the finder asks. */
-static bool
-ensure_coders(struct ui *ui, int view)
-{
-	struct views *v = views_get(ui);
-	struct vm_coder_count *cc;
-	size_t i, a, b;
-	int64_t id;
-	bool ok;
-
-	if (v->coder[0] != NULL)
-		return true;
-	if (!ui->counts.valid || ui->counts.ncoders != ui->ncoders)
-		ui_load_counts(ui);
-	cc = xcalloc(ui->ncoders + 1, sizeof *cc);
-	for (i = 0; i < ui->ncoders; i++) {
-		cc[i].login = ui->coders[i].login;
-		if (ui->counts.valid && ui->counts.ncoders == ui->ncoders)
-			for (id = 0; id <= ui->counts.maxid; id++)
-				cc[i].n += ui->counts.n[(size_t)id *
-				    ui->counts.ncoders + i];
-	}
-	ok = vm_pick_coders(cc, ui->ncoders, &a, &b);
-	free(cc);
-	if (ok) {
-		set_coders(ui, ui->coders[a].login, ui->coders[b].login);
-		return true;
-	}
-	v->pending = view;
-	ask_coders(ui);
-	return false;
-}
-
-/* ---- drawing shared by the views ---- */
-
-int
-views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
-    size_t tlen, int max, int attr)
-{
-	char *buf = xmalloc(tlen + 1), *p, *line;
-	size_t len = 0;
-	int n = 0;
-
-	memcpy(buf, text, tlen);
-	buf[tlen] = '\0';
-	line = xmalloc(tlen + 8);
-	line[0] = '\0';
-	p = buf;
-	while (*p && n < max) {
-		char *q = p;
-		char save;
-
-		while (*q == ' ')
-			q++;
-		while (*q && *q != ' ')
-			q++;
-		save = *q;
-		*q = '\0';
-		if (len > 0 && ui_text_width(line) + ui_text_width(p) > w) {
-			if (n == max - 1) {
-				strcat(line, " \u2026");
-				break;
-			}
-			ui_put_text(ui, y + n++, x, w, line, attr);
-			len = 0;
-			line[0] = '\0';
-			while (*p == ' ')
-				p++;
-		}
-		strcat(line, p);
-		len += strlen(p);
-		*q = save;
-		p = q;
-	}
-	if (len > 0 && n < max)
-		ui_put_text(ui, y + n++, x, w, line, attr);
-	free(line);
-	free(buf);
-	return n;
-}
-
-
-/* ---- the pane ---- */
-
-static void
-view_draw(struct ui *ui, const struct rect *r, bool focused)
-{
-	const struct view_ops *o = ops(ui->view);
+	const struct view_ops *o = views_ops(ui, ui->view);
 	int y;
 
+	(void)data;
 	(void)focused;
 	for (y = r->y; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
@@ -229,131 +48,22 @@ view_draw(struct ui *ui, const struct rect *r, bool focused)
 		o->draw(ui, r);
 }
 
+static void
+view_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	(void)data;
+	/* a decision that changed no coding still moves the compare view's
+	 * counts; the others show codings only */
+	if (what != UI_SYNC_BLIND &&
+	    (what != UI_SYNC_DECISION || ui->view == VIEW_COMPARE))
+		views_sync(ui);
+}
+
 const struct pane_ops pane_view_ops = {
 	.name = "view",
 	.scope = SCOPE_VIEW,
+	.create = view_create,
+	.free = view_free,
 	.draw = view_draw,
+	.sync = view_sync,
 };
-
-void
-views_open(struct ui *ui, int view)
-{
-	const struct view_ops *o = ops(view);
-
-	views_get(ui)->pending = VIEW_NONE;
-	if (o == NULL)
-		return;
-	/* blind coding: the view shows why, without asking for coders */
-	if (o->coders && blind_check_figures(ui->p) == AX_OK &&
-	    !ensure_coders(ui, view))
-		return;
-	ui->view = view;
-	o->open(ui);
-	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
-}
-
-void
-view_toggle(struct ui *ui, int view)
-{
-	if (ui->view == view) {
-		view_act_close(ui);
-		return;
-	}
-	views_open(ui, view);
-}
-
-void
-views_sync(struct ui *ui)
-{
-	size_t i;
-
-	if (ui->views == NULL)
-		return;
-	for (i = 0; i < AX_ARRAY_LEN(ops_of); i++)
-		if (ops_of[i] != NULL && ops_of[i]->stale != NULL)
-			ops_of[i]->stale(ui->views);
-	/* only the view on screen recomputes now; the others when opened */
-	if (ops(ui->view) != NULL)
-		ops(ui->view)->update(ui);
-}
-
-/* ---- actions ---- */
-
-void
-view_act_close(struct ui *ui)
-{
-	ui->view = VIEW_NONE;
-	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
-}
-
-/* Moves the current row of the view by delta (clamped). */
-static void
-view_move(struct ui *ui, long delta)
-{
-	const struct view_ops *o = ops(ui->view);
-	size_t *cur, n;
-
-	if (o == NULL || o->cursor == NULL)
-		return;
-	cur = o->cursor(views_get(ui), &n);
-	if (n == 0)
-		return;
-	if (delta < 0 && (size_t)-delta > *cur)
-		*cur = 0;
-	else if (delta > 0 && *cur + (size_t)delta >= n)
-		*cur = n - 1;
-	else
-		*cur = (size_t)((long)*cur + delta);
-	ui_dirty(ui, DIRTY_VIEW);
-}
-
-static long
-page(struct ui *ui)
-{
-	long h = ui->rect[PANE_VIEW].h - 8;
-
-	return h > 1 ? h : 1;
-}
-
-void view_act_down(struct ui *ui) { view_move(ui, 1); }
-void view_act_up(struct ui *ui) { view_move(ui, -1); }
-void view_act_pgdn(struct ui *ui) { view_move(ui, page(ui)); }
-void view_act_pgup(struct ui *ui) { view_move(ui, -page(ui)); }
-void view_act_top(struct ui *ui) { view_move(ui, -(long)1e9); }
-void view_act_bottom(struct ui *ui) { view_move(ui, (long)1e9); }
-
-void
-view_act_enter(struct ui *ui)
-{
-	const struct view_ops *o = ops(ui->view);
-
-	if (o != NULL && o->enter != NULL)
-		o->enter(ui);
-}
-
-void
-view_act_coders(struct ui *ui)
-{
-	struct views *v = views_get(ui);
-	const struct view_ops *o = ops(ui->view);
-
-	if (o != NULL && o->choose != NULL) {
-		o->choose(ui);
-		return;
-	}
-	if (o == NULL || !o->coders) {
-		ui_err(ui, "%s",
-		    _("only in the agreement, compare and test-retest views"));
-		return;
-	}
-	/* the finder would list every coder, the other coders' second
-	 * passes among them, for figures that are hidden anyway */
-	if (blind_check_figures(ui->p) != AX_OK) {
-		ui_err(ui, "%s", _("the coders are not chosen during blind "
-		    "coding: the figures stay hidden until it ends"));
-		return;
-	}
-	v->pending = ui->view;
-	v->filter = 0;
-	ask_coders(ui);
-}

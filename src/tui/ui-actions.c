@@ -34,7 +34,6 @@
 #include "tui/ui-int.h"
 #include "tui/actions-int.h"
 
-void ui_toggle_mouse(struct ui *ui);
 
 /* ---- global ---- */
 
@@ -161,7 +160,7 @@ focus_step(struct ui *ui, int dir)
 		if (ui->rect[f].h > 0)
 			break;
 	}
-	ui->focus = (enum pane_id)f;
+	ui_focus(ui, (enum pane_id)f);
 	ui_dirty(ui, DIRTY_ALL);
 }
 
@@ -173,41 +172,12 @@ act_docs(struct ui *ui)
 {
 	if (ui->show_docs && ui->focus == PANE_DOCS) {
 		ui->show_docs = false;
-		ui->focus = PANE_TRANSCRIPT;
+		ui_focus(ui, PANE_TRANSCRIPT);
 	} else {
 		ui->show_docs = true;
-		ui->focus = PANE_DOCS;
-		ui->docs_cur = ui->cur;
+		ui_focus(ui, PANE_DOCS);
 	}
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
-}
-
-/* Ends an action begun with project_begin(): commits when rc is AX_OK,
- * else (or when the commit fails) shows the store's message and rolls
- * back. True when committed; the caller then updates the screen. */
-bool
-ui_action_end(struct ui *ui, enum ax_status rc)
-{
-	if (rc == AX_OK)
-		rc = project_commit(ui->p);
-	if (rc == AX_OK)
-		return true;
-	ui_err(ui, "%s", project_errmsg(ui->p));
-	project_rollback(ui->p);
-	return false;
-}
-
-void
-ui_switch_doc(struct ui *ui, size_t i)
-{
-	if (i >= ui->ndocs)
-		return;
-	if (ui->doc_pos == NULL)
-		ui->doc_pos = xcalloc(ui->ndocs + 1, sizeof *ui->doc_pos);
-	if (ui->cur < ui->ndocs)
-		ui->doc_pos[ui->cur] = ui->vt.cursor;
-	ui_open_doc(ui, i, ui->doc_pos[i]);
-	ui->docs_cur = i;
 }
 
 static void
@@ -237,7 +207,12 @@ act_doc_find(struct ui *ui)
 
 static void act_doc_next(struct ui *ui) { ui_switch_doc(ui, ui->cur + 1); }
 static void act_doc_prev(struct ui *ui) { if (ui->cur > 0) ui_switch_doc(ui, ui->cur - 1); }
-static void act_mouse(struct ui *ui) { ui_toggle_mouse(ui); }
+static void
+act_mouse(struct ui *ui)
+{
+	ui_term_mouse(ui, !ui->mouse);
+	ui_msg(ui, "%s", ui->mouse ? _("mouse on") : _("mouse off"));
+}
 
 static void
 act_only_mine(struct ui *ui)
@@ -371,8 +346,9 @@ act_memo(struct ui *ui)
 		if (n != NULL)
 			edit_memo(ui, MEMO_NODE, n->id, _("memo on the code saved"));
 	} else if (ui->focus == PANE_DOCS) {
-		if (ui->docs_cur < ui->ndocs)
-			edit_memo(ui, MEMO_DOCUMENT, ui->docs[ui->docs_cur].id,
+		if (pane_docs_current(ui) < ui->ndocs)
+			edit_memo(ui, MEMO_DOCUMENT,
+			    ui->docs[pane_docs_current(ui)].id,
 			    _("memo on the document saved"));
 	} else {
 		const struct coding *c = ui_coding_here(ui, false);
@@ -509,13 +485,7 @@ const struct keymap_action ui_actions[] = {
 static int
 focus_scope(struct ui *ui)
 {
-	if (ui->view != VIEW_NONE)
-		return SCOPE_VIEW;
-	switch (ui->focus) {
-	case PANE_TRANSCRIPT: return SCOPE_TRANSCRIPT;
-	case PANE_TREE: return SCOPE_TREE;
-	default: return SCOPE_LIST;
-	}
+	return ui->panes[ui->view != VIEW_NONE ? PANE_VIEW : ui->focus].ops->scope;
 }
 
 void

@@ -243,9 +243,6 @@ put_cell(int y, int x, const struct text_line *ln, const struct text_cell *c,
 	mvadd_wch(y, x, &cc);
 }
 
-/* Exported for the transcript pane. */
-void ui_put_cell(int y, int x, const struct text_line *ln,
-    const struct text_cell *c, int attr);
 void
 ui_put_cell(int y, int x, const struct text_line *ln,
     const struct text_cell *c, int attr)
@@ -469,8 +466,6 @@ ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
 	return put_laid_out(y, x, w, laid_out(s, TEXT_DIR_AUTO), attr);
 }
 
-/* At exit (for leak checkers). */
-void ui_text_cache_free(void);
 void
 ui_text_cache_free(void)
 {

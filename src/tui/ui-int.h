@@ -67,16 +67,45 @@ enum {
 
 struct ui;
 
-/* A pane: a const table of functions plus its rectangle in ui->rect. */
+/* What ui_sync tells the panes (pane_ops.sync). */
+enum ui_sync {
+	UI_SYNC_BLIND,		/* who may be seen changed; before the reload */
+	UI_SYNC_CHANGED,	/* codings, codes or documents changed */
+	UI_SYNC_DECISION,	/* only a consensus decision was logged */
+	UI_SYNC_WHO,		/* the user acts as another coder now */
+	UI_SYNC_IDLE,		/* a tick without a key: deferred work */
+	UI_SYNC_DOC,		/* another document was opened */
+};
+
+/*
+ * A pane: a const table of functions with its own data, the way tmux's
+ * window modes are (window.c). Only draw is required. create makes the
+ * data (NULL: the pane keeps none), free frees it. Keys reach a pane
+ * through its rows of the key table (ui-actions.c) in its scope, so help,
+ * man page and README list them; the action asks the pane through the
+ * functions of its file. mouse returns a key to run as if typed (0: none),
+ * so a double click opens what Enter opens without the pane calling the
+ * key table. sync is how the project's changes reach the pane; focus says
+ * the pane gained (true) or lost it.
+ */
 struct pane_ops {
 	const char *name;
-	int scope;
-	void (*draw)(struct ui *ui, const struct rect *r, bool focused);
+	int scope;		/* of its keys while focused (enum ui_scope) */
+	void *(*create)(struct ui *ui);
+	void (*free)(void *data);
+	void (*draw)(struct ui *ui, void *data, const struct rect *r,
+	    bool focused);
 	/* A click or drag at (y, x) inside the pane (relative). */
-	void (*mouse)(struct ui *ui, const struct rect *r, int y, int x,
-	    int event);
+	int (*mouse)(struct ui *ui, void *data, const struct rect *r, int y,
+	    int x, int event);
 	/* Called after the layout changed its rectangle. */
-	void (*resize)(struct ui *ui, const struct rect *r);
+	void (*resize)(struct ui *ui, void *data, const struct rect *r);
+	void (*sync)(struct ui *ui, void *data, enum ui_sync what);
+	void (*focus)(struct ui *ui, void *data, bool on);
+};
+struct pane {
+	const struct pane_ops *ops;
+	void *data;
 };
 enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
@@ -168,16 +197,9 @@ struct ui {
 				   0 = not computed yet (reset on reload) */
 	int64_t maxlen;		/* longest coding of the open document */
 
-	/* codings pane (segments of one code, or review) */
-	struct ui_segment *segs;
-	size_t nsegs, seg_cur, seg_top;
-	int64_t seg_node;	/* code listed, 0 none */
-	bool review;		/* review mode: walking categories */
-	size_t docs_cur, docs_top;	/* document pane cursor */
 
 	size_t *doc_pos;	/* last caret per document */
 	int last_key;		/* the key that ran the current action */
-	bool segs_pending;	/* reload the segments list on the next tick */
 
 	/* search */
 	char *search;		/* the last search, UTF-8 */
@@ -190,16 +212,12 @@ struct ui {
 
 	bool blind_hidden;	/* a blind session hides the other coders */
 
-	/* agreement (pane-agree.c), built when first shown */
-	struct agree_project *agree;
-	bool show_agree;
-	char *agree_coders[2];
+	bool show_agree;	/* the agreement pane is shown (pane-agree.c) */
 
-	/* the full-body views (pane-view.c): 0 none, else VIEW_* */
-	struct views *views;
-	int view;
+	int view;		/* the full-body view shown (VIEW_*, view.c) */
 
-	/* focus, layout, drawing */
+	/* the panes, their focus, layout, drawing */
+	struct pane panes[PANE_COUNT];
 	enum pane_id focus;
 	bool show_codings, show_docs;
 	struct rect rect[PANE_COUNT];
@@ -240,14 +258,38 @@ struct ui {
 	bool quit;
 };
 
-/* ui.c */
+/* Marks what to draw at the end of this loop iteration. */
+static inline void
+ui_dirty(struct ui *ui, unsigned bits)
+{
+	ui->dirty |= bits;
+}
+
+/* ui-term.c */
+/* Curses on, the signals and crash handlers set, the mouse if asked. */
+void ui_term_open(struct ui *ui, bool mouse);
+/* The mouse off, curses off and the terminal as it was. */
+void ui_term_close(struct ui *ui);
+void ui_term_mouse(struct ui *ui, bool on);
+/* Beeps, when curses is on. */
+void ui_term_beep(void);
+/* SIGTERM or SIGHUP arrived; SIGCONT arrived (cleared by asking). */
+bool ui_term_quit(void);
+bool ui_term_continued(void);
+/* What the bidi set-up had to say about the terminal, or NULL. */
+const char *ui_term_warning(void);
+/* Curses off for a program that takes the terminal (an editor), and on
+ * again with everything redrawn. */
+void ui_suspend_curses(void);
+void ui_resume_curses(struct ui *ui);
+
+/* ui-state.c */
 void ui_msg(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
 void ui_err(struct ui *ui, const char *fmt, ...) AX_PRINTF(2, 3);
 /* Reports a model failure in the status line; returns true if rc == AX_OK. */
 bool ui_check(struct ui *ui, enum ax_status rc);
 /* The first key bound to action `name` ("C-s"), or the name if none. */
 void ui_action_key(struct ui *ui, const char *name, char *out, size_t cap);
-void ui_dirty(struct ui *ui, unsigned bits);
 /* Applies changes committed since the last sync (mine and others'). */
 void ui_sync(struct ui *ui);
 void ui_reload_tree(struct ui *ui);
@@ -257,8 +299,34 @@ bool ui_act_as(struct ui *ui, const char *login);
 /* Per-node, per-coder coding counts of the whole project. */
 void ui_load_counts(struct ui *ui);
 void ui_open_doc(struct ui *ui, size_t index, size_t cursor);
-void ui_suspend_curses(void);
-void ui_resume_curses(struct ui *ui);
+/* The loop is idle: the panes' deferred work (UI_SYNC_IDLE). */
+void ui_idle(struct ui *ui);
+/* Moves the focus to pane to, telling both panes (pane_ops.focus). */
+void ui_focus(struct ui *ui, enum pane_id to);
+/* The columns and rows the transcript's text has in its pane. */
+int ui_text_cols(struct ui *ui);
+int ui_text_rows(struct ui *ui);
+/* Opens document i of ui->docs where its caret last was. */
+void ui_switch_doc(struct ui *ui, size_t i);
+/* Reads what the workbench shows of the project: coders, documents and
+ * who may be seen (ui_run, once). */
+void ui_load_project(struct ui *ui);
+/* On every tick and after every key: says once, with a beep, that the
+ * file behind the path went or changed, and again while no error shows. */
+void ui_watch_file(struct ui *ui);
+/* The node name of id (borrowed), or "?" */
+const char *ui_node_name(struct ui *ui, int64_t id);
+const struct node *ui_node(struct ui *ui, int64_t id);
+/* The open document's id (0: none); the smallest coding under the caret
+ * (only the user's own when mine_only). */
+int64_t ui_cur_doc(struct ui *ui);
+const struct coding *ui_coding_here(struct ui *ui, bool mine_only);
+/* After an action: follow the project and mark the panes it may change. */
+void ui_after_action(struct ui *ui);
+/* Commits the action begun with project_begin() when rc is AX_OK, else
+ * rolls it back with the store's message in the status line; true when
+ * committed. */
+bool ui_action_end(struct ui *ui, enum ax_status rc);
 
 /* ui-layout.c */
 void ui_layout(struct ui *ui, int lines, int cols);
@@ -293,18 +361,39 @@ int ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused);
 /* Display width of UTF-8 text as ui_put_text draws it. */
 int ui_text_width(const char *s);
+/* One laid-out cell of ln at (y, x): the transcript's unit of drawing. */
+void ui_put_cell(int y, int x, const struct text_line *ln,
+    const struct text_cell *c, int attr);
+/* Frees the cache of laid-out labels, at exit (for leak checkers). */
+void ui_text_cache_free(void);
 
 /* ui-actions.c */
 void ui_handle_key(struct ui *ui, int key);
+
+/* act-transcript.c */
 void ui_apply_code(struct ui *ui, int64_t node);
-/* The node name of id (borrowed), or "?" */
-const char *ui_node_name(struct ui *ui, int64_t id);
-const struct node *ui_node(struct ui *ui, int64_t id);
+
+/* pane-docs.c */
+/* The document the list's cursor is on while it has the focus, else the
+ * open one (an index of ui->docs; ndocs: none). */
+size_t pane_docs_current(struct ui *ui);
+/* Moves the list's cursor by delta; opens its document. */
+void pane_docs_step(struct ui *ui, long delta);
+void pane_docs_open(struct ui *ui);
 
 /* pane-codings.c */
 /* Fills the codings pane with the codings of node (a category: its own
  * and every code's under it) and shows the pane. */
 void pane_codings_load(struct ui *ui, int64_t node);
+/* Review mode: the pane walks the tree category by category. */
+void pane_codings_set_review(struct ui *ui, bool on);
+bool pane_codings_reviewing(struct ui *ui);
+/* The tree cursor moved: the pane lists its code when the loop is idle. */
+void pane_codings_follow(struct ui *ui);
+/* Moves the pane's cursor by delta rows; opens the segment under it in
+ * the transcript. */
+void pane_codings_step(struct ui *ui, long delta);
+void pane_codings_open(struct ui *ui);
 
 /* finder.c */
 /* Opens the finder on items (taken); done(ui, id, query) runs on Enter
@@ -353,22 +442,18 @@ void overlay_edit_backspace(char *s);
 bool overlay_edit_append(char *s, size_t cap, int key);
 
 /* pane-agree.c */
+/* Shows the live agreement of the two coders with the most codings, or
+ * hides it; refused while blind coding hides the figures. */
 void pane_agree_toggle(struct ui *ui);
-/* After a sync: applies the changes to the agreement state if shown. */
-void pane_agree_refresh(struct ui *ui);
-void pane_agree_free(struct ui *ui);
 
 /* editor.c */
 /* Edits text in $VISUAL/$EDITOR (vi) without a shell; *out is the new
  * text (caller frees) or NULL if the editor failed. Returns 0 on success. */
 int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
-/* pane-view.c and view-*.c (view-int.h): the full-body views */
+/* view.c and view-*.c (view-int.h): the full-body views */
 enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST };
 void view_toggle(struct ui *ui, int view);
-/* ui_sync applied coding or structural changes: views recompute lazily. */
-void views_sync(struct ui *ui);
-void views_free(struct ui *ui);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_paradigm(struct ui *ui), view_act_retest(struct ui *ui),

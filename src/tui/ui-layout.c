@@ -67,5 +67,5 @@ ui_layout(struct ui *ui, int lines, int cols)
 	if (ui->view != VIEW_NONE)	/* over the others, which keep their size */
 		r[PANE_VIEW] = (struct rect){0, 0, lines - 2, cols};
 	if (ui->focus != PANE_TRANSCRIPT && r[ui->focus].h == 0)
-		ui->focus = PANE_TRANSCRIPT;
+		ui_focus(ui, PANE_TRANSCRIPT);
 }

@@ -11,11 +11,13 @@
  *   view-paradigm.c  T  the paradigm model and the saturation chart
  *   view-retest.c    E  test-retest: a coder's two passes per document
  *
- * pane-view.c holds the frame: opening and closing, the dispatch through
- * the ops table, moving the current row, and the choice of the two coders
- * the agreement and compare views share.
+ * view.c holds the frame: opening and closing, the dispatch through the
+ * ops table, moving the current row, and the choice of the two coders the
+ * agreement and compare views share. pane-view.c is the pane they are
+ * drawn in and holds the one table of views (adding a view: §9.2 of
+ * docs/architecture.md).
  *
- * State lives in struct views (ui->views). Figures are recomputed only
+ * State lives in struct views, the view pane's data (views_get). Figures are recomputed only
  * when ui_sync applied a change (views_sync: every view's ops->stale,
  * the shown one's ops->update) or the view opens; drawing reads what was computed.
  */
@@ -39,6 +41,8 @@ struct vpara {
 };
 
 struct views {
+	const struct view_ops *const *ops;	/* by VIEW_*, from pane-view.c */
+	size_t nops;
 	char *coder[2];		/* logins of A and B, NULL until chosen */
 	int64_t coder_id[2];
 	int pending;		/* the view to open once coders are chosen */
@@ -113,9 +117,15 @@ struct view_ops {
 extern const struct view_ops view_agree_ops, view_compare_ops,
     view_paradigm_ops, view_retest_ops;
 
-/* pane-view.c */
-/* The views' state, made on first use. */
+/* view.c */
+/* The views' state: the view pane's data. */
 struct views *views_get(struct ui *ui);
+/* The ops of view (a VIEW_*), or NULL. */
+const struct view_ops *views_ops(struct ui *ui, int view);
+/* Frees v and what each view computed. */
+void views_free(struct views *v);
+/* Marks what every view computed stale and updates the one shown. */
+void views_sync(struct ui *ui);
 /* Opens view (a VIEW_*), first asking for the coders if it needs them. */
 void views_open(struct ui *ui, int view);
 /*

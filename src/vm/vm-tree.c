@@ -158,15 +158,9 @@ vmtree_current(const struct vm_tree *t)
 void
 vmtree_move(struct vm_tree *t, long delta)
 {
-	long c = (long)t->cursor + delta;
-
 	if (t->nrows == 0)
 		return;
-	if (c < 0)
-		c = 0;
-	if ((size_t)c >= t->nrows)
-		c = (long)t->nrows - 1;
-	t->cursor = (size_t)c;
+	t->cursor = index_step(t->cursor, delta, t->nrows);
 	scroll(t);
 }
 
