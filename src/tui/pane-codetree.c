@@ -11,6 +11,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -151,10 +152,10 @@ tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 static int
 tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
+	int64_t *drag = data;	/* the node a press is on, 0 none */
 	size_t row;
 	const struct node *n;
 
-	(void)data;
 	(void)r;
 	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
 		vmtree_move(&ui->tree, ev == UI_MOUSE_WHEEL_UP ? -3 : 3);
@@ -166,11 +167,11 @@ tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev
 	row = ui->tree.top + (size_t)(y - 1);
 	n = vmtree_row(&ui->tree, row);
 	if (ev == UI_MOUSE_PRESS) {
-		ui->drag_node = 0;
+		*drag = 0;
 		if (n == NULL)
 			return 0;
 		vmtree_goto_row(&ui->tree, row);
-		ui->drag_node = n->id;
+		*drag = n->id;
 		/* a click on the arrow toggles */
 		if (n->kind == NODE_CATEGORY && x <= 2 + 2 * n->depth + 1 &&
 		    x >= 1 + 2 * n->depth)
@@ -178,9 +179,9 @@ tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev
 			    !vmtree_is_collapsed(&ui->tree, n->id));
 		ui_dirty(ui, DIRTY_TREE | DIRTY_STATUS);
 	} else if (ev == UI_MOUSE_RELEASE) {
-		int64_t from = ui->drag_node;
+		int64_t from = *drag;
 
-		ui->drag_node = 0;
+		*drag = 0;
 		if (from == 0 || n == NULL || n->id == from)
 			return 0;
 		{
@@ -201,9 +202,19 @@ tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev
 	return 0;
 }
 
+/* The pane's data: the node a press in it began on, for a drop. */
+static void *
+tree_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(int64_t));
+}
+
 const struct pane_ops pane_codetree_ops = {
 	.name = "codes",
 	.scope = SCOPE_TREE,
+	.create = tree_create,
+	.free = free,
 	.draw = tree_draw,
 	.mouse = tree_mouse,
 };

@@ -18,6 +18,21 @@
 #include "base/util.h"
 #include "tui/ui-int.h"
 
+/* The pane's data. */
+struct transcript_pane {
+	int *nattr;		/* by node id x 3: coded by me, by others, bar;
+				   0 = not computed yet */
+	int64_t nattr_max;	/* the largest node id nattr has room for */
+	unsigned tree_gen;	/* ui->tree_gen nattr was computed for */
+	bool dragging;		/* a press began a drag selection */
+};
+
+static struct transcript_pane *
+pane_data(struct ui *ui)
+{
+	return ui->panes[PANE_TRANSCRIPT].data;
+}
+
 static bool
 shown(struct ui *ui, const struct coding *c)
 {
@@ -37,11 +52,20 @@ node_color(struct ui *ui, int64_t node)
 static int
 node_attr(struct ui *ui, int64_t node, int which)
 {
+	struct transcript_pane *d = pane_data(ui);
 	int *slot;
 
-	if (node < 0 || node > ui->maxid || ui->nattr == NULL)
+	if (node < 0 || node > ui->maxid)
 		return ui_attr(ui, TH_CODED_A);
-	slot = &ui->nattr[(size_t)node * 3 + (size_t)which];
+	if (d->nattr == NULL || d->tree_gen != ui->tree_gen ||
+	    d->nattr_max != ui->maxid) {
+		/* the tree was reloaded: colours may have changed */
+		free(d->nattr);
+		d->nattr = xcalloc(((size_t)ui->maxid + 1) * 3, sizeof *d->nattr);
+		d->nattr_max = ui->maxid;
+		d->tree_gen = ui->tree_gen;
+	}
+	slot = &d->nattr[(size_t)node * 3 + (size_t)which];
 	if (*slot == 0)
 		*slot = which == 2 ? ui_fg_attr(ui, node_color(ui, node)) :
 		    ui_code_attr(ui, node_color(ui, node),
@@ -219,9 +243,9 @@ transcript_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 static int
 transcript_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
+	struct transcript_pane *d = data;
 	size_t off;
 
-	(void)data;
 	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
 		vmt_scroll(&ui->vt, ev == UI_MOUSE_WHEEL_UP ? -3 : 3);
 		ui_dirty(ui, DIRTY_TRANSCRIPT);
@@ -235,13 +259,13 @@ transcript_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, 
 	if (ev == UI_MOUSE_PRESS) {
 		vmt_goto(&ui->vt, off);
 		vmt_clear_mark(&ui->vt);
-		ui->dragging = true;
-	} else if (ev == UI_MOUSE_DRAG && ui->dragging) {
+		d->dragging = true;
+	} else if (ev == UI_MOUSE_DRAG && d->dragging) {
 		if (ui->vt.mark == VMT_NO_MARK)
 			vmt_set_mark(&ui->vt);
 		vmt_goto(&ui->vt, off);
-	} else if (ev == UI_MOUSE_RELEASE && ui->dragging) {
-		ui->dragging = false;
+	} else if (ev == UI_MOUSE_RELEASE && d->dragging) {
+		d->dragging = false;
 		if (off != ui->vt.cursor) {
 			if (ui->vt.mark == VMT_NO_MARK)
 				vmt_set_mark(&ui->vt);
@@ -264,18 +288,27 @@ transcript_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, 
 	return 0;
 }
 
-static void
-transcript_resize(struct ui *ui, void *data, const struct rect *r)
+static void *
+transcript_create(struct ui *ui)
 {
-	(void)data;
 	(void)ui;
-	(void)r;
+	return xcalloc(1, sizeof(struct transcript_pane));
+}
+
+static void
+transcript_free(void *data)
+{
+	struct transcript_pane *d = data;
+
+	free(d->nattr);
+	free(d);
 }
 
 const struct pane_ops pane_transcript_ops = {
 	.name = "transcript",
 	.scope = SCOPE_TRANSCRIPT,
+	.create = transcript_create,
+	.free = transcript_free,
 	.draw = transcript_draw,
 	.mouse = transcript_mouse,
-	.resize = transcript_resize,
 };

@@ -193,10 +193,8 @@ struct ui {
 	unsigned char *node_memo;	/* by node id: has memos (maxid + 1) */
 	bool only_mine;		/* transcript shows only my codings */
 	bool only_mine_pass1;	/* only_mine before the second pass began */
-	int *nattr;		/* by node id x 3: coded by me, by others, bar;
-				   0 = not computed yet (reset on reload) */
+	unsigned tree_gen;	/* moves each time the tree is reloaded */
 	int64_t maxlen;		/* longest coding of the open document */
-
 
 	size_t *doc_pos;	/* last caret per document */
 	int last_key;		/* the key that ran the current action */
@@ -225,9 +223,7 @@ struct ui {
 	bool mirrored;		/* right-to-left layout: the tree on the right */
 	unsigned dirty;
 	bool mouse;
-	int drag_from_y, drag_from_x, drag_pane;	/* -1 none */
-	int64_t drag_node;
-	bool dragging;
+	int drag_pane;		/* the pane a press began in, -1 none */
 
 	/* overlays, bottom first (overlay.c) */
 	struct overlay *ovs;

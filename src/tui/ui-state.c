@@ -296,8 +296,7 @@ ui_reload_tree(struct ui *ui)
 		ui->byid[i] = (size_t)-1;
 	for (i = 0; i < n; i++)
 		ui->byid[nodes[i].id] = i;
-	free(ui->nattr);
-	ui->nattr = xcalloc(((size_t)ui->maxid + 1) * 3, sizeof *ui->nattr);
+	ui->tree_gen++;		/* what panes cached of the tree is stale */
 	ui->counts.valid = false;
 	load_memo_marks(ui);
 	ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);

@@ -398,7 +398,6 @@ ui_free(struct ui *ui)
 	free(ui->coders);
 	free(ui->cut);
 	free(ui->byid);
-	free(ui->nattr);
 	free(ui->node_memo);
 	free(ui->doc_memo);
 	free(ui->coding_memo);
