@@ -58,7 +58,7 @@ MO    := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/axial.mo)
 POTSRC = $(sort $(wildcard src/*/*.c src/*/*.h))
 SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
 
-.PHONY: all deps run check test unit cli asan valgrind bench install uninstall clean samples \
+.PHONY: all deps run check test unit cli asan valgrind bench bench-compare install uninstall clean samples \
         pot update-po check-layers
 .DEFAULT_GOAL := all
 
@@ -154,6 +154,16 @@ bench:
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all $(BBIN)
 	@sh bench/run.sh $(BUILD)
+
+# The benchmarks of git revision BASE and of this tree, side by side in
+# one run: medians of ROUNDS runs each and the ratio (bench/compare.sh).
+BASE ?= HEAD~1
+BENCHES ?= bench-ui bench-text
+ROUNDS ?= 5
+bench-compare:
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all $(BBIN)
+	@sh bench/compare.sh $(BUILD) $(BASE) $(ROUNDS) $(BENCHES)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
