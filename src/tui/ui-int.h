@@ -324,6 +324,11 @@ void ui_after_action(struct ui *ui);
  * committed. */
 bool ui_action_end(struct ui *ui, enum ax_status rc);
 
+/* ui-config.c */
+/* Applies the config file's settings and bindings to ui (ui->keys made);
+ * *theme and *mouse_off as the file asks. */
+void ui_config_load(struct ui *ui, char **theme, bool *mouse_off);
+
 /* ui-layout.c */
 void ui_layout(struct ui *ui, int lines, int cols);
 

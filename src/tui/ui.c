@@ -137,128 +137,6 @@ draw(struct ui *ui)
 	refresh();
 }
 
-/* ---- config ---- */
-
-static char *
-config_path(void)
-{
-	const char *x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
-
-	if (x != NULL && x[0] == '/')
-		return xasprintf("%s/axial/config", x);
-	if (h != NULL && h[0] != '\0')
-		return xasprintf("%s/.config/axial/config", h);
-	return NULL;
-}
-
-/*
- * ~/.config/axial/config: "theme NAME", "mouse on|off", "bidi app|terminal",
- * "shaping app|terminal|off", "quick-code paragraph|selection" (what the
- * digit keys and . code without a selection), "bind ACTION KEY...". Bad
- * lines are reported
- * in the status line.
- */
-static void
-load_config(struct ui *ui, char **theme, bool *mouse_off)
-{
-	char *path = config_path(), *text, *line, *save = NULL;
-	size_t len;
-	int lineno = 0;
-
-	if (path == NULL || (text = file_read_all(path, &len)) == NULL) {
-		free(path);
-		return;
-	}
-	for (line = strtok_r(text, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		char *w, *rest, *s2;
-
-		lineno++;
-		while (*line == ' ' || *line == '\t')
-			line++;
-		if (*line == '#' || *line == '\0')
-			continue;
-		w = strtok_r(line, " \t", &s2);
-		rest = s2 ? s2 + strspn(s2, " \t") : NULL;
-		if (strcmp(w, "theme") == 0 && rest && *rest) {
-			free(*theme);
-			*theme = xstrdup(strtok_r(rest, " \t", &s2));
-		} else if (strcmp(w, "mouse") == 0 && rest) {
-			*mouse_off = strncmp(rest, "off", 3) == 0;
-		} else if (strcmp(w, "layout") == 0 && rest) {
-			if (ui->opt.layout_rtl < 0 || ui->opt.layout_rtl == 2)
-				ui->opt.layout_rtl = strncmp(rest, "rtl", 3) == 0 ? 1 :
-				    strncmp(rest, "ltr", 3) == 0 ? 0 : -1;
-		} else if (strcmp(w, "bidi") == 0 && rest) {
-			if (text_bidi_parse(rest, &ui->opt.text.bidi) != 0)
-				ui_err(ui, _("%s:%d: bidi app or terminal"), path,
-				    lineno);
-		} else if (strcmp(w, "shaping") == 0 && rest) {
-			if (text_shaping_parse(rest, &ui->opt.text.shaping) != 0)
-				ui_err(ui, _("%s:%d: shaping app, terminal or off"), path,
-				    lineno);
-		} else if (strcmp(w, "quick-code") == 0 && rest) {
-			if (strncmp(rest, "paragraph", 9) == 0)
-				ui->quick_refuse = false;
-			else if (strncmp(rest, "selection", 9) == 0)
-				ui->quick_refuse = true;
-			else
-				ui_err(ui, _("%s:%d: quick-code paragraph or selection"),
-				    path, lineno);
-		} else if (strcmp(w, "bind") == 0 && rest) {
-			;	/* ui_load_bindings */
-		} else
-			ui_err(ui, _("%s:%d: unknown setting '%s'"), path, lineno,
-			    w);
-	}
-	free(text);
-	free(path);
-}
-
-/*
- * The "bind ACTION KEY..." lines of the config into k. Problems go to err
- * (a FILE) or, when err is NULL, to the status line of ui.
- */
-static void
-load_bindings(struct keymap *k, FILE *err, struct ui *ui)
-{
-	char *path = config_path(), *text, *line, *save = NULL;
-	size_t len;
-	int lineno = 0;
-
-	if (path == NULL || (text = file_read_all(path, &len)) == NULL) {
-		free(path);
-		return;
-	}
-	for (line = strtok_r(text, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		char *w, *name, *s2 = NULL;
-		const char *e = NULL;
-
-		lineno++;
-		w = strtok_r(line, " \t", &s2);
-		if (w == NULL || strcmp(w, "bind") != 0)
-			continue;
-		name = strtok_r(NULL, " \t", &s2);
-		if (name != NULL && s2 != NULL && keymap_bind(k, name, s2, &e) == 0)
-			continue;
-		if (err != NULL)
-			fprintf(err, "axial: %s:%d: %s\n", path, lineno,
-			    e ? e : _("bind ACTION KEY..."));
-		else
-			ui_err(ui, "%s:%d: %s", path, lineno,
-			    e ? e : _("bind ACTION KEY..."));
-	}
-	free(text);
-	free(path);
-}
-
-void
-ui_load_bindings(struct keymap *k, FILE *err)
-{
-	load_bindings(k, err, NULL);
-}
-
 /* ---- the loop ---- */
 
 /* Screen column x as pane i counts it: from its start edge, which is the
@@ -440,8 +318,7 @@ ui_run(const struct ui_options *o)
 		return 1;
 	}
 	ui->keys = keymap_new(ui_actions);
-	load_config(ui, &theme, &mouse_off);
-	load_bindings(ui->keys, NULL, ui);
+	ui_config_load(ui, &theme, &mouse_off);
 	if (o->theme != NULL) {
 		free(theme);
 		theme = xstrdup(o->theme);

@@ -17,6 +17,13 @@ printf 'bind code-apply A\nbind nonsense x\n' >"$T/config/axial/config"
 check_rc "keys with a config" 0 "$AXIAL" keys
 check_match "a rebinding shows in axial keys" '^  A +code-apply' "$OUT"
 check_match "a bad binding is reported with its line" 'config:2: unknown action' "$ERR"
+# a line number counts blank lines and comments, as an editor does
+printf '# my settings\n\ntheme default\r\n\n  bind nonsense x\nbind code-apply\n' \
+    >"$T/config/axial/config"
+check_rc "keys with blank lines in the config" 0 "$AXIAL" keys
+check_match "the bad binding's own line, past blank ones" 'config:5: unknown action' "$ERR"
+check_match "a bind without keys is named on its line" 'config:6: bind ACTION KEY' "$ERR"
+printf 'bind code-apply A\n' >"$T/config/axial/config"
 check_rc "--defaults ignores the config" 0 "$AXIAL" keys --defaults
 check_match "defaults" '^  a Enter +code-apply' "$OUT"
 
