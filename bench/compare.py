@@ -19,6 +19,11 @@ import sys
 NUM = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+def shape_of(line):
+    """A line's text without its numbers and its spacing."""
+    return " ".join(NUM.sub("#", line).split())
+
+
 def run(build, bench):
     env = dict(os.environ, BUILD=build, AXIAL=os.path.join(build, "axial"))
     out = subprocess.run([os.path.join(build, "bench", bench)], env=env,
@@ -42,12 +47,13 @@ def main(argv):
             runs["head"].append(run(head, bench))
         print(f"== {bench}: median of {rounds} runs each, base | head | head/base")
         shape = [NUM.sub("#", l) for l in runs["base"][0]]
+        same = [shape_of(l) for l in runs["base"][0]]
         for i, template in enumerate(shape):
             vals = {}
             for side in runs:
                 cols = []
                 for lines in runs[side]:
-                    if i < len(lines) and NUM.sub("#", lines[i]) == template:
+                    if i < len(lines) and shape_of(lines[i]) == same[i]:
                         cols.append([float(x) for x in NUM.findall(lines[i])])
                 vals[side] = cols
             if not vals["base"] or not vals["head"] or "#" not in template:
@@ -56,8 +62,12 @@ def main(argv):
             parts = template.split("#")
             out = parts[0]
             for k in range(len(parts) - 1):
+                every = {c[k] for side in vals for c in vals[side]}
                 b = statistics.median(c[k] for c in vals["base"])
                 h = statistics.median(c[k] for c in vals["head"])
+                if len(every) == 1:     # a constant: a label, a target
+                    out += fmt(b) + parts[k + 1]
+                    continue
                 ratio = f" ({h / b:.2f}x)" if b else ""
                 out += f"[{fmt(b)} | {fmt(h)}{ratio}]" + parts[k + 1]
             print("  " + out)
