@@ -29,6 +29,45 @@
 
 /* ---- helpers ---- */
 
+/* The coding actions' own state, made on first use (ui->act). */
+struct act_state {
+	int64_t recent[UI_RECENT];	/* codes applied, newest first */
+	size_t nrecent;
+	char *search;		/* the last search, UTF-8 */
+	char **search_hist;	/* this session's searches, oldest first */
+	size_t nsearch_hist;
+	int64_t *nc_places;	/* where a new code may go: 0 top level */
+	size_t nnc_places, nc_place;
+	bool nc_apply;		/* the new code is applied to the selection */
+	char *pending_code;	/* the name the finder asks to create */
+};
+
+static struct act_state *
+act_of(struct ui *ui)
+{
+	if (ui->act == NULL)
+		ui->act = xcalloc(1, sizeof *ui->act);
+	return ui->act;
+}
+
+void
+act_transcript_free(struct ui *ui)
+{
+	struct act_state *a = ui->act;
+	size_t i;
+
+	if (a == NULL)
+		return;
+	free(a->search);
+	for (i = 0; i < a->nsearch_hist; i++)
+		free(a->search_hist[i]);
+	free(a->search_hist);
+	free(a->nc_places);
+	free(a->pending_code);
+	free(a);
+	ui->act = NULL;
+}
+
 static ucs4_t
 char_at(struct ui *ui, size_t off)
 {
@@ -67,14 +106,14 @@ push_recent(struct ui *ui, int64_t node)
 {
 	size_t i;
 
-	for (i = 0; i < ui->nrecent && ui->recent[i] != node; i++)
+	for (i = 0; i < act_of(ui)->nrecent && act_of(ui)->recent[i] != node; i++)
 		;
-	if (i == ui->nrecent && ui->nrecent < UI_RECENT)
-		ui->nrecent++;
-	if (i >= ui->nrecent)
-		i = ui->nrecent - 1;
-	memmove(&ui->recent[1], &ui->recent[0], i * sizeof ui->recent[0]);
-	ui->recent[0] = node;
+	if (i == act_of(ui)->nrecent && act_of(ui)->nrecent < UI_RECENT)
+		act_of(ui)->nrecent++;
+	if (i >= act_of(ui)->nrecent)
+		i = act_of(ui)->nrecent - 1;
+	memmove(&act_of(ui)->recent[1], &act_of(ui)->recent[0], i * sizeof act_of(ui)->recent[0]);
+	act_of(ui)->recent[0] = node;
 }
 
 void
@@ -202,13 +241,13 @@ search_go(struct ui *ui, bool backward)
 	size_t s = 0, e = 0;
 	bool found, wrapped;
 
-	if (ui->search == NULL || *ui->search == '\0') {
+	if (act_of(ui)->search == NULL || *act_of(ui)->search == '\0') {
 		ui_err(ui, _("no search yet: / to search"));
 		return;
 	}
 	if (ui->hay == NULL)
 		ui->hay = searchkey_doc_new(ui->tdoc, NULL);
-	needle = searchkey_new(ui->search, strlen(ui->search), NULL);
+	needle = searchkey_new(act_of(ui)->search, strlen(act_of(ui)->search), NULL);
 	found = searchkey_doc_find(ui->hay, needle, backward ? ui->vt.cursor :
 	    ui->vt.cursor + 1, backward, &s, &e, &wrapped);
 	if (found && wrapped && backward)
@@ -217,7 +256,7 @@ search_go(struct ui *ui, bool backward)
 		ui_msg(ui, _("search wrapped to the top"));
 	searchkey_free(needle);
 	if (!found) {
-		ui_err(ui, _("not found: %s"), ui->search);
+		ui_err(ui, _("not found: %s"), act_of(ui)->search);
 		ui->hit_s = ui->hit_e = 0;
 	} else {
 		vmt_goto(&ui->vt, s);
@@ -237,19 +276,19 @@ search_done(struct ui *ui, const char *text)
 		ui_msg(ui, "%s", _("cancelled"));
 		return;
 	}
-	free(ui->search);
-	ui->search = xstrdup(text);
-	if (ui->nsearch_hist == 0 ||
-	    strcmp(ui->search_hist[ui->nsearch_hist - 1], text) != 0) {
-		if (ui->nsearch_hist == SEARCH_HIST) {
-			free(ui->search_hist[0]);
-			memmove(&ui->search_hist[0], &ui->search_hist[1],
-			    --ui->nsearch_hist * sizeof *ui->search_hist);
+	free(act_of(ui)->search);
+	act_of(ui)->search = xstrdup(text);
+	if (act_of(ui)->nsearch_hist == 0 ||
+	    strcmp(act_of(ui)->search_hist[act_of(ui)->nsearch_hist - 1], text) != 0) {
+		if (act_of(ui)->nsearch_hist == SEARCH_HIST) {
+			free(act_of(ui)->search_hist[0]);
+			memmove(&act_of(ui)->search_hist[0], &act_of(ui)->search_hist[1],
+			    --act_of(ui)->nsearch_hist * sizeof *act_of(ui)->search_hist);
 		}
-		if (ui->search_hist == NULL)
-			ui->search_hist = xcalloc(SEARCH_HIST,
-			    sizeof *ui->search_hist);
-		ui->search_hist[ui->nsearch_hist++] = xstrdup(text);
+		if (act_of(ui)->search_hist == NULL)
+			act_of(ui)->search_hist = xcalloc(SEARCH_HIST,
+			    sizeof *act_of(ui)->search_hist);
+		act_of(ui)->search_hist[act_of(ui)->nsearch_hist++] = xstrdup(text);
 	}
 	search_go(ui, false);
 }
@@ -260,7 +299,7 @@ act_search(struct ui *ui)
 {
 	prompt_open(ui, _("search (Persian-aware: ی/ي, ک/ك, ZWNJ, digits fold)"),
 	    "", search_done);
-	prompt_set_history(ui, ui->search_hist, ui->nsearch_hist);
+	prompt_set_history(ui, act_of(ui)->search_hist, act_of(ui)->nsearch_hist);
 }
 
 void act_search_next(struct ui *ui) { search_go(ui, false); }
@@ -307,10 +346,10 @@ static void new_code_apply(struct ui *ui, const char *name, const char *label,
 static void
 create_yes(struct ui *ui, const char *yes)
 {
-	char *name = ui->pending_code;
+	char *name = act_of(ui)->pending_code;
 
 	(void)yes;
-	ui->pending_code = NULL;
+	act_of(ui)->pending_code = NULL;
 	if (name != NULL)
 		new_code_apply(ui, name, "code add", true, 0);
 	free(name);
@@ -332,8 +371,8 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 			ui_err(ui, _("no codes yet: type a name to create one"));
 			return;
 		}
-		free(ui->pending_code);
-		ui->pending_code = xstrdup(q);
+		free(act_of(ui)->pending_code);
+		act_of(ui)->pending_code = xstrdup(q);
 		snprintf(title, sizeof title, _("create code «%s» at the top level?"),
 		    q);
 		confirm_open(ui, title, create_yes, true);
@@ -351,9 +390,9 @@ act_code_apply(struct ui *ui)
 	/* categories too: a category may be applied to text (REFI codable) */
 	finder_nodes(ui, true, true, &items, &n);
 	/* the recent codes first, most recent on top */
-	for (j = 0; j < ui->nrecent; j++)
+	for (j = 0; j < act_of(ui)->nrecent; j++)
 		for (i = front; i < n; i++)
-			if (items[i].id == ui->recent[j]) {
+			if (items[i].id == act_of(ui)->recent[j]) {
 				tmp = items[i];
 				memmove(&items[front + 1], &items[front],
 				    (i - front) * sizeof *items);
@@ -413,11 +452,11 @@ new_code_apply(struct ui *ui, const char *name, const char *label,
 static void
 new_code_title(struct ui *ui)
 {
-	int64_t at = ui->nc_places[ui->nc_place];
+	int64_t at = act_of(ui)->nc_places[act_of(ui)->nc_place];
 	char title[UI_TITLE_MAX];
 
 	if (at == 0)
-		snprintf(title, sizeof title, "%s", ui->nnc_places > 1 ?
+		snprintf(title, sizeof title, "%s", act_of(ui)->nnc_places > 1 ?
 		    _("new code at the top level (Tab: into a category)") :
 		    _("new code at the top level"));
 	else
@@ -429,10 +468,10 @@ new_code_title(struct ui *ui)
 static void
 new_code_tab(struct ui *ui, int dir)
 {
-	if (ui->nnc_places < 2)
+	if (act_of(ui)->nnc_places < 2)
 		return;
-	ui->nc_place = (ui->nc_place + ui->nnc_places + (size_t)(dir > 0 ? 1 :
-	    -1)) % ui->nnc_places;
+	act_of(ui)->nc_place = (act_of(ui)->nc_place + act_of(ui)->nnc_places + (size_t)(dir > 0 ? 1 :
+	    -1)) % act_of(ui)->nnc_places;
 	new_code_title(ui);
 }
 
@@ -440,8 +479,8 @@ static void
 new_code_done(struct ui *ui, const char *name)
 {
 	if (*name)
-		new_code_apply(ui, name, "code add", ui->nc_apply,
-		    ui->nc_places[ui->nc_place]);
+		new_code_apply(ui, name, "code add", act_of(ui)->nc_apply,
+		    act_of(ui)->nc_places[act_of(ui)->nc_place]);
 }
 
 void
@@ -451,25 +490,25 @@ ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree)
 	size_t i, n = 0;
 
 	/* the top level, the tree's category and those above it, the rest */
-	free(ui->nc_places);
-	ui->nc_places = xcalloc(ui->nnodes + 2, sizeof *ui->nc_places);
-	ui->nc_places[n++] = 0;
+	free(act_of(ui)->nc_places);
+	act_of(ui)->nc_places = xcalloc(ui->nnodes + 2, sizeof *act_of(ui)->nc_places);
+	act_of(ui)->nc_places[n++] = 0;
 	for (c = here; c != 0 && ui_node(ui, c) != NULL && n < ui->nnodes + 1;
 	    c = ui_node(ui, c)->parent)
-		ui->nc_places[n++] = c;
+		act_of(ui)->nc_places[n++] = c;
 	for (i = 0; i < ui->nnodes; i++) {
 		size_t k;
 
 		if (ui->nodes[i].kind != NODE_CATEGORY)
 			continue;
-		for (k = 0; k < n && ui->nc_places[k] != ui->nodes[i].id; k++)
+		for (k = 0; k < n && act_of(ui)->nc_places[k] != ui->nodes[i].id; k++)
 			;
 		if (k == n)
-			ui->nc_places[n++] = ui->nodes[i].id;
+			act_of(ui)->nc_places[n++] = ui->nodes[i].id;
 	}
-	ui->nnc_places = n;
-	ui->nc_place = in_tree && here != 0 ? 1 : 0;
-	ui->nc_apply = apply;
+	act_of(ui)->nnc_places = n;
+	act_of(ui)->nc_place = in_tree && here != 0 ? 1 : 0;
+	act_of(ui)->nc_apply = apply;
 	prompt_open(ui, "", "", new_code_done);
 	prompt_set_tab(ui, new_code_tab);
 	new_code_title(ui);
@@ -557,11 +596,11 @@ act_code_invivo(struct ui *ui)
 void
 act_code_again(struct ui *ui)
 {
-	if (ui->nrecent == 0) {
+	if (act_of(ui)->nrecent == 0) {
 		ui_err(ui, _("no code applied yet in this session"));
 		return;
 	}
-	quick_apply(ui, ui->recent[0]);
+	quick_apply(ui, act_of(ui)->recent[0]);
 }
 
 void
@@ -569,11 +608,11 @@ act_code_recent(struct ui *ui)
 {
 	size_t k = (size_t)(ui->last_key - '1');
 
-	if (k >= ui->nrecent) {
-		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1, ui->nrecent);
+	if (k >= act_of(ui)->nrecent) {
+		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1, act_of(ui)->nrecent);
 		return;
 	}
-	quick_apply(ui, ui->recent[k]);
+	quick_apply(ui, act_of(ui)->recent[k]);
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include "tui/ui-int.h"
 
+/* Frees the coding actions' state (recent codes, searches), at exit. */
+void act_transcript_free(struct ui *ui);
 /* Asks for a new code's name; the prompt names where it goes (the top
  * level, or with in_tree the tree's category) and Tab changes that. */
 void ui_new_code_prompt(struct ui *ui, bool apply, bool in_tree);

@@ -200,13 +200,10 @@ struct ui {
 	int last_key;		/* the key that ran the current action */
 
 	/* search */
-	char *search;		/* the last search, UTF-8 */
 	size_t hit_s, hit_e;	/* the current hit, highlighted */
 	struct searchkey_doc *hay;	/* search over the current document, lazily */
 
-	/* recent codes, newest first */
-	int64_t recent[UI_RECENT];
-	size_t nrecent;
+	struct act_state *act;	/* the coding actions' (act-transcript.c) */
 
 	bool blind_hidden;	/* a blind session hides the other coders */
 
@@ -228,12 +225,6 @@ struct ui {
 	/* overlays, bottom first (overlay.c) */
 	struct overlay *ovs;
 	size_t novs, capovs;
-	char **search_hist;	/* this session's searches, oldest first */
-	size_t nsearch_hist;
-	int64_t *nc_places;	/* where a new code may go: 0 top level */
-	size_t nnc_places, nc_place;
-	bool nc_apply;		/* the new code is applied to the selection */
-	char *pending_code;	/* the name the finder asks to create */
 	bool quick_refuse;	/* digit keys without a selection decline */
 
 	/* status line message */

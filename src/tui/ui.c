@@ -23,6 +23,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "tui/ui-int.h"
+#include "tui/actions-int.h"
 
 /* The panes, by enum pane_id: the one list of them (ui_run makes their
  * data, ui_free frees it). */
@@ -258,12 +259,7 @@ ui_free(struct ui *ui)
 	if (ui->tdoc)
 		text_doc_free(ui->tdoc);
 	searchkey_doc_free(ui->hay);
-	free(ui->search);
-	for (i = 0; i < ui->nsearch_hist; i++)
-		free(ui->search_hist[i]);
-	free(ui->search_hist);
-	free(ui->nc_places);
-	free(ui->pending_code);
+	act_transcript_free(ui);
 	free(ui->doc_pos);
 	free(ui->text);
 	free(ui->codings);
