@@ -60,10 +60,12 @@ enum {
 	DIRTY_STATUS = 1 << PANE_STATUS,
 	DIRTY_AGREE = 1 << PANE_AGREE,
 	DIRTY_VIEW = 1 << PANE_VIEW,
-	DIRTY_OVERLAY = 1 << 7,	/* finder, prompt, help */
-	DIRTY_ALL = 0xff,
-	DIRTY_LAYOUT = 1 << 8,	/* recompute rectangles first */
+	DIRTY_OVERLAY = 1 << PANE_COUNT,	/* finder, prompt, help */
+	DIRTY_ALL = (1 << (PANE_COUNT + 1)) - 1,
+	DIRTY_LAYOUT = 1 << (PANE_COUNT + 1),	/* recompute rectangles first */
 };
+/* ui->dirty is an unsigned: room for every pane, the overlay and layout */
+_Static_assert(PANE_COUNT + 2 <= 16, "too many panes for the dirty bits");
 
 struct ui;
 
