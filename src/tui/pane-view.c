@@ -47,10 +47,13 @@ static void
 view_sync(struct ui *ui, void *data, enum ui_sync what)
 {
 	(void)data;
-	/* a decision that changed no coding still moves the compare view's
-	 * counts; the others show codings only */
-	if (what != UI_SYNC_BLIND &&
-	    (what != UI_SYNC_DECISION || ui->view == VIEW_COMPARE))
+	/* who may be seen changed: the reload and a UI_SYNC_CHANGED follow,
+	 * and the shown view opens again then. A decision that changed no
+	 * coding still moves the compare view's counts; the others show
+	 * codings only */
+	if (what == UI_SYNC_BLIND)
+		views_blind(ui);
+	else if (what != UI_SYNC_DECISION || ui->view == VIEW_COMPARE)
 		views_sync(ui);
 }
 

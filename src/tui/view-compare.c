@@ -189,8 +189,11 @@ compare_update(struct ui *ui, void *data)
 		ui_dirty(ui, DIRTY_VIEW);
 		return;
 	}
-	if (f->coder[0] == NULL)
+	if (f->coder[0] == NULL) {	/* a lift while the finder asks */
+		compare_clear(v);
+		ui_dirty(ui, DIRTY_VIEW);
 		return;
+	}
 	rc = compare_list(ui->p, f->coder[0], f->coder[1], 0, &items, &n);
 	compare_clear(v);
 	if (rc == AX_ERR_PERM) {
@@ -443,6 +446,9 @@ draw_compare(struct ui *ui, void *data, const struct rect *r)
 	if (v->hidden != NULL)	/* no coder, no count: blind coding */
 		snprintf(line, sizeof line, "%s",
 		    _(" compare: hidden during blind coding "));
+	else if (f->coder[0] == NULL)
+		snprintf(line, sizeof line, "%s",
+		    _(" compare: W chooses the two coders "));
 	else if (cur == NULL)
 		snprintf(line, sizeof line, v->filter ? _(" compare %s | %s: no "
 		    "disagreements on this code ") : _(" compare %s | %s: no "
@@ -464,7 +470,7 @@ draw_compare(struct ui *ui, void *data, const struct rect *r)
 		    strlen(v->hidden), r->h - 4, a);
 		return;
 	}
-	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
+	if (f->coder[0] == NULL || ui->ndocs == 0 || ui->cur >= ui->ndocs)
 		return;
 	if (cur != NULL && r->h > 8) {
 		bottom -= 3;

@@ -22,7 +22,8 @@
  * share: the two coders and the finder choosing them (struct views, the
  * view pane's data: views_get). Figures are recomputed only when ui_sync
  * applied a change (views_sync: every view's ops->stale, the shown one's
- * ops->update) or the view opens; drawing reads what was computed.
+ * ops->update; when a blind session began or ended, the shown view opens
+ * again) or the view opens; drawing reads what was computed.
  */
 #ifndef AXIAL_VIEW_INT_H
 #define AXIAL_VIEW_INT_H
@@ -43,6 +44,8 @@ struct views {
 	int64_t coder_id[2];
 	int pending;		/* the view to open once coders are chosen */
 	size_t pick_a;		/* index in ui->coders of the A being chosen */
+	bool reopen;		/* who may be seen changed: open the shown view
+				   again on the next views_sync */
 };
 
 /*
@@ -91,8 +94,13 @@ struct views *views_get(struct ui *ui);
 void *views_data(struct ui *ui, int view);
 /* The ops of view (a VIEW_*), or NULL. */
 const struct view_ops *views_ops(struct ui *ui, int view);
-/* Marks what every view computed stale and updates the one shown. */
+/* Marks what every view computed stale and updates the one shown; after
+ * views_blind, opens it again instead. */
 void views_sync(struct ui *ui);
+/* A blind session began or ended: the next views_sync (the workbench has
+ * reloaded what may be seen by then) opens the shown view again, so
+ * figures lifted show at once, their coders chosen, and new ones hide. */
+void views_blind(struct ui *ui);
 /* Opens view (a VIEW_*), first asking for the coders if it needs them. */
 void views_open(struct ui *ui, int view);
 /*

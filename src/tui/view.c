@@ -233,21 +233,29 @@ views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
 }
 
 
-void
-views_open(struct ui *ui, int view)
+/* Opens view; false when it has no ops or the finder asks for coders. */
+static bool
+open_view(struct ui *ui, int view)
 {
 	const struct view_ops *o = views_ops(ui, view);
 
 	views_get(ui)->pending = VIEW_NONE;
 	if (o == NULL)
-		return;
+		return false;
 	/* blind coding: the view shows why, without asking for coders */
 	if (o->coders && blind_check_figures(ui->p) == AX_OK &&
 	    !ensure_coders(ui, view))
-		return;
+		return false;
 	ui->view = view;
 	o->open(ui, views_data(ui, view));
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+	return true;
+}
+
+void
+views_open(struct ui *ui, int view)
+{
+	(void)open_view(ui, view);
 }
 
 void
@@ -261,17 +269,29 @@ view_toggle(struct ui *ui, int view)
 }
 
 void
+views_blind(struct ui *ui)
+{
+	views_get(ui)->reopen = true;
+}
+
+void
 views_sync(struct ui *ui)
 {
 	struct views *v = views_get(ui);
+	const struct view_ops *o = views_ops(ui, ui->view);
+	bool reopen = v->reopen;
 	size_t i;
 
+	v->reopen = false;
 	for (i = 0; i < v->nops; i++)
 		if (v->ops[i] != NULL && v->ops[i]->stale != NULL)
 			v->ops[i]->stale(v->data[i]);
-	/* only the view on screen recomputes now; the others when opened */
-	if (views_ops(ui, ui->view) != NULL)
-		views_ops(ui, ui->view)->update(ui, views_data(ui, ui->view));
+	/* only the view on screen recomputes now; the others when opened.
+	 * After a blind session began or ended it opens again, as X or E
+	 * would: figures that now show need their two coders, and while the
+	 * finder asks for them the view shows what it can without */
+	if (o != NULL && (!reopen || !open_view(ui, ui->view)))
+		o->update(ui, views_data(ui, ui->view));
 }
 
 /* ---- actions ---- */
