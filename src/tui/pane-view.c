@@ -43,18 +43,32 @@ view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		o->draw(ui, views_data(ui, ui->view), r);
 }
 
+/* The views recompute when what they show changed, never on an idle
+ * tick or another document (the compare view draws the open one as is). */
 static void
 view_sync(struct ui *ui, void *data, enum ui_sync what)
 {
 	(void)data;
-	/* who may be seen changed: the reload and a UI_SYNC_CHANGED follow,
-	 * and the shown view opens again then. A decision that changed no
-	 * coding still moves the compare view's counts; the others show
-	 * codings only */
-	if (what == UI_SYNC_BLIND)
+	switch (what) {
+	case UI_SYNC_BLIND:
+		/* the reload and a UI_SYNC_CHANGED follow: the shown view
+		 * opens again then */
 		views_blind(ui);
-	else if (what != UI_SYNC_DECISION || ui->view == VIEW_COMPARE)
+		break;
+	case UI_SYNC_DECISION:
+		/* a decision that changed no coding still moves the compare
+		 * view's counts; the others show codings only */
+		if (ui->view == VIEW_COMPARE)
+			views_sync(ui);
+		break;
+	case UI_SYNC_CHANGED:
+	case UI_SYNC_WHO:
 		views_sync(ui);
+		break;
+	case UI_SYNC_IDLE:
+	case UI_SYNC_DOC:
+		break;
+	}
 }
 
 const struct pane_ops pane_view_ops = {
