@@ -5,7 +5,8 @@
  *
  * The views' ops are reached through the table their pane gave
  * (pane-view.c, struct views.ops), never by name, so the view-*.c files
- * may call this one and it calls none of them.
+ * may call this one and it calls none of them. Each view's state is its
+ * own (views_data); the frame creates and frees it through the ops.
  */
 #include <assert.h>
 #include <stdlib.h>
