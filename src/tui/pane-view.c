@@ -1,8 +1,8 @@
 /*
  * pane-view.c: the pane a full-body view is drawn in (view-int.h), and the
- * one table of the views. Its data is the views' state (struct views),
- * made when the workbench starts; the frame (view.c) reaches each view
- * through the table given here.
+ * one table of the views. Its data is the frame's state (struct views),
+ * made when the workbench starts with each view's own; the frame (view.c)
+ * reaches each view through the table given here.
  */
 #include <stdlib.h>
 
@@ -20,12 +20,7 @@ static const struct view_ops *const ops_of[] = {
 static void *
 view_create(struct ui *ui)
 {
-	struct views *v = xcalloc(1, sizeof *v);
-
-	(void)ui;
-	v->ops = ops_of;
-	v->nops = AX_ARRAY_LEN(ops_of);
-	return v;
+	return views_new(ui, ops_of, AX_ARRAY_LEN(ops_of));
 }
 
 static void
@@ -45,18 +40,35 @@ view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	for (y = r->y; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	if (o != NULL)
-		o->draw(ui, r);
+		o->draw(ui, views_data(ui, ui->view), r);
 }
 
+/* The views recompute when what they show changed, never on an idle
+ * tick or another document (the compare view draws the open one as is). */
 static void
 view_sync(struct ui *ui, void *data, enum ui_sync what)
 {
 	(void)data;
-	/* a decision that changed no coding still moves the compare view's
-	 * counts; the others show codings only */
-	if (what != UI_SYNC_BLIND &&
-	    (what != UI_SYNC_DECISION || ui->view == VIEW_COMPARE))
+	switch (what) {
+	case UI_SYNC_BLIND:
+		/* the reload and a UI_SYNC_CHANGED follow: the shown view
+		 * opens again then */
+		views_blind(ui);
+		break;
+	case UI_SYNC_DECISION:
+		/* a decision that changed no coding still moves the compare
+		 * view's counts; the others show codings only */
+		if (ui->view == VIEW_COMPARE)
+			views_sync(ui);
+		break;
+	case UI_SYNC_CHANGED:
+	case UI_SYNC_WHO:
 		views_sync(ui);
+		break;
+	case UI_SYNC_IDLE:
+	case UI_SYNC_DOC:
+		break;
+	}
 }
 
 const struct pane_ops pane_view_ops = {

@@ -11,14 +11,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/agree-project.h"
 #include "store/blind.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "tui/view-int.h"
 
-static void
-agree_clear(struct views *v)
+/* The view's state (views_data); A and B are the frame's. */
+struct agree_view {
+	struct agree_project *ap;	/* A's and B's, kept current */
+	char *hidden;		/* blind: the message shown instead */
+	bool stale;
+	struct vm_agree_row *rows;	/* worst first */
+	size_t nrows, cur, top;
+	struct agree_cells total;
+	struct agree_kappa tk;
+};
+
+static void *
+agree_create(struct ui *ui)
 {
+	(void)ui;
+	return xcalloc(1, sizeof(struct agree_view));
+}
+
+/* Forgets what was computed (new coders). */
+static void
+agree_clear(void *data)
+{
+	struct agree_view *v = data;
+
 	agree_project_free(v->ap);
 	v->ap = NULL;
 	free(v->hidden);
@@ -29,9 +51,15 @@ agree_clear(struct views *v)
 }
 
 static void
-agree_compute(struct ui *ui)
+agree_free(void *data)
 {
-	struct views *v = views_get(ui);
+	agree_clear(data);
+	free(data);
+}
+
+static void
+agree_compute(struct agree_view *v)
+{
 	const struct agree_state *st;
 
 	free(v->rows);
@@ -44,17 +72,18 @@ agree_compute(struct ui *ui)
 	agree_kappa_2x2(v->total.a, v->total.b, v->total.c, v->total.d,
 	    &v->tk);
 	vm_agree_rows(st, &v->rows, &v->nrows);
-	if (v->acur >= v->nrows)
-		v->acur = v->nrows ? v->nrows - 1 : 0;
-	v->agree_stale = false;
+	if (v->cur >= v->nrows)
+		v->cur = v->nrows ? v->nrows - 1 : 0;
+	v->stale = false;
 }
 
 /* Builds or refreshes the agreement of A and B; blind mode leaves the
  * model's message in v->hidden. */
 static void
-agree_update(struct ui *ui)
+agree_update(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct agree_view *v = data;
+	const struct views *f = views_get(ui);
 	bool changed = true;
 
 	if (blind_check_figures(ui->p) != AX_OK) {
@@ -65,12 +94,12 @@ agree_update(struct ui *ui)
 	}
 	free(v->hidden);
 	v->hidden = NULL;
-	if (v->coder[0] == NULL)
+	if (f->coder[0] == NULL)
 		return;
 	if (v->ap == NULL) {
 		struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9,
 		    false, AGREE_UNIT_PARAGRAPH};
-		const char *names[2] = {v->coder[0], v->coder[1]};
+		const char *names[2] = {f->coder[0], f->coder[1]};
 		enum ax_status rc = agree_project_new(ui->p, names, 2, &cfg, 0,
 		    &v->ap);
 
@@ -79,12 +108,12 @@ agree_update(struct ui *ui)
 			v->ap = NULL;
 		} else if (!ui_check(ui, rc))
 			v->ap = NULL;
-	} else if (v->agree_stale &&
+	} else if (v->stale &&
 	    !ui_check(ui, agree_project_refresh(v->ap, &changed)))
 		changed = true;
-	if (changed || v->agree_stale)
-		agree_compute(ui);
-	v->agree_stale = false;
+	if (changed || v->stale)
+		agree_compute(v);
+	v->stale = false;
 	ui_dirty(ui, DIRTY_VIEW);
 }
 
@@ -110,9 +139,8 @@ pct1(const struct agree_fig *f, char *out, size_t cap)
 }
 
 static const char *
-code_name(struct ui *ui, size_t code)
+code_name(struct ui *ui, const struct agree_view *v, size_t code)
 {
-	struct views *v = views_get(ui);
 	const struct agree_names *nm = agree_project_names(v->ap);
 	const struct node *n = ui_node(ui, agree_project_code_id(v->ap, code));
 
@@ -124,16 +152,17 @@ code_name(struct ui *ui, size_t code)
 }
 
 static void
-draw_agree(struct ui *ui, const struct rect *r)
+draw_agree(struct ui *ui, void *data, const struct rect *r)
 {
-	struct views *v = views_get(ui);
+	struct agree_view *v = data;
+	const struct views *f = views_get(ui);
 	int a = ui_attr(ui, TH_NORMAL), y = r->y + 1, x = r->x + 1, w = r->w - 2;
 	char line[512], k[32], lo[32], hi[32], po[32], pos[32];
 	int h, i;
 
 	snprintf(line, sizeof line, _(" agreement: A %s, B %s; unit paragraph "
 	    "(speaker turn); W chooses the coders, Enter compares a code "),
-	    v->coder[0] ? v->coder[0] : "?", v->coder[1] ? v->coder[1] : "?");
+	    f->coder[0] ? f->coder[0] : "?", f->coder[1] ? f->coder[1] : "?");
 	ui_box_title(ui, r, line, true);
 	if (v->hidden != NULL) {
 		ui_put_plain(y + 1, x, w, _("agreement figures are hidden:"),
@@ -186,13 +215,13 @@ draw_agree(struct ui *ui, const struct rect *r)
 		ui_put_plain(y++, x + used, w - used, line, hd);
 	}
 	h = r->y + r->h - y;
-	if (v->acur < v->atop)
-		v->atop = v->acur;
-	if (h > 0 && v->acur >= v->atop + (size_t)h)
-		v->atop = v->acur - (size_t)h + 1;
-	for (i = 0; i < h && v->atop + (size_t)i < v->nrows; i++, y++) {
-		const struct vm_agree_row *row = &v->rows[v->atop + (size_t)i];
-		bool cur = v->atop + (size_t)i == v->acur;
+	if (v->cur < v->top)
+		v->top = v->cur;
+	if (h > 0 && v->cur >= v->top + (size_t)h)
+		v->top = v->cur - (size_t)h + 1;
+	for (i = 0; i < h && v->top + (size_t)i < v->nrows; i++, y++) {
+		const struct vm_agree_row *row = &v->rows[v->top + (size_t)i];
+		bool cur = v->top + (size_t)i == v->cur;
 		int ra = cur ? ui_attr(ui, TH_CURSOR_ROW) : a, used;
 
 		ui_fill(y, r->x, r->w, ra);
@@ -207,45 +236,53 @@ draw_agree(struct ui *ui, const struct rect *r)
 			used += ui_put_plain(y, x + used, w - used, line,
 			    ra | A_DIM);
 		}
-		ui_put_text(ui, y, x + used, w - used, code_name(ui, row->code),
+		ui_put_text(ui, y, x + used, w - used, code_name(ui, v, row->code),
 		    ra);
 	}
 }
 
 
 static void
-agree_open(struct ui *ui)
+agree_open(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct agree_view *v = data;
 
 	if (v->ap != NULL)
-		v->agree_stale = true;
-	agree_update(ui);
+		v->stale = true;
+	agree_update(ui, v);
 }
 
-static void agree_stale(struct views *v) { v->agree_stale = true; }
+static void
+agree_stale(void *data)
+{
+	((struct agree_view *)data)->stale = true;
+}
 
 /* Enter: the current code's disagreements in the compare view. */
 static void
-agree_enter(struct ui *ui)
+agree_enter(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct agree_view *v = data;
 
-	if (v->acur >= v->nrows || v->ap == NULL)
+	if (v->cur >= v->nrows || v->ap == NULL)
 		return;
 	view_compare_code(ui, agree_project_code_id(v->ap,
-	    v->rows[v->acur].code));
+	    v->rows[v->cur].code));
 }
 
 static size_t *
-agree_cursor(struct views *v, size_t *n)
+agree_cursor(void *data, size_t *n)
 {
+	struct agree_view *v = data;
+
 	*n = v->nrows;
-	return &v->acur;
+	return &v->cur;
 }
 
 const struct view_ops view_agree_ops = {
 	.coders = true,
+	.create = agree_create,
+	.free = agree_free,
 	.open = agree_open,
 	.stale = agree_stale,
 	.update = agree_update,

@@ -22,8 +22,43 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
+/* One paragraph of the open document: byte and code-point ranges. */
+struct vpara {
+	size_t bs, be;
+	int64_t cs, ce;
+};
+
+/* The view's state (views_data); A and B are the frame's. */
+struct compare_view {
+	struct compare_item *items;	/* every disagreement of A and B */
+	size_t nitems;
+	size_t *sel, nsel, cur;	/* items shown (filter), current in sel */
+	int64_t filter;		/* a code's node id, or 0: every code */
+	bool stale, listed;
+	char *hidden;		/* blind: the message shown instead */
+	struct vpara *paras;	/* of the open document, as last drawn */
+	size_t nparas;
+	size_t top;		/* first paragraph shown */
+	bool follow;		/* scroll to the current one on the next draw */
+	int take;		/* choice waiting for its note */
+};
+
+static struct compare_view *
+cv(struct ui *ui)
+{
+	return views_data(ui, VIEW_COMPARE);
+}
+
+static void *
+compare_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct compare_view));
+}
+
+/* Forgets the list; the filter and the place stay. */
 static void
-compare_clear(struct views *v)
+compare_clear(struct compare_view *v)
 {
 	compare_items_free(v->items, v->nitems);
 	v->items = NULL;
@@ -31,13 +66,33 @@ compare_clear(struct views *v)
 	free(v->sel);
 	v->sel = NULL;
 	v->nsel = 0;
-	free(v->cmp_hidden);
-	v->cmp_hidden = NULL;
-	v->cmp_listed = false;
+	free(v->hidden);
+	v->hidden = NULL;
+	v->listed = false;
+}
+
+/* New coders: the code chosen in the agreement of the old two goes too. */
+static void
+compare_forget(void *data)
+{
+	struct compare_view *v = data;
+
+	compare_clear(v);
+	v->filter = 0;
 }
 
 static void
-compare_select(struct views *v)
+compare_free(void *data)
+{
+	struct compare_view *v = data;
+
+	compare_clear(v);
+	free(v->paras);
+	free(v);
+}
+
+static void
+compare_select(struct compare_view *v)
 {
 	size_t i;
 
@@ -50,14 +105,14 @@ compare_select(struct views *v)
 }
 
 static const struct compare_item *
-cmp_cur(struct views *v)
+cmp_cur(const struct compare_view *v)
 {
-	return v->ccur < v->nsel ? &v->items[v->sel[v->ccur]] : NULL;
+	return v->cur < v->nsel ? &v->items[v->sel[v->cur]] : NULL;
 }
 
 /* How many of those shown are settled. */
 static size_t
-cmp_settled(struct views *v)
+cmp_settled(const struct compare_view *v)
 {
 	size_t i, n = 0;
 
@@ -117,9 +172,10 @@ cmp_choice_words(struct ui *ui, const struct compare_item *c,
 
 /* Lists the disagreements again, keeping the current one by its unit. */
 static void
-compare_update(struct ui *ui)
+compare_update(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = data;
+	const struct views *f = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
 	int64_t doc = c ? c->doc : 0, para = c ? c->para : -1,
 	    node = c ? c->node : 0;
@@ -129,31 +185,34 @@ compare_update(struct ui *ui)
 
 	if (blind_check_figures(ui->p) != AX_OK) {
 		compare_clear(v);
-		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		v->hidden = xstrdup(project_errmsg(ui->p));
 		ui_dirty(ui, DIRTY_VIEW);
 		return;
 	}
-	if (v->coder[0] == NULL)
+	if (f->coder[0] == NULL) {	/* a lift while the finder asks */
+		compare_clear(v);
+		ui_dirty(ui, DIRTY_VIEW);
 		return;
-	rc = compare_list(ui->p, v->coder[0], v->coder[1], 0, &items, &n);
+	}
+	rc = compare_list(ui->p, f->coder[0], f->coder[1], 0, &items, &n);
 	compare_clear(v);
 	if (rc == AX_ERR_PERM) {
-		v->cmp_hidden = xstrdup(project_errmsg(ui->p));
+		v->hidden = xstrdup(project_errmsg(ui->p));
 		return;
 	}
 	if (!ui_check(ui, rc))
 		return;
 	v->items = items;
 	v->nitems = n;
-	v->cmp_listed = true;
-	v->cmp_stale = false;
+	v->listed = true;
+	v->stale = false;
 	compare_select(v);
-	v->ccur = v->nsel;
+	v->cur = v->nsel;
 	for (i = 0; i < v->nsel; i++) {
 		const struct compare_item *it = &v->items[v->sel[i]];
 
 		if (it->doc == doc && it->para == para && it->node == node)
-			v->ccur = i;
+			v->cur = i;
 	}
 	ui_dirty(ui, DIRTY_VIEW);
 }
@@ -168,31 +227,32 @@ cmp_say_hidden(struct ui *ui)
 static void
 compare_status(struct ui *ui)
 {
-	struct views *v = views_get(ui);
+	const struct compare_view *v = cv(ui);
+	const struct views *f = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
 	size_t done = cmp_settled(v);
 
-	if (v->cmp_hidden != NULL) {
+	if (v->hidden != NULL) {
 		cmp_say_hidden(ui);
 		return;
 	}
 	if (c == NULL) {
 		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
 		    "this code") : _("no disagreements between %s and %s"),
-		    v->coder[0], v->coder[1]);
+		    f->coder[0], f->coder[1]);
 		return;
 	}
 	if (c->decided == COMPARE_NONE)
 		ui_msg(ui, _("disagreement %zu of %zu: open, %zu settled, %zu left: "
-		    "«%s» in %s ¶%lld, applied by %s only"), v->ccur + 1, v->nsel,
+		    "«%s» in %s ¶%lld, applied by %s only"), v->cur + 1, v->nsel,
 		    done, v->nsel - done, ui_node_name(ui, c->node),
 		    cmp_doc_name(ui, c->doc), (long long)c->para + 1,
-		    c->a ? v->coder[0] : v->coder[1]);
+		    c->a ? f->coder[0] : f->coder[1]);
 	else
 		ui_msg(ui, compare_keeps(c, c->decided) ?
 		    _("disagreement %zu of %zu: settled, kept «%s» here; %zu settled, "
 		    "%zu left%s%s") : _("disagreement %zu of %zu: settled, dropped «%s» "
-		    "here; %zu settled, %zu left%s%s"), v->ccur + 1, v->nsel,
+		    "here; %zu settled, %zu left%s%s"), v->cur + 1, v->nsel,
 		    ui_node_name(ui, c->node), done, v->nsel - done,
 		    c->note && *c->note ? _("; note: ") : "",
 		    c->note && *c->note ? c->note : "");	/* the note last: it may be long */
@@ -202,7 +262,7 @@ compare_status(struct ui *ui)
 static void
 compare_goto(struct ui *ui)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
 	const struct compare_item *c = cmp_cur(v);
 	size_t d;
 
@@ -227,9 +287,8 @@ compare_goto(struct ui *ui)
 /* The paragraphs of the open document (LF-separated lines), as compare.h
  * and agree-project.h count them. */
 static void
-compare_paras(struct ui *ui)
+compare_paras(struct ui *ui, struct compare_view *v)
 {
-	struct views *v = views_get(ui);
 	size_t i, bs = 0, cap = 16;
 	int64_t cp = 0, cs = 0;
 
@@ -277,7 +336,7 @@ codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
 #define CMP_MAXCODES 32
 
 static const struct compare_item *
-item_at(struct views *v, int64_t doc, size_t para, int64_t node)
+item_at(const struct compare_view *v, int64_t doc, size_t para, int64_t node)
 {
 	size_t i;
 
@@ -290,10 +349,9 @@ item_at(struct views *v, int64_t doc, size_t para, int64_t node)
 
 /* The codes column of one coder for one paragraph. */
 static void
-draw_codes(struct ui *ui, int y, int x, int w, const int64_t *codes,
-    size_t n, size_t para, int side)
+draw_codes(struct ui *ui, const struct compare_view *v, int y, int x, int w,
+    const int64_t *codes, size_t n, size_t para, int side)
 {
-	struct views *v = views_get(ui);
 	const struct compare_item *cur = cmp_cur(v);
 	int64_t doc = ui->docs[ui->cur].id;
 	size_t i;
@@ -325,7 +383,7 @@ static void
 draw_foot(struct ui *ui, const struct compare_item *cur, int y,
     const struct rect *r)
 {
-	struct views *v = views_get(ui);
+	const struct views *f = views_get(ui);
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
 	static const char keys[] = "ab20";
 	char line[512], words[256], item[4][260];
@@ -341,7 +399,7 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 	    _("settled, kept here: %s ¶%lld, applied by %s %s only: «%s»") :
 	    _("settled, dropped here: %s ¶%lld, applied by %s %s only: «%s»"),
 	    cmp_doc_name(ui, cur->doc), (long long)cur->para + 1,
-	    cur->a ? "A" : "B", cur->a ? v->coder[0] : v->coder[1],
+	    cur->a ? "A" : "B", cur->a ? f->coder[0] : f->coder[1],
 	    ui_node_name(ui, cur->node));
 	if (cur->note != NULL && *cur->note) {
 		size_t len = strlen(line);
@@ -375,46 +433,50 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 }
 
 static void
-draw_compare(struct ui *ui, const struct rect *r)
+draw_compare(struct ui *ui, void *data, const struct rect *r)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = data;
+	const struct views *f = views_get(ui);
 	const struct compare_item *cur = cmp_cur(v);
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
 	int y, tw, cw, xa, xb, bottom = r->y + r->h;
 	char line[512];
 	size_t p;
 
-	if (v->cmp_hidden != NULL)	/* no coder, no count: blind coding */
+	if (v->hidden != NULL)	/* no coder, no count: blind coding */
 		snprintf(line, sizeof line, "%s",
 		    _(" compare: hidden during blind coding "));
+	else if (f->coder[0] == NULL)
+		snprintf(line, sizeof line, "%s",
+		    _(" compare: W chooses the two coders "));
 	else if (cur == NULL)
 		snprintf(line, sizeof line, v->filter ? _(" compare %s | %s: no "
 		    "disagreements on this code ") : _(" compare %s | %s: no "
-		    "disagreements "), v->coder[0] ? v->coder[0] : "?",
-		    v->coder[1] ? v->coder[1] : "?");
+		    "disagreements "), f->coder[0] ? f->coder[0] : "?",
+		    f->coder[1] ? f->coder[1] : "?");
 	else {
 		size_t done = cmp_settled(v);
 
 		snprintf(line, sizeof line, _(" compare A %s | B %s   "
 		    "disagreement %zu of %zu   %zu settled, %zu left   n/p next/prev, "
-		    "u undo "), v->coder[0], v->coder[1], v->ccur + 1, v->nsel, done,
+		    "u undo "), f->coder[0], f->coder[1], v->cur + 1, v->nsel, done,
 		    v->nsel - done);
 	}
 	ui_box_title(ui, r, line, true);
-	if (v->cmp_hidden != NULL) {
+	if (v->hidden != NULL) {
 		ui_put_plain(r->y + 2, r->x + 1, r->w - 2,
 		    _("the comparison is hidden:"), a | A_BOLD);
-		views_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->cmp_hidden,
-		    strlen(v->cmp_hidden), r->h - 4, a);
+		views_wrapped(ui, r->y + 3, r->x + 1, r->w - 2, v->hidden,
+		    strlen(v->hidden), r->h - 4, a);
 		return;
 	}
-	if (ui->ndocs == 0 || ui->cur >= ui->ndocs)
+	if (f->coder[0] == NULL || ui->ndocs == 0 || ui->cur >= ui->ndocs)
 		return;
 	if (cur != NULL && r->h > 8) {
 		bottom -= 3;
 		draw_foot(ui, cur, bottom, r);
 	}
-	compare_paras(ui);
+	compare_paras(ui, v);
 	tw = (r->w - 6) * 46 / 100;
 	cw = (r->w - 6 - tw - 2) / 2;
 	xa = r->x + 6 + tw + 1;
@@ -424,27 +486,27 @@ draw_compare(struct ui *ui, const struct rect *r)
 	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
 	ui_put_text(ui, y, r->x + 6, tw, ui->docs[ui->cur].name,
 	    dim | A_UNDERLINE | A_BOLD);
-	snprintf(line, sizeof line, "A %s", v->coder[0] ? v->coder[0] : "?");
+	snprintf(line, sizeof line, "A %s", f->coder[0] ? f->coder[0] : "?");
 	ui_put_text(ui, y, xa, cw, line, dim | A_UNDERLINE | A_BOLD);
-	snprintf(line, sizeof line, "B %s", v->coder[1] ? v->coder[1] : "?");
+	snprintf(line, sizeof line, "B %s", f->coder[1] ? f->coder[1] : "?");
 	ui_put_text(ui, y, xb, cw, line, dim | A_UNDERLINE | A_BOLD);
 	y++;
 	/* keep the current disagreement's paragraph in sight */
 	if (v->follow && cur != NULL && cur->doc == ui->docs[ui->cur].id) {
 		size_t cp = (size_t)cur->para;
 
-		if (cp < v->ctop || cp > v->ctop + (size_t)(bottom - y) / 2)
-			v->ctop = cp > 1 ? cp - 1 : 0;
+		if (cp < v->top || cp > v->top + (size_t)(bottom - y) / 2)
+			v->top = cp > 1 ? cp - 1 : 0;
 	}
 	v->follow = false;	/* j and k scroll freely until the next jump */
-	if (v->ctop >= v->nparas)
-		v->ctop = v->nparas ? v->nparas - 1 : 0;
-	for (p = v->ctop; p < v->nparas && y < bottom; p++) {
+	if (v->top >= v->nparas)
+		v->top = v->nparas ? v->nparas - 1 : 0;
+	for (p = v->top; p < v->nparas && y < bottom; p++) {
 		const struct vpara *pp = &v->paras[p];
 		int64_t ca[CMP_MAXCODES], cb[CMP_MAXCODES];
-		size_t na = codes_in(ui, v->coder_id[0], pp->cs, pp->ce, ca,
+		size_t na = codes_in(ui, f->coder_id[0], pp->cs, pp->ce, ca,
 		    CMP_MAXCODES);
-		size_t nb = codes_in(ui, v->coder_id[1], pp->cs, pp->ce, cb,
+		size_t nb = codes_in(ui, f->coder_id[1], pp->cs, pp->ce, cb,
 		    CMP_MAXCODES);
 		int h = (int)(na > nb ? na : nb), lines;
 		char num[32];
@@ -462,8 +524,10 @@ draw_compare(struct ui *ui, const struct rect *r)
 		    h < 2 ? 2 : h, na || nb ? a : dim);
 		if (lines > h && lines <= bottom - y)
 			h = lines;
-		draw_codes(ui, y, xa, cw, ca, na < (size_t)h ? na : (size_t)h, p, 0);
-		draw_codes(ui, y, xb, cw, cb, nb < (size_t)h ? nb : (size_t)h, p, 1);
+		draw_codes(ui, v, y, xa, cw, ca, na < (size_t)h ? na : (size_t)h,
+		    p, 0);
+		draw_codes(ui, v, y, xb, cw, cb, nb < (size_t)h ? nb : (size_t)h,
+		    p, 1);
 		y += h;
 		if (y < bottom)
 			ui_put_plain(y++, r->x + 6, r->w - 6, "", a);
@@ -473,20 +537,21 @@ draw_compare(struct ui *ui, const struct rect *r)
 static void
 take_note_done(struct ui *ui, const char *note)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
+	const struct views *f = views_get(ui);
 	const struct compare_item *c = cmp_cur(v);
 	struct compare_outcome res;
 
 	if (c == NULL)
 		return;
-	if (!ui_check(ui, compare_decide(ui->p, v->coder[0], v->coder[1],
+	if (!ui_check(ui, compare_decide(ui->p, f->coder[0], f->coder[1],
 	    c->doc, c->para, c->node, (enum compare_choice)v->take,
 	    note && *note ? note : NULL, &res)))
 		return;
-	v->cmp_stale = true;
+	v->stale = true;
 	ui_sync(ui);	/* views_sync lists them again when codings changed */
-	if (v->cmp_stale)	/* a decision that changed no coding */
-		compare_update(ui);
+	if (v->stale)	/* a decision that changed no coding */
+		compare_update(ui, v);
 	compare_status(ui);
 	if (res.seeded > 0)
 		ui_msg(ui, ngettext("the consensus coding starts with %zu agreed "
@@ -516,7 +581,7 @@ title_fit(char *dst, size_t cap, const char *words, const char *suffix)
 static void
 take(struct ui *ui, enum compare_choice choice)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
 	const struct compare_item *c = cmp_cur(v);
 	char words[256], title[UI_TITLE_MAX];
 
@@ -524,7 +589,7 @@ take(struct ui *ui, enum compare_choice choice)
 		ui_err(ui, "%s", _("only in the compare view (X)"));
 		return;
 	}
-	if (v->cmp_hidden != NULL) {
+	if (v->hidden != NULL) {
 		cmp_say_hidden(ui);
 		return;
 	}
@@ -540,12 +605,12 @@ take(struct ui *ui, enum compare_choice choice)
 }
 
 static void
-compare_open(struct ui *ui)
+compare_open(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = data;
 
-	if (!v->cmp_listed || v->cmp_stale)
-		compare_update(ui);
+	if (!v->listed || v->stale)
+		compare_update(ui, v);
 	if (cmp_cur(v) == NULL && v->nsel > 0) {
 		int64_t *order = xcalloc(ui->ndocs + 1, sizeof *order);
 		size_t d, i;
@@ -556,45 +621,53 @@ compare_open(struct ui *ui)
 		    ui->cur < ui->ndocs ? ui->docs[ui->cur].id : 0,
 		    (int64_t)ui->vt.cursor);
 		free(order);
-		for (v->ccur = 0; v->ccur < v->nsel &&
-		    v->sel[v->ccur] < i; v->ccur++)
+		for (v->cur = 0; v->cur < v->nsel &&
+		    v->sel[v->cur] < i; v->cur++)
 			;
-		if (v->ccur == v->nsel)
-			v->ccur = 0;
+		if (v->cur == v->nsel)
+			v->cur = 0;
 	}
 	compare_goto(ui);
 }
 
-static void compare_stale(struct views *v) { v->cmp_stale = true; }
+static void
+compare_stale(void *data)
+{
+	((struct compare_view *)data)->stale = true;
+}
 
 static size_t *
-compare_cursor(struct views *v, size_t *n)
+compare_cursor(void *data, size_t *n)
 {
+	struct compare_view *v = data;
+
 	*n = v->nparas;
-	return &v->ctop;
+	return &v->top;
 }
 
 const struct view_ops view_compare_ops = {
 	.coders = true,
+	.create = compare_create,
+	.free = compare_free,
 	.open = compare_open,
 	.stale = compare_stale,
 	.update = compare_update,
 	.draw = draw_compare,
 	.cursor = compare_cursor,
-	.forget = compare_clear,
+	.forget = compare_forget,
 };
 
 void
 view_compare_code(struct ui *ui, int64_t node)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
 
 	v->filter = node;
-	v->cmp_stale = true;
-	v->ccur = (size_t)-1;
+	v->stale = true;
+	v->cur = (size_t)-1;
 	views_open(ui, VIEW_COMPARE);
 	if (v->nsel > 0 && cmp_cur(v) == NULL) {
-		v->ccur = 0;
+		v->cur = 0;
 		compare_goto(ui);
 	}
 }
@@ -602,11 +675,11 @@ view_compare_code(struct ui *ui, int64_t node)
 void
 view_act_compare(struct ui *ui)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
 
 	if (ui->view != VIEW_COMPARE && v->filter != 0) {
 		v->filter = 0;	/* X: every code's disagreements */
-		v->cmp_stale = true;
+		v->stale = true;
 	}
 	view_toggle(ui, VIEW_COMPARE);
 }
@@ -614,7 +687,7 @@ view_act_compare(struct ui *ui)
 static void
 step(struct ui *ui, int dir)
 {
-	struct views *v = views_get(ui);
+	struct compare_view *v = cv(ui);
 
 	if (ui->view != VIEW_COMPARE) {
 		ui_err(ui, "%s", _("only in the compare view (X)"));
@@ -624,10 +697,10 @@ step(struct ui *ui, int dir)
 		compare_status(ui);
 		return;
 	}
-	if (v->ccur >= v->nsel)
-		v->ccur = dir > 0 ? 0 : v->nsel - 1;
+	if (v->cur >= v->nsel)
+		v->cur = dir > 0 ? 0 : v->nsel - 1;
 	else
-		v->ccur = (v->ccur + v->nsel + (size_t)(long)dir) % v->nsel;
+		v->cur = (v->cur + v->nsel + (size_t)(long)dir) % v->nsel;
 	compare_goto(ui);
 }
 

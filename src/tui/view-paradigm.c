@@ -18,21 +18,50 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
-static void
-an_clear(struct views *v)
+/* The view's state (views_data). */
+struct paradigm_view {
+	struct an_project an;	/* the project as the analyses read it */
+	bool loaded, stale;
+	bool with_codes;	/* c: the codes under each category too */
+	bool saturation;	/* s: the chart instead of the model */
+	struct an_paradigm m;
+	struct an_saturation sat;
+	size_t ptop;		/* the chart's first row */
+	int64_t sat_src;	/* the coder the chart counts (report.h) */
+	int64_t sat_chosen;	/* the one W chose; 0: the default */
+	size_t mtop;		/* the model's: lines scrolled off each box */
+	size_t mmax;		/* mtop's last useful value, as last drawn */
+};
+
+static void *
+paradigm_create(struct ui *ui)
 {
-	if (!v->an_loaded)
+	(void)ui;
+	return xcalloc(1, sizeof(struct paradigm_view));
+}
+
+static void
+an_clear(struct paradigm_view *v)
+{
+	if (!v->loaded)
 		return;
 	an_paradigm_done(&v->m);
 	an_saturation_done(&v->sat);
 	an_done(&v->an);
-	v->an_loaded = false;
+	v->loaded = false;
+}
+
+static void
+paradigm_free(void *data)
+{
+	an_clear(data);
+	free(data);
 }
 
 
 /* The login of coder id in the loaded project, or "?". */
 static const char *
-sat_login(const struct views *v, int64_t id)
+sat_login(const struct paradigm_view *v, int64_t id)
 {
 	size_t i;
 
@@ -49,7 +78,7 @@ sat_login(const struct views *v, int64_t id)
  * code two coders found twice as early.
  */
 static int64_t
-sat_source(struct ui *ui, const struct views *v)
+sat_source(struct ui *ui, const struct paradigm_view *v)
 {
 	const char *me = project_coder_login(ui->p);
 	int64_t mine = -1;
@@ -64,18 +93,18 @@ sat_source(struct ui *ui, const struct views *v)
 }
 
 static void
-an_update(struct ui *ui)
+an_update(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct paradigm_view *v = data;
 
 	an_clear(v);
 	if (!ui_check(ui, an_load(ui->p, &v->an)))
 		return;
-	v->an_loaded = true;
+	v->loaded = true;
 	an_paradigm(&v->an, v->with_codes, &v->m);
 	v->sat_src = sat_source(ui, v);
 	an_saturation(&v->an, v->sat_src, &v->sat);
-	v->an_stale = false;
+	v->stale = false;
 	ui_dirty(ui, DIRTY_VIEW);
 }
 
@@ -246,9 +275,8 @@ draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar,
 }
 
 static void
-draw_paradigm(struct ui *ui, const struct rect *r)
+draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 {
-	struct views *v = views_get(ui);
 	struct an_layout l;
 	size_t i, k;
 	int y;
@@ -257,7 +285,7 @@ draw_paradigm(struct ui *ui, const struct rect *r)
 	    "chart, Esc back "), true);
 	for (y = r->y + 1; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
-	if (!v->an_loaded)
+	if (!v->loaded)
 		return;
 	an_paradigm_layout(&v->m, r->w, r->h - 1, &l);
 	if (!l.fits) {
@@ -279,9 +307,8 @@ draw_paradigm(struct ui *ui, const struct rect *r)
 }
 
 static void
-draw_saturation(struct ui *ui, const struct rect *r)
+draw_saturation(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 {
-	struct views *v = views_get(ui);
 	const struct an_saturation *s = &v->sat;
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
 	int y = r->y + 1, lw = 28, bw, h;
@@ -291,7 +318,7 @@ draw_saturation(struct ui *ui, const struct rect *r)
 
 	for (i = 1; i < (size_t)r->h; i++)
 		ui_fill(r->y + (int)i, r->x, r->w, a);
-	if (!v->an_loaded) {
+	if (!v->loaded) {
 		ui_box_title(ui, r, _(" saturation "), true);
 		return;
 	}
@@ -347,29 +374,37 @@ draw_saturation(struct ui *ui, const struct rect *r)
 }
 
 static void
-paradigm_draw(struct ui *ui, const struct rect *r)
+paradigm_draw(struct ui *ui, void *data, const struct rect *r)
 {
-	if (views_get(ui)->saturation)
-		draw_saturation(ui, r);
+	struct paradigm_view *v = data;
+
+	if (v->saturation)
+		draw_saturation(ui, v, r);
 	else
-		draw_paradigm(ui, r);
+		draw_paradigm(ui, v, r);
 }
 
 static void
-paradigm_open(struct ui *ui)
+paradigm_open(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct paradigm_view *v = data;
 
-	if (!v->an_loaded || v->an_stale)
-		an_update(ui);
+	if (!v->loaded || v->stale)
+		an_update(ui, v);
 }
 
-static void paradigm_stale(struct views *v) { v->an_stale = true; }
+static void
+paradigm_stale(void *data)
+{
+	((struct paradigm_view *)data)->stale = true;
+}
 
 /* Up and Down scroll the chart, or every box of the model by a line. */
 static size_t *
-paradigm_cursor(struct views *v, size_t *n)
+paradigm_cursor(void *data, size_t *n)
 {
+	struct paradigm_view *v = data;
+
 	if (v->saturation) {
 		*n = v->sat.nrows;
 		return &v->ptop;
@@ -384,12 +419,12 @@ paradigm_cursor(struct views *v, size_t *n)
 /* W in the saturation chart: the next coder who coded (the consensus
  * coder among them) becomes its source. */
 static void
-paradigm_choose(struct ui *ui)
+paradigm_choose(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct paradigm_view *v = data;
 	size_t i, k, n = v->an.ncoders;
 
-	if (!v->saturation || !v->an_loaded) {
+	if (!v->saturation || !v->loaded) {
 		ui_err(ui, "%s", _("W chooses the source of the saturation chart "
 		    "(s)"));
 		return;
@@ -416,15 +451,24 @@ paradigm_choose(struct ui *ui)
 	ui_dirty(ui, DIRTY_VIEW);
 }
 
+/* Enter: as c, the codes on or off. */
+static void
+paradigm_enter(struct ui *ui, void *data)
+{
+	(void)data;
+	view_act_codes(ui);
+}
+
 const struct view_ops view_paradigm_ops = {
+	.create = paradigm_create,
+	.free = paradigm_free,
 	.open = paradigm_open,
 	.stale = paradigm_stale,
 	.update = an_update,
 	.draw = paradigm_draw,
-	.enter = view_act_codes,
+	.enter = paradigm_enter,
 	.cursor = paradigm_cursor,
 	.choose = paradigm_choose,
-	.forget = an_clear,
 };
 
 void view_act_paradigm(struct ui *ui) { view_toggle(ui, VIEW_PARADIGM); }
@@ -442,14 +486,14 @@ in_paradigm(struct ui *ui)
 void
 view_act_codes(struct ui *ui)
 {
-	struct views *v = views_get(ui);
+	struct paradigm_view *v = views_data(ui, VIEW_PARADIGM);
 
 	if (!in_paradigm(ui))
 		return;
 	v->with_codes = !v->with_codes;
 	v->saturation = false;
-	if (!v->an_loaded || v->an_stale) {
-		an_update(ui);
+	if (!v->loaded || v->stale) {
+		an_update(ui, v);
 		return;
 	}
 	an_paradigm_done(&v->m);	/* the loaded project is still current */
@@ -460,7 +504,7 @@ view_act_codes(struct ui *ui)
 void
 view_act_saturation(struct ui *ui)
 {
-	struct views *v = views_get(ui);
+	struct paradigm_view *v = views_data(ui, VIEW_PARADIGM);
 
 	if (!in_paradigm(ui))
 		return;

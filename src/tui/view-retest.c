@@ -24,26 +24,45 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
+/* The view's state (views_data). */
+struct retest_view {
+	char *chosen;		/* the first pass W chose; NULL: automatic */
+	char *first;		/* the first pass shown; NULL: none */
+	bool ask;		/* several coders have a second pass: W asks */
+	char *hidden;		/* blind: the message shown instead */
+	struct retest_row *rows;	/* as retest_table, the total last */
+	size_t n, top;
+};
+
+static void *
+retest_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct retest_view));
+}
+
 /* What was computed; whose passes W chose is kept. */
 static void
-retest_clear(struct views *v)
+retest_clear(struct retest_view *v)
 {
-	retest_rows_free(v->rt_rows, v->rt_n);
-	v->rt_rows = NULL;
-	v->rt_n = 0;
-	free(v->rt_first);
-	v->rt_first = NULL;
-	free(v->rt_hidden);
-	v->rt_hidden = NULL;
-	v->rt_ask = false;
+	retest_rows_free(v->rows, v->n);
+	v->rows = NULL;
+	v->n = 0;
+	free(v->first);
+	v->first = NULL;
+	free(v->hidden);
+	v->hidden = NULL;
+	v->ask = false;
 }
 
 static void
-retest_forget(struct views *v)
+retest_free(void *data)
 {
+	struct retest_view *v = data;
+
 	retest_clear(v);
-	free(v->rt_chosen);
-	v->rt_chosen = NULL;
+	free(v->chosen);
+	free(v);
 }
 
 /* The logins of c, borrowed from it; the array is the caller's. */
@@ -60,22 +79,21 @@ logins_of(const struct coder *c, size_t n)
 
 /* The first pass to show (caller frees), or NULL: none, or ask. */
 static char *
-whose(struct ui *ui)
+whose(struct ui *ui, struct retest_view *v)
 {
-	struct views *v = views_get(ui);
 	struct coder *c;
 	const char **l;
 	size_t n, first;
 	char *who = NULL;
 
-	if (v->rt_chosen != NULL)
-		return xstrdup(v->rt_chosen);
+	if (v->chosen != NULL)
+		return xstrdup(v->chosen);
 	if (!ui_check(ui, coder_list(ui->p, &c, &n)))
 		return NULL;
 	l = logins_of(c, n);
 	switch (vm_retest_pick(l, n, project_coder_login(ui->p), &first)) {
 	case VM_RETEST_ONE: who = xstrdup(l[first]); break;
-	case VM_RETEST_ASK: v->rt_ask = true; break;
+	case VM_RETEST_ASK: v->ask = true; break;
 	case VM_RETEST_NONE: break;
 	}
 	free(l);
@@ -85,9 +103,9 @@ whose(struct ui *ui)
 
 /* Builds the table again; blind mode leaves the model's message. */
 static void
-retest_update(struct ui *ui)
+retest_update(struct ui *ui, void *data)
 {
-	struct views *v = views_get(ui);
+	struct retest_view *v = data;
 	char *who;
 	enum ax_status rc;
 
@@ -96,16 +114,16 @@ retest_update(struct ui *ui)
 	/* before whose(), which would name, or ask among, the coders with
 	 * a second pass */
 	if (blind_check_figures(ui->p) != AX_OK) {
-		v->rt_hidden = xstrdup(project_errmsg(ui->p));
+		v->hidden = xstrdup(project_errmsg(ui->p));
 		return;
 	}
-	if ((who = whose(ui)) == NULL)
+	if ((who = whose(ui, v)) == NULL)
 		return;
-	rc = retest_table(ui->p, who, NULL, &v->rt_rows, &v->rt_n);
+	rc = retest_table(ui->p, who, NULL, &v->rows, &v->n);
 	if (rc == AX_ERR_PERM)
-		v->rt_hidden = xstrdup(project_errmsg(ui->p));
+		v->hidden = xstrdup(project_errmsg(ui->p));
 	else if (ui_check(ui, rc)) {
-		v->rt_first = who;
+		v->first = who;
 		who = NULL;
 	}
 	free(who);
@@ -114,7 +132,7 @@ retest_update(struct ui *ui)
 static void
 picked(struct ui *ui, int64_t id, const char *query)
 {
-	struct views *v = views_get(ui);
+	struct retest_view *v = views_data(ui, VIEW_RETEST);
 	struct coder *c;
 	size_t n, i;
 
@@ -126,22 +144,23 @@ picked(struct ui *ui, int64_t id, const char *query)
 	if (i == n)
 		ui_err(ui, "%s", _("no such coder"));
 	else {
-		free(v->rt_chosen);
-		v->rt_chosen = xstrdup(c[i].login);
-		retest_update(ui);
+		free(v->chosen);
+		v->chosen = xstrdup(c[i].login);
+		retest_update(ui, v);
 	}
 	coder_list_free(c, n);
 }
 
 /* W: the finder over the coders who have a second pass. */
 static void
-retest_choose(struct ui *ui)
+retest_choose(struct ui *ui, void *data)
 {
 	struct finder_item *it;
 	struct coder *c;
 	const char **l;
 	size_t n, k, i, *first;
 
+	(void)data;	/* picked() finds it when the finder is done */
 	if (blind_check_figures(ui->p) != AX_OK) {
 		ui_err(ui, "%s", _("the coders are not chosen during blind "
 		    "coding: the figures stay hidden until it ends"));
@@ -184,36 +203,36 @@ draw_row(struct ui *ui, int y, int x, int w, const struct retest_row *r,
 }
 
 static void
-retest_draw(struct ui *ui, const struct rect *r)
+retest_draw(struct ui *ui, void *data, const struct rect *r)
 {
-	struct views *v = views_get(ui);
+	struct retest_view *v = data;
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
 	int y = r->y + 1, x = r->x + 1, w = r->w - 2, h;
 	char line[512], head[128], *second;
 	size_t i, ndocs;
 
-	if (v->rt_hidden != NULL)	/* no pass named: blind coding */
+	if (v->hidden != NULL)	/* no pass named: blind coding */
 		snprintf(line, sizeof line, "%s",
 		    _(" test-retest: hidden during blind coding "));
-	else if (v->rt_first != NULL) {
-		second = retest_login(v->rt_first);
+	else if (v->first != NULL) {
+		second = retest_login(v->first);
 		snprintf(line, sizeof line, _(" test-retest of %s: first pass "
 		    "against %s   W chooses the coder, S your second pass on/off "),
-		    v->rt_first, second);
+		    v->first, second);
 		free(second);
 	} else
 		snprintf(line, sizeof line, "%s", _(" test-retest (intra-coder "
 		    "reliability); S starts or leaves your second pass "));
 	ui_box_title(ui, r, line, true);
-	if (v->rt_hidden != NULL) {
+	if (v->hidden != NULL) {
 		ui_put_plain(y + 1, x, w, _("test-retest figures are hidden:"),
 		    a | A_BOLD);
-		views_wrapped(ui, y + 2, x, w, v->rt_hidden,
-		    strlen(v->rt_hidden), r->h - 4, a);
+		views_wrapped(ui, y + 2, x, w, v->hidden,
+		    strlen(v->hidden), r->h - 4, a);
 		return;
 	}
-	if (v->rt_first == NULL || v->rt_n == 0) {
-		ui_put_plain(y + 1, x, w, v->rt_ask ? _("several coders have a "
+	if (v->first == NULL || v->n == 0) {
+		ui_put_plain(y + 1, x, w, v->ask ? _("several coders have a "
 		    "second coding pass: W chooses whose") : _("no second coding "
 		    "pass yet: S starts yours (you then code as LOGIN-retest; S "
 		    "again goes back to the first pass)"), a);
@@ -224,18 +243,18 @@ retest_draw(struct ui *ui, const struct rect *r)
 	    head);
 	ui_put_plain(y++, x, w, line, dim | A_UNDERLINE);
 	/* the documents scroll; the total row and the note stay below */
-	ndocs = v->rt_n - 1;
+	ndocs = v->n - 1;
 	h = r->y + r->h - y - 5;
 	if (h < 1)
 		h = 1;
-	if (v->rt_top + (size_t)h > ndocs)
-		v->rt_top = ndocs > (size_t)h ? ndocs - (size_t)h : 0;
-	for (i = v->rt_top; i < ndocs && i < v->rt_top + (size_t)h; i++)
-		draw_row(ui, y++, x, w, &v->rt_rows[i], a);
-	draw_row(ui, y++, x, w, &v->rt_rows[ndocs], a | A_BOLD);
+	if (v->top + (size_t)h > ndocs)
+		v->top = ndocs > (size_t)h ? ndocs - (size_t)h : 0;
+	for (i = v->top; i < ndocs && i < v->top + (size_t)h; i++)
+		draw_row(ui, y++, x, w, &v->rows[i], a);
+	draw_row(ui, y++, x, w, &v->rows[ndocs], a | A_BOLD);
 	if (ndocs == 0) {
 		snprintf(line, sizeof line, _("the second pass of %s has coded no "
-		    "document yet"), v->rt_first);
+		    "document yet"), v->first);
 		ui_put_plain(y++, x, w, line, dim);
 	}
 	y++;
@@ -248,27 +267,32 @@ retest_draw(struct ui *ui, const struct rect *r)
 }
 
 static void
-retest_open(struct ui *ui)
+retest_open(struct ui *ui, void *data)
 {
-	retest_update(ui);	/* cheap, and whose passes may have changed */
-	if (views_get(ui)->rt_ask)
-		retest_choose(ui);
+	struct retest_view *v = data;
+
+	retest_update(ui, v);	/* cheap, and whose passes may have changed */
+	if (v->ask)
+		retest_choose(ui, v);
 }
 
 static size_t *
-retest_cursor(struct views *v, size_t *n)
+retest_cursor(void *data, size_t *n)
 {
-	*n = v->rt_n > 0 ? v->rt_n - 1 : 0;	/* the documents scroll */
-	return &v->rt_top;
+	struct retest_view *v = data;
+
+	*n = v->n > 0 ? v->n - 1 : 0;	/* the documents scroll */
+	return &v->top;
 }
 
 const struct view_ops view_retest_ops = {
+	.create = retest_create,
+	.free = retest_free,
 	.open = retest_open,
 	.update = retest_update,
 	.draw = retest_draw,
 	.choose = retest_choose,
 	.cursor = retest_cursor,
-	.forget = retest_forget,
 };
 
 void view_act_retest(struct ui *ui) { view_toggle(ui, VIEW_RETEST); }

@@ -5,7 +5,8 @@
  *
  * The views' ops are reached through the table their pane gave
  * (pane-view.c, struct views.ops), never by name, so the view-*.c files
- * may call this one and it calls none of them.
+ * may call this one and it calls none of them. Each view's state is its
+ * own (views_data); the frame creates and frees it through the ops.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -17,19 +18,19 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
-const struct view_ops *
-views_ops(struct ui *ui, int view)
-{
-	const struct views *v = views_get(ui);
-
-	return view > VIEW_NONE && (size_t)view < v->nops ? v->ops[view] : NULL;
-}
-
 struct views *
-views_get(struct ui *ui)
+views_new(struct ui *ui, const struct view_ops *const *ops, size_t n)
 {
-	assert(ui->panes[PANE_VIEW].data != NULL);	/* made by ui_run */
-	return ui->panes[PANE_VIEW].data;
+	struct views *v = xcalloc(1, sizeof *v);
+	size_t i;
+
+	v->ops = ops;
+	v->nops = n;
+	v->data = xcalloc(n + 1, sizeof *v->data);
+	for (i = 0; i < n; i++)
+		if (ops[i] != NULL && ops[i]->create != NULL)
+			v->data[i] = ops[i]->create(ui);
+	return v;
 }
 
 void
@@ -40,12 +41,36 @@ views_free(struct views *v)
 	if (v == NULL)
 		return;
 	for (i = 0; i < v->nops; i++)
-		if (v->ops[i] != NULL && v->ops[i]->forget != NULL)
-			v->ops[i]->forget(v);
-	free(v->paras);
+		if (v->ops[i] != NULL && v->ops[i]->free != NULL)
+			v->ops[i]->free(v->data[i]);
+	free(v->data);
 	free(v->coder[0]);
 	free(v->coder[1]);
 	free(v);
+}
+
+struct views *
+views_get(struct ui *ui)
+{
+	assert(ui->panes[PANE_VIEW].data != NULL);	/* made by ui_run */
+	return ui->panes[PANE_VIEW].data;
+}
+
+const struct view_ops *
+views_ops(struct ui *ui, int view)
+{
+	const struct views *v = views_get(ui);
+
+	return view > VIEW_NONE && (size_t)view < v->nops ? v->ops[view] : NULL;
+}
+
+void *
+views_data(struct ui *ui, int view)
+{
+	struct views *v = views_get(ui);
+
+	assert(views_ops(ui, view) != NULL);	/* a VIEW_* of the table */
+	return v->data[view];
 }
 
 /* ---- the two coders ---- */
@@ -65,8 +90,9 @@ set_coders(struct ui *ui, const char *a, const char *b)
 	if (coder_find(ui->p, b, &v->coder_id[1]) != AX_OK)
 		v->coder_id[1] = 0;
 	for (i = 0; i < v->nops; i++)
-		if (v->ops[i] != NULL && v->ops[i]->coders)
-			v->ops[i]->forget(v);
+		if (v->ops[i] != NULL && v->ops[i]->coders &&
+		    v->ops[i]->forget != NULL)
+			v->ops[i]->forget(v->data[i]);
 }
 
 static void
@@ -208,21 +234,29 @@ views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
 }
 
 
-void
-views_open(struct ui *ui, int view)
+/* Opens view; false when it has no ops or the finder asks for coders. */
+static bool
+open_view(struct ui *ui, int view)
 {
 	const struct view_ops *o = views_ops(ui, view);
 
 	views_get(ui)->pending = VIEW_NONE;
 	if (o == NULL)
-		return;
+		return false;
 	/* blind coding: the view shows why, without asking for coders */
 	if (o->coders && blind_check_figures(ui->p) == AX_OK &&
 	    !ensure_coders(ui, view))
-		return;
+		return false;
 	ui->view = view;
-	o->open(ui);
+	o->open(ui, views_data(ui, view));
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+	return true;
+}
+
+void
+views_open(struct ui *ui, int view)
+{
+	(void)open_view(ui, view);
 }
 
 void
@@ -236,17 +270,29 @@ view_toggle(struct ui *ui, int view)
 }
 
 void
+views_blind(struct ui *ui)
+{
+	views_get(ui)->reopen = true;
+}
+
+void
 views_sync(struct ui *ui)
 {
 	struct views *v = views_get(ui);
+	const struct view_ops *o = views_ops(ui, ui->view);
+	bool reopen = v->reopen;
 	size_t i;
 
+	v->reopen = false;
 	for (i = 0; i < v->nops; i++)
 		if (v->ops[i] != NULL && v->ops[i]->stale != NULL)
-			v->ops[i]->stale(v);
-	/* only the view on screen recomputes now; the others when opened */
-	if (views_ops(ui, ui->view) != NULL)
-		views_ops(ui, ui->view)->update(ui);
+			v->ops[i]->stale(v->data[i]);
+	/* only the view on screen recomputes now; the others when opened.
+	 * After a blind session began or ended it opens again, as X or E
+	 * would: figures that now show need their two coders, and while the
+	 * finder asks for them the view shows what it can without */
+	if (o != NULL && (!reopen || !open_view(ui, ui->view)))
+		o->update(ui, views_data(ui, ui->view));
 }
 
 /* ---- actions ---- */
@@ -267,7 +313,7 @@ view_move(struct ui *ui, long delta)
 
 	if (o == NULL || o->cursor == NULL)
 		return;
-	cur = o->cursor(views_get(ui), &n);
+	cur = o->cursor(views_data(ui, ui->view), &n);
 	if (n == 0)
 		return;
 	if (delta < 0 && (size_t)-delta > *cur)
@@ -300,7 +346,7 @@ view_act_enter(struct ui *ui)
 	const struct view_ops *o = views_ops(ui, ui->view);
 
 	if (o != NULL && o->enter != NULL)
-		o->enter(ui);
+		o->enter(ui, views_data(ui, ui->view));
 }
 
 void
@@ -310,7 +356,7 @@ view_act_coders(struct ui *ui)
 	const struct view_ops *o = views_ops(ui, ui->view);
 
 	if (o != NULL && o->choose != NULL) {
-		o->choose(ui);
+		o->choose(ui, views_data(ui, ui->view));
 		return;
 	}
 	if (o == NULL || !o->coders) {
@@ -326,6 +372,5 @@ view_act_coders(struct ui *ui)
 		return;
 	}
 	v->pending = ui->view;
-	v->filter = 0;
 	ask_coders(ui);
 }

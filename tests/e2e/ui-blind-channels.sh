@@ -5,7 +5,8 @@
 # their memos' marks, no agreement figures; the compare (X) and test-retest
 # (E) views say they are hidden and show no count, code or coder of B's,
 # nor does W list B's passes; nor can A delete a code B sees. The owner's
-# lift shows it all, live.
+# lift shows it all, live, also in a view left open (X, E), and a new
+# session hides it there at once.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -90,9 +91,18 @@ check_screen "A cannot delete the code B sees" "blind coding is on: a code the o
 check "B's coding of it is kept" 1 "$("$AXIAL" codings "$P" --as B | grep -c shared)"
 keys Tab
 
+# the compare view is open when the owner lifts the session: it shows
+# the comparison at once, without being opened again
+keys X
+check_screen "the compare view is hidden before the lift" "compare: hidden during blind coding"
 check_rc "the owner lifts the session" 0 "$AXIAL" blind "$P" lift
 if wait_gone "[blind]" 5; then ok "the lift shows live"; else
 	notok "the lift shows live" "$(screen | head -1)"; fi
+check_screen "the open compare view shows the comparison at once" "compare A A | B B" 5
+check_screen "and B's code in it" "bsecret"
+not_on_screen "it no longer says it is hidden" "hidden during blind coding"
+keys Escape
+wait_gone "compare A A" 3
 check_screen "B's code is in the tree now" "bsecret" 5
 check_screen "the tree counts both codes" "codes (2)"
 check_screen "B's memo on the code is marked now" "✎"
@@ -101,5 +111,16 @@ keys a
 literal bsec
 check_screen "the code finder finds B's code now" "(1/2;"
 keys Escape
+wait_gone "apply code" 3
+
+# the test-retest view is open when a new session starts: hidden at once;
+# when it is lifted: B's passes at once
+keys E
+check_screen "the test-retest view shows B's passes after the lift" "test-retest of B: first pass against B-retest"
+check_rc "the owner starts a new session" 0 "$AXIAL" blind "$P" start A,B
+check_screen "the open test-retest view hides them at once" "test-retest: hidden during blind coding" 5
+not_on_screen "B's second pass is not named" "B-retest"
+check_rc "the owner lifts it" 0 "$AXIAL" blind "$P" lift
+check_screen "the open test-retest view shows them again at once" "test-retest of B: first pass against B-retest" 5
 keys q
 check_screen "quit" "AXIAL-EXIT=0"
