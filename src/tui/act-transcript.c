@@ -104,16 +104,36 @@ code_range(struct ui *ui, size_t *s, size_t *e)
 static void
 push_recent(struct ui *ui, int64_t node)
 {
+	struct act_state *a = act_of(ui);
 	size_t i;
 
-	for (i = 0; i < act_of(ui)->nrecent && act_of(ui)->recent[i] != node; i++)
+	for (i = 0; i < a->nrecent && a->recent[i] != node; i++)
 		;
-	if (i == act_of(ui)->nrecent && act_of(ui)->nrecent < UI_RECENT)
-		act_of(ui)->nrecent++;
-	if (i >= act_of(ui)->nrecent)
-		i = act_of(ui)->nrecent - 1;
-	memmove(&act_of(ui)->recent[1], &act_of(ui)->recent[0], i * sizeof act_of(ui)->recent[0]);
-	act_of(ui)->recent[0] = node;
+	if (i == a->nrecent && a->nrecent < UI_RECENT)
+		a->nrecent++;
+	if (i >= a->nrecent)
+		i = a->nrecent - 1;
+	memmove(&a->recent[1], &a->recent[0], i * sizeof a->recent[0]);
+	a->recent[0] = node;
+}
+
+/* Drops from the recent codes those that are no codes any more (deleted,
+ * merged, or undone away); true if any was dropped. */
+static bool
+recent_prune(struct ui *ui)
+{
+	struct act_state *a = act_of(ui);
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nrecent; i++) {
+		const struct node *nd = ui_node(ui, a->recent[i]);
+
+		if (nd != NULL && nd->kind == NODE_CODE)
+			a->recent[n++] = a->recent[i];
+	}
+	i = a->nrecent;
+	a->nrecent = n;
+	return n < i;
 }
 
 void
@@ -596,8 +616,12 @@ act_code_invivo(struct ui *ui)
 void
 act_code_again(struct ui *ui)
 {
+	bool gone = recent_prune(ui);
+
 	if (act_of(ui)->nrecent == 0) {
-		ui_err(ui, _("no code applied yet in this session"));
+		ui_err(ui, "%s", gone ? _("the code applied last is gone (deleted "
+		    "or undone); a applies another") :
+		    _("no code applied yet in this session"));
 		return;
 	}
 	quick_apply(ui, act_of(ui)->recent[0]);
@@ -608,8 +632,10 @@ act_code_recent(struct ui *ui)
 {
 	size_t k = (size_t)(ui->last_key - '1');
 
+	(void)recent_prune(ui);
 	if (k >= act_of(ui)->nrecent) {
-		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1, act_of(ui)->nrecent);
+		ui_err(ui, _("no recent code %zu (%zu so far)"), k + 1,
+		    act_of(ui)->nrecent);
 		return;
 	}
 	quick_apply(ui, act_of(ui)->recent[k]);

@@ -561,7 +561,8 @@ ui_act_as(struct ui *ui, const char *login)
 	if (!ui_check(ui, project_act_as(ui->p, login)))
 		return false;
 	/* who I am decides what a blind session shows and what is "mine" */
-	(void)load_blind(ui);
+	if (load_blind(ui))
+		panes_sync(ui, UI_SYNC_BLIND);
 	load_coders(ui);
 	ui_reload_tree(ui);
 	load_codings(ui);

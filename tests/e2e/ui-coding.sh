@@ -66,6 +66,16 @@ case $first in *"A brand new quick code"*) ok "recent codes come first in the fi
 *) notok "recent codes come first in the finder" "$first" ;; esac
 keys Escape
 
+# . after the code it would apply was undone away: the one before it, or a
+# clear word when none is left, never a refusal that names no cause
+keys u
+check_screen "u undoes the new code and its coding" "undone: code add"
+keys Escape '}' v w .
+check_screen ". skips the code undone away and applies the one before" "as Savings on office space"
+keys u
+wait_for "undone: tag" 5
+keys Escape
+
 # the tree: new category, rename, merge, delete
 keys Tab g
 wait_for "tree-mark" 5

@@ -273,7 +273,7 @@ check_ack() {
 	if [ "$1" = ok ]; then acks=$((acks + 1)); else
 		bad_ack=$((bad_ack + 1)); echo "# round $round: '$ACK' but $1"; fi
 	shift; COUNTS="$*"
-	case $ACK in coded*) applied=1 ;; esac
+	case $ACK in coded*) applied=1 ;; undone*) applied=0 ;; esac
 	mv "$T/now.json" "$T/prev.json"
 }
 # after_kill acked|mid: integrity; after an acknowledgement, exactly that
