@@ -19,13 +19,8 @@ coders_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	coder_list(p, &c, &nc);
 	if (json)
@@ -58,9 +53,7 @@ coders_main(const struct cmd *self, int argc, char **argv)
 out:
 	buf_done(&b);
 	coder_list_free(c, nc);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_coders = {
@@ -82,18 +75,11 @@ coder_add_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK &&
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, 2, NULL, &ops,
+	    &n)) == 0 && (rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK &&
 	    coder_add(p, ops[1], name, color, account) != AX_OK)
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_coder_add = {

@@ -157,18 +157,13 @@ export_csv_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1 && n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0)
+		goto out;
 	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
-	    strcmp(unit, "document") != 0) {
-		free(ops);
-		return cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	    strcmp(unit, "document") != 0)
+		rc = cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (units != NULL || unit != NULL) {
 		rc = export_units(p, unit != NULL && strcmp(unit, "document") == 0, &b);
@@ -229,9 +224,7 @@ out:
 	free(v);
 	doc_list_free(docs, nd);
 	coder_list_free(coders, nc);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_export_csv = {

@@ -525,9 +525,7 @@ out:
 	free(r.src);
 	buf_done(&r.index);
 	an_done(&a);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_report = {
@@ -579,14 +577,10 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
 	memset(&a, 0, sizeof a);
-	if (n != 1 && n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
 	if (an_load(p, &a) != AX_OK) {
 		rc = cmd_project_error(p);
@@ -608,9 +602,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 out:
 	buf_done(&b);
 	an_done(&a);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 static int

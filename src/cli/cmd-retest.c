@@ -142,27 +142,19 @@ retest_main(const struct cmd *self, int argc, char **argv)
 	bool fa = false;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n < 1 || n > 2 || (n == 2 && strcmp(ops[1], "start") != 0)) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json")) {
-		free(ops);
-		return cmd_usage(self, _("unknown format '%s'"), format);
-	}
-	if (lang != NULL && i18n_set_language(lang) != 0) {
-		free(ops);
-		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (n == 2 && strcmp(ops[1], "start") != 0)
+		rc = cmd_usage(self, NULL);
+	else if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
+		rc = cmd_usage(self, _("unknown format '%s'"), format);
+	else if (lang != NULL && i18n_set_language(lang) != 0)
+		rc = cmd_usage(self, _("unknown language '%s' for --lang (fa or "
 		    "en)"), lang);
-	}
-	if ((rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ? "CSV" :
-	    strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != CMD_OK) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if (rc != 0 || (rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ?
+	    "CSV" : strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != CMD_OK ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (n == 2) {
 		if (retest_start(p, &login) != AX_OK)
@@ -180,9 +172,7 @@ retest_main(const struct cmd *self, int argc, char **argv)
 out:
 	free(login);
 	retest_rows_free(rows, nr);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_retest = {

@@ -141,6 +141,24 @@ bad:
 	return 0;
 }
 
+int
+cmd_operands(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, int min, int max, const char *why,
+    char ***ops, int *n)
+{
+	int rc;
+
+	*ops = NULL;
+	if ((rc = cmd_parse(c, argc, argv, opts, ops, n)) != 0)
+		return rc;
+	if (*n < min || *n > max) {
+		free(*ops);
+		*ops = NULL;
+		rc = why != NULL ? cmd_usage(c, "%s", why) : cmd_usage(c, NULL);
+	}
+	return rc;
+}
+
 bool
 cmd_number(const char *s, long long min, long long max, long long *v)
 {
@@ -169,6 +187,14 @@ int
 cmd_project_error(struct project *p)
 {
 	return cmd_error("%s", project_errmsg(p));
+}
+
+int
+cmd_end(struct project *p, char **ops, int rc)
+{
+	project_close(p);
+	free(ops);
+	return rc;
 }
 
 int

@@ -58,6 +58,15 @@ int cmd_parse(const struct cmd *c, int argc, char **argv,
     const struct cmd_opt *opts, char ***operands, int *noperands);
 
 /*
+ * What every command does first: cmd_parse, then a check that there are
+ * from min to max operands; else the usage error (with why, or none when
+ * NULL). On an error *ops is NULL, so cmd_end may free it in any case.
+ */
+int cmd_operands(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, int min, int max, const char *why,
+    char ***ops, int *n);
+
+/*
  * Parses s, all of it, as a whole number in [min, max] into *v; whether it
  * is one. "many", "", "3x", "1e3" and out-of-range numbers are not.
  */
@@ -73,6 +82,9 @@ int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
 /* Prints the project's last error and returns CMD_ERROR. */
 int cmd_project_error(struct project *p);
+/* What every command on a project does last: closes p and frees ops (each
+ * may be NULL). Returns rc, for `return cmd_end(p, ops, rc)`. */
+int cmd_end(struct project *p, char **ops, int rc);
 /*
  * The --max-size option of the commands that read files in (import,
  * merge): arg (NULL: not given, TEXTIN_MAX_SIZE) into *max. Returns CMD_OK
