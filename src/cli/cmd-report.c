@@ -593,12 +593,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	else
 		an_paradigm_dot(&m, a.title, &b);
 	an_paradigm_done(&m);
-	if (n == 2 && strcmp(ops[1], "-") != 0) {
-		if (file_write_atomic(ops[1], b.s, b.len) != 0)
-			rc = cmd_error("%s: %s", ops[1], strerror(errno));
-	} else {
-		cmd_put_text(stdout, b.s, b.len);
-	}
+	rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b);
 out:
 	buf_done(&b);
 	an_done(&a);

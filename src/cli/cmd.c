@@ -254,6 +254,16 @@ cmd_put_text(FILE *f, const char *s, size_t n)
 	}
 }
 
+int
+cmd_write_out(const char *path, const struct buf *b)
+{
+	if (path == NULL || strcmp(path, "-") == 0)
+		cmd_put_text(stdout, b->s, b->len);
+	else if (file_write_atomic(path, b->s, b->len) != 0)
+		return cmd_error("%s: %s", path, strerror(errno));
+	return CMD_OK;
+}
+
 void
 cmd_report_lines(const char *file, const char *report)
 {

@@ -108,6 +108,13 @@ int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
  */
 void cmd_put_text(FILE *f, const char *s, size_t n);
 
+/*
+ * The output of a command with an optional OUT operand (export csv, dot,
+ * svg): written to path atomically, or with path NULL or "-" to standard
+ * output as cmd_put_text writes it. Returns CMD_OK or the error printed.
+ */
+int cmd_write_out(const char *path, const struct buf *b);
+
 /* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
 void cmd_report_lines(const char *file, const char *report);
 
