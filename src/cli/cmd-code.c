@@ -56,14 +56,11 @@ codes_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		buf_putc(&b, '[');
 		for (i = 0; i < nt; i++) {
-			if (i)
-				buf_putc(&b, ',');
+			cmd_json_item(&b);
 			json_node(&b, p, &t[i]);
 		}
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
+		cmd_json_put(&b);
 		goto out;
 	}
 	for (i = 0; i < nt; i++) {

@@ -23,12 +23,10 @@ coders_main(const struct cmd *self, int argc, char **argv)
 	    &n)) != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	coder_list(p, &c, &nc);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nc; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"login\":", i ? "," : "",
-			    (long long)c[i].id);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"login\":", (long long)c[i].id);
 			buf_json_str(&b, c[i].login, strlen(c[i].login));
 			buf_puts(&b, ",\"name\":");
 			buf_json_str(&b, c[i].name, strlen(c[i].name));
@@ -46,10 +44,8 @@ coders_main(const struct cmd *self, int argc, char **argv)
 			putchar('\n');
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	coder_list_free(c, nc);

@@ -159,8 +159,6 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	coder_list(p, &coders, &nc);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nv; i++) {
 		const char *login = "?", *q;
 		char *path = codetree_path(p, v[i].node);
@@ -173,8 +171,8 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		doc_get(p, v[i].doc, &d);
 		quote_of(p, &tc, &v[i], &q, &qlen);
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"document\":", i ? "," : "",
-			    (long long)v[i].id);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"document\":", (long long)v[i].id);
 			buf_json_str(&b, d.name, strlen(d.name));
 			buf_puts(&b, ",\"code\":");
 			buf_json_str(&b, path, strlen(path));
@@ -205,10 +203,8 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		doc_info_done(&d);
 		free(path);
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	free(tc.text);

@@ -246,12 +246,11 @@ docs_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nd; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"position\":%lld,\"name\":",
-			    i ? "," : "", (long long)d[i].id, (long long)d[i].position);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"position\":%lld,\"name\":",
+			    (long long)d[i].id, (long long)d[i].position);
 			buf_json_str(&b, d[i].name, strlen(d[i].name));
 			buf_printf(&b, ",\"characters\":%lld,\"bytes\":%lld,"
 			    "\"sha256\":\"%s\",\"direction\":\"%s\",\"source\":",
@@ -266,10 +265,8 @@ docs_main(const struct cmd *self, int argc, char **argv)
 			    (long long)d[i].nchars);
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	doc_list_free(d, nd);

@@ -82,11 +82,10 @@ log_main(const struct cmd *self, int argc, char **argv)
 	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	history_log(p, (size_t)nlimit, &e, &ne);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < ne; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"time\":%lld,\"coder\":", i ? "," : "",
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"time\":%lld,\"coder\":",
 			    (long long)e[i].id, (long long)e[i].time);
 			buf_json_str(&b, e[i].coder, strlen(e[i].coder));
 			buf_puts(&b, ",\"account\":");
@@ -115,10 +114,8 @@ log_main(const struct cmd *self, int argc, char **argv)
 			    strcmp(e[i].state, "undone") == 0 ? ", undone" : "");
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	history_log_free(e, ne);

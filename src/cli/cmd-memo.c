@@ -165,12 +165,11 @@ memo_list_main(const struct cmd *self, int argc, char **argv)
 	    (on != NULL && (rc = resolve_on(p, on, &t, &tid)) != CMD_OK))
 		goto out;
 	memo_list(p, t, tid, &m, &nm);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nm; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"on\":\"%s\",\"target\":%lld,"
-			    "\"type\":\"%s\",\"author\":", i ? "," : "", (long long)m[i].id,
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"on\":\"%s\",\"target\":%lld,"
+			    "\"type\":\"%s\",\"author\":", (long long)m[i].id,
 			    memo_target_name(m[i].target), (long long)m[i].target_id,
 			    memo_type_name(m[i].type));
 			buf_json_str(&b, m[i].author, strlen(m[i].author));
@@ -196,10 +195,8 @@ memo_list_main(const struct cmd *self, int argc, char **argv)
 				putchar('\n');
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	memo_list_free(m, nm);

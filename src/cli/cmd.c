@@ -254,6 +254,19 @@ cmd_put_text(FILE *f, const char *s, size_t n)
 	}
 }
 
+void
+cmd_json_item(struct buf *b)
+{
+	buf_putc(b, b->len == 0 ? '[' : ',');
+}
+
+void
+cmd_json_put(struct buf *b)
+{
+	buf_puts(b, b->len == 0 ? "[]\n" : "]\n");
+	fputs(b->s, stdout);
+}
+
 int
 cmd_write_out(const char *path, const struct buf *b)
 {

@@ -109,6 +109,15 @@ int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
 void cmd_put_text(FILE *f, const char *s, size_t n);
 
 /*
+ * The --json output of the listing commands: one array of objects built in
+ * b, cmd_json_item before each object ("[" or ","), cmd_json_put after the
+ * last, which ends the array ("[]" when empty) and writes it to standard
+ * output. JSON escapes every control, so it needs no placeholders.
+ */
+void cmd_json_item(struct buf *b);
+void cmd_json_put(struct buf *b);
+
+/*
  * The output of a command with an optional OUT operand (export csv, dot,
  * svg): written to path atomically, or with path NULL or "-" to standard
  * output as cmd_put_text writes it. Returns CMD_OK or the error printed.
