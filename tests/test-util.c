@@ -1,7 +1,8 @@
 /*
  * test-util.c: the base layer's file helpers against what a shared folder
  * can hold: file_write_atomic must never follow a file or symbolic link
- * someone planted at its temporary name.
+ * someone planted at its temporary name. And the small helpers the layers
+ * above share instead of writing them again.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -86,12 +87,31 @@ test_write_atomic_mode(void **state)
 	free(out);
 }
 
+/* str_index: the parsers of roles, units and formats rest on it */
+static void
+test_str_index(void **state)
+{
+	static const char *const names[] = { "auto", "auto-rtl", "rtl" };
+
+	(void)state;
+	assert_int_equal(str_index(names, 3, "auto"), 0);
+	assert_int_equal(str_index(names, 3, "auto-rtl"), 1);
+	assert_int_equal(str_index(names, 3, "rtl"), 2);
+	/* whole words only, in any case as written, within n */
+	assert_int_equal(str_index(names, 3, "aut"), -1);
+	assert_int_equal(str_index(names, 3, "RTL"), -1);
+	assert_int_equal(str_index(names, 3, ""), -1);
+	assert_int_equal(str_index(names, 2, "rtl"), -1);
+	assert_int_equal(str_index(names, 0, "auto"), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_atomic_planted_link),
 		cmocka_unit_test(test_write_atomic_mode),
+		cmocka_unit_test(test_str_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

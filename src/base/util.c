@@ -109,6 +109,17 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+int
+str_index(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {

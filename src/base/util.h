@@ -28,6 +28,10 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) AX_PRINTF(1, 2);
 
+/* The index of s in names[0..n), or -1: how a word the user types becomes
+ * the enum value whose name it is (roles, units, formats). */
+int str_index(const char *const *names, size_t n, const char *s);
+
 /* Prints "axial: MESSAGE" to stderr after running the fatal hook; exits 3. */
 _Noreturn void fatal(const char *fmt, ...) AX_PRINTF(1, 2);
 /* The hook runs once, before fatal() prints: e.g. endwin(). */

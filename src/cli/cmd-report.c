@@ -406,15 +406,11 @@ static int
 parse_only(const struct cmd *self, const char *list, bool *want)
 {
 	char *copy = xstrdup(list), *tok, *save = NULL;
-	size_t i;
-	int rc = CMD_OK;
+	int i, rc = CMD_OK;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < NPARTS; i++)
-			if (strcmp(tok, part_names[i]) == 0)
-				break;
-		if (i == NPARTS) {
+		if ((i = str_index(part_names, NPARTS, tok)) < 0) {
 			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
 			    "demographics, codebook, paradigm)"), tok);

@@ -60,11 +60,10 @@ paradigm_role_title(enum paradigm_role r)
 int
 paradigm_role_parse(const char *s)
 {
-	int i;
+	int i = str_index(role_names, ROLE_COUNT, s);
 
-	for (i = 0; i < ROLE_COUNT; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return i;
+	if (i >= 0)
+		return i;
 	if (strcmp(s, "phenomenon") == 0 || strcmp(s, "central-phenomenon") == 0)
 		return ROLE_CENTRAL;
 	if (strcmp(s, "strategy") == 0)

@@ -30,11 +30,10 @@ compare_choice_name(enum compare_choice c)
 int
 compare_choice_parse(const char *s)
 {
-	size_t i;
+	int i = str_index(choice_names, AX_ARRAY_LEN(choice_names), s);
 
-	for (i = 0; i < AX_ARRAY_LEN(choice_names); i++)
-		if (strcmp(s, choice_names[i]) == 0)
-			return (int)i;
+	if (i >= 0)
+		return i;
 	if (strcmp(s, "A") == 0 || strcmp(s, "B") == 0)
 		return s[0] == 'A' ? COMPARE_A : COMPARE_B;
 	/* in words: only one coder applied the code in a disagreement, so

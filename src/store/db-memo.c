@@ -20,23 +20,12 @@ memo_target_name(enum memo_target t)
 	return (unsigned)t < AX_ARRAY_LEN(target_names) ? target_names[t] : "free";
 }
 
-static int
-parse_in(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 int
 memo_target_parse(const char *s)
 {
 	if (strcmp(s, "code") == 0 || strcmp(s, "category") == 0)
 		return MEMO_NODE;
-	return parse_in(target_names, AX_ARRAY_LEN(target_names), s);
+	return str_index(target_names, AX_ARRAY_LEN(target_names), s);
 }
 
 const char *
@@ -48,7 +37,7 @@ memo_type_name(enum memo_type t)
 int
 memo_type_parse(const char *s)
 {
-	return parse_in(type_names, AX_ARRAY_LEN(type_names), s);
+	return str_index(type_names, AX_ARRAY_LEN(type_names), s);
 }
 
 void
