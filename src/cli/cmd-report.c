@@ -387,16 +387,15 @@ report_style(const struct cmd *self, const char *lang, const char *digits,
 {
 	int rc;
 
-	if (lang != NULL && i18n_set_language(lang) != 0)
-		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
-		    "en)"), lang);
+	if ((rc = cmd_lang(self, lang)) != CMD_OK)
+		return rc;
 	memset(st, 0, sizeof *st);
 	st->lang = i18n_lang_code();
 	st->rtl = strcmp(st->lang, "fa") == 0;
 	st->fa_digits = st->rtl;
 	st->bom = bom;
-	if ((rc = cmd_digits(self, digits, fmt == RP_CSV ? "CSV" : NULL,
-	    &st->fa_digits)) == CMD_OK)
+	if ((rc = cmd_digits(self, digits, fmt == RP_CSV ? CMD_FMT_CSV :
+	    CMD_FMT_TABLE, &st->fa_digits)) == CMD_OK)
 		rp_style_set(st);
 	return rc;
 }

@@ -208,8 +208,31 @@ cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max)
 }
 
 int
-cmd_digits(const struct cmd *c, const char *arg, const char *machine, bool *fa)
+cmd_format(const struct cmd *c, const char *arg, enum cmd_format *f)
 {
+	static const char *const names[] = { "table", "csv", "json" };
+	int i = str_index(names, AX_ARRAY_LEN(names), arg);
+
+	if (i < 0)
+		return cmd_usage(c, _("unknown format '%s'"), arg);
+	*f = (enum cmd_format)i;
+	return CMD_OK;
+}
+
+int
+cmd_lang(const struct cmd *c, const char *arg)
+{
+	if (arg != NULL && i18n_set_language(arg) != 0)
+		return cmd_usage(c, _("unknown language '%s' for --lang (fa or "
+		    "en)"), arg);
+	return CMD_OK;
+}
+
+int
+cmd_digits(const struct cmd *c, const char *arg, enum cmd_format f, bool *fa)
+{
+	const char *machine = f == CMD_FMT_CSV ? "CSV" : f == CMD_FMT_JSON ?
+	    "JSON" : NULL;
 	int rc = CMD_OK;
 
 	if (arg == NULL)

@@ -92,14 +92,21 @@ int cmd_end(struct project *p, char **ops, int rc);
  */
 int cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max);
 /*
- * The --digits option of the commands whose tables people read (report,
- * agree, retest): arg "fa" or "latin" into *fa (NULL: not given, *fa keeps
- * the caller's default). machine names the output format when programs
- * read it ("CSV", "JSON"; NULL for a table): Persian digits there are
- * refused with the reason, not silently dropped. Returns CMD_OK or the
- * usage error.
+ * The options of the commands whose figures people read (report, agree,
+ * retest); each returns CMD_OK or the usage error. The output is a table
+ * for people or, for programs, CSV or JSON (--format of agree and retest:
+ * arg "table", "csv" or "json" into *f).
  */
-int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
+enum cmd_format { CMD_FMT_TABLE, CMD_FMT_CSV, CMD_FMT_JSON };
+int cmd_format(const struct cmd *c, const char *arg, enum cmd_format *f);
+/* --lang: the messages in language arg ("fa", "en"; NULL: the locale's). */
+int cmd_lang(const struct cmd *c, const char *arg);
+/*
+ * --digits: arg "fa" or "latin" into *fa (NULL: not given, *fa keeps the
+ * caller's default). Persian digits in CSV or JSON, which programs read,
+ * are refused with the reason, not silently dropped.
+ */
+int cmd_digits(const struct cmd *c, const char *arg, enum cmd_format f,
     bool *fa);
 /*
  * Writes untrusted text (transcripts, names, memos) to f. When f is a
