@@ -123,14 +123,21 @@ str_index(const char *const *names, size_t n, const char *s)
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (b.s == NULL)
-		return xstrdup("");
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+
+	buf_vprintf(&b, fmt, ap);
 	return buf_take(&b);
 }
 

@@ -27,6 +27,7 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) AX_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) AX_PRINTF(1, 0);
 
 /* The index of s in names[0..n), or -1: how a word the user types becomes
  * the enum value whose name it is (roles, units, formats). */

@@ -104,14 +104,14 @@ put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
 static void
 put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
 {
-	struct buf t = {0};
 	va_list ap;
+	char *t;
 
 	va_start(ap, fmt);
-	buf_vprintf(&t, fmt, ap);
+	t = xvasprintf(fmt, ap);
 	va_end(ap);
-	buf_figures(o, t.s, fa, names);
-	buf_done(&t);
+	buf_figures(o, t, fa, names);
+	free(t);
 }
 
 /* The --data table; fa: its figures in Persian digits, the data's names

@@ -20,17 +20,17 @@
 int
 cmd_error(const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *m;
 
 	/* a message can quote a name or a file from the project */
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	m = xvasprintf(fmt, ap);
 	va_end(ap);
 	fputs("axial: ", stderr);
-	cmd_put_text(stderr, b.s, b.len);
+	cmd_put_text(stderr, m, strlen(m));
 	fputc('\n', stderr);
-	buf_done(&b);
+	free(m);
 	return CMD_ERROR;
 }
 

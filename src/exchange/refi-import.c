@@ -287,13 +287,13 @@ static enum ax_status
 fail(struct imp *im, const char *fmt, ...)
 {
 	va_list ap;
-	struct buf b = {0};
+	char *m;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	m = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(im->err);
-	im->err = buf_take(&b);
+	im->err = m;
 	return AX_ERR_INPUT;
 }
 

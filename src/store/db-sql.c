@@ -19,14 +19,14 @@
 enum ax_status
 db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *m;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);	/* xgettext knows db_fail's format */
+	m = xvasprintf(_(fmt), ap);	/* xgettext knows db_fail's format */
 	va_end(ap);
 	free(p->errmsg);
-	p->errmsg = buf_take(&b);
+	p->errmsg = m;
 	return st;
 }
 
