@@ -105,6 +105,26 @@ test_str_index(void **state)
 	assert_int_equal(str_index(names, 0, "auto"), -1);
 }
 
+/* buf_xml_text: the report's HTML and the paradigm model's DOT and SVG */
+static void
+test_buf_xml_text(void **state)
+{
+	struct buf b = {0};
+
+	(void)state;
+	buf_xml_text(&b, "a<b>&\"c'\x01\x7f", "<br>");
+	assert_string_equal(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\x7f");
+	buf_reset(&b);
+	/* HTML: a tab stays, a line break is br, a CR goes */
+	buf_xml_text(&b, "x\ty\r\nz", "<br>");
+	assert_string_equal(b.s, "x\ty<br>z");
+	buf_reset(&b);
+	/* a label on one line: each of them a space */
+	buf_xml_text(&b, "x\ty\r\nz", NULL);
+	assert_string_equal(b.s, "x y  z");
+	buf_done(&b);
+}
+
 int
 main(void)
 {
@@ -112,6 +132,7 @@ main(void)
 		cmocka_unit_test(test_write_atomic_planted_link),
 		cmocka_unit_test(test_write_atomic_mode),
 		cmocka_unit_test(test_str_index),
+		cmocka_unit_test(test_buf_xml_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

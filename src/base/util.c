@@ -266,6 +266,31 @@ buf_csv_field(struct buf *b, const char *s)
 }
 
 /* names[k], or NULL past their end. */
+void
+buf_xml_text(struct buf *b, const char *s, const char *br)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		case '\n': buf_puts(b, br != NULL ? br : " "); break;
+		case '\t': buf_putc(b, br != NULL ? '\t' : ' '); break;
+		case '\r':
+			if (br == NULL)
+				buf_putc(b, ' ');
+			break;
+		default:
+			if (c >= 0x20)
+				buf_putc(b, (char)c);
+		}
+	}
+}
+
 static const char *
 nth_name(const char *const *names, size_t k)
 {

@@ -59,6 +59,13 @@ void buf_done(struct buf *b);
 void buf_json_str(struct buf *b, const char *s, size_t n);
 /* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF. */
 void buf_csv_field(struct buf *b, const char *s);
+/*
+ * XML text (HTML's too) of s: & < > " ' as entities, the controls dropped
+ * but tab and line breaks. With br, a tab stays and a line break becomes br
+ * ("<br>" in HTML); without, a label on one line: tab, LF and CR become a
+ * space each.
+ */
+void buf_xml_text(struct buf *b, const char *s, const char *br);
 
 /*
  * Appends s to b, its figures in Persian digits when fa: Latin digits as

@@ -299,21 +299,7 @@ done:
 void
 rp_html_escape(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		case '\n': buf_puts(b, "<br>"); break;
-		default:
-			if (c >= 0x20 || c == '\t')
-				buf_putc(b, (char)c);
-		}
-	}
+	buf_xml_text(b, s, "<br>");
 }
 
 void
