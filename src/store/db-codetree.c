@@ -698,9 +698,7 @@ codetree_merge(struct project *p, int64_t from, int64_t into)
 	sqlite3_bind_int64(st, 2, into);
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
-	st = db_stmt(p, "DELETE FROM nodes WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, from);
-	s = db_exec_stmt(p, st);
+	s = db_exec_id(p, "DELETE FROM nodes WHERE id = ?1", from);
 end:
 	return db_action_end(p, s);
 }

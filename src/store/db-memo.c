@@ -203,19 +203,14 @@ end:
 enum ax_status
 memo_remove(struct project *p, int64_t id)
 {
-	sqlite3_stmt *st;
 	enum ax_status s;
 
 	if ((s = db_action_begin(p, "memo remove")) != AX_OK)
 		return s;
-	if (!memo_visible(p, id)) {
+	if (!memo_visible(p, id))
 		s = db_fail(p, AX_ERR_NOTFOUND, "no memo #%lld", (long long)id);
-		goto end;
-	}
-	st = db_stmt(p, "DELETE FROM memos WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	s = db_exec_stmt(p, st);
-end:
+	else
+		s = db_exec_id(p, "DELETE FROM memos WHERE id = ?1", id);
 	return db_action_end(p, s);
 }
 

@@ -109,6 +109,15 @@ db_exec(struct project *p, const char *sql)
 	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
 }
 
+enum ax_status
+db_exec_id(struct project *p, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+
+	sqlite3_bind_int64(st, 1, id);
+	return db_exec_stmt(p, st);
+}
+
 int64_t
 db_int(struct project *p, const char *sql, int64_t arg, int64_t def)
 {
