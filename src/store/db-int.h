@@ -202,6 +202,9 @@ enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
 
 /* db-coding.c: how many codings the reader may see (project_summary). */
 int64_t db_coding_count(struct project *p);
+/* Deletes coding id and the memos on it, inside the caller's action
+ * (coding_remove, and check's repair of a span outside its text). */
+enum ax_status db_coding_drop(struct project *p, int64_t id);
 
 /*
  * db-queue.c: writers take the write lock in the order they asked for it.
