@@ -409,6 +409,22 @@ check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t 
 	return AX_OK;
 }
 
+/* The deepest level the recursive walk sql reaches from node id (?1),
+ * stopping past the limit (?2). */
+static int64_t
+walk_levels(struct project *p, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	int64_t d = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return d;
+}
+
 /*
  * The level below which a node's subtree ends, counted from the top (1: a
  * top-level code), were node id under `parent` (0: the top level); each
@@ -417,31 +433,18 @@ check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t 
 static int64_t
 levels_if_under(struct project *p, int64_t id, int64_t parent)
 {
-	sqlite3_stmt *st;
 	int64_t above = 0, below = 0;
 
-	if (parent != 0) {
-		st = db_stmt(p, "WITH RECURSIVE up(id, d) AS (SELECT ?1, 1"
+	if (parent != 0)
+		above = walk_levels(p, "WITH RECURSIVE up(id, d) AS (SELECT ?1, 1"
 		    " UNION ALL SELECT n.parent_id, up.d + 1 FROM nodes n"
 		    " JOIN up ON n.id = up.id WHERE n.parent_id IS NOT NULL"
-		    " AND up.d <= ?2) SELECT max(d) FROM up");
-		sqlite3_bind_int64(st, 1, parent);
-		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			above = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
-	if (id != 0) {
-		st = db_stmt(p, "WITH RECURSIVE sub(id, d) AS (SELECT ?1, 0"
+		    " AND up.d <= ?2) SELECT max(d) FROM up", parent);
+	if (id != 0)
+		below = walk_levels(p, "WITH RECURSIVE sub(id, d) AS (SELECT ?1, 0"
 		    " UNION ALL SELECT n.id, sub.d + 1 FROM nodes n"
 		    " JOIN sub ON ifnull(n.parent_id, 0) = sub.id"
-		    " WHERE sub.d <= ?2) SELECT max(d) FROM sub");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			below = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
+		    " WHERE sub.d <= ?2) SELECT max(d) FROM sub", id);
 	return above + 1 + below;
 }
 
