@@ -728,14 +728,9 @@ codetree_remove(struct project *p, int64_t id)
 
 	if ((s = db_action_begin(p, "code remove")) != AX_OK)
 		return s;
-	if ((s = need_changeable(p, id)) != AX_OK)
-		return db_action_end(p, s);
-	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++) {
-		sqlite3_stmt *st = db_stmt(p, steps[i]);
-
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
+	s = need_changeable(p, id);
+	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++)
+		s = db_exec_id(p, steps[i], id);
 	return db_action_end(p, s);
 }
 
