@@ -780,42 +780,42 @@ check_color(struct project *p, const char *color)
 	return AX_OK;
 }
 
-enum ax_status
-codetree_set_color(struct project *p, int64_t id, const char *color)
+/* An action labelled label that sets a text field of node id: sql, with
+ * ?1 the id and ?2 the value. */
+static enum ax_status
+set_field(struct project *p, const char *label, const char *sql, int64_t id,
+    const char *value)
 {
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((s = check_color(p, color)) != AX_OK)
-		return s;
-	if ((s = db_action_begin(p, "code colour")) != AX_OK)
+	if ((s = db_action_begin(p, label)) != AX_OK)
 		return s;
 	if ((s = need_changeable(p, id)) == AX_OK) {
-		st = db_stmt(p, "UPDATE nodes SET color = lower(?2) WHERE id = ?1"
-		    " AND color <> lower(?2)");
+		st = db_stmt(p, sql);
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, color, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
 	}
 	return db_action_end(p, s);
 }
 
 enum ax_status
-codetree_set_definition(struct project *p, int64_t id, const char *text)
+codetree_set_color(struct project *p, int64_t id, const char *color)
 {
-	sqlite3_stmt *st;
 	enum ax_status s;
 
+	if ((s = check_color(p, color)) != AX_OK)
+		return s;
+	return set_field(p, "code colour", "UPDATE nodes SET color = lower(?2)"
+	    " WHERE id = ?1 AND color <> lower(?2)", id, color);
+}
+
+enum ax_status
+codetree_set_definition(struct project *p, int64_t id, const char *text)
+{
 	if (!db_valid_utf8(text))
 		return db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
-	if ((s = db_action_begin(p, "code define")) != AX_OK)
-		return s;
-	if ((s = need_changeable(p, id)) == AX_OK) {
-		st = db_stmt(p, "UPDATE nodes SET definition = ?2 WHERE id = ?1"
-		    " AND definition <> ?2");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-		s = db_exec_stmt(p, st);
-	}
-	return db_action_end(p, s);
+	return set_field(p, "code define", "UPDATE nodes SET definition = ?2"
+	    " WHERE id = ?1 AND definition <> ?2", id, text);
 }
