@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "base/textin.h"
 #include "base/util.h"
 
 static char *
@@ -125,6 +126,27 @@ test_buf_xml_text(void **state)
 	buf_done(&b);
 }
 
+/* textin_cp_span: a coding's quote, in code points over UTF-8 */
+static void
+test_cp_span(void **state)
+{
+	const char *s = "a \xd9\xbe\xd8\xb1\xd8\xb3\xd8\xb4 b";	/* "a پرسش b" */
+	size_t n = strlen(s), a, b;
+
+	(void)state;
+	textin_cp_span(s, n, 2, 6, &a, &b);
+	assert_int_equal(a, 2);
+	assert_int_equal(b, 10);	/* four letters of two bytes */
+	textin_cp_span(s, n, 7, 8, &a, &b);
+	assert_int_equal(a, 11);
+	assert_int_equal(b, 12);
+	textin_cp_span(s, n, 5, 99, &a, &b);	/* past the end: the end */
+	assert_int_equal(a, 8);
+	assert_int_equal(b, n);
+	textin_cp_span(s, n, 3, 3, &a, &b);
+	assert_int_equal(a, b);
+}
+
 int
 main(void)
 {
@@ -133,6 +155,7 @@ main(void)
 		cmocka_unit_test(test_write_atomic_mode),
 		cmocka_unit_test(test_str_index),
 		cmocka_unit_test(test_buf_xml_text),
+		cmocka_unit_test(test_cp_span),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -121,8 +121,7 @@ quote_of(struct project *p, struct text_cache *tc, const struct coding *c,
 		if (doc_text(p, c->doc, &tc->text, &tc->len) != AX_OK)
 			tc->text = xstrdup("");
 	}
-	a = textin_cp_to_byte(tc->text, tc->len, (size_t)c->start);
-	b = a + textin_cp_to_byte(tc->text + a, tc->len - a, (size_t)(c->end - c->start));
+	textin_cp_span(tc->text, tc->len, (size_t)c->start, (size_t)c->end, &a, &b);
 	*q = tc->text + a;
 	*qlen = b - a;
 }

@@ -80,9 +80,8 @@ compare_main(const struct cmd *self, int argc, char **argv)
 
 		doc_get(p, v[i].doc, &d);
 		doc_text(p, v[i].doc, &text, &len);
-		qa = textin_cp_to_byte(text, len, (size_t)v[i].span_start);
-		qb = qa + textin_cp_to_byte(text + qa, len - qa,
-		    (size_t)(v[i].span_end - v[i].span_start));
+		textin_cp_span(text, len, (size_t)v[i].span_start,
+		    (size_t)v[i].span_end, &qa, &qb);
 		if (json) {
 			buf_printf(&out, "%s{\"document\":", i ? "," : "");
 			buf_json_str(&out, d.name, strlen(d.name));

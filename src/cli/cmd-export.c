@@ -172,13 +172,13 @@ export_codings(struct project *p, struct buf *b)
 		for (j = 0; j < nv; j++) {
 			char *path = codetree_path(p, v[j].node), *quote;
 			const char *login = "";
-			size_t a = textin_cp_to_byte(text, len, (size_t)v[j].start);
-			size_t z = a + textin_cp_to_byte(text + a, len - a,
-			    (size_t)(v[j].end - v[j].start));
+			size_t a, z;
 
 			for (k = 0; k < nc; k++)
 				if (coders[k].id == v[j].coder)
 					login = coders[k].login;
+			textin_cp_span(text, len, (size_t)v[j].start, (size_t)v[j].end,
+			    &a, &z);
 			quote = xstrndup(text + a, z - a);
 			buf_printf(b, "%lld,", (long long)v[j].id);
 			buf_csv_field(b, docs[i].name);

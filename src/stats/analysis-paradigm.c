@@ -387,8 +387,7 @@ svg_wrap(struct svg_box *bx, const char *s, int kind, size_t maxc, bool rtl)
 			size_t x, y;
 
 			text_layout_para_line(l, p, k, &ln);
-			x = textin_cp_to_byte(s, len, ln.start);
-			y = x + textin_cp_to_byte(s + x, len - x, ln.end - ln.start);
+			textin_cp_span(s, len, ln.start, ln.end, &x, &y);
 			while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t'))
 				y--;	/* the space a line breaks after hangs */
 			if (y == x)
