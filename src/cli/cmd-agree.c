@@ -363,11 +363,11 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	struct agree_project *ap = NULL;
 	struct project *p = NULL;
 	struct buf out = {0};
-	char *list, *tok, *save = NULL;
+	char *list;
 	const char *names[32];
-	int n = 0, rc;
+	int rc;
 	unsigned flags = 0;
-	size_t hidden;
+	size_t n, hidden;
 
 	if (coders == NULL)
 		return cmd_usage(self, _("--coders A,B names the coders to compare"));
@@ -395,17 +395,14 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 		b = AGREE_BY_DOCUMENT;
 	else
 		return cmd_usage(self, _("--by takes code, category, subcategory or document"));
-	list = xstrdup(coders);
-	for (tok = strtok_r(list, ",", &save); tok != NULL && n < 32;
-	    tok = strtok_r(NULL, ",", &save))
-		names[n++] = tok;
+	list = cmd_split(coders, names, AX_ARRAY_LEN(names), &n);
 	if (n < 2) {
 		free(list);
 		return cmd_usage(self, _("--coders needs at least two coders, e.g. --coders A,B"));
 	}
 	if ((rc = cmd_project_open(path, NULL, 0, &p)) != CMD_OK)
 		goto out;
-	if (agree_project_new(p, names, n, &cfg, flags, &ap) != AX_OK) {
+	if (agree_project_new(p, names, (int)n, &cfg, flags, &ap) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
@@ -414,7 +411,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	    (fa ? AGREE_PRINT_FA_DIGITS : 0), &out);
 	if (out.s != NULL)
 		cmd_put_text(stdout, out.s, out.len);
-	say_hidden(hidden, b, n, f == AGREE_FMT_TABLE, fa);
+	say_hidden(hidden, b, (int)n, f == AGREE_FMT_TABLE, fa);
 out:
 	buf_done(&out);
 	agree_project_free(ap);

@@ -25,12 +25,10 @@ blind_main(const struct cmd *self, int argc, char **argv)
 	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (strcmp(ops[1], "start") == 0) {
-		char *list = xstrdup(ops[2]), *tok, *save = NULL;
 		const char *names[32];
-		size_t k = 0;
+		size_t k;
+		char *list = cmd_split(ops[2], names, AX_ARRAY_LEN(names), &k);
 
-		for (tok = strtok_r(list, ",", &save); tok && k < 32; tok = strtok_r(NULL, ",", &save))
-			names[k++] = tok;
 		s = blind_start(p, names, k);
 		free(list);
 	} else if (strcmp(ops[1], "done") == 0) {

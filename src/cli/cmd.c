@@ -159,6 +159,18 @@ cmd_operands(const struct cmd *c, int argc, char **argv,
 	return rc;
 }
 
+char *
+cmd_split(const char *list, const char **names, size_t max, size_t *n)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && *n < max;
+	    tok = strtok_r(NULL, ",", &save))
+		names[(*n)++] = tok;
+	return copy;
+}
+
 bool
 cmd_number(const char *s, long long min, long long max, long long *v)
 {

@@ -67,6 +67,13 @@ int cmd_operands(const struct cmd *c, int argc, char **argv,
     char ***ops, int *n);
 
 /*
+ * The coders of a comma list ("A,B,C": --coders, blind start): at most max
+ * names into names, borrowed from the copy it returns for the caller to
+ * free; *n says how many.
+ */
+char *cmd_split(const char *list, const char **names, size_t max, size_t *n);
+
+/*
  * Parses s, all of it, as a whole number in [min, max] into *v; whether it
  * is one. "many", "", "3x", "1e3" and out-of-range numbers are not.
  */
