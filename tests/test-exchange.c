@@ -594,6 +594,52 @@ replace1(const char *s, const char *a, const char *b)
 	return xasprintf("%.*s%s%s", (int)(at - s), s, b, at + strlen(a));
 }
 
+/* A User or Note defines its GUID: one missing or given twice refuses the
+ * file, and the message names which kind of element it was. */
+static void
+test_refi_guid_refusals(void **state)
+{
+	static const char note[] = "<Notes><Note guid=\"eeeeeeee-0000-4000-8000-"
+	    "000000000001\"><PlainTextContent>x</PlainTextContent></Note>";
+	static const struct {
+		const char *a, *b, *want;
+	} cases[] = {
+		{"<User guid=\"" U1 "\"", "<User guid=\"nope\"",
+		    "a User has no valid guid"},
+		{"</Users>", "<User guid=\"" U1 "\" name=\"Again\"/></Users>",
+		    "User GUID aaaaaaaa-1111-4111-8111-111111111111 appears twice"},
+		{"</Project>", "<Notes><Note><PlainTextContent>x</PlainTextContent>"
+		    "</Note></Notes></Project>", "a Note has no valid guid"},
+		{"</Project>", "PAIR", "note GUID eeeeeeee-0000-4000-8000-000000000001 "
+		    "appears twice"},
+	};
+	struct project *p = new_project();
+	struct project_summary before, after;
+	size_t i;
+
+	(void)state;
+	summary(p, &before);
+	for (i = 0; i < AX_ARRAY_LEN(cases); i++) {
+		char *q0 = qde("x", "", ""), *pair, *q, *err = NULL;
+		struct refi_stats st;
+
+		pair = xasprintf("%s%s</Notes></Project>", note, note + 7);
+		q = replace1(q0, cases[i].a, strcmp(cases[i].b, "PAIR") == 0 ?
+		    pair : cases[i].b);
+		assert_int_not_equal(import(p, q, "text", 0, "sources", &err, &st),
+		    AX_OK);
+		if (err == NULL || strstr(err, cases[i].want) == NULL)
+			fail_msg("case %zu: '%s' not in '%s'", i, cases[i].want, err);
+		summary(p, &after);
+		assert_memory_equal(&before, &after, sizeof before);
+		free(err);
+		free(q);
+		free(pair);
+		free(q0);
+	}
+	project_close(p);
+}
+
 static void
 test_refi_notes_cases_sets(void **state)
 {
@@ -711,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_refi_atlas_crlf),
 		cmocka_unit_test(test_refi_no_normalisation),
 		cmocka_unit_test(test_refi_refusals),
+		cmocka_unit_test(test_refi_guid_refusals),
 		cmocka_unit_test(test_refi_notes_cases_sets),
 		cmocka_unit_test(test_refi_qdc),
 	};

@@ -1,7 +1,8 @@
 /*
  * test-util.c: the base layer's file helpers against what a shared folder
  * can hold: file_write_atomic must never follow a file or symbolic link
- * someone planted at its temporary name.
+ * someone planted at its temporary name. And the small helpers the layers
+ * above share instead of writing them again.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "base/textin.h"
 #include "base/util.h"
 
 static char *
@@ -86,12 +88,74 @@ test_write_atomic_mode(void **state)
 	free(out);
 }
 
+/* str_index: the parsers of roles, units and formats rest on it */
+static void
+test_str_index(void **state)
+{
+	static const char *const names[] = { "auto", "auto-rtl", "rtl" };
+
+	(void)state;
+	assert_int_equal(str_index(names, 3, "auto"), 0);
+	assert_int_equal(str_index(names, 3, "auto-rtl"), 1);
+	assert_int_equal(str_index(names, 3, "rtl"), 2);
+	/* whole words only, in any case as written, within n */
+	assert_int_equal(str_index(names, 3, "aut"), -1);
+	assert_int_equal(str_index(names, 3, "RTL"), -1);
+	assert_int_equal(str_index(names, 3, ""), -1);
+	assert_int_equal(str_index(names, 2, "rtl"), -1);
+	assert_int_equal(str_index(names, 0, "auto"), -1);
+}
+
+/* buf_xml_text: the report's HTML and the paradigm model's DOT and SVG */
+static void
+test_buf_xml_text(void **state)
+{
+	struct buf b = {0};
+
+	(void)state;
+	buf_xml_text(&b, "a<b>&\"c'\x01\x7f", "<br>");
+	assert_string_equal(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\x7f");
+	buf_reset(&b);
+	/* HTML: a tab stays, a line break is br, a CR goes */
+	buf_xml_text(&b, "x\ty\r\nz", "<br>");
+	assert_string_equal(b.s, "x\ty<br>z");
+	buf_reset(&b);
+	/* a label on one line: each of them a space */
+	buf_xml_text(&b, "x\ty\r\nz", NULL);
+	assert_string_equal(b.s, "x y  z");
+	buf_done(&b);
+}
+
+/* textin_cp_span: a coding's quote, in code points over UTF-8 */
+static void
+test_cp_span(void **state)
+{
+	const char *s = "a \xd9\xbe\xd8\xb1\xd8\xb3\xd8\xb4 b";	/* "a پرسش b" */
+	size_t n = strlen(s), a, b;
+
+	(void)state;
+	textin_cp_span(s, n, 2, 6, &a, &b);
+	assert_int_equal(a, 2);
+	assert_int_equal(b, 10);	/* four letters of two bytes */
+	textin_cp_span(s, n, 7, 8, &a, &b);
+	assert_int_equal(a, 11);
+	assert_int_equal(b, 12);
+	textin_cp_span(s, n, 5, 99, &a, &b);	/* past the end: the end */
+	assert_int_equal(a, 8);
+	assert_int_equal(b, n);
+	textin_cp_span(s, n, 3, 3, &a, &b);
+	assert_int_equal(a, b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_atomic_planted_link),
 		cmocka_unit_test(test_write_atomic_mode),
+		cmocka_unit_test(test_str_index),
+		cmocka_unit_test(test_buf_xml_text),
+		cmocka_unit_test(test_cp_span),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

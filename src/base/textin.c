@@ -340,6 +340,14 @@ textin_cp_to_byte(const char *s, size_t len, size_t cp)
 }
 
 void
+textin_cp_span(const char *s, size_t len, size_t start, size_t end,
+    size_t *a, size_t *b)
+{
+	*a = textin_cp_to_byte(s, len, start);
+	*b = *a + textin_cp_to_byte(s + *a, len - *a, end - start);
+}
+
+void
 textin_sha256(const void *data, size_t len, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";

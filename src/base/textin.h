@@ -70,6 +70,11 @@ size_t textin_nchars(const char *s, size_t n);
 
 /* Byte offset of code point cp in valid UTF-8 s[0..len) (len if past the end). */
 size_t textin_cp_to_byte(const char *s, size_t len, size_t cp);
+/* The bytes s[*a..*b) of code points [start, end) of valid UTF-8
+ * s[0..len): a coding's quote. An end before start (a damaged file) runs
+ * to the end of s. */
+void textin_cp_span(const char *s, size_t len, size_t start, size_t end,
+    size_t *a, size_t *b);
 
 /* SHA-256 of data as 64 lower-case hex digits and a NUL. */
 void textin_sha256(const void *data, size_t len, char hex[65]);

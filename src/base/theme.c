@@ -59,12 +59,7 @@ static const char builtin[] =
 int
 theme_elem_parse(const char *name)
 {
-	int i;
-
-	for (i = 0; i < TH_COUNT_ELEMS; i++)
-		if (strcmp(elem_names[i], name) == 0)
-			return i;
-	return -1;
+	return str_index(elem_names, TH_COUNT_ELEMS, name);
 }
 
 const char *

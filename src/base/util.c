@@ -109,17 +109,35 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+int
+str_index(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (b.s == NULL)
-		return xstrdup("");
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+
+	buf_vprintf(&b, fmt, ap);
 	return buf_take(&b);
 }
 
@@ -248,6 +266,31 @@ buf_csv_field(struct buf *b, const char *s)
 }
 
 /* names[k], or NULL past their end. */
+void
+buf_xml_text(struct buf *b, const char *s, const char *br)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		case '\n': buf_puts(b, br != NULL ? br : " "); break;
+		case '\t': buf_putc(b, br != NULL ? '\t' : ' '); break;
+		case '\r':
+			if (br == NULL)
+				buf_putc(b, ' ');
+			break;
+		default:
+			if (c >= 0x20)
+				buf_putc(b, (char)c);
+		}
+	}
+}
+
 static const char *
 nth_name(const char *const *names, size_t k)
 {

@@ -36,6 +36,11 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) AX_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) AX_PRINTF(1, 0);
+
+/* The index of s in names[0..n), or -1: how a word the user types becomes
+ * the enum value whose name it is (roles, units, formats). */
+int str_index(const char *const *names, size_t n, const char *s);
 
 /* Prints "axial: MESSAGE" to stderr after running the fatal hook; exits 3. */
 _Noreturn void fatal(const char *fmt, ...) AX_PRINTF(1, 2);
@@ -63,6 +68,13 @@ void buf_done(struct buf *b);
 void buf_json_str(struct buf *b, const char *s, size_t n);
 /* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF. */
 void buf_csv_field(struct buf *b, const char *s);
+/*
+ * XML text (HTML's too) of s: & < > " ' as entities, the controls dropped
+ * but tab and line breaks. With br, a tab stays and a line break becomes br
+ * ("<br>" in HTML); without, a label on one line: tab, LF and CR become a
+ * space each.
+ */
+void buf_xml_text(struct buf *b, const char *s, const char *br);
 
 /*
  * Appends s to b, its figures in Persian digits when fa: Latin digits as

@@ -104,14 +104,14 @@ put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
 static void
 put_fig(struct buf *o, bool fa, const char *const *names, const char *fmt, ...)
 {
-	struct buf t = {0};
 	va_list ap;
+	char *t;
 
 	va_start(ap, fmt);
-	buf_vprintf(&t, fmt, ap);
+	t = xvasprintf(fmt, ap);
 	va_end(ap);
-	buf_figures(o, t.s, fa, names);
-	buf_done(&t);
+	buf_figures(o, t, fa, names);
+	free(t);
 }
 
 /* The --data table; fa: its figures in Persian digits, the data's names
@@ -352,21 +352,22 @@ say_hidden(size_t n, enum agree_by b, int ncoders, bool table, bool fa)
 /* `axial agree PROJECT --coders A,B ...`: the figures the UI shows. */
 static int
 agree_on_project(const struct cmd *self, const char *path, const char *coders,
-    const char *unit, const char *by, const char *theta, const char *format,
+    const char *unit, const char *by, const char *theta, enum cmd_format fmt,
     bool all, bool fa)
 {
 	struct agree_config cfg = { AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 	    AGREE_UNIT_PARAGRAPH };
 	enum agree_by b = AGREE_BY_CODE;
-	enum agree_format f = AGREE_FMT_TABLE;
+	enum agree_format f = fmt == CMD_FMT_CSV ? AGREE_FMT_CSV :
+	    fmt == CMD_FMT_JSON ? AGREE_FMT_JSON : AGREE_FMT_TABLE;
 	struct agree_project *ap = NULL;
 	struct project *p = NULL;
 	struct buf out = {0};
-	char *list, *tok, *save = NULL;
+	char *list;
 	const char *names[32];
-	int n = 0, rc;
+	int rc;
 	unsigned flags = 0;
-	size_t hidden;
+	size_t n, hidden;
 
 	if (coders == NULL)
 		return cmd_usage(self, _("--coders A,B names the coders to compare"));
@@ -394,23 +395,14 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 		b = AGREE_BY_DOCUMENT;
 	else
 		return cmd_usage(self, _("--by takes code, category, subcategory or document"));
-	if (strcmp(format, "csv") == 0)
-		f = AGREE_FMT_CSV;
-	else if (strcmp(format, "json") == 0)
-		f = AGREE_FMT_JSON;
-	else if (strcmp(format, "table") != 0)
-		return cmd_usage(self, _("unknown format '%s'"), format);
-	list = xstrdup(coders);
-	for (tok = strtok_r(list, ",", &save); tok != NULL && n < 32;
-	    tok = strtok_r(NULL, ",", &save))
-		names[n++] = tok;
+	list = cmd_split(coders, names, AX_ARRAY_LEN(names), &n);
 	if (n < 2) {
 		free(list);
 		return cmd_usage(self, _("--coders needs at least two coders, e.g. --coders A,B"));
 	}
 	if ((rc = cmd_project_open(path, NULL, 0, &p)) != CMD_OK)
 		goto out;
-	if (agree_project_new(p, names, n, &cfg, flags, &ap) != AX_OK) {
+	if (agree_project_new(p, names, (int)n, &cfg, flags, &ap) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
@@ -419,7 +411,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	    (fa ? AGREE_PRINT_FA_DIGITS : 0), &out);
 	if (out.s != NULL)
 		cmd_put_text(stdout, out.s, out.len);
-	say_hidden(hidden, b, n, f == AGREE_FMT_TABLE, fa);
+	say_hidden(hidden, b, (int)n, f == AGREE_FMT_TABLE, fa);
 out:
 	buf_done(&out);
 	agree_project_free(ap);
@@ -428,14 +420,11 @@ out:
 	return rc;
 }
 
-/* --format, --level, --boot, --seed and --q into o: 0 or a usage error. */
+/* --level, --boot, --seed and --q into o: 0 or a usage error. */
 static int
-check_opts(const struct cmd *self, const char *format, const char *level,
-    const char *boot, const char *seed, const char *q, struct agree_opts *o)
+check_opts(const struct cmd *self, const char *level, const char *boot,
+    const char *seed, const char *q, struct agree_opts *o)
 {
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0)
-		return cmd_usage(self, _("unknown format '%s'"), format);
 	if (level != NULL) {
 		int l = agree_level_parse(level);
 
@@ -492,24 +481,23 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	size_t len;
 	long line;
 	int nops, rc;
+	enum cmd_format f = CMD_FMT_TABLE;
 	bool fa = false;
 	locale_t cloc, old;
 
 	if ((rc = cmd_parse(self, argc, argv, opts, &operands, &nops)) != 0)
 		return rc;
 	/* the options' values are checked whichever figures they are for */
-	if (lang != NULL && i18n_set_language(lang) != 0)
-		rc = cmd_usage(self, _("unknown language '%s' for --lang (fa or "
-		    "en)"), lang);
-	if (rc != 0 || (rc = check_opts(self, format, level, boot, seed, q,
-	    &o)) != 0 || (rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ?
-	    "CSV" : strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != 0) {
+	if ((rc = cmd_lang(self, lang)) != 0 ||
+	    (rc = cmd_format(self, format, &f)) != 0 ||
+	    (rc = check_opts(self, level, boot, seed, q, &o)) != 0 ||
+	    (rc = cmd_digits(self, digits, f, &fa)) != 0) {
 		free(operands);
 		return rc;
 	}
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
-		    coders, unit, by, theta, format, all != NULL, fa) :
+		    coders, unit, by, theta, f, all != NULL, fa) :
 		    cmd_usage(self, nops > 1 ?
 		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 
@@ -534,9 +522,9 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	 * messages stay in the user's language (a base of 0 would make them C). */
 	cloc = newlocale(LC_NUMERIC_MASK, "C", duplocale(LC_GLOBAL_LOCALE));
 	old = uselocale(cloc);
-	if (strcmp(format, "csv") == 0)
+	if (f == CMD_FMT_CSV)
 		print_csv(&r);
-	else if (strcmp(format, "json") == 0)
+	else if (f == CMD_FMT_JSON)
 		print_json(data, &d, &r);
 	else
 		print_table(data, &d, &r, fa);

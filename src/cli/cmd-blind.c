@@ -11,29 +11,24 @@
 static int
 blind_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL;
-	struct cmd_opt opts[] = {{"as", 0, true, &as}, {NULL, 0, false, NULL}};
 	struct project *p = NULL;
 	struct blind_status b;
 	char **ops;
 	int n, rc;
 	enum ax_status s = AX_OK;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n < 2 || (strcmp(ops[1], "start") == 0) != (n == 3) || n > 3) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, NULL, 2, 3, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if ((strcmp(ops[1], "start") == 0) != (n == 3))
+		rc = cmd_usage(self, NULL);
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (strcmp(ops[1], "start") == 0) {
-		char *list = xstrdup(ops[2]), *tok, *save = NULL;
 		const char *names[32];
-		size_t k = 0;
+		size_t k;
+		char *list = cmd_split(ops[2], names, AX_ARRAY_LEN(names), &k);
 
-		for (tok = strtok_r(list, ",", &save); tok && k < 32; tok = strtok_r(NULL, ",", &save))
-			names[k++] = tok;
 		s = blind_start(p, names, k);
 		free(list);
 	} else if (strcmp(ops[1], "done") == 0) {
@@ -65,9 +60,7 @@ blind_main(const struct cmd *self, int argc, char **argv)
 	}
 	blind_status_done(&b);
 out:
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_blind = {

@@ -68,13 +68,9 @@ check_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_CHECKING, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, PROJECT_CHECKING, &p)) != CMD_OK)
 		goto out;
 	if (check_project(p, repair != NULL, &f, &nf) != AX_OK) {
 		rc = cmd_project_error(p);
@@ -107,9 +103,7 @@ check_main(const struct cmd *self, int argc, char **argv)
 	rc = left > 0 ? CMD_ERROR : CMD_OK;
 out:
 	check_findings_free(f, nf);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_check = {

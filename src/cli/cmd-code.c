@@ -47,27 +47,20 @@ codes_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc, d;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, _("expected one project file"));
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1,
+	    _("expected one project file"), &ops, &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (codetree_load(p, &t, &nt) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
 	if (json) {
-		buf_putc(&b, '[');
 		for (i = 0; i < nt; i++) {
-			if (i)
-				buf_putc(&b, ',');
+			cmd_json_item(&b);
 			json_node(&b, p, &t[i]);
 		}
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
+		cmd_json_put(&b);
 		goto out;
 	}
 	for (i = 0; i < nt; i++) {
@@ -85,9 +78,7 @@ codes_main(const struct cmd *self, int argc, char **argv)
 out:
 	buf_done(&b);
 	codetree_free(t, nt);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_codes = {
@@ -103,24 +94,15 @@ const struct cmd cmd_codes = {
  */
 static int
 code_cmd(const struct cmd *self, int argc, char **argv, int nargs, int nnodes,
-    const struct cmd_opt *extra, struct project **pp, int64_t ids[2],
+    const struct cmd_opt *opts, struct project **pp, int64_t ids[2],
     char ***ops)
 {
-	const char *as = NULL;
-	struct cmd_opt opts[6] = {{"as", 0, true, &as}};
 	int n, rc, i;
 
-	for (i = 0; extra != NULL && extra[i].name != NULL && i < 4; i++)
-		opts[i + 1] = extra[i];
 	*pp = NULL;
-	if ((rc = cmd_parse(self, argc, argv, opts, ops, &n)) != 0)
-		return rc;
-	if (n != 1 + nargs) {
-		free(*ops);
-		*ops = NULL;
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open((*ops)[0], as, 0, pp)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1 + nargs, 1 + nargs,
+	    NULL, ops, &n)) != 0 ||
+	    (rc = cmd_project_open((*ops)[0], NULL, 0, pp)) != CMD_OK)
 		return rc;
 	for (i = 0; i < nnodes; i++)
 		if (codetree_find(*pp, (*ops)[1 + i], &ids[i]) != AX_OK)
@@ -132,7 +114,7 @@ static int
 code_add_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *in = NULL, *category = NULL, *color = NULL, *def = NULL;
-	struct cmd_opt extra[] = {
+	struct cmd_opt opts[] = {
 		{"in", 'i', true, &in},
 		{"category", 'c', false, &category},
 		{"color", 0, true, &color},
@@ -142,7 +124,7 @@ code_add_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t ids[2], parent = 0, id;
-	int rc = code_cmd(self, argc, argv, 1, 0, extra, &p, ids, &ops);
+	int rc = code_cmd(self, argc, argv, 1, 0, opts, &p, ids, &ops);
 
 	if (rc != CMD_OK)
 		goto out;
@@ -161,9 +143,7 @@ code_add_main(const struct cmd *self, int argc, char **argv)
 	}
 	printf("#%lld\n", (long long)id);
 out:
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_code_add = {
@@ -219,9 +199,7 @@ code_simple_main(const struct cmd *self, int argc, char **argv)
 	    NULL, &p, ids, &ops);
 	if (rc == CMD_OK && simple_ops[i].op(p, ids, ops) != AX_OK)
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_code_rename = {
@@ -233,7 +211,7 @@ static int
 code_move_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *top = NULL;
-	struct cmd_opt extra[] = {{"top", 0, false, &top}, {NULL, 0, false, NULL}};
+	struct cmd_opt opts[] = {{"top", 0, false, &top}, {NULL, 0, false, NULL}};
 	struct project *p;
 	char **ops = NULL;
 	int64_t ids[2] = {0, 0};
@@ -247,13 +225,11 @@ code_move_main(const struct cmd *self, int argc, char **argv)
 			if (strcmp(argv[i], "--top") == 0)
 				with_top = 1;
 		rc = code_cmd(self, argc, argv, with_top ? 1 : 2, with_top ? 1 : 2,
-		    extra, &p, ids, &ops);
+		    opts, &p, ids, &ops);
 	}
 	if (rc == CMD_OK && codetree_move(p, ids[0], top ? 0 : ids[1]) != AX_OK)
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_code_move = {
@@ -292,9 +268,7 @@ code_role_main(const struct cmd *self, int argc, char **argv)
 		else if (codetree_set_role(p, ids[0], (enum paradigm_role)role) != AX_OK)
 			rc = cmd_project_error(p);
 	}
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_code_role = {

@@ -19,21 +19,14 @@ coders_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	coder_list(p, &c, &nc);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nc; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"login\":", i ? "," : "",
-			    (long long)c[i].id);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"login\":", (long long)c[i].id);
 			buf_json_str(&b, c[i].login, strlen(c[i].login));
 			buf_puts(&b, ",\"name\":");
 			buf_json_str(&b, c[i].name, strlen(c[i].name));
@@ -51,16 +44,12 @@ coders_main(const struct cmd *self, int argc, char **argv)
 			putchar('\n');
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	coder_list_free(c, nc);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_coders = {
@@ -82,18 +71,11 @@ coder_add_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK &&
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, 2, NULL, &ops,
+	    &n)) == 0 && (rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK &&
 	    coder_add(p, ops[1], name, color, account) != AX_OK)
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_coder_add = {

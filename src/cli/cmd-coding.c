@@ -29,9 +29,8 @@ parse_offset(const char *s, int64_t *v)
 static int
 tag_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL, *quote = NULL, *nth = NULL;
+	const char *quote = NULL, *nth = NULL;
 	struct cmd_opt opts[] = {
-		{"as", 0, true, &as},
 		{"quote", 'q', true, &quote},
 		{"nth", 0, true, &nth},
 		{NULL, 0, false, NULL},
@@ -42,21 +41,17 @@ tag_main(const struct cmd *self, int argc, char **argv)
 	long long nth_v = 1;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != (quote ? 3 : 5)) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if (!quote && (!parse_offset(ops[3], &start) || !parse_offset(ops[4], &end))) {
-		free(ops);
-		return cmd_usage(self, _("START and END are whole numbers"));
-	}
-	if (nth != NULL && !cmd_number(nth, 1, INT_MAX, &nth_v)) {
-		free(ops);
-		return cmd_usage(self, _("--nth takes a number from 1"));
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 3, 5, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (n != (quote ? 3 : 5))
+		rc = cmd_usage(self, NULL);
+	else if (!quote && (!parse_offset(ops[3], &start) ||
+	    !parse_offset(ops[4], &end)))
+		rc = cmd_usage(self, _("START and END are whole numbers"));
+	else if (nth != NULL && !cmd_number(nth, 1, INT_MAX, &nth_v))
+		rc = cmd_usage(self, _("--nth takes a number from 1"));
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (doc_find(p, ops[1], &doc) != AX_OK || codetree_find(p, ops[2], &node) != AX_OK ||
 	    (quote && coding_find_quote(p, doc, quote, (int)nth_v, &start,
@@ -67,9 +62,7 @@ tag_main(const struct cmd *self, int argc, char **argv)
 	}
 	printf("#%lld %lld %lld\n", (long long)id, (long long)start, (long long)end);
 out:
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_tag = {
@@ -85,25 +78,21 @@ const struct cmd cmd_tag = {
 static int
 untag_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL;
-	struct cmd_opt opts[] = {{"as", 0, true, &as}, {NULL, 0, false, NULL}};
 	struct project *p = NULL;
 	char **ops;
 	int64_t id;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 2 || !parse_offset(ops[1][0] == '#' ? ops[1] + 1 : ops[1], &id)) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) == CMD_OK &&
+	if ((rc = cmd_operands(self, argc, argv, NULL, 2, 2, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (!parse_offset(ops[1][0] == '#' ? ops[1] + 1 : ops[1], &id))
+		rc = cmd_usage(self, NULL);
+	else if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK &&
 	    coding_remove(p, id) != AX_OK)
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+out:
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_untag = {
@@ -132,8 +121,7 @@ quote_of(struct project *p, struct text_cache *tc, const struct coding *c,
 		if (doc_text(p, c->doc, &tc->text, &tc->len) != AX_OK)
 			tc->text = xstrdup("");
 	}
-	a = textin_cp_to_byte(tc->text, tc->len, (size_t)c->start);
-	b = a + textin_cp_to_byte(tc->text + a, tc->len - a, (size_t)(c->end - c->start));
+	textin_cp_span(tc->text, tc->len, (size_t)c->start, (size_t)c->end, &a, &b);
 	*q = tc->text + a;
 	*qlen = b - a;
 }
@@ -159,13 +147,8 @@ codings_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if ((docref && doc_find(p, docref, &f.doc) != AX_OK) ||
 	    (coderef && codetree_find(p, coderef, &f.node) != AX_OK) ||
@@ -175,8 +158,6 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	coder_list(p, &coders, &nc);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nv; i++) {
 		const char *login = "?", *q;
 		char *path = codetree_path(p, v[i].node);
@@ -189,8 +170,8 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		doc_get(p, v[i].doc, &d);
 		quote_of(p, &tc, &v[i], &q, &qlen);
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"document\":", i ? "," : "",
-			    (long long)v[i].id);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"document\":", (long long)v[i].id);
 			buf_json_str(&b, d.name, strlen(d.name));
 			buf_puts(&b, ",\"code\":");
 			buf_json_str(&b, path, strlen(path));
@@ -221,18 +202,14 @@ codings_main(const struct cmd *self, int argc, char **argv)
 		doc_info_done(&d);
 		free(path);
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	free(tc.text);
 	coder_list_free(coders, nc);
 	free(v);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_codings = {

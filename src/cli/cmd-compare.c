@@ -53,18 +53,16 @@ compare_main(const struct cmd *self, int argc, char **argv)
 	struct compare_item *v = NULL;
 	struct buf out = {0};
 	size_t nv = 0, i, open = 0;
-	char **ops, *pair;
+	char **ops, *pair = NULL;
 	int64_t doc = 0;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1 || (pair = split_pair(coders, &a, &b)) == NULL) {
-		free(ops);
-		return n != 1 ? cmd_usage(self, NULL) :
-		    cmd_usage(self, _("--coders A,B names the coders to compare"));
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if ((pair = split_pair(coders, &a, &b)) == NULL)
+		rc = cmd_usage(self, _("--coders A,B names the coders to compare"));
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if ((docref && doc_find(p, docref, &doc) != AX_OK) ||
 	    compare_list(p, a, b, doc, &v, &nv) != AX_OK) {
@@ -82,9 +80,8 @@ compare_main(const struct cmd *self, int argc, char **argv)
 
 		doc_get(p, v[i].doc, &d);
 		doc_text(p, v[i].doc, &text, &len);
-		qa = textin_cp_to_byte(text, len, (size_t)v[i].span_start);
-		qb = qa + textin_cp_to_byte(text + qa, len - qa,
-		    (size_t)(v[i].span_end - v[i].span_start));
+		textin_cp_span(text, len, (size_t)v[i].span_start,
+		    (size_t)v[i].span_end, &qa, &qb);
 		if (json) {
 			buf_printf(&out, "%s{\"document\":", i ? "," : "");
 			buf_json_str(&out, d.name, strlen(d.name));
@@ -127,10 +124,8 @@ compare_main(const struct cmd *self, int argc, char **argv)
 out:
 	buf_done(&out);
 	compare_items_free(v, nv);
-	project_close(p);
 	free(pair);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_compare = {
@@ -162,9 +157,10 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	long long para = 0;
 	int n, rc, choice = 0;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
 	/* every operand is checked before the project opens */
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, 5, NULL, &ops,
+	    &n)) != 0)
+		goto out;
 	if (!((n == 2 && strcmp(ops[1], "seed") == 0) || n == 5) ||
 	    (pair = split_pair(coders, &a, &b)) == NULL)
 		rc = cmd_usage(self, NULL);
@@ -173,9 +169,7 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	else if (n == 5 && (choice = compare_choice_parse(ops[4])) < 0)
 		rc = cmd_usage(self, _("choose keep, drop, a, b, both or neither, not '%s'"),
 		    ops[4]);
-	if (rc != 0)
-		goto out;
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (n == 2) {
 		size_t added = 0;
@@ -208,10 +202,8 @@ consensus_main(const struct cmd *self, int argc, char **argv)
 	doc_info_done(&d);
 	free(path);
 out:
-	project_close(p);
 	free(pair);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_consensus = {

@@ -4,6 +4,7 @@
  * them or none.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,12 +109,11 @@ import_refi(struct project *p, const char *path, uint64_t max)
 static int
 import_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *name = NULL, *attrs = NULL, *as = NULL, *maxarg = NULL;
+	const char *name = NULL, *attrs = NULL, *maxarg = NULL;
 	struct cmd_opt opts[] = {
 		{"name", 'n', true, &name},
 		{"attrs", 'a', true, &attrs},
 		{"max-size", 0, true, &maxarg},
-		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
@@ -123,18 +123,13 @@ import_main(const struct cmd *self, int argc, char **argv)
 	FILE *out = NULL;	/* "imported ..." lines, shown once committed */
 	int n, i, rc, nimported = 0;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n < 2 || (name != NULL && n != 2)) {
-		free(ops);
-		return cmd_usage(self, n < 2 ? _("expected a project and files") :
-		    _("--name takes one file"));
-	}
-	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, INT_MAX,
+	    _("expected a project and files"), &ops, &n)) != 0)
+		goto out;
+	if (name != NULL && n != 2)
+		rc = cmd_usage(self, _("--name takes one file"));
+	if (rc != 0 || (rc = cmd_max_size(self, maxarg, &max)) != CMD_OK ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if ((out = open_memstream(&done, &donelen)) == NULL) {
 		rc = cmd_error("%s", strerror(errno));
@@ -208,9 +203,7 @@ out:
 			fwrite(done, 1, donelen, stdout);
 	}
 	free(done);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_import = {
@@ -245,24 +238,19 @@ docs_main(const struct cmd *self, int argc, char **argv)
 	size_t nd = 0, i;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, _("expected one project file"));
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1,
+	    _("expected one project file"), &ops, &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (doc_list(p, &d, &nd) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nd; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"position\":%lld,\"name\":",
-			    i ? "," : "", (long long)d[i].id, (long long)d[i].position);
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"position\":%lld,\"name\":",
+			    (long long)d[i].id, (long long)d[i].position);
 			buf_json_str(&b, d[i].name, strlen(d[i].name));
 			buf_printf(&b, ",\"characters\":%lld,\"bytes\":%lld,"
 			    "\"sha256\":\"%s\",\"direction\":\"%s\",\"source\":",
@@ -277,16 +265,12 @@ docs_main(const struct cmd *self, int argc, char **argv)
 			    (long long)d[i].nchars);
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	doc_list_free(d, nd);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_docs = {
@@ -298,14 +282,12 @@ const struct cmd cmd_docs = {
 static int
 attr_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *json = NULL, *rm = NULL, *csv = NULL, *as = NULL,
-	    *maxarg = NULL;
+	const char *json = NULL, *rm = NULL, *csv = NULL, *maxarg = NULL;
 	struct cmd_opt opts[] = {
 		{"json", 0, false, &json},
 		{"rm", 0, false, &rm},
 		{"csv", 0, true, &csv},
 		{"max-size", 0, true, &maxarg},
-		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
@@ -316,18 +298,14 @@ attr_main(const struct cmd *self, int argc, char **argv)
 	int n, rc;
 	int64_t id = 0;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n < 1 || n > 4 || (csv && n != 1) || (!csv && n < 2) || (rm && n != 3)) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], as, (n >= 3 || csv) ? 0 : PROJECT_READONLY,
-	    &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 4, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if ((csv && n != 1) || (!csv && n < 2) || (rm && n != 3))
+		rc = cmd_usage(self, NULL);
+	if (rc != 0 || (rc = cmd_max_size(self, maxarg, &max)) != CMD_OK ||
+	    (rc = cmd_project_open(ops[0], NULL, (n >= 3 || csv) ? 0 :
+	    PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
 	if (csv != NULL) {
 		if (project_begin(p, "attributes") != AX_OK) {
@@ -380,9 +358,7 @@ attr_main(const struct cmd *self, int argc, char **argv)
 		puts("}");
 out:
 	doc_attr_list_free(a, na);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_attr = {
@@ -397,124 +373,88 @@ const struct cmd cmd_attr = {
 };
 
 /*
- * The common shape of `doc X PROJECT DOC [ARG]`. With pos, ARG is a
- * POSITION, a usage error unless a number from 1, checked before the
- * project opens.
+ * The `doc X PROJECT DOC [ARG]` commands, one store call each; nargs counts
+ * the operands after DOC. With pos, ARG is a POSITION: a usage error unless
+ * a number from 1, found before the project opens.
  */
-static int
-doc_cmd(const struct cmd *self, int argc, char **argv, int nargs, bool write,
-    struct project **pp, int64_t *id, char ***ops, long long *pos)
-{
-	const char *as = NULL;
-	struct cmd_opt opts[] = {
-		{"as", 0, true, &as},
-		{NULL, 0, false, NULL},
-	};
-	int n, rc;
+static enum ax_status op_rename(struct project *p, int64_t id, char **ops, long long pos)
+{ (void)pos; return doc_rename(p, id, ops[2]); }
+static enum ax_status op_move(struct project *p, int64_t id, char **ops, long long pos)
+{ (void)ops; return doc_set_position(p, id, pos); }
+static enum ax_status op_rm(struct project *p, int64_t id, char **ops, long long pos)
+{ (void)ops; (void)pos; return doc_remove(p, id); }
 
-	*pp = NULL;
-	if ((rc = cmd_parse(self, argc, argv, opts, ops, &n)) != 0)
-		return rc;
-	if (n != 2 + nargs)
-		rc = cmd_usage(self, NULL);
-	else if (pos != NULL && !cmd_number((*ops)[2], 1, INT64_MAX, pos))
-		rc = cmd_usage(self, _("'%s' is not a position (1, 2, ...)"), (*ops)[2]);
-	if (rc != 0) {
-		free(*ops);
-		*ops = NULL;
-		return rc;
-	}
-	if ((rc = cmd_project_open((*ops)[0], as, write ? 0 : PROJECT_READONLY, pp)) != CMD_OK)
-		return rc;
-	if (doc_find(*pp, (*ops)[1], id) != AX_OK)
-		return cmd_project_error(*pp);
-	return CMD_OK;
+static enum ax_status
+op_text(struct project *p, int64_t id, char **ops, long long pos)
+{
+	char *text = NULL;
+	size_t len;
+	enum ax_status s = doc_text(p, id, &text, &len);
+
+	(void)ops;
+	(void)pos;
+	if (s == AX_OK)
+		cmd_put_text(stdout, text, len);
+	free(text);
+	return s;
 }
 
-static int
-doc_rename_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, NULL);
+static const struct {
+	const char *name;
+	int nargs;
+	bool write, pos;
+	enum ax_status (*op)(struct project *, int64_t, char **, long long);
+} doc_ops[] = {
+	{"doc rename", 1, true, false, op_rename},
+	{"doc move", 1, true, true, op_move},
+	{"doc rm", 0, true, false, op_rm},
+	{"doc text", 0, false, false, op_text},
+};
 
-	if (rc == CMD_OK && doc_rename(p, id, ops[2]) != AX_OK)
+static int
+doc_simple_main(const struct cmd *self, int argc, char **argv)
+{
+	struct project *p = NULL;
+	char **ops;
+	int64_t id;
+	long long pos = 0;
+	size_t i;
+	int n, rc;
+
+	for (i = 0; strcmp(doc_ops[i].name, self->name) != 0; i++)
+		;	/* every command using this function is in the table */
+	if ((rc = cmd_operands(self, argc, argv, NULL, 2 + doc_ops[i].nargs,
+	    2 + doc_ops[i].nargs, NULL, &ops, &n)) != 0)
+		goto out;
+	if (doc_ops[i].pos && !cmd_number(ops[2], 1, INT64_MAX, &pos))
+		rc = cmd_usage(self, _("'%s' is not a position (1, 2, ...)"), ops[2]);
+	else if ((rc = cmd_project_open(ops[0], NULL, doc_ops[i].write ? 0 :
+	    PROJECT_READONLY, &p)) == CMD_OK && (doc_find(p, ops[1], &id) != AX_OK ||
+	    doc_ops[i].op(p, id, ops, pos) != AX_OK))
 		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
+out:
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_doc_rename = {
 	"doc rename", "PROJECT DOC NEWNAME", N_("rename a document"), NULL,
-	doc_rename_main,
+	doc_simple_main,
 };
-
-static int
-doc_move_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t id;
-	long long pos;
-	int rc = doc_cmd(self, argc, argv, 1, true, &p, &id, &ops, &pos);
-
-	if (rc == CMD_OK && doc_set_position(p, id, pos) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_doc_move = {
 	"doc move", "PROJECT DOC POSITION",
 	N_("move a document to another place in the interview order"), NULL,
-	doc_move_main,
+	doc_simple_main,
 };
-
-static int
-doc_rm_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL;
-	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 0, true, &p, &id, &ops, NULL);
-
-	if (rc == CMD_OK && doc_remove(p, id) != AX_OK)
-		rc = cmd_project_error(p);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_doc_rm = {
 	"doc rm", "PROJECT DOC",
 	N_("remove a document with its codings, attributes and memos (undoable)"),
-	NULL, doc_rm_main,
+	NULL, doc_simple_main,
 };
-
-static int
-doc_text_main(const struct cmd *self, int argc, char **argv)
-{
-	struct project *p;
-	char **ops = NULL, *text = NULL;
-	size_t len;
-	int64_t id;
-	int rc = doc_cmd(self, argc, argv, 0, false, &p, &id, &ops, NULL);
-
-	if (rc == CMD_OK && doc_text(p, id, &text, &len) != AX_OK)
-		rc = cmd_project_error(p);
-	if (rc == CMD_OK)
-		cmd_put_text(stdout, text, len);
-	free(text);
-	project_close(p);
-	free(ops);
-	return rc;
-}
 
 const struct cmd cmd_doc_text = {
 	"doc text", "PROJECT DOC",
 	N_("print a document's stored text (logical order; see also axial cat)"),
-	NULL, doc_text_main,
+	NULL, doc_simple_main,
 };

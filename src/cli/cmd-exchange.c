@@ -18,13 +18,9 @@ export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 	int n, rc;
 	enum ax_status st;
 
-	if ((rc = cmd_parse(self, argc, argv, NULL, &ops, &n)) != 0)
-		return rc;
-	if (n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, NULL, 2, 2, NULL, &ops,
+	    &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
 	st = qdc ? refi_export_qdc(p, ops[1], &report, &err) :
 	    refi_export_qdpx(p, ops[1], &report, &err);
@@ -38,9 +34,7 @@ export_refi(const struct cmd *self, int argc, char **argv, bool qdc)
 out:
 	free(report);
 	free(err);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 static int
@@ -76,10 +70,9 @@ const struct cmd cmd_export_qdc = {
 static int
 merge_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL, *maxarg = NULL;
+	const char *maxarg = NULL;
 	struct cmd_opt opts[] = {
 		{"max-size", 0, true, &maxarg},
-		{"as", 0, true, &as},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
@@ -89,17 +82,9 @@ merge_main(const struct cmd *self, int argc, char **argv)
 	int n, rc;
 
 	memset(&st, 0, sizeof st);
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_max_size(self, maxarg, &max)) != CMD_OK) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, 2, NULL, &ops,
+	    &n)) != 0 || (rc = cmd_max_size(self, maxarg, &max)) != CMD_OK ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (project_begin(p, "merge") != AX_OK) {
 		rc = cmd_project_error(p);
@@ -122,9 +107,7 @@ merge_main(const struct cmd *self, int argc, char **argv)
 out:
 	refi_stats_done(&st);
 	free(err);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_merge = {

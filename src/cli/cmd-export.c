@@ -3,7 +3,6 @@
  * --units one row per unit, code and coder; written atomically (a temp
  * file renamed over OUT) or to standard output.
  */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +56,24 @@ units_of(const char *text, size_t len, bool whole, size_t *nu)
 	return u;
 }
 
+/* A document's codings and text, for its rows: CMD_OK, or the project's
+ * error with nothing to free. */
+static int
+doc_codings(struct project *p, int64_t doc, struct coding **v, size_t *nv,
+    char **text, size_t *len)
+{
+	struct coding_filter f = {doc, 0, 0};
+
+	*v = NULL;
+	*text = NULL;
+	*nv = *len = 0;
+	if (coding_list(p, &f, v, nv) == AX_OK && doc_text(p, doc, text, len) == AX_OK)
+		return CMD_OK;
+	free(*v);
+	free(*text);
+	return cmd_project_error(p);
+}
+
 /*
  * One row per unit, code and coder: applied is 1 when the coder's coding
  * of the code overlaps the unit, else 0. Coders are those with at least
@@ -80,22 +97,16 @@ export_units(struct project *p, bool whole, struct buf *b)
 	for (k = 0; k < nn; k++)
 		paths[k] = codetree_path(p, nodes[k].id);
 	buf_puts(b, "document,position,unit,start,end,code,coder,applied\r\n");
-	for (i = 0; i < nd && rc == CMD_OK; i++) {
-		struct coding_filter f = {docs[i].id, 0, 0};
-		struct coding *v = NULL;
+	for (i = 0; i < nd; i++) {
+		struct coding *v;
 		struct unit *un;
-		size_t nv = 0, nu = 0, len = 0;
-		char *text = NULL;
-		bool *active = xcalloc(nc + 1, sizeof *active);
+		size_t nv, nu = 0, len;
+		char *text;
+		bool *active;
 
-		if (coding_list(p, &f, &v, &nv) != AX_OK ||
-		    doc_text(p, docs[i].id, &text, &len) != AX_OK) {
-			rc = cmd_project_error(p);
-			free(active);
-			free(v);
-			free(text);
+		if ((rc = doc_codings(p, docs[i].id, &v, &nv, &text, &len)) != CMD_OK)
 			break;
-		}
+		active = xcalloc(nc + 1, sizeof *active);
 		for (j = 0; j < nv; j++)
 			for (c = 0; c < nc; c++)
 				if (coders[c].id == v[j].coder)
@@ -139,15 +150,61 @@ export_units(struct project *p, bool whole, struct buf *b)
 	return rc;
 }
 
+/* One row per coding, with its quote. */
+static int
+export_codings(struct project *p, struct buf *b)
+{
+	struct doc_info *docs = NULL;
+	struct coder *coders = NULL;
+	size_t nd = 0, nc = 0, i, j, k;
+	int rc = CMD_OK;
+
+	doc_list(p, &docs, &nd);
+	coder_list(p, &coders, &nc);
+	buf_puts(b, "coding,document,position,code,coder,start,end,text\r\n");
+	for (i = 0; i < nd; i++) {
+		struct coding *v;
+		char *text;
+		size_t nv, len;
+
+		if ((rc = doc_codings(p, docs[i].id, &v, &nv, &text, &len)) != CMD_OK)
+			break;
+		for (j = 0; j < nv; j++) {
+			char *path = codetree_path(p, v[j].node), *quote;
+			const char *login = "";
+			size_t a, z;
+
+			for (k = 0; k < nc; k++)
+				if (coders[k].id == v[j].coder)
+					login = coders[k].login;
+			textin_cp_span(text, len, (size_t)v[j].start, (size_t)v[j].end,
+			    &a, &z);
+			quote = xstrndup(text + a, z - a);
+			buf_printf(b, "%lld,", (long long)v[j].id);
+			buf_csv_field(b, docs[i].name);
+			buf_printf(b, ",%lld,", (long long)docs[i].position);
+			buf_csv_field(b, path);
+			buf_putc(b, ',');
+			buf_csv_field(b, login);
+			buf_printf(b, ",%lld,%lld,", (long long)v[j].start, (long long)v[j].end);
+			buf_csv_field(b, quote);
+			buf_puts(b, "\r\n");
+			free(quote);
+			free(path);
+		}
+		free(v);
+		free(text);
+	}
+	doc_list_free(docs, nd);
+	coder_list_free(coders, nc);
+	return rc;
+}
+
 static int
 export_csv_main(const struct cmd *self, int argc, char **argv)
 {
 	struct project *p = NULL;
-	struct doc_info *docs = NULL;
-	struct coder *coders = NULL;
-	struct coding *v = NULL;
 	struct buf b = {0};
-	size_t nd = 0, nc = 0, nv = 0, i, j, k;
 	char **ops;
 	int n, rc;
 	const char *units = NULL, *unit = NULL;
@@ -157,81 +214,21 @@ export_csv_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1 && n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
-	    strcmp(unit, "document") != 0) {
-		free(ops);
-		return cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0)
 		goto out;
-	if (units != NULL || unit != NULL) {
-		rc = export_units(p, unit != NULL && strcmp(unit, "document") == 0, &b);
-		if (rc != CMD_OK)
-			goto out;
-		goto write;
-	}
-	doc_list(p, &docs, &nd);
-	coder_list(p, &coders, &nc);
-	buf_puts(&b, "coding,document,position,code,coder,start,end,text\r\n");
-	for (i = 0; i < nd; i++) {
-		struct coding_filter f = {docs[i].id, 0, 0};
-		char *text = NULL;
-		size_t len = 0;
-
-		if (coding_list(p, &f, &v, &nv) != AX_OK ||
-		    doc_text(p, docs[i].id, &text, &len) != AX_OK) {
-			rc = cmd_project_error(p);
-			free(text);
-			goto out;
-		}
-		for (j = 0; j < nv; j++) {
-			char *path = codetree_path(p, v[j].node), *quote;
-			const char *login = "";
-			size_t a = textin_cp_to_byte(text, len, (size_t)v[j].start);
-			size_t z = a + textin_cp_to_byte(text + a, len - a,
-			    (size_t)(v[j].end - v[j].start));
-
-			for (k = 0; k < nc; k++)
-				if (coders[k].id == v[j].coder)
-					login = coders[k].login;
-			quote = xstrndup(text + a, z - a);
-			buf_printf(&b, "%lld,", (long long)v[j].id);
-			buf_csv_field(&b, docs[i].name);
-			buf_printf(&b, ",%lld,", (long long)docs[i].position);
-			buf_csv_field(&b, path);
-			buf_putc(&b, ',');
-			buf_csv_field(&b, login);
-			buf_printf(&b, ",%lld,%lld,", (long long)v[j].start, (long long)v[j].end);
-			buf_csv_field(&b, quote);
-			buf_puts(&b, "\r\n");
-			free(quote);
-			free(path);
-		}
-		free(v);
-		v = NULL;
-		free(text);
-	}
-write:
-	if (n == 2 && strcmp(ops[1], "-") != 0) {
-		if (file_write_atomic(ops[1], b.s, b.len) != 0)
-			rc = cmd_error("%s: %s", ops[1], strerror(errno));
-	} else {
-		cmd_put_text(stdout, b.s, b.len);
-	}
+	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
+	    strcmp(unit, "document") != 0)
+		rc = cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+		goto out;
+	rc = units != NULL || unit != NULL ? export_units(p, unit != NULL &&
+	    strcmp(unit, "document") == 0, &b) : export_codings(p, &b);
+	if (rc == CMD_OK)
+		rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b);
 out:
 	buf_done(&b);
-	free(v);
-	doc_list_free(docs, nd);
-	coder_list_free(coders, nc);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_export_csv = {

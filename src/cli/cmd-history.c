@@ -11,19 +11,12 @@
 static int
 undo_redo(const struct cmd *self, int argc, char **argv, bool redo)
 {
-	const char *as = NULL;
-	struct cmd_opt opts[] = {{"as", 0, true, &as}, {NULL, 0, false, NULL}};
 	struct project *p = NULL;
 	char **ops, *label = NULL;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) == CMD_OK) {
+	if ((rc = cmd_operands(self, argc, argv, NULL, 1, 1, NULL, &ops,
+	    &n)) == 0 && (rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK) {
 		if ((redo ? history_redo(p, &label) : history_undo(p, &label)) != AX_OK)
 			rc = cmd_project_error(p);
 		else {
@@ -33,9 +26,7 @@ undo_redo(const struct cmd *self, int argc, char **argv, bool redo)
 		}
 	}
 	free(label);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 static int undo_main(const struct cmd *s, int c, char **v) { return undo_redo(s, c, v, false); }
@@ -83,20 +74,18 @@ log_main(const struct cmd *self, int argc, char **argv)
 	long long nlimit = 20;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1 || (limit != NULL && !cmd_number(limit, 1, INT64_MAX, &nlimit))) {
-		free(ops);
-		return cmd_usage(self, n != 1 ? NULL : _("--limit takes a number from 1"));
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (limit != NULL && !cmd_number(limit, 1, INT64_MAX, &nlimit))
+		rc = cmd_usage(self, _("--limit takes a number from 1"));
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	history_log(p, (size_t)nlimit, &e, &ne);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < ne; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"time\":%lld,\"coder\":", i ? "," : "",
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"time\":%lld,\"coder\":",
 			    (long long)e[i].id, (long long)e[i].time);
 			buf_json_str(&b, e[i].coder, strlen(e[i].coder));
 			buf_puts(&b, ",\"account\":");
@@ -125,16 +114,12 @@ log_main(const struct cmd *self, int argc, char **argv)
 			    strcmp(e[i].state, "undone") == 0 ? ", undone" : "");
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	history_log_free(e, ne);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_log = {

@@ -59,11 +59,10 @@ keys_main(const struct cmd *self, int argc, char **argv)
 	int n, rc, s;
 	size_t i;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
+	if ((rc = cmd_operands(self, argc, argv, opts, 0, 0,
+	    _("no operands expected"), &ops, &n)) != 0)
 		return rc;
 	free(ops);
-	if (n != 0)
-		return cmd_usage(self, _("no operands expected"));
 	k = keymap_new(ui_actions);
 	if (defaults == NULL && man == NULL && markdown == NULL)
 		ui_load_bindings(k, stderr);

@@ -95,9 +95,8 @@ memo_text(const char *arg)
 static int
 memo_add_main(const struct cmd *self, int argc, char **argv)
 {
-	const char *as = NULL, *on = NULL, *type = NULL, *title = NULL;
+	const char *on = NULL, *type = NULL, *title = NULL;
 	struct cmd_opt opts[] = {
-		{"as", 0, true, &as},
 		{"on", 'o', true, &on},
 		{"type", 't', true, &type},
 		{"title", 0, true, &title},
@@ -109,22 +108,14 @@ memo_add_main(const struct cmd *self, int argc, char **argv)
 	int64_t tid, id;
 	int n, rc, ty = MEMO_TYPE_FREE;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if (type != NULL && (ty = memo_type_parse(type)) < 0) {
-		free(ops);
-		return cmd_usage(self, _("unknown memo type '%s' (free, code, "
+	if ((rc = cmd_operands(self, argc, argv, opts, 2, 2, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (type != NULL && (ty = memo_type_parse(type)) < 0)
+		rc = cmd_usage(self, _("unknown memo type '%s' (free, code, "
 		    "theoretical, operational)"), type);
-	}
-	if ((rc = on_check(self, on)) != 0) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK ||
+	if (rc != 0 || (rc = on_check(self, on)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
 	    (rc = resolve_on(p, on, &t, &tid)) != CMD_OK)
 		goto out;
 	if ((text = memo_text(ops[1])) == NULL) {
@@ -137,9 +128,7 @@ memo_add_main(const struct cmd *self, int argc, char **argv)
 		printf("#%lld\n", (long long)id);
 out:
 	free(text);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_memo_add = {
@@ -170,22 +159,17 @@ memo_list_main(const struct cmd *self, int argc, char **argv)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1 || (rc = on_check(self, on)) != 0) {
-		free(ops);
-		return n != 1 ? cmd_usage(self, NULL) : rc;
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1, NULL, &ops,
+	    &n)) != 0 || (rc = on_check(self, on)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
 	    (on != NULL && (rc = resolve_on(p, on, &t, &tid)) != CMD_OK))
 		goto out;
 	memo_list(p, t, tid, &m, &nm);
-	if (json)
-		buf_putc(&b, '[');
 	for (i = 0; i < nm; i++) {
 		if (json) {
-			buf_printf(&b, "%s{\"id\":%lld,\"on\":\"%s\",\"target\":%lld,"
-			    "\"type\":\"%s\",\"author\":", i ? "," : "", (long long)m[i].id,
+			cmd_json_item(&b);
+			buf_printf(&b, "{\"id\":%lld,\"on\":\"%s\",\"target\":%lld,"
+			    "\"type\":\"%s\",\"author\":", (long long)m[i].id,
 			    memo_target_name(m[i].target), (long long)m[i].target_id,
 			    memo_type_name(m[i].type));
 			buf_json_str(&b, m[i].author, strlen(m[i].author));
@@ -211,16 +195,12 @@ memo_list_main(const struct cmd *self, int argc, char **argv)
 				putchar('\n');
 		}
 	}
-	if (json) {
-		buf_puts(&b, "]\n");
-		fputs(b.s, stdout);
-	}
+	if (json)
+		cmd_json_put(&b);
 out:
 	buf_done(&b);
 	memo_list_free(m, nm);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_memo_list = {
@@ -232,9 +212,8 @@ const struct cmd cmd_memo_list = {
 static int
 memo_id_cmd(const struct cmd *self, int argc, char **argv, bool edit)
 {
-	const char *as = NULL, *title = NULL;
+	const char *title = NULL;
 	struct cmd_opt opts[] = {
-		{"as", 0, true, &as},
 		{"title", 0, true, &title},
 		{NULL, 0, false, NULL},
 	};
@@ -243,17 +222,12 @@ memo_id_cmd(const struct cmd *self, int argc, char **argv, bool edit)
 	int n, rc;
 	long long id;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != (edit ? 3 : 2))
-		rc = cmd_usage(self, NULL);
-	else if (!cmd_number(ops[1] + (ops[1][0] == '#'), 1, INT64_MAX, &id))
+	if ((rc = cmd_operands(self, argc, argv, opts, edit ? 3 : 2,
+	    edit ? 3 : 2, NULL, &ops, &n)) != 0)
+		goto out;
+	if (!cmd_number(ops[1] + (ops[1][0] == '#'), 1, INT64_MAX, &id))
 		rc = cmd_usage(self, _("'%s' is not a memo's #ID"), ops[1]);
-	if (rc != 0) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], as, 0, &p)) != CMD_OK)
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (edit && (text = memo_text(ops[2])) == NULL)
 		rc = cmd_error(_("the memo text has a NUL byte"));
@@ -261,9 +235,7 @@ memo_id_cmd(const struct cmd *self, int argc, char **argv, bool edit)
 		rc = cmd_project_error(p);
 out:
 	free(text);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 static int

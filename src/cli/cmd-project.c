@@ -21,31 +21,26 @@ init_main(const struct cmd *self, int argc, char **argv)
 		{"title", 't', true, &title},
 		{NULL, 0, false, NULL},
 	};
-	struct project *p;
+	struct project *p = NULL;
 	char **ops, *bad;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, _("expected one project file"));
-	}
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1,
+	    _("expected one project file"), &ops, &n)) != 0)
+		goto out;
 	/* Checked before the file exists: a refused title leaves nothing. */
 	if (title != NULL && (bad = name_check(NAME_TITLE, title)) != NULL) {
 		rc = cmd_error("%s", bad);
 		free(bad);
-		free(ops);
-		return rc;
+		goto out;
 	}
 	rc = cmd_project_open(ops[0], NULL, PROJECT_CREATE, &p);
 	if (rc == CMD_OK && title != NULL && project_set_setting(p, "title", title) != AX_OK)
 		rc = cmd_project_error(p);
 	if (rc == CMD_OK)
 		printf(_("created %s\n"), ops[0]);
-	project_close(p);
-	free(ops);
-	return rc;
+out:
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_init = {
@@ -105,21 +100,15 @@ info_main(const struct cmd *self, int argc, char **argv)
 		{"json", 0, false, &json},
 		{NULL, 0, false, NULL},
 	};
-	struct project *p;
+	struct project *p = NULL;
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n != 1) {
-		free(ops);
-		return cmd_usage(self, _("expected one project file"));
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 1,
+	    _("expected one project file"), &ops, &n)) == 0 &&
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) == CMD_OK)
 		rc = print_info(p, json != NULL);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_info = {
@@ -150,6 +139,7 @@ workbench_main(const struct cmd *self, int argc, char **argv)
 		{NULL, 0, false, NULL},
 	};
 	struct ui_options o;
+	struct project *p = NULL;
 	char **ops;
 	int n, rc, i;
 
@@ -164,8 +154,7 @@ workbench_main(const struct cmd *self, int argc, char **argv)
 		/* `axial FILE WORD`: FILE opens the workbench, WORD is too many */
 		rc = n == 0 ? cmd_usage(self, NULL) :
 		    cmd_usage(self, _("unexpected argument '%s'"), ops[1]);
-		free(ops);
-		return rc;
+		goto out;
 	}
 	memset(&o, 0, sizeof o);
 	o.project = ops[0];
@@ -178,27 +167,23 @@ workbench_main(const struct cmd *self, int argc, char **argv)
 	o.layout_rtl = layout == NULL ? 2 : strcmp(layout, "rtl") == 0 ? 1 :
 	    strcmp(layout, "ltr") == 0 ? 0 : strcmp(layout, "auto") == 0 ? -1 : 3;
 	if (o.layout_rtl == 3) {
-		free(ops);
-		return cmd_usage(self, _("--layout takes rtl, ltr or auto"));
+		rc = cmd_usage(self, _("--layout takes rtl, ltr or auto"));
+		goto out;
 	}
 	text_opts_default(&o.text);
 	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
 	    (shaping && text_shaping_parse(shaping, &o.text.shaping) != 0) ||
 	    (dir && text_dir_parse(dir, &o.text.dir) != 0)) {
-		free(ops);
-		return cmd_usage(self, _("bad --bidi, --shaping or --dir value"));
+		rc = cmd_usage(self, _("bad --bidi, --shaping or --dir value"));
+		goto out;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		/* not a terminal (a script, a pipe): the summary, as `axial info` */
-		struct project *p;
-
-		if ((rc = cmd_project_open(o.project, as, 0, &p)) == CMD_OK)
-			rc = print_info(p, false);
-		project_close(p);
-	} else
+	/* not a terminal (a script, a pipe): the summary, as `axial info` */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		rc = ui_run(&o);
-	free(ops);
-	return rc;
+	else if ((rc = cmd_project_open(o.project, as, 0, &p)) == CMD_OK)
+		rc = print_info(p, false);
+out:
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_workbench = {

@@ -387,16 +387,15 @@ report_style(const struct cmd *self, const char *lang, const char *digits,
 {
 	int rc;
 
-	if (lang != NULL && i18n_set_language(lang) != 0)
-		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
-		    "en)"), lang);
+	if ((rc = cmd_lang(self, lang)) != CMD_OK)
+		return rc;
 	memset(st, 0, sizeof *st);
 	st->lang = i18n_lang_code();
 	st->rtl = strcmp(st->lang, "fa") == 0;
 	st->fa_digits = st->rtl;
 	st->bom = bom;
-	if ((rc = cmd_digits(self, digits, fmt == RP_CSV ? "CSV" : NULL,
-	    &st->fa_digits)) == CMD_OK)
+	if ((rc = cmd_digits(self, digits, fmt == RP_CSV ? CMD_FMT_CSV :
+	    CMD_FMT_TABLE, &st->fa_digits)) == CMD_OK)
 		rp_style_set(st);
 	return rc;
 }
@@ -406,15 +405,11 @@ static int
 parse_only(const struct cmd *self, const char *list, bool *want)
 {
 	char *copy = xstrdup(list), *tok, *save = NULL;
-	size_t i;
-	int rc = CMD_OK;
+	int i, rc = CMD_OK;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < NPARTS; i++)
-			if (strcmp(tok, part_names[i]) == 0)
-				break;
-		if (i == NPARTS) {
+		if ((i = str_index(part_names, NPARTS, tok)) < 0) {
 			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
 			    "demographics, codebook, paradigm)"), tok);
@@ -525,9 +520,7 @@ out:
 	free(r.src);
 	buf_done(&r.index);
 	an_done(&a);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_report = {
@@ -579,14 +572,10 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	char **ops;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
 	memset(&a, 0, sizeof a);
-	if (n != 1 && n != 2) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0 ||
+	    (rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
 	if (an_load(p, &a) != AX_OK) {
 		rc = cmd_project_error(p);
@@ -599,18 +588,11 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	else
 		an_paradigm_dot(&m, a.title, &b);
 	an_paradigm_done(&m);
-	if (n == 2 && strcmp(ops[1], "-") != 0) {
-		if (file_write_atomic(ops[1], b.s, b.len) != 0)
-			rc = cmd_error("%s: %s", ops[1], strerror(errno));
-	} else {
-		cmd_put_text(stdout, b.s, b.len);
-	}
+	rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b);
 out:
 	buf_done(&b);
 	an_done(&a);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 static int

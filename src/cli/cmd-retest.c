@@ -82,18 +82,18 @@ print_table(const struct retest_row *r, size_t n, bool fa, struct buf *b)
 }
 
 static void
-print_rows(const struct retest_row *r, size_t n, const char *fmt, bool fa)
+print_rows(const struct retest_row *r, size_t n, enum cmd_format f, bool fa)
 {
 	struct buf b = {0};
 	size_t i;
 
-	if (strcmp(fmt, "table") == 0) {
+	if (f == CMD_FMT_TABLE) {
 		print_table(r, n, fa, &b);
 		cmd_put_text(stdout, b.s, b.len);
 		buf_done(&b);
 		return;
 	}
-	if (strcmp(fmt, "json") == 0)
+	if (f == CMD_FMT_JSON)
 		buf_putc(&b, '[');
 	else
 		buf_puts(&b, "document,total,agreements,disagreements,percent\r\n");
@@ -101,7 +101,7 @@ print_rows(const struct retest_row *r, size_t n, const char *fmt, bool fa)
 		char pct[PERCENT_MAX];
 
 		retest_percent_digits(&r[i], pct, sizeof pct);
-		if (strcmp(fmt, "json") == 0) {
+		if (f == CMD_FMT_JSON) {
 			buf_printf(&b, "%s{\"document\":", i ? "," : "");
 			buf_json_str(&b, r[i].name, strlen(r[i].name));
 			buf_printf(&b, ",\"total\":%lld,\"agreements\":%lld,"
@@ -116,7 +116,7 @@ print_rows(const struct retest_row *r, size_t n, const char *fmt, bool fa)
 			    r[i].tenths < 0 ? "" : pct);
 		}
 	}
-	if (strcmp(fmt, "json") == 0)
+	if (f == CMD_FMT_JSON)
 		buf_puts(&b, "]\n");
 	cmd_put_text(stdout, b.s, b.len);
 	buf_done(&b);
@@ -139,30 +139,19 @@ retest_main(const struct cmd *self, int argc, char **argv)
 	struct retest_row *rows = NULL;
 	size_t nr = 0;
 	char **ops, *login = NULL;
+	enum cmd_format f = CMD_FMT_TABLE;
 	bool fa = false;
 	int n, rc;
 
-	if ((rc = cmd_parse(self, argc, argv, opts, &ops, &n)) != 0)
-		return rc;
-	if (n < 1 || n > 2 || (n == 2 && strcmp(ops[1], "start") != 0)) {
-		free(ops);
-		return cmd_usage(self, NULL);
-	}
-	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json")) {
-		free(ops);
-		return cmd_usage(self, _("unknown format '%s'"), format);
-	}
-	if (lang != NULL && i18n_set_language(lang) != 0) {
-		free(ops);
-		return cmd_usage(self, _("unknown language '%s' for --lang (fa or "
-		    "en)"), lang);
-	}
-	if ((rc = cmd_digits(self, digits, strcmp(format, "csv") == 0 ? "CSV" :
-	    strcmp(format, "json") == 0 ? "JSON" : NULL, &fa)) != CMD_OK) {
-		free(ops);
-		return rc;
-	}
-	if ((rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	if ((rc = cmd_operands(self, argc, argv, opts, 1, 2, NULL, &ops,
+	    &n)) != 0)
+		goto out;
+	if (n == 2 && strcmp(ops[1], "start") != 0)
+		rc = cmd_usage(self, NULL);
+	if (rc != 0 || (rc = cmd_format(self, format, &f)) != CMD_OK ||
+	    (rc = cmd_lang(self, lang)) != CMD_OK ||
+	    (rc = cmd_digits(self, digits, f, &fa)) != CMD_OK ||
+	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (n == 2) {
 		if (retest_start(p, &login) != AX_OK)
@@ -176,13 +165,11 @@ retest_main(const struct cmd *self, int argc, char **argv)
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	print_rows(rows, nr, format, fa);
+	print_rows(rows, nr, f, fa);
 out:
 	free(login);
 	retest_rows_free(rows, nr);
-	project_close(p);
-	free(ops);
-	return rc;
+	return cmd_end(p, ops, rc);
 }
 
 const struct cmd cmd_retest = {

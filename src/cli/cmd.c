@@ -20,17 +20,17 @@
 int
 cmd_error(const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *m;
 
 	/* a message can quote a name or a file from the project */
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	m = xvasprintf(fmt, ap);
 	va_end(ap);
 	fputs("axial: ", stderr);
-	cmd_put_text(stderr, b.s, b.len);
+	cmd_put_text(stderr, m, strlen(m));
 	fputc('\n', stderr);
-	buf_done(&b);
+	free(m);
 	return CMD_ERROR;
 }
 
@@ -141,6 +141,36 @@ bad:
 	return 0;
 }
 
+int
+cmd_operands(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, int min, int max, const char *why,
+    char ***ops, int *n)
+{
+	int rc;
+
+	*ops = NULL;
+	if ((rc = cmd_parse(c, argc, argv, opts, ops, n)) != 0)
+		return rc;
+	if (*n < min || *n > max) {
+		free(*ops);
+		*ops = NULL;
+		rc = why != NULL ? cmd_usage(c, "%s", why) : cmd_usage(c, NULL);
+	}
+	return rc;
+}
+
+char *
+cmd_split(const char *list, const char **names, size_t max, size_t *n)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && *n < max;
+	    tok = strtok_r(NULL, ",", &save))
+		names[(*n)++] = tok;
+	return copy;
+}
+
 bool
 cmd_number(const char *s, long long min, long long max, long long *v)
 {
@@ -172,6 +202,14 @@ cmd_project_error(struct project *p)
 }
 
 int
+cmd_end(struct project *p, char **ops, int rc)
+{
+	project_close(p);
+	free(ops);
+	return rc;
+}
+
+int
 cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max)
 {
 	*max = TEXTIN_MAX_SIZE;
@@ -182,8 +220,31 @@ cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max)
 }
 
 int
-cmd_digits(const struct cmd *c, const char *arg, const char *machine, bool *fa)
+cmd_format(const struct cmd *c, const char *arg, enum cmd_format *f)
 {
+	static const char *const names[] = { "table", "csv", "json" };
+	int i = str_index(names, AX_ARRAY_LEN(names), arg);
+
+	if (i < 0)
+		return cmd_usage(c, _("unknown format '%s'"), arg);
+	*f = (enum cmd_format)i;
+	return CMD_OK;
+}
+
+int
+cmd_lang(const struct cmd *c, const char *arg)
+{
+	if (arg != NULL && i18n_set_language(arg) != 0)
+		return cmd_usage(c, _("unknown language '%s' for --lang (fa or "
+		    "en)"), arg);
+	return CMD_OK;
+}
+
+int
+cmd_digits(const struct cmd *c, const char *arg, enum cmd_format f, bool *fa)
+{
+	const char *machine = f == CMD_FMT_CSV ? "CSV" : f == CMD_FMT_JSON ?
+	    "JSON" : NULL;
 	int rc = CMD_OK;
 
 	if (arg == NULL)
@@ -226,6 +287,29 @@ cmd_put_text(FILE *f, const char *s, size_t n)
 			fwrite(q, 1, (size_t)k, f);
 		q += k;
 	}
+}
+
+void
+cmd_json_item(struct buf *b)
+{
+	buf_putc(b, b->len == 0 ? '[' : ',');
+}
+
+void
+cmd_json_put(struct buf *b)
+{
+	buf_puts(b, b->len == 0 ? "[]\n" : "]\n");
+	fputs(b->s, stdout);
+}
+
+int
+cmd_write_out(const char *path, const struct buf *b)
+{
+	if (path == NULL || strcmp(path, "-") == 0)
+		cmd_put_text(stdout, b->s, b->len);
+	else if (file_write_atomic(path, b->s, b->len) != 0)
+		return cmd_error("%s: %s", path, strerror(errno));
+	return CMD_OK;
 }
 
 void

@@ -58,6 +58,22 @@ int cmd_parse(const struct cmd *c, int argc, char **argv,
     const struct cmd_opt *opts, char ***operands, int *noperands);
 
 /*
+ * What every command does first: cmd_parse, then a check that there are
+ * from min to max operands; else the usage error (with why, or none when
+ * NULL). On an error *ops is NULL, so cmd_end may free it in any case.
+ */
+int cmd_operands(const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, int min, int max, const char *why,
+    char ***ops, int *n);
+
+/*
+ * The coders of a comma list ("A,B,C": --coders, blind start): at most max
+ * names into names, borrowed from the copy it returns for the caller to
+ * free; *n says how many.
+ */
+char *cmd_split(const char *list, const char **names, size_t max, size_t *n);
+
+/*
  * Parses s, all of it, as a whole number in [min, max] into *v; whether it
  * is one. "many", "", "3x", "1e3" and out-of-range numbers are not.
  */
@@ -73,6 +89,9 @@ int cmd_project_open(const char *path, const char *as, unsigned flags,
     struct project **p);
 /* Prints the project's last error and returns CMD_ERROR. */
 int cmd_project_error(struct project *p);
+/* What every command on a project does last: closes p and frees ops (each
+ * may be NULL). Returns rc, for `return cmd_end(p, ops, rc)`. */
+int cmd_end(struct project *p, char **ops, int rc);
 /*
  * The --max-size option of the commands that read files in (import,
  * merge): arg (NULL: not given, TEXTIN_MAX_SIZE) into *max. Returns CMD_OK
@@ -80,14 +99,21 @@ int cmd_project_error(struct project *p);
  */
 int cmd_max_size(const struct cmd *c, const char *arg, uint64_t *max);
 /*
- * The --digits option of the commands whose tables people read (report,
- * agree, retest): arg "fa" or "latin" into *fa (NULL: not given, *fa keeps
- * the caller's default). machine names the output format when programs
- * read it ("CSV", "JSON"; NULL for a table): Persian digits there are
- * refused with the reason, not silently dropped. Returns CMD_OK or the
- * usage error.
+ * The options of the commands whose figures people read (report, agree,
+ * retest); each returns CMD_OK or the usage error. The output is a table
+ * for people or, for programs, CSV or JSON (--format of agree and retest:
+ * arg "table", "csv" or "json" into *f).
  */
-int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
+enum cmd_format { CMD_FMT_TABLE, CMD_FMT_CSV, CMD_FMT_JSON };
+int cmd_format(const struct cmd *c, const char *arg, enum cmd_format *f);
+/* --lang: the messages in language arg ("fa", "en"; NULL: the locale's). */
+int cmd_lang(const struct cmd *c, const char *arg);
+/*
+ * --digits: arg "fa" or "latin" into *fa (NULL: not given, *fa keeps the
+ * caller's default). Persian digits in CSV or JSON, which programs read,
+ * are refused with the reason, not silently dropped.
+ */
+int cmd_digits(const struct cmd *c, const char *arg, enum cmd_format f,
     bool *fa);
 /*
  * Writes untrusted text (transcripts, names, memos) to f. When f is a
@@ -95,6 +121,22 @@ int cmd_digits(const struct cmd *c, const char *arg, const char *machine,
  * nothing in a project can drive the terminal; in a pipe it passes as is.
  */
 void cmd_put_text(FILE *f, const char *s, size_t n);
+
+/*
+ * The --json output of the listing commands: one array of objects built in
+ * b, cmd_json_item before each object ("[" or ","), cmd_json_put after the
+ * last, which ends the array ("[]" when empty) and writes it to standard
+ * output. JSON escapes every control, so it needs no placeholders.
+ */
+void cmd_json_item(struct buf *b);
+void cmd_json_put(struct buf *b);
+
+/*
+ * The output of a command with an optional OUT operand (export csv, dot,
+ * svg): written to path atomically, or with path NULL or "-" to standard
+ * output as cmd_put_text writes it. Returns CMD_OK or the error printed.
+ */
+int cmd_write_out(const char *path, const struct buf *b);
 
 /* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
 void cmd_report_lines(const char *file, const char *report);

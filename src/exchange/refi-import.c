@@ -287,13 +287,13 @@ static enum ax_status
 fail(struct imp *im, const char *fmt, ...)
 {
 	va_list ap;
-	struct buf b = {0};
+	char *m;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	m = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(im->err);
-	im->err = buf_take(&b);
+	im->err = m;
 	return AX_ERR_INPUT;
 }
 
@@ -322,28 +322,46 @@ add_noteref(struct imp *im, const xmlNode *n, enum memo_target t, int64_t id)
 	}
 }
 
+/*
+ * The guid of a User or Note, which defines it: valid, and not defined
+ * before in m; else NULL and the import's error.
+ */
+static char *
+defining_guid(struct imp *im, const xmlNode *n, const struct gmap *m)
+{
+	bool note = q_is(n, "Note");
+	char *g = q_guid(n, "guid");
+
+	if (g == NULL) {
+		fail(im, note ? _("a Note has no valid guid") :
+		    _("a User has no valid guid"));
+	} else if (gmap_get(m, g) != NULL) {
+		fail(im, note ? _("note GUID %s appears twice") :
+		    _("User GUID %s appears twice"), g);
+		free(g);
+		g = NULL;
+	}
+	return g;
+}
+
 /* ---- users ---- */
 
 static enum ax_status
 import_users(struct imp *im, const xmlNode *users)
 {
 	const xmlNode *u;
+	enum ax_status s = AX_OK;
 
-	for (u = users ? users->children : NULL; u != NULL; u = u->next) {
+	for (u = users ? users->children : NULL; u != NULL && s == AX_OK;
+	    u = u->next) {
 		char *g, *id, *raw, *name, *login;
 		int64_t cid = 0;
 		bool existed;
 
 		if (!q_is(u, "User"))
 			continue;
-		if ((g = q_guid(u, "guid")) == NULL)
-			return fail(im, _("a User has no valid guid"));
-		if (gmap_get(&im->users, g) != NULL) {
-			enum ax_status s = fail(im, _("User GUID %s appears twice"), g);
-
-			free(g);
-			return s;
-		}
+		if ((g = defining_guid(im, u, &im->users)) == NULL)
+			return AX_ERR_INPUT;
 		id = xs_attr(u, "id");
 		raw = xs_attr(u, "name");
 		login = clean_name(im, NAME_CODER, id != NULL && *id != '\0' ? id : raw, g);
@@ -351,21 +369,17 @@ import_users(struct imp *im, const xmlNode *users)
 		free(raw);
 		existed = coder_find(im->p, login, &cid) == AX_OK;
 		if (coder_import(im->p, login, name, g, &cid) != AX_OK) {
-			free(g);
-			free(id);
-			free(name);
-			free(login);
-			return model_fail(im);
+			s = model_fail(im);
+		} else {
+			im->st->coders += !existed;
+			gmap_put(&im->users, g, cid, u);
 		}
-		if (!existed)
-			im->st->coders++;
-		gmap_put(&im->users, g, cid, u);
 		free(g);
 		free(id);
 		free(name);
 		free(login);
 	}
-	return AX_OK;
+	return s;
 }
 
 static int64_t
@@ -1282,12 +1296,103 @@ out:
 
 /* ---- notes (memos) ---- */
 
+/* A Note's text: its PlainTextContent, else its source file decoded. */
+static enum ax_status
+note_body(struct imp *im, const xmlNode *n, const char *g, char **body)
+{
+	char *raw = NULL, *derr = NULL;
+	size_t rl = 0, bl;
+	bool skip;
+	enum ax_status s = AX_OK;
+
+	*body = NULL;
+	if (q_child(n, "PlainTextContent") != NULL)
+		*body = q_text(q_child(n, "PlainTextContent"));
+	else if (source_text(im, n, "note", &raw, &rl, &skip) != AX_OK)
+		s = AX_ERR_INPUT;
+	else if (raw != NULL && (*body = textin_decode(raw, rl, &bl, &derr)) == NULL)
+		s = fail(im, _("note %s: %s"), g, derr);
+	else if (*body == NULL)
+		*body = xstrdup("");
+	free(raw);
+	free(derr);
+	return s;
+}
+
+/* Note n, whose guid g was not imported before: a memo on the first
+ * object a NoteRef names. */
+static enum ax_status
+import_note(struct imp *im, const xmlNode *n, const char *g)
+{
+	char *title = NULL, *body = NULL, *t1 = NULL, *t2 = NULL, *desc = NULL;
+	struct memo_import_info mi = {0, 0, 0, NULL};
+	enum memo_target target = MEMO_FREE;
+	enum memo_type type = MEMO_TYPE_FREE;
+	const xmlNode *d;
+	struct gent *e;
+	int64_t tid = 0;
+	int refs = 0;
+	enum ax_status s;
+
+	if ((e = gmap_get(&im->nref_first, g)) != NULL) {
+		const struct noteref *r = &im->nrefs[e->id];
+
+		refs = im->nref_count[e->id];
+		if (r->id != 0 || r->target == MEMO_FREE) {
+			target = r->target;
+			tid = r->id;
+		}
+	}
+	if (refs > 1)
+		buf_printf(&im->rep, _("note %s is attached to %d objects; axial "
+		    "keeps it on the first\n"), g, refs);
+	if ((d = q_child(n, "Description")) != NULL) {
+		desc = q_text(d);
+		if (strncmp(desc, "axial:memo-type=", 16) == 0 &&
+		    memo_type_parse(desc + 16) >= 0)
+			type = (enum memo_type)memo_type_parse(desc + 16);
+	}
+	if ((s = note_body(im, n, g, &body)) != AX_OK)
+		goto out;
+	if (desc != NULL && type == MEMO_TYPE_FREE && desc[0] != '\0' &&
+	    strncmp(desc, "axial:", 6) != 0 && body[0] == '\0') {
+		free(body);	/* ATLAS.ti 26: the memo is the Description */
+		body = desc;
+		desc = NULL;
+	}
+	t1 = xs_attr(n, "creationDateTime");
+	t2 = xs_attr(n, "modifiedDateTime");
+	mi.created = parse_time(t1);
+	mi.modified = parse_time(t2);
+	mi.author = user_of(im, n, im->default_coder);
+	mi.guid = g;
+	if ((title = xs_attr(n, "name")) != NULL) {
+		char *c2 = clean_name(im, NAME_MEMO_TITLE, title, "");
+
+		free(title);
+		title = c2;
+	}
+	if (memo_add_ex(im->p, target, tid, type, title ? title : "", body,
+	    &mi, NULL) != AX_OK)
+		s = model_fail(im);
+	else
+		im->st->memos++;
+out:
+	free(t1);
+	free(t2);
+	free(title);
+	free(body);
+	free(desc);
+	return s;
+}
+
 static enum ax_status
 import_notes(struct imp *im, const xmlNode *notes)
 {
 	const xmlNode *n;
 	struct gent *e;
 	size_t i;
+	enum ax_status s = AX_OK;
 
 	im->nref_count = xcalloc(im->nnrefs, sizeof *im->nref_count);
 	for (i = 0; i < im->nnrefs; i++) {
@@ -1298,111 +1403,21 @@ import_notes(struct imp *im, const xmlNode *notes)
 			im->nref_count[e->id]++;
 		}
 	}
-	for (n = notes ? notes->children : NULL; n != NULL; n = n->next) {
-		char *g, *title, *body = NULL, *t1, *t2, *desc = NULL;
-		struct memo_import_info mi = {0, 0, 0, NULL};
-		enum memo_target target = MEMO_FREE;
-		enum memo_type type = MEMO_TYPE_FREE;
-		const xmlNode *d;
-		int64_t tid = 0, mid;
-		int refs = 0;
-		bool skip;
+	for (n = notes ? notes->children : NULL; n != NULL && s == AX_OK;
+	    n = n->next) {
+		char *g;
+		int64_t mid;
 
 		if (!q_is(n, "Note"))
 			continue;
-		if ((g = q_guid(n, "guid")) == NULL)
-			return fail(im, _("a Note has no valid guid"));
-		if (gmap_get(&im->notes, g) != NULL) {
-			enum ax_status s = fail(im, _("note GUID %s appears twice"), g);
-
-			free(g);
-			return s;
-		}
+		if ((g = defining_guid(im, n, &im->notes)) == NULL)
+			return AX_ERR_INPUT;
 		gmap_put(&im->notes, g, 0, n);
-		if (memo_find_guid(im->p, g, &mid) == AX_OK) {
-			free(g);	/* imported before */
-			continue;
-		}
-		if ((e = gmap_get(&im->nref_first, g)) != NULL) {
-			const struct noteref *r = &im->nrefs[e->id];
-
-			refs = im->nref_count[e->id];
-			if (r->id != 0 || r->target == MEMO_FREE) {
-				target = r->target;
-				tid = r->id;
-			}
-		}
-		if (refs > 1)
-			buf_printf(&im->rep, _("note %s is attached to %d objects; axial "
-			    "keeps it on the first\n"), g, refs);
-		if ((d = q_child(n, "Description")) != NULL) {
-			desc = q_text(d);
-			if (strncmp(desc, "axial:memo-type=", 16) == 0 &&
-			    memo_type_parse(desc + 16) >= 0)
-				type = (enum memo_type)memo_type_parse(desc + 16);
-		}
-		if (q_child(n, "PlainTextContent") != NULL) {
-			body = q_text(q_child(n, "PlainTextContent"));
-		} else {
-			char *raw = NULL, *derr = NULL;
-			size_t rl = 0, bl;
-
-			if (source_text(im, n, "note", &raw, &rl, &skip) != AX_OK) {
-				free(g);
-				free(desc);
-				return AX_ERR_INPUT;
-			}
-			if (raw != NULL && (body = textin_decode(raw, rl, &bl, &derr)) == NULL) {
-				enum ax_status s = fail(im, _("note %s: %s"), g, derr);
-
-				free(raw);
-				free(derr);
-				free(g);
-				free(desc);
-				return s;
-			}
-			free(raw);
-			if (body == NULL)
-				body = xstrdup("");
-		}
-		if (desc != NULL && type == MEMO_TYPE_FREE && desc[0] != '\0' &&
-		    strncmp(desc, "axial:", 6) != 0 && body[0] == '\0') {
-			free(body);	/* ATLAS.ti 26: the memo is the Description */
-			body = desc;
-			desc = NULL;
-		}
-		t1 = xs_attr(n, "creationDateTime");
-		t2 = xs_attr(n, "modifiedDateTime");
-		mi.created = parse_time(t1);
-		mi.modified = parse_time(t2);
-		mi.author = user_of(im, n, im->default_coder);
-		mi.guid = g;
-		title = xs_attr(n, "name");
-		if (title != NULL) {
-			char *c2 = clean_name(im, NAME_MEMO_TITLE, title, "");
-
-			free(title);
-			title = c2;
-		}
-		if (memo_add_ex(im->p, target, tid, type, title ? title : "", body,
-		    &mi, NULL) != AX_OK) {
-			free(t1);
-			free(t2);
-			free(title);
-			free(body);
-			free(desc);
-			free(g);
-			return model_fail(im);
-		}
-		im->st->memos++;
-		free(t1);
-		free(t2);
-		free(title);
-		free(body);
-		free(desc);
+		if (memo_find_guid(im->p, g, &mid) != AX_OK)	/* else imported before */
+			s = import_note(im, n, g);
 		free(g);
 	}
-	return AX_OK;
+	return s;
 }
 
 /* ---- the whole file ---- */

@@ -134,14 +134,12 @@ rp_table_done(struct rp_table *t)
 void
 rp_note(struct rp_table *t, const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
 
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	t->notes = xrealloc(t->notes, (t->nnotes + 1) * sizeof *t->notes);
-	t->notes[t->nnotes++] = buf_take(&b);
+	va_start(ap, fmt);
+	t->notes[t->nnotes++] = xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -184,15 +182,14 @@ rp_set(struct rp_table *t, size_t col, const char *text)
 void
 rp_setf(struct rp_table *t, size_t col, const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
-	char **c = &t->cell[(t->nrows - 1) * t->ncols + col];
+	char **c = &t->cell[(t->nrows - 1) * t->ncols + col], *v;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	v = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(*c);
-	*c = b.s != NULL ? buf_take(&b) : xstrdup("");
+	*c = v;
 }
 
 void
@@ -302,21 +299,7 @@ done:
 void
 rp_html_escape(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		case '\n': buf_puts(b, "<br>"); break;
-		default:
-			if (c >= 0x20 || c == '\t')
-				buf_putc(b, (char)c);
-		}
-	}
+	buf_xml_text(b, s, "<br>");
 }
 
 void

@@ -464,14 +464,12 @@ static void
 add(struct agree_report *r, enum agree_kind kind, struct agree_fig f,
     const char *label, const char *keyfmt, ...)
 {
-	struct buf key = {0};
 	va_list ap;
 
-	va_start(ap, keyfmt);
-	buf_vprintf(&key, keyfmt, ap);
-	va_end(ap);
 	r->item = xgrow(r->item, &r->cap, r->n + 1, sizeof *r->item);
-	r->item[r->n].key = buf_take(&key);
+	va_start(ap, keyfmt);
+	r->item[r->n].key = xvasprintf(keyfmt, ap);
+	va_end(ap);
 	r->item[r->n].label = xstrdup(label);
 	r->item[r->n].kind = kind;
 	r->item[r->n].f = f;
@@ -492,14 +490,12 @@ note(struct agree_report *r, const char *fmt, ...) AX_PRINTF(2, 3);
 static void
 note(struct agree_report *r, const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
 
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	r->notes = xgrow(r->notes, &r->capnotes, r->nnotes + 1, sizeof *r->notes);
-	r->notes[r->nnotes++] = buf_take(&b);
+	va_start(ap, fmt);
+	r->notes[r->nnotes++] = xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 int64_t *

@@ -233,33 +233,16 @@ any_sig(const struct agree_seg *s, uint32_t from, uint32_t to)
 	return false;
 }
 
-/* First unit with uend > x. */
+/* The first i of a[0..n), ascending, with a[i] > x, or with at_x a[i] >= x. */
 static uint32_t
-first_ending_after(const struct agree_seg *s, uint32_t x)
+first_past(const uint32_t *a, uint32_t n, uint32_t x, bool at_x)
 {
-	uint32_t lo = 0, hi = s->nu;
+	uint32_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (s->uend[mid] > x)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
-}
-
-/* First unit with ustart >= x. */
-static uint32_t
-first_starting_at(const struct agree_seg *s, uint32_t x)
-{
-	uint32_t lo = 0, hi = s->nu;
-
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (s->ustart[mid] >= x)
+		if (a[mid] > x || (at_x && a[mid] == x))
 			hi = mid;
 		else
 			lo = mid + 1;
@@ -287,8 +270,8 @@ agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
 		*hi = start < end ? 1 : 0;
 		return;
 	}
-	l = first_ending_after(s, start);
-	h = first_starting_at(s, end);
+	l = first_past(s->uend, s->nu, start, false);	/* ends after start */
+	h = first_past(s->ustart, s->nu, end, true);	/* starts at end or later */
 	if (s->sig != NULL) {
 		/* Only the end units can be partly outside the span. */
 		while (l < h && !marks(s, l, start, end))

@@ -37,12 +37,7 @@ const char *const agree_unit_names[6] = {
 int
 agree_unit_parse(const char *s)
 {
-	int i;
-
-	for (i = 0; i < 6; i++)
-		if (strcmp(s, agree_unit_names[i]) == 0)
-			return i;
-	return -1;
+	return str_index(agree_unit_names, AX_ARRAY_LEN(agree_unit_names), s);
 }
 
 struct span {

@@ -77,12 +77,7 @@ const char *const agree_level_names[4] = {
 int
 agree_level_parse(const char *s)
 {
-	int i;
-
-	for (i = 0; i < 4; i++)
-		if (strcmp(s, agree_level_names[i]) == 0)
-			return i;
-	return -1;
+	return str_index(agree_level_names, AX_ARRAY_LEN(agree_level_names), s);
 }
 
 static struct agree_fig

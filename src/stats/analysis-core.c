@@ -224,8 +224,7 @@ an_coding_quote(const struct an_project *a, const struct coding *c)
 		return xstrdup("");
 	s = a->texts[d];
 	len = a->textlens[d];
-	x = textin_cp_to_byte(s, len, (size_t)c->start);
-	y = x + textin_cp_to_byte(s + x, len - x, (size_t)(c->end - c->start));
+	textin_cp_span(s, len, (size_t)c->start, (size_t)c->end, &x, &y);
 	return xstrndup(s + x, y - x);
 }
 

@@ -270,27 +270,6 @@ an_paradigm_layout(const struct an_paradigm *m, int width, int height,
 
 /* ---- Graphviz DOT ---- */
 
-/* Text for an HTML-like DOT label: XML escapes, controls dropped. */
-static void
-put_xml(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		case '\t': case '\n': case '\r': buf_putc(b, ' '); break;
-		default:
-			if (c >= 0x20)
-				buf_putc(b, (char)c);
-		}
-	}
-}
-
 /* A DOT double-quoted string's content. */
 static void
 put_dot_str(struct buf *b, const char *s)
@@ -332,7 +311,7 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 
 		buf_printf(b, "\t%s [label=<<TABLE BORDER=\"0\" CELLSPACING=\"1\">"
 		    "<TR><TD><B>", paradigm_role_name(sl->role));
-		put_xml(b, _(paradigm_role_title(sl->role)));
+		buf_xml_text(b, _(paradigm_role_title(sl->role)), NULL);
 		buf_puts(b, "</B></TD></TR>");
 		if (sl->nlines == 0)
 			buf_puts(b, "<TR><TD>-</TD></TR>");
@@ -344,7 +323,7 @@ an_paradigm_dot(const struct an_paradigm *m, const char *title, struct buf *b)
 				buf_puts(b, "<FONT POINT-SIZE=\"9\">");
 			else if (ln->level == 0)
 				buf_puts(b, "<U>");
-			put_xml(b, ln->text);
+			buf_xml_text(b, ln->text, NULL);
 			if (ln->is_code)
 				buf_puts(b, "</FONT>");
 			else if (ln->level == 0)
@@ -408,8 +387,7 @@ svg_wrap(struct svg_box *bx, const char *s, int kind, size_t maxc, bool rtl)
 			size_t x, y;
 
 			text_layout_para_line(l, p, k, &ln);
-			x = textin_cp_to_byte(s, len, ln.start);
-			y = x + textin_cp_to_byte(s + x, len - x, ln.end - ln.start);
+			textin_cp_span(s, len, ln.start, ln.end, &x, &y);
 			while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t'))
 				y--;	/* the space a line breaks after hangs */
 			if (y == x)
@@ -452,7 +430,7 @@ svg_text(struct buf *b, const struct svg_line *ln, int x, int y)
 	if (ln->rtl)
 		buf_puts(b, " direction=\"rtl\" unicode-bidi=\"embed\"");
 	buf_putc(b, '>');
-	put_xml(b, tmp);
+	buf_xml_text(b, tmp, NULL);
 	buf_puts(b, "</text>\n");
 	free(tmp);
 }
@@ -511,7 +489,8 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 	    "font-family=\"" AN_FONTS "\" font-size=\"12\">\n", W, H, W, H);
 	buf_puts(b, "<title>");
-	put_xml(b, title != NULL && *title ? title : _("Paradigm model"));
+	buf_xml_text(b, title != NULL && *title ? title : _("Paradigm model"),
+	    NULL);
 	buf_puts(b, "</title>\n<style>\n"
 	    "text { text-anchor: middle; fill: #222; }\n"
 	    ".t { font-size: 13px; font-weight: bold; }\n"
@@ -532,7 +511,7 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 		if (t.rtl)
 			buf_puts(b, " direction=\"rtl\" unicode-bidi=\"embed\"");
 		buf_putc(b, '>');
-		put_xml(b, title);
+		buf_xml_text(b, title, NULL);
 		buf_puts(b, "</text>\n");
 	}
 	for (s = 0; s < 6; s++) {

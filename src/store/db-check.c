@@ -741,7 +741,7 @@ pragma_findings(struct project *p, struct findings *f, const char *sql,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(p->db, sql, -1, &st, NULL)) != SQLITE_OK) {
+	if ((st = prep(p->db, sql, NULL, &rc)) == NULL) {
 		finding_add(f, what, xstrdup(sqlite3_errmsg(p->db)), NULL);
 		return;
 	}
@@ -824,22 +824,6 @@ move_to_top(struct project *p, int64_t id, int64_t *pos)
 	return s;
 }
 
-/* Deletes a coding and the memos on it. */
-static enum ax_status
-drop_coding(struct project *p, int64_t id)
-{
-	sqlite3_stmt *st = db_stmt(p, "DELETE FROM memos WHERE target = 'coding'"
-	    " AND target_id = ?1");
-	enum ax_status s;
-
-	sqlite3_bind_int64(st, 1, id);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		return s;
-	st = db_stmt(p, "DELETE FROM codings WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return db_exec_stmt(p, st);
-}
-
 /*
  * The tree's findings, repaired when asked: first every culprit (loops,
  * missing parents, nodes under codes) to the top level, one action each;
@@ -909,10 +893,9 @@ check_documents(struct project *p, struct findings *f, bool repair)
 	enum ax_status s = AX_OK;
 
 	/* Not the statement cache: repairs prepare statements meanwhile. */
-	if ((rc = sqlite3_prepare_v2(p->db, "SELECT d.id, d.name, d.nchars,"
-	    " d.nbytes, d.sha256, t.text, t.id IS NOT NULL FROM documents d"
-	    " LEFT JOIN document_text t ON t.id = d.id ORDER BY d.id", -1, &st,
-	    NULL)) != SQLITE_OK)
+	if ((st = prep(p->db, "SELECT d.id, d.name, d.nchars, d.nbytes,"
+	    " d.sha256, t.text, t.id IS NOT NULL FROM documents d LEFT JOIN"
+	    " document_text t ON t.id = d.id ORDER BY d.id", NULL, &rc)) == NULL)
 		return db_sqlite_fail(p, rc);
 	while (s == AX_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -971,48 +954,13 @@ check_documents(struct project *p, struct findings *f, bool repair)
 	return s;
 }
 
-/* Codings whose span is not 0 <= start < end <= the text's code points. */
+/*
+ * The findings from `from` on whose repair deletes the coding (the
+ * foreign-key check's: their node or document is gone; check_spans'),
+ * repaired, one action each.
+ */
 static enum ax_status
-check_spans(struct project *p, struct findings *f, bool repair)
-{
-	sqlite3_stmt *st;
-	int rc;
-	enum ax_status s = AX_OK;
-
-	if ((rc = sqlite3_prepare_v2(p->db, "WITH len(id, n) AS MATERIALIZED"
-	    " (SELECT id, length(text) FROM document_text)"
-	    " SELECT c.id, c.start, c.end, d.name, len.n FROM codings c"
-	    " JOIN documents d ON d.id = c.doc_id JOIN len ON len.id = c.doc_id"
-	    " WHERE NOT (c.start >= 0 AND c.start < c.end AND c.end <= len.n)"
-	    " ORDER BY c.id", -1, &st, NULL)) != SQLITE_OK)
-		return db_sqlite_fail(p, rc);
-	while (s == AX_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		struct check_finding *x;
-
-		x = finding_add(f, "coding",
-		    xasprintf(_("coding #%lld [%lld, %lld) lies outside its document "
-		    "'%s' (%lld characters)"), (long long)id,
-		    (long long)sqlite3_column_int64(st, 1),
-		    (long long)sqlite3_column_int64(st, 2),
-		    txt(st, 3),
-		    (long long)sqlite3_column_int64(st, 4)),
-		    xstrdup(_("delete the coding")));
-		x->row = id;
-		if (repair && (s = db_action_begin(p, DB_REPAIR_LABEL)) == AX_OK) {
-			s = db_action_end(p, drop_coding(p, id));
-			x->repaired = s == AX_OK;
-		}
-	}
-	if (s == AX_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_sqlite_fail(p, rc);
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* Codings the foreign-key check found (their node or document is gone). */
-static enum ax_status
-repair_fk_codings(struct project *p, struct findings *f, size_t from)
+repair_codings(struct project *p, struct findings *f, size_t from)
 {
 	enum ax_status s = AX_OK;
 	size_t i;
@@ -1022,10 +970,43 @@ repair_fk_codings(struct project *p, struct findings *f, size_t from)
 			continue;
 		if ((s = db_action_begin(p, DB_REPAIR_LABEL)) != AX_OK)
 			break;
-		s = db_action_end(p, drop_coding(p, f->v[i].row));
+		s = db_action_end(p, db_coding_drop(p, f->v[i].row));
 		f->v[i].repaired = s == AX_OK;
 	}
 	return s;
+}
+
+/* Codings whose span is not 0 <= start < end <= the text's code points. */
+static enum ax_status
+check_spans(struct project *p, struct findings *f, bool repair)
+{
+	sqlite3_stmt *st;
+	size_t from = f->n;
+	int rc;
+	enum ax_status s = AX_OK;
+
+	if ((st = prep(p->db, "WITH len(id, n) AS MATERIALIZED"
+	    " (SELECT id, length(text) FROM document_text)"
+	    " SELECT c.id, c.start, c.end, d.name, len.n FROM codings c"
+	    " JOIN documents d ON d.id = c.doc_id JOIN len ON len.id = c.doc_id"
+	    " WHERE NOT (c.start >= 0 AND c.start < c.end AND c.end <= len.n)"
+	    " ORDER BY c.id", NULL, &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		finding_add(f, "coding",
+		    xasprintf(_("coding #%lld [%lld, %lld) lies outside its document "
+		    "'%s' (%lld characters)"),
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    txt(st, 3),
+		    (long long)sqlite3_column_int64(st, 4)),
+		    xstrdup(_("delete the coding")))->row =
+		    sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE)
+		s = db_sqlite_fail(p, rc);
+	sqlite3_finalize(st);
+	return s == AX_OK && repair ? repair_codings(p, f, from) : s;
 }
 
 enum ax_status
@@ -1053,7 +1034,7 @@ check_project(struct project *p, bool repair, struct check_finding **out,
 	if (s == AX_OK && damaged == 0 && p->schema_ok) {
 		bool fix = repair;
 
-		if ((s = repair_fk_codings(p, &f, fix ? fk_from : f.n)) == AX_OK &&
+		if ((s = repair_codings(p, &f, fix ? fk_from : f.n)) == AX_OK &&
 		    (s = check_tree(p, &f, fix)) == AX_OK &&
 		    (s = check_documents(p, &f, fix)) == AX_OK)
 			s = check_spans(p, &f, fix);

@@ -60,11 +60,10 @@ paradigm_role_title(enum paradigm_role r)
 int
 paradigm_role_parse(const char *s)
 {
-	int i;
+	int i = str_index(role_names, ROLE_COUNT, s);
 
-	for (i = 0; i < ROLE_COUNT; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return i;
+	if (i >= 0)
+		return i;
 	if (strcmp(s, "phenomenon") == 0 || strcmp(s, "central-phenomenon") == 0)
 		return ROLE_CENTRAL;
 	if (strcmp(s, "strategy") == 0)
@@ -410,6 +409,22 @@ check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t 
 	return AX_OK;
 }
 
+/* The deepest level the recursive walk sql reaches from node id (?1),
+ * stopping past the limit (?2). */
+static int64_t
+walk_levels(struct project *p, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	int64_t d = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return d;
+}
+
 /*
  * The level below which a node's subtree ends, counted from the top (1: a
  * top-level code), were node id under `parent` (0: the top level); each
@@ -418,31 +433,18 @@ check_sibling_free(struct project *p, int64_t parent, const char *name, int64_t 
 static int64_t
 levels_if_under(struct project *p, int64_t id, int64_t parent)
 {
-	sqlite3_stmt *st;
 	int64_t above = 0, below = 0;
 
-	if (parent != 0) {
-		st = db_stmt(p, "WITH RECURSIVE up(id, d) AS (SELECT ?1, 1"
+	if (parent != 0)
+		above = walk_levels(p, "WITH RECURSIVE up(id, d) AS (SELECT ?1, 1"
 		    " UNION ALL SELECT n.parent_id, up.d + 1 FROM nodes n"
 		    " JOIN up ON n.id = up.id WHERE n.parent_id IS NOT NULL"
-		    " AND up.d <= ?2) SELECT max(d) FROM up");
-		sqlite3_bind_int64(st, 1, parent);
-		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			above = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
-	if (id != 0) {
-		st = db_stmt(p, "WITH RECURSIVE sub(id, d) AS (SELECT ?1, 0"
+		    " AND up.d <= ?2) SELECT max(d) FROM up", parent);
+	if (id != 0)
+		below = walk_levels(p, "WITH RECURSIVE sub(id, d) AS (SELECT ?1, 0"
 		    " UNION ALL SELECT n.id, sub.d + 1 FROM nodes n"
 		    " JOIN sub ON ifnull(n.parent_id, 0) = sub.id"
-		    " WHERE sub.d <= ?2) SELECT max(d) FROM sub");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, CODETREE_MAX_DEPTH);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			below = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
+		    " WHERE sub.d <= ?2) SELECT max(d) FROM sub", id);
 	return above + 1 + below;
 }
 
@@ -699,9 +701,7 @@ codetree_merge(struct project *p, int64_t from, int64_t into)
 	sqlite3_bind_int64(st, 2, into);
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
-	st = db_stmt(p, "DELETE FROM nodes WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, from);
-	s = db_exec_stmt(p, st);
+	s = db_exec_id(p, "DELETE FROM nodes WHERE id = ?1", from);
 end:
 	return db_action_end(p, s);
 }
@@ -728,14 +728,9 @@ codetree_remove(struct project *p, int64_t id)
 
 	if ((s = db_action_begin(p, "code remove")) != AX_OK)
 		return s;
-	if ((s = need_changeable(p, id)) != AX_OK)
-		return db_action_end(p, s);
-	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++) {
-		sqlite3_stmt *st = db_stmt(p, steps[i]);
-
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
+	s = need_changeable(p, id);
+	for (i = 0; i < AX_ARRAY_LEN(steps) && s == AX_OK; i++)
+		s = db_exec_id(p, steps[i], id);
 	return db_action_end(p, s);
 }
 
@@ -785,42 +780,42 @@ check_color(struct project *p, const char *color)
 	return AX_OK;
 }
 
-enum ax_status
-codetree_set_color(struct project *p, int64_t id, const char *color)
+/* An action labelled label that sets a text field of node id: sql, with
+ * ?1 the id and ?2 the value. */
+static enum ax_status
+set_field(struct project *p, const char *label, const char *sql, int64_t id,
+    const char *value)
 {
 	sqlite3_stmt *st;
 	enum ax_status s;
 
-	if ((s = check_color(p, color)) != AX_OK)
-		return s;
-	if ((s = db_action_begin(p, "code colour")) != AX_OK)
+	if ((s = db_action_begin(p, label)) != AX_OK)
 		return s;
 	if ((s = need_changeable(p, id)) == AX_OK) {
-		st = db_stmt(p, "UPDATE nodes SET color = lower(?2) WHERE id = ?1"
-		    " AND color <> lower(?2)");
+		st = db_stmt(p, sql);
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, color, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		s = db_exec_stmt(p, st);
 	}
 	return db_action_end(p, s);
 }
 
 enum ax_status
-codetree_set_definition(struct project *p, int64_t id, const char *text)
+codetree_set_color(struct project *p, int64_t id, const char *color)
 {
-	sqlite3_stmt *st;
 	enum ax_status s;
 
+	if ((s = check_color(p, color)) != AX_OK)
+		return s;
+	return set_field(p, "code colour", "UPDATE nodes SET color = lower(?2)"
+	    " WHERE id = ?1 AND color <> lower(?2)", id, color);
+}
+
+enum ax_status
+codetree_set_definition(struct project *p, int64_t id, const char *text)
+{
 	if (!db_valid_utf8(text))
 		return db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
-	if ((s = db_action_begin(p, "code define")) != AX_OK)
-		return s;
-	if ((s = need_changeable(p, id)) == AX_OK) {
-		st = db_stmt(p, "UPDATE nodes SET definition = ?2 WHERE id = ?1"
-		    " AND definition <> ?2");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-		s = db_exec_stmt(p, st);
-	}
-	return db_action_end(p, s);
+	return set_field(p, "code define", "UPDATE nodes SET definition = ?2"
+	    " WHERE id = ?1 AND definition <> ?2", id, text);
 }

@@ -162,23 +162,23 @@ end:
 }
 
 enum ax_status
+db_coding_drop(struct project *p, int64_t id)
+{
+	enum ax_status s = db_exec_id(p, "DELETE FROM memos WHERE target ="
+	    " 'coding' AND target_id = ?1", id);
+
+	return s != AX_OK ? s : db_exec_id(p, "DELETE FROM codings WHERE id = ?1", id);
+}
+
+enum ax_status
 coding_remove(struct project *p, int64_t id)
 {
-	sqlite3_stmt *st;
 	enum ax_status s;
 
 	if ((s = db_action_begin(p, "untag")) != AX_OK)
 		return s;
-	if ((s = check_own(p, id)) != AX_OK)
-		goto end;
-	st = db_stmt(p, "DELETE FROM memos WHERE target = 'coding' AND target_id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		goto end;
-	st = db_stmt(p, "DELETE FROM codings WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	s = db_exec_stmt(p, st);
-end:
+	if ((s = check_own(p, id)) == AX_OK)
+		s = db_coding_drop(p, id);
 	return db_action_end(p, s);
 }
 

@@ -30,11 +30,10 @@ compare_choice_name(enum compare_choice c)
 int
 compare_choice_parse(const char *s)
 {
-	size_t i;
+	int i = str_index(choice_names, AX_ARRAY_LEN(choice_names), s);
 
-	for (i = 0; i < AX_ARRAY_LEN(choice_names); i++)
-		if (strcmp(s, choice_names[i]) == 0)
-			return (int)i;
+	if (i >= 0)
+		return i;
 	if (strcmp(s, "A") == 0 || strcmp(s, "B") == 0)
 		return s[0] == 'A' ? COMPARE_A : COMPARE_B;
 	/* in words: only one coder applied the code in a disagreement, so
@@ -153,6 +152,55 @@ doc_units(struct project *p, int64_t doc, int64_t ca, int64_t cb,
 	return AX_OK;
 }
 
+/* One document's paragraphs and its units of two coders, as the walks over
+ * every document read them. */
+struct doc_walk {
+	int64_t *starts;	/* para_starts */
+	size_t npara;
+	struct unit *u;		/* doc_units */
+	size_t nu;
+};
+
+static enum ax_status
+walk_load(struct project *p, int64_t doc, int64_t ca, int64_t cb,
+    struct doc_walk *w)
+{
+	char *text;
+	size_t len;
+	enum ax_status s;
+
+	memset(w, 0, sizeof *w);
+	if ((s = doc_text(p, doc, &text, &len)) != AX_OK)
+		return s;
+	w->starts = para_starts(text, len, &w->npara);
+	free(text);
+	return doc_units(p, doc, ca, cb, w->starts, w->npara, &w->u, &w->nu);
+}
+
+static void
+walk_done(struct doc_walk *w)
+{
+	free(w->u);
+	free(w->starts);
+}
+
+/* The end of the unit (one paragraph, one code) whose codings start at
+ * u[j], and whether A and B applied the code there. */
+static size_t
+unit_end(const struct doc_walk *w, size_t j, bool *has_a, bool *has_b)
+{
+	size_t e = j;
+
+	*has_a = *has_b = false;
+	while (e < w->nu && w->u[e].para == w->u[j].para &&
+	    w->u[e].node == w->u[j].node) {
+		*has_a |= w->u[e].who == 1;
+		*has_b |= w->u[e].who == 2;
+		e++;
+	}
+	return e;
+}
+
 static enum ax_status
 coders_of(struct project *p, const char *a, const char *b, int64_t *ca, int64_t *cb)
 {
@@ -203,48 +251,34 @@ compare_list(struct project *p, const char *a, const char *b, int64_t doc,
 	if ((s = coders_of(p, a, b, &ca, &cb)) != AX_OK || (s = doc_list(p, &docs, &nd)) != AX_OK)
 		return s;
 	for (i = 0; i < nd && s == AX_OK; i++) {
-		struct unit *u = NULL;
-		size_t nu = 0, npara, j;
-		int64_t *starts;
-		char *text;
-		size_t len;
+		struct doc_walk w;
+		size_t j, e;
+		bool has_a, has_b;
 
 		if (doc != 0 && docs[i].id != doc)
 			continue;
-		if ((s = doc_text(p, docs[i].id, &text, &len)) != AX_OK)
-			break;
-		starts = para_starts(text, len, &npara);
-		free(text);
-		s = doc_units(p, docs[i].id, ca, cb, starts, npara, &u, &nu);
-		for (j = 0; s == AX_OK && j < nu; ) {
-			size_t e = j;
-			bool has_a = false, has_b = false;
+		s = walk_load(p, docs[i].id, ca, cb, &w);
+		for (j = 0; s == AX_OK && j < w.nu; j = e) {
+			const struct unit *u = &w.u[j];
+			struct compare_item *it;
 
-			while (e < nu && u[e].para == u[j].para && u[e].node == u[j].node) {
-				has_a |= u[e].who == 1;
-				has_b |= u[e].who == 2;
-				e++;
-			}
-			if (has_a != has_b) {
-				struct compare_item *it;
-
-				v = xgrow(v, &cap, k + 1, sizeof *v);
-				it = &v[k++];
-				it->doc = docs[i].id;
-				it->para = u[j].para;
-				it->para_start = starts[u[j].para];
-				it->para_end = starts[u[j].para + 1] - 1;
-				it->node = u[j].node;
-				it->a = has_a;
-				it->b = has_b;
-				it->span_start = u[j].start;
-				it->span_end = u[j].end;
-				load_decision(p, it, ca, cb);
-			}
-			j = e;
+			e = unit_end(&w, j, &has_a, &has_b);
+			if (has_a == has_b)
+				continue;
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			it = &v[k++];
+			it->doc = docs[i].id;
+			it->para = u->para;
+			it->para_start = w.starts[u->para];
+			it->para_end = w.starts[u->para + 1] - 1;
+			it->node = u->node;
+			it->a = has_a;
+			it->b = has_b;
+			it->span_start = u->start;
+			it->span_end = u->end;
+			load_decision(p, it, ca, cb);
 		}
-		free(u);
-		free(starts);
+		walk_done(&w);
 	}
 	doc_list_free(docs, nd);
 	if (s != AX_OK) {
@@ -314,34 +348,19 @@ seed_units(struct project *p, int64_t ca, int64_t cb, int64_t cons, size_t *coun
 	if ((s = doc_list(p, &docs, &nd)) != AX_OK)
 		return s;
 	for (i = 0; i < nd && s == AX_OK; i++) {
-		struct unit *u = NULL;
-		size_t nu = 0, npara, j;
-		int64_t *starts;
-		char *text;
-		size_t len;
+		struct doc_walk w;
+		size_t j, e, x;
+		bool has_a, has_b;
 
-		if ((s = doc_text(p, docs[i].id, &text, &len)) != AX_OK)
-			break;
-		starts = para_starts(text, len, &npara);
-		free(text);
-		s = doc_units(p, docs[i].id, ca, cb, starts, npara, &u, &nu);
-		for (j = 0; s == AX_OK && j < nu; ) {
-			size_t e = j, x;
-			bool has_a = false, has_b = false;
-
-			while (e < nu && u[e].para == u[j].para && u[e].node == u[j].node) {
-				has_a |= u[e].who == 1;
-				has_b |= u[e].who == 2;
-				e++;
-			}
+		s = walk_load(p, docs[i].id, ca, cb, &w);
+		for (j = 0; s == AX_OK && j < w.nu; j = e) {
+			e = unit_end(&w, j, &has_a, &has_b);
 			for (x = j; has_a && has_b && x < e && s == AX_OK; x++)
-				if (u[x].who == 1)
-					s = add_consensus(p, cons, docs[i].id, u[x].node,
-					    u[x].start, u[x].end, count);
-			j = e;
+				if (w.u[x].who == 1)
+					s = add_consensus(p, cons, docs[i].id, w.u[x].node,
+					    w.u[x].start, w.u[x].end, count);
 		}
-		free(u);
-		free(starts);
+		walk_done(&w);
 	}
 	doc_list_free(docs, nd);
 	return s;

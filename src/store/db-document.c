@@ -361,39 +361,24 @@ doc_set_direction(struct project *p, int64_t id, const char *dir)
 enum ax_status
 doc_remove(struct project *p, int64_t id)
 {
-	sqlite3_stmt *st;
+	/* Children first, so that undo can restore them in reverse. */
+	static const char *const sql[] = {
+		"DELETE FROM memos WHERE (target = 'document' AND target_id = ?1)"
+		" OR (target = 'coding' AND target_id IN"
+		" (SELECT id FROM codings WHERE doc_id = ?1))",
+		"DELETE FROM codings WHERE doc_id = ?1",
+		"DELETE FROM attributes WHERE doc_id = ?1",
+		"DELETE FROM document_text WHERE id = ?1",
+		"DELETE FROM documents WHERE id = ?1",
+	};
 	enum ax_status s;
+	size_t i;
 
 	if ((s = db_action_begin(p, "document remove")) != AX_OK)
 		return s;
-	if ((s = need_doc(p, id)) == AX_OK) {
-		st = db_stmt(p, "DELETE FROM memos WHERE (target = 'document' AND"
-		    " target_id = ?1) OR (target = 'coding' AND target_id IN"
-		    " (SELECT id FROM codings WHERE doc_id = ?1))");
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
-	if (s == AX_OK) {
-		/* Children first, so that undo can restore them in reverse. */
-		st = db_stmt(p, "DELETE FROM codings WHERE doc_id = ?1");
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
-	if (s == AX_OK) {
-		st = db_stmt(p, "DELETE FROM attributes WHERE doc_id = ?1");
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
-	if (s == AX_OK) {
-		st = db_stmt(p, "DELETE FROM document_text WHERE id = ?1");
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
-	if (s == AX_OK) {
-		st = db_stmt(p, "DELETE FROM documents WHERE id = ?1");
-		sqlite3_bind_int64(st, 1, id);
-		s = db_exec_stmt(p, st);
-	}
+	s = need_doc(p, id);
+	for (i = 0; s == AX_OK && i < AX_ARRAY_LEN(sql); i++)
+		s = db_exec_id(p, sql[i], id);
 	return db_action_end(p, s);
 }
 

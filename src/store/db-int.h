@@ -74,6 +74,9 @@ sqlite3_stmt *db_stmt(struct project *p, const char *sql);
 enum ax_status db_exec_stmt(struct project *p, sqlite3_stmt *st);
 /* Runs one or more statements with no parameters. */
 enum ax_status db_exec(struct project *p, const char *sql);
+/* Runs the literal sql (db_stmt) with ?1 bound to id: a change to the rows
+ * of one id. */
+enum ax_status db_exec_id(struct project *p, const char *sql, int64_t id);
 /* A single integer from a one-parameter query, or def when no row. */
 int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
 /* sqlite3_column_text copied (never NULL). */
@@ -199,6 +202,9 @@ enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
 
 /* db-coding.c: how many codings the reader may see (project_summary). */
 int64_t db_coding_count(struct project *p);
+/* Deletes coding id and the memos on it, inside the caller's action
+ * (coding_remove, and check's repair of a span outside its text). */
+enum ax_status db_coding_drop(struct project *p, int64_t id);
 
 /*
  * db-queue.c: writers take the write lock in the order they asked for it.

@@ -20,23 +20,12 @@ memo_target_name(enum memo_target t)
 	return (unsigned)t < AX_ARRAY_LEN(target_names) ? target_names[t] : "free";
 }
 
-static int
-parse_in(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 int
 memo_target_parse(const char *s)
 {
 	if (strcmp(s, "code") == 0 || strcmp(s, "category") == 0)
 		return MEMO_NODE;
-	return parse_in(target_names, AX_ARRAY_LEN(target_names), s);
+	return str_index(target_names, AX_ARRAY_LEN(target_names), s);
 }
 
 const char *
@@ -48,7 +37,7 @@ memo_type_name(enum memo_type t)
 int
 memo_type_parse(const char *s)
 {
-	return parse_in(type_names, AX_ARRAY_LEN(type_names), s);
+	return str_index(type_names, AX_ARRAY_LEN(type_names), s);
 }
 
 void
@@ -214,19 +203,14 @@ end:
 enum ax_status
 memo_remove(struct project *p, int64_t id)
 {
-	sqlite3_stmt *st;
 	enum ax_status s;
 
 	if ((s = db_action_begin(p, "memo remove")) != AX_OK)
 		return s;
-	if (!memo_visible(p, id)) {
+	if (!memo_visible(p, id))
 		s = db_fail(p, AX_ERR_NOTFOUND, "no memo #%lld", (long long)id);
-		goto end;
-	}
-	st = db_stmt(p, "DELETE FROM memos WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	s = db_exec_stmt(p, st);
-end:
+	else
+		s = db_exec_id(p, "DELETE FROM memos WHERE id = ?1", id);
 	return db_action_end(p, s);
 }
 

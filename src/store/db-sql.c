@@ -19,14 +19,14 @@
 enum ax_status
 db_fail(struct project *p, enum ax_status st, const char *fmt, ...)
 {
-	struct buf b = {0};
 	va_list ap;
+	char *m;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);	/* xgettext knows db_fail's format */
+	m = xvasprintf(_(fmt), ap);	/* xgettext knows db_fail's format */
 	va_end(ap);
 	free(p->errmsg);
-	p->errmsg = buf_take(&b);
+	p->errmsg = m;
 	return st;
 }
 
@@ -107,6 +107,15 @@ db_exec(struct project *p, const char *sql)
 	int rc = sqlite3_exec(p->db, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
+}
+
+enum ax_status
+db_exec_id(struct project *p, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+
+	sqlite3_bind_int64(st, 1, id);
+	return db_exec_stmt(p, st);
 }
 
 int64_t

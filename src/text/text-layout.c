@@ -64,40 +64,33 @@ int
 text_dir_parse(const char *s, enum text_dir *out)
 {
 	static const char *const names[] = { "auto", "auto-rtl", "rtl", "ltr" };
-	size_t i;
+	int i = str_index(names, AX_ARRAY_LEN(names), s);
 
-	for (i = 0; i < AX_ARRAY_LEN(names); i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum text_dir)i;
-			return 0;
-		}
-	return -1;
+	if (i >= 0)
+		*out = (enum text_dir)i;
+	return i < 0 ? -1 : 0;
 }
 
 int
 text_shaping_parse(const char *s, enum text_shaping *out)
 {
 	static const char *const names[] = { "app", "terminal", "off" };
-	size_t i;
+	int i = str_index(names, AX_ARRAY_LEN(names), s);
 
-	for (i = 0; i < AX_ARRAY_LEN(names); i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum text_shaping)i;
-			return 0;
-		}
-	return -1;
+	if (i >= 0)
+		*out = (enum text_shaping)i;
+	return i < 0 ? -1 : 0;
 }
 
 int
 text_bidi_parse(const char *s, enum text_bidi *out)
 {
-	if (strcmp(s, "app") == 0)
-		*out = TEXT_BIDI_APP;
-	else if (strcmp(s, "terminal") == 0)
-		*out = TEXT_BIDI_TERMINAL;
-	else
-		return -1;
-	return 0;
+	static const char *const names[] = { "app", "terminal" };
+	int i = str_index(names, AX_ARRAY_LEN(names), s);
+
+	if (i >= 0)
+		*out = (enum text_bidi)i;
+	return i < 0 ? -1 : 0;
 }
 
 static struct wcache *

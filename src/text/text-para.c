@@ -299,36 +299,30 @@ wrap_units(struct text_para_scratch *s, size_t nunits, int width)
 				hung = true;
 				continue;
 			}
+			/* the new line starts at the last break opportunity,
+			 * else before u's grapheme cluster (after a Prepend
+			 * character, U+0600-0605 or U+06DD, it starts before
+			 * u), else at u: a cluster wider than the line is cut
+			 * inside */
 			if (cand != NONE && cand > ls) {
-				/* place the units from cand again on a new line:
-				 * tab widths and hanging depend on the column */
-				s->lstart[nl++] = (uint32_t)ls;
-				ls = cand;
-				cand = NONE;
-				hung = false;
-				col = 0;
-				u = ls - 1;
-				continue;
-			}
-			/* cut before u's grapheme cluster; after a Prepend
-			 * character (U+0600-0605, U+06DD) it starts before u.
-			 * A cluster wider than the line is cut inside. */
-			for (g = u; g > ls && !grapheme_start(s, g); g--)
-				;
-			if (g > ls && g < u) {	/* place it again, as above */
-				s->lstart[nl++] = (uint32_t)ls;
-				ls = g;
-				cand = NONE;
-				hung = false;
-				col = 0;
-				u = ls - 1;
-				continue;
+				g = cand;
+			} else {
+				for (g = u; g > ls && !grapheme_start(s, g); g--)
+					;
+				if (g == ls)
+					g = u;
 			}
 			s->lstart[nl++] = (uint32_t)ls;
-			ls = u;
+			ls = g;
 			cand = NONE;
 			hung = false;
 			col = 0;
+			if (g < u) {
+				/* place the units from g again: tab widths and
+				 * hanging depend on the column */
+				u = g - 1;
+				continue;
+			}
 			w = unit_cols(s, u, col);
 		}
 		s->ucols[u] = (uint8_t)w;
