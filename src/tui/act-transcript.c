@@ -117,20 +117,18 @@ push_recent(struct ui *ui, int64_t node)
 	a->recent[0] = node;
 }
 
-/* Drops from the recent codes those that are no codes any more (deleted,
- * merged, or undone away); true if any was dropped. */
+/* Drops from the recent codes those that are gone from the tree (deleted,
+ * merged, or undone away); true if any was dropped. A category applied to
+ * text stays: it is applied again like a code. */
 static bool
 recent_prune(struct ui *ui)
 {
 	struct act_state *a = act_of(ui);
 	size_t i, n = 0;
 
-	for (i = 0; i < a->nrecent; i++) {
-		const struct node *nd = ui_node(ui, a->recent[i]);
-
-		if (nd != NULL && nd->kind == NODE_CODE)
+	for (i = 0; i < a->nrecent; i++)
+		if (ui_node(ui, a->recent[i]) != NULL)
 			a->recent[n++] = a->recent[i];
-	}
 	i = a->nrecent;
 	a->nrecent = n;
 	return n < i;
