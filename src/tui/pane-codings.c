@@ -210,31 +210,15 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 }
 
 static int
-codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
+codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
+    int ev)
 {
 	struct codings_pane *d = data;
-	int key = 0;
 
 	(void)r;
 	(void)x;
-	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
-		size_t step = 3;
-
-		if (ev == UI_MOUSE_WHEEL_UP)
-			d->cur = d->cur > step ? d->cur - step : 0;
-		else if (d->n)
-			d->cur = d->cur + step < d->n ? d->cur + step :
-			    d->n - 1;
-	} else if (y >= 1 && (ev == UI_MOUSE_PRESS || ev == UI_MOUSE_DOUBLE)) {
-		size_t i = d->top + (size_t)(y - 1);
-
-		if (i < d->n)
-			d->cur = i;
-		if (ev == UI_MOUSE_DOUBLE)
-			key = '\r';
-	}
 	ui_dirty(ui, DIRTY_CODINGS);
-	return key;
+	return ui_list_mouse(&d->cur, d->top, d->n, y, ev);
 }
 
 void

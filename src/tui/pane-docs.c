@@ -59,24 +59,15 @@ docs_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 }
 
 static int
-docs_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
+docs_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
+    int ev)
 {
 	struct docs_pane *d = data;
-	int key = 0;
 
-	(void)data;
 	(void)r;
 	(void)x;
-	if (y >= 1 && (ev == UI_MOUSE_PRESS || ev == UI_MOUSE_DOUBLE)) {
-		size_t i = d->top + (size_t)(y - 1);
-
-		if (i < ui->ndocs)
-			d->cur = i;
-		if (ev == UI_MOUSE_DOUBLE)
-			key = '\r';
-	}
-	ui_dirty(ui, DIRTY_DOCS);
-	return key;
+	ui_dirty(ui, DIRTY_DOCS | DIRTY_STATUS);
+	return ui_list_mouse(&d->cur, d->top, ui->ndocs, y, ev);
 }
 
 size_t

@@ -505,3 +505,19 @@ ui_box_title(struct ui *ui, const struct rect *r, const char *title,
 	ui_fill(r->y, r->x, r->w, a);
 	return ui_put_plain(r->y, r->x + 1, r->w - 2, title, a);
 }
+
+int
+ui_list_mouse(size_t *cur, size_t top, size_t n, int y, int ev)
+{
+	if (n == 0)
+		return 0;
+	if (ev == UI_MOUSE_WHEEL_UP || ev == UI_MOUSE_WHEEL_DOWN) {
+		*cur = index_step(*cur, ev == UI_MOUSE_WHEEL_UP ? -3 : 3, n);
+		return 0;
+	}
+	if (y < 1 || (ev != UI_MOUSE_PRESS && ev != UI_MOUSE_DOUBLE))
+		return 0;
+	if (top + (size_t)(y - 1) < n)
+		*cur = top + (size_t)(y - 1);
+	return ev == UI_MOUSE_DOUBLE ? '\r' : 0;
+}

@@ -355,6 +355,10 @@ int ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused);
 /* Display width of UTF-8 text as ui_put_text draws it. */
 int ui_text_width(const char *s);
+/* A list pane's click, double click or wheel at row y (the title is row
+ * 0) on its cursor *cur over n rows from top; returns Enter for a double
+ * click on a row (the pane's mouse returns it: it opens the row). */
+int ui_list_mouse(size_t *cur, size_t top, size_t n, int y, int ev);
 /* One laid-out cell of ln at (y, x): the transcript's unit of drawing. */
 void ui_put_cell(int y, int x, const struct text_line *ln,
     const struct text_cell *c, int attr);
