@@ -157,6 +157,34 @@ first_child(const struct row *rows, size_t n, int64_t parent)
 	return lo;
 }
 
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Whether two of rows[0..n) have one id. */
+static bool
+ids_repeat(const struct row *rows, size_t n)
+{
+	int64_t *ids;
+	size_t i;
+	bool dup = false;
+
+	if (n < 2)
+		return false;
+	ids = xmalloc(n * sizeof *ids);
+	for (i = 0; i < n; i++)
+		ids[i] = rows[i].n.id;
+	qsort(ids, n, sizeof *ids, id_cmp);
+	for (i = 1; i < n && !dup; i++)
+		dup = ids[i] == ids[i - 1];
+	free(ids);
+	return dup;
+}
+
 /* Each row is taken once, and the recursion stops at the depth limit. */
 static void
 walk(struct row *rows, size_t n, int64_t parent, int depth, struct node *out,
@@ -198,6 +226,14 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 			node_done(&rows[--k].n);
 		free(rows);
 		return db_sqlite_fail(p, rc);
+	}
+	if (ids_repeat(rows, k)) {
+		/* only a damaged file lists a primary key twice; the tree
+		 * built from it would hold one node in two places */
+		while (k > 0)
+			node_done(&rows[--k].n);
+		free(rows);
+		return db_sqlite_fail(p, SQLITE_CORRUPT);
 	}
 	if (k > 0)	/* qsort(NULL, 0, ...) is undefined behaviour */
 		qsort(rows, k, sizeof *rows, row_cmp);
