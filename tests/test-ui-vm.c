@@ -96,6 +96,41 @@ test_tree_marks_reload(void **state)
 	vmtree_done(&t);
 }
 
+/* The nodes cut (x) are kept until pasted (taken) or cleared, and a
+ * reload keeps them: the tree is reloaded after every action. */
+static void
+test_tree_cut(void **state)
+{
+	struct vm_tree t;
+	int64_t *ids = malloc(2 * sizeof *ids), *got;
+	size_t n;
+
+	(void)state;
+	assert_non_null(ids);
+	ids[0] = 5;
+	ids[1] = 2;
+	vmtree_init(&t);
+	vmtree_set_nodes(&t, tree_nodes, 5);
+	assert_false(vmtree_is_cut(&t, 5));
+	vmtree_set_cut(&t, ids, 2);
+	vmtree_set_nodes(&t, tree_nodes, 5);
+	assert_true(vmtree_is_cut(&t, 5));
+	assert_true(vmtree_is_cut(&t, 2));
+	assert_false(vmtree_is_cut(&t, 4));
+	got = vmtree_take_cut(&t, &n);
+	assert_ptr_equal(got, ids);
+	assert_int_equal(n, 2);
+	assert_int_equal(got[0], 5);
+	assert_false(vmtree_is_cut(&t, 5));
+	assert_null(vmtree_take_cut(&t, &n));
+	assert_int_equal(n, 0);
+	vmtree_set_cut(&t, got, 1);	/* set again, then cleared */
+	vmtree_set_cut(&t, NULL, 0);
+	assert_false(vmtree_is_cut(&t, 5));
+	assert_int_equal(t.ncut, 0);
+	vmtree_done(&t);	/* frees what is still cut: none here */
+}
+
 struct fixture {
 	struct text_doc *d;
 	struct text_layout *l;
@@ -363,6 +398,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_rows),
 		cmocka_unit_test(test_tree_marks_reload),
+		cmocka_unit_test(test_tree_cut),
 		cmocka_unit_test(test_transcript_motion),
 		cmocka_unit_test(test_transcript_rtl_visual),
 		cmocka_unit_test(test_transcript_selection_scroll),

@@ -160,7 +160,7 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 	if (!ui_action_end(ui, rc))
 		return;
 	vmtree_clear_marks(&ui->tree);
-	ui->ncut = 0;
+	vmtree_set_cut(&ui->tree, NULL, 0);	/* what was cut has moved */
 	ui_after_action(ui);
 	vmtree_set_collapsed(&ui->tree, parent, false);
 	vmtree_goto_id(&ui->tree, first);
@@ -172,27 +172,25 @@ ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n, int64_t parent)
 void
 act_tree_cut(struct ui *ui)
 {
-	free(ui->cut);
-	ui->cut = selected_ids(ui, &ui->ncut);
-	ui_msg(ui, ngettext("cut %zu: go to a category and press p to move there",
-	    "cut %zu: go to a category and press p to move there", ui->ncut),
-	    ui->ncut);
+	size_t n;
+	int64_t *ids = selected_ids(ui, &n);
+
+	vmtree_set_cut(&ui->tree, ids, n);
 	ui_dirty(ui, DIRTY_TREE);
+	ui_msg(ui, ngettext("cut %zu: go to a category and press p to move there",
+	    "cut %zu: go to a category and press p to move there", n), n);
 }
 
 void
 act_tree_paste(struct ui *ui)
 {
-	int64_t *ids;
-	size_t n = ui->ncut;
+	size_t n;
+	int64_t *ids = vmtree_take_cut(&ui->tree, &n);
 
 	if (n == 0) {
 		ui_err(ui, _("nothing cut: x cuts the marked codes or the current one"));
 		return;
 	}
-	ids = ui->cut;
-	ui->cut = NULL;
-	ui->ncut = 0;
 	ui_move_nodes_to(ui, ids, n, vmtree_target_category(&ui->tree));
 	free(ids);
 }

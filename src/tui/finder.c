@@ -181,9 +181,10 @@ refilter(struct ui *ui, struct finder *f)
 }
 
 static void finder_key(struct ui *ui, void *data, int key);
-static void finder_draw(struct ui *ui, void *data);
+static void finder_draw(struct ui *ui, void *data, const struct rect *scr,
+    bool focused);
 
-static const struct overlay_ops finder_ops = {
+static const struct screen_ops finder_ops = {
 	.name = "finder",
 	.draw = finder_draw,
 	.key = finder_key,
@@ -301,14 +302,15 @@ finder_key(struct ui *ui, void *data, int key)
 }
 
 static void
-finder_draw(struct ui *ui, void *data)
+finder_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	struct finder *f = data;
-	int y, x, h, w, row, list_h, cx;
+	const struct rect pr = overlay_popup_rect(scr, 22);
+	int y = pr.y, x = pr.x, h = pr.h, w = pr.w, row, list_h, cx;
 	char head[200];
 
-	overlay_popup_rect(&y, &x, &h, &w, 22);
-	ui_mirror(ui, &(struct rect){y, x, h, w});
+	(void)focused;
+	ui_mirror(ui, &pr);
 	list_h = h - 3;
 	for (row = 0; row < h; row++)
 		ui_fill(y + row, x, w, ui_attr(ui, TH_FINDER));

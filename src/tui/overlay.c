@@ -3,7 +3,7 @@
  * while they are up: the finder (finder.c), the one-line prompt and the
  * yes/no question (prompt.c) and the help screen (pane-help.c).
  *
- * Each is a const struct overlay_ops and private data, pushed here, as a
+ * Each is a const struct screen_ops and private data, pushed here, as a
  * tmux window mode is a table of functions with its data (window.c,
  * window-clock.c). The top overlay gets every key; all are drawn bottom up
  * after the panes. An overlay pops itself when it is done, and only then
@@ -24,7 +24,7 @@
 #include "tui/ui-int.h"
 
 void
-overlay_push(struct ui *ui, const struct overlay_ops *ops, void *data)
+overlay_push(struct ui *ui, const struct screen_ops *ops, void *data)
 {
 	assert(ops != NULL && ops->draw != NULL && ops->key != NULL);
 	ui->ovs = xgrow(ui->ovs, &ui->capovs, ui->novs + 1, sizeof *ui->ovs);
@@ -37,7 +37,7 @@ overlay_push(struct ui *ui, const struct overlay_ops *ops, void *data)
 void
 overlay_pop(struct ui *ui)
 {
-	struct overlay o;
+	struct screen o;
 
 	assert(ui->novs > 0);
 	o = ui->ovs[--ui->novs];
@@ -48,7 +48,7 @@ overlay_pop(struct ui *ui)
 }
 
 void *
-overlay_top(const struct ui *ui, const struct overlay_ops *ops)
+overlay_top(const struct ui *ui, const struct screen_ops *ops)
 {
 	if (ui->novs == 0 || (ops != NULL && ui->ovs[ui->novs - 1].ops != ops))
 		return NULL;
@@ -75,7 +75,7 @@ overlay_covers(const struct ui *ui)
 bool
 overlay_key(struct ui *ui, int key)
 {
-	struct overlay *o;
+	struct screen *o;
 
 	if (ui->novs == 0)
 		return false;
@@ -87,13 +87,15 @@ overlay_key(struct ui *ui, int key)
 void
 overlay_draw(struct ui *ui)
 {
+	const struct rect scr = {0, 0, LINES, COLS};
 	size_t i, from = 0;
 
 	for (i = 0; i < ui->novs; i++)	/* a full one hides those below */
 		if (ui->ovs[i].ops->full)
 			from = i;
 	for (i = from; i < ui->novs; i++)
-		ui->ovs[i].ops->draw(ui, ui->ovs[i].data);
+		ui->ovs[i].ops->draw(ui, ui->ovs[i].data, &scr,
+		    i + 1 == ui->novs);
 }
 
 void
@@ -108,15 +110,18 @@ overlay_free_all(struct ui *ui)
 
 /* ---- what the popups share ---- */
 
-void
-overlay_popup_rect(int *y, int *x, int *h, int *w, int want_h)
+struct rect
+overlay_popup_rect(const struct rect *scr, int want_h)
 {
-	*w = COLS * 2 / 3;
-	if (*w < 30)
-		*w = COLS - 2;
-	*h = want_h < LINES - 4 ? want_h : LINES - 4;
-	*y = (LINES - *h) / 3;
-	*x = (COLS - *w) / 2;
+	struct rect r;
+
+	r.w = scr->w * 2 / 3;
+	if (r.w < 30)
+		r.w = scr->w - 2;
+	r.h = want_h < scr->h - 4 ? want_h : scr->h - 4;
+	r.y = scr->y + (scr->h - r.h) / 3;
+	r.x = scr->x + (scr->w - r.w) / 2;
+	return r;
 }
 
 void

@@ -237,7 +237,7 @@ agree_sync(struct ui *ui, void *data, enum ui_sync what)
 	}
 }
 
-const struct pane_ops pane_agree_ops = {
+const struct screen_ops pane_agree_ops = {
 	.name = "agreement",
 	.scope = SCOPE_GLOBAL,
 	.create = agree_create,

@@ -20,17 +20,6 @@
 #include "tui/ui-int.h"
 #include "tui/actions-int.h"	/* ui_move_nodes_to: a drop is a move */
 
-static bool
-is_cut(struct ui *ui, int64_t id)
-{
-	size_t i;
-
-	for (i = 0; i < ui->ncut; i++)
-		if (ui->cut[i] == id)
-			return true;
-	return false;
-}
-
 static void
 counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 {
@@ -82,8 +71,8 @@ tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 
 	(void)data;
 	snprintf(head, sizeof head, _("codes (%zu)"), ui->nnodes);
-	snprintf(title, sizeof title, " %s%s%s%s ", head, ui->ncut ? "  [" : "",
-	    ui->ncut ? _("cut: p pastes") : "", ui->ncut ? "]" : "");
+	snprintf(title, sizeof title, " %s%s%s%s ", head, ui->tree.ncut ? "  [" : "",
+	    ui->tree.ncut ? _("cut: p pastes") : "", ui->tree.ncut ? "]" : "");
 	ui_box_title(ui, r, title, focused);
 	vmtree_set_height(&ui->tree, h);
 	for (row = 0; row < h; row++) {
@@ -115,7 +104,7 @@ tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		    ui_attr(ui, TH_CODE);
 		if (n->kind == NODE_CODE && n->color && n->color[0])
 			a = ui_fg_attr(ui, n->color) & ~A_BOLD;
-		if (is_cut(ui, n->id))
+		if (vmtree_is_cut(&ui->tree, n->id))
 			a = ui_attr(ui, TH_DIM);
 		if (cur && focused)
 			a = (a & ~A_COLOR) | ui_attr(ui, TH_CURSOR_ROW);
@@ -210,7 +199,7 @@ tree_create(struct ui *ui)
 	return xcalloc(1, sizeof(int64_t));
 }
 
-const struct pane_ops pane_codetree_ops = {
+const struct screen_ops pane_codetree_ops = {
 	.name = "codes",
 	.scope = SCOPE_TREE,
 	.create = tree_create,

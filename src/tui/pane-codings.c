@@ -310,7 +310,7 @@ codings_sync(struct ui *ui, void *data, enum ui_sync what)
 		pane_codings_load(ui, n->id);
 }
 
-const struct pane_ops pane_codings_ops = {
+const struct screen_ops pane_codings_ops = {
 	.name = "segments",
 	.scope = SCOPE_LIST,
 	.create = codings_create,

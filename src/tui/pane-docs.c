@@ -123,7 +123,7 @@ docs_sync(struct ui *ui, void *data, enum ui_sync what)
 		d->cur = ui->ndocs > 0 ? ui->ndocs - 1 : 0;
 }
 
-const struct pane_ops pane_docs_ops = {
+const struct screen_ops pane_docs_ops = {
 	.name = "documents",
 	.scope = SCOPE_LIST,
 	.create = docs_create,

@@ -40,17 +40,18 @@ struct help {
 };
 
 static void
-help_draw(struct ui *ui, void *data)
+help_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	const struct help *hp = data;
 	size_t line = 0, i;
-	int s, y = 1, h = LINES - 2;
+	int s, y = 1, h = r->h - 2;
 	char keys[64];
 
 	erase();
-	ui_mirror(ui, &(struct rect){0, 0, LINES, COLS});
-	ui_fill(0, 0, COLS, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_put_plain(0, 1, COLS - 2, _("axial workbench: keys (j/k/PgDn scroll, "
+	(void)focused;
+	ui_mirror(ui, r);
+	ui_fill(0, 0, r->w, ui_attr(ui, TH_TITLE_FOCUS));
+	ui_put_plain(0, 1, r->w - 2, _("axial workbench: keys (j/k/PgDn scroll, "
 	    "q/Esc/?/F1 close; rebind in ~/.config/axial/config: "
 	    "bind ACTION KEY...)"), ui_attr(ui, TH_TITLE_FOCUS));
 	for (s = 0; s < SCOPE_COUNT; s++) {
@@ -58,7 +59,7 @@ help_draw(struct ui *ui, void *data)
 		if (line++ >= hp->top)
 			y++;
 		if (line++ >= hp->top && y <= h)
-			ui_put_plain(y++, 1, COLS - 2, _(scope_title[s]),
+			ui_put_plain(y++, 1, r->w - 2, _(scope_title[s]),
 			    ui_attr(ui, TH_CATEGORY));
 		for (i = 0; keymap_actions(ui->keys)[i].name != NULL; i++) {
 			if (keymap_actions(ui->keys)[i].scope != s)
@@ -68,13 +69,13 @@ help_draw(struct ui *ui, void *data)
 			keymap_keys_text(ui->keys, i, keys, sizeof keys);
 			ui_put_plain(y, 2, 20, keys, ui_attr(ui, TH_HELP_KEY));
 			ui_put_plain(y, 23, 20, keymap_actions(ui->keys)[i].name, ui_attr(ui, TH_DIM));
-			ui_put_plain(y, 44, COLS - 45, _(keymap_actions(ui->keys)[i].help),
+			ui_put_plain(y, 44, r->w - 45, _(keymap_actions(ui->keys)[i].help),
 			    ui_attr(ui, TH_HELP));
 			y++;
 		}
 	}
-	ui_fill(LINES - 1, 0, COLS, ui_attr(ui, TH_HINT));
-	ui_put_plain(LINES - 1, 1, COLS - 2, _("Mouse: click to place the caret, "
+	ui_fill(r->h - 1, 0, r->w, ui_attr(ui, TH_HINT));
+	ui_put_plain(r->h - 1, 1, r->w - 2, _("Mouse: click to place the caret, "
 	    "drag to select; in the tree drag a code onto a category to move it; "
 	    "wheel scrolls."), ui_attr(ui, TH_HINT));
 	ui_mirror(ui, NULL);
@@ -105,7 +106,7 @@ help_key(struct ui *ui, void *data, int key)
 	ui_dirty(ui, DIRTY_OVERLAY);
 }
 
-static const struct overlay_ops help_ops = {
+static const struct screen_ops help_ops = {
 	.name = "help",
 	.full = true,
 	.draw = help_draw,

@@ -222,7 +222,7 @@ status_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		hints(ui, r->y + 1, r->w);
 }
 
-const struct pane_ops pane_status_ops = {
+const struct screen_ops pane_status_ops = {
 	.name = "status",
 	.scope = SCOPE_GLOBAL,
 	.draw = status_draw,

@@ -304,7 +304,7 @@ transcript_free(void *data)
 	free(d);
 }
 
-const struct pane_ops pane_transcript_ops = {
+const struct screen_ops pane_transcript_ops = {
 	.name = "transcript",
 	.scope = SCOPE_TRANSCRIPT,
 	.create = transcript_create,

@@ -10,7 +10,7 @@
 #include "tui/view-int.h"
 
 /* The views by VIEW_* (VIEW_NONE has none). */
-static const struct view_ops *const ops_of[] = {
+static const struct screen_ops *const ops_of[] = {
 	[VIEW_AGREE] = &view_agree_ops,
 	[VIEW_COMPARE] = &view_compare_ops,
 	[VIEW_PARADIGM] = &view_paradigm_ops,
@@ -32,15 +32,14 @@ view_free(void *data)
 static void
 view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
-	const struct view_ops *o = views_ops(ui, ui->view);
+	const struct screen_ops *o = views_ops(ui, ui->view);
 	int y;
 
 	(void)data;
-	(void)focused;
 	for (y = r->y; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	if (o != NULL)
-		o->draw(ui, views_data(ui, ui->view), r);
+		o->draw(ui, views_data(ui, ui->view), r, focused);
 }
 
 /* The views recompute when what they show changed, never on an idle
@@ -55,23 +54,20 @@ view_sync(struct ui *ui, void *data, enum ui_sync what)
 		 * opens again then */
 		views_blind(ui);
 		break;
-	case UI_SYNC_DECISION:
-		/* a decision that changed no coding still moves the compare
-		 * view's counts; the others show codings only */
-		if (ui->view == VIEW_COMPARE)
-			views_sync(ui);
-		break;
+	case UI_SYNC_DECISION:	/* the compare view counts them */
 	case UI_SYNC_CHANGED:
 	case UI_SYNC_WHO:
-		views_sync(ui);
+		views_sync(ui, what);
 		break;
 	case UI_SYNC_IDLE:
 	case UI_SYNC_DOC:
+	case UI_SYNC_STALE:	/* the pane is never off screen */
+	case UI_SYNC_CODERS:
 		break;
 	}
 }
 
-const struct pane_ops pane_view_ops = {
+const struct screen_ops pane_view_ops = {
 	.name = "view",
 	.scope = SCOPE_VIEW,
 	.create = view_create,

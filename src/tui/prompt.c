@@ -27,18 +27,20 @@ struct prompt {
 };
 
 static void prompt_key(struct ui *ui, void *data, int key);
-static void prompt_draw(struct ui *ui, void *data);
+static void prompt_draw(struct ui *ui, void *data, const struct rect *scr,
+    bool focused);
 static void confirm_key(struct ui *ui, void *data, int key);
-static void confirm_draw(struct ui *ui, void *data);
+static void confirm_draw(struct ui *ui, void *data, const struct rect *scr,
+    bool focused);
 
-static const struct overlay_ops prompt_ops = {
+static const struct screen_ops prompt_ops = {
 	.name = "prompt",
 	.draw = prompt_draw,
 	.key = prompt_key,
 	.free = free,
 };
 
-static const struct overlay_ops confirm_ops = {
+static const struct screen_ops confirm_ops = {
 	.name = "confirm",
 	.draw = confirm_draw,
 	.key = confirm_key,
@@ -155,11 +157,10 @@ confirm_key(struct ui *ui, void *data, int key)
 
 /* The popup's frame and title; returns its rectangle. */
 static struct rect
-frame(struct ui *ui, const char *title)
+frame(struct ui *ui, const struct rect *scr, const char *title)
 {
-	struct rect r;
+	struct rect r = overlay_popup_rect(scr, 3);
 
-	overlay_popup_rect(&r.y, &r.x, &r.h, &r.w, 3);
 	ui_mirror(ui, &r);
 	ui_fill(r.y, r.x, r.w, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_plain(r.y, r.x + 1, r.w - 2, title, ui_attr(ui, TH_TITLE_FOCUS));
@@ -169,11 +170,12 @@ frame(struct ui *ui, const char *title)
 }
 
 static void
-confirm_draw(struct ui *ui, void *data)
+confirm_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	const struct prompt *p = data;
-	struct rect r = frame(ui, p->title);
+	struct rect r = frame(ui, scr, p->title);
 
+	(void)focused;
 	ui_put_plain(r.y + 1, r.x + 1, r.w - 2, p->enter_yes ?
 	    _("y or Enter: yes, n or Esc: no") :
 	    _("y: yes, any other key: no"), ui_attr(ui, TH_FINDER));
@@ -182,12 +184,13 @@ confirm_draw(struct ui *ui, void *data)
 }
 
 static void
-prompt_draw(struct ui *ui, void *data)
+prompt_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	const struct prompt *p = data;
-	struct rect r = frame(ui, p->title);
+	struct rect r = frame(ui, scr, p->title);
 	int cx;
 
+	(void)focused;
 	ui_put_plain(r.y + 1, r.x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
 	cx = r.x + 3 + ui_put_text(ui, r.y + 1, r.x + 3, r.w - 4, p->buf,
 	    ui_attr(ui, TH_FINDER));

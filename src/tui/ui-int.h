@@ -4,8 +4,9 @@
  *
  * Layers. The model is the project (project.h and friends, no curses). The
  * view-models (vm-transcript.h, vm-tree.h) are cursor/selection/scroll state
- * over it, also without curses. The panes (pane-*.c, each a const struct
- * pane_ops) draw the view-models and turn keys and clicks into actions.
+ * over it, also without curses. The panes (pane-*.c), views (view-*.c) and
+ * overlays, each a const struct screen_ops (screen.h) with its own data,
+ * draw the view-models and turn keys and clicks into actions.
  *
  * The loop (ui.c): wait for a key at most UI_TICK_MS; handle it through the
  * key table (ui-actions.c), which sets dirty bits; on every tick poll
@@ -25,6 +26,7 @@
 #include "store/coding.h"
 #include "store/document.h"
 #include "tui/keymap.h"
+#include "tui/screen.h"
 #include "tui/tui.h"
 #include "store/project.h"
 #include "text/text.h"
@@ -39,9 +41,6 @@
 #define UI_MIN_LINES 10
 #define UI_RECENT 9
 
-struct rect {
-	int y, x, h, w;
-};
 
 /* Panes, in focus order; PANE_COUNT sized arrays index by these. */
 enum pane_id {
@@ -69,50 +68,7 @@ _Static_assert(PANE_COUNT + 2 <= 16, "too many panes for the dirty bits");
 
 struct ui;
 
-/* What ui_sync tells the panes (pane_ops.sync). */
-enum ui_sync {
-	UI_SYNC_BLIND,		/* who may be seen changed; before the reload */
-	UI_SYNC_CHANGED,	/* codings, codes or documents changed */
-	UI_SYNC_DECISION,	/* only a consensus decision was logged */
-	UI_SYNC_WHO,		/* the user acts as another coder now */
-	UI_SYNC_IDLE,		/* a tick without a key: deferred work */
-	UI_SYNC_DOC,		/* another document was opened */
-};
-
-/*
- * A pane: a const table of functions with its own data, the way tmux's
- * window modes are (window.c). Only draw is required. create makes the
- * data (NULL: the pane keeps none), free frees it. Keys reach a pane
- * through its rows of the key table (ui-actions.c) in its scope, so help,
- * man page and README list them; the action asks the pane through the
- * functions of its file. mouse returns a key to run as if typed (0: none),
- * so a double click opens what Enter opens without the pane calling the
- * key table. sync is how the project's changes reach the pane; focus says
- * the pane gained (true) or lost it.
- */
-struct pane_ops {
-	const char *name;
-	int scope;		/* of its keys while focused (enum ui_scope) */
-	void *(*create)(struct ui *ui);
-	void (*free)(void *data);
-	void (*draw)(struct ui *ui, void *data, const struct rect *r,
-	    bool focused);
-	/* A click or drag at (y, x) inside the pane (relative). */
-	int (*mouse)(struct ui *ui, void *data, const struct rect *r, int y,
-	    int x, int event);
-	/* Called after the layout changed its rectangle. */
-	void (*resize)(struct ui *ui, void *data, const struct rect *r);
-	void (*sync)(struct ui *ui, void *data, enum ui_sync what);
-	void (*focus)(struct ui *ui, void *data, bool on);
-};
-struct pane {
-	const struct pane_ops *ops;
-	void *data;
-};
-enum { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE, UI_MOUSE_WHEEL_UP,
-	UI_MOUSE_WHEEL_DOWN, UI_MOUSE_DOUBLE };
-
-extern const struct pane_ops pane_transcript_ops, pane_codetree_ops,
+extern const struct screen_ops pane_transcript_ops, pane_codetree_ops,
     pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops,
     pane_view_ops;
 
@@ -129,24 +85,6 @@ struct ui_segment {
 	struct coding c;
 	char *quote;		/* visual, sanitized, one line */
 	char *doc;		/* document name */
-};
-
-/*
- * An overlay: a popup that takes every key while it is up (overlay.c).
- * draw runs after the panes, and, when full is set, instead of them; key
- * gets every key and pops the overlay (overlay_pop) when it is done; free
- * frees the data given to overlay_push.
- */
-struct overlay_ops {
-	const char *name;
-	bool full;		/* covers the whole screen (help) */
-	void (*draw)(struct ui *ui, void *data);
-	void (*key)(struct ui *ui, void *data, int key);
-	void (*free)(void *data);
-};
-struct overlay {
-	const struct overlay_ops *ops;
-	void *data;
 };
 
 /* The longest title of a popup, in bytes. */
@@ -188,8 +126,6 @@ struct ui {
 	struct coder_brief { int64_t id; char *login; } *coders;
 	size_t ncoders;
 	int64_t me;		/* my coder id, 0 until my first action */
-	int64_t *cut;		/* ids cut for paste */
-	size_t ncut;
 	size_t *byid;		/* node index by id (SIZE_MAX none), maxid + 1 */
 	int64_t maxid;
 	unsigned char *node_memo;	/* by node id: has memos (maxid + 1) */
@@ -214,7 +150,7 @@ struct ui {
 	int view;		/* the full-body view shown (VIEW_*, view.c) */
 
 	/* the panes, their focus, layout, drawing */
-	struct pane panes[PANE_COUNT];
+	struct screen panes[PANE_COUNT];
 	enum pane_id focus;
 	bool show_codings, show_docs;
 	struct rect rect[PANE_COUNT];
@@ -225,7 +161,7 @@ struct ui {
 	int drag_pane;		/* the pane a press began in, -1 none */
 
 	/* overlays, bottom first (overlay.c) */
-	struct overlay *ovs;
+	struct screen *ovs;
 	size_t novs, capovs;
 	bool quick_refuse;	/* digit keys without a selection decline */
 
@@ -290,7 +226,7 @@ void ui_load_counts(struct ui *ui);
 void ui_open_doc(struct ui *ui, size_t index, size_t cursor);
 /* The loop is idle: the panes' deferred work (UI_SYNC_IDLE). */
 void ui_idle(struct ui *ui);
-/* Moves the focus to pane to, telling both panes (pane_ops.focus). */
+/* Moves the focus to pane to, telling both panes (screen_ops.focus). */
 void ui_focus(struct ui *ui, enum pane_id to);
 /* The columns and rows the transcript's text has in its pane. */
 int ui_text_cols(struct ui *ui);
@@ -420,11 +356,11 @@ void prompt_set_history(struct ui *ui, char **hist, size_t n);
 void pane_help_open(struct ui *ui);
 
 /* overlay.c */
-void overlay_push(struct ui *ui, const struct overlay_ops *ops, void *data);
+void overlay_push(struct ui *ui, const struct screen_ops *ops, void *data);
 /* Pops the top overlay and frees its data. */
 void overlay_pop(struct ui *ui);
 /* The top overlay's data if it is of kind ops (any kind: NULL ops). */
-void *overlay_top(const struct ui *ui, const struct overlay_ops *ops);
+void *overlay_top(const struct ui *ui, const struct screen_ops *ops);
 bool overlay_up(const struct ui *ui);
 /* Whether a full-screen overlay hides the panes. */
 bool overlay_covers(const struct ui *ui);
@@ -432,8 +368,8 @@ bool overlay_covers(const struct ui *ui);
 bool overlay_key(struct ui *ui, int key);
 void overlay_draw(struct ui *ui);
 void overlay_free_all(struct ui *ui);
-/* A centred popup's rectangle, want_h rows high at most. */
-void overlay_popup_rect(int *y, int *x, int *h, int *w, int want_h);
+/* A popup's rectangle centred in the screen scr, want_h rows high at most. */
+struct rect overlay_popup_rect(const struct rect *scr, int want_h);
 /* Line editing in a UTF-8 buffer of cap bytes: remove the last character;
  * append key's character (false if it is not one or does not fit). */
 void overlay_edit_backspace(char *s);

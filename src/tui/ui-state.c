@@ -650,7 +650,7 @@ ui_after_action(struct ui *ui)
 void
 ui_focus(struct ui *ui, enum pane_id to)
 {
-	const struct pane *from = &ui->panes[ui->focus];
+	const struct screen *from = &ui->panes[ui->focus];
 
 	if (to == ui->focus)
 		return;

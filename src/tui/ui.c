@@ -10,6 +10,7 @@
  * ui-state.c's.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <assert.h>
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@
 
 /* The panes, by enum pane_id: the one list of them (ui_run makes their
  * data, ui_free frees it). */
-static const struct pane_ops *const pane_table[PANE_COUNT] = {
+static const struct screen_ops *const pane_table[PANE_COUNT] = {
 	&pane_transcript_ops, &pane_codetree_ops, &pane_codings_ops,
 	&pane_docs_ops, &pane_status_ops, &pane_agree_ops, &pane_view_ops,
 };
@@ -156,7 +157,7 @@ handle_mouse(struct ui *ui)
 {
 	MEVENT ev;
 	int i, ev_kind, key = 0;
-	const struct pane_ops *ops;
+	const struct screen_ops *ops;
 
 	if (getmouse(&ev) != OK)
 		return;
@@ -270,7 +271,6 @@ ui_free(struct ui *ui)
 	for (i = 0; i < ui->ncoders; i++)
 		free(ui->coders[i].login);
 	free(ui->coders);
-	free(ui->cut);
 	free(ui->byid);
 	free(ui->node_memo);
 	free(ui->doc_memo);
@@ -327,6 +327,7 @@ ui_run(const struct ui_options *o)
 	ui_term_open(ui, !(o->no_mouse || mouse_off));
 	/* the panes' data, once the project and the terminal are there */
 	for (i = 0; i < PANE_COUNT; i++) {
+		assert(pane_table[i] != NULL && pane_table[i]->draw != NULL);
 		ui->panes[i].ops = pane_table[i];
 		if (pane_table[i]->create != NULL)
 			ui->panes[i].data = pane_table[i]->create(ui);

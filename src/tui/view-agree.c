@@ -152,7 +152,8 @@ code_name(struct ui *ui, const struct agree_view *v, size_t code)
 }
 
 static void
-draw_agree(struct ui *ui, void *data, const struct rect *r)
+draw_agree(struct ui *ui, void *data, const struct rect *r,
+    bool focused)
 {
 	struct agree_view *v = data;
 	const struct views *f = views_get(ui);
@@ -160,6 +161,7 @@ draw_agree(struct ui *ui, void *data, const struct rect *r)
 	char line[512], k[32], lo[32], hi[32], po[32], pos[32];
 	int h, i;
 
+	(void)focused;
 	snprintf(line, sizeof line, _(" agreement: A %s, B %s; unit paragraph "
 	    "(speaker turn); W chooses the coders, Enter compares a code "),
 	    f->coder[0] ? f->coder[0] : "?", f->coder[1] ? f->coder[1] : "?");
@@ -243,10 +245,12 @@ draw_agree(struct ui *ui, void *data, const struct rect *r)
 
 
 static void
-agree_open(struct ui *ui, void *data)
+agree_focus(struct ui *ui, void *data, bool on)
 {
 	struct agree_view *v = data;
 
+	if (!on)	/* going off screen: nothing to do */
+		return;
 	if (v->ap != NULL)
 		v->stale = true;
 	agree_update(ui, v);
@@ -279,17 +283,38 @@ agree_cursor(void *data, size_t *n)
 	return &v->cur;
 }
 
-const struct view_ops view_agree_ops = {
+static void
+agree_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	if (what == UI_SYNC_CODERS) {
+		agree_clear(data);
+		return;
+	}
+	if (what == UI_SYNC_DECISION)	/* it counts codings only */
+		return;
+	agree_stale(data);
+	if (what != UI_SYNC_STALE)	/* on screen: now */
+		agree_update(ui, data);
+}
+
+static void
+agree_key(struct ui *ui, void *data, int key)
+{
+	if (key == SCREEN_KEY_ENTER)
+		agree_enter(ui, data);
+}
+
+const struct screen_ops view_agree_ops = {
+	.name = "agreement",
+	.scope = SCOPE_VIEW,
 	.coders = true,
 	.create = agree_create,
 	.free = agree_free,
-	.open = agree_open,
-	.stale = agree_stale,
-	.update = agree_update,
 	.draw = draw_agree,
-	.enter = agree_enter,
+	.key = agree_key,
+	.focus = agree_focus,
+	.sync = agree_sync,
 	.cursor = agree_cursor,
-	.forget = agree_clear,
 };
 
 void view_act_agree(struct ui *ui) { view_toggle(ui, VIEW_AGREE); }

@@ -433,7 +433,8 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 }
 
 static void
-draw_compare(struct ui *ui, void *data, const struct rect *r)
+draw_compare(struct ui *ui, void *data, const struct rect *r,
+    bool focused)
 {
 	struct compare_view *v = data;
 	const struct views *f = views_get(ui);
@@ -443,6 +444,7 @@ draw_compare(struct ui *ui, void *data, const struct rect *r)
 	char line[512];
 	size_t p;
 
+	(void)focused;
 	if (v->hidden != NULL)	/* no coder, no count: blind coding */
 		snprintf(line, sizeof line, "%s",
 		    _(" compare: hidden during blind coding "));
@@ -605,10 +607,12 @@ take(struct ui *ui, enum compare_choice choice)
 }
 
 static void
-compare_open(struct ui *ui, void *data)
+compare_focus(struct ui *ui, void *data, bool on)
 {
 	struct compare_view *v = data;
 
+	if (!on)	/* going off screen: nothing to do */
+		return;
 	if (!v->listed || v->stale)
 		compare_update(ui, v);
 	if (cmp_cur(v) == NULL && v->nsel > 0) {
@@ -645,16 +649,28 @@ compare_cursor(void *data, size_t *n)
 	return &v->top;
 }
 
-const struct view_ops view_compare_ops = {
+static void
+compare_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	if (what == UI_SYNC_CODERS) {
+		compare_forget(data);
+		return;
+	}
+	compare_stale(data);
+	if (what != UI_SYNC_STALE)	/* on screen: now */
+		compare_update(ui, data);
+}
+
+const struct screen_ops view_compare_ops = {
+	.name = "compare",
+	.scope = SCOPE_VIEW,
 	.coders = true,
 	.create = compare_create,
 	.free = compare_free,
-	.open = compare_open,
-	.stale = compare_stale,
-	.update = compare_update,
 	.draw = draw_compare,
+	.focus = compare_focus,
+	.sync = compare_sync,
 	.cursor = compare_cursor,
-	.forget = compare_forget,
 };
 
 void

@@ -4,7 +4,7 @@
  *
  * One pane, PANE_VIEW (pane-view.c), is drawn over the others, which keep
  * their state and size, when ui->view is not VIEW_NONE. Each view is one
- * file and one const struct view_ops:
+ * file and one const struct screen_ops (screen.h):
  *
  *   view-agree.c     I  agreement of two coders
  *   view-compare.c   X  two coders' codings side by side, consensus
@@ -21,9 +21,10 @@
  * ops->create; the frame holds the pointers (views_data) and what the views
  * share: the two coders and the finder choosing them (struct views, the
  * view pane's data: views_get). Figures are recomputed only when ui_sync
- * applied a change (views_sync: every view's ops->stale, the shown one's
- * ops->update; when a blind session began or ended, the shown view opens
- * again) or the view opens; drawing reads what was computed.
+ * applied a change (views_sync: the shown view's sync gets the change,
+ * the others UI_SYNC_STALE; when a blind session began or ended, the
+ * shown view opens again) or the view opens; drawing reads what was
+ * computed.
  */
 #ifndef AXIAL_VIEW_INT_H
 #define AXIAL_VIEW_INT_H
@@ -37,7 +38,7 @@
 
 /* What the frame keeps: the views' table and data, and the two coders. */
 struct views {
-	const struct view_ops *const *ops;	/* by VIEW_*, from pane-view.c */
+	const struct screen_ops *const *ops;	/* by VIEW_*, from pane-view.c */
 	void **data;		/* each view's own, by VIEW_* (ops->create) */
 	size_t nops;
 	char *coder[2];		/* logins of A and B, NULL until chosen */
@@ -49,42 +50,22 @@ struct views {
 };
 
 /*
- * A view: what the frame calls, each with the view's own data (what create
- * returned). open, update and draw are required; a NULL member is skipped.
+ * A view is a screen (screen.h) of scope SCOPE_VIEW: create and free its
+ * state; focus(true) when it comes on screen (bring what it shows up to
+ * date); sync with the change when it is on screen, UI_SYNC_STALE when
+ * it is not (recompute when it opens again), UI_SYNC_CODERS when another
+ * two coders are chosen (a view with .coders set forgets what it computed
+ * for the old two); key gets SCREEN_KEY_ENTER and SCREEN_KEY_CHOOSE (W in
+ * a view of one coder's work: choose whose); cursor is the row j, k and
+ * PgDn move. draw is required.
  */
-struct view_ops {
-	/* shows two coders' work: the frame has them chosen before opening,
-	 * and a new choice clears what was computed for the old two */
-	bool coders;
-	/* makes the view's state (xcalloc'ed), when the workbench starts */
-	void *(*create)(struct ui *ui);
-	/* frees it and everything in it */
-	void (*free)(void *data);
-	/* the view comes on screen: bring what it shows up to date */
-	void (*open)(struct ui *ui, void *data);
-	/* the project changed: what was computed is out of date (NULL: the
-	 * view computes afresh whenever it opens) */
-	void (*stale)(void *data);
-	/* recompute now (the view is on screen and the project changed) */
-	void (*update)(struct ui *ui, void *data);
-	void (*draw)(struct ui *ui, void *data, const struct rect *r);
-	/* Enter */
-	void (*enter)(struct ui *ui, void *data);
-	/* W in a view that shows one coder's work: choose whose */
-	void (*choose)(struct ui *ui, void *data);
-	/* the row j/k/PgDn move (*n rows), or NULL */
-	size_t *(*cursor)(void *data, size_t *n);
-	/* forgets what was computed for the old two coders */
-	void (*forget)(void *data);
-};
-
-extern const struct view_ops view_agree_ops, view_compare_ops,
+extern const struct screen_ops view_agree_ops, view_compare_ops,
     view_paradigm_ops, view_retest_ops;
 
 /* view.c */
 /* The frame's state over the views of ops[0, n) (by VIEW_*), each
  * view's own made by its create. */
-struct views *views_new(struct ui *ui, const struct view_ops *const *ops,
+struct views *views_new(struct ui *ui, const struct screen_ops *const *ops,
     size_t n);
 /* Frees v and every view's state. */
 void views_free(struct views *v);
@@ -93,10 +74,10 @@ struct views *views_get(struct ui *ui);
 /* The state of view (a VIEW_*) that its create made. */
 void *views_data(struct ui *ui, int view);
 /* The ops of view (a VIEW_*), or NULL. */
-const struct view_ops *views_ops(struct ui *ui, int view);
-/* Marks what every view computed stale and updates the one shown; after
- * views_blind, opens it again instead. */
-void views_sync(struct ui *ui);
+const struct screen_ops *views_ops(struct ui *ui, int view);
+/* Tells the view shown of the change what and every other that what it
+ * computed is stale; after views_blind, opens the shown one again. */
+void views_sync(struct ui *ui, enum ui_sync what);
 /* A blind session began or ended: the next views_sync (the workbench has
  * reloaded what may be seen by then) opens the shown view again, so
  * figures lifted show at once, their coders chosen, and new ones hide. */

@@ -374,10 +374,12 @@ draw_saturation(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 }
 
 static void
-paradigm_draw(struct ui *ui, void *data, const struct rect *r)
+paradigm_draw(struct ui *ui, void *data, const struct rect *r,
+    bool focused)
 {
 	struct paradigm_view *v = data;
 
+	(void)focused;
 	if (v->saturation)
 		draw_saturation(ui, v, r);
 	else
@@ -385,10 +387,12 @@ paradigm_draw(struct ui *ui, void *data, const struct rect *r)
 }
 
 static void
-paradigm_open(struct ui *ui, void *data)
+paradigm_focus(struct ui *ui, void *data, bool on)
 {
 	struct paradigm_view *v = data;
 
+	if (!on)	/* going off screen: nothing to do */
+		return;
 	if (!v->loaded || v->stale)
 		an_update(ui, v);
 }
@@ -453,22 +457,35 @@ paradigm_choose(struct ui *ui, void *data)
 
 /* Enter: as c, the codes on or off. */
 static void
-paradigm_enter(struct ui *ui, void *data)
+paradigm_sync(struct ui *ui, void *data, enum ui_sync what)
 {
-	(void)data;
-	view_act_codes(ui);
+	if (what == UI_SYNC_CODERS || what == UI_SYNC_DECISION)
+		return;		/* it shows one coder's codings */
+	paradigm_stale(data);
+	if (what != UI_SYNC_STALE)	/* on screen: now */
+		an_update(ui, data);
 }
 
-const struct view_ops view_paradigm_ops = {
+/* Enter shows the codes in the boxes or hides them; W the chart's source. */
+static void
+paradigm_key(struct ui *ui, void *data, int key)
+{
+	if (key == SCREEN_KEY_ENTER)
+		view_act_codes(ui);
+	else if (key == SCREEN_KEY_CHOOSE)
+		paradigm_choose(ui, data);
+}
+
+const struct screen_ops view_paradigm_ops = {
+	.name = "paradigm",
+	.scope = SCOPE_VIEW,
 	.create = paradigm_create,
 	.free = paradigm_free,
-	.open = paradigm_open,
-	.stale = paradigm_stale,
-	.update = an_update,
 	.draw = paradigm_draw,
-	.enter = paradigm_enter,
+	.key = paradigm_key,
+	.focus = paradigm_focus,
+	.sync = paradigm_sync,
 	.cursor = paradigm_cursor,
-	.choose = paradigm_choose,
 };
 
 void view_act_paradigm(struct ui *ui) { view_toggle(ui, VIEW_PARADIGM); }

@@ -203,7 +203,8 @@ draw_row(struct ui *ui, int y, int x, int w, const struct retest_row *r,
 }
 
 static void
-retest_draw(struct ui *ui, void *data, const struct rect *r)
+retest_draw(struct ui *ui, void *data, const struct rect *r,
+    bool focused)
 {
 	struct retest_view *v = data;
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
@@ -211,6 +212,7 @@ retest_draw(struct ui *ui, void *data, const struct rect *r)
 	char line[512], head[128], *second;
 	size_t i, ndocs;
 
+	(void)focused;
 	if (v->hidden != NULL)	/* no pass named: blind coding */
 		snprintf(line, sizeof line, "%s",
 		    _(" test-retest: hidden during blind coding "));
@@ -267,10 +269,12 @@ retest_draw(struct ui *ui, void *data, const struct rect *r)
 }
 
 static void
-retest_open(struct ui *ui, void *data)
+retest_focus(struct ui *ui, void *data, bool on)
 {
 	struct retest_view *v = data;
 
+	if (!on)	/* going off screen: nothing to do */
+		return;
 	retest_update(ui, v);	/* cheap, and whose passes may have changed */
 	if (v->ask)
 		retest_choose(ui, v);
@@ -285,13 +289,31 @@ retest_cursor(void *data, size_t *n)
 	return &v->top;
 }
 
-const struct view_ops view_retest_ops = {
+/* Off screen it computes afresh when it opens: nothing to mark. */
+static void
+retest_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	if (what != UI_SYNC_STALE && what != UI_SYNC_CODERS &&
+	    what != UI_SYNC_DECISION)
+		retest_update(ui, data);
+}
+
+static void
+retest_key(struct ui *ui, void *data, int key)
+{
+	if (key == SCREEN_KEY_CHOOSE)
+		retest_choose(ui, data);
+}
+
+const struct screen_ops view_retest_ops = {
+	.name = "test-retest",
+	.scope = SCOPE_VIEW,
 	.create = retest_create,
 	.free = retest_free,
-	.open = retest_open,
-	.update = retest_update,
 	.draw = retest_draw,
-	.choose = retest_choose,
+	.key = retest_key,
+	.focus = retest_focus,
+	.sync = retest_sync,
 	.cursor = retest_cursor,
 };
 

@@ -19,7 +19,7 @@
 #include "tui/view-int.h"
 
 struct views *
-views_new(struct ui *ui, const struct view_ops *const *ops, size_t n)
+views_new(struct ui *ui, const struct screen_ops *const *ops, size_t n)
 {
 	struct views *v = xcalloc(1, sizeof *v);
 	size_t i;
@@ -27,9 +27,13 @@ views_new(struct ui *ui, const struct view_ops *const *ops, size_t n)
 	v->ops = ops;
 	v->nops = n;
 	v->data = xcalloc(n + 1, sizeof *v->data);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* every view draws, and takes the keys of the view rows */
+		assert(ops[i] == NULL || (ops[i]->draw != NULL &&
+		    ops[i]->scope == SCOPE_VIEW));
 		if (ops[i] != NULL && ops[i]->create != NULL)
 			v->data[i] = ops[i]->create(ui);
+	}
 	return v;
 }
 
@@ -56,7 +60,7 @@ views_get(struct ui *ui)
 	return ui->panes[PANE_VIEW].data;
 }
 
-const struct view_ops *
+const struct screen_ops *
 views_ops(struct ui *ui, int view)
 {
 	const struct views *v = views_get(ui);
@@ -91,8 +95,8 @@ set_coders(struct ui *ui, const char *a, const char *b)
 		v->coder_id[1] = 0;
 	for (i = 0; i < v->nops; i++)
 		if (v->ops[i] != NULL && v->ops[i]->coders &&
-		    v->ops[i]->forget != NULL)
-			v->ops[i]->forget(v->data[i]);
+		    v->ops[i]->sync != NULL)
+			v->ops[i]->sync(ui, v->data[i], UI_SYNC_CODERS);
 }
 
 static void
@@ -238,7 +242,7 @@ views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
 static bool
 open_view(struct ui *ui, int view)
 {
-	const struct view_ops *o = views_ops(ui, view);
+	const struct screen_ops *o = views_ops(ui, view);
 
 	views_get(ui)->pending = VIEW_NONE;
 	if (o == NULL)
@@ -248,7 +252,8 @@ open_view(struct ui *ui, int view)
 	    !ensure_coders(ui, view))
 		return false;
 	ui->view = view;
-	o->open(ui, views_data(ui, view));
+	if (o->focus != NULL)
+		o->focus(ui, views_data(ui, view), true);
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 	return true;
 }
@@ -276,23 +281,25 @@ views_blind(struct ui *ui)
 }
 
 void
-views_sync(struct ui *ui)
+views_sync(struct ui *ui, enum ui_sync what)
 {
 	struct views *v = views_get(ui);
-	const struct view_ops *o = views_ops(ui, ui->view);
+	const struct screen_ops *o = views_ops(ui, ui->view);
 	bool reopen = v->reopen;
 	size_t i;
 
 	v->reopen = false;
+	/* only the view on screen recomputes now; the others when opened */
 	for (i = 0; i < v->nops; i++)
-		if (v->ops[i] != NULL && v->ops[i]->stale != NULL)
-			v->ops[i]->stale(v->data[i]);
-	/* only the view on screen recomputes now; the others when opened.
-	 * After a blind session began or ended it opens again, as X or E
+		if (v->ops[i] != NULL && v->ops[i]->sync != NULL &&
+		    (int)i != ui->view)
+			v->ops[i]->sync(ui, v->data[i], UI_SYNC_STALE);
+	/* After a blind session began or ended it opens again, as X or E
 	 * would: figures that now show need their two coders, and while the
 	 * finder asks for them the view shows what it can without */
-	if (o != NULL && (!reopen || !open_view(ui, ui->view)))
-		o->update(ui, views_data(ui, ui->view));
+	if (o != NULL && (!reopen || !open_view(ui, ui->view)) &&
+	    o->sync != NULL)
+		o->sync(ui, views_data(ui, ui->view), what);
 }
 
 /* ---- actions ---- */
@@ -300,6 +307,10 @@ views_sync(struct ui *ui)
 void
 view_act_close(struct ui *ui)
 {
+	const struct screen_ops *o = views_ops(ui, ui->view);
+
+	if (o != NULL && o->focus != NULL)
+		o->focus(ui, views_data(ui, ui->view), false);
 	ui->view = VIEW_NONE;
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
@@ -308,7 +319,7 @@ view_act_close(struct ui *ui)
 static void
 view_move(struct ui *ui, long delta)
 {
-	const struct view_ops *o = views_ops(ui, ui->view);
+	const struct screen_ops *o = views_ops(ui, ui->view);
 	size_t *cur, n;
 
 	if (o == NULL || o->cursor == NULL)
@@ -343,20 +354,20 @@ void view_act_bottom(struct ui *ui) { view_move(ui, (long)1e9); }
 void
 view_act_enter(struct ui *ui)
 {
-	const struct view_ops *o = views_ops(ui, ui->view);
+	const struct screen_ops *o = views_ops(ui, ui->view);
 
-	if (o != NULL && o->enter != NULL)
-		o->enter(ui, views_data(ui, ui->view));
+	if (o != NULL && o->key != NULL)
+		o->key(ui, views_data(ui, ui->view), SCREEN_KEY_ENTER);
 }
 
 void
 view_act_coders(struct ui *ui)
 {
 	struct views *v = views_get(ui);
-	const struct view_ops *o = views_ops(ui, ui->view);
+	const struct screen_ops *o = views_ops(ui, ui->view);
 
-	if (o != NULL && o->choose != NULL) {
-		o->choose(ui, views_data(ui, ui->view));
+	if (o != NULL && !o->coders && o->key != NULL) {
+		o->key(ui, views_data(ui, ui->view), SCREEN_KEY_CHOOSE);
 		return;
 	}
 	if (o == NULL || !o->coders) {

@@ -24,6 +24,7 @@ vmtree_done(struct vm_tree *t)
 	free(t->rows);
 	free(t->collapsed);
 	free(t->marked);
+	free(t->cut);
 	memset(t, 0, sizeof *t);
 }
 
@@ -236,6 +237,36 @@ void
 vmtree_clear_marks(struct vm_tree *t)
 {
 	t->nmarked = 0;
+}
+
+void
+vmtree_set_cut(struct vm_tree *t, int64_t *ids, size_t n)
+{
+	free(t->cut);
+	t->cut = ids;
+	t->ncut = ids != NULL ? n : 0;
+}
+
+int64_t *
+vmtree_take_cut(struct vm_tree *t, size_t *n)
+{
+	int64_t *ids = t->cut;
+
+	*n = t->ncut;
+	t->cut = NULL;
+	t->ncut = 0;
+	return ids;
+}
+
+bool
+vmtree_is_cut(const struct vm_tree *t, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncut; i++)
+		if (t->cut[i] == id)
+			return true;
+	return false;
 }
 
 int64_t

@@ -1,7 +1,7 @@
 /*
  * vm-tree.h: the code-tree view-model. No curses: the visible rows of a
- * codetree_load() result with collapsed categories hidden, a cursor, marks
- * and a scroll position. State is kept by node id, so a reload (after an
+ * codetree_load() result with collapsed categories hidden, a cursor, marks,
+ * the nodes cut for pasting elsewhere and a scroll position. State is kept by node id, so a reload (after an
  * action, or another coder's commit) keeps the cursor, the marks and what
  * is collapsed.
  */
@@ -25,6 +25,8 @@ struct vm_tree {
 	size_t ncollapsed;
 	int64_t *marked;	/* sorted ids */
 	size_t nmarked;
+	int64_t *cut;		/* ids cut (in the order given) to paste */
+	size_t ncut;
 };
 
 void vmtree_init(struct vm_tree *t);
@@ -48,6 +50,11 @@ bool vmtree_has_children(const struct vm_tree *t, size_t node_index);
 bool vmtree_is_marked(const struct vm_tree *t, int64_t id);
 void vmtree_toggle_mark(struct vm_tree *t, int64_t id);
 void vmtree_clear_marks(struct vm_tree *t);
+/* The nodes cut for pasting: sets them (ids taken; NULL, 0 clears), or
+ * takes them (the caller frees; NULL and *n 0 when none). */
+void vmtree_set_cut(struct vm_tree *t, int64_t *ids, size_t n);
+int64_t *vmtree_take_cut(struct vm_tree *t, size_t *n);
+bool vmtree_is_cut(const struct vm_tree *t, int64_t id);
 /* The category a new node or a paste goes into for the cursor row: the
  * row itself when it is a category, else its parent (0 = top level). */
 int64_t vmtree_target_category(const struct vm_tree *t);
