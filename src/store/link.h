@@ -40,6 +40,12 @@ enum link_builtin {
 	LINK_TYPE_CONTRADICTS,	/* "contradicts" */
 };
 #define LINK_BUILTIN_COUNT 7
+/* A built-in type's English name ("causes", "is the context of", ...), as
+ * the log and machine-readable output give it (translate it with _() to
+ * show it), or NULL for any other id. */
+const char *link_builtin_name(int64_t id);
+/* A built-in type's short name ("causes", "context", ...), or NULL. */
+const char *link_builtin_key(int64_t id);
 
 struct link_type {
 	int64_t id;
