@@ -794,11 +794,66 @@ test_damaged(void **state)
 	REFUSED(m.p, m.path, link_add(m.p, m.a, m.x, LINK_TYPE_PART_OF, true,
 	    NULL, NULL), AX_ERR_CYCLE, "«a» is part of «x» would go round");
 	assert_int_equal(nlinks(m.p, m.x), 2);	/* and the self link */
+	/* axial check names each, and repairs what is safe */
+	{
+		static const char *const want[] = {
+			"link-evidence|evidence #2 of a link refers to a links row",
+			"link-evidence|evidence #1 of a link refers to a codings row",
+			"link|link #3 refers to a nodes row",
+			"link|link #4 refers to a link_types row",
+			"link|link #5 refers to a coders row",
+			"link|link #5 joins «x» to itself",
+			"link|the «is part of» links go round in a loop of 2: «a» (#1) "
+			    "is part of itself",
+			"core|the core category is #1, which is not a category",
+		};
+		struct check_finding *f;
+		size_t nf, i, j;
+
+		assert_ok(check_project(m.p, false, &f, &nf));
+		for (i = 0; i < AX_ARRAY_LEN(want); i++) {
+			char *w = xstrdup(want[i]), *bar = strchr(w, '|');
+
+			*bar = '\0';
+			for (j = 0; j < nf; j++)
+				if (strcmp(f[j].what, w) == 0 &&
+				    strstr(f[j].text, bar + 1) != NULL)
+					break;
+			if (j == nf)
+				fail_msg("no finding %s", want[i]);
+			free(w);
+		}
+		assert_int_equal(nf, AX_ARRAY_LEN(want));
+		check_findings_free(f, nf);
+	}
 	/* removing a node with damaged links around it still works; undo
 	 * cannot put back a link whose type is not there, and says so */
 	assert_ok(codetree_remove(m.p, m.b));
 	REFUSED(m.p, m.path, history_undo(m.p, NULL), AX_ERR_INPUT,
 	    "FOREIGN KEY constraint failed");
+	/* the repairs leave what cannot be repaired safely */
+	{
+		struct check_finding *f;
+		size_t nf, i, repaired = 0;
+
+		assert_ok(check_project(m.p, true, &f, &nf));
+		for (i = 0; i < nf; i++)
+			repaired += f[i].repaired;
+		check_findings_free(f, nf);
+		assert_true(repaired > 0);
+		assert_ok(check_project(m.p, false, &f, &nf));
+		assert_int_equal(nf, 0);	/* b went with its loop */
+		check_findings_free(f, nf);
+		assert_ok(link_list(m.p, 0, &v, &n));
+		assert_int_equal(n, 1);		/* x is part of a */
+		assert_int_equal(v[0].from, m.x);
+		link_list_free(v, n);
+		/* and a repair is undone like any action */
+		assert_ok(history_undo(m.p, NULL));
+		assert_ok(check_project(m.p, false, &f, &nf));
+		assert_int_equal(nf, 1);
+		check_findings_free(f, nf);
+	}
 	model_done(&m);
 }
 

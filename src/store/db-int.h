@@ -240,6 +240,10 @@ enum ax_status db_link_fold(struct project *p, int64_t keep, int64_t drop);
 /* A node's name for messages, or "#ID" when there is no such node; the
  * caller frees it. */
 char *db_node_label(struct project *p, int64_t id);
+/* "«A» causes «B»": a relation in words, its type in English for the log
+ * (shown false) or translated for a message; the caller frees it. */
+char *db_link_relation(struct project *p, int64_t from, int64_t to,
+    int64_t type, bool shown);
 
 /*
  * db-queue.c: writers take the write lock in the order they asked for it.

@@ -84,10 +84,9 @@ type_label(struct project *p, int64_t id, bool shown)
 	return name != NULL ? name : xasprintf("#%lld", (long long)id);
 }
 
-/* "«A» causes «B»": a relation in words, for the log (shown false) or a
- * message. */
-static char *
-relation(struct project *p, int64_t from, int64_t to, int64_t type, bool shown)
+char *
+db_link_relation(struct project *p, int64_t from, int64_t to, int64_t type,
+    bool shown)
 {
 	char *a = db_node_label(p, from), *b = db_node_label(p, to);
 	char *t = type_label(p, type, shown), *r;
@@ -104,7 +103,7 @@ static enum ax_status
 relabel(struct project *p, const char *what, int64_t from, int64_t to,
     int64_t type)
 {
-	char *r = relation(p, from, to, type, false);
+	char *r = db_link_relation(p, from, to, type, false);
 	char *label = xasprintf("%s %s", what, r);
 	enum ax_status s = db_action_relabel(p, label);
 
@@ -489,7 +488,7 @@ check_link(struct project *p, int64_t self, int64_t from, int64_t to,
 	}
 	sqlite3_reset(st);
 	if (other != 0) {
-		r = relation(p, of, ot, type, true);
+		r = db_link_relation(p, of, ot, type, true);
 		s = db_fail(p, AX_ERR_EXISTS, "«%s» and «%s» are already linked "
 		    "so: %s (link #%lld)", a, b, r, (long long)other);
 		free(r);
