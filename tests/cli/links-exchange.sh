@@ -1,6 +1,7 @@
 # links-exchange.sh: links through REFI-QDA. The seeds' study given links
-# through the command line is exported (project.qde valid against the
-# REFI-QDA 1.5 schema, one Link per link), imported into a new project with
+# through the command line (seeds_study, lib.sh) is exported (project.qde
+# valid against the REFI-QDA 1.5 schema, one Link per link), imported into
+# a new project with
 # every link intact (`axial links --json` the same but for ids, authors,
 # times and evidence, which REFI-QDA does not carry), and links in the shape
 # ATLAS.ti writes come in with their names as types. Bad Links are each
@@ -10,16 +11,11 @@ A=$AXIAL
 REFI=$AXIAL_SRC/tests/fixtures/refi-qda
 XSD_P=$REFI/Project-mrt2019.xsd
 FX=$REFI/samples/atlasti-win23-links-shape.qdpx
-B=${BUILD:-$AXIAL_SRC/build}
 for need in xmllint python3; do
 	command -v $need >/dev/null 2>&1 || notok "$need is installed (scripts/deps.sh)"
 done
 need_fixture "$XSD_P"
 need_fixture "$FX"
-if [ ! -f "$B/egov-fa.axial" ]; then
-	notok "sample project egov-fa" "missing $B/egov-fa.axial (make samples)"
-	exit 0
-fi
 
 # qde FILE.qdpx OUT: the .qde inside an archive
 qde() { python3 -c 'import sys, zipfile
@@ -33,39 +29,23 @@ keep = ("guid", "from_path", "from_kind", "to_path", "to_kind", "type_key",
 for l in sorted(json.load(sys.stdin), key=lambda l: l["guid"]):
     print(json.dumps({k: l[k] for k in keep}, sort_keys=True, ensure_ascii=False))'; }
 
-cp "$B/egov-fa.axial" s.axial
-CENTRAL="ناهماهنگی در یکپارچه‌سازی خدمات الکترونیک شهری"
-CAUSAL="ضعف حکمرانی فناوری اطلاعات"
-STRAT="راهبردهای یکپارچه‌سازی"
-MINE="تقویت می‌کند"
-link() {
-	l_from=$1 l_to=$2 l_type=$3; shift 3
-	$A link add s.axial "$l_from" "$l_to" --type "$l_type" "$@" >/dev/null ||
-		notok "link add $l_from $l_type $l_to"
-}
-$A link type add s.axial "$MINE" --color "#336699" >/dev/null
-link "$CAUSAL" "$CENTRAL" causes --memo "حکمرانی ضعیف
-ناهماهنگی می‌آورد <و> & «بیشتر»"
-link "نبود معماری سازمانی" "جزیره‌ای بودن سامانه‌ها" causes
-link "بستر سازمانی و فرهنگی شهرداری‌ها" "$STRAT" context
-link "عوامل کلان محیطی" "$STRAT" intervenes
-link "$STRAT" "$CENTRAL" strategy --memo "راهبردها پاسخ‌اند"
-link "$CENTRAL" "پیامدهای یکپارچه‌سازی" leads-to
-link "پیامدهای ناخواسته" "توانمندسازی و مدیریت تغییر" contradicts --undirected
-link "همکاری با ذی‌نفعان بیرونی" "بازمهندسی فرایندها" "$MINE"
-link "نبود معماری سازمانی" "$CAUSAL" part-of
+seeds_study s.axial || exit 0
+MINE=$SEED_MINE
+# a memo with a line break and markup
+check_rc "a second memo" 0 $A link memo s.axial 7 "راهبردها پاسخ‌اند
+<و> & «بیشتر»"
 # a code linked too, and evidence, which REFI-QDA cannot carry
-link "سامانه‌های موازی در معاونت‌ها" "نبود سند معماری سازمانی" "$MINE" --undirected
+seed_link s.axial "سامانه‌های موازی در معاونت‌ها" "نبود سند معماری سازمانی" "$MINE" --undirected
 id=$($A codings s.axial --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
 check_rc "evidence on the first link" 0 $A link evidence s.axial 1 "$id"
-check "ten links" 10 "$($A links s.axial | wc -l)"
+check "fourteen links" 14 "$($A links s.axial | wc -l)"
 
 # ---- export
 check_rc "export qdpx" 0 $A export qdpx s.axial s.qdpx
 check_match "evidence is said not to go" "^axial: s.qdpx: the evidence of 1 link \(the codings attached to it\) is not exported: REFI-QDA has no element for it$" "$ERR"
 qde s.qdpx s.qde
 check_rc "project.qde with links validates against the schema" 0 xmllint --noout --schema "$XSD_P" s.qde
-check "one Link per link" 10 "$(grep -c '<Link ' s.qde)"
+check "one Link per link" 14 "$(grep -c '<Link ' s.qde)"
 check_match "a built-in type by its English name, directed" "<Link guid=\"[0-9a-f-]{36}\" name=\"causes\" direction=\"OneWay\" originGUID=\"[0-9a-f-]{36}\" targetGUID=\"[0-9a-f-]{36}\">" "$(cat s.qde)"
 check_match "the study's own type, undirected, in its colour" "<Link guid=\"[0-9a-f-]{36}\" name=\"$MINE\" direction=\"Associative\" color=\"#336699\"" "$(cat s.qde)"
 check "the two memos referred to from their Links" 2 "$(python3 -c 'import sys
@@ -78,13 +58,13 @@ print(sum(1 for l in r.iter(ns + "Link") for ref in l.findall(ns + "NoteRef") if
 # ---- the round trip: every link, with its type, direction, memo, GUID
 check_rc "a new project" 0 $A init rt.axial
 check_rc "import the export" 0 $A import rt.axial s.qdpx
-check_match "the summary counts the links" '^imported s\.qdpx: .*, 10 links$' "$OUT"
+check_match "the summary counts the links" '^imported s\.qdpx: .*, 14 links$' "$OUT"
 check "the round trip keeps every link" "$(links s.axial)" "$(links rt.axial)"
 check "the study's type came back with its colour" "$($A link types s.axial | grep "$MINE" | cut -f2-)" \
 	"$($A link types rt.axial | grep "$MINE" | cut -f2-)"
 check_rc "import it again" 0 $A import rt.axial s.qdpx
 check_match "again: nothing added" ', 0 links$' "$OUT"
-check "still ten links" 10 "$($A links rt.axial | wc -l)"
+check "still fourteen links" 14 "$($A links rt.axial | wc -l)"
 # the second import changed nothing, so it left no action: one undo
 # takes the first back, links and all
 check_rc "the import is one action: undo" 0 $A undo rt.axial

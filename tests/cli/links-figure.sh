@@ -7,40 +7,11 @@
 # its memo, the evidence counted for the chosen source and quoted).
 . "$AXIAL_SRC/tests/cli/lib.sh"
 A=$AXIAL
-B=${BUILD:-$AXIAL_SRC/build}
 for need in xmllint dot python3; do
 	command -v $need >/dev/null 2>&1 || notok "$need is installed (scripts/deps.sh)"
 done
-if [ ! -f "$B/egov-fa.axial" ]; then
-	notok "sample project egov-fa" "missing $B/egov-fa.axial (make samples)"
-	exit 0
-fi
-cp "$B/egov-fa.axial" s.axial
-
-CENTRAL="ناهماهنگی در یکپارچه‌سازی خدمات الکترونیک شهری"
-CAUSAL="ضعف حکمرانی فناوری اطلاعات"
-STRAT="راهبردهای یکپارچه‌سازی"
-MINE="تقویت می‌کند"
-# link FROM TO TYPE [OPTIONS]: adds it, prints nothing; a failure is named
-link() {
-	l_from=$1 l_to=$2 l_type=$3; shift 3
-	$A link add s.axial "$l_from" "$l_to" --type "$l_type" "$@" >/dev/null ||
-		notok "link add $l_from $l_type $l_to"
-}
-check_rc "a type of the study's own" 0 $A link type add s.axial "$MINE" --color "#336699"
-link "$CAUSAL" "$CENTRAL" causes --memo "حکمرانی ضعیف ناهماهنگی می‌آورد"
-link "نبود معماری سازمانی" "جزیره‌ای بودن سامانه‌ها" causes
-link "فقدان استانداردهای تبادل داده" "جزیره‌ای بودن سامانه‌ها" causes
-link "بستر سازمانی و فرهنگی شهرداری‌ها" "$STRAT" context
-link "فرهنگ کاغذمحور" "گسست فرایندی میان واحدها" context
-link "عوامل کلان محیطی" "$STRAT" intervenes
-link "$STRAT" "$CENTRAL" strategy
-link "یکپارچه‌سازی فنی" "جزیره‌ای بودن سامانه‌ها" strategy
-link "$CENTRAL" "پیامدهای یکپارچه‌سازی" leads-to
-link "استقرار حکمرانی داده" "پیامدهای سازمانی" leads-to
-link "پیامدهای ناخواسته" "توانمندسازی و مدیریت تغییر" contradicts --undirected
-link "همکاری با ذی‌نفعان بیرونی" "بازمهندسی فرایندها" "$MINE"
-link "نبود معماری سازمانی" "$CAUSAL" part-of
+seeds_study s.axial || exit 0
+CENTRAL=$SEED_CENTRAL CAUSAL=$SEED_CAUSAL
 check "thirteen links" 13 "$($A links s.axial | wc -l)"
 
 # ---- DOT: an edge per link between the lines' ports, labelled
@@ -54,7 +25,7 @@ check_match "dot: a sub-category causes a sub-category" '^	causal:l1 -> central:
 check_match "dot: undirected, no arrowhead" \
 	'^	consequences:l3 -> strategies:l4 \[label="contradicts", .*constraint=false, dir=none\];$' "$D"
 check_match "dot: the study's own type in its colour" \
-	"^	strategies:l5 -> strategies:l3 \\[label=\"$MINE\", color=\"#336699\", fontcolor=\"#336699\"" "$D"
+	"^	strategies:l5 -> strategies:l3 \\[label=\"$SEED_MINE\", color=\"#336699\", fontcolor=\"#336699\"" "$D"
 check "dot: thirteen edges" 13 "$(grep -c -- '-> [a-z]*:l[0-9]* \[label=' s.dot)"
 check_match "dot: intervening marked unexplained and dashed" \
 	'^	intervening \[label=<.*<TR><TD><FONT COLOR="#b00000">⚠ unexplained</FONT></TD></TR>.*, style="rounded,dashed", color="#b00000"\];$' "$D"
@@ -117,7 +88,7 @@ check "svg: twelve arrowheads, none on the undirected link" 12 "$(grep -c 'marke
 check_match "svg: the undirected edge" "<title>پیامدهای ناخواسته — توانمندسازی و مدیریت تغییر: contradicts</title>" "$S"
 
 # A link to the central phenomenon from a sub-category explains the slot.
-link "خلأهای قانونی و مقرراتی" "گسست فرایندی میان واحدها" causes
+seed_link s.axial "خلأهای قانونی و مقرراتی" "گسست فرایندی میان واحدها" causes
 check_rc "export svg again" 0 $A export svg s.axial s2.svg
 check "explained through a sub-category: nothing on stderr" "" "$ERR"
 check "explained: no box marked" 0 "$(grep -c 'class="unexplained"' s2.svg)"
