@@ -155,3 +155,50 @@ check_rc "its theory page" 0 $A report e.axial --out er2 --only theory
 check_match "the core, and no storyline yet" '^Core category: Core\.
 
 No storyline yet \(a memo of type storyline on the core category\)\.' "$(cat er2/theory.md)"
+
+# ---- the shared small model (tests/fixtures/paradigm-model.sh): figures
+# and quotes known to the letter
+need_fixture "$SRC/tests/fixtures/paradigm-model.sh" || exit 0
+. "$SRC/tests/fixtures/paradigm-model.sh"
+mkdir pm && cd pm || exit 1
+check_rc "the small model" 0 paradigm_model pm.axial
+check_rc "its DOT" 0 $A export dot pm.axial pm.dot
+check "three slots reach the phenomenon only through the strategies: unexplained" \
+	"axial: pm.axial: Unexplained: Contextual conditions, Intervening conditions, Consequences (no link to the central phenomenon)." "$ERR"
+check "the dashed boxes" "contextual intervening consequences" \
+	"$(grep 'style="rounded,dashed"' pm.dot | cut -f2 | cut -d' ' -f1 | tr '\n' ' ' | sed 's/ $//')"
+check "its edges, codes hidden" "causal:l0 -> central:l0 causes
+contextual:l0 -> strategies:l0 is the context of
+intervening:l0 -> strategies:l0 intervenes in
+strategies:l0 -> central:l0 is a strategy for
+strategies:l0 -> consequences:l0 leads to" \
+	"$(sed -n 's/^	\([a-z]*:l[0-9]* -> [a-z]*:l[0-9]*\) \[label="\([^"]*\)".*/\1 \2/p' pm.dot)"
+check_rc "with its codes" 0 $A export dot pm.axial pm-codes.dot --codes
+check "the part-of and the undirected link between codes" "strategies:l1 -> strategies:l0 is part of
+strategies:l2 -> strategies:l1 contradicts dir=none" \
+	"$(sed -n 's/^	\(strategies:l[12] -> strategies:l[0-9]*\) \[label="\([^"]*\)".*constraint=false\(, dir=none\)\{0,1\}\];$/\1 \2\3/p' pm-codes.dot | sed 's/, / /')"
+check_rc "its theory page" 0 $A report pm.axial --out r --only theory
+check "the page, to the letter" "# Theory: core category, storyline and links
+
+Source: $(id -un) (the codings of this coder only).
+
+Core category: Working from home.
+
+Storyline: An order sent people home; routines made it work, at the cost of the boundary between work and home.
+
+Unexplained: Contextual conditions, Intervening conditions, Consequences (no link to the central phenomenon).
+
+7 links. Segments: the codings attached to a link as evidence, counted for $(id -un); the quotes are from those codings.
+
+![Theory: core category, storyline and links](paradigm.svg)
+
+| Type | From | To | Direction | Memo | Segments | Quotes |
+| --- | --- | --- | --- | --- | ---: | --- |
+| causes | Office closure | Working from home | directed | The order, not a choice, started it. | 2 | \"The closure order came on a Friday\" (pm-a, paragraph 2)<br>\"The closure order settled it\" (pm-b, paragraph 2) |
+| is the context of | Household situation | Home routines | directed |  | 0 |  |
+| intervenes in | Broadband quality | Home routines | directed |  | 0 |  |
+| is a strategy for | Home routines | Working from home | directed |  | 1 | \"I kept fixed hours\" (pm-a, paragraph 5) |
+| leads to | Home routines | Work-life boundary | directed |  | 1 | \"Work and home blurred into one\" (pm-a, paragraph 7) |
+| is part of | Fixed hours | Home routines | directed |  | 0 |  |
+| contradicts | Evening e-mails | Fixed hours | undirected |  | 1 | \"evening e-mails kept coming\" (pm-a, paragraph 6) |" "$(cat r/theory.md)"
+cd .. || exit 1
