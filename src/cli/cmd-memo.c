@@ -1,7 +1,8 @@
 /*
  * cmd-memo.c: memo add|list|edit|rm. A memo is on a document, a code or
- * category, a coding, or free-standing: --on document:DOC, --on code:CODE,
- * --on coding:ID; TEXT "-" reads the memo from standard input.
+ * category, a coding, a link, or free-standing: --on document:DOC, --on
+ * code:CODE, --on coding:ID, --on link:ID; TEXT "-" reads the memo from
+ * standard input.
  */
 #include <assert.h>
 #include <errno.h>
@@ -38,7 +39,7 @@ on_parse(const char *on, const char **ref, long long *coding)
 	k = memo_target_parse(kind);
 	free(kind);
 	*ref = colon + 1;
-	if (k == MEMO_CODING)
+	if (k == MEMO_CODING || k == MEMO_LINK)
 		return cmd_number(*ref + (**ref == '#'), 1, INT64_MAX, coding) ? k : -1;
 	return k == MEMO_DOCUMENT || k == MEMO_NODE ? k : -1;
 }
@@ -51,8 +52,8 @@ on_check(const struct cmd *self, const char *on)
 	long long id;
 
 	if (on_parse(on, &ref, &id) < 0)
-		return cmd_usage(self, _("--on takes document:DOC, code:CODE or "
-		    "coding:ID, not '%s'"), on);
+		return cmd_usage(self, _("--on takes document:DOC, code:CODE, "
+		    "coding:ID or link:ID, not '%s'"), on);
 	return 0;
 }
 
@@ -113,7 +114,7 @@ memo_add_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	if (type != NULL && (ty = memo_type_parse(type)) < 0)
 		rc = cmd_usage(self, _("unknown memo type '%s' (free, code, "
-		    "theoretical, operational)"), type);
+		    "theoretical, operational, storyline)"), type);
 	if (rc != 0 || (rc = on_check(self, on)) != 0 ||
 	    (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
 	    (rc = resolve_on(p, on, &t, &tid)) != CMD_OK)
@@ -134,8 +135,10 @@ out:
 const struct cmd cmd_memo_add = {
 	"memo add", "PROJECT TEXT|- [--on KIND:REF] [--type TYPE] [--title TITLE]",
 	N_("write a memo; prints its #ID"),
-	N_("  -o, --on KIND:REF  document:DOC, code:CODE, coding:ID (default: free)\n"
-	"  -t, --type TYPE    free, code, theoretical or operational\n"
+	N_("  -o, --on KIND:REF  document:DOC, code:CODE, coding:ID, link:ID\n"
+	"                     (default: free)\n"
+	"  -t, --type TYPE    free, code, theoretical, operational, or storyline\n"
+	"                     (on a category, normally the core: code core)\n"
 	"  --title TITLE      a title\n"
 	"  TEXT               the memo, or - to read it from standard input\n"),
 	memo_add_main,

@@ -154,6 +154,10 @@ CMD(cmd_code_merge); CMD(cmd_code_rm); CMD(cmd_code_role);
 CMD(cmd_code_color); CMD(cmd_code_define);
 /* cmd-coding.c */
 CMD(cmd_tag); CMD(cmd_untag); CMD(cmd_codings);
+/* cmd-link.c */
+CMD(cmd_link_add); CMD(cmd_links); CMD(cmd_link_rm); CMD(cmd_link_evidence);
+CMD(cmd_link_memo); CMD(cmd_link_type_add); CMD(cmd_link_types);
+CMD(cmd_code_core);
 /* cmd-memo.c */
 CMD(cmd_memo_add); CMD(cmd_memo_list); CMD(cmd_memo_edit); CMD(cmd_memo_rm);
 /* cmd-history.c */

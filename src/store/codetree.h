@@ -94,9 +94,14 @@ enum ax_status codetree_rename(struct project *p, int64_t id, const char *name);
 /* Refuses a move under a code or under the node itself or its descendants.
  * A category that leaves the top level loses its paradigm role. */
 enum ax_status codetree_move(struct project *p, int64_t id, int64_t parent);
-/* Codings and memos of `from` move to `into`; `from` is deleted. Codes only. */
+/* Codings, memos and links of `from` move to `into`; `from` is deleted.
+ * Codes only. A link of the two to each other is dropped (its memos go to
+ * `into`), two links that become one fold (link.h); refused when the "is
+ * part of" links would go round in a loop. */
 enum ax_status codetree_merge(struct project *p, int64_t from, int64_t into);
-/* Deletes the node, its descendants, their codings and memos. */
+/* Deletes the node, its descendants, their codings and memos, and the
+ * links at any of them (with their evidence and memos); unmarks the core
+ * category if it is among them. */
 enum ax_status codetree_remove(struct project *p, int64_t id);
 /* Top-level categories only. */
 enum ax_status codetree_set_role(struct project *p, int64_t id,

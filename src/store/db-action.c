@@ -169,6 +169,19 @@ db_action_end(struct project *p, enum ax_status st)
 }
 
 enum ax_status
+db_action_relabel(struct project *p, const char *label)
+{
+	sqlite3_stmt *st;
+
+	if (p->depth != 1)
+		return AX_OK;
+	st = db_stmt(p, "UPDATE actions SET label = ?1 WHERE id ="
+	    " (SELECT max(id) FROM actions)");
+	sqlite3_bind_text(st, 1, label, -1, SQLITE_TRANSIENT);
+	return db_exec_stmt(p, st);
+}
+
+enum ax_status
 project_begin(struct project *p, const char *label)
 {
 	return db_action_begin(p, label);

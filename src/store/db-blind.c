@@ -141,6 +141,13 @@ db_blind_coding_visible(struct project *p, int64_t id)
 	    " AND (:vis = 0 OR coder_id = :vis)", id);
 }
 
+bool
+db_blind_link_visible(struct project *p, int64_t id)
+{
+	return db_blind_row_visible(p, "SELECT 1 FROM links l WHERE l.id = :id"
+	    " AND " DB_BLIND_LINK("l"), id);
+}
+
 enum ax_status
 db_blind_may_change_node(struct project *p, int64_t id)
 {

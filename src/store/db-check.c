@@ -33,6 +33,7 @@
 
 #include "store/check.h"
 #include "store/codetree.h"
+#include "store/link.h"
 #include "base/i18n.h"
 #include "base/textin.h"
 #include "store/db-int.h"
@@ -474,19 +475,6 @@ tree_done(struct tree *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* A node's name, looked up when a message needs it; the caller frees it. */
-static char *
-node_name(struct project *p, int64_t id)
-{
-	sqlite3_stmt *st = db_stmt(p, "SELECT name FROM nodes WHERE id = ?");
-	char *name;
-
-	sqlite3_bind_int64(st, 1, id);
-	name = sqlite3_step(st) == SQLITE_ROW ? db_col_str(st, 0) : xstrdup("");
-	sqlite3_reset(st);
-	return name;
-}
-
 static enum ax_status
 tree_load(struct project *p, struct tree *t)
 {
@@ -623,7 +611,7 @@ tree_finding(struct project *p, const struct tree *t, size_t i)
 
 	if (x->why == T_OK || x->culprit != i)
 		return NULL;
-	name = node_name(p, x->id);
+	name = db_node_label(p, x->id);
 	switch (x->why) {
 	case T_LOOP:
 		text = xasprintf(_("the code tree goes round in a loop: '%s' "
@@ -635,7 +623,7 @@ tree_finding(struct project *p, const struct tree *t, size_t i)
 		    (long long)x->parent);
 		break;
 	case T_UNDERCODE:
-		up = node_name(p, x->parent);
+		up = db_node_label(p, x->parent);
 		text = xasprintf(_("in the code tree, '%s' (#%lld) is under the "
 		    "code '%s'; only categories hold codes"), name,
 		    (long long)x->id, up);
@@ -653,7 +641,7 @@ tree_finding(struct project *p, const struct tree *t, size_t i)
 static char *
 depth_finding(struct project *p, const struct tree *t, size_t deep)
 {
-	char *name = node_name(p, t->v[deep].id);
+	char *name = db_node_label(p, t->v[deep].id);
 	char *text = xasprintf(_("the code tree is %lld levels deep at '%s' "
 	    "(#%lld); axial allows %d"), (long long)t->v[deep].depth + 1, name,
 	    (long long)t->v[deep].id, CODETREE_MAX_DEPTH);
@@ -720,14 +708,20 @@ schema_finding(void *arg, const char *text)
 	finding_add(f, f->what, xstrdup(text), NULL);
 }
 
-/* A report's lines as findings, one each, but its "*** in database" heads. */
+/* A report's lines as findings, one each, but its "*** in database" heads
+ * and a CHECK of links failed, which is no damage to the file's structure:
+ * check_links names each such link and repairs it. */
 static void
 lines_findings(struct findings *f, const char *what, const char *report)
 {
+	static const char links_check[] = "CHECK constraint failed in links";
 	const char *line, *nl;
 
 	for (line = report; *line != '\0'; line = nl + (*nl != '\0')) {
 		nl = line + strcspn(line, "\n");
+		if ((size_t)(nl - line) == sizeof links_check - 1 &&
+		    strncmp(line, links_check, sizeof links_check - 1) == 0)
+			continue;
 		if (nl > line && strncmp(line, "*** ", 4) != 0)
 			finding_add(f, what, xstrndup(line, (size_t)(nl - line)), NULL);
 	}
@@ -763,6 +757,17 @@ pragma_findings(struct project *p, struct findings *f, const char *sql,
 			    (long long)sqlite3_column_int64(st, 1), txt(st, 2)),
 			    xstrdup(_("delete the coding")))->row =
 			    sqlite3_column_int64(st, 1);
+		else if (strcmp(a, "links") == 0)
+			finding_add(f, "link", xasprintf(_("link #%lld refers to a "
+			    "%s row that does not exist"),
+			    (long long)sqlite3_column_int64(st, 1), txt(st, 2)),
+			    xstrdup(_("delete the link with its evidence and memo")))->row =
+			    sqlite3_column_int64(st, 1);
+		else if (strcmp(a, "link_evidence") == 0)
+			finding_add(f, "link-evidence", xasprintf(_("evidence #%lld "
+			    "of a link refers to a %s row that does not exist"),
+			    (long long)sqlite3_column_int64(st, 1), txt(st, 2)),
+			    xstrdup(_("detach it")))->row = sqlite3_column_int64(st, 1);
 		else
 			finding_add(f, what, xasprintf(_("%s #%lld refers to a %s row "
 			    "that does not exist"), a,
@@ -810,7 +815,7 @@ static enum ax_status
 move_to_top(struct project *p, int64_t id, int64_t *pos)
 {
 	sqlite3_stmt *st;
-	char *name = node_name(p, id), *nm = free_top_name(p, id, name);
+	char *name = db_node_label(p, id), *nm = free_top_name(p, id, name);
 	enum ax_status s;
 
 	free(name);
@@ -955,25 +960,95 @@ check_documents(struct project *p, struct findings *f, bool repair)
 }
 
 /*
- * The findings from `from` on whose repair deletes the coding (the
- * foreign-key check's: their node or document is gone; check_spans'),
- * repaired, one action each.
+ * The findings from `from` on whose repair deletes their row (the
+ * foreign-key check's: their node, document or link is gone;
+ * check_spans'), repaired, one action each: a coding, a link (with its
+ * evidence and memos), a link's evidence.
  */
 static enum ax_status
 repair_codings(struct project *p, struct findings *f, size_t from)
 {
-	enum ax_status s = AX_OK;
+	enum ax_status s = AX_OK, r;
+	const char *w;
 	size_t i;
 
 	for (i = from; i < f->n && s == AX_OK; i++) {
-		if (f->v[i].fix == NULL || strcmp(f->v[i].what, "coding") != 0)
+		w = f->v[i].what;
+		if (f->v[i].fix == NULL || (strcmp(w, "coding") != 0 &&
+		    strcmp(w, "link") != 0 && strcmp(w, "link-evidence") != 0))
 			continue;
 		if ((s = db_action_begin(p, DB_REPAIR_LABEL)) != AX_OK)
 			break;
-		s = db_action_end(p, db_coding_drop(p, f->v[i].row));
+		r = strcmp(w, "coding") == 0 ? db_coding_drop(p, f->v[i].row) :
+		    strcmp(w, "link") == 0 ? db_link_drop(p, f->v[i].row) :
+		    db_exec_id(p, "DELETE FROM link_evidence WHERE id = ?1",
+		    f->v[i].row);
+		s = db_action_end(p, r);
 		f->v[i].repaired = s == AX_OK;
 	}
 	return s;
+}
+
+/* Runs repair (one action) for finding x when asked; marks it. */
+static enum ax_status
+repair_one(struct project *p, struct check_finding *x, bool repair,
+    enum ax_status (*fn)(struct project *, int64_t, int64_t), int64_t a,
+    int64_t b)
+{
+	enum ax_status s;
+
+	if (!repair || x->fix == NULL)
+		return AX_OK;
+	if ((s = db_action_begin(p, DB_REPAIR_LABEL)) != AX_OK)
+		return s;
+	s = db_action_end(p, fn(p, a, b));
+	x->repaired = s == AX_OK;
+	return s;
+}
+
+static enum ax_status
+drop_link(struct project *p, int64_t id, int64_t unused)
+{
+	(void)unused;
+	return db_link_drop(p, id);
+}
+
+static enum ax_status
+fold_links(struct project *p, int64_t keep, int64_t drop)
+{
+	/* a third copy may have folded one of the two already */
+	if (db_int(p, "SELECT count(*) FROM links WHERE id = ?", keep, 0) == 0 ||
+	    db_int(p, "SELECT count(*) FROM links WHERE id = ?", drop, 0) == 0)
+		return AX_OK;
+	return db_link_fold(p, keep, drop);
+}
+
+static enum ax_status
+direct_link(struct project *p, int64_t id, int64_t unused)
+{
+	(void)unused;
+	return db_exec_id(p, "UPDATE links SET directed = 1 WHERE id = ?1", id);
+}
+
+static enum ax_status
+unmark_core(struct project *p, int64_t unused, int64_t unused2)
+{
+	(void)unused;
+	(void)unused2;
+	return db_exec(p, "DELETE FROM meta WHERE key = 'core_node'");
+}
+
+static enum ax_status
+restore_type(struct project *p, int64_t id, int64_t unused)
+{
+	sqlite3_stmt *st = db_stmt(p, "INSERT INTO link_types(id, key, name,"
+	    " created) VALUES (?1, ?2, ?3, strftime('%s','now'))");
+
+	(void)unused;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, link_builtin_key(id), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, link_builtin_name(id), -1, SQLITE_STATIC);
+	return db_exec_stmt(p, st);
 }
 
 /* Codings whose span is not 0 <= start < end <= the text's code points. */
@@ -1009,6 +1084,144 @@ check_spans(struct project *p, struct findings *f, bool repair)
 	return s == AX_OK && repair ? repair_codings(p, f, from) : s;
 }
 
+/*
+ * What the rules of links (link.h) forbid and another program may have
+ * written: a link of a node to itself, two links that are one, an "is part
+ * of" without direction or going round in a loop, a built-in type gone,
+ * a core category that is none. Each repair that is safe is one action.
+ */
+static enum ax_status
+check_links(struct project *p, struct findings *f, bool repair)
+{
+	sqlite3_stmt *st;
+	struct check_finding *x;
+	enum ax_status s = AX_OK;
+	int64_t id, a, b, core;
+	char *r, *na;
+	int rc;
+
+	/* Not the statement cache: repairs use it meanwhile. These two
+	 * are what the CHECKs of links refuse. */
+	if ((st = prep(p->db, "SELECT id FROM links WHERE directed NOT IN (0, 1)"
+	    " ORDER BY id", NULL, &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		x = finding_add(f, "link", xasprintf(_("link #%lld is neither "
+		    "directed nor undirected"), (long long)id),
+		    xstrdup(_("make it directed")));
+		x->row = id;
+		s = repair_one(p, x, repair, direct_link, id, 0);
+	}
+	sqlite3_finalize(st);
+	if (s != AX_OK)
+		return s;
+	if ((st = prep(p->db, "SELECT id, from_id, to_id, type_id FROM links"
+	    " WHERE from_id = to_id ORDER BY id", NULL, &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		na = db_node_label(p, sqlite3_column_int64(st, 1));
+		x = finding_add(f, "link", xasprintf(_("link #%lld joins «%s» to "
+		    "itself"), (long long)id, na), xstrdup(_("delete the link "
+		    "with its evidence and memo")));
+		x->row = id;
+		free(na);
+		s = repair_one(p, x, repair, drop_link, id, 0);
+	}
+	sqlite3_finalize(st);
+	if (s != AX_OK)
+		return s;
+	if ((st = prep(p->db, "SELECT a.id, b.id, a.from_id, a.to_id, a.type_id"
+	    " FROM links a JOIN links b ON a.id < b.id AND a.type_id = b.type_id"
+	    " AND ((a.from_id = b.from_id AND a.to_id = b.to_id) OR"
+	    " (a.from_id = b.to_id AND a.to_id = b.from_id AND"
+	    " (a.directed = 0 OR b.directed = 0))) ORDER BY b.id, a.id",
+	    NULL, &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW) {
+		a = sqlite3_column_int64(st, 0);
+		b = sqlite3_column_int64(st, 1);
+		r = db_link_relation(p, sqlite3_column_int64(st, 2),
+		    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), true);
+		x = finding_add(f, "link", xasprintf(_("links #%lld and #%lld are "
+		    "one link, %s"), (long long)a, (long long)b, r),
+		    xasprintf(_("fold #%lld into #%lld, keeping the evidence and memos "
+		    "of both"),
+		    (long long)b, (long long)a));
+		x->row = b;
+		free(r);
+		s = repair_one(p, x, repair, fold_links, a, b);
+	}
+	sqlite3_finalize(st);
+	if (s != AX_OK)
+		return s;
+	if ((st = prep(p->db, "SELECT id, from_id, to_id FROM links WHERE"
+	    " type_id = 6 AND directed = 0 ORDER BY id", NULL, &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while (s == AX_OK && sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		r = db_link_relation(p, sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2), LINK_TYPE_PART_OF, true);
+		x = finding_add(f, "link", xasprintf(_("link #%lld, %s, has no "
+		    "direction; «is part of» goes one way"), (long long)id, r),
+		    xstrdup(_("make it go from the first to the second")));
+		x->row = id;
+		free(r);
+		s = repair_one(p, x, repair, direct_link, id, 0);
+	}
+	sqlite3_finalize(st);
+	if (s != AX_OK)
+		return s;
+	/* Each loop of "is part of" once (type 6, LINK_TYPE_PART_OF), named
+	 * by its node of least id, with how many nodes go round in it:
+	 * reach(start, id) holds every node id that start is part of,
+	 * directly or not (UNION: ends on a loop). */
+	if ((st = prep(p->db, "WITH RECURSIVE reach(start, id) AS (SELECT"
+	    " from_id, to_id FROM links WHERE type_id = 6 UNION SELECT r.start,"
+	    " l.to_id FROM reach r JOIN links l ON l.from_id = r.id AND"
+	    " l.type_id = 6) SELECT r.start, (SELECT count(*) FROM reach r2 WHERE"
+	    " r2.start = r.start AND EXISTS(SELECT 1 FROM reach r3 WHERE"
+	    " r3.start = r2.id AND r3.id = r.start)) FROM reach r WHERE"
+	    " r.id = r.start AND NOT EXISTS(SELECT 1 FROM reach o WHERE"
+	    " o.start < r.start AND o.id = o.start AND o.start IN (SELECT id"
+	    " FROM reach WHERE start = r.start) AND r.start IN (SELECT id FROM"
+	    " reach WHERE start = o.start)) ORDER BY r.start", NULL,
+	    &rc)) == NULL)
+		return db_sqlite_fail(p, rc);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		na = db_node_label(p, sqlite3_column_int64(st, 0));
+		finding_add(f, "link", xasprintf(_("the «is part of» links go round "
+		    "in a loop of %lld: «%s» (#%lld) is part of itself"),
+		    (long long)sqlite3_column_int64(st, 1), na,
+		    (long long)sqlite3_column_int64(st, 0)), NULL)->row =
+		    sqlite3_column_int64(st, 0);
+		free(na);
+	}
+	sqlite3_finalize(st);
+	for (id = 1; s == AX_OK && id <= LINK_BUILTIN_COUNT; id++) {
+		if (db_int(p, "SELECT count(*) FROM link_types WHERE id = ?", id, 0))
+			continue;
+		x = finding_add(f, "link", xasprintf(_("the built-in link type "
+		    "«%s» (#%lld) is missing"), _(link_builtin_name(id)),
+		    (long long)id), xstrdup(_("put it back")));
+		x->row = id;
+		s = repair_one(p, x, repair, restore_type, id, 0);
+	}
+	core = db_int(p, "SELECT CAST(value AS INTEGER) FROM meta WHERE"
+	    " key = 'core_node'", 0, 0);
+	if (s == AX_OK && db_int(p, "SELECT count(*) FROM meta WHERE"
+	    " key = 'core_node'", 0, 0) > 0 && db_int(p, "SELECT count(*) FROM"
+	    " nodes WHERE id = ? AND kind = 'category'", core, 0) == 0) {
+		x = finding_add(f, "core", xasprintf(_("the core category is #%lld, "
+		    "which is not a category of the project"), (long long)core),
+		    xstrdup(_("unmark it")));
+		x->row = core;
+		s = repair_one(p, x, repair, unmark_core, 0, 0);
+	}
+	return s;
+}
+
 enum ax_status
 check_project(struct project *p, bool repair, struct check_finding **out,
     size_t *n)
@@ -1036,8 +1249,10 @@ check_project(struct project *p, bool repair, struct check_finding **out,
 
 		if ((s = repair_codings(p, &f, fix ? fk_from : f.n)) == AX_OK &&
 		    (s = check_tree(p, &f, fix)) == AX_OK &&
-		    (s = check_documents(p, &f, fix)) == AX_OK)
-			s = check_spans(p, &f, fix);
+		    (s = check_documents(p, &f, fix)) == AX_OK &&
+		    (s = check_spans(p, &f, fix)) == AX_OK &&
+		    p->version >= 6)
+			s = check_links(p, &f, fix);
 	}
 	if (s != AX_OK) {
 		check_findings_free(f.v, f.n);

@@ -219,6 +219,7 @@ db_coder_check_undo(struct project *p, int64_t row, const char *op,
 		if (db_int(p, "SELECT EXISTS(SELECT 1 FROM actions WHERE coder_id = ?1)"
 		    " OR EXISTS(SELECT 1 FROM codings WHERE coder_id = ?1)"
 		    " OR EXISTS(SELECT 1 FROM memos WHERE author_id = ?1)"
+		    " OR EXISTS(SELECT 1 FROM links WHERE author_id = ?1)"
 		    " OR EXISTS(SELECT 1 FROM decisions WHERE ?1 IN"
 		    " (coder_a, coder_b, decided_by))", row, 0)) {
 			st = db_stmt(p, "SELECT login FROM coders WHERE id = ?");

@@ -31,7 +31,6 @@
 
 static int64_t child_named(struct project *p, int64_t parent, const char *name,
     bool fold);
-static enum ax_status check_color(struct project *p, const char *color);
 
 /* Stored and machine-readable in English; the workbench shows them
  * through _() (N_ marks them for the catalogue). */
@@ -560,7 +559,7 @@ codetree_add_ex(struct project *p, int64_t parent, enum node_kind kind,
 	if ((nname = db_name(p, kind == NODE_CODE ? NAME_CODE :
 	    NAME_CATEGORY, name)) == NULL)
 		return AX_ERR_INPUT;
-	if ((s = check_color(p, ii->color)) != AX_OK)
+	if ((s = db_color(p, ii->color)) != AX_OK)
 		goto out;
 	if (ii->definition != NULL && !db_valid_utf8(ii->definition)) {
 		s = db_fail(p, AX_ERR_INPUT, "definition is not valid UTF-8");
@@ -737,6 +736,8 @@ codetree_merge(struct project *p, int64_t from, int64_t into)
 	sqlite3_bind_int64(st, 2, into);
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
+	if ((s = db_link_merge_node(p, from, into)) != AX_OK)
+		goto end;
 	s = db_exec_id(p, "DELETE FROM nodes WHERE id = ?1", from);
 end:
 	return db_action_end(p, s);
@@ -751,11 +752,23 @@ enum ax_status
 codetree_remove(struct project *p, int64_t id)
 {
 	/* Cascades inside one action are logged like any change, so undo
-	 * restores the whole subtree whatever order SQLite deletes it in. */
+	 * restores the whole subtree whatever order SQLite deletes it in;
+	 * the links and evidence go first all the same, and the memos on
+	 * links, which no cascade reaches, with them. */
 	static const char *const steps[] = {
 		SUBTREE "DELETE FROM memos WHERE (target = 'node' AND target_id IN"
 		" (SELECT id FROM sub)) OR (target = 'coding' AND target_id IN"
-		" (SELECT c.id FROM codings c JOIN sub ON c.node_id = sub.id))",
+		" (SELECT c.id FROM codings c JOIN sub ON c.node_id = sub.id))"
+		" OR (target = 'link' AND target_id IN (SELECT l.id FROM links l"
+		" JOIN sub ON sub.id IN (l.from_id, l.to_id)))",
+		SUBTREE "DELETE FROM link_evidence WHERE link_id IN (SELECT l.id"
+		" FROM links l JOIN sub ON sub.id IN (l.from_id, l.to_id)) OR"
+		" coding_id IN (SELECT c.id FROM codings c JOIN sub ON"
+		" c.node_id = sub.id)",
+		SUBTREE "DELETE FROM links WHERE from_id IN (SELECT id FROM sub)"
+		" OR to_id IN (SELECT id FROM sub)",
+		SUBTREE "DELETE FROM meta WHERE key = 'core_node' AND value IN"
+		" (SELECT CAST(id AS TEXT) FROM sub)",
 		SUBTREE "DELETE FROM codings WHERE node_id IN (SELECT id FROM sub)",
 		SUBTREE "DELETE FROM nodes WHERE id IN (SELECT id FROM sub)",
 	};
@@ -798,24 +811,6 @@ end:
 	return db_action_end(p, s);
 }
 
-/* "#rrggbb", "" or NULL (the theme's colour). */
-static enum ax_status
-check_color(struct project *p, const char *color)
-{
-	size_t i;
-
-	if (color == NULL || color[0] == '\0')
-		return AX_OK;
-	if (color[0] != '#' || strlen(color) != 7)
-		return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, not '%s'",
-		    color);
-	for (i = 1; i < 7; i++)
-		if (!strchr("0123456789abcdefABCDEF", color[i]))
-			return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, "
-			    "not '%s'", color);
-	return AX_OK;
-}
-
 /* An action labelled label that sets a text field of node id: sql, with
  * ?1 the id and ?2 the value. */
 static enum ax_status
@@ -841,7 +836,7 @@ codetree_set_color(struct project *p, int64_t id, const char *color)
 {
 	enum ax_status s;
 
-	if ((s = check_color(p, color)) != AX_OK)
+	if ((s = db_color(p, color)) != AX_OK)
 		return s;
 	return set_field(p, "code colour", "UPDATE nodes SET color = lower(?2)"
 	    " WHERE id = ?1 AND color <> lower(?2)", id, color);

@@ -167,6 +167,8 @@ db_coding_drop(struct project *p, int64_t id)
 	enum ax_status s = db_exec_id(p, "DELETE FROM memos WHERE target ="
 	    " 'coding' AND target_id = ?1", id);
 
+	if (s == AX_OK)	/* the cascade would; said here, in the log's order */
+		s = db_exec_id(p, "DELETE FROM link_evidence WHERE coding_id = ?1", id);
 	return s != AX_OK ? s : db_exec_id(p, "DELETE FROM codings WHERE id = ?1", id);
 }
 

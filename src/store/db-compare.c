@@ -416,10 +416,7 @@ label_decision(struct project *p, int64_t doc, int64_t para, int64_t node,
 	    "«%s» in %s ¶%lld" : kept ? "keep «%s» in %s ¶%lld" :
 	    "drop «%s» in %s ¶%lld", code ? code : "?", name ? name : "?",
 	    (long long)para + 1);
-	st = db_stmt(p, "UPDATE actions SET label = ?1 WHERE id ="
-	    " (SELECT max(id) FROM actions)");
-	sqlite3_bind_text(st, 1, label, -1, SQLITE_TRANSIENT);
-	s = db_exec_stmt(p, st);
+	s = db_action_relabel(p, label);
 	free(label);
 	free(code);
 	free(name);

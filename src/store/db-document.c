@@ -366,6 +366,8 @@ doc_remove(struct project *p, int64_t id)
 		"DELETE FROM memos WHERE (target = 'document' AND target_id = ?1)"
 		" OR (target = 'coding' AND target_id IN"
 		" (SELECT id FROM codings WHERE doc_id = ?1))",
+		"DELETE FROM link_evidence WHERE coding_id IN"
+		" (SELECT id FROM codings WHERE doc_id = ?1)",
 		"DELETE FROM codings WHERE doc_id = ?1",
 		"DELETE FROM attributes WHERE doc_id = ?1",
 		"DELETE FROM document_text WHERE id = ?1",

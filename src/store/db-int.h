@@ -96,6 +96,10 @@ bool db_valid_utf8(const char *s);
  */
 enum ax_status db_action_begin(struct project *p, const char *label);
 enum ax_status db_action_end(struct project *p, enum ax_status st);
+/* Names the open action `label` (in English, as every stored label) when
+ * it is the caller's own, not an enclosing action begun elsewhere: for a
+ * label that names what the action found inside its transaction. */
+enum ax_status db_action_relabel(struct project *p, const char *label);
 /* kind "do", "undo" or "redo"; target: the action undone or redone. */
 enum ax_status db_action_open(struct project *p, const char *label,
     const char *kind, int64_t target);
@@ -130,13 +134,17 @@ enum ax_status db_label(struct project *p, enum name_field f, const char *s);
 /*
  * A name not found as typed, looked up again by its folded form
  * (name_fold) among the (id, name) rows of st, which is stepped and reset:
- * returns how many rows match (2: two or more), the match in *id. With
+ * returns how many row ids match (2: two or more; rows of the first
+ * match's id count once), the match in *id. With
  * none, *near gets the name closest to ref, at most 2 edits away (1 for a
  * name of 3 letters or fewer) as the unknown-command guess is, or NULL;
  * the caller frees it.
  */
 int db_name_fold_find(sqlite3_stmt *st, const char *ref, int64_t *id,
     char **near);
+/* AX_OK for a colour "#rrggbb", "" or NULL (none: the theme's), else
+ * AX_ERR_INPUT + message (codes and link types). */
+enum ax_status db_color(struct project *p, const char *color);
 /* coder_add's and coder_import's fields (name, color and account may be
  * NULL: unchanged): the login normalised, or NULL + message. */
 char *db_coder_fields(struct project *p, const char *login, const char *name,
@@ -178,11 +186,18 @@ bool db_blind_hidden(struct project *p);
 	" instr(:bothers, ',' || ba.coder_id || ',') > 0) OR EXISTS(SELECT 1" \
 	" FROM codings bu WHERE bu.node_id = " col " AND bu.coder_id = :bvis))"
 /* DB_BLIND_MEMO(m): a memo (table alias m) the reader may see: by an author
- * they may see, and not on a coding they may not. */
+ * they may see, and not on a coding nor on a link they may not. */
 #define DB_BLIND_MEMO(m) \
 	"(" DB_BLIND_BY(m ".author_id") " AND (:bvis = 0 OR " m ".target <> 'coding'" \
 	" OR EXISTS(SELECT 1 FROM codings bm WHERE bm.id = " m ".target_id AND" \
-	" bm.coder_id = :bvis)))"
+	" bm.coder_id = :bvis)) AND (:bvis = 0 OR " m ".target <> 'link' OR" \
+	" EXISTS(SELECT 1 FROM links bl WHERE bl.id = " m ".target_id AND" \
+	" " DB_BLIND_BY("bl.author_id") ")))"
+/* DB_BLIND_LINK(l): a link (table alias l) the reader may see: made by an
+ * author they may see, between two nodes they may see. */
+#define DB_BLIND_LINK(l) \
+	"(" DB_BLIND_BY(l ".author_id") " AND " DB_BLIND_NODE(l ".from_id") \
+	" AND " DB_BLIND_NODE(l ".to_id") ")"
 /* Binds those of :vis (db_visible_coder), :bvis, :bothers and :bstart
  * that st names. */
 void db_blind_bind(struct project *p, sqlite3_stmt *st);
@@ -193,6 +208,7 @@ bool db_blind_node_visible(struct project *p, int64_t id);
  * id: the one shape of every lookup above. */
 bool db_blind_row_visible(struct project *p, const char *sql, int64_t id);
 bool db_blind_coding_visible(struct project *p, int64_t id);
+bool db_blind_link_visible(struct project *p, int64_t id);
 /* AX_OK when the acting coder may change node id (rename, move, merge
  * away, remove, role, colour, definition); inside the action. A coder of a
  * hidden session changes only what they made in it: a change to a code the
@@ -202,9 +218,32 @@ enum ax_status db_blind_may_change_node(struct project *p, int64_t id);
 
 /* db-coding.c: how many codings the reader may see (project_summary). */
 int64_t db_coding_count(struct project *p);
-/* Deletes coding id and the memos on it, inside the caller's action
- * (coding_remove, and check's repair of a span outside its text). */
+/* Deletes coding id, the memos on it and its use as a link's evidence,
+ * inside the caller's action (coding_remove, and check's repair of a span
+ * outside its text). */
 enum ax_status db_coding_drop(struct project *p, int64_t id);
+
+/*
+ * db-link.c, inside the caller's action. db_link_drop deletes link id with
+ * its evidence and memos (link_remove, check's repair of a link whose end
+ * is gone). db_link_merge_node makes node `from`'s links `into`'s before
+ * `from` is deleted (codetree_merge): a link that would join `into` to
+ * itself is dropped, its memos going to `into`; one that would repeat
+ * another folds into it (evidence united, memos kept); refused, with the
+ * message, when the "is part of" links would go round in a loop.
+ * db_link_fold folds link `drop` into link `keep` so.
+ */
+enum ax_status db_link_drop(struct project *p, int64_t id);
+enum ax_status db_link_merge_node(struct project *p, int64_t from,
+    int64_t into);
+enum ax_status db_link_fold(struct project *p, int64_t keep, int64_t drop);
+/* A node's name for messages, or "#ID" when there is no such node; the
+ * caller frees it. */
+char *db_node_label(struct project *p, int64_t id);
+/* "«A» causes «B»": a relation in words, its type in English for the log
+ * (shown false) or translated for a message; the caller frees it. */
+char *db_link_relation(struct project *p, int64_t from, int64_t to,
+    int64_t type, bool shown);
 
 /*
  * db-queue.c: writers take the write lock in the order they asked for it.

@@ -1,8 +1,8 @@
 /*
  * db-memo.c: memos (memo.h). A memo's target has no foreign key (it may be
- * a document, a node or a coding), so this file checks the target exists
- * and the deletes in db-document.c, db-codetree.c and db-coding.c remove
- * memos with what they annotate.
+ * a document, a node, a coding or a link), so this file checks the target
+ * exists and the deletes in db-document.c, db-codetree.c, db-coding.c and
+ * db-link.c remove memos with what they annotate.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +11,10 @@
 #include "store/memo.h"
 #include "store/db-int.h"
 
-static const char *const target_names[] = {"free", "document", "node", "coding"};
-static const char *const type_names[] = {"free", "code", "theoretical", "operational"};
+static const char *const target_names[] = {"free", "document", "node",
+	"coding", "link"};
+static const char *const type_names[] = {"free", "code", "theoretical",
+	"operational", "storyline"};
 
 const char *
 memo_target_name(enum memo_target t)
@@ -78,6 +80,9 @@ check_target(struct project *p, enum memo_target t, int64_t id)
 	case MEMO_CODING:
 		found = db_blind_coding_visible(p, id);
 		break;
+	case MEMO_LINK:
+		found = db_blind_link_visible(p, id);
+		break;
 	default:
 		found = false;
 	}
@@ -85,8 +90,22 @@ check_target(struct project *p, enum memo_target t, int64_t id)
 		return db_fail(p, AX_ERR_NOTFOUND, t == MEMO_DOCUMENT ?
 		    _("no document #%lld to write a memo on") : t == MEMO_NODE ?
 		    _("no code or category #%lld to write a memo on") :
+		    t == MEMO_LINK ? _("no link #%lld to write a memo on") :
 		    _("no coding #%lld to write a memo on"), (long long)id);
 	return AX_OK;
+}
+
+/* A storyline memo tells the story around a category (the core one). */
+static enum ax_status
+check_storyline(struct project *p, enum memo_target t, int64_t id)
+{
+	if (t == MEMO_NODE && db_int(p, "SELECT kind = 'category' FROM nodes"
+	    " WHERE id = ?", id, 0))
+		return AX_OK;
+	return db_fail(p, AX_ERR_INPUT, "a storyline memo goes on a category "
+	    "(normally the core category), not on %s", t == MEMO_NODE ?
+	    _("a code") : t == MEMO_FREE ? _("nothing") : t == MEMO_DOCUMENT ?
+	    _("a document") : t == MEMO_LINK ? _("a link") : _("a coding"));
 }
 
 enum ax_status
@@ -94,8 +113,17 @@ memo_add(struct project *p, enum memo_target target, int64_t target_id,
     enum memo_type type, const char *title, const char *body, int64_t *id)
 {
 	struct memo_import_info mi = {0, 0, 0, NULL};
+	enum ax_status s;
 
-	return memo_add_ex(p, target, target_id, type, title, body, &mi, id);
+	if (type != MEMO_TYPE_STORYLINE)
+		return memo_add_ex(p, target, target_id, type, title, body, &mi, id);
+	/* the target is checked inside the action memo_add_ex joins */
+	if ((s = db_action_begin(p, "memo add")) != AX_OK)
+		return s;
+	if ((s = check_target(p, target, target_id)) == AX_OK &&
+	    (s = check_storyline(p, target, target_id)) == AX_OK)
+		s = memo_add_ex(p, target, target_id, type, title, body, &mi, id);
+	return db_action_end(p, s);
 }
 
 enum ax_status

@@ -41,8 +41,12 @@ db_name_fold_find(sqlite3_stmt *st, const char *ref, int64_t *id, char **near)
 			continue;
 		key = name_fold(name);
 		if (strcmp(key, want) == 0) {
-			if (matches++ == 0)
+			/* two names of one row id (a link type's name and
+			 * short name) are one match */
+			if (matches == 0)
 				*id = sqlite3_column_int64(st, 0);
+			if (matches == 0 || sqlite3_column_int64(st, 0) != *id)
+				matches++;
 		} else if (matches == 0 &&
 		    (d = name_distance(key, want, bestd - 1)) < bestd) {
 			bestd = d;
@@ -96,4 +100,21 @@ db_coder_fields(struct project *p, const char *login, const char *name,
 		return NULL;
 	}
 	return nlogin;
+}
+
+enum ax_status
+db_color(struct project *p, const char *color)
+{
+	size_t i;
+
+	if (color == NULL || color[0] == '\0')
+		return AX_OK;
+	if (color[0] != '#' || strlen(color) != 7)
+		return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, not '%s'",
+		    color);
+	for (i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", color[i]))
+			return db_fail(p, AX_ERR_INPUT, "colour must be #rrggbb, "
+			    "not '%s'", color);
+	return AX_OK;
 }

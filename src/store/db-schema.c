@@ -22,6 +22,13 @@
  *       so deleting one (undo of an import) finds its children without a
  *       scan of the tree (the sibling-name index is on an expression the
  *       foreign-key check cannot use)
+ *   v6  links between nodes (axial coding, link.h): link_types (the
+ *       paradigm model's seven built in at ids 1..7, then the project's
+ *       own), links and link_evidence (the codings behind a link), all
+ *       three in the change log; memos made again (as meta in v4, ids and
+ *       AUTOINCREMENT counter kept) so their CHECKs take the target 'link'
+ *       and the type 'storyline'. The core category is a meta row
+ *       (key 'core_node').
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -161,6 +168,72 @@ static const char *const migrations[] = {
 	/* 4 -> 5 (parenthesised: one element of two statements) */
 	("CREATE INDEX nodes_sibling_position ON nodes(ifnull(parent_id, 0), position);"
 	"CREATE INDEX nodes_parent ON nodes(parent_id);"),
+
+	/* 5 -> 6: links. The built-in types' ids are enum link_builtin's.
+	 * memos is made again, not altered (SQLite cannot change a CHECK),
+	 * keeping every id and the AUTOINCREMENT counter (a memo deleted
+	 * before the upgrade may come back by undo under its id); DROP TABLE
+	 * drops its sqlite_sequence row, which is put back. */
+	("CREATE TABLE link_types("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  key TEXT UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  color TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL) STRICT;"
+	"INSERT INTO link_types(id, key, name, created) VALUES"
+	"  (1, 'causes', 'causes', strftime('%s','now')),"
+	"  (2, 'context', 'is the context of', strftime('%s','now')),"
+	"  (3, 'intervenes', 'intervenes in', strftime('%s','now')),"
+	"  (4, 'strategy', 'is a strategy for', strftime('%s','now')),"
+	"  (5, 'leads-to', 'leads to', strftime('%s','now')),"
+	"  (6, 'part-of', 'is part of', strftime('%s','now')),"
+	"  (7, 'contradicts', 'contradicts', strftime('%s','now'));"
+	"CREATE TABLE links("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  from_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+	"  to_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+	"  type_id INTEGER NOT NULL REFERENCES link_types(id) ON DELETE CASCADE,"
+	"  directed INTEGER NOT NULL DEFAULT 1 CHECK(directed IN (0, 1)),"
+	"  author_id INTEGER NOT NULL REFERENCES coders(id),"
+	"  guid TEXT NOT NULL UNIQUE,"
+	"  created INTEGER NOT NULL,"
+	"  UNIQUE(from_id, to_id, type_id),"
+	"  CHECK(from_id <> to_id)) STRICT;"
+	"CREATE INDEX links_to ON links(to_id);"
+	"CREATE INDEX links_type ON links(type_id);"
+	"CREATE INDEX links_author ON links(author_id);"
+	"CREATE TABLE link_evidence("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  link_id INTEGER NOT NULL REFERENCES links(id) ON DELETE CASCADE,"
+	"  coding_id INTEGER NOT NULL REFERENCES codings(id) ON DELETE CASCADE,"
+	"  UNIQUE(link_id, coding_id)) STRICT;"
+	"CREATE INDEX link_evidence_coding ON link_evidence(coding_id);"
+	"CREATE TEMP TABLE memos_v5 AS SELECT * FROM memos;"
+	"CREATE TEMP TABLE memos_v5_seq AS SELECT seq FROM sqlite_sequence"
+	"  WHERE name = 'memos';"
+	"DROP TABLE memos;"
+	"CREATE TABLE memos("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  target TEXT NOT NULL"
+	"    CHECK(target IN ('free','document','node','coding','link')),"
+	"  target_id INTEGER NOT NULL DEFAULT 0,"
+	"  type TEXT NOT NULL DEFAULT 'free'"
+	"    CHECK(type IN ('free','code','theoretical','operational','storyline')),"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  body TEXT NOT NULL,"
+	"  author_id INTEGER NOT NULL REFERENCES coders(id),"
+	"  created INTEGER NOT NULL,"
+	"  modified INTEGER NOT NULL,"
+	"  guid TEXT NOT NULL UNIQUE) STRICT;"
+	"CREATE INDEX memos_target ON memos(target, target_id);"
+	"INSERT INTO memos(id, target, target_id, type, title, body, author_id,"
+	"  created, modified, guid) SELECT id, target, target_id, type, title,"
+	"  body, author_id, created, modified, guid FROM temp.memos_v5 ORDER BY id;"
+	"DELETE FROM sqlite_sequence WHERE name = 'memos';"
+	"INSERT INTO sqlite_sequence(name, seq) SELECT 'memos', max(ifnull((SELECT"
+	"  max(seq) FROM temp.memos_v5_seq), 0), ifnull((SELECT max(id) FROM memos), 0));"
+	"DROP TABLE temp.memos_v5;"
+	"DROP TABLE temp.memos_v5_seq;"),
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};
@@ -178,6 +251,12 @@ static const char *const cols_decisions[] = {"id", "doc_id", "para", "node_id",
 	"coder_a", "coder_b", "choice", "note", "decided_by", "time", NULL};
 static const char *const cols_memos[] = {"id", "target", "target_id", "type",
 	"title", "body", "author_id", "created", "modified", "guid", NULL};
+static const char *const cols_link_types[] = {"id", "key", "name", "color",
+	"created", NULL};
+static const char *const cols_links[] = {"id", "from_id", "to_id", "type_id",
+	"directed", "author_id", "guid", "created", NULL};
+static const char *const cols_link_evidence[] = {"id", "link_id", "coding_id",
+	NULL};
 
 const struct db_table db_tables[] = {
 	{"meta", cols_meta, true},
@@ -189,6 +268,9 @@ const struct db_table db_tables[] = {
 	{"codings", cols_codings, true},
 	{"memos", cols_memos, true},
 	{"decisions", cols_decisions, true},
+	{"link_types", cols_link_types, true},
+	{"links", cols_links, true},
+	{"link_evidence", cols_link_evidence, true},
 	{NULL, NULL, false},
 };
 

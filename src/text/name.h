@@ -6,7 +6,7 @@
  * makes any string pass and says what it changed.
  *
  * Names (documents, codes, categories, coder logins and accounts,
- * attribute keys) are identifiers: they are looked up, compared and shown
+ * attribute keys, link types) are identifiers: they are looked up, compared and shown
  * side by side, so besides controls they refuse invisible formatting
  * characters (ZWNJ and ZWJ, which Persian words need, aside), are stored
  * NFC-normalised with surrounding spaces trimmed, and may not be empty.
@@ -37,6 +37,7 @@ enum name_field {
 	NAME_TITLE,		/* the project's title */
 	NAME_MEMO_TITLE,
 	NAME_ATTR_VALUE,
+	NAME_LINK_TYPE,		/* a link type's name (link.h) */
 	NAME_FIELD_COUNT
 };
 
