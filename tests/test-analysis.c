@@ -2,7 +2,9 @@
  * test-analysis.c: the analyses of analysis.h and the tables of report.h:
  * percent rounding and demographics of 14 participants, saturation on a
  * hand-made coding order, co-occurrence, frequencies, coding tables, the
- * sample, the codebook, the paradigm layout, DOT and SVG well-formedness.
+ * sample, the codebook, the paradigm layout, DOT and SVG well-formedness,
+ * the links of the paradigm figure (edges, unexplained slots, DOT, SVG,
+ * one page) and the report's theory page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "store/coder.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/link.h"
 #include "store/memo.h"
 #include "store/project.h"
 #include "exchange/report.h"
@@ -644,10 +647,20 @@ test_paradigm_dot_svg(void **state)
 
 	an_paradigm(&f->a, true, &m);
 	an_paradigm_dot(&m, "A \"study\" \\ <x>", &b);
-	assert_non_null(strstr(b.s, "label=\"A \\\"study\\\" \\\\ <x>\""));
+	/* causal is unexplained (no links): the title goes in an HTML label
+	 * with the note under it */
+	assert_non_null(strstr(b.s, "label=<A &quot;study&quot; \\ &lt;x&gt;<BR/>"));
 	assert_non_null(strstr(b.s, "no &lt;shared&gt; &amp; &quot;db&quot;"));
-	assert_non_null(strstr(b.s, "causal -> central;"));
-	assert_non_null(strstr(b.s, "intervening -> strategies;"));
+	/* the slots keep their places without arrows of their own */
+	assert_non_null(strstr(b.s, "causal -> central [style=invis];"));
+	assert_non_null(strstr(b.s, "intervening -> strategies [style=invis];"));
+	an_paradigm_done(&m);
+	memset(&m, 0, sizeof m);
+	m.slot[0].role = ROLE_CENTRAL;	/* nothing unexplained: a plain title */
+	buf_reset(&b);
+	an_paradigm_dot(&m, "A \"study\" \\ <x>", &b);
+	assert_non_null(strstr(b.s, "label=\"A \\\"study\\\" \\\\ <x>\""));
+	an_paradigm(&f->a, true, &m);
 	buf_reset(&b);
 	an_paradigm_svg(&m, "A \"study\" & <x>", &b);
 	check_xml(b.s, b.len);
@@ -659,6 +672,389 @@ test_paradigm_dot_svg(void **state)
 	assert_non_null(strstr(b.s, "font-family=\"Vazirmatn"));
 	buf_done(&b);
 	an_paradigm_done(&m);
+}
+
+/* ---- Links in the paradigm figure and the theory page ---- */
+
+struct lfx {
+	char *path;
+	struct an_project a;
+	int64_t phen, p1, pc, cause, s1, c1, c1b, ctx, itv, strat, cons, cs,
+	    loose, lk_mixed, coding_a, coding_b;
+	int64_t coder_b;
+};
+
+static int64_t
+lnk(struct project *p, int64_t from, int64_t to, int64_t type, bool directed,
+    const char *memo)
+{
+	int64_t id = 0;
+
+	if (link_add(p, from, to, type, directed, memo, &id) != AX_OK)
+		fail_msg("link: %s", project_errmsg(p));
+	return id;
+}
+
+/*
+ * Six slots: the central phenomenon (sub P1 with a code), causal (sub S1
+ * with two codes), contextual (no link), intervening (linked only to the
+ * strategies), strategies (linked to the phenomenon), consequences (its
+ * sub linked from the phenomenon); and a category without a role.
+ */
+static int
+lfx_setup(void **state)
+{
+	struct lfx *f = xcalloc(1, sizeof *f);
+	struct project *p, *q;
+	int64_t d, m, ev;
+
+	p = tu_new_project(&f->path);
+	d = tu_doc(p, "i1", "P1: first quote here\nP1: the second one\n"
+	    "P1: a line\nwith\ttabs\n");
+	f->phen = node(p, 0, NODE_CATEGORY, "Phen");
+	f->cause = node(p, 0, NODE_CATEGORY, "Cause");
+	f->ctx = node(p, 0, NODE_CATEGORY, "Ctx");
+	f->itv = node(p, 0, NODE_CATEGORY, "Int");
+	f->strat = node(p, 0, NODE_CATEGORY, "Strat");
+	f->cons = node(p, 0, NODE_CATEGORY, "Cons");
+	f->loose = node(p, 0, NODE_CATEGORY, "Loose");
+	assert_ok(codetree_set_role(p, f->phen, ROLE_CENTRAL));
+	assert_ok(codetree_set_role(p, f->cause, ROLE_CAUSAL));
+	assert_ok(codetree_set_role(p, f->ctx, ROLE_CONTEXTUAL));
+	assert_ok(codetree_set_role(p, f->itv, ROLE_INTERVENING));
+	assert_ok(codetree_set_role(p, f->strat, ROLE_STRATEGIES));
+	assert_ok(codetree_set_role(p, f->cons, ROLE_CONSEQUENCES));
+	f->p1 = node(p, f->phen, NODE_CATEGORY, "P1");
+	f->pc = node(p, f->p1, NODE_CODE, "pc");
+	f->s1 = node(p, f->cause, NODE_CATEGORY, "S1");
+	f->c1 = node(p, f->s1, NODE_CODE, "c1");
+	f->c1b = node(p, f->s1, NODE_CODE, "c1b");
+	f->cs = node(p, f->cons, NODE_CATEGORY, "CS");
+	lnk(p, f->cause, f->phen, LINK_TYPE_CAUSES, true, NULL);
+	/* two codes of S1 cause P1: one edge S1 -> P1 when codes are hidden */
+	lnk(p, f->c1, f->p1, LINK_TYPE_CAUSES, true, NULL);
+	lnk(p, f->c1b, f->p1, LINK_TYPE_CAUSES, true, NULL);
+	lnk(p, f->itv, f->strat, LINK_TYPE_INTERVENES, true, NULL);
+	f->lk_mixed = lnk(p, f->strat, f->phen, LINK_TYPE_STRATEGY, true,
+	    "how they answer it");
+	lnk(p, f->phen, f->cs, LINK_TYPE_LEADS_TO, true, NULL);
+	lnk(p, f->cs, f->strat, LINK_TYPE_CONTRADICTS, false, NULL);
+	lnk(p, f->s1, f->cause, LINK_TYPE_PART_OF, true, NULL);
+	lnk(p, f->c1, f->s1, LINK_TYPE_PART_OF, true, NULL);	/* one line */
+	lnk(p, f->loose, f->phen, LINK_TYPE_CAUSES, true, NULL); /* no slot */
+	assert_ok(link_core_set(p, f->phen));
+	assert_ok(memo_add(p, MEMO_NODE, f->phen, MEMO_TYPE_STORYLINE, "",
+	    "The story\nin two lines.", &m));
+	assert_ok(coding_add(p, d, f->pc, 4, 20, &f->coding_a));
+	assert_ok(link_evidence_add(p, f->lk_mixed, f->coding_a));
+	assert_ok(coding_add(p, d, f->pc, 44, 60, &ev));	/* "a line\nwith\ttabs" */
+	assert_ok(link_evidence_add(p, f->lk_mixed, ev));
+	assert_ok(coder_add(p, "coder-b", NULL, NULL, project_account(p)));
+	project_close(p);
+	assert_ok(project_open(f->path, 0, "coder-b", &q, NULL));
+	assert_ok(coding_add(q, d, f->pc, 25, 39, &f->coding_b));
+	assert_ok(link_evidence_add(q, f->lk_mixed, f->coding_b));
+	assert_ok(coder_find(q, "coder-b", &f->coder_b));
+	assert_ok(an_load(q, &f->a));
+	project_close(q);
+	*state = f;
+	return 0;
+}
+
+static int
+lfx_teardown(void **state)
+{
+	struct lfx *f = *state;
+
+	an_done(&f->a);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+/* The edge of m from line `from` to line `to` (by their text), or NULL. */
+static const struct an_pedge *
+edge_of(const struct an_paradigm *m, const char *from, const char *to)
+{
+	size_t k;
+
+	for (k = 0; k < m->nedges; k++) {
+		const struct an_pedge *e = &m->edges[k];
+
+		if (strcmp(m->slot[e->from_slot].lines[e->from_line].text, from) == 0 &&
+		    strcmp(m->slot[e->to_slot].lines[e->to_line].text, to) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static void
+test_paradigm_links(void **state)
+{
+	struct lfx *f = *state;
+	struct an_paradigm m;
+	const struct an_pedge *e;
+	char *note;
+
+	an_paradigm(&f->a, false, &m);
+	/* Cause->Phen, S1->P1 (two links), Int->Strat, Strat->Phen,
+	 * Phen->CS, CS-Strat, S1->Cause; c1->S1 is on one line; Loose has no
+	 * slot */
+	assert_int_equal(m.nedges, 7);
+	assert_non_null(e = edge_of(&m, "Cause", "Phen"));
+	assert_int_equal(e->from_slot, 1);
+	assert_int_equal(e->to_slot, 0);
+	assert_string_equal(e->label, "causes");
+	assert_true(e->directed);
+	assert_int_equal(e->nlinks, 1);
+	assert_non_null(e = edge_of(&m, "S1", "P1"));
+	assert_int_equal(e->nlinks, 2);
+	assert_non_null(e = edge_of(&m, "CS", "Strat"));
+	assert_false(e->directed);
+	assert_string_equal(e->label, "contradicts");
+	assert_non_null(e = edge_of(&m, "S1", "Cause"));
+	assert_int_equal(e->from_slot, e->to_slot);
+	assert_null(edge_of(&m, "Loose", "Phen"));
+	/* contextual has no link; intervening only one to the strategies */
+	assert_false(m.unexplained[0]);
+	assert_false(m.unexplained[1]);
+	assert_true(m.unexplained[2]);
+	assert_true(m.unexplained[3]);
+	assert_false(m.unexplained[4]);
+	assert_false(m.unexplained[5]);
+	assert_int_equal(m.nunexplained, 2);
+	note = an_paradigm_note(&m);
+	assert_string_equal(note, "Unexplained: Contextual conditions, "
+	    "Intervening conditions (no link to the central phenomenon).");
+	free(note);
+	assert_int_equal(an_node_slot(&f->a, (size_t)an_node_index(&f->a,
+	    f->c1)), 1);
+	assert_int_equal(an_node_slot(&f->a, (size_t)an_node_index(&f->a,
+	    f->loose)), -1);
+	an_paradigm_done(&m);
+
+	/* with the codes listed, each code draws its own edge */
+	an_paradigm(&f->a, true, &m);
+	assert_int_equal(m.nedges, 9);
+	assert_non_null(e = edge_of(&m, "c1", "P1"));
+	assert_int_equal(e->nlinks, 1);
+	assert_non_null(edge_of(&m, "c1b", "P1"));
+	assert_non_null(edge_of(&m, "c1", "S1"));
+	an_paradigm_done(&m);
+}
+
+static void
+test_paradigm_links_unexplained(void **state)
+{
+	struct lfx *f = *state;
+	struct an_project a = f->a;
+	struct an_paradigm m;
+	struct node *saved = xcalloc(a.nnodes, sizeof *saved);
+	size_t i;
+
+	(void)state;
+	/* no central category: every slot holding one is unexplained; an
+	 * empty slot is not */
+	memcpy(saved, a.nodes, a.nnodes * sizeof *saved);
+	for (i = 0; i < a.nnodes; i++)
+		if (a.nodes[i].role == ROLE_CENTRAL ||
+		    a.nodes[i].role == ROLE_CONTEXTUAL)
+			a.nodes[i].role = ROLE_NONE;
+	an_paradigm(&a, false, &m);
+	assert_false(m.unexplained[0]);
+	assert_false(m.unexplained[2]);	/* contextual: now empty */
+	assert_true(m.unexplained[1]);
+	assert_true(m.unexplained[3]);
+	assert_true(m.unexplained[4]);
+	assert_true(m.unexplained[5]);
+	an_paradigm_done(&m);
+	memcpy(a.nodes, saved, a.nnodes * sizeof *saved);
+	free(saved);
+}
+
+static void
+test_paradigm_links_dot_svg(void **state)
+{
+	struct lfx *f = *state;
+	struct an_paradigm m;
+	struct buf b = {0};
+	const char *w;
+	double mm;
+
+	an_paradigm(&f->a, false, &m);
+	an_paradigm_dot(&m, "Study", &b);
+	/* port to port, labelled with the type; no arrowhead undirected */
+	assert_non_null(strstr(b.s, "\tcausal:l0 -> central:l0 [label=\"causes\", "));
+	assert_non_null(strstr(b.s, "\tcausal:l1 -> central:l1 [label=\"causes (2)\", "));
+	assert_non_null(strstr(b.s, "\tconsequences:l1 -> strategies:l0 "
+	    "[label=\"contradicts\", color=\"#444444\", fontcolor=\"#444444\", "
+	    "constraint=false, dir=none];"));
+	assert_non_null(strstr(b.s, "\tcentral:l0 -> consequences:l1 "
+	    "[label=\"leads to\", color=\"#444444\", fontcolor=\"#444444\", "
+	    "constraint=false];"));
+	/* the unexplained slots: dashed, marked, and named under the title */
+	assert_non_null(strstr(b.s, "\tcontextual [label=<<TABLE BORDER=\"0\" "
+	    "CELLSPACING=\"1\"><TR><TD><B>Contextual conditions</B></TD></TR>"
+	    "<TR><TD><FONT COLOR=\"#b00000\">\xe2\x9a\xa0 unexplained</FONT>"));
+	assert_non_null(strstr(b.s, "style=\"rounded,dashed\""));
+	assert_non_null(strstr(b.s, "label=<Study<BR/><FONT COLOR=\"#b00000\" "
+	    "POINT-SIZE=\"10\">\xe2\x9a\xa0 Unexplained: Contextual conditions, "
+	    "Intervening conditions (no link to the central phenomenon).</FONT>>"));
+	assert_non_null(strstr(b.s, "// Unexplained: Contextual conditions"));
+	assert_null(strstr(b.s, "\tstrategies [label=<<TABLE BORDER=\"0\" "
+	    "CELLSPACING=\"1\"><TR><TD><B>Strategies</B></TD></TR><TR><TD><FONT"));
+
+	buf_reset(&b);
+	an_paradigm_svg(&m, "Study", &b);
+	check_xml(b.s, b.len);
+	assert_non_null(strstr(b.s, ">causes</text>"));
+	assert_non_null(strstr(b.s, ">causes (2)</text>"));
+	assert_non_null(strstr(b.s, ">is a strategy for</text>"));
+	assert_non_null(strstr(b.s, ">contradicts</text>"));
+	assert_non_null(strstr(b.s, ">intervenes in</text>"));
+	assert_non_null(strstr(b.s, ">is part of</text>"));
+	/* a directed edge has an arrowhead, the undirected one none */
+	assert_non_null(strstr(b.s, "marker-end=\"url(#h444444)\"><title>Cause "
+	    "\xe2\x86\x92 Phen: causes</title>"));
+	assert_non_null(strstr(b.s, "\"><title>CS \xe2\x80\x94 Strat: "
+	    "contradicts</title>"));
+	assert_null(strstr(b.s, "marker-end=\"url(#h444444)\"><title>CS"));
+	/* two slots marked, and the note at the foot */
+	assert_non_null(strstr(b.s, "<g id=\"contextual\">\n<rect class=\"unexplained\""));
+	assert_non_null(strstr(b.s, "<g id=\"intervening\">\n<rect class=\"unexplained\""));
+	assert_null(strstr(b.s, "<g id=\"strategies\">\n<rect class=\"unexplained\""));
+	assert_non_null(strstr(b.s, ">\xe2\x9a\xa0 unexplained</text>"));
+	assert_non_null(strstr(b.s, ">\xe2\x9a\xa0 Unexplained: Contextual "
+	    "conditions, Intervening conditions (no link to the central "
+	    "phenomenon).</text>"));
+	/* a small figure keeps its size: 96 px to the inch, in millimetres */
+	w = strstr(b.s, "width=\"");
+	assert_non_null(w);
+	mm = strtod(w + 7, NULL);
+	assert_true(mm > 0 && mm <= AN_PAGE_W_MM);
+	buf_done(&b);
+	an_paradigm_done(&m);
+}
+
+static void
+test_theory_table(void **state)
+{
+	struct lfx *f = *state;
+	struct an_paradigm m;
+	struct rp_table t;
+	struct buf b = {0};
+	int64_t root = 0;
+	int64_t one[1] = {0}, both[2] = {0, 0};
+	struct rp_source src = {one, 1};
+	size_t i, row = SIZE_MAX;
+
+	for (i = 0; i < f->a.ncoders; i++)
+		if (f->a.coders[i].id != f->coder_b)
+			root = f->a.coders[i].id;
+	one[0] = root;
+	an_paradigm(&f->a, false, &m);
+	rp_theory_table(&f->a, &m, &src, &t);
+	assert_string_equal(t.name, "theory");
+	assert_string_equal(t.notes[0], "Core category: Phen.");
+	assert_string_equal(t.notes[1], "Storyline: The story\nin two lines.");
+	assert_string_equal(t.notes[2], "Unexplained: Contextual conditions, "
+	    "Intervening conditions (no link to the central phenomenon).");
+	assert_non_null(strstr(t.notes[3], "10 links."));
+	assert_int_equal(t.nrows, 10);
+	assert_int_equal(t.ncols, 7);	/* type from to direction memo n quotes */
+	for (i = 0; i < t.nrows; i++)
+		if (strcmp(t.cell[i * t.ncols + 4], "how they answer it") == 0)
+			row = i;
+	assert_true(row < t.nrows);
+	assert_string_equal(t.cell[row * t.ncols + 0], "is a strategy for");
+	assert_string_equal(t.cell[row * t.ncols + 1], "Strat");
+	assert_string_equal(t.cell[row * t.ncols + 2], "Phen");
+	assert_string_equal(t.cell[row * t.ncols + 3], "directed");
+	/* the source's two segments; coder-b's is neither counted nor quoted;
+	 * the tab and line break of a quote become one space each */
+	assert_string_equal(t.cell[row * t.ncols + 5], "2");
+	assert_string_equal(t.cell[row * t.ncols + 6], "\"first quote here\" (i1, "
+	    "paragraph 1)\n\"a line with tabs\" (i1, paragraph 3)");
+	rp_markdown(&t, &b);
+	assert_null(strstr(b.s, "!["));	/* no figure set */
+	buf_reset(&b);
+	rp_table_done(&t);
+
+	/* each coder side by side: a count per coder, quotes from both */
+	both[0] = root;
+	both[1] = f->coder_b;
+	src.coder = both;
+	src.n = 2;
+	rp_theory_table(&f->a, &m, &src, &t);
+	assert_int_equal(t.ncols, 8);
+	assert_string_equal(t.cell[row * t.ncols + 5], "2");
+	assert_string_equal(t.cell[row * t.ncols + 6], "1");
+	assert_string_equal(t.cell[row * t.ncols + 7], "\"first quote here\" (i1, "
+	    "paragraph 1)\n\"the second one\" (i1, paragraph 2)");
+	t.figure = xstrdup("paradigm.svg");
+	t.figure_svg = xstrdup("<?xml version=\"1.0\"?>\n<svg/>");
+	rp_markdown(&t, &b);
+	assert_non_null(strstr(b.s, "\n\n![Theory: core category, storyline and "
+	    "links](paradigm.svg)\n\n|"));
+	buf_reset(&b);
+	rp_html(&t, "Study", &b);
+	/* base64 of the document above */
+	assert_non_null(strstr(b.s, "<p class=\"figure\"><img alt=\"Theory: core "
+	    "category, storyline and links\" src=\"data:image/svg+xml;base64,"
+	    "PD94bWwgdmVyc2lvbj0iMS4wIj8+CjxzdmcvPg==\"></p>"));
+	buf_done(&b);
+	rp_table_done(&t);
+	an_paradigm_done(&m);
+}
+
+static void
+test_theory_empty(void **state)
+{
+	struct project *p;
+	struct an_project a;
+	struct an_paradigm m;
+	struct rp_table t;
+	char *path;
+	const int64_t none[1] = {-1};
+	struct rp_source src = {none, 1};
+
+	(void)state;
+	p = tu_new_project(&path);
+	assert_ok(an_load(p, &a));
+	an_paradigm(&a, false, &m);
+	rp_theory_table(&a, &m, &src, &t);
+	assert_int_equal(t.nnotes, 1);
+	assert_non_null(strstr(t.notes[0], "No core category is marked and no "
+	    "links between codes or categories are recorded yet: there is no "
+	    "theory to show."));
+	assert_int_equal(t.nrows, 0);
+	rp_table_done(&t);
+	an_paradigm_done(&m);
+	an_done(&a);
+	project_close(p);
+	free(path);
+}
+
+static void
+test_quote(void **state)
+{
+	char *q;
+
+	(void)state;
+	q = rp_quote("  a\x01line\n\nwith\ttabs  ", 100);
+	assert_string_equal(q, "a line with tabs");
+	free(q);
+	/* cut at a space in the last third, the cut marked */
+	q = rp_quote("alpha beta gamma delta epsilon", 20);
+	assert_string_equal(q, "alpha beta gamma\xe2\x80\xa6");
+	free(q);
+	/* one long word: cut where the limit falls */
+	q = rp_quote("abcdefghijklmnopqrstuvwxyz", 10);
+	assert_string_equal(q, "abcdefghij\xe2\x80\xa6");
+	free(q);
+	q = rp_quote("\xd8\xb3\xd8\xa7\xd9\x85\xd8\xa7\xd9\x86\xd9\x87 \xd9\x85", 6);
+	assert_string_equal(q, "\xd8\xb3\xd8\xa7\xd9\x85\xd8\xa7\xd9\x86\xd9\x87\xe2\x80\xa6");
+	free(q);
 }
 
 static void
@@ -730,6 +1126,16 @@ main(void)
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_paradigm_dot_svg, fx_setup,
 		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_links, lfx_setup,
+		    lfx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_links_unexplained,
+		    lfx_setup, lfx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_links_dot_svg,
+		    lfx_setup, lfx_teardown),
+		cmocka_unit_test_setup_teardown(test_theory_table, lfx_setup,
+		    lfx_teardown),
+		cmocka_unit_test(test_theory_empty),
+		cmocka_unit_test(test_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

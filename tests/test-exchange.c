@@ -1,7 +1,9 @@
 /*
  * test-exchange.c: the untrusted-input readers (zipsafe, xmlsafe), the
  * .docx/.odt extractors and REFI-QDA import at the model level: position
- * readings, GUID forms, refusals with the project unchanged.
+ * readings, GUID forms, refusals with the project unchanged, and links:
+ * read from the shape other tools write, each one axial cannot take left
+ * out with its own report line, and kept through export and import.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "store/codetree.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/link.h"
 #include "exchange/exchange.h"
 #include "store/memo.h"
 #include "store/project.h"
@@ -741,6 +744,292 @@ test_refi_qdc(void **state)
 	project_close(p);
 }
 
+/* ---- REFI-QDA links ---- */
+
+#define LA "a0000000-0000-4000-8000-00000000000a"
+#define LB "a0000000-0000-4000-8000-00000000000b"
+#define LC "a0000000-0000-4000-8000-00000000000c"
+#define LD "a0000000-0000-4000-8000-00000000000d"
+#define LSEL "a0000000-0000-4000-8000-0000000000e1"
+#define LN1 "a0000000-0000-4000-8000-0000000000f1"
+#define LK(n) "b0000000-0000-4000-8000-0000000000" #n
+
+/* A Link element. */
+#define LINK(g, name, dir, from, to, inner) "<Link guid=\"" g "\" name=\"" \
+	name "\" direction=\"" dir "\" originGUID=\"" from "\" targetGUID=\"" \
+	to "\">" inner "</Link>"
+
+/* Codes Cause, Phen, Strat with sub; a selection coded Cause; a note; and
+ * the Links given. */
+static char *
+link_qde(const char *links)
+{
+	return xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+	    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" "
+	    "origin=\"ATLAS.ti for Windows 23.2\">"
+	    "<Users><User guid=\"" U1 "\" name=\"Reza\"/></Users>"
+	    "<CodeBook><Codes><Code guid=\"" LA "\" name=\"Cause\" isCodable=\"true\"/>"
+	    "<Code guid=\"" LB "\" name=\"Phen\" isCodable=\"true\"/>"
+	    "<Code guid=\"" LC "\" name=\"Strat\" isCodable=\"false\">"
+	    "<Code guid=\"" LD "\" name=\"sub\" isCodable=\"true\"/></Code>"
+	    "</Codes></CodeBook>"
+	    "<Sources><TextSource guid=\"" S1 "\" name=\"fa\" plainTextPath="
+	    "\"internal://" S1 ".txt\"><PlainTextSelection guid=\"" LSEL "\" "
+	    "startPosition=\"0\" endPosition=\"2\" creatingUser=\"" U1 "\">"
+	    "<Coding guid=\"a0000000-0000-4000-8000-0000000000e2\"><CodeRef "
+	    "targetGUID=\"" LA "\"/></Coding></PlainTextSelection></TextSource>"
+	    "</Sources><Notes><Note guid=\"" LN1 "\"><PlainTextContent>why it "
+	    "causes</PlainTextContent></Note></Notes><Links>%s</Links></Project>",
+	    links);
+}
+
+/* The link with this GUID in p, or a failure. */
+static void
+link_by_guid(struct project *p, const char *guid, struct link *l)
+{
+	int64_t id;
+
+	if (link_find_guid(p, guid, &id) != AX_OK)
+		fail_msg("no link %s: %s", guid, project_errmsg(p));
+	assert_ok(link_get(p, id, l));
+}
+
+static int64_t
+type_named(struct project *p, const char *name)
+{
+	int64_t id = 0;
+
+	if (link_type_find(p, name, &id) != AX_OK)
+		fail_msg("no link type %s: %s", name, project_errmsg(p));
+	return id;
+}
+
+static void
+want_line(const char *report, const char *line)
+{
+	if (report == NULL || strstr(report, line) == NULL)
+		fail_msg("'%s' not in the report:\n%s", line, report);
+}
+
+static void
+test_refi_links(void **state)
+{
+	char *q = link_qde(
+	    LINK(LK(01), "is cause of", "OneWay", LA, LB,
+	    "<NoteRef targetGUID=\"" LN1 "\"/>")
+	    LINK(LK(02), "contradicts", "Associative", LB, LC, "")
+	    LINK(LK(03), "is part of", "OneWay", LD, LC, "")
+	    LINK(LK(04), "strategy", "OneWay", LC, LB, "")
+	    LINK(LK(05), "is associated with", "Bidirectional", LA, LC, "")
+	    LINK(LK(06), "#1", "OneWay", LA, LD, "")
+	    /* what axial cannot take, each named and left out */
+	    LINK(LK(11), "discusses", "OneWay", LSEL, S1, "")
+	    LINK(LK(12), "causes", "OneWay", LA,
+	    "a0000000-0000-4000-8000-000000000999", "")
+	    LINK(LK(13), "bad&#9;name", "OneWay", LA, LC, "")
+	    LINK(LK(01), "causes", "OneWay", LB, LD, "")
+	    LINK(LK(14), "contradicts", "Associative", LC, LB, "")
+	    LINK(LK(15), "causes", "OneWay", LA, LA, "")
+	    LINK(LK(16), "is part of", "OneWay", LC, LD, "")
+	    LINK(LK(17), "is part of", "Associative", LA, LB, ""));
+	char *err = NULL;
+	struct refi_stats st;
+	struct project *p = new_project();
+	struct link l;
+	struct memo mo;
+	int64_t a, b, c, d;
+	struct link *all;
+	size_t n;
+
+	(void)state;
+	assert_ok(import(p, q, "abc", 0, "sources", &err, &st));
+	assert_int_equal(st.links, 6);
+	assert_int_equal(st.codes + st.categories, 4);
+	assert_int_equal(st.codings, 1);
+	assert_ok(codetree_find_guid(p, LA, &a));
+	assert_ok(codetree_find_guid(p, LB, &b));
+	assert_ok(codetree_find_guid(p, LC, &c));
+	assert_ok(codetree_find_guid(p, LD, &d));
+	/* a name no type has: a type of that name; the memo by NoteRef */
+	link_by_guid(p, LK(01), &l);
+	assert_int_equal(l.from, a);
+	assert_int_equal(l.to, b);
+	assert_true(l.directed);
+	assert_int_equal(l.type, type_named(p, "is cause of"));
+	assert_true(l.type > LINK_BUILTIN_COUNT);
+	assert_ok(memo_get(p, l.memo, &mo));
+	assert_int_equal(mo.target, MEMO_LINK);
+	assert_string_equal(mo.body, "why it causes");
+	assert_string_equal(mo.guid, LN1);
+	memo_done(&mo);
+	link_done(&l);
+	/* built-ins by English name and by short name; Associative is
+	 * undirected, and so is Bidirectional (reported) */
+	link_by_guid(p, LK(02), &l);
+	assert_int_equal(l.type, LINK_TYPE_CONTRADICTS);
+	assert_false(l.directed);
+	link_done(&l);
+	link_by_guid(p, LK(03), &l);
+	assert_int_equal(l.type, LINK_TYPE_PART_OF);
+	assert_int_equal(l.from, d);
+	link_done(&l);
+	link_by_guid(p, LK(04), &l);
+	assert_int_equal(l.type, LINK_TYPE_STRATEGY);
+	link_done(&l);
+	link_by_guid(p, LK(05), &l);
+	assert_false(l.directed);
+	link_done(&l);
+	/* "#1" is a name, not the type #1 */
+	link_by_guid(p, LK(06), &l);
+	assert_true(l.type > LINK_BUILTIN_COUNT);
+	assert_int_not_equal(l.type, LINK_TYPE_CAUSES);
+	link_done(&l);
+	want_line(st.report, "link type 'is cause of' added (a link's name in "
+	    "the file)\n");
+	want_line(st.report, "left out 1 links that join sources, segments or "
+	    "notes (axial links codes and categories only)\n");
+	want_line(st.report, "1 Bidirectional links came in undirected");
+	want_line(st.report, "link 'causes' from 'Cause' to '?' (" LK(12) ") left "
+	    "out: its targetGUID a0000000-0000-4000-8000-000000000999 is nothing "
+	    "in the file\n");
+	want_line(st.report, "link 'bad\tname' from 'Cause' to 'Strat' (" LK(13)
+	    ") left out: link type name: contains a control character (U+0009)");
+	want_line(st.report, "link 'causes' from 'Phen' to 'sub' (" LK(01) ") "
+	    "left out: its GUID appears twice in the file; the first is kept\n");
+	want_line(st.report, "link 'contradicts' from 'Strat' to 'Phen' (" LK(14)
+	    ") left out: the two are already linked so (link #2)\n");
+	want_line(st.report, "link 'causes' from 'Cause' to 'Cause' (" LK(15)
+	    ") left out: it joins a code to itself\n");
+	want_line(st.report, "link 'is part of' from 'Strat' to 'sub' (" LK(16)
+	    ") left out: \"is part of\" would go round in a loop: a part would "
+	    "contain itself\n");
+	want_line(st.report, "link 'is part of' from 'Cause' to 'Phen' (" LK(17)
+	    ") left out: \"is part of\" goes one way, and this link has no "
+	    "direction (OneWay)\n");
+	assert_ok(link_list(p, 0, &all, &n));
+	assert_int_equal(n, 6);
+	link_list_free(all, n);
+	refi_stats_done(&st);
+
+	/* again: every link is there already, nothing added */
+	assert_ok(import(p, q, "abc", 0, "sources", &err, &st));
+	assert_int_equal(st.links, 0);
+	assert_ok(link_list(p, 0, &all, &n));
+	assert_int_equal(n, 6);
+	link_list_free(all, n);
+	refi_stats_done(&st);
+	free(q);
+	project_close(p);
+}
+
+/* The links of p as "FROM-GUID TYPE DIR TO-GUID MEMO" lines by link GUID,
+ * a type by its short name or its name: what a round trip must keep. */
+static char *
+links_summary(struct project *p)
+{
+	struct link *v;
+	struct link_type *t;
+	struct buf b = {0};
+	size_t n, nt, i, j;
+
+	assert_ok(link_list(p, 0, &v, &n));
+	assert_ok(link_type_list(p, &t, &nt));
+	buf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		struct node f, g;
+		struct memo mo;
+
+		for (j = 0; j < nt && t[j].id != v[i].type; j++)
+			;
+		assert_true(j < nt);
+		assert_ok(codetree_get(p, v[i].from, &f));
+		assert_ok(codetree_get(p, v[i].to, &g));
+		buf_printf(&b, "%s %s %s %s %s %s", v[i].guid, f.guid,
+		    t[j].key != NULL ? t[j].key : t[j].name,
+		    t[j].color, v[i].directed ? "->" : "--", g.guid);
+		if (v[i].memo != 0) {
+			assert_ok(memo_get(p, v[i].memo, &mo));
+			buf_printf(&b, " [%s %s]", mo.guid, mo.body);
+			memo_done(&mo);
+		}
+		buf_putc(&b, '\n');
+		node_done(&f);
+		node_done(&g);
+	}
+	link_list_free(v, n);
+	link_type_list_free(t, nt);
+	return buf_take(&b);
+}
+
+static void
+test_refi_links_round_trip(void **state)
+{
+	struct project *p = new_project(), *q = new_project();
+	int64_t cat, sub, code, phen, strat, mine, l1, l2, l3, doc, coding;
+	char *out = tu_path("links.qdpx"), *report = NULL, *err = NULL, *data,
+	    *before, *after, *qde_text;
+	struct refi_stats st;
+	struct zs_archive z;
+	const struct zs_entry *e;
+	size_t len;
+
+	(void)state;
+	doc = tu_doc(p, "i1", "some words here");
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Cause", &cat));
+	assert_ok(codetree_add(p, cat, NODE_CATEGORY, "Sub", &sub));
+	assert_ok(codetree_add(p, sub, NODE_CODE, "code", &code));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Phen", &phen));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Strat", &strat));
+	assert_ok(link_type_add(p, "enables", "#336699", &mine));
+	assert_ok(link_add(p, cat, phen, LINK_TYPE_CAUSES, true, "the cause",
+	    &l1));
+	assert_ok(link_add(p, strat, sub, LINK_TYPE_CONTRADICTS, false, NULL,
+	    &l2));
+	assert_ok(link_add(p, code, strat, mine, true, "multi\nline <memo> &",
+	    &l3));
+	assert_ok(link_add(p, sub, cat, LINK_TYPE_PART_OF, true, NULL, NULL));
+	assert_ok(coding_add(p, doc, code, 0, 4, &coding));
+	assert_ok(link_evidence_add(p, l3, coding));
+	assert_ok(refi_export_qdpx(p, out, &report, &err));
+	/* evidence has no REFI element: said so */
+	want_line(report, "\nthe evidence of 1 link (the codings attached to "
+	    "it) is not exported: REFI-QDA has no element for it\n");
+	data = file_read_all(out, &len);
+	assert_non_null(data);
+	assert_int_equal(zs_read(data, len, &z, &err), 0);
+	e = zs_find(&z, "project.qde", false);
+	assert_non_null(e);
+	qde_text = e->data;
+	/* the type as its English name; the memo a Note referred to inside */
+	assert_non_null(strstr(qde_text, "name=\"causes\" direction=\"OneWay\""));
+	assert_non_null(strstr(qde_text, "name=\"contradicts\" "
+	    "direction=\"Associative\""));
+	assert_non_null(strstr(qde_text, "name=\"enables\" direction=\"OneWay\" "
+	    "color=\"#336699\""));
+	assert_non_null(strstr(qde_text, "</Notes>\n  <Links>\n    <Link "));
+	assert_non_null(strstr(qde_text, "\">\n      <NoteRef targetGUID=\""));
+
+	assert_ok(project_begin(q, "import"));
+	assert_ok(refi_import_data(q, "links.qdpx", data, len, false, &st, &err));
+	assert_ok(project_commit(q));
+	assert_int_equal(st.links, 4);
+	before = links_summary(p);
+	after = links_summary(q);
+	assert_string_equal(before, after);
+	assert_non_null(strstr(before, "enables #336699 -> "));
+	assert_non_null(strstr(before, " part-of  -> "));
+	assert_non_null(strstr(before, " [")); /* memos came along */
+	refi_stats_done(&st);
+	zs_free(&z);
+	free(before);
+	free(after);
+	free(data);
+	free(report);
+	free(out);
+	project_close(p);
+	project_close(q);
+}
+
 int
 main(void)
 {
@@ -760,6 +1049,8 @@ main(void)
 		cmocka_unit_test(test_refi_guid_refusals),
 		cmocka_unit_test(test_refi_notes_cases_sets),
 		cmocka_unit_test(test_refi_qdc),
+		cmocka_unit_test(test_refi_links),
+		cmocka_unit_test(test_refi_links_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,9 +98,10 @@ import_refi(struct project *p, const char *path, uint64_t max)
 		return rc;
 	}
 	printf(_("imported %s: %lld documents, %lld codes, %lld categories, "
-	    "%lld codings, %lld memos, %lld coders\n"), path,
+	    "%lld codings, %lld memos, %lld coders, %lld links\n"), path,
 	    (long long)st.documents, (long long)st.codes, (long long)st.categories,
-	    (long long)st.codings, (long long)st.memos, (long long)st.coders);
+	    (long long)st.codings, (long long)st.memos, (long long)st.coders,
+	    (long long)st.links);
 	cmd_report_lines(path, st.report);
 	refi_stats_done(&st);
 	return rc;

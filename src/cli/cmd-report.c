@@ -1,8 +1,10 @@
 /*
  * cmd-report.c: `axial report` writes every analysis table of a project
  * into a directory, one file per table (Markdown, HTML or CSV), plus the
- * paradigm model as paradigm.dot and paradigm.svg; `axial export dot|svg`
- * writes the paradigm model alone. Every file is written atomically.
+ * paradigm model as paradigm.dot and paradigm.svg and the theory page
+ * (core category, storyline, the figure, the links and their evidence);
+ * `axial export dot|svg` writes the paradigm model alone and names its
+ * unexplained slots on standard error. Every file is written atomically.
  *
  * Every table counts one source (--source): the consensus coding, one
  * coder, or each coder side by side (one column, or one file per coder for
@@ -29,10 +31,10 @@ enum rp_format { RP_MD, RP_HTML, RP_CSV };
 
 /* The parts --only names, in the order they are written. */
 enum part { P_CODING, P_SAMPLE, P_FREQUENCY, P_COOCCURRENCE, P_SATURATION,
-	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM };
+	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM, P_THEORY };
 static const char *const part_names[] = {
 	"coding", "sample", "frequency", "cooccurrence", "saturation",
-	"demographics", "codebook", "paradigm",
+	"demographics", "codebook", "paradigm", "theory",
 };
 enum { NPARTS = AX_ARRAY_LEN(part_names) };
 
@@ -46,6 +48,7 @@ struct report {
 	bool each;		/* --source each: per-coder files get -LOGIN */
 	struct buf index;	/* the index page's list */
 	size_t nfiles;
+	bool figure;		/* paradigm.svg is written */
 	int rc;
 };
 
@@ -222,9 +225,27 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 		buf_reset(&b);
 		an_paradigm_svg(&m, a->title, &b);
 		put_file(r, "paradigm.svg", b.s, b.len);
+		r->figure = true;
 		index_entry(r, "paradigm.svg", _("Paradigm model (SVG)"));
 		index_entry(r, "paradigm.dot", _("Paradigm model (Graphviz DOT)"));
 		*svg_out = buf_take(&b);
+		an_paradigm_done(&m);
+		break;
+	}
+	case P_THEORY: {	/* shows the figure: written if not yet */
+		struct an_paradigm m;
+		struct buf b = {0};
+
+		an_paradigm(a, with_codes, &m);
+		m.rtl = rp_style()->rtl;
+		an_paradigm_svg(&m, a->title, &b);
+		if (!r->figure)
+			put_file(r, "paradigm.svg", b.s, b.len);
+		r->figure = true;
+		rp_theory_table(a, &m, &src, &t);
+		t.figure = xstrdup("paradigm.svg");
+		t.figure_svg = buf_take(&b);
+		put_table(r, &t);
 		an_paradigm_done(&m);
 		break;
 	}
@@ -412,7 +433,7 @@ parse_only(const struct cmd *self, const char *list, bool *want)
 		if ((i = str_index(part_names, NPARTS, tok)) < 0) {
 			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
-			    "demographics, codebook, paradigm)"), tok);
+			    "demographics, codebook, paradigm, theory)"), tok);
 			break;
 		}
 		want[i] = true;
@@ -532,7 +553,7 @@ const struct cmd cmd_report = {
 	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
 	"      --only LIST     comma-separated: coding, sample, frequency,\n"
 	"                      cooccurrence, saturation, demographics, codebook,\n"
-	"                      paradigm (default: all)\n"
+	"                      paradigm, theory (default: all)\n"
 	"      --source SRC    the codings every table counts: consensus (the\n"
 	"                      default when it has codings), a coder's LOGIN (the\n"
 	"                      default when one coder has coded), or each (each\n"
@@ -550,8 +571,9 @@ const struct cmd cmd_report = {
 	"                      (for spreadsheet programs that need one)\n"
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
-	"saturation, demographics, codebook (.md/.html/.csv), paradigm.dot,\n"
-	"paradigm.svg and index.md/index.html. With --source each, the sample,\n"
+	"saturation, demographics, codebook, theory (.md/.html/.csv),\n"
+	"paradigm.dot, paradigm.svg (the theory page shows it, so theory writes\n"
+	"it too) and index.md/index.html. With --source each, the sample,\n"
 	"frequency-by-document, co-occurrence and saturation tables are one\n"
 	"file per coder, NAME-LOGIN.\n"),
 	report_main,
@@ -569,7 +591,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	struct an_project a;
 	struct an_paradigm m;
 	struct buf b = {0};
-	char **ops;
+	char **ops, *note = NULL;
 	int n, rc;
 
 	memset(&a, 0, sizeof a);
@@ -587,9 +609,12 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 		an_paradigm_svg(&m, a.title, &b);
 	else
 		an_paradigm_dot(&m, a.title, &b);
+	note = an_paradigm_note(&m);
 	an_paradigm_done(&m);
-	rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b);
+	if ((rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b)) == CMD_OK)
+		cmd_report_lines(ops[0], note);	/* the figure marks them too */
 out:
+	free(note);
 	buf_done(&b);
 	an_done(&a);
 	return cmd_end(p, ops, rc);
@@ -611,7 +636,10 @@ const struct cmd cmd_export_dot = {
 	"export dot", "PROJECT [OUT.dot] [--codes]",
 	N_("export the paradigm model as Graphviz DOT"),
 	N_("  OUT.dot   written atomically; standard output when absent or -\n"
-	"  --codes   list the codes under their categories too\n"),
+	"  --codes   list the codes under their categories too\n"
+	"The links between the slots' categories are the edges, labelled with\n"
+	"their types; a slot with no link to the central phenomenon is marked\n"
+	"unexplained, and named on standard error.\n"),
 	export_dot_main,
 };
 
@@ -619,6 +647,10 @@ const struct cmd cmd_export_svg = {
 	"export svg", "PROJECT [OUT.svg] [--codes]",
 	N_("export the paradigm model as a standalone SVG (no Graphviz needed)"),
 	N_("  OUT.svg   written atomically; standard output when absent or -\n"
-	"  --codes   list the codes under their categories too\n"),
+	"  --codes   list the codes under their categories too\n"
+	"The links between the slots' categories are the edges, labelled with\n"
+	"their types; a slot with no link to the central phenomenon is marked\n"
+	"unexplained, and named on standard error. The figure is sized in\n"
+	"millimetres to fit a landscape A4 or Letter page.\n"),
 	export_svg_main,
 };

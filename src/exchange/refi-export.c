@@ -18,8 +18,14 @@
  *                   dates; a type other than free as Description
  *                   "axial:memo-type=<type>") + NoteRef on the target, at the
  *                   project level for free memos
+ *   links           Links/Link (guid, name = the type's name, a built-in's
+ *                   in English as every name the file holds, direction
+ *                   OneWay or Associative, color = the type's, originGUID and
+ *                   targetGUID = the nodes'), the link's memo a Note with a
+ *                   NoteRef inside the Link
  * Empty containers are left out, as the schema requires. Left out (no REFI
- * element): coder colours and accounts, document direction, undo history.
+ * element): coder colours and accounts, document direction, undo history,
+ * the codings attached to links as evidence, the core category.
  * GUIDs not stored in the project (selections, variables, cases, sets) are
  * derived from stored ones, so repeated exports are identical.
  */
@@ -38,6 +44,7 @@
 #include "store/codetree.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/link.h"
 #include "exchange/exchange.h"
 #include "base/i18n.h"
 #include "store/memo.h"
@@ -227,6 +234,69 @@ write_role_sets(struct ex *x, const char *member_attr)
 }
 
 static const char *
+node_guid(const struct ex *x, int64_t id)
+{
+	size_t k;
+
+	for (k = 0; k < x->nn; k++)
+		if (x->nodes[k].id == id)
+			return x->nodes[k].guid;
+	return NULL;
+}
+
+/*
+ * Links/Link, after Notes as the schema's sequence wants: the type by its
+ * name, the memo by NoteRef. Evidence has no REFI element: *evidence
+ * counts the links that had some, for the report.
+ */
+static void
+write_links(struct ex *x, size_t *evidence)
+{
+	bool *okp = &x->ok;
+	size_t *replp = &x->replaced;
+	struct link *l = NULL;
+	struct link_type *t = NULL;
+	size_t nl = 0, nt = 0, i, j;
+
+	*evidence = 0;
+	if (link_list(x->p, 0, &l, &nl) != AX_OK ||
+	    link_type_list(x->p, &t, &nt) != AX_OK) {
+		*okp = false;
+		goto out;
+	}
+	if (nl > 0)
+		START(x->w, "Links");
+	for (i = 0; i < nl; i++) {
+		const char *from = node_guid(x, l[i].from), *to = node_guid(x, l[i].to);
+
+		for (j = 0; j < nt && t[j].id != l[i].type; j++)
+			;
+		START(x->w, "Link");
+		ATTR(x->w, "guid", l[i].guid);
+		if (j < nt)	/* a built-in in English, as the file is */
+			ATTR(x->w, "name", t[j].key != NULL &&
+			    link_builtin_name(t[j].id) != NULL ?
+			    link_builtin_name(t[j].id) : t[j].name);
+		ATTR(x->w, "direction", l[i].directed ? "OneWay" : "Associative");
+		if (j < nt && t[j].color != NULL && strlen(t[j].color) == 7 &&
+		    t[j].color[0] == '#')
+			ATTR(x->w, "color", t[j].color);
+		if (from != NULL)
+			ATTR(x->w, "originGUID", from);
+		if (to != NULL)
+			ATTR(x->w, "targetGUID", to);
+		noterefs(x, MEMO_LINK, l[i].id);
+		END(x->w);
+		*evidence += l[i].nevidence > 0;
+	}
+	if (nl > 0)
+		END(x->w);
+out:
+	link_list_free(l, nl);
+	link_type_list_free(t, nt);
+}
+
+static const char *
 coder_guid(const struct coder *c, size_t nc, int64_t id)
 {
 	size_t i;
@@ -363,7 +433,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	struct doc_attr **attrs = NULL;
 	size_t *nattrs = NULL, *lens = NULL;
 	char **texts = NULL;
-	size_t nd = 0, nc = 0, i, j;
+	size_t nd = 0, nc = 0, i, j, nevidence = 0;
 	xmlBufferPtr xb = NULL;
 	struct buf qde = {0}, rep = {0}, lost = {0};
 	char *title = project_setting(p, "title"), g[37], ts[32];
@@ -544,6 +614,13 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		}
 		END(x.w);
 	}
+	write_links(&x, &nevidence);
+	if (nevidence > 0)
+		buf_printf(&rep, ngettext("the evidence of %zu link (the codings "
+		    "attached to it) is not exported: REFI-QDA has no element for "
+		    "it\n", "the evidence of %zu links (the codings attached to "
+		    "them) is not exported: REFI-QDA has no element for it\n",
+		    (unsigned long)nevidence), nevidence);
 	write_role_sets(&x, "targetGUID");
 	noterefs(&x, MEMO_FREE, 0);
 	END(x.w);

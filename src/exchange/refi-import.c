@@ -21,12 +21,22 @@
  * the most word boundaries wins, Project@origin breaking ties. The reading
  * used is reported when it is not plain code points.
  *
+ * Links: a Link between two Codes becomes a link of the type its name
+ * names (a built-in's key or name, else a type of that name, added), kept
+ * under its GUID, directed when OneWay, its first NoteRef its memo. Each
+ * Link axial cannot take is left out with a line in the report naming it
+ * and the import goes on: a link to a GUID the file does not define, one
+ * given twice, a type name holding control characters, a link the model
+ * refuses (to itself, twice between the same codes with one type, a
+ * part-of cycle). Links joining sources, segments or notes are counted.
+ *
  * Refused with a message: no or several .qde, a root that is not Project or
  * CodeBook, duplicate GUIDs among codes or sources, a CodeRef to no code,
  * a source with both PlainTextContent and plainTextPath, a missing internal
  * file, text that is not UTF-8, a selection outside every reading.
  * Reported (not refused): external sources, PDF/picture/audio/video
- * sources, Links, Graphs, other Sets, zero-length selections.
+ * sources, Links that join other things than codes, Graphs, other Sets,
+ * zero-length selections.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -45,6 +55,7 @@
 #include "store/codetree.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/link.h"
 #include "exchange/exchange.h"
 #include "base/i18n.h"
 #include "store/memo.h"
@@ -258,7 +269,10 @@ struct imp {
 	 * NoteRef how many refer to that note: built once, for import_notes */
 	struct gmap nref_first;
 	int *nref_count;
-	int64_t left_links, left_graphs, left_sets, left_media, zero_sel;
+	struct gmap anyguid;	/* every guid attribute of the file (links) */
+	int64_t left_links;	/* Links joining other things than codes */
+	int64_t bidir_links;	/* Bidirectional Links, taken undirected */
+	int64_t left_graphs, left_sets, left_media, zero_sel;
 	int64_t comments, descriptions;
 	int64_t ctl_names;	/* names whose controls became spaces */
 	int64_t long_names;	/* names cut to the limit */
@@ -303,23 +317,32 @@ model_fail(struct imp *im)
 	return fail(im, "%s", project_errmsg(im->p));
 }
 
+/* The NoteRef r attaches its note to (t, id). */
+static void
+add_noteref_one(struct imp *im, const xmlNode *r, enum memo_target t,
+    int64_t id)
+{
+	char *g = q_guid(r, "targetGUID");
+
+	if (g == NULL)
+		return;
+	im->nrefs = xgrow(im->nrefs, &im->capnrefs, im->nnrefs + 1,
+	    sizeof *im->nrefs);
+	im->nrefs[im->nnrefs].note = g;
+	im->nrefs[im->nnrefs].target = t;
+	im->nrefs[im->nnrefs].id = id;
+	im->nnrefs++;
+}
+
+/* Every NoteRef child of n. */
 static void
 add_noteref(struct imp *im, const xmlNode *n, enum memo_target t, int64_t id)
 {
 	const xmlNode *c;
 
-	for (c = n->children; c != NULL; c = c->next) {
-		char *g;
-
-		if (!q_is(c, "NoteRef") || (g = q_guid(c, "targetGUID")) == NULL)
-			continue;
-		im->nrefs = xgrow(im->nrefs, &im->capnrefs, im->nnrefs + 1,
-		    sizeof *im->nrefs);
-		im->nrefs[im->nnrefs].note = g;
-		im->nrefs[im->nnrefs].target = t;
-		im->nrefs[im->nnrefs].id = id;
-		im->nnrefs++;
-	}
+	for (c = n->children; c != NULL; c = c->next)
+		if (q_is(c, "NoteRef"))
+			add_noteref_one(im, c, t, id);
 }
 
 /*
@@ -1420,6 +1443,262 @@ import_notes(struct imp *im, const xmlNode *notes)
 	return s;
 }
 
+/* ---- links ---- */
+
+/* Every guid attribute in the tree under n, so a link end can be told to
+ * be another kind of thing rather than nothing. */
+static void
+collect_guids(struct imp *im, const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n; c != NULL; c = c->next) {
+		char *g;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((g = q_guid(c, "guid")) != NULL &&
+		    gmap_get(&im->anyguid, g) == NULL)
+			gmap_put(&im->anyguid, g, 0, c);
+		free(g);
+		collect_guids(im, c->children);
+	}
+}
+
+/* A link end: the node of a Code of this file, else one the project had
+ * that the reader may see; 0 if g is something else of the file (*other)
+ * or nothing. */
+static int64_t
+link_end(struct imp *im, const char *g, bool *other)
+{
+	struct gent *e = gmap_get(&im->codes, g);
+	struct node n;
+	int64_t id = 0;
+
+	*other = false;
+	if (e != NULL)
+		return e->id;
+	if (g != NULL && codetree_find_guid(im->p, g, &id) == AX_OK &&
+	    codetree_get(im->p, id, &n) == AX_OK) {
+		node_done(&n);
+		return id;
+	}
+	*other = gmap_get(&im->anyguid, g) != NULL;
+	return 0;
+}
+
+/* "link 'causes' from 'A' to 'B' (GUID)", for the report; names from the
+ * file's Codes, which link_end found (or the project's nodes). */
+static char *
+link_desc(struct imp *im, const char *g, const char *type, int64_t from,
+    int64_t to)
+{
+	struct node a = {0}, b = {0};
+	bool ha = from != 0 && codetree_get(im->p, from, &a) == AX_OK;
+	bool hb = to != 0 && codetree_get(im->p, to, &b) == AX_OK;
+	char *r = xasprintf(_("link '%s' from '%s' to '%s' (%s)"), type,
+	    ha ? a.name : "?", hb ? b.name : "?", g);
+
+	if (ha)
+		node_done(&a);
+	if (hb)
+		node_done(&b);
+	return r;
+}
+
+/*
+ * The type named name: a built-in's key or name, or the project's type of
+ * that name, else a new one with the Link's colour (reported). A name that
+ * starts with '#' is a name here, never a "#ID". NULL, or why not (a name
+ * that holds control characters, one that names two types).
+ */
+static char *
+link_type_of(struct imp *im, const char *name, const char *color,
+    int64_t *type)
+{
+	char *why;
+
+	if ((why = name_check(NAME_LINK_TYPE, name)) != NULL)
+		return why;
+	if (name[0] != '#') {
+		enum ax_status s = link_type_find(im->p, name, type);
+
+		if (s == AX_OK)
+			return NULL;
+		if (s != AX_ERR_NOTFOUND)
+			return xstrdup(project_errmsg(im->p));
+	}
+	if (link_type_add(im->p, name, color != NULL && color_ok(color) ?
+	    color : "", type) != AX_OK)
+		return xstrdup(project_errmsg(im->p));
+	buf_printf(&im->rep, _("link type '%s' added (a link's name in the "
+	    "file)\n"), name);
+	return NULL;
+}
+
+/* Whether node `to` is part of node `from` already, through "is part of"
+ * links (visited: the nodes walked, so a damaged file's loop ends). */
+static bool
+part_of_reaches(struct imp *im, int64_t to, int64_t from)
+{
+	int64_t *todo = xmalloc(sizeof *todo);
+	struct gmap seen = {0};
+	size_t n = 1, cap = 1, i;
+	bool found = false;
+
+	todo[0] = to;
+	while (n > 0 && !found) {
+		int64_t at = todo[--n];
+		struct link *v = NULL;
+		size_t nv = 0;
+		char key[24];
+
+		snprintf(key, sizeof key, "%lld", (long long)at);
+		if (gmap_get(&seen, key) != NULL)
+			continue;
+		gmap_put(&seen, key, at, NULL);
+		found = at == from;
+		if (link_list(im->p, at, &v, &nv) != AX_OK)
+			break;
+		for (i = 0; i < nv; i++)
+			if (v[i].type == LINK_TYPE_PART_OF && v[i].from == at) {
+				todo = xgrow(todo, &cap, n + 1, sizeof *todo);
+				todo[n++] = v[i].to;
+			}
+		link_list_free(v, nv);
+	}
+	free(todo);
+	gmap_free(&seen);
+	return found;
+}
+
+/*
+ * Why the model would refuse the link (link.h's invariants), found before
+ * link_add_ex is called: a refusal inside the import's action would roll
+ * the whole import back, and one link axial cannot take must not cost the
+ * rest of the file. NULL when it may be added.
+ */
+static char *
+link_refusal(struct imp *im, int64_t from, int64_t to, int64_t type,
+    bool directed)
+{
+	struct link *v = NULL;
+	size_t n = 0, i;
+	char *why = NULL;
+
+	if (from == to)
+		return xstrdup(_("it joins a code to itself"));
+	if (type == LINK_TYPE_PART_OF && !directed)
+		return xstrdup(_("\"is part of\" goes one way, and this link has "
+		    "no direction (OneWay)"));
+	if (link_list(im->p, from, &v, &n) != AX_OK)
+		return xstrdup(project_errmsg(im->p));
+	for (i = 0; i < n && why == NULL; i++)
+		if (v[i].type == type && ((v[i].from == from && v[i].to == to) ||
+		    (v[i].from == to && v[i].to == from && (!v[i].directed ||
+		    !directed))))
+			why = xasprintf(_("the two are already linked so (link "
+			    "#%lld)"), (long long)v[i].id);
+	link_list_free(v, n);
+	if (why == NULL && type == LINK_TYPE_PART_OF &&
+	    part_of_reaches(im, to, from))
+		why = xstrdup(_("\"is part of\" would go round in a loop: a part "
+		    "would contain itself"));
+	return why;
+}
+
+/*
+ * Links/Link between Codes, before the Notes so that a Link's NoteRef
+ * finds its link. A Link axial cannot take is left out with a report line
+ * naming it; the rest of the file goes on.
+ */
+static enum ax_status
+import_links(struct imp *im, const xmlNode *links)
+{
+	const xmlNode *l;
+	struct gmap seen = {0};
+	enum ax_status s = AX_OK;
+
+	for (l = links ? links->children : NULL; l != NULL && s == AX_OK;
+	    l = l->next) {
+		char *g, *og, *tg, *raw, *dir, *color, *name = NULL, *why = NULL,
+		    *desc = NULL;
+		int64_t from, to, type, id;
+		bool ofrom, oto, directed;
+		const xmlNode *c;
+
+		if (!q_is(l, "Link"))
+			continue;
+		g = q_guid(l, "guid");
+		og = q_guid(l, "originGUID");
+		tg = q_guid(l, "targetGUID");
+		raw = xs_attr(l, "name");
+		dir = xs_attr(l, "direction");
+		color = xs_attr(l, "color");
+		from = link_end(im, og, &ofrom);
+		to = link_end(im, tg, &oto);
+		/* no name: the file says only that the two are related */
+		name = xstrdup(raw != NULL && *raw != '\0' ? raw : "related");
+		if (g == NULL) {
+			why = xstrdup(_("it has no valid guid"));
+		} else if (gmap_get(&seen, g) != NULL) {
+			why = xstrdup(_("its GUID appears twice in the file; the "
+			    "first is kept"));
+		} else if (link_find_guid(im->p, g, &id) == AX_OK) {
+			gmap_put(&seen, g, id, l);	/* imported before */
+			goto next;
+		} else if ((from == 0 && ofrom) || (to == 0 && oto)) {
+			im->left_links++;	/* a source, a segment, a note */
+			gmap_put(&seen, g, 0, l);
+			goto next;
+		} else if (from == 0 || to == 0) {
+			why = xasprintf(_("its %s %s is nothing in the file"),
+			    from == 0 ? "originGUID" : "targetGUID",
+			    from == 0 ? (og ? og : "(none)") : (tg ? tg : "(none)"));
+		}
+		if (g != NULL && gmap_get(&seen, g) == NULL)
+			gmap_put(&seen, g, 0, l);
+		directed = dir != NULL && strcmp(dir, "OneWay") == 0;
+		if (why == NULL && (why = link_type_of(im, name, color,
+		    &type)) == NULL && (why = link_refusal(im, from, to, type,
+		    directed)) == NULL) {
+			struct link_import_info li = {g, 0, 0};
+
+			im->bidir_links += dir != NULL &&
+			    strcmp(dir, "Bidirectional") == 0;
+			if (link_add_ex(im->p, from, to, type, directed, NULL, &li,
+			    &id) != AX_OK) {	/* the action is lost: stop */
+				s = model_fail(im);
+			} else {
+				im->st->links++;
+				/* its memo: the first note it refers to */
+				for (c = l->children; c != NULL; c = c->next)
+					if (q_is(c, "NoteRef"))
+						break;
+				if (c != NULL)
+					add_noteref_one(im, c, MEMO_LINK, id);
+			}
+		}
+		if (why != NULL && s == AX_OK) {
+			desc = link_desc(im, g != NULL ? g : "?", name, from, to);
+			/* TRANSLATORS: %s is "link 'TYPE' from 'A' to 'B' (GUID)" */
+			buf_printf(&im->rep, _("%s left out: %s\n"), desc, why);
+		}
+next:
+		free(g);
+		free(og);
+		free(tg);
+		free(raw);
+		free(dir);
+		free(color);
+		free(name);
+		free(why);
+		free(desc);
+	}
+	gmap_free(&seen);
+	return s;
+}
+
 /* ---- the whole file ---- */
 
 static void
@@ -1462,12 +1741,14 @@ import_project(struct imp *im, const xmlNode *root)
 	}
 	if ((s = import_cases(im, q_child(root, "Cases"))) != AX_OK)
 		return s;
+	collect_guids(im, root);
+	if ((s = import_links(im, q_child(root, "Links"))) != AX_OK)
+		return s;
 	add_noteref(im, root, MEMO_FREE, 0);
 	if ((s = import_notes(im, q_child(root, "Notes"))) != AX_OK)
 		return s;
 	if ((s = import_sets(im, q_child(root, "Sets"))) != AX_OK)
 		return s;
-	count_children(q_child(root, "Links"), "Link", &im->left_links);
 	count_children(q_child(root, "Graphs"), "Graph", &im->left_graphs);
 	raw = xs_attr(root, "name");
 	title = raw != NULL ? clean_name(im, NAME_TITLE, raw, "") : NULL;
@@ -1487,7 +1768,13 @@ report_left_out(struct imp *im)
 		buf_printf(&im->rep, _("left out %lld picture, PDF, audio or video "
 		    "sources (axial holds text only)\n"), (long long)im->left_media);
 	if (im->left_links > 0)
-		buf_printf(&im->rep, _("left out %lld links\n"), (long long)im->left_links);
+		buf_printf(&im->rep, _("left out %lld links that join sources, "
+		    "segments or notes (axial links codes and categories only)\n"),
+		    (long long)im->left_links);
+	if (im->bidir_links > 0)
+		buf_printf(&im->rep, _("%lld Bidirectional links came in "
+		    "undirected (an axial link runs one way or has no "
+		    "direction)\n"), (long long)im->bidir_links);
 	if (im->left_graphs > 0)
 		buf_printf(&im->rep, _("left out %lld graphs\n"), (long long)im->left_graphs);
 	if (im->left_sets > 0)
@@ -1560,6 +1847,7 @@ imp_done(struct imp *im)
 	gmap_free(&im->sources);
 	gmap_free(&im->notes);
 	gmap_free(&im->vars);
+	gmap_free(&im->anyguid);
 	free(im->mine);
 	gmap_free(&im->suffix);
 	for (i = 0; i < im->nnrefs; i++)

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "base/i18n.h"
 #include "exchange/report.h"
 
@@ -128,6 +130,8 @@ rp_table_done(struct rp_table *t)
 	free(t->title);
 	free(t->source);
 	free(t->source_line);
+	free(t->figure);
+	free(t->figure_svg);
 	memset(t, 0, sizeof *t);
 }
 
@@ -260,6 +264,11 @@ rp_markdown(const struct rp_table *t, struct buf *b)
 		rp_md_escape(b, t->notes[i]);
 		buf_puts(b, "\n\n");
 	}
+	if (t->figure != NULL) {
+		buf_puts(b, "![");
+		rp_md_escape(b, t->title);
+		buf_printf(b, "](%s)\n\n", t->figure);
+	}
 	if (t->ncols == 0)
 		goto done;
 	buf_putc(b, '|');
@@ -330,6 +339,24 @@ rp_html_head(struct buf *b, const char *title)
 	    "</style>\n</head>\n<body>\n");
 }
 
+/* An SVG document as an image inside the page, as a data: URI in base64
+ * (EVP_EncodeBlock): the page stays one file, and an HTML parser that
+ * knows no SVG (xmllint --html) still reads it. */
+static void
+html_figure(struct buf *b, const char *alt, const char *svg)
+{
+	size_t n = strlen(svg);
+	unsigned char *enc = xmalloc(4 * ((n + 2) / 3) + 1);
+	int len = EVP_EncodeBlock(enc, (const unsigned char *)svg, (int)n);
+
+	buf_puts(b, "<p class=\"figure\"><img alt=\"");
+	rp_html_escape(b, alt);
+	buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
+	buf_add(b, enc, len > 0 ? (size_t)len : 0);
+	buf_puts(b, "\"></p>\n");
+	free(enc);
+}
+
 void
 rp_html(const struct rp_table *t, const char *study, struct buf *b)
 {
@@ -361,6 +388,8 @@ rp_html(const struct rp_table *t, const char *study, struct buf *b)
 		rp_html_escape(b, t->notes[i]);
 		buf_puts(b, "</p>\n");
 	}
+	if (t->figure_svg != NULL)
+		html_figure(b, t->title, t->figure_svg);
 	buf_puts(b, "<table>\n<thead><tr>");
 	for (i = 0; i < t->ncols; i++) {
 		buf_puts(b, t->numeric[i] ? "<th class=\"n\">" : "<th dir=\"auto\">");

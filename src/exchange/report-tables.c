@@ -13,6 +13,8 @@
 
 #include "store/compare.h"
 #include "base/i18n.h"
+#include "base/textin.h"
+#include "text/name.h"
 #include "exchange/report.h"
 
 bool
@@ -474,4 +476,183 @@ rp_codebook_table(const struct an_project *a, const struct rp_source *src,
 		an_codebook_done(&per[k]);
 	free(per);
 	an_codebook_done(&cb);
+}
+
+char *
+rp_quote(const char *s, size_t max)
+{
+	char *c = name_clean(NAME_ATTR_VALUE, s, "", 0, NULL), *p, *q, *cut, *r;
+	size_t n;
+
+	/* runs of spaces (the line breaks and controls name_clean made
+	 * spaces) as one, none at the ends */
+	for (p = q = c; *p != '\0'; p++)
+		if (*p != ' ' || (q > c && q[-1] != ' '))
+			*q++ = *p;
+	while (q > c && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	n = textin_nchars(c, (size_t)(q - c));
+	if (n <= max)
+		return c;
+	/* at a grapheme boundary, then back to a space in the last third */
+	cut = name_clean(NAME_ATTR_VALUE, c, "", max, NULL);
+	if ((p = strrchr(cut, ' ')) != NULL &&
+	    textin_nchars(cut, (size_t)(p - cut)) >= max * 2 / 3)
+		*p = '\0';
+	r = xasprintf("%s\xe2\x80\xa6", cut);
+	free(cut);
+	free(c);
+	return r;
+}
+
+/* Whether coder is one of the sources. */
+static bool
+in_source(const struct rp_source *src, int64_t coder)
+{
+	size_t k;
+
+	for (k = 0; k < src->n; k++)
+		if (src->coder[k] == coder)
+			return true;
+	return false;
+}
+
+/* The storyline notes: the storyline memos on the core category, else
+ * those on any category (naming it). Returns how many; t NULL: only
+ * counts them. */
+static size_t
+storyline_notes(const struct an_project *a, struct rp_table *t)
+{
+	size_t i, n = 0;
+	int pass;
+
+	for (pass = 0; pass < 2 && n == 0; pass++)
+		for (i = 0; i < a->nmemos; i++) {
+			const struct memo *mo = &a->memos[i];
+			long k;
+
+			if (mo->type != MEMO_TYPE_STORYLINE ||
+			    mo->target != MEMO_NODE ||
+			    (pass == 0 && (a->core == 0 || mo->target_id != a->core)) ||
+			    (k = an_node_index(a, mo->target_id)) < 0)
+				continue;
+			if (t != NULL && pass == 0)
+				rp_note(t, _("Storyline: %s"), mo->body);
+			else if (t != NULL)
+				rp_note(t, _("Storyline (a memo on %s): %s"),
+				    a->nodes[k].name, mo->body);
+			n++;
+		}
+	return n;
+}
+
+/* Up to two of the link's evidence codings by the sources, quoted with
+ * their document and paragraph, one per line. */
+static char *
+evidence_quotes(const struct an_project *a, const struct an_evidence *ev,
+    const struct rp_source *src)
+{
+	struct buf b = {0};
+	size_t j, n = 0;
+
+	buf_puts(&b, "");
+	for (j = 0; j < ev->n && n < 2; j++) {
+		long ci = an_coding_index(a, ev->codings[j]), d;
+		const struct coding *c;
+		char *raw, *q;
+
+		if (ci < 0 || !in_source(src, a->codings[ci].coder))
+			continue;
+		c = &a->codings[ci];
+		if ((d = an_doc_index(a, c->doc)) < 0)
+			continue;
+		raw = an_coding_quote(a, c);
+		q = rp_quote(raw, 160);
+		/* TRANSLATORS: a quote, its document and paragraph number */
+		buf_printf(&b, _("%s\"%s\" (%s, paragraph %s)"), n > 0 ? "\n" : "",
+		    q, a->docs[d].name, rp_int(an_paragraph_of(a, (size_t)d,
+		    c->start)));
+		free(raw);
+		free(q);
+		n++;
+	}
+	return buf_take(&b);
+}
+
+void
+rp_theory_table(const struct an_project *a, const struct an_paradigm *m,
+    const struct rp_source *src, struct rp_table *t)
+{
+	long core = a->core != 0 ? an_node_index(a, a->core) : -1;
+	size_t i, j, k;
+	char *note = an_paradigm_note(m);
+
+	rp_table_init(t, "theory", _("Theory: core category, storyline and "
+	    "links"), 5, _("Type"), _("From"), _("To"), _("Direction"),
+	    _("Memo"));
+	source_set(t, a, src);
+	for (k = 0; k < src->n; k++) {
+		char *h = count_head(a, src, k, _("Segments"));
+
+		rp_col(t, h, true);
+		free(h);
+	}
+	rp_col(t, _("Quotes"), false);
+	if (core < 0 && a->nlinks == 0 && storyline_notes(a, NULL) == 0) {
+		rp_note(t, "%s", _("No core category is marked and no links "
+		    "between codes or categories are recorded yet: there is no "
+		    "theory to show. Mark the core category with \"axial code "
+		    "core PROJECT NAME\" and relate categories with \"axial link "
+		    "add PROJECT FROM TO --type TYPE\"."));
+		free(note);
+		return;
+	}
+	/* the notes in reading order: core, storyline, model, links */
+	if (core >= 0)
+		rp_note(t, _("Core category: %s."), a->nodes[core].name);
+	else
+		rp_note(t, "%s", _("No core category is marked yet."));
+	if (storyline_notes(a, t) == 0)
+		rp_note(t, "%s", _("No storyline yet (a memo of type storyline on "
+		    "the core category)."));
+	if (*note)
+		rp_note(t, "%s", note);
+	else if (m->nedges > 0)
+		rp_note(t, "%s", _("Every slot that holds a category is linked to "
+		    "the central phenomenon."));
+	rp_note(t, ngettext("%s link. Segments: the codings attached to a link "
+	    "as evidence, counted for %s; the quotes are from those codings.",
+	    "%s links. Segments: the codings attached to a link as evidence, "
+	    "counted for %s; the quotes are from those codings.",
+	    (unsigned long)a->nlinks), rp_int((long long)a->nlinks),
+	    by_whom(t));
+	for (i = 0; i < a->nlinks; i++) {
+		const struct link *l = &a->links[i];
+		const struct link_type *ty = an_link_type(a, l->type);
+		const struct memo *mo = l->memo != 0 ? an_memo(a, l->memo) : NULL;
+		long f = an_node_index(a, l->from), g = an_node_index(a, l->to);
+		char *q;
+
+		rp_row(t);
+		rp_set(t, 0, ty != NULL ? ty->name : "?");
+		rp_set(t, 1, f >= 0 ? a->nodes[f].name : "?");
+		rp_set(t, 2, g >= 0 ? a->nodes[g].name : "?");
+		rp_set(t, 3, l->directed ? _("directed") : _("undirected"));
+		rp_set(t, 4, mo != NULL ? mo->body : "");
+		for (k = 0; k < src->n; k++) {
+			int64_t n = 0;
+
+			for (j = 0; j < a->evidence[i].n; j++) {
+				long ci = an_coding_index(a, a->evidence[i].codings[j]);
+
+				n += ci >= 0 && a->codings[ci].coder == src->coder[k];
+			}
+			set_num(t, 5 + k, n);
+		}
+		q = evidence_quotes(a, &a->evidence[i], src);
+		rp_set(t, t->ncols - 1, q);
+		free(q);
+	}
+	free(note);
 }

@@ -44,6 +44,10 @@ struct rp_table {
 	bool source_column;	/* CSV: a first column "Source" = source */
 	char **notes;		/* paragraphs shown under the title (not in CSV) */
 	size_t nnotes;
+	char *figure;		/* an image file shown under the notes (Markdown
+				 * links it), or NULL; not in CSV */
+	char *figure_svg;	/* that image as an SVG document (HTML holds it
+				 * as a data: URI, so the page stays one file) */
 	size_t ncols, nrows, caprows;
 	char **head;		/* ncols; owned */
 	bool *numeric;		/* ncols: right-aligned numbers */
@@ -93,6 +97,20 @@ void rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
 void rp_saturation_table(const struct an_project *a, int64_t coder,
     const char *name, struct rp_table *t);
 void rp_demographics_table(const struct an_project *a, struct rp_table *t);
+/*
+ * The theory page (selective coding): the core category, its storyline,
+ * whether every slot of m is linked to the central phenomenon, then one
+ * row per link (type, from, to, direction, memo, the segments attached as
+ * evidence counted per source, and up to two of them quoted, from the
+ * sources' codings only). When the project has neither a core category
+ * nor links, a note says so and the table has no rows.
+ */
+void rp_theory_table(const struct an_project *a, const struct an_paradigm *m,
+    const struct rp_source *src, struct rp_table *t);
+/* s as a quote in a table: controls and line breaks as spaces, runs of
+ * spaces as one, cut after about max characters at a space, "…" marking
+ * the cut; the caller frees it. */
+char *rp_quote(const char *s, size_t max);
 
 /* ---- Renderers (report-render.c) ---- */
 

@@ -111,6 +111,36 @@ drop_hidden_coders(struct project *p, struct an_project *a)
 		assert(a->codings[i].coder == vis);
 }
 
+/*
+ * The links, their types and evidence, and the core category. Evidence is
+ * kept only where the snapshot holds the coding, so every count made from
+ * it follows the coders the analyses see.
+ */
+static enum ax_status
+load_links(struct project *p, struct an_project *a)
+{
+	enum ax_status st;
+	size_t i, j, k;
+
+	if ((st = link_list(p, 0, &a->links, &a->nlinks)) != AX_OK ||
+	    (st = link_type_list(p, &a->ltypes, &a->nltypes)) != AX_OK ||
+	    (st = link_core_get(p, &a->core)) != AX_OK)
+		return st;
+	a->evidence = xcalloc(a->nlinks + 1, sizeof *a->evidence);
+	for (i = 0; i < a->nlinks; i++) {
+		struct an_evidence *e = &a->evidence[i];
+
+		if ((st = link_evidence_list(p, a->links[i].id, &e->codings,
+		    &e->n)) != AX_OK)
+			return st;
+		for (j = k = 0; j < e->n; j++)
+			if (an_coding_index(a, e->codings[j]) >= 0)
+				e->codings[k++] = e->codings[j];
+		e->n = k;
+	}
+	return AX_OK;
+}
+
 enum ax_status
 an_load(struct project *p, struct an_project *a)
 {
@@ -147,6 +177,10 @@ an_load(struct project *p, struct an_project *a)
 	    offsetof(struct node, id));
 	a->ix_coder = id_index(a->coders, a->ncoders, sizeof *a->coders,
 	    offsetof(struct coder, id));
+	a->ix_coding = id_index(a->codings, a->ncodings, sizeof *a->codings,
+	    offsetof(struct coding, id));
+	if ((st = load_links(p, a)) != AX_OK)
+		goto fail;
 	title = project_setting(p, "title");
 	a->title = title != NULL ? title : xstrdup("");
 	return AX_OK;
@@ -175,10 +209,16 @@ an_done(struct an_project *a)
 	coder_list_free(a->coders, a->ncoders);
 	free(a->codings);
 	memo_list_free(a->memos, a->nmemos);
+	for (i = 0; a->evidence != NULL && i < a->nlinks; i++)
+		free(a->evidence[i].codings);
+	free(a->evidence);
+	link_list_free(a->links, a->nlinks);
+	link_type_list_free(a->ltypes, a->nltypes);
 	free(a->title);
 	free(a->ix_doc);
 	free(a->ix_node);
 	free(a->ix_coder);
+	free(a->ix_coding);
 	an_zero(a);
 }
 
@@ -198,6 +238,34 @@ long
 an_coder_index(const struct an_project *a, int64_t coder)
 {
 	return id_lookup(a->ix_coder, a->ncoders, coder);
+}
+
+long
+an_coding_index(const struct an_project *a, int64_t coding)
+{
+	return id_lookup(a->ix_coding, a->ncodings, coding);
+}
+
+const struct link_type *
+an_link_type(const struct an_project *a, int64_t type)
+{
+	size_t i;
+
+	for (i = 0; i < a->nltypes; i++)	/* a handful: no index */
+		if (a->ltypes[i].id == type)
+			return &a->ltypes[i];
+	return NULL;
+}
+
+const struct memo *
+an_memo(const struct an_project *a, int64_t memo)
+{
+	size_t i;
+
+	for (i = 0; i < a->nmemos; i++)
+		if (a->memos[i].id == memo)
+			return &a->memos[i];
+	return NULL;
 }
 
 size_t

@@ -72,6 +72,7 @@
 #include "store/coder.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/link.h"
 #include "store/memo.h"
 #include "store/project.h"
 #include "base/util.h"
@@ -93,8 +94,22 @@ struct an_project {
 	size_t ncodings;
 	struct memo *memos;
 	size_t nmemos;
+	struct link *links;		/* the links the reader may see, by id */
+	size_t nlinks;
+	struct an_evidence *evidence;	/* evidence[i]: of links[i] */
+	struct link_type *ltypes;	/* built-in types first (link.h) */
+	size_t nltypes;
+	int64_t core;			/* the core category's node id, or 0 */
 	/* id -> index lookups behind an_*_index (sorted by id; private) */
-	struct an_id_index *ix_doc, *ix_node, *ix_coder;
+	struct an_id_index *ix_doc, *ix_node, *ix_coder, *ix_coding;
+};
+
+/* The codings attached to a link as evidence, in document order; ids of
+ * codings the snapshot does not hold (a hidden coder's, a second pass's)
+ * are left out. */
+struct an_evidence {
+	int64_t *codings;
+	size_t n;
 };
 
 struct an_id_index {
@@ -111,6 +126,11 @@ void an_done(struct an_project *a);
 long an_doc_index(const struct an_project *a, int64_t doc);
 long an_node_index(const struct an_project *a, int64_t node);
 long an_coder_index(const struct an_project *a, int64_t coder);
+/* Index in a->codings of a coding id, or -1 (O(log n)). */
+long an_coding_index(const struct an_project *a, int64_t coding);
+/* The link type or memo with this id, or NULL. */
+const struct link_type *an_link_type(const struct an_project *a, int64_t type);
+const struct memo *an_memo(const struct an_project *a, int64_t memo);
 /* Node index of the top-level ancestor of node index i (i itself at top). */
 size_t an_node_top(const struct an_project *a, size_t i);
 /* The coding's text (owned by the caller). */
@@ -307,20 +327,65 @@ struct an_pslot {
 	struct an_pline *lines;
 	size_t nlines;
 };
+/*
+ * An edge of the figure: one or more links drawn between two lines of the
+ * slots. A link is drawn when both its ends lie in slots (a node lies in
+ * the slot of its top-level category's role); an end is drawn at its own
+ * line, or, for a code the figure does not list (with_codes false), at
+ * its category's. Links that land on the same two lines with the same
+ * type and direction are one edge; a link whose ends land on one line
+ * (a code and its own category, codes not listed) is not drawn.
+ */
+struct an_pedge {
+	size_t from_slot, from_line;	/* an_slots index; line of that slot */
+	size_t to_slot, to_line;
+	int64_t type;		/* link_types row id */
+	const char *label;	/* the type's name as shown (borrowed) */
+	const char *color;	/* the type's "#rrggbb", or "" (borrowed) */
+	bool directed;		/* from -> to; else no arrowhead */
+	size_t link;		/* index in a->links of the first link */
+	size_t nlinks;		/* links drawn as this edge */
+};
+
 /* The six slots (in an_slots order), with codes when with_codes. */
 struct an_paradigm {
 	struct an_pslot slot[6];
 	bool with_codes;
 	bool rtl;		/* SVG: the figure mirrored, read from the right */
+	struct an_pedge *edges;	/* an_paradigm_links */
+	size_t nedges;
+	bool unexplained[6];	/* an_paradigm_links */
+	size_t nunexplained;
 };
+/* The slots' content, then an_paradigm_links on it. */
 void an_paradigm(const struct an_project *a, bool with_codes,
     struct an_paradigm *m);
 void an_paradigm_done(struct an_paradigm *m);
 
 /*
- * The arrows of the model, as (from, to) roles: causal -> central ->
- * strategies -> consequences; contextual -> strategies; intervening ->
- * strategies.
+ * Which links join which slots, and which slots are unexplained: fills
+ * m->edges (see struct an_pedge) and m->unexplained from a's links for the
+ * slots of m (an_paradigm calls it; a pane that keeps its an_paradigm
+ * calls it again after reloading a), replacing what it held.
+ *
+ * A slot other than the central phenomenon is unexplained when it holds a
+ * category and no link joins it to the central phenomenon: none of the
+ * links, whatever their type or direction, has one end in the slot (its
+ * main categories, their sub-categories or codes) and the other in the
+ * central phenomenon's slot. A link through another slot does not count
+ * (contextual -> strategies -> central leaves contextual unexplained); an
+ * empty slot is not flagged; with no central category, every slot that
+ * holds one is.
+ */
+void an_paradigm_links(const struct an_project *a, struct an_paradigm *m);
+/* The an_slots index of the slot node index i lies in, or -1. */
+int an_node_slot(const struct an_project *a, size_t i);
+
+/*
+ * The arrows of the pane's layout (an_paradigm_layout), as (from, to)
+ * roles: causal -> central -> strategies -> consequences; contextual ->
+ * strategies; intervening -> strategies. DOT and SVG draw the links
+ * instead (an_pedge) and keep this only as the figure's skeleton.
  */
 struct an_arrow {
 	enum paradigm_role from, to;
@@ -365,12 +430,33 @@ struct an_layout {
 void an_paradigm_layout(const struct an_paradigm *m, int width, int height,
     struct an_layout *l);
 
-/* Graphviz DOT of the model (UTF-8), appended to b. */
+/*
+ * Graphviz DOT of the model (UTF-8), appended to b: each slot a node whose
+ * lines are ports, each edge from port to port labelled with its type (no
+ * arrowhead when undirected), the slots' order kept by invisible edges;
+ * an unexplained slot dashed and marked, and named in a note under the
+ * title.
+ */
 void an_paradigm_dot(const struct an_paradigm *m, const char *title,
     struct buf *b);
-/* A standalone SVG 1.1 document of the model, appended to b. */
+/*
+ * A standalone SVG 1.1 document of the model, appended to b: the slots'
+ * boxes, the edges routed through the gaps between them, each labelled
+ * with its type, the unexplained slots marked and named in a note at the
+ * foot. Its width and height are in millimetres, at a scale that fits the
+ * figure to a landscape page of AN_PAGE_W_MM x AN_PAGE_H_MM (A4 and Letter
+ * both, with 10 mm margins) without enlarging it, and never below
+ * AN_PAGE_MIN_SCALE (a figure that would need more, say one listing
+ * hundreds of codes, is larger than a page rather than unreadable).
+ */
+#define AN_PAGE_W_MM 259
+#define AN_PAGE_H_MM 190
+#define AN_PAGE_MIN_SCALE 0.5
 void an_paradigm_svg(const struct an_paradigm *m, const char *title,
     struct buf *b);
+/* The note naming m's unexplained slots ("" when none), for the figure's
+ * foot and the commands' text output; the caller frees it. */
+char *an_paradigm_note(const struct an_paradigm *m);
 
 /* ---- Text helpers shared with the renderers ---- */
 
