@@ -42,6 +42,24 @@ view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		o->draw(ui, views_data(ui, ui->view), r, focused);
 }
 
+/* A click goes to the view shown; a view without a mouse scrolls with
+ * the wheel. */
+static int
+view_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
+    int ev)
+{
+	const struct screen_ops *o = views_ops(ui, ui->view);
+
+	(void)data;
+	if (o != NULL && o->mouse != NULL)
+		return o->mouse(ui, views_data(ui, ui->view), r, y, x, ev);
+	if (ev == UI_MOUSE_WHEEL_UP)
+		view_act_up(ui);
+	else if (ev == UI_MOUSE_WHEEL_DOWN)
+		view_act_down(ui);
+	return 0;
+}
+
 /* The views recompute when what they show changed, never on an idle
  * tick or another document (the compare view draws the open one as is). */
 static void
@@ -73,5 +91,6 @@ const struct screen_ops pane_view_ops = {
 	.create = view_create,
 	.free = view_free,
 	.draw = view_draw,
+	.mouse = view_mouse,
 	.sync = view_sync,
 };
