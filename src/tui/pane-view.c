@@ -15,6 +15,7 @@ static const struct screen_ops *const ops_of[] = {
 	[VIEW_COMPARE] = &view_compare_ops,
 	[VIEW_PARADIGM] = &view_paradigm_ops,
 	[VIEW_RETEST] = &view_retest_ops,
+	[VIEW_NETWORK] = &view_network_ops,
 };
 
 static void *
