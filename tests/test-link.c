@@ -219,6 +219,38 @@ test_types(void **state)
 	free(path);
 }
 
+/* A type another coder has used since cannot be taken back by undo: the
+ * links made with it would go too. */
+static void
+test_undo_type_in_use(void **state)
+{
+	struct project *p, *b;
+	struct link l;
+	char *path;
+	int64_t t, k1, k2, id;
+
+	(void)state;
+	p = tu_new_project(&path);
+	assert_ok(codetree_add(p, 0, NODE_CODE, "k1", &k1));
+	assert_ok(codetree_add(p, 0, NODE_CODE, "k2", &k2));
+	assert_ok(coder_add(p, "B", NULL, NULL, project_account(p)));
+	assert_ok(project_open(path, 0, "B", &b, NULL));
+	assert_ok(link_type_add(p, "enables", NULL, &t));
+	assert_ok(link_add(b, k1, k2, t, true, NULL, &id));
+	REFUSED(p, path, history_undo(p, NULL), AX_ERR_CONFLICT,
+	    "cannot undo or redo 'link type add «enables»': other coders' work "
+	    "depends on it");
+	assert_ok(link_get(p, id, &l));
+	link_done(&l);
+	/* B's own undo takes B's link, then the owner's type may go */
+	assert_ok(history_undo(b, NULL));
+	assert_ok(history_undo(p, NULL));
+	assert_int_equal(link_type_find(p, "enables", &t), AX_ERR_NOTFOUND);
+	project_close(b);
+	project_close(p);
+	free(path);
+}
+
 struct model {
 	struct project *p;
 	char *path;
@@ -915,6 +947,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_undo_type_in_use),
 		cmocka_unit_test(test_add_list_remove),
 		cmocka_unit_test(test_memo_and_type),
 		cmocka_unit_test(test_refusals),

@@ -87,7 +87,7 @@ for f in files:
             print("%s:%d: cites %s without its path under docs/" % (f, i, m.group(1)))
 PY
 check "every cited document and section exists" "" "$(cat "$T/refs")"
-for d in architecture bidi agreement exchange security; do
+for d in architecture bidi agreement exchange security theory; do
 	check_rc "docs/$d.md exists" 0 test -s "docs/$d.md"
 	check_match "README links docs/$d.md" "docs/$d\.md" "$(cat README.md)"
 done
