@@ -869,7 +869,13 @@ link_make(struct ui *ui, const char *memo)
 	char *rel;
 
 	if (d->newtype != NULL) {
-		if (!ui_check(ui, project_begin(ui->p, "link add"))) {
+		/* named as link_add names its own action (the log is English) */
+		char *label = xasprintf("link «%s» %s «%s»",
+		    ui_node_name(ui, d->from), d->newtype, ui_node_name(ui, d->to));
+
+		rc = project_begin(ui->p, label);
+		free(label);
+		if (!ui_check(ui, rc)) {
 			draft_clear(d);
 			return;
 		}
@@ -901,7 +907,7 @@ static void
 link_memo_title(struct ui *ui)
 {
 	char *rel = draft_relation(ui, net(ui));
-	char *title = xasprintf(_("memo on %s (optional)"), rel);
+	char *title = xasprintf(_("memo on %s"), rel);
 
 	prompt_set_title(ui, title);
 	free(title);

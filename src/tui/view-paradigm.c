@@ -173,7 +173,7 @@ draw_edge_row(struct ui *ui, const struct paradigm_view *v, int y, int x,
 	const struct an_pedge *e = &v->m.edges[row->edge];
 	const struct an_pline *from = &v->m.slot[e->from_slot].lines[e->from_line];
 	const struct an_pline *to = &v->m.slot[row->other_slot].lines[row->other_line];
-	int ind = (from->level + 1) * 2;
+	int ind = from->level * 2;	/* the glyph where its line's text starts */
 	int a = e->color[0] != '\0' ? ui_fg_attr(ui, e->color) :
 	    ui_attr(ui, TH_BORDER);
 	char *text;
