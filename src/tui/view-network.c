@@ -59,7 +59,6 @@ struct network_view {
 	int64_t core;		/* the core category, 0: none */
 	bool fresh;		/* opened by V: start at want */
 	int64_t want;		/* the tree cursor's node when V was pressed */
-	bool stale;
 	struct draft draft;
 };
 
@@ -163,10 +162,9 @@ type_name(const struct network_view *v, int64_t id)
 /* "«A» causes «B»", and "(undirected)" after it when it is; the caller
  * frees it. */
 static char *
-relation(struct ui *ui, const struct network_view *v, int64_t from,
-    int64_t to, const char *type, bool directed)
+relation(struct ui *ui, int64_t from, int64_t to, const char *type,
+    bool directed)
 {
-	(void)v;
 	return xasprintf(directed ? _("«%s» %s «%s»") :
 	    _("«%s» %s «%s» (undirected)"), ui_node_name(ui, from), type,
 	    ui_node_name(ui, to));
@@ -195,7 +193,6 @@ network_load(struct ui *ui, struct network_view *v, int64_t centre)
 	size_t i;
 
 	links_clear(v);
-	v->stale = false;
 	if (!types_load(ui, v) || (centre != 0 &&
 	    !ui_check(ui, link_list(ui->p, centre, &v->links, &v->nlinks)))) {
 		v->links = NULL;
@@ -296,18 +293,17 @@ static void
 draw_detail(struct ui *ui, const struct network_view *v, const struct rect *r)
 {
 	const struct vm_net_row *row = vm_net_current(&v->net);
-	const struct link *l = row != NULL ? link_of(v, row->link, NULL) : NULL;
 	int y = r->y + r->h - 2, x = r->x + 1, w = r->w - 2, used;
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
 	char label[128], *rel;
 	size_t at = 0;
+	const struct link *l = row != NULL ? link_of(v, row->link, &at) : NULL;
 
 	if (l == NULL)
 		return;
-	(void)link_of(v, row->link, &at);
 	snprintf(label, sizeof label, "#%lld ", (long long)l->id);
 	used = ui_put_plain(y, x, w, label, dim);
-	rel = relation(ui, v, l->from, l->to, type_name(v, l->type), l->directed);
+	rel = relation(ui, l->from, l->to, type_name(v, l->type), l->directed);
 	ui_put_text(ui, y, x + used, w - used, rel, a | A_BOLD);
 	free(rel);
 	snprintf(label, sizeof label, ngettext("%zu segment of evidence",
@@ -460,16 +456,15 @@ network_sync(struct ui *ui, void *data, enum ui_sync what)
 {
 	struct network_view *v = data;
 
+	/* read again when shown: focus reads whatever went stale meanwhile */
 	switch (what) {
-	case UI_SYNC_STALE:
-		v->stale = true;
-		break;
 	case UI_SYNC_CHANGED:	/* codes renamed, moved or gone */
 	case UI_SYNC_DECISION:	/* links, their memos, the core category */
 	case UI_SYNC_WHO:
 	case UI_SYNC_BLIND:
 		network_load(ui, v, v->net.centre);
 		break;
+	case UI_SYNC_STALE:
 	case UI_SYNC_IDLE:
 	case UI_SYNC_DOC:
 	case UI_SYNC_CODERS:
@@ -607,7 +602,7 @@ card_load(struct ui *ui, struct card *k)
 	card_clear(k);
 	if (!types_load(ui, v) || !ui_check(ui, link_get(ui->p, k->link, &l)))
 		return false;
-	k->relation = relation(ui, v, l.from, l.to, type_name(v, l.type),
+	k->relation = relation(ui, l.from, l.to, type_name(v, l.type),
 	    l.directed);
 	if (l.memo != 0 && memo_get(ui->p, l.memo, &m) == AX_OK) {
 		k->memo = xstrdup(m.body);
@@ -648,6 +643,8 @@ card_changed(struct ui *ui, struct card *k, const char *msg)
 	ui_after_action(ui);
 	if (card_load(ui, k))
 		ui_msg(ui, "%s", msg);
+	else
+		overlay_pop(ui);	/* the link went meanwhile */
 }
 
 static void
@@ -748,7 +745,7 @@ static void
 card_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	struct card *k = data;
-	const struct rect pr = overlay_popup_rect(scr, 20);
+	const struct rect pr = overlay_popup_rect(scr, 10 + (int)k->n);
 	int a = ui_attr(ui, TH_FINDER), t = ui_attr(ui, TH_TITLE_FOCUS);
 	int x = pr.x + 1, w = pr.w - 2, y, used, list_h, i;
 	char head[160], *memo;
@@ -793,9 +790,8 @@ card_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 		used = ui_put_text(ui, y, x, w, e->where, ra | A_BOLD);
 		ui_put_text(ui, y, x + used + 2, w - used - 2, e->quote, ra);
 	}
-	ui_put_plain(pr.y + pr.h - 1, x, w, _("Enter: go to the segment  a: "
-	    "attach the coding at the caret  x: detach  e: edit the memo  "
-	    "Esc: back"), a | A_DIM);
+	ui_put_plain(pr.y + pr.h - 1, x, w, _("Enter: go there  a: attach the "
+	    "caret's coding  x: detach  e: memo  Esc: back"), a | A_DIM);
 	ui_mirror(ui, NULL);
 	curs_set(0);
 }
@@ -854,7 +850,7 @@ draft_relation(struct ui *ui, struct network_view *v)
 {
 	const struct draft *d = &v->draft;
 
-	return relation(ui, v, d->from, d->to, d->newtype != NULL ? d->newtype :
+	return relation(ui, d->from, d->to, d->newtype != NULL ? d->newtype :
 	    type_name(v, d->type), !d->undirected);
 }
 
@@ -892,7 +888,7 @@ link_make(struct ui *ui, const char *memo)
 		(void)types_load(ui, v);
 		if (ui->view == VIEW_NETWORK)
 			(void)vm_net_goto_link(&v->net, id);
-		rel = relation(ui, v, d->from, d->to, type_name(v, type),
+		rel = relation(ui, d->from, d->to, type_name(v, type),
 		    !d->undirected);
 		ui_msg(ui, _("linked: %s (u undoes)"), rel);
 		free(rel);
@@ -1093,7 +1089,7 @@ view_act_evidence(struct ui *ui)
 		if (at_or_above(ui, l[i].from, c->node) ||
 		    at_or_above(ui, l[i].to, c->node)) {
 			items[k].id = l[i].id;
-			items[k++].label = relation(ui, v, l[i].from, l[i].to,
+			items[k++].label = relation(ui, l[i].from, l[i].to,
 			    type_name(v, l[i].type), l[i].directed);
 		}
 	link_list_free(l, n);
