@@ -49,6 +49,7 @@ refused() {
 
 start "EDITOR='$T/editor' VISUAL= TERM=xterm-256color '$A' '$P'"
 check_screen "the workbench opens" "codes ("
+check_screen "the tree marks the core category" "[central] ◆ Working from home"
 keys Tab
 wait_for "Space tree-mark" 5
 
@@ -150,6 +151,10 @@ tree_row 9
 keys '*'
 check_screen "* marks the core category" "Home routines is the core category now (u undoes)"
 check "axial code core says so" "#9	Home routines" "$("$A" code core "$P")"
+check_screen "the tree marks it" "[strategies] ◆ Home routines"
+if screen | grep -qF "◆ Working from home"; then
+	notok "and no longer the one before" "$(screen | grep -F '◆')"
+else ok "and no longer the one before"; fi
 keys '*'
 check_screen "* again: no core category" "Home routines is no longer the core category"
 keys Y
