@@ -277,11 +277,14 @@ const struct cmd cmd_links = {
 
 /*
  * The shape of `link X PROJECT #ID [ARG]`: parse (nargs operands after
- * PROJECT, the first a link's #ID), open for writing.
+ * PROJECT, the first a link's #ID, the second a coding's #ID when coding
+ * is not NULL), then open for writing: a usage error leaves the project
+ * alone.
  */
 static int
 link_id_cmd(const struct cmd *self, int argc, char **argv, int nargs,
-    const struct cmd_opt *opts, struct project **pp, int64_t *id, char ***ops)
+    const struct cmd_opt *opts, struct project **pp, int64_t *id,
+    int64_t *coding, char ***ops)
 {
 	int n, rc;
 
@@ -291,6 +294,8 @@ link_id_cmd(const struct cmd *self, int argc, char **argv, int nargs,
 		return rc;
 	if (!hash_id((*ops)[1], id))
 		return cmd_usage(self, _("'%s' is not a link's #ID"), (*ops)[1]);
+	if (coding != NULL && !hash_id((*ops)[2], coding))
+		return cmd_usage(self, _("'%s' is not a coding's #ID"), (*ops)[2]);
 	return cmd_project_open((*ops)[0], NULL, 0, pp);
 }
 
@@ -300,7 +305,7 @@ link_rm_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t id;
-	int rc = link_id_cmd(self, argc, argv, 1, NULL, &p, &id, &ops);
+	int rc = link_id_cmd(self, argc, argv, 1, NULL, &p, &id, NULL, &ops);
 
 	if (rc == CMD_OK && link_remove(p, id) != AX_OK)
 		rc = cmd_project_error(p);
@@ -324,11 +329,9 @@ link_evidence_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t id, coding;
-	int rc = link_id_cmd(self, argc, argv, 2, opts, &p, &id, &ops);
+	int rc = link_id_cmd(self, argc, argv, 2, opts, &p, &id, &coding, &ops);
 
-	if (rc == CMD_OK && !hash_id(ops[2], &coding))
-		rc = cmd_usage(self, _("'%s' is not a coding's #ID"), ops[2]);
-	else if (rc == CMD_OK && (remove ? link_evidence_remove(p, id, coding) :
+	if (rc == CMD_OK && (remove ? link_evidence_remove(p, id, coding) :
 	    link_evidence_add(p, id, coding)) != AX_OK)
 		rc = cmd_project_error(p);
 	return cmd_end(p, ops, rc);
@@ -348,7 +351,7 @@ link_memo_main(const struct cmd *self, int argc, char **argv)
 	struct project *p;
 	char **ops = NULL;
 	int64_t id;
-	int rc = link_id_cmd(self, argc, argv, 2, NULL, &p, &id, &ops);
+	int rc = link_id_cmd(self, argc, argv, 2, NULL, &p, &id, NULL, &ops);
 
 	if (rc == CMD_OK && link_set_memo(p, id, ops[2]) != AX_OK)
 		rc = cmd_project_error(p);

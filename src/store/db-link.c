@@ -2,7 +2,8 @@
  * db-link.c: links between codes and categories, their types, the
  * evidence behind each, and the core category (link.h).
  *
- * Invariants, which every write here keeps inside its action:
+ * Invariants, which every write here keeps inside its action (checked
+ * before it writes; after, asserted of the link it wrote):
  *   - a link joins two nodes that exist, never a node to itself (also the
  *     table's CHECK);
  *   - no two links share (from, to, type) (also a UNIQUE constraint), nor,
@@ -554,6 +555,8 @@ link_add_ex(struct project *p, int64_t from, int64_t to, int64_t type,
 	if ((s = db_exec_stmt(p, st)) != AX_OK)
 		goto end;
 	lid = sqlite3_last_insert_rowid(p->db);
+	assert(from != to);
+	assert(type != LINK_TYPE_PART_OF || !part_of_reaches(p, to, from));
 	if (memo != NULL && memo[0] != '\0') {
 		mi.author = author;
 		mi.created = li->created;
@@ -614,6 +617,8 @@ link_set_type(struct project *p, int64_t id, int64_t type)
 	sqlite3_bind_int64(st, 2, type);
 	if ((s = db_exec_stmt(p, st)) == AX_OK)
 		s = relabel(p, "relink", from, to, type);
+	assert(s != AX_OK || type != LINK_TYPE_PART_OF ||
+	    !part_of_reaches(p, to, from));
 end:
 	return db_action_end(p, s);
 }

@@ -41,9 +41,9 @@ error() {
 	fi
 }
 
-# The commands, from `axial --help` (one or two words, then two spaces).
+# The commands, from `axial --help` (one to three words, then two spaces).
 cmds=$($A --help | sed -n '/^commands:$/,/^$/p' | sed '1d;$d' |
-    sed -E 's/^  ([a-z]+( [a-z]+)?)  +.*/\1/')
+    sed -E 's/^  ([a-z]+( [a-z]+){0,2})  +.*/\1/')
 check_match "the command list is read" '^code add$' "$cmds"
 n=0 bad=""
 while IFS= read -r c; do
@@ -72,6 +72,12 @@ ops() {
 	"code role") echo "$2 Cat causal" ;;
 	"code color") echo "$2 c1 #112233" ;;
 	"code define") echo "$2 c1 words" ;;
+	"code core") echo "$2 Cat" ;;
+	"link add") echo "$2 c1 c2 --type causes" ;;
+	"link rm") echo "$2 1" ;;
+	"link evidence") echo "$2 1 1" ;;
+	"link memo") echo "$2 1 words" ;;
+	"link type add") echo "$2 newtype" ;;
 	tag) echo "$2 i1 c1 0 5" ;;
 	untag) echo "$2 1" ;;
 	"memo add") echo "$2 words" ;;
@@ -102,7 +108,10 @@ numbers() {
 	tag) echo "$2 i1 c1 many 5"; echo "$2 i1 c1 --quote words --nth many" ;;
 	untag|"memo rm") echo "$2 many" ;;
 	"memo edit") echo "$2 many words" ;;
-	"memo add") echo "$2 words --on coding:many" ;;
+	"memo add") echo "$2 words --on coding:many"; echo "$2 words --on link:many" ;;
+	"link rm") echo "$2 many" ;;
+	"link evidence") echo "$2 many 1"; echo "$2 1 many" ;;
+	"link memo") echo "$2 many words" ;;
 	consensus) echo "$2 --coders alice,bob i1 many c1 a" ;;
 	esac
 	# every option whose value is a number (N), and --theta
