@@ -3,8 +3,10 @@
  * without a terminal (vm-views.h): the Landis & Koch band of a kappa as
  * shown, the per-code rows worst first on a state worked out by hand, the
  * automatic choice of two coders, where the compare view enters the list,
- * and the test-retest view's choice of coder, pass and row text.
+ * the test-retest view's choice of coder, pass and row text, and the
+ * paradigm view's rows and arrows from a model's links.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +196,80 @@ test_retest_cells(void **state)
 	assert_int_equal(strlen(out), strlen(head));
 }
 
+/*
+ * A model by hand: central (slot 0) has lines C0, C1; causal (slot 1) has
+ * K0; strategies (slot 4) has S0. Edges: K0 causes C1; S0 -> C0; C0 -
+ * S0 undirected; K0 -> C1 again with another type.
+ */
+static void
+test_paradigm_rows(void **state)
+{
+	struct an_pline central[2] = {{"C0", 0, 0, false}, {"C1", 1, 1, false}};
+	struct an_pline causal[1] = {{"K0", 2, 0, false}};
+	struct an_pline strat[1] = {{"S0", 3, 0, false}};
+	struct an_pedge edges[4] = {
+		{1, 0, 0, 1, 1, "causes", "", true, 0, 1},
+		{4, 0, 0, 0, 5, "strategy", "", true, 1, 1},
+		{0, 0, 4, 0, 7, "contradicts", "", false, 2, 1},
+		{1, 0, 0, 1, 5, "strategy", "", true, 3, 2},
+	};
+	struct an_paradigm m;
+	struct vm_pbox box[6];
+	size_t s;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (s = 0; s < 6; s++)
+		m.slot[s].role = an_slots[s];
+	m.slot[0].lines = central;
+	m.slot[0].nlines = 2;
+	m.slot[1].lines = causal;
+	m.slot[1].nlines = 1;
+	m.slot[4].lines = strat;
+	m.slot[4].nlines = 1;
+	m.edges = edges;
+	m.nedges = 4;
+	vm_paradigm_rows(&m, box);
+	/* central: C0, the undirected edge under it, C1 (incoming edges are
+	 * under the line they leave) */
+	assert_int_equal(box[0].n, 3);
+	assert_int_equal(box[0].rows[0].edge, SIZE_MAX);
+	assert_int_equal(box[0].rows[1].edge, 2);
+	assert_int_equal(box[0].rows[1].line, 0);
+	assert_int_equal(box[0].rows[1].other_slot, 4);
+	assert_int_equal(box[0].rows[1].other_line, 0);
+	assert_int_equal(box[0].rows[2].edge, SIZE_MAX);
+	assert_int_equal(box[0].rows[2].line, 1);
+	/* causal: K0, then both its edges to C1, in the model's order */
+	assert_int_equal(box[1].n, 3);
+	assert_int_equal(box[1].rows[1].edge, 0);
+	assert_int_equal(box[1].rows[1].other_slot, 0);
+	assert_int_equal(box[1].rows[1].other_line, 1);
+	assert_int_equal(box[1].rows[2].edge, 3);
+	/* strategies: S0, its edge to C0, and the undirected one from C0 */
+	assert_int_equal(box[4].n, 3);
+	assert_int_equal(box[4].rows[1].edge, 1);
+	assert_int_equal(box[4].rows[2].edge, 2);
+	assert_int_equal(box[4].rows[2].other_slot, 0);
+	assert_int_equal(box[4].rows[2].other_line, 0);
+	/* the empty slots have no rows */
+	assert_int_equal(box[2].n, 0);
+	assert_int_equal(box[5].n, 0);
+	/* arrows: causal -> central; strategies and central both ways and
+	 * undirected; none where no edge is */
+	assert_int_equal(vm_paradigm_arrow(&m, ROLE_CAUSAL, ROLE_CENTRAL),
+	    VM_ARROW_FWD);
+	assert_int_equal(vm_paradigm_arrow(&m, ROLE_CENTRAL, ROLE_CAUSAL),
+	    VM_ARROW_BACK);
+	assert_int_equal(vm_paradigm_arrow(&m, ROLE_CENTRAL, ROLE_STRATEGIES),
+	    VM_ARROW_BACK | VM_ARROW_UNDIRECTED);
+	assert_int_equal(vm_paradigm_arrow(&m, ROLE_STRATEGIES,
+	    ROLE_CONSEQUENCES), VM_ARROW_NONE);
+	vm_paradigm_rows_done(box);
+	assert_null(box[0].rows);
+	assert_int_equal(box[1].n, 0);
+}
+
 int
 main(void)
 {
@@ -205,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_retest_pick),
 		cmocka_unit_test(test_retest_pick_ask),
 		cmocka_unit_test(test_retest_cells),
+		cmocka_unit_test(test_paradigm_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

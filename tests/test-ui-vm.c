@@ -2,7 +2,8 @@
  * test-ui-vm.c: the workbench's view-models without a terminal: code-tree
  * rows (collapse, marks, cursor kept across reloads, target category),
  * transcript cursor motion, selection and scrolling over the text engine,
- * the key table's names and the theme parser.
+ * the network view's groups, way back and lines, the key table's names and
+ * the theme parser.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "base/theme.h"
 #include "base/util.h"
 #include "testutil.h"
+#include "vm/vm-network.h"
 #include "vm/vm-transcript.h"
 #include "vm/vm-tree.h"
 
@@ -392,6 +394,220 @@ test_theme(void **state)
 	assert_false(theme_load(&t, "../etc/passwd"));
 }
 
+/*
+ * The links of centre 10: 1 (11 causes 10), 2 (10 leads to 12), 3 (13
+ * causes 10, "Alpha" before "Zed"), 4 (10 contradicts 14, undirected), 5
+ * (12 -> 13: not the centre's), 6 (15 context of 10: a later type).
+ */
+static const struct link net_links[] = {
+	{.id = 1, .from = 11, .to = 10, .type = LINK_TYPE_CAUSES, .directed = true},
+	{.id = 2, .from = 10, .to = 12, .type = LINK_TYPE_LEADS_TO, .directed = true,
+	    .nevidence = 2, .memo = 7},
+	{.id = 3, .from = 13, .to = 10, .type = LINK_TYPE_CAUSES, .directed = true},
+	{.id = 4, .from = 14, .to = 10, .type = LINK_TYPE_CONTRADICTS,
+	    .directed = false},
+	{.id = 5, .from = 12, .to = 13, .type = LINK_TYPE_CAUSES, .directed = true},
+	{.id = 6, .from = 15, .to = 10, .type = LINK_TYPE_CONTEXT, .directed = true},
+};
+static const char *const net_names[] = {"Zed", "Out", "Alpha", "Und", "x",
+    "Ctx"};
+
+static void
+test_network_groups(void **state)
+{
+	struct vm_network n;
+	const struct vm_net_row *r;
+
+	(void)state;
+	vm_net_init(&n);
+	assert_null(vm_net_current(&n));
+	vm_net_set(&n, 10, net_links, net_names, 6);
+	assert_int_equal(n.nrows, 5);	/* link 5 is not the centre's */
+	assert_int_equal(n.n[VM_NET_IN], 3);
+	assert_int_equal(n.n[VM_NET_OUT], 1);
+	assert_int_equal(n.n[VM_NET_UNDIRECTED], 1);
+	/* incoming by type, then name: causes Alpha, causes Zed, context */
+	assert_int_equal(n.rows[0].link, 3);
+	assert_int_equal(n.rows[0].other, 13);
+	assert_int_equal(n.rows[1].link, 1);
+	assert_int_equal(n.rows[2].link, 6);
+	r = &n.rows[3];
+	assert_int_equal(r->link, 2);
+	assert_int_equal(r->group, VM_NET_OUT);
+	assert_int_equal(r->other, 12);
+	assert_int_equal(r->nevidence, 2);
+	assert_true(r->memo);
+	assert_false(n.rows[0].memo);
+	/* an undirected link is in its group whichever end the centre is */
+	assert_int_equal(n.rows[4].link, 4);
+	assert_int_equal(n.rows[4].group, VM_NET_UNDIRECTED);
+	assert_int_equal(n.rows[4].other, 14);
+	/* the other end's view: 13 has link 3 outgoing and 5 incoming */
+	vm_net_set(&n, 13, net_links, (const char *const[]){"", "", "C", "",
+	    "D", ""}, 6);
+	assert_int_equal(n.nrows, 2);
+	assert_int_equal(n.rows[0].link, 5);
+	assert_int_equal(n.rows[0].group, VM_NET_IN);
+	assert_int_equal(n.rows[0].other, 12);
+	assert_int_equal(n.rows[1].link, 3);
+	assert_int_equal(n.rows[1].other, 10);
+	vm_net_done(&n);
+}
+
+static void
+test_network_keep_cursor(void **state)
+{
+	struct vm_network n;
+
+	(void)state;
+	vm_net_init(&n);
+	vm_net_set(&n, 10, net_links, net_names, 6);
+	assert_true(vm_net_goto_link(&n, 6));
+	assert_int_equal(n.cur, 2);
+	assert_false(vm_net_goto_link(&n, 5));	/* not the centre's */
+	assert_int_equal(n.cur, 2);
+	/* read again with link 3 gone: the cursor stays on link 6 */
+	vm_net_set(&n, 10, net_links + 3, net_names + 3, 3);
+	assert_int_equal(vm_net_current(&n)->link, 6);
+	assert_int_equal(n.cur, 0);
+	/* link 6 gone too: the same place, clamped */
+	assert_true(vm_net_goto_link(&n, 4));
+	assert_int_equal(n.cur, 1);
+	vm_net_set(&n, 10, net_links, net_names, 1);
+	assert_int_equal(vm_net_current(&n)->link, 1);
+	/* no links left: no row */
+	vm_net_set(&n, 10, net_links, net_names, 0);
+	assert_null(vm_net_current(&n));
+	assert_int_equal(n.cur, 0);
+	/* another centre starts at its first row */
+	vm_net_set(&n, 10, net_links, net_names, 6);
+	n.cur = 4;
+	vm_net_set(&n, 12, net_links, net_names, 6);
+	assert_int_equal(n.cur, 0);
+	assert_int_equal(n.top, 0);
+	vm_net_done(&n);
+}
+
+static void
+test_network_follow_back(void **state)
+{
+	struct vm_network n;
+	int64_t to, centre, link;
+
+	(void)state;
+	vm_net_init(&n);
+	assert_false(vm_net_follow(&n, &to));
+	assert_false(vm_net_back(&n, &centre, &link));
+	vm_net_set(&n, 10, net_links, net_names, 6);
+	vm_net_goto_link(&n, 2);
+	assert_true(vm_net_follow(&n, &to));
+	assert_int_equal(to, 12);
+	vm_net_set(&n, to, net_links, net_names, 6);
+	vm_net_goto_link(&n, 5);
+	assert_true(vm_net_follow(&n, &to));
+	assert_int_equal(to, 13);
+	vm_net_set(&n, to, net_links, net_names, 6);
+	/* back: 12 with link 5, then 10 with link 2 */
+	assert_true(vm_net_back(&n, &centre, &link));
+	assert_int_equal(centre, 12);
+	assert_int_equal(link, 5);
+	assert_true(vm_net_back(&n, &centre, &link));
+	assert_int_equal(centre, 10);
+	assert_int_equal(link, 2);
+	vm_net_set(&n, centre, net_links, net_names, 6);
+	assert_true(vm_net_goto_link(&n, link));
+	assert_int_equal(vm_net_current(&n)->other, 12);
+	assert_false(vm_net_back(&n, &centre, &link));
+	/* the oldest centres drop past VM_NET_BACK_MAX */
+	for (to = 0; to < VM_NET_BACK_MAX + 5; to++) {
+		n.centre = 1000 + to;
+		assert_true(vm_net_follow(&n, &centre));
+	}
+	assert_int_equal(n.nback, VM_NET_BACK_MAX);
+	assert_true(vm_net_back(&n, &centre, &link));
+	assert_int_equal(centre, 1000 + VM_NET_BACK_MAX + 4);
+	assert_int_equal(n.back[0].centre, 1005);
+	vm_net_forget(&n);
+	assert_false(vm_net_back(&n, &centre, &link));
+	vm_net_done(&n);
+}
+
+static void
+test_network_lines(void **state)
+{
+	struct vm_network n;
+	struct link many[12];
+	const char *names[12];
+	size_t i;
+
+	(void)state;
+	vm_net_init(&n);
+	/* 3 incoming and 1 outgoing side by side, a blank line, the header
+	 * of the undirected ones, then link 4 */
+	vm_net_set(&n, 10, net_links, net_names, 6);
+	assert_int_equal(vm_net_lines(&n), 6);
+	assert_int_equal(vm_net_line(&n, 0), 0);
+	assert_int_equal(vm_net_line(&n, 2), 2);
+	assert_int_equal(vm_net_line(&n, 3), 0);	/* outgoing beside */
+	assert_int_equal(vm_net_line(&n, 4), 5);
+	assert_int_equal(vm_net_at(&n, 0, false), 0);
+	assert_int_equal(vm_net_at(&n, 0, true), 3);
+	assert_int_equal(vm_net_at(&n, 1, true), SIZE_MAX);
+	assert_int_equal(vm_net_at(&n, 2, false), 2);
+	assert_int_equal(vm_net_at(&n, 3, false), SIZE_MAX);	/* blank */
+	assert_int_equal(vm_net_at(&n, 4, true), SIZE_MAX);	/* header */
+	assert_int_equal(vm_net_at(&n, 5, false), 4);
+	assert_int_equal(vm_net_at(&n, 5, true), 4);
+	assert_int_equal(vm_net_at(&n, 6, false), SIZE_MAX);
+	/* only undirected: their header is line 0 */
+	vm_net_set(&n, 14, net_links, net_names, 6);
+	assert_int_equal(vm_net_lines(&n), 2);
+	assert_int_equal(vm_net_line(&n, 0), 1);
+	assert_int_equal(vm_net_at(&n, 0, false), SIZE_MAX);
+	assert_int_equal(vm_net_at(&n, 1, false), 0);
+	/* 12 incoming in 4 lines: the scroll follows the cursor */
+	for (i = 0; i < 12; i++) {
+		memset(&many[i], 0, sizeof many[i]);
+		many[i].id = (int64_t)i + 1;
+		many[i].from = 100 + (int64_t)i;
+		many[i].to = 10;
+		many[i].type = LINK_TYPE_CAUSES;
+		many[i].directed = true;
+		names[i] = "n";
+	}
+	vm_net_set(&n, 10, many, names, 12);
+	assert_int_equal(vm_net_lines(&n), 12);
+	vm_net_scroll(&n, 4);
+	assert_int_equal(n.top, 0);
+	n.cur = 9;
+	vm_net_scroll(&n, 4);
+	assert_int_equal(n.top, 6);
+	n.cur = 2;
+	vm_net_scroll(&n, 4);
+	assert_int_equal(n.top, 2);
+	/* fewer links than before: no empty lines below the last */
+	vm_net_set(&n, 10, many, names, 5);
+	n.top = 4;
+	vm_net_scroll(&n, 4);
+	assert_int_equal(n.top, 1);
+	vm_net_scroll(&n, 8);
+	assert_int_equal(n.top, 0);
+	/* the first undirected row brings its header into sight: 1
+	 * incoming, a blank line, the header (line 2), 5 undirected */
+	for (i = 1; i < 6; i++)
+		many[i].directed = false;
+	vm_net_set(&n, 10, many, names, 6);
+	assert_int_equal(vm_net_lines(&n), 8);
+	n.top = 5;
+	n.cur = 1;
+	vm_net_scroll(&n, 3);
+	assert_int_equal(n.top, 2);
+	n.top = 5;
+	vm_net_scroll(&n, 1);
+	assert_int_equal(n.top, 3);	/* one line: the row itself */
+	vm_net_done(&n);
+}
+
 int
 main(void)
 {
@@ -404,6 +620,10 @@ main(void)
 		cmocka_unit_test(test_transcript_selection_scroll),
 		cmocka_unit_test(test_transcript_jump_scroll),
 		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_network_groups),
+		cmocka_unit_test(test_network_keep_cursor),
+		cmocka_unit_test(test_network_follow_back),
+		cmocka_unit_test(test_network_lines),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_theme),
 	};

@@ -17,6 +17,7 @@
 #include "store/blind.h"
 #include "store/history.h"
 #include "base/i18n.h"
+#include "store/link.h"
 #include "store/memo.h"
 #include "stats/retest.h"
 #include "text/searchkey.h"
@@ -445,6 +446,25 @@ act_tree_role(struct ui *ui)
 	}
 	finder_open(ui, _("paradigm role of this top-level category"), items,
 	    ROLE_COUNT, role_done);
+}
+
+/* Selective coding: the category at the cursor becomes the core category,
+ * or, when it is, no longer is (the store refuses a code). */
+void
+act_tree_core(struct ui *ui)
+{
+	const struct node *n = vmtree_current(&ui->tree);
+	int64_t core = 0, id;
+
+	if (n == NULL || !ui_check(ui, link_core_get(ui->p, &core)))
+		return;
+	id = n->id;
+	if (!ui_check(ui, link_core_set(ui->p, core == id ? 0 : id)))
+		return;
+	ui_after_action(ui);
+	ui_msg(ui, core == id ? _("%s is no longer the core category (u "
+	    "undoes)") : _("%s is the core category now (u undoes)"),
+	    ui_node_name(ui, id));
 }
 
 void

@@ -65,6 +65,7 @@ void act_tree_apply(struct ui *ui);
 void act_tree_bottom(struct ui *ui);
 void act_tree_collapse(struct ui *ui);
 void act_tree_color(struct ui *ui);
+void act_tree_core(struct ui *ui);
 void act_tree_cut(struct ui *ui);
 void act_tree_define(struct ui *ui);
 void act_tree_delete(struct ui *ui);

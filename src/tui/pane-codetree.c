@@ -3,7 +3,8 @@
  * order, with their role), then the rest; codes show their coding counts,
  * per coder when there are several ("a:3 b:5"), in a second (test-retest)
  * pass that pass's only. Marked rows (for moving
- * several codes) have a star; cut rows are dimmed; a memo shows as "✎".
+ * several codes) have a star; cut rows are dimmed; a memo shows as "✎",
+ * the core category (selective coding) as "◆" before its name.
  * Mouse: a click selects, a click on the arrow expands or collapses, and a
  * drag from one row onto a category moves the dragged code there (with
  * every marked code when the dragged row is marked).
@@ -16,9 +17,16 @@
 
 #include "base/i18n.h"
 #include "stats/retest.h"
+#include "store/link.h"
 #include "base/util.h"
 #include "tui/ui-int.h"
 #include "tui/actions-int.h"	/* ui_move_nodes_to: a drop is a move */
+
+/* The pane's data. */
+struct codetree_pane {
+	int64_t drag;		/* the node a press is on, 0 none */
+	int64_t core;		/* the core category, 0 none */
+};
 
 static void
 counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
@@ -66,10 +74,10 @@ counts_text(struct ui *ui, const struct node *n, char *out, size_t cap)
 static void
 tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
+	const struct codetree_pane *d = data;
 	char title[192], head[96];
 	int row, h = r->h - 1;
 
-	(void)data;
 	snprintf(head, sizeof head, _("codes (%zu)"), ui->nnodes);
 	snprintf(title, sizeof title, " %s%s%s%s ", head, ui->tree.ncut ? "  [" : "",
 	    ui->tree.ncut ? _("cut: p pastes") : "", ui->tree.ncut ? "]" : "");
@@ -126,6 +134,10 @@ tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 				x += ui_put_plain(y, x, room, role, a);
 				room -= ui_text_width(role);
 			}
+			if (n->id == d->core) {
+				x += ui_put_plain(y, x, room, "\u25c6 ", a | A_BOLD);
+				room -= 2;
+			}
 			if (memo)
 				room -= 2;
 			x += ui_put_text(ui, y, x, room, n->name, a);
@@ -141,7 +153,7 @@ tree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 static int
 tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev)
 {
-	int64_t *drag = data;	/* the node a press is on, 0 none */
+	int64_t *drag = &((struct codetree_pane *)data)->drag;
 	size_t row;
 	const struct node *n;
 
@@ -192,11 +204,31 @@ tree_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x, int ev
 }
 
 /* The pane's data: the node a press in it began on, for a drop. */
+static void
+core_load(struct ui *ui, struct codetree_pane *d)
+{
+	if (link_core_get(ui->p, &d->core) != AX_OK)
+		d->core = 0;
+}
+
 static void *
 tree_create(struct ui *ui)
 {
-	(void)ui;
-	return xcalloc(1, sizeof(int64_t));
+	struct codetree_pane *d = xcalloc(1, sizeof *d);
+
+	core_load(ui, d);
+	return d;
+}
+
+/* The core category is a setting: any change but a tick's or another
+ * document's may have moved it. */
+static void
+tree_sync(struct ui *ui, void *data, enum ui_sync what)
+{
+	if (what == UI_SYNC_IDLE || what == UI_SYNC_DOC)
+		return;
+	core_load(ui, data);
+	ui_dirty(ui, DIRTY_TREE);
 }
 
 const struct screen_ops pane_codetree_ops = {
@@ -206,4 +238,5 @@ const struct screen_ops pane_codetree_ops = {
 	.free = free,
 	.draw = tree_draw,
 	.mouse = tree_mouse,
+	.sync = tree_sync,
 };

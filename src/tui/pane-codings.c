@@ -257,22 +257,10 @@ void
 pane_codings_open(struct ui *ui)
 {
 	struct codings_pane *d = pane_data(ui);
-	const struct coding *c;
-	size_t i;
 
 	if (d->cur >= d->n || d->segs[d->cur].c.id == 0)
 		return;
-	c = &d->segs[d->cur].c;
-	for (i = 0; i < ui->ndocs; i++)
-		if (ui->docs[i].id == c->doc) {
-			if (i != ui->cur)
-				ui_switch_doc(ui, i);
-			vmt_goto(&ui->vt, (size_t)c->start);
-			ui->hit_s = (size_t)c->start;
-			ui->hit_e = (size_t)c->end;
-		}
-	ui_focus(ui, PANE_TRANSCRIPT);
-	ui_dirty(ui, DIRTY_ALL);
+	ui_goto_coding(ui, &d->segs[d->cur].c);
 }
 
 static void *

@@ -25,7 +25,7 @@ static const char *const hints_transcript[] = {
 static const char *const hints_tree[] = {
 	N_("help"), N_("tree-mark"), N_("tree-cut"), N_("tree-paste"),
 	N_("tree-move-to"), N_("tree-new-code"), N_("tree-rename"),
-	N_("tree-segments"), N_("undo"), N_("quit"), NULL,
+	N_("tree-segments"), N_("tree-link"), N_("undo"), N_("quit"), NULL,
 };
 static const char *const hints_list[] = {
 	N_("help"), N_("list-open"), N_("review"), N_("focus-next"),
@@ -44,6 +44,10 @@ static const char *const hints_paradigm[] = {
 	N_("help"), N_("view-close"), N_("view-codes"), N_("view-saturation"),
 	N_("quit"), NULL,
 };
+static const char *const hints_network[] = {
+	N_("help"), N_("view-close"), N_("network-follow"), N_("network-back"),
+	N_("view-open"), N_("network-link"), N_("undo"), N_("quit"), NULL,
+};
 static const char *const hints_retest[] = {
 	N_("help"), N_("view-close"), N_("second-pass"), N_("view-coders"),
 	N_("view-down"), N_("quit"), NULL,
@@ -56,6 +60,7 @@ hints(struct ui *ui, int y, int w)
 	    ui->view == VIEW_COMPARE ? hints_compare :
 	    ui->view == VIEW_PARADIGM ? hints_paradigm :
 	    ui->view == VIEW_RETEST ? hints_retest :
+	    ui->view == VIEW_NETWORK ? hints_network :
 	    ui->focus == PANE_TREE ? hints_tree :
 	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
 	struct buf b = {0};

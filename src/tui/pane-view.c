@@ -15,6 +15,7 @@ static const struct screen_ops *const ops_of[] = {
 	[VIEW_COMPARE] = &view_compare_ops,
 	[VIEW_PARADIGM] = &view_paradigm_ops,
 	[VIEW_RETEST] = &view_retest_ops,
+	[VIEW_NETWORK] = &view_network_ops,
 };
 
 static void *
@@ -40,6 +41,24 @@ view_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	if (o != NULL)
 		o->draw(ui, views_data(ui, ui->view), r, focused);
+}
+
+/* A click goes to the view shown; a view without a mouse scrolls with
+ * the wheel. */
+static int
+view_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
+    int ev)
+{
+	const struct screen_ops *o = views_ops(ui, ui->view);
+
+	(void)data;
+	if (o != NULL && o->mouse != NULL)
+		return o->mouse(ui, views_data(ui, ui->view), r, y, x, ev);
+	if (ev == UI_MOUSE_WHEEL_UP)
+		view_act_up(ui);
+	else if (ev == UI_MOUSE_WHEEL_DOWN)
+		view_act_down(ui);
+	return 0;
 }
 
 /* The views recompute when what they show changed, never on an idle
@@ -73,5 +92,6 @@ const struct screen_ops pane_view_ops = {
 	.create = view_create,
 	.free = view_free,
 	.draw = view_draw,
+	.mouse = view_mouse,
 	.sync = view_sync,
 };

@@ -18,9 +18,11 @@
 
 struct prompt {
 	char title[UI_TITLE_MAX];
+	char foot[UI_TITLE_MAX];	/* the keys it takes; "": the usual */
 	char buf[512];
 	void (*done)(struct ui *ui, const char *text);
 	void (*tab)(struct ui *ui, int dir);	/* Tab, S-Tab */
+	void (*cancel)(struct ui *ui);	/* Esc, when set */
 	bool enter_yes;		/* a question: Enter also answers yes */
 	char **hist;		/* the caller's, oldest first */
 	size_t nhist, hist_at;
@@ -92,6 +94,24 @@ prompt_set_tab(struct ui *ui, void (*tab)(struct ui *, int))
 }
 
 void
+prompt_set_foot(struct ui *ui, const char *foot)
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p != NULL)
+		snprintf(p->foot, sizeof p->foot, "%s", foot);
+}
+
+void
+prompt_set_cancel(struct ui *ui, void (*cancel)(struct ui *))
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p != NULL)
+		p->cancel = cancel;
+}
+
+void
 prompt_set_history(struct ui *ui, char **hist, size_t n)
 {
 	struct prompt *p = overlay_top(ui, &prompt_ops);
@@ -108,7 +128,11 @@ prompt_key(struct ui *ui, void *data, int key)
 	struct prompt *p = data;
 
 	if (key == 27 || key == 7) {
-		overlay_pop(ui);
+		void (*cancel)(struct ui *) = p->cancel;
+
+		overlay_pop(ui);	/* frees p */
+		if (cancel != NULL)
+			cancel(ui);
 		return;
 	}
 	if (key == '\r') {
@@ -194,7 +218,8 @@ prompt_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 	ui_put_plain(r.y + 1, r.x + 1, 2, "> ", ui_attr(ui, TH_HELP_KEY));
 	cx = r.x + 3 + ui_put_text(ui, r.y + 1, r.x + 3, r.w - 4, p->buf,
 	    ui_attr(ui, TH_FINDER));
-	ui_put_plain(r.y + 2, r.x + 1, r.w - 2, p->tab != NULL ?
+	ui_put_plain(r.y + 2, r.x + 1, r.w - 2, p->foot[0] != '\0' ? p->foot :
+	    p->tab != NULL ?
 	    _("Enter accepts, Esc cancels, Tab/S-Tab: where it goes") :
 	    p->hist != NULL ? _("Enter accepts, Esc cancels, Up: earlier ones") :
 	    _("Enter accepts, Esc cancels"), ui_attr(ui, TH_FINDER) | A_DIM);

@@ -41,7 +41,9 @@ struct rect {
 enum ui_sync {
 	UI_SYNC_BLIND,		/* who may be seen changed; before the reload */
 	UI_SYNC_CHANGED,	/* codings, codes or documents changed */
-	UI_SYNC_DECISION,	/* only a consensus decision was logged */
+	UI_SYNC_DECISION,	/* no coding, code or document changed, but
+				   other rows did: a consensus decision, a
+				   link, a memo, the core category */
 	UI_SYNC_WHO,		/* the user acts as another coder now */
 	UI_SYNC_IDLE,		/* a tick without a key: deferred work */
 	UI_SYNC_DOC,		/* another document was opened */

@@ -26,6 +26,7 @@
 #include "store/blind.h"
 #include "store/history.h"
 #include "base/i18n.h"
+#include "store/link.h"
 #include "store/memo.h"
 #include "text/name.h"
 #include "stats/retest.h"
@@ -296,24 +297,31 @@ act_suspend(struct ui *ui)
 
 /* ---- memos ---- */
 
+/* Edits the first memo on (target, id) that is (story) or is not a
+ * storyline, or writes it: a storyline, a code memo on a node, else a
+ * free one. */
 static void
-edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *saved)
+edit_memo(struct ui *ui, enum memo_target target, int64_t id, bool story,
+    const char *saved)
 {
-	struct memo *m = NULL;
-	size_t n = 0;
+	struct memo *m = NULL, *was = NULL;
+	size_t n = 0, i;
 	char *out = NULL, err[256], *title;
 	int rc;
 
 	if (!ui_check(ui, memo_list(ui->p, target, id, &m, &n)))
 		return;
+	for (i = 0; i < n && was == NULL; i++)
+		if ((m[i].type == MEMO_TYPE_STORYLINE) == story)
+			was = &m[i];
 	ui_suspend_curses();
-	rc = editor_edit(n ? m[0].body : "", &out, err, sizeof err);
+	rc = editor_edit(was != NULL ? was->body : "", &out, err, sizeof err);
 	ui_resume_curses(ui);
 	if (rc != 0) {
 		ui_err(ui, "%s", err);
-	} else if (n == 0 && *out == '\0') {
+	} else if (was == NULL && *out == '\0') {
 		ui_msg(ui, _("empty memo not saved"));
-	} else if (n > 0 && strcmp(out, m[0].body) == 0) {
+	} else if (was != NULL && strcmp(out, was->body) == 0) {
 		ui_msg(ui, _("memo unchanged"));
 	} else {
 		size_t tl = strcspn(out, "\n");
@@ -324,9 +332,10 @@ edit_memo(struct ui *ui, enum memo_target target, int64_t id, const char *saved)
 		 * 60 characters at a grapheme boundary */
 		title = name_clean(NAME_MEMO_TITLE, line, "", 60, NULL);
 		free(line);
-		if (n > 0 ? ui_check(ui, memo_update(ui->p, m[0].id, title, out)) :
-		    ui_check(ui, memo_add(ui->p, target, id, target == MEMO_NODE ?
-		    MEMO_TYPE_CODE : MEMO_TYPE_FREE, title, out, &mid))) {
+		if (was != NULL ? ui_check(ui, memo_update(ui->p, was->id, title,
+		    out)) : ui_check(ui, memo_add(ui->p, target, id, story ?
+		    MEMO_TYPE_STORYLINE : target == MEMO_NODE ? MEMO_TYPE_CODE :
+		    MEMO_TYPE_FREE, title, out, &mid))) {
 			ui_after_action(ui);
 			ui_reload_tree(ui);
 			ui_msg(ui, "%s", saved);
@@ -344,21 +353,42 @@ act_memo(struct ui *ui)
 		const struct node *n = vmtree_current(&ui->tree);
 
 		if (n != NULL)
-			edit_memo(ui, MEMO_NODE, n->id, _("memo on the code saved"));
+			edit_memo(ui, MEMO_NODE, n->id, false,
+			    _("memo on the code saved"));
 	} else if (ui->focus == PANE_DOCS) {
 		if (pane_docs_current(ui) < ui->ndocs)
 			edit_memo(ui, MEMO_DOCUMENT,
-			    ui->docs[pane_docs_current(ui)].id,
+			    ui->docs[pane_docs_current(ui)].id, false,
 			    _("memo on the document saved"));
 	} else {
 		const struct coding *c = ui_coding_here(ui, false);
 
 		if (c != NULL)
-			edit_memo(ui, MEMO_CODING, c->id, _("memo on the coding saved"));
+			edit_memo(ui, MEMO_CODING, c->id, false,
+			    _("memo on the coding saved"));
 		else if (ui_cur_doc(ui))
-			edit_memo(ui, MEMO_DOCUMENT, ui_cur_doc(ui),
+			edit_memo(ui, MEMO_DOCUMENT, ui_cur_doc(ui), false,
 			    _("memo on the document saved"));
 	}
+}
+
+/* Selective coding: the storyline, a memo of type storyline on the core
+ * category, written (or rewritten) in the editor. */
+static void
+act_storyline(struct ui *ui)
+{
+	int64_t core = 0;
+	char key[64];
+
+	if (!ui_check(ui, link_core_get(ui->p, &core)))
+		return;
+	if (core == 0) {
+		ui_action_key(ui, "tree-core", key, sizeof key);
+		ui_err(ui, _("no core category yet: %s on a category in the code "
+		    "tree marks it"), key);
+		return;
+	}
+	edit_memo(ui, MEMO_NODE, core, true, _("storyline saved"));
 }
 
 /* ---- the table ---- */
@@ -379,6 +409,7 @@ const struct keymap_action ui_actions[] = {
 	A("document-prev", "C-p", SCOPE_GLOBAL, N_("previous document"), act_doc_prev),
 	A("document-attr", "A", SCOPE_GLOBAL, N_("set an attribute of the document (key=value)"), act_doc_attr),
 	A("memo", "m", SCOPE_GLOBAL, N_("edit the memo of the item under the cursor in $VISUAL/$EDITOR"), act_memo),
+	A("storyline", "Y", SCOPE_GLOBAL, N_("selective coding: write the storyline, the core category's memo, in $VISUAL/$EDITOR"), act_storyline),
 	A("review", "R", SCOPE_GLOBAL, N_("review mode: a category's codes and their quotes"), act_review),
 	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),
@@ -423,6 +454,7 @@ const struct keymap_action ui_actions[] = {
 	A("coding-start-fwd", ")", SCOPE_TRANSCRIPT, N_("move the coding's start a word forward"), act_start_fwd),
 	A("coding-end-back", "<", SCOPE_TRANSCRIPT, N_("move the coding's end a word back"), act_end_back),
 	A("coding-end-fwd", ">", SCOPE_TRANSCRIPT, N_("move the coding's end a word forward"), act_end_fwd),
+	A("coding-evidence", "L", SCOPE_TRANSCRIPT, N_("attach the coding at the caret to a link of its code or its categories, as evidence (finder)"), view_act_evidence),
 
 	A("tree-down", "j Down", SCOPE_TREE, N_("next row"), act_tree_down),
 	A("tree-up", "k Up", SCOPE_TREE, N_("previous row"), act_tree_up),
@@ -445,6 +477,8 @@ const struct keymap_action ui_actions[] = {
 	A("tree-color", "K", SCOPE_TREE, N_("recolour"), act_tree_color),
 	A("tree-define", "e", SCOPE_TREE, N_("edit the definition in $VISUAL/$EDITOR"), act_tree_define),
 	A("tree-role", "P", SCOPE_TREE, N_("set the paradigm role of a top-level category"), act_tree_role),
+	A("tree-link", "L", SCOPE_TREE, N_("link this code or category to another: the other one, the type, a memo (finder, prompt; u undoes)"), view_act_link_tree),
+	A("tree-core", "*", SCOPE_TREE, N_("selective coding: make this category the core category (again: no longer)"), act_tree_core),
 	A("tree-merge", "J", SCOPE_TREE, N_("merge the marked (or this) code into another"), act_tree_merge),
 	A("tree-delete", "D Del", SCOPE_TREE, N_("delete (asks first; u undoes)"), act_tree_delete),
 
@@ -460,6 +494,7 @@ const struct keymap_action ui_actions[] = {
 	A("agreement-view", "I", SCOPE_GLOBAL, N_("agreement view: pooled and per-code kappa of two coders"), view_act_agree),
 	A("compare-view", "X", SCOPE_GLOBAL, N_("compare view: two coders' codings side by side, settle disagreements"), view_act_compare),
 	A("paradigm-view", "T", SCOPE_GLOBAL, N_("paradigm model view (the six slots) and saturation chart"), view_act_paradigm),
+	A("network-view", "V", SCOPE_GLOBAL, N_("network view: the tree cursor's code or category in the middle, its links in and out on either side"), view_act_network),
 	A("retest-view", "E", SCOPE_GLOBAL, N_("test-retest view: a coder's two passes per document, as axial retest prints them"), view_act_retest),
 	A("view-close", "Esc", SCOPE_VIEW, N_("back to the workbench"), view_act_close),
 	A("view-down", "j Down", SCOPE_VIEW, N_("next row"), view_act_down),
@@ -468,7 +503,7 @@ const struct keymap_action ui_actions[] = {
 	A("view-page-up", "PgUp C-b", SCOPE_VIEW, N_("page up"), view_act_pgup),
 	A("view-top", "g Home", SCOPE_VIEW, N_("first row"), view_act_top),
 	A("view-bottom", "G End", SCOPE_VIEW, N_("last row"), view_act_bottom),
-	A("view-open", "Enter", SCOPE_VIEW, N_("agreement: compare this code's disagreements; paradigm: codes on/off"), view_act_enter),
+	A("view-open", "Enter", SCOPE_VIEW, N_("agreement: compare this code's disagreements; paradigm: codes on/off; network: the link's memo and evidence"), view_act_enter),
 	A("disagreement-next", "n ]", SCOPE_VIEW, N_("compare: next disagreement (across documents)"), view_act_next),
 	A("disagreement-prev", "p [", SCOPE_VIEW, N_("compare: previous disagreement"), view_act_prev),
 	A("take-a", "a", SCOPE_VIEW, N_("compare: as A coded: keep the code here if A applied it, else drop it (a note is asked)"), view_act_take_a),
@@ -477,6 +512,9 @@ const struct keymap_action ui_actions[] = {
 	A("take-neither", "0", SCOPE_VIEW, N_("compare: drop the code here (it does not apply)"), view_act_take_neither),
 	A("view-codes", "c", SCOPE_VIEW, N_("paradigm: show/hide the codes under each category"), view_act_codes),
 	A("view-saturation", "s", SCOPE_VIEW, N_("paradigm: the saturation chart / the model"), view_act_saturation),
+	A("network-follow", "l Right", SCOPE_VIEW, N_("network: the chosen link's other end goes in the middle"), view_act_follow),
+	A("network-back", "Backspace h Left", SCOPE_VIEW, N_("network: back to the code or category in the middle before"), view_act_back),
+	A("network-link", "L", SCOPE_VIEW, N_("network: link the code or category in the middle to another"), view_act_link),
 	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes; saturation: whose codings"), view_act_coders),
 	{NULL, NULL, 0, NULL, NULL},
 };

@@ -233,6 +233,9 @@ int ui_text_cols(struct ui *ui);
 int ui_text_rows(struct ui *ui);
 /* Opens document i of ui->docs where its caret last was. */
 void ui_switch_doc(struct ui *ui, size_t i);
+/* Opens c's document with the caret at its start and the coding
+ * highlighted, and gives the transcript the keys. */
+void ui_goto_coding(struct ui *ui, const struct coding *c);
 /* Reads what the workbench shows of the project: coders, documents and
  * who may be seen (ui_run, once). */
 void ui_load_project(struct ui *ui);
@@ -350,6 +353,11 @@ void confirm_open(struct ui *ui, const char *title,
  * caller, oldest first), starting below the newest. */
 void prompt_set_title(struct ui *ui, const char *title);
 void prompt_set_tab(struct ui *ui, void (*tab)(struct ui *, int));
+/* Of the prompt on top: Esc calls cancel(ui) once the prompt is gone
+ * (without it Esc only closes the prompt). */
+void prompt_set_cancel(struct ui *ui, void (*cancel)(struct ui *));
+/* Of the prompt on top: the line under the text, saying what its keys do. */
+void prompt_set_foot(struct ui *ui, const char *foot);
 void prompt_set_history(struct ui *ui, char **hist, size_t n);
 
 /* pane-help.c */
@@ -386,7 +394,8 @@ void pane_agree_toggle(struct ui *ui);
 int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
 /* view.c and view-*.c (view-int.h): the full-body views */
-enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST };
+enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST,
+	VIEW_NETWORK };
 void view_toggle(struct ui *ui, int view);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
@@ -399,6 +408,11 @@ void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_prev(struct ui *ui), view_act_take_a(struct ui *ui),
     view_act_take_b(struct ui *ui), view_act_take_both(struct ui *ui),
     view_act_take_neither(struct ui *ui), view_act_codes(struct ui *ui),
-    view_act_saturation(struct ui *ui), view_act_coders(struct ui *ui);
+    view_act_saturation(struct ui *ui), view_act_coders(struct ui *ui),
+    view_act_network(struct ui *ui), view_act_follow(struct ui *ui),
+    view_act_back(struct ui *ui), view_act_link(struct ui *ui);
+/* Links (view-network.c): from the tree cursor's code or category; the
+ * coding at the transcript caret as evidence of a link of its code. */
+void view_act_link_tree(struct ui *ui), view_act_evidence(struct ui *ui);
 
 #endif

@@ -600,6 +600,23 @@ ui_action_end(struct ui *ui, enum ax_status rc)
 }
 
 void
+ui_goto_coding(struct ui *ui, const struct coding *c)
+{
+	size_t i;
+
+	for (i = 0; i < ui->ndocs; i++)
+		if (ui->docs[i].id == c->doc) {
+			if (i != ui->cur)
+				ui_switch_doc(ui, i);
+			vmt_goto(&ui->vt, (size_t)c->start);
+			ui->hit_s = (size_t)c->start;
+			ui->hit_e = (size_t)c->end;
+		}
+	ui_focus(ui, PANE_TRANSCRIPT);
+	ui_dirty(ui, DIRTY_ALL);
+}
+
+void
 ui_switch_doc(struct ui *ui, size_t i)
 {
 	if (i >= ui->ndocs)

@@ -152,8 +152,20 @@ pane_x(struct ui *ui, int i, int x)
 	    x - r->x;
 }
 
+/*
+ * The last press, to tell a double click: curses' own click resolution
+ * is off (mouseinterval(0), ui-term.c), so that a press and a drag act at
+ * once, and it makes no double clicks then. A second press on the same
+ * cell within UI_DOUBLE_NS is one; a third is a press again.
+ */
+struct click {
+	uint64_t ns;
+	int y, x;
+};
+#define UI_DOUBLE_NS 400000000ull
+
 static void
-handle_mouse(struct ui *ui)
+handle_mouse(struct ui *ui, struct click *last)
 {
 	MEVENT ev;
 	int i, ev_kind, key = 0;
@@ -179,15 +191,30 @@ handle_mouse(struct ui *ui)
 		ev_kind = UI_MOUSE_DRAG;
 	else
 		return;
-	if (ui->view != VIEW_NONE) {	/* views take the wheel only */
-		if (ev_kind == UI_MOUSE_WHEEL_UP)
-			view_act_up(ui);
-		else if (ev_kind == UI_MOUSE_WHEEL_DOWN)
-			view_act_down(ui);
-		return;
+	if (ev_kind == UI_MOUSE_PRESS) {
+		uint64_t t = clock_ns();
+
+		if (last->ns != 0 && t - last->ns < UI_DOUBLE_NS &&
+		    last->y == ev.y && last->x == ev.x) {
+			ev_kind = UI_MOUSE_DOUBLE;
+			last->ns = 0;
+		} else
+			*last = (struct click){t, ev.y, ev.x};
 	}
 	if (overlay_up(ui))
 		return;
+	if (ui->view != VIEW_NONE) {	/* a view covers the panes */
+		struct rect *r = &ui->rect[PANE_VIEW];
+
+		ops = ui->panes[PANE_VIEW].ops;
+		if (ev.y >= r->y && ev.y < r->y + r->h && ev.x >= r->x &&
+		    ev.x < r->x + r->w && ops->mouse != NULL)
+			key = ops->mouse(ui, ui->panes[PANE_VIEW].data, r,
+			    ev.y - r->y, pane_x(ui, PANE_VIEW, ev.x), ev_kind);
+		if (key != 0)
+			ui_handle_key(ui, key);
+		return;
+	}
 	/* a drag or release goes to the pane the press was in */
 	if ((ev_kind == UI_MOUSE_DRAG || ev_kind == UI_MOUSE_RELEASE) &&
 	    ui->drag_pane >= 0 && ui->drag_pane != PANE_TREE &&
@@ -286,6 +313,7 @@ int
 ui_run(const struct ui_options *o)
 {
 	struct ui *ui = xcalloc(1, sizeof *ui);
+	struct click click = {0, 0, 0};
 	char *err = NULL, *theme = NULL;
 	bool mouse_off = false, first = true;
 	enum ax_status rc;
@@ -389,7 +417,7 @@ ui_run(const struct ui_options *o)
 			continue;
 		}
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
-			handle_mouse(ui);
+			handle_mouse(ui, &click);
 			continue;
 		}
 		key = r == KEY_CODE_YES ? (int)wc | KEYMAP_FN : (int)wc;

@@ -10,6 +10,7 @@
  *   view-compare.c   X  two coders' codings side by side, consensus
  *   view-paradigm.c  T  the paradigm model and the saturation chart
  *   view-retest.c    E  test-retest: a coder's two passes per document
+ *   view-network.c   V  a code's or category's links around it
  *
  * view.c holds the frame: opening and closing, the dispatch through the
  * ops table, moving the current row, and the choice of the two coders the
@@ -60,7 +61,7 @@ struct views {
  * PgDn move. draw is required.
  */
 extern const struct screen_ops view_agree_ops, view_compare_ops,
-    view_paradigm_ops, view_retest_ops;
+    view_paradigm_ops, view_retest_ops, view_network_ops;
 
 /* view.c */
 /* The frame's state over the views of ops[0, n) (by VIEW_*), each
@@ -84,6 +85,21 @@ void views_sync(struct ui *ui, enum ui_sync what);
 void views_blind(struct ui *ui);
 /* Opens view (a VIEW_*), first asking for the coders if it needs them. */
 void views_open(struct ui *ui, int view);
+/* A box corner or arrow head (┌ ┐ └ ┘ ▶ ◀) as a mirrored view must draw
+ * it: turned around when the layout is right to left. */
+const char *views_glyph(struct ui *ui, const char *g);
+/* w copies of the one-column glyph s from (y, x). */
+void views_rule(int y, int x, int w, const char *s, int attr);
+/* A box's border, h rows by w columns from (y, x), its inside blanked. */
+void views_box(struct ui *ui, int y, int x, int h, int w, int attr);
+/*
+ * s in the w columns from x, its reading end cut with "…" when it is wider
+ * (measured by the text engine, so Persian shaping and wide letters count
+ * as drawn). rtl: s reads right to left; plain: drawn in the interface
+ * language's direction (ui_put_plain), not its own (ui_put_text).
+ */
+void views_put_cut(struct ui *ui, int y, int x, int w, const char *s,
+    int attr, bool rtl, bool plain);
 /*
  * Wraps text[0, tlen) into lines of at most w columns (word by word);
  * draws at most max of them from row y. Returns the lines drawn.

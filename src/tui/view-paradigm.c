@@ -1,10 +1,16 @@
 /*
- * view-paradigm.c: the paradigm model view (T). The six slots as boxes
- * with arrows, fitted to the pane (an_paradigm_layout); c lists the codes
- * under each category too, s switches to the saturation chart (new codes
- * per interview, the saturation point marked; one source counted, as
- * `axial report` counts it, W switching it). Up and Down scroll the
- * boxes whose lines do not fit; a name wider than its box ends in "…".
+ * view-paradigm.c: the paradigm model view (T). The six slots as boxes,
+ * fitted to the pane (an_paradigm_layout), with the project's links: each
+ * under the category (or code) it leaves, with its type and its other end
+ * (vm_paradigm_rows: a pane has no room to route them between lines), and
+ * an arrow between two boxes whose slots links join, pointing the way
+ * they go (none where no link is). A slot with no link to the central
+ * phenomenon (an_paradigm_links) has its box marked "⚠" and is named on
+ * the last line. c lists the codes under each category too, s switches to
+ * the saturation chart (new codes per interview, the saturation point
+ * marked; one source counted, as `axial report` counts it, W switching
+ * it). Up and Down scroll the boxes whose rows do not fit; a name wider
+ * than its box ends in "…".
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -31,6 +37,8 @@ struct paradigm_view {
 	int64_t sat_chosen;	/* the one W chose; 0: the default */
 	size_t mtop;		/* the model's: lines scrolled off each box */
 	size_t mmax;		/* mtop's last useful value, as last drawn */
+	struct vm_pbox box[6];	/* each slot's rows: lines, links under them */
+	char *note;		/* the unexplained slots named, or "" */
 };
 
 static void *
@@ -40,12 +48,30 @@ paradigm_create(struct ui *ui)
 	return xcalloc(1, sizeof(struct paradigm_view));
 }
 
+/* The model of the loaded project, its boxes' rows and its note. */
+static void
+model(struct paradigm_view *v)
+{
+	an_paradigm(&v->an, v->with_codes, &v->m);
+	vm_paradigm_rows(&v->m, v->box);
+	v->note = an_paradigm_note(&v->m);
+}
+
+static void
+model_done(struct paradigm_view *v)
+{
+	vm_paradigm_rows_done(v->box);
+	free(v->note);
+	v->note = NULL;
+	an_paradigm_done(&v->m);
+}
+
 static void
 an_clear(struct paradigm_view *v)
 {
 	if (!v->loaded)
 		return;
-	an_paradigm_done(&v->m);
+	model_done(v);
 	an_saturation_done(&v->sat);
 	an_done(&v->an);
 	v->loaded = false;
@@ -101,7 +127,7 @@ an_update(struct ui *ui, void *data)
 	if (!ui_check(ui, an_load(ui->p, &v->an)))
 		return;
 	v->loaded = true;
-	an_paradigm(&v->an, v->with_codes, &v->m);
+	model(v);
 	v->sat_src = sat_source(ui, v);
 	an_saturation(&v->an, v->sat_src, &v->sat);
 	v->stale = false;
@@ -118,118 +144,92 @@ role_attr(struct ui *ui, enum paradigm_role r)
 	return ui_attr(ui, (size_t)r < AX_ARRAY_LEN(e) ? e[r] : TH_NORMAL);
 }
 
-/* A box corner or arrow head as a mirrored pane must draw it: the mirror
- * moves cells (ui-draw.c), it cannot turn a glyph around. */
-static const char *
-glyph(struct ui *ui, const char *g)
-{
-	static const char *const pairs[][2] = {
-		{"\u250c", "\u2510"}, {"\u2514", "\u2518"}, {"\u25b6", "\u25c0"},
-	};
-	size_t i;
-
-	for (i = 0; ui->mirrored && i < AX_ARRAY_LEN(pairs); i++) {
-		if (strcmp(g, pairs[i][0]) == 0)
-			return pairs[i][1];
-		if (strcmp(g, pairs[i][1]) == 0)
-			return pairs[i][0];
-	}
-	return g;
-}
-
+/* A line of a slot: a category or a code, indented by its level; a
+ * right-to-left name right-aligned, indented from the right (in a mirrored
+ * pane the left-to-right ones are). */
 static void
-hrule(int y, int x, int w, const char *s, int attr)
+draw_line(struct ui *ui, int y, int x, int w, const struct an_pline *l)
 {
-	int i;
+	int ind = l->level * 2, tw = ui_text_width(l->text), room;
+	int la = l->is_code ? ui_attr(ui, TH_CODE) :
+	    (int)(ui_attr(ui, TH_CATEGORY) | (l->level == 0 ? A_BOLD : 0));
 
-	for (i = 0; i < w; i++)
-		ui_put_plain(y, x + i, 1, s, attr);
-}
-
-/*
- * s in the w columns from x, its reading end cut with "…" when it is wider
- * (measured by the text engine, so Persian shaping and wide letters count
- * as drawn). rtl: s reads right to left; plain: drawn in the interface
- * language's direction (ui_put_plain), not its own.
- */
-static void
-put_cut(struct ui *ui, int y, int x, int w, const char *s, int attr,
-    bool rtl, bool plain)
-{
-	/* the reading end is on the pane's left for RTL text, unless mirrored */
-	bool left = rtl != ui->mirrored;
-
-	if (w <= 0)
-		return;
-	if (ui_text_width(s) <= w || w < 2) {
-		if (plain)
-			ui_put_plain(y, x, w, s, attr);
-		else
-			ui_put_text(ui, y, x, w, s, attr);
-		return;
-	}
-	ui_put_plain(y, left ? x : x + w - 1, 1, "\u2026", attr);
-	if (plain)
-		ui_put_plain(y, left ? x + 1 : x, w - 1, s, attr);
+	if (ind > w / 3)
+		ind = w / 3;
+	room = w - ind;
+	if (an_text_rtl(l->text) != ui->mirrored && tw < room)
+		ui_put_text(ui, y, x + w - ind - tw, tw, l->text, la);
 	else
-		ui_put_text(ui, y, left ? x + 1 : x, w - 1, s, attr);
+		views_put_cut(ui, y, x + ind, room, l->text, la,
+		    an_text_rtl(l->text), false);
 }
 
-/* Box b of slot, its lines from first on. */
+/* An edge under the line it leaves: an arrow (a dash when undirected),
+ * then its type and the line at its other end. */
 static void
-draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
-    const struct an_pslot *slot, size_t first)
+draw_edge_row(struct ui *ui, const struct paradigm_view *v, int y, int x,
+    int w, const struct vm_prow *row)
 {
-	int a = role_attr(ui, b->role), n = ui_attr(ui, TH_NORMAL);
-	int y = oy + b->y, x = ox + b->x, i;
+	const struct an_pedge *e = &v->m.edges[row->edge];
+	const struct an_pline *from = &v->m.slot[e->from_slot].lines[e->from_line];
+	const struct an_pline *to = &v->m.slot[row->other_slot].lines[row->other_line];
+	int ind = from->level * 2;	/* the glyph where its line's text starts */
+	int a = e->color[0] != '\0' ? ui_fg_attr(ui, e->color) :
+	    ui_attr(ui, TH_BORDER);
+	char *text;
+
+	if (ind > w / 3)
+		ind = w / 3;
+	if (w - ind < 3)
+		return;
+	ui_put_plain(y, x + ind, 1, e->directed ? views_glyph(ui, "\u25b6") :
+	    "\u2014", a | A_BOLD);
+	text = e->nlinks > 1 ? xasprintf("%s (%zu): %s", e->label, e->nlinks,
+	    to->text) : xasprintf("%s: %s", e->label, to->text);
+	views_put_cut(ui, y, x + ind + 2, w - ind - 2, text, a,
+	    an_text_rtl(text), false);
+	free(text);
+}
+
+/* The box of slot s: its title (marked when the slot is unexplained), then
+ * its rows from first on. */
+static void
+draw_box(struct ui *ui, const struct paradigm_view *v, int oy, int ox,
+    const struct an_lbox *b, size_t s, size_t first)
+{
+	const struct an_pslot *slot = &v->m.slot[s];
+	const struct vm_pbox *bx = &v->box[s];
+	bool flag = v->m.unexplained[s];
+	int a = flag ? ui_attr(ui, TH_WARNING) : role_attr(ui, b->role);
+	int y = oy + b->y, x = ox + b->x;
 	size_t k;
-	char title[160];
+	char title[200];
 
-	ui_put_plain(y, x, 1, glyph(ui, "\u250c"), a);
-	hrule(y, x + 1, b->w - 2, "\u2500", a);
-	ui_put_plain(y, x + b->w - 1, 1, glyph(ui, "\u2510"), a);
-	for (i = 1; i < b->h - 1; i++) {
-		ui_put_plain(y + i, x, 1, "\u2502", a);
-		ui_fill(y + i, x + 1, b->w - 2, n);
-		ui_put_plain(y + i, x + b->w - 1, 1, "\u2502", a);
-	}
-	ui_put_plain(y + b->h - 1, x, 1, glyph(ui, "\u2514"), a);
-	hrule(y + b->h - 1, x + 1, b->w - 2, "\u2500", a);
-	ui_put_plain(y + b->h - 1, x + b->w - 1, 1, glyph(ui, "\u2518"), a);
-	/* the title is the box's first inner line, then its lines */
-	snprintf(title, sizeof title, "%s%s", _(paradigm_role_title(b->role)),
+	views_box(ui, y, x, b->h, b->w, a);
+	/* the title is the box's first inner line, then its rows */
+	snprintf(title, sizeof title, "%s%s%s", flag ? "\u26a0 " : "",
+	    _(paradigm_role_title(b->role)),
 	    slot->nlines == 0 ? " \u2014" : "");	/* no category */
-	put_cut(ui, y + 1, x + 1, b->w - 2, title, a | A_BOLD, i18n_rtl(), true);
-	if (first + b->nshown > slot->nlines)
-		first = slot->nlines > b->nshown ? slot->nlines - b->nshown : 0;
-	for (k = 0; k < b->nshown && first + k < slot->nlines &&
-	    (int)k < b->h - 3; k++) {
-		const struct an_pline *l = &slot->lines[first + k];
-		int ind = l->level * 2, ly = y + 2 + (int)k;
-		int la = l->is_code ? ui_attr(ui, TH_CODE) :
-		    (int)(ui_attr(ui, TH_CATEGORY) | (l->level == 0 ? A_BOLD : 0));
-		int tw, room;
+	views_put_cut(ui, y + 1, x + 1, b->w - 2, title, a | A_BOLD, i18n_rtl(),
+	    true);
+	if (first + b->nshown > bx->n)
+		first = bx->n > b->nshown ? bx->n - b->nshown : 0;
+	for (k = 0; k < b->nshown && first + k < bx->n && (int)k < b->h - 3;
+	    k++) {
+		const struct vm_prow *row = &bx->rows[first + k];
 
-		if (ind > b->w / 3)
-			ind = b->w / 3;
-		tw = ui_text_width(l->text);
-		room = b->w - 2 - ind;
-		/* right-to-left names right-aligned, indented from the right
-		 * (in a mirrored pane the left-to-right ones are) */
-		if (an_text_rtl(l->text) != ui->mirrored && tw < room)
-			ui_put_text(ui, ly, x + b->w - 1 - ind - tw, tw, l->text, la);
+		if (row->edge == SIZE_MAX)
+			draw_line(ui, y + 2 + (int)k, x + 1, b->w - 2,
+			    &slot->lines[row->line]);
 		else
-			put_cut(ui, ly, x + 1 + ind, room, l->text, la,
-			    an_text_rtl(l->text), false);
+			draw_edge_row(ui, v, y + 2 + (int)k, x + 1, b->w - 2, row);
 	}
 	if (b->more > 0) {
-		int ly = y + 2 + (int)k;
+		int ly = y + 2 + (int)k, tw;
 
-		int tw;
-
-		if (slot->nlines > first + k)
+		if (bx->n > first + k)
 			snprintf(title, sizeof title, _("+%zu more"),
-			    slot->nlines - first - k);
+			    bx->n - first - k);
 		else
 			snprintf(title, sizeof title, _("+%zu above"), first);
 		tw = ui_text_width(title);
@@ -239,22 +239,30 @@ draw_box(struct ui *ui, int oy, int ox, const struct an_lbox *b,
 	}
 }
 
+/* The arrow between two boxes where links join their slots: a head at
+ * each end a directed link points to, none for undirected ones only. */
 static void
-draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar,
-    const struct an_layout *l)
+draw_arrow(struct ui *ui, const struct paradigm_view *v, int oy, int ox,
+    const struct an_larrow *ar, const struct an_layout *l)
 {
 	int a = ui_attr(ui, TH_BORDER) | A_BOLD, i, from, to;
-	const char *head;
+	int way = vm_paradigm_arrow(&v->m, ar->from, ar->to);
 	bool vertical = ar->x1 == ar->x2 && ar->y1 != ar->y2;
 
+	if (way == VM_ARROW_NONE)
+		return;
 	if (ar->x1 == ar->x2 && ar->y1 == ar->y2) {
-		/* one cell: point at the target box */
+		/* one cell between stacked boxes: point at the box it goes to */
 		for (i = 0; i < 6 && l->box[i].role != ar->to; i++)
 			;
 		if (i < 6 && (l->box[i].y > ar->y2 ||
 		    l->box[i].y + l->box[i].h <= ar->y2)) {
+			bool down = l->box[i].y > ar->y2;
+
 			ui_put_plain(oy + ar->y2, ox + ar->x2, 1,
-			    l->box[i].y > ar->y2 ? "\u25bc" : "\u25b2", a);
+			    (way & VM_ARROW_FWD) && (way & VM_ARROW_BACK) ?
+			    "\u2195" : way == VM_ARROW_UNDIRECTED ? "\u2502" :
+			    (way & VM_ARROW_FWD) == down ? "\u25bc" : "\u25b2", a);
 			return;
 		}
 	}
@@ -263,23 +271,33 @@ draw_arrow(struct ui *ui, int oy, int ox, const struct an_larrow *ar,
 		to = ar->x1 < ar->x2 ? ar->x2 : ar->x1;
 		for (i = from; i <= to; i++)
 			ui_put_plain(oy + ar->y1, ox + i, 1, "\u2500", a);
-		head = glyph(ui, ar->x2 >= ar->x1 ? "\u25b6" : "\u25c0");
+		if (way & VM_ARROW_FWD)
+			ui_put_plain(oy + ar->y2, ox + ar->x2, 1, views_glyph(ui,
+			    ar->x2 >= ar->x1 ? "\u25b6" : "\u25c0"), a);
+		if (way & VM_ARROW_BACK)
+			ui_put_plain(oy + ar->y1, ox + ar->x1, 1, views_glyph(ui,
+			    ar->x2 >= ar->x1 ? "\u25c0" : "\u25b6"), a);
 	} else {
 		from = ar->y1 < ar->y2 ? ar->y1 : ar->y2;
 		to = ar->y1 < ar->y2 ? ar->y2 : ar->y1;
 		for (i = from; i <= to; i++)
 			ui_put_plain(oy + i, ox + ar->x1, 1, "\u2502", a);
-		head = ar->y2 >= ar->y1 ? "\u25bc" : "\u25b2";
+		if (way & VM_ARROW_FWD)
+			ui_put_plain(oy + ar->y2, ox + ar->x2, 1,
+			    ar->y2 >= ar->y1 ? "\u25bc" : "\u25b2", a);
+		if (way & VM_ARROW_BACK)
+			ui_put_plain(oy + ar->y1, ox + ar->x1, 1,
+			    ar->y2 >= ar->y1 ? "\u25b2" : "\u25bc", a);
 	}
-	ui_put_plain(oy + ar->y2, ox + ar->x2, 1, head, a);
 }
 
 static void
 draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 {
+	struct an_paradigm shape;
 	struct an_layout l;
-	size_t i, k;
-	int y;
+	int y, h = r->h - 1;
+	size_t i;
 
 	ui_box_title(ui, r, _(" paradigm model   c codes on/off, s saturation "
 	    "chart, Esc back "), true);
@@ -287,7 +305,17 @@ draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
 	if (!v->loaded)
 		return;
-	an_paradigm_layout(&v->m, r->w, r->h - 1, &l);
+	/* the note naming the unexplained slots takes the last line */
+	if (v->note[0] != '\0') {
+		h--;
+		views_put_cut(ui, r->y + r->h - 1, r->x + 1, r->w - 2, v->note,
+		    ui_attr(ui, TH_WARNING) | A_BOLD, i18n_rtl(), true);
+	}
+	/* the boxes hold their rows: lines and the links under them */
+	shape = v->m;
+	for (i = 0; i < 6; i++)
+		shape.slot[i].nlines = v->box[i].n;
+	an_paradigm_layout(&shape, r->w, h, &l);
 	if (!l.fits) {
 		ui_put_plain(r->y + 2, r->x + 1, r->w - 2, _("the paradigm model "
 		    "does not fit: enlarge the terminal"), ui_attr(ui, TH_WARNING));
@@ -297,13 +325,10 @@ draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 	for (i = 0; i < 6; i++) {
 		if (l.box[i].more > v->mmax)
 			v->mmax = l.box[i].more;
-		for (k = 0; k < 6 && v->m.slot[k].role != l.box[i].role; k++)
-			;
-		draw_box(ui, r->y + 1, r->x, &l.box[i], &v->m.slot[k < 6 ? k : i],
-		    v->mtop);
+		draw_box(ui, v, r->y + 1, r->x, &l.box[i], i, v->mtop);
 	}
 	for (i = 0; i < l.narrows; i++)
-		draw_arrow(ui, r->y + 1, r->x, &l.arrow[i], &l);
+		draw_arrow(ui, v, r->y + 1, r->x, &l.arrow[i], &l);
 }
 
 static void
@@ -364,7 +389,7 @@ draw_saturation(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 		if (row->coded)
 			snprintf(line, sizeof line, "%lld (%lld)%s%s%s",
 			    (long long)row->nnew, (long long)row->cumulative,
-			    point ? "  " : "", point ? glyph(ui, "\u25c0") : "",
+			    point ? "  " : "", point ? views_glyph(ui, "\u25c0") : "",
 			    point ? _(" saturation point") : "");
 		else
 			snprintf(line, sizeof line, "%s", _("not coded"));
@@ -459,7 +484,7 @@ paradigm_choose(struct ui *ui, void *data)
 static void
 paradigm_sync(struct ui *ui, void *data, enum ui_sync what)
 {
-	if (what == UI_SYNC_CODERS || what == UI_SYNC_DECISION)
+	if (what == UI_SYNC_CODERS)
 		return;		/* it shows one coder's codings */
 	paradigm_stale(data);
 	if (what != UI_SYNC_STALE)	/* on screen: now */
@@ -513,8 +538,8 @@ view_act_codes(struct ui *ui)
 		an_update(ui, v);
 		return;
 	}
-	an_paradigm_done(&v->m);	/* the loaded project is still current */
-	an_paradigm(&v->an, v->with_codes, &v->m);
+	model_done(v);		/* the loaded project is still current */
+	model(v);
 	ui_dirty(ui, DIRTY_VIEW);
 }
 

@@ -191,6 +191,74 @@ ensure_coders(struct ui *ui, int view)
 
 /* ---- drawing shared by the views ---- */
 
+/* The mirror moves cells (ui-draw.c), it cannot turn a glyph around. */
+const char *
+views_glyph(struct ui *ui, const char *g)
+{
+	static const char *const pairs[][2] = {
+		{"\u250c", "\u2510"}, {"\u2514", "\u2518"}, {"\u25b6", "\u25c0"},
+	};
+	size_t i;
+
+	for (i = 0; ui->mirrored && i < AX_ARRAY_LEN(pairs); i++) {
+		if (strcmp(g, pairs[i][0]) == 0)
+			return pairs[i][1];
+		if (strcmp(g, pairs[i][1]) == 0)
+			return pairs[i][0];
+	}
+	return g;
+}
+
+void
+views_rule(int y, int x, int w, const char *s, int attr)
+{
+	int i;
+
+	for (i = 0; i < w; i++)
+		ui_put_plain(y, x + i, 1, s, attr);
+}
+
+void
+views_box(struct ui *ui, int y, int x, int h, int w, int attr)
+{
+	int i;
+
+	ui_put_plain(y, x, 1, views_glyph(ui, "\u250c"), attr);
+	views_rule(y, x + 1, w - 2, "\u2500", attr);
+	ui_put_plain(y, x + w - 1, 1, views_glyph(ui, "\u2510"), attr);
+	for (i = 1; i < h - 1; i++) {
+		ui_put_plain(y + i, x, 1, "\u2502", attr);
+		ui_fill(y + i, x + 1, w - 2, ui_attr(ui, TH_NORMAL));
+		ui_put_plain(y + i, x + w - 1, 1, "\u2502", attr);
+	}
+	ui_put_plain(y + h - 1, x, 1, views_glyph(ui, "\u2514"), attr);
+	views_rule(y + h - 1, x + 1, w - 2, "\u2500", attr);
+	ui_put_plain(y + h - 1, x + w - 1, 1, views_glyph(ui, "\u2518"), attr);
+}
+
+void
+views_put_cut(struct ui *ui, int y, int x, int w, const char *s, int attr,
+    bool rtl, bool plain)
+{
+	/* the reading end is on the pane's left for RTL text, unless mirrored */
+	bool left = rtl != ui->mirrored;
+
+	if (w <= 0)
+		return;
+	if (ui_text_width(s) <= w || w < 2) {
+		if (plain)
+			ui_put_plain(y, x, w, s, attr);
+		else
+			ui_put_text(ui, y, x, w, s, attr);
+		return;
+	}
+	ui_put_plain(y, left ? x : x + w - 1, 1, "\u2026", attr);
+	if (plain)
+		ui_put_plain(y, left ? x + 1 : x, w - 1, s, attr);
+	else
+		ui_put_text(ui, y, left ? x + 1 : x, w - 1, s, attr);
+}
+
 int
 views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
     size_t tlen, int max, int attr)

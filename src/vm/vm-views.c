@@ -2,6 +2,7 @@
  * vm-views.c: see vm-views.h. No curses, unit-tested in test-ui-views.c.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,4 +205,78 @@ vm_retest_cells(const struct retest_row *r, char *out, size_t cap)
 		snprintf(out, cap, "%s (%s)", cells, _(RETEST_WHY));
 	else
 		snprintf(out, cap, "%s", cells);
+}
+
+static void
+prow_add(struct vm_pbox *b, size_t *cap, size_t line, size_t edge,
+    size_t other_slot, size_t other_line)
+{
+	b->rows = xgrow(b->rows, cap, b->n + 1, sizeof *b->rows);
+	b->rows[b->n].line = line;
+	b->rows[b->n].edge = edge;
+	b->rows[b->n].other_slot = other_slot;
+	b->rows[b->n].other_line = other_line;
+	b->n++;
+}
+
+void
+vm_paradigm_rows(const struct an_paradigm *m, struct vm_pbox box[6])
+{
+	size_t s, k, e;
+
+	for (s = 0; s < 6; s++) {
+		struct vm_pbox *b = &box[s];
+		size_t cap = 0;
+
+		b->rows = NULL;
+		b->n = 0;
+		for (k = 0; k < m->slot[s].nlines; k++) {
+			prow_add(b, &cap, k, SIZE_MAX, s, k);
+			for (e = 0; e < m->nedges; e++) {
+				const struct an_pedge *g = &m->edges[e];
+
+				if (g->from_slot == s && g->from_line == k)
+					prow_add(b, &cap, k, e, g->to_slot,
+					    g->to_line);
+				else if (!g->directed && g->to_slot == s &&
+				    g->to_line == k)
+					prow_add(b, &cap, k, e, g->from_slot,
+					    g->from_line);
+			}
+		}
+	}
+}
+
+void
+vm_paradigm_rows_done(struct vm_pbox box[6])
+{
+	size_t s;
+
+	for (s = 0; s < 6; s++) {
+		free(box[s].rows);
+		box[s].rows = NULL;
+		box[s].n = 0;
+	}
+}
+
+int
+vm_paradigm_arrow(const struct an_paradigm *m, enum paradigm_role a,
+    enum paradigm_role b)
+{
+	size_t e;
+	int r = VM_ARROW_NONE;
+
+	for (e = 0; e < m->nedges; e++) {
+		const struct an_pedge *g = &m->edges[e];
+		enum paradigm_role f = an_slots[g->from_slot];
+		enum paradigm_role t = an_slots[g->to_slot];
+
+		if (!((f == a && t == b) || (f == b && t == a)))
+			continue;
+		if (!g->directed)
+			r |= VM_ARROW_UNDIRECTED;
+		else
+			r |= f == a ? VM_ARROW_FWD : VM_ARROW_BACK;
+	}
+	return r;
 }

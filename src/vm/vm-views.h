@@ -3,7 +3,8 @@
  * views, without curses: the Landis & Koch band of a kappa as shown, the
  * per-code rows sorted worst first, the automatic choice of the two coders,
  * where to enter a disagreement list across documents, whose coding passes
- * the test-retest view shows and how its rows read.
+ * the test-retest view shows and how its rows read, and the rows of the
+ * paradigm view's boxes with the links under their categories.
  */
 #ifndef AXIAL_VM_VIEWS_H
 #define AXIAL_VM_VIEWS_H
@@ -13,6 +14,7 @@
 #include <stdint.h>
 
 #include "stats/agreement.h"
+#include "stats/analysis.h"
 #include "store/compare.h"
 #include "stats/retest.h"
 
@@ -81,5 +83,41 @@ int vm_retest_pass(const char *const *logins, size_t n, const char *me);
 /* A row's columns after the document name, as `axial retest` prints them;
  * an undefined row adds its reason: "undefined (no codings)". */
 void vm_retest_cells(const struct retest_row *r, char *out, size_t cap);
+
+/*
+ * A row of a paradigm box in the workbench: a line of the slot (a category
+ * or, with the codes shown, a code), or under it one of the figure's edges
+ * (an_pedge) at that line: a directed edge under the line it leaves, an
+ * undirected one under both its lines. The pane has no room to route
+ * edges between the lines they join, so each is written under its line,
+ * with its type, pointing at the other end.
+ */
+struct vm_prow {
+	size_t line;		/* the slot's line: this row, or the one above */
+	size_t edge;		/* SIZE_MAX: the line itself; else m->edges index */
+	size_t other_slot;	/* an edge's other end: its slot (an_slots) */
+	size_t other_line;	/* and its line there */
+};
+struct vm_pbox {
+	struct vm_prow *rows;
+	size_t n;
+};
+/* The rows of each slot of m (in an_slots order): its lines in order,
+ * each followed by its edges in m's order. */
+void vm_paradigm_rows(const struct an_paradigm *m, struct vm_pbox box[6]);
+void vm_paradigm_rows_done(struct vm_pbox box[6]);
+
+/*
+ * Which way the figure's arrow between the slots of roles a and b points,
+ * from m's edges between them: VM_ARROW_NONE when no edge joins them (no
+ * arrow is drawn), else a bit for a directed edge a -> b, one for b -> a,
+ * and one for an undirected edge.
+ */
+enum {
+	VM_ARROW_NONE = 0, VM_ARROW_FWD = 1, VM_ARROW_BACK = 2,
+	VM_ARROW_UNDIRECTED = 4,
+};
+int vm_paradigm_arrow(const struct an_paradigm *m, enum paradigm_role a,
+    enum paradigm_role b);
 
 #endif

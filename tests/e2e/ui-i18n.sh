@@ -9,6 +9,10 @@
 
 P="$T/fa.axial"
 cp "$BUILD/egov-fa.axial" "$P"
+# a link from the causal conditions to the central phenomenon: the
+# paradigm view draws the arrow between them
+role_id() { "$AXIAL" codes "$P" --json | json "'#%d' % next(n['id'] for n in d if n['role'] == '$1')"; }
+"$AXIAL" link add "$P" "$(role_id causal)" "$(role_id central)" --type causes >/dev/null
 FA="env -u LC_ALL -u LANGUAGE LANG=fa_IR.UTF-8 TERM=xterm-256color"
 # visual TEXT: TEXT as a right-to-left line on screen (axial's own layout)
 visual() { printf '%s\n' "$1" | "$AXIAL" cat --dir rtl --width 400 - | sed 's/^ *//'; }

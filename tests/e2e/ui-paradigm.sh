@@ -19,6 +19,10 @@ add 'Context' contextual
 add 'Intervening' intervening
 add 'Strategies' strategies
 add 'Outcomes' consequences
+# the causal category explains the central phenomenon: its box is not
+# flagged unexplained, and the link shows under it
+$A link add "$P" 'Technical barriers to integration' \
+    'ناهماهنگی در یکپارچه‌سازی سامانه‌ها' --type causes >/dev/null
 i=1
 while [ $i -le 30 ]; do
 	$A code add "$P" "$(printf 'code %02d' $i)" --in 'Technical barriers to integration' >/dev/null
