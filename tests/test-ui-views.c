@@ -3,13 +3,16 @@
  * without a terminal (vm-views.h): the Landis & Koch band of a kappa as
  * shown, the per-code rows worst first on a state worked out by hand, the
  * automatic choice of two coders, where the compare view enters the list,
- * the test-retest view's choice of coder, pass and row text, and the
- * paradigm view's rows and arrows from a model's links.
+ * the test-retest view's choice of coder, pass and row text, the
+ * paradigm view's rows and arrows from a model's links, and its list for
+ * narrow panes: order, links at both ends, wrapping, arrows that read
+ * right to left.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "stats/agreement.h"
 #include "store/compare.h"
 #include "testutil.h"
@@ -270,6 +273,194 @@ test_paradigm_rows(void **state)
 	assert_int_equal(box[1].n, 0);
 }
 
+/* The list's rows as "KIND x TEXT" lines, for comparing whole. */
+static char *
+list_dump(const struct vm_plist *l)
+{
+	static const char kind[] = {'T', 'L', 'K'};
+	size_t cap = 1, len = 0, i;
+	char *out = NULL;
+
+	for (i = 0; i < l->n; i++) {
+		const struct vm_plrow *r = &l->rows[i];
+		char *line = xasprintf("%c%s%s %d %s\n", kind[r->kind],
+		    r->first ? "" : "+", r->flagged ? "!" : "", r->x, r->text);
+
+		out = xgrow(out, &cap, len + strlen(line) + 1, 1);
+		memcpy(out + len, line, strlen(line) + 1);
+		len += strlen(line);
+		free(line);
+	}
+	return out != NULL ? out : xstrdup("");
+}
+
+/*
+ * The model of test_paradigm_rows as a list 60 columns wide: the slots in
+ * reading order, causal (flagged here) first, every edge at both its ends
+ * with its type, the way it goes and its other end, that end's slot when
+ * another; the two links drawn as one edge counted; empty slots marked.
+ */
+static void
+test_paradigm_list(void **state)
+{
+	struct an_pline central[2] = {{"C0", 0, 0, false}, {"C1", 1, 1, false}};
+	struct an_pline causal[1] = {{"K0", 2, 0, false}};
+	struct an_pline strat[2] = {{"S0", 3, 0, false}, {"s1", 4, 1, true}};
+	struct an_pedge edges[4] = {
+		{1, 0, 0, 1, 1, "causes", "", true, 0, 1},
+		{4, 0, 0, 0, 5, "strategy", "", true, 1, 1},
+		{0, 0, 4, 0, 7, "contradicts", "", false, 2, 1},
+		{1, 0, 0, 1, 5, "strategy", "", true, 3, 2},
+	};
+	struct an_paradigm m;
+	struct vm_plist l;
+	size_t s;
+	char *d;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (s = 0; s < 6; s++)
+		m.slot[s].role = an_slots[s];
+	m.slot[0].lines = central;
+	m.slot[0].nlines = 2;
+	m.slot[1].lines = causal;
+	m.slot[1].nlines = 1;
+	m.slot[4].lines = strat;
+	m.slot[4].nlines = 2;
+	m.edges = edges;
+	m.nedges = 4;
+	m.unexplained[1] = true;
+	vm_paradigm_list(&m, 60, &l);
+	d = list_dump(&l);
+	assert_string_equal(d,
+	    "T! 0 \u26a0 Causal conditions\n"
+	    "L 2 K0\n"
+	    "K 4 causes \u2192 C1 (Central phenomenon)\n"
+	    "K 4 strategy (2) \u2192 C1 (Central phenomenon)\n"
+	    "T 0 Central phenomenon\n"
+	    "L 2 C0\n"
+	    "K 4 strategy \u2190 S0 (Strategies)\n"
+	    "K 4 contradicts \u2014 S0 (Strategies)\n"
+	    "L 4 C1\n"
+	    "K 6 causes \u2190 K0 (Causal conditions)\n"
+	    "K 6 strategy (2) \u2190 K0 (Causal conditions)\n"
+	    "T 0 Contextual conditions \u2014\n"
+	    "T 0 Intervening conditions \u2014\n"
+	    "T 0 Strategies\n"
+	    "L 2 S0\n"
+	    "K 4 strategy \u2192 C0 (Central phenomenon)\n"
+	    "K 4 contradicts \u2014 C0 (Central phenomenon)\n"
+	    "L 4 s1\n"
+	    "T 0 Consequences \u2014\n");
+	free(d);
+	/* what the view needs to draw a link's head and colour */
+	assert_int_equal(l.rows[2].kind, VM_PL_LINK);
+	assert_int_equal(l.rows[2].edge, 0);
+	assert_int_equal(l.rows[2].way, VM_PL_OUT);
+	assert_int_equal(l.rows[6].way, VM_PL_IN);
+	assert_int_equal(l.rows[6].edge, 1);
+	assert_int_equal(l.rows[7].way, VM_PL_UNDIRECTED);
+	assert_int_equal(l.rows[8].slot, 0);
+	assert_int_equal(l.rows[8].line, 1);
+	assert_false(l.rows[8].rtl);
+	vm_paradigm_list_done(&l);
+	assert_null(l.rows);
+	assert_int_equal(l.n, 0);
+}
+
+/*
+ * A pane too narrow for a name or a link: each wraps at a space, no piece
+ * wider than the columns right of its indent, none ending in a blank, and
+ * the pieces give back the whole text; a name's line breaks are spaces.
+ * A right-to-left link's arrow points left, to the other end it reads
+ * next.
+ */
+static void
+test_paradigm_list_wrap(void **state)
+{
+	const char *name = "Lack of interoperability between\nthe municipal "
+	    "service platforms";
+	const char *fa = "\u0639\u0644\u062a";		/* علت */
+	const char *other = "\u067e\u062f\u06cc\u062f\u0647";	/* پدیده */
+	struct an_pline causal[1] = {{name, 0, 0, false}};
+	struct an_pline central[1] = {{other, 1, 0, false}};
+	struct an_pedge edges[1] = {{1, 0, 0, 0, 1, fa, "", true, 0, 1}};
+	struct an_paradigm m;
+	struct vm_plist l;
+	size_t s, i, nname = 0;
+	char joined[256] = "";
+	char *want;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (s = 0; s < 6; s++)
+		m.slot[s].role = an_slots[s];
+	m.slot[0].lines = central;
+	m.slot[0].nlines = 1;
+	m.slot[1].lines = causal;
+	m.slot[1].nlines = 1;
+	m.edges = edges;
+	m.nedges = 1;
+	vm_paradigm_list(&m, 24, &l);
+	for (i = 0; i < l.n; i++) {
+		const struct vm_plrow *r = &l.rows[i];
+		size_t len = strlen(r->text);
+
+		assert_true(an_text_width(r->text) <= 24 - r->x);
+		assert_true(len == 0 || r->text[len - 1] != ' ');
+		if (r->kind == VM_PL_LINE && r->slot == 1) {
+			assert_int_equal(r->first, nname == 0);
+			if (nname++ > 0)
+				strcat(joined, " ");
+			strcat(joined, r->text);
+		}
+	}
+	assert_true(nname >= 3);
+	assert_string_equal(joined, "Lack of interoperability between the "
+	    "municipal service platforms");
+	/* the title, the name's pieces, the link under it: right to left */
+	assert_int_equal(l.rows[nname + 1].kind, VM_PL_LINK);
+	assert_true(l.rows[nname + 1].rtl);
+	want = xasprintf("%s \u2190 %s", fa, other);
+	assert_true(strncmp(l.rows[nname + 1].text, want, strlen(want)) == 0);
+	free(want);
+	/* and from the central phenomenon it comes in, pointing right */
+	for (i = 0; i < l.n; i++)
+		if (l.rows[i].kind == VM_PL_LINK && l.rows[i].slot == 0)
+			break;
+	assert_true(i < l.n);
+	assert_int_equal(l.rows[i].way, VM_PL_IN);
+	want = xasprintf("%s \u2192 Lack", fa);
+	assert_true(strncmp(l.rows[i].text, want, strlen(want)) == 0);
+	free(want);
+	vm_paradigm_list_done(&l);
+}
+
+/* The boxes only when every one is wide enough to show names. */
+static void
+test_paradigm_boxes(void **state)
+{
+	struct an_paradigm m;
+	struct an_layout lay;
+	size_t s;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (s = 0; s < 6; s++)
+		m.slot[s].role = an_slots[s];
+	an_paradigm_layout(&m, 80, 22, &lay);
+	assert_true(lay.fits);
+	assert_false(vm_paradigm_boxes(&lay));	/* boxes of 17 */
+	an_paradigm_layout(&m, 4 * VM_PARADIGM_BOX_W + 9, 22, &lay);
+	assert_true(vm_paradigm_boxes(&lay));
+	an_paradigm_layout(&m, 4 * VM_PARADIGM_BOX_W + 8, 22, &lay);
+	assert_false(vm_paradigm_boxes(&lay));
+	an_paradigm_layout(&m, 200, 50, &lay);
+	assert_true(vm_paradigm_boxes(&lay));
+	an_paradigm_layout(&m, 200, 6, &lay);	/* too low for the figure */
+	assert_false(vm_paradigm_boxes(&lay));
+}
+
 int
 main(void)
 {
@@ -282,6 +473,9 @@ main(void)
 		cmocka_unit_test(test_retest_pick_ask),
 		cmocka_unit_test(test_retest_cells),
 		cmocka_unit_test(test_paradigm_rows),
+		cmocka_unit_test(test_paradigm_list),
+		cmocka_unit_test(test_paradigm_list_wrap),
+		cmocka_unit_test(test_paradigm_boxes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/textin.h"
 #include "base/util.h"
+#include "text/text.h"
 #include "vm/vm-views.h"
 
 double
@@ -279,4 +281,186 @@ vm_paradigm_arrow(const struct an_paradigm *m, enum paradigm_role a,
 			r |= f == a ? VM_ARROW_FWD : VM_ARROW_BACK;
 	}
 	return r;
+}
+
+bool
+vm_paradigm_boxes(const struct an_layout *l)
+{
+	size_t s;
+
+	if (!l->fits || l->stacked)
+		return false;
+	for (s = 0; s < 6; s++)
+		if (l->box[s].w < VM_PARADIGM_BOX_W)
+			return false;
+	return true;
+}
+
+const enum paradigm_role vm_paradigm_order[6] = {
+	ROLE_CAUSAL, ROLE_CENTRAL, ROLE_CONTEXTUAL, ROLE_INTERVENING,
+	ROLE_STRATEGIES, ROLE_CONSEQUENCES,
+};
+
+/* What the list is being built with. */
+struct plist_build {
+	struct vm_plist *l;
+	size_t cap;
+	int width;
+};
+
+/*
+ * text as rows like *row, wrapped by the text engine to the columns right
+ * of row->x (a name's line breaks become spaces: the engine would take
+ * them for paragraphs). An empty text is one empty row.
+ */
+static void
+pl_add(struct plist_build *b, const struct vm_plrow *row, const char *text)
+{
+	char *s = xstrdup(text), *q;
+	size_t len = strlen(s), i, n;
+	struct text_doc *d;
+	struct text_layout *lay;
+	struct text_opts o;
+
+	for (q = s; *q; q++)
+		if (*q == '\n' || *q == '\r')
+			*q = ' ';
+	d = text_doc_new(s, len);
+	text_opts_default(&o);
+	lay = text_layout_new(d, &o, b->width - row->x);
+	n = text_doc_length(d) > 0 ? text_layout_lines(lay) : 0;
+	for (i = 0; i < n || (n == 0 && i == 0); i++) {
+		struct vm_plrow *r;
+		struct text_line ln;
+		size_t from = 0, to = 0;
+
+		b->l->rows = xgrow(b->l->rows, &b->cap, b->l->n + 1,
+		    sizeof *b->l->rows);
+		r = &b->l->rows[b->l->n++];
+		*r = *row;
+		r->first = i == 0;
+		if (n > 0) {
+			text_layout_line(lay, i, &ln);
+			r->rtl = ln.rtl;
+			from = textin_cp_to_byte(s, len, ln.start);
+			to = textin_cp_to_byte(s, len, ln.end);
+			while (to > from && s[to - 1] == ' ')
+				to--;	/* the blank the line broke after */
+		}
+		r->text = xstrndup(s + from, to - from);
+	}
+	text_layout_free(lay);
+	text_doc_free(d);
+	free(s);
+}
+
+/*
+ * An edge seen from its end in slot s, the other at (os, ol): "TYPE →
+ * OTHER (SLOT)", the arrow the way the edge goes as a text reading in its
+ * own direction shows it (an arrow is not mirrored: a right-to-left text
+ * points left to what it reads next).
+ */
+static char *
+pl_link_text(const struct an_paradigm *m, const struct an_pedge *e,
+    enum vm_pl_way way, size_t s, size_t os, size_t ol)
+{
+	struct buf t = {0};
+	bool rtl;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		rtl = pass == 1;
+		buf_done(&t);
+		buf_puts(&t, e->label);
+		if (e->nlinks > 1)
+			buf_printf(&t, " (%zu)", e->nlinks);
+		buf_printf(&t, " %s %s", way == VM_PL_UNDIRECTED ? "\u2014" :
+		    (way == VM_PL_OUT) != rtl ? "\u2192" : "\u2190",
+		    m->slot[os].lines[ol].text);
+		if (os != s)
+			buf_printf(&t, " (%s)",
+			    _(paradigm_role_title(m->slot[os].role)));
+		/* the arrow is neutral: the text's direction is the same */
+		if (!an_text_rtl(t.s))
+			break;
+	}
+	return buf_take(&t);
+}
+
+/* The rows of slot s: its title, its lines, the edges at each. */
+static void
+pl_slot(struct plist_build *b, const struct an_paradigm *m, size_t s)
+{
+	const struct an_pslot *slot = &m->slot[s];
+	struct vm_plrow row = {0};
+	size_t k, e;
+	char *t;
+
+	row.kind = VM_PL_TITLE;
+	row.slot = s;
+	row.flagged = m->unexplained[s];
+	row.edge = SIZE_MAX;
+	t = xasprintf("%s%s%s", row.flagged ? "\u26a0 " : "",
+	    _(paradigm_role_title(slot->role)),
+	    slot->nlines == 0 ? " \u2014" : "");	/* no category */
+	pl_add(b, &row, t);
+	free(t);
+	row.flagged = false;
+	for (k = 0; k < slot->nlines; k++) {
+		int x = 2 + 2 * slot->lines[k].level;
+
+		if (x > b->width / 3)
+			x = b->width / 3;
+		row.kind = VM_PL_LINE;
+		row.line = k;
+		row.edge = SIZE_MAX;
+		row.x = x;
+		pl_add(b, &row, slot->lines[k].text);
+		/* the edges: the arrowhead where the name starts, as the
+		 * boxes have it */
+		row.kind = VM_PL_LINK;
+		row.x = x + 2;
+		for (e = 0; e < m->nedges; e++) {
+			const struct an_pedge *g = &m->edges[e];
+			bool from = g->from_slot == s && g->from_line == k;
+			bool to = g->to_slot == s && g->to_line == k;
+
+			if (!from && !to)
+				continue;
+			row.edge = e;
+			row.way = !g->directed ? VM_PL_UNDIRECTED :
+			    from ? VM_PL_OUT : VM_PL_IN;
+			t = from ? pl_link_text(m, g, row.way, s, g->to_slot,
+			    g->to_line) : pl_link_text(m, g, row.way, s,
+			    g->from_slot, g->from_line);
+			pl_add(b, &row, t);
+			free(t);
+		}
+	}
+}
+
+void
+vm_paradigm_list(const struct an_paradigm *m, int width, struct vm_plist *l)
+{
+	struct plist_build b = {l, 0, width};
+	size_t i, s;
+
+	l->rows = NULL;
+	l->n = 0;
+	for (i = 0; i < 6; i++)
+		for (s = 0; s < 6; s++)
+			if (m->slot[s].role == vm_paradigm_order[i])
+				pl_slot(&b, m, s);
+}
+
+void
+vm_paradigm_list_done(struct vm_plist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->rows[i].text);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
 }

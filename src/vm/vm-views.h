@@ -3,8 +3,9 @@
  * views, without curses: the Landis & Koch band of a kappa as shown, the
  * per-code rows sorted worst first, the automatic choice of the two coders,
  * where to enter a disagreement list across documents, whose coding passes
- * the test-retest view shows and how its rows read, and the rows of the
- * paradigm view's boxes with the links under their categories.
+ * the test-retest view shows and how its rows read, the rows of the
+ * paradigm view's boxes with the links under their categories, and the
+ * paradigm view as a list for panes too narrow for its boxes.
  */
 #ifndef AXIAL_VM_VIEWS_H
 #define AXIAL_VM_VIEWS_H
@@ -119,5 +120,64 @@ enum {
 };
 int vm_paradigm_arrow(const struct an_paradigm *m, enum paradigm_role a,
     enum paradigm_role b);
+
+/*
+ * Whether the paradigm view draws layout l's boxes: it fits, side by side
+ * (not stacked), every box at least VM_PARADIGM_BOX_W columns wide. A
+ * narrower box cuts nearly every name and link ("▶ is the contex…"), so
+ * the view shows the list (vm_paradigm_list) instead.
+ */
+#define VM_PARADIGM_BOX_W 30
+bool vm_paradigm_boxes(const struct an_layout *l);
+
+/*
+ * The paradigm view as a list, one row a screen line of a pane width
+ * columns wide. The slots come one under another in the order the model
+ * reads (vm_paradigm_order: causal conditions, the central phenomenon,
+ * contextual and intervening conditions, strategies, consequences, as
+ * Strauss and Corbin set it out and the stacked boxes keep it), each a
+ * title (flagged and marked "⚠" when the slot is unexplained; " —"
+ * after it when the slot holds no category), then its lines (categories, and codes when m
+ * has them) indented by level, each followed by every edge at it written
+ * out: its type (with the number of links when it draws several), an
+ * arrow the way it goes, the line at its other end and, when that lies
+ * in another slot, the slot's title. An edge shows at both its ends:
+ * outgoing under the line it leaves, incoming under the line it reaches,
+ * undirected under both; so each slot's part says what explains it.
+ * A text wider than the pane is wrapped by the text engine (UAX #14,
+ * widths as drawn), a piece to a row; nothing is cut but by a pane
+ * narrower than the engine's least width (8 columns past the indent).
+ * The arrow in a link's text reads with it: "→" to the other end in a
+ * left-to-right text, "←" in a right-to-left one (and the reverse for
+ * incoming), "—" undirected.
+ */
+extern const enum paradigm_role vm_paradigm_order[6];
+enum vm_pl_kind { VM_PL_TITLE, VM_PL_LINE, VM_PL_LINK };
+enum vm_pl_way {
+	VM_PL_OUT,		/* the edge leaves the line */
+	VM_PL_IN,		/* it reaches the line */
+	VM_PL_UNDIRECTED,
+};
+struct vm_plrow {
+	enum vm_pl_kind kind;
+	size_t slot;		/* an_slots index */
+	size_t line;		/* LINE, LINK: the slot's line */
+	size_t edge;		/* LINK: m->edges index */
+	enum vm_pl_way way;	/* LINK */
+	bool first;		/* the first row of its title, line or link (a
+				   link's arrowhead goes there, 2 columns
+				   before x) */
+	bool flagged;		/* TITLE: the slot is unexplained */
+	bool rtl;		/* the direction its whole text reads in */
+	int x;			/* its column from the pane's start edge */
+	char *text;		/* this row's piece of the text (owned) */
+};
+struct vm_plist {
+	struct vm_plrow *rows;
+	size_t n;
+};
+void vm_paradigm_list(const struct an_paradigm *m, int width,
+    struct vm_plist *l);
+void vm_paradigm_list_done(struct vm_plist *l);
 
 #endif
