@@ -466,6 +466,17 @@ ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
 	return put_laid_out(y, x, w, laid_out(s, TEXT_DIR_AUTO), attr);
 }
 
+int
+ui_put_text_dir(struct ui *ui, int y, int x, int w, const char *s, bool rtl,
+    int attr)
+{
+	(void)ui;
+	if (w <= 0 || s == NULL || *s == '\0')
+		return 0;
+	return put_laid_out(y, x, w, laid_out(s, rtl ? TEXT_DIR_RTL :
+	    TEXT_DIR_LTR), attr);
+}
+
 void
 ui_text_cache_free(void)
 {

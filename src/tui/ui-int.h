@@ -280,6 +280,10 @@ void ui_colors_init(struct ui *ui);
  * character is a placeholder, never raw. Returns the columns used.
  */
 int ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr);
+/* The same in the direction given, not its first strong letter's: a line
+ * wrapped from a longer text reads as it did there. */
+int ui_put_text_dir(struct ui *ui, int y, int x, int w, const char *s,
+    bool rtl, int attr);
 /* The same for text axial itself wrote (labels, messages, translated),
  * in the interface language's direction. */
 int ui_put_plain(int y, int x, int w, const char *s, int attr);

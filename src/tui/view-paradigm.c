@@ -1,6 +1,7 @@
 /*
  * view-paradigm.c: the paradigm model view (T). The six slots as boxes,
- * fitted to the pane (an_paradigm_layout), with the project's links: each
+ * fitted to the pane (an_paradigm_layout) when it is wide enough for
+ * boxes that show names (vm_paradigm_boxes), with the project's links: each
  * under the category (or code) it leaves, with its type and its other end
  * (vm_paradigm_rows: a pane has no room to route them between lines), and
  * an arrow between two boxes whose slots links join, pointing the way
@@ -11,6 +12,12 @@
  * marked; one source counted, as `axial report` counts it, W switching
  * it). Up and Down scroll the boxes whose rows do not fit; a name wider
  * than its box ends in "…".
+ *
+ * A narrower pane (80 columns has boxes of 17) shows the model as a list
+ * instead (vm_paradigm_list): the slots one under another, each a title
+ * with a rule, its categories, and every link at each written out in full
+ * with its type, its other end and that end's slot; long texts wrap. j, k
+ * and the pages scroll the whole list, the title row says where it is.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -38,6 +45,11 @@ struct paradigm_view {
 	size_t mtop;		/* the model's: lines scrolled off each box */
 	size_t mmax;		/* mtop's last useful value, as last drawn */
 	struct vm_pbox box[6];	/* each slot's rows: lines, links under them */
+	struct vm_plist list;	/* the model as a list, for narrow panes */
+	int list_w;		/* the width list was made for; 0: not made */
+	bool listed;		/* the list was drawn last: the cursor scrolls it */
+	size_t ltop;		/* its first row shown */
+	size_t lmax;		/* ltop's last useful value, as last drawn */
 	char *note;		/* the unexplained slots named, or "" */
 };
 
@@ -55,12 +67,15 @@ model(struct paradigm_view *v)
 	an_paradigm(&v->an, v->with_codes, &v->m);
 	vm_paradigm_rows(&v->m, v->box);
 	v->note = an_paradigm_note(&v->m);
+	v->list_w = 0;		/* made when drawn, at the pane's width */
 }
 
 static void
 model_done(struct paradigm_view *v)
 {
 	vm_paradigm_rows_done(v->box);
+	vm_paradigm_list_done(&v->list);
+	v->list_w = 0;
 	free(v->note);
 	v->note = NULL;
 	an_paradigm_done(&v->m);
@@ -291,6 +306,82 @@ draw_arrow(struct ui *ui, const struct paradigm_view *v, int oy, int ox,
 	}
 }
 
+/* A row of the list: a slot's title and its rule, a category or code, or
+ * a link with its head where the row's first piece starts. */
+static void
+draw_list_row(struct ui *ui, const struct paradigm_view *v, int y, int x,
+    int w, const struct vm_plrow *row)
+{
+	const struct an_pedge *e;
+	int a, used;
+
+	switch (row->kind) {
+	case VM_PL_TITLE:
+		a = row->flagged ? ui_attr(ui, TH_WARNING) :
+		    role_attr(ui, v->m.slot[row->slot].role);
+		used = ui_put_plain(y, x + row->x, w - row->x, row->text,
+		    a | A_BOLD);
+		if (w - row->x - used - 1 > 0)
+			views_rule(y, x + row->x + used + 1, w - row->x - used - 1,
+			    "\u2500", a);
+		break;
+	case VM_PL_LINE:
+		a = v->m.slot[row->slot].lines[row->line].is_code ?
+		    ui_attr(ui, TH_CODE) : (int)(ui_attr(ui, TH_CATEGORY) |
+		    (v->m.slot[row->slot].lines[row->line].level == 0 ?
+		    A_BOLD : 0));
+		ui_put_text_dir(ui, y, x + row->x, w - row->x, row->text,
+		    row->rtl, a);
+		break;
+	case VM_PL_LINK:
+		e = &v->m.edges[row->edge];
+		a = e->color[0] != '\0' ? ui_fg_attr(ui, e->color) :
+		    ui_attr(ui, TH_BORDER);
+		if (row->first && row->x >= 2)
+			ui_put_plain(y, x + row->x - 2, 1,
+			    row->way == VM_PL_UNDIRECTED ? "\u2014" :
+			    views_glyph(ui, row->way == VM_PL_OUT ? "\u25b6" :
+			    "\u25c0"), a | A_BOLD);
+		ui_put_text_dir(ui, y, x + row->x, w - row->x, row->text,
+		    row->rtl, a);
+		break;
+	}
+}
+
+/* The model as a list in the h rows under the title row, from ltop on;
+ * the title row says which rows show when not all do. */
+static void
+draw_list(struct ui *ui, struct paradigm_view *v, const struct rect *r,
+    int h)
+{
+	int a = ui_attr(ui, TH_TITLE_FOCUS), w = r->w - 2, pw = 0, k;
+	size_t n;
+	char pos[64];
+
+	if (v->list_w != w) {
+		vm_paradigm_list_done(&v->list);
+		vm_paradigm_list(&v->m, w, &v->list);
+		v->list_w = w;
+	}
+	n = v->list.n;
+	v->lmax = h > 0 && n > (size_t)h ? n - (size_t)h : 0;
+	if (v->ltop > v->lmax)
+		v->ltop = v->lmax;
+	ui_fill(r->y, r->x, r->w, a);
+	if (h > 0 && n > (size_t)h) {
+		snprintf(pos, sizeof pos, " %zu\u2013%zu/%zu ", v->ltop + 1,
+		    v->ltop + (size_t)h, n);
+		pw = ui_text_width(pos);
+		/* figures, not a label: left to right in either language */
+		ui_put_text(ui, r->y, r->x + r->w - pw, pw, pos, a);
+	}
+	ui_put_plain(r->y, r->x + 1, r->w - 2 - pw, _(" paradigm model   j/k scroll, "
+	    "c codes, s saturation, Esc back "), a);
+	for (k = 0; k < h && v->ltop + (size_t)k < n; k++)
+		draw_list_row(ui, v, r->y + 1 + k, r->x + 1, w,
+		    &v->list.rows[v->ltop + (size_t)k]);
+}
+
 static void
 draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 {
@@ -299,12 +390,13 @@ draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 	int y, h = r->h - 1;
 	size_t i;
 
-	ui_box_title(ui, r, _(" paradigm model   c codes on/off, s saturation "
-	    "chart, Esc back "), true);
 	for (y = r->y + 1; y < r->y + r->h; y++)
 		ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
-	if (!v->loaded)
+	if (!v->loaded) {
+		ui_box_title(ui, r, _(" paradigm model   c codes on/off, "
+		    "s saturation chart, Esc back "), true);
 		return;
+	}
 	/* the note naming the unexplained slots takes the last line */
 	if (v->note[0] != '\0') {
 		h--;
@@ -316,11 +408,14 @@ draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 	for (i = 0; i < 6; i++)
 		shape.slot[i].nlines = v->box[i].n;
 	an_paradigm_layout(&shape, r->w, h, &l);
-	if (!l.fits) {
-		ui_put_plain(r->y + 2, r->x + 1, r->w - 2, _("the paradigm model "
-		    "does not fit: enlarge the terminal"), ui_attr(ui, TH_WARNING));
+	/* too narrow or low for boxes that show names: the list */
+	v->listed = !vm_paradigm_boxes(&l);
+	if (v->listed) {
+		draw_list(ui, v, r, h);
 		return;
 	}
+	ui_box_title(ui, r, _(" paradigm model   c codes on/off, s saturation "
+	    "chart, Esc back "), true);
 	v->mmax = 0;
 	for (i = 0; i < 6; i++) {
 		if (l.box[i].more > v->mmax)
@@ -428,7 +523,8 @@ paradigm_stale(void *data)
 	((struct paradigm_view *)data)->stale = true;
 }
 
-/* Up and Down scroll the chart, or every box of the model by a line. */
+/* Up and Down scroll the chart, the list, or every box of the model by a
+ * line. */
 static size_t *
 paradigm_cursor(void *data, size_t *n)
 {
@@ -437,6 +533,13 @@ paradigm_cursor(void *data, size_t *n)
 	if (v->saturation) {
 		*n = v->sat.nrows;
 		return &v->ptop;
+	}
+	/* the list: up to the row that shows its last one at the foot */
+	if (v->listed) {
+		*n = v->lmax + 1;
+		if (v->ltop > v->lmax)
+			v->ltop = v->lmax;
+		return &v->ltop;
 	}
 	/* up to the last line of the longest box, as the pane last showed it */
 	*n = v->mmax + 1;

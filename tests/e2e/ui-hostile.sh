@@ -107,7 +107,9 @@ check_screen "the coder chooser" "L␛]0;PWN-T0-L␇ ␛]2;PWN-T2-L␛\\"
 keys Escape Escape X
 check_screen "compare view: the quote" "␛[2J␛[5;5H␛[31mred <9B>2J <9D>0;PWN-C1-Q<9C>"
 keys Escape T
-check_screen "paradigm view: the category, cut with …" "│C␛]0;PWN-T0-C␇ ␛]2;PWN-T2…│"
+# 120 columns: the model as a list, the category wrapped whole
+check_screen "paradigm view: the category" "   C␛]0;PWN-T0-C␇ ␛]2;PWN-T2-C␛\\ ␛]52;c;cHduZWQ=␇"
+check_screen "paradigm view: the category's wrapped end" "<PDI> end-C"
 keys Escape '?'
 check_screen "help" "axial workbench: keys"
 keys q

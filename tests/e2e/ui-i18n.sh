@@ -56,7 +56,9 @@ keys q
 wait_gone "$head" 5
 
 # the views: the paradigm model mirrored (causal conditions on the right,
-# arrows pointing left), the agreement view's title right-aligned
+# arrows pointing left; its boxes need a wide terminal, ui-paradigm-narrow.sh
+# has the list narrower ones get), the agreement view's title right-aligned
+$TM resize-window -t t -x 200 -y 50 2>/dev/null || $TM resize-pane -t t -x 200 -y 50
 keys T
 check_screen "the paradigm view is Persian" "$(visual "مدل پارادایمی")"
 check_screen "its arrows point right to left" "◀──"
@@ -64,6 +66,7 @@ causal=$(col_of "$(visual "شرایط علی")"); cons=$(col_of "$(visual "پی�
 if [ -n "$causal" ] && [ -n "$cons" ] && [ "$causal" -gt "$cons" ]; then
 	ok "causal conditions right of the consequences ($causal > $cons)"; else
 	notok "causal conditions right of the consequences" "causal $causal, consequences $cons" "$(screen)"; fi
+$TM resize-window -t t -x 120 -y 40 2>/dev/null || $TM resize-pane -t t -x 120 -y 40
 keys Escape I
 check_screen "the agreement view is Persian" "$(visual "نخست بدترین")"
 ends_with "its title is right-aligned" "$(screen | head -1)" "$(visual "توافق:")"

@@ -14,7 +14,8 @@
 # clicks recentre; another process's link shows at once; blind coding
 # hides the other coder's. A Persian study in the Persian interface lays
 # the view out right to left, and the paradigm view of the seeds' study
-# at 80x24 labels its links and flags the unexplained slot.
+# in boxes (200x50) labels its links and flags the unexplained slot (at
+# 80x24 it is a list: ui-paradigm-narrow.sh).
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 . "$AXIAL_SRC/tests/fixtures/paradigm-model.sh"
@@ -335,20 +336,20 @@ wait_gone "◀─" 5
 keys q
 wait_for "AXIAL-EXIT" 5
 
-# ---- the paradigm view of the seeds' study at 80x24
+# ---- the paradigm view of the seeds' study in boxes
 S="$T/seeds.axial"
 if seeds_study "$S"; then
 	start "TERM=xterm-256color '$A' '$S'"
-	$TM resize-window -t t -x 80 -y 24
+	$TM resize-window -t t -x 200 -y 50
 	check_screen "the seeds' study opens" "codes ("
-	check "the terminal is 80x24" "80x24" "$($TM display -p -t t '#{window_width}x#{window_height}')"
+	check "the terminal is 200x50" "200x50" "$($TM display -p -t t '#{window_width}x#{window_height}')"
 	keys T
 	check_screen "T shows the model" "Central phenome"
 	check_screen "the unexplained slot is named" "Unexplained: Intervening conditions (no link to the central phenomenon)."
 	check_screen "and its box is flagged" "⚠ Intervening"
 	check_screen "a link under its category, with its type" "▶ causes:"
 	check_screen "an arrow where links join two slots" "│──▶│"
-	# scrolling brings every type into sight (cut to a narrow box)
+	# scrolling brings every type into sight
 	labels_seen() {
 		_s=$(screen)
 		for _t in '▶ is the co' '▶ intervene' '▶ is a stra' '▶ leads to' \
