@@ -1,6 +1,6 @@
 #!/bin/sh
 # ui-paradigm.sh: the paradigm view (T) in boxes on the narrowest terminal
-# that has them (130x24: boxes of 30 columns; an 80-column one gets the
+# that has them (130x24: boxes of 30 columns and more; an 80-column one gets the
 # list, ui-paradigm-narrow.sh): a name wider than its box ends in "…" at
 # its reading end (the right for English, the left for Persian), and Up
 # and Down scroll boxes whose lines do not fit, "+N more" below turning
