@@ -1,10 +1,10 @@
 #!/bin/sh
-# ui-paradigm.sh: the paradigm view (T) in boxes on the narrowest terminal
-# that has them (130x24: boxes of 30 columns and more; an 80-column one gets the
-# list, ui-paradigm-narrow.sh): a name wider than its box ends in "…" at
-# its reading end (the right for English, the left for Persian), and Up
-# and Down scroll boxes whose lines do not fit, "+N more" below turning
-# into "+N above".
+# ui-paradigm.sh: the paradigm view (T) in boxes on a terminal just wide
+# enough for them (130x24: boxes of 30 columns and more; an 80-column one
+# gets the list, ui-paradigm-narrow.sh): a name wider than its box ends
+# in "…" at its reading end (the right for English, the left for
+# Persian), and Up and Down scroll boxes whose lines do not fit, "+N more"
+# below turning into "+N above".
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 export XDG_CONFIG_HOME="$T/config"	# no user rebindings
