@@ -1150,6 +1150,30 @@ open_as(const char *path, const char *login)
 	return p;
 }
 
+/* The lead's project for the merge tests, left open: document d,
+ * categories A, B, C, codes x, y, z in A, and coder-c tied to this
+ * account (to act in the copy). */
+struct lead {
+	struct project *p;
+	char *path;
+	int64_t doc, a, b, c, x, y, z;
+};
+
+static void
+lead_project(struct lead *l)
+{
+	struct project *p = l->p = tu_new_project(&l->path);
+
+	l->doc = tu_doc(p, "d", "one two three four five\n");
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "A", &l->a));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "B", &l->b));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "C", &l->c));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "x", &l->x));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "y", &l->y));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "z", &l->z));
+	assert_ok(coder_add(p, "coder-c", NULL, NULL, project_account(p)));
+}
+
 /*
  * The issue's case: a coder's copy with new links, a type of its own,
  * evidence, a link memo, a storyline and the core category merges into
@@ -1162,54 +1186,50 @@ test_merge_links(void **state)
 {
 	struct link_import_info li = {NULL, 0, 1500000000};
 	struct project *p, *c;
+	struct lead ld;
 	struct refi_stats st;
 	struct link l;
 	struct memo *mo;
-	char *path, *cpath, *err = NULL, *want, *got, *before, *g;
-	int64_t doc, cause, phen, strat, c1, c2, mine, l1, l2, lx, extra, cc, core;
+	char *cpath, *err = NULL, *want, *got, *before, *g;
+	int64_t mine, l1, l2, lx, extra, cc, core;
 	size_t n;
 
 	(void)state;
-	p = tu_new_project(&path);
-	doc = tu_doc(p, "d", "one two three four five\n");
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Cause", &cause));
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Phen", &phen));
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "Strat", &strat));
-	assert_ok(codetree_add(p, cause, NODE_CODE, "c1", &c1));
-	assert_ok(codetree_add(p, strat, NODE_CODE, "c2", &c2));
-	assert_ok(coding_add(p, doc, c1, 0, 3, NULL));
-	assert_ok(link_add(p, cause, phen, LINK_TYPE_CAUSES, true, "the lead's",
+	lead_project(&ld);
+	p = ld.p;
+	assert_ok(coding_add(p, ld.doc, ld.x, 0, 3, NULL));
+	assert_ok(link_add(p, ld.a, ld.b, LINK_TYPE_CAUSES, true, "the lead's",
 	    NULL));
-	assert_ok(coder_add(p, "coder-c", "Coder C", NULL, project_account(p)));
 	project_close(p);
-	cpath = copy_project(path, "copy.axial");
+	cpath = copy_project(ld.path, "copy.axial");
 
 	/* the coder's work in the copy */
 	c = open_as(cpath, "coder-c");
-	assert_ok(coding_add(c, doc, c2, 4, 7, &cc));
+	assert_ok(coding_add(c, ld.doc, ld.y, 4, 7, &cc));
 	assert_ok(link_type_add(c, "enables", "#336699", &mine));
 	/* made long ago: the time must come across, not the merge's */
-	assert_ok(link_add_ex(c, strat, phen, mine, true, "why it enables", &li,
+	assert_ok(link_add_ex(c, ld.c, ld.b, mine, true, "why it enables", &li,
 	    &l1));
 	assert_ok(link_evidence_add(c, l1, cc));
-	assert_ok(link_add(c, c1, c2, LINK_TYPE_CONTRADICTS, false, NULL, &l2));
+	assert_ok(link_add(c, ld.x, ld.y, LINK_TYPE_CONTRADICTS, false, NULL, &l2));
 	assert_ok(link_evidence_add(c, l2, 1));
 	assert_ok(link_evidence_add(c, l2, cc));
 	assert_ok(link_evidence_add(c, 1, cc));	/* on the lead's link */
 	assert_ok(codetree_add(c, 0, NODE_CODE, "extra", &extra));
-	assert_ok(link_add(c, extra, phen, LINK_TYPE_LEADS_TO, true, NULL, &lx));
-	assert_ok(link_core_set(c, phen));
-	assert_ok(memo_add(c, MEMO_NODE, phen, MEMO_TYPE_STORYLINE, "Story",
-	    "It turns on Phen.", NULL));
+	assert_ok(link_add(c, extra, ld.b, LINK_TYPE_LEADS_TO, true, NULL,
+	    &lx));
+	assert_ok(link_core_set(c, ld.b));
+	assert_ok(memo_add(c, MEMO_NODE, ld.b, MEMO_TYPE_STORYLINE, "Story",
+	    "It turns on B.", NULL));
 	assert_ok(link_get(c, lx, &l));
 	want = merge_summary(c, l.guid);
-	g = xasprintf("link 'leads to' from 'extra' to 'Phen' (%s) left out: "
+	g = xasprintf("link 'leads to' from 'extra' to 'B' (%s) left out: "
 	    "'extra' matches no code or category in the project (by GUID or "
 	    "path)\n", l.guid);
 	link_done(&l);
 	project_close(c);
 
-	p = open_as(path, NULL);
+	p = open_as(ld.path, NULL);
 	before = merge_summary(p, NULL);
 	assert_ok(merge(p, cpath, &st, &err));
 	assert_int_equal(st.codings, 1);
@@ -1228,16 +1248,17 @@ test_merge_links(void **state)
 	free(got);
 	free(g);
 	assert_ok(link_core_get(p, &core));
-	assert_int_equal(core, phen);
-	assert_ok(memo_list(p, MEMO_NODE, phen, &mo, &n));
+	assert_int_equal(core, ld.b);
+	assert_ok(memo_list(p, MEMO_NODE, ld.b, &mo, &n));
 	assert_int_equal(n, 1);
 	assert_int_equal(mo[0].type, MEMO_TYPE_STORYLINE);
-	assert_string_equal(mo[0].body, "It turns on Phen.");
+	assert_string_equal(mo[0].body, "It turns on B.");
 	assert_string_equal(mo[0].author, "coder-c");
 	memo_list_free(mo, n);
 	refi_stats_done(&st);
 
-	/* again: nothing added, no action left in the log */
+	/* again: nothing added, and no action (the undo below takes the
+	 * first merge back) */
 	assert_ok(merge(p, cpath, &st, &err));
 	assert_int_equal(st.codings + st.links + st.evidence + st.memos +
 	    st.coders, 0);
@@ -1254,14 +1275,30 @@ test_merge_links(void **state)
 	assert_int_equal(link_type_find(p, "enables", &mine), AX_ERR_NOTFOUND);
 	assert_ok(link_core_get(p, &core));
 	assert_int_equal(core, 0);
-	assert_ok(memo_list(p, MEMO_NODE, phen, &mo, &n));
+	assert_ok(memo_list(p, MEMO_NODE, ld.b, &mo, &n));
 	assert_int_equal(n, 0);
 	memo_list_free(mo, n);
 	free(before);
 	free(want);
-	free(path);
+	free(ld.path);
 	free(cpath);
 	project_close(p);
+}
+
+/* Expects the line "HEAD (GUID)TAIL" in report, GUID that of link id of
+ * the copy c. */
+static void
+want_link_line(const char *report, struct project *c, int64_t id,
+    const char *head, const char *tail)
+{
+	struct link l;
+	char *line;
+
+	assert_ok(link_get(c, id, &l));
+	line = xasprintf("%s (%s)%s", head, l.guid, tail);
+	want_line(report, line);
+	free(line);
+	link_done(&l);
 }
 
 /*
@@ -1277,48 +1314,41 @@ test_merge_link_refusals(void **state)
 {
 	struct project *p, *c;
 	struct refi_stats st;
+	struct lead ld;
 	struct link l, *v;
-	char *path, *cpath, *err = NULL, *g, *line;
-	int64_t doc, ca, cb, cc, x, y, z, w, good, dup, loop, self, od, cy, co,
-	    id, core;
+	char *cpath, *err = NULL, *g;
+	int64_t w, good, dup, loop, self, od, cy, co, id, core;
 	size_t n;
 
 	(void)state;
-	p = tu_new_project(&path);
-	doc = tu_doc(p, "d", "one two three four five\n");
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "A", &ca));
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "B", &cb));
-	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "C", &cc));
-	assert_ok(codetree_add(p, ca, NODE_CODE, "x", &x));
-	assert_ok(codetree_add(p, ca, NODE_CODE, "y", &y));
-	assert_ok(codetree_add(p, ca, NODE_CODE, "z", &z));
-	assert_ok(link_add(p, x, y, LINK_TYPE_PART_OF, true, NULL, NULL));
-	assert_ok(coder_add(p, "coder-c", NULL, NULL, project_account(p)));
+	lead_project(&ld);
+	p = ld.p;
+	assert_ok(link_add(p, ld.x, ld.y, LINK_TYPE_PART_OF, true, NULL, NULL));
 	project_close(p);
-	cpath = copy_project(path, "copy2.axial");
+	cpath = copy_project(ld.path, "copy2.axial");
 
 	c = open_as(cpath, "coder-c");
 	od = tu_doc(c, "only here", "text the lead does not have\n");
-	assert_ok(coding_add(c, doc, y, 0, 3, &cy));
-	assert_ok(coding_add(c, od, y, 0, 4, &co));
-	assert_ok(link_add(c, cb, cc, LINK_TYPE_CONTRADICTS, false, "B and C",
+	assert_ok(coding_add(c, ld.doc, ld.y, 0, 3, &cy));
+	assert_ok(coding_add(c, od, ld.y, 0, 4, &co));
+	assert_ok(link_add(c, ld.b, ld.c, LINK_TYPE_CONTRADICTS, false, "B and C",
 	    &good));
 	assert_ok(link_evidence_add(c, good, cy));
 	assert_ok(link_evidence_add(c, good, co));
-	assert_ok(link_add(c, ca, cb, LINK_TYPE_CAUSES, true, NULL, &dup));
-	assert_ok(link_add(c, y, z, LINK_TYPE_PART_OF, true, NULL, &loop));
-	assert_ok(codetree_add(c, ca, NODE_CODE, "w", &w));
-	assert_ok(link_add(c, x, w, LINK_TYPE_LEADS_TO, true, NULL, &self));
-	assert_ok(link_core_set(c, cb));
+	assert_ok(link_add(c, ld.a, ld.b, LINK_TYPE_CAUSES, true, NULL, &dup));
+	assert_ok(link_add(c, ld.y, ld.z, LINK_TYPE_PART_OF, true, NULL, &loop));
+	assert_ok(codetree_add(c, ld.a, NODE_CODE, "w", &w));
+	assert_ok(link_add(c, ld.x, w, LINK_TYPE_LEADS_TO, true, NULL, &self));
+	assert_ok(link_core_set(c, ld.b));
 	project_close(c);
 
 	/* meanwhile the lead: the same relation, the other half of a loop,
 	 * x renamed to the copy's new code's name, another core */
-	p = open_as(path, NULL);
-	assert_ok(link_add(p, ca, cb, LINK_TYPE_CAUSES, true, NULL, NULL));
-	assert_ok(link_add(p, z, x, LINK_TYPE_PART_OF, true, NULL, NULL));
-	assert_ok(codetree_rename(p, x, "w"));
-	assert_ok(link_core_set(p, ca));
+	p = open_as(ld.path, NULL);
+	assert_ok(link_add(p, ld.a, ld.b, LINK_TYPE_CAUSES, true, NULL, NULL));
+	assert_ok(link_add(p, ld.z, ld.x, LINK_TYPE_PART_OF, true, NULL, NULL));
+	assert_ok(codetree_rename(p, ld.x, "w"));
+	assert_ok(link_core_set(p, ld.a));
 	assert_ok(merge(p, cpath, &st, &err));
 	assert_int_equal(st.links, 1);
 	assert_int_equal(st.codings, 1);
@@ -1326,31 +1356,18 @@ test_merge_link_refusals(void **state)
 	want_line(st.report, "document 'only here' is not in the project");
 
 	c = open_as(cpath, NULL);
-	assert_ok(link_get(c, dup, &l));
-	line = xasprintf("link 'causes' from 'A' to 'B' (%s) left out: «A» and "
-	    "«B» are already linked so: «A» causes «B» (link #2)\n", l.guid);
-	want_line(st.report, line);
-	free(line);
-	link_done(&l);
-	assert_ok(link_get(c, loop, &l));
-	line = xasprintf("link 'is part of' from 'A/y' to 'A/z' (%s) left out: "
-	    "«y» is part of «z» would go round in a loop: «z» is already part "
-	    "of «y»\n", l.guid);
-	want_line(st.report, line);
-	free(line);
-	link_done(&l);
-	assert_ok(link_get(c, self, &l));
-	line = xasprintf("link 'leads to' from 'A/x' to 'A/w' (%s) left out: "
-	    "cannot link «w» to itself\n", l.guid);
-	want_line(st.report, line);
-	free(line);
-	link_done(&l);
+	want_link_line(st.report, c, dup, "link 'causes' from 'A' to 'B'",
+	    " left out: «A» and «B» are already linked so: «A» causes «B» "
+	    "(link #2)\n");
+	want_link_line(st.report, c, loop, "link 'is part of' from 'A/y' to "
+	    "'A/z'", " left out: «y» is part of «z» would go round in a loop: "
+	    "«z» is already part of «y»\n");
+	want_link_line(st.report, c, self, "link 'leads to' from 'A/x' to 'A/w'",
+	    " left out: cannot link «w» to itself\n");
+	want_link_line(st.report, c, good, "link 'contradicts' from 'B' to 'C'",
+	    ": 1 coding of its evidence left out: it did not come across\n");
 	assert_ok(link_get(c, good, &l));
 	g = xstrdup(l.guid);
-	line = xasprintf("link 'contradicts' from 'B' to 'C' (%s): 1 coding of "
-	    "its evidence left out: it did not come across\n", l.guid);
-	want_line(st.report, line);
-	free(line);
 	link_done(&l);
 	want_line(st.report, "the copy's core category is 'B', this project's "
 	    "is 'A': 'A' stays the core category\n");
@@ -1360,8 +1377,8 @@ test_merge_link_refusals(void **state)
 	 * that came; the lead's links as they were; the lead's core */
 	assert_ok(link_find_guid(p, g, &id));
 	assert_ok(link_get(p, id, &l));
-	assert_int_equal(l.from, cb);
-	assert_int_equal(l.to, cc);
+	assert_int_equal(l.from, ld.b);
+	assert_int_equal(l.to, ld.c);
 	assert_false(l.directed);
 	assert_int_equal(l.nevidence, 1);
 	assert_true(l.memo != 0);
@@ -1370,10 +1387,10 @@ test_merge_link_refusals(void **state)
 	assert_int_equal(n, 4);
 	link_list_free(v, n);
 	assert_ok(link_core_get(p, &core));
-	assert_int_equal(core, ca);
+	assert_int_equal(core, ld.a);
 	refi_stats_done(&st);
 	free(g);
-	free(path);
+	free(ld.path);
 	free(cpath);
 	project_close(p);
 }
