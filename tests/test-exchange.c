@@ -3,7 +3,10 @@
  * .docx/.odt extractors and REFI-QDA import at the model level: position
  * readings, GUID forms, refusals with the project unchanged, and links:
  * read from the shape other tools write, each one axial cannot take left
- * out with its own report line, and kept through export and import.
+ * out with its own report line, and kept through export and import;
+ * merging a coder's copy with its links, types, memos, evidence, storyline
+ * and core category, again (nothing added), undone, and each link the
+ * model refuses once the two projects meet left out and named.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +14,11 @@
 
 #include <zip.h>
 
+#include "store/coder.h"
 #include "store/codetree.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/history.h"
 #include "store/link.h"
 #include "exchange/exchange.h"
 #include "store/memo.h"
@@ -1030,6 +1035,365 @@ test_refi_links_round_trip(void **state)
 	project_close(q);
 }
 
+/* ---- merging a coder's copy: links ---- */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Every link of p as a line with all merge keeps, by GUID, sorted: its
+ * ends' GUIDs, type (a built-in's key, or name and colour), direction,
+ * author, time, memos (GUID, type, body) and evidence (codings' GUIDs).
+ * A link whose GUID is skip is left out.
+ */
+static char *
+merge_summary(struct project *p, const char *skip)
+{
+	struct link *v;
+	struct link_type *t;
+	struct coder *cd;
+	struct buf b = {0};
+	char **lines;
+	size_t n, nt, nc, nl = 0, i, j, k, ne, nm;
+
+	assert_ok(link_list(p, 0, &v, &n));
+	assert_ok(link_type_list(p, &t, &nt));
+	assert_ok(coder_list(p, &cd, &nc));
+	lines = xcalloc(n + 1, sizeof *lines);
+	for (i = 0; i < n; i++) {
+		struct buf l = {0};
+		struct node f, g;
+		struct memo *mo;
+		struct coding c;
+		int64_t *ev;
+
+		if (skip != NULL && strcmp(v[i].guid, skip) == 0)
+			continue;
+		for (j = 0; j < nt && t[j].id != v[i].type; j++)
+			;
+		for (k = 0; k < nc && cd[k].id != v[i].author; k++)
+			;
+		assert_true(j < nt && k < nc);
+		assert_ok(codetree_get(p, v[i].from, &f));
+		assert_ok(codetree_get(p, v[i].to, &g));
+		buf_printf(&l, "%s %s %s %s %s %s by %s at %lld", v[i].guid, f.guid,
+		    v[i].directed ? "->" : "--", g.guid, t[j].key != NULL ?
+		    t[j].key : t[j].name, t[j].color, cd[k].login,
+		    (long long)v[i].created);
+		node_done(&f);
+		node_done(&g);
+		assert_ok(memo_list(p, MEMO_LINK, v[i].id, &mo, &nm));
+		for (j = 0; j < nm; j++)
+			buf_printf(&l, " [%s %s %s by %s]", mo[j].guid,
+			    memo_type_name(mo[j].type), mo[j].body, mo[j].author);
+		memo_list_free(mo, nm);
+		assert_ok(link_evidence_list(p, v[i].id, &ev, &ne));
+		for (j = 0; j < ne; j++) {
+			assert_ok(coding_get(p, ev[j], &c));
+			buf_printf(&l, " <%s>", c.guid);
+		}
+		free(ev);
+		lines[nl++] = buf_take(&l);
+	}
+	qsort(lines, nl, sizeof *lines, cmp_str);
+	buf_puts(&b, "");
+	for (i = 0; i < nl; i++) {
+		buf_printf(&b, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	link_list_free(v, n);
+	link_type_list_free(t, nt);
+	coder_list_free(cd, nc);
+	return buf_take(&b);
+}
+
+/* Copies a closed project file to a new name; the caller frees it. */
+static char *
+copy_project(const char *path, const char *name)
+{
+	char *to = tu_path(name), *data;
+	size_t len;
+
+	data = file_read_all(path, &len);
+	assert_non_null(data);
+	tu_write(to, data, len);
+	free(data);
+	return to;
+}
+
+/* Merges the project at other into p in one action, as axial merge does. */
+static enum ax_status
+merge(struct project *p, const char *other, struct refi_stats *st, char **err)
+{
+	enum ax_status s;
+
+	assert_ok(project_begin(p, "merge"));
+	if ((s = merge_project(p, other, 1 << 20, st, err)) == AX_OK)
+		assert_ok(project_commit(p));
+	else
+		project_rollback(p);
+	return s;
+}
+
+/* Opens path acting as login, a coder tied to this account. */
+static struct project *
+open_as(const char *path, const char *login)
+{
+	struct project *p = NULL;
+
+	if (project_open(path, 0, login, &p, NULL) != AX_OK)
+		fail_msg("cannot open %s as %s", path, login ? login : "you");
+	return p;
+}
+
+/* The lead's project for the merge tests, left open: document d,
+ * categories A, B, C, codes x, y, z in A, and coder-c tied to this
+ * account (to act in the copy). */
+struct lead {
+	struct project *p;
+	char *path;
+	int64_t doc, a, b, c, x, y, z;
+};
+
+static void
+lead_project(struct lead *l)
+{
+	struct project *p = l->p = tu_new_project(&l->path);
+
+	l->doc = tu_doc(p, "d", "one two three four five\n");
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "A", &l->a));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "B", &l->b));
+	assert_ok(codetree_add(p, 0, NODE_CATEGORY, "C", &l->c));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "x", &l->x));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "y", &l->y));
+	assert_ok(codetree_add(p, l->a, NODE_CODE, "z", &l->z));
+	assert_ok(coder_add(p, "coder-c", NULL, NULL, project_account(p)));
+}
+
+/*
+ * The issue's case: a coder's copy with new links, a type of its own,
+ * evidence, a link memo, a storyline and the core category merges into
+ * the lead's project with every one intact (all but the link to a code
+ * the lead does not have, reported); merging again adds nothing; one undo
+ * takes the merge back.
+ */
+static void
+test_merge_links(void **state)
+{
+	struct link_import_info li = {NULL, 0, 1500000000};
+	struct project *p, *c;
+	struct lead ld;
+	struct refi_stats st;
+	struct link l;
+	struct memo *mo;
+	char *cpath, *err = NULL, *want, *got, *before, *g;
+	int64_t mine, l1, l2, lx, extra, cc, core;
+	size_t n;
+
+	(void)state;
+	lead_project(&ld);
+	p = ld.p;
+	assert_ok(coding_add(p, ld.doc, ld.x, 0, 3, NULL));
+	assert_ok(link_add(p, ld.a, ld.b, LINK_TYPE_CAUSES, true, "the lead's",
+	    NULL));
+	project_close(p);
+	cpath = copy_project(ld.path, "copy.axial");
+
+	/* the coder's work in the copy */
+	c = open_as(cpath, "coder-c");
+	assert_ok(coding_add(c, ld.doc, ld.y, 4, 7, &cc));
+	assert_ok(link_type_add(c, "enables", "#336699", &mine));
+	/* made long ago: the time must come across, not the merge's */
+	assert_ok(link_add_ex(c, ld.c, ld.b, mine, true, "why it enables", &li,
+	    &l1));
+	assert_ok(link_evidence_add(c, l1, cc));
+	assert_ok(link_add(c, ld.x, ld.y, LINK_TYPE_CONTRADICTS, false, NULL, &l2));
+	assert_ok(link_evidence_add(c, l2, 1));
+	assert_ok(link_evidence_add(c, l2, cc));
+	assert_ok(link_evidence_add(c, 1, cc));	/* on the lead's link */
+	assert_ok(codetree_add(c, 0, NODE_CODE, "extra", &extra));
+	assert_ok(link_add(c, extra, ld.b, LINK_TYPE_LEADS_TO, true, NULL,
+	    &lx));
+	assert_ok(link_core_set(c, ld.b));
+	assert_ok(memo_add(c, MEMO_NODE, ld.b, MEMO_TYPE_STORYLINE, "Story",
+	    "It turns on B.", NULL));
+	assert_ok(link_get(c, lx, &l));
+	want = merge_summary(c, l.guid);
+	g = xasprintf("link 'leads to' from 'extra' to 'B' (%s) left out: "
+	    "'extra' matches no code or category in the project (by GUID or "
+	    "path)\n", l.guid);
+	link_done(&l);
+	project_close(c);
+
+	p = open_as(ld.path, NULL);
+	before = merge_summary(p, NULL);
+	assert_ok(merge(p, cpath, &st, &err));
+	assert_int_equal(st.codings, 1);
+	assert_int_equal(st.skipped, 1);
+	assert_int_equal(st.links, 2);
+	assert_int_equal(st.evidence, 4);
+	assert_int_equal(st.memos, 2);	/* the link's and the storyline */
+	want_line(st.report, g);
+	want_line(st.report, "link type 'enables' added (the copy's)\n");
+	/* every link as in the copy: ends, type and colour, direction,
+	 * author, time, memo with its GUID, evidence */
+	got = merge_summary(p, NULL);
+	assert_string_equal(got, want);
+	assert_non_null(strstr(got, " enables #336699 by coder-c at 1500000000 "));
+	assert_non_null(strstr(got, " contradicts  by coder-c at "));
+	free(got);
+	free(g);
+	assert_ok(link_core_get(p, &core));
+	assert_int_equal(core, ld.b);
+	assert_ok(memo_list(p, MEMO_NODE, ld.b, &mo, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(mo[0].type, MEMO_TYPE_STORYLINE);
+	assert_string_equal(mo[0].body, "It turns on B.");
+	assert_string_equal(mo[0].author, "coder-c");
+	memo_list_free(mo, n);
+	refi_stats_done(&st);
+
+	/* again: nothing added, and no action (the undo below takes the
+	 * first merge back) */
+	assert_ok(merge(p, cpath, &st, &err));
+	assert_int_equal(st.codings + st.links + st.evidence + st.memos +
+	    st.coders, 0);
+	got = merge_summary(p, NULL);
+	assert_string_equal(got, want);
+	free(got);
+	refi_stats_done(&st);
+
+	/* one undo takes the whole merge back */
+	assert_ok(history_undo(p, NULL));
+	got = merge_summary(p, NULL);
+	assert_string_equal(got, before);
+	free(got);
+	assert_int_equal(link_type_find(p, "enables", &mine), AX_ERR_NOTFOUND);
+	assert_ok(link_core_get(p, &core));
+	assert_int_equal(core, 0);
+	assert_ok(memo_list(p, MEMO_NODE, ld.b, &mo, &n));
+	assert_int_equal(n, 0);
+	memo_list_free(mo, n);
+	free(before);
+	free(want);
+	free(ld.path);
+	free(cpath);
+	project_close(p);
+}
+
+/* Expects the line "HEAD (GUID)TAIL" in report, GUID that of link id of
+ * the copy c. */
+static void
+want_link_line(const char *report, struct project *c, int64_t id,
+    const char *head, const char *tail)
+{
+	struct link l;
+	char *line;
+
+	assert_ok(link_get(c, id, &l));
+	line = xasprintf("%s (%s)%s", head, l.guid, tail);
+	want_line(report, line);
+	free(line);
+	link_done(&l);
+}
+
+/*
+ * What the model refuses once the two projects meet, each left out with
+ * a line naming both ends, and the rest of the copy merged: the same
+ * relation made in both under two GUIDs, an "is part of" loop the two
+ * make together, a self link once a renamed code and a new code of its
+ * new name map to one node; evidence on a coding whose document is not
+ * here; the copy's core category when the lead has another.
+ */
+static void
+test_merge_link_refusals(void **state)
+{
+	struct project *p, *c;
+	struct refi_stats st;
+	struct lead ld;
+	struct link l, *v;
+	char *cpath, *err = NULL, *g;
+	int64_t w, good, dup, loop, self, od, cy, co, id, core;
+	size_t n;
+
+	(void)state;
+	lead_project(&ld);
+	p = ld.p;
+	assert_ok(link_add(p, ld.x, ld.y, LINK_TYPE_PART_OF, true, NULL, NULL));
+	project_close(p);
+	cpath = copy_project(ld.path, "copy2.axial");
+
+	c = open_as(cpath, "coder-c");
+	od = tu_doc(c, "only here", "text the lead does not have\n");
+	assert_ok(coding_add(c, ld.doc, ld.y, 0, 3, &cy));
+	assert_ok(coding_add(c, od, ld.y, 0, 4, &co));
+	assert_ok(link_add(c, ld.b, ld.c, LINK_TYPE_CONTRADICTS, false, "B and C",
+	    &good));
+	assert_ok(link_evidence_add(c, good, cy));
+	assert_ok(link_evidence_add(c, good, co));
+	assert_ok(link_add(c, ld.a, ld.b, LINK_TYPE_CAUSES, true, NULL, &dup));
+	assert_ok(link_add(c, ld.y, ld.z, LINK_TYPE_PART_OF, true, NULL, &loop));
+	assert_ok(codetree_add(c, ld.a, NODE_CODE, "w", &w));
+	assert_ok(link_add(c, ld.x, w, LINK_TYPE_LEADS_TO, true, NULL, &self));
+	assert_ok(link_core_set(c, ld.b));
+	project_close(c);
+
+	/* meanwhile the lead: the same relation, the other half of a loop,
+	 * x renamed to the copy's new code's name, another core */
+	p = open_as(ld.path, NULL);
+	assert_ok(link_add(p, ld.a, ld.b, LINK_TYPE_CAUSES, true, NULL, NULL));
+	assert_ok(link_add(p, ld.z, ld.x, LINK_TYPE_PART_OF, true, NULL, NULL));
+	assert_ok(codetree_rename(p, ld.x, "w"));
+	assert_ok(link_core_set(p, ld.a));
+	assert_ok(merge(p, cpath, &st, &err));
+	assert_int_equal(st.links, 1);
+	assert_int_equal(st.codings, 1);
+	assert_int_equal(st.evidence, 1);
+	want_line(st.report, "document 'only here' is not in the project");
+
+	c = open_as(cpath, NULL);
+	want_link_line(st.report, c, dup, "link 'causes' from 'A' to 'B'",
+	    " left out: «A» and «B» are already linked so: «A» causes «B» "
+	    "(link #2)\n");
+	want_link_line(st.report, c, loop, "link 'is part of' from 'A/y' to "
+	    "'A/z'", " left out: «y» is part of «z» would go round in a loop: "
+	    "«z» is already part of «y»\n");
+	want_link_line(st.report, c, self, "link 'leads to' from 'A/x' to 'A/w'",
+	    " left out: cannot link «w» to itself\n");
+	want_link_line(st.report, c, good, "link 'contradicts' from 'B' to 'C'",
+	    ": 1 coding of its evidence left out: it did not come across\n");
+	assert_ok(link_get(c, good, &l));
+	g = xstrdup(l.guid);
+	link_done(&l);
+	want_line(st.report, "the copy's core category is 'B', this project's "
+	    "is 'A': 'A' stays the core category\n");
+	project_close(c);
+
+	/* nothing else lost: the good link with its memo and the evidence
+	 * that came; the lead's links as they were; the lead's core */
+	assert_ok(link_find_guid(p, g, &id));
+	assert_ok(link_get(p, id, &l));
+	assert_int_equal(l.from, ld.b);
+	assert_int_equal(l.to, ld.c);
+	assert_false(l.directed);
+	assert_int_equal(l.nevidence, 1);
+	assert_true(l.memo != 0);
+	link_done(&l);
+	assert_ok(link_list(p, 0, &v, &n));
+	assert_int_equal(n, 4);
+	link_list_free(v, n);
+	assert_ok(link_core_get(p, &core));
+	assert_int_equal(core, ld.a);
+	refi_stats_done(&st);
+	free(g);
+	free(ld.path);
+	free(cpath);
+	project_close(p);
+}
 int
 main(void)
 {
@@ -1051,6 +1415,8 @@ main(void)
 		cmocka_unit_test(test_refi_qdc),
 		cmocka_unit_test(test_refi_links),
 		cmocka_unit_test(test_refi_links_round_trip),
+		cmocka_unit_test(test_merge_links),
+		cmocka_unit_test(test_merge_link_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -667,12 +667,13 @@ test_blind(void **state)
 	struct link l;
 	struct memo *mo;
 	char *path;
-	int64_t doc, k1, k2, k3, before, la, ca, cb;
+	int64_t doc, k1, k2, k3, kc, before, la, ca, cb;
 	size_t n;
 
 	(void)state;
 	o = tu_new_project(&path);
 	doc = tu_doc(o, "d", "one two three\n");
+	assert_ok(codetree_add(o, 0, NODE_CATEGORY, "kc", &kc));
 	assert_ok(codetree_add(o, 0, NODE_CODE, "k1", &k1));
 	assert_ok(codetree_add(o, 0, NODE_CODE, "k2", &k2));
 	assert_ok(link_add(o, k1, k2, LINK_TYPE_CONTEXT, true, NULL, &before));
@@ -696,6 +697,13 @@ test_blind(void **state)
 	/* A may not attach B's coding, hidden from A */
 	assert_int_equal(link_evidence_add(a, la, cb), AX_ERR_NOTFOUND);
 	assert_string_equal(project_errmsg(a), "no coding #2");
+	assert_int_equal(link_evidence_check(a, la, cb), AX_ERR_NOTFOUND);
+	assert_string_equal(project_errmsg(a), "no coding #2");
+	assert_int_equal(link_evidence_check(a, la, ca), AX_ERR_EXISTS);
+	/* nor mark the owner's category as the core one */
+	assert_int_equal(link_core_check(a, kc), AX_ERR_PERM);
+	assert_non_null(strstr(project_errmsg(a), "blind coding is on"));
+	assert_ok(link_core_check(o, kc));
 	/* nor change the owner's link while the session hides the others */
 	assert_int_equal(link_set_memo(a, before, "mine"), AX_ERR_PERM);
 	assert_non_null(strstr(project_errmsg(a), "blind coding is on"));
@@ -777,6 +785,63 @@ test_core_and_storyline(void **state)
 	assert_ok(history_undo(m.p, NULL));
 	assert_ok(link_core_get(m.p, &core));
 	assert_int_equal(core, m.cat);
+	model_done(&m);
+}
+
+/* link_check, link_evidence_check and link_core_check: the refusals of
+ * link_add, link_evidence_add and link_core_set, with their messages,
+ * and nothing written, refused or not. */
+static void
+test_checks(void **state)
+{
+	struct model m;
+	int64_t id, gone;
+	char *before, *after;
+
+	(void)state;
+	model(&m);
+	assert_ok(codetree_add(m.p, 0, NODE_CODE, "gone", &gone));
+	assert_ok(codetree_remove(m.p, gone));
+	before = dump(m.path);
+	assert_ok(link_check(m.p, m.a, m.b, LINK_TYPE_CAUSES, true));
+	assert_int_equal(link_evidence_check(m.p, 1, m.c_a), AX_ERR_NOTFOUND);
+	assert_ok(link_core_check(m.p, m.cat));
+	assert_ok(link_core_check(m.p, 0));
+	after = dump(m.path);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	REFUSED(m.p, m.path, link_check(m.p, m.a, m.a, LINK_TYPE_CAUSES, true),
+	    AX_ERR_INPUT, "cannot link «a» to itself");
+	REFUSED(m.p, m.path, link_check(m.p, m.a, gone, LINK_TYPE_CAUSES, true),
+	    AX_ERR_NOTFOUND, "no code or category #5 to link");
+	REFUSED(m.p, m.path, link_check(m.p, m.a, m.b, 0, true),
+	    AX_ERR_NOTFOUND, "no link type #0");
+	REFUSED(m.p, m.path, link_check(m.p, m.a, m.cat, LINK_TYPE_PART_OF,
+	    false), AX_ERR_INPUT, "«is part of» goes one way");
+	assert_ok(link_add(m.p, m.a, m.b, LINK_TYPE_CAUSES, true, NULL, &id));
+	REFUSED(m.p, m.path, link_check(m.p, m.b, m.a, LINK_TYPE_CAUSES, false),
+	    AX_ERR_EXISTS, "«b» and «a» are already linked so: «a» causes «b» "
+	    "(link #1)");
+	assert_ok(link_check(m.p, m.b, m.a, LINK_TYPE_CAUSES, true));
+	assert_ok(link_add(m.p, m.a, m.cat, LINK_TYPE_PART_OF, true, NULL, NULL));
+	REFUSED(m.p, m.path, link_check(m.p, m.cat, m.a, LINK_TYPE_PART_OF,
+	    true), AX_ERR_CYCLE, "«Cat» is part of «a» would go round in a loop: "
+	    "«a» is already part of «Cat»");
+
+	assert_ok(link_evidence_check(m.p, id, m.c_a));
+	assert_ok(link_evidence_add(m.p, id, m.c_a));
+	REFUSED(m.p, m.path, link_evidence_check(m.p, id, m.c_a), AX_ERR_EXISTS,
+	    "coding #1 is already evidence of link #1");
+	REFUSED(m.p, m.path, link_evidence_check(m.p, id, 77), AX_ERR_NOTFOUND,
+	    "no coding #77");
+	REFUSED(m.p, m.path, link_evidence_check(m.p, 9, m.c_a),
+	    AX_ERR_NOTFOUND, "no link #9");
+
+	REFUSED(m.p, m.path, link_core_check(m.p, m.a), AX_ERR_INPUT,
+	    "«a» is a code; only a category can be the core category");
+	REFUSED(m.p, m.path, link_core_check(m.p, 99), AX_ERR_NOTFOUND,
+	    "no code or category #99");
 	model_done(&m);
 }
 
@@ -956,6 +1021,7 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_blind),
 		cmocka_unit_test(test_core_and_storyline),
+		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_migration),
 	};

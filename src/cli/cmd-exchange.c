@@ -100,8 +100,9 @@ merge_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	printf(_("merged %s: %lld codings added (%lld already present), "
-	    "%lld coders and %lld memos added\n"), ops[1],
-	    (long long)st.codings, (long long)st.skipped,
+	    "%lld links, %lld codings of link evidence, %lld coders and %lld "
+	    "memos added\n"), ops[1], (long long)st.codings,
+	    (long long)st.skipped, (long long)st.links, (long long)st.evidence,
 	    (long long)st.coders, (long long)st.memos);
 	cmd_report_lines(ops[1], st.report);
 out:
@@ -112,13 +113,16 @@ out:
 
 const struct cmd cmd_merge = {
 	"merge", "PROJECT OTHER [--max-size SIZE]",
-	N_("add a coder's copy (an axial project or .qdpx): their codings, under "
-	"their own coders"),
+	N_("add a coder's copy (an axial project or .qdpx): their codings and "
+	"links, under their own coders"),
 	N_("  OTHER      another axial project, or a REFI-QDA .qdpx\n"
 	"             Documents are matched by the SHA-256 of their text, codes\n"
 	"             by GUID, then by category path; what cannot be matched is\n"
-	"             reported. Codings already present are skipped, so merging\n"
-	"             the same file twice adds nothing. All or nothing.\n"
+	"             reported. Codings come with their memos, links with their\n"
+	"             types, memos and evidence, and the core category if this\n"
+	"             project has none. What is already present is skipped, so\n"
+	"             merging the same file twice adds nothing. One action: an\n"
+	"             error changes nothing.\n"
 	"  --max-size SIZE\n"
 	"             the largest .qdpx to read, e.g. 500M or 2G (default\n"
 	"             256M); only regular files are read\n"

@@ -127,6 +127,7 @@ enum ax_status refi_export_qdc(struct project *p, const char *out,
 struct refi_stats {
 	int64_t documents, codes, categories, codings, memos, coders, attributes;
 	int64_t links;
+	int64_t evidence;	/* codings attached to links (merge) */
 	int64_t skipped;	/* codings already present (merge) */
 	char *report;		/* notes, one line each; "" or NULL if none */
 };

@@ -2,13 +2,26 @@
  * merge.c: adding a coder's copy of the project (another axial project, or
  * a .qdpx exported from one or from another tool) to this one.
  *
- * Only codings (and the memos written on them) come across, under their
- * own coders. A document is matched by the SHA-256 of its stored text, so
- * renaming does not matter and a changed transcript is never coded by
- * mistake; a code by GUID, then by its path of names from the top, with the
- * same kind. What cannot be matched is reported, not created: the codebook
- * stays the lead's. A coding already present (same GUID, or same document,
- * code, coder and span) is skipped, so a second merge adds nothing.
+ * Codings come across under their own coders, with the memos written on
+ * them; then the links between codes and categories, with their types,
+ * memos and evidence; storyline memos; and the core category, if this
+ * project has none. A document is matched by the SHA-256 of its stored
+ * text, so renaming does not matter and a changed transcript is never
+ * coded by mistake; a code by GUID, then by its path of names from the
+ * top, with the same kind. What cannot be matched is reported, not
+ * created: the codebook stays the lead's (a link type is the one thing
+ * added, when no type of this project has its name). Everything already
+ * present is skipped: a coding, link or memo with the same GUID, a coding
+ * with the same document, code, coder and span, evidence already attached.
+ * So a second merge adds nothing.
+ *
+ * Invariant: nothing the model would refuse is asked of it, since a
+ * refusal inside the caller's one action would roll the whole merge back.
+ * A link the model would refuse (the same relation there under another
+ * GUID, a self link once both ends are mapped, an "is part of" loop the two
+ * projects' links make together) is checked first (link_check) and left
+ * out with a report line naming it; so is what a blind session hides from
+ * the acting coder here (counted, to be merged again once it has ended).
  *
  * A .qdpx is first imported into a temporary project (with every REFI-QDA
  * check of refi-import.c) and merged from there.
@@ -26,6 +39,7 @@
 #include "store/document.h"
 #include "exchange/exchange.h"
 #include "base/i18n.h"
+#include "store/link.h"
 #include "store/memo.h"
 #include "text/name.h"
 #include "base/textin.h"
@@ -102,142 +116,586 @@ seen_once(struct seen *s, int64_t id)
 	return true;
 }
 
+/* One merge: the two projects, what the copy holds, and how its rows map
+ * to this project's (0: not yet, or not across). */
+struct merge {
+	struct project *p, *o;		/* this project, the copy */
+	struct refi_stats *st;
+	struct buf *rep;
+	struct coder *oc;		/* the copy's coders */
+	size_t noc;
+	int64_t *coder_map;
+	struct coding *v;		/* the copy's codings */
+	size_t nv;
+	int64_t *coding_map;		/* -1: here, but hidden by blind coding */
+	struct memo *mo;		/* the copy's memos */
+	size_t nmo;
+	struct link_type *ot;		/* the copy's link types */
+	size_t nt;
+	int64_t *type_map;
+	bool hidden;			/* a blind session hides work here */
+	int64_t blind_memos, blind_evidence;	/* left out for it */
+	char *err;
+};
+
+/* Fails the merge with p's (or, from the copy, o's) message. */
 static enum ax_status
-merge_from(struct project *p, struct project *other, struct refi_stats *st,
-    struct buf *rep, char **err)
+merge_fail(struct merge *m, struct project *from, enum ax_status s)
 {
-	struct coder *oc = NULL;
-	struct coding *v = NULL;
+	m->err = xstrdup(project_errmsg(from));
+	return s;
+}
+
+/* The coder in p for the copy's coder oc[j], imported on first use. */
+static enum ax_status
+map_coder(struct merge *m, size_t j, int64_t *id)
+{
+	int64_t before = 0;
+	bool existed;
+
+	if (m->coder_map[j] == 0) {
+		existed = coder_find(m->p, m->oc[j].login, &before) == AX_OK;
+		if (coder_import(m->p, m->oc[j].login, m->oc[j].name,
+		    m->oc[j].guid, &m->coder_map[j]) != AX_OK)
+			return merge_fail(m, m->p, AX_ERR_INPUT);
+		if (!existed && before == 0)
+			m->st->coders++;
+	}
+	*id = m->coder_map[j];
+	return AX_OK;
+}
+
+/* The coder in p for the copy's coder row oid, or its coder login when
+ * login is not NULL; *id is 0 when the copy has no such coder. */
+static enum ax_status
+map_coder_of(struct merge *m, int64_t oid, const char *login, int64_t *id)
+{
+	size_t j;
+
+	*id = 0;
+	for (j = 0; j < m->noc; j++)
+		if (login != NULL ? strcmp(m->oc[j].login, login) == 0 :
+		    m->oc[j].id == oid)
+			return map_coder(m, j, id);
+	return AX_OK;
+}
+
+/* The coding in p with this document, code, coder and span; -1 if the
+ * reader may not see it (blind coding). */
+static int64_t
+coding_here(struct project *p, int64_t doc, int64_t node, int64_t coder,
+    int64_t start, int64_t end)
+{
+	struct coding_filter f = {doc, node, coder};
+	struct coding *v;
+	size_t n, i;
+	int64_t id = -1;
+
+	if (coding_list(p, &f, &v, &n) != AX_OK)
+		return -1;
+	for (i = 0; i < n && id == -1; i++)
+		if (v[i].start == start && v[i].end == end)
+			id = v[i].id;
+	free(v);
+	return id;
+}
+
+/* The codings, under their own coders; coding_map says where each went. */
+static enum ax_status
+merge_codings(struct merge *m)
+{
 	struct seen bad_docs = {0}, bad_nodes = {0};
-	size_t noc = 0, nv = 0, i, j;
-	int64_t *coder_map = NULL;
 	enum ax_status s = AX_OK;
+	size_t i;
 
-	{
-		/* A copy still in a hidden blind session shows each reader only
-		 * their own codings: merging it would silently drop the rest. */
-		struct blind_status b;
-		bool hidden = blind_status(other, &b) == AX_OK && b.hidden;
-
-		blind_status_done(&b);
-		if (hidden) {
-			*err = xstrdup(_("a blind session is still open there (not every "
-			    "coder has marked their coding done), so its codings cannot "
-			    "be read; finish or lift it first"));
-			return AX_ERR_PERM;
-		}
-	}
-	if (coder_list(other, &oc, &noc) != AX_OK ||
-	    coding_list(other, NULL, &v, &nv) != AX_OK) {
-		*err = xstrdup(project_errmsg(other));
-		s = AX_ERR_IO;
-		goto out;
-	}
-	coder_map = xcalloc(noc + 1, sizeof *coder_map);
-	/* A file from elsewhere (or an older axial) may hold display names this
-	 * one refuses: cleaned, as an import cleans them (name.h). */
-	for (j = 0; j < noc; j++) {
-		char *dn = name_clean(NAME_CODER_NAME, oc[j].name, oc[j].login, 0, NULL);
-
-		free(oc[j].name);
-		oc[j].name = dn;
-	}
-	for (i = 0; i < nv; i++) {
-		struct coding *c = &v[i];
+	for (i = 0; i < m->nv && s == AX_OK; i++) {
+		struct coding *c = &m->v[i];
 		struct doc_info d;
 		int64_t doc = 0, node, coder = 0, id = 0;
-		struct memo *m = NULL;
-		size_t nm = 0;
 
-		if (doc_get(other, c->doc, &d) != AX_OK)
+		if (doc_get(m->o, c->doc, &d) != AX_OK)
 			continue;
-		if (doc_find_sha256(p, d.sha256, &doc) != AX_OK) {
+		if (doc_find_sha256(m->p, d.sha256, &doc) != AX_OK) {
 			if (seen_once(&bad_docs, c->doc))
-				buf_printf(rep, _("document '%s' is not in the project (no "
-				    "document has the same text): its codings were not "
-				    "merged\n"), d.name);
+				buf_printf(m->rep, _("document '%s' is not in the "
+				    "project (no document has the same text): its "
+				    "codings were not merged\n"), d.name);
 			doc_info_done(&d);
 			continue;
 		}
 		doc_info_done(&d);
-		if ((node = match_node(p, other, c->node)) == 0) {
+		if ((node = match_node(m->p, m->o, c->node)) == 0) {
 			if (seen_once(&bad_nodes, c->node)) {
-				char *path = codetree_path(other, c->node);
+				char *path = codetree_path(m->o, c->node);
 
-				buf_printf(rep, _("code '%s' matches no code in the project "
-				    "(by GUID or path): its codings were not merged\n"),
-				    path ? path : "?");
+				buf_printf(m->rep, _("code '%s' matches no code in the "
+				    "project (by GUID or path): its codings were not "
+				    "merged\n"), path ? path : "?");
 				free(path);
 			}
 			continue;
 		}
-		for (j = 0; j < noc; j++) {
-			if (oc[j].id != c->coder)
-				continue;
-			if (coder_map[j] == 0) {
-				int64_t before = 0;
-				bool existed = coder_find(p, oc[j].login, &before) == AX_OK;
-
-				if (coder_import(p, oc[j].login, oc[j].name, oc[j].guid,
-				    &coder_map[j]) != AX_OK) {
-					*err = xstrdup(project_errmsg(p));
-					s = AX_ERR_INPUT;
-					goto out;
-				}
-				if (!existed && before == 0)
-					st->coders++;
-			}
-			coder = coder_map[j];
-		}
-		if (coder == 0)
+		if ((s = map_coder_of(m, c->coder, NULL, &coder)) != AX_OK ||
+		    coder == 0)
 			continue;
-		if (coding_find_guid(p, c->guid, &id) == AX_OK ||
-		    coding_exists(p, doc, node, coder, c->start, c->end)) {
-			st->skipped++;
-			continue;
+		if (coding_find_guid(m->p, c->guid, &id) == AX_OK) {
+			m->st->skipped++;
+		} else if (coding_exists(m->p, doc, node, coder, c->start, c->end)) {
+			m->st->skipped++;
+			id = coding_here(m->p, doc, node, coder, c->start, c->end);
+		} else if (coding_add_as(m->p, coder, doc, node, c->start, c->end,
+		    c->guid, c->created, &id) != AX_OK) {
+			s = merge_fail(m, m->p, AX_ERR_INPUT);
+		} else {
+			m->st->codings++;
 		}
-		if (coding_add_as(p, coder, doc, node, c->start, c->end, c->guid,
-		    c->created, &id) != AX_OK) {
-			*err = xstrdup(project_errmsg(p));
-			s = AX_ERR_INPUT;
-			goto out;
-		}
-		st->codings++;
-		/* Memos on the coding come with it. */
-		memo_list(other, MEMO_CODING, c->id, &m, &nm);
-		for (j = 0; j < nm && s == AX_OK; j++) {
-			struct memo_import_info mi = {0, m[j].created, m[j].modified,
-			    m[j].guid};
-			int64_t mid;
-			size_t k;
-			char *title;
-
-			if (memo_find_guid(p, m[j].guid, &mid) == AX_OK)
-				continue;
-			for (k = 0; k < noc; k++)
-				if (strcmp(oc[k].login, m[j].author) == 0)
-					coder_import(p, oc[k].login, oc[k].name, oc[k].guid,
-					    &mi.author);
-			title = name_clean(NAME_MEMO_TITLE, m[j].title, "", 0, NULL);
-			if (memo_add_ex(p, MEMO_CODING, id, m[j].type, title,
-			    m[j].body, &mi, NULL) != AX_OK) {
-				*err = xstrdup(project_errmsg(p));
-				s = AX_ERR_INPUT;
-			} else {
-				st->memos++;
-			}
-			free(title);
-		}
-		memo_list_free(m, nm);
-		if (s != AX_OK)
-			goto out;
+		m->coding_map[i] = id;
 	}
-out:
 	free(bad_docs.v);
 	free(bad_nodes.v);
-	free(coder_map);
-	free(v);
-	coder_list_free(oc, noc);
+	return s;
+}
+
+/* The coding in p the copy's coding oid went to: 0 if it did not come
+ * across, -1 if blind coding hides it here. */
+static int64_t
+mapped_coding(const struct merge *m, int64_t oid)
+{
+	size_t i;
+
+	for (i = 0; i < m->nv; i++)
+		if (m->v[i].id == oid)
+			return m->coding_map[i];
+	return 0;
+}
+
+/* The copy's memo mo on target (of kind t) in p, unless its GUID is here. */
+static enum ax_status
+merge_memo(struct merge *m, const struct memo *mo, enum memo_target t,
+    int64_t target)
+{
+	struct memo_import_info mi = {0, mo->created, mo->modified, mo->guid};
+	enum ax_status s;
+	int64_t id;
+	char *title;
+
+	if (memo_find_guid(m->p, mo->guid, &id) == AX_OK)
+		return AX_OK;
+	if ((s = map_coder_of(m, 0, mo->author, &mi.author)) != AX_OK)
+		return s;
+	title = name_clean(NAME_MEMO_TITLE, mo->title, "", 0, NULL);
+	if (memo_add_ex(m->p, t, target, mo->type, title, mo->body, &mi,
+	    NULL) != AX_OK)
+		s = merge_fail(m, m->p, AX_ERR_INPUT);
+	else
+		m->st->memos++;
+	free(title);
+	return s;
+}
+
+/* The memos on every coding that came across or was here already. */
+static enum ax_status
+merge_coding_memos(struct merge *m)
+{
+	enum ax_status s = AX_OK;
+	struct coding c;
+	size_t i;
+	int64_t id, to;
+
+	for (i = 0; i < m->nmo && s == AX_OK; i++) {
+		if (m->mo[i].target != MEMO_CODING ||
+		    (to = mapped_coding(m, m->mo[i].target_id)) == 0 ||
+		    memo_find_guid(m->p, m->mo[i].guid, &id) == AX_OK)
+			continue;
+		/* a coding blind coding hides from the reader takes no memo
+		 * from them */
+		if (to < 0 || coding_get(m->p, to, &c) != AX_OK)
+			m->blind_memos++;
+		else
+			s = merge_memo(m, &m->mo[i], MEMO_CODING, to);
+	}
+	return s;
+}
+
+/* Whether a and b fold alike (name_fold). */
+static bool
+same_name(const char *a, const char *b)
+{
+	char *fa = name_fold(a), *fb = name_fold(b);
+	bool same = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/*
+ * The type in p for the copy's type otype, into *id: a built-in is the
+ * same row in every project; a type of the copy's own is the type of this
+ * project whose name folds alike, else the type its name finds (a
+ * built-in's translated name), else a new one with its colour (reported).
+ * *id 0, with *why, when none can be had (a name holding control
+ * characters, or naming two types here).
+ */
+static enum ax_status
+map_type(struct merge *m, int64_t otype, int64_t *id, char **why)
+{
+	struct link_type *pt = NULL, *t;
+	size_t i, k, npt = 0;
+	enum ax_status s;
+
+	*id = 0;
+	for (i = 0; i < m->nt && m->ot[i].id != otype; i++)
+		;
+	if (i == m->nt) {
+		*why = xasprintf(_("its type #%lld is not in the copy"),
+		    (long long)otype);
+		return AX_OK;
+	}
+	t = &m->ot[i];
+	if ((*id = m->type_map[i]) != 0)
+		return AX_OK;
+	if (t->key != NULL && link_builtin_key(otype) != NULL &&
+	    strcmp(t->key, link_builtin_key(otype)) == 0) {
+		*id = m->type_map[i] = otype;
+		return AX_OK;
+	}
+	if (link_type_list(m->p, &pt, &npt) != AX_OK)
+		return merge_fail(m, m->p, AX_ERR_IO);
+	for (k = 0; k < npt && *id == 0; k++)
+		if (pt[k].key == NULL && same_name(pt[k].name, t->name))
+			*id = pt[k].id;
+	link_type_list_free(pt, npt);
+	if (*id == 0 && (*why = name_check(NAME_LINK_TYPE, t->name)) != NULL)
+		return AX_OK;
+	/* a name starting with '#' is a name, never a "#ID" */
+	if (*id == 0 && t->name[0] != '#' &&
+	    (s = link_type_find(m->p, t->name, id)) != AX_OK) {
+		*id = 0;
+		if (s != AX_ERR_NOTFOUND) {
+			*why = xstrdup(project_errmsg(m->p));
+			return AX_OK;
+		}
+	}
+	if (*id == 0) {
+		if (link_type_add(m->p, t->name, name_color_ok(t->color) ?
+		    t->color : "", id) != AX_OK)
+			return merge_fail(m, m->p, AX_ERR_INPUT);
+		buf_printf(m->rep, _("link type '%s' added (the copy's)\n"),
+		    t->name);
+	}
+	m->type_map[i] = *id;
+	return AX_OK;
+}
+
+/* "link 'causes' from 'A' to 'B' (GUID)": the copy's link l, by the names
+ * it has there. */
+static char *
+link_desc(struct merge *m, const struct link *l)
+{
+	char *a = codetree_path(m->o, l->from), *b = codetree_path(m->o, l->to);
+	const char *type = "?";
+	char *r;
+	size_t i;
+
+	for (i = 0; i < m->nt; i++)
+		if (m->ot[i].id == l->type)
+			type = m->ot[i].name;
+	r = xasprintf(_("link '%s' from '%s' to '%s' (%s)"), type, a ? a : "?",
+	    b ? b : "?", l->guid);
+	free(a);
+	free(b);
+	return r;
+}
+
+/* The copy's link l in p, into *id: the link with its GUID, else a new one
+ * between the nodes its ends map to; 0, with *why, when it is left out. */
+static enum ax_status
+merge_link(struct merge *m, const struct link *l, int64_t *id, char **why)
+{
+	struct link_import_info li = {l->guid, 0, l->created};
+	int64_t from, to, type;
+	enum ax_status s;
+	char *a, *b;
+
+	if (link_find_guid(m->p, l->guid, id) == AX_OK)
+		return AX_OK;
+	*id = 0;
+	from = match_node(m->p, m->o, l->from);
+	to = match_node(m->p, m->o, l->to);
+	if (from == 0 || to == 0) {
+		a = codetree_path(m->o, from == 0 ? l->from : l->to);
+		b = codetree_path(m->o, l->to);
+		if (from == 0 && to == 0)
+			*why = xasprintf(_("neither '%s' nor '%s' matches a code "
+			    "or category in the project (by GUID or path)"),
+			    a ? a : "?", b ? b : "?");
+		else
+			*why = xasprintf(_("'%s' matches no code or category in "
+			    "the project (by GUID or path)"), a ? a : "?");
+		free(a);
+		free(b);
+		return AX_OK;
+	}
+	if ((s = map_type(m, l->type, &type, why)) != AX_OK || type == 0)
+		return s;
+	/* the model's refusals, asked first: one inside the action would
+	 * take the whole merge back */
+	if (link_check(m->p, from, to, type, l->directed) != AX_OK) {
+		*why = xstrdup(project_errmsg(m->p));
+		return AX_OK;
+	}
+	if ((s = map_coder_of(m, l->author, NULL, &li.author)) != AX_OK)
+		return s;
+	if (link_add_ex(m->p, from, to, type, l->directed, NULL, &li, id) != AX_OK)
+		return merge_fail(m, m->p, AX_ERR_INPUT);
+	m->st->links++;
+	return AX_OK;
+}
+
+/* The memos on the copy's link l, on link id here. */
+static enum ax_status
+merge_link_memos(struct merge *m, const struct link *l, int64_t id)
+{
+	enum ax_status s = AX_OK;
+	struct link pl;
+	size_t i;
+	int64_t mid;
+	char *desc;
+
+	for (i = 0; i < m->nmo && s == AX_OK; i++) {
+		if (m->mo[i].target != MEMO_LINK || m->mo[i].target_id != l->id ||
+		    memo_find_guid(m->p, m->mo[i].guid, &mid) == AX_OK)
+			continue;
+		if (link_get(m->p, id, &pl) != AX_OK) {
+			m->blind_memos++;	/* a link hidden from the reader */
+			continue;
+		}
+		if (pl.memo != 0) {
+			desc = link_desc(m, l);
+			buf_printf(m->rep, _("%s has a memo here already: the "
+			    "copy's memo on it was added beside it (axial memo "
+			    "list shows both)\n"), desc);
+			free(desc);
+		}
+		link_done(&pl);
+		s = merge_memo(m, &m->mo[i], MEMO_LINK, id);
+	}
+	return s;
+}
+
+/* The codings attached to the copy's link l, attached to link id here
+ * where they came across. */
+static enum ax_status
+merge_evidence(struct merge *m, const struct link *l, int64_t id)
+{
+	enum ax_status s = AX_OK;
+	int64_t *ev, c, missing = 0;
+	size_t i, n;
+	char *desc;
+
+	if (link_evidence_list(m->o, l->id, &ev, &n) != AX_OK)
+		return merge_fail(m, m->o, AX_ERR_IO);
+	for (i = 0; i < n && s == AX_OK; i++) {
+		if ((c = mapped_coding(m, ev[i])) == 0) {
+			missing++;
+		} else if (c < 0) {
+			m->blind_evidence++;
+		} else if ((s = link_evidence_check(m->p, id, c)) == AX_OK) {
+			if (link_evidence_add(m->p, id, c) != AX_OK)
+				s = merge_fail(m, m->p, AX_ERR_INPUT);
+			else
+				m->st->evidence++;
+		} else if (s == AX_ERR_EXISTS) {
+			s = AX_OK;
+		} else if (m->hidden) {
+			m->blind_evidence++;
+			s = AX_OK;
+		} else {
+			desc = link_desc(m, l);
+			buf_printf(m->rep, _("%s: a coding of its evidence left "
+			    "out: %s\n"), desc, project_errmsg(m->p));
+			free(desc);
+			s = AX_OK;
+		}
+	}
+	free(ev);
+	if (missing > 0 && s == AX_OK) {
+		desc = link_desc(m, l);
+		buf_printf(m->rep, ngettext("%s: %lld coding of its evidence left "
+		    "out: it did not come across\n", "%s: %lld codings of its "
+		    "evidence left out: they did not come across\n",
+		    (unsigned long)missing), desc, (long long)missing);
+		free(desc);
+	}
+	return s;
+}
+
+/* The links, with their types, memos and evidence. */
+static enum ax_status
+merge_links(struct merge *m)
+{
+	enum ax_status s = AX_OK;
+	struct link *v;
+	size_t i, n;
+
+	if (link_type_list(m->o, &m->ot, &m->nt) != AX_OK ||
+	    link_list(m->o, 0, &v, &n) != AX_OK)
+		return merge_fail(m, m->o, AX_ERR_IO);
+	m->type_map = xcalloc(m->nt + 1, sizeof *m->type_map);
+	for (i = 0; i < n && s == AX_OK; i++) {
+		char *why = NULL, *desc;
+		int64_t id = 0;
+
+		s = merge_link(m, &v[i], &id, &why);
+		if (why != NULL) {
+			desc = link_desc(m, &v[i]);
+			/* TRANSLATORS: %s is "link 'TYPE' from 'A' to 'B' (GUID)" */
+			buf_printf(m->rep, _("%s left out: %s\n"), desc, why);
+			free(desc);
+			free(why);
+		}
+		if (id != 0 && s == AX_OK)
+			s = merge_link_memos(m, &v[i], id);
+		if (id != 0 && s == AX_OK)
+			s = merge_evidence(m, &v[i], id);
+	}
+	link_list_free(v, n);
+	return s;
+}
+
+/* Storyline memos (selective coding), on the category they tell of. */
+static enum ax_status
+merge_storylines(struct merge *m)
+{
+	enum ax_status s = AX_OK;
+	const struct memo *mo;
+	size_t i;
+	int64_t node;
+	char *path;
+
+	for (i = 0; i < m->nmo && s == AX_OK; i++) {
+		mo = &m->mo[i];
+		if (mo->type != MEMO_TYPE_STORYLINE || mo->target != MEMO_NODE)
+			continue;
+		if ((node = match_node(m->p, m->o, mo->target_id)) != 0) {
+			s = merge_memo(m, mo, MEMO_NODE, node);
+		} else if (memo_find_guid(m->p, mo->guid, &node) != AX_OK) {
+			path = codetree_path(m->o, mo->target_id);
+			buf_printf(m->rep, _("the storyline memo on '%s' left out: "
+			    "the category matches none in the project (by GUID or "
+			    "path)\n"), path ? path : "?");
+			free(path);
+		}
+	}
+	return s;
+}
+
+/* The copy's core category, if this project has none; a different one
+ * here is kept and the conflict reported. */
+static enum ax_status
+merge_core(struct merge *m)
+{
+	int64_t theirs = 0, ours = 0, node;
+	char *path, *here;
+
+	if (link_core_get(m->o, &theirs) != AX_OK ||
+	    link_core_get(m->p, &ours) != AX_OK)
+		return merge_fail(m, m->p, AX_ERR_IO);
+	if (theirs == 0)
+		return AX_OK;
+	node = match_node(m->p, m->o, theirs);
+	if (node != 0 && node == ours)
+		return AX_OK;
+	path = codetree_path(m->o, theirs);
+	if (node == 0) {
+		buf_printf(m->rep, _("the copy's core category '%s' was not "
+		    "marked: it matches no category in the project (by GUID or "
+		    "path)\n"), path ? path : "?");
+	} else if (ours != 0) {
+		here = codetree_path(m->p, ours);
+		buf_printf(m->rep, _("the copy's core category is '%s', this "
+		    "project's is '%s': '%s' stays the core category\n"),
+		    path ? path : "?", here ? here : "?", here ? here : "?");
+		free(here);
+	} else if (link_core_check(m->p, node) != AX_OK) {
+		buf_printf(m->rep, _("the copy's core category '%s' was not "
+		    "marked: %s\n"), path ? path : "?", project_errmsg(m->p));
+	} else if (link_core_set(m->p, node) != AX_OK) {
+		free(path);
+		return merge_fail(m, m->p, AX_ERR_INPUT);
+	}
+	free(path);
+	return AX_OK;
+}
+
+static enum ax_status
+merge_from(struct project *p, struct project *other, struct refi_stats *st,
+    struct buf *rep, char **err)
+{
+	struct merge m = {0};
+	struct blind_status b;
+	enum ax_status s;
+	int64_t n;
+	size_t j;
+
+	m.p = p;
+	m.o = other;
+	m.st = st;
+	m.rep = rep;
+	/* A copy still in a hidden blind session shows each reader only
+	 * their own codings: merging it would silently drop the rest. */
+	if (blind_status(other, &b) == AX_OK && b.hidden) {
+		blind_status_done(&b);
+		*err = xstrdup(_("a blind session is still open there (not every "
+		    "coder has marked their coding done), so its codings cannot "
+		    "be read; finish or lift it first"));
+		return AX_ERR_PERM;
+	}
+	blind_status_done(&b);
+	m.hidden = blind_visible_coder(p) != 0;
+	if (coder_list(other, &m.oc, &m.noc) != AX_OK ||
+	    coding_list(other, NULL, &m.v, &m.nv) != AX_OK ||
+	    memo_list(other, MEMO_FREE, -1, &m.mo, &m.nmo) != AX_OK) {
+		s = merge_fail(&m, other, AX_ERR_IO);
+		goto out;
+	}
+	m.coder_map = xcalloc(m.noc + 1, sizeof *m.coder_map);
+	m.coding_map = xcalloc(m.nv + 1, sizeof *m.coding_map);
+	/* A file from elsewhere (or an older axial) may hold display names this
+	 * one refuses: cleaned, as an import cleans them (name.h). */
+	for (j = 0; j < m.noc; j++) {
+		char *dn = name_clean(NAME_CODER_NAME, m.oc[j].name,
+		    m.oc[j].login, 0, NULL);
+
+		free(m.oc[j].name);
+		m.oc[j].name = dn;
+	}
+	if ((s = merge_codings(&m)) == AX_OK &&
+	    (s = merge_coding_memos(&m)) == AX_OK &&
+	    (s = merge_links(&m)) == AX_OK &&
+	    (s = merge_storylines(&m)) == AX_OK)
+		s = merge_core(&m);
+	if (s == AX_OK && (n = m.blind_memos + m.blind_evidence) > 0)
+		buf_printf(rep, ngettext("blind coding hides part of the copy's "
+		    "work from you here: %lld memo or coding of link evidence "
+		    "left out; merge again once the session has ended (nothing is "
+		    "added twice)\n", "blind coding hides part of the copy's work "
+		    "from you here: %lld memos and codings of link evidence left "
+		    "out; merge again once the session has ended (nothing is added "
+		    "twice)\n", (unsigned long)n), (long long)n);
+out:
+	if (s != AX_OK)
+		*err = m.err != NULL ? m.err : xstrdup(project_errmsg(p));
+	else
+		free(m.err);
+	free(m.coder_map);
+	free(m.coding_map);
+	free(m.type_map);
+	free(m.v);
+	coder_list_free(m.oc, m.noc);
+	memo_list_free(m.mo, m.nmo);
+	link_type_list_free(m.ot, m.nt);
 	return s;
 }
 

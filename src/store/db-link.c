@@ -505,6 +505,13 @@ out:
 }
 
 enum ax_status
+link_check(struct project *p, int64_t from, int64_t to, int64_t type,
+    bool directed)
+{
+	return check_link(p, 0, from, to, type, directed);
+}
+
+enum ax_status
 link_add(struct project *p, int64_t from, int64_t to, int64_t type,
     bool directed, const char *memo, int64_t *id)
 {
@@ -650,6 +657,44 @@ end:
 	return db_action_end(p, s);
 }
 
+/*
+ * Whether the acting coder may attach coding to link: they may change the
+ * link (need_changeable, its ends and type into *from, *to, *type) and see
+ * the coding, which is not its evidence yet.
+ */
+static enum ax_status
+evidence_check(struct project *p, int64_t link, int64_t coding, int64_t *from,
+    int64_t *to, int64_t *type)
+{
+	sqlite3_stmt *st;
+	enum ax_status s;
+	bool there;
+
+	if ((s = need_changeable(p, link, from, to, type)) != AX_OK)
+		return s;
+	if (!db_blind_coding_visible(p, coding))
+		return db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld",
+		    (long long)coding);
+	st = db_stmt(p, "SELECT 1 FROM link_evidence WHERE link_id = ?1 AND"
+	    " coding_id = ?2");
+	sqlite3_bind_int64(st, 1, link);
+	sqlite3_bind_int64(st, 2, coding);
+	there = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (there)
+		return db_fail(p, AX_ERR_EXISTS, "coding #%lld is already evidence "
+		    "of link #%lld", (long long)coding, (long long)link);
+	return AX_OK;
+}
+
+enum ax_status
+link_evidence_check(struct project *p, int64_t link, int64_t coding)
+{
+	int64_t from, to, type;
+
+	return evidence_check(p, link, coding, &from, &to, &type);
+}
+
 enum ax_status
 link_evidence_add(struct project *p, int64_t link, int64_t coding)
 {
@@ -659,22 +704,13 @@ link_evidence_add(struct project *p, int64_t link, int64_t coding)
 
 	if ((s = db_action_begin(p, "link evidence")) != AX_OK)
 		return s;
-	if ((s = need_changeable(p, link, &from, &to, &type)) != AX_OK)
+	if ((s = evidence_check(p, link, coding, &from, &to, &type)) != AX_OK)
 		goto end;
-	if (!db_blind_coding_visible(p, coding)) {
-		s = db_fail(p, AX_ERR_NOTFOUND, "no coding #%lld", (long long)coding);
-		goto end;
-	}
 	st = db_stmt(p, "INSERT INTO link_evidence(link_id, coding_id)"
-	    " VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+	    " VALUES (?1, ?2)");
 	sqlite3_bind_int64(st, 1, link);
 	sqlite3_bind_int64(st, 2, coding);
-	if ((s = db_exec_stmt(p, st)) != AX_OK)
-		goto end;
-	if (sqlite3_changes(p->db) == 0)
-		s = db_fail(p, AX_ERR_EXISTS, "coding #%lld is already evidence of "
-		    "link #%lld", (long long)coding, (long long)link);
-	else
+	if ((s = db_exec_stmt(p, st)) == AX_OK)
 		s = relabel(p, "link evidence", from, to, type);
 end:
 	return db_action_end(p, s);
@@ -881,53 +917,69 @@ core_row(struct project *p)
 	return id;
 }
 
+/*
+ * Whether the acting coder may mark node (0: clear the mark): a category
+ * they see, and under a blind session one they may change, as the node
+ * marked before must be (marking or unmarking shows the other coders this
+ * coder's reading, as any change to a node would).
+ */
+static enum ax_status
+core_check(struct project *p, int64_t node)
+{
+	enum ax_status s = AX_OK;
+	int64_t was = core_row(p);
+	char *name;
+
+	if (node != 0 && !db_blind_node_visible(p, node))
+		return db_fail(p, AX_ERR_NOTFOUND, "no code or category #%lld",
+		    (long long)node);
+	if (node != 0) {
+		name = db_node_label(p, node);
+		if (db_int(p, "SELECT kind = 'category' FROM nodes WHERE id = ?",
+		    node, 0) == 0)
+			s = db_fail(p, AX_ERR_INPUT, "«%s» is a code; only a "
+			    "category can be the core category", name);
+		else
+			s = db_blind_may_change_node(p, node);
+		free(name);
+	}
+	if (s == AX_OK && was != 0 && was != node &&
+	    db_int(p, "SELECT count(*) FROM nodes WHERE id = ?", was, 0) > 0)
+		s = db_blind_may_change_node(p, was);
+	return s;
+}
+
+enum ax_status
+link_core_check(struct project *p, int64_t node)
+{
+	return core_check(p, node);
+}
+
 enum ax_status
 link_core_set(struct project *p, int64_t node)
 {
 	enum ax_status s;
-	int64_t was;
 	char *name, *label, *v;
 
 	if ((s = db_action_begin(p, "core category")) != AX_OK)
 		return s;
-	was = core_row(p);
-	/* under a blind session, marking or unmarking a node shows the
-	 * other coders this coder's reading, as any change to it would */
+	if ((s = core_check(p, node)) != AX_OK)
+		return db_action_end(p, s);
 	if (node == 0) {
-		if (was != 0 && db_int(p, "SELECT count(*) FROM nodes WHERE id = ?",
-		    was, 0) > 0)
-			s = db_blind_may_change_node(p, was);
-		if (s == AX_OK)
-			s = project_set_setting(p, "core_node", NULL);
-		if (s == AX_OK)
+		if ((s = project_set_setting(p, "core_node", NULL)) == AX_OK)
 			s = db_action_relabel(p, "core category cleared");
 		return db_action_end(p, s);
 	}
-	if (!db_blind_node_visible(p, node)) {
-		s = db_fail(p, AX_ERR_NOTFOUND, "no code or category #%lld",
-		    (long long)node);
-		return db_action_end(p, s);
-	}
-	name = db_node_label(p, node);
-	if (db_int(p, "SELECT kind = 'category' FROM nodes WHERE id = ?", node, 0) == 0)
-		s = db_fail(p, AX_ERR_INPUT, "«%s» is a code; only a category can "
-		    "be the core category", name);
-	else
-		s = db_blind_may_change_node(p, node);
-	if (s == AX_OK && was != 0 && was != node &&
-	    db_int(p, "SELECT count(*) FROM nodes WHERE id = ?", was, 0) > 0)
-		s = db_blind_may_change_node(p, was);
+	v = xasprintf("%lld", (long long)node);
+	s = project_set_setting(p, "core_node", v);
+	free(v);
 	if (s == AX_OK) {
-		v = xasprintf("%lld", (long long)node);
-		s = project_set_setting(p, "core_node", v);
-		free(v);
-	}
-	if (s == AX_OK) {
+		name = db_node_label(p, node);
 		label = xasprintf("core category «%s»", name);
 		s = db_action_relabel(p, label);
 		free(label);
+		free(name);
 	}
-	free(name);
 	return db_action_end(p, s);
 }
 

@@ -96,6 +96,17 @@ struct link_import_info {
 enum ax_status link_add_ex(struct project *p, int64_t from, int64_t to,
     int64_t type, bool directed, const char *memo,
     const struct link_import_info *li, int64_t *id);
+/*
+ * What link_add, link_evidence_add and link_core_set would refuse, checked
+ * without changing anything: AX_OK, or the status they would return with
+ * the same message (project_errmsg). For importers and merge, which check
+ * first: a refusal inside their one action would roll all of it back.
+ */
+enum ax_status link_check(struct project *p, int64_t from, int64_t to,
+    int64_t type, bool directed);
+enum ax_status link_evidence_check(struct project *p, int64_t link,
+    int64_t coding);
+enum ax_status link_core_check(struct project *p, int64_t node);
 enum ax_status link_get(struct project *p, int64_t id, struct link *out);
 /* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
 enum ax_status link_find_guid(struct project *p, const char *guid,
