@@ -363,11 +363,11 @@ doc_remove(struct project *p, int64_t id)
 {
 	/* Children first, so that undo can restore them in reverse. */
 	static const char *const sql[] = {
-		"DELETE FROM memos WHERE (target = 'document' AND target_id = ?1)"
+		("DELETE FROM memos WHERE (target = 'document' AND target_id = ?1)"
 		" OR (target = 'coding' AND target_id IN"
-		" (SELECT id FROM codings WHERE doc_id = ?1))",
-		"DELETE FROM link_evidence WHERE coding_id IN"
-		" (SELECT id FROM codings WHERE doc_id = ?1)",
+		" (SELECT id FROM codings WHERE doc_id = ?1))"),
+		("DELETE FROM link_evidence WHERE coding_id IN"
+		" (SELECT id FROM codings WHERE doc_id = ?1)"),
 		"DELETE FROM codings WHERE doc_id = ?1",
 		"DELETE FROM attributes WHERE doc_id = ?1",
 		"DELETE FROM document_text WHERE id = ?1",
