@@ -900,8 +900,8 @@ test_damaged(void **state)
 			"link|link #4 refers to a link_types row",
 			"link|link #5 refers to a coders row",
 			"link|link #5 joins «x» to itself",
-			"link|the «is part of» links go round in a loop of 2: «a» (#1) "
-			    "is part of itself",
+			("link|the «is part of» links go round in a loop of 2: «a» (#1) "
+			    "is part of itself"),
 			"core|the core category is #1, which is not a category",
 		};
 		struct check_finding *f;
