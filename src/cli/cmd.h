@@ -179,6 +179,7 @@ CMD(cmd_cat);
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 /* cmd-keys.c */
 CMD(cmd_keys);
+/* cmd-similar.c */ CMD(cmd_similar);
 #undef CMD
 
 #endif

@@ -39,7 +39,7 @@ static const struct cmd *const cmd_table[] = {
 	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_report, &cmd_export_dot, &cmd_export_svg,
-	&cmd_keys,
+	&cmd_keys, &cmd_similar,
 	NULL
 };
 

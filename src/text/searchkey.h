@@ -78,4 +78,15 @@ void searchkey_doc_free(struct searchkey_doc *s);
 bool searchkey_doc_find(struct searchkey_doc *s, const struct searchkey *needle,
     size_t from, bool backward, size_t *start, size_t *end, bool *wrapped);
 
+/*
+ * The words of a key (searchkey-words.c): runs between the word boundaries
+ * of UAX #29 that hold a letter or a digit, folded as the key is. fn gets
+ * each word as key characters w[0..n) (borrowed for the call) and the
+ * original code points [start, end) it came from, in text order.
+ */
+typedef void searchkey_word_fn(void *arg, const uint32_t *w, size_t n,
+    size_t start, size_t end);
+void searchkey_words(const struct searchkey *k, searchkey_word_fn *fn,
+    void *arg);
+
 #endif
