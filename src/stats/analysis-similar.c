@@ -54,6 +54,7 @@ struct an_similar {
 	double *idf;
 	size_t nterms, capdf;
 	uint32_t *ent_term, *ent_count;
+	double *ent_w;		/* weight of each entry, after reweigh */
 	size_t nent, capent, capcount;
 	struct sim_para *paras;
 	size_t npara, cappara;
@@ -87,6 +88,7 @@ an_similar_free(struct an_similar *m)
 	free(m->idf);
 	free(m->ent_term);
 	free(m->ent_count);
+	free(m->ent_w);
 	free(m->paras);
 	free(m->docs);
 	free(m);
@@ -333,7 +335,9 @@ reweigh(struct an_similar *m)
 	if (!m->stale)
 		return;
 	free(m->idf);
+	free(m->ent_w);
 	m->idf = xcalloc(m->nterms + 1, sizeof *m->idf);
+	m->ent_w = xcalloc(m->nent + 1, sizeof *m->ent_w);
 	for (t = 0; t < m->nterms; t++)
 		if (m->df[t] > 0)
 			m->idf[t] = log((double)m->nunits / (double)m->df[t]);
@@ -345,6 +349,7 @@ reweigh(struct an_similar *m)
 			double w = (1 + log((double)m->ent_count[k])) *
 			    m->idf[m->ent_term[k]];
 
+			m->ent_w[k] = w;
 			s += w * w;
 		}
 		u->norm = sqrt(s);
@@ -452,10 +457,7 @@ an_similar_query(struct an_similar *m, struct project *p, int64_t doc,
 			if (skip[j] || u->norm == 0)
 				continue;
 			for (k = u->off; k < u->off + u->n; k++)
-				if (qw[m->ent_term[k]] != 0)
-					dot += qw[m->ent_term[k]] *
-					    (1 + log((double)m->ent_count[k])) *
-					    m->idf[m->ent_term[k]];
+				dot += qw[m->ent_term[k]] * m->ent_w[k];
 			if (dot <= 0)
 				continue;
 			cand[ncand].unit = j;
