@@ -20,6 +20,7 @@ void ui_move_nodes_to(struct ui *ui, const int64_t *ids, size_t n,
     int64_t parent);
 
 /* The actions the key table in ui-actions.c names, by file. */
+void act_similar(struct ui *ui);
 void act_code_again(struct ui *ui);
 void act_code_apply(struct ui *ui);
 void act_code_invivo(struct ui *ui);

@@ -124,16 +124,7 @@ act_help(struct ui *ui)
 static void
 act_undo(struct ui *ui)
 {
-	char *label = NULL;
-	enum ax_status rc = history_undo(ui->p, &label);
-
-	if (rc == AX_ERR_NOTHING)
-		ui_err(ui, _("nothing to undo"));
-	else if (ui_check(ui, rc)) {
-		ui_after_action(ui);
-		ui_msg(ui, _("undone: %s"), label ? label : "");
-	}
-	free(label);
+	ui_undo(ui);
 }
 
 static void
@@ -454,6 +445,7 @@ const struct keymap_action ui_actions[] = {
 	A("coding-start-fwd", ")", SCOPE_TRANSCRIPT, N_("move the coding's start a word forward"), act_start_fwd),
 	A("coding-end-back", "<", SCOPE_TRANSCRIPT, N_("move the coding's end a word back"), act_end_back),
 	A("coding-end-fwd", ">", SCOPE_TRANSCRIPT, N_("move the coding's end a word forward"), act_end_fwd),
+	A("similar", "s", SCOPE_TRANSCRIPT, N_("the paragraphs most like the coded segment at the caret, not yet coded with its code: a applies it, Enter goes there"), act_similar),
 	A("coding-evidence", "L", SCOPE_TRANSCRIPT, N_("attach the coding at the caret to a link of its code or its categories, as evidence (finder)"), view_act_evidence),
 
 	A("tree-down", "j Down", SCOPE_TREE, N_("next row"), act_tree_down),

@@ -67,6 +67,7 @@ enum {
 _Static_assert(PANE_COUNT + 2 <= 16, "too many panes for the dirty bits");
 
 struct ui;
+struct an_similar;
 
 extern const struct screen_ops pane_transcript_ops, pane_codetree_ops,
     pane_codings_ops, pane_docs_ops, pane_status_ops, pane_agree_ops,
@@ -142,6 +143,7 @@ struct ui {
 	struct searchkey_doc *hay;	/* search over the current document, lazily */
 
 	struct act_state *act;	/* the coding actions' (act-transcript.c) */
+	struct an_similar *similar;	/* similar segments' model (similar.c) */
 
 	bool blind_hidden;	/* a blind session hides the other coders */
 
@@ -251,6 +253,8 @@ int64_t ui_cur_doc(struct ui *ui);
 const struct coding *ui_coding_here(struct ui *ui, bool mine_only);
 /* After an action: follow the project and mark the panes it may change. */
 void ui_after_action(struct ui *ui);
+/* Undoes the user's last action, saying what it was (u). */
+void ui_undo(struct ui *ui);
 /* Commits the action begun with project_begin() when rc is AX_OK, else
  * rolls it back with the store's message in the status line; true when
  * committed. */

@@ -20,6 +20,7 @@
 
 #include "store/blind.h"
 #include "store/coder.h"
+#include "store/history.h"
 #include "store/memo.h"
 #include "stats/retest.h"
 #include "text/searchkey.h"
@@ -662,6 +663,21 @@ ui_after_action(struct ui *ui)
 {
 	ui_sync(ui);
 	ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
+}
+
+void
+ui_undo(struct ui *ui)
+{
+	char *label = NULL;
+	enum ax_status rc = history_undo(ui->p, &label);
+
+	if (rc == AX_ERR_NOTHING)
+		ui_err(ui, _("nothing to undo"));
+	else if (ui_check(ui, rc)) {
+		ui_after_action(ui);
+		ui_msg(ui, _("undone: %s"), label ? label : "");
+	}
+	free(label);
 }
 
 void

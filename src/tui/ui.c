@@ -20,6 +20,7 @@
 
 #include "store/blind.h"
 #include "store/coder.h"
+#include "stats/similar.h"
 #include "text/searchkey.h"
 #include "base/i18n.h"
 #include "base/util.h"
@@ -288,6 +289,7 @@ ui_free(struct ui *ui)
 		text_doc_free(ui->tdoc);
 	searchkey_doc_free(ui->hay);
 	act_transcript_free(ui);
+	an_similar_free(ui->similar);
 	free(ui->doc_pos);
 	free(ui->text);
 	free(ui->codings);
