@@ -94,6 +94,7 @@ ops() {
 	consensus) echo "$2 --coders alice,bob seed" ;;
 	blind) echo "$2 status" ;;
 	report) echo "$2 --out rep" ;;
+	similar) echo "$2 --coding 1" ;;
 	cat) echo "i9.txt" ;;
 	keys) echo "" ;;
 	*) echo "$2" ;;
