@@ -31,7 +31,7 @@ struct agree_useg_set {
 	size_t nseg, cap;
 };
 
-/* Adds a block [begin, begin + len), len >= 1; returns its index. */
+/* Adds a block [begin, begin + len), len >= 0; returns its index. */
 int agree_useg_block(struct agree_useg_set *s, int64_t begin, int64_t len);
 /*
  * Adds a segment. Returns 0, or -1 with *err (static English, N_()) when
@@ -63,5 +63,13 @@ struct agree_unitize {
 /* Every figure of a checked (or merged) set; free with agree_unitize_free. */
 void agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out);
 void agree_unitize_free(struct agree_unitize *u);
+
+/*
+ * A state's codings as segments (agreement-units.c): a block per document,
+ * its length in code points, end to end in document order; value = code
+ * index; coder = the state's coder index; overlapping codings of one coder
+ * and code joined (agree_useg_merge). Free with agree_useg_free.
+ */
+void agree_state_usegs(const struct agree_state *st, struct agree_useg_set *out);
 
 #endif
