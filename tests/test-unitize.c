@@ -377,6 +377,85 @@ test_undefined(void **state)
 	agree_useg_free(&s);
 }
 
+/*
+ * A state's codings: documents end to end in code points, overlapping
+ * codings of a coder joined; one code alone gives that code's figures.
+ */
+static void
+test_state(void **state)
+{
+	static const char *const text[2] = { "abcdefghij", "\xd8\xa7\xd8\xa8" "cdef" };
+	struct agree_doc docs[2] = { { text[0], 10, NULL, 0 }, { text[1], 8, NULL, 0 } };
+	struct agree_config cfg = { AGREE_UNIT_DOCUMENT, 3, false, 0, false,
+	    AGREE_UNIT_PARAGRAPH };
+	/* doc, code, coder, start, end */
+	static const uint32_t cod[][5] = {
+		{ 0, 0, 0, 0, 4 }, { 0, 0, 0, 2, 6 }, { 0, 0, 1, 1, 6 },
+		{ 0, 0, 2, 0, 5 }, { 1, 0, 0, 0, 2 }, { 1, 0, 1, 0, 3 },
+		{ 1, 1, 0, 3, 6 }, { 1, 1, 2, 4, 6 },
+	};
+	/* the same, by hand: document 1 starts at 10; A's [0,4) and [2,6) join */
+	static const int64_t seg[][4] = {
+		{ 0, 0, 0, 6 }, { 1, 0, 1, 6 }, { 2, 0, 0, 5 }, { 0, 0, 10, 12 },
+		{ 1, 0, 10, 13 }, { 0, 1, 13, 16 }, { 2, 1, 14, 16 },
+	};
+	struct agree_state *st;
+	struct agree_useg_set s, h, one;
+	struct agree_unitize u, uh, uo;
+	size_t i;
+	int c;
+
+	(void)state;
+	st = agree_state_new(&cfg, docs, 2, 3, NULL, 0);
+	for (i = 0; i < sizeof cod / sizeof cod[0]; i++) {
+		struct agree_coding g = { cod[i][0], cod[i][1], cod[i][2], cod[i][3],
+		    cod[i][4] };
+
+		assert_int_equal(agree_state_add_coding(st, &g), 0);
+	}
+	agree_state_usegs(st, -1, &s);
+	assert_int_equal(s.nblocks, 2);
+	assert_int_equal(s.blen[1], 6);		/* code points, not bytes (8) */
+	assert_int_equal(s.nseg, 7);
+	agree_unitize(&s, &u);
+	assert_int_equal(u.length, 16);
+	assert_int_equal(u.ncoders, 3);
+	/* by hand, blocks cut as in the state */
+	memset(&h, 0, sizeof h);
+	agree_useg_block(&h, 0, 10);
+	agree_useg_block(&h, 10, 6);
+	for (i = 0; i < sizeof seg / sizeof seg[0]; i++) {
+		struct agree_useg g = { seg[i][2] >= 10, (int32_t)seg[i][0],
+		    (int32_t)seg[i][1], seg[i][2], seg[i][3], 0 };
+		const char *err;
+
+		assert_int_equal(agree_useg_add(&h, &g, &err), 0);
+	}
+	h.nvalues = 3;
+	agree_useg_merge(&h);
+	agree_unitize(&h, &uh);
+	for (c = 0; c < 2; c++) {
+		assert_true(fabs(u.v[c].d_o.v - uh.v[c].d_o.v) < 1e-15);
+		assert_true(fabs(u.v[c].d_e.v - uh.v[c].d_e.v) < 1e-15);
+		/* one code at a time, as a live view recomputes it */
+		agree_state_usegs(st, c, &one);
+		agree_unitize(&one, &uo);
+		assert_int_equal(uo.nvalues, 1);
+		assert_true(fabs(uo.v[0].d_o.v - u.v[c].d_o.v) < 1e-15);
+		assert_true(fabs(uo.v[0].d_e.v - u.v[c].d_e.v) < 1e-15);
+		agree_unitize_free(&uo);
+		agree_useg_free(&one);
+	}
+	/* code 2: in the codebook, nobody used it */
+	assert_string_equal(u.v[2].alpha.why, "code not used");
+	assert_true(fabs(u.alpha.v - uh.alpha.v) < 1e-15);
+	agree_unitize_free(&u);
+	agree_unitize_free(&uh);
+	agree_useg_free(&s);
+	agree_useg_free(&h);
+	agree_state_free(st);
+}
+
 int
 main(void)
 {
@@ -387,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_bad_segments),
 		cmocka_unit_test(test_undefined),
+		cmocka_unit_test(test_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -574,7 +574,7 @@ cmd_agree_unitize_project(const struct cmd *self, const char *path,
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	agree_state_usegs(agree_project_state(ap), &s);
+	agree_state_usegs(agree_project_state(ap), -1, &s);
 	agree_unitize(&s, &u);
 	/* the coders in the order given, not sorted */
 	who.s = (char **)names;

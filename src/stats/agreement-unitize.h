@@ -67,9 +67,12 @@ void agree_unitize_free(struct agree_unitize *u);
 /*
  * A state's codings as segments (agreement-units.c): a block per document,
  * its length in code points, end to end in document order; value = code
- * index; coder = the state's coder index; overlapping codings of one coder
- * and code joined (agree_useg_merge). Free with agree_useg_free.
+ * index (code < 0), or only code's codings as value 0 (code >= 0: what a
+ * live view recomputes after a coding of that code changed); coder = the
+ * state's coder index; overlapping codings of one coder and code joined
+ * (agree_useg_merge). Free with agree_useg_free.
  */
-void agree_state_usegs(const struct agree_state *st, struct agree_useg_set *out);
+void agree_state_usegs(const struct agree_state *st, int64_t code,
+    struct agree_useg_set *out);
 
 #endif
