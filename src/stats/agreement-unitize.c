@@ -35,8 +35,10 @@
 int
 agree_useg_block(struct agree_useg_set *s, int64_t begin, int64_t len)
 {
-	s->bbegin = xrealloc(s->bbegin, ((size_t)s->nblocks + 1) * sizeof *s->bbegin);
-	s->blen = xrealloc(s->blen, ((size_t)s->nblocks + 1) * sizeof *s->blen);
+	s->bbegin = xgrow(s->bbegin, &s->bcap[0], (size_t)s->nblocks + 1,
+	    sizeof *s->bbegin);
+	s->blen = xgrow(s->blen, &s->bcap[1], (size_t)s->nblocks + 1,
+	    sizeof *s->blen);
 	s->bbegin[s->nblocks] = begin;
 	s->blen[s->nblocks] = len;
 	return s->nblocks++;
@@ -154,26 +156,25 @@ struct sect {
 };
 
 /*
- * The sections of one coder in one block, from its sorted units
- * u[0..n): units and the gaps around them, in order.
+ * Appends the sections of one coder in one block, from its sorted units
+ * u[0..n), to out at *k: units and the gaps around them, in order. out
+ * has room for 2 n + 1 more.
  */
-static size_t
+static void
 sections(const struct agree_useg *u, size_t n, int64_t b0, int64_t b1,
-    struct sect **out, size_t *cap)
+    struct sect *out, size_t *k)
 {
-	size_t k = 0, i;
+	size_t i;
 	int64_t p = b0;
 
-	*out = xgrow(*out, cap, 2 * n + 1, sizeof **out);
 	for (i = 0; i < n; i++) {
 		if (u[i].start > p)
-			(*out)[k++] = (struct sect){ p, u[i].start, 0 };
-		(*out)[k++] = (struct sect){ u[i].start, u[i].end, 1 };
+			out[(*k)++] = (struct sect){ p, u[i].start, 0 };
+		out[(*k)++] = (struct sect){ u[i].start, u[i].end, 1 };
 		p = u[i].end;
 	}
 	if (p < b1)
-		(*out)[k++] = (struct sect){ p, b1, 0 };
-	return k;
+		out[(*k)++] = (struct sect){ p, b1, 0 };
 }
 
 static double
@@ -221,13 +222,18 @@ cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Per-value scratch: the value's sections, per coder and block. */
+/*
+ * Per-value scratch, kept across values: the sections of every coder and
+ * block in one array, those of (coder i, block b) from first[i * nblocks
+ * + b] to first[i * nblocks + b + 1]; every gap length, sorted, with
+ * gsum[k] = sum of gap[k..].
+ */
 struct work {
-	struct sect **s;		/* [coder * nblocks + block] */
-	size_t *n, *cap;
-	int64_t *gap;			/* every gap length, sorted */
-	double *gsum;			/* gsum[k] = sum of gap[k..] */
-	size_t ngap, gapcap, gsumcap;
+	struct sect *s;
+	size_t *first;
+	int64_t *gap;
+	double *gsum;
+	size_t scap, ngap, gapcap, gsumcap;
 };
 
 /* Sum over gaps at least l long of (l_h - l + 1). */
@@ -269,21 +275,25 @@ one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
 		out->d_o.why = out->d_e.why = out->alpha.why = N_("code not used");
 		return;
 	}
+	/* room for every unit and a gap around each, per coder and block */
+	w->s = xgrow(w->s, &w->scap, 2 * n + (size_t)m * (size_t)s->nblocks + 1,
+	    sizeof *w->s);
+	w->gap = xgrow(w->gap, &w->gapcap, n + (size_t)m * (size_t)s->nblocks + 1,
+	    sizeof *w->gap);
 	w->ngap = 0;
 	for (i = 0; i < m; i++)
 		for (bl = 0; bl < s->nblocks; bl++) {
 			size_t from = at, x = (size_t)i * (size_t)s->nblocks + (size_t)bl;
+			size_t sk = w->first[x];
 
 			while (at < n && seg[at].coder == i && seg[at].block == bl)
 				at++;
-			w->n[x] = sections(seg + from, at - from, s->bbegin[bl],
-			    s->bbegin[bl] + s->blen[bl], &w->s[x], &w->cap[x]);
-			for (k = 0; k < w->n[x]; k++)
-				if (!w->s[x][k].unit) {
-					w->gap = xgrow(w->gap, &w->gapcap, w->ngap + 1,
-					    sizeof *w->gap);
-					w->gap[w->ngap++] = w->s[x][k].e - w->s[x][k].b;
-				}
+			sections(seg + from, at - from, s->bbegin[bl],
+			    s->bbegin[bl] + s->blen[bl], w->s, &sk);
+			w->first[x + 1] = sk;
+			for (k = w->first[x]; k < sk; k++)
+				if (!w->s[k].unit)
+					w->gap[w->ngap++] = w->s[k].e - w->s[k].b;
 		}
 	qsort(w->gap, w->ngap, sizeof *w->gap, cmp_i64);
 	w->gsum = xgrow(w->gsum, &w->gsumcap, w->ngap + 1, sizeof *w->gsum);
@@ -297,8 +307,13 @@ one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
 			for (bl = 0; bl < s->nblocks; bl++) {
 				size_t x = (size_t)i * (size_t)s->nblocks + (size_t)bl;
 				size_t y = (size_t)j * (size_t)s->nblocks + (size_t)bl;
+				size_t nx = w->first[x + 1] - w->first[x];
+				size_t ny = w->first[y + 1] - w->first[y];
 
-				num += 2 * pair_sum(w->s[x], w->n[x], w->s[y], w->n[y]);
+				/* two bare gaps (nobody coded the block) add 0 */
+				if (nx > 1 || ny > 1)
+					num += 2 * pair_sum(w->s + w->first[x], nx,
+					    w->s + w->first[y], ny);
 			}
 	den = ml * (ml - 1);
 	for (k = 0; k < n; k++) {
@@ -321,7 +336,7 @@ void
 agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 {
 	struct work w = {0};
-	size_t at = 0, nsl = (size_t)s->ncoders * (size_t)s->nblocks, k;
+	size_t at = 0, nsl = (size_t)s->ncoders * (size_t)s->nblocks;
 	double so = 0, se = 0;
 	int c, used = 0;
 
@@ -341,9 +356,7 @@ agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 		out->alpha.why = why;
 		return;
 	}
-	w.s = xcalloc(nsl, sizeof *w.s);
-	w.n = xcalloc(nsl, sizeof *w.n);
-	w.cap = xcalloc(nsl, sizeof *w.cap);
+	w.first = xcalloc(nsl + 1, sizeof *w.first);
 	for (c = 0; c < s->nvalues; c++) {
 		size_t from = at;
 
@@ -362,11 +375,8 @@ agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 		out->alpha.why = N_("no expected disagreement");
 	else
 		out->alpha.v = 1 - so / se;
-	for (k = 0; k < nsl; k++)
-		free(w.s[k]);
 	free(w.s);
-	free(w.n);
-	free(w.cap);
+	free(w.first);
 	free(w.gap);
 	free(w.gsum);
 }

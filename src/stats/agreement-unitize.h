@@ -26,6 +26,7 @@ struct agree_useg {
 struct agree_useg_set {
 	int64_t *bbegin, *blen;		/* the blocks: first position and length */
 	int nblocks;
+	size_t bcap[2];
 	int ncoders, nvalues;		/* indices 0..n-1 */
 	struct agree_useg *seg;
 	size_t nseg, cap;

@@ -33,6 +33,10 @@ if wait_gone "κ  0.${expect#0.} Po" 3; then
 else
 	notok "the pooled kappa follows another coder's coding live" "$(screen | grep κ)"
 fi
+# alpha for unitizing of all codes beside it, as axial agree --unit segments has it
+ua=$("$AXIAL" agree "$P" --unit segments --coders coder-a,coder-b --format csv |
+    awk -F, '$1 == "unitizing_alpha" { printf "%5.2f\n", $2 }')
+check_screen "alpha_U of all codes as axial agree has it ($ua), after the change" "αU $ua"
 keys =
 wait_gone "agreement coder-a" 5
 
