@@ -516,7 +516,9 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		return prc;
 	}
 	if (nops == 1 && data == NULL && unit != NULL && strcmp(unit, "segments") == 0) {
-		int prc = cmd_agree_unitize_project(self, operands[0], coders, f,
+		int prc = by != NULL || theta != NULL ? cmd_usage(self,
+		    _("--by and --theta do not apply to --unit segments")) :
+		    cmd_agree_unitize_project(self, operands[0], coders, f,
 		    all != NULL, fa);
 
 		free(operands);

@@ -125,3 +125,5 @@ check_rc "unused code with --all" 0 $A agree p.axial --unit segments --coders A,
 check_match "unused code undefined" '^u +0 +0 +undefined \(code not used\)$' "$OUT"
 check_rc "project, one coder" 2 $A agree p.axial --unit segments --coders A
 check_rc "project, unknown coder" 1 $A agree p.axial --unit segments --coders A,Z
+check_rc "project, --by does not apply" 2 $A agree p.axial --unit segments --coders A,B --by category --lang en
+check_match "--by message" 'do not apply to --unit segments' "$ERR"
