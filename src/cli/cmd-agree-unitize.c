@@ -1,7 +1,8 @@
 /*
  * cmd-agree-unitize.c: the unitizing figures of `axial agree`:
- * Krippendorff's alpha_U per value and overall (docs/agreement.md §3.11)
- * of a segments file (--segments FILE.csv --length L [--begin B]) and of
+ * Krippendorff's alpha_U per value and overall (docs/agreement.md §3.11),
+ * and u-alpha and |u-alpha of Krippendorff et al. 2016 (§3.12), of a
+ * segments file (--segments FILE.csv --length L [--begin B]) and of
  * a project's codings (--unit segments). cmd-agree.c parses the options
  * and calls here.
  *
@@ -23,6 +24,7 @@
 #include "base/textin.h"
 #include "exchange/csv.h"
 #include "stats/agree-project.h"
+#include "stats/agreement-ualpha.h"
 #include "stats/agreement-unitize.h"
 #include "store/project.h"
 #include "cli/cmd.h"
@@ -237,6 +239,7 @@ struct about {
 	const struct nameset *coders;
 	const char *const *value;	/* value (code) names, u->nvalues */
 	const bool *show;		/* NULL: every value */
+	const struct agree_ualpha *ua;	/* u-alpha, |u-alpha */
 };
 
 /* s in a field of w columns, right- or left-aligned (display width). */
@@ -251,6 +254,25 @@ pad(struct buf *b, const char *s, int w, bool right)
 		buf_putc(b, ' ');
 	if (right)
 		buf_puts(b, s);
+}
+
+/* v with dec decimals (Persian digits if fa) right-aligned in w. */
+static void pad_fig(struct buf *, int, bool, int, double);
+
+/* A labelled figure of the table: its value, or undefined and why. */
+static void
+table_fig(struct buf *o, const char *label, struct agree_fig f, bool fa)
+{
+	pad(o, label, 32, false);
+	buf_putc(o, ' ');
+	if (f.why != NULL) {
+		char *s = xasprintf(_("undefined (%s)"), _(f.why));
+
+		buf_figures(o, s, fa, NULL);
+		free(s);
+	} else
+		pad_fig(o, 7, fa, 3, f.v);
+	buf_putc(o, '\n');
 }
 
 /* v with dec decimals (Persian digits if fa) right-aligned in w. */
@@ -358,6 +380,10 @@ print_table(const struct about *a, const struct agree_unitize *u, bool fa)
 	} else
 		pad_fig(&o, w[4], fa, 3, u->alpha.v);
 	buf_putc(&o, '\n');
+	buf_puts(&o, _("\nKrippendorff, Mathet, Bouvry and Widlöcher (2016), "
+	    "every value at once\n"));
+	table_fig(&o, _("u-alpha (units and values)"), a->ua->u, fa);
+	table_fig(&o, _("|u-alpha (segmentation only)"), a->ua->binary, fa);
 	/* names come from the file or the project */
 	cmd_put_text(stdout, o.s, o.len);
 	buf_done(&o);
@@ -395,6 +421,8 @@ print_csv(const struct about *a, const struct agree_unitize *u)
 	csv_fig(&b, "length", (struct agree_fig){ (double)u->length, NULL });
 	csv_fig(&b, "coders", (struct agree_fig){ (double)u->ncoders, NULL });
 	csv_fig(&b, "unitizing_alpha", u->alpha);
+	csv_fig(&b, "u_alpha", a->ua->u);
+	csv_fig(&b, "binary_u_alpha", a->ua->binary);
 	for (c = 0; c < u->nvalues; c++) {
 		const struct agree_unitize_value *v = &u->v[c];
 		static const char *const what[3] = { "alpha", "do", "de" };
@@ -459,6 +487,14 @@ print_json(const struct about *a, const struct agree_unitize *u)
 	json_fig(&b, "unitizing_alpha", u->alpha);
 	buf_puts(&b, ", \"unitizing_alpha_status\": ");
 	json_str(&b, u->alpha.why != NULL ? u->alpha.why : "");
+	buf_puts(&b, ",\n ");
+	json_fig(&b, "u_alpha", a->ua->u);
+	buf_puts(&b, ", \"u_alpha_status\": ");
+	json_str(&b, a->ua->u.why != NULL ? a->ua->u.why : "");
+	buf_puts(&b, ", ");
+	json_fig(&b, "binary_u_alpha", a->ua->binary);
+	buf_puts(&b, ", \"binary_u_alpha_status\": ");
+	json_str(&b, a->ua->binary.why != NULL ? a->ua->binary.why : "");
 	buf_puts(&b, ",\n \"unitizing\": {");
 	for (c = 0; c < u->nvalues; c++) {
 		const struct agree_unitize_value *v = &u->v[c];
@@ -510,7 +546,8 @@ cmd_agree_segments(const struct cmd *self, const char *path, const char *length,
 	struct agree_useg_set s = {0};
 	struct nameset coders = {0}, values = {0};
 	struct agree_unitize u;
-	struct about a = { "segments", path, 0, 0, &coders, NULL, NULL };
+	struct agree_ualpha ua;
+	struct about a = { "segments", path, 0, 0, &coders, NULL, NULL, &ua };
 	int64_t len;
 	int rc;
 
@@ -528,6 +565,7 @@ cmd_agree_segments(const struct cmd *self, const char *path, const char *length,
 		goto out;
 	}
 	agree_unitize(&s, &u);
+	agree_ualpha(&s, &ua);
 	a.value = (const char *const *)values.s;
 	rc = print_unitize(&a, &u, f, fa);
 	agree_unitize_free(&u);
@@ -553,8 +591,9 @@ cmd_agree_unitize_project(const struct cmd *self, const char *path,
 	struct project *p = NULL;
 	struct agree_useg_set s = {0};
 	struct agree_unitize u = {0};
+	struct agree_ualpha ua;
 	struct nameset who = {0};
-	struct about a = { "project", path, 0, 0, &who, NULL, NULL };
+	struct about a = { "project", path, 0, 0, &who, NULL, NULL, &ua };
 	const char *names[32];
 	bool *show = NULL;
 	size_t n, hidden = 0, nd, nc, ncat;
@@ -576,6 +615,7 @@ cmd_agree_unitize_project(const struct cmd *self, const char *path,
 	}
 	agree_state_usegs(agree_project_state(ap), -1, &s);
 	agree_unitize(&s, &u);
+	agree_ualpha(&s, &ua);
 	/* the coders in the order given, not sorted */
 	who.s = (char **)names;
 	who.n = n;
