@@ -37,6 +37,10 @@ fi
 ua=$("$AXIAL" agree "$P" --unit segments --coders coder-a,coder-b --format csv |
     awk -F, '$1 == "unitizing_alpha" { printf "%5.2f\n", $2 }')
 check_screen "alpha_U of all codes as axial agree has it ($ua), after the change" "αU $ua"
+# u-alpha of all codes beside it: "--" when axial agree has it undefined
+uu=$("$AXIAL" agree "$P" --unit segments --coders coder-a,coder-b --format csv |
+    awk -F, '$1 == "u_alpha" { if ($2 == "") print " --"; else printf "%5.2f\n", $2 }')
+check_screen "u-alpha of all codes as axial agree has it ($uu)" "uα $uu"
 keys =
 wait_gone "agreement coder-a" 5
 
