@@ -10,6 +10,8 @@
  *   - full recompute of every per-code table plus its kappa (median of runs);
  *   - the update after one coding is added or removed (median, p95), and
  *     with alpha_U of its code recomputed (agreement-unitize.h);
+ *   - alpha_U of every code and u-alpha of all codes (agreement-ualpha.h),
+ *     what the live pane recomputes on a change;
  *   - sklearn.metrics.cohen_kappa_score over the same per-code unit vectors
  *     (written to a temp dir), and the ratio; the kappas are compared too.
  * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
@@ -22,6 +24,7 @@
 
 #include "stats/agreement-int.h"
 #include "stats/agreement.h"
+#include "stats/agreement-ualpha.h"
 #include "stats/agreement-unitize.h"
 #include "base/util.h"
 
@@ -224,6 +227,14 @@ main(int argc, char **argv)
 		printf("  alpha_U of every code: %9.2f ms (overall %.3f)\n",
 		    (double)(clock_ns() - t0) / 1e6, u.alpha.why ? NAN : u.alpha.v);
 		agree_unitize_free(&u);
+		{
+			struct agree_ualpha ua;
+
+			t0 = clock_ns();
+			agree_ualpha(&us, &ua);
+			printf("  u-alpha of all codes: %9.2f ms (%s)\n",
+			    (double)(clock_ns() - t0) / 1e6, ua.u.why ? ua.u.why : "defined");
+		}
 		agree_useg_free(&us);
 	}
 
