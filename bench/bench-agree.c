@@ -8,7 +8,10 @@
  * paragraphs), 400 codes, two coders with 60,000 codings each, from a fixed
  * seed. Measures, in paragraph mode (the live default):
  *   - full recompute of every per-code table plus its kappa (median of runs);
- *   - the update after one coding is added or removed (median, p95);
+ *   - the update after one coding is added or removed (median, p95), and
+ *     with alpha_U of its code recomputed (agreement-unitize.h);
+ *   - alpha_U of every code and u-alpha of all codes (agreement-ualpha.h),
+ *     what the live pane recomputes on a change;
  *   - sklearn.metrics.cohen_kappa_score over the same per-code unit vectors
  *     (written to a temp dir), and the ratio; the kappas are compared too.
  * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
@@ -21,6 +24,8 @@
 
 #include "stats/agreement-int.h"
 #include "stats/agreement.h"
+#include "stats/agreement-ualpha.h"
+#include "stats/agreement-unitize.h"
 #include "base/util.h"
 
 static uint64_t
@@ -84,6 +89,23 @@ random_coding(uint64_t *seed, uint32_t ndocs, uint32_t ncodes, const uint32_t *n
 	c.start = (uint32_t)(rnd(seed) % (ncp[c.doc] - 1));
 	c.end = c.start + len > ncp[c.doc] ? ncp[c.doc] : c.start + len;
 	return c;
+}
+
+
+/* alpha_U of one code, as a live view recomputes it after a change. */
+static double
+unitize_code(const struct agree_state *st, uint32_t code)
+{
+	struct agree_useg_set us;
+	struct agree_unitize u;
+	double v;
+
+	agree_state_usegs(st, code, &us);
+	agree_unitize(&us, &u);
+	v = u.v[0].d_e.why == NULL ? u.v[0].d_e.v : 0;
+	agree_unitize_free(&u);
+	agree_useg_free(&us);
+	return v;
 }
 
 int
@@ -176,6 +198,45 @@ main(int argc, char **argv)
 	printf("  update after one coding: median %7.2f us, p95 %7.2f us  (%d adds + %d removes; "
 	    "target <= 1 ms)\n", (double)upd[UPDATES] / 1e3,
 	    (double)upd[2 * UPDATES * 95 / 100] / 1e3, UPDATES, UPDATES);
+
+	/* The same with alpha_U of the changed code recomputed, and all of it once. */
+	for (i = 0; i < UPDATES; i++) {
+		struct agree_coding c = random_coding(&seed, ndocs, ncodes, ncp, i % 2);
+
+		t0 = clock_ns();
+		agree_state_add_coding(st, &c);
+		unitize_code(st, c.code);
+		upd[2 * i] = clock_ns() - t0;
+		t0 = clock_ns();
+		if (agree_state_remove_coding(st, &c) != 0)
+			fatal("bench: remove failed");
+		unitize_code(st, c.code);
+		upd[2 * i + 1] = clock_ns() - t0;
+	}
+	qsort(upd, 2 * UPDATES, sizeof *upd, cmp_u64);
+	printf("  update + alpha_U of its code: median %7.2f us, p95 %7.2f us  "
+	    "(target <= 1 ms)\n", (double)upd[UPDATES] / 1e3,
+	    (double)upd[2 * UPDATES * 95 / 100] / 1e3);
+	t0 = clock_ns();
+	{
+		struct agree_useg_set us;
+		struct agree_unitize u;
+
+		agree_state_usegs(st, -1, &us);
+		agree_unitize(&us, &u);
+		printf("  alpha_U of every code: %9.2f ms (overall %.3f)\n",
+		    (double)(clock_ns() - t0) / 1e6, u.alpha.why ? NAN : u.alpha.v);
+		agree_unitize_free(&u);
+		{
+			struct agree_ualpha ua;
+
+			t0 = clock_ns();
+			agree_ualpha(&us, &ua);
+			printf("  u-alpha of all codes: %9.2f ms (%s)\n",
+			    (double)(clock_ns() - t0) / 1e6, ua.u.why ? ua.u.why : "defined");
+		}
+		agree_useg_free(&us);
+	}
 
 	/* The same units for scikit-learn: per code, A's and B's presence vectors. */
 	if (mkdtemp(dir) == NULL)

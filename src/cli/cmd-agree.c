@@ -24,10 +24,16 @@ const struct cmd cmd_agree = {
 	.name = "agree",
 	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
 	    "       [--all] [--format table|csv|json] [--lang fa|en] [--digits fa|latin]\n"
-	    "       | --data FILE.csv [--format ...] [--level LEVEL]",
+	    "       | --data FILE.csv [--format ...] [--level LEVEL]\n"
+	    "       | --segments FILE.csv --length L [--begin B] [--format ...]",
 	.summary = N_("inter-coder agreement (Cohen's kappa and more) of a project or a data file"),
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
+	    "  --segments FILE.csv  columns coder,start,end,value: segments on one\n"
+	    "                    continuum (start inclusive, end exclusive, from 0),\n"
+	    "                    for Krippendorff's alpha for unitizing\n"
+	    "  --length L        the continuum's length (with --segments)\n"
+	    "  --begin B         its first position (default 0)\n"
 	    "  --format FORMAT   table (default), csv or json\n"
 	    "  --level LEVEL     alpha metric: nominal, ordinal, interval or ratio\n"
 	    "                    (default: nominal, and all four for numeric values)\n"
@@ -37,7 +43,8 @@ const struct cmd cmd_agree = {
 	    "  --coders A,B      the coders to compare (logins; A first)\n"
 	    "  --unit MODE       paragraph (default: presence of each code per\n"
 	    "                    paragraph or speaker turn), sentence, char,\n"
-	    "                    document, overlap (segments, see --theta), kxk\n"
+	    "                    document, overlap (segments, see --theta), kxk,\n"
+	    "                    segments (alpha for unitizing of the codings)\n"
 	    "  --theta T         overlap needed to match two segments (default 0.9)\n"
 	    "  --by BY           rows per code (default), category (main categories),\n"
 	    "                    subcategory, or document; a pooled row ends the table,\n"
@@ -456,7 +463,8 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 {
 	const char *data = NULL, *format = "table", *level = NULL, *boot = NULL,
 	    *seed = NULL, *q = NULL, *coders = NULL, *unit = NULL, *by = NULL, *theta = NULL,
-	    *all = NULL, *lang = NULL, *digits = NULL;
+	    *all = NULL, *lang = NULL, *digits = NULL, *segments = NULL,
+	    *length = NULL, *begin = NULL;
 	const struct cmd_opt opts[] = {
 		{ "data", 0, true, &data },
 		{ "format", 0, true, &format },
@@ -471,6 +479,9 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 		{ "all", 0, false, &all },
 		{ "lang", 0, true, &lang },
 		{ "digits", 0, true, &digits },
+		{ "segments", 0, true, &segments },
+		{ "length", 0, true, &length },
+		{ "begin", 0, true, &begin },
 		{ NULL, 0, false, NULL },
 	};
 	struct agree_opts o = { 0, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, 0 };
@@ -494,6 +505,24 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	    (rc = cmd_digits(self, digits, f, &fa)) != 0) {
 		free(operands);
 		return rc;
+	}
+	if (segments != NULL || length != NULL || begin != NULL) {
+		int prc = nops > 0 || data != NULL || coders != NULL || unit != NULL ?
+		    cmd_usage(self, _("--segments takes no PROJECT, --data or --coders")) :
+		    segments == NULL ? cmd_usage(self, _("--length and --begin go with --segments")) :
+		    cmd_agree_segments(self, segments, length, begin, f, fa);
+
+		free(operands);
+		return prc;
+	}
+	if (nops == 1 && data == NULL && unit != NULL && strcmp(unit, "segments") == 0) {
+		int prc = by != NULL || theta != NULL ? cmd_usage(self,
+		    _("--by and --theta do not apply to --unit segments")) :
+		    cmd_agree_unitize_project(self, operands[0], coders, f,
+		    all != NULL, fa);
+
+		free(operands);
+		return prc;
 	}
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],

@@ -169,6 +169,11 @@ CMD(cmd_export_csv);
 /* cmd-exchange.c */
 CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 /* cmd-agree.c */ CMD(cmd_agree);
+/* cmd-agree-unitize.c: alpha_U of a segments file or a project, for cmd-agree.c */
+int cmd_agree_segments(const struct cmd *self, const char *path,
+    const char *length, const char *begin, enum cmd_format f, bool fa);
+int cmd_agree_unitize_project(const struct cmd *self, const char *path,
+    const char *coders, enum cmd_format f, bool all, bool fa);
 /* cmd-blind.c */ CMD(cmd_blind);
 /* cmd-retest.c */ CMD(cmd_retest);
 /* cmd-check.c */ CMD(cmd_check);

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "stats/agreement-int.h"
+#include "stats/agreement-unitize.h"
 #include "base/i18n.h"
 #include "base/util.h"
 
@@ -915,4 +916,41 @@ agree_state_code_category(const struct agree_state *st, int64_t code)
 	if (code < 0 || (size_t)code >= st->ncodes)
 		return -1;
 	return st->code_cat[code];
+}
+
+/*
+ * The codings as unitizing segments (agreement-unitize.h): one block per
+ * document in code points, laid end to end in document order; value =
+ * code index, or with code >= 0 that code's codings alone as value 0.
+ * Overlapping codings of one coder and code are joined, as every mode
+ * here joins them.
+ */
+void
+agree_state_usegs(const struct agree_state *st, int64_t code,
+    struct agree_useg_set *out)
+{
+	int64_t off = 0;
+	size_t d, k, i, k0 = code < 0 ? 0 : (size_t)code;
+	size_t k1 = code < 0 ? st->ncodes : k0 + 1;
+
+	memset(out, 0, sizeof *out);
+	out->ncoders = st->m;
+	out->nvalues = (int)(k1 - k0);
+	for (d = 0; d < st->ndocs; d++) {
+		agree_useg_block(out, off, st->seg[d].ncp);
+		for (k = k0; k < k1; k++) {
+			const struct cell *c = st->cell[d * st->ncodes + k];
+
+			for (i = 0; c != NULL && i < c->n; i++) {
+				struct agree_useg g = { (int32_t)d,
+				    (int32_t)c->sp[i].coder, (int32_t)(k - k0),
+				    off + c->sp[i].start, off + c->sp[i].end, 0 };
+				const char *err;
+
+				(void)agree_useg_add(out, &g, &err);
+			}
+		}
+		off += st->seg[d].ncp;
+	}
+	agree_useg_merge(out);
 }

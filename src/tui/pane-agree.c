@@ -2,9 +2,14 @@
  * pane-agree.c: live inter-coder agreement of the two coders with the most
  * codings: Cohen's kappa with paragraphs (speaker turns) as units, for all
  * codes pooled, for the code under the tree cursor, and per main category
- * (the paradigm slots). Built when first shown (agree-project.h), then kept
- * current from the coding changes ui_sync applies: another coder's work
- * moves the figures within a second. Not focusable; = shows and hides it.
+ * (the paradigm slots), with Krippendorff's alpha for unitizing (alpha_U)
+ * of all codes and of the code under the cursor beside kappa, and u-alpha
+ * of Krippendorff et al. 2016 of all codes ("--" when undefined, e.g. a
+ * coder's codes overlap), recomputed whenever the codings change, never
+ * in draw. Built when first shown
+ * (agree-project.h), then kept current from the coding changes ui_sync
+ * applies: another coder's work moves the figures within a second. Not
+ * focusable; = shows and hides it.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -13,6 +18,8 @@
 #include <string.h>
 
 #include "stats/agreement.h"
+#include "stats/agreement-ualpha.h"
+#include "stats/agreement-unitize.h"
 #include "store/blind.h"
 #include "base/i18n.h"
 #include "base/util.h"
@@ -22,6 +29,8 @@
 struct agree_pane {
 	struct agree_project *ap;
 	char *coders[2];	/* the two compared */
+	struct agree_unitize uz;	/* alpha_U per code, recomputed on change */
+	struct agree_ualpha ua;		/* u-alpha of all codes, likewise */
 };
 
 static struct agree_pane *
@@ -43,6 +52,7 @@ agree_forget(struct agree_pane *d)
 {
 	agree_project_free(d->ap);
 	d->ap = NULL;
+	agree_unitize_free(&d->uz);
 	free(d->coders[0]);
 	free(d->coders[1]);
 	d->coders[0] = d->coders[1] = NULL;
@@ -96,6 +106,31 @@ pick_coders(struct ui *ui, const char **a, const char **b)
 	return true;
 }
 
+/* alpha_U of every code and u-alpha, for draw to show (not computed there). */
+static void
+unitize_all(struct agree_pane *d)
+{
+	struct agree_useg_set s;
+
+	agree_unitize_free(&d->uz);
+	agree_state_usegs(agree_project_state(d->ap), -1, &s);
+	agree_unitize(&s, &d->uz);
+	agree_ualpha(&s, &d->ua);
+	agree_useg_free(&s);
+}
+
+/* "  αU 0.72", or "  αU --" when undefined, after the kappa figures. */
+static void
+unitize_fig(const char *sym, const struct agree_fig *f, char *out, size_t cap)
+{
+	size_t n = strlen(out);
+
+	if (f->why != NULL)
+		snprintf(out + n, cap - n, "  %s  -- ", sym);
+	else
+		snprintf(out + n, cap - n, "  %s %5.2f", sym, f->v);
+}
+
 void
 pane_agree_toggle(struct ui *ui)
 {
@@ -128,6 +163,7 @@ pane_agree_toggle(struct ui *ui)
 			return;
 		d->coders[0] = xstrdup(a);
 		d->coders[1] = xstrdup(b);
+		unitize_all(d);
 	}
 	ui->show_agree = true;
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
@@ -144,8 +180,10 @@ agree_refresh(struct ui *ui, struct agree_pane *d)
 		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
 		return;
 	}
-	if (changed)
+	if (changed) {
+		unitize_all(d);
 		ui_dirty(ui, DIRTY_AGREE);
+	}
 }
 
 /* "κ 0.71 Po 86%" or the reason it is undefined */
@@ -191,6 +229,8 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
 	agree_state_total_table(st, &c, NULL);
 	figures(&c, fig, sizeof fig);
+	unitize_fig("\u03b1U", &d->uz.alpha, fig, sizeof fig);
+	unitize_fig("u\u03b1", &d->ua.u, fig, sizeof fig);
 	snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
 	    (long long)(c.a + c.b + c.c + c.d));
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
@@ -203,6 +243,9 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 
 			agree_state_table(st, (int64_t)i, -1, &c, NULL);
 			figures(&c, fig, sizeof fig);
+			if (i < (size_t)d->uz.nvalues)
+				unitize_fig("\u03b1U", &d->uz.v[i].alpha, fig,
+				    sizeof fig);
 			x += ui_put_plain(y, x, r->w - 2, fig, a);
 			x += ui_put_plain(y, x, 2, "  ", a);
 			ui_put_text(ui, y, x, r->x + r->w - x - 1, cur->name, a);

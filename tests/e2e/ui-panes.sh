@@ -33,6 +33,14 @@ if wait_gone "κ  0.${expect#0.} Po" 3; then
 else
 	notok "the pooled kappa follows another coder's coding live" "$(screen | grep κ)"
 fi
+# alpha for unitizing of all codes beside it, as axial agree --unit segments has it
+ua=$("$AXIAL" agree "$P" --unit segments --coders coder-a,coder-b --format csv |
+    awk -F, '$1 == "unitizing_alpha" { printf "%5.2f\n", $2 }')
+check_screen "alpha_U of all codes as axial agree has it ($ua), after the change" "αU $ua"
+# u-alpha of all codes beside it: "--" when axial agree has it undefined
+uu=$("$AXIAL" agree "$P" --unit segments --coders coder-a,coder-b --format csv |
+    awk -F, '$1 == "u_alpha" { if ($2 == "") print " --"; else printf "%5.2f\n", $2 }')
+check_screen "u-alpha of all codes as axial agree has it ($uu)" "uα $uu"
 keys =
 wait_gone "agreement coder-a" 5
 
