@@ -373,6 +373,7 @@ enum agree_format { AGREE_FMT_TABLE, AGREE_FMT_CSV, AGREE_FMT_JSON };
 /* Display names by index; a NULL array (or entry) prints "#INDEX". */
 struct agree_names {
 	const char *const *code, *const *category, *const *doc;
+	const char *const *coder;	/* the set's logins, in coder order */
 };
 
 /*
@@ -393,5 +394,36 @@ enum { AGREE_PRINT_ALL = 1, AGREE_PRINT_FA_DIGITS = 2 };
 size_t agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);
+
+/* ---- Three or more coders (agreement-many.c) ---- */
+
+/*
+ * The pair counts of one row with m >= 3 coders, as agree_state_print
+ * pools it (by code, category or document; i < 0: every code some coder
+ * used): pair[x * m + y], x <= y, units coders x and y both marked
+ * (x == y: units x marked); pair holds m * m counts. Returns the row's
+ * units N; 0 with pair zeroed for m < 3 or an index out of range.
+ */
+int64_t agree_state_pairs(const struct agree_state *st, enum agree_by by,
+    int64_t i, int64_t *pair);
+
+/* The 2x2 table of coders x and y (x != y) from pair counts over n units. */
+void agree_pair_cells(const int64_t *pair, int m, int64_t n, int x, int y,
+    struct agree_cells *out);
+
+/*
+ * Figures of a set of m >= 3 coders on a presence row, each covering the
+ * whole set: the mean pairwise agreement (Fleiss' P-bar), Fleiss' kappa,
+ * nominal Krippendorff's alpha and Light's kappa (the mean of the m(m-1)/2
+ * pairwise Cohen's kappas; undefined when one of them is). kappa, when
+ * not NULL, gets the pairwise Cohen's kappas: kappa[x * m + y], x < y.
+ */
+struct agree_many {
+	int m;
+	int64_t n;
+	struct agree_fig pbar, fleiss, alpha, light;
+};
+void agree_many_figures(const int64_t *hist, const int64_t *pair, int m,
+    int64_t n, struct agree_many *out, struct agree_fig *kappa);
 
 #endif
