@@ -6,8 +6,8 @@
  * matrix (unit x code x coder) and computes, with the formulas written
  * here, Fleiss' kappa (Fleiss 1971, two categories: present, absent),
  * nominal Krippendorff's alpha (Krippendorff 2011, coincidences of a
- * complete units x coders matrix) and Light's kappa (Light 1971: the mean
- * of the pairwise Cohen's kappas); axial's figures, kept incrementally as
+ * complete units x coders matrix), Light's kappa (Light 1971: the mean
+ * of the pairwise Cohen's kappas) and Gwet's AC1 (Gwet 2008); axial's figures, kept incrementally as
  * codings are added and removed, must agree to 1e-9, per code and pooled.
  */
 #include <math.h>
@@ -135,6 +135,30 @@ cohen_ref(const struct units *u, int x, int y)
 	return (po - pe) / (1 - pe);
 }
 
+/* Gwet (2008; 2014, ch. 4): AC1 = (p_a - p_e) / (1 - p_e); every unit
+ * rated by all m, so p_a is Fleiss' mean P_i; p_e = sum_k pi_k (1 - pi_k)
+ * / (q - 1) with q = 2 categories and pi_k the mean share of k. */
+static double
+ac1_ref(const struct units *u, int m)
+{
+	double pa = 0, pi1 = 0, pe;
+	int i, c;
+
+	for (i = 0; i < u->n; i++) {
+		int n1 = 0, n0;
+
+		for (c = 0; c < m; c++)
+			n1 += u->cnt[i][c];
+		n0 = m - n1;
+		pa += (double)(n1 * (n1 - 1) + n0 * (n0 - 1)) / (m * (m - 1));
+		pi1 += (double)n1 / m;
+	}
+	pa /= u->n;
+	pi1 /= u->n;
+	pe = 2 * pi1 * (1 - pi1);
+	return (pa - pe) / (1 - pe);
+}
+
 /* Axial's figures of one row against the references. */
 static void
 compare_row(const struct agree_state *st, int m, int code, const bool *used)
@@ -166,6 +190,7 @@ compare_row(const struct agree_state *st, int m, int code, const bool *used)
 			light += k;
 		}
 	near(f.light, light / np, "Light");
+	near(f.ac1, ac1_ref(&u, m), "AC1");
 	ndefined += f.light.why == NULL;
 }
 

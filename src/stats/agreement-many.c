@@ -4,7 +4,8 @@
  *
  * Every coder judges every unit (a code is present or absent), so the
  * unit's histogram (how many of the m coders applied the code) gives
- * Fleiss' kappa and nominal alpha (agree_hist_fleiss, agree_hist_alpha),
+ * Fleiss' kappa, nominal alpha and Gwet's AC1 (agree_hist_fleiss,
+ * agree_hist_alpha, agree_gwet_hist),
  * and the pair counts (units two coders both marked) give each pair's 2x2
  * table and Cohen's kappa. Light's kappa is the mean of the m(m-1)/2
  * pairwise kappas (Light 1971; Conger 1980): undefined when one of them
@@ -35,6 +36,7 @@ agree_many_figures(const int64_t *hist, const int64_t *pair, int m, int64_t n,
 {
 	struct agree_fleiss fl;
 	struct agree_alpha al;
+	struct agree_gwet g;
 	double sum = 0;
 	const char *why = NULL;
 	int x, y, npairs = 0;
@@ -47,6 +49,8 @@ agree_many_figures(const int64_t *hist, const int64_t *pair, int m, int64_t n,
 	out->pbar = fl.pbar;
 	out->fleiss = fl.kappa;
 	out->alpha = al.alpha;
+	agree_gwet_hist(hist, m, &g);
+	out->ac1 = g.ac;
 	for (x = 0; x < m; x++)
 		for (y = x + 1; y < m; y++) {
 			struct agree_cells c;

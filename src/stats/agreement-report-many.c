@@ -5,7 +5,7 @@
  *
  * A row carries N, the units by how many of the m coders applied the code
  * (hist 0..m), the mean pairwise agreement P-bar, Fleiss' kappa, nominal
- * alpha and Light's kappa (all m coders), and the pairwise Cohen matrix
+ * alpha, Light's kappa and Gwet's AC1 (all m coders), and the pairwise Cohen matrix
  * (one 2x2 table and kappa per pair, labelled with the pair). Nothing of
  * coders 0 and 1 alone is printed: the two-coder layout stays in
  * agreement-report.c, unchanged. Rows are chosen, pooled and hidden as
@@ -104,9 +104,9 @@ table_head(struct mctx *x)
 		buf_printf(&who, "%s%s", i ? ", " : "", x->coder[i]);
 	/* TRANSLATORS: above `axial agree` with three or more coders; %s is
 	   the list of coders, %d how many */
-	put(x, who.s, _("coders %s: %%agr (mean over pairs), Fleiss κ, α and "
-	    "Light κ cover all %d; κ X-Y covers the pair X, Y; 0:N 1:N ... "
-	    "count the units by how many of them applied the code\n"),
+	put(x, who.s, _("coders %s: %%agr (mean over pairs), Fleiss κ, α, "
+	    "Light κ and AC1 cover all %d; κ X-Y covers the pair X, Y; 0:N "
+	    "1:N ... count the units by how many of them applied the code\n"),
 	    BUF_NAME0, x->m);
 	buf_done(&who);
 }
@@ -130,6 +130,7 @@ emit_table(struct mctx *x, const struct mrow *r)
 	put_fig(x, _("Fleiss κ"), r->f.fleiss, false);
 	put_fig(x, _("α"), r->f.alpha, false);
 	put_fig(x, _("Light κ"), r->f.light, false);
+	put_fig(x, _("AC1"), r->f.ac1, false);
 	if (r->note != NULL)
 		put(x, NULL, "  (%s)", _(r->note));
 	buf_puts(x->out, "\n ");
@@ -152,13 +153,13 @@ emit_table(struct mctx *x, const struct mrow *r)
 static void
 status(const struct mctx *x, struct buf *s, const struct mrow *r)
 {
-	const struct agree_fig *f[4] = { &r->f.pbar, &r->f.fleiss, &r->f.alpha,
-	    &r->f.light };
-	static const char *const key[4] = { "pbar", "fleiss_kappa", "alpha",
-	    "light_kappa" };
+	const struct agree_fig *f[5] = { &r->f.pbar, &r->f.fleiss, &r->f.alpha,
+	    &r->f.light, &r->f.ac1 };
+	static const char *const key[5] = { "pbar", "fleiss_kappa", "alpha",
+	    "light_kappa", "ac1" };
 	int i, j;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		if (f[i]->why != NULL)
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "",
 			    key[i], f[i]->why);
@@ -187,7 +188,7 @@ emit_csv(struct mctx *x, const struct mrow *r)
 
 	if (x->nrows == 0) {
 		buf_puts(b, "scope,row,name,mode,N,coders,hist,pbar,fleiss_kappa,"
-		    "alpha,light_kappa");
+		    "alpha,light_kappa,ac1");
 		for (i = 0; i < x->m; i++)
 			for (j = i + 1; j < x->m; j++) {
 				char *k = xasprintf("kappa %s-%s", x->coder[i],
@@ -216,6 +217,8 @@ emit_csv(struct mctx *x, const struct mrow *r)
 	num(b, r->f.alpha);
 	buf_putc(b, ',');
 	num(b, r->f.light);
+	buf_putc(b, ',');
+	num(b, r->f.ac1);
 	for (i = 0; i < x->m; i++)
 		for (j = i + 1; j < x->m; j++) {
 			buf_putc(b, ',');
@@ -256,6 +259,7 @@ emit_json(struct mctx *x, const struct mrow *r)
 	json_fig(b, "fleiss_kappa", r->f.fleiss);
 	json_fig(b, "alpha", r->f.alpha);
 	json_fig(b, "light_kappa", r->f.light);
+	json_fig(b, "ac1", r->f.ac1);
 	buf_puts(b, ", \"pairs\": [");
 	for (i = 0; i < x->m; i++)
 		for (j = i + 1; j < x->m; j++) {

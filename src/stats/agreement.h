@@ -451,14 +451,15 @@ void agree_pair_cells(const int64_t *pair, int m, int64_t n, int x, int y,
 /*
  * Figures of a set of m >= 3 coders on a presence row, each covering the
  * whole set: the mean pairwise agreement (Fleiss' P-bar), Fleiss' kappa,
- * nominal Krippendorff's alpha and Light's kappa (the mean of the m(m-1)/2
- * pairwise Cohen's kappas; undefined when one of them is). kappa, when
+ * nominal Krippendorff's alpha, Light's kappa (the mean of the m(m-1)/2
+ * pairwise Cohen's kappas; undefined when one of them is) and Gwet's AC1
+ * (agree_gwet_hist). kappa, when
  * not NULL, gets the pairwise Cohen's kappas: kappa[x * m + y], x < y.
  */
 struct agree_many {
 	int m;
 	int64_t n;
-	struct agree_fig pbar, fleiss, alpha, light;
+	struct agree_fig pbar, fleiss, alpha, light, ac1;
 };
 void agree_many_figures(const int64_t *hist, const int64_t *pair, int m,
     int64_t n, struct agree_many *out, struct agree_fig *kappa);

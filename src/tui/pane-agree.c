@@ -215,17 +215,18 @@ figures(const struct agree_cells *c, char *out, size_t cap)
 		    (double)(c->a + c->b + c->c + c->d), 0, PERCENT_BOUND));
 }
 
-/* "0.31  0.37  0.33": Fleiss' kappa, alpha and Light's kappa of the set,
- * "--" and the first reason where undefined */
+/* "0.31  0.37  0.33  0.80": Fleiss' kappa, alpha, Light's kappa and AC1
+ * of the set, "--" and the first reason where undefined */
 static void
 figures_set(const struct agree_many *f, char *out, size_t cap)
 {
-	const struct agree_fig *v[3] = { &f->fleiss, &f->alpha, &f->light };
+	const struct agree_fig *v[4] = { &f->fleiss, &f->alpha, &f->light,
+	    &f->ac1 };
 	const char *why = NULL;
-	char s[3][16];
+	char s[4][16];
 	int i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (v[i]->why != NULL) {
 			snprintf(s[i], sizeof s[i], "%5s", "--");
 			why = why != NULL ? why : v[i]->why;
@@ -233,9 +234,10 @@ figures_set(const struct agree_many *f, char *out, size_t cap)
 			snprintf(s[i], sizeof s[i], "%5.2f", v[i]->v);
 	}
 	if (why != NULL)
-		snprintf(out, cap, "%s %s %s (%s)", s[0], s[1], s[2], _(why));
+		snprintf(out, cap, "%s %s %s %s (%s)", s[0], s[1], s[2], s[3],
+		    _(why));
 	else
-		snprintf(out, cap, "%s %s %s", s[0], s[1], s[2]);
+		snprintf(out, cap, "%s %s %s %s", s[0], s[1], s[2], s[3]);
 }
 
 /* The figures of one row (by code or category; i < 0: every code used)
@@ -302,12 +304,17 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	st = agree_project_state(d->ap);
 	nm = agree_project_names(d->ap);
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
-	if (d->ncoders >= 3)	/* the rows' three figures, in this order */
-		ui_put_plain(y++, r->x + 1, r->w - 2,
-		    _("Fleiss κ, α, Light κ of all of them:"), a | A_DIM);
 	row_figures(d, AGREE_BY_CODE, -1, fig, sizeof fig, &n);
-	snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
-	    (long long)n);
+	if (d->ncoders >= 3) {
+		/* the rows' four figures, in this order; N here, the
+		   rows being full */
+		snprintf(line, sizeof line, _("Fleiss κ, α, Light κ, AC1; N %lld:"),
+		    (long long)n);
+		ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_DIM);
+		snprintf(line, sizeof line, _("%s  all codes"), fig);
+	} else
+		snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
+		    (long long)n);
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
 	if (cur != NULL && cur->kind == NODE_CODE && y < r->y + r->h) {
 		for (i = 0; i < ncodes; i++)

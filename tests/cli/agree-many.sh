@@ -1,9 +1,10 @@
 # agree-many.sh: `axial agree PROJECT --coders A,B,C` on a project of three
 # coders whose codings a seeded generator chose: every figure of each row
-# (Fleiss' kappa, alpha, Light's kappa, the pairwise Cohen's kappas, the
+# (Fleiss' kappa, alpha, Light's kappa, Gwet's AC1, the pairwise Cohen's kappas, the
 # units by how many coders applied the code) is computed again here, in
 # Python from the generator's own presence matrix, with the formulas of
-# Fleiss (1971), Krippendorff (2011), Cohen (1960) and Light (1971); and
+# Fleiss (1971), Krippendorff (2011), Cohen (1960), Light (1971) and Gwet
+# (2008); and
 # the refusals (one coder, a coder twice, a two-coder mode) leave the
 # project as it was.
 . "$AXIAL_SRC/tests/cli/lib.sh"
@@ -79,6 +80,11 @@ for row in csv.DictReader(open(sys.argv[1])):
     for (i, j), k in zip(combinations(range(m), 2), ks):
         want["kappa %s-%s" % (coders[i], coders[j])] = k
     want["light_kappa"] = sum(ks) / len(ks)
+    # Gwet (2008, 2014): AC1 = (p_a - p_e) / (1 - p_e), p_a = P-bar (every
+    # unit rated by all m), p_e = sum_k pi_k (1 - pi_k) / (q - 1), q = 2
+    pi1 = sum(map(sum, x)) / (len(x) * m)
+    pe = 2 * pi1 * (1 - pi1)
+    want["ac1"] = (want["pbar"] - pe) / (1 - pe)
     hist = [sum(sum(u) == k for u in x) for k in range(m + 1)]
     if row["hist"] != ";".join(map(str, hist)) or int(row["N"]) != len(x):
         print(row["name"], "hist", row["hist"], hist); bad += 1
@@ -93,7 +99,7 @@ printf '%s\n' "$OUT" >abc.csv
 check "every figure as computed here (3 codes and pooled)" "rows 4 bad 0" \
     "$(python3 figures.py abc.csv ann,bob,cy)"
 check_match "CSV header names the pairs" \
-    '^scope,row,name,mode,N,coders,hist,pbar,fleiss_kappa,alpha,light_kappa,kappa ann-bob,kappa ann-cy,kappa bob-cy,status$' \
+    '^scope,row,name,mode,N,coders,hist,pbar,fleiss_kappa,alpha,light_kappa,ac1,kappa ann-bob,kappa ann-cy,kappa bob-cy,status$' \
     "$(head -1 abc.csv)"
 check_match "the unused code is left out, and said so" \
     "1 code no coder used is not shown" "$ERR"
@@ -104,14 +110,14 @@ check "the same figures in another order" "rows 4 bad 0" \
 
 check_rc "table" 0 $A agree p.axial --coders ann,bob,cy
 check_match "the table says whom the figures cover" \
-    '^coders ann, bob, cy: %agr \(mean over pairs\), Fleiss κ, α and Light κ cover all 3' "$OUT"
+    '^coders ann, bob, cy: %agr \(mean over pairs\), Fleiss κ, α, Light κ and AC1 cover all 3' "$OUT"
 check_match "pairs labelled in the table" 'κ ann-bob [0-9-]' "$OUT"
 check "no two-coder cells for three" "" "$(echo "$OUT" | grep ' a=[0-9]')"
 
 check_rc "all rows" 0 $A agree p.axial --coders ann,bob,cy --all
 unused=$(echo "$OUT" | grep -A1 '^code "unused"' | tail -1)
 check_match "a code nobody used: undefined with the reason" \
-    'Fleiss κ undefined \(no variation\) α undefined \(no variation\) Light κ undefined \(a pair.s kappa is undefined\)  \(no coder applied this code\)' "$unused"
+    'Fleiss κ undefined \(no variation\) α undefined \(no variation\) Light κ undefined \(a pair.s kappa is undefined\) AC1 [^ ]+.*\(no coder applied this code\)' "$unused"
 
 check_rc "json" 0 $A agree p.axial --coders ann,bob,cy --format json
 check_match "json names the set" '"coders": 3, "coder_names": \["ann", "bob", "cy"\]' "$OUT"

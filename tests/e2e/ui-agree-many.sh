@@ -2,7 +2,7 @@
 # ui-agree-many.sh: the agreement set of three coders in tmux, on a copy of
 # the sample with a third coder: + in the agreement view adds coder-c to
 # A and B, the view names the set, the pane (=) then shows the set's
-# Fleiss kappa, alpha and Light's kappa as `axial agree --coders A,B,C`
+# Fleiss kappa, alpha, Light's kappa and AC1 as `axial agree --coders A,B,C`
 # has them, follows another process's coding live, and - drops coder-c
 # again; the compare view keeps comparing A and B.
 . "$AXIAL_SRC/tests/cli/lib.sh"
@@ -22,13 +22,13 @@ for i, c in enumerate(x for x in json.load(sys.stdin) if x["coder"] == "coder-b"
 	"$AXIAL" tag "$P" "$doc" "$code" "$s" "$e" --as coder-c >/dev/null
 done
 
-# the pooled Fleiss kappa, alpha and Light's kappa of axial agree, as the
+# the pooled Fleiss kappa, alpha, Light's kappa and AC1 of axial agree, as the
 # pane shows them: two decimals
 set_figs() {
 	"$AXIAL" agree "$1" --coders coder-a,coder-b,coder-c --format json |
 	    python3 -c 'import json, sys
 r = [x for x in json.load(sys.stdin)["rows"] if x["row"] == "pooled"][0]
-print("%5.2f %5.2f %5.2f" % (r["fleiss_kappa"], r["alpha"], r["light_kappa"]))'
+print("%5.2f %5.2f %5.2f %5.2f" % (r["fleiss_kappa"], r["alpha"], r["light_kappa"], r["ac1"]))'
 }
 expect=$(set_figs "$P")
 [ -n "$expect" ] || notok "axial agree gives the set's figures" "$expect"
@@ -56,8 +56,8 @@ keys Escape
 wait_gone "worst first" 5
 keys =
 check_screen "the pane covers the set" "agreement of coder-a, coder-b, coder-c"
-check_screen "the pane says which figures" "Fleiss κ, α, Light κ of all of them:"
-check_screen "the set's pooled figures as axial agree has them ($expect)" "$expect  all codes, N "
+check_screen "the pane says which figures" "Fleiss κ, α, Light κ, AC1; N 13400:"
+check_screen "the set's pooled figures as axial agree has them ($expect)" "$expect  all codes"
 
 # another process codes as coder-c: the pane's figures move, to axial agree's
 "$AXIAL" tag "$P" 01-it-director-metro '#3' 0 10 --as coder-c >/dev/null
