@@ -143,7 +143,7 @@ views_set_line(struct ui *ui, int *y, int x, int w)
 		return;
 	for (i = 0; i < n; i++)
 		buf_printf(&who, "%s%s", i ? ", " : "", names[i]);
-	line = xasprintf(_("set %s: = shows their Fleiss κ, α and Light κ; "
+	line = xasprintf(_("set %s: = shows their Fleiss κ, α, Light κ and AC1; "
 	    "+ adds a coder, - drops one; the rows below are A and B"), who.s);
 	ui_put_text(ui, (*y)++, x, w, line, ui_attr(ui, TH_NORMAL) | A_BOLD);
 	free(line);
