@@ -14,6 +14,8 @@
  *     what the live pane recomputes on a change;
  *   - sklearn.metrics.cohen_kappa_score over the same per-code unit vectors
  *     (written to a temp dir), and the ratio; the kappas are compared too.
+ * Then four coders (issue 20): the update after one coding plus the set
+ * figures the agreement pane shows (Fleiss, alpha, Light, AC1).
  * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
  */
 #include <math.h>
@@ -106,6 +108,66 @@ unitize_code(const struct agree_state *st, uint32_t code)
 	agree_unitize_free(&u);
 	agree_useg_free(&us);
 	return v;
+/*
+ * Four coders (issue 20): coders 2 and 3 repeat 0's and 1's codings on
+ * the same documents; the live update is one coding added or removed plus
+ * the set figures the pane shows after it (pooled and the coding's code:
+ * histogram, pair counts, Fleiss, alpha, Light, AC1).
+ */
+static void
+bench_four(const struct agree_doc *docs, uint32_t ndocs, uint32_t ncodes,
+    const uint32_t *ncp, const struct agree_coding *cod, uint32_t per,
+    uint64_t *seed)
+{
+	enum { M = 4, UPDATES = 2000 };
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = M };
+	uint64_t *upd = xcalloc(2 * UPDATES, sizeof *upd), t0, b0;
+	int64_t hist[M + 1], pair[M * M];
+	struct agree_state *st;
+	struct agree_many f;
+	double sink = 0;	/* printed, so the figures are computed */
+	uint32_t i;
+	int k;
+
+	b0 = clock_ns();
+	st = agree_state_new(&cfg, docs, ndocs, ncodes, NULL, 0);
+	for (i = 0; i < 2 * per; i++) {
+		struct agree_coding c = cod[i];
+
+		agree_state_add_coding(st, &c);
+		c.coder += 2;
+		agree_state_add_coding(st, &c);
+	}
+	printf("  four coders, %u codings: build %7.1f ms\n", 4 * per,
+	    (double)(clock_ns() - b0) / 1e6);
+	for (i = 0; i < UPDATES; i++) {
+		struct agree_coding c = random_coding(seed, ndocs, ncodes, ncp,
+		    i % M);
+
+		for (k = 0; k < 2; k++) {
+			t0 = clock_ns();
+			if (k == 0)
+				agree_state_add_coding(st, &c);
+			else if (agree_state_remove_coding(st, &c) != 0)
+				fatal("bench: remove failed");
+			agree_state_total_table(st, &(struct agree_cells){0}, hist);
+			agree_many_figures(hist, pair, M, agree_state_pairs(st,
+			    AGREE_BY_CODE, -1, pair), &f, NULL);
+			sink += f.fleiss.v + f.ac1.v;
+			agree_state_table(st, c.code, -1, &(struct agree_cells){0}, hist);
+			agree_many_figures(hist, pair, M, agree_state_pairs(st,
+			    AGREE_BY_CODE, c.code, pair), &f, NULL);
+			sink += f.light.v;
+			upd[2 * i + (uint32_t)k] = clock_ns() - t0;
+		}
+	}
+	qsort(upd, 2 * UPDATES, sizeof *upd, cmp_u64);
+	printf("  four coders, update after one coding + set figures (Fleiss, alpha, "
+	    "Light, AC1): median %7.2f us, p95 %7.2f us  (target <= 1 ms; "
+	    "checksum %.3g)\n", (double)upd[UPDATES] / 1e3,
+	    (double)upd[2 * UPDATES * 95 / 100] / 1e3, sink);
+	agree_state_free(st);
+	free(upd);
 }
 
 int
@@ -326,6 +388,7 @@ main(int argc, char **argv)
 	free(cmd);
 	free(path);
 	agree_state_free(st);
+	bench_four(docs, ndocs, ncodes, ncp, cod, per, &seed);
 
 	/* The other per-code modes on the same input: build and recompute. */
 	{

@@ -69,6 +69,17 @@ snapshot(const struct agree_state *st, size_t ndocs, size_t ncodes,
 		buf_printf(b, "cat %lld %lld %lld %lld\n", (long long)c.a,
 		    (long long)c.b, (long long)c.c, (long long)c.d);
 	}
+	/* the pair counts of three or more coders, per code and pooled */
+	for (x = 0; x <= ncodes; x++) {
+		int64_t pair[32 * 32];
+		int64_t n = agree_state_pairs(st, AGREE_BY_CODE,
+		    x == ncodes ? -1 : (int64_t)x, pair);
+
+		buf_printf(b, "pairs %lld|", (long long)n);
+		for (i = 0; m >= 3 && i < m * m; i++)
+			buf_printf(b, "%lld ", (long long)pair[i]);
+		buf_putc(b, '\n');
+	}
 	agree_state_total_table(st, &c, hist);
 	buf_printf(b, "total %lld %lld %lld %lld|", (long long)c.a, (long long)c.b,
 	    (long long)c.c, (long long)c.d);

@@ -1026,7 +1026,7 @@ test_state_print(void **state)
 	int32_t cat[2] = { 0, 0 };
 	static const char *const code[2] = { "trust", "budget, \"cuts\"" };
 	static const char *const cats[1] = { "context" };
-	struct agree_names names = { code, cats, NULL };
+	struct agree_names names = { code, cats, NULL, NULL };
 	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
 	struct agree_state *st;
 	struct buf b = {0};

@@ -22,7 +22,7 @@ static int cmd_agree_run(const struct cmd *self, int argc, char **argv);
 
 const struct cmd cmd_agree = {
 	.name = "agree",
-	.args = "PROJECT --coders A,B [--unit MODE] [--by code|category|subcategory|document]\n"
+	.args = "PROJECT --coders A,B[,C...] [--unit MODE] [--by code|category|subcategory|document]\n"
 	    "       [--all] [--format table|csv|json] [--lang fa|en] [--digits fa|latin]\n"
 	    "       | --data FILE.csv [--format ...] [--level LEVEL]\n"
 	    "       | --segments FILE.csv --length L [--begin B] [--format ...]",
@@ -40,7 +40,10 @@ const struct cmd cmd_agree = {
 	    "  --boot N          bootstrap replicates for alpha's interval (default 2000, 0: none)\n"
 	    "  --seed N          bootstrap seed (default 20260522)\n"
 	    "  --q N             categories for Brennan-Prediger (default: those in the data)\n"
-	    "  --coders A,B      the coders to compare (logins; A first)\n"
+	    "  --coders A,B[,C]  the coders to compare (logins; A first); with\n"
+	    "                    three or more every figure covers the set:\n"
+	    "                    Fleiss' kappa, alpha, Light's kappa and the\n"
+	    "                    pairwise Cohen's kappas\n"
 	    "  --unit MODE       paragraph (default: presence of each code per\n"
 	    "                    paragraph or speaker turn), sentence, char,\n"
 	    "                    document, overlap (segments, see --theta), kxk,\n"
@@ -356,6 +359,25 @@ say_hidden(size_t n, enum agree_by b, int ncoders, bool table, bool fa)
 	free(msg);
 }
 
+/* A set of coders: each once; three or more only where every figure of
+ * the mode can cover the set (modes e and f compare two coders). */
+static int
+check_set(const struct cmd *self, const char *const *names, size_t n,
+    enum agree_unit unit)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				return cmd_usage(self, _("--coders names '%s' twice"),
+				    names[i]);
+	if (n > 2 && (unit == AGREE_UNIT_OVERLAP || unit == AGREE_UNIT_KXK))
+		return cmd_usage(self, _("--unit %s compares two coders; name "
+		    "two with --coders"), agree_unit_names[unit]);
+	return CMD_OK;
+}
+
 /* `axial agree PROJECT --coders A,B ...`: the figures the UI shows. */
 static int
 agree_on_project(const struct cmd *self, const char *path, const char *coders,
@@ -371,7 +393,7 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	struct project *p = NULL;
 	struct buf out = {0};
 	char *list;
-	const char *names[32];
+	const char *names[33];	/* one more than the engine takes: refused */
 	int rc;
 	unsigned flags = 0;
 	size_t n, hidden;
@@ -406,6 +428,14 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 	if (n < 2) {
 		free(list);
 		return cmd_usage(self, _("--coders needs at least two coders, e.g. --coders A,B"));
+	}
+	if (n > 32) {
+		free(list);
+		return cmd_usage(self, _("--coders takes at most 32 coders"));
+	}
+	if ((rc = check_set(self, names, n, cfg.unit)) != CMD_OK) {
+		free(list);
+		return rc;
 	}
 	if ((rc = cmd_project_open(path, NULL, 0, &p)) != CMD_OK)
 		goto out;

@@ -150,6 +150,7 @@ build(struct agree_project *ap)
 	ap->names.doc = (const char *const *)ap->doc_name;
 	ap->names.code = (const char *const *)ap->code_name;
 	ap->names.category = (const char *const *)ap->cat_name;
+	ap->names.coder = (const char *const *)ap->coder_login;
 	ap->st = agree_state_new(&ap->cfg, adocs, ndocs, ap->ncodes, code_cat, ap->ncats);
 	if ((s = coding_list(p, NULL, &v, &nv)) != AX_OK)
 		goto out;

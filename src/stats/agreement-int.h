@@ -1,5 +1,6 @@
 /*
- * agreement-int.h: what agreement-segment.c and agreement-units.c share.
+ * agreement-int.h: what agreement-segment.c and agreement-units.c share,
+ * and agreement-report.c's call into agreement-report-many.c.
  * Not for other modules: include axial/agreement.h.
  */
 #ifndef AXIAL_AGREEMENT_INT_H
@@ -34,5 +35,13 @@ void agree_seg_free(struct agree_seg *s);
  */
 void agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
     uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi);
+
+/*
+ * agree_state_print for three or more coders in modes a-d
+ * (agreement-report-many.c): the same arguments and result.
+ */
+size_t agree_many_print(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    struct buf *out);
 
 #endif

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats/agreement.h"
+#include "stats/agreement-int.h"
 #include "base/i18n.h"
 #include "base/util.h"
 
@@ -405,7 +405,7 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out)
 {
-	struct agree_names none = { NULL, NULL, NULL };
+	struct agree_names none = { NULL, NULL, NULL, NULL };
 	struct ctx x = {0};
 	int64_t *hist;
 	size_t i, n, hidden = 0;
@@ -413,6 +413,11 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 
 	if (names == NULL)
 		names = &none;
+	/* a set of three or more: every figure covers the set */
+	if (agree_state_config(st)->ncoders >= 3 &&
+	    agree_state_config(st)->unit != AGREE_UNIT_OVERLAP &&
+	    agree_state_config(st)->unit != AGREE_UNIT_KXK)
+		return agree_many_print(st, by, fmt, names, flags, out);
 	x.st = st;
 	x.cfg = agree_state_config(st);
 	x.fmt = fmt;

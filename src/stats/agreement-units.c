@@ -53,6 +53,8 @@ struct tally {
 	int64_t a, b, c;		/* modes a-d, coders 0 and 1 */
 	int64_t agr, dis, m, n1, n2;	/* mode e */
 	int64_t *hist;			/* hist[1..ncoders]: m >= 3 only */
+	int64_t *pair;			/* m * m, i <= j: units both i and j
+					   marked (i == j: i marked); m >= 3 */
 };
 
 struct cell {
@@ -93,8 +95,10 @@ static void
 tally_init(struct agree_state *st, struct tally *t)
 {
 	memset(t, 0, sizeof *t);
-	if (st->m >= 3)
+	if (st->m >= 3) {
 		t->hist = xcalloc((size_t)st->m + 1, sizeof *t->hist);
+		t->pair = xcalloc((size_t)st->m * (size_t)st->m, sizeof *t->pair);
+	}
 }
 
 /* t += sign * d */
@@ -114,17 +118,30 @@ tally_add(const struct agree_state *st, struct tally *t, const struct tally *d, 
 	if (t->hist != NULL && d->hist != NULL)
 		for (i = 1; i <= st->m; i++)
 			t->hist[i] += sign * d->hist[i];
+	if (t->pair != NULL && d->pair != NULL)
+		for (i = 0; i < st->m * st->m; i++)
+			t->pair[i] += sign * d->pair[i];
+}
+
+static void
+tally_free(struct tally *t)
+{
+	free(t->hist);
+	free(t->pair);
 }
 
 static void
 tally_zero(const struct agree_state *st, struct tally *t)
 {
-	int64_t *h = t->hist;
+	int64_t *h = t->hist, *pr = t->pair;
 
 	memset(t, 0, sizeof *t);
 	t->hist = h;
+	t->pair = pr;
 	if (h != NULL)
 		memset(h, 0, ((size_t)st->m + 1) * sizeof *h);
+	if (pr != NULL)
+		memset(pr, 0, (size_t)st->m * (size_t)st->m * sizeof *pr);
 }
 
 static int
@@ -195,6 +212,21 @@ cmp_ev(const void *x, const void *y)
 	return (*a > *b) - (*a < *b);
 }
 
+/* Adds len units marked by the coders of mask to every pair of them. */
+static void
+pair_add(int m, int64_t *pair, uint32_t mask, int64_t len)
+{
+	int i, j;
+
+	for (i = 0; i < m; i++) {
+		if (!(mask & (UINT32_C(1) << i)))
+			continue;
+		for (j = i; j < m; j++)
+			if (mask & (UINT32_C(1) << j))
+				pair[i * m + j] += len;
+	}
+}
+
 /* The 2x2 counts and histogram of a cell over the units [lo, hi). */
 static void
 sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
@@ -251,6 +283,8 @@ sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 				t->c += len;
 			if (t->hist != NULL)
 				t->hist[__builtin_popcount(mask)] += len;
+			if (t->pair != NULL)
+				pair_add(st->m, t->pair, mask, len);
 		}
 		prev = st->ev[i].pos;
 		if (st->ev[i].bit > 0)
@@ -469,16 +503,16 @@ agree_state_free(struct agree_state *st)
 	for (i = 0; i < st->ndocs * st->ncodes; i++)
 		if (st->cell[i] != NULL) {
 			free(st->cell[i]->sp);
-			free(st->cell[i]->t.hist);
+			tally_free(&st->cell[i]->t);
 			free(st->cell[i]);
 		}
 	for (i = 0; i < st->ndocs; i++) {
 		agree_seg_free(&st->seg[i]);
-		free(st->doc_t[i].hist);
+		tally_free(&st->doc_t[i]);
 	}
 	for (i = 0; i < st->ncodes; i++)
-		free(st->code_t[i].hist);
-	free(st->total.hist);
+		tally_free(&st->code_t[i]);
+	tally_free(&st->total);
 	free(st->seg);
 	free(st->cell);
 	free(st->code_t);
@@ -555,8 +589,8 @@ change(struct agree_state *st, const struct agree_coding *c, struct cell *cl,
 	} else if (lo < hi)
 		sweep(st, cl, lo, hi, &after);
 	apply_delta(st, cl, c->doc, c->code, &before, &after);
-	free(before.hist);
-	free(after.hist);
+	tally_free(&before);
+	tally_free(&after);
 	free(old);
 }
 
@@ -660,7 +694,7 @@ agree_state_recount(struct agree_state *st)
 		for (u = 0; u < st->nunits; u++)
 			kxk_unit(st, u, +1);
 	}
-	free(t.hist);
+	tally_free(&t);
 }
 
 int64_t
@@ -953,4 +987,42 @@ agree_state_usegs(const struct agree_state *st, int64_t code,
 		off += st->seg[d].ncp;
 	}
 	agree_useg_merge(out);
+}
+
+/* Pair counts of m >= 3 coders, pooled as the tables above pool theirs. */
+int64_t
+agree_state_pairs(const struct agree_state *st, enum agree_by by, int64_t i,
+    int64_t *pair)
+{
+	size_t mm = (size_t)st->m * (size_t)st->m, x, k;
+	int64_t used = (int64_t)agree_state_codes_used(st), n = 0;
+	const struct tally *t = NULL;
+
+	if (st->m < 3)
+		return 0;
+	memset(pair, 0, mm * sizeof *pair);
+	if (i < 0) {
+		t = &st->total;
+		n = used * st->nunits;
+	} else if (by == AGREE_BY_CODE && (size_t)i < st->ncodes) {
+		t = &st->code_t[i];
+		n = st->nunits;
+	} else if (by == AGREE_BY_DOCUMENT && (size_t)i < st->ndocs) {
+		t = &st->doc_t[i];
+		n = used * st->seg[i].nu;
+	} else if (by == AGREE_BY_CATEGORY) {
+		for (x = 0; x < st->ncodes; x++) {
+			if (st->code_cat[x] != i ||
+			    !agree_state_code_used(st, (int64_t)x))
+				continue;
+			for (k = 0; k < mm; k++)
+				pair[k] += st->code_t[x].pair[k];
+			n += st->nunits;
+		}
+		return n;
+	}
+	if (t == NULL || t->pair == NULL)
+		return 0;
+	memcpy(pair, t->pair, mm * sizeof *pair);
+	return n;
 }

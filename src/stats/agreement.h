@@ -133,6 +133,43 @@ void agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 #define AGREE_ALPHA_MAX_VALUES 20000
 #define AGREE_BOOT_MAX_VALUES 1000
 
+/* ---- Gwet's AC1 and AC2 (agreement-gwet.c, docs/agreement.md §3.11) ---- */
+
+struct agree_gwet {
+	int64_t n;		/* units with a value (two coders: in the table) */
+	int64_t n2;		/* of them, units with two values or more */
+	int q;			/* categories */
+	struct agree_fig pa, pe, ac;	/* percent agreement, chance agreement, AC */
+	struct agree_fig se, lo, hi;	/* SE; AC +- t(.975, n - 1) SE, hi at most 1 */
+};
+/*
+ * w is a q x q weight matrix, w[k * q + l] (1 on the diagonal, symmetric):
+ * NULL gives AC1, a matrix from agree_gwet_weights AC2.
+ * Two coders: cells[k * q + l] = units A put in k and B in l (Gwet 2008).
+ * Any number of coders per unit (missing values allowed): counts[i * q + k]
+ * = coders who put unit i in k; units with no value are skipped. Values:
+ * val[u * ncoders + c] = category or -1, as agree_alpha takes them.
+ * A presence histogram (hist[c] = units c of m coders marked, as
+ * agree_state_table fills it): AC1 of present/absent over m coders.
+ */
+void agree_gwet_table(const int64_t *cells, int q, const double *w,
+    struct agree_gwet *out);
+void agree_gwet_counts(const int64_t *counts, int64_t nunits, int q,
+    const double *w, struct agree_gwet *out);
+void agree_gwet_values(const int32_t *val, int64_t nunits, int ncoders, int q,
+    const double *w, struct agree_gwet *out);
+void agree_gwet_hist(const int64_t *hist, int m, struct agree_gwet *out);
+/*
+ * Gwet's (2014, ch. 3) weights for a level into w (q * q): nominal the
+ * identity, ordinal 1 - C(|k - l| + 1, 2) / C(q, 2), interval quadratic on
+ * the values, ratio on the values. catnum (ascending) is needed beyond
+ * nominal. Returns NULL, or why AC2 is undefined (w then the identity).
+ */
+const char *agree_gwet_weights(enum agree_level level, const double *catnum,
+    int q, double *w);
+/* The 97.5% point of Student's t with df >= 1 degrees of freedom. */
+double agree_t975(int64_t df);
+
 /*
  * Test-retest percent 2A/T x 100 in tenths (shown as tenths / 10), rounded
  * half up in integers; -1 when T = 0 ("undefined (no units)").
@@ -373,6 +410,7 @@ enum agree_format { AGREE_FMT_TABLE, AGREE_FMT_CSV, AGREE_FMT_JSON };
 /* Display names by index; a NULL array (or entry) prints "#INDEX". */
 struct agree_names {
 	const char *const *code, *const *category, *const *doc;
+	const char *const *coder;	/* the set's logins, in coder order */
 };
 
 /*
@@ -393,5 +431,37 @@ enum { AGREE_PRINT_ALL = 1, AGREE_PRINT_FA_DIGITS = 2 };
 size_t agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);
+
+/* ---- Three or more coders (agreement-many.c) ---- */
+
+/*
+ * The pair counts of one row with m >= 3 coders, as agree_state_print
+ * pools it (by code, category or document; i < 0: every code some coder
+ * used): pair[x * m + y], x <= y, units coders x and y both marked
+ * (x == y: units x marked); pair holds m * m counts. Returns the row's
+ * units N; 0 with pair zeroed for m < 3 or an index out of range.
+ */
+int64_t agree_state_pairs(const struct agree_state *st, enum agree_by by,
+    int64_t i, int64_t *pair);
+
+/* The 2x2 table of coders x and y (x != y) from pair counts over n units. */
+void agree_pair_cells(const int64_t *pair, int m, int64_t n, int x, int y,
+    struct agree_cells *out);
+
+/*
+ * Figures of a set of m >= 3 coders on a presence row, each covering the
+ * whole set: the mean pairwise agreement (Fleiss' P-bar), Fleiss' kappa,
+ * nominal Krippendorff's alpha, Light's kappa (the mean of the m(m-1)/2
+ * pairwise Cohen's kappas; undefined when one of them is) and Gwet's AC1
+ * (agree_gwet_hist). kappa, when
+ * not NULL, gets the pairwise Cohen's kappas: kappa[x * m + y], x < y.
+ */
+struct agree_many {
+	int m;
+	int64_t n;
+	struct agree_fig pbar, fleiss, alpha, light, ac1;
+};
+void agree_many_figures(const int64_t *hist, const int64_t *pair, int m,
+    int64_t n, struct agree_many *out, struct agree_fig *kappa);
 
 #endif

@@ -6,10 +6,12 @@
  * of all codes and of the code under the cursor beside kappa, and u-alpha
  * of Krippendorff et al. 2016 of all codes ("--" when undefined, e.g. a
  * coder's codes overlap), recomputed whenever the codings change, never
- * in draw. Built when first shown
- * (agree-project.h), then kept current from the coding changes ui_sync
- * applies: another coder's work moves the figures within a second. Not
- * focusable; = shows and hides it.
+ * in draw. Built when first shown (agree-project.h), then kept
+ * current from the coding changes ui_sync applies: another coder's work
+ * moves the figures within a second. Not focusable; = shows and hides it.
+ * When the agreement view's set holds three or more coders (+ there,
+ * view-set.c) the pane covers the set instead: Fleiss' kappa, alpha and
+ * Light's kappa of all of them, the title naming them.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -24,11 +26,15 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "tui/ui-int.h"
+#include "tui/view-int.h"
+
+enum { PANE_SET_MAX = 32 };	/* the engine's most coders */
 
 /* The pane's data: NULL members until it is first shown. */
 struct agree_pane {
 	struct agree_project *ap;
-	char *coders[2];	/* the two compared */
+	char *coders[PANE_SET_MAX];	/* the compared, ncoders of them */
+	int ncoders;
 	struct agree_unitize uz;	/* alpha_U per code, recomputed on change */
 	struct agree_ualpha ua;		/* u-alpha of all codes, likewise */
 };
@@ -50,12 +56,16 @@ agree_create(struct ui *ui)
 static void
 agree_forget(struct agree_pane *d)
 {
+	int i;
+
 	agree_project_free(d->ap);
 	d->ap = NULL;
 	agree_unitize_free(&d->uz);
-	free(d->coders[0]);
-	free(d->coders[1]);
-	d->coders[0] = d->coders[1] = NULL;
+	for (i = 0; i < d->ncoders; i++) {
+		free(d->coders[i]);
+		d->coders[i] = NULL;
+	}
+	d->ncoders = 0;
 }
 
 static void
@@ -131,11 +141,67 @@ unitize_fig(const char *sym, const struct agree_fig *f, char *out, size_t cap)
 		snprintf(out + n, cap - n, "  %s %5.2f", sym, f->v);
 }
 
+/* The figures of the view's set (three or more), else of the two coders
+ * with the most codings; false with the reason said. */
+static bool
+agree_build(struct ui *ui, struct agree_pane *d)
+{
+	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH};
+	const char *names[PANE_SET_MAX];
+	size_t n = views_set(ui, names, PANE_SET_MAX), i;
+
+	if (n < 3) {
+		if (!pick_coders(ui, &names[0], &names[1])) {
+			ui_err(ui, "%s", _("agreement needs two coders with codings"));
+			return false;
+		}
+		n = 2;
+	}
+	if (!ui_check(ui, agree_project_new(ui->p, names, (int)n, &cfg, 0,
+	    &d->ap)))
+		return false;
+	for (i = 0; i < n; i++)
+		d->coders[i] = xstrdup(names[i]);
+	d->ncoders = (int)n;
+	unitize_all(d);
+	return true;
+}
+
+/* Whether the pane covers another set than the view's now (a set of
+ * three or more, or none where it covers one). */
+static bool
+set_moved(struct ui *ui, const struct agree_pane *d)
+{
+	const char *names[PANE_SET_MAX];
+	size_t n = views_set(ui, names, PANE_SET_MAX), i;
+
+	if (n < 3)
+		return d->ncoders >= 3;
+	if ((int)n != d->ncoders)
+		return true;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], d->coders[i]) != 0)
+			return true;
+	return false;
+}
+
+/* The agreement view's set changed: the pane covers the new one. */
+static void
+set_changed(struct ui *ui, struct agree_pane *d)
+{
+	agree_forget(d);
+	if (ui->show_agree && !agree_build(ui, d)) {
+		ui->show_agree = false;
+		ui_dirty(ui, DIRTY_LAYOUT);
+	}
+	ui_dirty(ui, DIRTY_ALL);
+}
+
 void
 pane_agree_toggle(struct ui *ui)
 {
 	struct agree_pane *d = pane_data(ui);
-	const char *a, *b;
 
 	if (ui->show_agree) {
 		ui->show_agree = false;
@@ -147,24 +213,8 @@ pane_agree_toggle(struct ui *ui)
 		    project_errmsg(ui->p));
 		return;
 	}
-	if (d->ap == NULL) {
-		struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
-		    AGREE_UNIT_PARAGRAPH};
-		const char *names[2];
-
-		if (!pick_coders(ui, &a, &b)) {
-			ui_err(ui, "%s", _("agreement needs two coders with codings"));
-			return;
-		}
-		names[0] = a;
-		names[1] = b;
-		if (!ui_check(ui, agree_project_new(ui->p, names, 2, &cfg, 0,
-		    &d->ap)))
-			return;
-		d->coders[0] = xstrdup(a);
-		d->coders[1] = xstrdup(b);
-		unitize_all(d);
-	}
+	if (d->ap == NULL && !agree_build(ui, d))
+		return;
 	ui->show_agree = true;
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
@@ -202,22 +252,86 @@ figures(const struct agree_cells *c, char *out, size_t cap)
 		    (double)(c->a + c->b + c->c + c->d), 0, PERCENT_BOUND));
 }
 
+/* "0.31  0.37  0.33  0.80": Fleiss' kappa, alpha, Light's kappa and AC1
+ * of the set, "--" and the first reason where undefined */
+static void
+figures_set(const struct agree_many *f, char *out, size_t cap)
+{
+	const struct agree_fig *v[4] = { &f->fleiss, &f->alpha, &f->light,
+	    &f->ac1 };
+	const char *why = NULL;
+	char s[4][16];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (v[i]->why != NULL) {
+			snprintf(s[i], sizeof s[i], "%5s", "--");
+			why = why != NULL ? why : v[i]->why;
+		} else
+			snprintf(s[i], sizeof s[i], "%5.2f", v[i]->v);
+	}
+	if (why != NULL)
+		snprintf(out, cap, "%s %s %s %s (%s)", s[0], s[1], s[2], s[3],
+		    _(why));
+	else
+		snprintf(out, cap, "%s %s %s %s", s[0], s[1], s[2], s[3]);
+}
+
+/* The figures of one row (by code or category; i < 0: every code used)
+ * into out, its units in *n. */
+static void
+row_figures(const struct agree_pane *d, enum agree_by by, int64_t i,
+    char *out, size_t cap, int64_t *n)
+{
+	const struct agree_state *st = agree_project_state(d->ap);
+	int64_t hist[PANE_SET_MAX + 1], pair[PANE_SET_MAX * PANE_SET_MAX];
+	struct agree_cells c;
+	struct agree_many f;
+
+	if (i < 0)
+		agree_state_total_table(st, &c, hist);
+	else if (by == AGREE_BY_CODE)
+		agree_state_table(st, i, -1, &c, hist);
+	else
+		agree_state_category_table(st, i, &c, hist);
+	*n = c.a + c.b + c.c + c.d;
+	if (d->ncoders < 3) {
+		figures(&c, out, cap);
+		return;
+	}
+	*n = agree_state_pairs(st, by, i, pair);
+	agree_many_figures(hist, pair, d->ncoders, *n, &f, NULL);
+	figures_set(&f, out, cap);
+}
+
 static void
 agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	struct agree_pane *d = data;
 	const struct agree_state *st;
 	const struct agree_names *nm;
-	struct agree_cells c;
 	size_t ndocs, ncodes, ncats, i;
+	int64_t n;
 	char line[160], fig[96];
 	int y = r->y + 1, a = ui_attr(ui, TH_NORMAL);
 	const struct node *cur = vmtree_current(&ui->tree);
 
 	(void)focused;
-	snprintf(line, sizeof line, _(" agreement %s vs %s, paragraphs "),
-	    d->coders[0] ? d->coders[0] : "?",
-	    d->coders[1] ? d->coders[1] : "?");
+	if (d->ncoders >= 3) {
+		struct buf who = {0};
+		int k;
+
+		for (k = 0; k < d->ncoders; k++)
+			buf_printf(&who, "%s%s", k ? ", " : "", d->coders[k]);
+		/* TRANSLATORS: the agreement pane's title with three or more
+		   coders, %s their logins */
+		snprintf(line, sizeof line, _(" agreement of %s, paragraphs "),
+		    who.s);
+		buf_done(&who);
+	} else
+		snprintf(line, sizeof line, _(" agreement %s vs %s, paragraphs "),
+		    d->coders[0] ? d->coders[0] : "?",
+		    d->coders[1] ? d->coders[1] : "?");
 	ui_box_title(ui, r, "", false);
 	ui_put_plain(r->y, r->x + 1, r->w - 2, line, ui_attr(ui, TH_TITLE));
 	for (i = 1; i < (size_t)r->h; i++)
@@ -227,12 +341,19 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	st = agree_project_state(d->ap);
 	nm = agree_project_names(d->ap);
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
-	agree_state_total_table(st, &c, NULL);
-	figures(&c, fig, sizeof fig);
+	row_figures(d, AGREE_BY_CODE, -1, fig, sizeof fig, &n);
 	unitize_fig("\u03b1U", &d->uz.alpha, fig, sizeof fig);
 	unitize_fig("u\u03b1", &d->ua.u, fig, sizeof fig);
-	snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
-	    (long long)(c.a + c.b + c.c + c.d));
+	if (d->ncoders >= 3) {
+		/* the rows' four figures, in this order; N here, the
+		   rows being full */
+		snprintf(line, sizeof line, _("Fleiss κ, α, Light κ, AC1; N %lld:"),
+		    (long long)n);
+		ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_DIM);
+		snprintf(line, sizeof line, _("%s  all codes"), fig);
+	} else
+		snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
+		    (long long)n);
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
 	if (cur != NULL && cur->kind == NODE_CODE && y < r->y + r->h) {
 		for (i = 0; i < ncodes; i++)
@@ -241,8 +362,8 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		if (i < ncodes) {
 			int x = r->x + 1;
 
-			agree_state_table(st, (int64_t)i, -1, &c, NULL);
-			figures(&c, fig, sizeof fig);
+			row_figures(d, AGREE_BY_CODE, (int64_t)i, fig,
+			    sizeof fig, &n);
 			if (i < (size_t)d->uz.nvalues)
 				unitize_fig("\u03b1U", &d->uz.v[i].alpha, fig,
 				    sizeof fig);
@@ -255,8 +376,8 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	for (i = 0; i < ncats && y < r->y + r->h; i++, y++) {
 		int x = r->x + 1;
 
-		agree_state_category_table(st, (int64_t)i, &c, NULL);
-		figures(&c, fig, sizeof fig);
+		row_figures(d, AGREE_BY_CATEGORY, (int64_t)i, fig, sizeof fig,
+		    &n);
 		x += ui_put_plain(y, x, r->w - 2, fig, a | A_DIM);
 		x += ui_put_plain(y, x, 2, "  ", a);
 		if (nm != NULL && nm->category != NULL && nm->category[i] != NULL)
@@ -270,6 +391,9 @@ agree_sync(struct ui *ui, void *data, enum ui_sync what)
 {
 	if (what == UI_SYNC_CHANGED)
 		agree_refresh(ui, data);
+	else if (what == UI_SYNC_IDLE && ((struct agree_pane *)data)->ap != NULL &&
+	    set_moved(ui, data))
+		set_changed(ui, data);
 	else if (what == UI_SYNC_BLIND && ui->blind_hidden) {
 		/* blind coding began: no figure stays on screen */
 		agree_forget(data);

@@ -33,7 +33,7 @@ static const char *const hints_list[] = {
 };
 static const char *const hints_agree[] = {
 	N_("help"), N_("view-close"), N_("view-open"), N_("view-coders"),
-	N_("view-down"), N_("quit"), NULL,
+	N_("set-add"), N_("view-down"), N_("quit"), NULL,
 };
 static const char *const hints_compare[] = {
 	N_("help"), N_("view-close"), N_("disagreement-next"),

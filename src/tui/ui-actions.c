@@ -508,6 +508,8 @@ const struct keymap_action ui_actions[] = {
 	A("network-back", "Backspace h Left", SCOPE_VIEW, N_("network: back to the code or category in the middle before"), view_act_back),
 	A("network-link", "L", SCOPE_VIEW, N_("network: link the code or category in the middle to another"), view_act_link),
 	A("view-coders", "W", SCOPE_VIEW, N_("agreement and compare: choose the two coders; test-retest: whose passes; saturation: whose codings"), view_act_coders),
+	A("set-add", "+", SCOPE_VIEW, N_("agreement: add a coder to the set the agreement pane (=) covers, after A and B"), view_act_set_add),
+	A("set-drop", "-", SCOPE_VIEW, N_("agreement: drop the coder last added to the set"), view_act_set_drop),
 	{NULL, NULL, 0, NULL, NULL},
 };
 #undef A

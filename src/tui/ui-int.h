@@ -419,6 +419,8 @@ void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_saturation(struct ui *ui), view_act_coders(struct ui *ui),
     view_act_network(struct ui *ui), view_act_follow(struct ui *ui),
     view_act_back(struct ui *ui), view_act_link(struct ui *ui);
+/* The agreement set of the pane (view-set.c): + adds a coder, - drops one. */
+void view_act_set_add(struct ui *ui), view_act_set_drop(struct ui *ui);
 /* Links (view-network.c): from the tree cursor's code or category; the
  * coding at the transcript caret as evidence of a link of its code. */
 void view_act_link_tree(struct ui *ui), view_act_evidence(struct ui *ui);

@@ -178,6 +178,7 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		    "the two coders)"), a);
 		return;
 	}
+	views_set_line(ui, &y, x, w);
 	fig3(&v->tk.kappa, k, sizeof k);
 	fig3(&v->tk.ci_lo, lo, sizeof lo);
 	fig3(&v->tk.ci_hi, hi, sizeof hi);

@@ -48,6 +48,8 @@ struct views {
 	size_t pick_a;		/* index in ui->coders of the A being chosen */
 	bool reopen;		/* who may be seen changed: open the shown view
 				   again on the next views_sync */
+	char **more;		/* the agreement set after A and B (view-set.c) */
+	size_t nmore;
 };
 
 /*
@@ -62,6 +64,13 @@ struct views {
  */
 extern const struct screen_ops view_agree_ops, view_compare_ops,
     view_paradigm_ops, view_retest_ops, view_network_ops;
+
+/* view-set.c */
+/* The agreement set: A, B and the coders + added (at most cap logins,
+ * borrowed); 0 until A and B are chosen. */
+size_t views_set(struct ui *ui, const char **names, size_t cap);
+/* With three or more in the set: a line naming it at *y (moved down). */
+void views_set_line(struct ui *ui, int *y, int x, int w);
 
 /* view.c */
 /* The frame's state over the views of ops[0, n) (by VIEW_*), each

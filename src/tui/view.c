@@ -37,6 +37,19 @@ views_new(struct ui *ui, const struct screen_ops *const *ops, size_t n)
 	return v;
 }
 
+/* Forgets the coders + added to the agreement set (view-set.c). */
+static void
+free_more(struct views *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nmore; i++)
+		free(v->more[i]);
+	free(v->more);
+	v->more = NULL;
+	v->nmore = 0;
+}
+
 void
 views_free(struct views *v)
 {
@@ -50,6 +63,7 @@ views_free(struct views *v)
 	free(v->data);
 	free(v->coder[0]);
 	free(v->coder[1]);
+	free_more(v);
 	free(v);
 }
 
@@ -87,6 +101,7 @@ set_coders(struct ui *ui, const char *a, const char *b)
 
 	free(v->coder[0]);
 	free(v->coder[1]);
+	free_more(v);	/* the agreement set starts again from A and B */
 	v->coder[0] = xstrdup(a);
 	v->coder[1] = xstrdup(b);
 	if (coder_find(ui->p, a, &v->coder_id[0]) != AX_OK)
