@@ -342,18 +342,21 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	nm = agree_project_names(d->ap);
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
 	row_figures(d, AGREE_BY_CODE, -1, fig, sizeof fig, &n);
-	unitize_fig("\u03b1U", &d->uz.alpha, fig, sizeof fig);
-	unitize_fig("u\u03b1", &d->ua.u, fig, sizeof fig);
 	if (d->ncoders >= 3) {
 		/* the rows' four figures, in this order; N here, the
-		   rows being full */
+		   rows being full; the unitizing figures of the set after */
 		snprintf(line, sizeof line, _("Fleiss κ, α, Light κ, AC1; N %lld:"),
 		    (long long)n);
+		unitize_fig("\u03b1U", &d->uz.alpha, line, sizeof line);
+		unitize_fig("u\u03b1", &d->ua.u, line, sizeof line);
 		ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_DIM);
 		snprintf(line, sizeof line, _("%s  all codes"), fig);
-	} else
+	} else {
+		unitize_fig("\u03b1U", &d->uz.alpha, fig, sizeof fig);
+		unitize_fig("u\u03b1", &d->ua.u, fig, sizeof fig);
 		snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
 		    (long long)n);
+	}
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
 	if (cur != NULL && cur->kind == NODE_CODE && y < r->y + r->h) {
 		for (i = 0; i < ncodes; i++)
@@ -364,7 +367,7 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 
 			row_figures(d, AGREE_BY_CODE, (int64_t)i, fig,
 			    sizeof fig, &n);
-			if (i < (size_t)d->uz.nvalues)
+			if (d->ncoders < 3 && i < (size_t)d->uz.nvalues)
 				unitize_fig("\u03b1U", &d->uz.v[i].alpha, fig,
 				    sizeof fig);
 			x += ui_put_plain(y, x, r->w - 2, fig, a);
