@@ -24,7 +24,8 @@
  *
  * Undefined, each with its reason: no units; q < 2 "one category"; no unit
  * with two values (many coders); 1 - pe <= 1e-12 (weights that leave no
- * room for chance); SE and interval with n < 2.
+ * room for chance); SE and interval with n < 2; AC2 on labels, ratio
+ * weights on negative values, weights that overflow a double.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -420,6 +421,8 @@ agree_gwet_weights(enum agree_level level, const double *catnum, int q, double *
 	hi = catnum[q - 1];
 	if (level == AGREE_RATIO && lo < 0)
 		return N_("ratio weights need values of 0 or more");
+	if (!isfinite(hi - lo))
+		return N_("values too large");
 	for (k = 0; k < q; k++)
 		for (l = 0; l < q; l++) {
 			double d = catnum[k] - catnum[l], v;
@@ -430,12 +433,17 @@ agree_gwet_weights(enum agree_level level, const double *catnum, int q, double *
 			if (level == AGREE_ORDINAL)
 				v = 1 - (double)(m * (m - 1) / 2) /
 				    ((double)q * (q - 1) / 2);
-			else if (level == AGREE_INTERVAL)
-				v = 1 - d * d / ((hi - lo) * (hi - lo));
-			else {
+			else if (level == AGREE_INTERVAL) {
+				d /= hi - lo;	/* divided first: squares overflow */
+				v = 1 - d * d;
+			} else {
 				span = (hi - lo) / (hi + lo);
-				d /= catnum[k] + catnum[l];
-				v = 1 - d * d / (span * span);
+				d = d / (catnum[k] + catnum[l]) / span;
+				v = 1 - d * d;
+			}
+			if (!isfinite(v)) {
+				agree_gwet_weights(AGREE_NOMINAL, NULL, q, w);
+				return N_("values too large");
 			}
 			w[k * q + l] = v;
 		}
