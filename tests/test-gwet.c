@@ -38,6 +38,7 @@
 #include <cmocka.h>
 
 #include "stats/agreement.h"
+#include "vm/vm-views.h"
 #include "base/util.h"
 
 static void
@@ -392,6 +393,17 @@ test_project_rows(void **state)
 	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON, NULL, 0, &b);
 	assert_non_null(strstr(b.s, "\"prevalence\": 0.625, \"ac1\": 0.529412, "
 	    "\"ac1_se\": "));
+	/* the agreement view's row (vm-views.c) */
+	{
+		struct vm_agree_row *rows;
+		size_t n;
+
+		vm_agree_rows(st, &rows, &n);
+		assert_int_equal(n, 1);
+		near(rows[0].ac1.ac, 9.0 / 17, 1e-12, "view AC1");
+		assert_true(fabs(rows[0].prev - 0.625) < 1e-15);
+		free(rows);
+	}
 	agree_state_free(st);
 
 	cfg.ncoders = 3;
