@@ -29,7 +29,7 @@ const struct cmd cmd_agree = {
 	.help =
 	    N_("  --data FILE.csv   columns unit,coder,value (an empty value is missing)\n"
 	    "  --format FORMAT   table (default), csv or json\n"
-	    "  --level LEVEL     alpha metric: nominal, ordinal, interval or ratio\n"
+	    "  --level LEVEL     alpha metric and AC2 weights: nominal, ordinal, interval or ratio\n"
 	    "                    (default: nominal, and all four for numeric values)\n"
 	    "  --boot N          bootstrap replicates for alpha's interval (default 2000, 0: none)\n"
 	    "  --seed N          bootstrap seed (default 20260522)\n"

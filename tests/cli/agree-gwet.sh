@@ -65,6 +65,8 @@ awk 'BEGIN { OFS = ","; print "unit,coder,value"; u = 0
 		for (j = 0; j < t[i + 2]; j++) { u++; print u, "A", t[i]; print u, "B", t[i + 1] } }' >abs.csv
 check_rc "two coders" 0 $A agree --data abs.csv --format csv --boot 0
 check_match "two coders: AC1 0.8493305" '^ac1,0\.849330[45][0-9]*,$' "$OUT"
+# the many-rater variance is the table's (SE 0.04321747) times N / (N - 1)
+check_match "two coders: SE 0.04321747 x sqrt(100/99)" '^ac1_se,0\.043435[12][0-9]*,$' "$OUT"
 check "labels: no AC2 by default" "" "$(printf '%s\n' "$OUT" | grep '^ac2_')"
 
 # Undefined with the reason: one coder; labels at an ordered level refused.
