@@ -423,6 +423,24 @@ test_project_rows(void **state)
 	if (strstr(b.s, want) == NULL)
 		fail_msg("missing %s in %s", want, b.s);
 	agree_state_free(st);
+
+	/* One unit: AC1 1 (p_a 1, p_e 0), its interval undefined with the
+	 * reason in the table and the CSV status. */
+	cfg.ncoders = 2;
+	st = agree_state_new(&cfg, &docs[1], 1, 1, NULL, 0);
+	{
+		struct agree_coding one[2] = { { 0, 0, 0, 0, 2 }, { 0, 0, 1, 0, 2 } };
+
+		assert_int_equal(agree_state_add_coding(st, &one[0]), 0);
+		assert_int_equal(agree_state_add_coding(st, &one[1]), 0);
+	}
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, 0, &b);
+	assert_non_null(strstr(b.s, "AC1 1.000 [interval undefined (fewer than 2 units)]"));
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, 0, &b);
+	assert_non_null(strstr(b.s, "ac1_se: undefined (fewer than 2 units)"));
+	agree_state_free(st);
 	buf_done(&b);
 }
 

@@ -219,6 +219,8 @@ table_fig(struct buf *b, const struct row *r, int i, int se)
 	if (se >= 0 && r->f[i].why == NULL && r->f[se].why == NULL)
 		buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[se + 1].v,
 		    r->f[se + 2].v, r->f[se].v);
+	else if (i == F_AC1 && r->f[i].why == NULL)
+		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[se].why));
 }
 
 /* The row is written whole, its name as a stand-in, then put in the
@@ -284,6 +286,10 @@ status(struct buf *s, const struct row *r)
 		if (r->on[i] && r->f[i].why != NULL && !interval_part(i))
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "", fig_key[i],
 			    r->f[i].why);
+	/* AC1 can stand without its interval (one unit) */
+	if (r->on[F_AC1] && r->f[F_AC1].why == NULL && r->f[F_AC1_SE].why != NULL)
+		buf_printf(s, "%sac1_se: undefined (%s)", s->len ? "; " : "",
+		    r->f[F_AC1_SE].why);
 	if (r->note != NULL)
 		buf_printf(s, "%s%s", s->len ? "; " : "", r->note);
 }
