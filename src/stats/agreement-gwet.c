@@ -290,6 +290,11 @@ row_agree(const struct src *s, const double *w, const int32_t *cat,
 	double a = 0;
 	int x, y;
 
+	if (w == NULL) {	/* identity: r*_ik = r_ik, no pairs to weigh */
+		for (x = 0; x < len; x++)
+			a += (double)cnt[x] * (double)(cnt[x] - 1);
+		return a;
+	}
 	for (x = 0; x < len; x++) {
 		double star = 0;
 
