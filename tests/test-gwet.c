@@ -38,6 +38,7 @@
 #include <cmocka.h>
 
 #include "stats/agreement.h"
+#include "vm/vm-views.h"
 #include "base/util.h"
 
 static void
@@ -352,6 +353,97 @@ test_undefined(void **state)
 	assert_true(w[1] == 0 && w[3] == 1);
 }
 
+/*
+ * A project's rows: the paragraph document of test-agreement.c's
+ * test_state_print. Code "trust": a = 2, b = 0, c = 1, d = 1. By hand:
+ * pa = 3/4, prevalence (2a + b + c) / 2N = 5/8, pe = 2 (5/8)(3/8) =
+ * 15/32, AC1 = (3/4 - 15/32) / (17/32) = 9/17. With a third coder who
+ * marks the first paragraph, hist = {1, 1, 1, 1} (units marked by 0..3
+ * coders: 6 marks of 12), and AC1 is the many-coder form's.
+ */
+static void
+test_project_rows(void **state)
+{
+	struct agree_doc docs[2] = {
+		{ "ab cd\n  ef\n\ngh", 14, NULL, 0 }, { "xy", 2, NULL, 0 },
+	};
+	struct agree_coding cod[4] = {
+		{ 0, 0, 0, 0, 8 }, { 0, 0, 1, 3, 9 }, { 1, 0, 0, 0, 2 }, { 1, 0, 1, 0, 2 },
+	};
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	struct agree_state *st;
+	struct agree_gwet g;
+	struct buf b = {0};
+	char want[64];
+	int i;
+
+	(void)state;
+	st = agree_state_new(&cfg, docs, 2, 1, NULL, 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(agree_state_add_coding(st, &cod[i]), 0);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, 0, &b);
+	snprintf(want, sizeof want, "prev 62.5 AC1 %.3f [", 9.0 / 17);
+	assert_non_null(strstr(b.s, want));
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, 0, &b);
+	assert_non_null(strstr(b.s, ",bp,prevalence,ac1,ac1_se,ac1_ci_lower,"
+	    "ac1_ci_upper,status\n"));
+	assert_non_null(strstr(b.s, ",0.625,0.529412,"));
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_JSON, NULL, 0, &b);
+	assert_non_null(strstr(b.s, "\"prevalence\": 0.625, \"ac1\": 0.529412, "
+	    "\"ac1_se\": "));
+	/* the agreement view's row (vm-views.c) */
+	{
+		struct vm_agree_row *rows;
+		size_t n;
+
+		vm_agree_rows(st, &rows, &n);
+		assert_int_equal(n, 1);
+		near(rows[0].ac1.ac, 9.0 / 17, 1e-12, "view AC1");
+		assert_true(fabs(rows[0].prev - 0.625) < 1e-15);
+		free(rows);
+	}
+	agree_state_free(st);
+
+	cfg.ncoders = 3;
+	st = agree_state_new(&cfg, docs, 2, 1, NULL, 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(agree_state_add_coding(st, &cod[i]), 0);
+	{
+		struct agree_coding c3 = { 0, 0, 2, 0, 5 };
+		int64_t hist[4] = { 1, 1, 1, 1 };
+
+		assert_int_equal(agree_state_add_coding(st, &c3), 0);
+		agree_gwet_hist(hist, 3, &g);
+	}
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, 0, &b);
+	snprintf(want, sizeof want, ",%g,%g,", 6.0 / 12, g.ac.v);
+	if (strstr(b.s, want) == NULL)
+		fail_msg("missing %s in %s", want, b.s);
+	agree_state_free(st);
+
+	/* One unit: AC1 1 (p_a 1, p_e 0), its interval undefined with the
+	 * reason in the table and the CSV status. */
+	cfg.ncoders = 2;
+	st = agree_state_new(&cfg, &docs[1], 1, 1, NULL, 0);
+	{
+		struct agree_coding one[2] = { { 0, 0, 0, 0, 2 }, { 0, 0, 1, 0, 2 } };
+
+		assert_int_equal(agree_state_add_coding(st, &one[0]), 0);
+		assert_int_equal(agree_state_add_coding(st, &one[1]), 0);
+	}
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_TABLE, NULL, 0, &b);
+	assert_non_null(strstr(b.s, "AC1 1.000 [interval undefined (fewer than 2 units)]"));
+	buf_reset(&b);
+	agree_state_print(st, AGREE_BY_CODE, AGREE_FMT_CSV, NULL, 0, &b);
+	assert_non_null(strstr(b.s, "ac1_se: undefined (fewer than 2 units)"));
+	agree_state_free(st);
+	buf_done(&b);
+}
+
 int
 main(void)
 {
@@ -364,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_hist),
 		cmocka_unit_test(test_paradox),
 		cmocka_unit_test(test_undefined),
+		cmocka_unit_test(test_project_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

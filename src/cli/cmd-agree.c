@@ -35,7 +35,7 @@ const struct cmd cmd_agree = {
 	    "  --length L        the continuum's length (with --segments)\n"
 	    "  --begin B         its first position (default 0)\n"
 	    "  --format FORMAT   table (default), csv or json\n"
-	    "  --level LEVEL     alpha metric: nominal, ordinal, interval or ratio\n"
+	    "  --level LEVEL     alpha metric and AC2 weights: nominal, ordinal, interval or ratio\n"
 	    "                    (default: nominal, and all four for numeric values)\n"
 	    "  --boot N          bootstrap replicates for alpha's interval (default 2000, 0: none)\n"
 	    "  --seed N          bootstrap seed (default 20260522)\n"

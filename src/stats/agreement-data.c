@@ -9,6 +9,7 @@
  * "1.0" are then the same category, sorted numerically.
  */
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -624,6 +625,58 @@ out:
 	free(kj);
 }
 
+/*
+ * Gwet's AC1, and AC2 at each requested ordered level, over every unit with
+ * a value (missing values allowed: the handbook's many-rater form, for two
+ * coders too).
+ */
+static void
+report_gwet(const struct agree_data *d, int levels, struct agree_report *r)
+{
+	static const char *const label[4] = {
+		N_("Gwet's AC1"), N_("Gwet's AC2, ordinal weights"),
+		N_("Gwet's AC2, quadratic weights"), N_("Gwet's AC2, ratio weights"),
+	};
+	double *w = NULL;
+	int l;
+
+	if (d->ncats <= TABLE_MAX_CATS)
+		w = xcalloc((size_t)d->ncats * (size_t)d->ncats + 1, sizeof *w);
+	for (l = 0; l < 4; l++) {
+		struct agree_gwet g;
+		char key[32];
+		const char *why = NULL;
+
+		if (l != AGREE_NOMINAL && !(levels & (1 << l)))
+			continue;
+		snprintf(key, sizeof key, l == AGREE_NOMINAL ? "ac1" : "ac2_%s",
+		    agree_level_names[l]);
+		if (l != AGREE_NOMINAL && w == NULL)
+			why = N_("too many distinct values");
+		else if (l != AGREE_NOMINAL)
+			why = agree_gwet_weights((enum agree_level)l, d->catnum,
+			    d->ncats, w);
+		agree_gwet_values(d->val, d->nunits, d->ncoders, d->ncats,
+		    l == AGREE_NOMINAL ? NULL : w, &g);
+		if (why != NULL)
+			g.pa = g.pe = g.ac = g.se = g.lo = g.hi =
+			    (struct agree_fig){ 0, why };
+		if (l == AGREE_NOMINAL)
+			add_count(r, "gwet_n", N_("units with a value (Gwet)"), g.n);
+		add(r, AGREE_COEF, g.ac, label[l], "%s", key);
+		add(r, AGREE_SE, g.se, N_("  SE (Gwet 2008)"), "%s_se", key);
+		/* xgettext:no-c-format */
+		add(r, AGREE_COEF, g.lo, N_("  95% t interval lower"), "%s_ci_lower", key);
+		/* xgettext:no-c-format */
+		add(r, AGREE_COEF, g.hi, N_("  95% t interval upper"), "%s_ci_upper", key);
+		add(r, AGREE_COEF, g.pa, N_("  percent agreement p_a (Gwet)"), "%s_pa", key);
+		add(r, AGREE_COEF, g.pe, N_("  chance agreement p_e (Gwet)"), "%s_pe", key);
+	}
+	note(r, "AC1/AC2 interval: AC +- t(.975, n - 1) x SE, n = units with a "
+	    "value (Gwet 2014)");
+	free(w);
+}
+
 void
 agree_data_report(const struct agree_data *d, const struct agree_opts *o,
     struct agree_report *r)
@@ -674,6 +727,7 @@ agree_data_report(const struct agree_data *d, const struct agree_opts *o,
 			    agree_level_names[l], a.boot, (unsigned long long)a.seed,
 			    a.boot_discarded);
 	}
+	report_gwet(d, levels, r);
 	if (d->ncoders >= 3)
 		report_many(d, o, r);
 }

@@ -2,7 +2,7 @@
  * agreement-gwet.c: Gwet's AC1 (nominal) and AC2 (weighted) with their
  * standard errors and t intervals, as Gwet (2008, Br J Math Stat Psychol
  * 61:29-48; 2014, Handbook of Inter-Rater Reliability, 4th ed.) gives them
- * and his irrCAC package computes them (docs/agreement.md §3.11).
+ * and his irrCAC package computes them (docs/agreement.md §3.13).
  *
  * Weights w_kl (identity for AC1), T_w = sum_kl w_kl, q categories.
  * Two coders, a table n_kl of N units, p_kl = n_kl / N:
@@ -24,7 +24,8 @@
  *
  * Undefined, each with its reason: no units; q < 2 "one category"; no unit
  * with two values (many coders); 1 - pe <= 1e-12 (weights that leave no
- * room for chance); SE and interval with n < 2.
+ * room for chance); SE and interval with n < 2; AC2 on labels, ratio
+ * weights on negative values, weights that overflow a double.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -289,6 +290,11 @@ row_agree(const struct src *s, const double *w, const int32_t *cat,
 	double a = 0;
 	int x, y;
 
+	if (w == NULL) {	/* identity: r*_ik = r_ik, no pairs to weigh */
+		for (x = 0; x < len; x++)
+			a += (double)cnt[x] * (double)(cnt[x] - 1);
+		return a;
+	}
 	for (x = 0; x < len; x++) {
 		double star = 0;
 
@@ -420,6 +426,8 @@ agree_gwet_weights(enum agree_level level, const double *catnum, int q, double *
 	hi = catnum[q - 1];
 	if (level == AGREE_RATIO && lo < 0)
 		return N_("ratio weights need values of 0 or more");
+	if (!isfinite(hi - lo))
+		return N_("values too large");
 	for (k = 0; k < q; k++)
 		for (l = 0; l < q; l++) {
 			double d = catnum[k] - catnum[l], v;
@@ -430,12 +438,17 @@ agree_gwet_weights(enum agree_level level, const double *catnum, int q, double *
 			if (level == AGREE_ORDINAL)
 				v = 1 - (double)(m * (m - 1) / 2) /
 				    ((double)q * (q - 1) / 2);
-			else if (level == AGREE_INTERVAL)
-				v = 1 - d * d / ((hi - lo) * (hi - lo));
-			else {
+			else if (level == AGREE_INTERVAL) {
+				d /= hi - lo;	/* divided first: squares overflow */
+				v = 1 - d * d;
+			} else {
 				span = (hi - lo) / (hi + lo);
-				d /= catnum[k] + catnum[l];
-				v = 1 - d * d / (span * span);
+				d = d / (catnum[k] + catnum[l]) / span;
+				v = 1 - d * d;
+			}
+			if (!isfinite(v)) {
+				agree_gwet_weights(AGREE_NOMINAL, NULL, q, w);
+				return N_("values too large");
 			}
 			w[k * q + l] = v;
 		}

@@ -24,11 +24,12 @@
 #include "base/util.h"
 
 enum { F_PO, F_POS, F_KAPPA, F_SE, F_LO, F_HI, F_PI, F_FLEISS, F_ALPHA,
-	F_HOLSTI, F_BP, NFIG };
+	F_HOLSTI, F_BP, F_PREV, F_AC1, F_AC1_SE, F_AC1_LO, F_AC1_HI, NFIG };
 
 static const char *const fig_key[NFIG] = {
 	"po", "pos", "kappa", "kappa_se", "kappa_ci_lower", "kappa_ci_upper",
-	"pi", "fleiss_kappa", "alpha", "holsti", "bp"
+	"pi", "fleiss_kappa", "alpha", "holsti", "bp", "prevalence", "ac1",
+	"ac1_se", "ac1_ci_lower", "ac1_ci_upper"
 };
 
 struct row {
@@ -64,6 +65,38 @@ set(struct row *r, int i, struct agree_fig f)
 	r->on[i] = true;
 }
 
+/*
+ * Gwet's AC1 (agreement-gwet.c) of a presence table, over the two coders'
+ * table or, with m >= 3, every coder's histogram; and the code's
+ * prevalence, the share of coder-unit marks that apply it, which is what
+ * pulls kappa down and leaves AC1 (docs/agreement.md §3.13).
+ */
+static void
+gwet_figures(struct row *r, const int64_t *hist, int m)
+{
+	struct agree_gwet g;
+	int64_t marks = 0, units = 0;
+	int i;
+
+	if (m >= 3) {
+		agree_gwet_hist(hist, m, &g);
+	} else {
+		int64_t cells[4] = { r->c.a, r->c.b, r->c.c, r->c.d };
+
+		agree_gwet_table(cells, 2, NULL, &g);
+	}
+	for (i = 0; i <= m; i++) {
+		marks += i * hist[i];
+		units += hist[i];
+	}
+	set(r, F_PREV, units > 0 ? (struct agree_fig){ (double)marks /
+	    ((double)units * m), NULL } : g.ac);
+	set(r, F_AC1, g.ac);
+	set(r, F_AC1_SE, g.se);
+	set(r, F_AC1_LO, g.lo);
+	set(r, F_AC1_HI, g.hi);
+}
+
 /* Figures of a presence table and its histogram (modes a-d). */
 static void
 presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
@@ -90,6 +123,7 @@ presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
 		agree_hist_fleiss(hist, m, &fl);
 		set(r, F_FLEISS, fl.kappa);
 	}
+	gwet_figures(r, hist, m);
 	r->note = k.note;
 	if (x->cfg->unit == AGREE_UNIT_DOCUMENT && k.n > 0 && k.n < 10 && r->note == NULL)
 		r->note = N_("few units");
@@ -154,6 +188,41 @@ kind_label(const char *kind)
 	return kind;
 }
 
+/* The SE and interval ends, shown with their coefficient. */
+static bool
+interval_part(int i)
+{
+	return i == F_SE || i == F_LO || i == F_HI || i == F_AC1_SE ||
+	    i == F_AC1_LO || i == F_AC1_HI;
+}
+
+/* One figure of a table row; se >= 0: its [lo, hi] SE follow it (the SE,
+ * lower and upper figures are se, se + 1, se + 2). */
+static void
+table_fig(struct buf *b, const struct row *r, int i, int se)
+{
+	static const char *const label[NFIG] = {
+		/* xgettext:no-c-format */
+		N_("%agr"), N_("pos"), N_("κ"), "", "", "", N_("π"),
+		N_("Fleiss κ"), N_("α"), N_("Holsti"), N_("BP"), N_("prev"),
+		N_("AC1"), "", "", ""
+	};
+	char pc[PERCENT_MAX];
+
+	buf_printf(b, " %s ", _(label[i]));
+	if (r->f[i].why != NULL)
+		buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
+	else if (i == F_PO || i == F_POS || i == F_PREV)
+		buf_puts(b, row_percent(r, i, pc, sizeof pc));
+	else
+		buf_printf(b, "%.3f", r->f[i].v);
+	if (se >= 0 && r->f[i].why == NULL && r->f[se].why == NULL)
+		buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[se + 1].v,
+		    r->f[se + 2].v, r->f[se].v);
+	else if (i == F_AC1 && r->f[i].why == NULL)
+		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[se].why));
+}
+
 /* The row is written whole, its name as a stand-in, then put in the
  * table's digits with the name as it is (buf_figures). */
 static void
@@ -192,24 +261,14 @@ emit_table(struct ctx *x, const struct row *r)
 		buf_printf(b, _(" k=%d left out=%lld "), r->k,
 		    (long long)r->left_out);
 	for (i = 0; i < NFIG; i++) {
-		static const char *const label[NFIG] = {
-			/* xgettext:no-c-format */
-			N_("%agr"), N_("pos"), N_("κ"), "", "", "", N_("π"),
-			N_("Fleiss κ"), N_("α"), N_("Holsti"), N_("BP")
-		};
-
-		if (!r->on[i] || i == F_SE || i == F_LO || i == F_HI)
+		if (!r->on[i] || interval_part(i) || i == F_PREV || i == F_AC1)
 			continue;
-		buf_printf(b, " %s ", _(label[i]));
-		if (r->f[i].why != NULL)
-			buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
-		else if (i == F_PO || i == F_POS)
-			buf_puts(b, row_percent(r, i, pc, sizeof pc));
-		else
-			buf_printf(b, "%.3f", r->f[i].v);
-		if (i == F_KAPPA && r->f[i].why == NULL)
-			buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[F_LO].v,
-			    r->f[F_HI].v, r->f[F_SE].v);
+		table_fig(b, r, i, i == F_KAPPA ? F_SE : -1);
+		/* beside kappa: the prevalence that explains it, and AC1 */
+		if (i == F_KAPPA && r->on[F_PREV])
+			table_fig(b, r, F_PREV, -1);
+		if (i == F_KAPPA && r->on[F_AC1])
+			table_fig(b, r, F_AC1, F_AC1_SE);
 	}
 	if (r->note != NULL)
 		buf_printf(b, "  (%s)", _(r->note));
@@ -224,9 +283,13 @@ status(struct buf *s, const struct row *r)
 	int i;
 
 	for (i = 0; i < NFIG; i++)
-		if (r->on[i] && r->f[i].why != NULL && i != F_SE && i != F_LO && i != F_HI)
+		if (r->on[i] && r->f[i].why != NULL && !interval_part(i))
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "", fig_key[i],
 			    r->f[i].why);
+	/* AC1 can stand without its interval (one unit) */
+	if (r->on[F_AC1] && r->f[F_AC1].why == NULL && r->f[F_AC1_SE].why != NULL)
+		buf_printf(s, "%sac1_se: undefined (%s)", s->len ? "; " : "",
+		    r->f[F_AC1_SE].why);
 	if (r->note != NULL)
 		buf_printf(s, "%s%s", s->len ? "; " : "", r->note);
 }
@@ -250,7 +313,8 @@ emit_csv(struct ctx *x, const struct row *r)
 	if (x->nrows == 0)
 		buf_puts(b, "scope,row,name,mode,theta,q,N,a,b,c,d,cells,agreements,"
 		    "disagreements,M,N1,N2,left_out,po,pos,kappa,kappa_se,kappa_ci_lower,"
-		    "kappa_ci_upper,pi,fleiss_kappa,alpha,holsti,bp,status\n");
+		    "kappa_ci_upper,pi,fleiss_kappa,alpha,holsti,bp,prevalence,ac1,"
+		    "ac1_se,ac1_ci_lower,ac1_ci_upper,status\n");
 	buf_printf(b, "%zu docs,%s,", x->ndocs, r->kind);
 	buf_csv_field(b, r->name);
 	buf_printf(b, ",%s,", agree_unit_names[x->cfg->unit]);
@@ -376,6 +440,15 @@ print_kxk(struct ctx *x)
 	set(&r, F_HI, k.ci_hi);
 	set(&r, F_PI, k.pi);
 	set(&r, F_BP, k.bp);
+	{
+		struct agree_gwet g;
+
+		agree_gwet_table(cells, r.k, NULL, &g);
+		set(&r, F_AC1, g.ac);
+		set(&r, F_AC1_SE, g.se);
+		set(&r, F_AC1_LO, g.lo);
+		set(&r, F_AC1_HI, g.hi);
+	}
 	agree_state_values(x->st, &d);
 	agree_alpha(d.val, d.nunits, d.ncoders, d.ncats, NULL, AGREE_NOMINAL, 0, 0, &a);
 	set(&r, F_ALPHA, a.alpha);

@@ -133,7 +133,7 @@ void agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 #define AGREE_ALPHA_MAX_VALUES 20000
 #define AGREE_BOOT_MAX_VALUES 1000
 
-/* ---- Gwet's AC1 and AC2 (agreement-gwet.c, docs/agreement.md §3.11) ---- */
+/* ---- Gwet's AC1 and AC2 (agreement-gwet.c, docs/agreement.md §3.13) ---- */
 
 struct agree_gwet {
 	int64_t n;		/* units with a value (two coders: in the table) */

@@ -236,20 +236,29 @@ agree_refresh(struct ui *ui, struct agree_pane *d)
 	}
 }
 
-/* "κ 0.71 Po 86%" or the reason it is undefined */
+/* "κ 0.71 Po 86% AC1 0.95" or the reason kappa is undefined; AC1
+ * (Gwet) last, so a rare code's low kappa has its robust figure beside it */
 static void
 figures(const struct agree_cells *c, char *out, size_t cap)
 {
 	struct agree_kappa k;
-	char pc[PERCENT_MAX];
+	struct agree_gwet g;
+	int64_t cells[4] = { c->a, c->b, c->c, c->d };
+	char pc[PERCENT_MAX], ac1[16] = "";
+	int n = 0;
 
 	agree_kappa_2x2(c->a, c->b, c->c, c->d, &k);
+	agree_gwet_table(cells, 2, NULL, &g);
+	if (g.ac.why == NULL)
+		snprintf(ac1, sizeof ac1, " AC1 %5.2f", g.ac.v);
 	if (k.kappa.why != NULL)
-		snprintf(out, cap, "\u03ba  --   (%s)", _(k.kappa.why));
+		n = snprintf(out, cap, "\u03ba  --   (%s)", _(k.kappa.why));
 	else
-		snprintf(out, cap, "\u03ba %5.2f Po %3s%%", k.kappa.v,
+		n = snprintf(out, cap, "\u03ba %5.2f Po %3s%%", k.kappa.v,
 		    percent_fmt(pc, sizeof pc, (double)(c->a + c->d),
 		    (double)(c->a + c->b + c->c + c->d), 0, PERCENT_BOUND));
+	if (n > 0 && (size_t)n < cap)
+		snprintf(out + n, cap - (size_t)n, "%s", ac1);
 }
 
 /* "0.31  0.37  0.33  0.80": Fleiss' kappa, alpha, Light's kappa and AC1

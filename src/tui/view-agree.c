@@ -26,6 +26,7 @@ struct agree_view {
 	size_t nrows, cur, top;
 	struct agree_cells total;
 	struct agree_kappa tk;
+	struct agree_gwet tg;		/* Gwet's AC1 of the pooled table */
 };
 
 static void *
@@ -71,6 +72,11 @@ agree_compute(struct agree_view *v)
 	agree_state_total_table(st, &v->total, NULL);
 	agree_kappa_2x2(v->total.a, v->total.b, v->total.c, v->total.d,
 	    &v->tk);
+	{
+		int64_t cells[4] = { v->total.a, v->total.b, v->total.c, v->total.d };
+
+		agree_gwet_table(cells, 2, NULL, &v->tg);
+	}
 	vm_agree_rows(st, &v->rows, &v->nrows);
 	if (v->cur >= v->nrows)
 		v->cur = v->nrows ? v->nrows - 1 : 0;
@@ -204,14 +210,20 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 	snprintf(line, sizeof line, _("agreement %s  positive agreement %s"),
 	    po, pos);
 	ui_put_plain(y++, x, w, line, a);
+	fig3(&v->tg.ac, k, sizeof k);
+	fig3(&v->tg.lo, lo, sizeof lo);
+	fig3(&v->tg.hi, hi, sizeof hi);
+	snprintf(line, sizeof line, _("Gwet's AC1 %s  95%% t interval [%s, %s]"),
+	    k, lo, hi);
+	ui_put_plain(y++, x, w, line, a);
 	y++;
 	/* the figures' columns read left to right in any language (a minus
 	 * sign would stray in a right-to-left line); the rest is a label */
 	{
 		int hd = ui_attr(ui, TH_DIM) | A_UNDERLINE, used;
 
-		snprintf(line, sizeof line, "%6s %6s %6s %8s %8s  %-9s  ", "a",
-		    "b", "c", "d", "kappa", "%agr");
+		snprintf(line, sizeof line, "%6s %6s %6s %8s %8s %7s %8s  %-9s  ",
+		    "a", "b", "c", "d", "kappa", "prev", "AC1", "%agr");
 		used = ui_put_text(ui, y, x, w, line, hd);
 		snprintf(line, sizeof line, _("code (%zu, worst first)"),
 		    v->nrows);
@@ -230,9 +242,12 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		ui_fill(y, r->x, r->w, ra);
 		fig3(&row->k.kappa, k, sizeof k);
 		pct1(&row->k.po, po, sizeof po);
-		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s  %-9s  ",
+		pct1(&(struct agree_fig){ row->prev, NULL }, pos, sizeof pos);
+		fig3(&row->ac1.ac, lo, sizeof lo);
+		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s %7s %8s  %-9s  ",
 		    (long long)row->cells.a, (long long)row->cells.b,
-		    (long long)row->cells.c, (long long)row->cells.d, k, po);
+		    (long long)row->cells.c, (long long)row->cells.d, k, pos, lo,
+		    po);
 		used = ui_put_text(ui, y, x, w, line, ra);
 		if (row->k.kappa.why != NULL) {
 			snprintf(line, sizeof line, "(%s) ", _(row->k.kappa.why));

@@ -75,6 +75,13 @@ vm_agree_rows(const struct agree_state *st, struct vm_agree_row **out,
 		v[k].code = i;
 		v[k].cells = c;
 		agree_kappa_2x2(c.a, c.b, c.c, c.d, &v[k].k);
+		{
+			int64_t cells[4] = { c.a, c.b, c.c, c.d };
+
+			agree_gwet_table(cells, 2, NULL, &v[k].ac1);
+			v[k].prev = (double)(2 * c.a + c.b + c.c) /
+			    (2 * (double)(c.a + c.b + c.c + c.d));
+		}
 		k++;
 	}
 	qsort(v, k, sizeof *v, row_cmp);

@@ -33,6 +33,8 @@ struct vm_agree_row {
 	size_t code;			/* agreement code index */
 	struct agree_cells cells;
 	struct agree_kappa k;
+	struct agree_gwet ac1;		/* Gwet's AC1 of the same table */
+	double prev;			/* (2a + b + c) / 2N: the code's prevalence */
 };
 /*
  * Rows for every code of st that either coder applied, worst first: by

@@ -20,8 +20,19 @@ pooled() {
 expect=$(pooled "$P")
 [ -n "$expect" ] || notok "axial agree gives a pooled kappa" "$(pooled "$P")"
 
+# the pooled AC1 of the same CSV (Gwet 2008), to d decimals
+pooled_ac1() {
+	"$AXIAL" agree "$P" --coders coder-a,coder-b --format csv |
+	    awk -F, -v d="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "ac1") c = i }
+		$2 == "pooled" { printf "%.*f\n", d, $c }'
+}
+ac1=$(pooled_ac1 3)
+
 start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
 check_screen "opens" "codes ("
+keys =
+check_screen "the agreement pane has AC1 beside kappa ($(pooled_ac1 2))" "AC1  $(pooled_ac1 2)"
+keys =
 keys I
 check_screen "I opens the agreement view on coder-a and coder-b" "agreement: A coder-a, B coder-b"
 check_screen "pooled kappa as axial agree has it ($expect)" "kappa $expect  95% CI ["
@@ -29,6 +40,8 @@ check_screen "its Landis & Koch band" "band: substantial (Landis & Koch 1977)"
 check_screen "the unit and N" "unit paragraph  N 13400"
 check_screen "percent and positive agreement" "agreement 99.3%  positive agreement 72.0%"
 check_screen "a per-code table, worst first" "worst first"
+check_screen "pooled AC1 as axial agree has it ($ac1)" "Gwet's AC1 $ac1  95% t interval ["
+check_screen "prevalence and AC1 columns beside kappa" "kappa    prev      AC1  %agr"
 # the worst code comes first: its kappa is the smallest on screen
 first=$(screen | awk '/worst first/ { getline; print $5; exit }')
 min=$(screen | awk '/worst first/ { on = 1; next } on && $5 ~ /^-?[0-9]\.[0-9]+$/ { print $5 }' | sort -g | head -1)

@@ -70,7 +70,7 @@ $TM resize-window -t t -x 120 -y 40 2>/dev/null || $TM resize-pane -t t -x 120 -
 keys Escape I
 check_screen "the agreement view is Persian" "$(visual "نخست بدترین")"
 ends_with "its title is right-aligned" "$(screen | head -1)" "$(visual "توافق:")"
-check_screen "its figures read left to right" "kappa  %agr"
+check_screen "its figures read left to right" "kappa    prev      AC1  %agr"
 keys Escape
 wait_for "$title" 5
 
