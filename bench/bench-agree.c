@@ -108,6 +108,8 @@ unitize_code(const struct agree_state *st, uint32_t code)
 	agree_unitize_free(&u);
 	agree_useg_free(&us);
 	return v;
+}
+
 /*
  * Four coders (issue 20): coders 2 and 3 repeat 0's and 1's codings on
  * the same documents; the live update is one coding added or removed plus
