@@ -24,12 +24,16 @@
 #include "base/util.h"
 
 enum { F_PO, F_POS, F_KAPPA, F_SE, F_LO, F_HI, F_PI, F_FLEISS, F_ALPHA,
-	F_HOLSTI, F_BP, NFIG };
+	F_HOLSTI, F_BP, F_ALO, F_AHI, F_FLO, F_FHI, NFIG };
 
 static const char *const fig_key[NFIG] = {
 	"po", "pos", "kappa", "kappa_se", "kappa_ci_lower", "kappa_ci_upper",
-	"pi", "fleiss_kappa", "alpha", "holsti", "bp"
+	"pi", "fleiss_kappa", "alpha", "holsti", "bp", "alpha_ci_lower",
+	"alpha_ci_upper", "fleiss_kappa_ci_lower", "fleiss_kappa_ci_upper"
 };
+
+/* Interval columns: shown beside their figure, their reasons in ci_method. */
+#define IS_CI(i) ((i) == F_SE || (i) == F_LO || (i) == F_HI || (i) >= F_ALO)
 
 struct row {
 	const char *kind;	/* code, category, document, pooled */
@@ -44,6 +48,7 @@ struct row {
 	struct agree_fig f[NFIG];
 	bool on[NFIG];
 	const char *note;
+	const char *ci;		/* how the intervals were made: agree_ci_* */
 };
 
 struct ctx {
@@ -55,6 +60,7 @@ struct ctx {
 	int q;
 	struct buf *out;
 	int nrows;
+	struct agree_cluster cl;	/* the pooled row's intervals (modes a-d) */
 };
 
 static void
@@ -62,6 +68,53 @@ set(struct row *r, int i, struct agree_fig f)
 {
 	r->f[i] = f;
 	r->on[i] = true;
+}
+
+/*
+ * The intervals of a presence row (docs/agreement.md §4.6): none below
+ * AGREE_MIN_POSITIVE marked units; the pooled row's by the cluster
+ * bootstrap over documents; the others Wald's, as agree_kappa_2x2 gives.
+ */
+static void
+ci_figures(const struct ctx *x, struct row *r, const int64_t *hist)
+{
+	struct agree_fig few = { 0, agree_ci_too_few };
+	const struct agree_cluster *cl = &x->cl;
+
+	r->ci = agree_ci_wald;
+	if (agree_too_few_units(hist, x->cfg->ncoders)) {
+		r->ci = agree_ci_too_few;
+		set(r, F_LO, few);
+		set(r, F_HI, few);
+		return;
+	}
+	if (strcmp(r->kind, "pooled") != 0)
+		return;
+	r->ci = agree_ci_cluster;
+	set(r, F_LO, cl->lo[AGREE_CL_KAPPA]);
+	set(r, F_HI, cl->hi[AGREE_CL_KAPPA]);
+	set(r, F_ALO, cl->lo[AGREE_CL_ALPHA]);
+	set(r, F_AHI, cl->hi[AGREE_CL_ALPHA]);
+	if (x->cfg->ncoders >= 3) {
+		set(r, F_FLO, cl->lo[AGREE_CL_FLEISS]);
+		set(r, F_FHI, cl->hi[AGREE_CL_FLEISS]);
+	}
+}
+
+/* ci_method of CSV and JSON: the method, with B, seed and documents for
+ * the bootstrap, and why the interval is undefined when it is. */
+static void
+ci_text(const struct ctx *x, const struct row *r, struct buf *b)
+{
+	if (r->ci == NULL)
+		return;
+	buf_puts(b, r->ci);
+	if (r->ci == agree_ci_cluster)
+		buf_printf(b, " (B=%d, seed=%llu, %zu documents)", x->cl.boot,
+		    (unsigned long long)x->cl.seed, x->cl.clusters);
+	if (r->ci != agree_ci_too_few && r->on[F_LO] && r->f[F_LO].why != NULL &&
+	    r->f[F_KAPPA].why == NULL)
+		buf_printf(b, ": undefined (%s)", r->f[F_LO].why);
 }
 
 /* Figures of a presence table and its histogram (modes a-d). */
@@ -91,6 +144,7 @@ presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
 		set(r, F_FLEISS, fl.kappa);
 	}
 	r->note = k.note;
+	ci_figures(x, r, hist);
 	if (x->cfg->unit == AGREE_UNIT_DOCUMENT && k.n > 0 && k.n < 10 && r->note == NULL)
 		r->note = N_("few units");
 }
@@ -154,6 +208,23 @@ kind_label(const char *kind)
 	return kind;
 }
 
+/* An interval and its method for people: "[0.512, 0.801] Wald", or why
+ * there is none. */
+static void
+table_ci(struct buf *b, const struct row *r, int lo, int hi)
+{
+	if (r->ci == agree_ci_too_few)
+		buf_printf(b, " [%s]", _(agree_ci_too_few));
+	else if (r->f[lo].why != NULL)
+		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[lo].why));
+	else
+		buf_printf(b, " [%.3f, %.3f]", r->f[lo].v, r->f[hi].v);
+	if (lo == F_LO && r->ci == agree_ci_wald)
+		/* TRANSLATORS: after a per-code kappa's interval: the Wald
+		   interval's method and its standard error */
+		buf_printf(b, _(" Wald SE %.3f"), r->f[F_SE].v);
+}
+
 /* The row is written whole, its name as a stand-in, then put in the
  * table's digits with the name as it is (buf_figures). */
 static void
@@ -198,7 +269,7 @@ emit_table(struct ctx *x, const struct row *r)
 			N_("Fleiss κ"), N_("α"), N_("Holsti"), N_("BP")
 		};
 
-		if (!r->on[i] || i == F_SE || i == F_LO || i == F_HI)
+		if (!r->on[i] || IS_CI(i))
 			continue;
 		buf_printf(b, " %s ", _(label[i]));
 		if (r->f[i].why != NULL)
@@ -208,9 +279,19 @@ emit_table(struct ctx *x, const struct row *r)
 		else
 			buf_printf(b, "%.3f", r->f[i].v);
 		if (i == F_KAPPA && r->f[i].why == NULL)
-			buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[F_LO].v,
-			    r->f[F_HI].v, r->f[F_SE].v);
+			table_ci(b, r, F_LO, F_HI);
+		if (i == F_ALPHA && r->f[i].why == NULL && r->on[F_ALO])
+			table_ci(b, r, F_ALO, F_AHI);
+		if (i == F_FLEISS && r->f[i].why == NULL && r->on[F_FLO])
+			table_ci(b, r, F_FLO, F_FHI);
 	}
+	if (r->ci == agree_ci_cluster && r->f[F_KAPPA].why == NULL &&
+	    r->f[F_LO].why == NULL)
+		/* TRANSLATORS: the pooled row's intervals: bootstrap
+		   replicates B, the seed and the documents resampled */
+		buf_printf(b, _("  (95%% intervals: %s, B=%d, seed %llu, %zu "
+		    "documents)"), _(agree_ci_cluster), x->cl.boot,
+		    (unsigned long long)x->cl.seed, x->cl.clusters);
 	if (r->note != NULL)
 		buf_printf(b, "  (%s)", _(r->note));
 	buf_putc(b, '\n');
@@ -224,7 +305,7 @@ status(struct buf *s, const struct row *r)
 	int i;
 
 	for (i = 0; i < NFIG; i++)
-		if (r->on[i] && r->f[i].why != NULL && i != F_SE && i != F_LO && i != F_HI)
+		if (r->on[i] && r->f[i].why != NULL && !IS_CI(i))
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "", fig_key[i],
 			    r->f[i].why);
 	if (r->note != NULL)
@@ -250,7 +331,9 @@ emit_csv(struct ctx *x, const struct row *r)
 	if (x->nrows == 0)
 		buf_puts(b, "scope,row,name,mode,theta,q,N,a,b,c,d,cells,agreements,"
 		    "disagreements,M,N1,N2,left_out,po,pos,kappa,kappa_se,kappa_ci_lower,"
-		    "kappa_ci_upper,pi,fleiss_kappa,alpha,holsti,bp,status\n");
+		    "kappa_ci_upper,pi,fleiss_kappa,alpha,holsti,bp,alpha_ci_lower,"
+		    "alpha_ci_upper,fleiss_kappa_ci_lower,fleiss_kappa_ci_upper,ci_method,"
+		    "status\n");
 	buf_printf(b, "%zu docs,%s,", x->ndocs, r->kind);
 	buf_csv_field(b, r->name);
 	buf_printf(b, ",%s,", agree_unit_names[x->cfg->unit]);
@@ -287,6 +370,12 @@ emit_csv(struct ctx *x, const struct row *r)
 			num(b, r->f[i]);
 	}
 	buf_putc(b, ',');
+	ci_text(x, r, &s);
+	buf_csv_field(b, s.s != NULL ? s.s : "");
+	buf_putc(b, ',');
+	s.len = 0;
+	if (s.s != NULL)
+		s.s[0] = '\0';
 	status(&s, r);
 	buf_csv_field(b, s.s != NULL ? s.s : "");
 	buf_putc(b, '\n');
@@ -324,6 +413,17 @@ emit_json(struct ctx *x, const struct row *r)
 			buf_puts(b, "null");
 		else
 			buf_printf(b, "%.6g", r->f[i].v);
+	}
+	if (r->ci != NULL) {
+		ci_text(x, r, &s);
+		buf_puts(b, ", \"ci_method\": ");
+		buf_json_str(b, s.s, s.len);
+		if (r->ci == agree_ci_cluster)
+			buf_printf(b, ", \"ci_boot\": %d, \"ci_seed\": %llu, "
+			    "\"ci_clusters\": %zu", x->cl.boot,
+			    (unsigned long long)x->cl.seed, x->cl.clusters);
+		s.len = 0;
+		s.s[0] = '\0';
 	}
 	status(&s, r);
 	buf_puts(b, ", \"status\": ");
@@ -380,6 +480,7 @@ print_kxk(struct ctx *x)
 	agree_alpha(d.val, d.nunits, d.ncoders, d.ncats, NULL, AGREE_NOMINAL, 0, 0, &a);
 	set(&r, F_ALPHA, a.alpha);
 	r.note = k.note;
+	r.ci = agree_ci_wald;
 	emit(x, &r);
 	agree_data_free(&d);
 	free(cells);
@@ -405,6 +506,15 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out)
 {
+	return agree_state_print_boot(st, by, fmt, names, flags,
+	    AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, out);
+}
+
+size_t
+agree_state_print_boot(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    int boot, uint64_t seed, struct buf *out)
+{
 	struct agree_names none = { NULL, NULL, NULL };
 	struct ctx x = {0};
 	int64_t *hist;
@@ -420,6 +530,8 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 	x.out = out;
 	agree_state_size(st, &x.ndocs, &x.ncodes, &x.ncats);
 	x.q = (int)x.ncodes;
+	if (x.cfg->unit != AGREE_UNIT_OVERLAP && x.cfg->unit != AGREE_UNIT_KXK)
+		agree_state_cluster(st, boot, seed, &x.cl);
 	hist = xcalloc((size_t)x.cfg->ncoders + 1, sizeof *hist);
 	/* '.' in figures; messages in the user's language (agreement-report's
 	 * table translates its reasons) */

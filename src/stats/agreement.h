@@ -434,5 +434,13 @@ enum { AGREE_PRINT_ALL = 1, AGREE_PRINT_FA_DIGITS = 2 };
 size_t agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);
+/*
+ * The same with the pooled row's cluster bootstrap drawn boot times from
+ * seed (agree_state_print: AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT); every
+ * interval says its method (table: beside it; CSV and JSON: ci_method).
+ */
+size_t agree_state_print_boot(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    int boot, uint64_t seed, struct buf *out);
 
 #endif
