@@ -359,13 +359,15 @@ gnc_notes(struct rp_table *t, const struct an_gnc *g)
 {
 	char pc[PERCENT_MAX], median[32];
 
-	rp_note(t, _("Rule: Guest, Namey & Chen (2020, PLoS ONE 15(5): "
+	/* TRANSLATORS: the source's year, volume and issue come first */
+	rp_note(t, _("Rule: Guest, Namey & Chen (%s, PLoS ONE %s(%s): "
 	    "e0232076). Base: the first %s coded interviews; runs of %s "
 	    "interviews after it, sliding one interview at a time; saturation "
 	    "at the first run whose new codes are at most %s%% of the codes "
 	    "in the base. New in run: the new codes of the run that starts at "
 	    "that interview, as a percentage of the base's codes."),
-	    rp_int(g->o.base), rp_int(g->o.run), rp_int(g->o.threshold));
+	    rp_int(2020), rp_int(15), rp_int(5), rp_int(g->o.base),
+	    rp_int(g->o.run), rp_int(g->o.threshold));
 	if (g->why != NULL) {
 		rp_note(t, _("By this rule: not assessable (%s)."), _(g->why));
 		return;
