@@ -1066,7 +1066,7 @@ test_state_print(void **state)
 	assert_int_equal(agree_state_print(st, AGREE_BY_DOCUMENT, AGREE_FMT_CSV,
 	    NULL, AGREE_PRINT_ALL, &b), 0);
 	assert_contains(b.s, "2 docs,document,#0,paragraph,,,0,0,0,0,0,,,,,,,,,,,,,,,,,,,"
-	    ",,,,,po: undefined (no units); pos: undefined (no units); kappa: undefined "
+	    ",,,,,,,,,too few units,po: undefined (no units); pos: undefined (no units); kappa: undefined "
 	    "(no units); pi: undefined (no units); alpha: undefined (no units); "
 	    "prevalence: undefined (no units); ac1: undefined (no units)\n");
 	buf_reset(&b);

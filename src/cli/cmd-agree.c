@@ -37,7 +37,8 @@ const struct cmd cmd_agree = {
 	    "  --format FORMAT   table (default), csv or json\n"
 	    "  --level LEVEL     alpha metric and AC2 weights: nominal, ordinal, interval or ratio\n"
 	    "                    (default: nominal, and all four for numeric values)\n"
-	    "  --boot N          bootstrap replicates for alpha's interval (default 2000, 0: none)\n"
+	    "  --boot N          bootstrap replicates for alpha's interval and, in a\n"
+	    "                    project, the pooled row's by document (default 2000)\n"
 	    "  --seed N          bootstrap seed (default 20260522)\n"
 	    "  --q N             categories for Brennan-Prediger (default: those in the data)\n"
 	    "  --coders A,B[,C]  the coders to compare (logins; A first); with\n"
@@ -382,7 +383,7 @@ check_set(const struct cmd *self, const char *const *names, size_t n,
 static int
 agree_on_project(const struct cmd *self, const char *path, const char *coders,
     const char *unit, const char *by, const char *theta, enum cmd_format fmt,
-    bool all, bool fa)
+    bool all, bool fa, const struct agree_opts *o)
 {
 	struct agree_config cfg = { AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 	    AGREE_UNIT_PARAGRAPH };
@@ -443,9 +444,9 @@ agree_on_project(const struct cmd *self, const char *path, const char *coders,
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	hidden = agree_state_print(agree_project_state(ap), b, f,
+	hidden = agree_state_print_boot(agree_project_state(ap), b, f,
 	    agree_project_names(ap), (all ? AGREE_PRINT_ALL : 0) |
-	    (fa ? AGREE_PRINT_FA_DIGITS : 0), &out);
+	    (fa ? AGREE_PRINT_FA_DIGITS : 0), o->boot, o->seed, &out);
 	if (out.s != NULL)
 		cmd_put_text(stdout, out.s, out.len);
 	say_hidden(hidden, b, (int)n, f == AGREE_FMT_TABLE, fa);
@@ -556,7 +557,7 @@ cmd_agree_run(const struct cmd *self, int argc, char **argv)
 	}
 	if (nops > 0 || coders != NULL || unit != NULL || by != NULL || all != NULL) {
 		int prc = nops == 1 && data == NULL ? agree_on_project(self, operands[0],
-		    coders, unit, by, theta, f, all != NULL, fa) :
+		    coders, unit, by, theta, f, all != NULL, fa, &o) :
 		    cmd_usage(self, nops > 1 ?
 		    _("one project at a time") : _("give a PROJECT or --data, not both"));
 

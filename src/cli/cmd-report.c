@@ -49,6 +49,7 @@ struct report {
 	struct buf index;	/* the index page's list */
 	size_t nfiles;
 	bool figure;		/* paradigm.svg is written */
+	struct an_gnc_opts gnc;	/* the saturation rule's parameters */
 	int rc;
 };
 
@@ -201,7 +202,7 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 	case P_SATURATION:
 		for (k = 0; k < r->nsrc; k++) {
 			name = stem_of(r, "saturation", k);
-			rp_saturation_table(a, r->src[k], name, &t);
+			rp_saturation_table(a, r->src[k], &r->gnc, name, &t);
 			put_table(r, &t);
 			free(name);
 		}
@@ -442,12 +443,49 @@ parse_only(const struct cmd *self, const char *list, bool *want)
 	return rc;
 }
 
+/*
+ * --sat-base, --sat-run, --sat-threshold, --sat-orders and --seed (in
+ * that order in v) into o, over the defaults of the Guest, Namey & Chen
+ * rule: CMD_OK or a usage error.
+ */
+static int
+parse_gnc(const struct cmd *self, const char *const v[5], struct an_gnc_opts *o)
+{
+	static const char *const opt[4] = { "--sat-base", "--sat-run",
+	    "--sat-threshold", "--sat-orders" };
+	static const long lo[4] = { 1, 1, 0, 0 }, hi[4] = { 1000, 1000, 100,
+	    100000 };
+	int *field[4] = { &o->base, &o->run, &o->threshold, &o->orders };
+	char *end;
+	long x;
+	int i;
+
+	an_gnc_opts_default(o);
+	for (i = 0; i < 4; i++) {
+		if (v[i] == NULL)
+			continue;
+		errno = 0;
+		x = strtol(v[i], &end, 10);
+		if (errno != 0 || end == v[i] || *end != '\0' || x < lo[i] || x > hi[i])
+			return cmd_usage(self, _("%s takes a whole number from %ld "
+			    "to %ld"), opt[i], lo[i], hi[i]);
+		*field[i] = (int)x;
+	}
+	if (v[4] != NULL) {
+		errno = 0;
+		o->seed = strtoull(v[4], &end, 10);
+		if (errno != 0 || end == v[4] || *end != '\0' || v[4][0] == '-')
+			return cmd_usage(self, _("--seed needs a non-negative integer"));
+	}
+	return CMD_OK;
+}
+
 static int
 report_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
 	    *codes = NULL, *per = NULL, *source = NULL, *lang = NULL,
-	    *digits = NULL, *bom = NULL;
+	    *digits = NULL, *bom = NULL, *sat[5] = { NULL, NULL, NULL, NULL, NULL };
 	const struct cmd_opt opts[] = {
 		{"format", 'f', true, &format},
 		{"out", 'o', true, &out},
@@ -459,6 +497,11 @@ report_main(const struct cmd *self, int argc, char **argv)
 		{"lang", 0, true, &lang},
 		{"digits", 0, true, &digits},
 		{"bom", 0, false, &bom},
+		{"sat-base", 0, true, &sat[0]},
+		{"sat-run", 0, true, &sat[1]},
+		{"sat-threshold", 0, true, &sat[2]},
+		{"sat-orders", 0, true, &sat[3]},
+		{"seed", 0, true, &sat[4]},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
@@ -504,6 +547,8 @@ report_main(const struct cmd *self, int argc, char **argv)
 		    "HTML readers need no byte-order mark"));
 		goto out;
 	}
+	if ((rc = parse_gnc(self, sat, &r.gnc)) != CMD_OK)
+		goto out;
 	if (per != NULL) {
 		errno = 0;
 		per_code = (size_t)strtoul(per, &end, 10);
@@ -546,7 +591,9 @@ out:
 
 const struct cmd cmd_report = {
 	"report", "PROJECT --out DIR [--source consensus|LOGIN|each] [--format md|html|csv]\n"
-	"       [--only LIST] [--lang fa|en] [--digits fa|latin] [--bom]",
+	"       [--only LIST] [--lang fa|en] [--digits fa|latin] [--bom]\n"
+	"       [--sat-base N] [--sat-run N] [--sat-threshold PCT] [--sat-orders N]\n"
+	"       [--seed N]",
 	N_("write the analysis tables and the paradigm model into a directory"),
 	N_("  -o, --out DIR       created if missing; one file per table, each\n"
 	"                      written atomically\n"
@@ -569,6 +616,12 @@ const struct cmd cmd_report = {
 	"                      keeps Latin digits and exact values\n"
 	"      --bom           start each CSV file with a UTF-8 byte-order mark\n"
 	"                      (for spreadsheet programs that need one)\n"
+	"      --sat-base N, --sat-run N, --sat-threshold PCT\n"
+	"                      the saturation rule of Guest, Namey & Chen (2020):\n"
+	"                      base interviews (4), run length (2), new codes of a\n"
+	"                      run as a percentage of the base's at most (5)\n"
+	"      --sat-orders N  random interview orders for its order sensitivity\n"
+	"                      (1000; 0: none), drawn from --seed N (20260522)\n"
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
 	"saturation, demographics, codebook, theory (.md/.html/.csv),\n"

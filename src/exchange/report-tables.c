@@ -350,19 +350,97 @@ rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
 	an_cooc_done(&m);
 }
 
+/*
+ * The notes of the Guest, Namey & Chen rule: its parameters and source,
+ * its result in interview order and over random orders.
+ */
+static void
+gnc_notes(struct rp_table *t, const struct an_gnc *g)
+{
+	char pc[PERCENT_MAX], median[32];
+
+	/* TRANSLATORS: the source's year, volume and issue come first */
+	rp_note(t, _("Rule: Guest, Namey & Chen (%s, PLoS ONE %s(%s): "
+	    "e0232076). Base: the first %s coded interviews; runs of %s "
+	    "interviews after it, sliding one interview at a time; saturation "
+	    "at the first run whose new codes are at most %s%% of the codes "
+	    "in the base. New in run: the new codes of the run that starts at "
+	    "that interview, as a percentage of the base's codes."),
+	    rp_int(2020), rp_int(15), rp_int(5), rp_int(g->o.base),
+	    rp_int(g->o.run), rp_int(g->o.threshold));
+	if (g->why != NULL) {
+		rp_note(t, _("By this rule: not assessable (%s)."), _(g->why));
+		return;
+	}
+	if (g->reached)
+		rp_note(t, _("By this rule: saturation at %s interviews (the "
+		    "base holds %s codes); the next %s brought %s new (%s%%)."),
+		    rp_int((long long)g->point), rp_int(g->base_codes),
+		    rp_int(g->o.run), rp_int(g->run_new),
+		    rp_fig(percent_fmt(pc, sizeof pc, (double)g->run_new,
+		    (double)g->base_codes, 1, PERCENT_BOUND)));
+	else
+		rp_note(t, _("By this rule: saturation not reached in %s coded "
+		    "interviews (the base holds %s codes)."),
+		    rp_int((long long)g->ninterviews), rp_int(g->base_codes));
+	/* a median of an even count may end in .5 */
+	snprintf(median, sizeof median, "%.*f", g->median_point !=
+	    (double)(long long)g->median_point, g->median_point);
+	if (g->o.orders > 0 && g->reached_orders > 0)
+		rp_note(t, _("Order sensitivity: reached in %s of %s random orders "
+		    "of the interviews (seed %s), at a median of %s interviews."),
+		    rp_int(g->reached_orders), rp_int(g->o.orders),
+		    rp_int((long long)g->o.seed), rp_fig(median));
+	else if (g->o.orders > 0)
+		rp_note(t, _("Order sensitivity: reached in none of %s random "
+		    "orders of the interviews (seed %s)."), rp_int(g->o.orders),
+		    rp_int((long long)g->o.seed));
+}
+
+/* The GNC column of document d: "saturation" at the point, "run" on the
+ * interviews of the run that confirmed it. */
+static const char *
+gnc_mark(const struct an_gnc *g, const struct an_saturation *s, size_t d)
+{
+	size_t i, seen = 0;
+
+	if (!g->reached)
+		return "";
+	if (d == g->point_row)
+		return _("saturation");
+	/* d's place among the coded interviews: after the point, within the run */
+	for (i = 0; i < s->nrows && i <= d; i++)
+		if (s->rows[i].coded)
+			seen++;
+	if (s->rows[d].coded && seen > g->point && seen <= g->point + (size_t)g->o.run)
+		return _("run");
+	return "";
+}
+
 void
 rp_saturation_table(const struct an_project *a, int64_t coder,
-    const char *name, struct rp_table *t)
+    const struct an_gnc_opts *o, const char *name, struct rp_table *t)
 {
 	struct an_saturation s;
+	struct an_gnc_opts def;
+	struct an_gnc g;
+	char pc[PERCENT_MAX];
 	size_t i;
+
+	if (o == NULL) {
+		an_gnc_opts_default(&def);
+		o = &def;
+	}
 	an_saturation(a, coder, &s);
-	rp_table_init(t, name, _("Saturation"), 7, _("Interview"), _("Document"),
+	an_gnc(a, coder, o, &g);
+	rp_table_init(t, name, _("Saturation"), 9, _("Interview"), _("Document"),
 	    _("Codings"), _("New codes"), _("Cumulative codes"),
-	    _("Since last new"), _("Saturation"));
+	    _("Since last new"), _("Saturation"), _("New in run (%)"),
+	    _("Guest, Namey & Chen"));
 	source_one(t, a, coder);
 	t->numeric[0] = t->numeric[2] = t->numeric[3] = t->numeric[4] =
-	    t->numeric[5] = true;
+	    t->numeric[5] = t->numeric[7] = true;
+	gnc_notes(t, &g);
 	if (s.point > 0)
 		rp_note(t, ngettext("Saturation point: interview %s. The %s coded "
 		    "interview after it brought no new code; %s distinct codes "
@@ -384,6 +462,10 @@ rp_saturation_table(const struct an_project *a, int64_t coder,
 	    "saturation point is the last interview that brought a new code, "
 	    "provided at least one coded interview follows it; uncoded "
 	    "interviews count neither way."));
+	rp_note(t, "%s", _("Two rules, two columns: Saturation marks the point "
+	    "of the last-new-code rule above; Guest, Namey & Chen marks the "
+	    "last interview before the run that reached their threshold, and "
+	    "that run."));
 	for (i = 0; i < s.nrows; i++) {
 		const struct an_sat_row *r = &s.rows[i];
 		const char *mark = "";
@@ -402,7 +484,13 @@ rp_saturation_table(const struct an_project *a, int64_t coder,
 		set_num(t, 4, r->cumulative);
 		set_num(t, 5, r->since_new);
 		rp_set(t, 6, mark);
+		if (g.run_new_at[r->doc] >= 0 && g.base_codes > 0)
+			rp_set(t, 7, percent_fmt(pc, sizeof pc,
+			    (double)g.run_new_at[r->doc], (double)g.base_codes, 1,
+			    PERCENT_BOUND));
+		rp_set(t, 8, gnc_mark(&g, &s, r->doc));
 	}
+	an_gnc_done(&g);
 	an_saturation_done(&s);
 }
 

@@ -94,8 +94,9 @@ void rp_freq_doc_table(const struct an_project *a, int64_t coder,
     const char *name, struct rp_table *t);
 void rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
     int64_t coder, const char *name, struct rp_table *t);
+/* o: the Guest, Namey & Chen rule's parameters; NULL: the defaults. */
 void rp_saturation_table(const struct an_project *a, int64_t coder,
-    const char *name, struct rp_table *t);
+    const struct an_gnc_opts *o, const char *name, struct rp_table *t);
 void rp_demographics_table(const struct an_project *a, struct rp_table *t);
 /*
  * The theory page (selective coding): the core category, its storyline,

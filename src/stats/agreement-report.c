@@ -24,13 +24,18 @@
 #include "base/util.h"
 
 enum { F_PO, F_POS, F_KAPPA, F_SE, F_LO, F_HI, F_PI, F_FLEISS, F_ALPHA,
-	F_HOLSTI, F_BP, F_PREV, F_AC1, F_AC1_SE, F_AC1_LO, F_AC1_HI, NFIG };
+	F_HOLSTI, F_BP, F_PREV, F_AC1, F_AC1_SE, F_AC1_LO, F_AC1_HI, F_ALO, F_AHI,
+	F_FLO, F_FHI, NFIG };
 
 static const char *const fig_key[NFIG] = {
 	"po", "pos", "kappa", "kappa_se", "kappa_ci_lower", "kappa_ci_upper",
 	"pi", "fleiss_kappa", "alpha", "holsti", "bp", "prevalence", "ac1",
-	"ac1_se", "ac1_ci_lower", "ac1_ci_upper"
+	"ac1_se", "ac1_ci_lower", "ac1_ci_upper", "alpha_ci_lower",
+	"alpha_ci_upper", "fleiss_kappa_ci_lower", "fleiss_kappa_ci_upper"
 };
+
+/* Interval columns: shown beside their figure, their reasons in ci_method. */
+#define IS_CI(i) ((i) == F_SE || (i) == F_LO || (i) == F_HI || (i) >= F_AC1_SE)
 
 struct row {
 	const char *kind;	/* code, category, document, pooled */
@@ -45,6 +50,7 @@ struct row {
 	struct agree_fig f[NFIG];
 	bool on[NFIG];
 	const char *note;
+	const char *ci;		/* how the intervals were made: agree_ci_* */
 };
 
 struct ctx {
@@ -56,6 +62,7 @@ struct ctx {
 	int q;
 	struct buf *out;
 	int nrows;
+	struct agree_cluster cl;	/* the pooled row's intervals (modes a-d) */
 };
 
 static void
@@ -97,6 +104,53 @@ gwet_figures(struct row *r, const int64_t *hist, int m)
 	set(r, F_AC1_HI, g.hi);
 }
 
+/*
+ * The intervals of a presence row (docs/agreement.md §4.6): none below
+ * AGREE_MIN_POSITIVE marked units; the pooled row's by the cluster
+ * bootstrap over documents; the others Wald's, as agree_kappa_2x2 gives.
+ */
+static void
+ci_figures(const struct ctx *x, struct row *r, const int64_t *hist)
+{
+	struct agree_fig few = { 0, agree_ci_too_few };
+	const struct agree_cluster *cl = &x->cl;
+
+	r->ci = agree_ci_wald;
+	if (agree_too_few_units(hist, x->cfg->ncoders)) {
+		r->ci = agree_ci_too_few;
+		set(r, F_LO, few);
+		set(r, F_HI, few);
+		return;
+	}
+	if (strcmp(r->kind, "pooled") != 0)
+		return;
+	r->ci = agree_ci_cluster;
+	set(r, F_LO, cl->lo[AGREE_CL_KAPPA]);
+	set(r, F_HI, cl->hi[AGREE_CL_KAPPA]);
+	set(r, F_ALO, cl->lo[AGREE_CL_ALPHA]);
+	set(r, F_AHI, cl->hi[AGREE_CL_ALPHA]);
+	if (x->cfg->ncoders >= 3) {
+		set(r, F_FLO, cl->lo[AGREE_CL_FLEISS]);
+		set(r, F_FHI, cl->hi[AGREE_CL_FLEISS]);
+	}
+}
+
+/* ci_method of CSV and JSON: the method, with B, seed and documents for
+ * the bootstrap, and why the interval is undefined when it is. */
+static void
+ci_text(const struct ctx *x, const struct row *r, struct buf *b)
+{
+	if (r->ci == NULL)
+		return;
+	buf_puts(b, r->ci);
+	if (r->ci == agree_ci_cluster)
+		buf_printf(b, " (B=%d, seed=%llu, %zu documents)", x->cl.boot,
+		    (unsigned long long)x->cl.seed, x->cl.clusters);
+	if (r->ci != agree_ci_too_few && r->on[F_LO] && r->f[F_LO].why != NULL &&
+	    r->f[F_KAPPA].why == NULL)
+		buf_printf(b, ": undefined (%s)", r->f[F_LO].why);
+}
+
 /* Figures of a presence table and its histogram (modes a-d). */
 static void
 presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
@@ -125,6 +179,7 @@ presence_figures(const struct ctx *x, struct row *r, const int64_t *hist)
 	}
 	gwet_figures(r, hist, m);
 	r->note = k.note;
+	ci_figures(x, r, hist);
 	if (x->cfg->unit == AGREE_UNIT_DOCUMENT && k.n > 0 && k.n < 10 && r->note == NULL)
 		r->note = N_("few units");
 }
@@ -188,39 +243,56 @@ kind_label(const char *kind)
 	return kind;
 }
 
-/* The SE and interval ends, shown with their coefficient. */
-static bool
-interval_part(int i)
+/* An interval and its method for people: "[0.512, 0.801] Wald", or why
+ * there is none. */
+static void
+table_ci(struct buf *b, const struct row *r, int lo, int hi)
 {
-	return i == F_SE || i == F_LO || i == F_HI || i == F_AC1_SE ||
-	    i == F_AC1_LO || i == F_AC1_HI;
+	if (r->ci == agree_ci_too_few)
+		buf_printf(b, " [%s]", _(agree_ci_too_few));
+	else if (r->f[lo].why != NULL)
+		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[lo].why));
+	else
+		buf_printf(b, " [%.3f, %.3f]", r->f[lo].v, r->f[hi].v);
+	if (lo == F_LO && r->ci == agree_ci_wald)
+		/* TRANSLATORS: after a per-code kappa's interval: the Wald
+		   interval's method and its standard error */
+		buf_printf(b, _(" Wald SE %.3f"), r->f[F_SE].v);
 }
 
-/* One figure of a table row; se >= 0: its [lo, hi] SE follow it (the SE,
- * lower and upper figures are se, se + 1, se + 2). */
+/* One figure of a table row, and its interval where it has one: kappa's,
+ * alpha's and Fleiss' by their method (table_ci), AC1's t interval. */
 static void
-table_fig(struct buf *b, const struct row *r, int i, int se)
+table_fig(struct buf *b, const struct row *r, int i)
 {
 	static const char *const label[NFIG] = {
 		/* xgettext:no-c-format */
 		N_("%agr"), N_("pos"), N_("κ"), "", "", "", N_("π"),
 		N_("Fleiss κ"), N_("α"), N_("Holsti"), N_("BP"), N_("prev"),
-		N_("AC1"), "", "", ""
+		N_("AC1"), "", "", "", "", "", "", ""
 	};
 	char pc[PERCENT_MAX];
 
 	buf_printf(b, " %s ", _(label[i]));
-	if (r->f[i].why != NULL)
+	if (r->f[i].why != NULL) {
 		buf_printf(b, _("undefined (%s)"), _(r->f[i].why));
-	else if (i == F_PO || i == F_POS || i == F_PREV)
+		return;
+	}
+	if (i == F_PO || i == F_POS || i == F_PREV)
 		buf_puts(b, row_percent(r, i, pc, sizeof pc));
 	else
 		buf_printf(b, "%.3f", r->f[i].v);
-	if (se >= 0 && r->f[i].why == NULL && r->f[se].why == NULL)
-		buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[se + 1].v,
-		    r->f[se + 2].v, r->f[se].v);
-	else if (i == F_AC1 && r->f[i].why == NULL)
-		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[se].why));
+	if (i == F_KAPPA)
+		table_ci(b, r, F_LO, F_HI);
+	else if (i == F_ALPHA && r->on[F_ALO])
+		table_ci(b, r, F_ALO, F_AHI);
+	else if (i == F_FLEISS && r->on[F_FLO])
+		table_ci(b, r, F_FLO, F_FHI);
+	else if (i == F_AC1 && r->f[F_AC1_SE].why == NULL)
+		buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[F_AC1_LO].v,
+		    r->f[F_AC1_HI].v, r->f[F_AC1_SE].v);
+	else if (i == F_AC1)
+		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[F_AC1_SE].why));
 }
 
 /* The row is written whole, its name as a stand-in, then put in the
@@ -261,15 +333,22 @@ emit_table(struct ctx *x, const struct row *r)
 		buf_printf(b, _(" k=%d left out=%lld "), r->k,
 		    (long long)r->left_out);
 	for (i = 0; i < NFIG; i++) {
-		if (!r->on[i] || interval_part(i) || i == F_PREV || i == F_AC1)
+		if (!r->on[i] || IS_CI(i) || i == F_PREV || i == F_AC1)
 			continue;
-		table_fig(b, r, i, i == F_KAPPA ? F_SE : -1);
+		table_fig(b, r, i);
 		/* beside kappa: the prevalence that explains it, and AC1 */
 		if (i == F_KAPPA && r->on[F_PREV])
-			table_fig(b, r, F_PREV, -1);
+			table_fig(b, r, F_PREV);
 		if (i == F_KAPPA && r->on[F_AC1])
-			table_fig(b, r, F_AC1, F_AC1_SE);
+			table_fig(b, r, F_AC1);
 	}
+	if (r->ci == agree_ci_cluster && r->f[F_KAPPA].why == NULL &&
+	    r->f[F_LO].why == NULL)
+		/* TRANSLATORS: the pooled row's intervals: bootstrap
+		   replicates B, the seed and the documents resampled */
+		buf_printf(b, _("  (95%% intervals: %s, B=%d, seed %llu, %zu "
+		    "documents)"), _(agree_ci_cluster), x->cl.boot,
+		    (unsigned long long)x->cl.seed, x->cl.clusters);
 	if (r->note != NULL)
 		buf_printf(b, "  (%s)", _(r->note));
 	buf_putc(b, '\n');
@@ -283,7 +362,7 @@ status(struct buf *s, const struct row *r)
 	int i;
 
 	for (i = 0; i < NFIG; i++)
-		if (r->on[i] && r->f[i].why != NULL && !interval_part(i))
+		if (r->on[i] && r->f[i].why != NULL && !IS_CI(i))
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "", fig_key[i],
 			    r->f[i].why);
 	/* AC1 can stand without its interval (one unit) */
@@ -314,7 +393,8 @@ emit_csv(struct ctx *x, const struct row *r)
 		buf_puts(b, "scope,row,name,mode,theta,q,N,a,b,c,d,cells,agreements,"
 		    "disagreements,M,N1,N2,left_out,po,pos,kappa,kappa_se,kappa_ci_lower,"
 		    "kappa_ci_upper,pi,fleiss_kappa,alpha,holsti,bp,prevalence,ac1,"
-		    "ac1_se,ac1_ci_lower,ac1_ci_upper,status\n");
+		    "ac1_se,ac1_ci_lower,ac1_ci_upper,alpha_ci_lower,alpha_ci_upper,"
+		    "fleiss_kappa_ci_lower,fleiss_kappa_ci_upper,ci_method,status\n");
 	buf_printf(b, "%zu docs,%s,", x->ndocs, r->kind);
 	buf_csv_field(b, r->name);
 	buf_printf(b, ",%s,", agree_unit_names[x->cfg->unit]);
@@ -351,6 +431,12 @@ emit_csv(struct ctx *x, const struct row *r)
 			num(b, r->f[i]);
 	}
 	buf_putc(b, ',');
+	ci_text(x, r, &s);
+	buf_csv_field(b, s.s != NULL ? s.s : "");
+	buf_putc(b, ',');
+	s.len = 0;
+	if (s.s != NULL)
+		s.s[0] = '\0';
 	status(&s, r);
 	buf_csv_field(b, s.s != NULL ? s.s : "");
 	buf_putc(b, '\n');
@@ -388,6 +474,17 @@ emit_json(struct ctx *x, const struct row *r)
 			buf_puts(b, "null");
 		else
 			buf_printf(b, "%.6g", r->f[i].v);
+	}
+	if (r->ci != NULL) {
+		ci_text(x, r, &s);
+		buf_puts(b, ", \"ci_method\": ");
+		buf_json_str(b, s.s, s.len);
+		if (r->ci == agree_ci_cluster)
+			buf_printf(b, ", \"ci_boot\": %d, \"ci_seed\": %llu, "
+			    "\"ci_clusters\": %zu", x->cl.boot,
+			    (unsigned long long)x->cl.seed, x->cl.clusters);
+		s.len = 0;
+		s.s[0] = '\0';
 	}
 	status(&s, r);
 	buf_puts(b, ", \"status\": ");
@@ -453,6 +550,7 @@ print_kxk(struct ctx *x)
 	agree_alpha(d.val, d.nunits, d.ncoders, d.ncats, NULL, AGREE_NOMINAL, 0, 0, &a);
 	set(&r, F_ALPHA, a.alpha);
 	r.note = k.note;
+	r.ci = agree_ci_wald;
 	emit(x, &r);
 	agree_data_free(&d);
 	free(cells);
@@ -478,6 +576,15 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out)
 {
+	return agree_state_print_boot(st, by, fmt, names, flags,
+	    AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, out);
+}
+
+size_t
+agree_state_print_boot(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    int boot, uint64_t seed, struct buf *out)
+{
 	struct agree_names none = { NULL, NULL, NULL, NULL };
 	struct ctx x = {0};
 	int64_t *hist;
@@ -498,6 +605,8 @@ agree_state_print(const struct agree_state *st, enum agree_by by,
 	x.out = out;
 	agree_state_size(st, &x.ndocs, &x.ncodes, &x.ncats);
 	x.q = (int)x.ncodes;
+	if (x.cfg->unit != AGREE_UNIT_OVERLAP && x.cfg->unit != AGREE_UNIT_KXK)
+		agree_state_cluster(st, boot, seed, &x.cl);
 	hist = xcalloc((size_t)x.cfg->ncoders + 1, sizeof *hist);
 	/* '.' in figures; messages in the user's language (agreement-report's
 	 * table translates its reasons) */

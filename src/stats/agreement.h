@@ -402,6 +402,47 @@ void agree_state_size(const struct agree_state *st, size_t *ndocs, size_t *ncode
 /* The category index of a code, or -1. */
 int64_t agree_state_code_category(const struct agree_state *st, int64_t code);
 
+/* ---- Cluster bootstrap by document (agreement-cluster.c) ---- */
+
+/*
+ * Intervals for the pooled figures that resample documents, not units
+ * (docs/agreement.md §4.6). Below AGREE_MIN_CLUSTERS documents with units
+ * the intervals are undefined ("too few documents"): n documents give
+ * only C(2n - 1, n) distinct resamples (35 for 4, 126 for 5), too few
+ * for a 2.5th percentile to mean anything.
+ */
+#define AGREE_MIN_CLUSTERS 5
+enum { AGREE_CL_KAPPA, AGREE_CL_ALPHA, AGREE_CL_FLEISS, AGREE_CL_N };
+struct agree_cluster {
+	size_t clusters;		/* documents resampled, n */
+	int boot;			/* replicates drawn, B */
+	uint64_t seed;
+	int discarded[AGREE_CL_N];	/* replicates with the figure undefined */
+	struct agree_fig lo[AGREE_CL_N], hi[AGREE_CL_N];	/* percentile 95% */
+};
+/*
+ * cells[i] and hist[i * (m + 1) .. + m] are cluster i's pooled table and
+ * histogram (as agree_state_doc_table fills them), i < n.
+ */
+void agree_cluster_boot(const struct agree_cells *cells, const int64_t *hist,
+    int m, size_t n, int boot, uint64_t seed, struct agree_cluster *out);
+/* The same over the documents of st that have units (modes a-d). */
+void agree_state_cluster(const struct agree_state *st, int boot, uint64_t seed,
+    struct agree_cluster *out);
+
+/*
+ * A code's interval needs at least AGREE_MIN_POSITIVE units some coder
+ * marked with it: below that the Wald interval rests on a handful of
+ * units (and collapses to [1, 1] when they all agree, since the SE is
+ * then 0); the normal approximation wants about ten events (the np >= 10
+ * rule of thumb for binomial intervals; Brown, Cai & DasGupta 2001).
+ * hist as agree_state_table fills it.
+ */
+#define AGREE_MIN_POSITIVE 10
+bool agree_too_few_units(const int64_t *hist, int m);
+/* Method labels written next to intervals (English, marked N_()). */
+extern const char agree_ci_wald[], agree_ci_cluster[], agree_ci_too_few[];
+
 /* ---- Reports of a state (agreement-report.c) ---- */
 
 enum agree_by { AGREE_BY_CODE, AGREE_BY_CATEGORY, AGREE_BY_DOCUMENT };
@@ -431,6 +472,14 @@ enum { AGREE_PRINT_ALL = 1, AGREE_PRINT_FA_DIGITS = 2 };
 size_t agree_state_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);
+/*
+ * The same with the pooled row's cluster bootstrap drawn boot times from
+ * seed (agree_state_print: AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT); every
+ * interval says its method (table: beside it; CSV and JSON: ci_method).
+ */
+size_t agree_state_print_boot(const struct agree_state *st, enum agree_by by,
+    enum agree_format fmt, const struct agree_names *names, unsigned flags,
+    int boot, uint64_t seed, struct buf *out);
 
 /* ---- Three or more coders (agreement-many.c) ---- */
 

@@ -232,7 +232,7 @@ void an_cooc(const struct an_project *a, enum an_cooc_unit unit,
     int64_t coder, struct an_cooc *c);
 void an_cooc_done(struct an_cooc *c);
 
-/* ---- Saturation (analysis-saturation.c) ---- */
+/* ---- Saturation (analysis-saturation.c; the GNC rule: analysis-gnc.c) ---- */
 
 /*
  * The saturation series from a plain list of (document, code) pairs, for
@@ -264,6 +264,54 @@ void an_saturation_pairs(size_t ndocs, const int64_t *positions,
 void an_saturation(const struct an_project *a, int64_t coder,
     struct an_saturation *s);
 void an_saturation_done(struct an_saturation *s);
+
+/*
+ * The stopping rule of Guest, Namey & Chen (2020, PLoS ONE 15(5):
+ * e0232076; docs/theory.md, "Saturation"). Interviews are the coded
+ * documents in interview order (an uncoded one is not analysed yet and
+ * counts neither way). The base is the first `base` interviews; a run is
+ * `run` consecutive interviews after it, and runs slide one interview at a
+ * time (5-6, then 6-7, ...). A run's new codes are the codes first applied
+ * in it; saturation is reached at the first run whose new codes, relative
+ * to the distinct codes of the base, are at or under `threshold` percent:
+ * new * 100 <= threshold * base codes, in integers. It is reported as the
+ * interviews before that run (point), the run confirming it. Order
+ * sensitivity: the same over `orders` random orders of the interviews
+ * (Fisher-Yates from the last position down, j = agree_rng_below(p + 1),
+ * on agree_rng seeded with `seed`): in how many saturation is
+ * reached, and the median point among those.
+ */
+#define AN_GNC_BASE 4
+#define AN_GNC_RUN 2
+#define AN_GNC_THRESHOLD 5
+#define AN_GNC_ORDERS 1000
+struct an_gnc_opts {
+	int base, run;		/* interviews, >= 1 */
+	int threshold;		/* percent, 0..100 */
+	int orders;		/* random orders, 0: none */
+	uint64_t seed;
+};
+struct an_gnc {
+	struct an_gnc_opts o;
+	size_t ninterviews;	/* coded interviews */
+	int64_t base_codes;	/* distinct codes in the base (interview order) */
+	const char *why;	/* not assessable, or NULL: static English, N_() */
+	bool reached;		/* in interview order */
+	size_t point;		/* interviews before the run that reached it */
+	size_t point_row;	/* document index of the point-th interview */
+	int64_t run_new;	/* new codes in that run */
+	int64_t *run_new_at;	/* per document: new codes in the run starting
+				   there (interview order), -1 where none starts */
+	int reached_orders;	/* random orders that reached saturation */
+	double median_point;	/* median point over those; 0 when none */
+};
+void an_gnc_opts_default(struct an_gnc_opts *o);
+/* pairs as an_saturation_pairs takes them; rows in interview order. */
+void an_gnc_pairs(size_t ndocs, const struct an_sat_pair *pairs, size_t npairs,
+    const struct an_gnc_opts *o, struct an_gnc *g);
+void an_gnc(const struct an_project *a, int64_t coder,
+    const struct an_gnc_opts *o, struct an_gnc *g);
+void an_gnc_done(struct an_gnc *g);
 
 /* ---- Demographics ---- */
 

@@ -1,6 +1,7 @@
 /*
  * view-agree.c: the agreement view (I). Cohen's kappa of two coders with
- * paragraphs as units, pooled over every code (95% interval, N, percent
+ * paragraphs as units, pooled over every code (95% interval by a cluster
+ * bootstrap over documents, agreement-cluster.c; N, percent
  * and positive agreement, the Landis & Koch band) and one row per code,
  * worst first (vm_agree_rows); Enter compares the current code's
  * disagreements. Blind coding shows the model's message instead.
@@ -27,6 +28,7 @@ struct agree_view {
 	struct agree_cells total;
 	struct agree_kappa tk;
 	struct agree_gwet tg;		/* Gwet's AC1 of the pooled table */
+	struct agree_cluster cl;	/* the pooled interval, by document */
 };
 
 static void *
@@ -77,6 +79,7 @@ agree_compute(struct agree_view *v)
 
 		agree_gwet_table(cells, 2, NULL, &v->tg);
 	}
+	agree_state_cluster(st, AGREE_BOOT_DEFAULT, AGREE_SEED_DEFAULT, &v->cl);
 	vm_agree_rows(st, &v->rows, &v->nrows);
 	if (v->cur >= v->nrows)
 		v->cur = v->nrows ? v->nrows - 1 : 0;
@@ -186,11 +189,19 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 	}
 	views_set_line(ui, &y, x, w);
 	fig3(&v->tk.kappa, k, sizeof k);
-	fig3(&v->tk.ci_lo, lo, sizeof lo);
-	fig3(&v->tk.ci_hi, hi, sizeof hi);
-	if (v->tk.kappa.why == NULL) {
+	fig3(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
+	fig3(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
+	if (v->tk.kappa.why == NULL && v->cl.lo[AGREE_CL_KAPPA].why != NULL)
+		/* TRANSLATORS: the pooled interval by document is undefined,
+		   e.g. "too few documents" */
 		snprintf(line, sizeof line, _("pooled (all codes)  kappa %s  "
-		    "95%% CI [%s, %s]"), k, lo, hi);
+		    "95%% CI undefined (%s)"), k, _(v->cl.lo[AGREE_CL_KAPPA].why));
+	else if (v->tk.kappa.why == NULL)
+		/* TRANSLATORS: the interval's method, short: a cluster
+		   bootstrap that resamples documents */
+		snprintf(line, sizeof line, _("pooled (all codes)  kappa %s  "
+		    "95%% CI [%s, %s] bootstrap by document"), k, lo, hi);
+	if (v->tk.kappa.why == NULL) {
 		ui_put_plain(y++, x, w, line, a | A_BOLD);
 		snprintf(line, sizeof line, _("band: %s (Landis & Koch 1977)"),
 		    _(vm_kappa_band(v->tk.kappa.v)));

@@ -39,6 +39,7 @@ struct paradigm_view {
 	bool saturation;	/* s: the chart instead of the model */
 	struct an_paradigm m;
 	struct an_saturation sat;
+	struct an_gnc gnc;	/* the Guest, Namey & Chen rule, defaults */
 	size_t ptop;		/* the chart's first row */
 	int64_t sat_src;	/* the coder the chart counts (report.h) */
 	int64_t sat_chosen;	/* the one W chose; 0: the default */
@@ -88,6 +89,7 @@ an_clear(struct paradigm_view *v)
 		return;
 	model_done(v);
 	an_saturation_done(&v->sat);
+	an_gnc_done(&v->gnc);
 	an_done(&v->an);
 	v->loaded = false;
 }
@@ -145,6 +147,12 @@ an_update(struct ui *ui, void *data)
 	model(v);
 	v->sat_src = sat_source(ui, v);
 	an_saturation(&v->an, v->sat_src, &v->sat);
+	{
+		struct an_gnc_opts o;
+
+		an_gnc_opts_default(&o);
+		an_gnc(&v->an, v->sat_src, &o, &v->gnc);
+	}
 	v->stale = false;
 	ui_dirty(ui, DIRTY_VIEW);
 }
@@ -426,6 +434,33 @@ draw_paradigm(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 		draw_arrow(ui, v, r->y + 1, r->x, &l.arrow[i], &l);
 }
 
+/* The Guest, Namey & Chen rule in one line: its parameters, its result
+ * in interview order, and over random orders. */
+static void
+gnc_line(const struct paradigm_view *v, char *line, size_t cap)
+{
+	const struct an_gnc *g = &v->gnc;
+	char res[160];
+	int n;
+
+	if (g->why != NULL)
+		snprintf(res, sizeof res, _("not assessable (%s)"), _(g->why));
+	else if (g->reached)
+		snprintf(res, sizeof res, _("saturation at %zu interviews"),
+		    g->point);
+	else
+		snprintf(res, sizeof res, "%s", _("not reached"));
+	/* TRANSLATORS: the rule's parameters: base, run, threshold in
+	   percent; then its result */
+	n = snprintf(line, cap, _("Guest, Namey & Chen (2020), base %d, run "
+	    "%d, new <= %d%% of the base: %s"), g->o.base, g->o.run,
+	    g->o.threshold, res);
+	if (g->why == NULL && n > 0 && (size_t)n < cap)
+		snprintf(line + n, cap - (size_t)n, _("; in %d of %d random "
+		    "orders, median %.1f"), g->reached_orders, g->o.orders,
+		    g->median_point);
+}
+
 static void
 draw_saturation(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 {
@@ -455,6 +490,8 @@ draw_saturation(struct ui *ui, struct paradigm_view *v, const struct rect *r)
 		snprintf(line, sizeof line, _("saturation not reached; %lld codes "
 		    "in all"), (long long)s->ncodes);
 	ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_BOLD);
+	gnc_line(v, line, sizeof line);
+	ui_put_plain(y++, r->x + 1, r->w - 2, line, a);
 	ui_put_plain(y++, r->x + 1, r->w - 2, _("  #  interview                "
 	    "  new codes (cumulative)"), dim | A_UNDERLINE);
 	for (i = 0; i < s->nrows; i++)

@@ -36,6 +36,7 @@ keys =
 keys I
 check_screen "I opens the agreement view on coder-a and coder-b" "agreement: A coder-a, B coder-b"
 check_screen "pooled kappa as axial agree has it ($expect)" "kappa $expect  95% CI ["
+check_screen "the interval names its method" "] bootstrap by document"
 check_screen "its Landis & Koch band" "band: substantial (Landis & Koch 1977)"
 check_screen "the unit and N" "unit paragraph  N 13400"
 check_screen "percent and positive agreement" "agreement 99.3%  positive agreement 72.0%"

@@ -29,6 +29,7 @@ check_screen "opens" "codes ("
 keys T s
 check_screen "the chart's title names its source: the viewing coder" "source: $me,"
 check_screen "it counts that coder only: 1 code, not the pooled 3" "saturation not reached; 1 codes in all"
+check_screen "the chart names the rule of Guest, Namey & Chen and its parameters" "Guest, Namey & Chen (2020), base 4, run 2, new <= 5% of the base: not assessable"
 keys W
 check_screen "W switches the source to bob" "source: bob,"
 check_screen "bob's codes: 3" "saturation not reached; 3 codes in all"
