@@ -120,6 +120,11 @@ ci_figures(const struct ctx *x, struct row *r, const int64_t *hist)
 		r->ci = agree_ci_too_few;
 		set(r, F_LO, few);
 		set(r, F_HI, few);
+		if (r->on[F_AC1]) {	/* no interval means more for AC1 */
+			set(r, F_AC1_SE, few);
+			set(r, F_AC1_LO, few);
+			set(r, F_AC1_HI, few);
+		}
 		return;
 	}
 	if (strcmp(r->kind, "pooled") != 0)
@@ -291,6 +296,8 @@ table_fig(struct buf *b, const struct row *r, int i)
 	else if (i == F_AC1 && r->f[F_AC1_SE].why == NULL)
 		buf_printf(b, _(" [%.3f, %.3f] SE %.3f"), r->f[F_AC1_LO].v,
 		    r->f[F_AC1_HI].v, r->f[F_AC1_SE].v);
+	else if (i == F_AC1 && r->ci == agree_ci_too_few)
+		buf_printf(b, " [%s]", _(agree_ci_too_few));
 	else if (i == F_AC1)
 		buf_printf(b, _(" [interval undefined (%s)]"), _(r->f[F_AC1_SE].why));
 }
@@ -366,7 +373,8 @@ status(struct buf *s, const struct row *r)
 			buf_printf(s, "%s%s: undefined (%s)", s->len ? "; " : "", fig_key[i],
 			    r->f[i].why);
 	/* AC1 can stand without its interval (one unit) */
-	if (r->on[F_AC1] && r->f[F_AC1].why == NULL && r->f[F_AC1_SE].why != NULL)
+	if (r->on[F_AC1] && r->f[F_AC1].why == NULL && r->f[F_AC1_SE].why != NULL &&
+	    r->ci != agree_ci_too_few)
 		buf_printf(s, "%sac1_se: undefined (%s)", s->len ? "; " : "",
 		    r->f[F_AC1_SE].why);
 	if (r->note != NULL)

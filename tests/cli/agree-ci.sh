@@ -38,7 +38,7 @@ check "the same seed gives the same intervals" "$first" "$OUT"
 check_rc "csv" 0 $A agree p.axial --coders A,B --format csv --boot 300 --seed 5
 check_match "csv has ci_method" ',ci_method,status$' "$(echo "$OUT" | head -1)"
 check_match "csv: r's interval empty, its method says why" \
-    '^6 docs,code,r,paragraph,,,24,2,0,0,22,.*,1,0,,,1,,1,,,,,,,too few units,$' \
+    '^6 docs,code,r,paragraph,,,24,2,0,0,22,.*,1,0,,,1,,1,,,0\.0833333,1,,,,,,,,too few units,$' \
     "$(echo "$OUT" | grep ',code,r,')"
 check_match "csv: k's method" ',Wald\, Fleiss-Cohen-Everitt SE,|,"Wald, Fleiss-Cohen-Everitt SE",' \
     "$(echo "$OUT" | grep ',code,k,')"
