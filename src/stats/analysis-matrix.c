@@ -171,7 +171,7 @@ code_cells(const struct an_project *a, struct an_matrix *m)
 {
 	struct an_cooc co;
 	struct an_freq f;
-	size_t i, j, d, n;
+	size_t i, j, d, n, *in;
 	long *fr;
 
 	an_cooc(a, m->spec.count == AN_MX_PARAGRAPHS ? AN_COOC_PARAGRAPH :
@@ -195,16 +195,24 @@ code_cells(const struct an_project *a, struct an_matrix *m)
 	}
 	an_cooc_done(&co);
 	an_freq(a, AN_FREQ_DOCUMENT, m->spec.coder, &f);
-	fr = xcalloc(a->nnodes + 1, sizeof *fr);	/* node -> an_freq row */
-	for (i = 0; i < f.nrows; i++)
-		fr[f.row_node[i]] = (long)i;
-	m->cell = xcalloc(n * n + 1, sizeof *m->cell);
+	fr = xcalloc(n + 1, sizeof *fr);	/* matrix row -> an_freq row */
 	for (i = 0; i < n; i++)
-		for (j = 0; j < n; j++)
-			for (d = 0; d < f.ncols; d++)
-				m->cell[i * n + j] +=
-				    f.cell[(size_t)fr[m->row_node[i]] * f.ncols + d] > 0 &&
-				    f.cell[(size_t)fr[m->row_node[j]] * f.ncols + d] > 0;
+		for (j = 0; j < f.nrows; j++)
+			if (f.row_node[j] == m->row_node[i])
+				fr[i] = (long)j;
+	m->cell = xcalloc(n * n + 1, sizeof *m->cell);
+	in = xcalloc(n + 1, sizeof *in);
+	for (d = 0; d < f.ncols; d++) {	/* the pairs of the codes in d */
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (f.cell[(size_t)fr[i] * f.ncols + d] > 0)
+				in[k++] = i;
+		for (i = 0; i < k; i++)
+			for (j = 0; j < k; j++)
+				m->cell[in[i] * n + in[j]]++;
+	}
+	free(in);
 	free(fr);
 	an_freq_done(&f);
 }
@@ -256,15 +264,18 @@ an_matrix_done(struct an_matrix *m)
  * same coder, in the unit of the count. */
 static bool
 cooccurs(const struct an_project *a, const struct an_matrix *m,
-    const struct coding *x, size_t with)
+    size_t kx, size_t with)
 {
+	const struct coding *x = &a->codings[kx];
 	long d = an_doc_index(a, x->doc);
-	size_t k;
+	size_t k = kx;
 
-	for (k = 0; k < a->ncodings; k++) {
+	while (k > 0 && a->codings[k - 1].doc == x->doc)
+		k--;
+	for (; k < a->ncodings && a->codings[k].doc == x->doc; k++) {
 		const struct coding *y = &a->codings[k];
 
-		if (y->doc != x->doc || y->node != a->nodes[with].id)
+		if (y->node != a->nodes[with].id)
 			continue;
 		if (m->spec.coder != 0 && y->coder != m->spec.coder)
 			continue;
@@ -301,7 +312,7 @@ an_matrix_codings(const struct an_project *a, const struct an_matrix *m,
 			continue;
 		if (m->spec.cols == AN_MX_BY_CODE ?
 		    (size_t)i != m->row_node[r] ||
-		    !cooccurs(a, m, x, m->col_ref[c]) :
+		    !cooccurs(a, m, k, m->col_ref[c]) :
 		    !under(a, (size_t)i, m->row_node[r]) ||
 		    m->doc_col[d] != (long)c)
 			continue;
