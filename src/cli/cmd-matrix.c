@@ -362,10 +362,7 @@ matrix_main(const struct cmd *self, int argc, char **argv)
 			rp_html(&t, a.title, &b);
 		rp_table_done(&t);
 	}
-	if (fmt == MX_TABLE)
-		cmd_put_text(stdout, b.s, b.len);
-	else
-		fwrite(b.s, 1, b.len, stdout);
+	cmd_put_text(stdout, b.s, b.len);	/* placeholders on a terminal */
 out:
 	buf_done(&b);
 	an_matrix_done(&m);

@@ -94,6 +94,7 @@ ops() {
 	consensus) echo "$2 --coders alice,bob seed" ;;
 	blind) echo "$2 status" ;;
 	report) echo "$2 --out rep" ;;
+	matrix) echo "$2 --rows codes --cols documents" ;;
 	cat) echo "i9.txt" ;;
 	keys) echo "" ;;
 	*) echo "$2" ;;
