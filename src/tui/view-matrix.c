@@ -117,14 +117,17 @@ shade_attr(struct ui *ui, int q)
 	return ui_attr(ui, step[q - 1]) | (q >= 3 ? (int)A_BOLD : 0);
 }
 
-/* A figure right-aligned in a cell of CELL_W columns from x. */
+/* A figure at the end of a cell of CELL_W columns from x (its last column
+ * the gap), the cell filled with attr: measured, not padded, so a mirrored
+ * layout keeps the figures and their heads on one edge. */
 static void
 put_figure(int y, int x, const char *s, int attr)
 {
-	char cell[CELL_W + 32];
+	int w = ui_text_width(s);
 
-	snprintf(cell, sizeof cell, "%*s ", CELL_W - 1, s);
-	ui_put_plain(y, x, CELL_W, cell, attr);
+	ui_fill(y, x, CELL_W - 1, attr);
+	ui_put_plain(y, x + (w < CELL_W - 1 ? CELL_W - 1 - w : 0), CELL_W - 1,
+	    s, attr);
 }
 
 static void
