@@ -4,7 +4,7 @@
  * hand-made coding order, co-occurrence, frequencies, coding tables, the
  * sample, the codebook, the paradigm layout, DOT and SVG well-formedness,
  * the links of the paradigm figure (edges, unexplained slots, DOT, SVG,
- * one page) and the report's theory page.
+ * one page), the report's theory page and the matrices.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -467,6 +467,197 @@ test_project_freq(void **state)
 	assert_int_equal(q.ncols, 1);
 	assert_int_equal(q.total, 3);
 	an_freq_done(&q);
+}
+
+
+/* The matrix's cell (row node id, column c), its row found by node. */
+static int64_t
+mx_at(const struct fx *f, const struct an_matrix *m, int64_t node, size_t c)
+{
+	size_t r;
+
+	for (r = 0; r < m->nrows; r++)
+		if (m->row_node[r] == nidx(f, node))
+			return m->cell[r * m->ncols + c];
+	fail_msg("no row for node %lld", (long long)node);
+	return -1;
+}
+
+static int64_t
+mx_row_total(const struct fx *f, const struct an_matrix *m, int64_t node)
+{
+	size_t r;
+
+	for (r = 0; r < m->nrows; r++)
+		if (m->row_node[r] == nidx(f, node))
+			return m->row_total[r];
+	return -1;
+}
+
+/* The root coder's codings: i1 (female) c1 [4,9), c2 [6,14), c3 twice;
+ * i2 (male) c1 [4,8); i3 has no gender and none of the root's codings. */
+static void
+test_matrix(void **state)
+{
+	struct fx *f = *state;
+	struct an_matrix_spec s = { AN_MX_CODES, AN_MX_BY_ATTR, AN_MX_SEGMENTS,
+	    "gender", 0 };
+	struct an_matrix m;
+	struct rp_table t;
+	const char *near = "x";
+	size_t *cod, n, r;
+
+	s.coder = f->root;
+	assert_int_equal(an_matrix(&f->a, &s, &m, &near), AN_MX_OK);
+	assert_null(near);
+	assert_int_equal(m.ncols, 3);	/* female, male, (none) */
+	assert_string_equal(m.col_label[0], "female");
+	assert_string_equal(m.col_label[1], "male");
+	assert_null(m.col_label[2]);
+	assert_int_equal(mx_at(f, &m, f->c1, 0), 1);
+	assert_int_equal(mx_at(f, &m, f->c1, 1), 1);
+	assert_int_equal(mx_at(f, &m, f->c1, 2), 0);
+	assert_int_equal(mx_at(f, &m, f->c3, 0), 2);
+	assert_int_equal(mx_row_total(f, &m, f->c3), 2);
+	assert_int_equal(m.col_total[0], 4);
+	assert_int_equal(m.col_total[1], 1);
+	assert_int_equal(m.col_total[2], 0);
+	assert_int_equal(m.total, 5);
+	assert_int_equal(m.max, 2);
+	an_matrix_done(&m);
+
+	/* categories: Cause and its Sub both hold c1, counted once in the
+	 * column total */
+	s.rows = AN_MX_CATEGORIES;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_OK);
+	assert_int_equal(m.nrows, 4);
+	assert_int_equal(mx_at(f, &m, f->cause, 0), 1);
+	assert_int_equal(mx_at(f, &m, f->sub, 1), 1);
+	assert_int_equal(mx_at(f, &m, f->other, 0), 2);
+	assert_int_equal(m.col_total[0], 4);
+	assert_int_equal(m.total, 5);
+	/* the Cause x female cell is the root's c1 coding in i1 */
+	for (r = 0; r < m.nrows && m.row_node[r] != nidx(f, f->cause); r++)
+		;
+	cod = an_matrix_codings(&f->a, &m, r, 0, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(f->a.codings[cod[0]].start, 4);
+	assert_int_equal(f->a.codings[cod[0]].node, f->c1);
+	free(cod);
+	an_matrix_done(&m);
+
+	/* documents: a column's total is its documents, coded or not */
+	s.count = AN_MX_DOCUMENTS;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_OK);
+	assert_int_equal(mx_at(f, &m, f->other, 0), 1);
+	assert_int_equal(mx_row_total(f, &m, f->cause), 2);
+	assert_int_equal(m.col_total[0], 1);
+	assert_int_equal(m.col_total[2], 1);
+	assert_int_equal(m.total, 3);
+	rp_matrix_table(&f->a, &m, 'r', "m", &t);
+	assert_string_equal(t.head[1], "female");
+	assert_string_equal(t.head[3], "(none)");
+	assert_string_equal(t.head[4], "Total");
+	for (r = 0; r < t.nrows && strcmp(t.cell[r * t.ncols], "Cause") != 0; r++)
+		;
+	assert_true(r < t.nrows);
+	assert_string_equal(t.cell[r * t.ncols + 1], "50.0");	/* 1 of 2 */
+	assert_string_equal(t.cell[r * t.ncols + 4], "2");
+	assert_string_equal(t.cell[(t.nrows - 1) * t.ncols], "Total");
+	assert_string_equal(t.cell[(t.nrows - 1) * t.ncols + 4], "3");
+	rp_table_done(&t);
+	an_matrix_done(&m);
+
+	/* documents as columns: coder-b's c3 is in i3 */
+	s.cols = AN_MX_BY_DOC;
+	s.rows = AN_MX_CODES;
+	s.coder = f->b;
+	s.count = AN_MX_SEGMENTS;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_OK);
+	assert_int_equal(m.ncols, 3);
+	assert_int_equal(mx_at(f, &m, f->c3, 2), 1);
+	assert_int_equal(mx_at(f, &m, f->c1, 0), 1);
+	assert_int_equal(m.total, 3);
+	an_matrix_done(&m);
+}
+
+static void
+test_matrix_codes(void **state)
+{
+	struct fx *f = *state;
+	struct an_matrix_spec s = { AN_MX_CODES, AN_MX_BY_CODE, AN_MX_SEGMENTS,
+	    NULL, 0 };
+	struct an_matrix m;
+	struct an_cooc c;
+	size_t i, j, *cod, n;
+
+	/* segments and paragraphs are an_cooc's figures */
+	s.coder = f->root;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_OK);
+	an_cooc(&f->a, AN_COOC_OVERLAP, f->root, &c);
+	assert_int_equal(m.nrows, c.n);
+	assert_false(m.has_totals);
+	for (i = 0; i < c.n * c.n; i++)
+		assert_int_equal(m.cell[i], c.m[i]);
+	an_cooc_done(&c);
+	for (i = 0; i < m.nrows && m.row_node[i] != nidx(f, f->c1); i++)
+		;
+	for (j = 0; j < m.ncols && m.col_ref[j] != nidx(f, f->c2); j++)
+		;
+	assert_int_equal(m.cell[i * m.ncols + j], 1);
+	cod = an_matrix_codings(&f->a, &m, i, j, &n);	/* c1 [4,9) in i1 */
+	assert_int_equal(n, 1);
+	assert_int_equal(f->a.codings[cod[0]].end, 9);
+	free(cod);
+	an_matrix_done(&m);
+
+	/* documents with both: c1 is in i1 and i2, c2 and c3 in i1 */
+	s.count = AN_MX_DOCUMENTS;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_OK);
+	for (i = 0; i < m.nrows && m.row_node[i] != nidx(f, f->c1); i++)
+		;
+	for (j = 0; j < m.ncols && m.col_ref[j] != nidx(f, f->c3); j++)
+		;
+	assert_int_equal(m.cell[i * m.ncols + i], 2);
+	assert_int_equal(m.cell[i * m.ncols + j], 1);
+	cod = an_matrix_codings(&f->a, &m, i, j, &n);	/* c1 in i1 only */
+	assert_int_equal(n, 1);
+	free(cod);
+	cod = an_matrix_codings(&f->a, &m, i, i, &n);	/* every c1 */
+	assert_int_equal(n, 2);
+	free(cod);
+	an_matrix_done(&m);
+}
+
+static void
+test_matrix_bad(void **state)
+{
+	struct fx *f = *state;
+	struct an_matrix_spec s = { AN_MX_CODES, AN_MX_BY_ATTR, AN_MX_SEGMENTS,
+	    "gendr", 0 };
+	struct an_matrix m;
+	const char *near = NULL;
+
+	assert_int_equal(an_matrix(&f->a, &s, &m, &near), AN_MX_NO_ATTR);
+	assert_string_equal(near, "gender");
+	an_matrix_done(&m);
+	s.attr = "zzzzzzzz";
+	assert_int_equal(an_matrix(&f->a, &s, &m, &near), AN_MX_NO_ATTR);
+	assert_null(near);
+	an_matrix_done(&m);
+	s.attr = "GENDER";	/* folded */
+	assert_int_equal(an_matrix(&f->a, &s, &m, &near), AN_MX_OK);
+	assert_string_equal(m.attr, "gender");
+	an_matrix_done(&m);
+	s.rows = AN_MX_CATEGORIES;
+	s.cols = AN_MX_BY_CODE;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_BAD_SHAPE);
+	an_matrix_done(&m);
+	s.rows = AN_MX_CODES;
+	s.cols = AN_MX_BY_DOC;
+	s.count = AN_MX_PARAGRAPHS;
+	assert_int_equal(an_matrix(&f->a, &s, &m, NULL), AN_MX_BAD_SHAPE);
+	an_matrix_done(&m);
 }
 
 static void
@@ -1121,6 +1312,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_project_freq, fx_setup,
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_project_tables, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_matrix, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_matrix_codes, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_matrix_bad, fx_setup,
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_paradigm_layout, fx_setup,
 		    fx_teardown),

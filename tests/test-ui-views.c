@@ -6,7 +6,7 @@
  * the test-retest view's choice of coder, pass and row text, the
  * paradigm view's rows and arrows from a model's links, and its list for
  * narrow panes: order, links at both ends, wrapping, arrows that read
- * right to left.
+ * right to left; the matrix view's figures, shades, measures and cursor.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@
 #include "stats/agreement.h"
 #include "store/compare.h"
 #include "testutil.h"
+#include "vm/vm-matrix.h"
 #include "vm/vm-views.h"
 
 static void
@@ -461,6 +462,79 @@ test_paradigm_boxes(void **state)
 	assert_false(vm_paradigm_boxes(&lay));
 }
 
+
+/* A 2 x 3 matrix by hand: rows 4 0 2 / 1 1 0, totals 6 / 2, columns 5 1 2
+ * (a column total as an_matrix counts it), max 4. */
+static void
+test_matrix_vm(void **state)
+{
+	int64_t cell[] = { 4, 0, 2, 1, 1, 0 }, rt[] = { 6, 2 },
+	    ct[] = { 5, 1, 2 };
+	struct vm_matrix v;
+	char s[32];
+
+	(void)state;
+	memset(&v, 0, sizeof v);
+	v.m.nrows = 2;
+	v.m.ncols = 3;
+	v.m.cell = cell;
+	v.m.row_total = rt;
+	v.m.col_total = ct;
+	v.m.max = 4;
+	v.m.has_totals = true;
+	vm_matrix_cell(&v, 0, 0, s, sizeof s);
+	assert_string_equal(s, "4");
+	/* quarters of the largest, rounded up; 0 unshaded */
+	assert_int_equal(vm_matrix_shade(&v, 0, 0), 4);
+	assert_int_equal(vm_matrix_shade(&v, 0, 1), 0);
+	assert_int_equal(vm_matrix_shade(&v, 0, 2), 2);
+	assert_int_equal(vm_matrix_shade(&v, 1, 0), 1);
+	vm_matrix_cell(&v, 5, 0, s, sizeof s);	/* off the matrix */
+	assert_string_equal(s, "");
+	/* segments, row %, column %, documents, ... */
+	assert_string_equal(vm_matrix_measure_name(&v), "segments");
+	vm_matrix_next_measure(&v);
+	assert_string_equal(vm_matrix_measure_name(&v), "segments, row %");
+	vm_matrix_cell(&v, 0, 2, s, sizeof s);
+	assert_string_equal(s, "33.3");		/* 2 of 6 */
+	assert_int_equal(vm_matrix_shade(&v, 0, 2), 2);	/* of 100 */
+	vm_matrix_next_measure(&v);
+	vm_matrix_cell(&v, 1, 1, s, sizeof s);
+	assert_string_equal(s, "100.0");	/* 1 of 1 */
+	assert_int_equal(vm_matrix_shade(&v, 1, 1), 4);
+	vm_matrix_next_measure(&v);
+	assert_string_equal(vm_matrix_measure_name(&v), "documents");
+	vm_matrix_next_measure(&v);
+	vm_matrix_next_measure(&v);
+	vm_matrix_next_measure(&v);
+	assert_string_equal(vm_matrix_measure_name(&v), "segments");
+	/* the cursor stays in the matrix and in sight: 1 row, 2 columns */
+	vm_matrix_move(&v, 5, 5, 1, 2);
+	assert_int_equal(v.r, 1);
+	assert_int_equal(v.c, 2);
+	assert_int_equal(v.top, 1);
+	assert_int_equal(v.left, 1);
+	vm_matrix_move(&v, -9, -9, 1, 2);
+	assert_int_equal(v.r, 0);
+	assert_int_equal(v.left, 0);
+	/* columns: each attribute, the documents, the codes (code rows) */
+	v.nattrs = 2;
+	v.rows = AN_MX_CODES;
+	vm_matrix_next_cols(&v);
+	vm_matrix_next_cols(&v);
+	assert_int_equal(v.col_kind, 2);	/* documents */
+	vm_matrix_next_cols(&v);
+	assert_true(vm_matrix_by_code(&v));
+	vm_matrix_next_measure(&v);
+	assert_string_equal(vm_matrix_measure_name(&v), "paragraphs");
+	vm_matrix_next_cols(&v);
+	assert_int_equal(v.col_kind, 0);
+	v.rows = AN_MX_CATEGORIES;	/* no codes across categories */
+	v.col_kind = 2;
+	vm_matrix_next_cols(&v);
+	assert_int_equal(v.col_kind, 0);
+}
+
 int
 main(void)
 {
@@ -476,6 +550,7 @@ main(void)
 		cmocka_unit_test(test_paradigm_list),
 		cmocka_unit_test(test_paradigm_list_wrap),
 		cmocka_unit_test(test_paradigm_boxes),
+		cmocka_unit_test(test_matrix_vm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

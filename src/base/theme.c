@@ -20,6 +20,7 @@ static const char *const elem_names[TH_COUNT_ELEMS] = {
 	"role-central", "role-causal", "role-contextual", "role-intervening",
 	"role-strategies", "role-consequences",
 	"finder", "finder-selected", "help", "help-key", "warning",
+	"matrix-1", "matrix-2", "matrix-3", "matrix-4",
 };
 
 static const char builtin[] =
@@ -54,7 +55,11 @@ static const char builtin[] =
     "finder-selected = black cyan\n"
     "help = default default\n"
     "help-key = yellow default bold\n"
-    "warning = black yellow\n";
+    "warning = black yellow\n"
+    "matrix-1 = default 236\n"
+    "matrix-2 = default 24\n"
+    "matrix-3 = white 31\n"
+    "matrix-4 = black 117 bold\n";
 
 int
 theme_elem_parse(const char *name)

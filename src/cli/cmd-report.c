@@ -31,10 +31,10 @@ enum rp_format { RP_MD, RP_HTML, RP_CSV };
 
 /* The parts --only names, in the order they are written. */
 enum part { P_CODING, P_SAMPLE, P_FREQUENCY, P_COOCCURRENCE, P_SATURATION,
-	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM, P_THEORY };
+	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM, P_THEORY, P_MATRIX };
 static const char *const part_names[] = {
 	"coding", "sample", "frequency", "cooccurrence", "saturation",
-	"demographics", "codebook", "paradigm", "theory",
+	"demographics", "codebook", "paradigm", "theory", "matrix",
 };
 enum { NPARTS = AX_ARRAY_LEN(part_names) };
 
@@ -147,6 +147,37 @@ stem_of(const struct report *r, const char *stem, size_t k)
 	return name;
 }
 
+/* The categories against each attribute, counting documents, then
+ * segments (docs/matrices.md). */
+static void
+write_matrices(struct report *r, size_t k)
+{
+	struct an_demographics d;
+	struct an_matrix_spec s = { AN_MX_CATEGORIES, AN_MX_BY_ATTR,
+	    AN_MX_DOCUMENTS, NULL, r->src[k] };
+	struct an_matrix m;
+	struct rp_table t;
+	size_t i, c;
+	char *stem, *name;
+
+	an_demographics(r->a, &d);
+	for (i = 0; i < d.nattrs; i++)
+		for (c = 0; c < 2; c++) {
+			s.attr = d.attrs[i].key;
+			s.count = c == 0 ? AN_MX_DOCUMENTS : AN_MX_SEGMENTS;
+			name = xasprintf("matrix-categories-%zu-%s", i + 1,
+			    c == 0 ? "documents" : "segments");
+			stem = stem_of(r, name, k);
+			an_matrix(r->a, &s, &m, NULL);
+			rp_matrix_table(r->a, &m, 0, stem, &t);
+			put_table(r, &t);
+			an_matrix_done(&m);
+			free(stem);
+			free(name);
+		}
+	an_demographics_done(&d);
+}
+
 static void
 write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
     char **svg_out)
@@ -233,6 +264,10 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 		an_paradigm_done(&m);
 		break;
 	}
+	case P_MATRIX:
+		for (k = 0; k < r->nsrc; k++)
+			write_matrices(r, k);
+		break;
 	case P_THEORY: {	/* shows the figure: written if not yet */
 		struct an_paradigm m;
 		struct buf b = {0};
@@ -434,7 +469,7 @@ parse_only(const struct cmd *self, const char *list, bool *want)
 		if ((i = str_index(part_names, NPARTS, tok)) < 0) {
 			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
-			    "demographics, codebook, paradigm, theory)"), tok);
+			    "demographics, codebook, paradigm, theory, matrix)"), tok);
 			break;
 		}
 		want[i] = true;
@@ -600,7 +635,7 @@ const struct cmd cmd_report = {
 	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
 	"      --only LIST     comma-separated: coding, sample, frequency,\n"
 	"                      cooccurrence, saturation, demographics, codebook,\n"
-	"                      paradigm, theory (default: all)\n"
+	"                      paradigm, theory, matrix (default: all)\n"
 	"      --source SRC    the codings every table counts: consensus (the\n"
 	"                      default when it has codings), a coder's LOGIN (the\n"
 	"                      default when one coder has coded), or each (each\n"

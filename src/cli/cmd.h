@@ -182,6 +182,7 @@ int cmd_agree_unitize_project(const struct cmd *self, const char *path,
 CMD(cmd_cat);
 /* cmd-report.c */
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
+/* cmd-matrix.c */ CMD(cmd_matrix);
 /* cmd-keys.c */
 CMD(cmd_keys);
 /* cmd-similar.c */ CMD(cmd_similar);

@@ -38,7 +38,7 @@ static const struct cmd *const cmd_table[] = {
 	&cmd_export_csv, &cmd_export_qdpx, &cmd_export_qdc, &cmd_merge,
 	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
-	&cmd_report, &cmd_export_dot, &cmd_export_svg,
+	&cmd_report, &cmd_export_dot, &cmd_export_svg, &cmd_matrix,
 	&cmd_keys, &cmd_similar,
 	NULL
 };

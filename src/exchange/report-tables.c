@@ -67,6 +67,12 @@ source_one(struct rp_table *t, const struct an_project *a, int64_t coder)
 		    "yet)."));
 }
 
+void
+rp_source_name(struct rp_table *t, const struct an_project *a, int64_t coder)
+{
+	source_one(t, a, coder);
+}
+
 /* Names the sources of a table that may set several side by side. */
 static void
 source_set(struct rp_table *t, const struct an_project *a,

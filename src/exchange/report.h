@@ -61,6 +61,10 @@ bool rp_coder_has_codings(const struct an_project *a, int64_t coder);
  * codings, else fallback (`axial report` and the saturation chart). */
 int64_t rp_default_source(const struct an_project *a, int64_t fallback);
 
+/* Names the one coder t counts (its source, source line, CSV column). */
+void rp_source_name(struct rp_table *t, const struct an_project *a,
+    int64_t coder);
+
 /* A table with ncols columns named by the NULL-terminated varargs. */
 void rp_table_init(struct rp_table *t, const char *name, const char *title,
     size_t ncols, ...);
@@ -98,6 +102,18 @@ void rp_cooc_table(const struct an_project *a, enum an_cooc_unit unit,
 void rp_saturation_table(const struct an_project *a, int64_t coder,
     const struct an_gnc_opts *o, const char *name, struct rp_table *t);
 void rp_demographics_table(const struct an_project *a, struct rp_table *t);
+/*
+ * A matrix (an_matrix) as a table: the row's name, a column per matrix
+ * column (the documents without the attribute headed "(none)"), then,
+ * when it has totals, a Total column and a Total row. pct 'r' or 'c' sets
+ * the cells (not the totals) to the row or column percent, one decimal
+ * (exact in CSV); 0 to the counts. name is the file stem.
+ */
+void rp_matrix_table(const struct an_project *a, const struct an_matrix *m,
+    int pct, const char *name, struct rp_table *t);
+/* A matrix's title ("Categories by gender: documents"); the caller frees it. */
+char *rp_matrix_title(const struct an_matrix *m);
+
 /*
  * The theory page (selective coding): the core category, its storyline,
  * whether every slot of m is linked to the central phenomenon, then one

@@ -232,6 +232,80 @@ void an_cooc(const struct an_project *a, enum an_cooc_unit unit,
     int64_t coder, struct an_cooc *c);
 void an_cooc_done(struct an_cooc *c);
 
+/* ---- Matrices (analysis-matrix.c) ---- */
+
+/*
+ * Codes or categories against attribute values, documents or codes, from
+ * one source (a coder id; 0 pools every coder, which `axial matrix` never
+ * does). docs/matrices.md gives the definitions; in short:
+ *
+ * - Rows: every code in tree order (AN_MX_CODES), or every category, at
+ *   any level, in tree order (AN_MX_CATEGORIES). A category's segments are
+ *   the codings of any code anywhere under it.
+ * - Columns: the levels of one attribute as an_demographics orders them,
+ *   documents without it in a last column (none, label NULL); or every
+ *   document in interview order; or (codes rows only) the codes the source
+ *   applied, as an_cooc lists them, which are then the rows too.
+ * - AN_MX_SEGMENTS: a cell counts the row's codings in the column's
+ *   documents; AN_MX_DOCUMENTS the column's documents holding at least one
+ *   of them. Against codes: AN_MX_SEGMENTS is an_cooc's AN_COOC_OVERLAP,
+ *   AN_MX_PARAGRAPHS its AN_COOC_PARAGRAPH, AN_MX_DOCUMENTS the documents
+ *   where both codes were applied (diagonal: where the code was).
+ * - Totals (not against codes, where has_totals is false): row_total[r]
+ *   counts the row over every document; col_total[c] counts the segments
+ *   of the column in any row, each coding once (segments), or the
+ *   column's documents, coded or not (documents); total likewise over
+ *   every document. Row percent = 100 cell / row_total, column percent =
+ *   100 cell / col_total (an_percent).
+ */
+enum an_mx_rows { AN_MX_CODES, AN_MX_CATEGORIES };
+enum an_mx_cols { AN_MX_BY_ATTR, AN_MX_BY_DOC, AN_MX_BY_CODE };
+enum an_mx_count { AN_MX_SEGMENTS, AN_MX_DOCUMENTS, AN_MX_PARAGRAPHS };
+enum an_mx_status { AN_MX_OK, AN_MX_NO_ATTR, AN_MX_BAD_SHAPE };
+
+struct an_matrix_spec {
+	enum an_mx_rows rows;
+	enum an_mx_cols cols;
+	enum an_mx_count count;
+	const char *attr;	/* AN_MX_BY_ATTR: the key, matched as typed,
+				 * then folded (name_fold) */
+	int64_t coder;
+};
+
+struct an_matrix {
+	struct an_matrix_spec spec;
+	const char *attr;	/* the key as stored (borrowed), or NULL */
+	size_t *row_node;	/* nrows node indexes */
+	size_t nrows, ncols;
+	const char **col_label;	/* borrowed; NULL: the documents without the
+				 * attribute */
+	size_t *col_ref;	/* document or node index (by doc, by code) */
+	int64_t *cell;		/* cell[r * ncols + c] */
+	int64_t *row_total, *col_total, total, max;	/* max: largest cell */
+	bool has_totals;
+	/* private: the column of each document (-1 none) */
+	long *doc_col;
+	struct an_demographics *demo;
+};
+
+/*
+ * Fills m. AN_MX_NO_ATTR: no attribute has that key; *near (may be NULL)
+ * gets the closest key within two edits, or NULL. AN_MX_BAD_SHAPE:
+ * categories against codes, or AN_MX_PARAGRAPHS not against codes. On
+ * either m is empty but may be given to an_matrix_done.
+ */
+enum an_mx_status an_matrix(const struct an_project *a,
+    const struct an_matrix_spec *s, struct an_matrix *m, const char **near);
+void an_matrix_done(struct an_matrix *m);
+/*
+ * The codings behind cell (r, c), as indexes into a->codings in document
+ * then text order (the row's codings in the column's documents; against a
+ * code, the row code's codings that co-occur with it by the count's
+ * unit). *n gets how many; the caller frees the array.
+ */
+size_t *an_matrix_codings(const struct an_project *a,
+    const struct an_matrix *m, size_t r, size_t c, size_t *n);
+
 /* ---- Saturation (analysis-saturation.c; the GNC rule: analysis-gnc.c) ---- */
 
 /*

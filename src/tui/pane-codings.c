@@ -21,6 +21,7 @@ struct codings_pane {
 	struct ui_segment *segs;
 	size_t n, cur, top;
 	int64_t node;		/* the code or category listed, 0 none */
+	char *title;		/* with node 0: what the list holds, or NULL */
 	bool review;		/* walking the categories (act_review) */
 	bool pending;		/* list the tree cursor's code when idle */
 };
@@ -82,25 +83,17 @@ add_seg(struct ui *ui, size_t *cap, const struct coding *c, char *quote,
 	d->n++;
 }
 
+/* A row per coding of c[0, n), quoted from its document's text. */
 static void
-add_code(struct ui *ui, size_t *cap, int64_t node, bool header)
+add_list(struct ui *ui, size_t *cap, const struct coding *c, size_t n)
 {
-	struct coding_filter f = {0, 0, 0};
-	struct coding *c;
-	size_t n, i;
+	size_t i, d;
 	int64_t tdoc = 0;
 	char *text = NULL;
 	size_t tlen = 0;
 
-	f.node = node;
-	if (coding_list(ui->p, &f, &c, &n) != AX_OK)
-		return;
-	if (header)
-		add_seg(ui, cap, NULL, xasprintf("%s (%zu)", ui_node_name(ui, node),
-		    n), NULL);
 	for (i = 0; i < n; i++) {
 		const char *dname = "?";
-		size_t d;
 
 		if (c[i].doc != tdoc) {
 			free(text);
@@ -116,6 +109,22 @@ add_code(struct ui *ui, size_t *cap, int64_t node, bool header)
 		    c[i].end) : xstrdup(""), dname);
 	}
 	free(text);
+}
+
+static void
+add_code(struct ui *ui, size_t *cap, int64_t node, bool header)
+{
+	struct coding_filter f = {0, 0, 0};
+	struct coding *c;
+	size_t n;
+
+	f.node = node;
+	if (coding_list(ui->p, &f, &c, &n) != AX_OK)
+		return;
+	if (header)
+		add_seg(ui, cap, NULL, xasprintf("%s (%zu)", ui_node_name(ui, node),
+		    n), NULL);
+	add_list(ui, cap, c, n);
 	free(c);
 }
 
@@ -127,6 +136,8 @@ pane_codings_load(struct ui *ui, int64_t node)
 	size_t cap = 0, keep = d->node == node ? d->cur : 0;
 
 	segs_free(d);
+	free(d->title);
+	d->title = NULL;
 	d->node = node;
 	if (n == NULL) {
 		d->node = 0;
@@ -151,6 +162,24 @@ pane_codings_load(struct ui *ui, int64_t node)
 	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
+void
+pane_codings_show(struct ui *ui, const char *title, const struct coding *c,
+    size_t n)
+{
+	struct codings_pane *d = pane_data(ui);
+	size_t cap = 0;
+
+	segs_free(d);
+	d->node = 0;
+	d->review = false;
+	free(d->title);
+	d->title = xstrdup(title);
+	add_list(ui, &cap, c, n);
+	d->cur = d->top = 0;
+	ui->show_codings = true;
+	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
+}
+
 static void
 codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
@@ -164,9 +193,10 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	    _("segments (%zu):"), d->n);
 	snprintf(title, sizeof title, " %s ", head);
 	tw = ui_box_title(ui, r, title, focused) + 1;
-	if (n != NULL)
-		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n->name,
-		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));
+	if (n != NULL || d->title != NULL)
+		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n != NULL ?
+		    n->name : d->title, ui_attr(ui, focused ? TH_TITLE_FOCUS :
+		    TH_TITLE));
 	if (d->cur < d->top)
 		d->top = d->cur;
 	if (h > 0 && d->cur >= d->top + (size_t)h)
@@ -276,6 +306,7 @@ codings_free(void *data)
 	struct codings_pane *d = data;
 
 	segs_free(d);
+	free(d->title);
 	free(d);
 }
 

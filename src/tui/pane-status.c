@@ -48,6 +48,11 @@ static const char *const hints_network[] = {
 	N_("help"), N_("view-close"), N_("network-follow"), N_("network-back"),
 	N_("view-open"), N_("network-link"), N_("undo"), N_("quit"), NULL,
 };
+static const char *const hints_matrix[] = {
+	N_("help"), N_("view-close"), N_("matrix-rows"), N_("matrix-cols"),
+	N_("matrix-measure"), N_("view-open"), N_("view-coders"), N_("quit"),
+	NULL,
+};
 static const char *const hints_retest[] = {
 	N_("help"), N_("view-close"), N_("second-pass"), N_("view-coders"),
 	N_("view-down"), N_("quit"), NULL,
@@ -61,6 +66,7 @@ hints(struct ui *ui, int y, int w)
 	    ui->view == VIEW_PARADIGM ? hints_paradigm :
 	    ui->view == VIEW_RETEST ? hints_retest :
 	    ui->view == VIEW_NETWORK ? hints_network :
+	    ui->view == VIEW_MATRIX ? hints_matrix :
 	    ui->focus == PANE_TREE ? hints_tree :
 	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
 	struct buf b = {0};

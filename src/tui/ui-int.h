@@ -330,6 +330,9 @@ void pane_docs_open(struct ui *ui);
 /* Fills the codings pane with the codings of node (a category: its own
  * and every code's under it) and shows the pane. */
 void pane_codings_load(struct ui *ui, int64_t node);
+/* Lists the codings c[0, n) under title (a matrix cell's segments). */
+void pane_codings_show(struct ui *ui, const char *title, const struct coding *c,
+    size_t n);
 /* Review mode: the pane walks the tree category by category. */
 void pane_codings_set_review(struct ui *ui, bool on);
 bool pane_codings_reviewing(struct ui *ui);
@@ -403,7 +406,7 @@ int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
 /* view.c and view-*.c (view-int.h): the full-body views */
 enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST,
-	VIEW_NETWORK };
+	VIEW_NETWORK, VIEW_MATRIX };
 void view_toggle(struct ui *ui, int view);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
@@ -421,6 +424,9 @@ void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_back(struct ui *ui), view_act_link(struct ui *ui);
 /* The agreement set of the pane (view-set.c): + adds a coder, - drops one. */
 void view_act_set_add(struct ui *ui), view_act_set_drop(struct ui *ui);
+/* The matrix view (view-matrix.c): the toggle and its r, t, f keys. */
+void view_act_matrix(struct ui *ui), view_act_matrix_rows(struct ui *ui),
+    view_act_matrix_cols(struct ui *ui), view_act_matrix_measure(struct ui *ui);
 /* Links (view-network.c): from the tree cursor's code or category; the
  * coding at the transcript caret as evidence of a link of its code. */
 void view_act_link_tree(struct ui *ui), view_act_evidence(struct ui *ui);

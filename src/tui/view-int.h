@@ -11,6 +11,7 @@
  *   view-paradigm.c  T  the paradigm model and the saturation chart
  *   view-retest.c    E  test-retest: a coder's two passes per document
  *   view-network.c   V  a code's or category's links around it
+ *   view-matrix.c    H  codes or categories by attribute, document, code
  *
  * view.c holds the frame: opening and closing, the dispatch through the
  * ops table, moving the current row, and the choice of the two coders the
@@ -63,7 +64,7 @@ struct views {
  * PgDn move. draw is required.
  */
 extern const struct screen_ops view_agree_ops, view_compare_ops,
-    view_paradigm_ops, view_retest_ops, view_network_ops;
+    view_paradigm_ops, view_retest_ops, view_network_ops, view_matrix_ops;
 
 /* view-set.c */
 /* The agreement set: A, B and the coders + added (at most cap logins,
@@ -115,6 +116,10 @@ void views_put_cut(struct ui *ui, int y, int x, int w, const char *s,
  */
 int views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
     size_t tlen, int max, int attr);
+
+/* view-matrix.c */
+/* h/l in the matrix view: a column across, dir 1 the next on screen. */
+void view_matrix_across(struct ui *ui, int dir);
 
 /* view-compare.c */
 /* Opens the compare view on the disagreements of code node only. */

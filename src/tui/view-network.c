@@ -401,6 +401,10 @@ follow(struct ui *ui, struct network_view *v)
 void
 view_act_follow(struct ui *ui)
 {
+	if (ui->view == VIEW_MATRIX) {	/* the same keys go across there */
+		view_matrix_across(ui, 1);
+		return;
+	}
 	if (in_network(ui))
 		follow(ui, net(ui));
 }
@@ -411,6 +415,10 @@ view_act_back(struct ui *ui)
 	struct network_view *v;
 	int64_t centre, link;
 
+	if (ui->view == VIEW_MATRIX) {
+		view_matrix_across(ui, -1);
+		return;
+	}
 	if (!in_network(ui))
 		return;
 	v = net(ui);

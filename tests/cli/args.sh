@@ -95,6 +95,7 @@ ops() {
 	blind) echo "$2 status" ;;
 	report) echo "$2 --out rep" ;;
 	similar) echo "$2 --coding 1" ;;
+	matrix) echo "$2 --rows codes --cols documents" ;;
 	cat) echo "i9.txt" ;;
 	keys) echo "" ;;
 	*) echo "$2" ;;
