@@ -177,6 +177,7 @@ CMD(cmd_export_qdpx); CMD(cmd_export_qdc); CMD(cmd_merge);
 CMD(cmd_cat);
 /* cmd-report.c */
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
+/* cmd-search.c */ CMD(cmd_search); CMD(cmd_autocode);
 /* cmd-keys.c */
 CMD(cmd_keys);
 #undef CMD
