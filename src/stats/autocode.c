@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "stats/autocode.h"
 #include "stats/agreement-int.h"
 #include "store/coder.h"
@@ -69,6 +72,26 @@ sentences(struct collect *c, int64_t id)
 	return true;
 }
 
+/* [s, e), a span of h's paragraph, without the white space at its end
+ * (the agreement engine's sentences keep it). */
+static int64_t
+trim_end(const struct search_hit *h, int64_t s, int64_t e)
+{
+	size_t i = 0, k = h->para_start;
+	int64_t last = s;
+
+	while (i < h->para_len && (int64_t)k < e) {
+		ucs4_t c;
+
+		i += (size_t)u8_mbtouc(&c, (const uint8_t *)h->para_text + i,
+		    h->para_len - i);
+		k++;
+		if ((int64_t)k > s && !uc_is_space(c))
+			last = (int64_t)k;
+	}
+	return last > s ? last : e;
+}
+
 static bool
 add_hit(void *arg, const struct search_hit *h)
 {
@@ -103,6 +126,8 @@ add_hit(void *arg, const struct search_hit *h)
 		/* a sentence's start before the turn's is the speaker label */
 		if (s < (int64_t)h->turn_start && h->turn_start <= h->start)
 			s = (int64_t)h->turn_start;
+		if (s >= (int64_t)h->para_start && e <= (int64_t)h->para_end)
+			e = trim_end(h, s, e);
 		break;
 	}
 	if (e <= s)

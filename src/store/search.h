@@ -38,9 +38,11 @@ struct search_query {
 };
 
 /* Speaker labels: a paragraph that begins with up to SEARCH_LABEL_MAX code
- * points and a colon ("P1: ...", "مصاحبه‌شونده: ...") starts a turn of that
- * speaker; the paragraphs after it without a label continue the turn. */
+ * points of at most SEARCH_LABEL_SPACES + 1 words and a colon ("P1: ...",
+ * "مصاحبه‌شونده: ...") starts a turn of that speaker; the paragraphs after
+ * it without a label continue the turn. */
 #define SEARCH_LABEL_MAX 40
+#define SEARCH_LABEL_SPACES 2
 
 struct search_hit {
 	int64_t doc_id;		/* 0 for a memo */
