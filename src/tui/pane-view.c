@@ -16,6 +16,7 @@ static const struct screen_ops *const ops_of[] = {
 	[VIEW_PARADIGM] = &view_paradigm_ops,
 	[VIEW_RETEST] = &view_retest_ops,
 	[VIEW_NETWORK] = &view_network_ops,
+	[VIEW_SEARCH] = &view_search_ops,
 };
 
 static void *

@@ -11,6 +11,7 @@
  *   view-paradigm.c  T  the paradigm model and the saturation chart
  *   view-retest.c    E  test-retest: a coder's two passes per document
  *   view-network.c   V  a code's or category's links around it
+ *   view-search.c    F  search across documents: the hits in context
  *
  * view.c holds the frame: opening and closing, the dispatch through the
  * ops table, moving the current row, and the choice of the two coders the
@@ -61,7 +62,7 @@ struct views {
  * PgDn move. draw is required.
  */
 extern const struct screen_ops view_agree_ops, view_compare_ops,
-    view_paradigm_ops, view_retest_ops, view_network_ops;
+    view_paradigm_ops, view_retest_ops, view_network_ops, view_search_ops;
 
 /* view.c */
 /* The frame's state over the views of ops[0, n) (by VIEW_*), each
