@@ -53,8 +53,8 @@ static const char *const hints_retest[] = {
 	N_("view-down"), N_("quit"), NULL,
 };
 static const char *const hints_search[] = {
-	N_("help"), N_("view-close"), N_("view-open"), N_("search-view"),
-	N_("view-down"), N_("quit"), NULL,
+	N_("help"), N_("view-close"), N_("view-open"), N_("search-code"),
+	N_("search-view"), N_("undo"), N_("quit"), NULL,
 };
 
 static void

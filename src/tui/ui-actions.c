@@ -505,6 +505,7 @@ const struct keymap_action ui_actions[] = {
 	A("view-top", "g Home", SCOPE_VIEW, N_("first row"), view_act_top),
 	A("view-bottom", "G End", SCOPE_VIEW, N_("last row"), view_act_bottom),
 	A("view-open", "Enter", SCOPE_VIEW, N_("agreement: compare this code's disagreements; paradigm: codes on/off; network: the link's memo and evidence; search: the hit in the transcript"), view_act_enter),
+	A("search-code", "f", SCOPE_VIEW, N_("search: code every hit with a code the finder picks, after a question"), view_act_search_code),
 	A("disagreement-next", "n ]", SCOPE_VIEW, N_("compare: next disagreement (across documents)"), view_act_next),
 	A("disagreement-prev", "p [", SCOPE_VIEW, N_("compare: previous disagreement"), view_act_prev),
 	A("take-a", "a", SCOPE_VIEW, N_("compare: as A coded: keep the code here if A applied it, else drop it (a note is asked)"), view_act_take_a),

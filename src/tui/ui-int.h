@@ -404,7 +404,8 @@ void view_toggle(struct ui *ui, int view);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_paradigm(struct ui *ui), view_act_retest(struct ui *ui),
-    view_act_search(struct ui *ui), view_act_close(struct ui *ui),
+    view_act_search(struct ui *ui), view_act_search_code(struct ui *ui),
+    view_act_close(struct ui *ui),
     view_act_down(struct ui *ui), view_act_up(struct ui *ui),
     view_act_pgdn(struct ui *ui), view_act_pgup(struct ui *ui),
     view_act_top(struct ui *ui), view_act_bottom(struct ui *ui),

@@ -4,7 +4,10 @@
  * each (the document and paragraph, then the left context, the hit in
  * brackets and the right context, laid out by the text engine, so a
  * Persian line reads right to left); Enter closes the view and shows the
- * hit in the transcript, selected. Memos are not searched here.
+ * hit in the transcript, selected; f codes every hit with a code the
+ * finder picks, after a question that says how many segments in how many
+ * documents (autocode.h: one action, u undoes it). Memos are not searched
+ * here.
  *
  * Memory stays bounded whatever the number of hits: the view keeps the
  * first VIEW_SEARCH_MAX and says how many more there were not kept.
@@ -17,6 +20,7 @@
 
 #include <unistr.h>
 
+#include "stats/autocode.h"
 #include "store/coding.h"
 #include "store/search.h"
 #include "base/i18n.h"
@@ -39,6 +43,8 @@ struct search_view {
 	struct hit_row *rows;
 	size_t n, cap, more, cur, top;
 	bool degraded;
+	struct autocode_plan plan;	/* f: what the question asks about */
+	int64_t node;
 };
 
 static void *
@@ -68,6 +74,7 @@ search_free(void *data)
 	struct search_view *v = data;
 
 	search_clear(v);
+	autocode_plan_done(&v->plan);
 	free(v->query);
 	free(v);
 }
@@ -233,4 +240,55 @@ view_act_search(struct ui *ui)
 
 	prompt_open(ui, _("search every document"), v->query != NULL ?
 	    v->query : "", asked);
+}
+
+/* f, answered y: the segments coded, one action. */
+static void
+code_confirmed(struct ui *ui, const char *answer)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+
+	(void)answer;
+	if (!ui_check(ui, autocode_apply(ui->p, &v->plan, v->node)))
+		return;
+	ui_after_action(ui);
+	ui_msg(ui, _("coded %zu segments (%zu already coded); u undoes it"),
+	    v->plan.nsegs - v->plan.skipped, v->plan.skipped);
+	autocode_plan_done(&v->plan);
+}
+
+static void
+code_chosen(struct ui *ui, int64_t id, const char *query)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+	struct search_query q = {0};
+	char *title;
+
+	(void)query;
+	if (id == 0) {
+		ui_err(ui, "%s", _("no such code"));
+		return;
+	}
+	autocode_plan_done(&v->plan);
+	q.text = v->query;
+	if (!ui_check(ui, autocode_plan(ui->p, &q, AUTOCODE_HIT, &v->plan)))
+		return;
+	v->node = id;
+	title = xasprintf(_("code %zu segments in %zu documents? (y/n)"),
+	    v->plan.nsegs, v->plan.ndocs);
+	confirm_open(ui, title, code_confirmed, false);
+	free(title);
+}
+
+void
+view_act_search_code(struct ui *ui)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+	struct finder_item *items;
+	size_t n;
+
+	if (ui->view != VIEW_SEARCH || v->n == 0)
+		return;
+	finder_nodes(ui, true, false, &items, &n);
+	finder_open(ui, _("code every hit with"), items, n, code_chosen);
 }

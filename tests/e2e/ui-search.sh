@@ -3,7 +3,8 @@
 # on a copy of the English sample: F asks for the query, the view lists
 # as many hits as `axial search` finds, each with its document, paragraph
 # and context; Enter closes the view and puts the caret on the hit in its
-# document (the status line's position is the hit's start in JSON); a
+# document (the status line's position is the hit's start in JSON); f
+# codes every hit after a question and u undoes it in one step; a
 # query with no letter is refused in the status line and opens nothing.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
@@ -31,6 +32,27 @@ check_match "its document is named" "$first ¶" "$(screen)"
 keys Enter
 check_screen "Enter: the view closes on the hit's document" "$pos/$ndocs"
 check_match "Enter: the caret is on the hit's start" "@$start( |\$)" "$(screen)"
+# f: every hit coded after a question, one action u undoes
+before=$("$AXIAL" codings "$P" --json | json 'len(d)')
+keys F
+wait_for "search every document" 2
+keys Enter
+check_screen "F again: the same query's hits" "search «$Q»: $n hits"
+keys f
+check_screen "f asks for the code" "code every hit with"
+literal "Digitising paper"
+keys Enter
+check_screen "the question says how many segments in how many documents" \
+    "code $n segments in 1 documents? (y/n)"
+keys y
+check_screen "y codes them" "coded $n segments (0 already coded)"
+check "the hits are coded" "$((before + n))" "$("$AXIAL" codings "$P" --json | json 'len(d)')"
+check "each on the hit" "$Q" "$("$AXIAL" codings "$P" --code 'Digitising paper workflows' --json | json '[c["text"] for c in d if c["start"]=='"$start"'][0]')"
+keys Escape
+wait_gone "search «" 2
+keys u
+sleep 0.5
+check "u takes them back, one action" "$before" "$("$AXIAL" codings "$P" --json | json 'len(d)')"
 keys F
 wait_for "search every document" 2
 keys C-u
