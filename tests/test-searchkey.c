@@ -339,6 +339,79 @@ test_name_fold_distance(void **state)
 	assert_int_equal(name_distance("", "ab", 2), 2);
 }
 
+/* searchkey_words: the index's words, folded, with their original bytes */
+struct got {
+	char w[8][32];
+	size_t bs[8], be[8], n;
+};
+
+static int
+got_word(void *arg, const char *w, size_t wl, size_t bs, size_t be)
+{
+	struct got *g = arg;
+
+	assert_true(g->n < 8 && wl < 32);
+	memcpy(g->w[g->n], w, wl);
+	g->w[g->n][wl] = '\0';
+	g->bs[g->n] = bs;
+	g->be[g->n++] = be;
+	return 0;
+}
+
+static void
+test_words(void **state)
+{
+	/* ي and ك folded, ZWNJ joins می‌شود into one word, kashida and a
+	 * harakat dropped, Persian digits to ASCII, punctuation no word */
+	const char *t = "يك می\u200cشود، شفـافیت\n۱۴۰۲ Trust!";
+	struct got g = {0};
+
+	(void)state;
+	assert_int_equal(searchkey_words(t, strlen(t), NULL, got_word, &g), 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.w[0], "یک");
+	assert_string_equal(g.w[1], "میشود");
+	assert_string_equal(g.w[2], "شفافیت");
+	assert_string_equal(g.w[3], "1402");
+	assert_string_equal(g.w[4], "trust");
+	/* the byte ranges are the original spelling's */
+	assert_int_equal(g.bs[1], strlen("يك "));
+	assert_int_equal(g.be[1], strlen("يك می\u200cشود"));
+	assert_memory_equal(t + g.bs[2], "شفـافیت", g.be[2] - g.bs[2]);
+	assert_memory_equal(t + g.bs[4], "Trust", 5);
+}
+
+/* searchkey_next: every hit, at word starts, or whole words */
+static void
+test_next_words(void **state)
+{
+	const char *t = "trust distrust trusted trust";
+	struct searchkey *h = searchkey_new(t, strlen(t), NULL);
+	struct searchkey *n = searchkey_new("trust", 5, NULL);
+	char *brk = searchkey_wordbreaks(h);
+	size_t pos, a, b, k;
+	const int flags[3] = {0, SEARCHKEY_WORD_START,
+	    SEARCHKEY_WORD_START | SEARCHKEY_WORD_END};
+	const size_t want[3] = {4, 3, 2};
+	int f;
+
+	(void)state;
+	for (f = 0; f < 3; f++) {
+		for (pos = 0, k = 0; searchkey_next(h, n, flags[f] ? brk : NULL,
+		    flags[f], &pos, &a, &b); k++)
+			assert_int_equal(b - a, 5);
+		assert_int_equal(k, want[f]);
+	}
+	pos = 0;
+	assert_true(searchkey_next(h, n, brk, flags[2], &pos, &a, &b));
+	assert_int_equal(a, 0);
+	assert_true(searchkey_next(h, n, brk, flags[2], &pos, &a, &b));
+	assert_int_equal(a, strlen("trust distrust trusted "));
+	free(brk);
+	searchkey_free(n);
+	searchkey_free(h);
+}
+
 int
 main(void)
 {
@@ -355,6 +428,8 @@ main(void)
 		cmocka_unit_test(test_doc_small),
 		cmocka_unit_test(test_doc_windows),
 		cmocka_unit_test(test_name_fold_distance),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_next_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

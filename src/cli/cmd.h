@@ -183,6 +183,7 @@ CMD(cmd_cat);
 /* cmd-report.c */
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 /* cmd-matrix.c */ CMD(cmd_matrix);
+/* cmd-search.c */ CMD(cmd_search); CMD(cmd_autocode);
 /* cmd-keys.c */
 CMD(cmd_keys);
 /* cmd-similar.c */ CMD(cmd_similar);

@@ -154,26 +154,37 @@ term_id(struct an_similar *m, const uint32_t *w, size_t n, bool add)
 	return t;
 }
 
-/* The words of one text as (term, count) pairs, sorted by term. */
+/* The words of one text as (term, count) pairs, sorted by term; u is the
+ * word in code points, reused from word to word. */
 struct bag {
 	struct an_similar *m;
 	bool add;
-	uint32_t *t;
-	size_t n, cap;
+	uint32_t *t, *u;
+	size_t n, cap, ucap;
 };
 
-static void
-bag_word(void *arg, const uint32_t *w, size_t n, size_t start, size_t end)
+static int
+bag_word(void *arg, const char *w, size_t wl, size_t bstart, size_t bend)
 {
 	struct bag *b = arg;
-	uint32_t t = term_id(b->m, w, n, b->add);
+	size_t n = b->ucap;
+	uint32_t *u = u8_to_u32((const uint8_t *)w, wl, b->u, &n), t;
 
-	(void)start;
-	(void)end;
+	(void)bstart;
+	(void)bend;
+	if (u == NULL)
+		fatal("similar: out of memory");
+	if (u != b->u) {
+		free(b->u);
+		b->u = u;
+		b->ucap = n;
+	}
+	t = term_id(b->m, u, n, b->add);
 	if (t == UINT32_MAX)
-		return;
+		return 0;
 	b->t = xgrow(b->t, &b->cap, b->n + 1, sizeof *b->t);
 	b->t[b->n++] = t;
+	return 0;
 }
 
 static int
@@ -188,11 +199,8 @@ cmp_u32(const void *a, const void *b)
 static size_t
 bag_fill(struct bag *b, const char *text, size_t len)
 {
-	struct searchkey *k = searchkey_new(text, len, NULL);
-
 	b->n = 0;
-	searchkey_words(k, bag_word, b);
-	searchkey_free(k);
+	searchkey_words(text, len, NULL, bag_word, b);
 	qsort(b->t, b->n, sizeof *b->t, cmp_u32);
 	return b->n;
 }
@@ -246,7 +254,7 @@ add_para(struct an_similar *m, struct bag *b, const struct text_doc *d,
 static enum ax_status
 add_doc(struct an_similar *m, struct project *p, const struct doc_info *di)
 {
-	struct bag b = {m, true, NULL, 0, 0};
+	struct bag b = { .m = m, .add = true };
 	struct sim_doc *sd;
 	struct text_doc *d;
 	enum ax_status st;
@@ -269,6 +277,7 @@ add_doc(struct an_similar *m, struct project *p, const struct doc_info *di)
 	sd->n = m->npara - sd->first;
 	text_doc_free(d);
 	free(b.t);
+	free(b.u);
 	m->stale = true;
 	return AX_OK;
 }
@@ -401,7 +410,7 @@ an_similar_query(struct an_similar *m, struct project *p, int64_t doc,
     int64_t start, int64_t end, int64_t node, int64_t coder, size_t top,
     struct an_similar_hit **hits, size_t *n, size_t *nwords)
 {
-	struct bag b = {m, false, NULL, 0, 0};
+	struct bag b = { .m = m, .add = false };
 	struct coding_filter f = {0, node, coder};
 	struct coding *cv = NULL;
 	struct sim_doc *sd;
@@ -435,6 +444,7 @@ an_similar_query(struct an_similar *m, struct project *p, int64_t doc,
 		qnorm += w * w;
 	}
 	free(b.t);
+	free(b.u);
 	qnorm = sqrt(qnorm);
 	if (qnorm == 0)
 		goto out;

@@ -37,6 +37,7 @@
 #include "base/i18n.h"
 #include "base/textin.h"
 #include "store/db-int.h"
+#include "store/search.h"
 
 /* ---- schema shape ---------------------------------------------------- */
 
@@ -274,7 +275,9 @@ is_log_trigger(const char *name)
 }
 
 /*
- * Every object of db's schema as facts, sorted. Without triggers, only the
+ * Every object of db's schema as facts, sorted, but the search index's
+ * (search_*: its tables, their shadow tables and triggers), which
+ * check_search examines and --repair builds again. Without triggers, only the
  * names of triggers that are not axial's log_* ones are kept (as facts with
  * an empty value, which the reference never has).
  */
@@ -295,6 +298,8 @@ facts_collect(sqlite3 *db, bool triggers, struct facts *f)
 
 		if (type == NULL || name == NULL || tbl == NULL)
 			continue;	/* not parsed by SQLite either */
+		if (strncmp(name, "search_", 7) == 0)
+			continue;
 		if (strcmp(type, "table") == 0)
 			rc2 = table_facts(db, name, sql, f);
 		else if (strcmp(type, "index") == 0)
@@ -1222,6 +1227,24 @@ check_links(struct project *p, struct findings *f, bool repair)
 	return s;
 }
 
+/* The search index against the text (search.h); rebuilt on repair. */
+static enum ax_status
+check_search(struct project *p, struct findings *f, bool repair)
+{
+	struct check_finding *x;
+
+	if (search_index_check(p) == AX_OK)
+		return AX_OK;
+	x = finding_add(f, "search-index", xstrdup(p->errmsg),
+	    xstrdup(_("build the search index again from the text")));
+	if (repair) {
+		if (search_index_rebuild(p) != AX_OK)
+			return AX_ERR_IO;
+		x->repaired = true;
+	}
+	return AX_OK;
+}
+
 enum ax_status
 check_project(struct project *p, bool repair, struct check_finding **out,
     size_t *n)
@@ -1251,8 +1274,9 @@ check_project(struct project *p, bool repair, struct check_finding **out,
 		    (s = check_tree(p, &f, fix)) == AX_OK &&
 		    (s = check_documents(p, &f, fix)) == AX_OK &&
 		    (s = check_spans(p, &f, fix)) == AX_OK &&
-		    p->version >= 6)
-			s = check_links(p, &f, fix);
+		    (p->version < 6 || (s = check_links(p, &f, fix)) == AX_OK) &&
+		    p->version >= 7)
+			s = check_search(p, &f, fix);
 	}
 	if (s != AX_OK) {
 		check_findings_free(f.v, f.n);

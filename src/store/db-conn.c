@@ -2,7 +2,8 @@
  * db-conn.c: what every connection to a project gets, whether to its file
  * (project_open) or to the copy that replaces it (db-file.c): the SQL
  * function uuid() and the busy handler that waits for another coder's
- * write in this process's turn (db-queue.c).
+ * write in this process's turn (db-queue.c), and the search index's
+ * tokenizer (db-search.c).
  */
 #include <time.h>
 
@@ -84,4 +85,5 @@ db_conn_setup(struct project *p, sqlite3 *db)
 	sqlite3_create_function(db, "uuid", 0, SQLITE_UTF8, NULL, sql_uuid,
 	    NULL, NULL);
 	sqlite3_busy_handler(db, busy_wait, p);
+	db_search_register(db);
 }

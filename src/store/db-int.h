@@ -54,6 +54,11 @@ struct project {
 	bool schema_ok;		/* its schema is what this axial makes */
 };
 
+/* db-fts.c: the search index's tables and triggers (a migration step),
+ * and its tokenizer, registered on every connection. */
+extern const char db_search_schema[];
+void db_search_register(sqlite3 *db);
+
 /*
  * db-sql.c: the statement helpers every db-*.c file uses; they call nothing
  * else in the store.

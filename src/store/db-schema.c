@@ -29,6 +29,8 @@
  *       AUTOINCREMENT counter kept) so their CHECKs take the target 'link'
  *       and the type 'storyline'. The core category is a meta row
  *       (key 'core_node').
+ *   v7  the search index (db-search.c): FTS5 tables over document_text
+ *       and memos with their triggers, filled from the text.
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -234,6 +236,9 @@ static const char *const migrations[] = {
 	"  max(seq) FROM temp.memos_v5_seq), 0), ifnull((SELECT max(id) FROM memos), 0));"
 	"DROP TABLE temp.memos_v5;"
 	"DROP TABLE temp.memos_v5_seq;"),
+
+	/* 6 -> 7 */
+	db_search_schema,
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};
@@ -380,6 +385,7 @@ db_schema_build(int version)
 	if (sqlite3_open_v2(":memory:", &mem.db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		fatal("out of memory building the reference schema");
+	db_search_register(mem.db);
 	st = upgrade_to(&mem, 0, version);
 	if (st != AX_OK)	/* our own SQL on an empty database */
 		fatal("internal SQL error: %s", mem.errmsg);

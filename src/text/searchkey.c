@@ -12,6 +12,7 @@
  * Offsets: src[2i], src[2i+1] are the original code point range of key
  * character i; the key itself has its own indexes, used only inside find.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <uniwbrk.h>
 
 #include "text/searchkey.h"
 #include "base/util.h"
@@ -234,12 +236,14 @@ match(const struct searchkey *hay, size_t i, const uint32_t *nd, size_t j,
 	return (long)i;
 }
 
-bool
-searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
-    size_t from, size_t *start, size_t *end)
+/* The first hit at key index i or later; brk and flags as in
+ * searchkey_next (flags 0 without brk). */
+static bool
+find_key(const struct searchkey *hay, const struct searchkey *needle,
+    const char *brk, int flags, size_t i, size_t *ks, size_t *ke)
 {
 	const uint32_t *nd = needle->ch;
-	size_t m = needle->n, i;
+	size_t m = needle->n;
 
 	while (m > 0 && nd[0] == ' ') {
 		nd++;
@@ -249,31 +253,68 @@ searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
 		m--;
 	if (m == 0)
 		return false;
-	/* sources only grow along the key: skip to from at once, so walking
-	 * every hit of a long text stays linear */
-	{
-		size_t lo = 0, hi = hay->n;
-
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (hay->src[2 * mid] < from)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		i = lo;
-	}
 	for (; i < hay->n; i++) {
 		long e;
 
-		if (hay->ch[i] != nd[0])
+		if (hay->ch[i] != nd[0] ||
+		    ((flags & SEARCHKEY_WORD_START) && !brk[i]))
 			continue;
-		if ((e = match(hay, i, nd, 0, m)) > (long)i) {
-			*start = hay->src[2 * i];
-			*end = hay->src[2 * ((size_t)e - 1) + 1];
+		if ((e = match(hay, i, nd, 0, m)) > (long)i &&
+		    (!(flags & SEARCHKEY_WORD_END) || brk[e])) {
+			*ks = i;
+			*ke = (size_t)e;
 			return true;
 		}
 	}
 	return false;
+}
+
+bool
+searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
+    size_t from, size_t *start, size_t *end)
+{
+	size_t lo = 0, hi = hay->n, ks, ke;
+
+	/* sources only grow along the key: skip to from at once, so walking
+	 * every hit of a long text stays linear */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (hay->src[2 * mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!find_key(hay, needle, NULL, 0, lo, &ks, &ke))
+		return false;
+	*start = hay->src[2 * ks];
+	*end = hay->src[2 * (ke - 1) + 1];
+	return true;
+}
+
+char *
+searchkey_wordbreaks(const struct searchkey *k)
+{
+	char *brk = xcalloc(k->n + 1, 1);
+
+	if (k->n > 0)
+		u32_wordbreaks(k->ch, k->n, brk);
+	brk[0] = 1;
+	brk[k->n] = 1;
+	return brk;
+}
+
+bool
+searchkey_next(const struct searchkey *hay, const struct searchkey *needle,
+    const char *brk, int flags, size_t *pos, size_t *start, size_t *end)
+{
+	size_t ks, ke;
+
+	assert(brk != NULL || flags == 0);
+	if (!find_key(hay, needle, brk, flags, *pos, &ks, &ke))
+		return false;
+	*start = hay->src[2 * ks];
+	*end = hay->src[2 * (ke - 1) + 1];
+	*pos = ke;
+	return true;
 }

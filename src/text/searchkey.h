@@ -60,6 +60,34 @@ bool searchkey_find(const struct searchkey *hay, const struct searchkey *needle,
     size_t from, size_t *start, size_t *end);
 
 /*
+ * Walking every hit of one key: *pos is a key index (0 to start); on a hit
+ * returns the original range and moves *pos past it, so hits do not
+ * overlap. With flags, brk is hay's searchkey_wordbreaks and only hits
+ * that begin (SEARCHKEY_WORD_START) or end (SEARCHKEY_WORD_END) on a word
+ * boundary count; both: whole words.
+ */
+enum { SEARCHKEY_WORD_START = 1, SEARCHKEY_WORD_END = 2 };
+bool searchkey_next(const struct searchkey *hay, const struct searchkey *needle,
+    const char *brk, int flags, size_t *pos, size_t *start, size_t *end);
+/* length + 1 flags: brk[i] != 0 when a word boundary (UAX #29, on the key,
+ * so a ZWNJ inside a word joins it) lies before key character i; brk[0]
+ * and brk[length] are set. The caller frees it. */
+char *searchkey_wordbreaks(const struct searchkey *k);
+
+/*
+ * The words of text[0..len) as the project search index holds them
+ * (searchkey-words.c): each is the key of a run between UAX #29 word
+ * boundaries of the key that holds a letter or a digit, in UTF-8, with the
+ * byte range [bstart, bend) of the original text it came from. Lines are
+ * keyed one at a time (over-long ones in pieces of 64 KiB), so memory
+ * stays bounded. fn returns nonzero to stop; that value is returned.
+ */
+typedef int (*searchkey_word_fn)(void *arg, const char *word, size_t wlen,
+    size_t bstart, size_t bend);
+int searchkey_words(const char *text, size_t len,
+    const struct searchkey_opts *o, searchkey_word_fn fn, void *arg);
+
+/*
  * Search over a whole document (a text_doc, borrowed) in windows, so memory
  * stays bounded whatever its size (searchkey-doc.c). A hit is found unless
  * it runs more than 64 KiB past the 512 KiB window it starts in.
@@ -77,16 +105,5 @@ void searchkey_doc_free(struct searchkey_doc *s);
  */
 bool searchkey_doc_find(struct searchkey_doc *s, const struct searchkey *needle,
     size_t from, bool backward, size_t *start, size_t *end, bool *wrapped);
-
-/*
- * The words of a key (searchkey-words.c): runs between the word boundaries
- * of UAX #29 that hold a letter or a digit, folded as the key is. fn gets
- * each word as key characters w[0..n) (borrowed for the call) and the
- * original code points [start, end) it came from, in text order.
- */
-typedef void searchkey_word_fn(void *arg, const uint32_t *w, size_t n,
-    size_t start, size_t end);
-void searchkey_words(const struct searchkey *k, searchkey_word_fn *fn,
-    void *arg);
 
 #endif

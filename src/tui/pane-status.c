@@ -57,6 +57,10 @@ static const char *const hints_retest[] = {
 	N_("help"), N_("view-close"), N_("second-pass"), N_("view-coders"),
 	N_("view-down"), N_("quit"), NULL,
 };
+static const char *const hints_search[] = {
+	N_("help"), N_("view-close"), N_("view-open"), N_("search-code"),
+	N_("search-view"), N_("undo"), N_("quit"), NULL,
+};
 
 static void
 hints(struct ui *ui, int y, int w)
@@ -67,6 +71,7 @@ hints(struct ui *ui, int y, int w)
 	    ui->view == VIEW_RETEST ? hints_retest :
 	    ui->view == VIEW_NETWORK ? hints_network :
 	    ui->view == VIEW_MATRIX ? hints_matrix :
+	    ui->view == VIEW_SEARCH ? hints_search :
 	    ui->focus == PANE_TREE ? hints_tree :
 	    ui->focus == PANE_TRANSCRIPT ? hints_transcript : hints_list;
 	struct buf b = {0};

@@ -17,6 +17,7 @@ static const struct screen_ops *const ops_of[] = {
 	[VIEW_RETEST] = &view_retest_ops,
 	[VIEW_NETWORK] = &view_network_ops,
 	[VIEW_MATRIX] = &view_matrix_ops,
+	[VIEW_SEARCH] = &view_search_ops,
 };
 
 static void *

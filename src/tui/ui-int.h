@@ -406,11 +406,12 @@ int editor_edit(const char *text, char **out, char *err, size_t errcap);
 
 /* view.c and view-*.c (view-int.h): the full-body views */
 enum { VIEW_NONE, VIEW_AGREE, VIEW_COMPARE, VIEW_PARADIGM, VIEW_RETEST,
-	VIEW_NETWORK, VIEW_MATRIX };
+	VIEW_NETWORK, VIEW_MATRIX, VIEW_SEARCH };
 void view_toggle(struct ui *ui, int view);
 /* The views' actions (rows of ui_actions[], SCOPE_VIEW but the toggles). */
 void view_act_agree(struct ui *ui), view_act_compare(struct ui *ui),
     view_act_paradigm(struct ui *ui), view_act_retest(struct ui *ui),
+    view_act_search(struct ui *ui), view_act_search_code(struct ui *ui),
     view_act_close(struct ui *ui),
     view_act_down(struct ui *ui), view_act_up(struct ui *ui),
     view_act_pgdn(struct ui *ui), view_act_pgup(struct ui *ui),

@@ -12,6 +12,7 @@
  *   view-retest.c    E  test-retest: a coder's two passes per document
  *   view-network.c   V  a code's or category's links around it
  *   view-matrix.c    H  codes or categories by attribute, document, code
+ *   view-search.c    F  search across documents: the hits in context
  *
  * view.c holds the frame: opening and closing, the dispatch through the
  * ops table, moving the current row, and the choice of the two coders the
@@ -64,7 +65,8 @@ struct views {
  * PgDn move. draw is required.
  */
 extern const struct screen_ops view_agree_ops, view_compare_ops,
-    view_paradigm_ops, view_retest_ops, view_network_ops, view_matrix_ops;
+    view_paradigm_ops, view_retest_ops, view_network_ops, view_matrix_ops,
+    view_search_ops;
 
 /* view-set.c */
 /* The agreement set: A, B and the coders + added (at most cap logins,

@@ -1,0 +1,294 @@
+/*
+ * view-search.c: search across documents (F, docs/search.md). F asks for
+ * the query, then the view lists the hits, one keyword-in-context line
+ * each (the document and paragraph, then the left context, the hit in
+ * brackets and the right context, laid out by the text engine, so a
+ * Persian line reads right to left); Enter closes the view and shows the
+ * hit in the transcript, selected; f codes every hit with a code the
+ * finder picks, after a question that says how many segments in how many
+ * documents (autocode.h: one action, u undoes it). Memos are not searched
+ * here.
+ *
+ * Memory stays bounded whatever the number of hits: the view keeps the
+ * first VIEW_SEARCH_MAX and says how many more there were not kept.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "stats/autocode.h"
+#include "store/coding.h"
+#include "store/search.h"
+#include "base/i18n.h"
+#include "base/util.h"
+#include "tui/view-int.h"
+
+#define VIEW_SEARCH_MAX 5000
+#define CONTEXT 30
+
+struct hit_row {
+	int64_t doc;
+	size_t start, end, para;
+	char *where;		/* "NAME ¶P" */
+	char *line;		/* left [hit] right */
+};
+
+/* The view's state (views_data). */
+struct search_view {
+	char *query;
+	struct hit_row *rows;
+	size_t n, cap, more, cur, top;
+	bool degraded;
+	struct autocode_plan plan;	/* f: what the question asks about */
+	int64_t node;
+};
+
+static void *
+search_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct search_view));
+}
+
+static void
+search_clear(struct search_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->rows[i].where);
+		free(v->rows[i].line);
+	}
+	free(v->rows);
+	v->rows = NULL;
+	v->n = v->cap = v->more = v->cur = v->top = 0;
+}
+
+static void
+search_free(void *data)
+{
+	struct search_view *v = data;
+
+	search_clear(v);
+	autocode_plan_done(&v->plan);
+	free(v->query);
+	free(v);
+}
+
+/* Byte offset of code point cp of s[0..n). */
+static size_t
+byte_at(const char *s, size_t n, size_t cp)
+{
+	size_t i = 0;
+
+	while (i < n && cp-- > 0) {
+		ucs4_t uc;
+
+		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+	}
+	return i;
+}
+
+static bool
+keep(void *arg, const struct search_hit *h)
+{
+	struct search_view *v = arg;
+	const char *t = h->para_text;
+	size_t n = h->para_len;
+	size_t l0 = h->hit_start > CONTEXT ? h->hit_start - CONTEXT : 0;
+	size_t bl = byte_at(t, n, l0), bs = byte_at(t, n, h->hit_start);
+	size_t be = byte_at(t, n, h->hit_end);
+	size_t br = be + byte_at(t + be, n - be, CONTEXT);
+	struct hit_row *r;
+
+	if (v->n == VIEW_SEARCH_MAX) {
+		v->more++;
+		return true;
+	}
+	v->rows = xgrow(v->rows, &v->cap, v->n + 1, sizeof *v->rows);
+	r = &v->rows[v->n++];
+	r->doc = h->doc_id;
+	r->start = h->start;
+	r->end = h->end;
+	r->para = h->para;
+	r->where = xasprintf("%s ¶%zu", h->name, h->para + 1);
+	r->line = xasprintf("%.*s[%.*s]%.*s", (int)(bs - bl), t + bl,
+	    (int)(be - bs), t + bs, (int)(br - be), t + be);
+	return true;
+}
+
+/* The hits of v->query; false (the reason in the status line) if the
+ * query is refused. */
+static bool
+search_update(struct ui *ui, struct search_view *v)
+{
+	struct search_query q = {0};
+
+	search_clear(v);
+	ui_dirty(ui, DIRTY_VIEW);
+	q.text = v->query;
+	return ui_check(ui, search_run(ui->p, &q, keep, v, &v->degraded));
+}
+
+static void
+search_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
+{
+	struct search_view *v = data;
+	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
+	int y = r->y + 1, x = r->x + 1, w = r->w - 2, h = r->h - 2, wc;
+	char title[512];
+	size_t i;
+
+	(void)focused;
+	if (v->more > 0)
+		snprintf(title, sizeof title, _(" search «%s»: the first %zu hits "
+		    "of %zu   Enter shows one in the transcript "), v->query
+		    ? v->query : "", v->n, v->n + v->more);
+	else
+		snprintf(title, sizeof title, _(" search «%s»: %zu hits   Enter "
+		    "shows one in the transcript "), v->query ? v->query : "",
+		    v->n);
+	ui_box_title(ui, r, title, true);
+	if (v->n == 0) {
+		ui_put_plain(y, x, w, v->query == NULL ? _("F asks for a query") :
+		    _("no hits"), dim);
+		return;
+	}
+	if (h < 1)
+		return;
+	if (v->cur < v->top)
+		v->top = v->cur;
+	if (v->cur >= v->top + (size_t)h)
+		v->top = v->cur - (size_t)h + 1;
+	wc = w / 4 > 24 ? 24 : w / 4;
+	for (i = v->top; i < v->n && y < r->y + 1 + h; i++, y++) {
+		int at = i == v->cur ? (int)(a | A_REVERSE) : a;
+
+		ui_put_text(ui, y, x, wc, v->rows[i].where, i == v->cur ? at : dim);
+		ui_put_text(ui, y, x + wc + 1, w - wc - 1, v->rows[i].line, at);
+	}
+}
+
+static void
+search_focus(struct ui *ui, void *data, bool on)
+{
+	(void)ui;
+	(void)data;
+	(void)on;	/* the hits are those of the query F asked for */
+}
+
+static size_t *
+search_cursor(void *data, size_t *n)
+{
+	struct search_view *v = data;
+
+	*n = v->n;
+	return &v->cur;
+}
+
+/* Enter: the transcript shows the hit, selected. */
+static void
+search_key(struct ui *ui, void *data, int key)
+{
+	struct search_view *v = data;
+	struct coding c = {0};
+
+	if (key != SCREEN_KEY_ENTER || v->n == 0)
+		return;
+	c.doc = v->rows[v->cur].doc;
+	c.start = (int64_t)v->rows[v->cur].start;
+	c.end = (int64_t)v->rows[v->cur].end;
+	view_act_close(ui);
+	ui_goto_coding(ui, &c);
+}
+
+const struct screen_ops view_search_ops = {
+	.name = "search",
+	.scope = SCOPE_VIEW,
+	.create = search_create,
+	.free = search_free,
+	.draw = search_draw,
+	.key = search_key,
+	.focus = search_focus,
+	.cursor = search_cursor,
+};
+
+static void
+asked(struct ui *ui, const char *query)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+
+	free(v->query);
+	v->query = xstrdup(query);
+	if (!search_update(ui, v))
+		return;
+	if (v->degraded)
+		ui_msg(ui, "%s", _("the search index could not be used: every "
+		    "text was read ('axial check --repair' rebuilds it)"));
+	if (ui->view != VIEW_SEARCH)
+		views_open(ui, VIEW_SEARCH);
+}
+
+void
+view_act_search(struct ui *ui)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+
+	prompt_open(ui, _("search every document"), v->query != NULL ?
+	    v->query : "", asked);
+}
+
+/* f, answered y: the segments coded, one action. */
+static void
+code_confirmed(struct ui *ui, const char *answer)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+
+	(void)answer;
+	if (!ui_check(ui, autocode_apply(ui->p, &v->plan, v->node)))
+		return;
+	ui_after_action(ui);
+	ui_msg(ui, _("coded %zu segments (%zu already coded); u undoes it"),
+	    v->plan.nsegs - v->plan.skipped, v->plan.skipped);
+	autocode_plan_done(&v->plan);
+}
+
+static void
+code_chosen(struct ui *ui, int64_t id, const char *query)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+	struct search_query q = {0};
+	char *title;
+
+	(void)query;
+	if (id == 0) {
+		ui_err(ui, "%s", _("no such code"));
+		return;
+	}
+	autocode_plan_done(&v->plan);
+	q.text = v->query;
+	if (!ui_check(ui, autocode_plan(ui->p, &q, AUTOCODE_HIT, &v->plan)))
+		return;
+	v->node = id;
+	title = xasprintf(_("code %zu segments in %zu documents? (y/n)"),
+	    v->plan.nsegs, v->plan.ndocs);
+	confirm_open(ui, title, code_confirmed, false);
+	free(title);
+}
+
+void
+view_act_search_code(struct ui *ui)
+{
+	struct search_view *v = views_data(ui, VIEW_SEARCH);
+	struct finder_item *items;
+	size_t n;
+
+	if (ui->view != VIEW_SEARCH || v->n == 0)
+		return;
+	finder_nodes(ui, true, false, &items, &n);
+	finder_open(ui, _("code every hit with"), items, n, code_chosen);
+}
