@@ -179,6 +179,9 @@ CMD(cmd_cat);
 CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 /* cmd-keys.c */
 CMD(cmd_keys);
+/* cmd-query.c */
+CMD(cmd_query); CMD(cmd_query_list); CMD(cmd_query_run); CMD(cmd_query_rm);
+CMD(cmd_query_code);
 #undef CMD
 
 #endif

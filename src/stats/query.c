@@ -25,6 +25,7 @@
 #include "store/coder.h"
 #include "store/coding.h"
 #include "store/document.h"
+#include "store/savedquery.h"
 #include "text/name.h"
 
 struct iv {
@@ -682,4 +683,64 @@ query_quote(const char *text, size_t len, int64_t start, int64_t end,
 	if (b.s == NULL)
 		return xstrdup("");
 	return buf_take(&b);
+}
+
+/* The lines of s, each a copy, in *out. */
+static size_t
+split_lines(const char *s, char ***out)
+{
+	size_t n = 0, cap = 0;
+	const char *e;
+
+	*out = NULL;
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		e = strchr(s, '\n');
+		if (e == NULL)
+			e = s + strlen(s);
+		if (e == s)
+			continue;
+		*out = xgrow(*out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = xstrndup(s, (size_t)(e - s));
+	}
+	return n;
+}
+
+enum ax_status
+query_opts_saved(struct project *p, const struct saved_query *s,
+    struct query_opts *o)
+{
+	char **docs;
+	int64_t *ids;
+	size_t n, i;
+	enum ax_status st = AX_OK;
+
+	memset(o, 0, sizeof *o);
+	o->nwhere = split_lines(s->where, (char ***)&o->where);
+	n = split_lines(s->docs, &docs);
+	ids = n ? xcalloc(n, sizeof *ids) : NULL;
+	for (i = 0; i < n; i++)
+		if (st == AX_OK)
+			st = doc_find(p, docs[i], &ids[i]);
+	for (i = 0; i < n; i++)
+		free(docs[i]);
+	free(docs);
+	o->docs = ids;
+	o->ndocs = n;
+	if (st == AX_OK && s->source[0] != '\0')
+		st = coder_find(p, s->source, &o->coder);
+	if (st != AX_OK)
+		query_opts_free(o);
+	return st;
+}
+
+void
+query_opts_free(struct query_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nwhere; i++)
+		free((char *)o->where[i]);
+	free((char **)o->where);
+	free((int64_t *)o->docs);
+	memset(o, 0, sizeof *o);
 }

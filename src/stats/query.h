@@ -65,6 +65,17 @@ enum ax_status query_run(struct project *p, const struct qx_node *q,
     const struct query_opts *o, query_cb cb, void *arg,
     struct query_stats *stats, char **err, size_t *col);
 
+struct saved_query;
+/*
+ * The restrictions a saved query was saved with (savedquery.h) as options:
+ * its source's coder, its --where lines, its documents (a document since
+ * removed or a coder unknown is an error naming it). Free the arrays with
+ * query_opts_free.
+ */
+enum ax_status query_opts_saved(struct project *p, const struct saved_query *s,
+    struct query_opts *o);
+void query_opts_free(struct query_opts *o);
+
 /* The text of [start, end) as one line of at most max bytes (line breaks
  * become spaces, "…" where it is cut); the caller frees it. */
 char *query_quote(const char *text, size_t len, int64_t start, int64_t end,

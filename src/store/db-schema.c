@@ -29,6 +29,8 @@
  *       AUTOINCREMENT counter kept) so their CHECKs take the target 'link'
  *       and the type 'storyline'. The core category is a meta row
  *       (key 'core_node').
+ *   v7  queries: coding queries saved by name (savedquery.h), in the
+ *       change log
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -234,6 +236,16 @@ static const char *const migrations[] = {
 	"  max(seq) FROM temp.memos_v5_seq), 0), ifnull((SELECT max(id) FROM memos), 0));"
 	"DROP TABLE temp.memos_v5;"
 	"DROP TABLE temp.memos_v5_seq;"),
+	/* 6 -> 7 */
+	"CREATE TABLE queries("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  expr TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  filters TEXT NOT NULL DEFAULT '',"
+	"  docs TEXT NOT NULL DEFAULT '',"
+	"  author_id INTEGER NOT NULL REFERENCES coders(id),"
+	"  created INTEGER NOT NULL) STRICT;",
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};
@@ -257,6 +269,8 @@ static const char *const cols_links[] = {"id", "from_id", "to_id", "type_id",
 	"directed", "author_id", "guid", "created", NULL};
 static const char *const cols_link_evidence[] = {"id", "link_id", "coding_id",
 	NULL};
+static const char *const cols_queries[] = {"id", "name", "expr", "source",
+	"filters", "docs", "author_id", "created", NULL};
 
 const struct db_table db_tables[] = {
 	{"meta", cols_meta, true},
@@ -271,6 +285,7 @@ const struct db_table db_tables[] = {
 	{"link_types", cols_link_types, true},
 	{"links", cols_links, true},
 	{"link_evidence", cols_link_evidence, true},
+	{"queries", cols_queries, true},
 	{NULL, NULL, false},
 };
 
