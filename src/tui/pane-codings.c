@@ -23,6 +23,7 @@ struct codings_pane {
 	int64_t node;		/* the code or category listed, 0 none */
 	bool review;		/* walking the categories (act_review) */
 	bool pending;		/* list the tree cursor's code when idle */
+	char *query;		/* a coding query's result (act-query.c) */
 };
 
 static struct codings_pane *
@@ -127,6 +128,8 @@ pane_codings_load(struct ui *ui, int64_t node)
 	size_t cap = 0, keep = d->node == node ? d->cur : 0;
 
 	segs_free(d);
+	free(d->query);
+	d->query = NULL;
 	d->node = node;
 	if (n == NULL) {
 		d->node = 0;
@@ -164,9 +167,10 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	    _("segments (%zu):"), d->n);
 	snprintf(title, sizeof title, " %s ", head);
 	tw = ui_box_title(ui, r, title, focused) + 1;
-	if (n != NULL)
-		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n->name,
-		    ui_attr(ui, focused ? TH_TITLE_FOCUS : TH_TITLE));
+	if (n != NULL || d->query != NULL)
+		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, d->query ?
+		    d->query : n->name, ui_attr(ui, focused ? TH_TITLE_FOCUS :
+		    TH_TITLE));
 	if (d->cur < d->top)
 		d->top = d->cur;
 	if (h > 0 && d->cur >= d->top + (size_t)h)
@@ -191,7 +195,8 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 			continue;
 		}
 		{
-			const char *who = "?";
+			/* a query's segment (id -1) is nobody's coding */
+			const char *who = s->c.id < 0 ? "" : "?";
 			size_t k;
 
 			for (k = 0; k < ui->ncoders; k++)
@@ -219,6 +224,26 @@ codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
 	(void)x;
 	ui_dirty(ui, DIRTY_CODINGS);
 	return ui_list_mouse(&d->cur, d->top, d->n, y, ev);
+}
+
+void
+pane_codings_show(struct ui *ui, const char *title, struct ui_segment *segs,
+    size_t n)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	segs_free(d);
+	free(d->query);
+	d->query = xstrdup(title);
+	d->node = 0;
+	d->review = false;
+	d->pending = false;
+	d->segs = segs;
+	d->n = n;
+	d->cur = d->top = 0;
+	ui->show_codings = true;
+	ui_focus(ui, PANE_CODINGS);
+	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
 void
@@ -276,6 +301,7 @@ codings_free(void *data)
 	struct codings_pane *d = data;
 
 	segs_free(d);
+	free(d->query);
 	free(d);
 }
 
@@ -294,7 +320,7 @@ codings_sync(struct ui *ui, void *data, enum ui_sync what)
 	d->pending = false;
 	n = vmtree_current(&ui->tree);
 	if (n != NULL && n->kind == NODE_CODE && n->id != d->node &&
-	    ui->show_codings && !d->review)
+	    ui->show_codings && !d->review && d->query == NULL)
 		pane_codings_load(ui, n->id);
 }
 

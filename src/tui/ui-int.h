@@ -327,6 +327,9 @@ void pane_docs_open(struct ui *ui);
  * and every code's under it) and shows the pane. */
 void pane_codings_load(struct ui *ui, int64_t node);
 /* Review mode: the pane walks the tree category by category. */
+/* Lists segs[0..n) (taken) under title: a coding query's result. */
+void pane_codings_show(struct ui *ui, const char *title,
+    struct ui_segment *segs, size_t n);
 void pane_codings_set_review(struct ui *ui, bool on);
 bool pane_codings_reviewing(struct ui *ui);
 /* The tree cursor moved: the pane lists its code when the loop is idle. */
