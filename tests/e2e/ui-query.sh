@@ -32,7 +32,7 @@ check_screen "the result in the segments pane" "segments (1)"
 check_screen "its quote" "is wide and trust is low"
 check_screen "its title is the expression" 'segments (1): trust OVERLAPS'
 keys Enter
-check_screen "Enter jumps to the segment" "d1"
+check_screen "Enter jumps to the segment (its start, 39)" "@39"
 
 # a bad expression: the prompt again, what was typed kept, the column
 keys Q
