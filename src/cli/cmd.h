@@ -187,6 +187,9 @@ CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 /* cmd-keys.c */
 CMD(cmd_keys);
 /* cmd-similar.c */ CMD(cmd_similar);
+/* cmd-query.c */
+CMD(cmd_query); CMD(cmd_query_list); CMD(cmd_query_run); CMD(cmd_query_rm);
+CMD(cmd_query_code);
 #undef CMD
 
 #endif

@@ -32,6 +32,8 @@ static const struct cmd *const cmd_table[] = {
 	&cmd_link_add, &cmd_links, &cmd_link_rm, &cmd_link_evidence,
 	&cmd_link_memo, &cmd_link_type_add, &cmd_link_types,
 	&cmd_tag, &cmd_untag, &cmd_codings, &cmd_search, &cmd_autocode,
+	&cmd_query, &cmd_query_list, &cmd_query_run, &cmd_query_rm,
+	&cmd_query_code,
 	&cmd_memo_add, &cmd_memo_list, &cmd_memo_edit, &cmd_memo_rm,
 	&cmd_undo, &cmd_redo, &cmd_log,
 	&cmd_coders, &cmd_coder_add,

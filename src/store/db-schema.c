@@ -31,6 +31,8 @@
  *       (key 'core_node').
  *   v7  the search index (db-search.c): FTS5 tables over document_text
  *       and memos with their triggers, filled from the text.
+ *   v8  queries: coding queries saved by name (savedquery.h), in the
+ *       change log
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -239,6 +241,16 @@ static const char *const migrations[] = {
 
 	/* 6 -> 7 */
 	db_search_schema,
+	/* 7 -> 8 */
+	"CREATE TABLE queries("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  expr TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  filters TEXT NOT NULL DEFAULT '',"
+	"  docs TEXT NOT NULL DEFAULT '',"
+	"  author_id INTEGER NOT NULL REFERENCES coders(id),"
+	"  created INTEGER NOT NULL) STRICT;",
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};
@@ -262,6 +274,8 @@ static const char *const cols_links[] = {"id", "from_id", "to_id", "type_id",
 	"directed", "author_id", "guid", "created", NULL};
 static const char *const cols_link_evidence[] = {"id", "link_id", "coding_id",
 	NULL};
+static const char *const cols_queries[] = {"id", "name", "expr", "source",
+	"filters", "docs", "author_id", "created", NULL};
 
 const struct db_table db_tables[] = {
 	{"meta", cols_meta, true},
@@ -276,6 +290,7 @@ const struct db_table db_tables[] = {
 	{"link_types", cols_link_types, true},
 	{"links", cols_links, true},
 	{"link_evidence", cols_link_evidence, true},
+	{"queries", cols_queries, true},
 	{NULL, NULL, false},
 };
 

@@ -46,6 +46,7 @@ static const struct field {
 	[NAME_MEMO_TITLE] = {N_("memo title"), true, true, LABEL_MAX_CHARS},
 	[NAME_ATTR_VALUE] = {N_("attribute value"), true, true, LABEL_MAX_CHARS},
 	[NAME_LINK_TYPE] = {N_("link type name"), false, false, NAME_MAX_CHARS},
+	[NAME_QUERY] = {N_("query name"), false, false, NAME_MAX_CHARS},
 };
 
 enum verdict { GOOD, CONTROL, BIDI, INVISIBLE };

@@ -38,6 +38,7 @@ enum name_field {
 	NAME_MEMO_TITLE,
 	NAME_ATTR_VALUE,
 	NAME_LINK_TYPE,		/* a link type's name (link.h) */
+	NAME_QUERY,		/* a saved query's name (savedquery.h) */
 	NAME_FIELD_COUNT
 };
 

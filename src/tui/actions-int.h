@@ -48,6 +48,7 @@ void act_page_down(struct ui *ui);
 void act_page_up(struct ui *ui);
 void act_para_next(struct ui *ui);
 void act_para_prev(struct ui *ui);
+void act_query(struct ui *ui);
 void act_review(struct ui *ui);
 void act_review_next(struct ui *ui);
 void act_review_prev(struct ui *ui);

@@ -21,7 +21,8 @@ struct codings_pane {
 	struct ui_segment *segs;
 	size_t n, cur, top;
 	int64_t node;		/* the code or category listed, 0 none */
-	char *title;		/* with node 0: what the list holds, or NULL */
+	char *title;		/* with node 0: what the list holds (a matrix
+				 * cell, a coding query), or NULL */
 	bool review;		/* walking the categories (act_review) */
 	bool pending;		/* list the tree cursor's code when idle */
 };
@@ -163,7 +164,7 @@ pane_codings_load(struct ui *ui, int64_t node)
 }
 
 void
-pane_codings_show(struct ui *ui, const char *title, const struct coding *c,
+pane_codings_list(struct ui *ui, const char *title, const struct coding *c,
     size_t n)
 {
 	struct codings_pane *d = pane_data(ui);
@@ -194,8 +195,8 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	snprintf(title, sizeof title, " %s ", head);
 	tw = ui_box_title(ui, r, title, focused) + 1;
 	if (n != NULL || d->title != NULL)
-		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, n != NULL ?
-		    n->name : d->title, ui_attr(ui, focused ? TH_TITLE_FOCUS :
+		ui_put_text(ui, r->y, r->x + tw, r->w - tw - 1, d->title != NULL ?
+		    d->title : n->name, ui_attr(ui, focused ? TH_TITLE_FOCUS :
 		    TH_TITLE));
 	if (d->cur < d->top)
 		d->top = d->cur;
@@ -221,7 +222,8 @@ codings_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 			continue;
 		}
 		{
-			const char *who = "?";
+			/* a query's segment (id -1) is nobody's coding */
+			const char *who = s->c.id < 0 ? "" : "?";
 			size_t k;
 
 			for (k = 0; k < ui->ncoders; k++)
@@ -249,6 +251,26 @@ codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
 	(void)x;
 	ui_dirty(ui, DIRTY_CODINGS);
 	return ui_list_mouse(&d->cur, d->top, d->n, y, ev);
+}
+
+void
+pane_codings_show(struct ui *ui, const char *title, struct ui_segment *segs,
+    size_t n)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	segs_free(d);
+	free(d->title);
+	d->title = xstrdup(title);
+	d->node = 0;
+	d->review = false;
+	d->pending = false;
+	d->segs = segs;
+	d->n = n;
+	d->cur = d->top = 0;
+	ui->show_codings = true;
+	ui_focus(ui, PANE_CODINGS);
+	ui_dirty(ui, DIRTY_ALL | DIRTY_LAYOUT);
 }
 
 void
@@ -325,7 +347,7 @@ codings_sync(struct ui *ui, void *data, enum ui_sync what)
 	d->pending = false;
 	n = vmtree_current(&ui->tree);
 	if (n != NULL && n->kind == NODE_CODE && n->id != d->node &&
-	    ui->show_codings && !d->review)
+	    ui->show_codings && !d->review && d->title == NULL)
 		pane_codings_load(ui, n->id);
 }
 

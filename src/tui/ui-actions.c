@@ -401,6 +401,7 @@ const struct keymap_action ui_actions[] = {
 	A("document-attr", "A", SCOPE_GLOBAL, N_("set an attribute of the document (key=value)"), act_doc_attr),
 	A("memo", "m", SCOPE_GLOBAL, N_("edit the memo of the item under the cursor in $VISUAL/$EDITOR"), act_memo),
 	A("storyline", "Y", SCOPE_GLOBAL, N_("selective coding: write the storyline, the core category's memo, in $VISUAL/$EDITOR"), act_storyline),
+	A("query", "Q", SCOPE_GLOBAL, N_("coding query: the segments an expression over codes finds (Tab: saved queries)"), act_query),
 	A("review", "R", SCOPE_GLOBAL, N_("review mode: a category's codes and their quotes"), act_review),
 	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),

@@ -331,8 +331,11 @@ void pane_docs_open(struct ui *ui);
  * and every code's under it) and shows the pane. */
 void pane_codings_load(struct ui *ui, int64_t node);
 /* Lists the codings c[0, n) under title (a matrix cell's segments). */
-void pane_codings_show(struct ui *ui, const char *title, const struct coding *c,
+void pane_codings_list(struct ui *ui, const char *title, const struct coding *c,
     size_t n);
+/* Lists segs[0..n) (taken) under title: a coding query's result. */
+void pane_codings_show(struct ui *ui, const char *title,
+    struct ui_segment *segs, size_t n);
 /* Review mode: the pane walks the tree category by category. */
 void pane_codings_set_review(struct ui *ui, bool on);
 bool pane_codings_reviewing(struct ui *ui);

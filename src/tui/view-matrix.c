@@ -370,7 +370,7 @@ open_cell(struct ui *ui, struct matrix_view *v)
 	    m->col_label[v->vm.c] != NULL ? m->col_label[v->vm.c] : _("(none)"));
 	view_act_close(ui);
 	pane_codings_set_review(ui, false);
-	pane_codings_show(ui, title, c, n);
+	pane_codings_list(ui, title, c, n);
 	ui_focus(ui, PANE_CODINGS);
 	ui_msg(ui, ngettext("%zu segment: Enter opens it in the transcript",
 	    "%zu segments: Enter opens one in the transcript", n), n);

@@ -80,6 +80,9 @@ ops() {
 	"link type add") echo "$2 newtype" ;;
 	tag) echo "$2 i1 c1 0 5" ;;
 	untag) echo "$2 1" ;;
+	query) echo "$2 c1" ;;
+	"query run"|"query rm") echo "$2 q1" ;;
+	"query code") echo "$2 q1 newcode" ;;
 	"memo add") echo "$2 words" ;;
 	"memo edit") echo "$2 1 words" ;;
 	"memo rm") echo "$2 1" ;;

@@ -56,9 +56,9 @@ check "not a project message" "axial: junk.axial: not an axial project (not an S
 check_rc "missing project" 1 $A docs none.axial
 check "missing project message" "axial: none.axial: No such file or directory" "$ERR"
 cp p.axial newer.axial
-sqlite3 newer.axial 'PRAGMA user_version = 7'
+sqlite3 newer.axial 'PRAGMA user_version = 1000'
 check_rc "newer version" 1 $A docs newer.axial
-check_match "newer version message" 'made by a newer axial \(project format 7' "$ERR"
+check_match "newer version message" 'made by a newer axial \(project format 1000' "$ERR"
 
 # code tree
 check_rc "category" 0 $A code add p.axial "Causal conditions" --category

@@ -4,7 +4,7 @@
 A=$AXIAL
 MAN="$AXIAL_SRC/man/axial.1"
 
-cmds=$($A --help | sed -n '/^commands:/,/^$/p' | sed '1d;$d' | awk '{ if ($1 == "link" && $2 == "type") print $1" "$2" "$3; else if ($2 ~ /^[a-z]+$/ && $1 ~ /^(code|doc|memo|coder|export|link)$/) print $1" "$2; else print $1 }')
+cmds=$($A --help | sed -n '/^commands:/,/^$/p' | sed '1d;$d' | awk '{ if ($1 == "link" && $2 == "type") print $1" "$2" "$3; else if ($1 == "query" && $2 !~ /^(list|run|rm|code)$/) print $1; else if ($2 ~ /^[a-z]+$/ && $1 ~ /^(code|doc|memo|coder|export|link|query)$/) print $1" "$2; else print $1 }')
 check_match "help lists commands" 'tag' "$cmds"
 missing=""
 for c in $(echo "$cmds" | tr ' ' '_'); do

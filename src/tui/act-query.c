@@ -1,0 +1,174 @@
+/*
+ * act-query.c: the coding query (`Q`, docs/queries.md): a prompt for an
+ * expression whose segments fill the segments pane, as a code's do on
+ * Enter in the tree; Tab in the prompt picks a saved query instead.
+ *
+ * A bad expression or an unknown name opens the prompt again on what was
+ * typed, the column and the message under it, so nothing typed is lost.
+ * The list holds the first QUERY_UI_MAX segments (the title says how many
+ * there are): the evaluator goes a document at a time, so the memory is
+ * that list and one document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "stats/query.h"
+#include "store/savedquery.h"
+#include "text/qexpr.h"
+#include "tui/actions-int.h"
+#include "tui/ui-int.h"
+
+#define QUERY_UI_MAX 5000
+
+/* The last expression, offered again by the next Q. */
+static char *last;
+
+struct collect {
+	struct ui *ui;
+	struct ui_segment *segs;
+	size_t n, cap;
+};
+
+static bool
+collect(void *arg, const struct query_hit *h)
+{
+	struct collect *c = arg;
+	struct ui_segment *s;
+	const char *name = "?";
+	size_t i;
+
+	for (i = 0; i < c->ui->ndocs; i++)
+		if (c->ui->docs[i].id == h->doc)
+			name = c->ui->docs[i].name;
+	c->segs = xgrow(c->segs, &c->cap, c->n + 1, sizeof *c->segs);
+	s = &c->segs[c->n++];
+	memset(s, 0, sizeof *s);
+	/* not a coding: an id of -1 keeps it apart from the headers (0) */
+	s->c.id = -1;
+	s->c.doc = h->doc;
+	s->c.start = h->start;
+	s->c.end = h->end;
+	s->quote = query_quote(h->text, h->len, h->start, h->end, 300);
+	s->doc = xstrdup(name);
+	return true;
+}
+
+static void query_done(struct ui *ui, const char *text);
+static void tab(struct ui *ui, int dir);
+
+/* The prompt again on text, with foot under it. */
+static void
+reopen(struct ui *ui, const char *text, const char *foot)
+{
+	prompt_open(ui, _("query:"), text, query_done);
+	prompt_set_foot(ui, foot);
+	prompt_set_tab(ui, tab);
+}
+
+/* Runs expr with o into the segments pane; a refusal reopens the prompt
+ * on expr with the column and the message. */
+static void
+run(struct ui *ui, const char *expr, const struct query_opts *o)
+{
+	struct qx_node *q;
+	struct collect c;
+	struct query_stats st;
+	struct query_opts page = *o;
+	char *err = NULL, *foot, *title;
+	size_t col;
+
+	memset(&c, 0, sizeof c);
+	c.ui = ui;
+	page.limit = QUERY_UI_MAX;
+	if ((q = qx_parse(expr, &col, &err)) == NULL ||
+	    query_run(ui->p, q, &page, collect, &c, &st, &err, &col) != AX_OK) {
+		foot = col ? xasprintf(_("column %zu: %s"), col, err) :
+		    xstrdup(err);
+		reopen(ui, expr, foot);
+		free(foot);
+		free(err);
+		qx_free(q);
+		for (col = 0; col < c.n; col++) {
+			free(c.segs[col].quote);
+			free(c.segs[col].doc);
+		}
+		free(c.segs);
+		return;
+	}
+	title = st.hits > c.n ? xasprintf(_("%s (first %zu of %zu)"), expr,
+	    c.n, st.hits) : xstrdup(expr);
+	pane_codings_show(ui, title, c.segs, c.n);
+	free(title);
+	qx_free(q);
+	if (st.hits == 0)
+		ui_msg(ui, _("the query found nothing"));
+}
+
+static void
+query_done(struct ui *ui, const char *text)
+{
+	struct query_opts o;
+
+	free(last);
+	last = xstrdup(text);
+	memset(&o, 0, sizeof o);
+	run(ui, text, &o);
+}
+
+static void
+saved_done(struct ui *ui, int64_t id, const char *typed)
+{
+	struct saved_query *q = NULL;
+	struct query_opts o;
+	size_t n = 0, i;
+
+	(void)typed;
+	if (id == 0 || !ui_check(ui, saved_query_list(ui->p, &q, &n)))
+		return;
+	for (i = 0; i < n; i++)
+		if (q[i].id == id) {
+			if (ui_check(ui, query_opts_saved(ui->p, &q[i], &o))) {
+				run(ui, q[i].expr, &o);
+				query_opts_free(&o);
+			}
+		}
+	saved_query_list_free(q, n);
+}
+
+/* Tab in the prompt: the saved queries in a finder. */
+static void
+tab(struct ui *ui, int dir)
+{
+	struct saved_query *q = NULL;
+	struct finder_item *items;
+	size_t n = 0, i;
+
+	(void)dir;
+	if (!ui_check(ui, saved_query_list(ui->p, &q, &n)))
+		return;
+	if (n == 0) {
+		prompt_set_foot(ui, _("no saved queries (axial query EXPR --save "
+		    "NAME saves one)"));
+		saved_query_list_free(q, n);
+		return;
+	}
+	overlay_pop(ui);
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		items[i].id = q[i].id;
+		items[i].label = xasprintf("%s: %s", q[i].name, q[i].expr);
+	}
+	saved_query_list_free(q, n);
+	finder_open(ui, _("saved query:"), items, n, saved_done);
+}
+
+void
+act_query(struct ui *ui)
+{
+	prompt_open(ui, _("query:"), last ? last : "", query_done);
+	prompt_set_foot(ui, _("AND OR NOT, OVERLAPS, IN SAME PARAGRAPH, WITHIN n "
+	    "PARAGRAPHS, FOLLOWED BY; \"a name\"; Tab: saved queries"));
+	prompt_set_tab(ui, tab);
+}

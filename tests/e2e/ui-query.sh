@@ -1,0 +1,68 @@
+#!/bin/sh
+# ui-query.sh: the coding query (Q) in tmux: an expression fills the
+# segments pane with what `axial query` finds, Enter jumps to a segment,
+# a bad expression reopens the prompt with its column and message under
+# it, an unknown code says "did you mean", and Tab lists saved queries.
+. "$AXIAL_SRC/tests/cli/lib.sh"
+. "$AXIAL_SRC/tests/e2e/lib.sh"
+
+P="$T/q.axial"
+A=$AXIAL
+export XDG_CONFIG_HOME="$T/config"
+$A init "$P" >/dev/null
+printf 'we trust the office\nthe digital divide is wide and trust is low\n' >"$T/d1.txt"
+printf 'nothing here\nhow much trust remains\n' >"$T/d2.txt"
+$A import "$P" "$T/d1.txt" "$T/d2.txt" >/dev/null
+$A code add "$P" trust >/dev/null
+$A code add "$P" "digital divide" >/dev/null
+$A tag "$P" d1 trust --quote "we trust" >/dev/null
+$A tag "$P" d1 trust --quote "is wide and trust is low" >/dev/null
+$A tag "$P" d1 "digital divide" --quote "digital divide is wide" >/dev/null
+$A tag "$P" d2 trust --quote "much trust" >/dev/null
+$A query "$P" 'trust AND NOT "digital divide"' --save "trust alone" >/dev/null 2>&1
+
+start "TERM=xterm-256color '$AXIAL' '$P'"
+check_screen "opens" "codes ("
+
+keys Q
+check_screen "Q opens the prompt" "query:"
+literal 'trust OVERLAPS "digital divide"'
+keys Enter
+check_screen "the result in the segments pane" "segments (1)"
+check_screen "its quote" "is wide and trust is low"
+check_screen "its title is the expression" 'segments (1): trust OVERLAPS'
+keys Enter
+check_screen "Enter jumps to the segment (its start, 39)" "@39"
+
+# a bad expression: the prompt again, what was typed kept, the column
+keys Q
+check_screen "Q again offers the last expression" 'trust OVERLAPS "digital divide"'
+keys C-u
+literal 'trust AND OR x'
+keys Enter
+check_screen "bad expression: column and message" "column 11: expected a code name or '(', found the keyword «OR»"
+check_screen "bad expression: the prompt is back" "query:"
+keys C-u
+literal 'trust OR trsut'
+keys Enter
+check_screen "unknown code: did you mean" "column 10: no code or category 'trsut'; did you mean «trust»?"
+keys Escape
+wait_gone "query:" 5
+
+# what axial query finds, the workbench lists
+n=$($A query "$P" 'trust' --json | json 'd["total"]')
+keys Q C-u
+literal 'trust'
+keys Enter
+check_screen "as many segments as axial query finds ($n)" "segments ($n)"
+
+# Tab: the saved queries
+keys Q Tab
+check_screen "Tab lists the saved queries" "trust alone: trust AND NOT"
+keys Enter
+want=$($A query run "$P" "trust alone" --json | json 'd["total"]')
+check_screen "a saved query runs ($want segments)" "segments ($want)"
+check_screen "its quote" "we trust"
+
+keys q
+check_screen "quits" "AXIAL-EXIT=0"
