@@ -242,20 +242,6 @@ struct about {
 	const struct agree_ualpha *ua;	/* u-alpha, |u-alpha */
 };
 
-/* s in a field of w columns, right- or left-aligned (display width). */
-static void
-pad(struct buf *b, const char *s, int w, bool right)
-{
-	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
-
-	if (!right)
-		buf_puts(b, s);
-	for (; n < w; n++)
-		buf_putc(b, ' ');
-	if (right)
-		buf_puts(b, s);
-}
-
 /* v with dec decimals (Persian digits if fa) right-aligned in w. */
 static void pad_fig(struct buf *, int, bool, int, double);
 
@@ -263,7 +249,7 @@ static void pad_fig(struct buf *, int, bool, int, double);
 static void
 table_fig(struct buf *o, const char *label, struct agree_fig f, bool fa)
 {
-	pad(o, label, 32, false);
+	cmd_pad(o, label, 32, false);
 	buf_putc(o, ' ');
 	if (f.why != NULL) {
 		char *s = xasprintf(_("undefined (%s)"), _(f.why));
@@ -284,7 +270,7 @@ pad_fig(struct buf *b, int w, bool fa, int dec, double v)
 
 	snprintf(num, sizeof num, "%.*f", dec, v);
 	buf_figures(&d, num, fa, NULL);
-	pad(b, d.s, w, true);
+	cmd_pad(b, d.s, w, true);
 	buf_done(&d);
 }
 
@@ -320,10 +306,10 @@ print_table(const struct about *a, const struct agree_unitize *u, bool fa)
 
 		w[k] = hw > w[k] ? hw : w[k];
 	}
-	pad(&o, a->ndocs == 0 ? _("value") : _("code"), 24, false);
+	cmd_pad(&o, a->ndocs == 0 ? _("value") : _("code"), 24, false);
 	for (k = 0; k < 5; k++) {
 		buf_putc(&o, ' ');
-		pad(&o, head[k], w[k], true);
+		cmd_pad(&o, head[k], w[k], true);
 	}
 	buf_putc(&o, '\n');
 	for (c = 0; c < u->nvalues; c++) {
@@ -335,9 +321,9 @@ print_table(const struct about *a, const struct agree_unitize *u, bool fa)
 		if (u8_strwidth((const uint8_t *)a->value[c], "UTF-8") > 24) {
 			buf_puts(&o, a->value[c]);
 			buf_putc(&o, '\n');
-			pad(&o, "", 24, false);
+			cmd_pad(&o, "", 24, false);
 		} else
-			pad(&o, a->value[c], 24, false);
+			cmd_pad(&o, a->value[c], 24, false);
 		buf_putc(&o, ' ');
 		pad_fig(&o, w[0], fa, 0, (double)v->units);
 		buf_putc(&o, ' ');
@@ -366,10 +352,10 @@ print_table(const struct about *a, const struct agree_unitize *u, bool fa)
 			pad_fig(&o, w[4], fa, 3, v->alpha.v);
 		buf_putc(&o, '\n');
 	}
-	pad(&o, _("all values"), 24, false);
+	cmd_pad(&o, _("all values"), 24, false);
 	for (k = 0; k < 4; k++) {
 		buf_putc(&o, ' ');
-		pad(&o, "", w[k], true);
+		cmd_pad(&o, "", w[k], true);
 	}
 	buf_putc(&o, ' ');
 	if (u->alpha.why != NULL) {

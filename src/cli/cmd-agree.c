@@ -96,17 +96,6 @@ label_of(const struct agree_item *it, const char **name)
 	return xstrdup(_(it->label));
 }
 
-/* s left-aligned in a field of w columns (display width, for Persian). */
-static void
-pad_right(struct buf *b, const char *s, int w)
-{
-	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
-
-	buf_puts(b, s);
-	for (; n < w; n++)
-		buf_putc(b, ' ');
-}
-
 /* fmt onto o, its figures in the table's digits (fa: Persian) and its
  * stand-ins BUF_NAME0.. as names[0].. (buf_figures). */
 static void
@@ -182,7 +171,7 @@ print_table(const char *path, const struct agree_data *d,
 		struct buf l = {0};
 
 		buf_figures(&l, label, fa, names);
-		pad_right(&o, l.s, 52);
+		cmd_pad(&o, l.s, 52, false);
 		buf_putc(&o, ' ');
 		buf_done(&l);
 		free(label);
@@ -215,7 +204,6 @@ print_table(const char *path, const struct agree_data *d,
 	cmd_put_text(stdout, o.s, o.len);
 	buf_done(&o);
 }
-
 
 static void
 print_csv(const struct agree_report *r)

@@ -95,20 +95,6 @@ source_of(const struct cmd *self, const char *path,
 	return rc;
 }
 
-/* s in w columns, padded on the right (left) or left (numbers). */
-static void
-pad(struct buf *b, const char *s, int w, bool right)
-{
-	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
-
-	if (!right)
-		buf_puts(b, s);
-	for (; n < w; n++)
-		buf_putc(b, ' ');
-	if (right)
-		buf_puts(b, s);
-}
-
 /* The table for people: title, source, columns padded by display width. */
 static void
 put_table(const struct rp_table *t, struct buf *b)
@@ -126,13 +112,13 @@ put_table(const struct rp_table *t, struct buf *b)
 	buf_printf(b, "%s\n%s\n", t->title, t->source_line);
 	for (c = 0; c < t->ncols; c++) {
 		buf_puts(b, c > 0 ? "  " : "");
-		pad(b, t->head[c], c + 1 < t->ncols ? w[c] : 0, c > 0 && w[c] > 0);
+		cmd_pad(b, t->head[c], c + 1 < t->ncols ? w[c] : 0, c > 0 && w[c] > 0);
 	}
 	buf_putc(b, '\n');
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			buf_puts(b, c > 0 ? "  " : "");
-			pad(b, t->cell[r * t->ncols + c], w[c], t->numeric[c]);
+			cmd_pad(b, t->cell[r * t->ncols + c], w[c], t->numeric[c]);
 		}
 		buf_putc(b, '\n');
 	}

@@ -15,20 +15,6 @@
 #include "stats/retest.h"
 #include "cli/cmd.h"
 
-/* s in a field of w columns (wider: as it is), right- or left-aligned. */
-static void
-pad(struct buf *b, const char *s, int w, bool right)
-{
-	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
-
-	if (!right)
-		buf_puts(b, s);
-	for (; n < w; n++)
-		buf_putc(b, ' ');
-	if (right)
-		buf_puts(b, s);
-}
-
 /* A figure right-aligned in w columns, in Persian digits if fa. */
 static void
 pad_figure(struct buf *b, const char *latin, int w, bool fa)
@@ -36,7 +22,7 @@ pad_figure(struct buf *b, const char *latin, int w, bool fa)
 	struct buf d = {0};
 
 	buf_figures(&d, latin, fa, NULL);
-	pad(b, d.s, w, true);
+	cmd_pad(b, d.s, w, true);
 	buf_done(&d);
 }
 
@@ -54,10 +40,10 @@ print_table(const struct retest_row *r, size_t n, bool fa, struct buf *b)
 	for (k = 0; k < 4; k++)
 		if ((hw = u8_strwidth((const uint8_t *)head[k], "UTF-8")) > w[k])
 			w[k] = hw;
-	pad(b, _("document"), RETEST_NAME_COLS, false);
+	cmd_pad(b, _("document"), RETEST_NAME_COLS, false);
 	for (k = 0; k < 4; k++) {
 		buf_putc(b, ' ');
-		pad(b, head[k], w[k], true);
+		cmd_pad(b, head[k], w[k], true);
 	}
 	buf_putc(b, '\n');
 	for (i = 0; i < n; i++) {
@@ -66,7 +52,7 @@ print_table(const struct retest_row *r, size_t n, bool fa, struct buf *b)
 		    (long long)r[i].agreements, (long long)r[i].disagreements };
 
 		/* retest_table ends with the total row */
-		pad(b, i + 1 == n ? _("total") : r[i].name, RETEST_NAME_COLS, false);
+		cmd_pad(b, i + 1 == n ? _("total") : r[i].name, RETEST_NAME_COLS, false);
 		for (k = 0; k < 3; k++) {
 			snprintf(num, sizeof num, "%lld", v[k]);
 			buf_putc(b, ' ');

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "base/i18n.h"
 #include "store/project.h"
@@ -327,4 +328,17 @@ cmd_report_lines(const char *file, const char *report)
 		if (nl == NULL)
 			break;
 	}
+}
+
+void
+cmd_pad(struct buf *b, const char *s, int w, bool right)
+{
+	int n = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	if (!right)
+		buf_puts(b, s);
+	for (; n < w; n++)
+		buf_putc(b, ' ');
+	if (right)
+		buf_puts(b, s);
 }

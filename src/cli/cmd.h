@@ -138,6 +138,10 @@ void cmd_json_put(struct buf *b);
  */
 int cmd_write_out(const char *path, const struct buf *b);
 
+/* s onto b in a field of w columns by display width (Persian, wide
+ * characters), right-aligned with right, else left; wider s as it is. */
+void cmd_pad(struct buf *b, const char *s, int w, bool right);
+
 /* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
 void cmd_report_lines(const char *file, const char *report);
 

@@ -40,14 +40,6 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static struct agree_fig
-undef(const char *why)
-{
-	struct agree_fig f = { 0, why };
-
-	return f;
-}
-
 /* The figures of one replicate's sums; false where undefined. */
 static void
 replicate(const struct agree_cells *c, const int64_t *hist, int m,
@@ -65,7 +57,7 @@ replicate(const struct agree_cells *c, const int64_t *hist, int m,
 		agree_hist_fleiss(hist, m, &fl);
 		f[AGREE_CL_FLEISS] = fl.kappa;
 	} else
-		f[AGREE_CL_FLEISS] = undef(N_("fewer than 3 coders"));
+		f[AGREE_CL_FLEISS] = agree_fig_why(N_("fewer than 3 coders"));
 }
 
 void
@@ -86,7 +78,7 @@ agree_cluster_boot(const struct agree_cells *cells, const int64_t *hist, int m,
 	out->boot = boot;
 	out->seed = seed;
 	for (j = 0; j < AGREE_CL_N; j++) {
-		out->lo[j] = out->hi[j] = undef(boot <= 0 ? N_("no bootstrap") :
+		out->lo[j] = out->hi[j] = agree_fig_why(boot <= 0 ? N_("no bootstrap") :
 		    N_("too few documents"));
 		rep[j] = NULL;
 	}
@@ -117,7 +109,7 @@ agree_cluster_boot(const struct agree_cells *cells, const int64_t *hist, int m,
 	}
 	for (j = 0; j < AGREE_CL_N; j++) {
 		if (kept[j] == 0) {
-			out->lo[j] = out->hi[j] = undef(j == AGREE_CL_FLEISS && m < 3 ?
+			out->lo[j] = out->hi[j] = agree_fig_why(j == AGREE_CL_FLEISS && m < 3 ?
 			    N_("fewer than 3 coders") :
 			    N_("every bootstrap replicate undefined"));
 			continue;

@@ -38,26 +38,10 @@
 static const char R_NO_UNITS[] = N_("no units");
 static const char R_ONE_CAT[] = N_("one category");
 
-static struct agree_fig
-fig(double v)
-{
-	struct agree_fig f = { v, NULL };
-
-	return f;
-}
-
-static struct agree_fig
-undef(const char *why)
-{
-	struct agree_fig f = { 0, why };
-
-	return f;
-}
-
 static void
 all_undef(struct agree_gwet *o, const char *why)
 {
-	o->pa = o->pe = o->ac = o->se = o->lo = o->hi = undef(why);
+	o->pa = o->pe = o->ac = o->se = o->lo = o->hi = agree_fig_why(why);
 }
 
 /* ---- Student's t ---- */
@@ -128,18 +112,18 @@ interval(struct agree_gwet *o, double var)
 	double se, t;
 
 	if (o->ac.why != NULL) {
-		o->se = o->lo = o->hi = undef(o->ac.why);
+		o->se = o->lo = o->hi = agree_fig_why(o->ac.why);
 		return;
 	}
 	if (o->n < 2) {
-		o->se = o->lo = o->hi = undef(N_("fewer than 2 units"));
+		o->se = o->lo = o->hi = agree_fig_why(N_("fewer than 2 units"));
 		return;
 	}
 	se = sqrt(var > 0 ? var : 0);
 	t = agree_t975(o->n - 1);
-	o->se = fig(se);
-	o->lo = fig(o->ac.v - t * se);
-	o->hi = fig(fmin(1, o->ac.v + t * se));
+	o->se = agree_fig_v(se);
+	o->lo = agree_fig_v(o->ac.v - t * se);
+	o->hi = agree_fig_v(fmin(1, o->ac.v + t * se));
 }
 
 static double
@@ -177,13 +161,13 @@ chance(const double *pi, int q, double tw)
 static bool
 coefficient(struct agree_gwet *o, double pa, double pe)
 {
-	o->pa = fig(pa);
-	o->pe = fig(pe);
+	o->pa = agree_fig_v(pa);
+	o->pe = agree_fig_v(pe);
 	if (1 - pe <= 1e-12) {
-		o->ac = undef(N_("chance agreement 1"));
+		o->ac = agree_fig_why(N_("chance agreement 1"));
 		return false;
 	}
-	o->ac = fig((pa - pe) / (1 - pe));
+	o->ac = agree_fig_v((pa - pe) / (1 - pe));
 	return true;
 }
 

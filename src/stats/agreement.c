@@ -80,22 +80,6 @@ agree_level_parse(const char *s)
 	return str_index(agree_level_names, AX_ARRAY_LEN(agree_level_names), s);
 }
 
-static struct agree_fig
-fig(double v)
-{
-	struct agree_fig f = { v, NULL };
-
-	return f;
-}
-
-static struct agree_fig
-undef(const char *why)
-{
-	struct agree_fig f = { 0, why };
-
-	return f;
-}
-
 static double
 clip1(double v)
 {
@@ -108,7 +92,7 @@ agree_wilson(int64_t x, int64_t n, struct agree_fig *lo, struct agree_fig *hi)
 	double p, z = AGREE_Z95, z2 = z * z, nn, mid, half, den;
 
 	if (n <= 0) {
-		*lo = *hi = undef(R_NO_UNITS);
+		*lo = *hi = agree_fig_why(R_NO_UNITS);
 		return;
 	}
 	nn = (double)n;
@@ -116,16 +100,16 @@ agree_wilson(int64_t x, int64_t n, struct agree_fig *lo, struct agree_fig *hi)
 	mid = p + z2 / (2 * nn);
 	half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
 	den = 1 + z2 / nn;
-	*lo = fig((mid - half) / den);
-	*hi = fig((mid + half) / den);
+	*lo = agree_fig_v((mid - half) / den);
+	*hi = agree_fig_v((mid + half) / den);
 }
 
 static void
 all_undef(struct agree_kappa *o, const char *why)
 {
-	o->po = o->po_lo = o->po_hi = o->pos = o->neg = undef(why);
-	o->pe = o->kappa = o->ase = o->ci_lo = o->ci_hi = undef(why);
-	o->ase0 = o->z = o->pi = o->bp = o->bp_se = undef(why);
+	o->po = o->po_lo = o->po_hi = o->pos = o->neg = agree_fig_why(why);
+	o->pe = o->kappa = o->ase = o->ci_lo = o->ci_hi = agree_fig_why(why);
+	o->ase0 = o->z = o->pi = o->bp = o->bp_se = agree_fig_why(why);
 }
 
 /* BP and its SE (se may be NULL) from P_o; q < 2 is undefined. */
@@ -135,15 +119,15 @@ bp_figures(double po, int64_t n, int q, struct agree_fig *bp, struct agree_fig *
 	double f;
 
 	if (q < 2) {
-		*bp = undef(N_("q < 2"));
+		*bp = agree_fig_why(N_("q < 2"));
 		if (se != NULL)
 			*se = *bp;
 		return;
 	}
 	f = 1 - 1.0 / q;
-	*bp = fig((po - 1.0 / q) / f);
+	*bp = agree_fig_v((po - 1.0 / q) / f);
 	if (se != NULL)
-		*se = fig(sqrt(po * (1 - po) / (double)n) / f);
+		*se = agree_fig_v(sqrt(po * (1 - po) / (double)n) / f);
 }
 
 void
@@ -176,10 +160,10 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 		all_undef(o, R_NO_UNITS);
 		goto out;
 	}
-	o->pos = o->neg = undef(N_("not a presence table"));
+	o->pos = o->neg = agree_fig_why(N_("not a presence table"));
 	N = (double)n;
 	po = (double)diag / N;
-	o->po = fig(po);
+	o->po = agree_fig_v(po);
 	agree_wilson(diag, n, &o->po_lo, &o->po_hi);
 	bp_figures(po, n, o->q, &o->bp, &o->bp_se);
 	for (i = 0; i < k; i++) {
@@ -196,28 +180,28 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 
 	/* Scott's pi */
 	if (sq == 4 * nn) {
-		o->pi = undef(R_NO_VAR);
+		o->pi = agree_fig_why(R_NO_VAR);
 	} else {
 		for (i = 0; i < k; i++) {
 			double m = (double)(r[i] + c[i]) / (2 * N);
 
 			pie += m * m;
 		}
-		o->pi = fig((po - pie) / (1 - pie));
+		o->pi = agree_fig_v((po - pie) / (1 - pie));
 	}
 
 	/* Cohen's kappa */
 	if (rc == nn) {
-		o->pe = fig(1);
-		o->kappa = o->ase = o->ci_lo = o->ci_hi = o->ase0 = o->z = undef(R_NO_VAR);
+		o->pe = agree_fig_v(1);
+		o->kappa = o->ase = o->ci_lo = o->ci_hi = o->ase0 = o->z = agree_fig_why(R_NO_VAR);
 		goto out;
 	}
 	pe = 0;
 	for (i = 0; i < k; i++)
 		pe += ((double)r[i] / N) * ((double)c[i] / N);
 	kap = (po - pe) / (1 - pe);
-	o->pe = fig(pe);
-	o->kappa = fig(kap);
+	o->pe = agree_fig_v(pe);
+	o->kappa = agree_fig_v(kap);
 	for (i = 0; i < k; i++) {
 		double pi = (double)r[i] / N, pj = (double)c[i] / N;
 		double u = 1 - (pi + pj) * (1 - kap);
@@ -236,15 +220,15 @@ agree_kappa_table(const int64_t *cells, int k, int q, struct agree_kappa *o)
 	t3 = kap - pe * (1 - kap);
 	var = (t1 + (1 - kap) * (1 - kap) * t2 - t3 * t3) / (N * (1 - pe) * (1 - pe));
 	/* Perfect agreement: the variance is 0 in exact arithmetic. */
-	o->ase = fig(offdiag ? sqrt(var > 0 ? var : 0) : 0);
-	o->ci_lo = fig(clip1(kap - AGREE_Z95 * o->ase.v));
-	o->ci_hi = fig(clip1(kap + AGREE_Z95 * o->ase.v));
+	o->ase = agree_fig_v(offdiag ? sqrt(var > 0 ? var : 0) : 0);
+	o->ci_lo = agree_fig_v(clip1(kap - AGREE_Z95 * o->ase.v));
+	o->ci_hi = agree_fig_v(clip1(kap + AGREE_Z95 * o->ase.v));
 	var0 = (pe + pe * pe - s0) / (N * (1 - pe) * (1 - pe));
 	if (var0 > 0) {
-		o->ase0 = fig(sqrt(var0));
-		o->z = fig(kap / o->ase0.v);
+		o->ase0 = agree_fig_v(sqrt(var0));
+		o->z = agree_fig_v(kap / o->ase0.v);
 	} else {
-		o->ase0 = o->z = undef(N_("zero null variance"));
+		o->ase0 = o->z = agree_fig_why(N_("zero null variance"));
 	}
 out:
 	free(r);
@@ -259,11 +243,11 @@ agree_kappa_2x2(int64_t a, int64_t b, int64_t c, int64_t d, struct agree_kappa *
 	agree_kappa_table(cells, 2, 2, o);
 	if (n == 0)
 		return;
-	o->bp = o->bp_se = undef(N_("2 x 2 table"));
-	o->pos = 2 * a + b + c == 0 ? undef(N_("code not used")) :
-	    fig(2.0 * (double)a / (double)(2 * a + b + c));
-	o->neg = 2 * d + b + c == 0 ? undef(N_("code applied to every unit")) :
-	    fig(2.0 * (double)d / (double)(2 * d + b + c));
+	o->bp = o->bp_se = agree_fig_why(N_("2 x 2 table"));
+	o->pos = 2 * a + b + c == 0 ? agree_fig_why(N_("code not used")) :
+	    agree_fig_v(2.0 * (double)a / (double)(2 * a + b + c));
+	o->neg = 2 * d + b + c == 0 ? agree_fig_why(N_("code applied to every unit")) :
+	    agree_fig_v(2.0 * (double)d / (double)(2 * d + b + c));
 	o->note = NULL;
 	if (a + b == 0 && a + c > 0)
 		o->note = N_("A never applied this code");
@@ -282,10 +266,10 @@ agree_holsti(int64_t m, int64_t n1, int64_t n2, struct agree_holsti *o)
 	o->n1 = n1;
 	o->n2 = n2;
 	if (n1 + n2 == 0) {
-		o->cr = o->lo = o->hi = undef(R_NO_UNITS);
+		o->cr = o->lo = o->hi = agree_fig_why(R_NO_UNITS);
 		return;
 	}
-	o->cr = fig(2.0 * (double)m / (double)(n1 + n2));
+	o->cr = agree_fig_v(2.0 * (double)m / (double)(n1 + n2));
 	agree_wilson(2 * m, n1 + n2, &o->lo, &o->hi);
 }
 
@@ -331,12 +315,12 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 	else if (why == NULL && m < 2)
 		why = N_("fewer than 2 coders per unit");
 	if (why != NULL) {
-		o->pbar = o->pe = o->kappa = o->se0 = o->z = o->randolph = undef(why);
+		o->pbar = o->pe = o->kappa = o->se0 = o->z = o->randolph = agree_fig_why(why);
 		for (j = 0; j < k; j++) {
 			if (p_j != NULL)
 				p_j[j] = 0;
 			if (kappa_j != NULL)
-				kappa_j[j] = undef(why);
+				kappa_j[j] = agree_fig_why(why);
 		}
 		goto out;
 	}
@@ -346,7 +330,7 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 	tot = nunits * m;
 	/* sum_i P_i = (sum n_ij^2 - N m) / (m (m - 1)) */
 	pbar = ((double)(sumsq - (u128)tot)) / (M * (M - 1)) / N;
-	o->pbar = fig(pbar);
+	o->pbar = agree_fig_v(pbar);
 	for (j = 0; j < k; j++) {
 		double p = (double)col[j] / (double)tot;
 
@@ -357,16 +341,16 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 		spqqp += p * (1 - p) * ((1 - p) - p);
 		colsq += (u128)col[j] * (u128)col[j];
 	}
-	o->pe = fig(pe);
+	o->pe = agree_fig_v(pe);
 	bp_figures(pbar, nunits, o->q, &o->randolph, NULL);
 	if (colsq == (u128)tot * (u128)tot) {
-		o->kappa = o->se0 = o->z = undef(R_NO_VAR);
+		o->kappa = o->se0 = o->z = agree_fig_why(R_NO_VAR);
 	} else {
 		kap = (pbar - pe) / (1 - pe);
-		o->kappa = fig(kap);
-		o->se0 = fig(sqrt(2.0) / (spq * sqrt(N * M * (M - 1))) *
+		o->kappa = agree_fig_v(kap);
+		o->se0 = agree_fig_v(sqrt(2.0) / (spq * sqrt(N * M * (M - 1))) *
 		    sqrt(spq * spq - spqqp));
-		o->z = o->se0.v > 0 ? fig(kap / o->se0.v) : undef(N_("zero null variance"));
+		o->z = o->se0.v > 0 ? agree_fig_v(kap / o->se0.v) : agree_fig_why(N_("zero null variance"));
 	}
 	if (kappa_j == NULL)
 		goto out;
@@ -374,11 +358,11 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 		double p = (double)col[j] / (double)tot, s = 0;
 
 		if (col[j] == 0) {
-			kappa_j[j] = undef(N_("category not used"));
+			kappa_j[j] = agree_fig_why(N_("category not used"));
 			continue;
 		}
 		if (col[j] == tot) {
-			kappa_j[j] = undef(R_NO_VAR);
+			kappa_j[j] = agree_fig_why(R_NO_VAR);
 			continue;
 		}
 		for (i = 0; i < nrows; i++) {
@@ -386,7 +370,7 @@ fleiss(const int64_t *counts, const int64_t *w, int64_t nrows, int k, int q,
 
 			s += (double)((w != NULL ? w[i] : 1) * v * (m - v));
 		}
-		kappa_j[j] = fig(1 - s / (N * M * (M - 1) * p * (1 - p)));
+		kappa_j[j] = agree_fig_v(1 - s / (N * M * (M - 1) * p * (1 - p)));
 	}
 out:
 	free(col);
@@ -420,7 +404,7 @@ agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
 	double dis = 0;
 
 	memset(out, 0, sizeof *out);
-	out->lo = out->hi = undef(N_("no bootstrap"));
+	out->lo = out->hi = agree_fig_why(N_("no bootstrap"));
 	for (c = 0; c <= m; c++) {
 		units += hist[c];
 		n1 += c * hist[c];
@@ -432,16 +416,16 @@ agree_hist_alpha(const int64_t *hist, int m, struct agree_alpha *out)
 	out->n = n;
 	if (units == 0 || m < 2) {
 		out->alpha = out->d_o = out->d_e = out->pairwise =
-		    undef(units == 0 ? R_NO_UNITS : N_("too few pairable values"));
+		    agree_fig_why(units == 0 ? R_NO_UNITS : N_("too few pairable values"));
 		return;
 	}
-	out->d_o = fig(dis / (double)n);
-	out->d_e = fig(2.0 * (double)n1 * (double)(n - n1) / ((double)n * (double)(n - 1)));
-	out->pairwise = fig(1 - out->d_o.v);
+	out->d_o = agree_fig_v(dis / (double)n);
+	out->d_e = agree_fig_v(2.0 * (double)n1 * (double)(n - n1) / ((double)n * (double)(n - 1)));
+	out->pairwise = agree_fig_v(1 - out->d_o.v);
 	if (n1 == 0 || n1 == n)
-		out->alpha = undef(R_NO_VAR);
+		out->alpha = agree_fig_why(R_NO_VAR);
 	else
-		out->alpha = fig(1 - out->d_o.v / out->d_e.v);
+		out->alpha = agree_fig_v(1 - out->d_o.v / out->d_e.v);
 }
 
 int64_t
@@ -714,7 +698,7 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 	else if (p.n < 2)
 		why = N_("too few pairable values");
 	out->alpha = out->d_o = out->d_e = out->pairwise = out->lo = out->hi =
-	    undef(why != NULL ? why : R_NO_VAR);
+	    agree_fig_why(why != NULL ? why : R_NO_VAR);
 	if (why != NULL)
 		goto out;
 	/* Share of agreeing ordered pairs, each unit's weighted 1/(m_u - 1). */
@@ -726,13 +710,13 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 				same += 2 * (p.vals[i] == p.vals[j]);
 		agree += same / (double)(p.off[u + 1] - p.off[u] - 1);
 	}
-	out->pairwise = fig(agree / (double)p.n);
+	out->pairwise = agree_fig_v(agree / (double)p.n);
 	if (level != AGREE_NOMINAL && catnum == NULL)
 		why = N_("values are not numbers");
 	else if (pairs_by_category && p.ku > AGREE_ALPHA_MAX_VALUES)
 		why = N_("too many distinct values");
 	if (why != NULL) {
-		out->alpha = out->d_o = out->d_e = out->lo = out->hi = undef(why);
+		out->alpha = out->d_o = out->d_e = out->lo = out->hi = agree_fig_why(why);
 		goto out;
 	}
 	nc = xcalloc((size_t)p.ku + 1, sizeof *nc);
@@ -749,20 +733,20 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		goto out;	/* one distinct value: no variation */
 	if (!isfinite(dobs) || !isfinite(dexp)) {	/* 1e999, 1e300 squared */
 		out->alpha = out->d_o = out->d_e = out->lo = out->hi =
-		    undef(N_("values too large"));
+		    agree_fig_why(N_("values too large"));
 		goto out;
 	}
-	out->d_o = fig(dobs);
-	out->d_e = fig(dexp);
+	out->d_o = agree_fig_v(dobs);
+	out->d_e = agree_fig_v(dexp);
 	if (!(dexp > 0))	/* ratio on x and -x, or an underflow */
 		goto out;
-	out->alpha = fig(1 - dobs / dexp);
+	out->alpha = agree_fig_v(1 - dobs / dexp);
 	if (boot <= 0) {
-		out->lo = out->hi = undef(N_("no bootstrap"));
+		out->lo = out->hi = agree_fig_why(N_("no bootstrap"));
 		goto out;
 	}
 	if (pairs_by_category && p.ku > AGREE_BOOT_MAX_VALUES) {
-		out->lo = out->hi = undef(N_("too many distinct values for the bootstrap"));
+		out->lo = out->hi = agree_fig_why(N_("too many distinct values for the bootstrap"));
 		goto out;
 	}
 	{
@@ -784,13 +768,13 @@ agree_alpha(const int32_t *val, int64_t nunits, int ncoders, int k,
 		}
 	}
 	if (kept == 0) {
-		out->lo = out->hi = undef(N_("every bootstrap replicate undefined"));
+		out->lo = out->hi = agree_fig_why(N_("every bootstrap replicate undefined"));
 		goto out;
 	}
 	qsort(rep, (size_t)kept, sizeof *rep, cmp_double);
 	/* 1-based ranks ceil(0.025 B') and ceil(0.975 B'), in integers. */
-	out->lo = fig(rep[(25 * (int64_t)kept + 999) / 1000 - 1]);
-	out->hi = fig(rep[(975 * (int64_t)kept + 999) / 1000 - 1]);
+	out->lo = agree_fig_v(rep[(25 * (int64_t)kept + 999) / 1000 - 1]);
+	out->hi = agree_fig_v(rep[(975 * (int64_t)kept + 999) / 1000 - 1]);
 out:
 	free(rep);
 	free(pick);

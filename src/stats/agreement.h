@@ -34,6 +34,19 @@ struct agree_fig {
 				   English, marked N_() for the workbench's _() */
 };
 
+/* A defined figure, and an undefined one with its reason. */
+static inline struct agree_fig
+agree_fig_v(double v)
+{
+	return (struct agree_fig){ v, NULL };
+}
+
+static inline struct agree_fig
+agree_fig_why(const char *why)
+{
+	return (struct agree_fig){ 0, why };
+}
+
 #define AGREE_Z95 1.959964	/* the z of every 95% interval */
 
 /* ---- Two coders, one k x k table (agreement.c) ---- */

@@ -223,19 +223,9 @@ void
 an_gnc(const struct an_project *a, int64_t coder, const struct an_gnc_opts *o,
     struct an_gnc *g)
 {
-	struct an_sat_pair *pairs = xcalloc(a->ncodings + 1, sizeof *pairs);
-	size_t i, n = 0;
+	size_t n;
+	struct an_sat_pair *pairs = an_sat_pairs(a, coder, &n);
 
-	for (i = 0; i < a->ncodings; i++) {
-		long d;
-
-		if ((coder != 0 && a->codings[i].coder != coder) ||
-		    (d = an_doc_index(a, a->codings[i].doc)) < 0)
-			continue;
-		pairs[n].doc = (size_t)d;
-		pairs[n].code = a->codings[i].node;
-		n++;
-	}
 	an_gnc_pairs(a->ndocs, pairs, n, o, g);
 	free(pairs);
 }

@@ -77,16 +77,12 @@ an_saturation_pairs(size_t ndocs, const int64_t *positions,
 	free(v);
 }
 
-void
-an_saturation(const struct an_project *a, int64_t coder,
-    struct an_saturation *s)
+struct an_sat_pair *
+an_sat_pairs(const struct an_project *a, int64_t coder, size_t *npairs)
 {
 	struct an_sat_pair *pairs = xcalloc(a->ncodings + 1, sizeof *pairs);
-	int64_t *pos = xcalloc(a->ndocs + 1, sizeof *pos);
 	size_t i, n = 0;
 
-	for (i = 0; i < a->ndocs; i++)
-		pos[i] = a->docs[i].position;
 	for (i = 0; i < a->ncodings; i++) {
 		long d;
 
@@ -97,6 +93,20 @@ an_saturation(const struct an_project *a, int64_t coder,
 		pairs[n].code = a->codings[i].node;
 		n++;
 	}
+	*npairs = n;
+	return pairs;
+}
+
+void
+an_saturation(const struct an_project *a, int64_t coder,
+    struct an_saturation *s)
+{
+	int64_t *pos = xcalloc(a->ndocs + 1, sizeof *pos);
+	size_t i, n;
+	struct an_sat_pair *pairs = an_sat_pairs(a, coder, &n);
+
+	for (i = 0; i < a->ndocs; i++)
+		pos[i] = a->docs[i].position;
 	an_saturation_pairs(a->ndocs, pos, pairs, n, s);
 	free(pairs);
 	free(pos);

@@ -335,6 +335,10 @@ struct an_sat_pair {
 };
 void an_saturation_pairs(size_t ndocs, const int64_t *positions,
     const struct an_sat_pair *pairs, size_t npairs, struct an_saturation *s);
+/* The (document, code) pairs of coder's codings (0: every coder's), in
+ * a->codings order, *npairs of them; the caller frees the array. */
+struct an_sat_pair *an_sat_pairs(const struct an_project *a, int64_t coder,
+    size_t *npairs);
 void an_saturation(const struct an_project *a, int64_t coder,
     struct an_saturation *s);
 void an_saturation_done(struct an_saturation *s);

@@ -361,8 +361,12 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 		ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_DIM);
 		snprintf(line, sizeof line, _("%s  all codes"), fig);
 	} else {
-		unitize_fig("\u03b1U", &d->uz.alpha, fig, sizeof fig);
-		unitize_fig("u\u03b1", &d->ua.u, fig, sizeof fig);
+		/* the unitizing figures on a line of their own: beside
+		   kappa, Po and AC1 they would not fit a narrow pane */
+		line[0] = '\0';
+		unitize_fig("\u03b1U", &d->uz.alpha, line, sizeof line);
+		unitize_fig("u\u03b1", &d->ua.u, line, sizeof line);
+		ui_put_plain(y++, r->x + 1, r->w - 2, line + 2, a | A_DIM);
 		snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
 		    (long long)n);
 	}

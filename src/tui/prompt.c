@@ -144,9 +144,14 @@ prompt_key(struct ui *ui, void *data, int key)
 		done(ui, text);
 		return;
 	}
-	if (p->tab != NULL && (key == '\t' || key == (KEYMAP_FN | KEY_BTAB)))
+	if (p->tab != NULL && (key == '\t' || key == (KEYMAP_FN | KEY_BTAB))) {
+		/* tab may replace the prompt (Q's saved queries): p is then
+		 * freed, so nothing of it is read after */
+		ui_dirty(ui, DIRTY_OVERLAY);
 		p->tab(ui, key == '\t' ? 1 : -1);
-	else if (p->hist != NULL && key == (KEYMAP_FN | KEY_UP)) {
+		return;
+	}
+	if (p->hist != NULL && key == (KEYMAP_FN | KEY_UP)) {
 		if (p->hist_at > 0)
 			snprintf(p->buf, sizeof p->buf, "%s",
 			    p->hist[--p->hist_at]);

@@ -98,6 +98,8 @@ ops() {
 	blind) echo "$2 status" ;;
 	report) echo "$2 --out rep" ;;
 	similar) echo "$2 --coding 1" ;;
+	search) echo "$2 word" ;;
+	autocode) echo "$2 word code" ;;
 	matrix) echo "$2 --rows codes --cols documents" ;;
 	cat) echo "i9.txt" ;;
 	keys) echo "" ;;
