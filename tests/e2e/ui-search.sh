@@ -3,8 +3,10 @@
 # on a copy of the English sample: F asks for the query, the view lists
 # as many hits as `axial search` finds, each with its document, paragraph
 # and context; Enter closes the view and puts the caret on the hit in its
-# document (the status line's position is the hit's start in JSON); f
-# codes every hit after a question and u undoes it in one step; a
+# document (the status line's position is the hit's start in JSON); C
+# codes every hit after a question and u undoes it in one step; w, i, P
+# and D search again with axial search's options (the counts match it),
+# e sets the scope C codes (the spans match axial autocode --scope); a
 # query with no letter is refused in the status line and opens nothing.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
@@ -153,6 +155,36 @@ keys u
 sleep 0.5
 check "u takes the paragraphs back, one action" "$before" "$("$AXIAL" codings "$P" --json | json 'len(d)')"
 
+# e once more: speaker turns, as axial autocode --scope turn codes them
+P3="$T/turn.axial"
+cp "$P" "$P3"
+preview=$("$AXIAL" autocode "$P3" "$Q" "$CODE" --speaker Interviewer --scope turn)
+segs=$(echo "$preview" | sed -n 's/.*: \([0-9]*\) segments* in \([0-9]*\) document.*/\1/p')
+docs=$(echo "$preview" | sed -n 's/.*: \([0-9]*\) segments* in \([0-9]*\) document.*/\2/p')
+keys F
+wait_for "search every document" 2
+keys Enter
+check_screen "F again: the options and scope kept" "search «$Q»: $iv hits [codes: paragraph, speaker Interviewer]"
+keys e
+check_screen "e: speaker turns" "[codes: turn, speaker Interviewer]"
+keys C
+wait_for "code every hit with" 2
+literal "Digitising paper"
+keys Enter
+check_screen "the question counts as axial autocode --scope turn" \
+    "code $segs segments in $docs documents? (y/n)"
+keys y
+wait_for "coded $segs segments" 2
+"$AXIAL" autocode "$P3" "$Q" "$CODE" --speaker Interviewer --scope turn --yes >/dev/null
+check "the view codes the turns axial autocode codes" \
+    "$("$AXIAL" codings "$P3" --code "$CODE" --json | json "$spans")" \
+    "$("$AXIAL" codings "$P" --code "$CODE" --json | json "$spans")"
+keys Escape
+wait_gone "search «" 2
+keys u
+sleep 0.5
+check "u takes the turns back" "$before" "$("$AXIAL" codings "$P" --json | json 'len(d)')"
+
 # memo hits are listed, never coded: the question says so
 keys F
 wait_for "search every document" 2
@@ -164,9 +196,9 @@ keys P
 wait_for "only the turns of" 2
 literal "(any"
 keys Enter
-wait_for "[codes: paragraph]" 2
+wait_for "[codes: turn]" 2
 keys i
-check_screen "i: the memo's hit is listed" "search «trust»: 1 hits [codes: paragraph, memos too]"
+check_screen "i: the memo's hit is listed" "search «trust»: 1 hits [codes: turn, memos too]"
 keys C
 wait_for "code every hit with" 2
 literal "Digitising paper"
