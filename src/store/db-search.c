@@ -263,6 +263,18 @@ candidates(struct run *r, const char *sql_idx, const char *sql_all,
 	}
 }
 
+/* Whether document id is among q's chosen set (any, without one). */
+static bool
+in_set(const struct search_query *q, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < q->ndocs; i++)
+		if (q->docs[i] == id)
+			return true;
+	return q->ndocs == 0;
+}
+
 static void
 search_docs(struct run *r, const char *expr, bool *degraded)
 {
@@ -284,7 +296,7 @@ search_docs(struct run *r, const char *expr, bool *degraded)
 		size_t len;
 
 		/* a document removed since the list was read is passed over */
-		if (doc_get(r->p, ids[i], &di) != AX_OK)
+		if (!in_set(r->q, ids[i]) || doc_get(r->p, ids[i], &di) != AX_OK)
 			continue;
 		if (doc_text(r->p, ids[i], &text, &len) == AX_OK) {
 			d = text_doc_adopt(text, len);
@@ -310,7 +322,8 @@ search_memos(struct run *r, const char *expr, bool *degraded)
 	    DB_BLIND_MEMO("m") " AND m.id IN (SELECT rowid FROM search_memos"
 	    " WHERE search_memos MATCH :q) ORDER BY m.id",
 	    "SELECT m.id FROM memos m WHERE :only = 0 AND " DB_BLIND_MEMO("m")
-	    " ORDER BY m.id", expr, r->q->doc_id, &ids, &n, &used);
+	    " ORDER BY m.id", expr, r->q->ndocs > 0 ? -1 : r->q->doc_id, &ids,
+	    &n, &used);
 	*degraded = *degraded || !used;
 	for (i = 0; i < n && !r->stop; i++) {
 		sqlite3_stmt *st = db_stmt(r->p,
@@ -382,6 +395,46 @@ out:
 	free(r.speaker);
 	searchkey_free(r.needle);
 	return s;
+}
+
+enum ax_status
+search_speakers(struct project *p, const struct search_query *q,
+    void (*fn)(void *arg, const char *label), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id FROM documents ORDER BY"
+	    " position");
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0, i, k, lb, ce;
+	int rc;
+
+	/* the ids first: no statement is open while the texts are read */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xgrow(ids, &cap, n + 1, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	for (i = 0; rc == SQLITE_DONE && i < n; i++) {
+		struct text_doc *d;
+		char *text;
+		size_t len;
+
+		if (!in_set(q, ids[i]) || doc_text(p, ids[i], &text, &len) != AX_OK)
+			continue;
+		d = text_doc_adopt(text, len);
+		for (k = 0; k < text_doc_paragraphs(d); k++) {
+			const char *t = text_doc_paragraph_utf8(d, k, &len);
+
+			if (label_of(t, len, &lb, &ce)) {
+				char *label = trimmed(t, lb);
+
+				fn(arg, label);
+				free(label);
+			}
+		}
+		text_doc_free(d);
+	}
+	free(ids);
+	return rc == SQLITE_DONE ? AX_OK : db_sqlite_fail(p, rc);
 }
 
 /* ---- keeping the index whole ---- */

@@ -34,6 +34,8 @@ struct search_query {
 	const char *text;	/* the query, UTF-8 */
 	int flags;
 	int64_t doc_id;		/* 0: every document */
+	const int64_t *docs;	/* ndocs > 0: only these documents (and */
+	size_t ndocs;		/* doc_id, if set); no memos then */
 	const char *speaker;	/* NULL: any; else the turns of this label */
 };
 
@@ -72,6 +74,12 @@ typedef bool (*search_fn)(void *arg, const struct search_hit *h);
  */
 enum ax_status search_run(struct project *p, const struct search_query *q,
     search_fn fn, void *arg, bool *degraded);
+
+/* Calls fn with the label of every turn in the documents (ndocs > 0 in
+ * q: only those), documents in interview order, each in text order; the
+ * same label comes again at each of its turns. */
+enum ax_status search_speakers(struct project *p, const struct search_query *q,
+    void (*fn)(void *arg, const char *label), void *arg);
 
 /* The index against the stored text: AX_OK when whole, else
  * AX_ERR_IO with what is wrong in project_errmsg. */

@@ -59,7 +59,9 @@ static const char *const hints_retest[] = {
 };
 static const char *const hints_search[] = {
 	N_("help"), N_("view-close"), N_("view-open"), N_("search-code"),
-	N_("search-view"), N_("undo"), N_("quit"), NULL,
+	N_("search-scope"), N_("search-word"), N_("search-speaker"),
+	N_("search-docs"), N_("search-memos"), N_("search-view"), N_("undo"),
+	N_("quit"), NULL,
 };
 
 static void
