@@ -253,6 +253,14 @@ codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
 	return ui_list_mouse(&d->cur, d->top, d->n, y, ev);
 }
 
+const char *
+pane_codings_title(struct ui *ui)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	return d->node == 0 && !d->review ? d->title : NULL;
+}
+
 void
 pane_codings_show(struct ui *ui, const char *title, struct ui_segment *segs,
     size_t n)

@@ -2,7 +2,8 @@
 # ui-query.sh: the coding query (Q) in tmux: an expression fills the
 # segments pane with what `axial query` finds, Enter jumps to a segment,
 # a bad expression reopens the prompt with its column and message under
-# it, an unknown code says "did you mean", and Tab lists saved queries.
+# it, an unknown code says "did you mean", and Tab lists saved queries;
+# z saves the query the list shows, Z removes a saved one, u undoes each.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -63,6 +64,61 @@ keys Enter
 want=$($A query run "$P" "trust alone" --json | json 'd["total"]')
 check_screen "a saved query runs ($want segments)" "segments ($want)"
 check_screen "its quote" "we trust"
+
+# z saves the query the list shows, with what it ran with
+keys Q C-u
+literal 'trust OVERLAPS "digital divide"'
+keys Enter
+check_screen "the query again" "segments (1): trust OVERLAPS"
+keys z
+check_screen "z asks for a name" "save the query as:"
+literal 'overlap'
+keys Enter
+check_screen "z saved it" "query saved as «overlap»"
+check "z: axial query list has it" \
+    "[('overlap', 'trust OVERLAPS \"digital divide\"'), ('trust alone', 'trust AND NOT \"digital divide\"')]" \
+    "$($A query list "$P" --json | json '[(q["name"], q["expression"]) for q in d]')"
+check "the saved query finds what the list showed" 1 \
+    "$($A query run "$P" overlap --json | json 'd["total"]')"
+
+# a taken name: refused, nothing saved
+keys z
+literal 'Trust Alone'
+keys Enter
+check_screen "a taken name is refused" "a query named «Trust Alone» exists"
+check "a taken name: still 2 saved queries" 2 \
+    "$($A query list "$P" --json | json 'len(d)')"
+
+# u takes the save back
+keys u
+check_screen "u undoes the save" "undone: query save"
+check "u takes the save back" "['trust alone']" \
+    "$($A query list "$P" --json | json '[q["name"] for q in d]')"
+
+# Z removes a saved query (finder), u brings it back
+keys Z
+check_screen "Z lists the saved queries" "remove saved query:"
+literal 'trust alone'
+keys Enter
+check_screen "Z removed it" "saved query removed"
+check "Z: no saved query left" 0 "$($A query list "$P" --json | json 'len(d)')"
+keys Z
+check_screen "Z with none saved says so" "no saved queries"
+keys u
+check_screen "u undoes the removal" "undone: query remove"
+check "u brings the removed query back" \
+    "[('trust alone', 'trust AND NOT \"digital divide\"')]" \
+    "$($A query list "$P" --json | json '[(q["name"], q["expression"]) for q in d]')"
+
+# z on a code's list (not a query's): refused, nothing saved
+keys Escape
+keys Tab
+wait_for "codes (" 5
+keys Enter
+check_screen "a code's list" "segments (3): trust"
+keys z
+check_screen "z on a code's list is refused" "the list is not a coding query's"
+check "z refused: nothing saved" 1 "$($A query list "$P" --json | json 'len(d)')"
 
 keys q
 check_screen "quits" "AXIAL-EXIT=0"
