@@ -11,7 +11,9 @@
  *
  * While the segments pane shows a query's list (its title is the one run
  * set), z saves that query, with the restrictions it ran with, through
- * saved_query_add, as `axial query --save` does; Z removes a saved one.
+ * saved_query_add, as `axial query --save` does; Z removes a saved one;
+ * # codes a saved one's result with a new top-level code (query_code, the
+ * snapshot `axial query code` makes).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,8 @@
 
 /* The last expression, offered again by the next Q. */
 static char *last;
+/* The saved query # is coding, while the prompt asks for the name. */
+static int64_t coding_from;
 /* The query the segments pane shows (name unused) and its title there. */
 static struct saved_query ran;
 static char *ran_title;
@@ -243,4 +247,65 @@ act_query(struct ui *ui)
 	prompt_set_foot(ui, _("AND OR NOT, OVERLAPS, IN SAME PARAGRAPH, WITHIN n "
 	    "PARAGRAPHS, FOLLOWED BY; \"a name\"; Tab: saved queries"));
 	prompt_set_tab(ui, tab);
+}
+
+static void
+code_named(struct ui *ui, const char *name)
+{
+	struct saved_query *q = NULL;
+	struct query_stats st;
+	char *err = NULL;
+	size_t n = 0, i, col;
+	enum ax_status rc = AX_ERR_NOTFOUND;
+
+	if (!ui_check(ui, saved_query_list(ui->p, &q, &n)))
+		return;
+	for (i = 0; i < n && q[i].id != coding_from; i++)
+		;
+	if (i < n)
+		rc = query_code(ui->p, &q[i], 0, name, &st, &err, &col);
+	saved_query_list_free(q, n);
+	if (i == n)
+		ui_err(ui, "%s", _("the saved query is gone"));
+	else if (err != NULL && col != 0)
+		ui_err(ui, _("column %zu: %s"), col, err);
+	else if (err != NULL)
+		ui_err(ui, "%s", err);
+	else if (ui_check(ui, rc)) {
+		ui_after_action(ui);
+		ui_msg(ui, ngettext("coded %zu segment with «%s» (u undoes)",
+		    "coded %zu segments with «%s» (u undoes)", st.hits),
+		    st.hits, name);
+	}
+	free(err);
+}
+
+static void
+code_picked(struct ui *ui, int64_t id, const char *typed)
+{
+	struct saved_query *q = NULL;
+	size_t n = 0, i;
+
+	(void)typed;
+	if (id == 0 || !ui_check(ui, saved_query_list(ui->p, &q, &n)))
+		return;
+	coding_from = id;
+	for (i = 0; i < n; i++)
+		if (q[i].id == id) {
+			prompt_open(ui, _("new code from the query:"), q[i].name,
+			    code_named);
+			prompt_set_foot(ui, q[i].expr);
+		}
+	saved_query_list_free(q, n);
+}
+
+void
+act_query_code(struct ui *ui)
+{
+	struct finder_item *items;
+	size_t n;
+
+	if (saved_items(ui, &items, &n))
+		finder_open(ui, _("code a saved query's segments:"), items, n,
+		    code_picked);
 }

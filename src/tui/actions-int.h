@@ -51,6 +51,7 @@ void act_para_prev(struct ui *ui);
 void act_query(struct ui *ui);
 void act_query_save(struct ui *ui);
 void act_query_remove(struct ui *ui);
+void act_query_code(struct ui *ui);
 void act_review(struct ui *ui);
 void act_review_next(struct ui *ui);
 void act_review_prev(struct ui *ui);

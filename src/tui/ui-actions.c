@@ -403,6 +403,7 @@ const struct keymap_action ui_actions[] = {
 	A("storyline", "Y", SCOPE_GLOBAL, N_("selective coding: write the storyline, the core category's memo, in $VISUAL/$EDITOR"), act_storyline),
 	A("query", "Q", SCOPE_GLOBAL, N_("coding query: the segments an expression over codes finds (Tab: saved queries)"), act_query),
 	A("query-remove", "Z", SCOPE_GLOBAL, N_("remove a saved coding query (finder; u undoes)"), act_query_remove),
+	A("query-code", "#", SCOPE_GLOBAL, N_("code a saved coding query's segments with a new top-level code, a snapshot (finder, name; u undoes)"), act_query_code),
 	A("review", "R", SCOPE_GLOBAL, N_("review mode: a category's codes and their quotes"), act_review),
 	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),

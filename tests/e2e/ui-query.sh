@@ -3,7 +3,8 @@
 # segments pane with what `axial query` finds, Enter jumps to a segment,
 # a bad expression reopens the prompt with its column and message under
 # it, an unknown code says "did you mean", and Tab lists saved queries;
-# z saves the query the list shows, Z removes a saved one, u undoes each.
+# z saves the query the list shows, Z removes a saved one, # codes a
+# saved one's segments with a new code, u undoes each.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -119,6 +120,40 @@ check_screen "a code's list" "segments (3): trust"
 keys z
 check_screen "z on a code's list is refused" "the list is not a coding query's"
 check "z refused: nothing saved" 1 "$($A query list "$P" --json | json 'len(d)')"
+
+# # codes a saved query's segments with a new code: the spans axial
+# query run finds, as the acting coder, one action
+keys '#'
+check_screen "# lists the saved queries" "code a saved query's segments:"
+literal 'trust alone'
+keys Enter
+check_screen "# asks for the code's name (the query's by default)" "> trust alone"
+want=$($A query run "$P" "trust alone" --json | json 'sorted((s["document"], s["start"], s["end"]) for s in d["segments"])')
+n=$($A query run "$P" "trust alone" --json | json 'd["total"]')
+keys C-u
+literal 'alone'
+keys Enter
+check_screen "# coded them ($n)" "coded $n segments with «alone»"
+check "# codes what axial query run finds" "$want" \
+    "$($A codings "$P" --code alone --json | json 'sorted((c["document"], c["start"], c["end"]) for c in d)')"
+check "# made one action" "query code" \
+    "$(sqlite3 "$P" 'SELECT label FROM actions ORDER BY id DESC LIMIT 1')"
+check_screen "the tree shows the new code" "alone"
+
+# a taken name: refused, nothing coded
+keys '#'
+literal 'trust alone'
+keys Enter
+keys C-u
+literal 'trust'
+keys Enter
+check_screen "# with a taken name is refused" "exists"
+check "# refused: no new codings" "$n 3" \
+    "$($A codings "$P" --code alone --json | json 'len(d)') $($A codings "$P" --code trust --json | json 'len(d)')"
+
+keys u
+check_screen "u undoes the code" "undone: query code"
+check "u: no code alone" "" "$($A code list "$P" 2>/dev/null | grep -x 'alone')"
 
 keys q
 check_screen "quits" "AXIAL-EXIT=0"
