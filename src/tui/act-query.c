@@ -81,6 +81,8 @@ reopen(struct ui *ui, const char *text, const char *foot)
 /* Runs expr with o (from sq's restrictions, or none when sq is NULL)
  * into the segments pane; a refusal reopens the prompt on expr with the
  * column and the message. */
+static void requery(struct ui *ui);
+
 static void
 run(struct ui *ui, const char *expr, const struct query_opts *o,
     const struct saved_query *sq)
@@ -89,6 +91,7 @@ run(struct ui *ui, const char *expr, const struct query_opts *o,
 	struct collect c;
 	struct query_stats st;
 	struct query_opts page = *o;
+	struct saved_query now;
 	char *err = NULL, *foot, *title;
 	size_t col;
 
@@ -99,7 +102,11 @@ run(struct ui *ui, const char *expr, const struct query_opts *o,
 	    query_run(ui->p, q, &page, collect, &c, &st, &err, &col) != AX_OK) {
 		foot = col ? xasprintf(_("column %zu: %s"), col, err) :
 		    xstrdup(err);
-		reopen(ui, expr, foot);
+		/* a refresh has no prompt to reopen: the list stays */
+		if (sq == &ran)
+			ui_err(ui, "%s", foot);
+		else
+			reopen(ui, expr, foot);
 		free(foot);
 		free(err);
 		qx_free(q);
@@ -113,16 +120,32 @@ run(struct ui *ui, const char *expr, const struct query_opts *o,
 	title = st.hits > c.n ? xasprintf(_("%s (first %zu of %zu)"), expr,
 	    c.n, st.hits) : xstrdup(expr);
 	pane_codings_show(ui, title, c.segs, c.n);
+	pane_codings_set_refresh(ui, requery);
+	/* built before ran goes: expr and sq may be ran's own */
+	memset(&now, 0, sizeof now);
+	now.expr = xstrdup(expr);
+	now.source = xstrdup(sq != NULL ? sq->source : "");
+	now.where = xstrdup(sq != NULL ? sq->where : "");
+	now.docs = xstrdup(sq != NULL ? sq->docs : "");
 	saved_query_done(&ran);
-	ran.expr = xstrdup(expr);
-	ran.source = xstrdup(sq != NULL ? sq->source : "");
-	ran.where = xstrdup(sq != NULL ? sq->where : "");
-	ran.docs = xstrdup(sq != NULL ? sq->docs : "");
+	ran = now;
 	free(ran_title);
 	ran_title = title;
 	qx_free(q);
 	if (st.hits == 0)
 		ui_msg(ui, _("the query found nothing"));
+}
+
+/* The project changed under the query's list: the same query again. */
+static void
+requery(struct ui *ui)
+{
+	struct query_opts o;
+
+	if (ui_check(ui, query_opts_saved(ui->p, &ran, &o))) {
+		run(ui, ran.expr, &o, &ran);
+		query_opts_free(&o);
+	}
 }
 
 static void

@@ -4,7 +4,8 @@
 # a bad expression reopens the prompt with its column and message under
 # it, an unknown code says "did you mean", and Tab lists saved queries;
 # z saves the query the list shows, Z removes a saved one, # codes a
-# saved one's segments with a new code, u undoes each.
+# saved one's segments with a new code, u undoes each; a query's list
+# follows the project's changes (another process's tag, undo).
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -154,6 +155,22 @@ check "# refused: no new codings" "$n 3" \
 keys u
 check_screen "u undoes the code" "undone: query code"
 check "u: no code alone" "" "$($A code list "$P" 2>/dev/null | grep -x 'alone')"
+
+# a query's list follows the project: a tag made elsewhere, then undo
+keys Q C-u
+literal 'trust'
+keys Enter
+n=$($A query "$P" trust --json | json 'd["total"]')
+check_screen "the query's list ($n)" "segments ($n): trust"
+$A tag "$P" d2 trust --quote "nothing here" >/dev/null
+n=$($A query "$P" trust --json | json 'd["total"]')
+check_screen "another process's tag shows in the list ($n)" "segments ($n): trust"
+check_screen "its quote" "nothing here"
+keys u
+n=$($A query "$P" trust --json | json 'd["total"]')
+check_screen "undo shows in the list ($n)" "segments ($n): trust"
+wait_gone "nothing here" 5
+check "the untagged quote is gone from the list" "" "$(screen | grep -F 'nothing here')"
 
 keys q
 check_screen "quits" "AXIAL-EXIT=0"
