@@ -18,7 +18,6 @@
 #include "stats/query.h"
 #include "store/codetree.h"
 #include "store/coder.h"
-#include "store/coding.h"
 #include "store/document.h"
 #include "store/project.h"
 #include "store/savedquery.h"
@@ -32,9 +31,6 @@ struct out {
 	size_t printed;
 	int64_t doc;		/* the document whose name is below */
 	char *name;
-	/* query code: the code to apply, else 0 */
-	int64_t code;
-	enum ax_status st;
 };
 
 static const char *
@@ -59,11 +55,6 @@ print_hit(void *arg, const struct query_hit *h)
 	const char *name = doc_name(o, h->doc);
 	char *q;
 
-	if (o->code != 0) {
-		o->st = coding_add(o->p, h->doc, o->code, h->start, h->end, NULL);
-		o->printed++;
-		return o->st == AX_OK;
-	}
 	if (o->json) {
 		struct buf b = {0};
 
@@ -419,55 +410,32 @@ query_code_main(const struct cmd *self, int argc, char **argv)
 	};
 	struct project *p = NULL;
 	struct saved_query sq;
-	struct query_opts qo;
 	struct query_stats st;
-	struct qx_node *q = NULL;
-	struct out o;
 	int64_t parent = 0;
 	char **ops, *err = NULL;
 	size_t col;
 	int n, rc;
 
 	memset(&sq, 0, sizeof sq);
-	memset(&qo, 0, sizeof qo);
-	memset(&o, 0, sizeof o);
 	if ((rc = cmd_operands(self, argc, argv, opts, 3, 3, NULL, &ops,
 	    &n)) != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
 		goto out;
 	if (saved_query_find(p, ops[1], &sq) != AX_OK ||
-	    query_opts_saved(p, &sq, &qo) != AX_OK ||
 	    (in != NULL && codetree_find(p, in, &parent) != AX_OK)) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
-	if ((q = qx_parse(sq.expr, &col, &err)) == NULL) {
-		rc = expr_error(sq.expr, col, err);
+	if (query_code(p, &sq, parent, ops[2], &st, &err, &col) != AX_OK) {
+		rc = err != NULL ? expr_error(sq.expr, col, err) :
+		    cmd_project_error(p);
 		goto out;
 	}
-	o.p = p;
-	if (project_begin(p, "query code") != AX_OK ||
-	    codetree_add(p, parent, NODE_CODE, ops[2], &o.code) != AX_OK) {
-		rc = cmd_project_error(p);
-		project_rollback(p);
-		goto out;
-	}
-	if (query_run(p, q, &qo, print_hit, &o, &st, &err, &col) != AX_OK) {
-		project_rollback(p);
-		rc = expr_error(sq.expr, col, err);
-	} else if (o.st != AX_OK || project_commit(p) != AX_OK) {
-		rc = cmd_project_error(p);
-		project_rollback(p);
-	} else {
-		printf(ngettext("coded %zu segment", "coded %zu segments",
-		    st.hits), st.hits);
-		printf(ngettext(" in %zu document with «%s»\n",
-		    " in %zu documents with «%s»\n", st.docs), st.docs, ops[2]);
-	}
+	printf(ngettext("coded %zu segment", "coded %zu segments", st.hits),
+	    st.hits);
+	printf(ngettext(" in %zu document with «%s»\n",
+	    " in %zu documents with «%s»\n", st.docs), st.docs, ops[2]);
 out:
 	free(err);
-	free(o.name);
-	qx_free(q);
-	query_opts_free(&qo);
 	saved_query_done(&sq);
 	return cmd_end(p, ops, rc);
 }

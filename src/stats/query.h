@@ -76,6 +76,18 @@ enum ax_status query_opts_saved(struct project *p, const struct saved_query *s,
     struct query_opts *o);
 void query_opts_free(struct query_opts *o);
 
+/*
+ * A new code name under the category parent (0: the top level), applied
+ * to every segment the saved query sq finds now, as the acting coder: one
+ * action, "query code", a snapshot (docs/queries.md). A failure of the
+ * expression (it no longer parses, or names what is gone) or of query_run
+ * sets *err (the caller frees it) and *col as query_run does; with *err
+ * NULL, project_errmsg says why. Nothing stays of a failed one.
+ */
+enum ax_status query_code(struct project *p, const struct saved_query *sq,
+    int64_t parent, const char *name, struct query_stats *st, char **err,
+    size_t *col);
+
 /* The text of [start, end) as one line of at most max bytes (line breaks
  * become spaces, "…" where it is cut); the caller frees it. */
 char *query_quote(const char *text, size_t len, int64_t start, int64_t end,

@@ -23,6 +23,8 @@ struct codings_pane {
 	int64_t node;		/* the code or category listed, 0 none */
 	char *title;		/* with node 0: what the list holds (a matrix
 				 * cell, a coding query), or NULL */
+	/* with title: reruns what made the list when the project changes */
+	void (*rerun)(struct ui *);
 	bool review;		/* walking the categories (act_review) */
 	bool pending;		/* list the tree cursor's code when idle */
 };
@@ -139,6 +141,7 @@ pane_codings_load(struct ui *ui, int64_t node)
 	segs_free(d);
 	free(d->title);
 	d->title = NULL;
+	d->rerun = NULL;
 	d->node = node;
 	if (n == NULL) {
 		d->node = 0;
@@ -173,6 +176,7 @@ pane_codings_list(struct ui *ui, const char *title, const struct coding *c,
 	segs_free(d);
 	d->node = 0;
 	d->review = false;
+	d->rerun = NULL;
 	free(d->title);
 	d->title = xstrdup(title);
 	add_list(ui, &cap, c, n);
@@ -253,6 +257,37 @@ codings_mouse(struct ui *ui, void *data, const struct rect *r, int y, int x,
 	return ui_list_mouse(&d->cur, d->top, d->n, y, ev);
 }
 
+const char *
+pane_codings_title(struct ui *ui)
+{
+	struct codings_pane *d = pane_data(ui);
+
+	return d->node == 0 && !d->review ? d->title : NULL;
+}
+
+void
+pane_codings_set_refresh(struct ui *ui, void (*rerun)(struct ui *))
+{
+	pane_data(ui)->rerun = rerun;
+}
+
+/* A shown list made again on a change: where the reader was (row, pane
+ * focus) stays, as a code's list keeps its row. */
+static void
+refresh_list(struct ui *ui, struct codings_pane *d)
+{
+	void (*rerun)(struct ui *) = d->rerun;
+	size_t cur = d->cur, top = d->top;
+	enum pane_id focus = ui->focus;
+
+	rerun(ui);
+	if (d->rerun != rerun)
+		return;		/* it failed and said so, or is another list */
+	d->cur = cur < d->n ? cur : d->n > 0 ? d->n - 1 : 0;
+	d->top = top <= d->cur ? top : d->cur;
+	ui_focus(ui, focus);
+}
+
 void
 pane_codings_show(struct ui *ui, const char *title, struct ui_segment *segs,
     size_t n)
@@ -262,6 +297,7 @@ pane_codings_show(struct ui *ui, const char *title, struct ui_segment *segs,
 	segs_free(d);
 	free(d->title);
 	d->title = xstrdup(title);
+	d->rerun = NULL;
 	d->node = 0;
 	d->review = false;
 	d->pending = false;
@@ -341,6 +377,10 @@ codings_sync(struct ui *ui, void *data, enum ui_sync what)
 	if ((what == UI_SYNC_CHANGED || what == UI_SYNC_WHO) && d->node != 0 &&
 	    ui->show_codings)
 		pane_codings_load(ui, d->node);
+	else if ((what == UI_SYNC_CHANGED || what == UI_SYNC_WHO) &&
+	    d->node == 0 && d->rerun != NULL && !d->review &&
+	    ui->show_codings)
+		refresh_list(ui, d);
 	if (what != UI_SYNC_IDLE || !d->pending)
 		return;
 	/* the tree cursor rested on a code: list its segments */

@@ -402,6 +402,8 @@ const struct keymap_action ui_actions[] = {
 	A("memo", "m", SCOPE_GLOBAL, N_("edit the memo of the item under the cursor in $VISUAL/$EDITOR"), act_memo),
 	A("storyline", "Y", SCOPE_GLOBAL, N_("selective coding: write the storyline, the core category's memo, in $VISUAL/$EDITOR"), act_storyline),
 	A("query", "Q", SCOPE_GLOBAL, N_("coding query: the segments an expression over codes finds (Tab: saved queries)"), act_query),
+	A("query-remove", "Z", SCOPE_GLOBAL, N_("remove a saved coding query (finder; u undoes)"), act_query_remove),
+	A("query-code", "#", SCOPE_GLOBAL, N_("code a saved coding query's segments with a new top-level code, a snapshot (finder, name; u undoes)"), act_query_code),
 	A("review", "R", SCOPE_GLOBAL, N_("review mode: a category's codes and their quotes"), act_review),
 	A("agreement", "=", SCOPE_GLOBAL, N_("show/hide live agreement (kappa) of the two main coders"), act_agree),
 	A("blind-done", "B", SCOPE_GLOBAL, N_("blind coding: mark your coding done"), act_blind_done),
@@ -482,6 +484,7 @@ const struct keymap_action ui_actions[] = {
 	A("list-open", "Enter", SCOPE_LIST, N_("jump to the segment / open the document"), act_list_open),
 	A("review-next", "n", SCOPE_LIST, N_("review: next category"), act_review_next),
 	A("review-prev", "p", SCOPE_LIST, N_("review: previous category"), act_review_prev),
+	A("query-save", "z", SCOPE_LIST, N_("save the coding query the list shows under a name (u undoes)"), act_query_save),
 	A("list-close", "Esc", SCOPE_LIST, N_("back to the transcript"), act_escape),
 	/* the full-body views (pane-view.c, view-*.c) */
 	A("agreement-view", "I", SCOPE_GLOBAL, N_("agreement view: pooled and per-code kappa of two coders"), view_act_agree),

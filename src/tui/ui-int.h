@@ -337,6 +337,12 @@ void pane_codings_list(struct ui *ui, const char *title, const struct coding *c,
 void pane_codings_show(struct ui *ui, const char *title,
     struct ui_segment *segs, size_t n);
 /* Review mode: the pane walks the tree category by category. */
+/* The title of a list pane_codings_show filled, while it is shown, or
+ * NULL. */
+const char *pane_codings_title(struct ui *ui);
+/* Of the list pane_codings_show just filled: rerun(ui) fills it again
+ * when the project changes (mine, another coder's, undo). */
+void pane_codings_set_refresh(struct ui *ui, void (*rerun)(struct ui *));
 void pane_codings_set_review(struct ui *ui, bool on);
 bool pane_codings_reviewing(struct ui *ui);
 /* The tree cursor moved: the pane lists its code when the loop is idle. */
