@@ -6,7 +6,7 @@
  * segments` makes: no figure has a second formula here, so the report and
  * the CLI cannot disagree. CSV cells keep agree's text exactly; Markdown and HTML
  * show three decimals, "undefined" for a figure without a value (the
- * Undefined column gives agree's reason) and the interval columns empty
+ * Notes column gives agree's reason) and the interval columns empty
  * when the method column says why there is none.
  */
 #include <stdio.h>
@@ -220,7 +220,7 @@ rp_agree_table(struct project *p, const char *const *coders, int n,
 		if (strncmp(s.rec[0][j], "kappa ", 6) == 0)
 			rp_col(t, s.rec[0][j], true);
 	rp_col(t, _("Alpha for unitizing"), true);
-	rp_col(t, _("Undefined"), false);
+	rp_col(t, _("Notes"), false);
 	scol = t->ncols - 1;
 	rp_note(t, _("Coders: %s. Units: paragraphs (presence of each code); "
 	    "alpha for unitizing: the coders' character-level segments. The "
