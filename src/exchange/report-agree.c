@@ -4,9 +4,9 @@
  * the default bootstrap), read back from agree_state_print_boot's CSV, and
  * each code's alpha for unitizing from the calls `axial agree --unit
  * segments` makes: no figure has a second formula here, so the report and
- * the CLI cannot disagree. CSV cells keep agree's text exactly; Markdown and HTML
- * show three decimals, "undefined" for a figure without a value (the
- * Notes column gives agree's reason) and the interval columns empty
+ * the CLI cannot disagree. CSV cells keep agree's text exactly; Markdown
+ * and HTML show three decimals, "undefined" for a figure without a value
+ * (the Notes column gives agree's reason) and the interval columns empty
  * when the method column says why there is none.
  */
 #include <stdio.h>
