@@ -31,11 +31,11 @@ struct col {
 static const struct col two_cols[] = {
 	{ "prevalence", N_("Prevalence"), false },
 	{ "kappa", N_("Kappa"), false },
-	{ "kappa_ci_lower", N_("Kappa 95% lower"), true },
-	{ "kappa_ci_upper", N_("Kappa 95% upper"), true },
+	{ "kappa_ci_lower", /* xgettext:no-c-format */ N_("Kappa 95% lower"), true },
+	{ "kappa_ci_upper", /* xgettext:no-c-format */ N_("Kappa 95% upper"), true },
 	{ "ac1", N_("AC1"), false },
-	{ "ac1_ci_lower", N_("AC1 95% lower"), true },
-	{ "ac1_ci_upper", N_("AC1 95% upper"), true },
+	{ "ac1_ci_lower", /* xgettext:no-c-format */ N_("AC1 95% lower"), true },
+	{ "ac1_ci_upper", /* xgettext:no-c-format */ N_("AC1 95% upper"), true },
 	{ "alpha", N_("Alpha"), false },
 	{ "ci_method", N_("Interval method"), true },
 };
