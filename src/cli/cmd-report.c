@@ -31,10 +31,10 @@ enum rp_format { RP_MD, RP_HTML, RP_CSV };
 
 /* The parts --only names, in the order they are written. */
 enum part { P_CODING, P_SAMPLE, P_FREQUENCY, P_COOCCURRENCE, P_SATURATION,
-	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM, P_THEORY, P_MATRIX };
+	P_DEMOGRAPHICS, P_CODEBOOK, P_PARADIGM, P_THEORY, P_MATRIX, P_AGREEMENT };
 static const char *const part_names[] = {
 	"coding", "sample", "frequency", "cooccurrence", "saturation",
-	"demographics", "codebook", "paradigm", "theory", "matrix",
+	"demographics", "codebook", "paradigm", "theory", "matrix", "agreement",
 };
 enum { NPARTS = AX_ARRAY_LEN(part_names) };
 
@@ -50,6 +50,9 @@ struct report {
 	size_t nfiles;
 	bool figure;		/* paradigm.svg is written */
 	struct an_gnc_opts gnc;	/* the saturation rule's parameters */
+	struct project *p;	/* the agreement table reads it (report-agree.c) */
+	const char *agree[33];	/* the coders it compares; fewer than 2: none */
+	size_t nagree;
 	int rc;
 };
 
@@ -268,6 +271,19 @@ write_part(struct report *r, size_t part, size_t per_code, bool with_codes,
 		for (k = 0; k < r->nsrc; k++)
 			write_matrices(r, k);
 		break;
+	case P_AGREEMENT:
+		if (r->nagree < 2)
+			break;
+		if (rp_agree_table(r->p, r->agree, (int)r->nagree, &t, &k) !=
+		    AX_OK) {
+			r->rc = cmd_project_error(r->p);
+			break;
+		}
+		if (k > 0)
+			rp_note(&t, ngettext("%zu code no coder used is not shown.",
+			    "%zu codes no coder used are not shown.", k), k);
+		put_table(r, &t);
+		break;
 	case P_THEORY: {	/* shows the figure: written if not yet */
 		struct an_paradigm m;
 		struct buf b = {0};
@@ -416,6 +432,39 @@ write_index(struct report *r, const char *svg)
 	buf_done(&b);
 }
 
+/*
+ * The coders the agreement table compares: --agree-coders A,B[,C...] (each
+ * a coder of the project, once; a second pass LOGIN-retest too), else
+ * those who coded but the consensus and second passes (rp_agree_coders).
+ */
+static int
+pick_agree(const struct cmd *self, const char *list, struct report *r,
+    char **copy)
+{
+	size_t i, j;
+
+	if (list == NULL) {
+		r->nagree = rp_agree_coders(r->a, r->agree, 32);
+		return CMD_OK;
+	}
+	*copy = cmd_split(list, r->agree, AX_ARRAY_LEN(r->agree), &r->nagree);
+	if (r->nagree < 2 || r->nagree > 32)
+		return cmd_usage(self, _("--agree-coders takes from 2 to 32 "
+		    "coders, e.g. --agree-coders A,B"));
+	for (i = 0; i < r->nagree; i++) {
+		int64_t id;
+
+		if (coder_find(r->p, r->agree[i], &id) != AX_OK)
+			return cmd_usage(self, _("--agree-coders: no coder '%s' in "
+			    "this project"), r->agree[i]);
+		for (j = 0; j < i; j++)
+			if (strcmp(r->agree[i], r->agree[j]) == 0)
+				return cmd_usage(self, _("--agree-coders names '%s' "
+				    "twice"), r->agree[i]);
+	}
+	return CMD_OK;
+}
+
 /* Makes dir (0777 & ~umask) unless it exists; checks it can be written. */
 static int
 prepare_dir(const char *dir)
@@ -469,7 +518,7 @@ parse_only(const struct cmd *self, const char *list, bool *want)
 		if ((i = str_index(part_names, NPARTS, tok)) < 0) {
 			rc = cmd_usage(self, _("unknown table '%s' in --only (coding, "
 			    "sample, frequency, cooccurrence, saturation, "
-			    "demographics, codebook, paradigm, theory, matrix)"), tok);
+			    "demographics, codebook, paradigm, theory, matrix, agreement)"), tok);
 			break;
 		}
 		want[i] = true;
@@ -520,7 +569,8 @@ report_main(const struct cmd *self, int argc, char **argv)
 {
 	const char *format = "md", *out = NULL, *only = NULL, *coder = NULL,
 	    *codes = NULL, *per = NULL, *source = NULL, *lang = NULL,
-	    *digits = NULL, *bom = NULL, *sat[5] = { NULL, NULL, NULL, NULL, NULL };
+	    *digits = NULL, *bom = NULL, *sat[5] = { NULL, NULL, NULL, NULL, NULL },
+	    *agree = NULL;
 	const struct cmd_opt opts[] = {
 		{"format", 'f', true, &format},
 		{"out", 'o', true, &out},
@@ -537,6 +587,7 @@ report_main(const struct cmd *self, int argc, char **argv)
 		{"sat-threshold", 0, true, &sat[2]},
 		{"sat-orders", 0, true, &sat[3]},
 		{"seed", 0, true, &sat[4]},
+		{"agree-coders", 0, true, &agree},
 		{NULL, 0, false, NULL},
 	};
 	struct project *p = NULL;
@@ -544,7 +595,7 @@ report_main(const struct cmd *self, int argc, char **argv)
 	struct report r;
 	struct rp_style st;
 	bool want[NPARTS];
-	char **ops, *svg = NULL, *end;
+	char **ops, *svg = NULL, *end, *agree_list = NULL;
 	size_t i, per_code = 1;
 	int n, rc;
 
@@ -600,8 +651,13 @@ report_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	r.a = &a;
-	for (i = 0; i < NPARTS; i++)	/* demographics and paradigm count none */
-		if (want[i] && i != P_DEMOGRAPHICS && i != P_PARADIGM)
+	r.p = p;
+	if (want[P_AGREEMENT] && (rc = pick_agree(self, agree, &r,
+	    &agree_list)) != CMD_OK)
+		goto out;
+	for (i = 0; i < NPARTS; i++)	/* these count no one source */
+		if (want[i] && i != P_DEMOGRAPHICS && i != P_PARADIGM &&
+		    i != P_AGREEMENT)
 			break;
 	if (i < NPARTS && (rc = pick_source(self, ops[0], source != NULL ?
 	    source : coder, &r)) != CMD_OK)
@@ -618,6 +674,7 @@ report_main(const struct cmd *self, int argc, char **argv)
 	rc = r.rc;
 out:
 	free(svg);
+	free(agree_list);
 	free(r.src);
 	buf_done(&r.index);
 	an_done(&a);
@@ -628,14 +685,14 @@ const struct cmd cmd_report = {
 	"report", "PROJECT --out DIR [--source consensus|LOGIN|each] [--format md|html|csv]\n"
 	"       [--only LIST] [--lang fa|en] [--digits fa|latin] [--bom]\n"
 	"       [--sat-base N] [--sat-run N] [--sat-threshold PCT] [--sat-orders N]\n"
-	"       [--seed N]",
+	"       [--seed N] [--agree-coders A,B[,C...]]",
 	N_("write the analysis tables and the paradigm model into a directory"),
 	N_("  -o, --out DIR       created if missing; one file per table, each\n"
 	"                      written atomically\n"
 	"  -f, --format FMT    md (default), html (self-contained pages) or csv\n"
 	"      --only LIST     comma-separated: coding, sample, frequency,\n"
 	"                      cooccurrence, saturation, demographics, codebook,\n"
-	"                      paradigm, theory, matrix (default: all)\n"
+	"                      paradigm, theory, matrix, agreement (default: all)\n"
 	"      --source SRC    the codings every table counts: consensus (the\n"
 	"                      default when it has codings), a coder's LOGIN (the\n"
 	"                      default when one coder has coded), or each (each\n"
@@ -657,9 +714,13 @@ const struct cmd cmd_report = {
 	"                      run as a percentage of the base's at most (5)\n"
 	"      --sat-orders N  random interview orders for its order sensitivity\n"
 	"                      (1000; 0: none), drawn from --seed N (20260522)\n"
+	"      --agree-coders A,B[,C...]\n"
+	"                      the coders the agreement table compares (default:\n"
+	"                      those who coded, but consensus and LOGIN-retest);\n"
+	"                      its figures are axial agree's (--format csv)\n"
 	"Files: coding-ROLE, open-coding-sample, frequency-by-document,\n"
 	"frequency-by-coder, cooccurrence-overlap, cooccurrence-paragraph,\n"
-	"saturation, demographics, codebook, theory (.md/.html/.csv),\n"
+	"saturation, demographics, codebook, theory, agreement (.md/.html/.csv),\n"
 	"paradigm.dot, paradigm.svg (the theory page shows it, so theory writes\n"
 	"it too) and index.md/index.html. With --source each, the sample,\n"
 	"frequency-by-document, co-occurrence and saturation tables are one\n"

@@ -129,6 +129,21 @@ void rp_theory_table(const struct an_project *a, const struct an_paradigm *m,
  * the cut; the caller frees it. */
 char *rp_quote(const char *s, size_t max);
 
+/*
+ * The agreement table (report-agree.c): per code and pooled, the figures
+ * `axial agree PROJECT --coders ... --format csv` prints for coders[0..n)
+ * (two: prevalence, kappa and AC1 with intervals and their method, alpha;
+ * three or more: Fleiss, alpha, Light, AC1 and the pairwise kappas), and
+ * alpha for unitizing from --unit segments; the coders named in each row.
+ * *hidden: the codes no coder used, left out. AX_OK or the project's error.
+ */
+enum ax_status rp_agree_table(struct project *p, const char *const *coders,
+    int n, struct rp_table *t, size_t *hidden);
+/* The coders the agreement table compares unless told: those who coded,
+ * not the consensus coder nor a second pass (LOGIN-retest); at most cap. */
+size_t rp_agree_coders(const struct an_project *a, const char **out,
+    size_t cap);
+
 /* ---- Renderers (report-render.c) ---- */
 
 /*

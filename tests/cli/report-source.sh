@@ -82,11 +82,11 @@ check "--source each takes the consensus as one more column" "" "$(verify "$T/ea
 # Every format names the source, in the header of each table.
 check_rc "md report" 0 $A report p.axial --out "$T/md" --source B
 check_match "md names the source under the title" '^Source: B \(the codings of this coder only\)\.$' "$(cat "$T/md/frequency-by-document.md")"
-check "md: every counted table names it" "" "$(cd "$T/md" && grep -L '^Source: B ' *.md | grep -v '^\(demographics\|index\)\.md$')"
+check "md: every counted table names it" "" "$(cd "$T/md" && grep -L '^Source: B ' *.md | grep -v '^\(demographics\|index\|agreement\)\.md$')"
 check_match "md index names the source" 'Code frequencies by document \(source: B\)' "$(cat "$T/md/index.md")"
 check_rc "html report" 0 $A report p.axial --out "$T/html" --source B -f html
 check_match "html names the source" '<p class="source" dir="auto">Source: B \(the codings of this coder only\)\.</p>' "$(cat "$T/html/saturation.html")"
-check "html: every counted table names it" "" "$(cd "$T/html" && grep -L 'class="source"' *.html | grep -v '^\(demographics\|index\)\.html$')"
+check "html: every counted table names it" "" "$(cd "$T/html" && grep -L 'class="source"' *.html | grep -v '^\(demographics\|index\|agreement\)\.html$')"
 check_rc "md report, each" 0 $A report p.axial --out "$T/mdeach" --source each
 check_match "md each: side by side named" '^Source: each coder side by side \(A, B, consensus\)\.$' "$(cat "$T/mdeach/codebook.md")"
 check_match "md each: per-coder file named" '^Source: A \(the codings of this coder only\)\.$' "$(cat "$T/mdeach/saturation-A.md")"
