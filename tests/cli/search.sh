@@ -98,6 +98,11 @@ check_rc "search: only punctuation" 1 $A search p.axial '؟!...،'
 check "search: only punctuation says so" \
 	"axial: the query has no letter or digit to search for" "$ERR"
 check_rc "search: --limit 0" 2 $A search p.axial trust --limit 0
+# no regular expressions: what would be one is text, matched literally, so
+# no pattern can run away ((a+)+$ is the classic catastrophic backtracker)
+check "search: a regular expression is text: tru.t finds nothing" 0 "$(hits 'tru.t')"
+check "search: a regular expression is text: (trust+)+\$ finds nothing" 0 "$(hits '(trust+)+$')"
+check_rc "search: .* alone has nothing to search for" 1 $A search p.axial '.*'
 check_rc "autocode: an unknown scope" 2 $A autocode p.axial trust 'شفافیت' --scope word
 check_rc "autocode: an empty query" 1 $A autocode p.axial '' 'شفافیت' --yes
 check_rc "autocode: an unknown code" 1 $A autocode p.axial trust nocode --yes
