@@ -201,7 +201,8 @@ bag_fill(struct bag *b, const char *text, size_t len)
 {
 	b->n = 0;
 	searchkey_words(text, len, NULL, bag_word, b);
-	qsort(b->t, b->n, sizeof *b->t, cmp_u32);
+	if (b->n > 1)	/* no words: no array, which qsort may not take */
+		qsort(b->t, b->n, sizeof *b->t, cmp_u32);
 	return b->n;
 }
 

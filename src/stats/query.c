@@ -103,7 +103,8 @@ ivs_normal(struct ctx *x, struct ivs *a)
 {
 	size_t i, k = 0;
 
-	qsort(a->v, a->n, sizeof *a->v, iv_cmp);
+	if (a->n > 1)	/* an empty set may have no array: qsort wants one */
+		qsort(a->v, a->n, sizeof *a->v, iv_cmp);
 	for (i = 0; i < a->n; i++) {
 		if (k > 0 && a->v[i].s <= a->v[k - 1].e) {
 			if (a->v[i].e > a->v[k - 1].e)
@@ -396,7 +397,8 @@ resolve_code(struct ctx *x, const struct qx_node *q, struct leaf *l,
 			    sizeof *l->codes);
 			l->codes[l->ncodes++] = tree[i].id;
 		}
-	qsort(l->codes, l->ncodes, sizeof *l->codes, id_cmp);
+	if (l->ncodes > 1)
+		qsort(l->codes, l->ncodes, sizeof *l->codes, id_cmp);
 	return true;
 }
 
