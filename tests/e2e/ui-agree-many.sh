@@ -72,7 +72,7 @@ fi
 
 # the compare view keeps to A and B
 keys X
-check_screen "the compare view compares A and B" "coder-a"
+check_screen "the compare view compares A and B" "compare A coder-a | B coder-b"
 if screen | grep -q "coder-c"; then notok "coder-c is not in the compare view" "$(screen | head -3)"
 else ok "coder-c is not in the compare view"; fi
 keys Escape
