@@ -39,9 +39,9 @@ count_all(void *arg, const struct search_hit *h)
 int
 main(void)
 {
-	const char *dir = getenv("AXIAL_BENCH_DIR"), *sc = getenv("AXIAL_BENCH_SCALE");
-	int scale = sc != NULL && atoi(sc) > 0 ? atoi(sc) : 1;
-	size_t ndocs = (size_t)NDOCS * (size_t)scale, i, bytes = 0, n;
+	const char *dir = getenv("AXIAL_BENCH_DIR");
+	int scale = synth_scale();
+	size_t ndocs = NDOCS, i, bytes = 0, n;
 	char *path, *txt, *cmd;
 	uint64_t ts[RUNS], tg[RUNS], t0;
 	struct search_query q = {0};

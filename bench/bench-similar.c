@@ -80,7 +80,7 @@ main(int argc, char **argv)
 		builds[i] = clock_ns() - t0;
 		cpu += clock() - c0;
 	}
-	printf("similar: build the model of %d documents, %.1f MB (%zu "
+	printf("similar: build the model of %zu documents, %.1f MB (%zu "
 	    "paragraphs, %zu words): median %.0f ms, CPU %.0f ms a build "
 	    "(target <= 3000 ms)\n", NDOCS, (double)total / 1e6,
 	    an_similar_units(m), an_similar_terms(m), pct(builds, 3, 0.5) / 1e6,

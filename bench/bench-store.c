@@ -236,7 +236,7 @@ main(int argc, char **argv)
 		opens[run] = clock_ns() - t0;
 		project_close(p);
 	}
-	printf("store: open a %d-document, %d-coding project: median %.2f ms, "
+	printf("store: open a %zu-document, %d-coding project: median %.2f ms, "
 	    "p95 %.2f ms (target <= 20 ms)\n", NDOCS, 2 * CODINGS_PER_CODER,
 	    pct(opens, 21, 0.5) / 1e6, pct(opens, 21, 0.95) / 1e6);
 
@@ -253,7 +253,7 @@ main(int argc, char **argv)
 		lists[run] = clock_ns() - t0;
 		free(v);
 	}
-	printf("store: list one document's codings (~%d): median %.3f ms, p95 %.3f ms "
+	printf("store: list one document's codings (~%zu): median %.3f ms, p95 %.3f ms "
 	    "(target <= 1 ms)\n", 2 * CODINGS_PER_CODER / NDOCS,
 	    pct(lists, 200, 0.5) / 1e6, pct(lists, 200, 0.95) / 1e6);
 

@@ -163,13 +163,13 @@ main(void)
 	store = bd ? xasprintf("%s/store/import2.axial", bd) : NULL;
 	if (store != NULL && access(store, R_OK) == 0) {
 		copy_file(store, path);
-		printf("ui: using bench-store's project (%d documents, 2 x %d codings)\n",
+		printf("ui: using bench-store's project (%zu documents, 2 x %d codings)\n",
 		    NDOCS, CODINGS_PER_CODER);
 	} else {
 		uint64_t t0 = clock_ns();
 
 		synth_project(path);
-		printf("ui: generated the project in %.1f s (%d documents, 2 x %d "
+		printf("ui: generated the project in %.1f s (%zu documents, 2 x %d "
 		    "codings)\n", (double)(clock_ns() - t0) / 1e9, NDOCS,
 		    CODINGS_PER_CODER);
 	}

@@ -9,6 +9,9 @@
  *
  * The generator is deterministic (a fixed xorshift seed), so every run and
  * every benchmark sees the same project.
+ *
+ * AXIAL_BENCH_SCALE=N (1 to 100) multiplies the documents and the codings
+ * by N; the tree stays 400 codes, as a larger study keeps its codebook.
  */
 #ifndef AXIAL_BENCH_SYNTH_H
 #define AXIAL_BENCH_SYNTH_H
@@ -24,12 +27,23 @@
 #include "store/project.h"
 #include "base/util.h"
 
-#define NDOCS 300
-#define DOC_BYTES 60000
-#define NCODES 400
-#define CODINGS_PER_CODER 60000
 /* Each benchmark uses some of these. */
 #define SYNTH static __attribute__((unused))
+
+/* The scale factor from AXIAL_BENCH_SCALE; 1 when unset or out of range. */
+SYNTH int
+synth_scale(void)
+{
+	const char *s = getenv("AXIAL_BENCH_SCALE");
+	long v = s != NULL ? strtol(s, NULL, 10) : 1;
+
+	return v >= 1 && v <= 100 ? (int)v : 1;
+}
+
+#define NDOCS ((size_t)300 * (size_t)synth_scale())
+#define DOC_BYTES 60000
+#define NCODES 400
+#define CODINGS_PER_CODER (60000 * synth_scale())
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
 
@@ -93,7 +107,7 @@ die_if(struct project *p, enum ax_status s, const char *what)
 		fatal("%s: %s", what, project_errmsg(p));
 }
 
-/* Imports docs[0..NDOCS) as interview-001... in one action. */
+/* Imports docs[0..NDOCS) as interview-0001... in one action. */
 SYNTH void
 synth_import(struct project *p, char **docs, const size_t *lens,
     int64_t *docid)
@@ -104,7 +118,7 @@ synth_import(struct project *p, char **docs, const size_t *lens,
 	for (i = 0; i < NDOCS; i++) {
 		char name[32];
 
-		snprintf(name, sizeof name, "interview-%03zu", i + 1);
+		snprintf(name, sizeof name, "interview-%04zu", i + 1);
 		die_if(p, doc_import(p, name, docs[i], lens[i], name, &docid[i]),
 		    "import");
 	}
@@ -191,7 +205,8 @@ synth_project(const char *path)
 {
 	char **docs = xcalloc(NDOCS, sizeof *docs);
 	size_t *lens = xcalloc(NDOCS, sizeof *lens), i;
-	int64_t docid[NDOCS], nchars[NDOCS], codes[NCODES];
+	int64_t *docid = xcalloc(NDOCS, sizeof *docid);
+	int64_t *nchars = xcalloc(NDOCS, sizeof *nchars), codes[NCODES];
 	struct project *p;
 
 	for (i = 0; i < NDOCS; i++)
@@ -207,6 +222,8 @@ synth_project(const char *path)
 		free(docs[i]);
 	free(docs);
 	free(lens);
+	free(docid);
+	free(nchars);
 }
 
 #endif
