@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "stats/autocode.h"
 #include "store/codetree.h"
@@ -31,20 +30,6 @@ struct out {
 	struct buf b;
 };
 
-/* Byte offset of code point cp of s[0..n) (n if past the end). */
-static size_t
-byte_at(const char *s, size_t n, size_t cp)
-{
-	size_t i = 0;
-
-	while (i < n && cp-- > 0) {
-		ucs4_t uc;
-
-		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-	}
-	return i;
-}
-
 /* s[a..b) with tabs as spaces (the line's fields are tab-separated). */
 static void
 put_field(struct buf *b, const char *s, size_t a, size_t e)
@@ -58,13 +43,10 @@ print_hit(void *arg, const struct search_hit *h)
 {
 	struct out *o = arg;
 	const char *t = h->para_text;
-	size_t n = h->para_len;
-	size_t l0 = h->hit_start > CONTEXT ? h->hit_start - CONTEXT : 0;
-	size_t bl = byte_at(t, n, l0), bs = byte_at(t, n, h->hit_start);
-	size_t be = byte_at(t, n, h->hit_end);
-	size_t br = be + byte_at(t + be, n - be, CONTEXT);
+	size_t bl, bs, be, br;
 	int64_t key = h->doc_id != 0 ? h->doc_id : -h->memo_id;
 
+	search_hit_kwic(h, CONTEXT, &bl, &bs, &be, &br);
 	buf_reset(&o->b);
 	if (key != o->last) {
 		o->docs++;

@@ -17,6 +17,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "store/db-int.h"
 #include "store/document.h"
@@ -395,6 +396,35 @@ out:
 	free(r.speaker);
 	searchkey_free(r.needle);
 	return s;
+}
+
+/* Byte offset of code point cp of s[0..n) (n if past the end). */
+static size_t
+byte_at(const char *s, size_t n, size_t cp)
+{
+	size_t i = 0;
+
+	while (i < n && cp-- > 0) {
+		ucs4_t uc;
+
+		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+	}
+	return i;
+}
+
+void
+search_hit_kwic(const struct search_hit *h, size_t context, size_t *bl,
+    size_t *bs, size_t *be, size_t *br)
+{
+	const char *t = h->para_text;
+	size_t n = h->para_len;
+	size_t l0 = h->hit_start > context ? h->hit_start - context : 0;
+
+	*bl = byte_at(t, n, l0);
+	*bs = byte_at(t, n, h->hit_start);
+	*be = byte_at(t, n, h->hit_end);
+	*br = *be + byte_at(t + *be, n - *be, context);
+	assert(*bl <= *bs && *bs <= *be && *be <= *br && *br <= n);
 }
 
 enum ax_status

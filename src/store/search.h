@@ -62,6 +62,12 @@ struct search_hit {
 	const char *speaker;	/* the turn's label, "" if none (borrowed) */
 };
 
+/* A hit's keyword in context: byte offsets into h->para_text of up to
+ * `context` code points left of the hit (*bl), the hit [*bs, *be), and up
+ * to `context` code points right of it (*br). */
+void search_hit_kwic(const struct search_hit *h, size_t context, size_t *bl,
+    size_t *bs, size_t *be, size_t *br);
+
 /* Returns false to stop the search (search_run then returns AX_OK). */
 typedef bool (*search_fn)(void *arg, const struct search_hit *h);
 

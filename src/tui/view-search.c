@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "stats/autocode.h"
 #include "store/coding.h"
@@ -105,32 +104,15 @@ search_free(void *data)
 	free(v);
 }
 
-/* Byte offset of code point cp of s[0..n). */
-static size_t
-byte_at(const char *s, size_t n, size_t cp)
-{
-	size_t i = 0;
-
-	while (i < n && cp-- > 0) {
-		ucs4_t uc;
-
-		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-	}
-	return i;
-}
-
 static bool
 keep(void *arg, const struct search_hit *h)
 {
 	struct search_view *v = arg;
 	const char *t = h->para_text;
-	size_t n = h->para_len;
-	size_t l0 = h->hit_start > CONTEXT ? h->hit_start - CONTEXT : 0;
-	size_t bl = byte_at(t, n, l0), bs = byte_at(t, n, h->hit_start);
-	size_t be = byte_at(t, n, h->hit_end);
-	size_t br = be + byte_at(t + be, n - be, CONTEXT);
+	size_t bl, bs, be, br;
 	struct hit_row *r;
 
+	search_hit_kwic(h, CONTEXT, &bl, &bs, &be, &br);
 	if (v->n == VIEW_SEARCH_MAX) {
 		v->more++;
 		return true;
