@@ -1,11 +1,16 @@
 /*
  * agreement-int.h: what agreement-segment.c and agreement-units.c share,
- * and agreement-report.c's call into agreement-report-many.c.
+ * agreement-report.c's call into agreement-report-many.c, and the row
+ * labels both report files print.
  * Not for other modules: include axial/agreement.h.
  */
 #ifndef AXIAL_AGREEMENT_INT_H
 #define AXIAL_AGREEMENT_INT_H
 
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
 #include "stats/agreement.h"
 
 /*
@@ -43,5 +48,21 @@ void agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
 size_t agree_many_print(const struct agree_state *st, enum agree_by by,
     enum agree_format fmt, const struct agree_names *names, unsigned flags,
     struct buf *out);
+
+/* The kind of a row ("code", "pooled"...) in the table's language; CSV
+ * and JSON keep the English word. Both report files label rows. */
+static inline const char *
+agree_kind_label(const char *kind)
+{
+	static const char *const kinds[] = {
+		N_("code"), N_("pooled"), N_("category"), N_("document"),
+	};
+	size_t i;
+
+	for (i = 0; i < AX_ARRAY_LEN(kinds); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return _(kinds[i]);
+	return kind;
+}
 
 #endif

@@ -79,20 +79,6 @@ put_fig(struct mctx *x, const char *label, struct agree_fig f, bool pct)
 		put(x, NULL, "%.3f", f.v);
 }
 
-static const char *
-kind_label(const char *kind)
-{
-	static const char *const kinds[] = {
-		N_("code"), N_("pooled"), N_("category"), N_("document"),
-	};
-	size_t i;
-
-	for (i = 0; i < AX_ARRAY_LEN(kinds); i++)
-		if (strcmp(kind, kinds[i]) == 0)
-			return _(kinds[i]);
-	return kind;
-}
-
 /* Once above the table: which coders the figures cover. */
 static void
 table_head(struct mctx *x)
@@ -118,7 +104,7 @@ emit_table(struct mctx *x, const struct mrow *r)
 	    r->name;
 	int i, j;
 
-	put(x, name, _("%s \"%s\"  unit=%s"), kind_label(r->kind), BUF_NAME0,
+	put(x, name, _("%s \"%s\"  unit=%s"), agree_kind_label(r->kind), BUF_NAME0,
 	    agree_unit_names[x->cfg->unit]);
 	put(x, NULL, ngettext("  scope=%zu doc  N=%lld\n ",
 	    "  scope=%zu docs  N=%lld\n ", x->ndocs), x->ndocs, (long long)r->n);

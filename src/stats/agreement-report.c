@@ -232,22 +232,6 @@ num(struct buf *b, struct agree_fig f)
 		buf_printf(b, "%.6g", f.v);
 }
 
-/* The kind of a row ("code", "pooled"...) in the table's language; CSV and
- * JSON keep the English word. */
-static const char *
-kind_label(const char *kind)
-{
-	static const char *const kinds[] = {
-		N_("code"), N_("pooled"), N_("category"), N_("document"),
-	};
-	size_t i;
-
-	for (i = 0; i < AX_ARRAY_LEN(kinds); i++)
-		if (strcmp(kind, kinds[i]) == 0)
-			return _(kinds[i]);
-	return kind;
-}
-
 /* An interval and its method for people: "[0.512, 0.801] Wald", or why
  * there is none. */
 static void
@@ -315,7 +299,7 @@ emit_table(struct ctx *x, const struct row *r)
 
 	/* TRANSLATORS: a row of `axial agree`: its kind ("code"), its name,
 	   then unit=MODE with the mode as the --unit option writes it */
-	buf_printf(b, _("%s \"%s\"  unit=%s"), kind_label(r->kind), BUF_NAME0,
+	buf_printf(b, _("%s \"%s\"  unit=%s"), agree_kind_label(r->kind), BUF_NAME0,
 	    agree_unit_names[x->cfg->unit]);
 	if (x->cfg->unit == AGREE_UNIT_OVERLAP) {
 		/* theta is a whole per mille (agree_state_new) */
