@@ -146,7 +146,7 @@ text_fit(const char *s, int width, enum text_dir dir, const char *ell,
 	wb = xmalloc(n + 1);
 	u32_grapheme_breaks(cp, n, gb);
 	u32_wordbreaks(cp, n, wb);
-	gb[0] = wb[0] = 1;
+	gb[0] = wb[0] = gb[n] = wb[n] = 1;	/* both ends are boundaries */
 	/* the longest prefix on a cluster boundary that leaves the room */
 	for (k = n; k > 0 && (!gb[k] || pw[k] > room); k--)
 		;
