@@ -59,7 +59,7 @@ POTSRC = $(sort $(wildcard src/*/*.c src/*/*.h))
 SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcard sample-projects/*/project.txt))))
 
 .PHONY: all deps run check test unit cli asan valgrind bench bench-compare install uninstall clean samples \
-        pot update-po check-layers
+        pot update-po check-layers terminal-check
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/axial $(MO)
@@ -112,6 +112,11 @@ $(BUILD)/%.axial: sample-projects/%/project.txt $(wildcard sample-projects/*/*) 
 	bash scripts/build-sample.sh $(BUILD)/axial sample-projects/$* $@
 
 samples: $(SAMPLES)
+
+# The manual check of docs/bidi.md §2.4: the workbench in each installed X
+# terminal under Xvfb, screenshots compared with xterm's. Not part of check.
+terminal-check: all $(BUILD)/egov-fa.axial
+	sh scripts/terminal-check.sh $(BUILD)/axial $(BUILD)/egov-fa.axial
 
 run: deps
 	@$(MAKE) --no-print-directory all samples

@@ -171,6 +171,16 @@ workbench_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	}
 	text_opts_default(&o.text);
+	/* logical order cannot work on a screen of panes: the terminal takes
+	 * each row, across panes, as one paragraph (docs/bidi.md §2.6) */
+	if (bidi != NULL && strcmp(bidi, "terminal") == 0) {
+		rc = cmd_usage(self, _("--bidi terminal is not available in the "
+		    "workbench: a terminal that reorders takes each screen row, "
+		    "across the panes, as one paragraph. Use --bidi app (the "
+		    "default) with the terminal's own bidi off, or 'axial cat "
+		    "--bidi terminal FILE' for logical order (docs/bidi.md)"));
+		goto out;
+	}
 	if ((bidi && text_bidi_parse(bidi, &o.text.bidi) != 0) ||
 	    (shaping && text_shaping_parse(shaping, &o.text.shaping) != 0) ||
 	    (dir && text_dir_parse(dir, &o.text.dir) != 0)) {
@@ -187,14 +197,14 @@ out:
 }
 
 const struct cmd cmd_workbench = {
-	"PROJECT", "[--theme NAME] [--bidi app|terminal] "
+	"PROJECT", "[--theme NAME] [--bidi app] "
 	"[--shaping app|terminal|off] [--dir auto|auto-rtl|rtl|ltr] [--no-mouse] "
 	"[--layout rtl|ltr|auto] "
 	"[--as CODER]",
 	N_("open the full-screen workbench"),
 	N_("  --theme NAME      colours: default, dark, light, high-contrast, monochrome\n"
-	"  --bidi MODE       app: axial reorders right-to-left text (default);\n"
-	"                    terminal: the terminal does (logical order sent)\n"
+	"  --bidi app        axial reorders right-to-left text and switches the\n"
+	"                    terminal's bidi off (the only mode; docs/bidi.md)\n"
 	"  --shaping MODE    Arabic-script shaping by app (default), terminal or off\n"
 	"  --dir DIR         paragraph direction: auto (the document's), auto-rtl,\n"
 	"                    rtl, ltr\n"

@@ -227,4 +227,24 @@ size_t text_cell_utf8(const struct text_line *ln, const struct text_cell *c,
 int text_bidi_line(const uint32_t *cp, size_t n, enum text_dir dir,
     bool *rtl, int8_t *levels, size_t *order, size_t *norder);
 
+/*
+ * s as one line (LF and CR as spaces) in at most width columns, as a name
+ * is shown in a column too narrow for it: s itself when its cells take no
+ * more, else its longest logical prefix ending on a grapheme cluster
+ * boundary that leaves room for ell, pulled back to the end of a word when
+ * that loses at most a few columns (3, and a quarter of the room), without
+ * trailing blanks, then ell: "\u2026", or "..." where the locale cannot show
+ * it; if ell alone is too wide, as much of it as fits. Columns are the
+ * engine's cells (wide letters, placeholders for controls).
+ *
+ * ell is at the logical end, so laid out in s's paragraph direction it sits
+ * at the reading end: right of a left-to-right line, left of a
+ * right-to-left one. *rtl (unless NULL) gets that direction under dir,
+ * resolved on the whole of s: lay the result out with it, since the prefix
+ * may have lost the strong letter that decided it. Returns a malloc'd
+ * string.
+ */
+char *text_fit(const char *s, int width, enum text_dir dir, const char *ell,
+    bool *rtl);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * ui-config.c: the user's settings file, ~/.config/axial/config (or under
  * $XDG_CONFIG_HOME): one setting per line, "theme NAME", "mouse on|off",
- * "layout rtl|ltr", "bidi app|terminal", "shaping app|terminal|off",
+ * "layout rtl|ltr", "bidi app", "shaping app|terminal|off",
  * "quick-code paragraph|selection" (what the digit keys and . code
  * without a selection) and "bind ACTION KEY..."; blank lines and lines
  * starting with # are skipped. A bad line is reported with its file and
@@ -87,8 +87,10 @@ setting(void *arg, const char *path, int lineno, char *w, char *rest)
 			ui->opt.layout_rtl = strncmp(rest, "rtl", 3) == 0 ? 1 :
 			    strncmp(rest, "ltr", 3) == 0 ? 0 : -1;
 	} else if (strcmp(w, "bidi") == 0 && rest) {
-		if (text_bidi_parse(rest, &ui->opt.text.bidi) != 0)
-			ui_err(ui, _("%s:%d: bidi app or terminal"), path, lineno);
+		/* only app: see --bidi in cmd-project.c */
+		if (strncmp(rest, "app", 3) != 0)
+			ui_err(ui, _("%s:%d: only 'bidi app' works in the "
+			    "workbench (docs/bidi.md)"), path, lineno);
 	} else if (strcmp(w, "shaping") == 0 && rest) {
 		if (text_shaping_parse(rest, &ui->opt.text.shaping) != 0)
 			ui_err(ui, _("%s:%d: shaping app, terminal or off"), path,

@@ -6,7 +6,10 @@
  * control or bidi-format character to the terminal (docs/bidi.md §8). Labels
  * (ui_put_plain: titles, messages, hints, help) go the same way, in the
  * interface language's direction, so a Persian label is shaped and in
- * visual order whatever the terminal does.
+ * visual order whatever the terminal does. Text wider than its columns is
+ * cut by text_fit, at a grapheme and preferably a word boundary, and ends
+ * in an ellipsis at its reading end: the right of an LTR name, the left of
+ * an RTL one.
  *
  * Mirroring: in a right-to-left layout each pane (the transcript's text
  * aside, which has its own per-paragraph direction) is drawn through a
@@ -22,6 +25,7 @@
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -281,7 +285,7 @@ struct ccell {
 	bool placeholder;
 };
 struct centry {
-	char *key;		/* the direction's letter, then the text */
+	char *key;		/* see cache_slot */
 	struct ccell *cells;
 	size_t ncells;
 	int cols;
@@ -304,33 +308,48 @@ cache_clear(void)
 	cache_used = 0;
 }
 
-static const struct centry *
-laid_out(const char *s, enum text_dir dir)
+/*
+ * The cache entry of key, a new empty one if there is none (then *fresh).
+ * Keys are "a".."d" (the direction) and the text, or "A".."D", the width
+ * fitted to, ":" and the text.
+ */
+static struct centry *
+cache_slot(char *key, bool *fresh)
 {
-	uint64_t h = 1469598103934665603ull ^ (uint64_t)dir;
+	uint64_t h = 1469598103934665603ull;
 	const unsigned char *p;
-	size_t slot, i;
-	struct centry *e;
-	struct text_doc *d;
-	struct text_layout *l;
-	struct text_line ln;
-	char tag = (char)('a' + dir);
+	size_t slot;
 
-	for (p = (const unsigned char *)s; *p; p++)
+	for (p = (const unsigned char *)key; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
 	slot = (size_t)(h % CACHE_SLOTS);
 	while (cache[slot].key != NULL) {
-		if (cache[slot].key[0] == tag && strcmp(cache[slot].key + 1, s) == 0)
+		if (strcmp(cache[slot].key, key) == 0) {
+			free(key);
+			*fresh = false;
 			return &cache[slot];
+		}
 		slot = (slot + 1) % CACHE_SLOTS;
 	}
 	if (cache_used > CACHE_SLOTS * 3 / 4) {
 		cache_clear();
-		return laid_out(s, dir);
+		return cache_slot(key, fresh);
 	}
-	e = &cache[slot];
 	cache_used++;
-	e->key = xasprintf("%c%s", tag, s);
+	cache[slot].key = key;
+	*fresh = true;
+	return &cache[slot];
+}
+
+/* Lays s out into the fresh entry e. */
+static void
+lay_out(struct centry *e, const char *s, enum text_dir dir)
+{
+	size_t i;
+	struct text_doc *d;
+	struct text_layout *l;
+	struct text_line ln;
+
 	l = one_line(s, dir, &d);
 	if (text_doc_length(d) > 0 && text_layout_lines(l) > 0) {
 		text_layout_line(l, 0, &ln);
@@ -363,6 +382,46 @@ laid_out(const char *s, enum text_dir dir)
 	}
 	text_layout_free(l);
 	text_doc_free(d);
+}
+
+static const struct centry *
+laid_out(const char *s, enum text_dir dir)
+{
+	bool fresh;
+	struct centry *e = cache_slot(xasprintf("%c%s", 'a' + dir, s), &fresh);
+
+	if (fresh)
+		lay_out(e, s, dir);
+	return e;
+}
+
+/* "\u2026" where the locale's characters include it, else "..." */
+static const char *
+ellipsis(void)
+{
+	static const char *ell;
+
+	if (ell == NULL)
+		ell = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\u2026" :
+		    "...";
+	return ell;
+}
+
+/* s laid out cut to w columns with an ellipsis at its reading end
+ * (text_fit), in the direction the whole of s resolves to. */
+static const struct centry *
+laid_out_fit(const char *s, enum text_dir dir, int w)
+{
+	bool fresh, rtl;
+	struct centry *e = cache_slot(xasprintf("%c%d:%s", 'A' + dir, w, s),
+	    &fresh);
+
+	if (fresh) {
+		char *cut = text_fit(s, w, dir, ellipsis(), &rtl);
+
+		lay_out(e, cut, rtl ? TEXT_DIR_RTL : TEXT_DIR_LTR);
+		free(cut);
+	}
 	return e;
 }
 
@@ -412,7 +471,8 @@ put_laid_out(int y, int x, int w, const struct centry *e, int attr)
 	size_t i, k, skip = 0, end, nblank = 0;
 	int used = 0, col = 0;
 
-	/* an RTL line too long for w: keep its right (reading) start */
+	/* an RTL line still too long for w (no room even for the ellipsis):
+	 * keep its right (reading) start */
 	if (e->rtl && e->cols > w) {
 		int over = e->cols - w;
 
@@ -457,13 +517,25 @@ put_laid_out(int y, int x, int w, const struct centry *e, int attr)
 	return used;
 }
 
+/* s in w columns from x, cut with an ellipsis when it is wider */
+static int
+put_fitted(int y, int x, int w, const char *s, enum text_dir dir, int attr)
+{
+	const struct centry *e;
+
+	if (w <= 0 || s == NULL || *s == '\0')
+		return 0;
+	e = laid_out(s, dir);
+	if (e->cols > w)
+		e = laid_out_fit(s, dir, w);
+	return put_laid_out(y, x, w, e, attr);
+}
+
 int
 ui_put_text(struct ui *ui, int y, int x, int w, const char *s, int attr)
 {
 	(void)ui;
-	if (w <= 0 || s == NULL || *s == '\0')
-		return 0;
-	return put_laid_out(y, x, w, laid_out(s, TEXT_DIR_AUTO), attr);
+	return put_fitted(y, x, w, s, TEXT_DIR_AUTO, attr);
 }
 
 int
@@ -471,10 +543,7 @@ ui_put_text_dir(struct ui *ui, int y, int x, int w, const char *s, bool rtl,
     int attr)
 {
 	(void)ui;
-	if (w <= 0 || s == NULL || *s == '\0')
-		return 0;
-	return put_laid_out(y, x, w, laid_out(s, rtl ? TEXT_DIR_RTL :
-	    TEXT_DIR_LTR), attr);
+	return put_fitted(y, x, w, s, rtl ? TEXT_DIR_RTL : TEXT_DIR_LTR, attr);
 }
 
 void
@@ -488,11 +557,9 @@ ui_put_plain(int y, int x, int w, const char *s, int attr)
 {
 	static int dir = -1;	/* the interface language's, cached */
 
-	if (w <= 0 || s == NULL || *s == '\0')
-		return 0;
 	if (dir < 0)
 		dir = i18n_rtl() ? TEXT_DIR_RTL : TEXT_DIR_LTR;
-	return put_laid_out(y, x, w, laid_out(s, (enum text_dir)dir), attr);
+	return put_fitted(y, x, w, s, (enum text_dir)dir, attr);
 }
 
 void

@@ -106,9 +106,8 @@ void views_rule(int y, int x, int w, const char *s, int attr);
 void views_box(struct ui *ui, int y, int x, int h, int w, int attr);
 /*
  * s in the w columns from x, its reading end cut with "…" when it is wider
- * (measured by the text engine, so Persian shaping and wide letters count
- * as drawn). rtl: s reads right to left; plain: drawn in the interface
- * language's direction (ui_put_plain), not its own (ui_put_text).
+ * (text_fit, as every ui_put_* cuts). rtl: s is laid out right to left;
+ * plain: in the interface language's direction (ui_put_plain) instead.
  */
 void views_put_cut(struct ui *ui, int y, int x, int w, const char *s,
     int attr, bool rtl, bool plain);

@@ -255,23 +255,11 @@ void
 views_put_cut(struct ui *ui, int y, int x, int w, const char *s, int attr,
     bool rtl, bool plain)
 {
-	/* the reading end is on the pane's left for RTL text, unless mirrored */
-	bool left = rtl != ui->mirrored;
-
-	if (w <= 0)
-		return;
-	if (ui_text_width(s) <= w || w < 2) {
-		if (plain)
-			ui_put_plain(y, x, w, s, attr);
-		else
-			ui_put_text(ui, y, x, w, s, attr);
-		return;
-	}
-	ui_put_plain(y, left ? x : x + w - 1, 1, "\u2026", attr);
+	/* both cut with the ellipsis at the reading end (text_fit) */
 	if (plain)
-		ui_put_plain(y, left ? x + 1 : x, w - 1, s, attr);
+		ui_put_plain(y, x, w, s, attr);
 	else
-		ui_put_text(ui, y, left ? x + 1 : x, w - 1, s, attr);
+		ui_put_text_dir(ui, y, x, w, s, rtl, attr);
 }
 
 int

@@ -78,7 +78,7 @@ check_screen "the code at the caret in the status line" "[K␛]0;PWN-T0-K␇ ␛
 keys Tab j
 check_screen "the definition in the status line" "definition: F␛]0;PWN-T0-F␇"
 keys Enter
-check_screen "the segments: document names" "D␛]0;PWN-T0-D␇ @31"
+check_screen "the segments: document names, cut with an ellipsis" "D␛]0;PWN-T0… @31"
 check_screen "and quotes" "Q␛]0;PWN-T0-Q␇ ␛]2"
 keys Escape d
 check_screen "the document list" "> 1 D␛]0;PWN-T0-D␇"
