@@ -266,6 +266,8 @@ run p.axial --layout sideways
 check "axial PROJECT --layout sideways: usage error" 2 "$rc"
 
 # options before the project are the workbench's, as after it
+run p.axial --theme dark --no-mouse
+check "axial PROJECT --theme dark --no-mouse opens it" 0 "$rc"
 run --theme dark p.axial
 check "axial --theme dark PROJECT opens it" 0 "$rc"
 check_match "axial --theme dark PROJECT prints the summary" '^project: +p.axial' "$OUT"

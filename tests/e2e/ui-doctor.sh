@@ -40,8 +40,8 @@ check_screen "passthrough off: tmux warned about" "inside tmux the outer termina
 check "a terminal without known trouble: no terminal hint" 0 "$(screen | grep -cE 'kitty|Konsole|mlterm|locale')"
 keys q
 wait_for "AXIAL-EXIT" 5
-start "tmux set -g allow-passthrough on; $CLEAN TERM=xterm-256color '$AXIAL' '$P'"
-check_screen "passthrough on: started" "? for help"
+start "tmux set -g allow-passthrough on; $CLEAN TERM=xterm-256color '$AXIAL' --theme dark '$P'"
+check_screen "passthrough on, an option before the project: started" "? for help"
 check "passthrough on: no warning, axial passes the switch through" 0 "$(screen | grep -c 'inside tmux')"
 keys q
 check_screen "passthrough on: quits" "AXIAL-EXIT=0"
