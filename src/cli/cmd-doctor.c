@@ -307,17 +307,18 @@ group_name(gid_t g, char *buf, size_t n)
 static bool
 in_group(gid_t g)
 {
-	gid_t list[NGROUPS_MAX];
+	gid_t *list;
 	int i, n;
+	bool in = getegid() == g;
 
-	if (getegid() == g)
-		return true;
-	if ((n = getgroups(NGROUPS_MAX, list)) < 0)
-		return false;
-	for (i = 0; i < n; i++)
-		if (list[i] == g)
-			return true;
-	return false;
+	if (in || (n = getgroups(0, NULL)) <= 0)
+		return in;
+	list = xcalloc((size_t)n, sizeof *list);
+	n = getgroups(n, list);
+	for (i = 0; i < n && !in; i++)
+		in = list[i] == g;
+	free(list);
+	return in;
 }
 
 /* SQLite's -wal and -shm of path, which it gives the project's modes: any
