@@ -13,6 +13,7 @@
  * language goes to LANGUAGE, which gettext honours whenever the messages
  * locale is not plain "C", so the interface is still Persian.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,4 +150,35 @@ i18n_lang_code(void)
 	/* Persian is the one catalogue; other languages read English */
 	return strncmp(l, "fa", 2) == 0 && (l[2] == '\0' ||
 	    strchr("_.@:", l[2]) != NULL) ? "fa" : "en";
+}
+
+const char *
+i18n_locale_warning(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	static char msg[256];
+	const char *cs = nl_langinfo(CODESET), *v = NULL;
+	char val[41];
+	size_t i, k;
+
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return NULL;
+	for (i = 0; i < AX_ARRAY_LEN(vars) && v == NULL; i++)
+		if ((v = getenv(vars[i])) != NULL && *v == '\0')
+			v = NULL;
+	if (v == NULL)
+		snprintf(msg, sizeof msg, "%s", _("no UTF-8 locale is set, so "
+		    "Persian shows as blank cells: start axial with "
+		    "LANG=C.UTF-8 (or fa_IR.UTF-8)"));
+	else {
+		/* the value as printable ASCII: it is shown on the terminal */
+		for (k = 0; v[k] != '\0' && k + 1 < sizeof val; k++)
+			val[k] = v[k] > ' ' && v[k] < 0x7f ? v[k] : '?';
+		val[k] = '\0';
+		/* TRANSLATORS: a variable and its value, "LC_ALL=C" */
+		snprintf(msg, sizeof msg, _("the locale %s=%s is not UTF-8, so "
+		    "Persian shows as blank cells: start axial with %s=C.UTF-8 "
+		    "(or fa_IR.UTF-8)"), vars[i - 1], val, vars[i - 1]);
+	}
+	return msg;
 }

@@ -35,6 +35,13 @@ bool i18n_rtl(void);
  * Returns -1 (nothing changed) for a language axial has no catalogue for.
  */
 int i18n_set_language(const char *lang);
+/*
+ * NULL when characters are UTF-8 (the locale's codeset); else one line
+ * saying which variable set what and what to do, for the workbench's
+ * status line and `axial doctor`: under LC_ALL=C curses draws every
+ * Persian letter as a blank cell.
+ */
+const char *i18n_locale_warning(void);
 /* The two-letter code of the messages' language ("fa", "en"): HTML lang. */
 const char *i18n_lang_code(void);
 

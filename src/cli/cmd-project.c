@@ -161,7 +161,9 @@ workbench_main(const struct cmd *self, int argc, char **argv)
 	o.as = as;
 	o.theme = theme;
 	o.no_mouse = nomouse != NULL;
-	o.tmux_passthrough = passthrough != NULL;
+	/* tmux lets it through when its allow-passthrough is on */
+	o.tmux_passthrough = passthrough != NULL ||
+	    (isatty(STDOUT_FILENO) && cmd_tmux_passthrough() == 1);
 	o.stats = getenv("AXIAL_UI_STATS");
 	/* 2: not given (the config may set it); then -1: from the locale */
 	o.layout_rtl = layout == NULL ? 2 : strcmp(layout, "rtl") == 0 ? 1 :

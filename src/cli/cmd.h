@@ -145,6 +145,13 @@ void cmd_pad(struct buf *b, const char *s, int w, bool right);
 /* Prints each line of report as "axial: FILE: LINE" on stderr (notices). */
 void cmd_report_lines(const char *file, const char *report);
 
+/*
+ * Inside tmux, whether its allow-passthrough is on (1) or off (0); -1
+ * outside tmux or when tmux does not say (cmd-doctor.c). The workbench
+ * then passes its bidi switch through without being asked.
+ */
+int cmd_tmux_passthrough(void);
+
 /* Declarations of every command, grouped by file, for main.c's table. */
 #define CMD(x) extern const struct cmd x
 /* cmd-project.c */
@@ -191,6 +198,7 @@ CMD(cmd_report); CMD(cmd_export_dot); CMD(cmd_export_svg);
 /* cmd-keys.c */
 CMD(cmd_keys);
 /* cmd-similar.c */ CMD(cmd_similar);
+/* cmd-doctor.c */ CMD(cmd_doctor);
 /* cmd-query.c */
 CMD(cmd_query); CMD(cmd_query_list); CMD(cmd_query_run); CMD(cmd_query_rm);
 CMD(cmd_query_code);

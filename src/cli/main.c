@@ -7,7 +7,9 @@
  * Dispatch matches the longest command name: "code add" before "code". An
  * argument that names no command is taken as a project to open (the
  * workbench, cmd_workbench in cmd-project.c), unless it is no file and
- * looks like a mistyped command (is_typo).
+ * looks like a mistyped command (is_typo). Options may come first: before
+ * a command they are moved after its name, before a project they are the
+ * workbench's, so `axial --theme dark P` is `axial P --theme dark`.
  */
 #include <sys/stat.h>
 
@@ -41,7 +43,7 @@ static const struct cmd *const cmd_table[] = {
 	&cmd_agree, &cmd_blind, &cmd_retest, &cmd_compare, &cmd_consensus,
 	&cmd_cat,
 	&cmd_report, &cmd_export_dot, &cmd_export_svg, &cmd_matrix,
-	&cmd_keys, &cmd_similar,
+	&cmd_keys, &cmd_similar, &cmd_doctor,
 	NULL
 };
 
@@ -180,6 +182,43 @@ unknown(int argc, char **argv)
 	return CMD_USAGE;
 }
 
+/*
+ * The index of the first word after argv[1] that starts a command name
+ * (words of it into *words), or 0: `axial --as bob tag P ...` is `axial
+ * tag P ... --as bob`. A word after "--" is an operand, never a command.
+ */
+static int
+command_after_options(int argc, char **argv, int *words)
+{
+	int i, j, w;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (argv[i][0] == '-')
+			continue;
+		for (j = 0; cmd_table[j] != NULL; j++)
+			if ((w = name_words(cmd_table[j], argc - i, argv + i)) > 0) {
+				*words = w;
+				return i;
+			}
+	}
+	return 0;
+}
+
+/* Moves v[n..n+k) in front of v[0..n): the command's words come first. */
+static void
+rotate(char **v, int n, int k)
+{
+	char *t;
+	int i, j;
+
+	for (i = 0; i < k; i++) {
+		t = v[n + i];
+		for (j = n + i; j > i; j--)
+			v[j] = v[j - 1];
+		v[i] = t;
+	}
+}
+
 /* `axial ARGS...`: the command argv names, or the workbench. */
 static int
 dispatch(int argc, char **argv)
@@ -208,10 +247,16 @@ dispatch(int argc, char **argv)
 			best = cmd_table[i];
 		}
 	}
+	if (best == NULL && argv[1][0] == '-') {
+		/* Options first: a command later on comes to the front, else
+		 * they are the workbench's (`axial --theme dark P`). */
+		if ((i = command_after_options(argc, argv, &words)) > 1) {
+			rotate(argv + 1, i - 1, words);
+			return dispatch(argc, argv);
+		}
+		return cmd_workbench.fn(&cmd_workbench, argc, argv);
+	}
 	if (best == NULL) {
-		if (argv[1][0] == '-')
-			return cmd_error(_("unknown option '%s'; try 'axial --help'"),
-			    argv[1]);
 		if (is_typo(argc - 1, argv + 1))
 			return unknown(argc - 1, argv + 1);
 		/* Not a command: a project to open. */

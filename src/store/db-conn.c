@@ -3,7 +3,7 @@
  * (project_open) or to the copy that replaces it (db-file.c): the SQL
  * function uuid() and the busy handler that waits for another coder's
  * write in this process's turn (db-queue.c), and the search index's
- * tokenizer (db-search.c).
+ * tokenizer (db-search.c); and which SQLite that is.
  */
 #include <time.h>
 
@@ -86,4 +86,12 @@ db_conn_setup(struct project *p, sqlite3 *db)
 	    NULL, NULL);
 	sqlite3_busy_handler(db, busy_wait, p);
 	db_search_register(db);
+}
+
+const char *
+project_sqlite_version(bool *ok)
+{
+	*ok = sqlite3_libversion_number() >= 3035000 &&
+	    sqlite3_compileoption_used("ENABLE_FTS5");
+	return sqlite3_libversion();
 }

@@ -72,6 +72,12 @@ enum {
  * refused file is left as it was (AX_ERR_NOTPROJECT); `axial check`
  * (check.h) says everything that is wrong with it.
  */
+/*
+ * The SQLite library axial runs on ("3.40.1") for `axial doctor`; *ok says
+ * whether it is new enough (3.35: MATERIALIZED) and has FTS5 (search).
+ */
+#define PROJECT_SQLITE_MIN "3.35.0"
+const char *project_sqlite_version(bool *ok);
 enum ax_status project_open(const char *path, unsigned flags, const char *as,
     struct project **pp, char **errmsg);
 void project_close(struct project *p);

@@ -25,6 +25,16 @@ struct ui_options {
 /* The main entry point: returns an exit status. */
 int ui_run(const struct ui_options *o);
 
+/* What the terminfo entry of term says, for `axial doctor`: its colours
+ * (-1: no such entry), whether it reports the mouse (kmous), and the
+ * version of curses. Opens no screen. */
+struct ui_termcaps {
+	int colors;
+	bool mouse;
+	const char *curses;
+};
+void ui_termcaps(const char *term, struct ui_termcaps *c);
+
 /* Key scopes of the action table: global, then one per pane and overlay. */
 enum ui_scope {
 	SCOPE_GLOBAL, SCOPE_TRANSCRIPT, SCOPE_TREE, SCOPE_LIST,

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "text/termbidi.h"
+#include "text/termident.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "tui/ui-int.h"
@@ -35,6 +36,7 @@
 static volatile sig_atomic_t got_term, got_cont;
 static bool curses_on;
 static struct termbidi bidi_seq;
+static struct termident ident;	/* its enter/leave follow bidi_seq's */
 static bool mouse_on;
 
 /* For on_crash(), a signal handler, so global: the terminal's modes before
@@ -95,6 +97,7 @@ ui_suspend_curses(void)
 		mouse_extra(false);
 	endwin();
 	write_all(bidi_seq.leave);
+	write_all(ident.leave);
 	curses_on = false;
 }
 
@@ -102,6 +105,7 @@ void
 ui_resume_curses(struct ui *ui)
 {
 	write_all(bidi_seq.enter);
+	write_all(ident.enter);
 	reset_prog_mode();
 	if (mouse_on)
 		mouse_extra(true);
@@ -185,6 +189,9 @@ crash_handlers_install(void)
 	len = strlen(crash_seq);
 	if (len + strlen(bidi_seq.leave) < sizeof crash_seq)
 		memcpy(crash_seq + len, bidi_seq.leave, strlen(bidi_seq.leave) + 1);
+	len = strlen(crash_seq);
+	if (len + strlen(ident.leave) < sizeof crash_seq)
+		memcpy(crash_seq + len, ident.leave, strlen(ident.leave) + 1);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_crash;
 	sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
@@ -230,10 +237,19 @@ ui_term_continued(void)
 	return c;
 }
 
+/*
+ * The one line the status bar shows at start: a locale that is not UTF-8
+ * first (nothing Persian is readable then), then what the terminal is
+ * known to do to right-to-left text, then tmux swallowing the mode switch.
+ */
 const char *
 ui_term_warning(void)
 {
-	return bidi_seq.warning;
+	const char *w = i18n_locale_warning();
+
+	if (w == NULL && ident.hint != NULL)
+		w = ident.hint;
+	return w != NULL ? w : bidi_seq.warning;
 }
 
 void
@@ -251,6 +267,14 @@ ui_term_open(struct ui *ui, bool mouse)
 
 	termbidi_sequences(ui->opt.text.bidi, ui->opt.tmux_passthrough ||
 	    (tp != NULL && *tp == '1'), NULL, &bidi_seq);
+	/* the terminal's own switch and hint serve axial's bidi only; a
+	 * terminal that is wrong in every mode is named in any */
+	termident_detect(NULL, NULL, &ident);
+	if (ui->opt.text.bidi != TEXT_BIDI_APP) {
+		ident.enter = ident.leave = "";
+		if (ident.bidi != TERMIDENT_BROKEN)
+			ident.hint = NULL;
+	}
 	fatal_set_hook(fatal_hook);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
@@ -260,6 +284,7 @@ ui_term_open(struct ui *ui, bool mouse)
 	curses_on = true;
 	crash_handlers_install();
 	write_all(bidi_seq.enter);
+	write_all(ident.enter);
 	raw();
 	noecho();
 	nonl();

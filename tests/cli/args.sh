@@ -135,6 +135,10 @@ misuse() {
 	if [ "$c" = keys ]; then
 		run keys; nosignal "keys, no arguments"
 		check "keys, no arguments: lists the keys" 0 "$rc"
+	elif [ "$c" = doctor ]; then
+		# no project: the environment's findings alone (0 or 1)
+		run doctor; nosignal "doctor, no arguments"
+		check "doctor, no arguments: no usage error" 1 "$([ "$rc" -lt 2 ] && echo 1)"
 	else
 		usage "$c, no arguments" "$c"
 	fi
@@ -260,3 +264,35 @@ run p.axial --layout
 check "axial PROJECT --layout: usage error" 2 "$rc"
 run p.axial --layout sideways
 check "axial PROJECT --layout sideways: usage error" 2 "$rc"
+
+# options before the project are the workbench's, as after it
+run p.axial --theme dark --no-mouse
+check "axial PROJECT --theme dark --no-mouse opens it" 0 "$rc"
+run --theme dark p.axial
+check "axial --theme dark PROJECT opens it" 0 "$rc"
+check_match "axial --theme dark PROJECT prints the summary" '^project: +p.axial' "$OUT"
+run --no-mouse --layout rtl p.axial
+check "axial --no-mouse --layout rtl PROJECT opens it" 0 "$rc"
+run --layout sideways p.axial
+check "axial --layout sideways PROJECT: usage error" 2 "$rc"
+check_match "axial --layout sideways PROJECT: says why" 'layout takes rtl, ltr or auto' "$ERR"
+run --bogus p.axial
+check "axial --bogus PROJECT: usage error" 2 "$rc"
+check_match "axial --bogus PROJECT: names the option" "unknown option '--bogus'" "$ERR"
+run --theme dark
+check "axial --theme dark without a project: usage error" 2 "$rc"
+error "axial --theme dark MISSING" "$MISSING" --theme dark "$MISSING"
+run --theme dark p.axial extra
+check "axial --theme dark PROJECT extra: usage error" 2 "$rc"
+# options before a command are its own, as after it
+run codes p.axial --json
+after=$OUT
+run --json codes p.axial
+check "axial --json codes PROJECT: as axial codes PROJECT --json" "$after" "$OUT"
+run --as nobody-here code add p.axial newcode
+check "axial --as NAME code add PROJECT: refused as after it" 1 "$rc"
+check_match "axial --as NAME code add: names the coder" "nobody-here" "$ERR"
+run --bogus codes p.axial
+check "axial --bogus codes PROJECT: the command's usage error" 2 "$rc"
+check_match "axial --bogus codes PROJECT: names the option" "unknown option '--bogus'" "$ERR"
+check "options before the project changed nothing" "$before" "$(sqlite3 p.axial .dump)"

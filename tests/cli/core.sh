@@ -8,7 +8,7 @@ check_match "version text" '^axial [0-9]+\.[0-9]+' "$OUT"
 check_rc "help" 0 $A --help
 check_match "help lists tag" 'tag +apply a code' "$OUT"
 check_rc "no arguments is a usage error" 2 $A
-check_rc "unknown option" 1 $A --frobnicate
+check_rc "unknown option" 2 $A --frobnicate
 check_rc "command help" 0 $A tag --help
 check_match "tag help shows --quote" -- '--quote' "$OUT"
 check_rc "usage error exit 2" 2 $A tag
