@@ -290,9 +290,6 @@ test_counts_check_repair(void **state)
 		{"DROP TABLE coding_counts; DROP TRIGGER coding_counts_insert;"
 		    " DROP TRIGGER coding_counts_delete; DROP TRIGGER"
 		    " coding_counts_update", "missing", true},
-		{"DROP TRIGGER coding_counts_update; CREATE TRIGGER"
-		    " coding_counts_update AFTER UPDATE ON codings BEGIN"
-		    " SELECT 1; END", "not as axial makes them", true},
 	};
 	struct project *p;
 	char *path;
@@ -327,6 +324,40 @@ test_counts_check_repair(void **state)
 		project_close(p);
 		no_findings(path);
 	}
+	free(path);
+}
+
+/* One of the aggregate's names on other SQL is a planted object: the file
+ * is refused as any other, and check lists it as a schema difference. */
+static void
+test_counts_planted(void **state)
+{
+	struct check_finding *f;
+	struct project *p;
+	char *path, *err = NULL;
+	size_t n, i;
+	bool named = false;
+
+	(void)state;
+	p = tu_new_project(&path);
+	tu_doc(p, "d", "some words\n");
+	project_close(p);
+	exec_sql(path, "DROP TRIGGER coding_counts_update; CREATE TRIGGER"
+	    " coding_counts_update AFTER UPDATE ON codings BEGIN"
+	    " DELETE FROM memos; END");
+	assert_int_equal(project_open(path, 0, NULL, &p, &err), AX_ERR_NOTPROJECT);
+	assert_non_null(strstr(err, "not a file this axial made"));
+	free(err);
+	assert_ok(project_open(path, PROJECT_CHECKING, NULL, &p, NULL));
+	assert_ok(check_project(p, true, &f, &n));
+	for (i = 0; i < n; i++) {
+		assert_string_equal(f[i].what, "schema");
+		assert_false(f[i].repaired);
+		named = named || strstr(f[i].text, "coding_counts_update") != NULL;
+	}
+	assert_true(named);
+	check_findings_free(f, n);
+	project_close(p);
 	free(path);
 }
 
@@ -414,6 +445,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_follow_writes),
 		cmocka_unit_test(test_counts_check_repair),
+		cmocka_unit_test(test_counts_planted),
 		cmocka_unit_test(test_counts_migrated),
 		cmocka_unit_test(test_doc_codings_plan),
 	};

@@ -10,10 +10,12 @@
  * tree's counts cost a row per code and coder, not a read of every
  * coding. It is not in the change log: undo rewrites codings, and the
  * triggers follow. Like the search index (db-fts.c) it is outside the
- * schema comparison (db-check.c): `axial check` compares its objects
- * with db_counts_objects[] and its rows with a count of the codings, and
- * --repair builds it again; while any object is missing the readers
- * count the codings instead (db_counts_ready).
+ * schema comparison (db-check.c), but only object by object as made
+ * here (db_counts_object): one of its names with other SQL is a
+ * difference, and the file is refused, as any planted trigger is.
+ * `axial check` finds an object missing and rows that are not a count of
+ * the codings, and --repair builds it again; while an object is missing
+ * the readers count the codings instead (db_counts_ready).
  *
  * codings_doc_cover replaces codings_doc(doc_id, start): it holds every
  * column coding_list returns, so one document's codings are read from
@@ -96,6 +98,17 @@ objects_intact(struct project *p)
 		sqlite3_reset(st);
 	}
 	return n;
+}
+
+bool
+db_counts_object(const char *name, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < AX_ARRAY_LEN(objects); i++)
+		if (strcmp(name, objects[i].name) == 0)
+			return strcmp(sql, objects[i].sql) == 0;
+	return false;
 }
 
 bool

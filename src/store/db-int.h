@@ -67,6 +67,9 @@ void db_search_register(sqlite3 *db);
 #define DB_COUNTS_VERSION 9
 extern const char db_counts_schema[];
 bool db_counts_ready(struct project *p);
+/* Whether the schema object name with sql is one of the aggregate's, as
+ * made here: the schema comparison leaves those to db_counts_check. */
+bool db_counts_object(const char *name, const char *sql);
 enum ax_status db_counts_check(struct project *p);
 enum ax_status db_counts_rebuild(struct project *p);
 
