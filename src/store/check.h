@@ -10,7 +10,8 @@
  * lies outside their document, and links that break the rules of link.h
  * (a node linked to itself, two links that are one, "is part of" without
  * direction or in a loop, a built-in type gone, a core category that is
- * none). Open with PROJECT_CHECKING so a file that opening would refuse can
+ * none), the search index and the coding counts kept per code and coder
+ * (db-counts.c) against what they are built from. Open with PROJECT_CHECKING so a file that opening would refuse can
  * still be examined.
  */
 #ifndef AXIAL_CHECK_H
@@ -25,7 +26,8 @@
 struct check_finding {
 	const char *what;	/* "integrity", "foreign-key", "schema", "tree",
 				 * "document", "coding", "link",
-				 * "link-evidence", "core": not translated */
+				 * "link-evidence", "core", "search-index",
+				 * "coding-counts": not translated */
 	char *text;		/* one sentence, translated */
 	char *fix;		/* what --repair does (translated); NULL: nothing safe */
 	int64_t row;		/* the coding, node or document it is about, or 0 */
@@ -39,7 +41,8 @@ struct check_finding {
  * document deleted, a document's stored length set from its text, a link
  * to a node or type not there or to itself deleted, two links that are
  * one folded, an "is part of" given its direction, a built-in link type
- * put back, a core category that is none unmarked) is
+ * put back, a core category that is none unmarked, the search index and
+ * the coding counts built again) is
  * repaired as one undoable action, and marked so; nothing is repaired in a
  * file whose schema or SQLite structure is damaged. Findings come in the
  * order above; *out is freed with check_findings_free.

@@ -52,6 +52,16 @@ enum ax_status coding_get(struct project *p, int64_t id, struct coding *c);
 enum ax_status coding_list(struct project *p, const struct coding_filter *f,
     struct coding **out, size_t *n);
 /*
+ * The codings per code and coder the reader may see (blind.h), one entry
+ * per pair with at least one, by node then coder: kept as codings change
+ * (db-counts.c), so this reads no coding. The caller frees *out.
+ */
+struct coding_count {
+	int64_t node, coder, n;
+};
+enum ax_status coding_counts(struct project *p, struct coding_count **out,
+    size_t *n);
+/*
  * The code-point offset of the nth (1-based) occurrence of quote in the
  * document, for `axial tag --quote`; AX_ERR_NOTFOUND if there is none.
  */

@@ -276,8 +276,9 @@ is_log_trigger(const char *name)
 
 /*
  * Every object of db's schema as facts, sorted, but the search index's
- * (search_*: its tables, their shadow tables and triggers), which
- * check_search examines and --repair builds again. Without triggers, only the
+ * (search_*: its tables, their shadow tables and triggers) and the coding
+ * counts' (the table and its triggers, each as made here), which
+ * check_search and check_counts examine and --repair builds again. Without triggers, only the
  * names of triggers that are not axial's log_* ones are kept (as facts with
  * an empty value, which the reference never has).
  */
@@ -298,7 +299,8 @@ facts_collect(sqlite3 *db, bool triggers, struct facts *f)
 
 		if (type == NULL || name == NULL || tbl == NULL)
 			continue;	/* not parsed by SQLite either */
-		if (strncmp(name, "search_", 7) == 0)
+		if (strncmp(name, "search_", 7) == 0 ||
+		    db_counts_object(name, sql))
 			continue;
 		if (strcmp(type, "table") == 0)
 			rc2 = table_facts(db, name, sql, f);
@@ -1245,6 +1247,24 @@ check_search(struct project *p, struct findings *f, bool repair)
 	return AX_OK;
 }
 
+/* The codings per code and coder against the codings; rebuilt on repair. */
+static enum ax_status
+check_counts(struct project *p, struct findings *f, bool repair)
+{
+	struct check_finding *x;
+
+	if (db_counts_check(p) == AX_OK)
+		return AX_OK;
+	x = finding_add(f, "coding-counts", xstrdup(p->errmsg),
+	    xstrdup(_("count the codings again")));
+	if (repair) {
+		if (db_counts_rebuild(p) != AX_OK)
+			return AX_ERR_IO;
+		x->repaired = true;
+	}
+	return AX_OK;
+}
+
 enum ax_status
 check_project(struct project *p, bool repair, struct check_finding **out,
     size_t *n)
@@ -1275,8 +1295,9 @@ check_project(struct project *p, bool repair, struct check_finding **out,
 		    (s = check_documents(p, &f, fix)) == AX_OK &&
 		    (s = check_spans(p, &f, fix)) == AX_OK &&
 		    (p->version < 6 || (s = check_links(p, &f, fix)) == AX_OK) &&
-		    p->version >= 7)
-			s = check_search(p, &f, fix);
+		    (p->version < 7 || (s = check_search(p, &f, fix)) == AX_OK) &&
+		    p->version >= DB_COUNTS_VERSION)
+			s = check_counts(p, &f, fix);
 	}
 	if (s != AX_OK) {
 		check_findings_free(f.v, f.n);

@@ -90,10 +90,15 @@ codetree_free(struct node *nodes, size_t n)
 	free(nodes);
 }
 
-#define NODE_SELECT "SELECT n.id, ifnull(n.parent_id, 0), n.kind, n.name," \
-	" n.color, n.definition, ifnull(n.role, 'none'), n.position, n.guid," \
-	" (SELECT count(*) FROM codings c WHERE c.node_id = n.id AND" \
-	" (:vis = 0 OR c.coder_id = :vis)) FROM nodes n WHERE " DB_BLIND_NODE("n.id")
+/* A node with its codings' count: from the counts kept per code and
+ * coder (db-counts.c), or, in a file without them, counted. */
+#define NODE_COLS "SELECT n.id, ifnull(n.parent_id, 0), n.kind, n.name," \
+	" n.color, n.definition, ifnull(n.role, 'none'), n.position, n.guid,"
+#define NODE_FROM " FROM nodes n WHERE " DB_BLIND_NODE("n.id")
+#define NODE_KEPT NODE_COLS " (SELECT ifnull(sum(k.n), 0) FROM coding_counts k" \
+	" WHERE k.node_id = n.id AND (:vis = 0 OR k.coder_id = :vis))" NODE_FROM
+#define NODE_COUNTED NODE_COLS " (SELECT count(*) FROM codings c WHERE" \
+	" c.node_id = n.id AND (:vis = 0 OR c.coder_id = :vis))" NODE_FROM
 
 static void
 node_from_row(sqlite3_stmt *st, struct node *n, int64_t *position)
@@ -206,7 +211,7 @@ walk(struct row *rows, size_t n, int64_t parent, int depth, struct node *out,
 enum ax_status
 codetree_load(struct project *p, struct node **nodes, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(p, NODE_SELECT);
+	sqlite3_stmt *st = db_stmt(p, db_counts_ready(p) ? NODE_KEPT : NODE_COUNTED);
 	struct row *rows = NULL;
 	struct node *out;
 	size_t cap = 0, k = 0, m = 0;
@@ -251,7 +256,8 @@ codetree_load(struct project *p, struct node **nodes, size_t *n)
 enum ax_status
 codetree_get(struct project *p, int64_t id, struct node *out)
 {
-	sqlite3_stmt *st = db_stmt(p, NODE_SELECT " AND n.id = :id");
+	sqlite3_stmt *st = db_stmt(p, db_counts_ready(p) ?
+	    NODE_KEPT " AND n.id = :id" : NODE_COUNTED " AND n.id = :id");
 	enum ax_status s = AX_OK;
 
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);

@@ -59,6 +59,20 @@ struct project {
 extern const char db_search_schema[];
 void db_search_register(sqlite3 *db);
 
+/* db-counts.c: the codings per code and coder kept by triggers, and the
+ * covering index of one document's codings (the step to
+ * DB_COUNTS_VERSION); whether the file holds the aggregate as made here
+ * (else its readers count the codings); `axial check`'s comparison of it
+ * with the codings and --repair's rebuild, as one action. */
+#define DB_COUNTS_VERSION 9
+extern const char db_counts_schema[];
+bool db_counts_ready(struct project *p);
+/* Whether the schema object name with sql is one of the aggregate's, as
+ * made here: the schema comparison leaves those to db_counts_check. */
+bool db_counts_object(const char *name, const char *sql);
+enum ax_status db_counts_check(struct project *p);
+enum ax_status db_counts_rebuild(struct project *p);
+
 /*
  * db-sql.c: the statement helpers every db-*.c file uses; they call nothing
  * else in the store.

@@ -33,6 +33,8 @@
  *       and memos with their triggers, filled from the text.
  *   v8  queries: coding queries saved by name (savedquery.h), in the
  *       change log
+ *   v9  coding_counts: codings per code and coder kept by triggers, and
+ *       codings_doc made a covering index (db-counts.c)
  *
  * The change log. `actions` has one row per user action; `changes` one row
  * per row the action inserted, updated or deleted, with JSON images of the
@@ -251,6 +253,8 @@ static const char *const migrations[] = {
 	"  docs TEXT NOT NULL DEFAULT '',"
 	"  author_id INTEGER NOT NULL REFERENCES coders(id),"
 	"  created INTEGER NOT NULL) STRICT;",
+	/* 8 -> 9 */
+	db_counts_schema,
 };
 
 static const char *const cols_meta[] = {"id", "key", "value", NULL};

@@ -43,7 +43,7 @@ enum ax_status {
 };
 
 /* The schema version this build writes; older files are migrated on open. */
-#define PROJECT_SCHEMA_VERSION 8
+#define PROJECT_SCHEMA_VERSION 9
 
 enum {
 	PROJECT_CREATE = 1 << 0,	/* create a new project; fail if it exists */

@@ -193,12 +193,12 @@ coder_index(struct ui *ui, int64_t id)
 	return (size_t)-1;
 }
 
-/* Per-node, per-coder counts over the whole project (deferred to an idle
- * tick after the first frame: on a big project it reads every coding). */
+/* Per-node, per-coder counts over the whole project: a row per code and
+ * coder the store keeps (coding_counts), so the first frame has them. */
 void
 ui_load_counts(struct ui *ui)
 {
-	struct coding *c;
+	struct coding_count *c;
 	size_t n, i, nc = ui->ncoders;
 
 	free(ui->counts.n);
@@ -207,14 +207,14 @@ ui_load_counts(struct ui *ui)
 	ui->counts.n = xcalloc((size_t)(ui->maxid + 1) * (nc ? nc : 1),
 	    sizeof *ui->counts.n);
 	ui->counts.valid = false;
-	if (coding_list(ui->p, NULL, &c, &n) != AX_OK)
+	if (coding_counts(ui->p, &c, &n) != AX_OK)
 		return;
 	for (i = 0; i < n; i++) {
 		size_t k = coder_index(ui, c[i].coder);
 
 		if (k == (size_t)-1 || c[i].node > ui->maxid || c[i].node < 0)
 			continue;
-		ui->counts.n[(size_t)c[i].node * nc + k]++;
+		ui->counts.n[(size_t)c[i].node * nc + k] += c[i].n;
 	}
 	free(c);
 	ui->counts.valid = true;
@@ -298,8 +298,8 @@ ui_reload_tree(struct ui *ui)
 	for (i = 0; i < n; i++)
 		ui->byid[nodes[i].id] = i;
 	ui->tree_gen++;		/* what panes cached of the tree is stale */
-	ui->counts.valid = false;
 	load_memo_marks(ui);
+	ui_load_counts(ui);
 	ui_dirty(ui, DIRTY_TREE | DIRTY_TRANSCRIPT | DIRTY_STATUS);
 }
 
