@@ -4,18 +4,32 @@
  *
  * Index maps: documents and codes are numbered in the order the store lists
  * them (interview order; tree order), coders in the order the caller names
- * them. Codings of other coders are ignored.
+ * them. Codings of other coders are ignored. Ids are found by binary
+ * search in (id, index) pairs sorted by id: a large study maps a million
+ * codings into thousands of documents.
+ *
+ * Lazy (AGREE_PROJECT_LAZY): the state starts with no document, and
+ * agree_project_step adds them in order, each with its codings read then;
+ * a change to a document not yet added is skipped, since reading the
+ * document later takes it in. Invariant: documents [0, next_doc) are in
+ * the state, the others are not.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "stats/agree-project.h"
+#include "stats/agreement-ulive.h"
 #include "store/blind.h"
 #include "store/coder.h"
 #include "store/codetree.h"
 #include "store/coding.h"
 #include "store/document.h"
 #include "base/util.h"
+
+struct idmap {
+	int64_t id;
+	size_t ix;
+};
 
 struct agree_project {
 	struct project *p;
@@ -31,7 +45,10 @@ struct agree_project {
 	char **doc_name, **code_name, **cat_name;
 	size_t ncats;
 	struct agree_names names;
+	struct idmap *doc_map, *code_map;	/* sorted by id */
 	struct agree_state *st;
+	struct agree_ulive *ul;		/* AGREE_PROJECT_UNITIZE */
+	size_t next_doc;		/* documents in the state */
 	int64_t cursor;
 };
 
@@ -40,10 +57,42 @@ find_id(const int64_t *ids, size_t n, int64_t id)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)	/* small: tens of documents, hundreds of codes */
+	for (i = 0; i < n; i++)	/* small: the coders, the categories */
 		if (ids[i] == id)
 			return (long)i;
 	return -1;
+}
+
+static int
+cmp_idmap(const void *a, const void *b)
+{
+	const struct idmap *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static struct idmap *
+idmap_new(const int64_t *ids, size_t n)
+{
+	struct idmap *m = xcalloc(n + 1, sizeof *m);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m[i].id = ids[i];
+		m[i].ix = i;
+	}
+	qsort(m, n, sizeof *m, cmp_idmap);
+	return m;
+}
+
+static long
+idmap_find(const struct idmap *m, size_t n, int64_t id)
+{
+	struct idmap key = { id, 0 };
+	const struct idmap *hit = n > 0 ? bsearch(&key, m, n, sizeof *m,
+	    cmp_idmap) : NULL;
+
+	return hit != NULL ? (long)hit->ix : -1;
 }
 
 static void
@@ -62,9 +111,14 @@ free_maps(struct agree_project *ap)
 	free(ap->cat_name);
 	free(ap->doc_id);
 	free(ap->code_id);
+	free(ap->doc_map);
+	free(ap->code_map);
 	ap->doc_name = ap->code_name = ap->cat_name = NULL;
 	ap->doc_id = ap->code_id = NULL;
-	ap->ndocs = ap->ncodes = ap->ncats = 0;
+	ap->doc_map = ap->code_map = NULL;
+	ap->ndocs = ap->ncodes = ap->ncats = ap->next_doc = 0;
+	agree_ulive_free(ap->ul);
+	ap->ul = NULL;
 	agree_state_free(ap->st);
 	ap->st = NULL;
 }
@@ -74,8 +128,8 @@ static bool
 map_coding(const struct agree_project *ap, const struct coding *c,
     struct agree_coding *out)
 {
-	long d = find_id(ap->doc_id, ap->ndocs, c->doc);
-	long k = find_id(ap->code_id, ap->ncodes, c->node);
+	long d = idmap_find(ap->doc_map, ap->ndocs, c->doc);
+	long k = idmap_find(ap->code_map, ap->ncodes, c->node);
 	long who = find_id(ap->coder_id, (size_t)ap->ncoders, c->coder);
 
 	if (d < 0 || k < 0 || who < 0)
@@ -88,18 +142,83 @@ map_coding(const struct agree_project *ap, const struct coding *c,
 	return true;
 }
 
+/* Document i with its codings into the state (lazy), and its share of the
+ * unitizing figures. */
+static enum ax_status
+add_doc(struct agree_project *ap, size_t i)
+{
+	struct coding_filter f = { ap->doc_id[i], 0, 0 };
+	struct agree_doc d = {0};
+	struct coding *v = NULL;
+	char *text = NULL;
+	size_t nv = 0, k;
+	enum ax_status s;
+
+	if ((s = doc_text(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK ||
+	    (s = coding_list(ap->p, &f, &v, &nv)) != AX_OK)
+		goto out;
+	d.text = text;
+	agree_state_add_doc(ap->st, i, &d);
+	for (k = 0; k < nv; k++) {
+		struct agree_coding c;
+
+		if (map_coding(ap, &v[k], &c))
+			agree_state_add_coding(ap->st, &c);
+	}
+	if (ap->ul != NULL) {
+		agree_ulive_doc(ap->ul, ap->st, i, +1);
+		agree_ulive_code(ap->ul, -1);	/* the length moved */
+	}
+out:
+	free(text);
+	free(v);
+	return s;
+}
+
+/* Every document at once: one query for all codings. */
+static enum ax_status
+add_all(struct agree_project *ap, const int32_t *code_cat)
+{
+	struct agree_doc *adocs = xcalloc(ap->ndocs + 1, sizeof *adocs);
+	char **texts = xcalloc(ap->ndocs + 1, sizeof *texts);
+	struct coding *v = NULL;
+	size_t nv = 0, i;
+	enum ax_status s = AX_OK;
+
+	for (i = 0; i < ap->ndocs && s == AX_OK; i++) {
+		s = doc_text(ap->p, ap->doc_id[i], &texts[i], &adocs[i].len);
+		adocs[i].text = texts[i];
+	}
+	if (s == AX_OK)
+		s = coding_list(ap->p, NULL, &v, &nv);
+	if (s == AX_OK) {
+		ap->st = agree_state_new(&ap->cfg, adocs, ap->ndocs, ap->ncodes,
+		    code_cat, ap->ncats);
+		ap->next_doc = ap->ndocs;
+		for (i = 0; i < nv; i++) {
+			struct agree_coding c;
+
+			if (map_coding(ap, &v[i], &c))
+				agree_state_add_coding(ap->st, &c);
+		}
+	}
+	for (i = 0; i < ap->ndocs; i++)
+		free(texts[i]);
+	free(texts);
+	free(adocs);
+	free(v);
+	return s;
+}
+
 static enum ax_status
 build(struct agree_project *ap)
 {
 	struct project *p = ap->p;
 	struct doc_info *docs = NULL;
 	struct node *tree = NULL;
-	struct coding *v = NULL;
-	struct agree_doc *adocs = NULL;
-	char **texts = NULL;
 	int32_t *code_cat = NULL;
 	int64_t *cat_ids = NULL, top_cat = 0;
-	size_t ndocs = 0, nt = 0, nv = 0, i;
+	size_t ndocs = 0, nt = 0, i;
 	enum ax_status s;
 
 	free_maps(ap);
@@ -110,18 +229,11 @@ build(struct agree_project *ap)
 	ap->ndocs = ndocs;
 	ap->doc_id = xcalloc(ndocs + 1, sizeof *ap->doc_id);
 	ap->doc_name = xcalloc(ndocs + 1, sizeof *ap->doc_name);
-	adocs = xcalloc(ndocs + 1, sizeof *adocs);
-	texts = xcalloc(ndocs + 1, sizeof *texts);
 	for (i = 0; i < ndocs; i++) {
-		size_t len;
-
 		ap->doc_id[i] = docs[i].id;
 		ap->doc_name[i] = xstrdup(docs[i].name);
-		if ((s = doc_text(p, docs[i].id, &texts[i], &len)) != AX_OK)
-			goto out;
-		adocs[i].text = texts[i];
-		adocs[i].len = len;
 	}
+	ap->doc_map = idmap_new(ap->doc_id, ndocs);
 	ap->code_id = xcalloc(nt + 1, sizeof *ap->code_id);
 	ap->code_name = xcalloc(nt + 1, sizeof *ap->code_name);
 	ap->cat_name = xcalloc(nt + 1, sizeof *ap->cat_name);
@@ -147,27 +259,22 @@ build(struct agree_project *ap)
 		ap->code_id[ap->ncodes] = tree[i].id;
 		ap->code_name[ap->ncodes++] = codetree_path(p, tree[i].id);
 	}
+	ap->code_map = idmap_new(ap->code_id, ap->ncodes);
 	ap->names.doc = (const char *const *)ap->doc_name;
 	ap->names.code = (const char *const *)ap->code_name;
 	ap->names.category = (const char *const *)ap->cat_name;
 	ap->names.coder = (const char *const *)ap->coder_login;
-	ap->st = agree_state_new(&ap->cfg, adocs, ndocs, ap->ncodes, code_cat, ap->ncats);
-	if ((s = coding_list(p, NULL, &v, &nv)) != AX_OK)
+	/* mode f numbers units across documents: never lazy */
+	if ((ap->flags & AGREE_PROJECT_LAZY) && ap->cfg.unit != AGREE_UNIT_KXK)
+		ap->st = agree_state_new_lazy(&ap->cfg, ndocs, ap->ncodes,
+		    code_cat, ap->ncats);
+	else if ((s = add_all(ap, code_cat)) != AX_OK)
 		goto out;
-	for (i = 0; i < nv; i++) {
-		struct agree_coding c;
-
-		if (map_coding(ap, &v[i], &c))
-			agree_state_add_coding(ap->st, &c);
-	}
+	if (ap->flags & AGREE_PROJECT_UNITIZE)
+		ap->ul = agree_ulive_new(ap->st);
 out:
-	for (i = 0; i < ndocs; i++)
-		free(texts ? texts[i] : NULL);
-	free(texts);
-	free(adocs);
 	free(cat_ids);
 	free(code_cat);
-	free(v);
 	doc_list_free(docs, ndocs);
 	codetree_free(tree, nt);
 	return s;
@@ -179,6 +286,7 @@ agree_project_new(struct project *p, const char *const *coders, int ncoders,
 {
 	struct agree_project *ap = xcalloc(1, sizeof *ap);
 	enum ax_status s = AX_OK;
+	bool changed;
 	int i;
 
 	*out = NULL;
@@ -199,6 +307,8 @@ agree_project_new(struct project *p, const char *const *coders, int ncoders,
 	}
 	if (s == AX_OK)
 		s = build(ap);
+	if (s == AX_OK && !(flags & AGREE_PROJECT_LAZY))
+		s = agree_project_step(ap, 0, &changed);
 	if (s != AX_OK) {
 		agree_project_free(ap);
 		return s;
@@ -241,16 +351,78 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 	for (i = 0; i < n; i++) {
 		struct agree_coding c;
 
-		if (!map_coding(ap, &v[i].c, &c))
+		/* a document not yet added is read with its codings later */
+		if (!map_coding(ap, &v[i].c, &c) ||
+		    !agree_state_doc_ready(ap->st, c.doc))
 			continue;
+		if (ap->ul != NULL)
+			agree_ulive_doc(ap->ul, ap->st, c.doc, -1);
 		if (v[i].removed)
 			agree_state_remove_coding(ap->st, &c);
 		else
 			agree_state_add_coding(ap->st, &c);
+		if (ap->ul != NULL) {
+			agree_ulive_doc(ap->ul, ap->st, c.doc, +1);
+			agree_ulive_code(ap->ul, c.code);
+		}
 		*changed = true;
 	}
 	free(v);
 	return AX_OK;
+}
+
+enum ax_status
+agree_project_step(struct agree_project *ap, uint64_t budget_ns, bool *changed)
+{
+	uint64_t t0 = clock_ns(), used;
+	enum ax_status s = AX_OK;
+
+	*changed = false;
+	/* changes first, so a document read now is not counted twice */
+	if (ap->next_doc < ap->ndocs &&
+	    (s = agree_project_refresh(ap, changed)) != AX_OK)
+		return s;
+	while (ap->next_doc < ap->ndocs &&
+	    (budget_ns == 0 || clock_ns() - t0 < budget_ns)) {
+		if ((s = add_doc(ap, ap->next_doc)) != AX_OK)
+			return s;
+		ap->next_doc++;
+		*changed = true;
+	}
+	used = clock_ns() - t0;
+	if (ap->ul != NULL && ap->next_doc == ap->ndocs &&
+	    agree_ulive_marked(ap->ul) > 0 &&
+	    (budget_ns == 0 || used < budget_ns)) {
+		agree_ulive_step(ap->ul, ap->st, budget_ns == 0 ? 0 :
+		    budget_ns - used);
+		*changed = true;
+	}
+	return AX_OK;
+}
+
+bool
+agree_project_progress(const struct agree_project *ap, size_t *done,
+    size_t *total)
+{
+	if (done != NULL)
+		*done = ap->next_doc;
+	if (total != NULL)
+		*total = ap->ndocs;
+	return ap->next_doc == ap->ndocs &&
+	    (ap->ul == NULL || agree_ulive_marked(ap->ul) == 0);
+}
+
+bool
+agree_project_unitize(const struct agree_project *ap,
+    struct agree_unitize *uz, struct agree_ualpha *ua)
+{
+	if (ap->ul == NULL) {
+		memset(uz, 0, sizeof *uz);
+		memset(ua, 0, sizeof *ua);
+		return false;
+	}
+	return agree_ulive_figures(ap->ul, uz, ua) &&
+	    ap->next_doc == ap->ndocs;
 }
 
 const struct agree_state *
