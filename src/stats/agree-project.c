@@ -8,11 +8,18 @@
  * search in (id, index) pairs sorted by id: a large study maps a million
  * codings into thousands of documents.
  *
- * Lazy (AGREE_PROJECT_LAZY): the state starts with no document, and
- * agree_project_step adds them in order, each with its codings read then;
- * a change to a document not yet added is skipped, since reading the
- * document later takes it in. Invariant: documents [0, next_doc) are in
- * the state, the others are not.
+ * Lazy (AGREE_PROJECT_LAZY): the state starts with no document. The
+ * first slice adds documents in order, each with its own query for its
+ * codings (the first figures; the query seeks its rows, slow for many).
+ * Then the codings are read by id a page at a time (coding_list_page: a
+ * run of the table), into a bucket per document not yet added, skipping
+ * those added; once all are read, one refresh more (reading ends a
+ * slice), and the remaining documents are added from their buckets.
+ * Changes: to an added document, into the state; to a bucket, by id,
+ * when its id was read or lies past the ids being read (the pages read
+ * the others as they are then). A page may read a row that a refresh
+ * also reports: bucket entries of one id are made one when added.
+ * Invariant: a document is in the state or has a bucket, never both.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +57,30 @@ struct agree_project {
 	struct agree_ulive *ul;		/* AGREE_PROJECT_UNITIZE */
 	size_t next_doc;		/* documents in the state */
 	int64_t cursor;
+	/* lazy */
+	struct bucket *bucket;		/* per document not in the state */
+	int phase;			/* enum phase */
+	int64_t paged, upto;		/* codings read by id: (0, paged] of (0, upto] */
+	uint64_t seq;			/* bucket entries in the order put */
+	const struct node *given;	/* the caller's tree, for the first build */
+	size_t ngiven;
 };
+
+struct bentry {
+	int64_t id;
+	uint64_t seq;
+	struct agree_coding c;
+};
+
+struct bucket {
+	struct bentry *v;
+	size_t n, cap;
+};
+
+enum phase { PH_QUERY, PH_PAGE, PH_SETTLE, PH_BUCKETS, PH_DONE };
+
+/* codings read per page */
+#define PAGE_ROWS 5000
 
 static long
 find_id(const int64_t *ids, size_t n, int64_t id)
@@ -116,6 +146,10 @@ free_maps(struct agree_project *ap)
 	ap->doc_name = ap->code_name = ap->cat_name = NULL;
 	ap->doc_id = ap->code_id = NULL;
 	ap->doc_map = ap->code_map = NULL;
+	for (i = 0; ap->bucket != NULL && i < ap->ndocs; i++)
+		free(ap->bucket[i].v);
+	free(ap->bucket);
+	ap->bucket = NULL;
 	ap->ndocs = ap->ncodes = ap->ncats = ap->next_doc = 0;
 	agree_ulive_free(ap->ul);
 	ap->ul = NULL;
@@ -140,6 +174,94 @@ map_coding(const struct agree_project *ap, const struct coding *c,
 	out->start = (uint32_t)c->start;
 	out->end = (uint32_t)c->end;
 	return true;
+}
+
+static void
+bucket_put(struct agree_project *ap, int64_t id, const struct agree_coding *c)
+{
+	struct bucket *b = &ap->bucket[c->doc];
+
+	b->v = xgrow(b->v, &b->cap, b->n + 1, sizeof *b->v);
+	b->v[b->n].id = id;
+	b->v[b->n].seq = ap->seq++;
+	b->v[b->n++].c = *c;
+}
+
+static void
+bucket_remove(struct agree_project *ap, int64_t id, const struct agree_coding *c)
+{
+	struct bucket *b = &ap->bucket[c->doc];
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].id == id && memcmp(&b->v[i].c, c, sizeof *c) == 0) {
+			b->v[i] = b->v[--b->n];
+			return;
+		}
+}
+
+static int
+cmp_bentry(const void *x, const void *y)
+{
+	const struct bentry *a = x, *b = y;
+
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* The document and the codings of its bucket, the last put of each id. */
+static enum ax_status
+add_doc_bucket(struct agree_project *ap, size_t i)
+{
+	struct bucket *b = &ap->bucket[i];
+	struct agree_doc d = {0};
+	char *text = NULL;
+	size_t k;
+	enum ax_status s;
+
+	if ((s = doc_text(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK)
+		return s;
+	d.text = text;
+	agree_state_add_doc(ap->st, i, &d);
+	if (b->n > 1)
+		qsort(b->v, b->n, sizeof *b->v, cmp_bentry);
+	for (k = 0; k < b->n; k++)
+		if (k + 1 == b->n || b->v[k + 1].id != b->v[k].id)
+			agree_state_add_coding(ap->st, &b->v[k].c);
+	free(b->v);
+	memset(b, 0, sizeof *b);
+	if (ap->ul != NULL) {
+		agree_ulive_doc(ap->ul, ap->st, i, +1);
+		agree_ulive_code(ap->ul, -1);	/* the length moved */
+	}
+	free(text);
+	return AX_OK;
+}
+
+/* A page of codings into the buckets; false when all are read. */
+static enum ax_status
+read_page(struct agree_project *ap, bool *more)
+{
+	struct coding *v = NULL;
+	size_t n = 0, k;
+	enum ax_status s;
+
+	*more = false;
+	if ((s = coding_list_page(ap->p, ap->paged, ap->upto, PAGE_ROWS, &v,
+	    &n)) != AX_OK)
+		return s;
+	for (k = 0; k < n; k++) {
+		struct agree_coding c;
+
+		if (map_coding(ap, &v[k], &c) &&
+		    !agree_state_doc_ready(ap->st, c.doc))
+			bucket_put(ap, v[k].id, &c);
+	}
+	ap->paged = n > 0 ? v[n - 1].id : ap->upto;
+	*more = ap->paged < ap->upto;
+	free(v);
+	return AX_OK;
 }
 
 /* Document i with its codings into the state (lazy), and its share of the
@@ -223,8 +345,12 @@ build(struct agree_project *ap)
 
 	free_maps(ap);
 	ap->cursor = coding_changes_cursor(p);
-	if ((s = doc_list(p, &docs, &ndocs)) != AX_OK ||
-	    (s = codetree_load(p, &tree, &nt)) != AX_OK)
+	if ((s = doc_list(p, &docs, &ndocs)) != AX_OK)
+		goto out;
+	if (ap->given != NULL) {
+		tree = (struct node *)ap->given;	/* read only */
+		nt = ap->ngiven;
+	} else if ((s = codetree_load(p, &tree, &nt)) != AX_OK)
 		goto out;
 	ap->ndocs = ndocs;
 	ap->doc_id = xcalloc(ndocs + 1, sizeof *ap->doc_id);
@@ -265,10 +391,15 @@ build(struct agree_project *ap)
 	ap->names.category = (const char *const *)ap->cat_name;
 	ap->names.coder = (const char *const *)ap->coder_login;
 	/* mode f numbers units across documents: never lazy */
-	if ((ap->flags & AGREE_PROJECT_LAZY) && ap->cfg.unit != AGREE_UNIT_KXK)
+	ap->phase = PH_DONE;
+	if ((ap->flags & AGREE_PROJECT_LAZY) && ap->cfg.unit != AGREE_UNIT_KXK) {
 		ap->st = agree_state_new_lazy(&ap->cfg, ndocs, ap->ncodes,
 		    code_cat, ap->ncats);
-	else if ((s = add_all(ap, code_cat)) != AX_OK)
+		ap->bucket = xcalloc(ndocs + 1, sizeof *ap->bucket);
+		ap->phase = PH_QUERY;
+		ap->paged = 0;
+		ap->upto = INT64_MAX;	/* nothing read: the pages will */
+	} else if ((s = add_all(ap, code_cat)) != AX_OK)
 		goto out;
 	if (ap->flags & AGREE_PROJECT_UNITIZE)
 		ap->ul = agree_ulive_new(ap->st);
@@ -276,13 +407,24 @@ out:
 	free(cat_ids);
 	free(code_cat);
 	doc_list_free(docs, ndocs);
-	codetree_free(tree, nt);
+	if (ap->given == NULL)
+		codetree_free(tree, nt);
+	ap->given = NULL;	/* a rebuild reads the tree anew */
 	return s;
 }
 
 enum ax_status
 agree_project_new(struct project *p, const char *const *coders, int ncoders,
     const struct agree_config *cfg, unsigned flags, struct agree_project **out)
+{
+	return agree_project_new_tree(p, coders, ncoders, cfg, flags, NULL, 0,
+	    out);
+}
+
+enum ax_status
+agree_project_new_tree(struct project *p, const char *const *coders,
+    int ncoders, const struct agree_config *cfg, unsigned flags,
+    const struct node *tree, size_t nt, struct agree_project **out)
 {
 	struct agree_project *ap = xcalloc(1, sizeof *ap);
 	enum ax_status s = AX_OK;
@@ -295,6 +437,8 @@ agree_project_new(struct project *p, const char *const *coders, int ncoders,
 		return s;
 	}
 	ap->p = p;
+	ap->given = tree;
+	ap->ngiven = nt;
 	ap->cfg = *cfg;
 	ap->cfg.ncoders = ncoders;
 	ap->flags = flags;
@@ -351,10 +495,19 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 	for (i = 0; i < n; i++) {
 		struct agree_coding c;
 
-		/* a document not yet added is read with its codings later */
-		if (!map_coding(ap, &v[i].c, &c) ||
-		    !agree_state_doc_ready(ap->st, c.doc))
+		if (!map_coding(ap, &v[i].c, &c))
 			continue;
+		if (!agree_state_doc_ready(ap->st, c.doc)) {
+			/* ids not read yet: the pages read them as they are */
+			if (v[i].c.id > ap->paged && v[i].c.id <= ap->upto)
+				continue;
+			if (v[i].removed)
+				bucket_remove(ap, v[i].c.id, &c);
+			else
+				bucket_put(ap, v[i].c.id, &c);
+			*changed = true;
+			continue;
+		}
 		if (ap->ul != NULL)
 			agree_ulive_doc(ap->ul, ap->st, c.doc, -1);
 		if (v[i].removed)
@@ -371,30 +524,72 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 	return AX_OK;
 }
 
+/* Whether a slice begun at t0 may do more; the first piece always. */
+static bool
+in_budget(uint64_t t0, uint64_t budget_ns, bool *first)
+{
+	bool ok = *first || budget_ns == 0 || clock_ns() - t0 < budget_ns;
+
+	*first = false;
+	return ok;
+}
+
 enum ax_status
 agree_project_step(struct agree_project *ap, uint64_t budget_ns, bool *changed)
 {
 	uint64_t t0 = clock_ns(), used;
 	enum ax_status s = AX_OK;
+	bool more = true, first = true;
 
 	*changed = false;
-	/* changes first, so a document read now is not counted twice */
-	if (ap->next_doc < ap->ndocs &&
+	/* changes first: into the state or the buckets */
+	if (ap->phase != PH_DONE &&
 	    (s = agree_project_refresh(ap, changed)) != AX_OK)
 		return s;
-	while (ap->next_doc < ap->ndocs &&
-	    (budget_ns == 0 || clock_ns() - t0 < budget_ns)) {
-		if ((s = add_doc(ap, ap->next_doc)) != AX_OK)
+	if (ap->phase == PH_SETTLE)
+		ap->phase = PH_BUCKETS;		/* refreshed after the last page */
+	if (ap->phase == PH_QUERY) {
+		/* the first slice: the first documents, each its own query */
+		while (ap->next_doc < ap->ndocs &&
+		    in_budget(t0, budget_ns, &first)) {
+			if ((s = add_doc(ap, ap->next_doc)) != AX_OK)
+				return s;
+			ap->next_doc++;
+			*changed = true;
+		}
+		ap->phase = ap->next_doc < ap->ndocs ? PH_PAGE : PH_DONE;
+		ap->upto = coding_max_id(ap->p);
+		return AX_OK;
+	}
+	while (ap->phase == PH_PAGE && in_budget(t0, budget_ns, &first)) {
+		if ((s = read_page(ap, &more)) != AX_OK)
+			return s;
+		if (!more)
+			ap->phase = PH_SETTLE;	/* a refresh before any use */
+	}
+	if (ap->phase == PH_PAGE || ap->phase == PH_SETTLE) {
+		if (ap->phase == PH_SETTLE && budget_ns == 0) {
+			*changed = true;
+			return agree_project_step(ap, 0, &more);
+		}
+		return AX_OK;
+	}
+	while (ap->phase == PH_BUCKETS && ap->next_doc < ap->ndocs &&
+	    in_budget(t0, budget_ns, &first)) {
+		if (!agree_state_doc_ready(ap->st, ap->next_doc) &&
+		    (s = add_doc_bucket(ap, ap->next_doc)) != AX_OK)
 			return s;
 		ap->next_doc++;
 		*changed = true;
 	}
+	if (ap->phase == PH_BUCKETS && ap->next_doc == ap->ndocs)
+		ap->phase = PH_DONE;
 	used = clock_ns() - t0;
-	if (ap->ul != NULL && ap->next_doc == ap->ndocs &&
+	if (ap->ul != NULL && ap->phase == PH_DONE &&
 	    agree_ulive_marked(ap->ul) > 0 &&
-	    (budget_ns == 0 || used < budget_ns)) {
+	    (first || budget_ns == 0 || used < budget_ns)) {
 		agree_ulive_step(ap->ul, ap->st, budget_ns == 0 ? 0 :
-		    budget_ns - used);
+		    used < budget_ns ? budget_ns - used : 1);
 		*changed = true;
 	}
 	return AX_OK;

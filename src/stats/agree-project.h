@@ -20,6 +20,7 @@
 
 #include "stats/agreement.h"
 #include "stats/agreement-ualpha.h"
+#include "store/codetree.h"
 #include "store/project.h"
 
 struct agree_project;
@@ -43,6 +44,16 @@ enum {
  */
 enum ax_status agree_project_new(struct project *p, const char *const *coders,
     int ncoders, const struct agree_config *cfg, unsigned flags,
+    struct agree_project **out);
+/*
+ * The same with the code tree as codetree_load gave it to the caller (the
+ * workbench has it): a large study's per-code counts are not read again.
+ * Only the first build uses it; a rebuild after the tree changed reads
+ * the tree itself.
+ */
+enum ax_status agree_project_new_tree(struct project *p,
+    const char *const *coders, int ncoders, const struct agree_config *cfg,
+    unsigned flags, const struct node *tree, size_t nt,
     struct agree_project **out);
 void agree_project_free(struct agree_project *ap);
 

@@ -85,7 +85,7 @@ agree_ulive_step(struct agree_ulive *ul, const struct agree_state *st,
     uint64_t budget_ns)
 {
 	uint64_t t0 = clock_ns();
-	size_t k;
+	size_t k, done = 0;
 
 	for (k = 0; k < ul->ncodes && ul->nmarked > 0; k++) {
 		size_t x = (ul->next + k) % ul->ncodes;
@@ -94,7 +94,8 @@ agree_ulive_step(struct agree_ulive *ul, const struct agree_state *st,
 
 		if (!ul->marked[x])
 			continue;
-		if (budget_ns > 0 && clock_ns() - t0 >= budget_ns) {
+		/* at least one code a call, so a slice always moves on */
+		if (budget_ns > 0 && done > 0 && clock_ns() - t0 >= budget_ns) {
 			ul->next = x;
 			break;
 		}
@@ -105,6 +106,7 @@ agree_ulive_step(struct agree_ulive *ul, const struct agree_state *st,
 		agree_useg_free(&s);
 		ul->marked[x] = false;
 		ul->nmarked--;
+		done++;
 	}
 	return ul->nmarked;
 }

@@ -38,7 +38,7 @@ void agree_ulive_code(struct agree_ulive *ul, int64_t code);
 
 /*
  * Computes marked codes again until none is left or budget_ns (0: no
- * limit) has passed; returns how many are still marked.
+ * limit) has passed, at least one; returns how many are still marked.
  */
 size_t agree_ulive_step(struct agree_ulive *ul, const struct agree_state *st,
     uint64_t budget_ns);

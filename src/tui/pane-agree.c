@@ -190,8 +190,9 @@ agree_build(struct ui *ui, struct agree_pane *d)
 		}
 		n = 2;
 	}
-	if (!ui_check(ui, agree_project_new(ui->p, names, (int)n, &cfg,
-	    AGREE_PROJECT_LAZY | AGREE_PROJECT_UNITIZE, &d->ap)))
+	if (!ui_check(ui, agree_project_new_tree(ui->p, names, (int)n, &cfg,
+	    AGREE_PROJECT_LAZY | AGREE_PROJECT_UNITIZE, ui->nodes, ui->nnodes,
+	    &d->ap)))
 		return false;
 	for (i = 0; i < n; i++)
 		d->coders[i] = xstrdup(names[i]);
