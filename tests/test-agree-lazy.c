@@ -9,6 +9,7 @@
  * connection codes equals agree_project_new.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -46,8 +46,9 @@ struct agree_pane {
 	struct agree_unitize uz;	/* alpha_U per code, kept on change */
 	struct agree_ualpha ua;		/* u-alpha of all codes, likewise */
 	bool complete;			/* every document in, alpha_U current */
-	bool paused;			/* AXIAL_AGREE_PAUSE: no slice after the
-					   first (the tests see a partial pane) */
+	bool paused;			/* AXIAL_AGREE_PAUSE: slices of one
+					   document, none when idle (the
+					   tests see a partial pane) */
 };
 
 static struct agree_pane *
@@ -145,7 +146,8 @@ agree_slice(struct ui *ui, struct agree_pane *d)
 
 	if (d->ap == NULL)
 		return;
-	if (agree_project_step(d->ap, PANE_AGREE_SLICE_NS, &changed) != AX_OK) {
+	if (agree_project_step(d->ap, d->paused ? 1 : PANE_AGREE_SLICE_NS,
+	    &changed) != AX_OK) {
 		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
 		return;
 	}
