@@ -4,7 +4,7 @@
  *
  *   build/bench/bench-agree [DOCS [CODES [CODINGS_PER_CODER]]]
  *
- * Defaults: 300 documents of about 60 KB (Persian and English words in
+ * Defaults (times AXIAL_BENCH_SCALE for documents and codings): 300 documents of about 60 KB (Persian and English words in
  * paragraphs), 400 codes, two coders with 60,000 codings each, from a fixed
  * seed. Measures, in paragraph mode (the live default):
  *   - full recompute of every per-code table plus its kappa (median of runs);
@@ -15,7 +15,11 @@
  *   - sklearn.metrics.cohen_kappa_score over the same per-code unit vectors
  *     (written to a temp dir), and the ratio; the kappas are compared too.
  * Then four coders (issue 20): the update after one coding plus the set
- * figures the agreement pane shows (Fleiss, alpha, Light, AC1).
+ * figures the agreement pane shows (Fleiss, alpha, Light, AC1), and with
+ * alpha_U of the coding's code and u-alpha kept live (agreement-ulive.h)
+ * against both from scratch. Then the pane on a project
+ * (bench_project, issue 22): its first figures and the live update.
+ * AXIAL_BENCH_NO_SKLEARN=1 skips scikit-learn.
  * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
  */
 #include <math.h>
@@ -23,15 +27,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "stats/agreement-int.h"
 #include "stats/agreement.h"
 #include "stats/agreement-ualpha.h"
 #include "stats/agreement-unitize.h"
+#include "stats/agreement-ulive.h"
+#include "stats/agree-project.h"
 #include "base/util.h"
+#include "synth.h"
 
 static uint64_t
-rnd(uint64_t *s)
+ernd(uint64_t *s)
 {
 	uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
 
@@ -40,15 +48,7 @@ rnd(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-static const char *const words[] = {
+static const char *const ewords[] = {
 	"سازمان", "مدیریت", "کارکنان", "تصمیم‌گیری", "مشارکت", "اعتماد", "بودجه",
 	"می‌خواهم", "بنابراین", "شفافیت", "the", "policy", "HR", "team", "budget",
 	"meeting", "KPI", "2024", "۱۴۰۲", "درصد", "ERP", "feedback", "و", "در",
@@ -56,19 +56,19 @@ static const char *const words[] = {
 
 /* A document of about `bytes` bytes; *ncp gets its length in code points. */
 static char *
-make_doc(uint64_t *seed, size_t bytes, uint32_t *ncp)
+emake_doc(uint64_t *seed, size_t bytes, uint32_t *ncp)
 {
 	struct buf b = {0};
 	uint32_t n = 0;
 
 	while (b.len < bytes) {
-		size_t para = 300 + rnd(seed) % 600, start = b.len;
+		size_t para = 300 + ernd(seed) % 600, start = b.len;
 
 		while (b.len - start < para) {
-			const char *w = words[rnd(seed) % AX_ARRAY_LEN(words)];
+			const char *w = ewords[ernd(seed) % AX_ARRAY_LEN(ewords)];
 
 			buf_puts(&b, w);
-			buf_putc(&b, rnd(seed) % 12 == 0 ? '.' : ' ');
+			buf_putc(&b, ernd(seed) % 12 == 0 ? '.' : ' ');
 		}
 		buf_putc(&b, '\n');
 	}
@@ -83,12 +83,12 @@ random_coding(uint64_t *seed, uint32_t ndocs, uint32_t ncodes, const uint32_t *n
     uint32_t coder)
 {
 	struct agree_coding c;
-	uint32_t len = 40 + (uint32_t)(rnd(seed) % 1200);
+	uint32_t len = 40 + (uint32_t)(ernd(seed) % 1200);
 
-	c.doc = (uint32_t)(rnd(seed) % ndocs);
-	c.code = (uint32_t)(rnd(seed) % ncodes);
+	c.doc = (uint32_t)(ernd(seed) % ndocs);
+	c.code = (uint32_t)(ernd(seed) % ncodes);
 	c.coder = coder;
-	c.start = (uint32_t)(rnd(seed) % (ncp[c.doc] - 1));
+	c.start = (uint32_t)(ernd(seed) % (ncp[c.doc] - 1));
 	c.end = c.start + len > ncp[c.doc] ? ncp[c.doc] : c.start + len;
 	return c;
 }
@@ -126,6 +126,7 @@ bench_four(const struct agree_doc *docs, uint32_t ndocs, uint32_t ncodes,
 	uint64_t *upd = xcalloc(2 * UPDATES, sizeof *upd), t0, b0;
 	int64_t hist[M + 1], pair[M * M];
 	struct agree_state *st;
+	struct agree_ulive *ul;
 	struct agree_many f;
 	double sink = 0;	/* printed, so the figures are computed */
 	uint32_t i;
@@ -168,16 +169,213 @@ bench_four(const struct agree_doc *docs, uint32_t ndocs, uint32_t ncodes,
 	    "Light, AC1): median %7.2f us, p95 %7.2f us  (target <= 1 ms; "
 	    "checksum %.3g)\n", (double)upd[UPDATES] / 1e3,
 	    (double)upd[2 * UPDATES * 95 / 100] / 1e3, sink);
+
+	/* What the pane recomputed before: alpha_U of every code, u-alpha. */
+	t0 = clock_ns();
+	{
+		struct agree_useg_set us;
+		struct agree_unitize u;
+		struct agree_ualpha ua;
+
+		agree_state_usegs(st, -1, &us);
+		agree_unitize(&us, &u);
+		agree_ualpha(&us, &ua);
+		sink += u.alpha.why == NULL ? u.alpha.v : 0;
+		agree_unitize_free(&u);
+		agree_useg_free(&us);
+	}
+	printf("  four coders, alpha_U of every code + u-alpha from scratch: %9.2f ms\n",
+	    (double)(clock_ns() - t0) / 1e6);
+	t0 = clock_ns();
+	ul = agree_ulive_new(st);
+	agree_ulive_step(ul, st, 0);
+	printf("  four coders, live alpha_U + u-alpha set up: %9.2f ms\n",
+	    (double)(clock_ns() - t0) / 1e6);
+	/* The pane's live update now: the coding, the set figures with AC1,
+	 * alpha_U of its code and u-alpha of its document (agreement-ulive.h). */
+	for (i = 0; i < UPDATES; i++) {
+		struct agree_coding c = random_coding(seed, ndocs, ncodes, ncp,
+		    i % M);
+		struct agree_unitize uz;
+		struct agree_ualpha ua;
+
+		for (k = 0; k < 2; k++) {
+			t0 = clock_ns();
+			agree_ulive_doc(ul, st, c.doc, -1);
+			if (k == 0)
+				agree_state_add_coding(st, &c);
+			else if (agree_state_remove_coding(st, &c) != 0)
+				fatal("bench: remove failed");
+			agree_ulive_doc(ul, st, c.doc, +1);
+			agree_ulive_code(ul, c.code);
+			agree_ulive_step(ul, st, 0);
+			agree_ulive_figures(ul, &uz, &ua);
+			agree_state_total_table(st, &(struct agree_cells){0}, hist);
+			agree_many_figures(hist, pair, M, agree_state_pairs(st,
+			    AGREE_BY_CODE, -1, pair), &f, NULL);
+			agree_state_table(st, c.code, -1, &(struct agree_cells){0}, hist);
+			agree_many_figures(hist, pair, M, agree_state_pairs(st,
+			    AGREE_BY_CODE, c.code, pair), &f, NULL);
+			sink += f.ac1.v + (uz.alpha.why == NULL ? uz.alpha.v : 0) +
+			    (ua.binary.why == NULL ? ua.binary.v : 0);
+			agree_unitize_free(&uz);
+			upd[2 * i + (uint32_t)k] = clock_ns() - t0;
+		}
+	}
+	qsort(upd, 2 * UPDATES, sizeof *upd, cmp_u64);
+	printf("  four coders, live update with AC1, alpha_U and u-alpha (the pane's "
+	    "recompute): median %7.2f us, p95 %7.2f us  (target <= 1 ms; checksum %.3g)\n",
+	    (double)upd[UPDATES] / 1e3, (double)upd[2 * UPDATES * 95 / 100] / 1e3, sink);
+	agree_ulive_free(ul);
 	agree_state_free(st);
 	free(upd);
+}
+
+/* What the pane draws: the pooled row, each category's, one code's, with
+ * kappa and AC1, and the unitizing figures; returns a checksum. */
+static double
+pane_figures(const struct agree_project *ap, int64_t code)
+{
+	const struct agree_state *st = agree_project_state(ap);
+	struct agree_unitize uz;
+	struct agree_ualpha ua;
+	struct agree_cells c;
+	struct agree_kappa k;
+	struct agree_gwet g;
+	size_t nd, nc, ncat, i;
+	double sum = 0;
+
+	agree_state_size(st, &nd, &nc, &ncat);
+	for (i = 0; i < ncat + 2; i++) {
+		if (i < ncat)
+			agree_state_category_table(st, (int64_t)i, &c, NULL);
+		else if (i == ncat)
+			agree_state_total_table(st, &c, NULL);
+		else
+			agree_state_table(st, code, -1, &c, NULL);
+		agree_kappa_2x2(c.a, c.b, c.c, c.d, &k);
+		agree_gwet_table((int64_t[4]){ c.a, c.b, c.c, c.d }, 2, NULL, &g);
+		sum += (k.kappa.why ? 0 : k.kappa.v) + (g.ac.why ? 0 : g.ac.v);
+	}
+	agree_project_unitize(ap, &uz, &ua);
+	sum += uz.alpha.why ? 0 : uz.alpha.v;
+	agree_unitize_free(&uz);
+	return sum;
+}
+
+/*
+ * The agreement pane on the synthetic project of synth.h (at
+ * AXIAL_BENCH_SCALE), kept in $AXIAL_BENCH_DIR/agree (made once): the
+ * full build it did when opened before (every document, then alpha_U of
+ * every code and u-alpha); its first figures now (no document read, one
+ * slice of PANE_SLICE_MS, the rows it draws) and the slices to
+ * completion; the live update after one coding of coder-a committed
+ * (refresh, alpha_U of its code, the figures; the commit not counted).
+ */
+#define PANE_SLICE_MS 20
+static void
+bench_project(void)
+{
+	const char *bd = getenv("AXIAL_BENCH_DIR");
+	static const char *const ab[] = { "coder-a", "coder-b" };
+	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
+	enum { LIVE = 200 };
+	uint64_t slice = PANE_SLICE_MS * UINT64_C(1000000), t0, t1, live[LIVE];
+	struct agree_project *ap;
+	struct project *p;
+	struct doc_info *docs = NULL;
+	struct node *tree = NULL;
+	size_t ndocs = 0, nt = 0, done, total, slices = 0, i, n = 0;
+	int64_t *codes, id = 0;
+	double sink = 0;
+	char *dir, *path;
+	bool changed;
+
+	if (bd == NULL) {
+		printf("  pane on a project: skipped (set AXIAL_BENCH_DIR)\n");
+		return;
+	}
+	dir = xasprintf("%s/agree", bd);
+	path = xasprintf("%s/large-x%d.axial", dir, synth_scale());
+	mkdir(dir, 0777);
+	if (access(path, R_OK) != 0) {
+		t0 = clock_ns();
+		synth_project(path);
+		printf("  pane: generated %s in %.1f s\n", path,
+		    (double)(clock_ns() - t0) / 1e9);
+	}
+	if (project_open(path, 0, "coder-a", &p, NULL) != AX_OK)
+		fatal("bench: open %s", path);
+	die_if(p, doc_list(p, &docs, &ndocs), "documents");
+	die_if(p, codetree_load(p, &tree, &nt), "tree");
+	codes = xcalloc(nt + 1, sizeof *codes);
+	for (i = 0; i < nt; i++)
+		if (tree[i].kind == NODE_CODE)
+			codes[n++] = tree[i].id;
+
+	t0 = clock_ns();
+	die_if(p, agree_project_new(p, ab, 2, &cfg, AGREE_PROJECT_UNITIZE, &ap),
+	    "agree");
+	sink += pane_figures(ap, 0);
+	printf("  pane, %zu documents: full build + alpha_U of every code + u-alpha "
+	    "(how it opened before) %9.1f ms\n", ndocs,
+	    (double)(clock_ns() - t0) / 1e6);
+	agree_project_free(ap);
+
+	t0 = clock_ns();
+	/* the workbench passes the tree it loaded at start */
+	die_if(p, agree_project_new_tree(p, ab, 2, &cfg, AGREE_PROJECT_LAZY |
+	    AGREE_PROJECT_UNITIZE, tree, nt, &ap), "agree");
+	die_if(p, agree_project_step(ap, slice, &changed), "step");
+	sink += pane_figures(ap, 0);
+	t1 = clock_ns();
+	agree_project_progress(ap, &done, &total);
+	while (!agree_project_progress(ap, NULL, NULL)) {
+		die_if(p, agree_project_step(ap, slice, &changed), "step");
+		slices++;
+	}
+	sink += pane_figures(ap, 0);
+	printf("  pane open, first figures (partial, %zu of %zu documents): %7.1f ms  "
+	    "(target <= 100 ms); complete after %zu more slices of %d ms: %9.1f ms\n",
+	    done, total, (double)(t1 - t0) / 1e6, slices, PANE_SLICE_MS,
+	    (double)(clock_ns() - t0) / 1e6);
+
+	for (i = 0; i < LIVE; i++) {
+		size_t d = rnd() % ndocs;
+		int64_t start = rnd() % (uint32_t)(docs[d].nchars - 200);
+
+		/* add one, then take it away: the project stays as made */
+		if (i % 2 == 0)
+			die_if(p, coding_add(p, docs[d].id, codes[rnd() % n],
+			    start, start + 10 + rnd() % 150, &id), "coding");
+		else
+			die_if(p, coding_remove(p, id), "remove");
+		t0 = clock_ns();
+		die_if(p, agree_project_refresh(ap, &changed), "refresh");
+		die_if(p, agree_project_step(ap, slice, &changed), "step");
+		sink += pane_figures(ap, 1);
+		live[i] = clock_ns() - t0;
+	}
+	qsort(live, LIVE, sizeof *live, cmp_u64);
+	printf("  pane live update after one coding (refresh, alpha_U of its code, "
+	    "u-alpha, the figures): median %7.2f us, p95 %7.2f us  (target <= 1 ms; "
+	    "checksum %.3g)\n", (double)live[LIVE / 2] / 1e3,
+	    (double)live[LIVE * 95 / 100] / 1e3, sink);
+	agree_project_free(ap);
+	doc_list_free(docs, ndocs);
+	codetree_free(tree, nt);
+	free(codes);
+	project_close(p);
+	free(path);
+	free(dir);
 }
 
 int
 main(int argc, char **argv)
 {
-	uint32_t ndocs = argc > 1 ? (uint32_t)atoi(argv[1]) : 300;
-	uint32_t ncodes = argc > 2 ? (uint32_t)atoi(argv[2]) : 400;
-	uint32_t per = argc > 3 ? (uint32_t)atoi(argv[3]) : 60000;
+	uint32_t ndocs = argc > 1 ? (uint32_t)atoi(argv[1]) : (uint32_t)NDOCS;
+	uint32_t ncodes = argc > 2 ? (uint32_t)atoi(argv[2]) : NCODES;
+	uint32_t per = argc > 3 ? (uint32_t)atoi(argv[3]) : (uint32_t)CODINGS_PER_CODER;
 	enum { RUNS = 11, UPDATES = 2000 };
 	struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH, .ncoders = 2 };
 	struct agree_doc *docs = xcalloc(ndocs, sizeof *docs);
@@ -194,17 +392,17 @@ main(int argc, char **argv)
 	int r;
 
 	for (i = 0; i < ndocs; i++) {
-		docs[i].text = make_doc(&seed, 60000, &ncp[i]);
+		docs[i].text = emake_doc(&seed, 60000, &ncp[i]);
 		docs[i].len = strlen(docs[i].text);
 		bytes += (double)docs[i].len;
 	}
 	/* Coder A at random; B repeats 70% of A's codings with moved ends. */
 	for (i = 0; i < per; i++) {
 		cod[i] = random_coding(&seed, ndocs, ncodes, ncp, 0);
-		if (rnd(&seed) % 10 < 7) {
+		if (ernd(&seed) % 10 < 7) {
 			struct agree_coding c = cod[i];
-			int64_t s = (int64_t)c.start + (int64_t)(rnd(&seed) % 121) - 60;
-			int64_t e = (int64_t)c.end + (int64_t)(rnd(&seed) % 121) - 60;
+			int64_t s = (int64_t)c.start + (int64_t)(ernd(&seed) % 121) - 60;
+			int64_t e = (int64_t)c.end + (int64_t)(ernd(&seed) % 121) - 60;
 
 			c.coder = 1;
 			c.start = s < 0 ? 0 : s >= ncp[c.doc] ? ncp[c.doc] - 1 : (uint32_t)s;
@@ -355,7 +553,8 @@ main(int argc, char **argv)
 	    "    f.write('%%r\\n' %% t)\n"
 	    "    f.writelines('%%r\\n' %% x for x in out)\n"
 	    "EOF\n", py, dir, (long long)units, ncodes);
-	r = system(cmd);
+	/* AXIAL_BENCH_NO_SKLEARN: minutes at 10x, and not what is measured */
+	r = getenv("AXIAL_BENCH_NO_SKLEARN") != NULL ? -1 : system(cmd);
 	free(cmd);
 	free(path);
 	path = xasprintf("%s/kappa.txt", dir);
@@ -385,6 +584,8 @@ main(int argc, char **argv)
 		    sk_s * 1e9 / (double)runs[RUNS / 2]);
 		printf("  kappas compared: %u codes (%u defined), max |axial - sklearn| = %.3g\n",
 		    compared, ndef, maxdiff);
+	} else if (getenv("AXIAL_BENCH_NO_SKLEARN") != NULL) {
+		printf("  scikit-learn: skipped (AXIAL_BENCH_NO_SKLEARN); no ratio\n");
 	} else {
 		printf("  scikit-learn: not available (%s with sklearn); no ratio\n", py);
 	}
@@ -395,6 +596,7 @@ main(int argc, char **argv)
 	free(path);
 	agree_state_free(st);
 	bench_four(docs, ndocs, ncodes, ncp, cod, per, &seed);
+	bench_project();
 
 	/* The other per-code modes on the same input: build and recompute. */
 	{

@@ -20,9 +20,15 @@
  * coder i's units cover), so gaps never need to be built and blocks,
  * which units never cross, do not matter.
  *
+ * Every quantity above is a sum of lengths over the continuum, and units
+ * never cross a block: the sums (struct agree_ualpha_sums, integers, so
+ * adding and taking away is exact) of a set are the sums of its blocks',
+ * and a live view keeps them current by taking a changed document's out
+ * and putting them back after the change.
+ *
  * Invariant: the figures are computed only when every coder's segments are
- * disjoint; a copy sorted by (coder, start) makes each pair of coders one
- * merge of two sorted lists, O(n) per pair.
+ * disjoint (no block counted in overlaps); a copy sorted by (coder, start)
+ * makes each pair of coders one merge of two sorted lists, O(n) per pair.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +55,7 @@ cmp_coder_start(const void *a, const void *b)
  */
 static void
 meet(const struct agree_useg *x, size_t nx, const struct agree_useg *y,
-    size_t ny, double *any, double *same)
+    size_t ny, int64_t *any, int64_t *same)
 {
 	size_t i = 0, j = 0;
 
@@ -58,9 +64,9 @@ meet(const struct agree_useg *x, size_t nx, const struct agree_useg *y,
 		int64_t e = x[i].end < y[j].end ? x[i].end : y[j].end;
 
 		if (e > b) {
-			*any += (double)(e - b);
+			*any += e - b;
 			if (x[i].value == y[j].value)
-				*same += (double)(e - b);
+				*same += e - b;
 		}
 		if (x[i].end < y[j].end)
 			i++;
@@ -70,17 +76,86 @@ meet(const struct agree_useg *x, size_t nx, const struct agree_useg *y,
 }
 
 void
-agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out)
+agree_ualpha_sums_init(struct agree_ualpha_sums *u, int m, int nvalues)
 {
-	struct agree_useg *g = NULL;
-	size_t *first = NULL, k;
-	double *nc = NULL, *sq = NULL, *cover = NULL;
-	double L = 0, ml, nphi, S, den, diag = 0, gapgap = 0, ediag, de;
-	int m = s->ncoders, i, j, c;
+	memset(u, 0, sizeof *u);
+	u->m = m;
+	u->nvalues = nvalues;
+	u->cover = xcalloc((size_t)m + 1, sizeof *u->cover);
+	u->nc = xcalloc((size_t)nvalues + 1, sizeof *u->nc);
+	u->sq = xcalloc((size_t)nvalues + 1, sizeof *u->sq);
+	u->any = xcalloc((size_t)m * (size_t)m + 1, sizeof *u->any);
+	u->same = xcalloc((size_t)m * (size_t)m + 1, sizeof *u->same);
+}
+
+void
+agree_ualpha_sums_free(struct agree_ualpha_sums *u)
+{
+	free(u->cover);
+	free(u->nc);
+	free(u->sq);
+	free(u->any);
+	free(u->same);
+	memset(u, 0, sizeof *u);
+}
+
+void
+agree_ualpha_sums_add(struct agree_ualpha_sums *u,
+    const struct agree_useg_set *s, int sign)
+{
+	struct agree_useg *g;
+	size_t *first, k;
+	int m = u->m, i, j;
+
+	for (i = 0; i < s->nblocks; i++)
+		u->length += sign * s->blen[i];
+	g = xcalloc(s->nseg + 1, sizeof *g);
+	if (s->nseg > 0)
+		memcpy(g, s->seg, s->nseg * sizeof *g);
+	qsort(g, s->nseg, sizeof *g, cmp_coder_start);
+	for (k = 1; k < s->nseg; k++)
+		if (g[k].coder == g[k - 1].coder && g[k].start < g[k - 1].end) {
+			u->overlaps += sign;
+			break;
+		}
+	first = xcalloc((size_t)m + 2, sizeof *first);
+	for (k = 0; k < s->nseg; k++) {
+		int64_t l = g[k].end - g[k].start;
+
+		if (g[k].coder >= m)
+			break;		/* sorted by coder: the rest are not counted */
+		first[g[k].coder + 1] = k + 1;
+		u->cover[g[k].coder] += sign * l;
+		if (g[k].value < u->nvalues) {
+			u->nc[g[k].value] += sign * l;
+			u->sq[g[k].value] += sign * l * l;
+		}
+	}
+	/* a coder without segments starts where the one before ended */
+	for (i = 1; i <= m; i++)
+		if (first[i] < first[i - 1])
+			first[i] = first[i - 1];
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			int64_t any = 0, same = 0;
+
+			meet(g + first[i], first[i + 1] - first[i], g + first[j],
+			    first[j + 1] - first[j], &any, &same);
+			u->any[i * m + j] += sign * any;
+			u->same[i * m + j] += sign * same;
+		}
+	free(first);
+	free(g);
+}
+
+void
+agree_ualpha_of_sums(const struct agree_ualpha_sums *u, struct agree_ualpha *out)
+{
+	double L = (double)u->length, ml, nphi, S, den, diag = 0, gapgap = 0;
+	double ediag, de;
+	int m = u->m, i, j, c;
 
 	memset(out, 0, sizeof *out);
-	for (c = 0; c < s->nblocks; c++)
-		L += (double)s->blen[c];
 	if (m < 2) {
 		out->u.why = N_("fewer than 2 coders");
 		goto undefined;
@@ -89,40 +164,15 @@ agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out)
 		out->u.why = N_("no units");
 		goto undefined;
 	}
-	g = xcalloc(s->nseg + 1, sizeof *g);
-	if (s->nseg > 0)
-		memcpy(g, s->seg, s->nseg * sizeof *g);
-	qsort(g, s->nseg, sizeof *g, cmp_coder_start);
-	for (k = 1; k < s->nseg; k++)
-		if (g[k].coder == g[k - 1].coder && g[k].start < g[k - 1].end) {
-			out->u.why = N_("a coder's segments overlap (u-alpha needs one value per position)");
-			goto undefined;
-		}
-	first = xcalloc((size_t)m + 1, sizeof *first);
-	cover = xcalloc((size_t)m, sizeof *cover);
-	nc = xcalloc((size_t)s->nvalues + 1, sizeof *nc);
-	sq = xcalloc((size_t)s->nvalues + 1, sizeof *sq);
-	for (k = 0; k < s->nseg; k++) {
-		double l = (double)(g[k].end - g[k].start);
-
-		first[g[k].coder + 1] = k + 1;
-		cover[g[k].coder] += l;
-		nc[g[k].value] += l;
-		sq[g[k].value] += l * l;
+	if (u->overlaps > 0) {
+		out->u.why = N_("a coder's segments overlap (u-alpha needs one value per position)");
+		goto undefined;
 	}
-	/* a coder without segments starts where the one before ended */
-	for (i = 1; i <= m; i++)
-		if (first[i] < first[i - 1])
-			first[i] = first[i - 1];
-
 	for (i = 0; i < m; i++)
 		for (j = i + 1; j < m; j++) {
-			double any = 0, same = 0;
-
-			meet(g + first[i], first[i + 1] - first[i], g + first[j],
-			    first[j + 1] - first[j], &any, &same);
-			diag += same;
-			gapgap += L - cover[i] - cover[j] + any;
+			diag += (double)u->same[i * m + j];
+			gapgap += L - (double)u->cover[i] - (double)u->cover[j] +
+			    (double)u->any[i * m + j];
 		}
 	ml = (double)m * L;
 	/* each unordered pair of coders counts twice in l_cc */
@@ -130,12 +180,14 @@ agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out)
 	gapgap = 2 * gapgap / (m - 1);
 	nphi = ml;
 	for (i = 0; i < m; i++)
-		nphi -= cover[i];
+		nphi -= (double)u->cover[i];
 	S = nphi;
 	ediag = nphi * nphi - nphi;
-	for (c = 0; c < s->nvalues; c++) {
-		S += sq[c];
-		ediag += nc[c] * nc[c] - sq[c];
+	for (c = 0; c < u->nvalues; c++) {
+		double nc = (double)u->nc[c], sq = (double)u->sq[c];
+
+		S += sq;
+		ediag += nc * nc - sq;
 	}
 	den = ml * ml - S;
 	if (!(den > 0)) {
@@ -153,13 +205,18 @@ agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out)
 	else
 		out->binary.why = nphi < ml ? N_("no gaps: every coder's units cover the continuum") :
 		    N_("no units");
-	goto done;
+	return;
 undefined:
 	out->binary.why = out->u.why;
-done:
-	free(g);
-	free(first);
-	free(cover);
-	free(nc);
-	free(sq);
+}
+
+void
+agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out)
+{
+	struct agree_ualpha_sums u;
+
+	agree_ualpha_sums_init(&u, s->ncoders, s->nvalues);
+	agree_ualpha_sums_add(&u, s, +1);
+	agree_ualpha_of_sums(&u, out);
+	agree_ualpha_sums_free(&u);
 }

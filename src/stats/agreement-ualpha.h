@@ -23,4 +23,26 @@ struct agree_ualpha {
 /* Both coefficients of s (any order; s is not changed). */
 void agree_ualpha(const struct agree_useg_set *s, struct agree_ualpha *out);
 
+/*
+ * What the coefficients are computed from: sums of lengths over blocks,
+ * so a set's are its blocks' added up, and a live view changes only a
+ * changed document's share (agree_ualpha of a set is init, add, of_sums).
+ * Segments of a coder >= m or a value >= nvalues are not counted.
+ */
+struct agree_ualpha_sums {
+	int m, nvalues;
+	int64_t length;			/* L */
+	int64_t overlaps;		/* added sets in which a coder's segments overlap */
+	int64_t *cover;			/* m: length each coder's units cover */
+	int64_t *nc, *sq;		/* nvalues: length of a value, sum of l^2 */
+	int64_t *any, *same;		/* m * m, i < j: where coders i and j meet */
+};
+void agree_ualpha_sums_init(struct agree_ualpha_sums *u, int m, int nvalues);
+void agree_ualpha_sums_free(struct agree_ualpha_sums *u);
+/* u += sign * the sums of s (sign +1 or -1; s is not changed). */
+void agree_ualpha_sums_add(struct agree_ualpha_sums *u,
+    const struct agree_useg_set *s, int sign);
+void agree_ualpha_of_sums(const struct agree_ualpha_sums *u,
+    struct agree_ualpha *out);
+
 #endif

@@ -333,12 +333,37 @@ one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
 }
 
 void
+agree_unitize_pool(struct agree_unitize *u)
+{
+	double so = 0, se = 0;
+	int c, used = 0;
+
+	memset(&u->alpha, 0, sizeof u->alpha);
+	if (u->ncoders < 2 || u->length <= 0) {
+		u->alpha.why = u->ncoders < 2 ? N_("fewer than 2 coders") :
+		    N_("no units");
+		return;
+	}
+	for (c = 0; c < u->nvalues; c++)
+		if (u->v[c].d_e.why == NULL) {
+			so += u->v[c].d_o.v;
+			se += u->v[c].d_e.v;
+			used++;
+		}
+	if (used == 0)
+		u->alpha.why = N_("code not used");
+	else if (!(se > 0))
+		u->alpha.why = N_("no expected disagreement");
+	else
+		u->alpha.v = 1 - so / se;
+}
+
+void
 agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 {
 	struct work w = {0};
 	size_t at = 0, nsl = (size_t)s->ncoders * (size_t)s->nblocks;
-	double so = 0, se = 0;
-	int c, used = 0;
+	int c;
 
 	memset(out, 0, sizeof *out);
 	out->nvalues = s->nvalues;
@@ -353,7 +378,7 @@ agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 		for (c = 0; c < s->nvalues; c++)
 			out->v[c].alpha.why = out->v[c].d_o.why =
 			    out->v[c].d_e.why = why;
-		out->alpha.why = why;
+		agree_unitize_pool(out);
 		return;
 	}
 	w.first = xcalloc(nsl + 1, sizeof *w.first);
@@ -363,18 +388,8 @@ agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 		while (at < s->nseg && s->seg[at].value == c)
 			at++;
 		one_value(s, s->seg + from, at - from, out->length, &w, &out->v[c]);
-		if (out->v[c].d_e.why == NULL) {
-			so += out->v[c].d_o.v;
-			se += out->v[c].d_e.v;
-			used++;
-		}
 	}
-	if (used == 0)
-		out->alpha.why = N_("code not used");
-	else if (!(se > 0))
-		out->alpha.why = N_("no expected disagreement");
-	else
-		out->alpha.v = 1 - so / se;
+	agree_unitize_pool(out);
 	free(w.s);
 	free(w.first);
 	free(w.gap);

@@ -64,6 +64,13 @@ struct agree_unitize {
 /* Every figure of a checked (or merged) set; free with agree_unitize_free. */
 void agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out);
 void agree_unitize_free(struct agree_unitize *u);
+/*
+ * u->alpha from u->v, u->ncoders and u->length, as agree_unitize pools
+ * them: for a view that keeps each value's figures and recomputes only
+ * a changed one (a value's D_o and D_e depend on its own segments, the
+ * coders and the blocks alone).
+ */
+void agree_unitize_pool(struct agree_unitize *u);
 
 /*
  * A state's codings as segments (agreement-units.c): a block per document,
@@ -74,6 +81,9 @@ void agree_unitize_free(struct agree_unitize *u);
  * (agree_useg_merge). Free with agree_useg_free.
  */
 void agree_state_usegs(const struct agree_state *st, int64_t code,
+    struct agree_useg_set *out);
+/* One document's codings, every code, as the one block [0, its length). */
+void agree_state_doc_usegs(const struct agree_state *st, size_t doc,
     struct agree_useg_set *out);
 
 #endif

@@ -10,6 +10,12 @@
  * (a, b, c; d = units - a - b - c) and, with m >= 3 coders, the histogram
  * of units by how many coders applied the code.
  *
+ * Lazy. A state may start with no document cut (agree_state_new_lazy)
+ * and take them one at a time (agree_state_add_doc), with their codings
+ * after each: its figures are then those of the documents it holds, and
+ * equal a state built with all of them once the last is in. Mode (f)
+ * numbers units across documents and is built whole.
+ *
  * Incremental. Adding or removing a coding changes presence only inside
  * its own unit range, so the cell is swept over [lo, hi) before and after
  * the change and the difference is added to the cell, to the code's totals,
@@ -74,7 +80,8 @@ struct agree_state {
 	size_t ndocs, ncodes, ncats;
 	int32_t *code_cat;
 	struct agree_seg *seg;
-	int64_t nunits;			/* all documents */
+	bool *ready;			/* documents segmented so far */
+	int64_t nunits;			/* all documents (segmented) */
 	struct cell **cell;		/* ndocs * ncodes, NULL until coded */
 	struct tally *code_t, *doc_t, total;
 	/* mode f */
@@ -442,11 +449,10 @@ kxk_update(struct agree_state *st, size_t doc, uint32_t code, int coder,
 }
 
 struct agree_state *
-agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
-    size_t ndocs, size_t ncodes, const int32_t *code_category, size_t ncategories)
+agree_state_new_lazy(const struct agree_config *cfg, size_t ndocs,
+    size_t ncodes, const int32_t *code_category, size_t ncategories)
 {
 	struct agree_state *st = xcalloc(1, sizeof *st);
-	enum agree_unit segunit;
 	size_t i;
 
 	st->cfg = *cfg;
@@ -461,19 +467,9 @@ agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
 	st->code_cat = xcalloc(ncodes + 1, sizeof *st->code_cat);
 	for (i = 0; i < ncodes; i++)
 		st->code_cat[i] = code_category != NULL ? code_category[i] : -1;
-	segunit = cfg->unit;
-	if (cfg->unit == AGREE_UNIT_KXK)
-		segunit = cfg->base == AGREE_UNIT_SENTENCE ? AGREE_UNIT_SENTENCE :
-		    AGREE_UNIT_PARAGRAPH;
 	st->seg = xcalloc(ndocs + 1, sizeof *st->seg);
+	st->ready = xcalloc(ndocs + 1, sizeof *st->ready);
 	st->unit_off = xcalloc(ndocs + 1, sizeof *st->unit_off);
-	for (i = 0; i < ndocs; i++) {
-		agree_seg_build(&docs[i], segunit,
-		    cfg->unit == AGREE_UNIT_CHAR && cfg->whitespace, &st->seg[i]);
-		st->unit_off[i] = st->nunits;
-		st->nunits += st->seg[i].nu;
-	}
-	st->unit_off[ndocs] = st->nunits;
 	st->cell = xcalloc(ndocs * ncodes + 1, sizeof *st->cell);
 	st->code_t = xcalloc(ncodes + 1, sizeof *st->code_t);
 	st->doc_t = xcalloc(ndocs + 1, sizeof *st->doc_t);
@@ -483,6 +479,46 @@ agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
 		tally_init(st, &st->doc_t[i]);
 	tally_init(st, &st->total);
 	st->h = xcalloc((size_t)st->m + 1, sizeof *st->h);
+	return st;
+}
+
+int
+agree_state_add_doc(struct agree_state *st, size_t doc, const struct agree_doc *d)
+{
+	enum agree_unit segunit = st->cfg.unit;
+
+	/* mode f numbers units across documents: it has them all at once */
+	if (doc >= st->ndocs || st->ready[doc] || st->kxk != NULL)
+		return -1;
+	if (st->cfg.unit == AGREE_UNIT_KXK)
+		segunit = st->cfg.base == AGREE_UNIT_SENTENCE ?
+		    AGREE_UNIT_SENTENCE : AGREE_UNIT_PARAGRAPH;
+	agree_seg_build(d, segunit, st->cfg.unit == AGREE_UNIT_CHAR &&
+	    st->cfg.whitespace, &st->seg[doc]);
+	st->ready[doc] = true;
+	st->nunits += st->seg[doc].nu;
+	return 0;
+}
+
+bool
+agree_state_doc_ready(const struct agree_state *st, size_t doc)
+{
+	return doc < st->ndocs && st->ready[doc];
+}
+
+struct agree_state *
+agree_state_new(const struct agree_config *cfg, const struct agree_doc *docs,
+    size_t ndocs, size_t ncodes, const int32_t *code_category, size_t ncategories)
+{
+	struct agree_state *st = agree_state_new_lazy(cfg, ndocs, ncodes,
+	    code_category, ncategories);
+	size_t i;
+
+	for (i = 0; i < ndocs; i++) {
+		st->unit_off[i] = st->nunits;
+		agree_state_add_doc(st, i, &docs[i]);
+	}
+	st->unit_off[ndocs] = st->nunits;
 	if (cfg->unit == AGREE_UNIT_KXK) {
 		st->k = (int)ncodes + (cfg->allow_none ? 1 : 0);
 		st->fn = xcalloc((size_t)st->nunits * (size_t)st->m + 1, sizeof *st->fn);
@@ -514,6 +550,7 @@ agree_state_free(struct agree_state *st)
 		tally_free(&st->code_t[i]);
 	tally_free(&st->total);
 	free(st->seg);
+	free(st->ready);
 	free(st->cell);
 	free(st->code_t);
 	free(st->doc_t);
@@ -597,7 +634,9 @@ change(struct agree_state *st, const struct agree_coding *c, struct cell *cl,
 static bool
 valid(const struct agree_state *st, const struct agree_coding *c)
 {
-	return c->doc < st->ndocs && c->code < st->ncodes &&
+	/* mode f without its unit arrays (a lazy state) takes no coding */
+	return c->doc < st->ndocs && st->ready[c->doc] && c->code < st->ncodes &&
+	    (st->cfg.unit != AGREE_UNIT_KXK || st->kxk != NULL) &&
 	    c->coder < (uint32_t)st->m && c->start < c->end &&
 	    c->end <= st->seg[c->doc].ncp;
 }
@@ -645,6 +684,8 @@ agree_state_recount(struct agree_state *st)
 	struct tally t;
 	size_t d, x, i;
 
+	if (st->cfg.unit == AGREE_UNIT_KXK && st->kxk == NULL)
+		return;
 	tally_init(st, &t);
 	for (x = 0; x < st->ncodes; x++)
 		tally_zero(st, &st->code_t[x]);
@@ -893,7 +934,7 @@ agree_overlap_figures(const struct agree_overlap *o, int q, struct agree_fig *po
 int
 agree_state_kxk(const struct agree_state *st, int64_t *cells, int64_t *left_out)
 {
-	if (st->cfg.unit != AGREE_UNIT_KXK)
+	if (st->cfg.unit != AGREE_UNIT_KXK || st->kxk == NULL)
 		return -1;
 	memcpy(cells, st->kxk, (size_t)st->k * (size_t)st->k * sizeof *cells);
 	*left_out = st->left_out;
@@ -908,7 +949,7 @@ agree_state_values(const struct agree_state *st, struct agree_data *out)
 	int c;
 
 	memset(out, 0, sizeof *out);
-	if (st->cfg.unit != AGREE_UNIT_KXK)
+	if (st->cfg.unit != AGREE_UNIT_KXK || st->kxk == NULL)
 		return;
 	out->nunits = st->nunits;
 	out->ncoders = st->m;
@@ -953,14 +994,14 @@ agree_state_code_category(const struct agree_state *st, int64_t code)
 }
 
 /*
- * The codings as unitizing segments (agreement-unitize.h): one block per
- * document in code points, laid end to end in document order; value =
- * code index, or with code >= 0 that code's codings alone as value 0.
- * Overlapping codings of one coder and code are joined, as every mode
- * here joins them.
+ * The codings of documents [d0, d1) as unitizing segments
+ * (agreement-unitize.h): one block per document in code points, laid end
+ * to end from 0 in document order; value = code index, or with code >= 0
+ * that code's codings alone as value 0. Overlapping codings of one coder
+ * and code are joined, as every mode here joins them.
  */
-void
-agree_state_usegs(const struct agree_state *st, int64_t code,
+static void
+usegs(const struct agree_state *st, int64_t code, size_t d0, size_t d1,
     struct agree_useg_set *out)
 {
 	int64_t off = 0;
@@ -970,13 +1011,13 @@ agree_state_usegs(const struct agree_state *st, int64_t code,
 	memset(out, 0, sizeof *out);
 	out->ncoders = st->m;
 	out->nvalues = (int)(k1 - k0);
-	for (d = 0; d < st->ndocs; d++) {
+	for (d = d0; d < d1; d++) {
 		agree_useg_block(out, off, st->seg[d].ncp);
 		for (k = k0; k < k1; k++) {
 			const struct cell *c = st->cell[d * st->ncodes + k];
 
 			for (i = 0; c != NULL && i < c->n; i++) {
-				struct agree_useg g = { (int32_t)d,
+				struct agree_useg g = { (int32_t)(d - d0),
 				    (int32_t)c->sp[i].coder, (int32_t)(k - k0),
 				    off + c->sp[i].start, off + c->sp[i].end, 0 };
 				const char *err;
@@ -987,6 +1028,20 @@ agree_state_usegs(const struct agree_state *st, int64_t code,
 		off += st->seg[d].ncp;
 	}
 	agree_useg_merge(out);
+}
+
+void
+agree_state_usegs(const struct agree_state *st, int64_t code,
+    struct agree_useg_set *out)
+{
+	usegs(st, code, 0, st->ndocs, out);
+}
+
+void
+agree_state_doc_usegs(const struct agree_state *st, size_t doc,
+    struct agree_useg_set *out)
+{
+	usegs(st, -1, doc, doc < st->ndocs ? doc + 1 : doc, out);
 }
 
 /* Pair counts of m >= 3 coders, pooled as the tables above pool theirs. */

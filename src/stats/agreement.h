@@ -331,11 +331,25 @@ struct agree_state *agree_state_new(const struct agree_config *cfg,
     const struct agree_doc *docs, size_t ndocs, size_t ncodes,
     const int32_t *code_category, size_t ncategories);
 void agree_state_free(struct agree_state *st);
+/*
+ * The same with no document cut yet: agree_state_add_doc cuts document
+ * doc (each once; -1 when out of range, already there, or mode f, which
+ * agree_state_new builds whole). Codings of a document are taken once it
+ * is there; until every one is, the figures are those of the documents
+ * added (a partial count: say so where it is shown).
+ */
+struct agree_state *agree_state_new_lazy(const struct agree_config *cfg,
+    size_t ndocs, size_t ncodes, const int32_t *code_category,
+    size_t ncategories);
+int agree_state_add_doc(struct agree_state *st, size_t doc,
+    const struct agree_doc *d);
+bool agree_state_doc_ready(const struct agree_state *st, size_t doc);
 
 /*
  * Adds or removes one coding and counts again only the units it touches
  * (mode e: the segments of its document and code).
- * Returns 0, or -1 for an index or range out of bounds (add) or a coding
+ * Returns 0, or -1 for an index or range out of bounds or a document not
+ * yet added (add), or a coding
  * that is not there (remove; matched on all five fields).
  */
 int agree_state_add_coding(struct agree_state *st, const struct agree_coding *c);

@@ -61,6 +61,19 @@ struct coding_count {
 };
 enum ax_status coding_counts(struct project *p, struct coding_count **out,
     size_t *n);
+
+/*
+ * A large study read a page at a time: at most limit codings with
+ * after < id <= upto, in id order (coding_list's visibility), so a loop
+ * reads a million codings in slices between keys; coding_max_id gives
+ * the upto of a reading begun now. The pages are separate snapshots:
+ * the reader applies the changes committed meanwhile by id
+ * (coding_changes_since).
+ */
+int64_t coding_max_id(struct project *p);
+enum ax_status coding_list_page(struct project *p, int64_t after,
+    int64_t upto, size_t limit, struct coding **out, size_t *n);
+
 /*
  * The code-point offset of the nth (1-based) occurrence of quote in the
  * document, for `axial tag --quote`; AX_ERR_NOTFOUND if there is none.

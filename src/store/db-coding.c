@@ -303,6 +303,42 @@ coding_list(struct project *p, const struct coding_filter *f,
 }
 
 int64_t
+coding_max_id(struct project *p)
+{
+	return db_int(p, "SELECT ifnull(max(id), 0) FROM codings", 0, 0);
+}
+
+enum ax_status
+coding_list_page(struct project *p, int64_t after, int64_t upto, size_t limit,
+    struct coding **out, size_t *n)
+{
+	/* the rowid order: a page is a run of the table, not a seek per row */
+	sqlite3_stmt *st = db_stmt(p, "SELECT id, doc_id, node_id, coder_id, start,"
+	    " end, created, guid FROM codings WHERE id > ?1 AND id <= ?2"
+	    " AND (?4 = 0 OR coder_id = ?4) ORDER BY id LIMIT ?3");
+	struct coding *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, upto);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	sqlite3_bind_int64(st, 4, db_visible_coder(p));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		coding_from_row(st, &v[k++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_sqlite_fail(p, rc);
+	}
+	*out = v;
+	*n = k;
+	return AX_OK;
+}
+
+int64_t
 db_coding_count(struct project *p)
 {
 	return db_int(p, "SELECT count(*) FROM codings WHERE ?1 = 0 OR coder_id = ?1",

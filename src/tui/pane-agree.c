@@ -6,9 +6,15 @@
  * of all codes and of the code under the cursor beside kappa, and u-alpha
  * of Krippendorff et al. 2016 of all codes ("--" when undefined, e.g. a
  * coder's codes overlap), recomputed whenever the codings change, never
- * in draw. Built when first shown (agree-project.h), then kept
- * current from the coding changes ui_sync applies: another coder's work
- * moves the figures within a second. Not focusable; = shows and hides it.
+ * in draw. Built when first shown (agree-project.h), a slice of
+ * documents at a time: the first slice when = opens it, the rest in the
+ * loop's idle ticks (ui->idle_more keeps them coming), the figures
+ * marked partial, with the documents counted so far, until all are in
+ * and alpha_U of every code is computed; then kept current from the
+ * coding changes ui_sync applies, recomputing alpha_U of a changed code
+ * and u-alpha of a changed document only (agreement-ulive.h): another
+ * coder's work moves the figures within a second. Not focusable; =
+ * shows and hides it.
  * When the agreement view's set holds three or more coders (+ there,
  * view-set.c) the pane covers the set instead: Fleiss' kappa, alpha and
  * Light's kappa of all of them, the title naming them.
@@ -29,14 +35,20 @@
 #include "tui/view-int.h"
 
 enum { PANE_SET_MAX = 32 };	/* the engine's most coders */
+/* Work per slice: keys wait at most this long while the pane builds. */
+#define PANE_AGREE_SLICE_NS (UINT64_C(20) * 1000000)
 
 /* The pane's data: NULL members until it is first shown. */
 struct agree_pane {
 	struct agree_project *ap;
 	char *coders[PANE_SET_MAX];	/* the compared, ncoders of them */
 	int ncoders;
-	struct agree_unitize uz;	/* alpha_U per code, recomputed on change */
+	struct agree_unitize uz;	/* alpha_U per code, kept on change */
 	struct agree_ualpha ua;		/* u-alpha of all codes, likewise */
+	bool complete;			/* every document in, alpha_U current */
+	bool paused;			/* AXIAL_AGREE_PAUSE: slices of one
+					   document, none when idle (the
+					   tests see a partial pane) */
 };
 
 static struct agree_pane *
@@ -48,8 +60,12 @@ pane_data(struct ui *ui)
 static void *
 agree_create(struct ui *ui)
 {
+	struct agree_pane *d = xcalloc(1, sizeof *d);
+	const char *pause = getenv("AXIAL_AGREE_PAUSE");
+
 	(void)ui;
-	return xcalloc(1, sizeof(struct agree_pane));
+	d->paused = pause != NULL && pause[0] != '\0';
+	return d;
 }
 
 /* Forgets the figures: they are built again when next shown. */
@@ -61,6 +77,8 @@ agree_forget(struct agree_pane *d)
 	agree_project_free(d->ap);
 	d->ap = NULL;
 	agree_unitize_free(&d->uz);
+	memset(&d->ua, 0, sizeof d->ua);
+	d->complete = false;
 	for (i = 0; i < d->ncoders; i++) {
 		free(d->coders[i]);
 		d->coders[i] = NULL;
@@ -116,26 +134,42 @@ pick_coders(struct ui *ui, const char **a, const char **b)
 	return true;
 }
 
-/* alpha_U of every code and u-alpha, for draw to show (not computed there). */
+/*
+ * One slice of the build (or of alpha_U left to compute), and the
+ * unitizing figures for draw to show (not computed there); asks for
+ * another idle tick at once while work is left.
+ */
 static void
-unitize_all(struct agree_pane *d)
+agree_slice(struct ui *ui, struct agree_pane *d)
 {
-	struct agree_useg_set s;
+	bool changed = false;
 
+	if (d->ap == NULL)
+		return;
+	if (agree_project_step(d->ap, d->paused ? 1 : PANE_AGREE_SLICE_NS,
+	    &changed) != AX_OK) {
+		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
+		return;
+	}
 	agree_unitize_free(&d->uz);
-	agree_state_usegs(agree_project_state(d->ap), -1, &s);
-	agree_unitize(&s, &d->uz);
-	agree_ualpha(&s, &d->ua);
-	agree_useg_free(&s);
+	agree_project_unitize(d->ap, &d->uz, &d->ua);
+	d->complete = agree_project_progress(d->ap, NULL, NULL);
+	if (!d->complete && !d->paused)
+		ui->idle_more = true;
+	ui_dirty(ui, DIRTY_AGREE);
 }
 
-/* "  αU 0.72", or "  αU --" when undefined, after the kappa figures. */
+/* "  αU 0.72", or "  αU --" when undefined, "  αU  …" while not yet
+ * computed, after the kappa figures. */
 static void
-unitize_fig(const char *sym, const struct agree_fig *f, char *out, size_t cap)
+unitize_fig(const char *sym, const struct agree_fig *f, bool complete,
+    char *out, size_t cap)
 {
 	size_t n = strlen(out);
 
-	if (f->why != NULL)
+	if (!complete)
+		snprintf(out + n, cap - n, "  %s  \u2026 ", sym);
+	else if (f->why != NULL)
 		snprintf(out + n, cap - n, "  %s  -- ", sym);
 	else
 		snprintf(out + n, cap - n, "  %s %5.2f", sym, f->v);
@@ -158,13 +192,14 @@ agree_build(struct ui *ui, struct agree_pane *d)
 		}
 		n = 2;
 	}
-	if (!ui_check(ui, agree_project_new(ui->p, names, (int)n, &cfg, 0,
+	if (!ui_check(ui, agree_project_new_tree(ui->p, names, (int)n, &cfg,
+	    AGREE_PROJECT_LAZY | AGREE_PROJECT_UNITIZE, ui->nodes, ui->nnodes,
 	    &d->ap)))
 		return false;
 	for (i = 0; i < n; i++)
 		d->coders[i] = xstrdup(names[i]);
 	d->ncoders = (int)n;
-	unitize_all(d);
+	agree_slice(ui, d);	/* the first figures, partial on a large study */
 	return true;
 }
 
@@ -230,10 +265,8 @@ agree_refresh(struct ui *ui, struct agree_pane *d)
 		ui_err(ui, _("agreement: %s"), project_errmsg(ui->p));
 		return;
 	}
-	if (changed) {
-		unitize_all(d);
-		ui_dirty(ui, DIRTY_AGREE);
-	}
+	if (changed)
+		agree_slice(ui, d);	/* alpha_U of the changed codes */
 }
 
 /* "κ 0.71 Po 86% AC1 0.95" or the reason kappa is undefined; AC1
@@ -350,22 +383,38 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	st = agree_project_state(d->ap);
 	nm = agree_project_names(d->ap);
 	agree_state_size(st, &ndocs, &ncodes, &ncats);
+	if (!d->complete) {
+		size_t done, total;
+
+		/* never a partial figure that looks final */
+		(void)agree_project_progress(d->ap, &done, &total);
+		if (done < total)
+			/* TRANSLATORS: the agreement pane while it counts a
+			   large study: documents counted so far, of all */
+			snprintf(line, sizeof line, _("partial: %zu of %zu documents counted"),
+			    done, total);
+		else
+			snprintf(line, sizeof line, "%s",
+			    _("partial: computing \u03b1U"));
+		ui_put_plain(y++, r->x + 1, r->w - 2, line,
+		    ui_attr(ui, TH_TITLE) | A_BOLD);
+	}
 	row_figures(d, AGREE_BY_CODE, -1, fig, sizeof fig, &n);
 	if (d->ncoders >= 3) {
 		/* the rows' four figures, in this order; N here, the
 		   rows being full; the unitizing figures of the set after */
 		snprintf(line, sizeof line, _("Fleiss κ, α, Light κ, AC1; N %lld:"),
 		    (long long)n);
-		unitize_fig("\u03b1U", &d->uz.alpha, line, sizeof line);
-		unitize_fig("u\u03b1", &d->ua.u, line, sizeof line);
+		unitize_fig("\u03b1U", &d->uz.alpha, d->complete, line, sizeof line);
+		unitize_fig("u\u03b1", &d->ua.u, d->complete, line, sizeof line);
 		ui_put_plain(y++, r->x + 1, r->w - 2, line, a | A_DIM);
 		snprintf(line, sizeof line, _("%s  all codes"), fig);
 	} else {
 		/* the unitizing figures on a line of their own: beside
 		   kappa, Po and AC1 they would not fit a narrow pane */
 		line[0] = '\0';
-		unitize_fig("\u03b1U", &d->uz.alpha, line, sizeof line);
-		unitize_fig("u\u03b1", &d->ua.u, line, sizeof line);
+		unitize_fig("\u03b1U", &d->uz.alpha, d->complete, line, sizeof line);
+		unitize_fig("u\u03b1", &d->ua.u, d->complete, line, sizeof line);
 		ui_put_plain(y++, r->x + 1, r->w - 2, line + 2, a | A_DIM);
 		snprintf(line, sizeof line, _("%s  all codes, N %lld"), fig,
 		    (long long)n);
@@ -381,8 +430,8 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 			row_figures(d, AGREE_BY_CODE, (int64_t)i, fig,
 			    sizeof fig, &n);
 			if (d->ncoders < 3 && i < (size_t)d->uz.nvalues)
-				unitize_fig("\u03b1U", &d->uz.v[i].alpha, fig,
-				    sizeof fig);
+				unitize_fig("\u03b1U", &d->uz.v[i].alpha,
+				    d->complete, fig, sizeof fig);
 			x += ui_put_plain(y, x, r->w - 2, fig, a);
 			x += ui_put_plain(y, x, 2, "  ", a);
 			ui_put_text(ui, y, x, r->x + r->w - x - 1, cur->name, a);
@@ -405,8 +454,13 @@ agree_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 static void
 agree_sync(struct ui *ui, void *data, enum ui_sync what)
 {
+	struct agree_pane *d = data;
+
 	if (what == UI_SYNC_CHANGED)
 		agree_refresh(ui, data);
+	else if (what == UI_SYNC_IDLE && d->ap != NULL && !d->complete &&
+	    !d->paused && !set_moved(ui, d))
+		agree_slice(ui, d);
 	else if (what == UI_SYNC_IDLE && ((struct agree_pane *)data)->ap != NULL &&
 	    set_moved(ui, data))
 		set_changed(ui, data);

@@ -182,6 +182,7 @@ struct ui {
 	uint64_t *commit_ns;	/* the store's part of each apply-a-code */
 	size_t ncommit_ns, capcommit_ns;
 
+	bool idle_more;		/* a pane's deferred work is left: tick at once */
 	bool quit;
 };
 

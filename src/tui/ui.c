@@ -317,7 +317,7 @@ ui_run(const struct ui_options *o)
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	struct click click = {0, 0, 0};
 	char *err = NULL, *theme = NULL;
-	bool mouse_off = false, first = true;
+	bool mouse_off = false, first = true, fast = false;
 	enum ax_status rc;
 	size_t i;
 
@@ -400,6 +400,11 @@ ui_run(const struct ui_options *o)
 			ui->t_first_frame = clock_ns();
 			first = false;
 		}
+		/* deferred work left: poll keys between its slices */
+		if (ui->idle_more != fast) {
+			fast = ui->idle_more;
+			timeout(fast ? 0 : UI_TICK_MS);
+		}
 		r = get_wch(&wc);
 		t0 = clock_ns();
 		if (ui_term_continued())
@@ -411,6 +416,7 @@ ui_run(const struct ui_options *o)
 				ui_sync(ui);
 			if (!ui->counts.valid)
 				ui_load_counts(ui);
+			ui->idle_more = false;	/* a pane with more says so again */
 			ui_idle(ui);
 			continue;
 		}
