@@ -6,7 +6,9 @@
  * 1.0.8's recursion when laid out whole) lays out. The layout cache stays
  * within its budget on a document whose cells would need several times
  * that, and a paragraph dropped from it lays out again the same.
- * text_doc_char reads any code point without a per-character index.
+ * text_doc_char reads any code point without a per-character index. A
+ * layout lays out only the segments asked for, and its line numbers,
+ * estimated past them, come out exact once all are counted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +74,55 @@ test_long_line(void **state)
 	text_doc_paragraph(d, 1, &s0, &e0);
 	assert_int_equal(text_doc_next_grapheme(d, s0 - 1), s0);
 	text_layout_free(l);
+	text_doc_free(d);
+	buf_done(&b);
+}
+
+/*
+ * A layout lays out only what is asked: the first line, then a jump to the
+ * last code point, leave the segments between them alone, yet the line
+ * found holds that code point; once every line is counted the numbers
+ * and lines are those of a layout counted from the start.
+ */
+static void
+test_lazy(void **state)
+{
+	struct buf b = {0};
+	struct text_doc *d;
+	struct text_layout *l, *ref;
+	struct text_opts o;
+	struct text_line ln, rn;
+	size_t p, k, n, i, off;
+	int col;
+
+	(void)state;
+	while (b.len < 600000)
+		buf_puts(&b, "(\xd8\xb3\xd8\xa7\xd9\x85\xd8\xa7\xd9\x86\xd9\x87 API) ");
+	buf_putc(&b, '\n');
+	d = text_doc_new(b.s, b.len);
+	text_opts_default(&o);
+	l = text_layout_new(d, &o, 80);
+	ref = text_layout_new(d, &o, 80);
+	n = text_layout_lines(ref);
+	assert_int_equal(text_layout_cache_bytes(l), 0);
+	text_layout_line(l, 0, &ln);
+	off = text_doc_length(d) - 2;	/* the last letter before the LF */
+	text_layout_locate_para(l, off, &p, &k, &col);
+	assert_int_equal(p, text_doc_paragraphs(d) - 1);
+	text_layout_para_line(l, p, k, &ln);
+	assert_true(ln.start <= off && off < ln.end);
+	/* two segments of nine or more laid out: the first and the last */
+	assert_true(text_doc_paragraphs(d) >= 9);
+	assert_true(text_layout_cache_bytes(l) * 3 < text_layout_cache_bytes(ref));
+	assert_int_equal(text_layout_lines(l), n);
+	for (i = 0; i < n; i++) {
+		text_layout_line(l, i, &ln);
+		text_layout_line(ref, i, &rn);
+		assert_int_equal(ln.start, rn.start);
+		assert_int_equal(ln.end, rn.end);
+	}
+	text_layout_free(l);
+	text_layout_free(ref);
 	text_doc_free(d);
 	buf_done(&b);
 }
@@ -208,6 +259,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_no_space_at_all),
+		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_cache_bounded),
 		cmocka_unit_test(test_char),
 	};

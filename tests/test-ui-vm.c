@@ -315,6 +315,75 @@ test_transcript_jump_scroll(void **state)
 	fx_close(&f);
 }
 
+/* The start of the line the view-model shows at the top. */
+static size_t
+top_start(struct fixture *f)
+{
+	struct text_line ln;
+	size_t p, k;
+
+	vmt_top_pos(&f->v, &p, &k);
+	text_layout_para_line(f->l, p, k, &ln);
+	return ln.start;
+}
+
+/*
+ * A document whose line counts the layout's byte estimates get wrong both
+ * ways (long runs of one letter take more lines than their bytes suggest,
+ * letters under many combining marks fewer): G and paging land on the
+ * same lines as an exactly counted layout's, and the caret stays shown.
+ */
+static void
+test_transcript_estimates(void **state)
+{
+	struct fixture f;
+	struct text_layout *ref;
+	struct text_line ln;
+	struct text_opts o;
+	struct buf b = {0};
+	size_t i, k, total, top;
+	int row, col;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		buf_printf(&b, "P%03zu ", i);
+		for (k = 0; k < (i % 3 == 0 ? 200u : i % 3 == 1 ? 4u : 0u); k++)
+			buf_putc(&b, 'x');
+		if (i % 3 == 2)
+			for (k = 0; k < 60; k++)
+				buf_puts(&b, "a\u0301\u0301");
+		buf_putc(&b, '\n');
+	}
+	fx_open(&f, b.s, 20, 6);
+	text_opts_default(&o);
+	ref = text_layout_new(f.d, &o, 20);
+	total = text_layout_lines(ref);	/* exact */
+	vmt_doc_end(&f.v);
+	assert_true(vmt_cursor_row(&f.v, &row, &col));
+	assert_int_equal(row, 5);	/* the last line at the bottom */
+	top = total - 6;
+	text_layout_line(ref, top, &ln);
+	assert_int_equal(top_start(&f), ln.start);
+	for (i = 0; i < 30; i++) {
+		vmt_page_up(&f.v);
+		top = top > 5 ? top - 5 : 0;
+		text_layout_line(ref, top, &ln);
+		assert_int_equal(top_start(&f), ln.start);
+		assert_true(vmt_cursor_row(&f.v, &row, &col));
+	}
+	/* a jump into the middle shows the caret, on its text */
+	vmt_goto(&f.v, text_doc_length(f.d) / 2);
+	assert_true(vmt_cursor_row(&f.v, &row, &col));
+	/* once every line is counted, the numbers are the exact ones */
+	assert_int_equal(text_layout_lines(f.l), total);
+	vmt_scroll(&f.v, 0);
+	text_layout_locate(ref, top_start(&f), &top, &col);
+	assert_int_equal(f.v.top, top);
+	text_layout_free(ref);
+	buf_done(&b);
+	fx_close(&f);
+}
+
 static void
 test_empty_document(void **state)
 {
@@ -619,6 +688,7 @@ main(void)
 		cmocka_unit_test(test_transcript_rtl_visual),
 		cmocka_unit_test(test_transcript_selection_scroll),
 		cmocka_unit_test(test_transcript_jump_scroll),
+		cmocka_unit_test(test_transcript_estimates),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_network_groups),
 		cmocka_unit_test(test_network_keep_cursor),

@@ -7,7 +7,8 @@
  * logical [start, start + n). UTF-8 is decoded with u8_mbtouc, which turns
  * each maximal invalid subsequence into one U+FFFD, and counted with
  * u8_mbsnlen, which counts the same way, so offsets agree everywhere.
- * Offsets are counted lazily (doc_index).
+ * Offsets are counted lazily (doc_index), and only as far as a caller
+ * asks (cover): the whole text is counted when its length is asked.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,37 @@ index_all(const struct text_doc *d)
 		doc_index(d, d->npara);
 }
 
+/* Indexes paragraphs until one holds off or all are: a caret near the
+ * start of a 50 MB document costs no count of the rest. */
+static void
+cover(const struct text_doc *d, size_t off)
+{
+	const struct text_doc_para *p;
+
+	while (d->nindexed < d->npara) {
+		if (d->nindexed > 0) {
+			p = &d->paras[d->nindexed - 1];
+			if (p->start + p->n + p->sep > off)
+				break;
+		}
+		doc_index(d, d->nindexed);
+	}
+}
+
+/* The length once known; until then more than any covered offset. */
+static size_t
+known_len(const struct text_doc *d)
+{
+	return d->nindexed == d->npara ? d->ncp : (size_t)-1;
+}
+
+size_t
+text_doc_clamp(const struct text_doc *d, size_t off)
+{
+	cover(d, off);
+	return off > known_len(d) ? d->ncp : off;
+}
+
 size_t
 text_doc_para_start(const struct text_doc *d, size_t p)
 {
@@ -180,9 +212,10 @@ text_doc_paragraph_utf8(const struct text_doc *d, size_t p, size_t *nbyte)
 size_t
 text_doc_paragraph_at(const struct text_doc *d, size_t off)
 {
-	size_t lo = 0, hi = d->npara;
+	size_t lo = 0, hi;
 
-	index_all(d);
+	cover(d, off);
+	hi = d->nindexed;
 	/* the last paragraph whose start <= off */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -238,8 +271,8 @@ text_doc_char(const struct text_doc *d, size_t off)
 	size_t p, rel;
 	ucs4_t uc = '\n';
 
-	index_all(d);
-	if (off >= d->ncp || d->npara == 0)
+	cover(d, off);
+	if (off >= known_len(d) || d->npara == 0)
 		return '\n';
 	p = text_doc_paragraph_at(d, off);
 	if (off >= d->paras[p].start + d->paras[p].n)
@@ -281,12 +314,13 @@ text_doc_next_grapheme(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, rel, n, r;
 
-	index_all(d);
-	if (off >= d->ncp || d->npara == 0)
+	cover(d, off);
+	if (off >= known_len(d) || d->npara == 0)
 		return d->ncp;
 	p = text_doc_paragraph_at(d, off);
 	if (off >= d->paras[p].start + d->paras[p].n)
-		return p + 1 < d->npara ? d->paras[p + 1].start : d->ncp;
+		return p + 1 < d->npara ? text_doc_para_start(d, p + 1) :
+		    text_doc_length(d);
 	rel = off - d->paras[p].start;
 	n = para_breaks(d, p, false, &cp, &brk);
 	for (r = rel + 1; r < n && !brk[r]; r++)
@@ -303,11 +337,9 @@ text_doc_prev_grapheme(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, rel, r, end;
 
-	index_all(d);
 	if (off == 0 || d->npara == 0)
 		return 0;
-	if (off > d->ncp)
-		off = d->ncp;
+	off = text_doc_clamp(d, off);
 	p = text_doc_paragraph_at(d, off);
 	end = d->paras[p].start + d->paras[p].n;
 	if (off > end)			/* inside a CR LF separator */
@@ -330,12 +362,11 @@ text_doc_grapheme_start(const struct text_doc *d, size_t off)
 	char *brk = NULL;
 	size_t p, r;
 
-	index_all(d);
 	if (d->npara == 0)
 		return 0;
 	p = text_doc_paragraph_at(d, off);
 	if (off < d->paras[p].start || off >= d->paras[p].start + d->paras[p].n)
-		return off > d->ncp ? d->ncp : off;
+		return text_doc_clamp(d, off);
 	para_breaks(d, p, false, &cp, &brk);
 	for (r = off - d->paras[p].start; r > 0 && !brk[r]; r--)
 		;
@@ -369,8 +400,8 @@ text_doc_next_word(const struct text_doc *d, size_t off)
 {
 	size_t p;
 
-	index_all(d);
-	if (d->npara == 0 || off >= d->ncp)
+	cover(d, off);
+	if (d->npara == 0 || off >= known_len(d))
 		return d->ncp;
 	for (p = text_doc_paragraph_at(d, off); p < d->npara; p++) {
 		char *ws;
@@ -383,7 +414,7 @@ text_doc_next_word(const struct text_doc *d, size_t off)
 		if (r < n)
 			return d->paras[p].start + r;
 	}
-	return d->ncp;
+	return text_doc_length(d);
 }
 
 size_t
@@ -391,11 +422,9 @@ text_doc_prev_word(const struct text_doc *d, size_t off)
 {
 	size_t p;
 
-	index_all(d);
 	if (d->npara == 0 || off == 0)
 		return 0;
-	if (off > d->ncp)
-		off = d->ncp;
+	off = text_doc_clamp(d, off);
 	for (p = text_doc_paragraph_at(d, off) + 1; p-- > 0;) {
 		char *ws;
 		size_t n = word_starts(d, p, &ws), r;

@@ -76,8 +76,11 @@ struct text_doc *text_doc_new(const char *text, size_t len);
  * text_doc_free frees it). For `axial cat`, which reads a whole file. */
 struct text_doc *text_doc_adopt(char *text, size_t len);
 void text_doc_free(struct text_doc *d);
-/* Total code points, paragraph separators included. */
+/* Total code points, paragraph separators included (counts the whole
+ * text the first time). */
 size_t text_doc_length(const struct text_doc *d);
+/* off, or the length if off is past it: counts only up to off. */
+size_t text_doc_clamp(const struct text_doc *d, size_t off);
 size_t text_doc_paragraphs(const struct text_doc *d);
 /* Paragraph p's logical range [*start, *end), separator excluded. */
 void text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
@@ -87,7 +90,8 @@ void text_doc_paragraph(const struct text_doc *d, size_t p, size_t *start,
 const char *text_doc_paragraph_utf8(const struct text_doc *d, size_t p,
     size_t *nbyte);
 /* The paragraph holding offset off (a separator belongs to the paragraph it
- * ends; off == length belongs to the last one). 0 for an empty doc. */
+ * ends; off == length belongs to the last one). 0 for an empty doc. Counts
+ * the text only up to off. */
 size_t text_doc_paragraph_at(const struct text_doc *d, size_t off);
 /* The code point at offset off: U+FFFD for invalid UTF-8, LF for a
  * separator (a CR before it too) and past the end. Decodes only within
@@ -174,17 +178,27 @@ void text_layout_free(struct text_layout *l);
 void text_layout_set_width(struct text_layout *l, int width);
 int text_layout_width(const struct text_layout *l);
 
-/* Number of screen lines of the whole document (lays out every paragraph
- * once per width; an empty paragraph is one line). */
+/*
+ * Line numbers. A paragraph not yet laid out at this width counts the lines
+ * its bytes suggest, so the number of a line is exact up to the first such
+ * paragraph and an estimate past it: laying one out moves the lines after
+ * it (never those before). Hold a place across calls as a paragraph and a
+ * line in it (text_layout_locate_para, text_layout_para_line).
+ */
+/* Number of screen lines of the whole document, exact: lays out every
+ * paragraph once per width (an empty paragraph is one line). */
 size_t text_layout_lines(struct text_layout *l);
-/* First screen line of paragraph p and its line count. */
+/* The same as it stands, estimates included: no layout. */
+size_t text_layout_lines_est(const struct text_layout *l);
+/* First screen line of paragraph p (as it stands) and its line count
+ * (exact: lays out p). */
 size_t text_layout_para_first(struct text_layout *l, size_t p, size_t *nlines);
 /* Lines of paragraph p alone (lays out only p): for streaming. */
 size_t text_layout_para_lines(struct text_layout *l, size_t p);
 /* Line k (< text_layout_para_lines) of paragraph p into *out. */
 void text_layout_para_line(struct text_layout *l, size_t p, size_t k,
     struct text_line *out);
-/* Screen line i (< text_layout_lines) into *out. */
+/* Screen line i into *out (past the end: the last line). */
 void text_layout_line(struct text_layout *l, size_t i, struct text_line *out);
 /* Drops the cached cells of paragraph p (its line count stays): for callers
  * that stream through a large document once, like `axial cat`. */
@@ -197,12 +211,18 @@ void text_layout_forget(struct text_layout *l, size_t p);
  */
 void text_layout_locate(struct text_layout *l, size_t off, size_t *line,
     int *col);
+/* The same as paragraph *para, its line *k and column *col. */
+void text_layout_locate_para(struct text_layout *l, size_t off, size_t *para,
+    size_t *k, int *col);
 /*
  * (line, column) -> logical offset: the start of the cell under col. Left or
  * right of the text, the line's logical start or end (its end is the
  * paragraph end on a paragraph's last line, else the last cell's start).
  */
 size_t text_layout_offset_at(struct text_layout *l, size_t line, int col);
+/* The same for line k of paragraph p. */
+size_t text_layout_para_offset_at(struct text_layout *l, size_t p, size_t k,
+    int col);
 /*
  * The visual runs of line i covered by the logical selection [s, e): the
  * maximal groups of adjacent cells whose range meets [s, e), left to right.

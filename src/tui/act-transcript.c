@@ -194,13 +194,13 @@ quick_apply(struct ui *ui, int64_t node)
 static void
 motion(struct ui *ui, void (*fn)(struct vm_transcript *), bool extend)
 {
-	size_t top = ui->vt.top;
+	size_t top = ui->vt.top_off;
 	bool had_sel = ui->vt.mark != VMT_NO_MARK;
 
 	if (extend && ui->vt.mark == VMT_NO_MARK)
 		vmt_set_mark(&ui->vt);
 	fn(&ui->vt);
-	if (top != ui->vt.top || had_sel || ui->vt.mark != VMT_NO_MARK)
+	if (top != ui->vt.top_off || had_sel || ui->vt.mark != VMT_NO_MARK)
 		ui_dirty(ui, DIRTY_TRANSCRIPT);
 	ui_dirty(ui, DIRTY_STATUS);
 }

@@ -104,10 +104,10 @@ has_memo(struct ui *ui, int64_t coding)
 }
 
 static void
-draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
-    size_t sel_s, size_t sel_e)
+draw_line(struct ui *ui, const struct rect *r, int row,
+    const struct text_line *lp, size_t sel_s, size_t sel_e)
 {
-	struct text_line ln;
+	struct text_line ln = *lp;
 	size_t cand[64], ncand = 0, i, j;
 	int attrs[64];
 	int y = r->y + 1 + row, x0 = r->x + 2;
@@ -115,7 +115,6 @@ draw_line(struct ui *ui, const struct rect *r, int row, size_t li,
 	int nbars = 0;
 
 	ui_fill(y, r->x, r->w, ui_attr(ui, TH_NORMAL));
-	text_layout_line(ui->layout, li, &ln);
 	/* codings meeting this line */
 	for (i = first_coding(ui, ln.start); i < ui->ncodings &&
 	    ncand < AX_ARRAY_LEN(cand); i++) {
@@ -196,7 +195,9 @@ static void
 transcript_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
 	char title[256];
-	size_t total = text_layout_lines(ui->layout), sel_s = 0, sel_e = 0;
+	/* an estimate past what is laid out: for the percentage only */
+	size_t total = text_layout_lines_est(ui->layout), sel_s = 0, sel_e = 0;
+	size_t p, k, np = text_doc_paragraphs(ui->tdoc);
 	int row, h = r->h - 1, tw;
 
 	(void)data;
@@ -229,14 +230,23 @@ transcript_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	}
 	ui_mirror(ui, NULL);
 	vmt_selection(&ui->vt, &sel_s, &sel_e);
+	/* line by line from the top one's paragraph: only what is shown is
+	 * laid out */
+	vmt_top_pos(&ui->vt, &p, &k);
 	for (row = 0; row < h; row++) {
-		size_t li = ui->vt.top + (size_t)row;
+		struct text_line ln;
 
-		if (li >= total || text_doc_length(ui->tdoc) == 0) {
+		if (p >= np) {
 			ui_fill(r->y + 1 + row, r->x, r->w, ui_attr(ui, TH_NORMAL));
 			continue;
 		}
-		draw_line(ui, r, row, li, sel_s, sel_e);
+		text_layout_para_line(ui->layout, p, k, &ln);
+		draw_line(ui, r, row, &ln, sel_s, sel_e);
+		if (ln.last) {
+			p++;
+			k = 0;
+		} else
+			k++;
 	}
 }
 

@@ -108,7 +108,7 @@ struct ui {
 	/* documents */
 	struct doc_info *docs;
 	size_t ndocs, cur;	/* cur indexes docs */
-	char *text;		/* the current document's text */
+	char *text;		/* the current document's text, owned by tdoc */
 	size_t textlen;
 	struct text_doc *tdoc;
 	struct text_layout *layout;
@@ -133,6 +133,7 @@ struct ui {
 	bool only_mine;		/* transcript shows only my codings */
 	bool only_mine_pass1;	/* only_mine before the second pass began */
 	unsigned tree_gen;	/* moves each time the tree is reloaded */
+	unsigned doc_gen;	/* moves each time a document is opened */
 	int64_t maxlen;		/* longest coding of the open document */
 
 	size_t *doc_pos;	/* last caret per document */

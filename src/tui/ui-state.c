@@ -371,11 +371,11 @@ ui_open_doc(struct ui *ui, size_t index, size_t cursor)
 	searchkey_doc_free(ui->hay);
 	ui->hay = NULL;
 	ui->hit_s = ui->hit_e = 0;
-	free(ui->text);
-	ui->text = NULL;
+	ui->text = NULL;	/* tdoc's, freed with it */
 	ui->layout = NULL;
 	ui->tdoc = NULL;
 	ui->textlen = 0;
+	ui->doc_gen++;
 	if (index >= ui->ndocs) {
 		ui->tdoc = text_doc_new("", 0);
 	} else {
@@ -385,7 +385,8 @@ ui_open_doc(struct ui *ui, size_t index, size_t cursor)
 			ui->text = xstrdup("");
 			ui->textlen = 0;
 		}
-		ui->tdoc = text_doc_new(ui->text, ui->textlen);
+		/* no copy: a 50 MB document is copied once less */
+		ui->tdoc = text_doc_adopt(ui->text, ui->textlen);
 	}
 	{
 		struct text_opts o = ui->opt.text;
@@ -402,7 +403,7 @@ ui_open_doc(struct ui *ui, size_t index, size_t cursor)
 	}
 	ui->vt.cursor = cursor;
 	ui->vt.mark = VMT_NO_MARK;
-	ui->vt.top = 0;
+	ui->vt.top = ui->vt.top_off = 0;
 	vmt_attach(&ui->vt, ui->tdoc, ui->layout, ui_text_rows(ui));
 	load_codings(ui);
 	ui_dirty(ui, DIRTY_ALL);
@@ -493,7 +494,7 @@ ui_sync(struct ui *ui)
 	if (ui->me == 0 || structure)
 		load_coders(ui);
 	if (structure) {
-		size_t cursor = ui->vt.cursor, top = ui->vt.top;
+		size_t cursor = ui->vt.cursor, top = ui->vt.top_off;
 		int64_t ndocs = (int64_t)ui->ndocs;
 
 		load_docs(ui);
@@ -503,7 +504,7 @@ ui_sync(struct ui *ui)
 			ui_open_doc(ui, ui->cur, cursor);
 		} else {
 			load_codings(ui);
-			ui->vt.top = top;
+			ui->vt.top_off = top;
 		}
 	} else {
 		for (i = 0; i < n; i++) {
@@ -557,7 +558,7 @@ ui_sync(struct ui *ui)
 bool
 ui_act_as(struct ui *ui, const char *login)
 {
-	size_t top = ui->vt.top;
+	size_t top = ui->vt.top_off;
 
 	if (!ui_check(ui, project_act_as(ui->p, login)))
 		return false;
@@ -567,7 +568,7 @@ ui_act_as(struct ui *ui, const char *login)
 	load_coders(ui);
 	ui_reload_tree(ui);
 	load_codings(ui);
-	ui->vt.top = top;
+	ui->vt.top_off = top;
 	panes_sync(ui, UI_SYNC_WHO);
 	ui_dirty(ui, DIRTY_ALL);
 	return true;

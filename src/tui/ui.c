@@ -121,16 +121,14 @@ draw(struct ui *ui)
 	/* the terminal cursor: the caret of whatever has the keyboard */
 	if (!overlay_up(ui) && ui->focus == PANE_TRANSCRIPT &&
 	    ui->view == VIEW_NONE) {
-		size_t line;
-		int col;
+		int row, col;
 
-		vmt_cursor_pos(&ui->vt, &line, &col);
-		if (line >= ui->vt.top && line < ui->vt.top + (size_t)ui_text_rows(ui)) {
+		if (vmt_cursor_row(&ui->vt, &row, &col)) {
 			int x = 2 + col;
 
 			if (x > ui->rect[PANE_TRANSCRIPT].w - 1)
 				x = ui->rect[PANE_TRANSCRIPT].w - 1;
-			move(ui->rect[PANE_TRANSCRIPT].y + 1 + (int)(line - ui->vt.top),
+			move(ui->rect[PANE_TRANSCRIPT].y + 1 + row,
 			    ui->rect[PANE_TRANSCRIPT].x + x);
 			curs_set(1);
 		} else
@@ -291,7 +289,6 @@ ui_free(struct ui *ui)
 	act_transcript_free(ui);
 	an_similar_free(ui->similar);
 	free(ui->doc_pos);
-	free(ui->text);
 	free(ui->codings);
 	doc_list_free(ui->docs, ui->ndocs);
 	codetree_free(ui->nodes, ui->nnodes);

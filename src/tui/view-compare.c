@@ -8,6 +8,12 @@
  * code only B applied drops it. The title counts settled and open ones.
  * Blind coding shows the model's message instead, and nothing of the
  * other coder: no counter, no code, no walk, no decision.
+ *
+ * A redraw reads only what it shows: the open document's paragraphs are
+ * indexed once per document (compare_paras), a paragraph's codes are
+ * found by binary search over the codings sorted by start, and its
+ * disagreements by binary search over the items sorted by unit (byunit),
+ * so a million paragraphs draw as fast as ten.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <assert.h>
@@ -22,10 +28,11 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
-/* One paragraph of the open document: byte and code-point ranges. */
+/* Where one paragraph of the open document starts: its byte and its
+ * code point. The next one's start, less its LF, is where it ends. */
 struct vpara {
-	size_t bs, be;
-	int64_t cs, ce;
+	size_t bs;
+	int64_t cs;
 };
 
 /* The view's state (views_data); A and B are the frame's. */
@@ -36,8 +43,10 @@ struct compare_view {
 	int64_t filter;		/* a code's node id, or 0: every code */
 	bool stale, listed;
 	char *hidden;		/* blind: the message shown instead */
-	struct vpara *paras;	/* of the open document, as last drawn */
+	struct vpara *paras;	/* of the open document, and one past its end */
 	size_t nparas;
+	unsigned paras_gen;	/* ui->doc_gen paras were counted for, + 1 */
+	size_t *byunit;		/* items by (doc, para, node) */
 	size_t top;		/* first paragraph shown */
 	bool follow;		/* scroll to the current one on the next draw */
 	int take;		/* choice waiting for its note */
@@ -66,6 +75,8 @@ compare_clear(struct compare_view *v)
 	free(v->sel);
 	v->sel = NULL;
 	v->nsel = 0;
+	free(v->byunit);
+	v->byunit = NULL;
 	free(v->hidden);
 	v->hidden = NULL;
 	v->listed = false;
@@ -91,6 +102,27 @@ compare_free(void *data)
 	free(v);
 }
 
+static int
+unit_cmp(const struct compare_item *a, int64_t doc, int64_t para, int64_t node)
+{
+	if (a->doc != doc)
+		return a->doc < doc ? -1 : 1;
+	if (a->para != para)
+		return a->para < para ? -1 : 1;
+	return a->node < node ? -1 : a->node > node;
+}
+
+/* qsort has no context argument: the items being sorted */
+static const struct compare_item *sorting;
+
+static int
+byunit_cmp(const void *x, const void *y)
+{
+	const struct compare_item *b = &sorting[*(const size_t *)y];
+
+	return unit_cmp(&sorting[*(const size_t *)x], b->doc, b->para, b->node);
+}
+
 static void
 compare_select(struct compare_view *v)
 {
@@ -102,6 +134,12 @@ compare_select(struct compare_view *v)
 	for (i = 0; i < v->nitems; i++)
 		if (v->filter == 0 || v->items[i].node == v->filter)
 			v->sel[v->nsel++] = i;
+	free(v->byunit);
+	v->byunit = xcalloc(v->nitems + 1, sizeof *v->byunit);
+	for (i = 0; i < v->nitems; i++)
+		v->byunit[i] = i;
+	sorting = v->items;
+	qsort(v->byunit, v->nitems, sizeof *v->byunit, byunit_cmp);
 }
 
 static const struct compare_item *
@@ -285,31 +323,53 @@ compare_goto(struct ui *ui)
 }
 
 /* The paragraphs of the open document (LF-separated lines), as compare.h
- * and agree-project.h count them. */
+ * and agree-project.h count them: once per document opened. */
 static void
 compare_paras(struct ui *ui, struct compare_view *v)
 {
-	size_t i, bs = 0, cap = 16;
-	int64_t cp = 0, cs = 0;
+	size_t i, cap = 0;
+	int64_t cp = 0;
 
-	/* on every draw of the view: a reopened document may reuse the
-	 * freed text's address, so no cache keyed by it */
+	/* keyed by the document's opening, not its text's address, which a
+	 * reopened document may reuse */
+	if (v->paras != NULL && v->paras_gen == ui->doc_gen + 1)
+		return;
 	free(v->paras);
-	v->paras = xcalloc(cap, sizeof *v->paras);
+	v->paras = NULL;
 	v->nparas = 0;
-	for (i = 0; i <= ui->textlen; i++) {
-		if (i == ui->textlen || ui->text[i] == '\n') {
-			if (v->nparas == cap) {
-				cap *= 2;
-				v->paras = xrealloc(v->paras, cap * sizeof *v->paras);
-			}
-			v->paras[v->nparas++] = (struct vpara){bs, i, cs, cp};
-			bs = i + 1;
-			cs = cp + 1;
-		}
-		if (i < ui->textlen && ((unsigned char)ui->text[i] & 0xc0) != 0x80)
+	v->paras = xgrow(v->paras, &cap, 1, sizeof *v->paras);
+	v->paras[v->nparas++] = (struct vpara){0, 0};
+	for (i = 0; i < ui->textlen; i++) {
+		if (((unsigned char)ui->text[i] & 0xc0) != 0x80)
 			cp++;
+		if (ui->text[i] == '\n') {
+			v->paras = xgrow(v->paras, &cap, v->nparas + 1,
+			    sizeof *v->paras);
+			v->paras[v->nparas++] = (struct vpara){i + 1, cp};
+		}
 	}
+	/* past the end, as if a final LF followed */
+	v->paras = xgrow(v->paras, &cap, v->nparas + 1, sizeof *v->paras);
+	v->paras[v->nparas] = (struct vpara){ui->textlen + 1, cp + 1};
+	v->paras_gen = ui->doc_gen + 1;
+}
+
+/* First coding of the open document that may meet [s, ...): the codings
+ * are sorted by start and none is longer than ui->maxlen. */
+static size_t
+first_coding(struct ui *ui, int64_t s)
+{
+	size_t lo = 0, hi = ui->ncodings;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ui->codings[mid].start < s - ui->maxlen)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Distinct codes coder id applied in [s, e) of the open document. */
@@ -319,7 +379,8 @@ codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
 {
 	size_t i, k, n = 0;
 
-	for (i = 0; i < ui->ncodings; i++) {
+	for (i = first_coding(ui, s); i < ui->ncodings &&
+	    ui->codings[i].start <= e; i++) {
 		const struct coding *c = &ui->codings[i];
 
 		if (c->coder != coder || c->start >= e || c->end <= s ||
@@ -338,12 +399,20 @@ codes_in(struct ui *ui, int64_t coder, int64_t s, int64_t e, int64_t *out,
 static const struct compare_item *
 item_at(const struct compare_view *v, int64_t doc, size_t para, int64_t node)
 {
-	size_t i;
+	size_t lo = 0, hi = v->nitems;
 
-	for (i = 0; i < v->nitems; i++)
-		if (v->items[i].doc == doc && (size_t)v->items[i].para == para &&
-		    v->items[i].node == node)
-			return &v->items[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = unit_cmp(&v->items[v->byunit[mid]], doc, (int64_t)para,
+		    node);
+
+		if (c == 0)
+			return &v->items[v->byunit[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -440,7 +509,7 @@ draw_compare(struct ui *ui, void *data, const struct rect *r,
 	const struct views *f = views_get(ui);
 	const struct compare_item *cur = cmp_cur(v);
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM);
-	int y, tw, cw, xa, xb, bottom = r->y + r->h;
+	int y, tw, cw, xa, xb, nw, bottom = r->y + r->h;
 	char line[512];
 	size_t p;
 
@@ -479,14 +548,17 @@ draw_compare(struct ui *ui, void *data, const struct rect *r,
 		draw_foot(ui, cur, bottom, r);
 	}
 	compare_paras(ui, v);
-	tw = (r->w - 6) * 46 / 100;
-	cw = (r->w - 6 - tw - 2) / 2;
-	xa = r->x + 6 + tw + 1;
+	/* the numbers' column: "¶1000000" needs more than four digits */
+	snprintf(line, sizeof line, "%zu", v->nparas);
+	nw = (int)strlen(line) > 4 ? (int)strlen(line) + 2 : 6;
+	tw = (r->w - nw) * 46 / 100;
+	cw = (r->w - nw - tw - 2) / 2;
+	xa = r->x + nw + tw + 1;
 	xb = xa + cw + 1;
 	y = r->y + 1;
 	snprintf(line, sizeof line, "%s (paragraphs)", "");
 	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
-	ui_put_text(ui, y, r->x + 6, tw, ui->docs[ui->cur].name,
+	ui_put_text(ui, y, r->x + nw, tw, ui->docs[ui->cur].name,
 	    dim | A_UNDERLINE | A_BOLD);
 	snprintf(line, sizeof line, "A %s", f->coder[0] ? f->coder[0] : "?");
 	ui_put_text(ui, y, xa, cw, line, dim | A_UNDERLINE | A_BOLD);
@@ -504,25 +576,34 @@ draw_compare(struct ui *ui, void *data, const struct rect *r,
 	if (v->top >= v->nparas)
 		v->top = v->nparas ? v->nparas - 1 : 0;
 	for (p = v->top; p < v->nparas && y < bottom; p++) {
-		const struct vpara *pp = &v->paras[p];
+		size_t bs = v->paras[p].bs, be = v->paras[p + 1].bs - 1, tl;
+		int64_t cs = v->paras[p].cs, ce = v->paras[p + 1].cs - 1;
 		int64_t ca[CMP_MAXCODES], cb[CMP_MAXCODES];
-		size_t na = codes_in(ui, f->coder_id[0], pp->cs, pp->ce, ca,
+		size_t na = codes_in(ui, f->coder_id[0], cs, ce, ca,
 		    CMP_MAXCODES);
-		size_t nb = codes_in(ui, f->coder_id[1], pp->cs, pp->ce, cb,
+		size_t nb = codes_in(ui, f->coder_id[1], cs, ce, cb,
 		    CMP_MAXCODES);
 		int h = (int)(na > nb ? na : nb), lines;
 		char num[32];
 
-		if (pp->be == pp->bs && na == 0 && nb == 0)
+		if (be == bs && na == 0 && nb == 0)
 			continue;	/* an empty line */
 		if (h < 1)
 			h = 1;
 		if (h > bottom - y)
 			h = bottom - y;
-		snprintf(num, sizeof num, "%4zu ", p + 1);
-		ui_put_plain(y, r->x, 6, num, dim);
-		lines = views_wrapped(ui, y, r->x + 6, tw, ui->text + pp->bs,
-		    pp->be - pp->bs,
+		snprintf(num, sizeof num, "%*zu ", nw > 22 ? 20 : nw - 2, p + 1);
+		ui_put_plain(y, r->x, nw, num, dim);
+		/* no more of a huge paragraph than its rows can show: 16
+		 * bytes a column, cut on a character's first byte */
+		tl = be - bs;
+		if (tl > (size_t)(h < 2 ? 2 : h) * (size_t)(tw + 1) * 16) {
+			tl = (size_t)(h < 2 ? 2 : h) * (size_t)(tw + 1) * 16;
+			while (tl > 0 && ((unsigned char)ui->text[bs + tl] &
+			    0xc0) == 0x80)
+				tl--;
+		}
+		lines = views_wrapped(ui, y, r->x + nw, tw, ui->text + bs, tl,
 		    h < 2 ? 2 : h, na || nb ? a : dim);
 		if (lines > h && lines <= bottom - y)
 			h = lines;
@@ -532,7 +613,7 @@ draw_compare(struct ui *ui, void *data, const struct rect *r,
 		    p, 1);
 		y += h;
 		if (y < bottom)
-			ui_put_plain(y++, r->x + 6, r->w - 6, "", a);
+			ui_put_plain(y++, r->x + nw, r->w - nw, "", a);
 	}
 }
 
@@ -645,7 +726,9 @@ compare_cursor(void *data, size_t *n)
 {
 	struct compare_view *v = data;
 
-	*n = v->nparas;
+	/* the empty line after a final LF is no paragraph to scroll to */
+	*n = v->nparas > 1 && v->paras[v->nparas].bs - 1 ==
+	    v->paras[v->nparas - 1].bs ? v->nparas - 1 : v->nparas;
 	return &v->top;
 }
 

@@ -1,21 +1,135 @@
 /*
  * vm-transcript.c: cursor, mark and scrolling over a text_layout.
  *
- * Invariants: cursor <= length; top < max(1, lines); after every motion the
- * cursor's screen line is in [top, top + height). Selections are logical
- * ranges [min(mark, cursor), max(mark, cursor)): the cursor sits *before*
- * the character it is on, as a bar caret would, so moving a word forward
- * from the mark selects that word (and the space after it, which coding
- * trims).
+ * Invariants: cursor <= length; top_off is the start of a line; after every
+ * motion the cursor's screen line is one of the height lines from the top
+ * line. Selections are logical ranges [min(mark, cursor), max(mark,
+ * cursor)): the cursor sits *before* the character it is on, as a bar
+ * caret would, so moving a word forward from the mark selects that word
+ * (and the space after it, which coding trims).
+ *
+ * Places are (paragraph, line in it) pairs, and distances are walked a
+ * paragraph at a time (walk, dist), never taken from line numbers: those
+ * are estimates past what is laid out (text.h). A walk is capped by the
+ * screen's height, so it lays out only paragraphs near the screen.
  */
 #include "vm/vm-transcript.h"
 
-static size_t
-nlines(const struct vm_transcript *v)
-{
-	size_t n = text_layout_lines(v->layout);
+struct pos {
+	size_t p, k;
+};
 
-	return n ? n : 1;
+static bool
+empty(const struct vm_transcript *v)
+{
+	return v->doc == NULL || text_doc_paragraphs(v->doc) == 0;
+}
+
+static size_t
+plines(const struct vm_transcript *v, size_t p)
+{
+	return text_layout_para_lines(v->layout, p);
+}
+
+static int
+pos_cmp(struct pos a, struct pos b)
+{
+	if (a.p != b.p)
+		return a.p < b.p ? -1 : 1;
+	return a.k < b.k ? -1 : a.k > b.k;
+}
+
+/* n lines on from a (back when negative), stopping at the document's
+ * first and last lines. */
+static struct pos
+walk(const struct vm_transcript *v, struct pos a, long n)
+{
+	size_t np = text_doc_paragraphs(v->doc);
+
+	while (n > 0) {
+		size_t rem = plines(v, a.p) - 1 - a.k;
+
+		if ((size_t)n <= rem) {
+			a.k += (size_t)n;
+			break;
+		}
+		if (a.p + 1 == np) {
+			a.k += rem;
+			break;
+		}
+		n -= (long)rem + 1;
+		a.p++;
+		a.k = 0;
+	}
+	while (n < 0) {
+		if ((size_t)-n <= a.k) {
+			a.k -= (size_t)-n;
+			break;
+		}
+		if (a.p == 0) {
+			a.k = 0;
+			break;
+		}
+		n += (long)a.k + 1;
+		a.p--;
+		a.k = plines(v, a.p) - 1;
+	}
+	return a;
+}
+
+/* Lines from a to b (b not before a), counted up to cap. */
+static size_t
+dist(const struct vm_transcript *v, struct pos a, struct pos b, size_t cap)
+{
+	size_t n, q;
+
+	if (a.p == b.p)
+		return b.k - a.k;
+	n = plines(v, a.p) - a.k;
+	for (q = a.p + 1; q < b.p && n < cap; q++)
+		n += plines(v, q);
+	return n + b.k;
+}
+
+static struct pos
+cursor_pos(struct vm_transcript *v, int *col)
+{
+	struct pos c;
+
+	text_layout_locate_para(v->layout, v->cursor, &c.p, &c.k, col);
+	return c;
+}
+
+static struct pos
+top_pos(struct vm_transcript *v)
+{
+	struct pos t;
+	int col;
+
+	text_layout_locate_para(v->layout, v->top_off, &t.p, &t.k, &col);
+	return t;
+}
+
+static void
+set_top(struct vm_transcript *v, struct pos t)
+{
+	struct text_line ln;
+	size_t n;
+
+	text_layout_para_line(v->layout, t.p, t.k, &ln);
+	v->top_off = ln.start;
+	v->top = text_layout_para_first(v->layout, t.p, &n) + t.k;
+}
+
+void
+vmt_top_pos(struct vm_transcript *v, size_t *p, size_t *k)
+{
+	struct pos t = {0, 0};
+
+	if (!empty(v))
+		t = top_pos(v);
+	*p = t.p;
+	*k = t.k;
 }
 
 size_t
@@ -27,7 +141,7 @@ vmt_length(const struct vm_transcript *v)
 void
 vmt_cursor_pos(struct vm_transcript *v, size_t *line, int *col)
 {
-	if (vmt_length(v) == 0) {
+	if (empty(v)) {
 		*line = 0;
 		*col = 0;
 		return;
@@ -35,51 +149,74 @@ vmt_cursor_pos(struct vm_transcript *v, size_t *line, int *col)
 	text_layout_locate(v->layout, v->cursor, line, col);
 }
 
+bool
+vmt_cursor_row(struct vm_transcript *v, int *row, int *col)
+{
+	struct pos c, t;
+	size_t h = v->height > 0 ? (size_t)v->height : 1, d;
+
+	*row = *col = 0;
+	if (empty(v))
+		return true;
+	c = cursor_pos(v, col);
+	t = top_pos(v);
+	if (pos_cmp(c, t) < 0 || (d = dist(v, t, c, h)) >= h)
+		return false;
+	*row = (int)d;
+	return true;
+}
+
 /*
  * Keeps the caret's line in view. When it leaves the view the view jumps by
  * half a page (as less and vim's scrolljump do) rather than one line, so a
  * run of cursor-down keys repaints the pane once per half page instead of
- * on every key: far fewer bytes to a remote terminal.
+ * on every key: far fewer bytes to a remote terminal. A far jump puts the
+ * caret's line at the edge it came from, never past the document's end.
  */
 static void
 scroll_to_cursor(struct vm_transcript *v)
 {
-	size_t line, total = nlines(v);
+	size_t h = v->height > 0 ? (size_t)v->height : 1, d;
+	struct pos c, t, end;
 	int col;
-	size_t h = v->height > 0 ? (size_t)v->height : 1;
 
-	vmt_cursor_pos(v, &line, &col);
-	if (line < v->top)
-		v->top = line + 1 == v->top ? (line > h / 2 ? line - h / 2 : 0) : line;
-	else if (line >= v->top + h) {
-		v->top = line == v->top + h ? line - h + 1 + h / 2 : line - h + 1;
-		if (v->top > line)
-			v->top = line;
-		if (v->top + h > total)
-			v->top = total > h ? total - h : 0;
-		if (line >= v->top + h)
-			v->top = line - h + 1;
+	if (empty(v)) {
+		v->top_off = 0;
+		v->top = 0;
+		return;
 	}
-	if (v->top >= total)
-		v->top = total - 1;
+	c = cursor_pos(v, &col);
+	t = top_pos(v);
+	if (pos_cmp(c, t) < 0) {
+		if (pos_cmp(walk(v, c, 1), t) == 0)	/* one line up */
+			t = walk(v, c, -(long)(h / 2));
+		else
+			t = c;
+	} else if ((d = dist(v, t, c, h + 1)) >= h) {
+		t = walk(v, c, -(long)(h - 1));
+		if (d == h)	/* one line down: half a page */
+			t = walk(v, t, (long)(h / 2));
+		/* the last line no higher than the bottom */
+		end = walk(v, t, (long)(h - 1));
+		if (dist(v, t, end, h) < h - 1)
+			t = walk(v, end, -(long)(h - 1));
+	}
+	set_top(v, t);
 }
 
 void
 vmt_attach(struct vm_transcript *v, const struct text_doc *doc,
     struct text_layout *layout, int height)
 {
-	size_t len;
-
 	v->doc = doc;
 	v->layout = layout;
 	v->height = height;
-	len = vmt_length(v);
-	if (v->cursor > len)
-		v->cursor = len;
-	if (v->mark != VMT_NO_MARK && v->mark > len)
-		v->mark = len;
-	if (v->top >= nlines(v))
-		v->top = nlines(v) - 1;
+	if (doc != NULL) {
+		v->cursor = text_doc_clamp(doc, v->cursor);
+		if (v->mark != VMT_NO_MARK)
+			v->mark = text_doc_clamp(doc, v->mark);
+		v->top_off = text_doc_clamp(doc, v->top_off);
+	}
 	v->goal = -1;
 	scroll_to_cursor(v);
 }
@@ -95,11 +232,9 @@ moved(struct vm_transcript *v, bool keep_goal)
 void
 vmt_goto(struct vm_transcript *v, size_t off)
 {
-	size_t len = vmt_length(v);
-
-	if (off > len)
-		off = len;
-	if (len > 0 && off < len)
+	if (empty(v))
+		off = 0;
+	else	/* a grapheme's start; the length if off is past it */
 		off = text_doc_grapheme_start(v->doc, off);
 	v->cursor = off;
 	moved(v, false);
@@ -123,14 +258,15 @@ static void
 horizontal(struct vm_transcript *v, int dir)
 {
 	struct text_line ln;
-	size_t line, i, len = vmt_length(v);
+	struct pos c;
+	size_t i;
 	int col;
 	bool forward;
 
-	if (len == 0)
+	if (empty(v))
 		return;
-	vmt_cursor_pos(v, &line, &col);
-	text_layout_line(v->layout, line, &ln);
+	c = cursor_pos(v, &col);
+	text_layout_para_line(v->layout, c.p, c.k, &ln);
 	forward = (dir > 0) != ln.rtl;
 	i = cell_of(&ln, v->cursor);
 	if (i < ln.ncells) {
@@ -163,27 +299,23 @@ void vmt_right(struct vm_transcript *v) { horizontal(v, +1); }
 static void
 vertical(struct vm_transcript *v, long n)
 {
-	size_t line, total = nlines(v);
+	struct pos c, target;
 	int col;
-	long target;
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
-	vmt_cursor_pos(v, &line, &col);
+	c = cursor_pos(v, &col);
 	if (v->goal < 0)
 		v->goal = col;
-	target = (long)line + n;
-	if (target < 0)
-		target = 0;
-	if ((size_t)target >= total)
-		target = (long)total - 1;
-	if ((size_t)target == line && n != 0) {
+	target = walk(v, c, n);
+	if (pos_cmp(target, c) == 0 && n != 0) {
 		/* already on the first/last line: go to its start/end */
 		v->cursor = n < 0 ? 0 : vmt_length(v);
 		moved(v, false);
 		return;
 	}
-	v->cursor = text_layout_offset_at(v->layout, (size_t)target, v->goal);
+	v->cursor = text_layout_para_offset_at(v->layout, target.p, target.k,
+	    v->goal);
 	moved(v, true);
 }
 
@@ -194,10 +326,16 @@ void
 vmt_page_down(struct vm_transcript *v)
 {
 	long h = v->height > 1 ? v->height - 1 : 1;
-	size_t total = nlines(v);
+	struct pos t, to;
 
-	/* scroll the view a page, then the cursor by as much */
-	v->top = v->top + (size_t)h < total ? v->top + (size_t)h : v->top;
+	if (empty(v))
+		return;
+	/* scroll the view a page (unless that passes the end), then the
+	 * cursor by as much */
+	t = top_pos(v);
+	to = walk(v, t, h);
+	if (dist(v, t, to, (size_t)h) == (size_t)h)
+		set_top(v, to);
 	vertical(v, h);
 }
 
@@ -206,26 +344,24 @@ vmt_page_up(struct vm_transcript *v)
 {
 	long h = v->height > 1 ? v->height - 1 : 1;
 
-	v->top = v->top > (size_t)h ? v->top - (size_t)h : 0;
+	if (empty(v))
+		return;
+	set_top(v, walk(v, top_pos(v), -h));
 	vertical(v, -h);
 }
 
 void
 vmt_scroll(struct vm_transcript *v, long n)
 {
-	long t = (long)v->top + n;
-
-	if (t < 0)
-		t = 0;
-	if ((size_t)t >= nlines(v))
-		t = (long)nlines(v) - 1;
-	v->top = (size_t)t;
+	if (empty(v))
+		return;
+	set_top(v, walk(v, top_pos(v), n));
 }
 
 void
 vmt_word_next(struct vm_transcript *v)
 {
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
 	v->cursor = text_doc_next_word(v->doc, v->cursor);
 	moved(v, false);
@@ -234,7 +370,7 @@ vmt_word_next(struct vm_transcript *v)
 void
 vmt_word_prev(struct vm_transcript *v)
 {
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
 	v->cursor = text_doc_prev_word(v->doc, v->cursor);
 	moved(v, false);
@@ -245,7 +381,7 @@ vmt_para_next(struct vm_transcript *v)
 {
 	size_t p, s, e, np;
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
 	np = text_doc_paragraphs(v->doc);
 	p = text_doc_paragraph_at(v->doc, v->cursor);
@@ -262,7 +398,7 @@ vmt_para_prev(struct vm_transcript *v)
 {
 	size_t p, s, e;
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
 	p = text_doc_paragraph_at(v->doc, v->cursor);
 	text_doc_paragraph(v->doc, p, &s, &e);
@@ -272,17 +408,25 @@ vmt_para_prev(struct vm_transcript *v)
 	moved(v, false);
 }
 
+/* The line the cursor is on. */
+static void
+cursor_line(struct vm_transcript *v, struct text_line *ln)
+{
+	struct pos c;
+	int col;
+
+	c = cursor_pos(v, &col);
+	text_layout_para_line(v->layout, c.p, c.k, ln);
+}
+
 void
 vmt_line_start(struct vm_transcript *v)
 {
 	struct text_line ln;
-	size_t line;
-	int col;
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
-	vmt_cursor_pos(v, &line, &col);
-	text_layout_line(v->layout, line, &ln);
+	cursor_line(v, &ln);
 	v->cursor = ln.start;
 	moved(v, false);
 }
@@ -291,13 +435,10 @@ void
 vmt_line_end(struct vm_transcript *v)
 {
 	struct text_line ln;
-	size_t line;
-	int col;
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return;
-	vmt_cursor_pos(v, &line, &col);
-	text_layout_line(v->layout, line, &ln);
+	cursor_line(v, &ln);
 	v->cursor = ln.last ? ln.end :
 	    (ln.end > ln.start ? text_doc_prev_grapheme(v->doc, ln.end) : ln.end);
 	moved(v, false);
@@ -320,13 +461,16 @@ vmt_doc_end(struct vm_transcript *v)
 size_t
 vmt_offset_at(struct vm_transcript *v, int row, int col)
 {
-	size_t line = v->top + (size_t)(row < 0 ? 0 : row);
+	struct pos t, at;
+	size_t r = (size_t)(row < 0 ? 0 : row);
 
-	if (vmt_length(v) == 0)
+	if (empty(v))
 		return 0;
-	if (line >= nlines(v))
+	t = top_pos(v);
+	at = walk(v, t, (long)r);
+	if (dist(v, t, at, r) < r)	/* below the last line */
 		return vmt_length(v);
-	return text_layout_offset_at(v->layout, line, col);
+	return text_layout_para_offset_at(v->layout, at.p, at.k, col);
 }
 
 void

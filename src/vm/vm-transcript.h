@@ -7,6 +7,13 @@
  * lines of the layout, columns from the pane's left edge). The view-model
  * borrows the layout; vmt_attach must be called again when the layout is
  * replaced or its width changes (the cursor is kept, the top re-derived).
+ *
+ * The first line shown is held by its text (top_off), not by its number:
+ * the layout estimates the lines of paragraphs it has not laid out, and
+ * laying one out renumbers the lines after it (text.h). Motions count
+ * lines by walking paragraphs from the caret or the top, so they cost
+ * what the screen shows, whatever the document's size. top is the line
+ * number of top_off after the last motion: for a scroll position only.
  */
 #ifndef AXIAL_VM_TRANSCRIPT_H
 #define AXIAL_VM_TRANSCRIPT_H
@@ -23,7 +30,8 @@ struct vm_transcript {
 	const struct text_doc *doc;	/* borrowed */
 	size_t cursor;		/* logical offset, 0..length */
 	size_t mark;		/* VMT_NO_MARK or the selection anchor */
-	size_t top;		/* first screen line shown */
+	size_t top_off;		/* logical start of the first line shown */
+	size_t top;		/* its screen line, as the layout numbers it now */
 	int height;		/* screen lines shown */
 	int goal;		/* column kept by up/down, -1 none */
 };
@@ -64,5 +72,10 @@ void vmt_clear_mark(struct vm_transcript *v);
 bool vmt_selection(const struct vm_transcript *v, size_t *s, size_t *e);
 /* Cursor (line, col) on screen. */
 void vmt_cursor_pos(struct vm_transcript *v, size_t *line, int *col);
+/* The cursor's row from the top line shown and its column: false if it
+ * is not within height rows. */
+bool vmt_cursor_row(struct vm_transcript *v, int *row, int *col);
+/* The first line shown: paragraph *p, line *k of it. */
+void vmt_top_pos(struct vm_transcript *v, size_t *p, size_t *k);
 
 #endif
