@@ -241,8 +241,10 @@ load_numbering(struct docx_num *n, const xmlNode *root)
 			}
 		}
 	}
-	qsort(n->abs, n->nabs, sizeof *n->abs, abs_cmp);
-	qsort(n->num, n->nnum, sizeof *n->num, num_cmp);
+	if (n->nabs > 0)	/* no qsort of a NULL array, even empty */
+		qsort(n->abs, n->nabs, sizeof *n->abs, abs_cmp);
+	if (n->nnum > 0)
+		qsort(n->num, n->nnum, sizeof *n->num, num_cmp);
 }
 
 static void
@@ -270,7 +272,8 @@ load_styles(struct docx_num *n, const xmlNode *root)
 			s->ilvl = val_long(xs_child(npr, W_NS, "ilvl"), -1);
 		}
 	}
-	qsort(n->sty, n->nsty, sizeof *n->sty, sty_cmp);
+	if (n->nsty > 0)
+		qsort(n->sty, n->nsty, sizeof *n->sty, sty_cmp);
 }
 
 /* Parses an archive part and hands its root to fn; nothing if absent or
@@ -333,7 +336,8 @@ find_num(struct docx_num *n, long id)
 	struct num key;
 
 	key.id = id;
-	return bsearch(&key, n->num, n->nnum, sizeof *n->num, num_cmp);
+	return n->nnum == 0 ? NULL :
+	    bsearch(&key, n->num, n->nnum, sizeof *n->num, num_cmp);
 }
 
 static const struct absnum *
@@ -342,7 +346,8 @@ find_abs(const struct docx_num *n, long id)
 	struct absnum key;
 
 	key.id = id;
-	return bsearch(&key, n->abs, n->nabs, sizeof *n->abs, abs_cmp);
+	return n->nabs == 0 ? NULL :
+	    bsearch(&key, n->abs, n->nabs, sizeof *n->abs, abs_cmp);
 }
 
 static const struct style *
@@ -350,7 +355,7 @@ find_style(const struct docx_num *n, const char *id)
 {
 	struct style key;
 
-	if (id == NULL)
+	if (id == NULL || n->nsty == 0)
 		return NULL;
 	key.id = (char *)id;
 	return bsearch(&key, n->sty, n->nsty, sizeof *n->sty, sty_cmp);
