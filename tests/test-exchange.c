@@ -354,6 +354,14 @@ test_docx_fidelity(void **state)
 	free(t);
 	free(notice);
 	notice = NULL;
+	/* A list with no numbering.xml at all (a fuzz finding) */
+	t = docx_of(NP("1", "0", "q"), NULL, &notice);
+	assert_string_equal(t, "q");
+	assert_string_equal(notice, "left out 1 list number whose numbering "
+	    "definition is missing or broken");
+	free(t);
+	free(notice);
+	notice = NULL;
 	t = docx_of(lists, num, &notice);
 	assert_string_equal(t, "III. k q\nIII.1r\nIII.2s\nIV. t\nIV.1u\nnowhere\n"
 	    "deep\nlink to nothing");
