@@ -228,7 +228,8 @@ test_docx(void **state)
 	(void)state;
 	t = docx_extract(z, len, &tl, &notice, &err);
 	assert_non_null(t);
-	assert_string_equal(t, "a\t b \nc\nde\n\n\xd9\xbe\xe2\x80\x8c\xd8\xb3");
+	/* the page break keeps d and e apart */
+	assert_string_equal(t, "a\t b \nc\nd\ne\n\n\xd9\xbe\xe2\x80\x8c\xd8\xb3");
 	assert_int_equal(tl, strlen(t));
 	assert_string_equal(notice, "left out 1 image, the header and 1 footnote");
 	free(t);
@@ -266,17 +267,148 @@ test_odt(void **state)
 	(void)state;
 	t = odt_extract(z, len, &tl, &notice, &err);
 	assert_non_null(t);
-	assert_string_equal(t, "Title here \nx  y\tz\nw\nq");
+	assert_string_equal(t, "Title here\nx  y\tz\nw\nq");
 	assert_string_equal(notice, "left out 1 image and 1 comment");
 	free(t);
 	free(notice);
 	free(z);
 }
 
+/* docx_extract of a document.xml (and numbering.xml if given): the text,
+ * and the notice in *notice ("" if none). */
+static char *
+docx_of(const char *body, const char *numbering, char **notice)
+{
+	char *doc = xasprintf("<?xml version=\"1.0\"?><w:document " W_NS " "
+	    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+	    "xmlns:v=\"urn:schemas-microsoft-com:vml\" "
+	    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+	    "<w:body>%s</w:body></w:document>", body);
+	char *num = numbering != NULL ? xasprintf("<w:numbering " W_NS ">%s"
+	    "</w:numbering>", numbering) : NULL;
+	struct ent e[] = {{"word/document.xml", doc, 0},
+	    {"word/numbering.xml", num != NULL ? num : "", 0}};
+	size_t len, tl;
+	char *z = mkzip(e, num != NULL ? 2 : 1, false, &len), *err = NULL, *t;
+
+	t = docx_extract(z, len, &tl, notice, &err);
+	assert_non_null(t);
+	assert_null(err);
+	if (*notice == NULL)
+		*notice = xstrdup("");
+	free(z);
+	free(doc);
+	free(num);
+	return t;
+}
+
+#define NP(id, lvl, text) "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/>" \
+	"<w:numId w:val=\"" id "\"/></w:numPr></w:pPr><w:r><w:t>" text \
+	"</w:t></w:r></w:p>"
+
+static void
+test_docx_fidelity(void **state)
+{
+	/* A text box in mc:Choice and again in mc:Fallback: its text once,
+	 * after the paragraph it is anchored in; nothing called an image. */
+	const char *box = "<w:p><w:r><w:t>a</w:t></w:r><w:r><mc:AlternateContent>"
+	    "<mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>"
+	    "<w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>"
+	    "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+	    "<w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent>"
+	    "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+	    "<w:r><w:t>b</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p>";
+	/* Tracked changes accepted: moved-from out, moved-to in. */
+	const char *moved = "<w:p><w:pPr><w:rPr><w:moveFrom/></w:rPr></w:pPr>"
+	    "<w:moveFrom><w:r><w:t>m</w:t></w:r></w:moveFrom></w:p>"
+	    "<w:p><w:r><w:t>x</w:t><w:br w:type=\"column\"/><w:t>y</w:t>"
+	    "<w:lastRenderedPageBreak/><w:t>z</w:t></w:r></w:p>"
+	    "<w:p><w:moveTo><w:r><w:t>m</w:t></w:r></w:moveTo></w:p>";
+	const char *num = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
+	    "<w:start w:val=\"3\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText "
+	    "w:val=\"%1.\"/><w:suff w:val=\"space\"/></w:lvl><w:lvl w:ilvl=\"1\">"
+	    "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/>"
+	    "<w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
+	    "<w:abstractNum w:abstractNumId=\"1\"><w:numStyleLink w:val=\"S\"/>"
+	    "</w:abstractNum>"
+	    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+	    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>";
+	/* The first paragraph's mark is deleted: it joins the next, which
+	 * keeps its label; the deleted one counts nothing. */
+	const char *lists = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId "
+	    "w:val=\"1\"/></w:numPr><w:rPr><w:del/></w:rPr></w:pPr><w:r><w:t "
+	    "xml:space=\"preserve\">k </w:t></w:r></w:p>" NP("1", "0", "q") NP("1", "1", "r") NP("1", "1", "s")
+	    NP("1", "0", "t") NP("1", "1", "u") NP("9", "0", "nowhere")
+	    NP("1", "4000000000", "deep") NP("2", "0", "link to nothing");
+	char *t, *notice = NULL;
+
+	(void)state;
+	t = docx_of(box, NULL, &notice);
+	assert_string_equal(t, "ab\nbox\nc");
+	assert_string_equal(notice, "");
+	free(t);
+	free(notice);
+	notice = NULL;
+	t = docx_of(moved, NULL, &notice);
+	assert_string_equal(t, "x\nyz\nm");
+	free(t);
+	free(notice);
+	notice = NULL;
+	/* A list with no numbering.xml at all (a fuzz finding) */
+	t = docx_of(NP("1", "0", "q"), NULL, &notice);
+	assert_string_equal(t, "q");
+	assert_string_equal(notice, "left out 1 list number whose numbering "
+	    "definition is missing or broken");
+	free(t);
+	free(notice);
+	notice = NULL;
+	t = docx_of(lists, num, &notice);
+	assert_string_equal(t, "III. k q\nIII.1r\nIII.2s\nIV. t\nIV.1u\nnowhere\n"
+	    "deep\nlink to nothing");
+	assert_string_equal(notice, "left out 3 list numbers whose numbering "
+	    "definitions are missing or broken");
+	free(t);
+	free(notice);
+}
+
+static void
+test_listnum(void **state)
+{
+	static const struct {
+		long long n;
+		enum listnum_fmt f;
+		const char *want;
+	} cases[] = {
+		{4, LN_LOWER_ROMAN, "iv"}, {3999, LN_UPPER_ROMAN, "MMMCMXCIX"},
+		{4000, LN_UPPER_ROMAN, "4000"}, {0, LN_LOWER_ROMAN, "0"},
+		{27, LN_LOWER_LETTER, "aa"}, {28, LN_UPPER_LETTER, "BB"},
+		{27, LN_LOWER_ALPHA, "aa"}, {28, LN_UPPER_ALPHA, "AB"},
+		{702, LN_LOWER_ALPHA, "zz"}, {703, LN_LOWER_ALPHA, "aaa"},
+		{7, LN_DECIMAL_ZERO, "07"}, {12, LN_DECIMAL_ZERO, "12"},
+		{11, LN_ORDINAL, "11th"}, {22, LN_ORDINAL, "22nd"},
+		{12, LN_ARABIC_INDIC, "\xd9\xa1\xd9\xa2"},
+		{30, LN_PERSIAN, "\xdb\xb3\xdb\xb0"},
+		{2, LN_ARABIC_ABJAD, "\xd8\xa8"}, {3, LN_ARABIC_ABJAD, "\xd8\xac"},
+		{3, LN_ARABIC_ALPHA, "\xd8\xaa"}, {5, LN_NONE, ""},
+		{1000000000000LL, LN_LOWER_LETTER, "1000000000000"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(cases); i++) {
+		struct buf b = {0};
+
+		listnum_put(&b, cases[i].n, cases[i].f);
+		buf_puts(&b, "");
+		assert_string_equal(b.s, cases[i].want);
+		buf_done(&b);
+	}
+}
+
 static void
 test_notice(void **state)
 {
-	struct leftout l = {0, 0, 0, 0, 0, 0};
+	struct leftout l = {0, 0, 0, 0, 0, 0, 0, 0, 0};
 	char *s;
 
 	(void)state;
@@ -1404,6 +1536,8 @@ main(void)
 		cmocka_unit_test(test_xml_safety),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_odt),
+		cmocka_unit_test(test_docx_fidelity),
+		cmocka_unit_test(test_listnum),
 		cmocka_unit_test(test_notice),
 		cmocka_unit_test(test_importer),
 		cmocka_unit_test(test_refi_nvivo_windows),

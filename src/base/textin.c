@@ -1,11 +1,12 @@
 /*
  * textin.c: reading what import and merge take in, and import decoding
- * (see textin.h). UTF-16 goes through libunistring's u16_to_u8; validity
- * through u8_check; SHA-256 through OpenSSL's EVP interface.
+ * (see textin.h). UTF-16 goes through iconv; validity through
+ * libunistring's u8_check; SHA-256 through OpenSSL's EVP interface.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,38 +190,37 @@ line_of(const char *s, size_t off)
 	return line;
 }
 
+/*
+ * UTF-16 (the BOM already skipped) to UTF-8 with iconv, which stops at the
+ * first unit that is no character (an unpaired surrogate) and says where.
+ */
 static char *
-from_utf16(const unsigned char *d, size_t len, int big_endian, size_t *outlen,
+from_utf16(const char *d, size_t len, int big_endian, size_t *outlen,
     char **err)
 {
-	size_t n = len / 2, i, u8len;
-	uint16_t *u = xmalloc((n ? n : 1) * sizeof *u);
-	uint8_t *r;
+	iconv_t cd;
+	char *in = (char *)d, *out, *r;
+	size_t inleft = len, cap = len / 2 * 3 + 1, outleft = cap, n;
 
 	if (len % 2 != 0) {
-		free(u);
 		*err = xstrdup(_("UTF-16 text with an odd number of bytes (truncated?)"));
 		return NULL;
 	}
-	for (i = 0; i < n; i++)
-		u[i] = big_endian ? (uint16_t)(d[2 * i] << 8 | d[2 * i + 1]) :
-		    (uint16_t)(d[2 * i + 1] << 8 | d[2 * i]);
-	if (u16_check(u, n) != NULL) {
-		size_t at = (size_t)(u16_check(u, n) - u);
-
-		free(u);
+	if ((cd = iconv_open("UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE")) ==
+	    (iconv_t)-1)
+		fatal("iconv cannot convert UTF-16: %s", strerror(errno));
+	r = out = xmalloc(cap);
+	n = iconv(cd, &in, &inleft, &out, &outleft);
+	iconv_close(cd);
+	if (n == (size_t)-1) {
+		free(r);
 		*err = xasprintf(_("invalid UTF-16 (an unpaired surrogate) at byte "
-		    "offset %zu"), 2 + 2 * at);
+		    "offset %zu"), 2 + (size_t)(in - d));
 		return NULL;
 	}
-	r = u16_to_u8(u, n, NULL, &u8len);
-	free(u);
-	if (r == NULL)
-		fatal("out of memory decoding UTF-16");
-	r = xrealloc(r, u8len + 1);
-	r[u8len] = '\0';
-	*outlen = u8len;
-	return (char *)r;
+	*outlen = cap - outleft;
+	r[*outlen] = '\0';	/* 3 bytes a unit at most, 4 a pair: room left */
+	return r;
 }
 
 char *
@@ -234,7 +234,7 @@ textin_decode(const char *data, size_t len, size_t *outlen, char **err)
 
 	*err = NULL;
 	if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff))) {
-		utf8 = from_utf16(d + 2, len - 2, d[0] == 0xfe, &srclen, err);
+		utf8 = from_utf16(data + 2, len - 2, d[0] == 0xfe, &srclen, err);
 		if (utf8 == NULL)
 			return NULL;
 		src = utf8;

@@ -179,7 +179,13 @@ import_main(const struct cmd *self, int argc, char **argv)
 			if (notice != NULL)
 				cmd_report_lines(ops[i], notice);
 			free(notice);
-			if ((notice = textin_controls_notice(text, tlen)) != NULL)
+			notice = NULL;
+			free(text);
+			/* On the stored text: a UTF-16 file's bytes are no
+			 * characters yet. */
+			if (doc_text(p, id, &text, &tlen) != AX_OK)
+				text = NULL;
+			else if ((notice = textin_controls_notice(text, tlen)) != NULL)
 				cmd_report_lines(ops[i], notice);
 		}
 		free(text);

@@ -16,9 +16,11 @@
 
 /* ---- leftout.c ---- */
 
-/* Things an extractor left out, for the notice "left out 2 images and the header". */
+/* Things an extractor left out, for the notice "left out 2 images and the
+ * header"; lists: list numbers whose definition is missing or broken. */
 struct leftout {
 	int images, headers, footers, notes, comments, other;
+	int shapes, charts, lists;
 };
 /* "left out ..." or NULL when nothing was. */
 char *leftout_notice(const struct leftout *l);
@@ -32,10 +34,35 @@ char *xs_attr(const xmlNode *n, const char *name);
 /* The first child element named name in ns, or NULL. */
 xmlNode *xs_child(const xmlNode *n, const char *ns, const char *name);
 
+/* ---- listnum.c: a list number as word processors show it ---- */
+
+enum listnum_fmt {
+	LN_DECIMAL, LN_DECIMAL_ZERO, LN_UPPER_ROMAN, LN_LOWER_ROMAN,
+	LN_UPPER_LETTER, LN_LOWER_LETTER,	/* Word: y, z, aa, bb */
+	LN_UPPER_ALPHA, LN_LOWER_ALPHA,		/* ODF: y, z, aa, ab */
+	LN_ORDINAL, LN_ARABIC_INDIC, LN_PERSIAN, LN_ARABIC_ALPHA,
+	LN_ARABIC_ABJAD, LN_NONE,
+};
+/* Appends n in format f; out-of-range numbers fall back to decimal. */
+void listnum_put(struct buf *b, long long n, enum listnum_fmt f);
+
+/* ---- docx-numbering.c: Word's list numbers (word/numbering.xml) ---- */
+
+struct zs_archive;
+struct docx_num;
+/* The numbering of the archive's numbering.xml and styles.xml (never NULL;
+ * a part that is missing or broken numbers nothing). */
+struct docx_num *docx_num_load(const struct zs_archive *a);
+void docx_num_free(struct docx_num *n);
+/* Appends the label (number or bullet and its suffix) of paragraph p (a
+ * w:p) to b, counting it; a numbering it names but that is missing or
+ * broken adds nothing and counts in lo->lists. */
+void docx_num_label(struct docx_num *n, const xmlNode *p, struct buf *b,
+    struct leftout *lo);
+
 /* ---- import-docx.c, import-odt.c: from an archive already read ---- */
 
 /* docx_extract and odt_extract on an archive zs_read has read. */
-struct zs_archive;
 char *docx_extract_zip(const struct zs_archive *a, size_t *outlen,
     char **notice, char **err);
 char *odt_extract_zip(const struct zs_archive *a, size_t *outlen,

@@ -35,13 +35,19 @@ leftout_notice(const struct leftout *l)
 {
 	struct buf b = {0};
 	int total = (l->images > 0) + (l->headers > 0) + (l->footers > 0) +
-	    (l->notes > 0) + (l->comments > 0) + (l->other > 0), k = 0;
+	    (l->notes > 0) + (l->comments > 0) + (l->other > 0) +
+	    (l->shapes > 0) + (l->charts > 0) + (l->lists > 0), k = 0;
 	char *r;
 
 	if (total == 0)
 		return NULL;
 	if (l->images > 0)
 		add_item(&b, &k, total, countf(l->images, "%d image", "%d images"));
+	if (l->shapes > 0)
+		add_item(&b, &k, total, countf(l->shapes, "%d drawn shape",
+		    "%d drawn shapes"));
+	if (l->charts > 0)
+		add_item(&b, &k, total, countf(l->charts, "%d chart", "%d charts"));
 	if (l->headers > 0)
 		add_item(&b, &k, total, l->headers == 1 ? xstrdup(_("the header")) :
 		    countf(l->headers, "%d header", "%d headers"));
@@ -55,6 +61,10 @@ leftout_notice(const struct leftout *l)
 	if (l->other > 0)
 		add_item(&b, &k, total, countf(l->other, "%d embedded object",
 		    "%d embedded objects"));
+	if (l->lists > 0)
+		add_item(&b, &k, total, countf(l->lists, "%d list number whose "
+		    "numbering definition is missing or broken", "%d list numbers "
+		    "whose numbering definitions are missing or broken"));
 	/* TRANSLATORS: %s is the list, e.g. "2 images and the header" */
 	r = xasprintf(_("left out %s"), b.s);
 	buf_done(&b);

@@ -724,8 +724,8 @@ import_sets(struct imp *im, const xmlNode *sets)
 
 enum reading { READ_CP, READ_CP_CRLF1, READ_UTF16, READ_COUNT };
 static const char *const reading_names[READ_COUNT] = {
-	N_("code points"), N_("code points with CRLF counted as one (ATLAS.ti)"),
-	N_("UTF-16 code units (NVivo for Windows)"),
+	N_("code points"), N_("code points with CRLF counted as one"),
+	N_("UTF-16 code units"),
 };
 
 /*
@@ -1043,9 +1043,10 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 	if (codetree_get(im->p, code->id, &n) != AX_OK)
 		return model_fail(im);
 	if (n.kind != NODE_CODE) {
-		node_done(&n);
-		return fail(im, _("source '%s': a Coding applies category '%s'"), sname,
+		s = fail(im, _("source '%s': a Coding applies category '%s'"), sname,
 		    n.name);
+		node_done(&n);
+		return s;
 	}
 	node_done(&n);
 	g = q_guid(coding, "guid");
@@ -1080,6 +1081,22 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 	im->st->codings++;
 	add_noteref(im, coding, MEMO_CODING, id);
 	return s;
+}
+
+/* Whether n has a Description with text: an empty one, which some tools
+ * write for every selection, leaves nothing out. */
+static bool
+has_description(const xmlNode *n)
+{
+	const xmlNode *d = q_child(n, "Description");
+	char *t = d != NULL ? q_text(d) : NULL;
+	const char *q;
+	bool any = false;
+
+	for (q = t; q != NULL && *q != '\0' && !any; q++)
+		any = strchr(" \t\r\n", *q) == NULL;
+	free(t);
+	return any;
 }
 
 static bool
@@ -1258,7 +1275,15 @@ import_source(struct imp *im, const xmlNode *src)
 			    "(%zu characters) in every reading"), name, mx, tn);
 			goto out;
 		}
-		if (reading != READ_CP && conv[reading].total != conv[READ_CP].total)
+		/* The tool the file names, not one guessed from the reading,
+		 * which named NVivo for Windows for an NVivo for Mac file. */
+		if (reading != READ_CP && conv[reading].total != conv[READ_CP].total &&
+		    im->origin != NULL && *im->origin != '\0')
+			/* TRANSLATORS: the last %s is the tool, "NVivo for Mac 15.0.0" */
+			buf_printf(&im->rep, _("source '%s': positions read as %s, as "
+			    "the file's writer (%s) counts them\n"), name,
+			    _(reading_names[reading]), im->origin);
+		else if (reading != READ_CP && conv[reading].total != conv[READ_CP].total)
 			buf_printf(&im->rep, _("source '%s': positions read as %s\n"), name,
 			    _(reading_names[reading]));
 	}
@@ -1283,7 +1308,7 @@ import_source(struct imp *im, const xmlNode *src)
 		if (!any && (s = selection_comment(im, sn, doc,
 		    (long long)a, (long long)b)) != AX_OK)
 			goto out;
-		if (any && q_child(sn, "Description") != NULL)
+		if (any && has_description(sn))
 			im->descriptions++;
 		add_noteref(im, sn, MEMO_DOCUMENT, doc);
 	}
@@ -1294,7 +1319,7 @@ import_source(struct imp *im, const xmlNode *src)
 	if (s != AX_OK)
 		goto out;
 	add_noteref(im, src, MEMO_DOCUMENT, doc);
-	if (q_child(src, "Description") != NULL)
+	if (has_description(src))
 		im->descriptions++;
 	/* Attributes on the source. */
 	for (c = src->children; c != NULL; c = c->next) {

@@ -63,7 +63,14 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	if (doc == NULL) {
 		e = xmlGetLastError();
-		if (e != NULL && e->message != NULL) {
+		if (e != NULL && e->message != NULL &&
+		    strstr(e->message, "Excessive depth") != NULL) {
+			/* libxml2's limit on nesting (256), which keeps every
+			 * walk of the tree shallow; its message names a parser
+			 * option the user has no use for. */
+			*err = xasprintf(_("%s nests elements too deeply (line %d; "
+			    "refused)"), what, e->line);
+		} else if (e != NULL && e->message != NULL) {
 			char *m = xstrdup(e->message);
 			size_t n = strlen(m);
 
