@@ -73,6 +73,19 @@ rollback(struct project *p)
 	sqlite3_reset(st);
 }
 
+/* Whether a trigger of the coding counts (db-counts.c) is in the file
+ * without their table: then every coding write would fail inside SQLite,
+ * so actions refuse to open until check --repair builds them again (its
+ * own action comes with p->rebuilding). */
+static bool
+counts_orphaned(struct project *p)
+{
+	return db_int(p, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE"
+	    " type = 'trigger' AND tbl_name = 'codings' AND name GLOB"
+	    " 'coding_counts_*') AND NOT EXISTS(SELECT 1 FROM sqlite_schema"
+	    " WHERE type = 'table' AND name = 'coding_counts') AND ?1", 1, 0) != 0;
+}
+
 /* Opens an action of the given kind; see db-int.h. */
 enum ax_status
 db_action_open(struct project *p, const char *label, const char *kind,
@@ -101,6 +114,12 @@ db_action_open(struct project *p, const char *label, const char *kind,
 		return s;
 	p->depth = 1;
 	p->failed = false;
+	if (!p->rebuilding && counts_orphaned(p)) {
+		s = db_fail(p, AX_ERR_IO, "%s: the coding counts are damaged "
+		    "(their table is gone); 'axial check --repair %s' builds them "
+		    "again; nothing was changed", p->path, p->path);
+		goto err;
+	}
 	if (p->coder_id == 0 && (s = coder_join(p)) != AX_OK)
 		goto err;
 	st = db_stmt(p, "INSERT INTO actions(coder_id, time, label, kind, target,"

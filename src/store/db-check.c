@@ -276,7 +276,8 @@ is_log_trigger(const char *name)
 
 /*
  * Every object of db's schema as facts, sorted, but the search index's
- * (search_*: its tables, their shadow tables and triggers) and the coding
+ * (its tables, their shadow tables and triggers, each as made here:
+ * db_search_object) and the coding
  * counts' (the table and its triggers, each as made here), which
  * check_search and check_counts examine and --repair builds again. Without triggers, only the
  * names of triggers that are not axial's log_* ones are kept (as facts with
@@ -299,7 +300,7 @@ facts_collect(sqlite3 *db, bool triggers, struct facts *f)
 
 		if (type == NULL || name == NULL || tbl == NULL)
 			continue;	/* not parsed by SQLite either */
-		if (strncmp(name, "search_", 7) == 0 ||
+		if (db_search_object(type, name, sql) ||
 		    db_counts_object(name, sql))
 			continue;
 		if (strcmp(type, "table") == 0)

@@ -173,7 +173,10 @@ db_counts_rebuild(struct project *p)
 {
 	enum ax_status s;
 
-	if ((s = db_action_begin(p, "coding counts rebuild")) != AX_OK)
+	p->rebuilding = true;
+	s = db_action_begin(p, "coding counts rebuild");
+	p->rebuilding = false;
+	if (s != AX_OK)
 		return s;
 	s = db_exec(p, "DROP TABLE IF EXISTS coding_counts;"
 	    "DROP TRIGGER IF EXISTS coding_counts_insert;"

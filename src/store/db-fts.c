@@ -11,6 +11,7 @@
  * schema's (db_schema_build). This file calls nothing else in the store.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db-int.h"
 #include "text/searchkey.h"
@@ -41,6 +42,31 @@ const char db_search_schema[] =
     "  INSERT INTO search_memos(rowid, body) VALUES(new.id, new.body); END;"
     "INSERT INTO search_text(search_text) VALUES('rebuild');"
     "INSERT INTO search_memos(search_memos) VALUES('rebuild');";
+
+bool
+db_search_object(const char *type, const char *name, const char *sql)
+{
+	static const char *const shadow[] = {
+		"search_text_data", "search_text_idx", "search_text_config",
+		"search_text_docsize", "search_text_content",
+		"search_memos_data", "search_memos_idx", "search_memos_config",
+		"search_memos_docsize", "search_memos_content",
+	};
+	const char *at;
+	size_t i, n = strlen(sql);
+
+	if (strcmp(type, "table") == 0)
+		for (i = 0; i < AX_ARRAY_LEN(shadow); i++)
+			if (strcmp(name, shadow[i]) == 0)
+				return true;	/* FTS5's own, by name */
+	/* one whole statement of the schema: from its start to its ';' */
+	for (at = db_search_schema; n > 0 && (at = strstr(at, sql)) != NULL;
+	    at++)
+		if ((at == db_search_schema || at[-1] == ';') && at[n] == ';')
+			return strcmp(type, "table") == 0 ||
+			    strcmp(type, "trigger") == 0;
+	return false;
+}
 
 /* ---- the tokenizer ---- */
 

@@ -42,6 +42,8 @@ struct project {
 	bool readonly;
 	int depth;		/* action nesting; 0 = none open */
 	bool failed;		/* a nested step failed: the action must roll back */
+	bool rebuilding;	/* db_counts_rebuild: its action may open while
+				 * the counts' triggers lack their table */
 	int64_t coder_id;	/* acting coder's row, 0 until it exists */
 	int busy_ms;		/* how long to wait for another writer */
 	uint64_t busy_since;	/* when the current wait began */
@@ -57,6 +59,10 @@ struct project {
 /* db-fts.c: the search index's tables and triggers (a migration step),
  * and its tokenizer, registered on every connection. */
 extern const char db_search_schema[];
+/* Whether a schema object is one of the search index's as made here: a
+ * table or trigger whose SQL is one statement of db_search_schema, or an
+ * FTS5 shadow table of it. The schema comparison leaves those out. */
+bool db_search_object(const char *type, const char *name, const char *sql);
 void db_search_register(sqlite3 *db);
 
 /* db-counts.c: the codings per code and coder kept by triggers, and the
@@ -67,6 +73,7 @@ void db_search_register(sqlite3 *db);
 #define DB_COUNTS_VERSION 9
 extern const char db_counts_schema[];
 bool db_counts_ready(struct project *p);
+
 /* Whether the schema object name with sql is one of the aggregate's, as
  * made here: the schema comparison leaves those to db_counts_check. */
 bool db_counts_object(const char *name, const char *sql);

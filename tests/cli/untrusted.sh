@@ -76,6 +76,36 @@ refused "rewritten log trigger" logt.axial \
 craft nolog.axial "DROP TRIGGER log_codings_delete"
 refused "missing log trigger" nolog.axial "missing trigger 'log_codings_delete'" \
     $A untag nolog.axial 1
+# the search index's and the coding counts' objects are left to `check`
+# only as axial makes them: another trigger under one of their names is
+# planted, and refused like any other
+craft srch.axial "CREATE TRIGGER search_evil AFTER INSERT ON codings BEGIN
+    DELETE FROM memos; END;"
+refused "planted trigger named like the search index's" srch.axial \
+    "unexpected trigger 'search_evil'" $A tag srch.axial a delay 12 18
+craft srch2.axial "DROP TRIGGER search_memos_delete;
+    CREATE TRIGGER search_memos_delete AFTER DELETE ON memos BEGIN
+    DELETE FROM codings; END;"
+refused "the search index's trigger rewritten" srch2.axial \
+    "unexpected trigger 'search_memos_delete'" $A memo list srch2.axial
+craft cnt.axial "DROP TRIGGER coding_counts_insert;
+    CREATE TRIGGER coding_counts_insert AFTER INSERT ON codings BEGIN
+    DELETE FROM codings; END;"
+refused "the counts' trigger rewritten" cnt.axial \
+    "unexpected trigger 'coding_counts_insert'" $A tag cnt.axial a delay 12 18
+# the counts' table gone, its triggers left: every coding write would
+# fail inside SQLite, so writing is refused with what to do, and
+# check --repair builds them again
+craft cnt2.axial "DROP TABLE coding_counts"
+refused "the counts' table gone: a write" cnt2.axial \
+    "cnt2.axial: the coding counts are damaged \\(their table is gone\\); 'axial check --repair cnt2.axial' builds them again; nothing was changed" \
+    $A tag cnt2.axial a delay 12 18
+check_rc "the counts' table gone: reads still work" 0 $A codings cnt2.axial
+check "the counts' table gone: the tree's counts from the codings" \
+    "$($A codes base.axial)" "$($A codes cnt2.axial)"
+check_rc "the counts' table gone: check --repair" 0 $TO $A check --repair cnt2.axial
+check_rc "repaired: the write goes in" 0 $TO $A tag cnt2.axial a delay 12 18
+check_rc "repaired: check finds nothing" 0 $TO $A check cnt2.axial
 # a view in place of the code tree: endless rows
 craft view.axial "PRAGMA foreign_keys = OFF; DROP TABLE nodes;
     CREATE VIEW nodes AS WITH RECURSIVE r(id) AS (SELECT 1 UNION ALL
