@@ -25,7 +25,7 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 VERSION    := 0.1.0
 
-PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip
+PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip poppler-glib
 # -Wformat=2: every printf-like function carries AX_PRINTF (util.h), so each
 # call's format is checked and a format that is not a literal is reported.
 # -Wpedantic: ISO C11; the one extension, unsigned __int128, is declared
