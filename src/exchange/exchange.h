@@ -81,6 +81,8 @@ char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
 
 #define PDF_MAX_PAGES 20000
 #define PDF_MAX_TEXT ((size_t)256 << 20)
+#define PDF_SCALE 2.0		/* pixels a point, finding lines */
+#define PDF_MAX_PIXELS 8000.0	/* a page's side, finding lines */
 /*
  * The text of the PDF held in data[0..len), in logical order: one line per
  * paragraph (LF between them; a page ends a paragraph), the lines of a

@@ -1,16 +1,22 @@
 /*
  * import-pdf.c: the text of a PDF transcript, through poppler-glib.
  *
- * Poppler's selection text, the one text poppler-glib gives, puts right-to-
- * left lines in logical order (each word wrapped in bidi embedding marks),
- * but sets their spaces one word off: the space after a line's first word
- * is lost. So the words come from poppler (split at spaces and at the
- * marks, which are dropped) and the spaces between them from the page:
- * poppler_page_get_text_layout_for_area gives a box for every character
- * of the same selection, a word's box is the union of its glyphs', and two
- * words are a space apart when their boxes are. The selection has to start
- * where the page's first line starts (top right on a right-to-left page):
- * both corners are tried and the one that takes in more characters wins.
+ * Poppler's selection text, the one text poppler-glib gives, puts a right-
+ * to-left line in logical order (each word wrapped in bidi embedding
+ * marks) and keeps what the PDF says a glyph stands for (ActualText: the
+ * ZWNJ of a Persian word survives), but a selection from a page's corners
+ * loses a right-to-left line that starts or ends a block, and sets the
+ * spaces of such a line one word off. So each line is selected on its own,
+ * between its two ends: poppler renders the page into an alpha mask, a
+ * band of inked rows is a line (or lines whose ink touches: what lies above
+ * and below the line found is probed again), and the selection runs
+ * through the band's middle from the ink's right end to its left. The
+ * words come from poppler (split at spaces and at the marks, which are
+ * dropped), the spaces from the page: poppler_page_get_text_layout_for_area
+ * gives a box for every character of the same selection, and two words
+ * are a space apart when their boxes are and no ink lies between them (a
+ * kashida stretching a justified line is ink, and no space). Lines are
+ * ordered top to bottom: one column.
  *
  * Lines make paragraphs. A line ends its paragraph when the next line's
  * first word would have fitted in the room it leaves between the page's
@@ -24,6 +30,7 @@
  * no text, and text whose common Persian words read backwards (visual
  * order, which no later step can be trusted to undo).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,19 +75,20 @@ is_space(uint32_t c)
 }
 
 /*
- * The selection of page pg from corner (x1, y1) to (x2, y2) as glyphs with
- * boxes; false when its text and its boxes do not pair up.
+ * Appends the selection of page pg from corner (x1, y1) to (x2, y2) to p
+ * as glyphs with boxes; the number appended, 0 when its text and its
+ * boxes do not pair up.
  */
-static bool
+static size_t
 select_glyphs(PopplerPage *pg, PopplerRectangle *r, struct page *p)
 {
 	PopplerRectangle *box = NULL;
 	guint nbox = 0, k = 0;
 	char *t = poppler_page_get_selected_text(pg, POPPLER_SELECTION_GLYPH, r);
 	const char *s;
-	bool closed = false, cut = false, ok;
+	size_t start = p->ng;
+	bool closed = false, cut = false;
 
-	p->ng = 0;
 	if (t == NULL || !poppler_page_get_text_layout_for_area(pg, r, &box,
 	    &nbox))
 		nbox = 0;
@@ -109,10 +117,207 @@ select_glyphs(PopplerPage *pg, PopplerRectangle *r, struct page *p)
 		cut = closed = false;
 		k++;
 	}
-	ok = k == nbox;
+	if (k != nbox)
+		p->ng = start;
 	g_free(box);
 	g_free(t);
-	return ok;
+	return p->ng - start;
+}
+
+/*
+ * Where the page has ink, row by row: poppler renders it into an alpha
+ * mask, PDF_SCALE pixels a point (less for a huge page).
+ */
+struct ink {
+	cairo_surface_t *sf;
+	const unsigned char *px;
+	int rows, cols, stride;
+	double scale;
+	int *x1, *x2;		/* a row's leftmost and rightmost inked pixel; x1 > x2: none */
+};
+
+static void
+ink_read(PopplerPage *pg, double w, double h, struct ink *k)
+{
+	double sc = MIN(PDF_SCALE, MIN(PDF_MAX_PIXELS / MAX(w, 1),
+	    PDF_MAX_PIXELS / MAX(h, 1)));
+	int cols = (int)(w * sc) + 1, r, c, stride;
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	const unsigned char *px;
+
+	k->scale = sc;
+	k->cols = cols;
+	k->rows = (int)(h * sc) + 1;
+	k->x1 = xcalloc((size_t)k->rows, sizeof *k->x1);
+	k->x2 = xcalloc((size_t)k->rows, sizeof *k->x2);
+	sf = cairo_image_surface_create(CAIRO_FORMAT_A8, cols, k->rows);
+	cr = cairo_create(sf);
+	cairo_scale(cr, sc, sc);
+	poppler_page_render(pg, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	k->sf = sf;
+	k->px = px = cairo_image_surface_get_data(sf);
+	k->stride = stride = cairo_image_surface_get_stride(sf);
+	for (r = 0; r < k->rows; r++) {
+		k->x1[r] = cols;
+		k->x2[r] = -1;
+		for (c = 0; px != NULL && c < cols; c++)
+			if (px[(size_t)r * (size_t)stride + (size_t)c] > 64) {
+				k->x1[r] = MIN(k->x1[r], c);
+				k->x2[r] = c;
+			}
+	}
+}
+
+static void
+ink_done(struct ink *k)
+{
+	cairo_surface_destroy(k->sf);
+	free(k->x1);
+	free(k->x2);
+}
+
+/*
+ * Whether there is ink in the middle third of the gap between x1 and x2
+ * at the height where letters join, in a line from y1 to y2: a kashida
+ * (tatweel) stretching a justified Persian line, which a PDF often maps to
+ * no character, leaves a gap that is not a space.
+ */
+static bool
+ink_between(const struct ink *k, double x1, double x2, double y1, double y2)
+{
+	double sc = k->scale, third = (x2 - x1) / 3;
+	int c1 = (int)((x1 + third) * sc), c2 = (int)((x2 - third) * sc);
+	int r1 = (int)((y1 + 0.55 * (y2 - y1)) * sc);
+	int r2 = (int)((y1 + 0.85 * (y2 - y1)) * sc), r, c;
+
+	if (k->px == NULL)
+		return false;
+	for (r = MAX(r1, 0); r <= r2 && r < k->rows; r++)
+		for (c = MAX(c1, 0); c <= c2 && c < k->cols; c++)
+			if (k->px[(size_t)r * (size_t)k->stride + (size_t)c] > 64)
+				return true;
+	return false;
+}
+
+/*
+ * The line through y as poppler selects it from its right end xr to its
+ * left end xl or the other way (the longer), appended to p with a line
+ * break; false if there is none. A selection between the ends of the one
+ * line is the one poppler never cuts short: from the corners of a page
+ * or a block it loses a right-to-left line that starts or ends it.
+ */
+static bool
+probe(PopplerPage *pg, struct page *p, double y, double xl, double xr,
+    double *top, double *bottom)
+{
+	PopplerRectangle rl = {xr, y, xl, y}, lr = {xl, y, xr, y};
+	size_t start = p->ng, n, i;
+
+	n = select_glyphs(pg, &rl, p);
+	p->ng = start;
+	if (select_glyphs(pg, &lr, p) < n) {
+		p->ng = start;
+		select_glyphs(pg, &rl, p);
+	}
+	if (p->ng == start)
+		return false;
+	*top = p->g[start].y1;
+	*bottom = p->g[start].y2;
+	for (i = start; i < p->ng; i++) {
+		*top = MIN(*top, p->g[i].y1);
+		*bottom = MAX(*bottom, p->g[i].y2);
+	}
+	p->g = xgrow(p->g, &p->capg, p->ng + 1, sizeof *p->g);
+	memset(&p->g[p->ng], 0, sizeof p->g[p->ng]);
+	p->g[p->ng++].c = '\n';
+	return true;
+}
+
+/*
+ * The lines in pixel rows [r1, r2): trimmed to ink, probed in the middle
+ * between the ink's ends, then what lies above and below the line found
+ * (two lines whose ink touches). Stops when a probe finds nothing or a
+ * line outside the rows.
+ */
+static void
+scan_rows(PopplerPage *pg, struct page *p, const struct ink *k, int r1,
+    int r2, int depth)
+{
+	int r, xl = INT_MAX, xr = -1, t, b;
+	double top, bottom, sc = k->scale;
+	size_t start = p->ng;
+
+	while (r1 < r2 && k->x1[r1] > k->x2[r1])
+		r1++;
+	while (r2 > r1 && k->x1[r2 - 1] > k->x2[r2 - 1])
+		r2--;
+	if (r2 - r1 < 2 || depth > 64)
+		return;
+	for (r = r1; r < r2; r++) {
+		xl = MIN(xl, k->x1[r]);
+		xr = MAX(xr, k->x2[r]);
+	}
+	if (!probe(pg, p, (r1 + r2) / 2.0 / sc, xl / sc, (xr + 1) / sc, &top,
+	    &bottom))
+		return;
+	t = (int)(top * sc);
+	b = (int)(bottom * sc) + 1;
+	if (b <= r1 || t >= r2) {
+		p->ng = start;	/* another line: not these rows' */
+		return;
+	}
+	scan_rows(pg, p, k, r1, t, depth + 1);
+	scan_rows(pg, p, k, b, r2, depth + 1);
+}
+
+/* The page's lines, one band of inked rows (blank rows between) at a time. */
+static void
+scan_page(PopplerPage *pg, struct page *p, const struct ink *k)
+{
+	int r = 0, r1;
+
+	while (r < k->rows) {
+		for (; r < k->rows && k->x1[r] > k->x2[r]; r++)
+			;
+		for (r1 = r; r < k->rows && k->x1[r] <= k->x2[r]; r++)
+			;
+		scan_rows(pg, p, k, r1, r, 0);
+	}
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+
+	return (x->y1 > y->y1) - (x->y1 < y->y1);
+}
+
+/*
+ * Lines top to bottom, each once: of two that share more than half their
+ * height (one line found by two probes), the one with more words stays.
+ */
+static void
+order_lines(struct page *p)
+{
+	size_t i, n = 0;
+
+	qsort(p->l, p->nl, sizeof *p->l, cmp_line);
+	for (i = 0; i < p->nl; i++) {
+		struct line *a = n > 0 ? &p->l[n - 1] : NULL, *b = &p->l[i];
+		double shared = a == NULL ? 0 : MIN(a->y2, b->y2) - b->y1;
+
+		if (a != NULL && shared > 0.5 * MIN(a->y2 - a->y1, b->y2 - b->y1)) {
+			if (b->nw > a->nw)
+				*a = *b;
+		} else {
+			p->l[n++] = *b;
+		}
+	}
+	p->nl = n;
 }
 
 /* Words and lines of the glyphs in p. */
@@ -218,9 +423,13 @@ put_glyphs(struct buf *out, const struct page *p, size_t from, size_t to)
 	}
 }
 
-/* Page p's text onto out, paragraphs separated by LF. */
+/*
+ * Page p's text onto out, paragraphs separated by LF; two words are a
+ * space apart when their boxes are, by more than a tenth of the font size
+ * or so, and with no ink between them.
+ */
 static void
-put_page(struct buf *out, const struct page *p)
+put_page(struct buf *out, const struct page *p, const struct ink *ink)
 {
 	double left = 0, right = 0, pitch = line_pitch(p);
 	size_t i, k;
@@ -240,9 +449,11 @@ put_page(struct buf *out, const struct page *p)
 		for (k = ln->w; k < ln->w + ln->nw; k++) {
 			const struct word *w = &p->w[k], *v = &p->w[k - 1];
 
-			/* the distance between the two boxes, whichever side */
-			if (k > ln->w && MAX(w->x1, v->x1) - MIN(w->x2, v->x2) >
-			    0.08 * (ln->y2 - ln->y1))
+			/* the gap between the two boxes, whichever side */
+			double gx1 = MIN(w->x2, v->x2), gx2 = MAX(w->x1, v->x1);
+
+			if (k > ln->w && gx2 - gx1 > 0.08 * (ln->y2 - ln->y1) &&
+			    !ink_between(ink, gx1, gx2, ln->y1, ln->y2))
 				buf_putc(out, ' ');
 			put_glyphs(out, p, w->from, w->to);
 		}
@@ -332,33 +543,25 @@ pdf_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	}
 	for (i = 0; i < n && *err == NULL; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);
-		PopplerRectangle from_left = {0, 0, 0, 0}, from_right;
-		size_t before = out.len, ng;
+		size_t before = out.len;
+		struct ink ink;
 		double w, h;
-		bool ok;
 
 		if (pg == NULL) {
 			empty++;
 			continue;
 		}
 		poppler_page_get_size(pg, &w, &h);
-		from_left.x2 = w;
-		from_left.y2 = h;
-		from_right = from_left;
-		from_right.x1 = w;
-		from_right.x2 = 0;
-		/* the corner that takes in more characters: see the top */
-		ok = select_glyphs(pg, &from_right, &p);
-		ng = p.ng;
-		ok = ok && select_glyphs(pg, &from_left, &p);
-		if (ok && ng > p.ng)
-			select_glyphs(pg, &from_right, &p);
-		if (ok) {
-			split_lines(&p);
-			put_page(&out, &p);
-		} else {
+		p.ng = 0;
+		ink_read(pg, w, h, &ink);
+		scan_page(pg, &p, &ink);
+		split_lines(&p);
+		order_lines(&p);
+		put_page(&out, &p, &ink);
+		ink_done(&ink);
+		/* nothing found, but poppler has text: better its order than none */
+		if (out.len == before)
 			put_plain(&out, pg);
-		}
 		g_object_unref(pg);
 		empty += out.len == before;
 		if (out.len > PDF_MAX_TEXT)
