@@ -574,8 +574,9 @@ pdf_extract(const char *data, size_t len, size_t *outlen, char **notice,
 	if (*err != NULL)
 		goto out;
 	if (empty > 0)
-		buf_printf(&note, ngettext("%d of %d page has no text (an image?) "
-		    "and was left out", "%d of %d pages have no text (images?) and "
+		/* TRANSLATORS: "1 page of 3 has no text ..." */
+		buf_printf(&note, ngettext("%d page of %d has no text (an image?) "
+		    "and was left out", "%d pages of %d have no text (images?) and "
 		    "were left out", (unsigned long)empty), empty, n);
 	if (reads_reversed(out.s, out.len))
 		buf_printf(&note, "%s%s", note.len > 0 ? "\n" : "",
