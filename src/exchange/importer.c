@@ -37,7 +37,7 @@ static const struct importer importers[] = {
 	{IMPORTER_ODT, {".odt", NULL}, N_("an OpenDocument text"),
 	    "content.xml", "application/vnd.oasis.opendocument.text",
 	    odt_extract_zip},
-	{IMPORTER_PDF, {".pdf", NULL}, N_("a PDF"), NULL, NULL, NULL},
+	{IMPORTER_PDF, {".pdf", NULL}, NULL, NULL, NULL, NULL},
 	{IMPORTER_QDPX, {".qdpx", NULL}, NULL, NULL, NULL, NULL},
 	{IMPORTER_QDC, {".qdc", NULL}, NULL, NULL, NULL, NULL},
 };
