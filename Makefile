@@ -146,7 +146,7 @@ asan: deps
 valgrind: all $(TBIN)
 	@fail=0; for t in $(TBIN); do \
 	  CRASH_ITERATIONS=10 CONC_OPS=200 AXIAL_SRC=$(CURDIR) valgrind -q --error-exitcode=9 \
-	    --leak-check=full --errors-for-leak-kinds=definite \
+	    --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp \
 	    --show-leak-kinds=definite $$t >$$t.valgrind 2>&1 \
 	    && echo "valgrind: $$(basename $$t) clean" \
 	    || { echo "valgrind: $$(basename $$t) FAILED"; cat $$t.valgrind; fail=1; }; \
