@@ -317,7 +317,8 @@ order_lines(struct page *p)
 {
 	size_t i, n = 0;
 
-	qsort(p->l, p->nl, sizeof *p->l, cmp_line);
+	if (p->nl > 1)	/* none: p->l may be NULL */
+		qsort(p->l, p->nl, sizeof *p->l, cmp_line);
 	for (i = 0; i < p->nl; i++) {
 		struct line *a = n > 0 ? &p->l[n - 1] : NULL, *b = &p->l[i];
 		double shared = a == NULL ? 0 : MIN(a->y2, b->y2) - b->y1;
@@ -459,12 +460,11 @@ put_page(struct buf *out, const struct page *p, const struct ink *ink)
 			buf_putc(out, para_ends(p, &p->l[i - 1], ln, left, right,
 			    pitch) ? '\n' : ' ');
 		for (k = ln->w; k < ln->w + ln->nw; k++) {
-			const struct word *w = &p->w[k], *v = &p->w[k - 1];
-
+			const struct word *w = &p->w[k], *v = k > ln->w ? w - 1 : w;
 			/* the gap between the two boxes, whichever side */
 			double gx1 = MIN(w->x2, v->x2), gx2 = MAX(w->x1, v->x1);
 
-			if (k > ln->w && gx2 - gx1 > 0.08 * (ln->y2 - ln->y1) &&
+			if (v != w && gx2 - gx1 > 0.08 * (ln->y2 - ln->y1) &&
 			    !ink_between(ink, gx1, gx2, ln->y1, ln->y2))
 				buf_putc(out, ' ');
 			put_glyphs(out, p, w->from, w->to);
