@@ -25,7 +25,7 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 VERSION    := 0.1.0
 
-PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip
+PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip poppler-glib
 # -Wformat=2: every printf-like function carries AX_PRINTF (util.h), so each
 # call's format is checked and a format that is not a literal is reported.
 # -Wpedantic: ISO C11; the one extension, unsigned __int128, is declared
@@ -151,7 +151,7 @@ asan: deps
 valgrind: all $(TBIN)
 	@fail=0; for t in $(TBIN); do \
 	  CRASH_ITERATIONS=10 CONC_OPS=200 AXIAL_SRC=$(CURDIR) valgrind -q --error-exitcode=9 \
-	    --leak-check=full --errors-for-leak-kinds=definite \
+	    --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp \
 	    --show-leak-kinds=definite $$t >$$t.valgrind 2>&1 \
 	    && echo "valgrind: $$(basename $$t) clean" \
 	    || { echo "valgrind: $$(basename $$t) FAILED"; cat $$t.valgrind; fail=1; }; \

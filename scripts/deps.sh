@@ -11,7 +11,8 @@ set -eu
 
 # Debian package names. Keep in step with the README's dependency list.
 DEB_BUILD="make gcc pkg-config libncurses-dev libsqlite3-dev libfribidi-dev
-libunistring-dev libcmocka-dev libssl-dev libxml2-dev libzip-dev gettext"
+libunistring-dev libcmocka-dev libssl-dev libxml2-dev libzip-dev libpoppler-glib-dev
+gettext"
 DEB_TEST="sqlite3 tmux unicode-data libxml2-utils openssh-server openssh-client
 clang libclang-rt-14-dev graphviz valgrind python3 procps screen"
 DEB_BENCH="libfribidi-bin python3-sklearn"
@@ -24,15 +25,15 @@ others() {
 axial: this is not a Debian or Ubuntu system; install these yourself:
   Fedora:   sudo dnf install make gcc pkgconf ncurses-devel sqlite-devel fribidi-devel
             libunistring-devel libcmocka-devel openssl-devel libxml2 libzip-devel
-            sqlite tmux unicode-ucd openssh-server gettext clang graphviz valgrind
+            poppler-glib-devel sqlite tmux unicode-ucd openssh-server gettext clang graphviz valgrind
   Arch:     sudo pacman -S make gcc pkgconf ncurses sqlite fribidi libunistring cmocka
-            openssl libxml2 libzip tmux unicode-character-database openssh gettext
+            openssl libxml2 libzip poppler-glib tmux unicode-character-database openssh gettext
             clang graphviz valgrind
   Alpine:   apk add make gcc musl-dev pkgconf ncurses-dev sqlite-dev fribidi-dev
             libunistring-dev cmocka-dev openssl-dev libxml2-dev libxml2-utils
-            libzip-dev sqlite tmux openssh gettext clang graphviz valgrind
+            libzip-dev poppler-dev sqlite tmux openssh gettext clang graphviz valgrind
   Homebrew: brew install pkg-config ncurses sqlite fribidi libunistring cmocka
-            openssl libxml2 libzip tmux gettext graphviz
+            openssl libxml2 libzip poppler tmux gettext graphviz
 then run make again.
 EOF
 	exit 1

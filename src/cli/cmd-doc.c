@@ -215,14 +215,14 @@ out:
 
 const struct cmd cmd_import = {
 	"import", "PROJECT FILE... [--name NAME] [--attrs FILE.csv] [--max-size SIZE]",
-	N_("import transcripts (text, .docx, .odt) or REFI-QDA .qdpx/.qdc; all or nothing"),
-	N_("  FILE                 text (UTF-8 or UTF-16), .docx or .odt (body text,\n"
-	"                       one line per paragraph; told apart by content),\n"
+	N_("import transcripts (text, .docx, .odt, .pdf) or REFI-QDA .qdpx/.qdc; all or nothing"),
+	N_("  FILE                 text (UTF-8 or UTF-16), .docx, .odt or .pdf (body\n"
+	"                       text, one line per paragraph; told apart by content),\n"
 	"                       .qdpx (a REFI-QDA project) or .qdc (a REFI-QDA\n"
 	"                       codebook)\n"
 	"  -n, --name NAME      the document's name (one file only; default: the\n"
-	"                       file name without .txt, .md, .text, .docx or .odt,\n"
-	"                       in any case)\n"
+	"                       file name without .txt, .md, .text, .docx, .odt or\n"
+	"                       .pdf, in any case)\n"
 	"  -a, --attrs FILE     attributes from CSV rows document,key,value\n"
 	"  --max-size SIZE      the largest file to read, e.g. 500M or 2G\n"
 	"                       (default 256M); only regular files are read\n"

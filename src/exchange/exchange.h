@@ -77,12 +77,30 @@ char *docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
 
+/* ---- import-pdf.c: transcripts from PDF, through poppler-glib ---- */
+
+#define PDF_MAX_PAGES 20000
+#define PDF_MAX_TEXT ((size_t)256 << 20)
+#define PDF_SCALE 2.0		/* pixels a point, finding lines */
+#define PDF_MAX_PIXELS 8000.0	/* a page's side, finding lines */
+/*
+ * The text of the PDF held in data[0..len), in logical order: one line per
+ * paragraph (LF between them; a page ends a paragraph), the lines of a
+ * paragraph joined by a space. Refused with *err: a damaged or
+ * password-protected file, more than PDF_MAX_PAGES pages or PDF_MAX_TEXT
+ * bytes of text, no text at all (a scan). *notice (NULL if nothing) names
+ * pages without text and says when the right-to-left text reads backwards.
+ */
+char *pdf_extract(const char *data, size_t len, size_t *outlen, char **notice,
+    char **err);
+
 /* ---- importer.c: the one table of what axial import reads ---- */
 
 enum importer_kind {
 	IMPORTER_TEXT,		/* plain text: .txt, .md, .text or any other name */
 	IMPORTER_DOCX,
 	IMPORTER_ODT,
+	IMPORTER_PDF,
 	IMPORTER_QDPX,		/* a REFI-QDA project, for refi_import */
 	IMPORTER_QDC,		/* a REFI-QDA codebook, for refi_import */
 };
@@ -102,10 +120,10 @@ char *importer_name(const char *path);
 /*
  * The text of a transcript file read into data[0..len). The bytes decide:
  * a ZIP archive is a .docx or .odt by the part it holds (word/document.xml;
- * content.xml with an OpenDocument text mimetype), whatever its name, and
- * anything else is plain text, returned as read (textin_decode then checks
- * it). A file named .docx or .odt that is not a ZIP archive, and a ZIP
- * archive that is neither, are refused. NULL with *err on failure.
+ * content.xml with an OpenDocument text mimetype), whatever its name, a
+ * file starting "%PDF-" is a PDF, and anything else is plain text, returned
+ * as read (textin_decode then checks it). A file named .docx, .odt or .pdf
+ * that is not one, and a ZIP archive that is neither, are refused. NULL with *err on failure.
  */
 char *importer_extract(const char *path, const char *data, size_t len,
     size_t *outlen, char **notice, char **err);

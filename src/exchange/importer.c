@@ -37,6 +37,7 @@ static const struct importer importers[] = {
 	{IMPORTER_ODT, {".odt", NULL}, N_("an OpenDocument text"),
 	    "content.xml", "application/vnd.oasis.opendocument.text",
 	    odt_extract_zip},
+	{IMPORTER_PDF, {".pdf", NULL}, NULL, NULL, NULL, NULL},
 	{IMPORTER_QDPX, {".qdpx", NULL}, NULL, NULL, NULL, NULL},
 	{IMPORTER_QDC, {".qdc", NULL}, NULL, NULL, NULL, NULL},
 };
@@ -151,6 +152,15 @@ importer_extract(const char *path, const char *data, size_t len,
 	if (len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
 	    memcmp(data, "PK\x05\x06", 4) == 0))
 		return from_zip(named, data, len, outlen, notice, err);
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+		return pdf_extract(data, len, outlen, notice, err);
+	if (named != NULL && named->kind == IMPORTER_PDF) {
+		/* TRANSLATORS: the last %s is an extension, ".txt" */
+		*err = xasprintf(_("not a PDF: it does not start with %%PDF-; "
+		    "plain text imports under a name ending in %s"),
+		    importers[0].ext[0]);
+		return NULL;
+	}
 	if (named != NULL && named->extract != NULL) {
 		/* TRANSLATORS: "not a Word document (.docx): ...";
 		   the last %s is an extension, ".txt" */
