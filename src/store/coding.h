@@ -51,6 +51,14 @@ enum ax_status coding_get(struct project *p, int64_t id, struct coding *c);
 /* Sorted by document position, start, end, id. The caller frees *out. */
 enum ax_status coding_list(struct project *p, const struct coding_filter *f,
     struct coding **out, size_t *n);
+/* How many codings each (code, coder) has, as the reader may see them. */
+struct coding_count {
+	int64_t node, coder, n;
+};
+/* Unsorted; the caller frees *out. One row per pair with codings, so its
+ * size follows the codebook and the coders, not the codings. */
+enum ax_status coding_counts(struct project *p, struct coding_count **out,
+    size_t *n);
 /*
  * The code-point offset of the nth (1-based) occurrence of quote in the
  * document, for `axial tag --quote`; AX_ERR_NOTFOUND if there is none.

@@ -305,6 +305,32 @@ coding_list(struct project *p, const struct coding_filter *f,
 	return AX_OK;
 }
 
+enum ax_status
+coding_counts(struct project *p, struct coding_count **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT node_id, coder_id, count(*) FROM"
+	    " codings WHERE ?1 = 0 OR coder_id = ?1 GROUP BY node_id, coder_id");
+	struct coding_count *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, db_visible_coder(p));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		v[k].node = sqlite3_column_int64(st, 0);
+		v[k].coder = sqlite3_column_int64(st, 1);
+		v[k++].n = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_sqlite_fail(p, rc);
+	}
+	*out = v;
+	*n = k;
+	return AX_OK;
+}
+
 int64_t
 db_coding_count(struct project *p)
 {

@@ -194,11 +194,13 @@ coder_index(struct ui *ui, int64_t id)
 }
 
 /* Per-node, per-coder counts over the whole project (deferred to an idle
- * tick after the first frame: on a big project it reads every coding). */
+ * tick after the first frame: on a big project SQLite reads every coding;
+ * the counts come grouped, so memory follows the codebook, not the
+ * codings). */
 void
 ui_load_counts(struct ui *ui)
 {
-	struct coding *c;
+	struct coding_count *c;
 	size_t n, i, nc = ui->ncoders;
 
 	free(ui->counts.n);
@@ -207,14 +209,14 @@ ui_load_counts(struct ui *ui)
 	ui->counts.n = xcalloc((size_t)(ui->maxid + 1) * (nc ? nc : 1),
 	    sizeof *ui->counts.n);
 	ui->counts.valid = false;
-	if (coding_list(ui->p, NULL, &c, &n) != AX_OK)
+	if (coding_counts(ui->p, &c, &n) != AX_OK)
 		return;
 	for (i = 0; i < n; i++) {
 		size_t k = coder_index(ui, c[i].coder);
 
 		if (k == (size_t)-1 || c[i].node > ui->maxid || c[i].node < 0)
 			continue;
-		ui->counts.n[(size_t)c[i].node * nc + k]++;
+		ui->counts.n[(size_t)c[i].node * nc + k] += c[i].n;
 	}
 	free(c);
 	ui->counts.valid = true;
