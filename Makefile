@@ -9,7 +9,7 @@
 #   make check      install missing deps, build, run every test suite
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make valgrind   the unit suites under valgrind memcheck
-#   make bench      benchmarks (not part of check)
+#   make bench      benchmarks (not part of check); SCALE='1 10' side by side
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make pot        regenerate po/axial.pot from the sources (maintainers)
 #   make update-po  pot, then merge it into every po/LANG.po (README.md)
@@ -157,10 +157,14 @@ valgrind: all $(TBIN)
 	    || { echo "valgrind: $$(basename $$t) FAILED"; cat $$t.valgrind; fail=1; }; \
 	done; exit $$fail
 
-bench: 
+# SCALE: the synthetic project's size (bench/synth.h); several, e.g.
+# SCALE='1 10', print each figure at every scale with the ratio.
+SCALE ?= $(or $(AXIAL_BENCH_SCALE),1)
+BENCH_ROUNDS ?= 1
+bench:
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all $(BBIN)
-	@sh bench/run.sh $(BUILD)
+	@sh bench/run.sh $(BUILD) '$(SCALE)' $(BENCH_ROUNDS)
 
 # The benchmarks of git revision BASE and of this tree, side by side in
 # one run: medians of ROUNDS runs each and the ratio (bench/compare.sh).

@@ -9,7 +9,8 @@
  *     from the outside (fork to the last byte of the first frame);
  *   - time per keystroke for cursor down, page down and apply-a-code
  *     (the UI's own key-to-refreshed-screen time per key; median, p95);
- *   - bytes written to the terminal per cursor-down and per page-down.
+ *   - bytes written to the terminal per cursor-down and per page-down;
+ *   - the workbench's peak resident memory (the child's rusage, wait4).
  *
  * Targets (issue 4): first frame <= 100 ms; cursor movement <= 1 ms and
  * apply-a-code <= 5 ms at p95; a cursor move writes <= 100 bytes.
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,6 +146,7 @@ main(void)
 	uint64_t down_ns[NDOWN], page_ns[NPAGE], apply_ns[NAPPLY], b64[NDOWN];
 	size_t idx_down[NDOWN], idx_page[NPAGE], idx_apply[NAPPLY], nstill = 0;
 	bool down_scrolled[NDOWN];
+	struct rusage ru;
 	pid_t pid;
 	int status;
 
@@ -236,7 +239,9 @@ main(void)
 	send_key("q");
 	nsent--;	/* quitting records no timing */
 	drain(100, 3000);
-	waitpid(pid, &status, 0);
+	/* the child's rusage: its peak resident memory over the session */
+	if (wait4(pid, &status, 0, &ru) < 0)
+		fatal("wait4: %s", strerror(errno));
 
 	/* the UI's own timings: one per key, in the order sent */
 	if ((text = file_read_all(stats, &len)) == NULL)
@@ -312,6 +317,8 @@ main(void)
 		b64[i] = page_bytes[i];
 	printf("ui: bytes to the terminal per page down: median %.0f, p95 %.0f\n",
 	    q(b64, NPAGE, 0.5), q(b64, NPAGE, 0.95));
+	printf("ui: peak memory (RSS) of the workbench: %.1f MB (target at 10x: "
+	    "< 64 MB beyond the text on screen)\n", (double)ru.ru_maxrss / 1024.0);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		printf("ui: the UI exited with status %d\n",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);

@@ -24,8 +24,10 @@ def shape_of(line):
     return " ".join(NUM.sub("#", line).split())
 
 
-def run(build, bench):
-    env = dict(os.environ, BUILD=build, AXIAL=os.path.join(build, "axial"))
+def run(build, bench, **extra):
+    """The lines bench of build prints; extra is added to its environment."""
+    env = dict(os.environ, BUILD=build, AXIAL=os.path.join(build, "axial"),
+               **extra)
     out = subprocess.run([os.path.join(build, "bench", bench)], env=env,
                          capture_output=True, text=True, check=True).stdout
     return out.splitlines()
@@ -33,6 +35,39 @@ def run(build, bench):
 
 def fmt(x):
     return f"{x:.3f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def table(runs):
+    """Prints each figure of runs ({column: [lines of one run, ...]}, in
+    column order) as the medians of every column, then the ratio of the
+    last to the first: [a | b (b/a x)]. The first column's first run
+    gives the lines; a constant (a label, a target) is printed once."""
+    sides = list(runs)
+    first, last = sides[0], sides[-1]
+    shape = [NUM.sub("#", l) for l in runs[first][0]]
+    same = [shape_of(l) for l in runs[first][0]]
+    for i, template in enumerate(shape):
+        vals = {}
+        for side in sides:
+            cols = []
+            for lines in runs[side]:
+                if i < len(lines) and shape_of(lines[i]) == same[i]:
+                    cols.append([float(x) for x in NUM.findall(lines[i])])
+            vals[side] = cols
+        if any(not vals[side] for side in sides) or "#" not in template:
+            print("  " + template)
+            continue
+        parts = template.split("#")
+        out = parts[0]
+        for k in range(len(parts) - 1):
+            every = {c[k] for side in sides for c in vals[side]}
+            med = [statistics.median(c[k] for c in vals[side]) for side in sides]
+            if len(every) == 1:     # a constant: a label, a target
+                out += fmt(med[0]) + parts[k + 1]
+                continue
+            ratio = f" ({med[-1] / med[0]:.2f}x)" if med[0] else ""
+            out += "[" + " | ".join(fmt(x) for x in med) + ratio + "]" + parts[k + 1]
+        print("  " + out)
 
 
 def main(argv):
@@ -46,31 +81,7 @@ def main(argv):
             runs["base"].append(run(base, bench))
             runs["head"].append(run(head, bench))
         print(f"== {bench}: median of {rounds} runs each, base | head | head/base")
-        shape = [NUM.sub("#", l) for l in runs["base"][0]]
-        same = [shape_of(l) for l in runs["base"][0]]
-        for i, template in enumerate(shape):
-            vals = {}
-            for side in runs:
-                cols = []
-                for lines in runs[side]:
-                    if i < len(lines) and shape_of(lines[i]) == same[i]:
-                        cols.append([float(x) for x in NUM.findall(lines[i])])
-                vals[side] = cols
-            if not vals["base"] or not vals["head"] or "#" not in template:
-                print("  " + template)
-                continue
-            parts = template.split("#")
-            out = parts[0]
-            for k in range(len(parts) - 1):
-                every = {c[k] for side in vals for c in vals[side]}
-                b = statistics.median(c[k] for c in vals["base"])
-                h = statistics.median(c[k] for c in vals["head"])
-                if len(every) == 1:     # a constant: a label, a target
-                    out += fmt(b) + parts[k + 1]
-                    continue
-                ratio = f" ({h / b:.2f}x)" if b else ""
-                out += f"[{fmt(b)} | {fmt(h)}{ratio}]" + parts[k + 1]
-            print("  " + out)
+        table(runs)
     return 0
 
 

@@ -199,14 +199,15 @@ synth_nchars(struct project *p, const int64_t *docid, int64_t *nchars)
 	}
 }
 
-/* The whole project, created at path (which must not exist). */
+/* The project without its codings, created at path (which must not
+ * exist): the documents, the tree and the coders. docid and nchars get
+ * NDOCS entries, codes NCODES; synth_codings then adds the codings (the
+ * generator's state carries on, so base then codings is synth_project). */
 SYNTH void
-synth_project(const char *path)
+synth_base(const char *path, int64_t *docid, int64_t *nchars, int64_t *codes)
 {
 	char **docs = xcalloc(NDOCS, sizeof *docs);
 	size_t *lens = xcalloc(NDOCS, sizeof *lens), i;
-	int64_t *docid = xcalloc(NDOCS, sizeof *docid);
-	int64_t *nchars = xcalloc(NDOCS, sizeof *nchars), codes[NCODES];
 	struct project *p;
 
 	for (i = 0; i < NDOCS; i++)
@@ -217,11 +218,21 @@ synth_project(const char *path)
 	synth_tree(p, codes);
 	synth_nchars(p, docid, nchars);
 	project_close(p);
-	synth_codings(path, docid, nchars, codes, NULL);
 	for (i = 0; i < NDOCS; i++)
 		free(docs[i]);
 	free(docs);
 	free(lens);
+}
+
+/* The whole project, created at path (which must not exist). */
+SYNTH void
+synth_project(const char *path)
+{
+	int64_t *docid = xcalloc(NDOCS, sizeof *docid);
+	int64_t *nchars = xcalloc(NDOCS, sizeof *nchars), codes[NCODES];
+
+	synth_base(path, docid, nchars, codes);
+	synth_codings(path, docid, nchars, codes, NULL);
 	free(docid);
 	free(nchars);
 }

@@ -85,6 +85,73 @@ test_visibility(void **state)
 	free(path);
 }
 
+/* coding_counts(p) as the count of (node, coder), which must match the
+ * codings coding_list shows the same reader, pair by pair. */
+static int64_t
+count_of(struct project *p, int64_t node, int64_t coder)
+{
+	struct coding_count *c;
+	struct coding *v;
+	size_t n, nv, i, j;
+	int64_t got = 0, want = 0;
+
+	assert_ok(coding_counts(p, &c, &n));
+	for (i = 0; i < n; i++) {
+		for (j = i + 1; j < n; j++)	/* one row per pair */
+			assert_false(c[i].node == c[j].node && c[i].coder == c[j].coder);
+		if (c[i].node == node && c[i].coder == coder)
+			got = c[i].n;
+	}
+	free(c);
+	assert_ok(coding_list(p, NULL, &v, &nv));
+	for (i = 0; i < nv; i++)
+		want += v[i].node == node && v[i].coder == coder;
+	free(v);
+	assert_int_equal(got, want);
+	return got;
+}
+
+/* The per-code, per-coder counts (the workbench's code tree) are grouped
+ * by SQLite and follow blind coding as coding_list does. */
+static void
+test_counts(void **state)
+{
+	const char *const ab[] = {"A", "B"};
+	struct project *o, *a, *b;
+	char *path;
+	int64_t doc, k, k2, id, ia, ib;
+
+	(void)state;
+	o = tu_new_project(&path);
+	doc = tu_doc(o, "d", "one two three four\n");
+	assert_ok(codetree_add(o, 0, NODE_CODE, "k", &k));
+	assert_ok(codetree_add(o, 0, NODE_CODE, "k2", &k2));
+	assert_ok(coder_add(o, "A", NULL, NULL, project_account(o)));
+	assert_ok(coder_add(o, "B", NULL, NULL, project_account(o)));
+	assert_ok(coder_find(o, "A", &ia));
+	assert_ok(coder_find(o, "B", &ib));
+	assert_ok(blind_start(o, ab, 2));
+	assert_ok(project_open(path, 0, "A", &a, NULL));
+	assert_ok(project_open(path, 0, "B", &b, NULL));
+	assert_ok(coding_add(a, doc, k, 0, 3, &id));
+	assert_ok(coding_add(a, doc, k, 4, 7, &id));
+	assert_ok(coding_add(a, doc, k2, 0, 3, &id));
+	assert_ok(coding_add(b, doc, k, 8, 13, &id));
+	assert_int_equal(count_of(a, k, ia), 2);
+	assert_int_equal(count_of(a, k2, ia), 1);
+	assert_int_equal(count_of(a, k, ib), 0);	/* hidden from A */
+	assert_int_equal(count_of(b, k, ib), 1);
+	assert_ok(blind_done(a));
+	assert_ok(blind_done(b));
+	assert_int_equal(count_of(a, k, ib), 1);
+	assert_int_equal(count_of(o, k, ia), 2);
+	assert_int_equal(count_of(o, k2, ib), 0);
+	project_close(a);
+	project_close(b);
+	project_close(o);
+	free(path);
+}
+
 /* As an account that is not the owner: may neither start nor lift. */
 static int
 stranger(const char *path)
@@ -142,6 +209,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_visibility),
+		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_owner_only),
 	};
 

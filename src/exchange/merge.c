@@ -98,6 +98,15 @@ match_node(struct project *p, struct project *other, int64_t id)
 	return found;
 }
 
+static int
+doc_id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct doc_info *)a)->id;
+	int64_t y = ((const struct doc_info *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
 struct seen {
 	int64_t *v;
 	size_t n, cap;
@@ -116,6 +125,34 @@ seen_once(struct seen *s, int64_t id)
 	return true;
 }
 
+/* A map from the copy's row ids to this project's, sorted by `from` and
+ * looked up by bsearch: per coding, a lookup instead of queries on both
+ * projects (a merge of 1.2 million codings makes them count). */
+struct idmap {
+	struct idpair {
+		int64_t from, to;
+	} *v;
+	size_t n;
+};
+
+static int
+idpair_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct idpair *)a)->from;
+	int64_t y = ((const struct idpair *)b)->from;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct idpair *
+idmap_get(const struct idmap *m, int64_t from)
+{
+	struct idpair key = {from, 0};
+
+	return m->n == 0 ? NULL : bsearch(&key, m->v, m->n, sizeof *m->v,
+	    idpair_cmp);
+}
+
 /* One merge: the two projects, what the copy holds, and how its rows map
  * to this project's (0: not yet, or not across). */
 struct merge {
@@ -128,6 +165,11 @@ struct merge {
 	struct coding *v;		/* the copy's codings */
 	size_t nv;
 	int64_t *coding_map;		/* -1: here, but hidden by blind coding */
+	struct idmap codings;		/* the copy's coding id -> index in v */
+	struct doc_info *od;		/* the copy's documents */
+	size_t nod;
+	struct idmap docs;		/* -> this project's, 0: none has its text */
+	struct idmap nodes;		/* -> this project's, 0: none; -1: not yet */
 	struct memo *mo;		/* the copy's memos */
 	size_t nmo;
 	struct link_type *ot;		/* the copy's link types */
@@ -200,6 +242,53 @@ coding_here(struct project *p, int64_t doc, int64_t node, int64_t coder,
 	return id;
 }
 
+/* The node in p for the copy's node oid (match_node, once per node). */
+static int64_t
+mapped_node(struct merge *m, int64_t oid)
+{
+	struct idpair *e = idmap_get(&m->nodes, oid);
+
+	if (e == NULL)
+		return 0;
+	if (e->to < 0)
+		e->to = match_node(m->p, m->o, oid);
+	return e->to;
+}
+
+/* The maps from the copy's documents (by the SHA-256 of their text),
+ * nodes (matched when first used) and codings (to their index in v). */
+static enum ax_status
+merge_maps(struct merge *m)
+{
+	struct node *t;
+	size_t i, nt;
+
+	if (doc_list(m->o, &m->od, &m->nod) != AX_OK ||
+	    codetree_load(m->o, &t, &nt) != AX_OK)
+		return merge_fail(m, m->o, AX_ERR_IO);
+	/* sorted together, so od[k] stays the document of docs.v[k] */
+	qsort(m->od, m->nod, sizeof *m->od, doc_id_cmp);
+	m->docs.v = xcalloc(m->nod + 1, sizeof *m->docs.v);
+	for (i = 0; i < m->nod; i++) {
+		m->docs.v[i].from = m->od[i].id;
+		if (doc_find_sha256(m->p, m->od[i].sha256, &m->docs.v[i].to) != AX_OK)
+			m->docs.v[i].to = 0;
+	}
+	m->docs.n = m->nod;
+	m->nodes.v = xcalloc(nt + 1, sizeof *m->nodes.v);
+	for (i = 0; i < nt; i++)
+		m->nodes.v[i] = (struct idpair){t[i].id, -1};
+	m->nodes.n = nt;
+	qsort(m->nodes.v, nt, sizeof *m->nodes.v, idpair_cmp);
+	codetree_free(t, nt);
+	m->codings.v = xcalloc(m->nv + 1, sizeof *m->codings.v);
+	for (i = 0; i < m->nv; i++)
+		m->codings.v[i] = (struct idpair){m->v[i].id, (int64_t)i};
+	m->codings.n = m->nv;
+	qsort(m->codings.v, m->nv, sizeof *m->codings.v, idpair_cmp);
+	return AX_OK;
+}
+
 /* The codings, under their own coders; coding_map says where each went. */
 static enum ax_status
 merge_codings(struct merge *m)
@@ -210,21 +299,20 @@ merge_codings(struct merge *m)
 
 	for (i = 0; i < m->nv && s == AX_OK; i++) {
 		struct coding *c = &m->v[i];
-		struct doc_info d;
-		int64_t doc = 0, node, coder = 0, id = 0;
+		struct idpair *d = idmap_get(&m->docs, c->doc);
+		int64_t doc, node, coder = 0, id = 0;
 
-		if (doc_get(m->o, c->doc, &d) != AX_OK)
+		if (d == NULL)
 			continue;
-		if (doc_find_sha256(m->p, d.sha256, &doc) != AX_OK) {
+		if ((doc = d->to) == 0) {
 			if (seen_once(&bad_docs, c->doc))
 				buf_printf(m->rep, _("document '%s' is not in the "
 				    "project (no document has the same text): its "
-				    "codings were not merged\n"), d.name);
-			doc_info_done(&d);
+				    "codings were not merged\n"),
+				    m->od[d - m->docs.v].name);
 			continue;
 		}
-		doc_info_done(&d);
-		if ((node = match_node(m->p, m->o, c->node)) == 0) {
+		if ((node = mapped_node(m, c->node)) == 0) {
 			if (seen_once(&bad_nodes, c->node)) {
 				char *path = codetree_path(m->o, c->node);
 
@@ -261,12 +349,9 @@ merge_codings(struct merge *m)
 static int64_t
 mapped_coding(const struct merge *m, int64_t oid)
 {
-	size_t i;
+	struct idpair *c = idmap_get(&m->codings, oid);
 
-	for (i = 0; i < m->nv; i++)
-		if (m->v[i].id == oid)
-			return m->coding_map[i];
-	return 0;
+	return c != NULL ? m->coding_map[c->to] : 0;
 }
 
 /* The copy's memo mo on target (of kind t) in p, unless its GUID is here. */
@@ -421,8 +506,8 @@ merge_link(struct merge *m, const struct link *l, int64_t *id, char **why)
 	if (link_find_guid(m->p, l->guid, id) == AX_OK)
 		return AX_OK;
 	*id = 0;
-	from = match_node(m->p, m->o, l->from);
-	to = match_node(m->p, m->o, l->to);
+	from = mapped_node(m, l->from);
+	to = mapped_node(m, l->to);
 	if (from == 0 || to == 0) {
 		a = codetree_path(m->o, from == 0 ? l->from : l->to);
 		b = codetree_path(m->o, l->to);
@@ -578,7 +663,7 @@ merge_storylines(struct merge *m)
 		mo = &m->mo[i];
 		if (mo->type != MEMO_TYPE_STORYLINE || mo->target != MEMO_NODE)
 			continue;
-		if ((node = match_node(m->p, m->o, mo->target_id)) != 0) {
+		if ((node = mapped_node(m, mo->target_id)) != 0) {
 			s = merge_memo(m, mo, MEMO_NODE, node);
 		} else if (memo_find_guid(m->p, mo->guid, &node) != AX_OK) {
 			path = codetree_path(m->o, mo->target_id);
@@ -604,7 +689,7 @@ merge_core(struct merge *m)
 		return merge_fail(m, m->p, AX_ERR_IO);
 	if (theirs == 0)
 		return AX_OK;
-	node = match_node(m->p, m->o, theirs);
+	node = mapped_node(m, theirs);
 	if (node != 0 && node == ours)
 		return AX_OK;
 	path = codetree_path(m->o, theirs);
@@ -671,7 +756,8 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 		free(m.oc[j].name);
 		m.oc[j].name = dn;
 	}
-	if ((s = merge_codings(&m)) == AX_OK &&
+	if ((s = merge_maps(&m)) == AX_OK &&
+	    (s = merge_codings(&m)) == AX_OK &&
 	    (s = merge_coding_memos(&m)) == AX_OK &&
 	    (s = merge_links(&m)) == AX_OK &&
 	    (s = merge_storylines(&m)) == AX_OK)
@@ -691,6 +777,10 @@ out:
 		free(m.err);
 	free(m.coder_map);
 	free(m.coding_map);
+	free(m.codings.v);
+	free(m.docs.v);
+	free(m.nodes.v);
+	doc_list_free(m.od, m.nod);
 	free(m.type_map);
 	free(m.v);
 	coder_list_free(m.oc, m.noc);

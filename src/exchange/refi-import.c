@@ -169,6 +169,7 @@ struct gmap {
 		char *guid;
 		int64_t id;
 		const xmlNode *node;
+		int kind;	/* a code's node kind + 1, once read; 0 before */
 	} *v;
 	size_t n, cap;
 	size_t *slot, nslot;
@@ -226,6 +227,7 @@ gmap_put(struct gmap *m, const char *guid, int64_t id, const xmlNode *node)
 	m->v[m->n].guid = xstrdup(guid);
 	m->v[m->n].id = id;
 	m->v[m->n].node = node;
+	m->v[m->n].kind = 0;
 	m->slot[gmap_slot(m, guid)] = ++m->n;
 }
 
@@ -1040,15 +1042,20 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 		return s;
 	}
 	free(cg);
-	if (codetree_get(im->p, code->id, &n) != AX_OK)
-		return model_fail(im);
-	if (n.kind != NODE_CODE) {
-		s = fail(im, _("source '%s': a Coding applies category '%s'"), sname,
-		    n.name);
+	/* read once per code, not per coding: a node's kind does not change
+	 * during the import */
+	if (code->kind != NODE_CODE + 1) {
+		if (codetree_get(im->p, code->id, &n) != AX_OK)
+			return model_fail(im);
+		if (n.kind != NODE_CODE) {
+			s = fail(im, _("source '%s': a Coding applies category '%s'"),
+			    sname, n.name);
+			node_done(&n);
+			return s;
+		}
 		node_done(&n);
-		return s;
+		code->kind = NODE_CODE + 1;
 	}
-	node_done(&n);
 	g = q_guid(coding, "guid");
 	if (who == 0) {
 		int64_t me = 0;

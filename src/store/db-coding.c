@@ -97,8 +97,11 @@ bool
 coding_exists(struct project *p, int64_t doc, int64_t node, int64_t coder,
     int64_t start, int64_t end)
 {
+	/* By (doc_id, start): without the unary +, SQLite may take the
+	 * coder's index and walk every coding of the coder, which made a
+	 * merge of 120,000 codings quadratic (minutes, not seconds). */
 	sqlite3_stmt *st = db_stmt(p, "SELECT 1 FROM codings WHERE doc_id = ?1"
-	    " AND node_id = ?2 AND coder_id = ?3 AND start = ?4 AND end = ?5");
+	    " AND +node_id = ?2 AND +coder_id = ?3 AND start = ?4 AND end = ?5");
 	bool found;
 
 	sqlite3_bind_int64(st, 1, doc);
