@@ -466,6 +466,57 @@ assert_refused(enum name_field f, const char *s, const char *why)
 	free(m);
 }
 
+/* A text past the bulk read's threshold (4 MiB) comes back byte for byte,
+ * and documents.nbytes, which only picks the read, cannot change what is
+ * read when the file lies about it. */
+static void
+test_large_text(void **state)
+{
+	const char unit[] = "\xd9\x85\xd8\xb5\xd8\xa7\xd8\xad\xd8\xa8\xd9\x87 "
+	    "interview 42 ";		/* "interview" in Persian, English, digits */
+	size_t ulen = sizeof unit - 1, n = 0, len;
+	struct project *p;
+	sqlite3 *db;
+	char *path, *big, *text, *err = NULL;
+	int64_t large, small;
+
+	(void)state;
+	big = xmalloc(((size_t)5 << 20) + ulen);
+	while (n < (size_t)5 << 20) {
+		memcpy(big + n, unit, ulen);
+		n += ulen;
+		big[n - 1] = (char)('a' + n % 26);	/* no two screens alike */
+	}
+	p = tu_new_project(&path);
+	assert_ok(doc_import(p, "large", big, n, "", &large));
+	assert_ok(doc_import(p, "small", "one line", 8, "", &small));
+	assert_ok(doc_text(p, large, &text, &len));
+	assert_int_equal(len, n);
+	assert_memory_equal(text, big, n);
+	assert_int_equal(text[len], '\0');
+	free(text);
+	project_close(p);
+	/* the file lies both ways */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE documents SET nbytes = 0 "
+	    "WHERE name = 'large'; UPDATE documents SET nbytes = 1000000000 "
+	    "WHERE name = 'small'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_ok(project_open(path, 0, NULL, &p, &err));
+	assert_ok(doc_text(p, large, &text, &len));
+	assert_int_equal(len, n);
+	assert_memory_equal(text, big, n);
+	free(text);
+	assert_ok(doc_text(p, small, &text, &len));
+	assert_int_equal(len, 8);
+	assert_string_equal(text, "one line");
+	free(text);
+	assert_int_equal(doc_text(p, 999, &text, &len), AX_ERR_NOTFOUND);
+	project_close(p);
+	free(big);
+	free(path);
+}
+
 static void
 test_name_check(void **state)
 {
@@ -722,6 +773,7 @@ main(void)
 		cmocka_unit_test(test_import_encodings),
 		cmocka_unit_test(test_import_bad_input),
 		cmocka_unit_test(test_names_nfc),
+		cmocka_unit_test(test_large_text),
 		cmocka_unit_test(test_name_check),
 		cmocka_unit_test(test_name_setters),
 		cmocka_unit_test(test_documents_order_and_attrs),

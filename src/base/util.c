@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <unistr.h>
@@ -50,6 +51,26 @@ xmalloc(size_t n)
 
 	if (p == NULL)
 		fatal("out of memory (%zu bytes)", n);
+	return p;
+}
+
+/* One huge page on x86-64 and arm64 (4 KiB base pages): below two of
+ * them the advice buys nothing. */
+#define BULK_ALIGN ((size_t)2 << 20)
+
+void *
+xmalloc_bulk(size_t n)
+{
+	void *p;
+
+	if (n < 2 * BULK_ALIGN)
+		return xmalloc(n);
+	if (posix_memalign(&p, BULK_ALIGN, n) != 0)
+		fatal("out of memory (%zu bytes)", n);
+#ifdef MADV_HUGEPAGE
+	/* only advice: a kernel without transparent huge pages ignores it */
+	(void)madvise(p, n & ~(BULK_ALIGN - 1), MADV_HUGEPAGE);
+#endif
 	return p;
 }
 

@@ -30,6 +30,10 @@ index_step(size_t cur, long delta, size_t n)
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
+/* xmalloc for a large buffer filled at once (a document's text): aligned
+ * and advised for the kernel's huge pages where it has them, so tens of
+ * megabytes cost tens of page faults, not thousands; freed with free(). */
+void *xmalloc_bulk(size_t n);
 void *xrealloc(void *p, size_t n);
 /* Grows an array of *cap elements of `size` bytes to hold at least `need`. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);

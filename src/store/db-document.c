@@ -242,12 +242,57 @@ doc_find_guid(struct project *p, const char *guid, int64_t *id)
 	    "GUID", guid, id);
 }
 
+/* Texts from this size on are read by doc_text_bulk. */
+#define DOC_TEXT_BULK ((int64_t)4 << 20)
+
+/* A large text read straight into its final buffer (incremental blob I/O):
+ * the statement path would hold it twice, SQLite's copy and ours, and on
+ * fresh memory each copy costs a page fault per 4 KiB. Its overflow pages
+ * pass through a page cache cut to SQLite's default for the read: they
+ * are read once, and would otherwise fill the project's 32 MiB cache
+ * (db-project.c) with fresh memory and evict the indexes it holds. False
+ * when the row cannot be read so (doc_text's statement then says why). */
+static bool
+doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
+{
+	sqlite3_blob *b = NULL;
+	char *buf = NULL;
+	int n;
+	bool ok = false;
+
+	if (db_exec(p, "PRAGMA cache_size = -2048") != AX_OK)
+		return false;
+	if (sqlite3_blob_open(p->db, "main", "document_text", "text", id, 0,
+	    &b) != SQLITE_OK)
+		goto out;
+	n = sqlite3_blob_bytes(b);
+	buf = xmalloc_bulk((size_t)n + 1);
+	if (sqlite3_blob_read(b, buf, n, 0) != SQLITE_OK)
+		goto out;
+	buf[n] = '\0';
+	*text = buf;
+	*len = (size_t)n;
+	buf = NULL;
+	ok = true;
+out:
+	sqlite3_blob_close(b);	/* a no-op on NULL */
+	free(buf);
+	(void)db_exec(p, "PRAGMA cache_size = " DB_CACHE_SIZE);
+	return ok;
+}
+
 enum ax_status
 doc_text(struct project *p, int64_t id, char **text, size_t *len)
 {
-	sqlite3_stmt *st = db_stmt(p, "SELECT text FROM document_text WHERE id = ?");
+	sqlite3_stmt *st;
 	enum ax_status s = AX_OK;
 
+	/* documents.nbytes only picks the path (the file may lie about it):
+	   either path reads the text's real length */
+	if (db_int(p, "SELECT nbytes FROM documents WHERE id = ?", id, 0) >=
+	    DOC_TEXT_BULK && doc_text_bulk(p, id, text, len))
+		return AX_OK;
+	st = db_stmt(p, "SELECT text FROM document_text WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*len = (size_t)sqlite3_column_bytes(st, 0);

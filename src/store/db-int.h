@@ -104,6 +104,10 @@ enum ax_status db_exec(struct project *p, const char *sql);
  * of one id. */
 enum ax_status db_exec_id(struct project *p, const char *sql, int64_t id);
 /* A single integer from a one-parameter query, or def when no row. */
+/* The connection's page cache, as PRAGMA cache_size takes it: 32 MiB
+ * (db-project.c says why). */
+#define DB_CACHE_SIZE "-32768"
+
 int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
 /* sqlite3_column_text copied (never NULL). */
 char *db_col_str(sqlite3_stmt *st, int col);

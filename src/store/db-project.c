@@ -344,7 +344,8 @@ project_open(const char *path, unsigned flags, const char *as,
 	 * inserts into at random (GUIDs), instead of spilling and rereading
 	 * them; it fills only as far as the project needs. */
 	if ((s = db_exec(p, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-	    " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;")) != AX_OK)
+	    " PRAGMA temp_store = MEMORY; PRAGMA cache_size = " DB_CACHE_SIZE
+	    ";")) != AX_OK)
 		goto err;
 	if (!p->schema_ok) {	/* PROJECT_CHECKING: no table is axial's */
 		p->owner = xstrdup("");
