@@ -204,16 +204,32 @@ trial(uint64_t seed, int m, bool disjoint)
 		for (j = 0; j < ncod; j++) {
 			if (!ready[cod[j].doc] || rnd(&seed) % 3 == 0)
 				continue;
-			agree_ulive_doc(ul, lazy, cod[j].doc, -1);
+			/* most changes move their code's parts; some only
+			   mark it, as a caller without the code would */
+			bool moved = rnd(&seed) % 5 != 0;
+
+			if (moved)
+				agree_ulive_change(ul, lazy, cod[j].doc,
+				    cod[j].code, -1);
+			else
+				agree_ulive_doc(ul, lazy, cod[j].doc, -1);
 			if (in[j])
 				assert_int_equal(agree_state_remove_coding(lazy, &cod[j]), 0);
 			else
 				assert_int_equal(agree_state_add_coding(lazy, &cod[j]), 0);
 			in[j] = !in[j];
-			agree_ulive_doc(ul, lazy, cod[j].doc, +1);
-			agree_ulive_code(ul, cod[j].code);
+			if (moved)
+				agree_ulive_change(ul, lazy, cod[j].doc,
+				    cod[j].code, +1);
+			else {
+				agree_ulive_doc(ul, lazy, cod[j].doc, +1);
+				agree_ulive_code(ul, cod[j].code);
+			}
 			if (rnd(&seed) % 4 == 0)
 				agree_ulive_step(ul, lazy, 0);
+			/* moved parts equal parts computed from every coding */
+			if (rnd(&seed) % 8 == 0 && agree_ulive_marked(ul) == 0)
+				unitize_equal(ul, lazy);
 		}
 		/* a coding of a document not yet in is refused */
 		for (j = 0; j < ncod; j++)

@@ -28,6 +28,23 @@ index_step(size_t cur, long delta, size_t n)
 	return c < 0 ? 0 : (size_t)c >= n ? n - 1 : (size_t)c;
 }
 
+/* The first index of sorted v[0..n) whose value is at least x (n if none). */
+static inline size_t
+i64_lower_bound(const int64_t *v, size_t n, int64_t x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* xmalloc for a large buffer filled at once (a document's text): aligned

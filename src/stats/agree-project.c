@@ -509,15 +509,13 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 			continue;
 		}
 		if (ap->ul != NULL)
-			agree_ulive_doc(ap->ul, ap->st, c.doc, -1);
+			agree_ulive_change(ap->ul, ap->st, c.doc, c.code, -1);
 		if (v[i].removed)
 			agree_state_remove_coding(ap->st, &c);
 		else
 			agree_state_add_coding(ap->st, &c);
-		if (ap->ul != NULL) {
-			agree_ulive_doc(ap->ul, ap->st, c.doc, +1);
-			agree_ulive_code(ap->ul, c.code);
-		}
+		if (ap->ul != NULL)
+			agree_ulive_change(ap->ul, ap->st, c.doc, c.code, +1);
 		*changed = true;
 	}
 	free(v);

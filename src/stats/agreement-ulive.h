@@ -5,8 +5,9 @@
  * kappa.
  *
  * alpha_U of a code depends on that code's segments, the coders and the
- * documents' lengths alone: a change marks its code, and only marked
- * codes are computed again (agree_ulive_step). u-alpha is computed from
+ * documents' lengths alone: a change moves its code's figures by the
+ * changed document's share (agree_ulive_change), or marks the code, and
+ * marked codes are computed again from every document (agree_ulive_step). u-alpha is computed from
  * sums over documents (struct agree_ualpha_sums): a change takes its
  * document's share out before and puts it back after. The figures equal
  * agree_unitize and agree_ualpha of agree_state_usegs(st, -1) once no code
@@ -35,6 +36,14 @@ void agree_ulive_free(struct agree_ulive *ul);
 void agree_ulive_doc(struct agree_ulive *ul, const struct agree_state *st,
     size_t doc, int sign);
 void agree_ulive_code(struct agree_ulive *ul, int64_t code);
+/*
+ * A change to one coding of code in doc, bracketed as above: sign -1
+ * before it, +1 after. Moves the document's u-alpha share and, unless
+ * code is marked, code's alpha_U by the document's share alone (no code
+ * is marked); a marked code stays marked.
+ */
+void agree_ulive_change(struct agree_ulive *ul, const struct agree_state *st,
+    size_t doc, int64_t code, int sign);
 
 /*
  * Computes marked codes again until none is left or budget_ns (0: no

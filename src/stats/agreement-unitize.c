@@ -240,41 +240,25 @@ struct work {
 static double
 gaps_from(const struct work *w, int64_t l)
 {
-	size_t lo = 0, hi = w->ngap;
+	size_t lo = i64_lower_bound(w->gap, w->ngap, l);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (w->gap[mid] < l)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return w->gsum[lo] - (double)(l - 1) * (double)(w->ngap - lo);
 }
 
 /*
- * D_o and D_e of the value whose segments are seg[0..n) (sorted by coder,
- * block, start); the caller's work holds m * nblocks section lists.
+ * The sections of the value whose segments are seg[0..n) (sorted by coder,
+ * block, start) into w: per coder and block from w->first, every gap
+ * length in w->gap (unsorted). Returns D_o's numerator: delta2 summed over
+ * the blocks and the ordered pairs of coders.
  */
-static void
-one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
-    size_t n, int64_t length, struct work *w, struct agree_unitize_value *out)
+static double
+value_sections(const struct agree_useg_set *s, const struct agree_useg *seg,
+    size_t n, struct work *w)
 {
 	int m = s->ncoders, i, j, bl;
 	size_t k, at = 0;
-	double num = 0, top = 0, den, ml = (double)m * (double)length;
-	int32_t last = -1;
+	double num = 0;
 
-	out->units = (int64_t)n;
-	out->coders = 0;
-	for (k = 0; k < n; k++)
-		if (seg[k].coder != last)
-			out->coders++, last = seg[k].coder;
-	if (n == 0) {
-		out->d_o.why = out->d_e.why = out->alpha.why = N_("code not used");
-		return;
-	}
 	/* room for every unit and a gap around each, per coder and block */
 	w->s = xgrow(w->s, &w->scap, 2 * n + (size_t)m * (size_t)s->nblocks + 1,
 	    sizeof *w->s);
@@ -295,12 +279,6 @@ one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
 				if (!w->s[k].unit)
 					w->gap[w->ngap++] = w->s[k].e - w->s[k].b;
 		}
-	qsort(w->gap, w->ngap, sizeof *w->gap, cmp_i64);
-	w->gsum = xgrow(w->gsum, &w->gsumcap, w->ngap + 1, sizeof *w->gsum);
-	w->gsum[w->ngap] = 0;
-	for (k = w->ngap; k-- > 0;)
-		w->gsum[k] = w->gsum[k + 1] + (double)w->gap[k];
-
 	/* delta2 is symmetric: each unordered pair of coders counts twice */
 	for (i = 0; i < m; i++)
 		for (j = i + 1; j < m; j++)
@@ -315,21 +293,128 @@ one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
 					num += 2 * pair_sum(w->s + w->first[x], nx,
 					    w->s + w->first[y], ny);
 			}
-	den = ml * (ml - 1);
-	for (k = 0; k < n; k++) {
-		double l = (double)(seg[k].end - seg[k].start);
+	return num;
+}
 
-		top += ((double)n - 1) / 3 * (2 * l * l * l - 3 * l * l + l) +
-		    l * l * gaps_from(w, seg[k].end - seg[k].start);
-		den -= l * (l - 1);
+void
+agree_usums_unit(struct agree_usums *u, int64_t l, int sign)
+{
+	double x = (double)l;
+
+	u->units += sign;
+	u->s1 += sign * (2 * x * x * x - 3 * x * x + x);
+	u->sl += sign * x * (x - 1);
+}
+
+/* The coders among seg[0..n) (sorted by coder). */
+static int
+coders_of(const struct agree_useg *seg, size_t n)
+{
+	int32_t last = -1;
+	int c = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (seg[k].coder != last)
+			c++, last = seg[k].coder;
+	return c;
+}
+
+/*
+ * D_o and D_e of the value whose segments are seg[0..n) (sorted by coder,
+ * block, start); the caller's work holds m * nblocks section lists.
+ */
+static void
+one_value(const struct agree_useg_set *s, const struct agree_useg *seg,
+    size_t n, int64_t length, struct work *w, struct agree_unitize_value *out)
+{
+	struct agree_usums u = {0};
+	size_t k;
+
+	if (n > 0) {
+		u.num = value_sections(s, seg, n, w);
+		qsort(w->gap, w->ngap, sizeof *w->gap, cmp_i64);
+		w->gsum = xgrow(w->gsum, &w->gsumcap, w->ngap + 1,
+		    sizeof *w->gsum);
+		w->gsum[w->ngap] = 0;
+		for (k = w->ngap; k-- > 0;)
+			w->gsum[k] = w->gsum[k + 1] + (double)w->gap[k];
+		for (k = 0; k < n; k++) {
+			int64_t l = seg[k].end - seg[k].start;
+
+			agree_usums_unit(&u, l, +1);
+			u.cross += (double)l * (double)l * gaps_from(w, l);
+		}
 	}
-	out->d_o.v = num / ((double)m * (m - 1) * (double)length * (double)length);
+	agree_unitize_value_of(&u, s->ncoders, coders_of(seg, n), length, out);
+}
+
+void
+agree_unitize_value_of(const struct agree_usums *u, int m, int coders,
+    int64_t length, struct agree_unitize_value *out)
+{
+	double ml = (double)m * (double)length, den, top;
+
+	memset(out, 0, sizeof *out);
+	out->units = u->units;
+	out->coders = coders;
+	if (m < 2 || length <= 0) {
+		out->alpha.why = out->d_o.why = out->d_e.why = m < 2 ?
+		    N_("fewer than 2 coders") : N_("no units");
+		return;
+	}
+	if (u->units == 0) {
+		out->d_o.why = out->d_e.why = out->alpha.why = N_("code not used");
+		return;
+	}
+	top = ((double)u->units - 1) / 3 * u->s1 + u->cross;
+	den = ml * (ml - 1) - u->sl;
+	out->d_o.v = u->num / ((double)m * (m - 1) * (double)length *
+	    (double)length);
 	out->d_e.v = 2 / (double)length * top / den;
 	if (!(out->d_e.v > 0)) {
 		out->alpha.why = N_("no expected disagreement");
 		return;
 	}
 	out->alpha.v = 1 - out->d_o.v / out->d_e.v;
+}
+
+void
+agree_unitize_parts(const struct agree_useg_set *s, int value,
+    struct agree_uparts *out)
+{
+	struct work w = {0};
+	size_t from = 0, to, k;
+
+	memset(out, 0, sizeof *out);
+	out->per_coder = xcalloc((size_t)s->ncoders + 1, sizeof *out->per_coder);
+	while (from < s->nseg && s->seg[from].value < value)
+		from++;
+	for (to = from; to < s->nseg && s->seg[to].value == value; to++)
+		;
+	w.first = xcalloc((size_t)s->ncoders * (size_t)s->nblocks + 1,
+	    sizeof *w.first);
+	out->num = value_sections(s, s->seg + from, to - from, &w);
+	out->nunit = to - from;
+	out->unit = xcalloc(out->nunit + 1, sizeof *out->unit);
+	for (k = from; k < to; k++) {
+		out->unit[k - from] = s->seg[k].end - s->seg[k].start;
+		out->per_coder[s->seg[k].coder]++;
+	}
+	out->ngap = w.ngap;
+	out->gap = w.gap;	/* handed over */
+	free(w.s);
+	free(w.first);
+	free(w.gsum);
+}
+
+void
+agree_uparts_free(struct agree_uparts *p)
+{
+	free(p->unit);
+	free(p->gap);
+	free(p->per_coder);
+	memset(p, 0, sizeof *p);
 }
 
 void

@@ -65,6 +65,39 @@ struct agree_unitize {
 void agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out);
 void agree_unitize_free(struct agree_unitize *u);
 /*
+ * The additive parts of one value's alpha_U, which a live view keeps as
+ * codings change (agreement-ulive.c) instead of reading every segment
+ * again: with l a unit's length and l_h a gap's,
+ *   D_o = num / (m (m - 1) L^2)
+ *   D_e = 2/L [(N - 1)/3 s1 + cross] / [m L (m L - 1) - sl].
+ */
+struct agree_usums {
+	int64_t units;		/* N: the value's units, every coder */
+	double s1;		/* sum over units of 2 l^3 - 3 l^2 + l */
+	double sl;		/* sum over units of l (l - 1) */
+	double num;		/* delta2 over blocks and ordered coder pairs */
+	double cross;		/* sum over units and gaps, l_h >= l, of
+				   l^2 (l_h - l + 1) */
+};
+/* A unit of length l into u (sign +1) or out of it (-1): units, s1, sl;
+ * cross, which pairs it with the gaps, is the caller's. */
+void agree_usums_unit(struct agree_usums *u, int64_t l, int sign);
+/* A value's figures from its sums (m coders, `coders` of them used it). */
+void agree_unitize_value_of(const struct agree_usums *u, int m, int coders,
+    int64_t length, struct agree_unitize_value *out);
+/* The lengths of value `value`'s units and gaps (every coder and block of
+ * s, merged or checked; unsorted), its units per coder, and num. */
+struct agree_uparts {
+	int64_t *unit, *gap;
+	size_t nunit, ngap;
+	int64_t *per_coder;	/* s->ncoders */
+	double num;
+};
+void agree_unitize_parts(const struct agree_useg_set *s, int value,
+    struct agree_uparts *out);
+void agree_uparts_free(struct agree_uparts *p);
+
+/*
  * u->alpha from u->v, u->ncoders and u->length, as agree_unitize pools
  * them: for a view that keeps each value's figures and recomputes only
  * a changed one (a value's D_o and D_e depend on its own segments, the
@@ -85,5 +118,8 @@ void agree_state_usegs(const struct agree_state *st, int64_t code,
 /* One document's codings, every code, as the one block [0, its length). */
 void agree_state_doc_usegs(const struct agree_state *st, size_t doc,
     struct agree_useg_set *out);
+/* One document's codings of one code (>= 0) as value 0 in one block. */
+void agree_state_doc_code_usegs(const struct agree_state *st, size_t doc,
+    int64_t code, struct agree_useg_set *out);
 
 #endif

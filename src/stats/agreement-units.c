@@ -29,6 +29,7 @@
  * sum of their indices (exactly one code: the sum is the value), and the
  * k x k table of coders 0 and 1 over the units where both have one value.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1042,6 +1043,14 @@ agree_state_doc_usegs(const struct agree_state *st, size_t doc,
     struct agree_useg_set *out)
 {
 	usegs(st, -1, doc, doc < st->ndocs ? doc + 1 : doc, out);
+}
+
+void
+agree_state_doc_code_usegs(const struct agree_state *st, size_t doc,
+    int64_t code, struct agree_useg_set *out)
+{
+	assert(code >= 0);
+	usegs(st, code, doc, doc < st->ndocs ? doc + 1 : doc, out);
 }
 
 /* Pair counts of m >= 3 coders, pooled as the tables above pool theirs. */
