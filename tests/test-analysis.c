@@ -1127,6 +1127,46 @@ test_paradigm_links_dot_svg(void **state)
 	an_paradigm_done(&m);
 }
 
+
+/* A link label too long for its gap ends in "…" at its reading end (the
+ * left of a Persian one as shown, the right of an English one), cut at a
+ * word's end; the edge's title keeps it whole. */
+static void
+test_paradigm_svg_long_label(void **state)
+{
+	/* "unintended consequences of e-government policy": 8 + 1 + 8 are
+	 * 17 of the 20 columns left beside "…"; the next word does not fit */
+	static const char fa[] = "\xd9\xbe\xdb\x8c\xd8\xa7\xd9\x85\xd8\xaf"
+	    "\xd9\x87\xd8\xa7\xdb\x8c \xd9\x86\xd8\xa7\xd8\xae\xd9\x88\xd8\xa7"
+	    "\xd8\xb3\xd8\xaa\xd9\x87 \xd8\xb3\xdb\x8c\xd8\xa7\xd8\xb3\xd8\xaa "
+	    "\xd8\xaf\xd9\x88\xd9\x84\xd8\xaa";
+	static const char en[] = "is a reason for the change";
+	struct lfx *f = *state;
+	struct an_paradigm m;
+	struct buf b = {0};
+	size_t k, set = 0;
+
+	an_paradigm(&f->a, false, &m);
+	for (k = 0; k < m.nedges && set < 2; k++)
+		if (m.edges[k].nlinks == 1)
+			m.edges[k].label = set++ == 0 ? fa : en;
+	assert_int_equal(set, 2);
+	an_paradigm_svg(&m, "Study", &b);
+	check_xml(b.s, b.len);
+	/* whole words, then the ellipsis; right to left for the Persian */
+	assert_non_null(strstr(b.s, " direction=\"rtl\" unicode-bidi=\"embed\">"
+	    "\xd9\xbe\xdb\x8c\xd8\xa7\xd9\x85\xd8\xaf\xd9\x87\xd8\xa7\xdb\x8c "
+	    "\xd9\x86\xd8\xa7\xd8\xae\xd9\x88\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x87"
+	    "\xe2\x80\xa6</text>"));
+	assert_non_null(strstr(b.s, "\">is a reason for the\xe2\x80\xa6</text>"));
+	assert_null(strstr(b.s, "embed\">is a reason"));
+	/* the titles keep the labels whole */
+	assert_non_null(strstr(b.s, fa));
+	assert_non_null(strstr(b.s, ": is a reason for the change</title>"));
+	buf_done(&b);
+	an_paradigm_done(&m);
+}
+
 static void
 test_theory_table(void **state)
 {
@@ -1328,6 +1368,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_paradigm_links_unexplained,
 		    lfx_setup, lfx_teardown),
 		cmocka_unit_test_setup_teardown(test_paradigm_links_dot_svg,
+		    lfx_setup, lfx_teardown),
+		cmocka_unit_test_setup_teardown(test_paradigm_svg_long_label,
 		    lfx_setup, lfx_teardown),
 		cmocka_unit_test_setup_teardown(test_theory_table, lfx_setup,
 		    lfx_teardown),

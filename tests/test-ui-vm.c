@@ -2,13 +2,15 @@
  * test-ui-vm.c: the workbench's view-models without a terminal: code-tree
  * rows (collapse, marks, cursor kept across reloads, target category),
  * transcript cursor motion, selection and scrolling over the text engine,
- * the network view's groups, way back and lines, the key table's names and
- * the theme parser.
+ * the network view's groups, way back and lines, the key table's names,
+ * the theme parser and a name cut to fit inside a line.
  */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui/keymap.h"
+#include "tui/ui-int.h"
 #include "text/text.h"
 #include "base/theme.h"
 #include "base/util.h"
@@ -436,6 +438,61 @@ test_keymap(void **state)
 	keymap_free(k);
 }
 
+/* "keep «name» here: note?" */
+static void
+compose_keep(const void *arg, const char *name, char *buf, size_t cap)
+{
+	(void)arg;
+	snprintf(buf, cap, "keep \u00ab%s\u00bb here: note?", name);
+}
+
+/* ui_text_fit(s, w) is want. */
+static void
+fit_is(const char *s, int w, const char *want)
+{
+	char *got = ui_text_fit(s, w);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* A name cut for a part of a line: "…" at its reading end, held there by
+ * a mark of its direction; in a line, only the name is cut, and never a
+ * character in two for the bytes. */
+static void
+test_text_fit_in(void **state)
+{
+	/* "work from home in the pandemic" */
+	static const char fa[] = "\u06a9\u0627\u0631 \u0627\u0632 "
+	    "\u062e\u0627\u0646\u0647 \u062f\u0631 \u062f\u0648\u0631\u0627"
+	    "\u0646 \u0647\u0645\u0647\u200c\u06af\u06cc\u0631\u06cc";
+	char buf[64];
+
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");	/* the ellipsis is "…" */
+	fit_is("Pressures toward remote work", 20,
+	    "Pressures toward\u2026\u200e");
+	/* 14 columns, 13 beside "…": "in the" does not fit whole */
+	fit_is(fa, 14, "\u06a9\u0627\u0631 \u0627\u0632 "
+	    "\u062e\u0627\u0646\u0647\u2026\u200f");
+	/* a name that fits once its trailing blank goes has no ellipsis */
+	fit_is("home ", 4, "home");
+	fit_is("home", 4, "home");
+	/* 30 columns: 20 for the words around it, 10 for the name */
+	ui_text_fit_in(compose_keep, NULL, "Pressures toward remote work", 30,
+	    buf, sizeof buf);
+	assert_string_equal(buf, "keep \u00abPressures\u2026\u200e\u00bb "
+	    "here: note?");
+	ui_text_fit_in(compose_keep, NULL, "home", 30, buf, sizeof buf);
+	assert_string_equal(buf, "keep \u00abhome\u00bb here: note?");
+	/* room for all of it, but not 64 bytes: the name is cut shorter
+	 * until the line fits them whole */
+	ui_text_fit_in(compose_keep, NULL, fa, 200, buf, sizeof buf);
+	assert_true(strlen(buf) < sizeof buf - 1);
+	assert_non_null(strstr(buf, "\u2026\u200f\u00bb here: note?"));
+	assert_int_equal(strncmp(buf + 7, fa, 8), 0);
+}
+
 static void
 test_theme(void **state)
 {
@@ -696,6 +753,7 @@ main(void)
 		cmocka_unit_test(test_network_lines),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_text_fit_in),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -600,6 +600,7 @@ struct svg_edge {
 	int pt[6][2];
 	int npt;
 	char *label;		/* owned: cut to SVG_LABEL_MAXC columns */
+	bool rtl;		/* the whole label's direction */
 	int lw, lx, ly;		/* label width and centre */
 	bool vertical;		/* the label sits on a vertical gap */
 };
@@ -697,26 +698,13 @@ svg_text(struct buf *b, const struct svg_line *ln, int x, int y)
 	free(tmp);
 }
 
-/* s cut to at most maxc columns, "…" ending what was cut; caller frees. */
+/* s cut to at most maxc columns with "…" at its reading end (text_fit:
+ * its cells stand in for the label's length); *rtl its direction, which
+ * the cut may have lost. Always "…", whatever the locale: SVG is UTF-8. */
 static char *
-svg_cut(const char *s, int maxc)
+svg_fit(const char *s, int maxc, bool *rtl)
 {
-	char *r;
-	size_t n;
-
-	if (an_text_width(s) <= maxc)
-		return xstrdup(s);
-	for (n = (size_t)maxc - 1; n > 0; n--) {
-		r = name_clean(NAME_ATTR_VALUE, s, "", n, NULL);
-		if (an_text_width(r) <= maxc - 1) {
-			char *c = xasprintf("%s\xe2\x80\xa6", r);
-
-			free(r);
-			return c;
-		}
-		free(r);
-	}
-	return xstrdup("\xe2\x80\xa6");
+	return text_fit(s, maxc, TEXT_DIR_AUTO, "\xe2\x80\xa6", rtl);
 }
 
 /* A lane's offset from the middle of its gap: n lanes share room. */
@@ -837,7 +825,7 @@ svg_route(const struct an_paradigm *m, const struct svg_box *bx,
 		int ya = s->pt[0][1], yb = s->pt[5][1], lo, hi;
 		char *label = edge_label(s->e);
 
-		s->label = svg_cut(label, SVG_LABEL_MAXC);
+		s->label = svg_fit(label, SVG_LABEL_MAXC, &s->rtl);
 		free(label);
 		s->lw = an_text_width(s->label) * SVG_LABEL_CW + 8;
 		s->pt[1][0] = xa;
@@ -956,7 +944,7 @@ svg_edges(const struct an_paradigm *m, const struct svg_edge *se, int W,
 		    "height=\"%d\" rx=\"3\"/>\n<text class=\"l\" x=\"%d\" y=\"%d\" "
 		    "fill=\"%s\"", x - s->lw / 2, s->ly - SVG_LABEL_H / 2, s->lw,
 		    SVG_LABEL_H, x, s->ly + 4, edge_color(s->e, AN_EDGE_COLOR));
-		if (an_text_rtl(s->label))
+		if (s->rtl)
 			buf_puts(b, " direction=\"rtl\" unicode-bidi=\"embed\"");
 		buf_putc(b, '>');
 		buf_xml_text(b, s->label, NULL);
@@ -1006,7 +994,8 @@ an_paradigm_svg(const struct an_paradigm *m, const char *title, struct buf *b)
 			bandh[band[s]] = bx[s].h;
 	}
 	for (k = 0; k < m->nedges; k++) {	/* the gaps hold the labels */
-		char *l = edge_label(&m->edges[k]), *c = svg_cut(l, SVG_LABEL_MAXC);
+		char *l = edge_label(&m->edges[k]);
+		char *c = svg_fit(l, SVG_LABEL_MAXC, NULL);
 		int w = an_text_width(c) * SVG_LABEL_CW + 8 + SVG_GAP_PAD;
 
 		if (w > gap)

@@ -124,6 +124,36 @@ pass_label(struct ui *ui, char *out, size_t cap)
 		    _(" first pass: %s "), me);
 }
 
+/* The labels at the right of a status line w wide: the coding pass
+ * (unless it takes half of w) and the caret's position, each "" when not
+ * shown. */
+static void
+right_labels(struct ui *ui, int w, char *pass, size_t passcap, char *pos,
+    size_t poscap)
+{
+	pass_label(ui, pass, passcap);
+	if (ui_text_width(pass) >= w / 2)
+		pass[0] = '\0';
+	pos[0] = '\0';
+	if (ui->tdoc != NULL) {
+		size_t s, e;
+
+		if (vmt_selection(&ui->vt, &s, &e))
+			snprintf(pos, poscap, _(" sel %zu-%zu "), s, e);
+		else
+			snprintf(pos, poscap, " @%zu ", ui->vt.cursor);
+	}
+}
+
+int
+pane_status_room(struct ui *ui)
+{
+	char pos[64], pass[160];
+
+	right_labels(ui, COLS - 2, pass, sizeof pass, pos, sizeof pos);
+	return COLS - 2 - ui_text_width(pass) - ui_text_width(pos);
+}
+
 static void
 status_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 {
@@ -136,21 +166,15 @@ status_draw(struct ui *ui, void *data, const struct rect *r, bool focused)
 	(void)focused;
 	ui_fill(r->y, r->x, r->w, ui_attr(ui, TH_STATUS));
 	/* right: the coding pass, then the position */
-	pass_label(ui, pass, sizeof pass);
-	if (pass[0] != '\0' && ui_text_width(pass) < w / 2) {
+	right_labels(ui, w, pass, sizeof pass, pos, sizeof pos);
+	if (pass[0] != '\0') {
 		pw = ui_text_width(pass);
 		right -= pw;
 		ui_put_text(ui, r->y, right, pw, pass,
 		    ui_attr(ui, TH_STATUS) | A_BOLD);
 		w -= pw;
 	}
-	if (ui->tdoc != NULL) {
-		size_t s, e;
-
-		if (vmt_selection(&ui->vt, &s, &e))
-			snprintf(pos, sizeof pos, _(" sel %zu-%zu "), s, e);
-		else
-			snprintf(pos, sizeof pos, " @%zu ", ui->vt.cursor);
+	if (pos[0] != '\0') {
 		/* numbers read left to right in any interface language */
 		pw = ui_text_width(pos);
 		right -= pw;

@@ -431,6 +431,49 @@ ui_text_width(const char *s)
 	return s ? laid_out(s, TEXT_DIR_AUTO)->cols : 0;
 }
 
+char *
+ui_text_fit(const char *s, int w)
+{
+	bool rtl;
+	char *cut = text_fit(s, w < 0 ? 0 : w, TEXT_DIR_AUTO, ellipsis(), &rtl);
+	size_t n = strlen(cut), e = strlen(ellipsis());
+	char *r;
+
+	/* whole, or only its trailing blanks dropped: no ellipsis to keep */
+	if (n < e || strcmp(cut + n - e, ellipsis()) != 0 || strcmp(cut, s) == 0)
+		return cut;
+	/* the ellipsis is neutral: in a sentence of the other direction it
+	 * would leave s's reading end; a mark of s's direction keeps it there */
+	r = xasprintf("%s%s", cut, rtl ? "\u200f" : "\u200e");
+	free(cut);
+	return r;
+}
+
+void
+ui_text_fit_in(ui_text_compose_fn *compose, const void *arg, const char *name,
+    int w, char *buf, size_t cap)
+{
+	int room;
+
+	compose(arg, "", buf, cap);
+	room = w - ui_text_width(buf);
+	/* a line too long even without it still shows some of the name,
+	 * and loses its own end instead */
+	if (room < w / 4)
+		room = w / 4;
+	for (;;) {
+		char *cut = ui_text_fit(name, room);
+
+		compose(arg, cut, buf, cap);
+		free(cut);
+		/* a line snprintf cut short would lose its end, maybe half
+		 * a character: a narrower name until the bytes fit too */
+		if (room <= 0 || strlen(buf) + 1 < cap)
+			break;
+		room -= room / 8 + 1;
+	}
+}
+
 static struct {
 	bool on;
 	int x, w;

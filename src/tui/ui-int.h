@@ -304,6 +304,20 @@ int ui_box_title(struct ui *ui, const struct rect *r, const char *title,
     bool focused);
 /* Display width of UTF-8 text as ui_put_text draws it. */
 int ui_text_width(const char *s);
+/* s cut to w columns as ui_put_text cuts it (text_fit, "…" at its reading
+ * end), for a part of a longer line: a cut s ends in a mark of its own
+ * direction (RLM, LRM) to keep the "…" at its end in a sentence of the
+ * other direction. The caller frees it. */
+char *ui_text_fit(const char *s, int w);
+/* Writes a line holding one name into buf (cap bytes): compose(arg, name,
+ * buf, cap) writes it with the name given. */
+typedef void ui_text_compose_fn(const void *arg, const char *name, char *buf,
+    size_t cap);
+/* The line compose writes with name cut (ui_text_fit) to the columns the
+ * rest leaves of w (a quarter of w at least), so the words around the name
+ * stay whole, and to the bytes of buf, so no character is cut in two. */
+void ui_text_fit_in(ui_text_compose_fn *compose, const void *arg,
+    const char *name, int w, char *buf, size_t cap);
 /* A list pane's click, double click or wheel at row y (the title is row
  * 0) on its cursor *cur over n rows from top; returns Enter for a double
  * click on a row (the pane's mouse returns it: it opens the row). */
@@ -319,6 +333,10 @@ void ui_handle_key(struct ui *ui, int key);
 
 /* act-transcript.c */
 void ui_apply_code(struct ui *ui, int64_t node);
+
+/* pane-status.c */
+/* The columns the status line leaves a message beside its labels. */
+int pane_status_room(struct ui *ui);
 
 /* pane-docs.c */
 /* The document the list's cursor is on while it has the focus, else the

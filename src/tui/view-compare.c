@@ -16,7 +16,6 @@
  * so a million paragraphs draw as fast as ten.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <assert.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,13 +188,15 @@ utf8_clip(char *s)
 }
 
 /* What choice c does with the current item's code, in words; brief leaves
- * the code's name out (the line above names it). */
+ * the code's name out (the line above names it); name stands in for the
+ * code's own name unless NULL. */
 static void
 cmp_choice_words(struct ui *ui, const struct compare_item *c,
-    enum compare_choice choice, bool brief, char *buf, size_t cap)
+    enum compare_choice choice, bool brief, const char *name, char *buf,
+    size_t cap)
 {
-	const char *name = ui_node_name(ui, c->node);
-
+	if (name == NULL)
+		name = ui_node_name(ui, c->node);
 	if (choice == COMPARE_BOTH)
 		snprintf(buf, cap, "%s", _("keep both coders' spans"));
 	else if (brief)
@@ -262,38 +263,76 @@ cmp_say_hidden(struct ui *ui)
 	ui_err(ui, "%s", _("the comparison is hidden during blind coding"));
 }
 
+/* What the compose functions below put in words: the current item c of
+ * the view, and for the take prompt the choice and the words after. */
+struct cmp_line {
+	struct ui *ui;
+	const struct compare_item *c;
+	enum compare_choice choice;
+	const char *suffix;
+};
+
+/* The status line's words on l's item, with name for its code's and the
+ * note left out. */
+static void
+status_words(const void *arg, const char *name, char *buf, size_t cap)
+{
+	const struct cmp_line *l = arg;
+	const struct compare_view *v = cv(l->ui);
+	const struct views *f = views_get(l->ui);
+	const struct compare_item *c = l->c;
+	size_t done = cmp_settled(v);
+
+	if (c->decided == COMPARE_NONE)
+		snprintf(buf, cap, _("disagreement %zu of %zu: open, %zu settled, "
+		    "%zu left: «%s» in %s ¶%lld, applied by %s only"), v->cur + 1,
+		    v->nsel, done, v->nsel - done, name,
+		    cmp_doc_name(l->ui, c->doc), (long long)c->para + 1,
+		    c->a ? f->coder[0] : f->coder[1]);
+	else
+		snprintf(buf, cap, compare_keeps(c, c->decided) ?
+		    _("disagreement %zu of %zu: settled, kept «%s» here; %zu settled, "
+		    "%zu left%s%s") : _("disagreement %zu of %zu: settled, dropped «%s» "
+		    "here; %zu settled, %zu left%s%s"), v->cur + 1, v->nsel,
+		    name, done, v->nsel - done, "", "");
+}
+
+/* Appends "; note: " and note to buf (the note last: it may be long, so
+ * it is what the width cuts). */
+static void
+cmp_add_note(char *buf, size_t cap, const char *note)
+{
+	size_t len = strlen(buf);
+
+	if (note != NULL && *note)
+		snprintf(buf + len, cap - len, _("; note: %s"), note);
+	utf8_clip(buf);
+}
+
 static void
 compare_status(struct ui *ui)
 {
 	const struct compare_view *v = cv(ui);
 	const struct views *f = views_get(ui);
-	const struct compare_item *c = cmp_cur(v);
-	size_t done = cmp_settled(v);
+	struct cmp_line l = {ui, cmp_cur(v), COMPARE_NONE, NULL};
+	char line[sizeof ui->msg];
 
 	if (v->hidden != NULL) {
 		cmp_say_hidden(ui);
 		return;
 	}
-	if (c == NULL) {
+	if (l.c == NULL) {
 		ui_msg(ui, v->filter ? _("no disagreements between %s and %s on "
 		    "this code") : _("no disagreements between %s and %s"),
 		    f->coder[0], f->coder[1]);
 		return;
 	}
-	if (c->decided == COMPARE_NONE)
-		ui_msg(ui, _("disagreement %zu of %zu: open, %zu settled, %zu left: "
-		    "«%s» in %s ¶%lld, applied by %s only"), v->cur + 1, v->nsel,
-		    done, v->nsel - done, ui_node_name(ui, c->node),
-		    cmp_doc_name(ui, c->doc), (long long)c->para + 1,
-		    c->a ? f->coder[0] : f->coder[1]);
-	else
-		ui_msg(ui, compare_keeps(c, c->decided) ?
-		    _("disagreement %zu of %zu: settled, kept «%s» here; %zu settled, "
-		    "%zu left%s%s") : _("disagreement %zu of %zu: settled, dropped «%s» "
-		    "here; %zu settled, %zu left%s%s"), v->cur + 1, v->nsel,
-		    ui_node_name(ui, c->node), done, v->nsel - done,
-		    c->note && *c->note ? _("; note: ") : "",
-		    c->note && *c->note ? c->note : "");	/* the note last: it may be long */
+	/* the code's name cut to what the rest leaves, not the line's end */
+	ui_text_fit_in(status_words, &l, ui_node_name(ui, l.c->node),
+	    pane_status_room(ui), line, sizeof line);
+	if (l.c->decided != COMPARE_NONE)
+		cmp_add_note(line, sizeof line, l.c->note);
+	ui_msg(ui, "%s", line);
 }
 
 /* Opens the current disagreement's document with the caret on its span. */
@@ -447,12 +486,30 @@ draw_codes(struct ui *ui, const struct compare_view *v, int y, int x, int w,
 	}
 }
 
+/* The foot's first line on l's item, with name for its code's and the
+ * note left out: the state first, the code last. */
+static void
+foot_words(const void *arg, const char *name, char *buf, size_t cap)
+{
+	const struct cmp_line *l = arg;
+	const struct views *f = views_get(l->ui);
+	const struct compare_item *c = l->c;
+
+	snprintf(buf, cap, c->decided == COMPARE_NONE ?
+	    _("open: %s ¶%lld, applied by %s %s only: «%s»") :
+	    compare_keeps(c, c->decided) ?
+	    _("settled, kept here: %s ¶%lld, applied by %s %s only: «%s»") :
+	    _("settled, dropped here: %s ¶%lld, applied by %s %s only: «%s»"),
+	    cmp_doc_name(l->ui, c->doc), (long long)c->para + 1,
+	    c->a ? "A" : "B", c->a ? f->coder[0] : f->coder[1], name);
+}
+
 /* The current disagreement in words, and what each key does with it. */
 static void
 draw_foot(struct ui *ui, const struct compare_item *cur, int y,
     const struct rect *r)
 {
-	const struct views *f = views_get(ui);
+	struct cmp_line l = {ui, cur, COMPARE_NONE, NULL};
 	int a = ui_attr(ui, TH_NORMAL), dim = ui_attr(ui, TH_DIM), x;
 	static const char keys[] = "ab20";
 	char line[512], words[256], item[4][260];
@@ -460,22 +517,11 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 	size_t i;
 
 	ui_fill(y, r->x, r->w, dim | A_UNDERLINE);
-	/* the state first and the code last: a long code name is what the
-	 * width cuts */
-	snprintf(line, sizeof line, cur->decided == COMPARE_NONE ?
-	    _("open: %s ¶%lld, applied by %s %s only: «%s»") :
-	    compare_keeps(cur, cur->decided) ?
-	    _("settled, kept here: %s ¶%lld, applied by %s %s only: «%s»") :
-	    _("settled, dropped here: %s ¶%lld, applied by %s %s only: «%s»"),
-	    cmp_doc_name(ui, cur->doc), (long long)cur->para + 1,
-	    cur->a ? "A" : "B", cur->a ? f->coder[0] : f->coder[1],
-	    ui_node_name(ui, cur->node));
-	if (cur->note != NULL && *cur->note) {
-		size_t len = strlen(line);
-
-		snprintf(line + len, sizeof line - len, _("; note: %s"), cur->note);
-		utf8_clip(line);
-	}
+	/* the code's name cut to what the rest leaves, then the note, which
+	 * the width cuts */
+	ui_text_fit_in(foot_words, &l, ui_node_name(ui, cur->node), r->w - 2,
+	    line, sizeof line);
+	cmp_add_note(line, sizeof line, cur->note);
 	ui_fill(y + 1, r->x, r->w, a);
 	/* sentences of the interface: its direction, whatever the code's */
 	ui_put_plain(y + 1, r->x + 1, r->w - 2, line, a | A_BOLD);
@@ -488,7 +534,7 @@ draw_foot(struct ui *ui, const struct compare_item *cur, int y,
 
 		for (i = 0; i < 4; i++) {
 			cmp_choice_words(ui, cur, (enum compare_choice)i, brief,
-			    words, sizeof words);
+			    NULL, words, sizeof words);
 			snprintf(item[i], sizeof item[i], "%c %s", keys[i], words);
 			utf8_clip(item[i]);
 			w += ui_text_width(item[i]) + (i ? 3 : 0);
@@ -643,22 +689,18 @@ take_note_done(struct ui *ui, const char *note)
 		    res.seeded), res.seeded);
 }
 
-/* words then suffix in cap bytes; words end in "…" (on a character's
- * boundary) when both do not fit, so the suffix is always whole. */
+/* The take prompt's title on l's item: what l's choice does, with name
+ * for its code's, then l's suffix. */
 static void
-title_fit(char *dst, size_t cap, const char *words, const char *suffix)
+take_words(const void *arg, const char *name, char *buf, size_t cap)
 {
-	size_t wl = strlen(words), sl = strlen(suffix);
-	bool cut = false;
+	const struct cmp_line *l = arg;
+	size_t len;
 
-	assert(cap > sl + 4);
-	if (wl + sl >= cap) {
-		wl = cap - sl - 4;	/* "…" and the NUL */
-		while (wl > 0 && ((unsigned char)words[wl] & 0xc0) == 0x80)
-			wl--;
-		cut = true;
-	}
-	snprintf(dst, cap, "%.*s%s%s", (int)wl, words, cut ? "\u2026" : "", suffix);
+	cmp_choice_words(l->ui, l->c, l->choice, false, name, buf, cap);
+	len = strlen(buf);
+	snprintf(buf + len, cap - len, "%s", l->suffix);
+	utf8_clip(buf);
 }
 
 static void
@@ -666,7 +708,11 @@ take(struct ui *ui, enum compare_choice choice)
 {
 	struct compare_view *v = cv(ui);
 	const struct compare_item *c = cmp_cur(v);
-	char words[256], title[UI_TITLE_MAX];
+	const struct rect scr = {0, 0, LINES, COLS};
+	/* Esc cancels: a decision is never made by a key meant to back out */
+	struct cmp_line l = {ui, c, choice,
+	    _(": note? Enter decides, Esc cancels")};
+	char title[UI_TITLE_MAX];
 
 	if (ui->view != VIEW_COMPARE) {
 		ui_err(ui, "%s", _("only in the compare view (X)"));
@@ -681,9 +727,9 @@ take(struct ui *ui, enum compare_choice choice)
 		return;
 	}
 	v->take = (int)choice;
-	cmp_choice_words(ui, c, choice, false, words, sizeof words);
-	/* Esc cancels: a decision is never made by a key meant to back out */
-	title_fit(title, sizeof title, words, _(": note? Enter decides, Esc cancels"));
+	/* the code's name cut so the words around it and the keys show */
+	ui_text_fit_in(take_words, &l, ui_node_name(ui, c->node),
+	    overlay_popup_rect(&scr, 3).w - 2, title, sizeof title);
 	prompt_open(ui, title, "", take_note_done);
 }
 

@@ -272,7 +272,7 @@ views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
 
 	memcpy(buf, text, tlen);
 	buf[tlen] = '\0';
-	line = xmalloc(tlen + 8);
+	line = xmalloc(tlen + 1);
 	line[0] = '\0';
 	p = buf;
 	while (*p && n < max) {
@@ -287,7 +287,9 @@ views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
 		*q = '\0';
 		if (len > 0 && ui_text_width(line) + ui_text_width(p) > w) {
 			if (n == max - 1) {
-				strcat(line, " \u2026");
+				/* the rest on the last line, cut as a name is */
+				*q = save;
+				strcat(line, p);
 				break;
 			}
 			ui_put_text(ui, y + n++, x, w, line, attr);
