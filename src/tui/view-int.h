@@ -69,9 +69,13 @@ extern const struct screen_ops view_agree_ops, view_compare_ops,
     view_search_ops;
 
 /* view-set.c */
+/* The most coders in a set: the engine's most (agree_config). */
+#define VIEWS_SET_MAX 32
 /* The agreement set: A, B and the coders + added (at most cap logins,
  * borrowed); 0 until A and B are chosen. */
 size_t views_set(struct ui *ui, const char **names, size_t cap);
+/* Whether the set is coders[0, n), in that order. */
+bool views_set_is(struct ui *ui, char *const *coders, size_t n);
 /* With three or more in the set: a line naming it at *y (moved down). */
 void views_set_line(struct ui *ui, int *y, int x, int w);
 

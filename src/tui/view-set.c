@@ -20,9 +20,6 @@
 #include "base/util.h"
 #include "tui/view-int.h"
 
-/* The most coders the engine compares (agree_config). */
-#define SET_MAX 32
-
 size_t
 views_set(struct ui *ui, const char **names, size_t cap)
 {
@@ -38,11 +35,25 @@ views_set(struct ui *ui, const char **names, size_t cap)
 	return n;
 }
 
+bool
+views_set_is(struct ui *ui, char *const *coders, size_t n)
+{
+	const char *names[VIEWS_SET_MAX];
+	size_t i;
+
+	if (views_set(ui, names, VIEWS_SET_MAX) != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], coders[i]) != 0)
+			return false;
+	return true;
+}
+
 static bool
 in_set(struct ui *ui, const char *login)
 {
-	const char *names[SET_MAX];
-	size_t n = views_set(ui, names, SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
+	size_t n = views_set(ui, names, VIEWS_SET_MAX), i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(names[i], login) == 0)
@@ -94,8 +105,9 @@ view_act_set_add(struct ui *ui)
 
 	if (!set_ready(ui))
 		return;
-	if (2 + views_get(ui)->nmore >= SET_MAX) {
-		ui_err(ui, _("the set has %d coders, the most it can"), SET_MAX);
+	if (2 + views_get(ui)->nmore >= VIEWS_SET_MAX) {
+		ui_err(ui, _("the set has %d coders, the most it can"),
+		    VIEWS_SET_MAX);
 		return;
 	}
 	it = xcalloc(ui->ncoders + 1, sizeof *it);
@@ -134,8 +146,8 @@ view_act_set_drop(struct ui *ui)
 void
 views_set_line(struct ui *ui, int *y, int x, int w)
 {
-	const char *names[SET_MAX];
-	size_t n = views_set(ui, names, SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
+	size_t n = views_set(ui, names, VIEWS_SET_MAX), i;
 	struct buf who = {0};
 	char *line;
 
