@@ -127,40 +127,6 @@ agree_update(struct ui *ui, void *data)
 }
 
 static void
-fig3(const struct agree_fig *f, char *out, size_t cap)
-{
-	if (f->why != NULL)
-		snprintf(out, cap, "%s", _("undefined"));
-	else
-		snprintf(out, cap, "%.3f", f->v);
-}
-
-static void
-pct1(const struct agree_fig *f, char *out, size_t cap)
-{
-	char pc[PERCENT_MAX];
-
-	if (f->why != NULL)
-		snprintf(out, cap, "%s", _("undefined"));
-	else
-		snprintf(out, cap, "%s%%", percent_fmt(pc, sizeof pc, f->v, 1, 1,
-		    PERCENT_BOUND));
-}
-
-static const char *
-code_name(struct ui *ui, const struct agree_view *v, size_t code)
-{
-	const struct agree_names *nm = agree_project_names(v->ap);
-	const struct node *n = ui_node(ui, agree_project_code_id(v->ap, code));
-
-	if (n != NULL)
-		return n->name;	/* the code's own name; the path is long */
-	if (nm != NULL && nm->code != NULL && nm->code[code] != NULL)
-		return nm->code[code];
-	return "?";
-}
-
-static void
 draw_agree(struct ui *ui, void *data, const struct rect *r,
     bool focused)
 {
@@ -188,9 +154,9 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		return;
 	}
 	views_set_line(ui, &y, x, w);
-	fig3(&v->tk.kappa, k, sizeof k);
-	fig3(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
-	fig3(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
+	view_agree_fig(&v->tk.kappa, k, sizeof k);
+	view_agree_fig(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
+	view_agree_fig(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
 	if (v->tk.kappa.why == NULL && v->cl.lo[AGREE_CL_KAPPA].why != NULL)
 		/* TRANSLATORS: the pooled interval by document is undefined,
 		   e.g. "too few documents" */
@@ -216,14 +182,14 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 	    (long long)v->total.b, (long long)v->total.c,
 	    (long long)v->total.d);
 	ui_put_plain(y++, x, w, line, a);
-	pct1(&v->tk.po, po, sizeof po);
-	pct1(&v->tk.pos, pos, sizeof pos);
+	view_agree_pct(&v->tk.po, po, sizeof po);
+	view_agree_pct(&v->tk.pos, pos, sizeof pos);
 	snprintf(line, sizeof line, _("agreement %s  positive agreement %s"),
 	    po, pos);
 	ui_put_plain(y++, x, w, line, a);
-	fig3(&v->tg.ac, k, sizeof k);
-	fig3(&v->tg.lo, lo, sizeof lo);
-	fig3(&v->tg.hi, hi, sizeof hi);
+	view_agree_fig(&v->tg.ac, k, sizeof k);
+	view_agree_fig(&v->tg.lo, lo, sizeof lo);
+	view_agree_fig(&v->tg.hi, hi, sizeof hi);
 	snprintf(line, sizeof line, _("Gwet's AC1 %s  95%% t interval [%s, %s]"),
 	    k, lo, hi);
 	ui_put_plain(y++, x, w, line, a);
@@ -251,10 +217,11 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		int ra = cur ? ui_attr(ui, TH_CURSOR_ROW) : a, used;
 
 		ui_fill(y, r->x, r->w, ra);
-		fig3(&row->k.kappa, k, sizeof k);
-		pct1(&row->k.po, po, sizeof po);
-		pct1(&(struct agree_fig){ row->prev, NULL }, pos, sizeof pos);
-		fig3(&row->ac1.ac, lo, sizeof lo);
+		view_agree_fig(&row->k.kappa, k, sizeof k);
+		view_agree_pct(&row->k.po, po, sizeof po);
+		view_agree_pct(&(struct agree_fig){ row->prev, NULL }, pos,
+		    sizeof pos);
+		view_agree_fig(&row->ac1.ac, lo, sizeof lo);
 		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s %7s %8s  %-9s  ",
 		    (long long)row->cells.a, (long long)row->cells.b,
 		    (long long)row->cells.c, (long long)row->cells.d, k, pos, lo,
@@ -265,8 +232,8 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 			used += ui_put_plain(y, x + used, w - used, line,
 			    ra | A_DIM);
 		}
-		ui_put_text(ui, y, x + used, w - used, code_name(ui, v, row->code),
-		    ra);
+		ui_put_text(ui, y, x + used, w - used,
+		    view_agree_code_name(ui, v->ap, row->code), ra);
 	}
 }
 

@@ -122,6 +122,16 @@ void views_put_cut(struct ui *ui, int y, int x, int w, const char *s,
 int views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
     size_t tlen, int max, int attr);
 
+/* view-agree-fmt.c */
+/* An agreement figure as the view shows it ("0.712", "undefined"), and a
+ * fraction as a percentage with one decimal. */
+void view_agree_fig(const struct agree_fig *f, char *out, size_t cap);
+void view_agree_pct(const struct agree_fig *f, char *out, size_t cap);
+/* The name of code index code of ap, as the view's rows show it. */
+struct agree_project;
+const char *view_agree_code_name(struct ui *ui,
+    const struct agree_project *ap, size_t code);
+
 /* view-matrix.c */
 /* h/l in the matrix view: a column across, dir 1 the next on screen. */
 void view_matrix_across(struct ui *ui, int dir);
