@@ -4,7 +4,9 @@
  * bootstrap over documents, agreement-cluster.c; N, percent
  * and positive agreement, the Landis & Koch band) and one row per code,
  * worst first (vm_agree_rows); Enter compares the current code's
- * disagreements. Blind coding shows the model's message instead.
+ * disagreements. Blind coding shows the model's message instead. With a
+ * set of three or more (view-set.c) the rows are the set's instead
+ * (view-agree-many.c).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -29,6 +31,7 @@ struct agree_view {
 	struct agree_kappa tk;
 	struct agree_gwet tg;		/* Gwet's AC1 of the pooled table */
 	struct agree_cluster cl;	/* the pooled interval, by document */
+	struct agree_many_view *set;	/* three or more coders, else NULL */
 };
 
 static void *
@@ -51,6 +54,8 @@ agree_clear(void *data)
 	free(v->rows);
 	v->rows = NULL;
 	v->nrows = 0;
+	view_agree_many_free(v->set);
+	v->set = NULL;
 }
 
 static void
@@ -93,7 +98,7 @@ agree_update(struct ui *ui, void *data)
 {
 	struct agree_view *v = data;
 	const struct views *f = views_get(ui);
-	bool changed = true;
+	bool changed = true, stale = v->stale;
 
 	if (blind_check_figures(ui->p) != AX_OK) {
 		agree_clear(v);
@@ -123,6 +128,8 @@ agree_update(struct ui *ui, void *data)
 	if (changed || v->stale)
 		agree_compute(v);
 	v->stale = false;
+	if (v->ap != NULL)
+		view_agree_many_update(ui, &v->set, stale);
 	ui_dirty(ui, DIRTY_VIEW);
 }
 
@@ -154,6 +161,10 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		return;
 	}
 	views_set_line(ui, &y, x, w);
+	if (v->set != NULL) {
+		view_agree_many_draw(ui, v->set, r, y);
+		return;
+	}
 	view_agree_fig(&v->tk.kappa, k, sizeof k);
 	view_agree_fig(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
 	view_agree_fig(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
@@ -262,6 +273,11 @@ agree_enter(struct ui *ui, void *data)
 {
 	struct agree_view *v = data;
 
+	if (v->set != NULL) {
+		if (view_agree_many_code(v->set) > 0)
+			view_compare_code(ui, view_agree_many_code(v->set));
+		return;
+	}
 	if (v->cur >= v->nrows || v->ap == NULL)
 		return;
 	view_compare_code(ui, agree_project_code_id(v->ap,
@@ -273,6 +289,8 @@ agree_cursor(void *data, size_t *n)
 {
 	struct agree_view *v = data;
 
+	if (v->set != NULL)
+		return view_agree_many_cursor(v->set, n);
 	*n = v->nrows;
 	return &v->cur;
 }

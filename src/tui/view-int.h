@@ -132,6 +132,20 @@ struct agree_project;
 const char *view_agree_code_name(struct ui *ui,
     const struct agree_project *ap, size_t code);
 
+/* view-agree-many.c: the agreement view's rows for a set of three or more */
+struct agree_many_view;
+/* Keeps *s on the set views_set has: built again when the set changed,
+ * freed (NULL) below three coders; stale: applies codings made since. */
+void view_agree_many_update(struct ui *ui, struct agree_many_view **s,
+    bool stale);
+void view_agree_many_free(struct agree_many_view *s);
+/* The pooled row and the per-code rows from row y of r. */
+void view_agree_many_draw(struct ui *ui, struct agree_many_view *s,
+    const struct rect *r, int y);
+size_t *view_agree_many_cursor(struct agree_many_view *s, size_t *n);
+/* The current row's code (node id), 0 if none. */
+int64_t view_agree_many_code(const struct agree_many_view *s);
+
 /* view-matrix.c */
 /* h/l in the matrix view: a column across, dir 1 the next on screen. */
 void view_matrix_across(struct ui *ui, int dir);

@@ -2,12 +2,14 @@
  * view-set.c: the set of coders the agreement pane (=) covers, chosen in
  * the agreement view: A and B (the frame's two, W) and the coders +
  * adds after them; - drops the last one added. With three or more the
- * pane shows the set's figures (Fleiss' kappa, alpha, Light's kappa),
- * live; the compare view and consensus keep to A and B, so W chooses
- * which two of the set they settle. Choosing A and B again (W) empties
- * what + added: the set always starts with the two. The pane notices a
- * new set on its next idle tick (it reads views_set; nothing here calls
- * the pane, so the files call each other one way).
+ * pane and the view's rows (view-agree-many.c) show the set's figures
+ * (Fleiss' kappa, alpha, Light's kappa, AC1), live; the compare view and
+ * consensus keep to A and B, so W chooses which two of the set they
+ * settle. Choosing A and B again (W) empties what + added: the set always
+ * starts with the two. The pane notices a new set on its next idle tick
+ * (it reads views_set; nothing here calls the pane, so the files call
+ * each other one way); the view, shown while the set changes, is brought
+ * up to date at once through its ops (set_moved).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -61,6 +63,17 @@ in_set(struct ui *ui, const char *login)
 	return false;
 }
 
+/* The agreement view (on screen: set_ready) covers the new set now. */
+static void
+set_moved(struct ui *ui)
+{
+	const struct screen_ops *o = views_ops(ui, VIEW_AGREE);
+
+	if (o != NULL && o->focus != NULL)
+		o->focus(ui, views_data(ui, VIEW_AGREE), true);
+	ui_dirty(ui, DIRTY_ALL);
+}
+
 static void
 picked_more(struct ui *ui, int64_t id, const char *query)
 {
@@ -74,7 +87,7 @@ picked_more(struct ui *ui, int64_t id, const char *query)
 	}
 	v->more = xrealloc(v->more, (v->nmore + 1) * sizeof *v->more);
 	v->more[v->nmore++] = xstrdup(ui->coders[id - 1].login);
-	ui_dirty(ui, DIRTY_ALL);
+	set_moved(ui);
 }
 
 /* Only in the agreement view, with A and B chosen, figures not hidden. */
@@ -140,7 +153,7 @@ view_act_set_drop(struct ui *ui)
 		return;
 	}
 	free(v->more[--v->nmore]);
-	ui_dirty(ui, DIRTY_ALL);
+	set_moved(ui);
 }
 
 void
@@ -155,8 +168,9 @@ views_set_line(struct ui *ui, int *y, int x, int w)
 		return;
 	for (i = 0; i < n; i++)
 		buf_printf(&who, "%s%s", i ? ", " : "", names[i]);
-	line = xasprintf(_("set %s: = shows their Fleiss κ, α, Light κ and AC1; "
-	    "+ adds a coder, - drops one; the rows below are A and B"), who.s);
+	/* TRANSLATORS: %s is the list of coders, %zu how many */
+	line = xasprintf(_("set %s: every figure below covers all %zu "
+	    "(%%agr: mean over pairs); + adds a coder, - drops one"), who.s, n);
 	ui_put_text(ui, (*y)++, x, w, line, ui_attr(ui, TH_NORMAL) | A_BOLD);
 	free(line);
 	buf_done(&who);
