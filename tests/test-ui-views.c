@@ -1,13 +1,15 @@
 /*
  * test-ui-views.c: the view-models of the agreement and compare views
  * without a terminal (vm-views.h): the Landis & Koch band of a kappa as
- * shown, the per-code rows worst first on a state worked out by hand, the
+ * shown, the per-code rows worst first on a state worked out by hand (two
+ * coders, and a set of three: vm-agree-many.h), the
  * automatic choice of two coders, where the compare view enters the list,
  * the test-retest view's choice of coder, pass and row text, the
  * paradigm view's rows and arrows from a model's links, and its list for
  * narrow panes: order, links at both ends, wrapping, arrows that read
  * right to left; the matrix view's figures, shades, measures and cursor.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include "stats/agreement.h"
 #include "store/compare.h"
 #include "testutil.h"
+#include "vm/vm-agree-many.h"
 #include "vm/vm-matrix.h"
 #include "vm/vm-views.h"
 
@@ -36,6 +39,22 @@ test_band(void **state)
 	assert_true(vm_round3(0.71580) == 0.716);
 }
 
+/* Eight paragraphs "p0".."p7" in one document and four codes of one
+ * category, for m coders. */
+static struct agree_state *
+eight_paras(int m)
+{
+	static const char text[] = "p0\np1\np2\np3\np4\np5\np6\np7";
+	struct agree_doc doc = {text, sizeof text - 1, NULL, 0};
+	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, m, false, 0.9, false,
+	    AGREE_UNIT_PARAGRAPH};
+	int32_t cat[4] = {0, 0, 0, 0};
+	struct agree_state *st = agree_state_new(&cfg, &doc, 1, 4, cat, 1);
+
+	assert_non_null(st);
+	return st;
+}
+
 /*
  * Eight paragraphs, four codes. Code 0: both on p0 and p1, A alone on p2
  * (a=2 b=1 c=0 d=5). Code 1: A on p0, B on p1 (a=0 b=1 c=1 d=6, kappa
@@ -45,19 +64,12 @@ test_band(void **state)
 static void
 test_rows_worst_first(void **state)
 {
-	const char *text = "p0\np1\np2\np3\np4\np5\np6\np7";
-	struct agree_doc doc = {text, strlen(text), NULL, 0};
-	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
-	    AGREE_UNIT_PARAGRAPH};
-	int32_t cat[4] = {0, 0, 0, 0};
-	struct agree_state *st;
+	struct agree_state *st = eight_paras(2);
 	struct vm_agree_row *rows;
 	size_t n;
 	uint32_t p;
 
 	(void)state;
-	st = agree_state_new(&cfg, &doc, 1, 4, cat, 1);
-	assert_non_null(st);
 #define ADD(code, coder, para) do { \
 	struct agree_coding c_ = {0, code, coder, (para) * 3, (para) * 3 + 2}; \
 	assert_int_equal(agree_state_add_coding(st, &c_), 0); } while (0)
@@ -82,6 +94,56 @@ test_rows_worst_first(void **state)
 	assert_int_equal(rows[2].code, 3);
 	assert_non_null(rows[2].k.kappa.why);
 	free(rows);
+	agree_state_free(st);
+}
+
+/*
+ * The same eight paragraphs with three coders. Code 0: all three on p0 and
+ * p1, coder 0 alone on p2 (hist 5,1,0,2: Fleiss 190/238; pairs 0-1 and
+ * 0-2 have kappa 20/28, 1-2 has 1, so Light (40/28 + 1) / 3). Code 1:
+ * each coder alone on one paragraph (hist 5,3,0,0: Fleiss -1/7). Code 2:
+ * nobody (left out). Code 3: all three everywhere (undefined: last).
+ */
+static void
+test_many_rows_worst_first(void **state)
+{
+	struct agree_state *st = eight_paras(3);
+	struct vm_agree_many_row *rows;
+	size_t n;
+	uint32_t p, k;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		ADD(0, k, 0);
+		ADD(0, k, 1);
+		ADD(1, k, k);
+		for (p = 0; p < 8; p++)
+			ADD(3, k, p);
+	}
+	ADD(0, 0, 2);
+	vm_agree_many_rows(st, &rows, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].code, 1);
+	assert_int_equal(rows[0].f.n, 8);
+	assert_true(fabs(rows[0].f.fleiss.v + 1.0 / 7) < 1e-9);
+	assert_true(fabs(rows[0].f.pbar.v - 0.75) < 1e-9);
+	assert_null(vm_agree_many_why(&rows[0].f));
+	assert_int_equal(rows[1].code, 0);
+	assert_true(fabs(rows[1].f.fleiss.v - 190.0 / 238) < 1e-9);
+	assert_true(fabs(rows[1].f.light.v - (40.0 / 28 + 1) / 3) < 1e-9);
+	assert_true(fabs(rows[1].f.pbar.v - 22.0 / 24) < 1e-9);
+	assert_int_equal(rows[2].code, 3);
+	assert_non_null(rows[2].f.fleiss.why);
+	assert_non_null(vm_agree_many_why(&rows[2].f));
+	free(rows);
+	agree_state_free(st);
+
+	/* two coders: no set rows */
+	st = eight_paras(2);
+	ADD(0, 0, 0);
+	vm_agree_many_rows(st, &rows, &n);
+	assert_int_equal(n, 0);
+	assert_null(rows);
 	agree_state_free(st);
 }
 
@@ -541,6 +603,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_band),
 		cmocka_unit_test(test_rows_worst_first),
+		cmocka_unit_test(test_many_rows_worst_first),
 		cmocka_unit_test(test_pick_coders),
 		cmocka_unit_test(test_compare_step),
 		cmocka_unit_test(test_retest_pick),

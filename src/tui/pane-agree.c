@@ -34,14 +34,13 @@
 #include "tui/ui-int.h"
 #include "tui/view-int.h"
 
-enum { PANE_SET_MAX = 32 };	/* the engine's most coders */
 /* Work per slice: keys wait at most this long while the pane builds. */
 #define PANE_AGREE_SLICE_NS (UINT64_C(20) * 1000000)
 
 /* The pane's data: NULL members until it is first shown. */
 struct agree_pane {
 	struct agree_project *ap;
-	char *coders[PANE_SET_MAX];	/* the compared, ncoders of them */
+	char *coders[VIEWS_SET_MAX];	/* the compared, ncoders of them */
 	int ncoders;
 	struct agree_unitize uz;	/* alpha_U per code, kept on change */
 	struct agree_ualpha ua;		/* u-alpha of all codes, likewise */
@@ -182,8 +181,8 @@ agree_build(struct ui *ui, struct agree_pane *d)
 {
 	struct agree_config cfg = {AGREE_UNIT_PARAGRAPH, 2, false, 0.9, false,
 	    AGREE_UNIT_PARAGRAPH};
-	const char *names[PANE_SET_MAX];
-	size_t n = views_set(ui, names, PANE_SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
+	size_t n = views_set(ui, names, VIEWS_SET_MAX), i;
 
 	if (n < 3) {
 		if (!pick_coders(ui, &names[0], &names[1])) {
@@ -208,17 +207,11 @@ agree_build(struct ui *ui, struct agree_pane *d)
 static bool
 set_moved(struct ui *ui, const struct agree_pane *d)
 {
-	const char *names[PANE_SET_MAX];
-	size_t n = views_set(ui, names, PANE_SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
 
-	if (n < 3)
+	if (views_set(ui, names, VIEWS_SET_MAX) < 3)
 		return d->ncoders >= 3;
-	if ((int)n != d->ncoders)
-		return true;
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], d->coders[i]) != 0)
-			return true;
-	return false;
+	return !views_set_is(ui, d->coders, (size_t)d->ncoders);
 }
 
 /* The agreement view's set changed: the pane covers the new one. */
@@ -326,7 +319,8 @@ row_figures(const struct agree_pane *d, enum agree_by by, int64_t i,
     char *out, size_t cap, int64_t *n)
 {
 	const struct agree_state *st = agree_project_state(d->ap);
-	int64_t hist[PANE_SET_MAX + 1], pair[PANE_SET_MAX * PANE_SET_MAX];
+	int64_t hist[VIEWS_SET_MAX + 1];
+	int64_t pair[VIEWS_SET_MAX * VIEWS_SET_MAX];
 	struct agree_cells c;
 	struct agree_many f;
 

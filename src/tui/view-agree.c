@@ -4,7 +4,9 @@
  * bootstrap over documents, agreement-cluster.c; N, percent
  * and positive agreement, the Landis & Koch band) and one row per code,
  * worst first (vm_agree_rows); Enter compares the current code's
- * disagreements. Blind coding shows the model's message instead.
+ * disagreements. Blind coding shows the model's message instead. With a
+ * set of three or more (view-set.c) the rows are the set's instead
+ * (view-agree-many.c).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -29,6 +31,7 @@ struct agree_view {
 	struct agree_kappa tk;
 	struct agree_gwet tg;		/* Gwet's AC1 of the pooled table */
 	struct agree_cluster cl;	/* the pooled interval, by document */
+	struct agree_many_view *set;	/* three or more coders, else NULL */
 };
 
 static void *
@@ -51,6 +54,8 @@ agree_clear(void *data)
 	free(v->rows);
 	v->rows = NULL;
 	v->nrows = 0;
+	view_agree_many_free(v->set);
+	v->set = NULL;
 }
 
 static void
@@ -93,7 +98,7 @@ agree_update(struct ui *ui, void *data)
 {
 	struct agree_view *v = data;
 	const struct views *f = views_get(ui);
-	bool changed = true;
+	bool changed = true, stale = v->stale;
 
 	if (blind_check_figures(ui->p) != AX_OK) {
 		agree_clear(v);
@@ -123,41 +128,9 @@ agree_update(struct ui *ui, void *data)
 	if (changed || v->stale)
 		agree_compute(v);
 	v->stale = false;
+	if (v->ap != NULL)
+		view_agree_many_update(ui, &v->set, stale);
 	ui_dirty(ui, DIRTY_VIEW);
-}
-
-static void
-fig3(const struct agree_fig *f, char *out, size_t cap)
-{
-	if (f->why != NULL)
-		snprintf(out, cap, "%s", _("undefined"));
-	else
-		snprintf(out, cap, "%.3f", f->v);
-}
-
-static void
-pct1(const struct agree_fig *f, char *out, size_t cap)
-{
-	char pc[PERCENT_MAX];
-
-	if (f->why != NULL)
-		snprintf(out, cap, "%s", _("undefined"));
-	else
-		snprintf(out, cap, "%s%%", percent_fmt(pc, sizeof pc, f->v, 1, 1,
-		    PERCENT_BOUND));
-}
-
-static const char *
-code_name(struct ui *ui, const struct agree_view *v, size_t code)
-{
-	const struct agree_names *nm = agree_project_names(v->ap);
-	const struct node *n = ui_node(ui, agree_project_code_id(v->ap, code));
-
-	if (n != NULL)
-		return n->name;	/* the code's own name; the path is long */
-	if (nm != NULL && nm->code != NULL && nm->code[code] != NULL)
-		return nm->code[code];
-	return "?";
 }
 
 static void
@@ -188,9 +161,13 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		return;
 	}
 	views_set_line(ui, &y, x, w);
-	fig3(&v->tk.kappa, k, sizeof k);
-	fig3(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
-	fig3(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
+	if (v->set != NULL) {
+		view_agree_many_draw(ui, v->set, r, y);
+		return;
+	}
+	view_agree_fig(&v->tk.kappa, k, sizeof k);
+	view_agree_fig(&v->cl.lo[AGREE_CL_KAPPA], lo, sizeof lo);
+	view_agree_fig(&v->cl.hi[AGREE_CL_KAPPA], hi, sizeof hi);
 	if (v->tk.kappa.why == NULL && v->cl.lo[AGREE_CL_KAPPA].why != NULL)
 		/* TRANSLATORS: the pooled interval by document is undefined,
 		   e.g. "too few documents" */
@@ -216,14 +193,14 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 	    (long long)v->total.b, (long long)v->total.c,
 	    (long long)v->total.d);
 	ui_put_plain(y++, x, w, line, a);
-	pct1(&v->tk.po, po, sizeof po);
-	pct1(&v->tk.pos, pos, sizeof pos);
+	view_agree_pct(&v->tk.po, po, sizeof po);
+	view_agree_pct(&v->tk.pos, pos, sizeof pos);
 	snprintf(line, sizeof line, _("agreement %s  positive agreement %s"),
 	    po, pos);
 	ui_put_plain(y++, x, w, line, a);
-	fig3(&v->tg.ac, k, sizeof k);
-	fig3(&v->tg.lo, lo, sizeof lo);
-	fig3(&v->tg.hi, hi, sizeof hi);
+	view_agree_fig(&v->tg.ac, k, sizeof k);
+	view_agree_fig(&v->tg.lo, lo, sizeof lo);
+	view_agree_fig(&v->tg.hi, hi, sizeof hi);
 	snprintf(line, sizeof line, _("Gwet's AC1 %s  95%% t interval [%s, %s]"),
 	    k, lo, hi);
 	ui_put_plain(y++, x, w, line, a);
@@ -251,10 +228,11 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 		int ra = cur ? ui_attr(ui, TH_CURSOR_ROW) : a, used;
 
 		ui_fill(y, r->x, r->w, ra);
-		fig3(&row->k.kappa, k, sizeof k);
-		pct1(&row->k.po, po, sizeof po);
-		pct1(&(struct agree_fig){ row->prev, NULL }, pos, sizeof pos);
-		fig3(&row->ac1.ac, lo, sizeof lo);
+		view_agree_fig(&row->k.kappa, k, sizeof k);
+		view_agree_pct(&row->k.po, po, sizeof po);
+		view_agree_pct(&(struct agree_fig){ row->prev, NULL }, pos,
+		    sizeof pos);
+		view_agree_fig(&row->ac1.ac, lo, sizeof lo);
 		snprintf(line, sizeof line, "%6lld %6lld %6lld %8lld %8s %7s %8s  %-9s  ",
 		    (long long)row->cells.a, (long long)row->cells.b,
 		    (long long)row->cells.c, (long long)row->cells.d, k, pos, lo,
@@ -265,8 +243,8 @@ draw_agree(struct ui *ui, void *data, const struct rect *r,
 			used += ui_put_plain(y, x + used, w - used, line,
 			    ra | A_DIM);
 		}
-		ui_put_text(ui, y, x + used, w - used, code_name(ui, v, row->code),
-		    ra);
+		ui_put_text(ui, y, x + used, w - used,
+		    view_agree_code_name(ui, v->ap, row->code), ra);
 	}
 }
 
@@ -295,6 +273,11 @@ agree_enter(struct ui *ui, void *data)
 {
 	struct agree_view *v = data;
 
+	if (v->set != NULL) {
+		if (view_agree_many_code(v->set) > 0)
+			view_compare_code(ui, view_agree_many_code(v->set));
+		return;
+	}
 	if (v->cur >= v->nrows || v->ap == NULL)
 		return;
 	view_compare_code(ui, agree_project_code_id(v->ap,
@@ -306,6 +289,8 @@ agree_cursor(void *data, size_t *n)
 {
 	struct agree_view *v = data;
 
+	if (v->set != NULL)
+		return view_agree_many_cursor(v->set, n);
 	*n = v->nrows;
 	return &v->cur;
 }

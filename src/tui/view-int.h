@@ -69,9 +69,13 @@ extern const struct screen_ops view_agree_ops, view_compare_ops,
     view_search_ops;
 
 /* view-set.c */
+/* The most coders in a set: the engine's most (agree_config). */
+#define VIEWS_SET_MAX 32
 /* The agreement set: A, B and the coders + added (at most cap logins,
  * borrowed); 0 until A and B are chosen. */
 size_t views_set(struct ui *ui, const char **names, size_t cap);
+/* Whether the set is coders[0, n), in that order. */
+bool views_set_is(struct ui *ui, char *const *coders, size_t n);
 /* With three or more in the set: a line naming it at *y (moved down). */
 void views_set_line(struct ui *ui, int *y, int x, int w);
 
@@ -117,6 +121,30 @@ void views_put_cut(struct ui *ui, int y, int x, int w, const char *s,
  */
 int views_wrapped(struct ui *ui, int y, int x, int w, const char *text,
     size_t tlen, int max, int attr);
+
+/* view-agree-fmt.c */
+/* An agreement figure as the view shows it ("0.712", "undefined"), and a
+ * fraction as a percentage with one decimal. */
+void view_agree_fig(const struct agree_fig *f, char *out, size_t cap);
+void view_agree_pct(const struct agree_fig *f, char *out, size_t cap);
+/* The name of code index code of ap, as the view's rows show it. */
+struct agree_project;
+const char *view_agree_code_name(struct ui *ui,
+    const struct agree_project *ap, size_t code);
+
+/* view-agree-many.c: the agreement view's rows for a set of three or more */
+struct agree_many_view;
+/* Keeps *s on the set views_set has: built again when the set changed,
+ * freed (NULL) below three coders; stale: applies codings made since. */
+void view_agree_many_update(struct ui *ui, struct agree_many_view **s,
+    bool stale);
+void view_agree_many_free(struct agree_many_view *s);
+/* The pooled row and the per-code rows from row y of r. */
+void view_agree_many_draw(struct ui *ui, struct agree_many_view *s,
+    const struct rect *r, int y);
+size_t *view_agree_many_cursor(struct agree_many_view *s, size_t *n);
+/* The current row's code (node id), 0 if none. */
+int64_t view_agree_many_code(const struct agree_many_view *s);
 
 /* view-matrix.c */
 /* h/l in the matrix view: a column across, dir 1 the next on screen. */

@@ -2,12 +2,14 @@
  * view-set.c: the set of coders the agreement pane (=) covers, chosen in
  * the agreement view: A and B (the frame's two, W) and the coders +
  * adds after them; - drops the last one added. With three or more the
- * pane shows the set's figures (Fleiss' kappa, alpha, Light's kappa),
- * live; the compare view and consensus keep to A and B, so W chooses
- * which two of the set they settle. Choosing A and B again (W) empties
- * what + added: the set always starts with the two. The pane notices a
- * new set on its next idle tick (it reads views_set; nothing here calls
- * the pane, so the files call each other one way).
+ * pane and the view's rows (view-agree-many.c) show the set's figures
+ * (Fleiss' kappa, alpha, Light's kappa, AC1), live; the compare view and
+ * consensus keep to A and B, so W chooses which two of the set they
+ * settle. Choosing A and B again (W) empties what + added: the set always
+ * starts with the two. The pane notices a new set on its next idle tick
+ * (it reads views_set; nothing here calls the pane, so the files call
+ * each other one way); the view, shown while the set changes, is brought
+ * up to date at once through its ops (set_moved).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -19,9 +21,6 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "tui/view-int.h"
-
-/* The most coders the engine compares (agree_config). */
-#define SET_MAX 32
 
 size_t
 views_set(struct ui *ui, const char **names, size_t cap)
@@ -38,16 +37,41 @@ views_set(struct ui *ui, const char **names, size_t cap)
 	return n;
 }
 
+bool
+views_set_is(struct ui *ui, char *const *coders, size_t n)
+{
+	const char *names[VIEWS_SET_MAX];
+	size_t i;
+
+	if (views_set(ui, names, VIEWS_SET_MAX) != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], coders[i]) != 0)
+			return false;
+	return true;
+}
+
 static bool
 in_set(struct ui *ui, const char *login)
 {
-	const char *names[SET_MAX];
-	size_t n = views_set(ui, names, SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
+	size_t n = views_set(ui, names, VIEWS_SET_MAX), i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(names[i], login) == 0)
 			return true;
 	return false;
+}
+
+/* The agreement view (on screen: set_ready) covers the new set now. */
+static void
+set_moved(struct ui *ui)
+{
+	const struct screen_ops *o = views_ops(ui, VIEW_AGREE);
+
+	if (o != NULL && o->focus != NULL)
+		o->focus(ui, views_data(ui, VIEW_AGREE), true);
+	ui_dirty(ui, DIRTY_ALL);
 }
 
 static void
@@ -63,7 +87,7 @@ picked_more(struct ui *ui, int64_t id, const char *query)
 	}
 	v->more = xrealloc(v->more, (v->nmore + 1) * sizeof *v->more);
 	v->more[v->nmore++] = xstrdup(ui->coders[id - 1].login);
-	ui_dirty(ui, DIRTY_ALL);
+	set_moved(ui);
 }
 
 /* Only in the agreement view, with A and B chosen, figures not hidden. */
@@ -94,8 +118,9 @@ view_act_set_add(struct ui *ui)
 
 	if (!set_ready(ui))
 		return;
-	if (2 + views_get(ui)->nmore >= SET_MAX) {
-		ui_err(ui, _("the set has %d coders, the most it can"), SET_MAX);
+	if (2 + views_get(ui)->nmore >= VIEWS_SET_MAX) {
+		ui_err(ui, _("the set has %d coders, the most it can"),
+		    VIEWS_SET_MAX);
 		return;
 	}
 	it = xcalloc(ui->ncoders + 1, sizeof *it);
@@ -128,14 +153,14 @@ view_act_set_drop(struct ui *ui)
 		return;
 	}
 	free(v->more[--v->nmore]);
-	ui_dirty(ui, DIRTY_ALL);
+	set_moved(ui);
 }
 
 void
 views_set_line(struct ui *ui, int *y, int x, int w)
 {
-	const char *names[SET_MAX];
-	size_t n = views_set(ui, names, SET_MAX), i;
+	const char *names[VIEWS_SET_MAX];
+	size_t n = views_set(ui, names, VIEWS_SET_MAX), i;
 	struct buf who = {0};
 	char *line;
 
@@ -143,8 +168,9 @@ views_set_line(struct ui *ui, int *y, int x, int w)
 		return;
 	for (i = 0; i < n; i++)
 		buf_printf(&who, "%s%s", i ? ", " : "", names[i]);
-	line = xasprintf(_("set %s: = shows their Fleiss κ, α, Light κ and AC1; "
-	    "+ adds a coder, - drops one; the rows below are A and B"), who.s);
+	/* TRANSLATORS: %s is the list of coders, %zu how many */
+	line = xasprintf(_("set %s: every figure below covers all %zu "
+	    "(%%agr: mean over pairs); + adds a coder, - drops one"), who.s, n);
 	ui_put_text(ui, (*y)++, x, w, line, ui_attr(ui, TH_NORMAL) | A_BOLD);
 	free(line);
 	buf_done(&who);

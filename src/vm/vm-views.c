@@ -35,26 +35,36 @@ vm_kappa_band(double kappa)
 	return N_("almost perfect");
 }
 
-static int
-row_cmp(const void *x, const void *y)
+int
+vm_worst_cmp(const struct agree_fig *ka, const struct agree_fig *pa,
+    size_t ca, const struct agree_fig *kb, const struct agree_fig *pb,
+    size_t cb)
 {
-	const struct vm_agree_row *a = x, *b = y;
-	bool ua = a->k.kappa.why != NULL, ub = b->k.kappa.why != NULL;
-	double ka, kb, pa, pb;
+	bool ua = ka->why != NULL, ub = kb->why != NULL;
+	double xa, xb;
 
 	if (ua != ub)
 		return ua ? 1 : -1;
 	if (!ua) {
-		ka = vm_round3(a->k.kappa.v);
-		kb = vm_round3(b->k.kappa.v);
-		if (ka != kb)
-			return ka < kb ? -1 : 1;
+		xa = vm_round3(ka->v);
+		xb = vm_round3(kb->v);
+		if (xa != xb)
+			return xa < xb ? -1 : 1;
 	}
-	pa = a->k.po.why ? 2.0 : a->k.po.v;
-	pb = b->k.po.why ? 2.0 : b->k.po.v;
-	if (pa != pb)
-		return pa < pb ? -1 : 1;
-	return a->code < b->code ? -1 : a->code > b->code;
+	xa = pa->why ? 2.0 : pa->v;
+	xb = pb->why ? 2.0 : pb->v;
+	if (xa != xb)
+		return xa < xb ? -1 : 1;
+	return ca < cb ? -1 : ca > cb;
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct vm_agree_row *a = x, *b = y;
+
+	return vm_worst_cmp(&a->k.kappa, &a->k.po, a->code, &b->k.kappa,
+	    &b->k.po, b->code);
 }
 
 void

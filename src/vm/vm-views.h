@@ -28,6 +28,15 @@ const char *vm_kappa_band(double kappa);
 /* kappa rounded to three decimals the way printf("%.3f") shows it. */
 double vm_round3(double v);
 
+/*
+ * The order of the agreement view's rows, worst first: a's kappa ka (as
+ * shown, undefined last), then its agreement pa (undefined last), then its
+ * code index ca, against b's; <0, 0 or >0 as for qsort.
+ */
+int vm_worst_cmp(const struct agree_fig *ka, const struct agree_fig *pa,
+    size_t ca, const struct agree_fig *kb, const struct agree_fig *pb,
+    size_t cb);
+
 /* One code's row of the agreement view. */
 struct vm_agree_row {
 	size_t code;			/* agreement code index */

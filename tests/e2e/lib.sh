@@ -83,5 +83,41 @@ mouse_drag() {	# col1 row1 col2 row2 (1-based)
 	literal "$(printf '\033[<0;%d;%dm' "$3" "$4")"
 }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# third_coder PROJECT: adds coder-c (this account) to a sample project,
+# coding every third of coder-b's codings again: a set of three coders
+# that agree in part
+third_coder() {
+	"$AXIAL" coder add "$1" coder-c --account "$(id -un)" >/dev/null
+	"$AXIAL" codings "$1" --json | python3 -c '
+import json, sys
+for i, c in enumerate(x for x in json.load(sys.stdin) if x["coder"] == "coder-b"):
+    if i % 3 == 0:
+        print("%s\t%s\t%d\t%d" % (c["document"], c["code"], c["start"], c["end"]))
+' | while IFS="$(printf '\t')" read -r _doc _code _s _e; do
+		"$AXIAL" tag "$1" "$_doc" "$_code" "$_s" "$_e" --as coder-c >/dev/null
+	done
+}
+# set_of_three PROJECT: opens it as coder-a in the agreement view (I) with
+# A coder-a and B coder-b, then + adds coder-c (third_coder); checks each
+# step, the last the line that names the set
+set_of_three() {
+	start "TERM=xterm-256color '$AXIAL' '$1' --as coder-a"
+	check_screen "opens" "codes ("
+	keys I
+	check_screen "three coders: the finder asks for coder A" "coder A"
+	literal "coder-a"
+	keys Enter
+	check_screen "then for coder B" "coder B"
+	literal "coder-b"
+	keys Enter
+	check_screen "the view compares A and B" "agreement: A coder-a, B coder-b"
+	check_screen "A's and B's rows first" "prev      AC1"
+	keys +
+	check_screen "+ asks which coder to add" "add a coder to the agreement set"
+	literal "coder-c"
+	keys Enter
+	check_screen "the view names the set its figures cover" \
+	    "set coder-a, coder-b, coder-c: every figure below covers all 3"
+}
 # json PYTHON-EXPR: evaluates the expression over the JSON on stdin (as d)
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }

@@ -11,16 +11,7 @@
 P="$T/three.axial"
 cp "$BUILD/egov-fa.axial" "$P"
 export XDG_CONFIG_HOME="$T/config"	# no user rebindings
-"$AXIAL" coder add "$P" coder-c --account "$(id -un)" >/dev/null
-# coder-c codes every third of coder-b's codings again
-"$AXIAL" codings "$P" --json | python3 -c '
-import json, sys
-for i, c in enumerate(x for x in json.load(sys.stdin) if x["coder"] == "coder-b"):
-    if i % 3 == 0:
-        print("%s\t%s\t%d\t%d" % (c["document"], c["code"], c["start"], c["end"]))
-' | while IFS="$(printf '\t')" read -r doc code s e; do
-	"$AXIAL" tag "$P" "$doc" "$code" "$s" "$e" --as coder-c >/dev/null
-done
+third_coder "$P"
 
 # the pooled Fleiss kappa, alpha, Light's kappa and AC1 of axial agree, as the
 # pane shows them: two decimals
@@ -33,21 +24,7 @@ print("%5.2f %5.2f %5.2f %5.2f" % (r["fleiss_kappa"], r["alpha"], r["light_kappa
 expect=$(set_figs "$P")
 [ -n "$expect" ] || notok "axial agree gives the set's figures" "$expect"
 
-start "TERM=xterm-256color '$AXIAL' '$P' --as coder-a"
-check_screen "opens" "codes ("
-keys I
-check_screen "three coders: the finder asks for coder A" "coder A"
-literal "coder-a"
-keys Enter
-check_screen "then for coder B" "coder B"
-literal "coder-b"
-keys Enter
-check_screen "the view compares A and B" "agreement: A coder-a, B coder-b"
-keys +
-check_screen "+ asks which coder to add" "add a coder to the agreement set"
-literal "coder-c"
-keys Enter
-check_screen "the view names the set" "set coder-a, coder-b, coder-c: = shows"
+set_of_three "$P"
 keys +
 check_screen "+ again offers the coders not in the set" "coder-a-retest"
 keys Escape
