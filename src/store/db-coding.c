@@ -71,6 +71,12 @@ span_inside(struct project *p, int64_t id)
 }
 #endif
 
+/* One statement for coding_add_as and coding_add_many (db_stmt keeps it
+ * prepared by this address). */
+static const char insert_sql[] = "INSERT INTO codings(doc_id, node_id,"
+    " coder_id, start, end, guid, created) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ifnull(lower(?6), uuid()), ifnull(?7, strftime('%s','now')))";
+
 enum ax_status
 coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
     int64_t end, int64_t *id)
@@ -140,9 +146,7 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 	} else if ((s = db_coder_id(p, &coder)) != AX_OK) {
 		goto end;
 	}
-	st = db_stmt(p, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
-	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(lower(?6), uuid()),"
-	    " ifnull(?7, strftime('%s','now')))");
+	st = db_stmt(p, insert_sql);
 	if (guid != NULL)
 		sqlite3_bind_text(st, 6, guid, -1, SQLITE_STATIC);
 	if (created > 0)
@@ -161,6 +165,136 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 			*id = row;
 	}
 end:
+	return db_action_end(p, s);
+}
+
+/* The ids sql selects (first column) and a second column (0 if none),
+ * in id order, for bsearch. */
+struct idcol {
+	int64_t id, v;
+};
+
+static int
+idcol_cmp(const void *a, const void *b)
+{
+	const struct idcol *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct idcol *
+load_ids(struct project *p, const char *sql, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	struct idcol *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = xgrow(v, &cap, *n + 1, sizeof *v);
+		v[*n].id = sqlite3_column_int64(st, 0);
+		v[*n].v = sqlite3_column_count(st) > 1 ?
+		    sqlite3_column_int64(st, 1) : 0;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+static const struct idcol *
+find_id(const struct idcol *v, size_t n, int64_t id)
+{
+	struct idcol key = {id, 0};
+
+	return n == 0 ? NULL : bsearch(&key, v, n, sizeof *v, idcol_cmp);
+}
+
+/* The checks of coding_add_as against the maps; a refusal is said by the
+ * same code as there (check_span) so the message is the same. */
+static enum ax_status
+check_new(struct project *p, const struct coding_new *c,
+    const struct idcol *docs, size_t ndocs, const struct idcol *nodes,
+    size_t nnodes, const struct idcol *coders, size_t ncoders)
+{
+	const struct idcol *d = find_id(docs, ndocs, c->doc);
+
+	if (d == NULL || c->start < 0 || c->end <= c->start || c->end > d->v)
+		return check_span(p, c->doc, c->start, c->end);
+	if (find_id(nodes, nnodes, c->node) == NULL)
+		return db_fail(p, AX_ERR_NOTFOUND, "no code #%lld",
+		    (long long)c->node);
+	if (c->coder != 0 && find_id(coders, ncoders, c->coder) == NULL)
+		return db_fail(p, AX_ERR_NOTFOUND, "no coder #%lld",
+		    (long long)c->coder);
+	return AX_OK;
+}
+
+enum ax_status
+coding_add_many(struct project *p, struct coding_new *v, size_t n)
+{
+	sqlite3_stmt *st, *byguid;
+	struct idcol *docs, *nodes, *coders;
+	size_t ndocs, nnodes, ncoders, i;
+	enum ax_status s;
+	int64_t me = 0, first;
+
+	if ((s = db_action_begin(p, "tag")) != AX_OK)
+		return s;
+	docs = load_ids(p, "SELECT id, nchars FROM documents ORDER BY id", &ndocs);
+	nodes = load_ids(p, "SELECT id FROM nodes ORDER BY id", &nnodes);
+	coders = load_ids(p, "SELECT id FROM coders ORDER BY id", &ncoders);
+	first = db_int(p, "SELECT ifnull(max(id), 0) FROM codings", 0, 0);
+	for (i = 0; i < n && s == AX_OK; i++) {
+		struct coding_new *c = &v[i];
+		int64_t coder = c->coder;
+
+		c->id = 0;
+		if ((s = check_new(p, c, docs, ndocs, nodes, nnodes, coders,
+		    ncoders)) != AX_OK)
+			break;
+		if (coder == 0 && me == 0 && (s = db_coder_id(p, &me)) != AX_OK)
+			break;
+		if (coder == 0)
+			coder = me;
+		byguid = db_stmt(p, "SELECT id FROM codings WHERE guid = lower(?)");
+		if (c->guid != NULL) {
+			sqlite3_bind_text(byguid, 1, c->guid, -1, SQLITE_STATIC);
+			if (sqlite3_step(byguid) == SQLITE_ROW)
+				c->id = sqlite3_column_int64(byguid, 0);
+			sqlite3_reset(byguid);
+		}
+		if (c->id != 0) {
+			c->fate = CODING_SAME_GUID;
+			continue;
+		}
+		if (coding_exists(p, c->doc, c->node, coder, c->start, c->end)) {
+			c->fate = CODING_SAME_SPAN;
+			continue;
+		}
+		st = db_stmt(p, insert_sql);
+		if (c->guid != NULL)
+			sqlite3_bind_text(st, 6, c->guid, -1, SQLITE_STATIC);
+		if (c->created > 0)
+			sqlite3_bind_int64(st, 7, c->created);
+		sqlite3_bind_int64(st, 1, c->doc);
+		sqlite3_bind_int64(st, 2, c->node);
+		sqlite3_bind_int64(st, 3, coder);
+		sqlite3_bind_int64(st, 4, c->start);
+		sqlite3_bind_int64(st, 5, c->end);
+		if ((s = db_exec_stmt(p, st)) == AX_OK) {
+			c->fate = CODING_ADDED;
+			c->id = sqlite3_last_insert_rowid(p->db);
+		}
+	}
+	/* as span_inside after each coding_add_as, once for the lot */
+	assert(s != AX_OK || db_int(p, "SELECT count(*) FROM codings c"
+	    " JOIN documents d ON d.id = c.doc_id WHERE c.id > ? AND NOT"
+	    " (c.start >= 0 AND c.start < c.end AND c.end <= d.nchars)",
+	    first, 1) == 0);
+	(void)first;
+	free(docs);
+	free(nodes);
+	free(coders);
 	return db_action_end(p, s);
 }
 
