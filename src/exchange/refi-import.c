@@ -1895,6 +1895,13 @@ enum ax_status
 refi_import_data(struct project *p, const char *path, const char *data,
     size_t len, bool qdc, struct refi_stats *st, char **err)
 {
+	return refi_import_data_max(p, path, data, len, 0, qdc, st, err);
+}
+
+enum ax_status
+refi_import_data_max(struct project *p, const char *path, const char *data,
+    size_t len, uint64_t max, bool qdc, struct refi_stats *st, char **err)
+{
 	struct imp im;
 	const struct zs_entry *qde;
 	const char *x = data;
@@ -1913,7 +1920,7 @@ refi_import_data(struct project *p, const char *path, const char *data,
 	if (!qdc) {
 		char *zerr = NULL;
 
-		if (zs_read(data, len, &im.zip, &zerr) != 0) {
+		if (zs_read_max(data, len, max, &im.zip, &zerr) != 0) {
 			*err = zerr;
 			imp_done(&im);
 			return AX_ERR_INPUT;
@@ -1983,7 +1990,7 @@ refi_import(struct project *p, const char *path, uint64_t max,
 	memset(st, 0, sizeof *st);
 	if (data == NULL)
 		return AX_ERR_IO;
-	s = refi_import_data(p, path, data, len,
+	s = refi_import_data_max(p, path, data, len, max,
 	    importer_kind(path) == IMPORTER_QDC, st, err);
 	free(data);
 	return s;
