@@ -225,6 +225,13 @@ test_hostile(void **state)
 	r = text_fit("ab      cdefgh", 6, TEXT_DIR_AUTO, ELL, NULL);
 	assert_string_equal(r, "ab" ELL);
 	free(r);
+	/* trailing blanks are padding: dropped, and nothing else is cut */
+	r = text_fit(" agreement a vs b ", 17, TEXT_DIR_AUTO, ELL, NULL);
+	assert_string_equal(r, " agreement a vs b");
+	free(r);
+	r = text_fit(" agreement a vs b ", 16, TEXT_DIR_AUTO, ELL, NULL);
+	assert_string_equal(r, " agreement a vs" ELL);
+	free(r);
 }
 
 int

@@ -7,7 +7,8 @@
  * what a pane draws; a cut falls on a UAX #29 grapheme cluster boundary, so
  * no base loses its marks and no emoji ZWJ sequence is split; the result is
  * a logical prefix of the text plus the ellipsis, so laid out in the text's
- * own paragraph direction the ellipsis lands at its reading end.
+ * own paragraph direction the ellipsis lands at its reading end; blanks at
+ * the end are padding, dropped before anything else is cut.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,14 @@ text_fit(const char *s, int width, enum text_dir dir, const char *ell,
 	if (pw[n] <= width) {
 		out = line;
 		line = NULL;
+		goto done;
+	}
+	/* trailing blanks are padding: a line that fits without them is
+	   shown whole, without them, and with no ellipsis */
+	for (k = n; k > 0 && uc_is_property_white_space(cp[k - 1]); k--)
+		;
+	if (k < n && pw[k] <= width) {
+		out = xstrndup(line, byte_at(line, len, k));
 		goto done;
 	}
 	room = width - ell_width(ell);
