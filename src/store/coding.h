@@ -42,8 +42,9 @@ enum ax_status coding_add_as(struct project *p, int64_t as_coder, int64_t doc,
 /*
  * Many codings for importers and merge, each as coding_add_as would add
  * it, in one action (the caller's, when one is open): the documents' lengths,
- * the codes and the coders are read once, one INSERT is reused, and the
- * change log and the counts' triggers fire per row as for coding_add_as.
+ * the codes and the coders are read once, an INSERT adds 32 codings at a
+ * time, and the change log and the counts' triggers fire per row as for
+ * coding_add_as.
  * A coding already here is skipped, as the callers of coding_add_as skip it:
  * one with the same GUID (id: that coding) or, failing that, with the same
  * document, code, coder and span (id: 0). A refused coding fails the lot.
