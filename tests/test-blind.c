@@ -18,17 +18,6 @@
 #include "base/util.h"
 #include "testutil.h"
 
-static size_t
-visible(struct project *p)
-{
-	struct coding *v;
-	size_t n;
-
-	assert_ok(coding_list(p, NULL, &v, &n));
-	free(v);
-	return n;
-}
-
 static void
 test_visibility(void **state)
 {
@@ -57,9 +46,9 @@ test_visibility(void **state)
 	cursor = coding_changes_cursor(a);
 	assert_ok(coding_add(a, doc, k, 0, 3, &ca));
 	assert_ok(coding_add(b, doc, k, 4, 7, &cb));
-	assert_int_equal(visible(a), 1);
-	assert_int_equal(visible(b), 1);
-	assert_int_equal(visible(o), 0);	/* the owner is not a coder here */
+	assert_int_equal(tu_ncodings(a), 1);
+	assert_int_equal(tu_ncodings(b), 1);
+	assert_int_equal(tu_ncodings(o), 0);	/* the owner is not a coder here */
 	assert_int_equal(coding_get(a, cb, &c), AX_ERR_NOTFOUND);
 	assert_ok(codetree_get(a, k, &nd));
 	assert_int_equal(nd.ncodings, 1);
@@ -73,9 +62,9 @@ test_visibility(void **state)
 	assert_non_null(strstr(project_errmsg(a), "waiting for A, B"));
 	assert_int_equal(blind_done(o), AX_ERR_PERM);	/* not a session coder */
 	assert_ok(blind_done(a));
-	assert_int_equal(visible(a), 1);
+	assert_int_equal(tu_ncodings(a), 1);
 	assert_ok(blind_done(b));
-	assert_int_equal(visible(a), 2);
+	assert_int_equal(tu_ncodings(a), 2);
 	assert_ok(agree_project_new(a, ab, 2, &cfg, 0, &ap));
 	agree_project_free(ap);
 	assert_ok(blind_lift(o));

@@ -84,10 +84,7 @@ static uint64_t rng = 88172645463325252u;
 static unsigned
 rnd(unsigned n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
+	return tu_rnd(&rng, n);
 }
 
 /* One of coder's own codings, or 0. */

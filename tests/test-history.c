@@ -16,17 +16,6 @@
 #include "base/util.h"
 #include "testutil.h"
 
-static size_t
-ncodings(struct project *p)
-{
-	struct coding *v;
-	size_t n;
-
-	assert_ok(coding_list(p, NULL, &v, &n));
-	free(v);
-	return n;
-}
-
 static void
 test_undo_redo_tag(void **state)
 {
@@ -44,7 +33,7 @@ test_undo_redo_tag(void **state)
 	assert_ok(history_undo(p, &label));
 	assert_string_equal(label, "tag");
 	free(label);
-	assert_int_equal(ncodings(p), 0);
+	assert_int_equal(tu_ncodings(p), 0);
 	/* redo survives a restart, and gives back the same coding */
 	project_close(p);
 	assert_ok(project_open(path, 0, NULL, &p, NULL));
@@ -74,7 +63,7 @@ test_undo_redo_tag(void **state)
 		assert_string_equal(text, "some words here\n");
 		free(text);
 	}
-	assert_int_equal(ncodings(p), 1);
+	assert_int_equal(tu_ncodings(p), 1);
 	assert_ok(project_check(p));
 	project_close(p);
 	free(path);
@@ -95,7 +84,7 @@ test_new_action_ends_redo(void **state)
 	assert_ok(history_undo(p, NULL));
 	assert_ok(coding_add(p, doc, code, 3, 5, &id));
 	assert_int_equal(history_redo(p, NULL), AX_ERR_NOTHING);
-	assert_int_equal(ncodings(p), 1);
+	assert_int_equal(tu_ncodings(p), 1);
 	project_close(p);
 	free(path);
 }
@@ -125,7 +114,7 @@ test_per_coder(void **state)
 	/* B has one action of its own to undo, then nothing */
 	assert_ok(history_undo(b, NULL));
 	assert_int_equal(history_undo(b, NULL), AX_ERR_NOTHING);
-	assert_int_equal(ncodings(a), 0);
+	assert_int_equal(tu_ncodings(a), 0);
 	project_close(b);
 	project_close(a);
 	free(path);
@@ -152,7 +141,7 @@ test_conflicts(void **state)
 	assert_non_null(strstr(project_errmsg(a), "code add"));
 	assert_ok(codetree_get(a, code, &nd));
 	node_done(&nd);
-	assert_int_equal(ncodings(a), 1);
+	assert_int_equal(tu_ncodings(a), 1);
 	/* A renames a code, B renames it again: A's undo is refused */
 	assert_ok(codetree_add(b, 0, NODE_CODE, "x", &code2));
 	assert_ok(codetree_rename(a, code2, "y"));
@@ -216,7 +205,7 @@ test_undo_remove_subtree(void **state)
 	}
 	/* merge and its undo */
 	assert_ok(codetree_merge(p, k1, k2));
-	assert_int_equal(ncodings(p), 2);
+	assert_int_equal(tu_ncodings(p), 2);
 	assert_ok(history_undo(p, NULL));
 	{
 		struct coding c;
@@ -227,9 +216,9 @@ test_undo_remove_subtree(void **state)
 	/* document removal and its undo: text, codings, attributes */
 	assert_ok(doc_attr_set(p, doc, "gender", "female"));
 	assert_ok(doc_remove(p, doc));
-	assert_int_equal(ncodings(p), 0);
+	assert_int_equal(tu_ncodings(p), 0);
 	assert_ok(history_undo(p, NULL));
-	assert_int_equal(ncodings(p), 2);
+	assert_int_equal(tu_ncodings(p), 2);
 	{
 		char *text;
 		size_t len;

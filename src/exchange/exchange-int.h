@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -75,5 +76,9 @@ struct project;
 struct refi_stats;
 enum ax_status refi_import_data(struct project *p, const char *path,
     const char *data, size_t len, bool qdc, struct refi_stats *st, char **err);
+/* The same with the archive's caps raised to max (zs_read_max). */
+enum ax_status refi_import_data_max(struct project *p, const char *path,
+    const char *data, size_t len, uint64_t max, bool qdc,
+    struct refi_stats *st, char **err);
 
 #endif

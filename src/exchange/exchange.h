@@ -24,11 +24,15 @@
 
 /* ---- zipsafe.c: reading an untrusted ZIP archive into memory ---- */
 
-/* Caps on what zs_read accepts. */
+/* Caps on what zs_read accepts; zs_read_max raises the three sizes to the
+ * caller's limit. */
 #define ZS_MAX_ENTRIES 10000
 #define ZS_MAX_ENTRY ((size_t)256 << 20)	/* one entry, uncompressed */
 #define ZS_MAX_TOTAL ((size_t)512 << 20)	/* all entries together */
 #define ZS_MAX_FILE ((size_t)1 << 30)		/* the archive itself */
+/* An entry over ZS_MAX_ENTRY inflates at most this many times its
+ * compressed size (XML deflates about 10:1; a bomb, up to 1032:1). */
+#define ZS_MAX_RATIO 100
 
 struct zs_entry {
 	char *name;
@@ -45,6 +49,14 @@ struct zs_archive {
  * "entry '../x' leaves the archive". Nothing is written to disk.
  */
 int zs_read(const char *data, size_t len, struct zs_archive *a, char **err);
+/*
+ * zs_read with the caps on one entry, on the total and on the archive
+ * raised to max when it is larger (import's --max-size: a large project's
+ * project.qde passes 256 MiB); an entry over ZS_MAX_ENTRY must then also
+ * keep to ZS_MAX_RATIO.
+ */
+int zs_read_max(const char *data, size_t len, uint64_t max,
+    struct zs_archive *a, char **err);
 void zs_free(struct zs_archive *a);
 /* The entry named name (case-insensitively if icase), or NULL. */
 const struct zs_entry *zs_find(const struct zs_archive *a, const char *name,

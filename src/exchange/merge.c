@@ -289,18 +289,47 @@ merge_maps(struct merge *m)
 	return AX_OK;
 }
 
+/* Codings are added this many at a time (coding_add_many), which bounds
+ * the memory a merge of a million takes beyond the copy's codings. */
+#define MERGE_BATCH 8192
+
+/* Adds the batch v[0..n) of the copy's codings at[0..n) and says in
+ * coding_map where each went. */
+static enum ax_status
+merge_batch(struct merge *m, struct coding_new *v, const size_t *at, size_t n)
+{
+	size_t k;
+
+	if (n > 0 && coding_add_many(m->p, v, n) != AX_OK)
+		return merge_fail(m, m->p, AX_ERR_INPUT);
+	for (k = 0; k < n; k++) {
+		if (v[k].fate == CODING_ADDED) {
+			m->st->codings++;
+		} else {
+			m->st->skipped++;
+			if (v[k].fate == CODING_SAME_SPAN)
+				v[k].id = coding_here(m->p, v[k].doc, v[k].node,
+				    v[k].coder, v[k].start, v[k].end);
+		}
+		m->coding_map[at[k]] = v[k].id;
+	}
+	return AX_OK;
+}
+
 /* The codings, under their own coders; coding_map says where each went. */
 static enum ax_status
 merge_codings(struct merge *m)
 {
 	struct seen bad_docs = {0}, bad_nodes = {0};
+	struct coding_new *v = xcalloc(MERGE_BATCH, sizeof *v);
+	size_t *at = xcalloc(MERGE_BATCH, sizeof *at);
 	enum ax_status s = AX_OK;
-	size_t i;
+	size_t i, nb = 0;
 
 	for (i = 0; i < m->nv && s == AX_OK; i++) {
 		struct coding *c = &m->v[i];
 		struct idpair *d = idmap_get(&m->docs, c->doc);
-		int64_t doc, node, coder = 0, id = 0;
+		int64_t doc, node, coder = 0;
 
 		if (d == NULL)
 			continue;
@@ -326,19 +355,18 @@ merge_codings(struct merge *m)
 		if ((s = map_coder_of(m, c->coder, NULL, &coder)) != AX_OK ||
 		    coder == 0)
 			continue;
-		if (coding_find_guid(m->p, c->guid, &id) == AX_OK) {
-			m->st->skipped++;
-		} else if (coding_exists(m->p, doc, node, coder, c->start, c->end)) {
-			m->st->skipped++;
-			id = coding_here(m->p, doc, node, coder, c->start, c->end);
-		} else if (coding_add_as(m->p, coder, doc, node, c->start, c->end,
-		    c->guid, c->created, &id) != AX_OK) {
-			s = merge_fail(m, m->p, AX_ERR_INPUT);
-		} else {
-			m->st->codings++;
+		v[nb] = (struct coding_new){coder, doc, node, c->start, c->end,
+		    c->created, c->guid, CODING_ADDED, 0};
+		at[nb++] = i;
+		if (nb == MERGE_BATCH) {
+			s = merge_batch(m, v, at, nb);
+			nb = 0;
 		}
-		m->coding_map[i] = id;
 	}
+	if (s == AX_OK)
+		s = merge_batch(m, v, at, nb);
+	free(v);
+	free(at);
 	free(bad_docs.v);
 	free(bad_nodes.v);
 	return s;
@@ -824,7 +852,7 @@ qdpx_to_project(const char *qdpx, uint64_t max, struct project **tp,
 		free(data);
 		return s;
 	}
-	s = refi_import_data(*tp, qdpx, data, len, false, &ist, err);
+	s = refi_import_data_max(*tp, qdpx, data, len, max, false, &ist, err);
 	free(data);
 	refi_stats_done(&ist);
 	if (s != AX_OK) {

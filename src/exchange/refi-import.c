@@ -37,6 +37,10 @@
  * Reported (not refused): external sources, PDF/picture/audio/video
  * sources, Links that join other things than codes, Graphs, other Sets,
  * zero-length selections.
+ *
+ * Codings are added in batches (coding_add_many), all before the notes,
+ * which need their ids; each is skipped or added as coding_add_as one by
+ * one would, in file order.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -245,6 +249,11 @@ gmap_free(struct gmap *m)
 
 /* ---- the import state ---- */
 
+/* Codings wait and go in this many at a time (coding_add_many): one
+ * INSERT reused and the maps read once a batch, not a check per coding;
+ * the bound keeps the memory of a million codings' import flat. */
+#define IMP_BATCH 8192
+
 struct imp {
 	struct project *p;
 	const char *path;
@@ -278,6 +287,15 @@ struct imp {
 	int64_t comments, descriptions;
 	int64_t ctl_names;	/* names whose controls became spaces */
 	int64_t long_names;	/* names cut to the limit */
+	/* codings waiting for flush_codings, each with its GUID (owned) and
+	 * its NoteRefs' slots in nrefs, taken in file order and given the
+	 * coding's id once it is added */
+	struct coding_new *cv;
+	struct waiting {
+		char *guid;
+		size_t nref, endref;
+	} *cw;
+	size_t ncv;
 };
 
 /*
@@ -1024,14 +1042,43 @@ selection_comment(struct imp *im, const xmlNode *sel,
 	return AX_OK;
 }
 
+/*
+ * Adds the waiting codings. One already here is skipped (coding_add_many):
+ * its NoteRefs go to the coding with its GUID, or to none (id 0) when it
+ * matched by span, as before codings were batched.
+ */
+static enum ax_status
+flush_codings(struct imp *im)
+{
+	enum ax_status s = AX_OK;
+	size_t i, j;
+
+	if (im->ncv > 0 && coding_add_many(im->p, im->cv, im->ncv) != AX_OK)
+		s = model_fail(im);
+	for (i = 0; i < im->ncv; i++) {
+		if (s == AX_OK) {
+			if (im->cv[i].fate == CODING_ADDED)
+				im->st->codings++;
+			else
+				im->st->skipped++;
+			for (j = im->cw[i].nref; j < im->cw[i].endref; j++)
+				im->nrefs[j].id = im->cv[i].id;
+		}
+		free(im->cw[i].guid);
+	}
+	im->ncv = 0;
+	return s;
+}
+
+/* Checks a Coding and puts it in the batch (flush_codings adds it). */
 static enum ax_status
 add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
     int64_t a, int64_t b, const char *sname)
 {
 	const xmlNode *ref = q_child(coding, "CodeRef");
-	char *cg = ref ? q_guid(ref, "targetGUID") : NULL, *g;
+	char *cg = ref ? q_guid(ref, "targetGUID") : NULL, *g, *t;
 	struct gent *code = gmap_get(&im->codes, cg);
-	int64_t who = user_of(im, coding, coder), id = 0;
+	int64_t who = user_of(im, coding, coder);
 	struct node n;
 	enum ax_status s = AX_OK;
 
@@ -1067,27 +1114,19 @@ add_coding(struct imp *im, const xmlNode *coding, int64_t coder, int64_t doc,
 		}
 		who = me;
 	}
-	if ((g != NULL && coding_find_guid(im->p, g, &id) == AX_OK) ||
-	    coding_exists(im->p, doc, code->id, who, a, b)) {
-		im->st->skipped++;
-		free(g);
-		add_noteref(im, coding, MEMO_CODING, id);
-		return AX_OK;
+	t = xs_attr(coding, "creationDateTime");
+	if (im->cv == NULL) {
+		im->cv = xcalloc(IMP_BATCH, sizeof *im->cv);
+		im->cw = xcalloc(IMP_BATCH, sizeof *im->cw);
 	}
-	{
-		char *t = xs_attr(coding, "creationDateTime");
-		int64_t when = parse_time(t);
-
-		free(t);
-		if (coding_add_as(im->p, who, doc, code->id, a, b, g, when, &id) != AX_OK) {
-			free(g);
-			return model_fail(im);
-		}
-	}
-	free(g);
-	im->st->codings++;
-	add_noteref(im, coding, MEMO_CODING, id);
-	return s;
+	im->cv[im->ncv] = (struct coding_new){who, doc, code->id, a, b,
+	    parse_time(t), g, CODING_ADDED, 0};
+	free(t);
+	im->cw[im->ncv].guid = g;
+	im->cw[im->ncv].nref = im->nnrefs;
+	add_noteref(im, coding, MEMO_CODING, 0);
+	im->cw[im->ncv].endref = im->nnrefs;
+	return ++im->ncv == IMP_BATCH ? flush_codings(im) : AX_OK;
 }
 
 /* Whether n has a Description with text: an empty one, which some tools
@@ -1771,6 +1810,9 @@ import_project(struct imp *im, const xmlNode *root)
 			im->left_media++;
 		}
 	}
+	/* the rest of the codings; the notes need their ids */
+	if ((s = flush_codings(im)) != AX_OK)
+		return s;
 	if ((s = import_cases(im, q_child(root, "Cases"))) != AX_OK)
 		return s;
 	collect_guids(im, root);
@@ -1885,6 +1927,10 @@ imp_done(struct imp *im)
 	for (i = 0; i < im->nnrefs; i++)
 		free(im->nrefs[i].note);
 	free(im->nrefs);
+	for (i = 0; i < im->ncv; i++)
+		free(im->cw[i].guid);
+	free(im->cv);
+	free(im->cw);
 	gmap_free(&im->nref_first);
 	free(im->nref_count);
 	buf_done(&im->rep);
@@ -1894,6 +1940,13 @@ imp_done(struct imp *im)
 enum ax_status
 refi_import_data(struct project *p, const char *path, const char *data,
     size_t len, bool qdc, struct refi_stats *st, char **err)
+{
+	return refi_import_data_max(p, path, data, len, 0, qdc, st, err);
+}
+
+enum ax_status
+refi_import_data_max(struct project *p, const char *path, const char *data,
+    size_t len, uint64_t max, bool qdc, struct refi_stats *st, char **err)
 {
 	struct imp im;
 	const struct zs_entry *qde;
@@ -1913,7 +1966,7 @@ refi_import_data(struct project *p, const char *path, const char *data,
 	if (!qdc) {
 		char *zerr = NULL;
 
-		if (zs_read(data, len, &im.zip, &zerr) != 0) {
+		if (zs_read_max(data, len, max, &im.zip, &zerr) != 0) {
 			*err = zerr;
 			imp_done(&im);
 			return AX_ERR_INPUT;
@@ -1983,7 +2036,7 @@ refi_import(struct project *p, const char *path, uint64_t max,
 	memset(st, 0, sizeof *st);
 	if (data == NULL)
 		return AX_ERR_IO;
-	s = refi_import_data(p, path, data, len,
+	s = refi_import_data_max(p, path, data, len, max,
 	    importer_kind(path) == IMPORTER_QDC, st, err);
 	free(data);
 	return s;

@@ -5,7 +5,9 @@
  * ZS_MAX_ENTRIES entries, entries or totals beyond the size caps (checked
  * against the declared size first and while inflating, so a lying header
  * gains nothing), ZIP64 archives and encrypted entries. Nothing is
- * extracted to disk.
+ * extracted to disk. The caps are the fixed ones, or the caller's limit
+ * when larger (zs_read_max); past ZS_MAX_ENTRY an entry must also keep to
+ * ZS_MAX_RATIO, so a small archive cannot ask for gigabytes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,25 @@ printable(const char *s)
 int
 zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 {
+	return zs_read_max(data, len, 0, a, err);
+}
+
+/* Whether entry zs inflates more than ZS_MAX_RATIO times (only asked of
+ * one over ZS_MAX_ENTRY). */
+static bool
+too_inflated(const zip_stat_t *zs)
+{
+	return !(zs->valid & ZIP_STAT_COMP_SIZE) ||
+	    zs->size / ZS_MAX_RATIO > zs->comp_size;
+}
+
+int
+zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
+    char **err)
+{
+	uint64_t max_entry = max > ZS_MAX_ENTRY ? max : ZS_MAX_ENTRY;
+	uint64_t max_total = max > ZS_MAX_TOTAL ? max : ZS_MAX_TOTAL;
+	uint64_t max_file = max > ZS_MAX_FILE ? max : ZS_MAX_FILE;
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *z = NULL;
@@ -106,8 +127,9 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 	a->e = NULL;
 	a->n = 0;
 	*err = NULL;
-	if (len > ZS_MAX_FILE) {
-		*err = xasprintf(_("archive larger than %zu MiB"), ZS_MAX_FILE >> 20);
+	if (len > max_file) {
+		*err = xasprintf(_("archive larger than %zu MiB"),
+		    (size_t)(max_file >> 20));
 		return -1;
 	}
 	if (len < 22 || memcmp(data, "PK", 2) != 0) {
@@ -164,12 +186,19 @@ zs_read(const char *data, size_t len, struct zs_archive *a, char **err)
 		nl = strlen(zs.name);
 		if (nl > 0 && zs.name[nl - 1] == '/')
 			continue;	/* a directory */
-		if (zs.size > ZS_MAX_ENTRY || total + zs.size > ZS_MAX_TOTAL) {
+		if (zs.size > max_entry || total + zs.size > max_total) {
 			name = printable(zs.name);
-			*err = xasprintf(zs.size > ZS_MAX_ENTRY ? _("entry '%s' is too "
+			*err = xasprintf(zs.size > max_entry ? _("entry '%s' is too "
 			    "large (over %zu MiB uncompressed)") : _("entry '%s' takes "
 			    "the archive over %zu MiB uncompressed"), name,
-			    (zs.size > ZS_MAX_ENTRY ? ZS_MAX_ENTRY : ZS_MAX_TOTAL) >> 20);
+			    (size_t)((zs.size > max_entry ? max_entry : max_total) >> 20));
+			free(name);
+			goto fail;
+		}
+		if (zs.size > ZS_MAX_ENTRY && too_inflated(&zs)) {
+			name = printable(zs.name);
+			*err = xasprintf(_("entry '%s' inflates more than %d times "
+			    "(a ZIP bomb?)"), name, ZS_MAX_RATIO);
 			free(name);
 			goto fail;
 		}

@@ -39,6 +39,27 @@ enum ax_status coding_add(struct project *p, int64_t doc, int64_t node,
 enum ax_status coding_add_as(struct project *p, int64_t as_coder, int64_t doc,
     int64_t node, int64_t start, int64_t end, const char *guid,
     int64_t created, int64_t *id);
+/*
+ * Many codings for importers and merge, each as coding_add_as would add
+ * it, in one action (the caller's, when one is open): the documents' lengths,
+ * the codes and the coders are read once, an INSERT adds 32 codings at a
+ * time, and the change log and the counts' triggers fire per row as for
+ * coding_add_as.
+ * A coding already here is skipped, as the callers of coding_add_as skip it:
+ * one with the same GUID (id: that coding) or, failing that, with the same
+ * document, code, coder and span (id: 0). A refused coding fails the lot.
+ */
+enum coding_fate { CODING_ADDED, CODING_SAME_GUID, CODING_SAME_SPAN };
+struct coding_new {
+	int64_t coder;		/* a coders row id; 0 is the acting coder */
+	int64_t doc, node, start, end;
+	int64_t created;	/* Unix seconds; 0: now */
+	const char *guid;	/* NULL: a new one */
+	enum coding_fate fate;	/* out */
+	int64_t id;		/* out: the new coding, or the one with its GUID */
+};
+enum ax_status coding_add_many(struct project *p, struct coding_new *v,
+    size_t n);
 /* By GUID (compared in lower case); AX_ERR_NOTFOUND if none. */
 enum ax_status coding_find_guid(struct project *p, const char *guid, int64_t *id);
 /* Whether this exact coding (document, code, coder, span) exists. */

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/coding.h"
 #include "store/document.h"
@@ -70,6 +71,27 @@ span_inside(struct project *p, int64_t id)
 	    " AND c.start < c.end AND c.end <= d.nchars", id, 0) == 1;
 }
 #endif
+
+/* One statement for coding_add_as and coding_add_many (db_stmt keeps it
+ * prepared by this address). */
+static const char insert_sql[] = "INSERT INTO codings(doc_id, node_id,"
+    " coder_id, start, end, guid, created) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ifnull(lower(?6), uuid()), ifnull(?7, strftime('%s','now')))";
+
+/* Binds coding c, as coder, to row k of st (parameters 7k+1..7k+7). */
+static void
+many_bind(sqlite3_stmt *st, int k, const struct coding_new *c, int64_t coder)
+{
+	sqlite3_bind_int64(st, 7 * k + 1, c->doc);
+	sqlite3_bind_int64(st, 7 * k + 2, c->node);
+	sqlite3_bind_int64(st, 7 * k + 3, coder);
+	sqlite3_bind_int64(st, 7 * k + 4, c->start);
+	sqlite3_bind_int64(st, 7 * k + 5, c->end);
+	if (c->guid != NULL)
+		sqlite3_bind_text(st, 7 * k + 6, c->guid, -1, SQLITE_STATIC);
+	if (c->created > 0)
+		sqlite3_bind_int64(st, 7 * k + 7, c->created);
+}
 
 enum ax_status
 coding_add(struct project *p, int64_t doc, int64_t node, int64_t start,
@@ -140,18 +162,9 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 	} else if ((s = db_coder_id(p, &coder)) != AX_OK) {
 		goto end;
 	}
-	st = db_stmt(p, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
-	    " guid, created) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(lower(?6), uuid()),"
-	    " ifnull(?7, strftime('%s','now')))");
-	if (guid != NULL)
-		sqlite3_bind_text(st, 6, guid, -1, SQLITE_STATIC);
-	if (created > 0)
-		sqlite3_bind_int64(st, 7, created);
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, node);
-	sqlite3_bind_int64(st, 3, coder);
-	sqlite3_bind_int64(st, 4, start);
-	sqlite3_bind_int64(st, 5, end);
+	st = db_stmt(p, insert_sql);
+	many_bind(st, 0, &(struct coding_new){coder, doc, node, start, end,
+	    created, guid, CODING_ADDED, 0}, coder);
 	s = db_exec_stmt(p, st);
 	if (s == AX_OK) {
 		int64_t row = sqlite3_last_insert_rowid(p->db);
@@ -161,6 +174,227 @@ coding_add_as(struct project *p, int64_t as_coder, int64_t doc, int64_t node,
 			*id = row;
 	}
 end:
+	return db_action_end(p, s);
+}
+
+/* The ids sql selects (first column) and a second column (0 if none),
+ * in id order, for bsearch. */
+struct idcol {
+	int64_t id, v;
+};
+
+static int
+idcol_cmp(const void *a, const void *b)
+{
+	const struct idcol *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct idcol *
+load_ids(struct project *p, const char *sql, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(p, sql);
+	struct idcol *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = xgrow(v, &cap, *n + 1, sizeof *v);
+		v[*n].id = sqlite3_column_int64(st, 0);
+		v[*n].v = sqlite3_column_count(st) > 1 ?
+		    sqlite3_column_int64(st, 1) : 0;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+static const struct idcol *
+find_id(const struct idcol *v, size_t n, int64_t id)
+{
+	struct idcol key = {id, 0};
+
+	return n == 0 ? NULL : bsearch(&key, v, n, sizeof *v, idcol_cmp);
+}
+
+/* The checks of coding_add_as against the maps; a refusal is said by the
+ * same code as there (check_span) so the message is the same. */
+static enum ax_status
+check_new(struct project *p, const struct coding_new *c,
+    const struct idcol *docs, size_t ndocs, const struct idcol *nodes,
+    size_t nnodes, const struct idcol *coders, size_t ncoders)
+{
+	const struct idcol *d = find_id(docs, ndocs, c->doc);
+
+	if (d == NULL || c->start < 0 || c->end <= c->start || c->end > d->v)
+		return check_span(p, c->doc, c->start, c->end);
+	if (find_id(nodes, nnodes, c->node) == NULL)
+		return db_fail(p, AX_ERR_NOTFOUND, "no code #%lld",
+		    (long long)c->node);
+	if (c->coder != 0 && find_id(coders, ncoders, c->coder) == NULL)
+		return db_fail(p, AX_ERR_NOTFOUND, "no coder #%lld",
+		    (long long)c->coder);
+	return AX_OK;
+}
+
+/*
+ * coding_add_many's INSERTs take MANY_ROWS codings each, so a statement's
+ * own cost (its statement journal, starting the triggers' programs) is
+ * paid once for them, not per coding. Seven parameters a row stay
+ * under SQLite's 999. The rows of one statement get consecutive ids
+ * (AUTOINCREMENT, one writer), in the order of its VALUES.
+ */
+#define MANY_ROWS 32
+
+static const char *
+many_sql(void)
+{
+	static char sql[128 + MANY_ROWS * 96];
+	struct buf b = {0};
+	int i;
+
+	if (sql[0] != '\0')
+		return sql;
+	buf_puts(&b, "INSERT INTO codings(doc_id, node_id, coder_id, start, end,"
+	    " guid, created) VALUES ");
+	for (i = 0; i < MANY_ROWS; i++)
+		buf_printf(&b, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ifnull(lower(?%d),"
+		    " uuid()), ifnull(?%d, strftime('%%s','now')))", i ? ", " : "",
+		    7 * i + 1, 7 * i + 2, 7 * i + 3, 7 * i + 4, 7 * i + 5,
+		    7 * i + 6, 7 * i + 7);
+	assert(b.len < sizeof sql);
+	memcpy(sql, b.s, b.len + 1);
+	buf_done(&b);
+	return sql;
+}
+
+/* The codings checked and waiting for their INSERT (v's indexes, with the
+ * coder each is added as). */
+struct many_wait {
+	size_t at[MANY_ROWS];
+	int64_t coder[MANY_ROWS];
+	int n;
+};
+
+/* Inserts the waiting codings: MANY_ROWS in one statement, fewer one by
+ * one; each gets its id. */
+static enum ax_status
+many_flush(struct project *p, struct coding_new *v, struct many_wait *w)
+{
+	enum ax_status s = AX_OK;
+	sqlite3_stmt *st;
+	int64_t last;
+	int k;
+
+	if (w->n == MANY_ROWS) {
+		st = db_stmt(p, many_sql());
+		for (k = 0; k < w->n; k++)
+			many_bind(st, k, &v[w->at[k]], w->coder[k]);
+		s = db_exec_stmt(p, st);
+	}
+	for (k = 0; s == AX_OK && k < w->n && w->n < MANY_ROWS; k++) {
+		st = db_stmt(p, insert_sql);
+		many_bind(st, 0, &v[w->at[k]], w->coder[k]);
+		s = db_exec_stmt(p, st);
+	}
+	last = sqlite3_last_insert_rowid(p->db);
+	for (k = 0; s == AX_OK && k < w->n; k++) {
+		v[w->at[k]].fate = CODING_ADDED;
+		v[w->at[k]].id = last - w->n + 1 + k;
+	}
+	assert(s != AX_OK || w->n == 0 || db_int(p, "SELECT start FROM codings"
+	    " WHERE id = ?", v[w->at[0]].id, -1) == v[w->at[0]].start);
+	w->n = 0;
+	return s;
+}
+
+/* Whether c, as coder, has the GUID or the span of a waiting coding. */
+static bool
+many_waits(const struct coding_new *v, const struct many_wait *w,
+    const struct coding_new *c, int64_t coder)
+{
+	int k;
+
+	for (k = 0; k < w->n; k++) {
+		const struct coding_new *o = &v[w->at[k]];
+
+		if ((o->doc == c->doc && o->start == c->start && o->end == c->end &&
+		    o->node == c->node && w->coder[k] == coder) ||
+		    (c->guid != NULL && o->guid != NULL &&
+		    strcasecmp(o->guid, c->guid) == 0))
+			return true;
+	}
+	return false;
+}
+
+enum ax_status
+coding_add_many(struct project *p, struct coding_new *v, size_t n)
+{
+	/* coding_find_guid and coding_exists in one step (the unary + as
+	 * there: by (doc_id, start), not by the coder's index) */
+	static const char here_sql[] = "SELECT (SELECT id FROM codings WHERE"
+	    " guid = lower(?6)), EXISTS(SELECT 1 FROM codings WHERE doc_id = ?1"
+	    " AND +node_id = ?2 AND +coder_id = ?3 AND start = ?4 AND end = ?5)";
+	sqlite3_stmt *st;
+	struct idcol *docs, *nodes, *coders;
+	struct many_wait w = {.n = 0};
+	size_t ndocs, nnodes, ncoders, i;
+	enum ax_status s;
+	int64_t me = 0, first;
+	int rc;
+
+	if ((s = db_action_begin(p, "tag")) != AX_OK)
+		return s;
+	docs = load_ids(p, "SELECT id, nchars FROM documents ORDER BY id", &ndocs);
+	nodes = load_ids(p, "SELECT id FROM nodes ORDER BY id", &nnodes);
+	coders = load_ids(p, "SELECT id FROM coders ORDER BY id", &ncoders);
+	first = db_int(p, "SELECT ifnull(max(id), 0) FROM codings", 0, 0);
+	for (i = 0; i < n && s == AX_OK; i++) {
+		struct coding_new *c = &v[i];
+		int64_t coder = c->coder;
+
+		c->id = 0;
+		if ((s = check_new(p, c, docs, ndocs, nodes, nnodes, coders,
+		    ncoders)) != AX_OK)
+			break;
+		if (coder == 0 && me == 0 && (s = db_coder_id(p, &me)) != AX_OK)
+			break;
+		if (coder == 0)
+			coder = me;
+		/* one already waiting is looked for in the table once in it */
+		if (many_waits(v, &w, c, coder) && (s = many_flush(p, v, &w)) !=
+		    AX_OK)
+			break;
+		st = db_stmt(p, here_sql);
+		many_bind(st, 0, c, coder);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+			s = db_sqlite_fail(p, rc);
+			sqlite3_reset(st);
+			break;
+		}
+		c->id = sqlite3_column_int64(st, 0);
+		c->fate = c->id != 0 ? CODING_SAME_GUID : sqlite3_column_int(st, 1) ?
+		    CODING_SAME_SPAN : CODING_ADDED;
+		sqlite3_reset(st);
+		if (c->fate != CODING_ADDED)
+			continue;
+		w.at[w.n] = i;
+		w.coder[w.n++] = coder;
+		if (w.n == MANY_ROWS)
+			s = many_flush(p, v, &w);
+	}
+	if (s == AX_OK)
+		s = many_flush(p, v, &w);
+	/* as span_inside after each coding_add_as, once for the lot */
+	assert(s != AX_OK || db_int(p, "SELECT count(*) FROM codings c"
+	    " JOIN documents d ON d.id = c.doc_id WHERE c.id > ? AND NOT"
+	    " (c.start >= 0 AND c.start < c.end AND c.end <= d.nchars)",
+	    first, 1) == 0);
+	(void)first;
+	free(docs);
+	free(nodes);
+	free(coders);
 	return db_action_end(p, s);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/coding.h"
 #include "store/document.h"
 #include "base/util.h"
 #include "testutil.h"
@@ -77,4 +78,24 @@ tu_doc(struct project *p, const char *name, const char *text)
 	if (doc_import(p, name, text, strlen(text), "", &id) != AX_OK)
 		fail_msg("import %s: %s", name, project_errmsg(p));
 	return id;
+}
+
+size_t
+tu_ncodings(struct project *p)
+{
+	struct coding *v;
+	size_t n;
+
+	assert_ok(coding_list(p, NULL, &v, &n));
+	free(v);
+	return n;
+}
+
+unsigned
+tu_rnd(uint64_t *state, unsigned n)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return (unsigned)(*state % n);
 }

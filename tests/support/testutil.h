@@ -20,6 +20,11 @@ struct project *tu_new_project(char **path);
 void tu_write(const char *path, const void *data, size_t len);
 /* Imports text as a document named name; returns its id. */
 int64_t tu_doc(struct project *p, const char *name, const char *text);
+/* The codings the reader may see (coding_list without a filter). */
+size_t tu_ncodings(struct project *p);
+/* A number in [0, n) from the xorshift sequence in *state (not 0), so
+ * each suite's random cases come out the same on every run. */
+unsigned tu_rnd(uint64_t *state, unsigned n);
 
 #define assert_ok(expr) assert_int_equal((expr), AX_OK)
 
