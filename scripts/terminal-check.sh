@@ -136,6 +136,15 @@ shot xfce4-terminal xfce4-terminal dbus-run-session -- xfce4-terminal --disable-
     --geometry=${COLS}x$ROWS+0+0 -x "$RUN" && compare xfce4-terminal
 shot gnome-terminal gnome-terminal dbus-run-session -- gnome-terminal --wait \
     --geometry=${COLS}x$ROWS+0+0 -- "$RUN" && compare gnome-terminal
-shot konsole konsole konsole --nofork -p TerminalColumns=$COLS -p TerminalRows=$ROWS \
-    -e "$RUN" && compare konsole
+# Konsole with no menu, tab or tool bar, so its window is the terminal
+mkdir -p "$WORK/konsole"
+printf '[MainWindow][Toolbar mainToolBar]\nHidden=true\n\n[MainWindow][Toolbar sessionToolbar]\nHidden=true\n' \
+    >"$WORK/konsole/konsolerc"
+KONSOLE="env XDG_CONFIG_HOME=$WORK/konsole konsole --nofork --hide-menubar --hide-tabbar"
+shot konsole konsole $KONSOLE -p TerminalColumns=$COLS -p TerminalRows=$ROWS \
+    -p "Font=$FONT,11" -e "$RUN" && compare konsole
+# the profile's "Bi-Directional text rendering" unticked, as axial doctor says
+shot konsole-nobidi konsole $KONSOLE -p TerminalColumns=$COLS \
+    -p TerminalRows=$ROWS -p "Font=$FONT,11" -p BidiRenderingEnabled=false \
+    -e "$RUN" && compare konsole-nobidi
 cat "$OUT/report.txt"
