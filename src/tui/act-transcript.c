@@ -360,6 +360,22 @@ void act_coded_prev(struct ui *ui) { coded_step(ui, -1); }
 static void new_code_apply(struct ui *ui, const char *name, const char *label,
     bool apply, int64_t parent);
 
+/* ui_text_compose_fn: the question before a code is made at the top. */
+static void
+create_title(const void *arg, const char *name, char *buf, size_t cap)
+{
+	(void)arg;
+	snprintf(buf, cap, _("create code «%s» at the top level?"), name);
+}
+
+/* ui_text_compose_fn: the new-code prompt's title inside a category. */
+static void
+new_in_title(const void *arg, const char *name, char *buf, size_t cap)
+{
+	(void)arg;
+	snprintf(buf, cap, _("new code in «%s» (Tab: next place)"), name);
+}
+
 /* y or Enter on "create code ...?": the new code at the top level. */
 static void
 create_yes(struct ui *ui, const char *yes)
@@ -378,8 +394,6 @@ create_yes(struct ui *ui, const char *yes)
 static void
 apply_done(struct ui *ui, int64_t id, const char *query)
 {
-	char title[UI_TITLE_MAX];
-
 	if (id == 0) {
 		const char *q = query;
 
@@ -391,9 +405,8 @@ apply_done(struct ui *ui, int64_t id, const char *query)
 		}
 		free(act_of(ui)->pending_code);
 		act_of(ui)->pending_code = xstrdup(q);
-		snprintf(title, sizeof title, _("create code «%s» at the top level?"),
-		    q);
-		confirm_open(ui, title, create_yes, true);
+		confirm_open(ui, "", create_yes, true);
+		prompt_title_name(ui, create_title, q);
 		return;
 	}
 	ui_apply_code(ui, id);
@@ -477,9 +490,10 @@ new_code_title(struct ui *ui)
 		snprintf(title, sizeof title, "%s", act_of(ui)->nnc_places > 1 ?
 		    _("new code at the top level (Tab: into a category)") :
 		    _("new code at the top level"));
-	else
-		snprintf(title, sizeof title,
-		    _("new code in «%s» (Tab: next place)"), ui_node_name(ui, at));
+	else {
+		prompt_title_name(ui, new_in_title, ui_node_name(ui, at));
+		return;
+	}
 	prompt_set_title(ui, title);
 }
 

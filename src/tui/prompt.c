@@ -18,6 +18,10 @@
 
 struct prompt {
 	char title[UI_TITLE_MAX];
+	/* a title holding a name (prompt_title_name): drawn by compose with
+	   the name cut to the popup's width; title then holds it whole */
+	ui_text_compose_fn *compose;
+	char *name;
 	char foot[UI_TITLE_MAX];	/* the keys it takes; "": the usual */
 	char buf[512];
 	void (*done)(struct ui *ui, const char *text);
@@ -35,18 +39,27 @@ static void confirm_key(struct ui *ui, void *data, int key);
 static void confirm_draw(struct ui *ui, void *data, const struct rect *scr,
     bool focused);
 
+static void
+prompt_free(void *data)
+{
+	struct prompt *p = data;
+
+	free(p->name);
+	free(p);
+}
+
 static const struct screen_ops prompt_ops = {
 	.name = "prompt",
 	.draw = prompt_draw,
 	.key = prompt_key,
-	.free = free,
+	.free = prompt_free,
 };
 
 static const struct screen_ops confirm_ops = {
 	.name = "confirm",
 	.draw = confirm_draw,
 	.key = confirm_key,
-	.free = free,
+	.free = prompt_free,
 };
 
 void
@@ -80,8 +93,27 @@ prompt_set_title(struct ui *ui, const char *title)
 
 	if (p != NULL) {
 		snprintf(p->title, sizeof p->title, "%s", title);
+		p->compose = NULL;
 		ui_dirty(ui, DIRTY_OVERLAY);
 	}
+}
+
+void
+prompt_title_name(struct ui *ui, ui_text_compose_fn *compose,
+    const char *name)
+{
+	struct prompt *p = overlay_top(ui, &prompt_ops);
+
+	if (p == NULL)
+		p = overlay_top(ui, &confirm_ops);
+	if (p == NULL)
+		return;
+	free(p->name);
+	p->name = xstrdup(name);
+	p->compose = compose;
+	ui_text_fit_in(compose, NULL, name, UI_TITLE_MAX, p->title,
+	    sizeof p->title);
+	ui_dirty(ui, DIRTY_OVERLAY);
 }
 
 void
@@ -186,13 +218,18 @@ confirm_key(struct ui *ui, void *data, int key)
 
 /* The popup's frame and title; returns its rectangle. */
 static struct rect
-frame(struct ui *ui, const struct rect *scr, const char *title)
+frame(struct ui *ui, const struct rect *scr, const struct prompt *p)
 {
 	struct rect r = overlay_popup_rect(scr, 3);
+	char line[UI_TITLE_MAX];
 
 	ui_mirror(ui, &r);
 	ui_fill(r.y, r.x, r.w, ui_attr(ui, TH_TITLE_FOCUS));
-	ui_put_plain(r.y, r.x + 1, r.w - 2, title, ui_attr(ui, TH_TITLE_FOCUS));
+	if (p->compose != NULL)	/* the name gives way, not the words */
+		ui_text_fit_in(p->compose, NULL, p->name, r.w - 2, line,
+		    sizeof line);
+	ui_put_plain(r.y, r.x + 1, r.w - 2, p->compose != NULL ? line :
+	    p->title, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_fill(r.y + 1, r.x, r.w, ui_attr(ui, TH_FINDER));
 	ui_fill(r.y + 2, r.x, r.w, ui_attr(ui, TH_FINDER));
 	return r;
@@ -202,7 +239,7 @@ static void
 confirm_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	const struct prompt *p = data;
-	struct rect r = frame(ui, scr, p->title);
+	struct rect r = frame(ui, scr, p);
 
 	(void)focused;
 	ui_put_plain(r.y + 1, r.x + 1, r.w - 2, p->enter_yes ?
@@ -216,7 +253,7 @@ static void
 prompt_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
 	const struct prompt *p = data;
-	struct rect r = frame(ui, scr, p->title);
+	struct rect r = frame(ui, scr, p);
 	int cx;
 
 	(void)focused;

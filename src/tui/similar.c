@@ -37,7 +37,7 @@ struct similar {
 	char **quote;		/* the paragraphs, at most 400 bytes */
 	int64_t *made;		/* the coding a made, 0 none */
 	int64_t node;
-	char code[128];
+	char *code;		/* the code's name */
 };
 
 static void
@@ -54,6 +54,7 @@ similar_free(void *data)
 	free(s->quote);
 	free(s->made);
 	free(s->hits);
+	free(s->code);
 	free(s);
 }
 
@@ -134,6 +135,16 @@ similar_key(struct ui *ui, void *data, int key)
 	ui_dirty(ui, DIRTY_OVERLAY);
 }
 
+/* ui_text_compose_fn: the popup's title around the code's name. */
+static void
+similar_head(const void *arg, const char *name, char *buf, size_t cap)
+{
+	const struct similar *s = arg;
+
+	snprintf(buf, cap, _(" like this %s segment: %zu paragraphs not coded "
+	    "with it "), name, s->n);
+}
+
 static void
 similar_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 {
@@ -147,8 +158,8 @@ similar_draw(struct ui *ui, void *data, const struct rect *scr, bool focused)
 	list_h = h - 2;
 	for (row = 0; row < h; row++)
 		ui_fill(y + row, x, w, ui_attr(ui, TH_FINDER));
-	snprintf(head, sizeof head, _(" like this %s segment: %zu paragraphs "
-	    "not coded with it "), s->code, s->n);
+	/* the code's name, not the line's end, gives way to a narrow popup */
+	ui_text_fit_in(similar_head, s, s->code, w - 2, head, sizeof head);
 	ui_fill(y, x, w, ui_attr(ui, TH_TITLE_FOCUS));
 	ui_put_text_dir(ui, y, x + 1, w - 2, head, i18n_rtl(),
 	    ui_attr(ui, TH_TITLE_FOCUS));
@@ -242,7 +253,7 @@ act_similar(struct ui *ui)
 		ui->similar = an_similar_new();
 	s = xcalloc(1, sizeof *s);
 	s->node = c.node;
-	snprintf(s->code, sizeof s->code, "%s", ui_node_name(ui, c.node));
+	s->code = xstrdup(ui_node_name(ui, c.node));
 	if (!ui_check(ui, an_similar_sync(ui->similar, ui->p)) ||
 	    !ui_check(ui, an_similar_query(ui->similar, ui->p, c.doc, c.start,
 	    c.end, c.node, ui->me, SIMILAR_TOP, &s->hits, &s->n, &nwords))) {

@@ -392,6 +392,11 @@ void confirm_open(struct ui *ui, const char *title,
  * S-Tab call tab(ui, 1 or -1); Up and Down walk hist[0..n) (kept by the
  * caller, oldest first), starting below the newest. */
 void prompt_set_title(struct ui *ui, const char *title);
+/* Of the prompt or question on top: a title holding a name, which
+ * compose(NULL, name, buf, cap) writes; a narrow popup cuts the name
+ * (ui_text_fit_in), not the words around it. */
+void prompt_title_name(struct ui *ui, ui_text_compose_fn *compose,
+    const char *name);
 void prompt_set_tab(struct ui *ui, void (*tab)(struct ui *, int));
 /* Of the prompt on top: Esc calls cancel(ui) once the prompt is gone
  * (without it Esc only closes the prompt). */

@@ -5,8 +5,8 @@
 # one is near, never inside a grapheme: the
 # code name in the compare view's note prompt, whose suffix stays whole,
 # in its status line and in the line above its keys, the words after the
-# name whole, and the last line of a name wrapped in the network view's
-# centre box.
+# name whole, the finder's question on a new code's name, and the last
+# line of a name wrapped in the network view's centre box.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 . "$AXIAL_SRC/tests/e2e/lib.sh"
 
@@ -129,6 +129,25 @@ footed fa "$FA" Persian left 1
 $TM resize-window -t t -x 120 -y 40 2>/dev/null || $TM resize-pane -t t -x 120 -y 40
 keys Escape
 check_screen "Esc leaves the view" "codes (2)"
+# the finder's question on a new name: the name gives way, not the words
+# after it (a popup narrower than the line)
+keys v w a
+literal "$EN and more"
+keys Enter
+check_screen "Enter on no match asks, its end whole" "» at the top level?"
+check "the question: the long English name ends in … on its right, at a word" \
+    yes "$(cut_at en "$EN and more" "«" "»" "at the top level?" start)"
+keys Escape
+check_screen "Esc cancels it" "cancelled"
+keys v w a
+literal "$FA و بیشتر"
+keys Enter
+check_screen "asks on a long Persian name, its end whole" "» at the top level?"
+check "the question: the long Persian name ends in … on its left, at a word" \
+    yes "$(cut_at fa "$FA و بیشتر" "«" "»" "at the top level?" start)"
+keys Escape
+check_screen "Esc cancels that too" "cancelled"
+keys Escape
 keys Tab g V
 check_screen "V opens the network view on the English code" "incoming (0)"
 check "the box: its wrapped English name ends in … on its right, at a word" \
