@@ -107,7 +107,8 @@ agree_useg_check(struct agree_useg_set *s, long *line, const char **err)
 {
 	size_t i;
 
-	qsort(s->seg, s->nseg, sizeof *s->seg, cmp_seg);
+	if (s->nseg > 1)	/* seg is NULL while the set is empty */
+		qsort(s->seg, s->nseg, sizeof *s->seg, cmp_seg);
 	for (i = 1; i < s->nseg; i++)
 		if (same_run(&s->seg[i - 1], &s->seg[i]) &&
 		    s->seg[i].start < s->seg[i - 1].end) {
@@ -125,7 +126,8 @@ agree_useg_merge(struct agree_useg_set *s)
 {
 	size_t i, n = 0;
 
-	qsort(s->seg, s->nseg, sizeof *s->seg, cmp_seg);
+	if (s->nseg > 1)	/* seg is NULL while the set is empty */
+		qsort(s->seg, s->nseg, sizeof *s->seg, cmp_seg);
 	for (i = 0; i < s->nseg; i++) {
 		struct agree_useg *last = n > 0 ? &s->seg[n - 1] : NULL;
 
