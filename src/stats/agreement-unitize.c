@@ -385,6 +385,7 @@ void
 agree_unitize_parts(const struct agree_useg_set *s, int value,
     struct agree_uparts *out)
 {
+	static const struct agree_useg none;
 	struct work w = {0};
 	size_t from = 0, to, k;
 
@@ -396,7 +397,9 @@ agree_unitize_parts(const struct agree_useg_set *s, int value,
 		;
 	w.first = xcalloc((size_t)s->ncoders * (size_t)s->nblocks + 1,
 	    sizeof *w.first);
-	out->num = value_sections(s, s->seg + from, to - from, &w);
+	/* an empty set's seg is NULL, and no offset may be added to it */
+	out->num = value_sections(s, from < to ? s->seg + from : &none,
+	    to - from, &w);
 	out->nunit = to - from;
 	out->unit = xcalloc(out->nunit + 1, sizeof *out->unit);
 	for (k = from; k < to; k++) {
@@ -474,7 +477,8 @@ agree_unitize(const struct agree_useg_set *s, struct agree_unitize *out)
 
 		while (at < s->nseg && s->seg[at].value == c)
 			at++;
-		one_value(s, s->seg + from, at - from, out->length, &w, &out->v[c]);
+		one_value(s, from < at ? s->seg + from : NULL, at - from,
+		    out->length, &w, &out->v[c]);
 	}
 	agree_unitize_pool(out);
 	free(w.s);
