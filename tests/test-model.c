@@ -26,6 +26,25 @@ node(struct project *p, int64_t parent, enum node_kind k, const char *name)
 	return id;
 }
 
+/* codetree_paths_get gives what codetree_path gives for each id given. */
+static void
+paths_agree(struct project *p, const int64_t *ids, size_t n)
+{
+	struct codetree_paths cp;
+	size_t i;
+	char *s;
+
+	assert_ok(codetree_paths_load(p, &cp));
+	for (i = 0; i < n; i++) {
+		s = codetree_path(p, ids[i]);
+		assert_string_equal(codetree_paths_get(&cp, ids[i]), s);
+		/* asked again: the path made the first time */
+		assert_string_equal(codetree_paths_get(&cp, ids[i]), s);
+		free(s);
+	}
+	codetree_paths_free(&cp);
+}
+
 static void
 test_tree_build_and_order(void **state)
 {
@@ -75,6 +94,12 @@ test_tree_build_and_order(void **state)
 	assert_non_null(strstr(project_errmsg(p), "path"));
 	assert_ok(codetree_find(p, "Unsorted/budget cuts", &id));
 	assert_int_equal(id, c2);
+	/* every node's path at once, and "" for no node (0, one past) */
+	{
+		int64_t ids[] = { c1, c2, sub, causes, cons, other, id, 0, 9999 };
+
+		paths_agree(p, ids, AX_ARRAY_LEN(ids));
+	}
 	project_close(p);
 	free(path);
 }
@@ -420,6 +445,12 @@ test_tree_changed_under_us(void **state)
 	s = codetree_path(p, 201000);
 	assert_non_null(strstr(s, "n200000"));
 	free(s);
+	/* all paths at once: the same walks, each cut where codetree_path's is */
+	{
+		int64_t ids[] = { k, a, b, 201000, 1100, 1001, c, top };
+
+		paths_agree(p, ids, AX_ARRAY_LEN(ids));
+	}
 	/* a move into the loop is refused, as into itself, and one too deep */
 	assert_int_equal(codetree_move(p, a, b), AX_ERR_CYCLE);
 	assert_int_equal(codetree_move(p, top, 1100), AX_ERR_INPUT);

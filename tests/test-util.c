@@ -147,6 +147,123 @@ test_cp_span(void **state)
 	assert_int_equal(a, b);
 }
 
+/* textin_cp_span_at: the spans textin_cp_span finds, walked to in order
+ * (a document's codings), back again, past the end, over invalid UTF-8 */
+static void
+test_cp_span_at(void **state)
+{
+	const char *s = "a \xd9\xbe\xd8\xb1\xd8\xb3\xd8\xb4 b\xff\xd9 c\xd8";
+	static const size_t spans[][2] = {
+		{0, 1}, {2, 6}, {2, 3}, {5, 99}, {7, 8}, {1, 4}, {9, 12},
+		{12, 13}, {14, 14}, {30, 31}, {3, 2}, {0, 0},
+	};
+	struct textin_at at = {0, 0};
+	size_t n = strlen(s), i, a, b, a2, b2;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(spans); i++) {
+		textin_cp_span(s, n, spans[i][0], spans[i][1], &a, &b);
+		textin_cp_span_at(s, n, &at, spans[i][0], spans[i][1], &a2, &b2);
+		assert_int_equal(a2, a);
+		assert_int_equal(b2, b);
+	}
+}
+
+/* buf_csv_field_n: RFC 4180 quoting of a counted field, as buf_csv_field
+ * quotes the string */
+static void
+test_csv_field_n(void **state)
+{
+	static const char *const fields[] = {
+		"", "plain", "a,b", "say \"hi\"", "\"", "\"\"", "cr\rlf\n",
+		"end\"", "\xd9\xbe\xd8\xb1\xd8\xb3\xd8\xb4\xd8\x8c x",
+	};
+	struct buf b = {0}, c = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < AX_ARRAY_LEN(fields); i++) {
+		buf_reset(&b);
+		buf_reset(&c);
+		buf_csv_field(&b, fields[i]);
+		buf_csv_field_n(&c, fields[i], strlen(fields[i]));
+		assert_string_equal(c.s != NULL ? c.s : "", b.s != NULL ? b.s : "");
+	}
+	buf_reset(&b);
+	buf_csv_field(&b, "say \"hi, you\"\"");
+	assert_string_equal(b.s, "\"say \"\"hi, you\"\"\"\"\"");
+	buf_reset(&b);
+	buf_csv_field_n(&b, "a,b,c", 3);	/* only the n bytes */
+	assert_string_equal(b.s, "\"a,b\"");
+	buf_done(&b);
+	buf_done(&c);
+}
+
+/* buf_printf: into the room left, or grown and printed again */
+static void
+test_buf_printf_room(void **state)
+{
+	struct buf b = {0};
+	char big[200];
+
+	(void)state;
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	buf_printf(&b, "%d,", 12);
+	buf_printf(&b, "%s|%d", big, 34);	/* longer than the room */
+	assert_int_equal(b.len, 3 + 199 + 3);
+	assert_int_equal(strncmp(b.s, "12,xx", 5), 0);
+	assert_string_equal(b.s + 3 + 199, "|34");
+	buf_printf(&b, "%s", "");
+	assert_int_equal(b.len, 3 + 199 + 3);
+	buf_done(&b);
+}
+
+/* file_atomic_*: written in parts, committed over the old file; aborted,
+ * the old file as it was and no temporary left */
+static void
+test_file_atomic_parts(void **state)
+{
+	char dir[] = "/tmp/axial-util.XXXXXX", *out, *s;
+	struct file_atomic fa;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	out = xasprintf("%s/export.csv", dir);
+	assert_int_equal(file_write_atomic(out, "old\n", 4), 0);
+
+	assert_int_equal(file_atomic_open(&fa, out), 0);
+	assert_int_equal(file_atomic_write(&fa, "a,", 2), 0);
+	s = slurp(out);
+	assert_string_equal(s, "old\n");	/* untouched until the commit */
+	free(s);
+	assert_int_equal(file_atomic_write(&fa, "b\n", 2), 0);
+	file_atomic_abort(&fa);
+	s = slurp(out);
+	assert_string_equal(s, "old\n");
+	free(s);
+
+	assert_int_equal(file_atomic_open(&fa, out), 0);
+	assert_int_equal(file_atomic_write(&fa, "a,", 2), 0);
+	assert_int_equal(file_atomic_write(&fa, "b\n", 2), 0);
+	assert_int_equal(file_atomic_commit(&fa), 0);
+	s = slurp(out);
+	assert_string_equal(s, "a,b\n");
+	free(s);
+
+	/* a folder that is not there: nothing to abort, errno says why */
+	free(out);
+	out = xasprintf("%s/none/export.csv", dir);
+	assert_int_equal(file_atomic_open(&fa, out), -1);
+	assert_int_equal(errno, ENOENT);
+	free(out);
+
+	out = xasprintf("%s/export.csv", dir);
+	unlink(out);
+	assert_int_equal(rmdir(dir), 0);	/* no temporary left behind */
+	free(out);
+}
+
 int
 main(void)
 {
@@ -156,6 +273,10 @@ main(void)
 		cmocka_unit_test(test_str_index),
 		cmocka_unit_test(test_buf_xml_text),
 		cmocka_unit_test(test_cp_span),
+		cmocka_unit_test(test_cp_span_at),
+		cmocka_unit_test(test_csv_field_n),
+		cmocka_unit_test(test_buf_printf_room),
+		cmocka_unit_test(test_file_atomic_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -343,7 +343,21 @@ void
 textin_cp_span(const char *s, size_t len, size_t start, size_t end,
     size_t *a, size_t *b)
 {
-	*a = textin_cp_to_byte(s, len, start);
+	struct textin_at at = {0, 0};
+
+	textin_cp_span_at(s, len, &at, start, end, a, b);
+}
+
+void
+textin_cp_span_at(const char *s, size_t len, struct textin_at *at,
+    size_t start, size_t end, size_t *a, size_t *b)
+{
+	if (start < at->cp)	/* out of order: from the top again */
+		at->cp = at->byte = 0;
+	at->byte += textin_cp_to_byte(s + at->byte, len - at->byte,
+	    start - at->cp);
+	at->cp = start;
+	*a = at->byte;
 	*b = *a + textin_cp_to_byte(s + *a, len - *a, end - start);
 }
 

@@ -75,6 +75,17 @@ size_t textin_cp_to_byte(const char *s, size_t len, size_t cp);
  * to the end of s. */
 void textin_cp_span(const char *s, size_t len, size_t start, size_t end,
     size_t *a, size_t *b);
+/*
+ * The same for spans taken in order of start (a document's codings): each
+ * start is walked to from the last one, kept in *at (zeroed before the
+ * first), not from the start of s, which makes a document's quotes cost
+ * its length rather than its length times its codings.
+ */
+struct textin_at {
+	size_t cp, byte;
+};
+void textin_cp_span_at(const char *s, size_t len, struct textin_at *at,
+    size_t start, size_t end, size_t *a, size_t *b);
 
 /* SHA-256 of data as 64 lower-case hex digits and a NUL. */
 void textin_sha256(const void *data, size_t len, char hex[65]);

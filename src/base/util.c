@@ -188,15 +188,20 @@ void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
+	size_t room = b->s != NULL ? b->cap - b->len : 0;
 	int n;
 
+	/* into the room left, printed again only when it was too short: one
+	 * pass for the many short rows of an export, not two */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(room > 0 ? b->s + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		fatal("bad format string");
-	b->s = xgrow(b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		b->s = xgrow(b->s, &b->cap, b->len + (size_t)n + 1, 1);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -273,16 +278,29 @@ buf_json_str(struct buf *b, const char *s, size_t n)
 void
 buf_csv_field(struct buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
+	buf_csv_field_n(b, s, strlen(s));
+}
+
+void
+buf_csv_field_n(struct buf *b, const char *s, size_t n)
+{
+	const char *end = s + n, *q;
+
+	for (q = s; q < end; q++)
+		if (*q == ',' || *q == '"' || *q == '\r' || *q == '\n')
+			break;
+	if (q == end) {
+		buf_add(b, s, n);
 		return;
 	}
+	/* runs between quotes at once, each quote doubled */
 	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		buf_add(b, s, (size_t)(q - s) + 1);
+		buf_putc(b, '"');
+		s = q + 1;
 	}
+	buf_add(b, s, (size_t)(end - s));
 	buf_putc(b, '"');
 }
 
@@ -397,59 +415,97 @@ file_read_all(const char *path, size_t *len)
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t len)
+file_atomic_open(struct file_atomic *fa, const char *path)
 {
-	char *tmp = NULL;
-	const char *p = data;
-	int fd = -1, saved, i;
+	int i, saved;
 
+	fa->tmp = NULL;
+	fa->path = path;
+	fa->fd = -1;
 	/* A fresh name that no one could have planted: O_EXCL fails on any
 	 * file or symbolic link already there (exports go to shared folders),
 	 * so the next name is tried instead of following it. */
-	for (i = 0; i < 100 && fd < 0; i++) {
-		free(tmp);
-		tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		    0664);
-		if (fd < 0 && errno != EEXIST)
+	for (i = 0; i < 100 && fa->fd < 0; i++) {
+		free(fa->tmp);
+		fa->tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
+		fa->fd = open(fa->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0664);
+		if (fa->fd < 0 && errno != EEXIST)
 			break;
 	}
-	if (fd < 0)
-		goto err;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
+	if (fa->fd >= 0)
+		return 0;
+	saved = errno;
+	free(fa->tmp);
+	fa->tmp = NULL;
+	errno = saved;
+	return -1;
+}
 
-		if (n < 0) {
+int
+file_atomic_write(struct file_atomic *fa, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fa->fd, p, len)) < 0) {
 			if (errno == EINTR)
 				continue;
-			goto err_close;
+			return -1;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) != 0)
-		goto err_close;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto err_unlink;
-	}
-	if (rename(tmp, path) != 0)
-		goto err_unlink;
-	free(tmp);
 	return 0;
-err_close:
-	saved = errno;
-	close(fd);
-	errno = saved;
-err_unlink:
-	saved = errno;
-	unlink(tmp);
-	errno = saved;
-err:
-	saved = errno;
-	free(tmp);
-	errno = saved;
+}
+
+int
+file_atomic_commit(struct file_atomic *fa)
+{
+	int rc;
+
+	if (fsync(fa->fd) != 0)
+		goto fail;
+	rc = close(fa->fd);
+	fa->fd = -1;	/* closed, failed or not: abort must not close it */
+	if (rc != 0 || rename(fa->tmp, fa->path) != 0)
+		goto fail;
+	free(fa->tmp);
+	fa->tmp = NULL;
+	return 0;
+fail:
+	file_atomic_abort(fa);	/* keeps errno */
 	return -1;
+}
+
+void
+file_atomic_abort(struct file_atomic *fa)
+{
+	int saved = errno;
+
+	if (fa->fd >= 0)
+		close(fa->fd);
+	if (fa->tmp != NULL)
+		unlink(fa->tmp);
+	free(fa->tmp);
+	fa->tmp = NULL;
+	fa->fd = -1;
+	errno = saved;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	struct file_atomic fa;
+
+	if (file_atomic_open(&fa, path) != 0)
+		return -1;
+	if (file_atomic_write(&fa, data, len) != 0) {
+		file_atomic_abort(&fa);
+		return -1;
+	}
+	return file_atomic_commit(&fa);
 }
 
 /* 2 x full x part reaches 2e20, past 64 bits; __int128 is a GCC and Clang

@@ -28,22 +28,27 @@ index_step(size_t cur, long delta, size_t n)
 	return c < 0 ? 0 : (size_t)c >= n ? n - 1 : (size_t)c;
 }
 
-/* The first index of sorted v[0..n) whose value is at least x (n if none). */
-static inline size_t
-i64_lower_bound(const int64_t *v, size_t n, int64_t x)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+/* The first index of sorted v[0..n) whose value is at least x (n if none):
+ * i64_lower_bound on int64_t, u32_lower_bound on uint32_t. */
+#define AX_LOWER_BOUND(name, type)					\
+static inline size_t							\
+name(const type *v, size_t n, int64_t x)				\
+{									\
+	size_t lo = 0, hi = n;						\
+									\
+	while (lo < hi) {						\
+		size_t mid = lo + (hi - lo) / 2;			\
+									\
+		if (v[mid] < x)						\
+			lo = mid + 1;					\
+		else							\
+			hi = mid;					\
+	}								\
+	return lo;							\
 }
+AX_LOWER_BOUND(i64_lower_bound, int64_t)
+AX_LOWER_BOUND(u32_lower_bound, uint32_t)
+#undef AX_LOWER_BOUND
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -89,6 +94,8 @@ void buf_done(struct buf *b);
 void buf_json_str(struct buf *b, const char *s, size_t n);
 /* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF. */
 void buf_csv_field(struct buf *b, const char *s);
+/* The same for the n bytes at s (no NUL among them). */
+void buf_csv_field_n(struct buf *b, const char *s, size_t n);
 /*
  * XML text (HTML's too) of s: & < > " ' as entities, the controls dropped
  * but tab and line breaks. With br, a tab stays and a line break becomes br
@@ -123,6 +130,22 @@ char *file_read_all(const char *path, size_t *len);
  * with errno set.
  */
 int file_write_atomic(const char *path, const void *data, size_t len);
+/*
+ * The same, written as it is produced, so that nothing holds the whole
+ * output: open makes the temp file (path is kept, not copied), write
+ * appends to it, commit fsyncs and renames it over path. abort (after a
+ * failed write too) removes it and leaves path as it was; a failed commit
+ * has done so already. Each returns 0, or -1 with errno set.
+ */
+struct file_atomic {
+	const char *path;
+	char *tmp;
+	int fd;
+};
+int file_atomic_open(struct file_atomic *fa, const char *path);
+int file_atomic_write(struct file_atomic *fa, const void *data, size_t len);
+int file_atomic_commit(struct file_atomic *fa);
+void file_atomic_abort(struct file_atomic *fa);
 
 /* The directory of the running binary (caller frees), or NULL: data that
  * ships beside it (themes, catalogues) is found there when uninstalled. */

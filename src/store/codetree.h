@@ -68,6 +68,23 @@ enum ax_status codetree_get(struct project *p, int64_t id, struct node *out);
 enum ax_status codetree_find(struct project *p, const char *ref, int64_t *id);
 /* "Main/Sub/code"; the caller frees it. */
 char *codetree_path(struct project *p, int64_t id);
+/*
+ * codetree_path for a caller that names many codings, from one read of the
+ * nodes (a query per coding cost more than the rest of an export):
+ * codetree_paths_get gives the path of node id, "" for none, as
+ * codetree_path does; made when first asked for, it stays valid until
+ * codetree_paths_free.
+ */
+struct codetree_paths {
+	struct codetree_pathent {
+		int64_t id, parent;
+		char *name, *path;
+	} *v;			/* by id */
+	size_t n;
+};
+enum ax_status codetree_paths_load(struct project *p, struct codetree_paths *cp);
+const char *codetree_paths_get(struct codetree_paths *cp, int64_t id);
+void codetree_paths_free(struct codetree_paths *cp);
 
 /* parent 0 is the top level; a parent must be a category. */
 enum ax_status codetree_add(struct project *p, int64_t parent,

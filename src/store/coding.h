@@ -89,7 +89,8 @@ enum ax_status coding_counts(struct project *p, struct coding_count **out,
  * reads a million codings in slices between keys; coding_max_id gives
  * the upto of a reading begun now. The pages are separate snapshots:
  * the reader applies the changes committed meanwhile by id
- * (coding_changes_since).
+ * (coding_changes_since). A page is read through a small page cache
+ * (doc_text_pass says why).
  */
 int64_t coding_max_id(struct project *p);
 enum ax_status coding_list_page(struct project *p, int64_t after,

@@ -391,6 +391,92 @@ codetree_path(struct project *p, int64_t id)
 	return buf_take(&b);
 }
 
+static int
+pathent_cmp(const void *key, const void *elem)
+{
+	int64_t id = *(const int64_t *)key;
+	const struct codetree_pathent *e = elem;
+
+	return id < e->id ? -1 : id > e->id;
+}
+
+static struct codetree_pathent *
+pathent_find(const struct codetree_paths *cp, int64_t id)
+{
+	if (cp->n == 0)	/* bsearch(NULL, ...) is undefined behaviour */
+		return NULL;
+	return bsearch(&id, cp->v, cp->n, sizeof *cp->v, pathent_cmp);
+}
+
+enum ax_status
+codetree_paths_load(struct project *p, struct codetree_paths *cp)
+{
+	sqlite3_stmt *st = db_stmt(p, "SELECT id, ifnull(parent_id, 0), name"
+	    " FROM nodes ORDER BY id");
+	struct codetree_pathent *e;
+	size_t cap = 0;
+	int rc;
+
+	cp->v = NULL;
+	cp->n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cp->v = xgrow(cp->v, &cap, cp->n + 1, sizeof *cp->v);
+		e = &cp->v[cp->n++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->parent = sqlite3_column_int64(st, 1);
+		e->name = xstrdup((const char *)sqlite3_column_text(st, 2));
+		e->path = NULL;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		codetree_paths_free(cp);
+		return db_sqlite_fail(p, rc);
+	}
+	return AX_OK;
+}
+
+const char *
+codetree_paths_get(struct codetree_paths *cp, int64_t id)
+{
+	const struct codetree_pathent *up[CODETREE_MAX_DEPTH];
+	struct codetree_pathent *e = pathent_find(cp, id), *at = e;
+	struct buf b = {0};
+	int d;
+
+	if (e == NULL)
+		return "";
+	if (e->path != NULL)
+		return e->path;
+	/* codetree_path's walk: up from the node, at most the depth limit of
+	 * names, ending at the top or at a parent that is not there; made
+	 * when first asked for, so a damaged tree's long chains cost only
+	 * the paths used */
+	up[0] = at;
+	for (d = 1; d < CODETREE_MAX_DEPTH && at->parent != 0 &&
+	    (at = pathent_find(cp, at->parent)) != NULL; d++)
+		up[d] = at;
+	while (d-- > 0) {
+		buf_puts(&b, up[d]->name);
+		if (d > 0)
+			buf_putc(&b, '/');
+	}
+	return e->path = buf_take(&b);
+}
+
+void
+codetree_paths_free(struct codetree_paths *cp)
+{
+	size_t i;
+
+	for (i = 0; i < cp->n; i++) {
+		free(cp->v[i].name);
+		free(cp->v[i].path);
+	}
+	free(cp->v);
+	cp->v = NULL;
+	cp->n = 0;
+}
+
 #ifndef NDEBUG
 /* Whether the walk up from node id ends, at the top level or at a parent
  * that is not in the table, within as many steps as there are nodes: no

@@ -64,6 +64,11 @@ enum ax_status doc_find(struct project *p, const char *ref, int64_t *id);
 enum ax_status doc_find_name(struct project *p, const char *name, int64_t *id);
 /* The stored text; the caller frees *text. */
 enum ax_status doc_text(struct project *p, int64_t id, char **text, size_t *len);
+/* doc_text for a pass that reads every document once (the agreement
+ * pane's): through a small page cache, so that the pass does not leave
+ * the connection's filled with text nobody reads again. */
+enum ax_status doc_text_pass(struct project *p, int64_t id, char **text,
+    size_t *len);
 enum ax_status doc_rename(struct project *p, int64_t id, const char *name);
 /* Moves the document to interview position pos (1-based), shifting others. */
 enum ax_status doc_set_position(struct project *p, int64_t id, int64_t pos);
