@@ -1293,6 +1293,90 @@ test_incremental_equals_recount(void **state)
 	random_edits(AGREE_UNIT_KXK, 4, 101);
 }
 
+/*
+ * agree_state_add_codings equals adding one at a time, in every mode, for
+ * two and four coders: in two batches, the second into cells the first
+ * filled (duplicates included), then after removals and a recount.
+ */
+static void
+bulk_equals_single(enum agree_unit unit, int m, uint64_t seed)
+{
+	enum { NDOCS = 3, NCODES = 4, NC = 160 };
+	static const char *const words[] = { "ab", "c", "دل", "x.", "Hi!", "  ",
+	    "\n", "\n\n", "e\xcc\x81", "3.5", "y? ", "z", " " };
+	struct buf text[NDOCS] = {{0}}, one = {0}, bulk = {0};
+	struct agree_doc docs[NDOCS];
+	uint32_t ncp[NDOCS];
+	int32_t cat[NCODES] = { 0, 1, 1, -1 };
+	struct agree_coding c[NC + 1];
+	struct agree_config cfg = { .unit = unit, .ncoders = m, .theta = 0.8,
+	    .base = AGREE_UNIT_SENTENCE };
+	struct agree_state *st1, *st2;
+	size_t n = 0, d, i;
+
+	for (d = 0; d < NDOCS; d++) {
+		for (i = 0; i < 50; i++)
+			buf_puts(&text[d], words[next(&seed) % AX_ARRAY_LEN(words)]);
+		docs[d] = doc(text[d].s);
+		ncp[d] = (uint32_t)u8_mbsnlen((const uint8_t *)text[d].s, text[d].len);
+	}
+	while (n < NC) {
+		uint32_t a, b;
+
+		if (n > 0 && next(&seed) % 8 == 0) {	/* a duplicate */
+			c[n] = c[next(&seed) % n];
+			n++;
+			continue;
+		}
+		c[n].doc = (uint32_t)(next(&seed) % NDOCS);
+		c[n].code = (uint32_t)(next(&seed) % NCODES);
+		c[n].coder = (uint32_t)(next(&seed) % (uint64_t)m);
+		a = (uint32_t)(next(&seed) % ncp[c[n].doc]);
+		b = (uint32_t)(next(&seed) % ncp[c[n].doc]);
+		c[n].start = a < b ? a : b;
+		c[n].end = (a < b ? b : a) + 1;
+		if (c[n].end <= ncp[c[n].doc])
+			n++;
+	}
+	c[NC] = c[0];
+	c[NC].code = NCODES;	/* refused, as agree_state_add_coding refuses it */
+	st1 = agree_state_new(&cfg, docs, NDOCS, NCODES, cat, 2);
+	st2 = agree_state_new(&cfg, docs, NDOCS, NCODES, cat, 2);
+	for (i = 0; i < NC; i++)
+		assert_int_equal(agree_state_add_coding(st1, &c[i]), 0);
+	assert_int_equal(agree_state_add_codings(st2, c, NC / 2), 0);
+	assert_int_equal(agree_state_add_codings(st2, c + NC / 2, NC - NC / 2 + 1), 1);
+	snapshot(st1, NDOCS, NCODES, m, &one);
+	snapshot(st2, NDOCS, NCODES, m, &bulk);
+	assert_string_equal(one.s, bulk.s);
+	for (i = 0; i < NC; i += 3) {
+		assert_int_equal(agree_state_remove_coding(st1, &c[i]), 0);
+		assert_int_equal(agree_state_remove_coding(st2, &c[i]), 0);
+	}
+	snapshot(st1, NDOCS, NCODES, m, &one);
+	agree_state_recount(st2);
+	snapshot(st2, NDOCS, NCODES, m, &bulk);
+	assert_string_equal(one.s, bulk.s);
+	agree_state_free(st1);
+	agree_state_free(st2);
+	for (d = 0; d < NDOCS; d++)
+		buf_done(&text[d]);
+	buf_done(&one);
+	buf_done(&bulk);
+}
+
+static void
+test_bulk_equals_single(void **state)
+{
+	int u;
+
+	(void)state;
+	for (u = 0; u < 6; u++) {
+		bulk_equals_single((enum agree_unit)u, 2, 31 + (uint64_t)u);
+		bulk_equals_single((enum agree_unit)u, 4, 57 + (uint64_t)u);
+	}
+}
+
 static void
 test_pooling_order(void **state)
 {
@@ -1357,6 +1441,7 @@ main(void)
 		cmocka_unit_test(test_state_print),
 		cmocka_unit_test(test_pooled_used_codes),
 		cmocka_unit_test(test_incremental_equals_recount),
+		cmocka_unit_test(test_bulk_equals_single),
 		cmocka_unit_test(test_pooling_order),
 	};
 

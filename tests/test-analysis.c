@@ -1266,6 +1266,106 @@ test_theory_empty(void **state)
 	free(path);
 }
 
+/* The sample's rows as "code|quote|doc|paragraph" lines, to compare. */
+static char *
+sample_lines(const struct an_project *a, int64_t coder, size_t per_code)
+{
+	struct an_sample s;
+	struct buf b = {0};
+	size_t i;
+
+	an_sample(a, coder, per_code, &s);
+	buf_puts(&b, "");
+	for (i = 0; i < s.nrows; i++)
+		buf_printf(&b, "%s|%s|%s|%ld\n", a->nodes[s.rows[i].code].name,
+		    s.rows[i].quote, a->docs[s.rows[i].doc].name,
+		    s.rows[i].paragraph);
+	an_sample_done(&s);
+	return buf_take(&b);
+}
+
+/*
+ * A lean snapshot reads one text at a time: the sample's quotes and
+ * paragraphs over several documents (Persian letters before a span, the
+ * last line without a break) are the full snapshot's; paragraphs stay right as the documents asked alternate;
+ * a text gone since the load quotes as "" and says so; an_keep_codings
+ * leaves one coder's codings and evidence.
+ */
+static void
+test_lean_snapshot(void **state)
+{
+	struct project *p;
+	struct an_project full, lean;
+	int64_t i1, i2, i3, c1, c2, b, keep[1], id, ln, *ev = NULL;
+	const char *want;
+	char *path, *got, *q;
+	size_t nev;
+
+	(void)state;
+	p = tu_new_project(&path);
+	i1 = tu_doc(p, "i1", "P1: alpha beta\nP1: gamma delta\n");
+	i2 = tu_doc(p, "i2", "P2: \xd8\xb2\xd8\xaa\xd8\xa7 eta\nP2: theta\n"
+	    "P2: iota kappa");
+	i3 = tu_doc(p, "i3", "P3: lambda\n");
+	c1 = node(p, 0, NODE_CODE, "c1");
+	c2 = node(p, 0, NODE_CODE, "c2");
+	tag(p, i2, c1, 31, 36);		/* kappa, paragraph 3 */
+	tag(p, i1, c1, 19, 24);		/* gamma, paragraph 2 */
+	tag(p, i2, c2, 8, 11);		/* eta, after three Persian letters */
+	tag(p, i1, c2, 4, 9);		/* alpha */
+	tag(p, i3, c2, 4, 10);		/* lambda: past per_code 2 */
+	assert_ok(coding_add(p, i2, c2, 12, 19, &id));	/* "P2: the" */
+	assert_ok(coder_add(p, "coder-b", NULL, NULL, project_account(p)));
+	assert_ok(coder_find(p, "coder-b", &b));
+	ln = lnk(p, c1, c2, LINK_TYPE_CAUSES, true, NULL);
+	assert_ok(link_evidence_add(p, ln, id));
+	assert_ok(an_load(p, &full));
+	assert_ok(an_load_lean(p, &lean));
+	assert_null(lean.texts);
+
+	want = "c1|gamma|i1|2\nc1|kappa|i2|3\nc2|alpha|i1|1\nc2|eta|i2|1\n";
+	got = sample_lines(&lean, 0, 2);
+	assert_string_equal(got, want);
+	free(got);
+	got = sample_lines(&full, 0, 2);
+	assert_string_equal(got, want);
+	free(got);
+	/* from one document to another and back: each asks its own lines */
+	assert_int_equal(an_paragraph_of(&lean, 1, 31), 3);
+	assert_int_equal(an_paragraph_of(&lean, 0, 20), 2);
+	assert_int_equal(an_paragraph_of(&lean, 1, 12), 2);	/* after a break */
+	assert_int_equal(an_paragraph_of(&lean, 1, 11), 1);	/* the break */
+	assert_int_equal(an_paragraph_of(&lean, 0, 0), 1);
+	assert_int_equal(an_paragraph_of(&lean, 0, 1000), 3);	/* past the end */
+	assert_int_equal(an_paragraph_of(&full, 1, 12), 2);
+	assert_int_equal(an_text_status(&lean), AX_OK);
+
+	/* evidence of the acting coder's coding; coder-b has none */
+	assert_int_equal(lean.evidence[0].n, 1);
+	keep[0] = b;
+	an_keep_codings(&lean, keep, 1);
+	assert_int_equal(lean.ncodings, 0);
+	assert_int_equal(lean.evidence[0].n, 0);
+	assert_int_equal(an_coding_index(&lean, id), -1);
+	assert_int_equal(lean.ncoders, full.ncoders);
+	an_done(&lean);
+
+	/* i3 removed after the load: its quote is "" and the status says why */
+	assert_ok(an_load_lean(p, &lean));
+	assert_ok(doc_remove(p, i3));
+	q = an_coding_quote(&lean, &lean.codings[lean.ncodings - 1]);
+	assert_string_equal(q, "");
+	free(q);
+	assert_int_not_equal(an_text_status(&lean), AX_OK);
+	an_done(&lean);
+	an_done(&full);
+	assert_ok(link_evidence_list(p, ln, &ev, &nev));
+	assert_int_equal(nev, 1);
+	free(ev);
+	project_close(p);
+	free(path);
+}
+
 static void
 test_quote(void **state)
 {
@@ -1375,6 +1475,7 @@ main(void)
 		    lfx_teardown),
 		cmocka_unit_test(test_theory_empty),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_lean_snapshot),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,13 +93,16 @@ index_entry(struct report *r, const char *file, const char *title)
 	}
 }
 
-/* Renders t in the run's format, writes it and frees it. */
+/* Renders t in the run's format, writes it and frees it; not when a text
+ * it quotes could not be read (a lean snapshot's quote is then ""). */
 static void
 put_table(struct report *r, struct rp_table *t)
 {
 	struct buf b = {0};
 	char *file = xasprintf("%s.%s", t->name, ext_of(r->fmt));
 
+	if (r->rc == CMD_OK && an_text_status(r->a) != AX_OK)
+		r->rc = cmd_project_error(r->p);
 	if (r->fmt == RP_MD)
 		rp_markdown(t, &b);
 	else if (r->fmt == RP_HTML)
@@ -646,7 +649,7 @@ report_main(const struct cmd *self, int argc, char **argv)
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
-	if (an_load(p, &a) != AX_OK) {
+	if (an_load_lean(p, &a) != AX_OK) {	/* texts: a quote's alone */
 		rc = cmd_project_error(p);
 		goto out;
 	}
@@ -664,11 +667,16 @@ report_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	if ((rc = prepare_dir(out)) != CMD_OK)
 		goto out;
+	if (r.nsrc > 0)	/* every table counts the source's codings alone */
+		an_keep_codings(&a, r.src, r.nsrc);
 	r.dir = out;
 	r.rc = CMD_OK;
-	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++)
+	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++) {
+		if (i == P_AGREEMENT)	/* the last part reads the project itself */
+			an_keep_codings(&a, NULL, 0);
 		if (want[i])
 			write_part(&r, i, per_code, codes != NULL, &svg);
+	}
 	if (r.rc == CMD_OK)
 		write_index(&r, svg);
 	rc = r.rc;
@@ -748,7 +756,7 @@ export_model(const struct cmd *self, int argc, char **argv, bool svg)
 	    &n)) != 0 ||
 	    (rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
-	if (an_load(p, &a) != AX_OK) {
+	if (an_load_lean(p, &a) != AX_OK) {	/* the figure quotes nothing */
 		rc = cmd_project_error(p);
 		goto out;
 	}

@@ -18,8 +18,10 @@
  * Changes: to an added document, into the state; to a bucket, by id,
  * when its id was read or lies past the ids being read (the pages read
  * the others as they are then). A page may read a row that a refresh
- * also reports: bucket entries of one id are made one when added.
- * Invariant: a document is in the state or has a bucket, never both.
+ * also reports: a refresh's put replaces the entry of its id (a page's
+ * cannot meet one: its ids were neither read nor put before).
+ * Invariant: a document is in the state or has a bucket, never both; a
+ * bucket holds an id once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,15 +63,16 @@ struct agree_project {
 	struct bucket *bucket;		/* per document not in the state */
 	int phase;			/* enum phase */
 	int64_t paged, upto;		/* codings read by id: (0, paged] of (0, upto] */
-	uint64_t seq;			/* bucket entries in the order put */
 	const struct node *given;	/* the caller's tree, for the first build */
 	size_t ngiven;
 };
 
+/* A coding waiting in its document's bucket (the bucket is the
+ * document): at 10x the buckets hold a million at the end of the pages,
+ * the pane's peak memory. */
 struct bentry {
 	int64_t id;
-	uint64_t seq;
-	struct agree_coding c;
+	uint32_t code, coder, start, end;
 };
 
 struct bucket {
@@ -176,15 +179,33 @@ map_coding(const struct agree_project *ap, const struct coding *c,
 	return true;
 }
 
+static bool
+bentry_is(const struct bentry *e, int64_t id, const struct agree_coding *c)
+{
+	return e->id == id && e->code == c->code && e->coder == c->coder &&
+	    e->start == c->start && e->end == c->end;
+}
+
+/* A coding into its document's bucket; a refresh's (replace) takes the
+ * place of the entry of its id, if one is there. */
 static void
-bucket_put(struct agree_project *ap, int64_t id, const struct agree_coding *c)
+bucket_put(struct agree_project *ap, int64_t id, const struct agree_coding *c,
+    bool replace)
 {
 	struct bucket *b = &ap->bucket[c->doc];
+	struct bentry e = { id, c->code, c->coder, c->start, c->end };
+	size_t i;
 
-	b->v = xgrow(b->v, &b->cap, b->n + 1, sizeof *b->v);
-	b->v[b->n].id = id;
-	b->v[b->n].seq = ap->seq++;
-	b->v[b->n++].c = *c;
+	for (i = 0; replace && i < b->n; i++)
+		if (b->v[i].id == id) {
+			b->v[i] = e;
+			return;
+		}
+	if (b->n == b->cap) {	/* a quarter more: at 10x a million entries */
+		b->cap += b->cap / 4 + 16;
+		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	b->v[b->n++] = e;
 }
 
 static void
@@ -194,41 +215,33 @@ bucket_remove(struct agree_project *ap, int64_t id, const struct agree_coding *c
 	size_t i;
 
 	for (i = 0; i < b->n; i++)
-		if (b->v[i].id == id && memcmp(&b->v[i].c, c, sizeof *c) == 0) {
+		if (bentry_is(&b->v[i], id, c)) {
 			b->v[i] = b->v[--b->n];
 			return;
 		}
 }
 
-static int
-cmp_bentry(const void *x, const void *y)
-{
-	const struct bentry *a = x, *b = y;
-
-	if (a->id != b->id)
-		return a->id < b->id ? -1 : 1;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* The document and the codings of its bucket, the last put of each id. */
+/* The document and the codings of its bucket. */
 static enum ax_status
 add_doc_bucket(struct agree_project *ap, size_t i)
 {
 	struct bucket *b = &ap->bucket[i];
 	struct agree_doc d = {0};
+	struct agree_coding *cv;
 	char *text = NULL;
 	size_t k;
 	enum ax_status s;
 
-	if ((s = doc_text(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK)
+	if ((s = doc_text_pass(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK)
 		return s;
 	d.text = text;
 	agree_state_add_doc(ap->st, i, &d);
-	if (b->n > 1)
-		qsort(b->v, b->n, sizeof *b->v, cmp_bentry);
+	cv = xcalloc(b->n + 1, sizeof *cv);
 	for (k = 0; k < b->n; k++)
-		if (k + 1 == b->n || b->v[k + 1].id != b->v[k].id)
-			agree_state_add_coding(ap->st, &b->v[k].c);
+		cv[k] = (struct agree_coding){ (uint32_t)i, b->v[k].code,
+		    b->v[k].coder, b->v[k].start, b->v[k].end };
+	agree_state_add_codings(ap->st, cv, b->n);
+	free(cv);
 	free(b->v);
 	memset(b, 0, sizeof *b);
 	if (ap->ul != NULL) {
@@ -237,6 +250,19 @@ add_doc_bucket(struct agree_project *ap, size_t i)
 	}
 	free(text);
 	return AX_OK;
+}
+
+/* The counted ones of store codings v[0..n) into the state, at once. */
+static void
+add_mapped(struct agree_project *ap, const struct coding *v, size_t n)
+{
+	struct agree_coding *c = xcalloc(n + 1, sizeof *c);
+	size_t i, nc = 0;
+
+	for (i = 0; i < n; i++)
+		nc += map_coding(ap, &v[i], &c[nc]);
+	agree_state_add_codings(ap->st, c, nc);
+	free(c);
 }
 
 /* A page of codings into the buckets; false when all are read. */
@@ -256,7 +282,7 @@ read_page(struct agree_project *ap, bool *more)
 
 		if (map_coding(ap, &v[k], &c) &&
 		    !agree_state_doc_ready(ap->st, c.doc))
-			bucket_put(ap, v[k].id, &c);
+			bucket_put(ap, v[k].id, &c, false);
 	}
 	ap->paged = n > 0 ? v[n - 1].id : ap->upto;
 	*more = ap->paged < ap->upto;
@@ -273,20 +299,15 @@ add_doc(struct agree_project *ap, size_t i)
 	struct agree_doc d = {0};
 	struct coding *v = NULL;
 	char *text = NULL;
-	size_t nv = 0, k;
+	size_t nv = 0;
 	enum ax_status s;
 
-	if ((s = doc_text(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK ||
+	if ((s = doc_text_pass(ap->p, ap->doc_id[i], &text, &d.len)) != AX_OK ||
 	    (s = coding_list(ap->p, &f, &v, &nv)) != AX_OK)
 		goto out;
 	d.text = text;
 	agree_state_add_doc(ap->st, i, &d);
-	for (k = 0; k < nv; k++) {
-		struct agree_coding c;
-
-		if (map_coding(ap, &v[k], &c))
-			agree_state_add_coding(ap->st, &c);
-	}
+	add_mapped(ap, v, nv);
 	if (ap->ul != NULL) {
 		agree_ulive_doc(ap->ul, ap->st, i, +1);
 		agree_ulive_code(ap->ul, -1);	/* the length moved */
@@ -297,18 +318,33 @@ out:
 	return s;
 }
 
-/* Every document at once: one query for all codings. */
+/*
+ * Every document, one at a time: its text and codings are read for it and
+ * let go before the next, so memory holds the state and one document.
+ * Mode f numbers units across documents: it takes every text at once, and
+ * one query for all codings.
+ */
 static enum ax_status
 add_all(struct agree_project *ap, const int32_t *code_cat)
 {
-	struct agree_doc *adocs = xcalloc(ap->ndocs + 1, sizeof *adocs);
-	char **texts = xcalloc(ap->ndocs + 1, sizeof *texts);
+	struct agree_doc *adocs;
+	char **texts;
 	struct coding *v = NULL;
 	size_t nv = 0, i;
 	enum ax_status s = AX_OK;
 
+	if (ap->cfg.unit != AGREE_UNIT_KXK) {
+		ap->st = agree_state_new_lazy(&ap->cfg, ap->ndocs, ap->ncodes,
+		    code_cat, ap->ncats);
+		for (i = 0; i < ap->ndocs && s == AX_OK; i++)
+			s = add_doc(ap, i);
+		ap->next_doc = ap->ndocs;
+		return s;
+	}
+	adocs = xcalloc(ap->ndocs + 1, sizeof *adocs);
+	texts = xcalloc(ap->ndocs + 1, sizeof *texts);
 	for (i = 0; i < ap->ndocs && s == AX_OK; i++) {
-		s = doc_text(ap->p, ap->doc_id[i], &texts[i], &adocs[i].len);
+		s = doc_text_pass(ap->p, ap->doc_id[i], &texts[i], &adocs[i].len);
 		adocs[i].text = texts[i];
 	}
 	if (s == AX_OK)
@@ -317,12 +353,7 @@ add_all(struct agree_project *ap, const int32_t *code_cat)
 		ap->st = agree_state_new(&ap->cfg, adocs, ap->ndocs, ap->ncodes,
 		    code_cat, ap->ncats);
 		ap->next_doc = ap->ndocs;
-		for (i = 0; i < nv; i++) {
-			struct agree_coding c;
-
-			if (map_coding(ap, &v[i], &c))
-				agree_state_add_coding(ap->st, &c);
-		}
+		add_mapped(ap, v, nv);
 	}
 	for (i = 0; i < ap->ndocs; i++)
 		free(texts[i]);
@@ -504,7 +535,7 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 			if (v[i].removed)
 				bucket_remove(ap, v[i].c.id, &c);
 			else
-				bucket_put(ap, v[i].c.id, &c);
+				bucket_put(ap, v[i].c.id, &c, true);
 			*changed = true;
 			continue;
 		}

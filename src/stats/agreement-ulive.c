@@ -23,10 +23,12 @@
 #include "stats/agreement-ulive.h"
 #include "base/util.h"
 
-/* One code's parts: sums and the lengths they pair, sorted. */
+/* One code's parts: sums and the lengths they pair, sorted. A length is
+ * at most its document's, which a uint32_t holds (struct agree_seg): half
+ * the memory of int64_t, at 10x 18 MB of the pane's. */
 struct ucode {
 	struct agree_usums sum;
-	int64_t *unit, *gap;
+	uint32_t *unit, *gap;
 	size_t nunit, ngap, ucap, gcap;
 	int64_t *per_coder;		/* m: units of each coder */
 };
@@ -111,27 +113,46 @@ agree_ulive_code(struct agree_ulive *ul, int64_t code)
 static int
 cmp_len(const void *a, const void *b)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
 	return (x > y) - (x < y);
 }
 
+/* Lengths of agree_unitize_parts, as the parts keep them. */
+static uint32_t *
+len_narrow(const int64_t *v, size_t n)
+{
+	uint32_t *w = xmalloc((n + 1) * sizeof *w);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		assert(v[i] >= 0 && v[i] <= UINT32_MAX);	/* within a document */
+		w[i] = (uint32_t)v[i];
+	}
+	return w;
+}
+
 static void
-len_insert(int64_t **v, size_t *n, size_t *cap, int64_t x)
+len_insert(uint32_t **v, size_t *n, size_t *cap, int64_t x)
 {
 	size_t at;
 
-	*v = xgrow(*v, cap, *n + 1, sizeof **v);
-	at = i64_lower_bound(*v, *n, x);
+	assert(x >= 0 && x <= UINT32_MAX);
+	if (*n == *cap) {	/* a quarter more: ucode_from leaves no room,
+				   and doubling would double every code edited */
+		*cap += *cap / 4 + 16;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	at = u32_lower_bound(*v, *n, x);
 	memmove(*v + at + 1, *v + at, (*n - at) * sizeof **v);
-	(*v)[at] = x;
+	(*v)[at] = (uint32_t)x;
 	(*n)++;
 }
 
 static void
-len_remove(int64_t *v, size_t *n, int64_t x)
+len_remove(uint32_t *v, size_t *n, int64_t x)
 {
-	size_t at = i64_lower_bound(v, *n, x);
+	size_t at = u32_lower_bound(v, *n, x);
 
 	assert(at < *n && v[at] == x);	/* the parts hold what is taken out */
 	memmove(v + at, v + at + 1, (*n - at - 1) * sizeof *v);
@@ -145,8 +166,8 @@ unit_cross(const struct ucode *u, int64_t l)
 	size_t k;
 	double sum = 0;
 
-	for (k = i64_lower_bound(u->gap, u->ngap, l); k < u->ngap; k++)
-		sum += (double)(u->gap[k] - l + 1);
+	for (k = u32_lower_bound(u->gap, u->ngap, l); k < u->ngap; k++)
+		sum += (double)((int64_t)u->gap[k] - l + 1);
 	return (double)l * (double)l * sum;
 }
 
@@ -154,13 +175,13 @@ unit_cross(const struct ucode *u, int64_t l)
 static double
 gap_cross(const struct ucode *u, int64_t h)
 {
-	size_t k, end = i64_lower_bound(u->unit, u->nunit, h + 1);
+	size_t k, end = u32_lower_bound(u->unit, u->nunit, h + 1);
 	double sum = 0;
 
 	for (k = 0; k < end; k++) {
 		double l = (double)u->unit[k];
 
-		sum += l * l * (double)(h - u->unit[k] + 1);
+		sum += l * l * (double)(h - (int64_t)u->unit[k] + 1);
 	}
 	return sum;
 }
@@ -197,12 +218,14 @@ ucode_from(struct agree_ulive *ul, const struct agree_state *st, size_t code)
 	free(u->gap);
 	free(u->per_coder);
 	memset(u, 0, sizeof *u);
-	u->unit = p.unit;
+	u->unit = len_narrow(p.unit, p.nunit);
 	u->nunit = u->ucap = p.nunit;
-	u->gap = p.gap;
+	u->gap = len_narrow(p.gap, p.ngap);
 	u->ngap = u->gcap = p.ngap;
 	u->per_coder = p.per_coder;
 	u->sum.num = p.num;
+	free(p.unit);
+	free(p.gap);
 	qsort(u->unit, u->nunit, sizeof *u->unit, cmp_len);
 	qsort(u->gap, u->ngap, sizeof *u->gap, cmp_len);
 	for (k = 0; k < u->ngap; k++)

@@ -3,12 +3,16 @@
  * documents, counted incrementally.
  *
  * Model. Each document is cut into units once (agreement-segment.c). A
- * coding is stored in its (document, code) cell together with the unit
- * range [lo, hi) it marks. Presence of a code for a coder in a unit is the
- * union of that coder's ranges (so overlapping or duplicate spans count
- * once); a sweep over the coders' merged ranges yields the cell's 2x2 counts
- * (a, b, c; d = units - a - b - c) and, with m >= 3 coders, the histogram
- * of units by how many coders applied the code.
+ * coding is stored as its span in its document's array, sorted by code,
+ * coder and position: the codings of one code there are the (document,
+ * code) cell. The unit range [lo, hi) a span marks is found again from
+ * the segmentation when needed. Presence of a code for a coder in a unit
+ * is the union of that coder's ranges (so overlapping or duplicate spans
+ * count once); a sweep over the coders' merged ranges yields the cell's
+ * 2x2 counts (a, b, c; d = units - a - b - c) and, with m >= 3 coders, the
+ * histogram of units by how many coders applied the code. Cells keep no
+ * counts: the code's, the document's and the total's are kept, and a
+ * cell's own are swept when asked (agree_state_table with a document).
  *
  * Lazy. A state may start with no document cut (agree_state_new_lazy)
  * and take them one at a time (agree_state_add_doc), with their codings
@@ -18,13 +22,15 @@
  *
  * Incremental. Adding or removing a coding changes presence only inside
  * its own unit range, so the cell is swept over [lo, hi) before and after
- * the change and the difference is added to the cell, to the code's totals,
- * to the document's totals and to the grand total. Nothing else is
- * counted again. agree_state_recount() sweeps every cell from scratch: the
- * reference the tests compare against, and the benchmark's full recompute.
+ * the change and the difference is added to the code's totals, to the
+ * document's totals and to the grand total. Nothing else is counted
+ * again. agree_state_add_codings puts a cell's new codings in at once
+ * (one sweep over the units they mark). agree_state_recount() sweeps
+ * every cell from scratch: the reference the tests compare against, and
+ * the benchmark's full recompute.
  *
- * Mode (e) keeps per cell the segment counts (agreements, disagreements,
- * Holsti M, N1, N2), computed from that cell's segments on each change.
+ * Mode (e) counts a cell's segments (agreements, disagreements, Holsti M,
+ * N1, N2) from that cell's segments on each change.
  * Mode (f) keeps, per unit and coder, how many codes mark the unit and the
  * sum of their indices (exactly one code: the sum is the value), and the
  * k x k table of coders 0 and 1 over the units where both have one value.
@@ -48,14 +54,34 @@ agree_unit_parse(const char *s)
 	return str_index(agree_unit_names, AX_ARRAY_LEN(agree_unit_names), s);
 }
 
+/*
+ * A coding in its document's span array, sorted by key, start, end: a
+ * cell (the codings of one code) is a run of equal key >> CODER_BITS, and
+ * inside it the spans are by coder and position, as merged() takes them.
+ * The units a span marks and its graphemes (mode e) are found again from
+ * start and end when needed (agree_seg_range: two binary searches) rather
+ * than kept: at 10x 1.2 million codings, each byte here a megabyte.
+ */
+#define CODER_BITS 5			/* coders: at most 32 */
 struct span {
-	uint32_t start, end;	/* code points */
-	uint32_t lo, hi;	/* units marked */
-	uint32_t coder;
-	uint32_t len;		/* mode e: non-whitespace graphemes */
+	uint32_t start, end;		/* code points */
+	uint32_t key;			/* code << CODER_BITS | coder */
 };
 
-/* Counts of a cell, a code, a document or everything. */
+/* A document's spans. */
+struct dspans {
+	struct span *sp;
+	uint32_t n, cap;
+};
+
+/* One cell: spans [0, n) of sp, all of one code. */
+struct cell {
+	const struct span *sp;
+	size_t n;
+};
+
+/* Counts of a code, a document or everything; a cell's are swept when
+ * asked (agree_state_table), not kept. */
 struct tally {
 	int64_t a, b, c;		/* modes a-d, coders 0 and 1 */
 	int64_t agr, dis, m, n1, n2;	/* mode e */
@@ -64,14 +90,17 @@ struct tally {
 					   marked (i == j: i marked); m >= 3 */
 };
 
-struct cell {
-	struct span *sp;
-	size_t n, cap;
-	struct tally t;
-};
-
 struct ival {
 	uint32_t lo, hi, coder;
+};
+
+/* What a sweep works in; the state has one, a query on a const state its
+ * own. */
+struct scratch {
+	struct ival *iv, *mg;
+	size_t ivcap, mgcap;
+	struct { uint32_t pos; int32_t bit; } *ev;
+	size_t evcap;
 };
 
 struct agree_state {
@@ -83,7 +112,7 @@ struct agree_state {
 	struct agree_seg *seg;
 	bool *ready;			/* documents segmented so far */
 	int64_t nunits;			/* all documents (segmented) */
-	struct cell **cell;		/* ndocs * ncodes, NULL until coded */
+	struct dspans *ds;		/* ndocs */
 	struct tally *code_t, *doc_t, total;
 	/* mode f */
 	int64_t *unit_off;		/* first unit of each document */
@@ -91,16 +120,83 @@ struct agree_state {
 	uint32_t *fsum;			/* units * m: sum of their indices */
 	int64_t *kxk, left_out;
 	int k;
-	/* scratch */
-	struct ival *iv, *mg;
-	size_t ivcap, mgcap;
-	struct { uint32_t pos; int32_t bit; } *ev;
-	size_t evcap;
+	struct scratch sc;
 	int64_t *h;
 };
 
+static uint32_t
+span_code(const struct span *s)
+{
+	return s->key >> CODER_BITS;
+}
+
+static uint32_t
+span_coder(const struct span *s)
+{
+	return s->key & ((UINT32_C(1) << CODER_BITS) - 1);
+}
+
+/* Order of a document's spans. */
+static int
+span_cmp(const struct span *a, const struct span *b)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return (a->end > b->end) - (a->end < b->end);
+}
+
+/* The first span of ds from `from` on not ordered before x. */
+static size_t
+span_lower(const struct dspans *ds, size_t from, const struct span *x)
+{
+	size_t lo = from, hi = ds->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (span_cmp(&ds->sp[mid], x) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The cell of code in doc (n == 0: no coding). */
+static struct cell
+cell_of(const struct agree_state *st, size_t doc, size_t code)
+{
+	const struct dspans *ds = &st->ds[doc];
+	/* code + 1 fits the key: agree_state_new_lazy bounds ncodes */
+	struct span a = { 0, 0, (uint32_t)code << CODER_BITS };
+	struct span b = { 0, 0, (uint32_t)(code + 1) << CODER_BITS };
+	size_t i = span_lower(ds, 0, &a), j = span_lower(ds, i, &b);
+
+	/* no offset on a document's NULL array (UBSan) */
+	return i == j ? (struct cell){ NULL, 0 } : (struct cell){ ds->sp + i, j - i };
+}
+
+/* The units [*lo, *hi) span s of doc marks in the counting mode. */
 static void
-tally_init(struct agree_state *st, struct tally *t)
+span_units(const struct agree_state *st, size_t doc, const struct span *s,
+    uint32_t *lo, uint32_t *hi)
+{
+	agree_seg_range(&st->seg[doc], st->cfg.unit == AGREE_UNIT_KXK ?
+	    AGREE_UNIT_PARAGRAPH : st->cfg.unit, s->start, s->end, lo, hi);
+}
+
+static void
+scratch_free(struct scratch *sc)
+{
+	free(sc->iv);
+	free(sc->mg);
+	free(sc->ev);
+}
+
+static void
+tally_init(const struct agree_state *st, struct tally *t)
 {
 	memset(t, 0, sizeof *t);
 	if (st->m >= 3) {
@@ -163,50 +259,53 @@ cmp_ival(const void *x, const void *y)
 }
 
 /*
- * The merged unit ranges of the cell's coders, clipped to [lo, hi), into
- * st->mg sorted by coder then position; coder < 0 means every coder.
- * Returns how many.
+ * The merged unit ranges of the coders of cell cl of doc, clipped to
+ * [lo, hi), into sc->mg sorted by coder then position; coder < 0 means
+ * every coder. Returns how many.
  */
 static size_t
-merged(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
-    int coder)
+merged(const struct agree_state *st, struct scratch *sc, size_t doc,
+    const struct cell *cl, uint32_t lo, uint32_t hi, int coder)
 {
 	size_t i, n = 0, out = 0;
 
-	st->iv = xgrow(st->iv, &st->ivcap, cl->n + 1, sizeof *st->iv);
+	sc->iv = xgrow(sc->iv, &sc->ivcap, cl->n + 1, sizeof *sc->iv);
 	for (i = 0; i < cl->n; i++) {
 		const struct span *s = &cl->sp[i];
+		uint32_t slo, shi;
 
-		if (s->lo >= hi || s->hi <= lo || s->lo >= s->hi ||
-		    (coder >= 0 && s->coder != (uint32_t)coder))
+		if (coder >= 0 && span_coder(s) != (uint32_t)coder)
 			continue;
-		st->iv[n].lo = s->lo > lo ? s->lo : lo;
-		st->iv[n].hi = s->hi < hi ? s->hi : hi;
-		st->iv[n].coder = s->coder;
+		span_units(st, doc, s, &slo, &shi);
+		if (slo >= hi || shi <= lo || slo >= shi)
+			continue;
+		sc->iv[n].lo = slo > lo ? slo : lo;
+		sc->iv[n].hi = shi < hi ? shi : hi;
+		sc->iv[n].coder = span_coder(s);
 		n++;
 	}
 	if (n > 16) {
-		qsort(st->iv, n, sizeof *st->iv, cmp_ival);
+		qsort(sc->iv, n, sizeof *sc->iv, cmp_ival);
 	} else {
 		/* Cells hold a few codings: insertion sort beats qsort's calls. */
 		for (i = 1; i < n; i++) {
-			struct ival v = st->iv[i];
+			struct ival v = sc->iv[i];
 			size_t j = i;
 
-			for (; j > 0 && cmp_ival(&st->iv[j - 1], &v) > 0; j--)
-				st->iv[j] = st->iv[j - 1];
-			st->iv[j] = v;
+			for (; j > 0 && cmp_ival(&sc->iv[j - 1], &v) > 0; j--)
+				sc->iv[j] = sc->iv[j - 1];
+			sc->iv[j] = v;
 		}
 	}
-	st->mg = xgrow(st->mg, &st->mgcap, n + 1, sizeof *st->mg);
+	sc->mg = xgrow(sc->mg, &sc->mgcap, n + 1, sizeof *sc->mg);
 	for (i = 0; i < n; i++) {
-		struct ival *p = out > 0 ? &st->mg[out - 1] : NULL;
+		struct ival *p = out > 0 ? &sc->mg[out - 1] : NULL;
 
-		if (p != NULL && p->coder == st->iv[i].coder && st->iv[i].lo <= p->hi) {
-			if (st->iv[i].hi > p->hi)
-				p->hi = st->iv[i].hi;
+		if (p != NULL && p->coder == sc->iv[i].coder && sc->iv[i].lo <= p->hi) {
+			if (sc->iv[i].hi > p->hi)
+				p->hi = sc->iv[i].hi;
 		} else {
-			st->mg[out++] = st->iv[i];
+			sc->mg[out++] = sc->iv[i];
 		}
 	}
 	return out;
@@ -235,12 +334,12 @@ pair_add(int m, int64_t *pair, uint32_t mask, int64_t len)
 	}
 }
 
-/* The 2x2 counts and histogram of a cell over the units [lo, hi). */
+/* The 2x2 counts and histogram of a cell of doc over the units [lo, hi). */
 static void
-sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
-    struct tally *t)
+sweep(const struct agree_state *st, struct scratch *sc, size_t doc,
+    const struct cell *cl, uint32_t lo, uint32_t hi, struct tally *t)
 {
-	size_t n = merged(st, cl, lo, hi, -1), i, ne = 0;
+	size_t n = merged(st, sc, doc, cl, lo, hi, -1), i, ne = 0;
 	uint32_t mask = 0, prev = 0;
 
 	tally_zero(st, t);
@@ -251,17 +350,17 @@ sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 		size_t na = 0, j, k;
 		int64_t la = 0, lb = 0, both = 0;
 
-		while (na < n && st->mg[na].coder == 0)
-			la += st->mg[na].hi - st->mg[na].lo, na++;
+		while (na < n && sc->mg[na].coder == 0)
+			la += sc->mg[na].hi - sc->mg[na].lo, na++;
 		for (j = na; j < n; j++)
-			lb += st->mg[j].hi - st->mg[j].lo;
+			lb += sc->mg[j].hi - sc->mg[j].lo;
 		for (j = 0, k = na; j < na && k < n;) {
-			uint32_t lo2 = st->mg[j].lo > st->mg[k].lo ? st->mg[j].lo : st->mg[k].lo;
-			uint32_t hi2 = st->mg[j].hi < st->mg[k].hi ? st->mg[j].hi : st->mg[k].hi;
+			uint32_t lo2 = sc->mg[j].lo > sc->mg[k].lo ? sc->mg[j].lo : sc->mg[k].lo;
+			uint32_t hi2 = sc->mg[j].hi < sc->mg[k].hi ? sc->mg[j].hi : sc->mg[k].hi;
 
 			if (hi2 > lo2)
 				both += hi2 - lo2;
-			if (st->mg[j].hi < st->mg[k].hi)
+			if (sc->mg[j].hi < sc->mg[k].hi)
 				j++;
 			else
 				k++;
@@ -271,16 +370,16 @@ sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 		t->c = lb - both;
 		return;
 	}
-	st->ev = xgrow(st->ev, &st->evcap, 2 * n, sizeof *st->ev);
+	sc->ev = xgrow(sc->ev, &sc->evcap, 2 * n, sizeof *sc->ev);
 	for (i = 0; i < n; i++) {
-		st->ev[ne].pos = st->mg[i].lo;
-		st->ev[ne++].bit = (int32_t)(st->mg[i].coder + 1);
-		st->ev[ne].pos = st->mg[i].hi;
-		st->ev[ne++].bit = -(int32_t)(st->mg[i].coder + 1);
+		sc->ev[ne].pos = sc->mg[i].lo;
+		sc->ev[ne++].bit = (int32_t)(sc->mg[i].coder + 1);
+		sc->ev[ne].pos = sc->mg[i].hi;
+		sc->ev[ne++].bit = -(int32_t)(sc->mg[i].coder + 1);
 	}
-	qsort(st->ev, ne, sizeof *st->ev, cmp_ev);
+	qsort(sc->ev, ne, sizeof *sc->ev, cmp_ev);
 	for (i = 0; i < ne; i++) {
-		uint32_t len = st->ev[i].pos - prev;
+		uint32_t len = sc->ev[i].pos - prev;
 
 		if (len > 0 && mask != 0) {
 			if ((mask & 3) == 3)
@@ -294,11 +393,11 @@ sweep(struct agree_state *st, const struct cell *cl, uint32_t lo, uint32_t hi,
 			if (t->pair != NULL)
 				pair_add(st->m, t->pair, mask, len);
 		}
-		prev = st->ev[i].pos;
-		if (st->ev[i].bit > 0)
-			mask |= UINT32_C(1) << (st->ev[i].bit - 1);
+		prev = sc->ev[i].pos;
+		if (sc->ev[i].bit > 0)
+			mask |= UINT32_C(1) << (sc->ev[i].bit - 1);
 		else
-			mask &= ~(UINT32_C(1) << (-st->ev[i].bit - 1));
+			mask &= ~(UINT32_C(1) << (-sc->ev[i].bit - 1));
 	}
 }
 
@@ -333,34 +432,38 @@ cmp_cand(const void *x, const void *y)
 
 /* Mode e counts of one cell (docs/agreement.md §2.6). */
 static void
-overlap_cell(struct agree_state *st, const struct agree_seg *sg,
+overlap_cell(const struct agree_state *st, const struct agree_seg *sg,
     const struct cell *cl, struct tally *t)
 {
 	struct cand *cand = NULL;
 	size_t ncand = 0, cap = 0, i, j;
 	bool *matched = xcalloc(cl->n + 1, sizeof *matched);
 	bool *paired = xcalloc(cl->n + 1, sizeof *paired);
+	uint32_t *len = xcalloc(cl->n + 1, sizeof *len);
 
 	tally_zero(st, t);
+	for (i = 0; i < cl->n; i++)	/* each segment's units */
+		len[i] = span_coder(&cl->sp[i]) <= 1 ?
+		    graphemes_in(sg, cl->sp[i].start, cl->sp[i].end) : 0;
 	for (i = 0; i < cl->n; i++) {
 		const struct span *s = &cl->sp[i];
 
-		if (s->coder == 0)
+		if (span_coder(s) == 0)
 			t->n1++;
-		else if (s->coder == 1)
+		else if (span_coder(s) == 1)
 			t->n2++;
-		if (s->coder != 0)
+		if (span_coder(s) != 0)
 			continue;
 		for (j = 0; j < cl->n; j++) {
 			const struct span *u = &cl->sp[j];
 			uint32_t a, b, ov, mx;
 
-			if (u->coder != 1 || u->start >= s->end || u->end <= s->start)
+			if (span_coder(u) != 1 || u->start >= s->end || u->end <= s->start)
 				continue;
 			a = s->start > u->start ? s->start : u->start;
 			b = s->end < u->end ? s->end : u->end;
 			ov = graphemes_in(sg, a, b);
-			mx = s->len > u->len ? s->len : u->len;
+			mx = len[i] > len[j] ? len[i] : len[j];
 			/* |s n t| >= theta max(|s|, |t|), in integers */
 			if (ov == 0 || (uint64_t)ov * 1000 < (uint64_t)st->theta_pm * mx)
 				continue;
@@ -374,7 +477,7 @@ overlap_cell(struct agree_state *st, const struct agree_seg *sg,
 		}
 	}
 	for (i = 0; i < cl->n; i++)
-		if (cl->sp[i].coder <= 1) {
+		if (span_coder(&cl->sp[i]) <= 1) {
 			if (matched[i])
 				t->agr++;
 			else
@@ -390,6 +493,7 @@ overlap_cell(struct agree_state *st, const struct agree_seg *sg,
 	free(cand);
 	free(matched);
 	free(paired);
+	free(len);
 }
 
 /* Mode f: unit u's value from coder c, or -1. */
@@ -471,7 +575,9 @@ agree_state_new_lazy(const struct agree_config *cfg, size_t ndocs,
 	st->seg = xcalloc(ndocs + 1, sizeof *st->seg);
 	st->ready = xcalloc(ndocs + 1, sizeof *st->ready);
 	st->unit_off = xcalloc(ndocs + 1, sizeof *st->unit_off);
-	st->cell = xcalloc(ndocs * ncodes + 1, sizeof *st->cell);
+	/* a code and the next one fit a span's key */
+	assert(ncodes < (UINT32_C(1) << (32 - CODER_BITS)) - 1);
+	st->ds = xcalloc(ndocs + 1, sizeof *st->ds);
 	st->code_t = xcalloc(ncodes + 1, sizeof *st->code_t);
 	st->doc_t = xcalloc(ndocs + 1, sizeof *st->doc_t);
 	for (i = 0; i < ncodes; i++)
@@ -537,13 +643,8 @@ agree_state_free(struct agree_state *st)
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < st->ndocs * st->ncodes; i++)
-		if (st->cell[i] != NULL) {
-			free(st->cell[i]->sp);
-			tally_free(&st->cell[i]->t);
-			free(st->cell[i]);
-		}
 	for (i = 0; i < st->ndocs; i++) {
+		free(st->ds[i].sp);
 		agree_seg_free(&st->seg[i]);
 		tally_free(&st->doc_t[i]);
 	}
@@ -552,7 +653,7 @@ agree_state_free(struct agree_state *st)
 	tally_free(&st->total);
 	free(st->seg);
 	free(st->ready);
-	free(st->cell);
+	free(st->ds);
 	free(st->code_t);
 	free(st->doc_t);
 	free(st->code_cat);
@@ -560,20 +661,16 @@ agree_state_free(struct agree_state *st)
 	free(st->fn);
 	free(st->fsum);
 	free(st->kxk);
-	free(st->iv);
-	free(st->mg);
-	free(st->ev);
+	scratch_free(&st->sc);
 	free(st->h);
 	free(st);
 }
 
-/* Applies the change of one cell's counts: cell, code, document, total. */
+/* Applies the change of one cell's counts: code, document, total. */
 static void
-apply_delta(struct agree_state *st, struct cell *cl, size_t doc, size_t code,
+apply_delta(struct agree_state *st, size_t doc, size_t code,
     const struct tally *before, const struct tally *after)
 {
-	tally_add(st, &cl->t, before, -1);
-	tally_add(st, &cl->t, after, +1);
 	tally_add(st, &st->code_t[code], before, -1);
 	tally_add(st, &st->code_t[code], after, +1);
 	tally_add(st, &st->doc_t[doc], before, -1);
@@ -582,57 +679,90 @@ apply_delta(struct agree_state *st, struct cell *cl, size_t doc, size_t code,
 	tally_add(st, &st->total, after, +1);
 }
 
+/* Room for n more spans in ds: a quarter more at a time, not double (the
+ * spans are most of a large state's memory). */
+static void
+dspans_room(struct dspans *ds, size_t n)
+{
+	size_t cap = ds->cap;
+
+	assert(ds->n + n <= UINT32_MAX);
+	if (ds->n + n <= cap)
+		return;
+	cap += cap / 4 + 4;
+	if (cap < ds->n + n)
+		cap = ds->n + n;
+	if (cap > UINT32_MAX)
+		cap = UINT32_MAX;
+	ds->sp = xrealloc(ds->sp, cap * sizeof *ds->sp);
+	ds->cap = (uint32_t)cap;
+}
+
+/* Puts add[0..n), sorted and of one key, into ds in order. */
+static void
+dspans_insert(struct dspans *ds, const struct span *add, size_t n)
+{
+	struct span next = { 0, 0, add[0].key + 1 };
+	size_t i, j, k, end;
+
+	dspans_room(ds, n);
+	i = span_lower(ds, 0, &add[0]);
+	j = span_lower(ds, i, &next);	/* [i, j): the key's spans from add[0] on */
+	memmove(ds->sp + j + n, ds->sp + j, (ds->n - j) * sizeof *ds->sp);
+	/* merge [i, j) and add from the back into [i, j + n) */
+	for (end = j + n, k = n; k > 0;) {
+		if (j > i && span_cmp(&ds->sp[j - 1], &add[k - 1]) > 0)
+			ds->sp[--end] = ds->sp[--j];
+		else
+			ds->sp[--end] = add[--k];
+	}
+	ds->n += (uint32_t)n;
+}
+
 /*
- * Counts the cell again over the units [lo, hi) around edit(), which adds
- * or removes one span; the difference goes into every total.
+ * Counts the cell of code in doc again over the units [lo, hi) around an
+ * edit of its spans: add[0..n) (sorted, one key) put in, or with n == 0
+ * the span at index `at` of the document's array taken out. Mode f
+ * follows the presence of coder, the edited spans' coder. The difference
+ * goes into every total.
  */
 static void
-change(struct agree_state *st, const struct agree_coding *c, struct cell *cl,
-    uint32_t lo, uint32_t hi, bool add, size_t at)
+change(struct agree_state *st, size_t doc, size_t code, int coder,
+    uint32_t lo, uint32_t hi, const struct span *add, size_t n, size_t at)
 {
+	struct dspans *ds = &st->ds[doc];
 	struct tally before, after;
 	struct ival *old = NULL;
 	size_t nold = 0, ncur;
+	struct cell cl = cell_of(st, doc, code);
 
 	tally_init(st, &before);
 	tally_init(st, &after);
 	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
-		overlap_cell(st, &st->seg[c->doc], cl, &before);
+		overlap_cell(st, &st->seg[doc], &cl, &before);
 	else if (st->cfg.unit == AGREE_UNIT_KXK) {
-		nold = merged(st, cl, lo, hi, (int)c->coder);
+		nold = merged(st, &st->sc, doc, &cl, lo, hi, coder);
 		old = xmalloc((nold + 1) * sizeof *old);
-		memcpy(old, st->mg, nold * sizeof *old);
+		memcpy(old, st->sc.mg, nold * sizeof *old);
 	} else if (lo < hi)
-		sweep(st, cl, lo, hi, &before);
-	if (add) {
-		struct span *s;
-
-		/* grown from one, not xgrow's sixteen: a study has a cell
-		   per document and code, most holding a coding or two (at
-		   10x a million cells, 384 bytes each the other way) */
-		if (cl->n == cl->cap) {
-			cl->cap = cl->cap == 0 ? 1 : 2 * cl->cap;
-			cl->sp = xrealloc(cl->sp, cl->cap * sizeof *cl->sp);
-		}
-		s = &cl->sp[cl->n++];
-		s->start = c->start;
-		s->end = c->end;
-		s->lo = lo;
-		s->hi = hi;
-		s->coder = c->coder;
-		s->len = st->cfg.unit == AGREE_UNIT_OVERLAP ?
-		    graphemes_in(&st->seg[c->doc], c->start, c->end) : 0;
+		sweep(st, &st->sc, doc, &cl, lo, hi, &before);
+	if (n > 0) {
+		dspans_insert(ds, add, n);
 	} else {
-		cl->sp[at] = cl->sp[--cl->n];
+		assert(at < ds->n);
+		memmove(ds->sp + at, ds->sp + at + 1, (ds->n - at - 1) * sizeof *ds->sp);
+		ds->n--;
 	}
+	cl = cell_of(st, doc, code);
 	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
-		overlap_cell(st, &st->seg[c->doc], cl, &after);
+		overlap_cell(st, &st->seg[doc], &cl, &after);
 	else if (st->cfg.unit == AGREE_UNIT_KXK) {
-		ncur = merged(st, cl, lo, hi, (int)c->coder);
-		kxk_update(st, c->doc, c->code, (int)c->coder, old, nold, st->mg, ncur, lo, hi);
+		ncur = merged(st, &st->sc, doc, &cl, lo, hi, coder);
+		kxk_update(st, doc, (uint32_t)code, coder, old, nold, st->sc.mg,
+		    ncur, lo, hi);
 	} else if (lo < hi)
-		sweep(st, cl, lo, hi, &after);
-	apply_delta(st, cl, c->doc, c->code, &before, &after);
+		sweep(st, &st->sc, doc, &cl, lo, hi, &after);
+	apply_delta(st, doc, code, &before, &after);
 	tally_free(&before);
 	tally_free(&after);
 	free(old);
@@ -648,40 +778,108 @@ valid(const struct agree_state *st, const struct agree_coding *c)
 	    c->end <= st->seg[c->doc].ncp;
 }
 
+static struct span
+span_make(const struct agree_coding *c)
+{
+	return (struct span){ c->start, c->end,
+	    c->code << CODER_BITS | c->coder };
+}
+
+/* add[0..n) of one key into doc: one change over the units they mark. */
+static void
+add_run(struct agree_state *st, size_t doc, const struct span *add, size_t n)
+{
+	uint32_t lo = UINT32_MAX, hi = 0, l, h;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		span_units(st, doc, &add[i], &l, &h);
+		if (l < h && l < lo)
+			lo = l;
+		if (l < h && h > hi)
+			hi = h;
+	}
+	if (lo > hi)		/* no unit marked: no presence changes */
+		lo = hi = 0;
+	change(st, doc, span_code(&add[0]), (int)span_coder(&add[0]), lo, hi,
+	    add, n, 0);
+}
+
 int
 agree_state_add_coding(struct agree_state *st, const struct agree_coding *c)
 {
-	struct cell **slot;
-	uint32_t lo, hi;
+	struct span s;
 
 	if (!valid(st, c))
 		return -1;
-	slot = &st->cell[c->doc * st->ncodes + c->code];
-	if (*slot == NULL) {
-		*slot = xcalloc(1, sizeof **slot);
-		tally_init(st, &(*slot)->t);
-	}
-	agree_seg_range(&st->seg[c->doc], st->cfg.unit == AGREE_UNIT_KXK ?
-	    AGREE_UNIT_PARAGRAPH : st->cfg.unit, c->start, c->end, &lo, &hi);
-	change(st, c, *slot, lo, hi, true, 0);
+	s = span_make(c);
+	add_run(st, c->doc, &s, 1);
 	return 0;
+}
+
+struct dspan {
+	uint32_t doc;
+	struct span s;
+};
+
+static int
+cmp_dspan(const void *x, const void *y)
+{
+	const struct dspan *a = x, *b = y;
+
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return span_cmp(&a->s, &b->s);
+}
+
+size_t
+agree_state_add_codings(struct agree_state *st, const struct agree_coding *c,
+    size_t n)
+{
+	struct dspan *v = xcalloc(n + 1, sizeof *v);
+	size_t i, j, nv = 0;
+
+	for (i = 0; i < n; i++)
+		if (valid(st, &c[i])) {
+			v[nv].doc = c[i].doc;
+			v[nv++].s = span_make(&c[i]);
+		}
+	if (nv > 1)
+		qsort(v, nv, sizeof *v, cmp_dspan);
+	/* a run of one document and key at a time: one memmove each */
+	for (i = 0; i < nv; i = j) {
+		struct span *run;
+
+		for (j = i + 1; j < nv && v[j].doc == v[i].doc &&
+		    v[j].s.key == v[i].s.key; j++)
+			;
+		run = xmalloc((j - i) * sizeof *run);
+		for (size_t k = i; k < j; k++)
+			run[k - i] = v[k].s;
+		add_run(st, v[i].doc, run, j - i);
+		free(run);
+	}
+	free(v);
+	return n - nv;
 }
 
 int
 agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c)
 {
-	struct cell *cl;
+	struct dspans *ds;
+	struct span s;
+	uint32_t lo, hi;
 	size_t i;
 
-	if (!valid(st, c) || (cl = st->cell[c->doc * st->ncodes + c->code]) == NULL)
+	if (!valid(st, c))
 		return -1;
-	for (i = 0; i < cl->n; i++)
-		if (cl->sp[i].coder == c->coder && cl->sp[i].start == c->start &&
-		    cl->sp[i].end == c->end)
-			break;
-	if (i == cl->n)
+	ds = &st->ds[c->doc];
+	s = span_make(c);
+	i = span_lower(ds, 0, &s);
+	if (i == ds->n || span_cmp(&ds->sp[i], &s) != 0)
 		return -1;
-	change(st, c, cl, cl->sp[i].lo, cl->sp[i].hi, false, i);
+	span_units(st, c->doc, &s, &lo, &hi);
+	change(st, c->doc, c->code, (int)c->coder, lo, hi, NULL, 0, i);
 	return 0;
 }
 
@@ -689,7 +887,7 @@ void
 agree_state_recount(struct agree_state *st)
 {
 	struct tally t;
-	size_t d, x, i;
+	size_t d, x, i, j;
 
 	if (st->cfg.unit == AGREE_UNIT_KXK && st->kxk == NULL)
 		return;
@@ -706,33 +904,35 @@ agree_state_recount(struct agree_state *st)
 		st->left_out = 0;
 	}
 	for (d = 0; d < st->ndocs; d++)
-		for (x = 0; x < st->ncodes; x++) {
-			struct cell *cl = st->cell[d * st->ncodes + x];
+		for (j = 0; j < st->ds[d].n; j = x) {
+			const struct span *sp = st->ds[d].sp;
+			uint32_t code = span_code(&sp[j]);
+			struct cell cl;
 
-			if (cl == NULL)
-				continue;
+			for (x = j + 1; x < st->ds[d].n && span_code(&sp[x]) == code; x++)
+				;
+			cl = (struct cell){ sp + j, x - j };
 			if (st->cfg.unit == AGREE_UNIT_OVERLAP) {
-				overlap_cell(st, &st->seg[d], cl, &t);
+				overlap_cell(st, &st->seg[d], &cl, &t);
 			} else if (st->cfg.unit == AGREE_UNIT_KXK) {
-				size_t n = merged(st, cl, 0, st->seg[d].nu, -1);
+				size_t n = merged(st, &st->sc, d, &cl, 0,
+				    st->seg[d].nu, -1);
 
 				for (i = 0; i < n; i++) {
 					uint32_t u;
 
-					for (u = st->mg[i].lo; u < st->mg[i].hi; u++) {
+					for (u = st->sc.mg[i].lo; u < st->sc.mg[i].hi; u++) {
 						int64_t gu = st->unit_off[d] + u;
 
-						st->fn[gu * st->m + st->mg[i].coder]++;
-						st->fsum[gu * st->m + st->mg[i].coder] += (uint32_t)x;
+						st->fn[gu * st->m + st->sc.mg[i].coder]++;
+						st->fsum[gu * st->m + st->sc.mg[i].coder] += code;
 					}
 				}
 				continue;
 			} else {
-				sweep(st, cl, 0, st->seg[d].nu, &t);
+				sweep(st, &st->sc, d, &cl, 0, st->seg[d].nu, &t);
 			}
-			tally_zero(st, &cl->t);
-			tally_add(st, &cl->t, &t, 1);
-			tally_add(st, &st->code_t[x], &t, 1);
+			tally_add(st, &st->code_t[code], &t, 1);
 			tally_add(st, &st->doc_t[d], &t, 1);
 			tally_add(st, &st->total, &t, 1);
 		}
@@ -778,12 +978,33 @@ report(const struct agree_state *st, const struct tally *t, int64_t units,
 		hist[0] -= hist[i];
 }
 
+/*
+ * The counts of the cell of code in doc, swept when asked: cells keep
+ * none (at 10x a million cells). Modes e and f count no 2x2 table per
+ * cell: zero there, as mode e's segment counts are zero in the others.
+ */
+static void
+cell_tally(const struct agree_state *st, size_t doc, size_t code,
+    struct tally *t)
+{
+	struct cell cl = cell_of(st, doc, code);
+	struct scratch sc = {0};
+
+	tally_init(st, t);
+	if (cl.n == 0)
+		return;
+	if (st->cfg.unit == AGREE_UNIT_OVERLAP)
+		overlap_cell(st, &st->seg[doc], &cl, t);
+	else if (st->cfg.unit != AGREE_UNIT_KXK)
+		sweep(st, &sc, doc, &cl, 0, st->seg[doc].nu, t);
+	scratch_free(&sc);
+}
+
 void
 agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
     struct agree_cells *out, int64_t *hist)
 {
-	static const struct tally zero;
-	const struct cell *cl;
+	struct tally t;
 
 	memset(out, 0, sizeof *out);
 	if (code < 0 || (size_t)code >= st->ncodes || (doc >= 0 && (size_t)doc >= st->ndocs))
@@ -792,14 +1013,9 @@ agree_state_table(const struct agree_state *st, int64_t code, int64_t doc,
 		report(st, &st->code_t[code], st->nunits, out, hist);
 		return;
 	}
-	cl = st->cell[doc * st->ncodes + code];
-	if (cl == NULL && st->m >= 3 && hist != NULL) {
-		memset(hist, 0, ((size_t)st->m + 1) * sizeof *hist);
-		hist[0] = st->seg[doc].nu;
-		out->d = st->seg[doc].nu;
-		return;
-	}
-	report(st, cl != NULL ? &cl->t : &zero, st->seg[doc].nu, out, hist);
+	cell_tally(st, (size_t)doc, (size_t)code, &t);
+	report(st, &t, st->seg[doc].nu, out, hist);
+	tally_free(&t);
 }
 
 bool
@@ -814,8 +1030,7 @@ agree_state_code_used(const struct agree_state *st, int64_t code)
 	t = &st->code_t[code];
 	if (st->cfg.unit == AGREE_UNIT_KXK) {	/* no tallies: any coding */
 		for (d = 0; d < st->ndocs; d++)
-			if (st->cell[d * st->ncodes + (size_t)code] != NULL &&
-			    st->cell[d * st->ncodes + (size_t)code]->n > 0)
+			if (cell_of(st, d, (size_t)code).n > 0)
 				return true;
 		return false;
 	}
@@ -898,15 +1113,18 @@ void
 agree_state_overlap(const struct agree_state *st, int64_t code, int64_t doc,
     struct agree_overlap *out)
 {
-	const struct cell *cl;
+	struct tally t;
 
 	memset(out, 0, sizeof *out);
 	if (code < 0 || (size_t)code >= st->ncodes || (doc >= 0 && (size_t)doc >= st->ndocs))
 		return;
-	if (doc < 0)
+	if (doc < 0) {
 		overlap_of(&st->code_t[code], out);
-	else if ((cl = st->cell[doc * st->ncodes + code]) != NULL)
-		overlap_of(&cl->t, out);
+		return;
+	}
+	cell_tally(st, (size_t)doc, (size_t)code, &t);
+	overlap_of(&t, out);
+	tally_free(&t);
 }
 
 void
@@ -1012,25 +1230,26 @@ usegs(const struct agree_state *st, int64_t code, size_t d0, size_t d1,
     struct agree_useg_set *out)
 {
 	int64_t off = 0;
-	size_t d, k, i, k0 = code < 0 ? 0 : (size_t)code;
+	size_t d, i, k0 = code < 0 ? 0 : (size_t)code;
 	size_t k1 = code < 0 ? st->ncodes : k0 + 1;
 
 	memset(out, 0, sizeof *out);
 	out->ncoders = st->m;
 	out->nvalues = (int)(k1 - k0);
 	for (d = d0; d < d1; d++) {
+		/* every code: the document's spans; one: its cell */
+		struct cell c = code < 0 ? (struct cell){ st->ds[d].sp, st->ds[d].n } :
+		    cell_of(st, d, k0);
+
 		agree_useg_block(out, off, st->seg[d].ncp);
-		for (k = k0; k < k1; k++) {
-			const struct cell *c = st->cell[d * st->ncodes + k];
+		for (i = 0; i < c.n; i++) {
+			struct agree_useg g = { (int32_t)(d - d0),
+			    (int32_t)span_coder(&c.sp[i]),
+			    (int32_t)(span_code(&c.sp[i]) - k0),
+			    off + c.sp[i].start, off + c.sp[i].end, 0 };
+			const char *err;
 
-			for (i = 0; c != NULL && i < c->n; i++) {
-				struct agree_useg g = { (int32_t)(d - d0),
-				    (int32_t)c->sp[i].coder, (int32_t)(k - k0),
-				    off + c->sp[i].start, off + c->sp[i].end, 0 };
-				const char *err;
-
-				(void)agree_useg_add(out, &g, &err);
-			}
+			(void)agree_useg_add(out, &g, &err);
 		}
 		off += st->seg[d].ncp;
 	}

@@ -354,6 +354,14 @@ bool agree_state_doc_ready(const struct agree_state *st, size_t doc);
  */
 int agree_state_add_coding(struct agree_state *st, const struct agree_coding *c);
 int agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c);
+/*
+ * Adds c[0..n) as agree_state_add_coding adds each, with the same
+ * figures after, but a cell's new codings in one step: a document's
+ * codings at once (a lazy state's new document, a whole build) cost no
+ * more than their count. Returns how many were refused.
+ */
+size_t agree_state_add_codings(struct agree_state *st,
+    const struct agree_coding *c, size_t n);
 /* Counts every table again from the stored codings (the reference path). */
 void agree_state_recount(struct agree_state *st);
 

@@ -16,6 +16,22 @@
 #include "stats/retest.h"
 #include "base/textin.h"
 
+/*
+ * The document last quoted or asked for a paragraph: its text (read for
+ * it, under a lean snapshot; else the snapshot's) and, once a paragraph
+ * is asked for, its line breaks. The analyses go document by document, so
+ * one is enough, and a paragraph costs a search, not a walk of the text.
+ */
+struct an_lines {
+	long doc;		/* document index, or -1 */
+	char *text;		/* owned when the snapshot is lean */
+	size_t len;
+	size_t *nl;		/* per '\n' byte, the code point holding it */
+	size_t nnl;
+	bool indexed;
+	enum ax_status status;	/* the first text that could not be read */
+};
+
 static void
 an_zero(struct an_project *a)
 {
@@ -111,6 +127,22 @@ drop_hidden_coders(struct project *p, struct an_project *a)
 		assert(a->codings[i].coder == vis);
 }
 
+/* Leaves out of the evidence the codings the snapshot does not hold. */
+static void
+evidence_held(struct an_project *a)
+{
+	size_t i, j, k;
+
+	for (i = 0; a->evidence != NULL && i < a->nlinks; i++) {
+		struct an_evidence *e = &a->evidence[i];
+
+		for (j = k = 0; j < e->n; j++)
+			if (an_coding_index(a, e->codings[j]) >= 0)
+				e->codings[k++] = e->codings[j];
+		e->n = k;
+	}
+}
+
 /*
  * The links, their types and evidence, and the core category. Evidence is
  * kept only where the snapshot holds the coding, so every count made from
@@ -120,7 +152,7 @@ static enum ax_status
 load_links(struct project *p, struct an_project *a)
 {
 	enum ax_status st;
-	size_t i, j, k;
+	size_t i;
 
 	if ((st = link_list(p, 0, &a->links, &a->nlinks)) != AX_OK ||
 	    (st = link_type_list(p, &a->ltypes, &a->nltypes)) != AX_OK ||
@@ -133,16 +165,13 @@ load_links(struct project *p, struct an_project *a)
 		if ((st = link_evidence_list(p, a->links[i].id, &e->codings,
 		    &e->n)) != AX_OK)
 			return st;
-		for (j = k = 0; j < e->n; j++)
-			if (an_coding_index(a, e->codings[j]) >= 0)
-				e->codings[k++] = e->codings[j];
-		e->n = k;
 	}
+	evidence_held(a);
 	return AX_OK;
 }
 
-enum ax_status
-an_load(struct project *p, struct an_project *a)
+static enum ax_status
+load(struct project *p, bool texts, struct an_project *a)
 {
 	struct coding_filter all = {0, 0, 0};
 	enum ax_status st;
@@ -150,14 +179,19 @@ an_load(struct project *p, struct an_project *a)
 	char *title;
 
 	an_zero(a);
+	a->p = p;
+	a->lines = xcalloc(1, sizeof *a->lines);
+	a->lines->doc = -1;
 	if ((st = doc_list(p, &a->docs, &a->ndocs)) != AX_OK)
 		goto fail;
-	a->texts = xcalloc(a->ndocs + 1, sizeof *a->texts);
-	a->textlens = xcalloc(a->ndocs + 1, sizeof *a->textlens);
+	if (texts) {
+		a->texts = xcalloc(a->ndocs + 1, sizeof *a->texts);
+		a->textlens = xcalloc(a->ndocs + 1, sizeof *a->textlens);
+	}
 	a->attrs = xcalloc(a->ndocs + 1, sizeof *a->attrs);
 	a->nattrs = xcalloc(a->ndocs + 1, sizeof *a->nattrs);
 	for (i = 0; i < a->ndocs; i++) {
-		if ((st = doc_text(p, a->docs[i].id, &a->texts[i],
+		if (texts && (st = doc_text(p, a->docs[i].id, &a->texts[i],
 		    &a->textlens[i])) != AX_OK)
 			goto fail;
 		if ((st = doc_attr_list(p, a->docs[i].id, &a->attrs[i],
@@ -189,10 +223,115 @@ fail:
 	return st;
 }
 
+enum ax_status
+an_load(struct project *p, struct an_project *a)
+{
+	return load(p, true, a);
+}
+
+enum ax_status
+an_load_lean(struct project *p, struct an_project *a)
+{
+	return load(p, false, a);
+}
+
+enum ax_status
+an_text_status(const struct an_project *a)
+{
+	return a->lines != NULL ? a->lines->status : AX_OK;
+}
+
+/* Forgets the document held (its text too when the snapshot read it). */
+static void
+lines_reset(const struct an_project *a)
+{
+	struct an_lines *l = a->lines;
+
+	if (a->texts == NULL)
+		free(l->text);
+	free(l->nl);
+	l->text = NULL;
+	l->nl = NULL;
+	l->len = l->nnl = 0;
+	l->indexed = false;
+	l->doc = -1;
+}
+
+/* Document index d held: its text, read if the snapshot is lean. */
+static struct an_lines *
+lines_of(const struct an_project *a, size_t d)
+{
+	struct an_lines *l = a->lines;
+	enum ax_status st;
+
+	if (l->doc == (long)d)
+		return l;
+	lines_reset(a);
+	l->doc = (long)d;
+	if (a->texts != NULL) {
+		l->text = a->texts[d];
+		l->len = a->textlens[d];
+	} else if ((st = doc_text(a->p, a->docs[d].id, &l->text, &l->len)) !=
+	    AX_OK) {
+		if (l->status == AX_OK)
+			l->status = st;
+		l->text = xstrdup("");
+		l->len = 0;
+	}
+	return l;
+}
+
+/*
+ * The line breaks of l's text by the code point whose step holds them,
+ * stepping as textin_cp_to_byte does: a paragraph is then one more than
+ * the breaks before its code point, whatever bytes the text holds.
+ */
+static void
+lines_index(struct an_lines *l)
+{
+	const uint8_t *q = (const uint8_t *)l->text, *end = q + l->len;
+	size_t cap = 0, cp = 0;
+	ucs4_t c;
+
+	for (; q < end; cp++) {
+		int k = u8_mbtouc(&c, q, (size_t)(end - q));
+
+		for (; k > 0; k--, q++)
+			if (*q == '\n') {
+				l->nl = xgrow(l->nl, &cap, l->nnl + 1, sizeof *l->nl);
+				l->nl[l->nnl++] = cp;
+			}
+	}
+	l->indexed = true;
+}
+
+void
+an_keep_codings(struct an_project *a, const int64_t *coders, size_t n)
+{
+	size_t i, j, k;
+
+	for (i = k = 0; i < a->ncodings; i++) {
+		for (j = 0; j < n && coders[j] != a->codings[i].coder; j++)
+			;
+		if (j < n)
+			a->codings[k++] = a->codings[i];
+	}
+	a->ncodings = k;
+	a->codings = xrealloc(a->codings, (k + 1) * sizeof *a->codings);
+	free(a->ix_coding);
+	a->ix_coding = id_index(a->codings, a->ncodings, sizeof *a->codings,
+	    offsetof(struct coding, id));
+	evidence_held(a);
+}
+
 void
 an_done(struct an_project *a)
 {
 	size_t i;
+
+	if (a->lines != NULL)
+		lines_reset(a);
+	free(a->lines);
 
 	for (i = 0; i < a->ndocs; i++) {
 		if (a->texts != NULL)
@@ -290,8 +429,8 @@ an_coding_quote(const struct an_project *a, const struct coding *c)
 
 	if (d < 0)
 		return xstrdup("");
-	s = a->texts[d];
-	len = a->textlens[d];
+	s = lines_of(a, (size_t)d)->text;
+	len = a->lines->len;
 	textin_cp_span(s, len, (size_t)c->start, (size_t)c->end, &x, &y);
 	return xstrndup(s + x, y - x);
 }
@@ -299,14 +438,18 @@ an_coding_quote(const struct an_project *a, const struct coding *c)
 long
 an_paragraph_of(const struct an_project *a, size_t d, int64_t cp)
 {
-	const char *s = a->texts[d], *end;
-	size_t x = textin_cp_to_byte(s, a->textlens[d], (size_t)cp);
-	long n = 1;
+	struct an_lines *l = lines_of(a, d);
+	size_t lo = 0, hi, mid;
 
-	for (end = s + x; s < end; s++)
-		if (*s == '\n')
-			n++;
-	return n;
+	if (!l->indexed)
+		lines_index(l);
+	/* the breaks held by the code points before cp */
+	for (hi = l->nnl; lo < hi; )
+		if (l->nl[mid = lo + (hi - lo) / 2] < (size_t)cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	return (long)lo + 1;
 }
 
 bool

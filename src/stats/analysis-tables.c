@@ -110,36 +110,86 @@ an_slot_table_done(struct an_slot_table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A sample row's place in document order (ties in row order). */
+struct at_doc {
+	size_t doc, row;
+};
+
+static int
+at_doc_cmp(const void *x, const void *y)
+{
+	const struct at_doc *u = x, *v = y;
+
+	if (u->doc != v->doc)
+		return u->doc < v->doc ? -1 : 1;
+	return (u->row > v->row) - (u->row < v->row);
+}
+
+/* The node index of c's code when c is a code's coding by coder in a
+ * document of the snapshot, else -1; *d: the document's index. */
+static long
+sample_node(const struct an_project *a, const struct coding *c, int64_t coder,
+    long *d)
+{
+	long n;
+
+	if (!coder_ok(c, coder) || (*d = an_doc_index(a, c->doc)) < 0 ||
+	    (n = an_node_index(a, c->node)) < 0 || a->nodes[n].kind != NODE_CODE)
+		return -1;
+	return n;
+}
+
+/*
+ * Two passes over the codings pick each code's first per_code (a count,
+ * then the rows in tree order); the quotes are then cut document by
+ * document, so a lean snapshot reads each text once.
+ */
 void
 an_sample(const struct an_project *a, int64_t coder, size_t per_code,
     struct an_sample *s)
 {
-	size_t i, k, cap = 0;
+	size_t *got = xcalloc(a->nnodes + 1, sizeof *got);
+	size_t *at = xcalloc(a->nnodes + 1, sizeof *at);
+	struct at_doc *order;
+	size_t i, k;
+	long n, d;
 
 	memset(s, 0, sizeof *s);
+	for (k = 0; k < a->ncodings; k++)
+		if ((n = sample_node(a, &a->codings[k], coder, &d)) >= 0 &&
+		    got[n] < per_code)
+			got[n]++;
 	for (i = 0; i < a->nnodes; i++) {
-		size_t got = 0;
-
-		if (a->nodes[i].kind != NODE_CODE)
-			continue;
-		for (k = 0; k < a->ncodings && got < per_code; k++) {
-			const struct coding *c = &a->codings[k];
-			struct an_sample_row *r;
-			long d;
-
-			if (c->node != a->nodes[i].id || !coder_ok(c, coder) ||
-			    (d = an_doc_index(a, c->doc)) < 0)
-				continue;
-			s->rows = xgrow(s->rows, &cap, s->nrows + 1, sizeof *s->rows);
-			r = &s->rows[s->nrows++];
-			r->code = i;
-			r->doc = (size_t)d;
-			r->coding = c;
-			r->quote = an_coding_quote(a, c);
-			r->paragraph = an_paragraph_of(a, (size_t)d, c->start);
-			got++;
-		}
+		at[i] = s->nrows;
+		s->nrows += got[i];
 	}
+	s->rows = xcalloc(s->nrows + 1, sizeof *s->rows);
+	order = xcalloc(s->nrows + 1, sizeof *order);
+	for (k = 0; k < a->ncodings; k++) {
+		struct an_sample_row *r;
+
+		if ((n = sample_node(a, &a->codings[k], coder, &d)) < 0 ||
+		    got[n] == 0)
+			continue;
+		got[n]--;
+		order[at[n]].doc = (size_t)d;
+		order[at[n]].row = at[n];
+		r = &s->rows[at[n]++];
+		r->code = (size_t)n;
+		r->doc = (size_t)d;
+		r->coding = &a->codings[k];
+	}
+	if (s->nrows > 0)
+		qsort(order, s->nrows, sizeof *order, at_doc_cmp);
+	for (i = 0; i < s->nrows; i++) {
+		struct an_sample_row *r = &s->rows[order[i].row];
+
+		r->quote = an_coding_quote(a, r->coding);
+		r->paragraph = an_paragraph_of(a, r->doc, r->coding->start);
+	}
+	free(order);
+	free(at);
+	free(got);
 }
 
 void
@@ -359,11 +409,34 @@ an_cooc_done(struct an_cooc *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* For node index i, the coders (of the selected) who applied it: one pass
+ * over the codings, not one per code. The caller frees it. */
+static size_t *
+code_coders(const struct an_project *a, int64_t coder)
+{
+	size_t *n = xcalloc(a->nnodes + 1, sizeof *n), k;
+	bool *seen = xcalloc(a->nnodes * a->ncoders + 1, sizeof *seen);
+
+	for (k = 0; k < a->ncodings; k++) {
+		const struct coding *c = &a->codings[k];
+		long i, ci;
+
+		if (!coder_ok(c, coder) || (i = an_node_index(a, c->node)) < 0 ||
+		    (ci = an_coder_index(a, c->coder)) < 0 ||
+		    seen[(size_t)i * a->ncoders + (size_t)ci])
+			continue;
+		seen[(size_t)i * a->ncoders + (size_t)ci] = true;
+		n[i]++;
+	}
+	free(seen);
+	return n;
+}
+
 void
 an_codebook(const struct an_project *a, int64_t coder, struct an_codebook *cb)
 {
 	struct an_count *cnt = an_code_counts(a, coder);
-	int64_t *seen = xcalloc(a->ncoders + 1, sizeof *seen);
+	size_t *ncoders = code_coders(a, coder);
 	size_t i, k, cap = 0;
 
 	memset(cb, 0, sizeof *cb);
@@ -395,21 +468,9 @@ an_codebook(const struct an_project *a, int64_t coder, struct an_codebook *cb)
 		r->memos = buf_take(&b);
 		r->ncodings = cnt[i].ncodings;
 		r->ndocs = cnt[i].ndocs;
-		memset(seen, 0, (a->ncoders + 1) * sizeof *seen);
-		for (k = 0; k < a->ncodings; k++) {
-			long ci;
-
-			if (a->codings[k].node != a->nodes[i].id ||
-			    !coder_ok(&a->codings[k], coder) ||
-			    (ci = an_coder_index(a, a->codings[k].coder)) < 0)
-				continue;
-			if (!seen[ci]) {
-				seen[ci] = 1;
-				r->ncoders++;
-			}
-		}
+		r->ncoders = ncoders[i];
 	}
-	free(seen);
+	free(ncoders);
 	free(cnt);
 }
 

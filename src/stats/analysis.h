@@ -82,7 +82,8 @@ struct an_project {
 	char *title;			/* the study's title, or "" */
 	struct doc_info *docs;		/* interview order */
 	size_t ndocs;
-	char **texts;			/* texts[i] of docs[i], NUL-terminated */
+	char **texts;			/* texts[i] of docs[i], NUL-terminated;
+					 * NULL when loaded lean */
 	size_t *textlens;
 	struct doc_attr **attrs;	/* attrs[i][0..nattrs[i]) of docs[i] */
 	size_t *nattrs;
@@ -102,6 +103,8 @@ struct an_project {
 	int64_t core;			/* the core category's node id, or 0 */
 	/* id -> index lookups behind an_*_index (sorted by id; private) */
 	struct an_id_index *ix_doc, *ix_node, *ix_coder, *ix_coding;
+	struct project *p;		/* lean: where the texts are read */
+	struct an_lines *lines;		/* the document last quoted (private) */
 };
 
 /* The codings attached to a link as evidence, in document order; ids of
@@ -120,6 +123,18 @@ struct an_id_index {
 /* Loads the snapshot, texts included. On failure a is zeroed and the
  * message is project_errmsg(p). */
 enum ax_status an_load(struct project *p, struct an_project *a);
+/*
+ * The snapshot without the texts: an_coding_quote and an_paragraph_of read
+ * a document's text when asked and hold that one only, so p must stay open
+ * while a is used. A text that cannot be read quotes as "" and its
+ * paragraphs as 1; an_text_status then says why.
+ */
+enum ax_status an_load_lean(struct project *p, struct an_project *a);
+/* AX_OK, or the error of the first text a lean snapshot could not read. */
+enum ax_status an_text_status(const struct an_project *a);
+/* Drops the codings of every coder but coders[0..n) (the coders stay):
+ * for a reader that counts those alone. */
+void an_keep_codings(struct an_project *a, const int64_t *coders, size_t n);
 void an_done(struct an_project *a);
 
 /* Index in a->docs / a->nodes / a->coders of an id, or -1 (O(log n)). */
@@ -135,7 +150,8 @@ const struct memo *an_memo(const struct an_project *a, int64_t memo);
 size_t an_node_top(const struct an_project *a, size_t i);
 /* The coding's text (owned by the caller). */
 char *an_coding_quote(const struct an_project *a, const struct coding *c);
-/* 1-based paragraph (line) of code-point offset cp in document index d. */
+/* 1-based paragraph (line) of code-point offset cp in document index d
+ * (O(log lines) after the document's first call). */
 long an_paragraph_of(const struct an_project *a, size_t d, int64_t cp);
 
 /* ---- Per-code counts (analysis-tables.c) ---- */
