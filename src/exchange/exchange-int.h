@@ -34,6 +34,8 @@ bool xs_is(const xmlNode *n, const char *ns, const char *name);
 char *xs_attr(const xmlNode *n, const char *name);
 /* The first child element named name in ns, or NULL. */
 xmlNode *xs_child(const xmlNode *n, const char *ns, const char *name);
+/* libxml2's messages to standard error off: axial says what failed. */
+void xs_quiet(void);
 
 /* ---- listnum.c: a list number as word processors show it ---- */
 

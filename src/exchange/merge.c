@@ -26,6 +26,7 @@
  * A .qdpx is first imported into a temporary project (with every REFI-QDA
  * check of refi-import.c) and merged from there.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,12 +163,12 @@ struct merge {
 	struct coder *oc;		/* the copy's coders */
 	size_t noc;
 	int64_t *coder_map;
-	struct coding *v;		/* the copy's codings */
-	size_t nv;
-	int64_t *coding_map;		/* -1: here, but hidden by blind coding */
-	struct idmap codings;		/* the copy's coding id -> index in v */
+	struct idmap codings;		/* the copy's coding id -> this project's
+					   (-1: here, hidden by blind coding) */
+	size_t capc;
 	struct doc_info *od;		/* the copy's documents */
 	size_t nod;
+	int64_t *od_order;		/* their ids in the copy's order */
 	struct idmap docs;		/* -> this project's, 0: none has its text */
 	struct idmap nodes;		/* -> this project's, 0: none; -1: not yet */
 	struct memo *mo;		/* the copy's memos */
@@ -255,8 +256,8 @@ mapped_node(struct merge *m, int64_t oid)
 	return e->to;
 }
 
-/* The maps from the copy's documents (by the SHA-256 of their text),
- * nodes (matched when first used) and codings (to their index in v). */
+/* The maps from the copy's documents (by the SHA-256 of their text) and
+ * nodes (matched when first used). */
 static enum ax_status
 merge_maps(struct merge *m)
 {
@@ -266,6 +267,9 @@ merge_maps(struct merge *m)
 	if (doc_list(m->o, &m->od, &m->nod) != AX_OK ||
 	    codetree_load(m->o, &t, &nt) != AX_OK)
 		return merge_fail(m, m->o, AX_ERR_IO);
+	m->od_order = xcalloc(m->nod + 1, sizeof *m->od_order);
+	for (i = 0; i < m->nod; i++)
+		m->od_order[i] = m->od[i].id;
 	/* sorted together, so od[k] stays the document of docs.v[k] */
 	qsort(m->od, m->nod, sizeof *m->od, doc_id_cmp);
 	m->docs.v = xcalloc(m->nod + 1, sizeof *m->docs.v);
@@ -281,93 +285,118 @@ merge_maps(struct merge *m)
 	m->nodes.n = nt;
 	qsort(m->nodes.v, nt, sizeof *m->nodes.v, idpair_cmp);
 	codetree_free(t, nt);
-	m->codings.v = xcalloc(m->nv + 1, sizeof *m->codings.v);
-	for (i = 0; i < m->nv; i++)
-		m->codings.v[i] = (struct idpair){m->v[i].id, (int64_t)i};
-	m->codings.n = m->nv;
-	qsort(m->codings.v, m->nv, sizeof *m->codings.v, idpair_cmp);
 	return AX_OK;
 }
 
-/* Codings are added this many at a time (coding_add_many), which bounds
- * the memory a merge of a million takes beyond the copy's codings. */
+/* Codings are added this many at a time (coding_add_many); the copy's
+ * are read a document at a time, so a merge of a million holds one
+ * document's codings and a batch, plus 16 bytes a coding for the map. */
 #define MERGE_BATCH 8192
 
-/* Adds the batch v[0..n) of the copy's codings at[0..n) and says in
- * coding_map where each went. */
+/* The copy's codings waiting for coding_add_many, with their ids there
+ * and their GUIDs (the document's list they came from is gone). */
+struct batch {
+	struct coding_new *v;
+	int64_t *oid;
+	char (*guid)[37];
+	size_t n;
+};
+
+/* Adds the batch and maps each of its codings to where it went. */
 static enum ax_status
-merge_batch(struct merge *m, struct coding_new *v, const size_t *at, size_t n)
+merge_flush(struct merge *m, struct batch *b)
 {
 	size_t k;
 
-	if (n > 0 && coding_add_many(m->p, v, n) != AX_OK)
+	if (b->n > 0 && coding_add_many(m->p, b->v, b->n) != AX_OK)
 		return merge_fail(m, m->p, AX_ERR_INPUT);
-	for (k = 0; k < n; k++) {
-		if (v[k].fate == CODING_ADDED) {
+	m->codings.v = xgrow(m->codings.v, &m->capc, m->codings.n + b->n + 1,
+	    sizeof *m->codings.v);
+	for (k = 0; k < b->n; k++) {
+		struct coding_new *c = &b->v[k];
+
+		if (c->fate == CODING_ADDED) {
 			m->st->codings++;
 		} else {
 			m->st->skipped++;
-			if (v[k].fate == CODING_SAME_SPAN)
-				v[k].id = coding_here(m->p, v[k].doc, v[k].node,
-				    v[k].coder, v[k].start, v[k].end);
+			if (c->fate == CODING_SAME_SPAN)
+				c->id = coding_here(m->p, c->doc, c->node,
+				    c->coder, c->start, c->end);
 		}
-		m->coding_map[at[k]] = v[k].id;
+		m->codings.v[m->codings.n++] = (struct idpair){b->oid[k], c->id};
 	}
+	b->n = 0;
 	return AX_OK;
 }
 
-/* The codings, under their own coders; coding_map says where each went. */
+/* The copy's coding c, of here document doc: into the batch (added when
+ * full) unless its code or coder has no match. */
+static enum ax_status
+merge_coding(struct merge *m, const struct coding *c, int64_t doc,
+    struct batch *b, struct seen *bad_nodes)
+{
+	int64_t node, coder = 0;
+	enum ax_status s;
+
+	if ((node = mapped_node(m, c->node)) == 0) {
+		if (seen_once(bad_nodes, c->node)) {
+			char *path = codetree_path(m->o, c->node);
+
+			buf_printf(m->rep, _("code '%s' matches no code in the "
+			    "project (by GUID or path): its codings were not "
+			    "merged\n"), path ? path : "?");
+			free(path);
+		}
+		return AX_OK;
+	}
+	if ((s = map_coder_of(m, c->coder, NULL, &coder)) != AX_OK || coder == 0)
+		return s;
+	memcpy(b->guid[b->n], c->guid, sizeof b->guid[b->n]);
+	b->v[b->n] = (struct coding_new){coder, doc, node, c->start, c->end,
+	    c->created, b->guid[b->n], CODING_ADDED, 0};
+	b->oid[b->n++] = c->id;
+	return b->n < MERGE_BATCH ? AX_OK : merge_flush(m, b);
+}
+
+/* The codings, under their own coders, a document at a time in the copy's
+ * order of documents: the order coding_list gives the whole copy, the
+ * order they were added in when it was read at once. m->codings then maps
+ * each to where it went. */
 static enum ax_status
 merge_codings(struct merge *m)
 {
-	struct seen bad_docs = {0}, bad_nodes = {0};
-	struct coding_new *v = xcalloc(MERGE_BATCH, sizeof *v);
-	size_t *at = xcalloc(MERGE_BATCH, sizeof *at);
+	struct seen bad_nodes = {0};
+	struct batch b = {xcalloc(MERGE_BATCH, sizeof *b.v),
+	    xcalloc(MERGE_BATCH, sizeof *b.oid),
+	    xcalloc(MERGE_BATCH, sizeof *b.guid), 0};
 	enum ax_status s = AX_OK;
-	size_t i, nb = 0;
+	size_t i, j, nc;
 
-	for (i = 0; i < m->nv && s == AX_OK; i++) {
-		struct coding *c = &m->v[i];
-		struct idpair *d = idmap_get(&m->docs, c->doc);
-		int64_t doc, node, coder = 0;
+	for (i = 0; i < m->nod && s == AX_OK; i++) {
+		struct coding_filter f = {m->od_order[i], 0, 0};
+		struct idpair *d = idmap_get(&m->docs, f.doc);
+		struct coding *cv;
 
-		if (d == NULL)
-			continue;
-		if ((doc = d->to) == 0) {
-			if (seen_once(&bad_docs, c->doc))
-				buf_printf(m->rep, _("document '%s' is not in the "
-				    "project (no document has the same text): its "
-				    "codings were not merged\n"),
-				    m->od[d - m->docs.v].name);
-			continue;
+		assert(d != NULL);
+		if (coding_list(m->o, &f, &cv, &nc) != AX_OK) {
+			s = merge_fail(m, m->o, AX_ERR_IO);
+			break;
 		}
-		if ((node = mapped_node(m, c->node)) == 0) {
-			if (seen_once(&bad_nodes, c->node)) {
-				char *path = codetree_path(m->o, c->node);
-
-				buf_printf(m->rep, _("code '%s' matches no code in the "
-				    "project (by GUID or path): its codings were not "
-				    "merged\n"), path ? path : "?");
-				free(path);
-			}
-			continue;
-		}
-		if ((s = map_coder_of(m, c->coder, NULL, &coder)) != AX_OK ||
-		    coder == 0)
-			continue;
-		v[nb] = (struct coding_new){coder, doc, node, c->start, c->end,
-		    c->created, c->guid, CODING_ADDED, 0};
-		at[nb++] = i;
-		if (nb == MERGE_BATCH) {
-			s = merge_batch(m, v, at, nb);
-			nb = 0;
-		}
+		if (d->to == 0 && nc > 0)
+			buf_printf(m->rep, _("document '%s' is not in the "
+			    "project (no document has the same text): its "
+			    "codings were not merged\n"),
+			    m->od[d - m->docs.v].name);
+		for (j = 0; d->to != 0 && j < nc && s == AX_OK; j++)
+			s = merge_coding(m, &cv[j], d->to, &b, &bad_nodes);
+		free(cv);
 	}
 	if (s == AX_OK)
-		s = merge_batch(m, v, at, nb);
-	free(v);
-	free(at);
-	free(bad_docs.v);
+		s = merge_flush(m, &b);
+	qsort(m->codings.v, m->codings.n, sizeof *m->codings.v, idpair_cmp);
+	free(b.v);
+	free(b.oid);
+	free(b.guid);
 	free(bad_nodes.v);
 	return s;
 }
@@ -379,7 +408,7 @@ mapped_coding(const struct merge *m, int64_t oid)
 {
 	struct idpair *c = idmap_get(&m->codings, oid);
 
-	return c != NULL ? m->coding_map[c->to] : 0;
+	return c != NULL ? c->to : 0;
 }
 
 /* The copy's memo mo on target (of kind t) in p, unless its GUID is here. */
@@ -768,13 +797,11 @@ merge_from(struct project *p, struct project *other, struct refi_stats *st,
 	blind_status_done(&b);
 	m.hidden = blind_visible_coder(p) != 0;
 	if (coder_list(other, &m.oc, &m.noc) != AX_OK ||
-	    coding_list(other, NULL, &m.v, &m.nv) != AX_OK ||
 	    memo_list(other, MEMO_FREE, -1, &m.mo, &m.nmo) != AX_OK) {
 		s = merge_fail(&m, other, AX_ERR_IO);
 		goto out;
 	}
 	m.coder_map = xcalloc(m.noc + 1, sizeof *m.coder_map);
-	m.coding_map = xcalloc(m.nv + 1, sizeof *m.coding_map);
 	/* A file from elsewhere (or an older axial) may hold display names this
 	 * one refuses: cleaned, as an import cleans them (name.h). */
 	for (j = 0; j < m.noc; j++) {
@@ -804,13 +831,12 @@ out:
 	else
 		free(m.err);
 	free(m.coder_map);
-	free(m.coding_map);
 	free(m.codings.v);
 	free(m.docs.v);
 	free(m.nodes.v);
 	doc_list_free(m.od, m.nod);
 	free(m.type_map);
-	free(m.v);
+	free(m.od_order);
 	coder_list_free(m.oc, m.noc);
 	memo_list_free(m.mo, m.nmo);
 	link_type_list_free(m.ot, m.nt);

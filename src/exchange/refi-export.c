@@ -141,20 +141,85 @@ struct ex {
 	size_t nn;
 	struct memo *memos;
 	size_t nm;
+	struct ref *node_by_id;		/* nodes: (id, index) by id */
+	struct ref *memo_by_target;	/* memos: (target, index) by both */
 };
+
+/* An index into nodes or memos, sorted by key (then by index, so the
+ * memos of one target keep their order). A lookup per coding instead of
+ * a scan of every code and every memo: an export of a million codings
+ * would otherwise cost codings x (codes + memos). */
+struct ref {
+	int64_t key, key2;
+	size_t i;
+};
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const struct ref *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->key2 != y->key2)
+		return x->key2 < y->key2 ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first ref in v[0..n) with (key, key2), or v + n. */
+static const struct ref *
+ref_first(const struct ref *v, size_t n, int64_t key, int64_t key2)
+{
+	struct ref want = {key, key2, 0};
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ref_cmp(&v[mid], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return v + lo;
+}
+
+static void
+ex_index(struct ex *x)
+{
+	size_t k;
+
+	x->node_by_id = xcalloc(x->nn + 1, sizeof *x->node_by_id);
+	for (k = 0; k < x->nn; k++)
+		x->node_by_id[k] = (struct ref){x->nodes[k].id, 0, k};
+	qsort(x->node_by_id, x->nn, sizeof *x->node_by_id, ref_cmp);
+	x->memo_by_target = xcalloc(x->nm + 1, sizeof *x->memo_by_target);
+	for (k = 0; k < x->nm; k++)
+		x->memo_by_target[k] = (struct ref){x->memos[k].target,
+		    x->memos[k].target_id, k};
+	qsort(x->memo_by_target, x->nm, sizeof *x->memo_by_target, ref_cmp);
+}
 
 static void
 noterefs(struct ex *x, enum memo_target t, int64_t id)
 {
 	bool *okp = &x->ok;
 	size_t *replp = &x->replaced;
+	const struct ref *r, *end = x->memo_by_target + x->nm;
 	size_t i;
 
-	for (i = 0; i < x->nm; i++) {
-		if (x->memos[i].target != t || (t != MEMO_FREE && x->memos[i].target_id != id))
+	/* the free memos, whatever their target_id, in their order */
+	for (i = 0; t == MEMO_FREE && i < x->nm; i++) {
+		if (x->memos[i].target != t)
 			continue;
 		START(x->w, "NoteRef");
 		ATTR(x->w, "targetGUID", x->memos[i].guid);
+		END(x->w);
+	}
+	for (r = ref_first(x->memo_by_target, x->nm, t, id); t != MEMO_FREE &&
+	    r < end && r->key == t && r->key2 == id; r++) {
+		START(x->w, "NoteRef");
+		ATTR(x->w, "targetGUID", x->memos[r->i].guid);
 		END(x->w);
 	}
 }
@@ -236,12 +301,10 @@ write_role_sets(struct ex *x, const char *member_attr)
 static const char *
 node_guid(const struct ex *x, int64_t id)
 {
-	size_t k;
+	const struct ref *r = ref_first(x->node_by_id, x->nn, id, 0);
 
-	for (k = 0; k < x->nn; k++)
-		if (x->nodes[k].id == id)
-			return x->nodes[k].guid;
-	return NULL;
+	return r < x->node_by_id + x->nn && r->key == id ?
+	    x->nodes[r->i].guid : NULL;
 }
 
 /*
@@ -355,87 +418,264 @@ variable_values(struct ex *x, const struct doc_attr *a, size_t na)
 	}
 }
 
+/* The export's first failure inside a libzip callback, said as the export
+ * would have said it had it read the text itself. */
+struct zfail {
+	char *msg;
+	enum ax_status st;
+};
+
+/*
+ * A libzip source that is either project.qde, from the file it was written
+ * to, or one document's text. libzip opens it inside zip_close, which is
+ * when the text is read, and closes it when it is written, when the text
+ * is freed: one text is in memory at a time rather than every document's.
+ * (zip_source_filep would do for project.qde but gives the entry the
+ * temporary file's mode; this gives it libzip's default, as every entry.)
+ */
+struct zsrc {
+	FILE *f;		/* project.qde, or NULL for ... */
+	size_t size;		/* ... its size */
+	struct project *p;	/* ... the document d */
+	const struct doc_info *d;
+	char *text;
+	size_t len, pos;
+	zip_error_t error;
+	struct zfail *fail;
+};
+
+static zip_int64_t
+zsrc_open(struct zsrc *s)
+{
+	char *msg = NULL;
+	enum ax_status st = AX_ERR_IO;
+	int ze = ZIP_ER_READ, se = 0;
+
+	s->pos = 0;
+	if (s->f != NULL) {
+		if (fseek(s->f, 0, SEEK_SET) == 0)
+			return 0;
+		ze = ZIP_ER_SEEK;
+		se = errno;
+	} else if (doc_text(s->p, s->d->id, &s->text, &s->len) != AX_OK) {
+		s->text = NULL;
+		msg = xstrdup(project_errmsg(s->p));
+	} else if (s->len > 2147483647u) {
+		msg = xasprintf(_("document '%s' is over 2 GiB, the REFI-QDA "
+		    "limit for one file"), s->d->name);
+		st = AX_ERR_INPUT;
+		free(s->text);
+		s->text = NULL;
+	} else {
+		return 0;
+	}
+	if (msg != NULL && s->fail->msg == NULL) {
+		s->fail->msg = msg;
+		s->fail->st = st;
+	} else {
+		free(msg);
+	}
+	zip_error_set(&s->error, ze, se);
+	return -1;
+}
+
+static zip_int64_t
+zsrc_read(struct zsrc *s, void *data, zip_uint64_t len)
+{
+	size_t n;
+
+	if (s->f != NULL) {
+		n = fread(data, 1, (size_t)len, s->f);
+		if (n == 0 && ferror(s->f)) {
+			zip_error_set(&s->error, ZIP_ER_READ, errno);
+			return -1;
+		}
+		return (zip_int64_t)n;
+	}
+	n = s->len - s->pos < len ? s->len - s->pos : (size_t)len;
+	memcpy(data, s->text + s->pos, n);
+	s->pos += n;
+	return (zip_int64_t)n;
+}
+
+static zip_int64_t
+zsrc_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct zsrc *s = ud;
+	zip_stat_t *st = data;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		return zsrc_open(s);
+	case ZIP_SOURCE_READ:
+		return zsrc_read(s, data, len);
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_FREE:
+		free(s->text);
+		s->text = NULL;
+		return 0;
+	case ZIP_SOURCE_STAT:
+		/* The size must be known before the text is read: without it
+		   libzip writes ZIP64 headers, which many readers (axial's
+		   own import among them) refuse. Until then it is the size
+		   the document table records; the headers get the real one. */
+		zip_stat_init(st);
+		st->size = s->f != NULL ? s->size : s->text != NULL ? s->len :
+		    (zip_uint64_t)s->d->nbytes;
+		st->comp_method = ZIP_CM_STORE;
+		st->encryption_method = ZIP_EM_NONE;
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_METHOD |
+		    ZIP_STAT_ENCRYPTION_METHOD;
+		return (zip_int64_t)sizeof *st;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&s->error, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* Adds ss[0] (project.qde) and the documents after it, in order. */
+static bool
+archive_add_all(zip_t *z, struct zsrc *ss, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *name = i == 0 ? xstrdup("project.qde") :
+		    xasprintf("sources/%s.txt", ss[i].d->guid);
+		zip_source_t *s = zip_source_function(z, zsrc_cb, &ss[i]);
+		bool ok = s != NULL && zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) >= 0;
+
+		if (s != NULL && !ok)
+			zip_source_free(s);	/* libzip did not take it */
+		free(name);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Writes the archive to OUT.tmp-PID and renames it over out. The texts are
+ * read while libzip writes them, inside zip_close, with p still open.
+ */
 static enum ax_status
-write_zip(const char *out, struct buf *qde, struct doc_info *docs, size_t nd,
-    char **texts, size_t *lens, char **err)
+write_zip(struct project *p, const char *out, FILE *qde, size_t qdelen,
+    const struct doc_info *docs, size_t nd, char **err)
 {
 	char *tmp = xasprintf("%s.tmp-%ld", out, (long)getpid());
+	struct zsrc *ss = xcalloc(nd + 1, sizeof *ss);
+	struct zfail fail = {NULL, AX_ERR_IO};
 	zip_t *z;
 	int ze = 0;
 	size_t i;
 
+	for (i = 0; i <= nd; i++) {
+		ss[i].p = p;
+		ss[i].d = i > 0 ? &docs[i - 1] : NULL;
+		zip_error_init(&ss[i].error);
+		ss[i].fail = &fail;
+	}
+	ss[0].f = qde;
+	ss[0].size = qdelen;
 	if ((z = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &ze)) == NULL) {
 		zip_error_t e;
 
 		zip_error_init_with_code(&e, ze);
-		*err = xasprintf("%s: %s", out, zip_error_strerror(&e));
+		fail.msg = xasprintf("%s: %s", out, zip_error_strerror(&e));
 		zip_error_fini(&e);
-		free(tmp);
-		return AX_ERR_IO;
-	}
-	zip_source_t *s = zip_source_buffer(z, qde->s, qde->len, 0);
-
-	if (s == NULL || zip_file_add(z, "project.qde", s, ZIP_FL_ENC_UTF_8) < 0)
-		goto fail;
-	for (i = 0; i < nd; i++) {
-		char *name = xasprintf("sources/%s.txt", docs[i].guid);
-
-		s = zip_source_buffer(z, texts[i], lens[i], 0);
-		if (s == NULL || zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) < 0) {
-			free(name);
-			goto fail;
-		}
-		free(name);
-	}
-	if (zip_close(z) != 0) {
-		*err = xasprintf("%s: %s", out, zip_strerror(z));
+	} else if (!archive_add_all(z, ss, nd + 1) || zip_close(z) != 0) {
+		if (fail.msg == NULL)
+			fail.msg = xasprintf("%s: %s", out, zip_strerror(z));
 		zip_discard(z);
 		unlink(tmp);
-		free(tmp);
-		return AX_ERR_IO;
-	}
-	if (rename(tmp, out) != 0) {
-		*err = xasprintf("%s: %s", out, strerror(errno));
+	} else if (rename(tmp, out) != 0) {
+		fail.msg = xasprintf("%s: %s", out, strerror(errno));
 		unlink(tmp);
-		free(tmp);
-		return AX_ERR_IO;
 	}
+	for (i = 0; i <= nd; i++)
+		zip_error_fini(&ss[i].error);
+	free(ss);
 	free(tmp);
-	return AX_OK;
-fail:
-	*err = xasprintf("%s: %s", out, zip_strerror(z));
-	zip_discard(z);
-	unlink(tmp);
-	free(tmp);
-	return AX_ERR_IO;
+	*err = fail.msg;
+	return fail.msg != NULL ? fail.st : AX_OK;
+}
+
+/* libxml2 writes project.qde through this into a file, keeping the size
+ * for libzip and errno for the message. */
+struct qdeout {
+	FILE *f;
+	size_t len;
+	int errnum;
+};
+
+static int
+qde_write(void *ctx, const char *b, int len)
+{
+	struct qdeout *q = ctx;
+
+	if (q->errnum == 0 && fwrite(b, 1, (size_t)len, q->f) != (size_t)len)
+		q->errnum = errno != 0 ? errno : EIO;
+	q->len += (size_t)len;
+	return q->errnum == 0 ? len : -1;
+}
+
+/*
+ * project.qde goes to a file, not memory (at 10x it is over half a
+ * gigabyte). The file is beside out, where out will need the room, and is
+ * unlinked as soon as it is made, so nothing is left of it whatever happens.
+ */
+static FILE *
+qde_file(const char *out, char **err)
+{
+	char *path = xasprintf("%s.qde-XXXXXX", out);
+	FILE *f = NULL;
+	int fd;
+
+	if ((fd = mkstemp(path)) >= 0) {
+		unlink(path);
+		if ((f = fdopen(fd, "w+")) == NULL)
+			close(fd);
+	}
+	if (f == NULL)
+		*err = xasprintf("%s: %s", out, strerror(errno));
+	free(path);
+	return f;
 }
 
 static xmlTextWriterPtr
-writer(xmlBufferPtr *xb)
+writer_start(xmlTextWriterPtr w)
 {
-	xmlTextWriterPtr w;
-
-	*xb = xmlBufferCreate();
-	w = xmlNewTextWriterMemory(*xb, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
 	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
 	return w;
 }
 
+static xmlTextWriterPtr
+writer(xmlBufferPtr *xb)
+{
+	*xb = xmlBufferCreate();
+	return writer_start(xmlNewTextWriterMemory(*xb, 0));
+}
+
 enum ax_status
 refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 {
-	struct ex x = {p, NULL, true, 0, false, NULL, 0, NULL, 0};
+	struct ex x = {p, NULL, true, 0, false, NULL, 0, NULL, 0, NULL, NULL};
 	struct doc_info *docs = NULL;
 	struct coder *coders = NULL;
 	struct keys ks = {NULL, 0, 0};
 	struct doc_attr **attrs = NULL;
-	size_t *nattrs = NULL, *lens = NULL;
-	char **texts = NULL;
+	size_t *nattrs = NULL;
 	size_t nd = 0, nc = 0, i, j, nevidence = 0;
-	xmlBufferPtr xb = NULL;
-	struct buf qde = {0}, rep = {0}, lost = {0};
+	struct qdeout qo = {NULL, 0, 0};
+	struct buf rep = {0}, lost = {0};
 	char *title = project_setting(p, "title"), g[37], ts[32];
 	enum ax_status st = AX_OK;
 	bool *okp = &x.ok;
@@ -449,6 +689,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 		st = AX_ERR_IO;
 		goto out;
 	}
+	ex_index(&x);
 	{
 		struct blind_status b;
 
@@ -459,26 +700,18 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	}
 	attrs = xcalloc(nd + 1, sizeof *attrs);
 	nattrs = xcalloc(nd + 1, sizeof *nattrs);
-	texts = xcalloc(nd + 1, sizeof *texts);
-	lens = xcalloc(nd + 1, sizeof *lens);
 	for (i = 0; i < nd; i++) {
 		doc_attr_list(p, docs[i].id, &attrs[i], &nattrs[i]);
 		for (j = 0; j < nattrs[i]; j++)
 			keys_add(&ks, attrs[i][j].key);
-		if (doc_text(p, docs[i].id, &texts[i], &lens[i]) != AX_OK) {
-			*err = xstrdup(project_errmsg(p));
-			st = AX_ERR_IO;
-			goto out;
-		}
-		if (lens[i] > 2147483647u) {
-			*err = xasprintf(_("document '%s' is over 2 GiB, the REFI-QDA "
-			    "limit for one file"), docs[i].name);
-			st = AX_ERR_INPUT;
-			goto out;
-		}
 	}
-
-	x.w = writer(&xb);
+	if ((qo.f = qde_file(out, err)) == NULL) {
+		st = AX_ERR_IO;
+		goto out;
+	}
+	xs_quiet();	/* a failed write is said once, below */
+	x.w = writer_start(xmlNewTextWriter(xmlOutputBufferCreateIO(qde_write,
+	    NULL, &qo, NULL)));
 	START(x.w, "Project");
 	ATTR(x.w, "xmlns", PROJECT_NS);
 	ATTR(x.w, "name", title != NULL && title[0] != '\0' ? title :
@@ -553,7 +786,7 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 				    "exported\n"), docs[i].name, docs[i].direction);
 			coding_list(p, &f, &v, &nv);
 			for (j = 0; j < nv; j++) {
-				const char *cg = coder_guid(coders, nc, v[j].coder);
+				const char *cg = coder_guid(coders, nc, v[j].coder), *ng;
 
 				derived_guid("selection", v[j].guid, g);
 				START(x.w, "PlainTextSelection");
@@ -572,9 +805,8 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 					ATTR(x.w, "creatingUser", cg);
 				ATTR(x.w, "creationDateTime", ts);
 				START(x.w, "CodeRef");
-				for (size_t k = 0; k < x.nn; k++)
-					if (x.nodes[k].id == v[j].node)
-						ATTR(x.w, "targetGUID", x.nodes[k].guid);
+				if ((ng = node_guid(&x, v[j].node)) != NULL)
+					ATTR(x.w, "targetGUID", ng);
 				END(x.w);
 				noterefs(&x, MEMO_CODING, v[j].id);
 				END(x.w);	/* Coding */
@@ -625,35 +857,34 @@ refi_export_qdpx(struct project *p, const char *out, char **report, char **err)
 	noterefs(&x, MEMO_FREE, 0);
 	END(x.w);
 	W(xmlTextWriterEndDocument(x.w));
-	xmlFreeTextWriter(x.w);
+	xmlFreeTextWriter(x.w);	/* flushes into qo */
 	x.w = NULL;
+	if (qo.errnum == 0 && fflush(qo.f) != 0)
+		qo.errnum = errno;
 	if (x.replaced > 0)
 		buf_printf(&rep, _("%zu control characters in names, memos or values "
 		    "cannot be written in XML and became U+FFFD\n"), x.replaced);
+	if (qo.errnum != 0) {
+		*err = xasprintf("%s: %s", out, strerror(qo.errnum));
+		st = AX_ERR_IO;
+		goto out;
+	}
 	if (!x.ok) {
 		*err = xstrdup(_("could not write the project XML"));
 		st = AX_ERR_IO;
 		goto out;
 	}
-	buf_add(&qde, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-	st = write_zip(out, &qde, docs, nd, texts, lens, err);
+	st = write_zip(p, out, qo.f, qo.len, docs, nd, err);
 out:
 	if (report != NULL)
 		*report = rep.s != NULL ? buf_take(&rep) : xstrdup("");
 	buf_done(&rep);
-	buf_done(&qde);
-	if (xb != NULL)
-		xmlBufferFree(xb);
-	for (i = 0; i < nd; i++) {
-		if (attrs != NULL)
-			doc_attr_list_free(attrs[i], nattrs[i]);
-		if (texts != NULL)
-			free(texts[i]);
-	}
+	if (qo.f != NULL)
+		fclose(qo.f);
+	for (i = 0; i < nd && attrs != NULL; i++)
+		doc_attr_list_free(attrs[i], nattrs[i]);
 	free(attrs);
 	free(nattrs);
-	free(texts);
-	free(lens);
 	for (i = 0; i < ks.n; i++)
 		free(ks.k[i]);
 	free(ks.k);
@@ -662,13 +893,15 @@ out:
 	coder_list_free(coders, nc);
 	codetree_free(x.nodes, x.nn);
 	memo_list_free(x.memos, x.nm);
+	free(x.node_by_id);
+	free(x.memo_by_target);
 	return st;
 }
 
 enum ax_status
 refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 {
-	struct ex x = {p, NULL, true, 0, true, NULL, 0, NULL, 0};
+	struct ex x = {p, NULL, true, 0, true, NULL, 0, NULL, 0, NULL, NULL};
 	xmlBufferPtr xb = NULL;
 	enum ax_status st = AX_OK;
 	bool *okp = &x.ok;
@@ -686,6 +919,7 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 		    "needs at least one"));
 		return AX_ERR_INPUT;
 	}
+	ex_index(&x);
 	x.w = writer(&xb);
 	START(x.w, "CodeBook");
 	ATTR(x.w, "xmlns", CODEBOOK_NS);
@@ -705,5 +939,7 @@ refi_export_qdc(struct project *p, const char *out, char **report, char **err)
 	}
 	xmlBufferFree(xb);
 	codetree_free(x.nodes, x.nn);
+	free(x.node_by_id);
+	free(x.memo_by_target);
 	return st;
 }

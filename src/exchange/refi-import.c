@@ -1815,7 +1815,10 @@ import_project(struct imp *im, const xmlNode *root)
 		return s;
 	if ((s = import_cases(im, q_child(root, "Cases"))) != AX_OK)
 		return s;
-	collect_guids(im, root);
+	/* only a link end asks (a walk of every element: a twentieth of a
+	 * large import's time) */
+	if (q_child(root, "Links") != NULL)
+		collect_guids(im, root);
 	if ((s = import_links(im, q_child(root, "Links"))) != AX_OK)
 		return s;
 	add_noteref(im, root, MEMO_FREE, 0);

@@ -39,6 +39,12 @@ quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+void
+xs_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, quiet);
+}
+
 void *
 xs_parse(const char *data, size_t len, const char *what, char **err)
 {
@@ -57,7 +63,7 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 		    "external entities and entity expansion are unsafe)"), what);
 		return NULL;
 	}
-	xmlSetGenericErrorFunc(NULL, quiet);
+	xs_quiet();
 	xmlResetLastError();
 	doc = xmlReadMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
