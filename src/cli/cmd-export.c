@@ -1,7 +1,9 @@
 /*
  * cmd-export.c: export csv. One row per coding with its quote, or with
  * --units one row per unit, code and coder; written atomically (a temp
- * file renamed over OUT) or to standard output.
+ * file renamed over OUT) or to standard output, as the rows are made: what
+ * is held is one document (its text and codings) and the code paths, not
+ * the project's rows.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -15,6 +17,9 @@
 #include "store/project.h"
 #include "base/textin.h"
 #include "cli/cmd.h"
+
+/* Rows are handed on in parts of about this size. */
+#define EXPORT_PART 65536
 
 /* The lines (paragraphs) of text as code-point spans; empty lines skipped. */
 struct unit {
@@ -56,6 +61,19 @@ units_of(const char *text, size_t len, bool whole, size_t *nu)
 	return u;
 }
 
+/* b's rows onto o once they make a part (all of them with force). */
+static int
+export_put(struct cmd_out *o, struct buf *b, bool force)
+{
+	int rc = CMD_OK;
+
+	if (force || b->len >= EXPORT_PART) {
+		rc = cmd_out_write(o, b->s != NULL ? b->s : "", b->len);
+		buf_reset(b);
+	}
+	return rc;
+}
+
 /* A document's codings and text, for its rows: CMD_OK, or the project's
  * error with nothing to free. */
 static int
@@ -81,26 +99,28 @@ doc_codings(struct project *p, int64_t doc, struct coding **v, size_t *nv,
  * zeros for them. Ready for kappa/alpha in R or Python.
  */
 static int
-export_units(struct project *p, bool whole, struct buf *b)
+export_units(struct project *p, bool whole, struct cmd_out *o)
 {
 	struct doc_info *docs = NULL;
 	struct coder *coders = NULL;
 	struct node *nodes = NULL;
+	struct codetree_paths paths = {NULL, 0};
+	struct buf b = {0};
 	size_t nd = 0, nc = 0, nn = 0, i, j, k, c, u;
-	char **paths;
 	int rc = CMD_OK;
 
 	doc_list(p, &docs, &nd);
 	coder_list(p, &coders, &nc);
 	codetree_load(p, &nodes, &nn);
-	paths = xcalloc(nn + 1, sizeof *paths);
-	for (k = 0; k < nn; k++)
-		paths[k] = codetree_path(p, nodes[k].id);
-	buf_puts(b, "document,position,unit,start,end,code,coder,applied\r\n");
-	for (i = 0; i < nd; i++) {
+	if (codetree_paths_load(p, &paths) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	buf_puts(&b, "document,position,unit,start,end,code,coder,applied\r\n");
+	for (i = 0; i < nd && rc == CMD_OK; i++) {
 		struct coding *v;
 		struct unit *un;
-		size_t nv, nu = 0, len;
+		size_t nv, nu = 0, len, no, *ov;
 		char *text;
 		bool *active;
 
@@ -112,7 +132,13 @@ export_units(struct project *p, bool whole, struct buf *b)
 				if (coders[c].id == v[j].coder)
 					active[c] = true;
 		un = units_of(text, len, whole, &nu);
-		for (u = 0; u < nu; u++) {
+		ov = xcalloc(nv + 1, sizeof *ov);
+		for (u = 0; u < nu && rc == CMD_OK; u++) {
+			/* the unit's codings, searched for each code and coder
+			 * instead of all the document's */
+			for (j = no = 0; j < nv; j++)
+				if (v[j].start < un[u].end && v[j].end > un[u].start)
+					ov[no++] = j;
 			for (k = 0; k < nn; k++) {
 				if (nodes[k].kind != NODE_CODE)
 					continue;
@@ -121,29 +147,33 @@ export_units(struct project *p, bool whole, struct buf *b)
 
 					if (!active[c])
 						continue;
-					for (j = 0; j < nv && !hit; j++)
-						hit = v[j].coder == coders[c].id &&
-						    v[j].node == nodes[k].id &&
-						    v[j].start < un[u].end && v[j].end > un[u].start;
-					buf_csv_field(b, docs[i].name);
-					buf_printf(b, ",%lld,%lld,%lld,%lld,",
+					for (j = 0; j < no && !hit; j++)
+						hit = v[ov[j]].coder == coders[c].id &&
+						    v[ov[j]].node == nodes[k].id;
+					buf_csv_field(&b, docs[i].name);
+					buf_printf(&b, ",%lld,%lld,%lld,%lld,",
 					    (long long)docs[i].position, (long long)un[u].n,
 					    (long long)un[u].start, (long long)un[u].end);
-					buf_csv_field(b, paths[k]);
-					buf_putc(b, ',');
-					buf_csv_field(b, coders[c].login);
-					buf_printf(b, ",%d\r\n", hit ? 1 : 0);
+					buf_csv_field(&b, codetree_paths_get(&paths,
+					    nodes[k].id));
+					buf_putc(&b, ',');
+					buf_csv_field(&b, coders[c].login);
+					buf_printf(&b, ",%d\r\n", hit ? 1 : 0);
 				}
 			}
+			rc = export_put(o, &b, false);
 		}
+		free(ov);
 		free(un);
 		free(active);
 		free(v);
 		free(text);
 	}
-	for (k = 0; k < nn; k++)
-		free(paths[k]);
-	free(paths);
+	if (rc == CMD_OK)
+		rc = export_put(o, &b, true);
+out:
+	buf_done(&b);
+	codetree_paths_free(&paths);
 	doc_list_free(docs, nd);
 	coder_list_free(coders, nc);
 	codetree_free(nodes, nn);
@@ -152,49 +182,60 @@ export_units(struct project *p, bool whole, struct buf *b)
 
 /* One row per coding, with its quote. */
 static int
-export_codings(struct project *p, struct buf *b)
+export_codings(struct project *p, struct cmd_out *o)
 {
 	struct doc_info *docs = NULL;
 	struct coder *coders = NULL;
+	struct codetree_paths paths = {NULL, 0};
+	struct buf b = {0};
 	size_t nd = 0, nc = 0, i, j, k;
 	int rc = CMD_OK;
 
 	doc_list(p, &docs, &nd);
 	coder_list(p, &coders, &nc);
-	buf_puts(b, "coding,document,position,code,coder,start,end,text\r\n");
-	for (i = 0; i < nd; i++) {
+	if (codetree_paths_load(p, &paths) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
+	buf_puts(&b, "coding,document,position,code,coder,start,end,text\r\n");
+	for (i = 0; i < nd && rc == CMD_OK; i++) {
+		struct textin_at at = {0, 0};
 		struct coding *v;
 		char *text;
-		size_t nv, len;
+		size_t nv, len, a, z;
 
 		if ((rc = doc_codings(p, docs[i].id, &v, &nv, &text, &len)) != CMD_OK)
 			break;
-		for (j = 0; j < nv; j++) {
-			char *path = codetree_path(p, v[j].node), *quote;
+		for (j = 0; j < nv && rc == CMD_OK; j++) {
 			const char *login = "";
-			size_t a, z;
 
 			for (k = 0; k < nc; k++)
 				if (coders[k].id == v[j].coder)
 					login = coders[k].login;
-			textin_cp_span(text, len, (size_t)v[j].start, (size_t)v[j].end,
-			    &a, &z);
-			quote = xstrndup(text + a, z - a);
-			buf_printf(b, "%lld,", (long long)v[j].id);
-			buf_csv_field(b, docs[i].name);
-			buf_printf(b, ",%lld,", (long long)docs[i].position);
-			buf_csv_field(b, path);
-			buf_putc(b, ',');
-			buf_csv_field(b, login);
-			buf_printf(b, ",%lld,%lld,", (long long)v[j].start, (long long)v[j].end);
-			buf_csv_field(b, quote);
-			buf_puts(b, "\r\n");
-			free(quote);
-			free(path);
+			/* the codings come by start: each quote is found
+			 * from the last */
+			textin_cp_span_at(text, len, &at, (size_t)v[j].start,
+			    (size_t)v[j].end, &a, &z);
+			buf_printf(&b, "%lld,", (long long)v[j].id);
+			buf_csv_field(&b, docs[i].name);
+			buf_printf(&b, ",%lld,", (long long)docs[i].position);
+			buf_csv_field(&b, codetree_paths_get(&paths, v[j].node));
+			buf_putc(&b, ',');
+			buf_csv_field(&b, login);
+			buf_printf(&b, ",%lld,%lld,", (long long)v[j].start, (long long)v[j].end);
+			/* up to a NUL, as a C string of the quote would be */
+			buf_csv_field_n(&b, text + a, strnlen(text + a, z - a));
+			buf_puts(&b, "\r\n");
+			rc = export_put(o, &b, false);
 		}
 		free(v);
 		free(text);
 	}
+	if (rc == CMD_OK)
+		rc = export_put(o, &b, true);
+out:
+	buf_done(&b);
+	codetree_paths_free(&paths);
 	doc_list_free(docs, nd);
 	coder_list_free(coders, nc);
 	return rc;
@@ -204,7 +245,7 @@ static int
 export_csv_main(const struct cmd *self, int argc, char **argv)
 {
 	struct project *p = NULL;
-	struct buf b = {0};
+	struct cmd_out o;
 	char **ops;
 	int n, rc;
 	const char *units = NULL, *unit = NULL;
@@ -220,14 +261,14 @@ export_csv_main(const struct cmd *self, int argc, char **argv)
 	if (unit != NULL && strcmp(unit, "paragraph") != 0 &&
 	    strcmp(unit, "document") != 0)
 		rc = cmd_usage(self, _("--unit is paragraph or document, not '%s'"), unit);
-	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK)
+	/* the project first: a file it cannot open leaves OUT alone */
+	if (rc != 0 || (rc = cmd_project_open(ops[0], NULL, 0, &p)) != CMD_OK ||
+	    (rc = cmd_out_open(&o, n == 2 ? ops[1] : NULL)) != CMD_OK)
 		goto out;
 	rc = units != NULL || unit != NULL ? export_units(p, unit != NULL &&
-	    strcmp(unit, "document") == 0, &b) : export_codings(p, &b);
-	if (rc == CMD_OK)
-		rc = cmd_write_out(n == 2 ? ops[1] : NULL, &b);
+	    strcmp(unit, "document") == 0, &o) : export_codings(p, &o);
+	rc = cmd_out_close(&o, rc);
 out:
-	buf_done(&b);
 	return cmd_end(p, ops, rc);
 }
 

@@ -306,11 +306,50 @@ cmd_json_put(struct buf *b)
 int
 cmd_write_out(const char *path, const struct buf *b)
 {
-	if (path == NULL || strcmp(path, "-") == 0)
-		cmd_put_text(stdout, b->s, b->len);
-	else if (file_write_atomic(path, b->s, b->len) != 0)
+	struct cmd_out o;
+	int rc;
+
+	if ((rc = cmd_out_open(&o, path)) == CMD_OK)
+		rc = cmd_out_write(&o, b->s, b->len);
+	return cmd_out_close(&o, rc);
+}
+
+int
+cmd_out_open(struct cmd_out *o, const char *path)
+{
+	o->file = path != NULL && strcmp(path, "-") != 0;
+	if (o->file && file_atomic_open(&o->fa, path) != 0) {
+		o->file = false;	/* nothing to end */
 		return cmd_error("%s: %s", path, strerror(errno));
+	}
 	return CMD_OK;
+}
+
+int
+cmd_out_write(struct cmd_out *o, const char *s, size_t n)
+{
+	if (o->file) {
+		if (file_atomic_write(&o->fa, s, n) != 0)
+			return cmd_error("%s: %s", o->fa.path, strerror(errno));
+		return CMD_OK;
+	}
+	/* whole lines, so a terminal's placeholders are as for the whole */
+	cmd_put_text(stdout, s, n);
+	return ferror(stdout) ? cmd_error(_("writing output failed")) : CMD_OK;
+}
+
+int
+cmd_out_close(struct cmd_out *o, int rc)
+{
+	if (!o->file) {
+		if (fflush(stdout) != 0 && rc == CMD_OK)
+			rc = cmd_error(_("writing output failed"));
+	} else if (rc != CMD_OK)
+		file_atomic_abort(&o->fa);
+	else if (file_atomic_commit(&o->fa) != 0)
+		rc = cmd_error("%s: %s", o->fa.path, strerror(errno));
+	o->file = false;
+	return rc;
 }
 
 void

@@ -137,6 +137,21 @@ void cmd_json_put(struct buf *b);
  * output as cmd_put_text writes it. Returns CMD_OK or the error printed.
  */
 int cmd_write_out(const char *path, const struct buf *b);
+/*
+ * The same written as it is produced, so that the output is never held
+ * whole (export csv): cmd_out_open starts the temp file (standard output
+ * with path NULL or "-"), cmd_out_write adds whole lines to it, and
+ * cmd_out_close ends it: renamed over path when rc is CMD_OK, else removed
+ * with the old file untouched. Each returns CMD_OK or the error printed;
+ * cmd_out_close returns rc when it is an error already.
+ */
+struct cmd_out {
+	struct file_atomic fa;
+	bool file;
+};
+int cmd_out_open(struct cmd_out *o, const char *path);
+int cmd_out_write(struct cmd_out *o, const char *s, size_t n);
+int cmd_out_close(struct cmd_out *o, int rc);
 
 /* s onto b in a field of w columns by display width (Persian, wide
  * characters), right-aligned with right, else left; wider s as it is. */
