@@ -18,9 +18,11 @@
  * figures the agreement pane shows (Fleiss, alpha, Light, AC1), and with
  * alpha_U of the coding's code and u-alpha kept live (agreement-ulive.h)
  * against both from scratch. Then the pane on a project
- * (bench_project, issue 22): its first figures and the live update.
+ * (bench_project, issue 22): its first figures, the live update and the
+ * process's resident memory (peak: getrusage's ru_maxrss).
  * AXIAL_BENCH_NO_SKLEARN=1 skips scikit-learn; AXIAL_BENCH_PANE_ONLY=1 runs
- * the pane on a project alone.
+ * the pane on a project alone; AXIAL_BENCH_NO_FULL=1 leaves out its full
+ * build, so that the peak RSS is the lazy pane's.
  * Targets (issue 5): recompute <= 50 ms, update <= 1 ms, >= 20x sklearn.
  */
 #include <math.h>
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "stats/agreement-int.h"
@@ -231,6 +234,31 @@ bench_four(const struct agree_doc *docs, uint32_t ndocs, uint32_t ncodes,
 	free(upd);
 }
 
+/* The process's peak resident memory so far, in MB. */
+static double
+peak_mb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_maxrss / 1024.0;
+}
+
+/* Its resident memory now, in MB (Linux's /proc; -1 elsewhere). */
+static double
+rss_mb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size, res = -1;
+
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld %ld", &size, &res) != 2)
+		res = -1;
+	fclose(f);
+	return res < 0 ? -1 : (double)res * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
 /* What the pane draws: the pooled row, each category's, one code's, with
  * kappa and AC1, and the unitizing figures; returns a checksum. */
 static double
@@ -312,15 +340,22 @@ bench_project(void)
 	for (i = 0; i < nt; i++)
 		if (tree[i].kind == NODE_CODE)
 			codes[n++] = tree[i].id;
+	printf("  pane: project open, %.1f MB resident before the pane\n", rss_mb());
 
-	t0 = clock_ns();
-	die_if(p, agree_project_new(p, ab, 2, &cfg, AGREE_PROJECT_UNITIZE, &ap),
-	    "agree");
-	sink += pane_figures(ap, 0);
-	printf("  pane, %zu documents: full build + alpha_U of every code + u-alpha "
-	    "(how it opened before) %9.1f ms\n", ndocs,
-	    (double)(clock_ns() - t0) / 1e6);
-	agree_project_free(ap);
+	/* AXIAL_BENCH_NO_FULL: the peak RSS is then the lazy pane's, as the
+	   workbench opens it */
+	if (getenv("AXIAL_BENCH_NO_FULL") == NULL) {
+		t0 = clock_ns();
+		die_if(p, agree_project_new(p, ab, 2, &cfg, AGREE_PROJECT_UNITIZE,
+		    &ap), "agree");
+		sink += pane_figures(ap, 0);
+		printf("  pane, %zu documents: full build + alpha_U of every code + "
+		    "u-alpha (how it opened before) %9.1f ms\n", ndocs,
+		    (double)(clock_ns() - t0) / 1e6);
+		printf("  pane, full build: peak RSS %.1f MB, %.1f MB resident\n",
+		    peak_mb(), rss_mb());
+		agree_project_free(ap);
+	}
 
 	t0 = clock_ns();
 	/* the workbench passes the tree it loaded at start */
@@ -339,6 +374,8 @@ bench_project(void)
 	    "(target <= 100 ms); complete after %zu more slices of %d ms: %9.1f ms\n",
 	    done, total, (double)(t1 - t0) / 1e6, slices, PANE_SLICE_MS,
 	    (double)(clock_ns() - t0) / 1e6);
+	printf("  pane complete: %.1f MB resident (peak RSS so far %.1f MB; "
+	    "target < 64 MB beyond the text)\n", rss_mb(), peak_mb());
 
 	for (i = 0; i < LIVE; i++) {
 		size_t d = rnd() % ndocs;
@@ -361,6 +398,8 @@ bench_project(void)
 	    "u-alpha, the figures): median %7.2f us, p95 %7.2f us  (target <= 1 ms; "
 	    "checksum %.3g)\n", (double)live[LIVE / 2] / 1e3,
 	    (double)live[LIVE * 95 / 100] / 1e3, sink);
+	printf("  pane after the live updates: %.1f MB resident, peak RSS %.1f MB\n",
+	    rss_mb(), peak_mb());
 	agree_project_free(ap);
 	doc_list_free(docs, ndocs);
 	codetree_free(tree, nt);

@@ -153,6 +153,22 @@ file_mb(const char *path)
 	return stat(path, &sb) == 0 ? (double)sb.st_size / 1e6 : 0;
 }
 
+/* The lead's start (documents and tree) at base, the coder's copy (with
+ * every coding) at full. */
+static void
+generate(void *paths)
+{
+	char **bf = paths;
+	int64_t *docid = xcalloc(NDOCS, sizeof *docid);
+	int64_t *nchars = xcalloc(NDOCS, sizeof *nchars), codes[NCODES];
+
+	synth_base(bf[0], docid, nchars, codes);
+	copy_file(bf[0], bf[1]);
+	synth_codings(bf[1], docid, nchars, codes, NULL);
+	free(docid);
+	free(nchars);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -183,19 +199,14 @@ main(int argc, char **argv)
 	rep = xasprintf("%s/report", dir);
 
 	if (access(base, R_OK) != 0 || access(full, R_OK) != 0) {
-		int64_t *docid = xcalloc(NDOCS, sizeof *docid);
-		int64_t *nchars = xcalloc(NDOCS, sizeof *nchars), codes[NCODES];
+		char *bf[2] = {base, full};
 		uint64_t t0 = clock_ns();
 
 		remove_project(base);
 		remove_project(full);
-		synth_base(base, docid, nchars, codes);
-		copy_file(base, full);
-		synth_codings(full, docid, nchars, codes, NULL);
+		synth_in_child(generate, bf);
 		printf("bulk: generated the project in %.1f s\n",
 		    (double)(clock_ns() - t0) / 1e9);
-		free(docid);
-		free(nchars);
 	}
 	printf("bulk: %zu documents, 2 x %d codings, %.0f MB\n", NDOCS,
 	    CODINGS_PER_CODER, file_mb(full));
