@@ -204,6 +204,94 @@ test_xml_safety(void **state)
 	xs_free(d);
 }
 
+/* xs_stream's each: the names of the children it is given, and their
+ * attribute a; "stop" stops the walk with 7. */
+static int
+stream_each(void *ctx, xmlNode *n)
+{
+	struct buf *b = ctx;
+	char *a = xs_attr(n, "a");
+
+	buf_printf(b, "%s:%s:%d;", (const char *)n->name, a ? a : "-",
+	    n->children != NULL && n->children->type == XML_ELEMENT_NODE);
+	if (a != NULL && strcmp(a, "stop") == 0) {
+		free(a);
+		return 7;
+	}
+	free(a);
+	return 0;
+}
+
+static void
+test_xml_stream(void **state)
+{
+	static const char doc[] = "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\" t=\"1\">"
+	    "<head><h a=\"1\"/></head><S><x a=\"1\"><y/></x> <z a=\"2\"/>"
+	    "<!-- c --></S><tail><q a=\"3\">t</q></tail></r>";
+	static const char late[] = "<r><S><x a=\"1\"/><z a=\"2\"/></S>"
+	    "<tail><q></tail></r>";
+	static const char stop[] = "<r><S><x a=\"stop\"/><z a=\"2\"/></S></r>";
+	static const char xxe[] = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x "
+	    "SYSTEM \"file:///etc/passwd\">]><r><S><x a=\"&x;\"/></S></r>";
+	struct buf b = {0};
+	char *err = NULL;
+	void *skel = NULL;
+	xmlNode *root, *c;
+
+	(void)state;
+	/* the section's children one at a time, in order, each whole */
+	assert_int_equal(xs_stream(doc, sizeof doc - 1, "d.xml", "S",
+	    stream_each, &b, &skel, &err), 0);
+	assert_null(err);
+	assert_string_equal(b.s, "x:1:1;z:2:0;");
+	/* the rest whole: root with its attribute and namespace, head and
+	 * tail with their children, S there but empty */
+	root = xmlDocGetRootElement(skel);
+	assert_string_equal((const char *)root->name, "r");
+	assert_true(xs_is(root, "urn:x", "r"));
+	err = xs_attr(root, "t");
+	assert_string_equal(err, "1");
+	free(err);
+	c = xs_child(root, "urn:x", "head");
+	assert_non_null(xs_child(c, "urn:x", "h"));
+	assert_non_null(c = xs_child(root, "urn:x", "S"));
+	assert_null(c->children);
+	c = xs_child(xs_child(root, "urn:x", "tail"), "urn:x", "q");
+	assert_non_null(c);
+	err = xs_attr(c, "a");
+	assert_string_equal(err, "3");
+	free(err);
+	err = NULL;
+	xs_free(skel);
+	/* without a skeleton: each alone */
+	b.len = 0;
+	assert_int_equal(xs_stream(doc, sizeof doc - 1, "d.xml", "S",
+	    stream_each, &b, NULL, &err), 0);
+	assert_string_equal(b.s, "x:1:1;z:2:0;");
+	/* broken after the section: each has seen it, the walk fails */
+	b.len = 0;
+	assert_int_equal(xs_stream(late, sizeof late - 1, "d.xml", "S",
+	    stream_each, &b, &skel, &err), -1);
+	assert_null(skel);
+	assert_non_null(strstr(err, "d.xml is not well-formed XML (line 1"));
+	free(err);
+	/* each stops it: its value, no message */
+	b.len = 0;
+	assert_int_equal(xs_stream(stop, sizeof stop - 1, "d.xml", "S",
+	    stream_each, &b, &skel, &err), 7);
+	assert_null(err);
+	assert_null(skel);
+	assert_string_equal(b.s, "x:stop:0;");
+	/* refused as xs_parse refuses it, before each sees anything */
+	b.len = 0;
+	assert_int_equal(xs_stream(xxe, sizeof xxe - 1, "d.xml", "S",
+	    stream_each, &b, &skel, &err), -1);
+	assert_non_null(strstr(err, "d.xml declares XML entities in a DOCTYPE"));
+	assert_int_equal(b.len, 0);
+	free(err);
+	buf_done(&b);
+}
+
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 
 static void
@@ -1534,6 +1622,7 @@ main(void)
 		cmocka_unit_test(test_zip_caps),
 		cmocka_unit_test(test_zip_damaged),
 		cmocka_unit_test(test_xml_safety),
+		cmocka_unit_test(test_xml_stream),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_odt),
 		cmocka_unit_test(test_docx_fidelity),

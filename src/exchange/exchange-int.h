@@ -36,6 +36,22 @@ char *xs_attr(const xmlNode *n, const char *name);
 xmlNode *xs_child(const xmlNode *n, const char *ns, const char *name);
 /* libxml2's messages to standard error off: axial says what failed. */
 void xs_quiet(void);
+/*
+ * A document too large to hold as a tree (a REFI-QDA project.qde with a
+ * million codings, 5.5 GB as libxml2's tree), read with libxml2's
+ * xmlTextReader under xs_parse's rules: each child element of the root's
+ * child `section` is handed to each whole (node and subtree) and freed
+ * once each returns, so memory follows the largest of them. With
+ * skeleton, *skeleton is the rest: the root and its other children whole,
+ * section there but empty (free it with xs_free). Returns 0; -1 with
+ * *err when data is refused or not well-formed (found only when the
+ * reader gets there: each may have seen part of the document); or the
+ * nonzero value each returned to stop.
+ */
+typedef int (*xs_each_fn)(void *ctx, xmlNode *n);
+int xs_stream(const char *data, size_t len, const char *what,
+    const char *section, xs_each_fn each, void *ctx, void **skeleton,
+    char **err);
 
 /* ---- listnum.c: a list number as word processors show it ---- */
 

@@ -281,6 +281,10 @@ struct imp {
 	struct gmap nref_first;
 	int *nref_count;
 	struct gmap anyguid;	/* every guid attribute of the file (links) */
+	bool want_guids;	/* the file has Links: fill anyguid */
+	const char *qde;	/* project.qde, streamed (xs_stream) */
+	size_t qdelen;
+	enum ax_status stream_status;	/* import_source's, when it stopped */
 	int64_t left_links;	/* Links joining other things than codes */
 	int64_t bidir_links;	/* Bidirectional Links, taken undirected */
 	int64_t left_graphs, left_sets, left_media, zero_sel;
@@ -437,24 +441,22 @@ user_of(struct imp *im, const xmlNode *n, int64_t dflt)
 
 /* ---- code tree ---- */
 
-/* Every CodeRef target, so coded parents keep a code. */
+/* Every CodeRef target under n, so coded parents keep a code. */
 static void
 collect_coded(struct imp *im, const xmlNode *n)
 {
 	const xmlNode *c;
 
-	for (c = n; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (q_is(c, "CodeRef")) {
-			char *g = q_guid(c, "targetGUID");
+	if (q_is(n, "CodeRef")) {
+		char *g = q_guid(n, "targetGUID");
 
-			if (g != NULL && gmap_get(&im->coded, g) == NULL)
-				gmap_put(&im->coded, g, 0, c);
-			free(g);
-		}
-		collect_coded(im, c->children);
+		if (g != NULL && gmap_get(&im->coded, g) == NULL)
+			gmap_put(&im->coded, g, 0, NULL);
+		free(g);
 	}
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			collect_coded(im, c);
 }
 
 /* Records that a Code of this file became node id. */
@@ -1516,24 +1518,20 @@ import_notes(struct imp *im, const xmlNode *notes)
 
 /* ---- links ---- */
 
-/* Every guid attribute in the tree under n, so a link end can be told to
- * be another kind of thing rather than nothing. */
+/* Every guid attribute of n and the tree under it, so a link end can be
+ * told to be another kind of thing rather than nothing. */
 static void
 collect_guids(struct imp *im, const xmlNode *n)
 {
 	const xmlNode *c;
+	char *g;
 
-	for (c = n; c != NULL; c = c->next) {
-		char *g;
-
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if ((g = q_guid(c, "guid")) != NULL &&
-		    gmap_get(&im->anyguid, g) == NULL)
-			gmap_put(&im->anyguid, g, 0, c);
-		free(g);
-		collect_guids(im, c->children);
-	}
+	if ((g = q_guid(n, "guid")) != NULL && gmap_get(&im->anyguid, g) == NULL)
+		gmap_put(&im->anyguid, g, 0, NULL);
+	free(g);
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			collect_guids(im, c);
 }
 
 /* A link end: the node of a Code of this file, else one the project had
@@ -1782,13 +1780,41 @@ count_children(const xmlNode *n, const char *name, int64_t *k)
 			(*k)++;
 }
 
+/* xs_stream's first walk of project.qde: which codes are coded, before
+ * the codebook goes in. */
+static int
+scan_source(void *ctx, xmlNode *src)
+{
+	collect_coded(ctx, src);
+	return 0;
+}
+
+/* Its second: a source at a time, freed once it is in. */
+static int
+stream_source(void *ctx, xmlNode *src)
+{
+	struct imp *im = ctx;
+
+	if (im->want_guids)
+		collect_guids(im, src);
+	if (!q_is(src, "TextSource")) {
+		im->left_media++;
+		return 0;
+	}
+	im->stream_status = import_source(im, src);
+	return im->stream_status != AX_OK;
+}
+
+/* root: project.qde without its sources' children, which are read from
+ * im->qde a source at a time (xs_stream). */
 static enum ax_status
 import_project(struct imp *im, const xmlNode *root)
 {
-	const xmlNode *c, *cb;
-	char *g, *raw, *title, *cur;
+	const xmlNode *cb;
+	char *g, *raw, *title, *cur, *xerr = NULL;
 	struct gent *e;
 	enum ax_status s;
+	int rc;
 
 	if ((s = import_users(im, q_child(root, "Users"))) != AX_OK)
 		return s;
@@ -1796,29 +1822,29 @@ import_project(struct imp *im, const xmlNode *root)
 	if ((e = gmap_get(&im->users, g)) != NULL)
 		im->default_coder = e->id;
 	free(g);
-	collect_coded(im, q_child(root, "Sources"));
 	cb = q_child(root, "CodeBook");
 	if ((s = import_codes(im, q_child(cb, "Codes"))) != AX_OK)
 		return s;
 	import_variables(im, q_child(root, "Variables"));
-	for (c = q_child(root, "Sources") ? q_child(root, "Sources")->children : NULL;
-	    c != NULL; c = c->next) {
-		if (q_is(c, "TextSource")) {
-			if ((s = import_source(im, c)) != AX_OK)
-				return s;
-		} else if (c->type == XML_ELEMENT_NODE) {
-			im->left_media++;
-		}
+	/* only a link end asks for every GUID (a walk of every element: a
+	 * twentieth of a large import's time) */
+	im->want_guids = q_child(root, "Links") != NULL;
+	rc = xs_stream(im->qde, im->qdelen, "project.qde", "Sources",
+	    stream_source, im, NULL, &xerr);
+	if (rc < 0) {
+		s = fail(im, "%s", xerr);
+		free(xerr);
+		return s;
 	}
+	if (rc > 0)
+		return im->stream_status;
 	/* the rest of the codings; the notes need their ids */
 	if ((s = flush_codings(im)) != AX_OK)
 		return s;
 	if ((s = import_cases(im, q_child(root, "Cases"))) != AX_OK)
 		return s;
-	/* only a link end asks (a walk of every element: a twentieth of a
-	 * large import's time) */
-	if (q_child(root, "Links") != NULL)
-		collect_guids(im, root);
+	if (im->want_guids)
+		collect_guids(im, root);	/* the Sources' are in */
 	if ((s = import_links(im, q_child(root, "Links"))) != AX_OK)
 		return s;
 	add_noteref(im, root, MEMO_FREE, 0);
@@ -1987,13 +2013,22 @@ refi_import_data_max(struct project *p, const char *path, const char *data,
 	}
 	{
 		char *xerr = NULL;
+		void *skel = NULL;
 
-		if ((doc = xs_parse(x, xl, qdc ? _("the codebook") : "project.qde",
-		    &xerr)) == NULL) {
+		/* project.qde's sources are read twice, a source at a time:
+		 * here for the coded codes, then to import them */
+		if (qdc)
+			doc = xs_parse(x, xl, _("the codebook"), &xerr);
+		else if (xs_stream(x, xl, "project.qde", "Sources", scan_source,
+		    &im, &skel, &xerr) == 0)
+			doc = skel;
+		if (doc == NULL) {
 			s = fail(&im, "%s", xerr);
 			free(xerr);
 			goto out;
 		}
+		im.qde = x;
+		im.qdelen = xl;
 	}
 	root = xmlDocGetRootElement(doc);
 	origin = xs_attr(root, "origin");

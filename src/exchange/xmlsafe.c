@@ -7,6 +7,8 @@
  * is refused before libxml2 sees it. libxml2 prints nothing: its first
  * error becomes the message. The tree it returns is then walked with
  * xs_is, xs_attr and xs_child, which every reader here shares.
+ * xs_stream applies the same rules to a document read with xmlTextReader,
+ * one child of its large section at a time (a REFI-QDA project's sources).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "exchange/exchange.h"
 #include "base/i18n.h"
@@ -45,61 +48,85 @@ xs_quiet(void)
 	xmlSetGenericErrorFunc(NULL, quiet);
 }
 
+/* The refusals made before libxml2 sees data, as xs_parse describes
+ * them; NULL when it may be parsed. */
+static char *
+precheck(const char *data, size_t len, const char *what)
+{
+	const char *dt;
+
+	if (len > INT32_MAX)
+		return xasprintf(_("%s is too large"), what);
+	dt = find(data, len, "<!DOCTYPE");
+	if (dt != NULL && find(dt, len - (size_t)(dt - data), "<!ENTITY") != NULL)
+		return xasprintf(_("%s declares XML entities in a DOCTYPE (refused: "
+		    "external entities and entity expansion are unsafe)"), what);
+	return NULL;
+}
+
+/* The message of libxml2's last error (a parse that failed). */
+static char *
+parse_error(const char *what)
+{
+	const xmlError *e = xmlGetLastError();
+	char *err;
+
+	if (e != NULL && e->message != NULL &&
+	    strstr(e->message, "Excessive depth") != NULL) {
+		/* libxml2's limit on nesting (256), which keeps every walk of
+		 * the tree shallow; its message names a parser option the user
+		 * has no use for. */
+		err = xasprintf(_("%s nests elements too deeply (line %d; "
+		    "refused)"), what, e->line);
+	} else if (e != NULL && e->message != NULL) {
+		char *m = xstrdup(e->message);
+		size_t n = strlen(m);
+
+		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+			m[--n] = '\0';
+		for (n = 0; m[n] != '\0'; n++)	/* one line */
+			if (m[n] == '\n' || m[n] == '\r' || m[n] == '\t')
+				m[n] = ' ';
+		err = xasprintf(_("%s is not well-formed XML (line %d: %s)"),
+		    what, e->line, m);
+		free(m);
+	} else {
+		err = xasprintf(_("%s is not well-formed XML"), what);
+	}
+	xmlResetLastError();
+	return err;
+}
+
+/* Belt and braces: no entity declarations survive either subset. */
+static char *
+subset_error(const xmlDoc *doc, const char *what)
+{
+	if ((doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
+	    doc->extSubset != NULL)
+		return xasprintf(_("%s has a DOCTYPE with entities or an external "
+		    "DTD (refused)"), what);
+	return NULL;
+}
+
+#define XS_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+	XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+
 void *
 xs_parse(const char *data, size_t len, const char *what, char **err)
 {
-	const char *dt;
 	xmlDocPtr doc;
-	const xmlError *e;
 
-	*err = NULL;
-	if (len > INT32_MAX) {
-		*err = xasprintf(_("%s is too large"), what);
+	if ((*err = precheck(data, len, what)) != NULL)
 		return NULL;
-	}
-	dt = find(data, len, "<!DOCTYPE");
-	if (dt != NULL && find(dt, len - (size_t)(dt - data), "<!ENTITY") != NULL) {
-		*err = xasprintf(_("%s declares XML entities in a DOCTYPE (refused: "
-		    "external entities and entity expansion are unsafe)"), what);
-		return NULL;
-	}
 	xs_quiet();
 	xmlResetLastError();
-	doc = xmlReadMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	doc = xmlReadMemory(data, (int)len, NULL, NULL, XS_OPTIONS);
 	if (doc == NULL) {
-		e = xmlGetLastError();
-		if (e != NULL && e->message != NULL &&
-		    strstr(e->message, "Excessive depth") != NULL) {
-			/* libxml2's limit on nesting (256), which keeps every
-			 * walk of the tree shallow; its message names a parser
-			 * option the user has no use for. */
-			*err = xasprintf(_("%s nests elements too deeply (line %d; "
-			    "refused)"), what, e->line);
-		} else if (e != NULL && e->message != NULL) {
-			char *m = xstrdup(e->message);
-			size_t n = strlen(m);
-
-			while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
-				m[--n] = '\0';
-			for (n = 0; m[n] != '\0'; n++)	/* one line */
-				if (m[n] == '\n' || m[n] == '\r' || m[n] == '\t')
-					m[n] = ' ';
-			*err = xasprintf(_("%s is not well-formed XML (line %d: %s)"),
-			    what, e->line, m);
-			free(m);
-		} else {
-			*err = xasprintf(_("%s is not well-formed XML"), what);
-		}
-		xmlResetLastError();
+		*err = parse_error(what);
 		return NULL;
 	}
-	/* Belt and braces: no entity declarations survive either subset. */
-	if ((doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
-	    (doc->extSubset != NULL)) {
+	if ((*err = subset_error(doc, what)) != NULL) {
 		xmlFreeDoc(doc);
-		*err = xasprintf(_("%s has a DOCTYPE with entities or an external DTD "
-		    "(refused)"), what);
 		return NULL;
 	}
 	if (xmlDocGetRootElement(doc) == NULL) {
@@ -108,6 +135,110 @@ xs_parse(const char *data, size_t len, const char *what, char **err)
 		return NULL;
 	}
 	return doc;
+}
+
+static bool
+named(xmlTextReaderPtr r, const char *name)
+{
+	const xmlChar *n = xmlTextReaderConstLocalName(r);
+
+	return n != NULL && strcmp((const char *)n, name) == 0;
+}
+
+/*
+ * One walk of the reader r (xs_stream): returns 1 at the end, -1 on a
+ * parse error, or each's nonzero value in *stop.
+ */
+static int
+stream_walk(xmlTextReaderPtr r, const char *section, xs_each_fn each,
+    void *ctx, xmlDoc *skel, int *stop)
+{
+	xmlNode *root = NULL, *n;
+	bool in = false;	/* inside section */
+	int ret = xmlTextReaderRead(r), depth;
+
+	while (ret == 1) {
+		depth = xmlTextReaderDepth(r);
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    depth > 2 || (depth == 2 && !in)) {
+			ret = xmlTextReaderRead(r);
+		} else if (depth == 0) {
+			if (skel != NULL) {
+				root = xmlDocCopyNode(xmlTextReaderCurrentNode(r),
+				    skel, 2);
+				xmlDocSetRootElement(skel, root);
+			}
+			ret = xmlTextReaderRead(r);
+		} else if (depth == 1 && named(r, section)) {
+			/* the section stays, empty: its children go to each */
+			in = true;
+			if (skel != NULL)
+				xmlAddChild(root, xmlDocCopyNode(
+				    xmlTextReaderCurrentNode(r), skel, 2));
+			ret = xmlTextReaderRead(r);
+		} else if (depth == 1) {
+			in = false;
+			if (skel != NULL) {
+				if ((n = xmlTextReaderExpand(r)) == NULL)
+					return -1;
+				xmlAddChild(root, xmlDocCopyNode(n, skel, 1));
+			}
+			ret = xmlTextReaderNext(r);
+		} else {
+			/* a child of section: whole while each has it, freed
+			 * when the reader moves on */
+			if ((n = xmlTextReaderExpand(r)) == NULL)
+				return -1;
+			if (each != NULL && (*stop = each(ctx, n)) != 0)
+				return 1;
+			ret = xmlTextReaderNext(r);
+		}
+	}
+	return ret == 0 ? 1 : -1;
+}
+
+int
+xs_stream(const char *data, size_t len, const char *what,
+    const char *section, xs_each_fn each, void *ctx, void **skeleton,
+    char **err)
+{
+	xmlTextReaderPtr r;
+	xmlDoc *skel = NULL, *rd;
+	int stop = 0;
+
+	if (skeleton != NULL)
+		*skeleton = NULL;
+	if ((*err = precheck(data, len, what)) != NULL)
+		return -1;
+	xs_quiet();
+	xmlResetLastError();
+	if ((r = xmlReaderForMemory(data, (int)len, NULL, NULL,
+	    XS_OPTIONS)) == NULL) {
+		*err = parse_error(what);
+		return -1;
+	}
+	if (skeleton != NULL)
+		skel = xmlNewDoc((const xmlChar *)"1.0");
+	if (stream_walk(r, section, each, ctx, skel, &stop) < 0)
+		*err = parse_error(what);
+	/* the reader's document, handed over: its subsets say whether a
+	 * DOCTYPE declared entities after all */
+	rd = xmlTextReaderCurrentDoc(r);
+	xmlFreeTextReader(r);
+	if (*err == NULL && stop == 0 && rd != NULL)
+		*err = subset_error(rd, what);
+	if (rd != NULL)
+		xmlFreeDoc(rd);
+	if (*err == NULL && stop == 0 && skel != NULL &&
+	    xmlDocGetRootElement(skel) == NULL)
+		*err = xasprintf(_("%s has no root element"), what);
+	if (*err != NULL || stop != 0) {
+		xs_free(skel);
+		return *err != NULL ? -1 : stop;
+	}
+	if (skeleton != NULL)
+		*skeleton = skel;
+	return 0;
 }
 
 void

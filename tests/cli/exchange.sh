@@ -254,6 +254,7 @@ for case in "traversal:entry 'sources/../../evil.txt' leaves the archive" \
 	"garbage:not a ZIP archive" \
 	"noqde:has no project.qde" \
 	"notrefi:root element is <Other>" \
+	"latebreak:project.qde is not well-formed XML \(line 6" \
 	"missing-source:is not in the archive"; do
 	hc=${case%%:*} msg=${case#*:}	# not $name: check_rc sets that
 	check_rc "$hc refused" 1 $A import h.axial fx/$hc.qdpx
