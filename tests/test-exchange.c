@@ -292,6 +292,128 @@ test_xml_stream(void **state)
 	buf_done(&b);
 }
 
+/* A reader of a string k bytes at a time (xs_stream_io), or failing at
+ * byte fail_at when that is not 0. */
+struct chunks {
+	const char *s;
+	size_t len, at, k, fail_at;
+};
+
+static long
+chunk_read(void *ctx, char *buf, size_t n)
+{
+	struct chunks *c = ctx;
+
+	if (c->fail_at != 0 && c->at >= c->fail_at)
+		return -1;
+	if (n > c->k)
+		n = c->k;
+	if (n > c->len - c->at)
+		n = c->len - c->at;
+	memcpy(buf, c->s + c->at, n);
+	c->at += n;
+	return (long)n;
+}
+
+static void
+test_xml_stream_io(void **state)
+{
+	static const char doc[] = "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\">"
+	    "<head/><S><x a=\"1\"><y/></x><z a=\"2\"/></S><tail/></r>";
+	static const char xxe[] = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x "
+	    "SYSTEM \"file:///etc/passwd\">]><r><S><x a=\"&x;\"/></S></r>";
+	static const char dtd[] = "<?xml version=\"1.0\"?><!DOCTYPE r><r><S>"
+	    "<x a=\"1\"/></S></r>";
+	struct buf b = {0};
+	char *err = NULL;
+	void *skel = NULL;
+	size_t k;
+
+	(void)state;
+	/* any read size, the needles of the DOCTYPE check straddling reads:
+	 * the same walk as from memory */
+	for (k = 1; k <= 17; k += (k < 10 ? 1 : 7)) {
+		struct chunks c = { doc, sizeof doc - 1, 0, k, 0 };
+		struct chunks x = { xxe, sizeof xxe - 1, 0, k, 0 };
+		struct chunks d = { dtd, sizeof dtd - 1, 0, k, 0 };
+
+		b.len = 0;
+		assert_int_equal(xs_stream_io(chunk_read, &c, "d.xml", "S",
+		    stream_each, &b, &skel, &err), 0);
+		assert_null(err);
+		assert_string_equal(b.s, "x:1:1;z:2:0;");
+		assert_non_null(xs_child(xmlDocGetRootElement(skel), "urn:x", "tail"));
+		xs_free(skel);
+		/* entities refused before libxml2 sees them, whatever the
+		 * reads; a DOCTYPE without them is read */
+		b.len = 0;
+		assert_int_equal(xs_stream_io(chunk_read, &x, "d.xml", "S",
+		    stream_each, &b, &skel, &err), -1);
+		assert_null(skel);
+		assert_non_null(strstr(err, "d.xml declares XML entities in a DOCTYPE"));
+		assert_int_equal(b.len, 0);
+		free(err);
+		b.len = 0;
+		assert_int_equal(xs_stream_io(chunk_read, &d, "d.xml", "S",
+		    stream_each, &b, NULL, &err), 0);
+		assert_string_equal(b.s, "x:1:0;");
+	}
+	/* the reader fails: -2, the message is the caller's */
+	{
+		struct chunks c = { doc, sizeof doc - 1, 0, 8, 40 };
+
+		assert_int_equal(xs_stream_io(chunk_read, &c, "d.xml", "S",
+		    stream_each, &b, &skel, &err), -2);
+		assert_null(err);
+		assert_null(skel);
+	}
+	buf_done(&b);
+}
+
+/* zs_open_max checks every entry but inflates one only when asked, and
+ * reads it as zs_read would have. */
+static void
+test_zip_lazy(void **state)
+{
+	struct ent e[] = {{"project.qde", "<Project/>", 0}, {"sources/a.txt",
+	    "hello hello hello hello hello hello hello hello", 0}, {"../evil", "x", 0}};
+	struct zs_archive a;
+	struct zs_reader *r;
+	const struct zs_entry *t;
+	char *z, *err = NULL, buf[8];
+	size_t len, at = 0;
+	long got;
+
+	(void)state;
+	z = mkzip(e, 2, false, &len);
+	assert_int_equal(zs_open_max(z, len, 0, &a, &err), 0);
+	assert_int_equal(a.n, 2);
+	assert_non_null(t = zs_find(&a, "sources/a.txt", false));
+	assert_null(t->data);
+	assert_int_equal(t->len, strlen(e[1].data));
+	assert_string_equal(zs_load(&a, t, &err), e[1].data);
+	zs_unload(&a, t);
+	assert_null(t->data);
+	/* streamed in small reads, to the byte */
+	assert_non_null(r = zs_reader_open(&a, t, &err));
+	while ((got = zs_reader_read(r, buf, sizeof buf)) > 0) {
+		assert_memory_equal(buf, e[1].data + at, (size_t)got);
+		at += (size_t)got;
+	}
+	assert_int_equal(got, 0);
+	assert_int_equal(at, strlen(e[1].data));
+	assert_int_equal(zs_reader_close(r, &err), 0);
+	zs_free(&a);
+	free(z);
+	/* a bad name is refused by the open, before anything is read */
+	z = mkzip(e, 3, false, &len);
+	assert_int_equal(zs_open_max(z, len, 0, &a, &err), -1);
+	assert_non_null(strstr(err, "leaves the archive"));
+	assert_int_equal(a.n, 0);
+	free(err);
+	free(z);
+}
+
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 
 static void
@@ -1623,6 +1745,8 @@ main(void)
 		cmocka_unit_test(test_zip_damaged),
 		cmocka_unit_test(test_xml_safety),
 		cmocka_unit_test(test_xml_stream),
+		cmocka_unit_test(test_xml_stream_io),
+		cmocka_unit_test(test_zip_lazy),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_odt),
 		cmocka_unit_test(test_docx_fidelity),

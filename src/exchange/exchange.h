@@ -36,12 +36,15 @@
 
 struct zs_entry {
 	char *name;
-	char *data;		/* NUL-terminated for convenience */
-	size_t len;
+	char *data;		/* NUL-terminated for convenience; NULL in an
+				   archive zs_open_max opened, until zs_load */
+	size_t len;		/* as its header declares until loaded */
+	uint64_t index;		/* in the archive */
 };
 struct zs_archive {
 	struct zs_entry *e;
 	size_t n;
+	struct zip *z;		/* open until zs_free */
 };
 /*
  * Reads every file entry of the archive data[0..len) (directories are
@@ -57,6 +60,27 @@ int zs_read(const char *data, size_t len, struct zs_archive *a, char **err);
  */
 int zs_read_max(const char *data, size_t len, uint64_t max,
     struct zs_archive *a, char **err);
+/*
+ * The same checks of every entry, but nothing inflated: zs_load inflates
+ * an entry when it is wanted (and zs_unload frees it), or zs_reader_*
+ * reads it as it inflates, so a large archive is never held inflated
+ * whole. data[0..len) must stay until zs_free. An entry's bytes are
+ * checked as they are read (no more than its header declares, its
+ * checksum): a damaged entry fails there, with the same messages.
+ */
+int zs_open_max(const char *data, size_t len, uint64_t max,
+    struct zs_archive *a, char **err);
+const char *zs_load(struct zs_archive *a, const struct zs_entry *e,
+    char **err);
+void zs_unload(struct zs_archive *a, const struct zs_entry *e);
+struct zs_reader;
+struct zs_reader *zs_reader_open(struct zs_archive *a,
+    const struct zs_entry *e, char **err);
+/* Up to n bytes into buf: how many, 0 at the entry's end, -1 when it is
+ * damaged (zs_reader_close then says how). */
+long zs_reader_read(struct zs_reader *r, char *buf, size_t n);
+/* 0, or -1 with *err when the entry was damaged. */
+int zs_reader_close(struct zs_reader *r, char **err);
 void zs_free(struct zs_archive *a);
 /* The entry named name (case-insensitively if icase), or NULL. */
 const struct zs_entry *zs_find(const struct zs_archive *a, const char *name,

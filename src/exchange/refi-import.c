@@ -282,8 +282,7 @@ struct imp {
 	int *nref_count;
 	struct gmap anyguid;	/* every guid attribute of the file (links) */
 	bool want_guids;	/* the file has Links: fill anyguid */
-	const char *qde;	/* project.qde, streamed (xs_stream) */
-	size_t qdelen;
+	const struct zs_entry *qde;	/* project.qde, read as it inflates */
 	enum ax_status stream_status;	/* import_source's, when it stopped */
 	int64_t left_links;	/* Links joining other things than codes */
 	int64_t bidir_links;	/* Bidirectional Links, taken undirected */
@@ -937,6 +936,21 @@ internal_file(struct imp *im, const char *path, bool *external)
 	return e;
 }
 
+/* The bytes of entry e, inflated now (zs_load); NULL when it is damaged,
+ * with the import failed. */
+static const char *
+load_entry(struct imp *im, const struct zs_entry *e, const char *name)
+{
+	char *zerr = NULL;
+	const char *d = zs_load(&im->zip, e, &zerr);
+
+	if (d == NULL) {
+		fail(im, _("source '%s': %s"), name, zerr);
+		free(zerr);
+	}
+	return d;
+}
+
 struct sel {
 	const xmlNode *node;
 	long long start, end;
@@ -979,10 +993,15 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
 		}
 		goto out;
 	}
-	*raw = xmalloc(e->len + 1);
+	if (load_entry(im, e, name) == NULL) {
+		s = AX_ERR_INPUT;
+		goto out;
+	}
+	*raw = xmalloc(e->len + 1);	/* the text is the import's now */
 	memcpy(*raw, e->data, e->len);
 	(*raw)[e->len] = '\0';
 	*rawlen = e->len;
+	zs_unload(&im->zip, e);
 	/* NVivo for Mac: a one-byte .txt, the text only in the .docx. */
 	if (rtp != NULL && strlen(rtp) > 5 && strcasecmp(rtp + strlen(rtp) - 5,
 	    ".docx") == 0) {
@@ -992,9 +1011,15 @@ source_text(struct imp *im, const xmlNode *src, const char *name, char **raw,
 		for (i = 0; i < *rawlen && blank; i++)
 			blank = strchr(" \t\r\n", (*raw)[i]) != NULL;
 		if (blank && (e = internal_file(im, rtp, &ext)) != NULL) {
-			char *notice = NULL, *derr = NULL;
-			size_t dl;
-			char *d = docx_extract(e->data, e->len, &dl, &notice, &derr);
+			char *notice = NULL, *derr = NULL, *d = NULL;
+			size_t dl = 0;
+
+			if (load_entry(im, e, name) == NULL) {
+				s = AX_ERR_INPUT;
+				goto out;
+			}
+			d = docx_extract(e->data, e->len, &dl, &notice, &derr);
+			zs_unload(&im->zip, e);
 
 			if (d != NULL && dl > 0) {
 				free(*raw);
@@ -1780,6 +1805,48 @@ count_children(const xmlNode *n, const char *name, int64_t *k)
 			(*k)++;
 }
 
+static long
+qde_read(void *r, char *buf, size_t n)
+{
+	return zs_reader_read(r, buf, n);
+}
+
+/*
+ * One walk of project.qde as it inflates (xs_stream_io), each given its
+ * sources: returns as xs_stream does, with the archive's message when the
+ * entry is damaged. A walk that ends reads the entry to its end, so its
+ * size and checksum are checked.
+ */
+static int
+qde_walk(struct imp *im, xs_each_fn each, void **skel, char **err)
+{
+	struct zs_reader *r = zs_reader_open(&im->zip, im->qde, err);
+	char *zerr = NULL, rest[256];
+	int rc;
+
+	if (r == NULL)
+		return -1;
+	rc = xs_stream_io(qde_read, r, "project.qde", "Sources", each, im,
+	    skel, err);
+	while (rc == 0 && zs_reader_read(r, rest, sizeof rest) > 0)
+		;
+	if (zs_reader_close(r, &zerr) != 0 && (rc == 0 || rc == -2)) {
+		if (skel != NULL) {
+			xs_free(*skel);
+			*skel = NULL;
+		}
+		free(*err);
+		*err = zerr;
+		return -1;
+	}
+	free(zerr);
+	if (rc == -2) {	/* the reader failed but said nothing: not expected */
+		*err = xstrdup(_("project.qde could not be read"));
+		return -1;
+	}
+	return rc;
+}
+
 /* xs_stream's first walk of project.qde: which codes are coded, before
  * the codebook goes in. */
 static int
@@ -1829,8 +1896,7 @@ import_project(struct imp *im, const xmlNode *root)
 	/* only a link end asks for every GUID (a walk of every element: a
 	 * twentieth of a large import's time) */
 	im->want_guids = q_child(root, "Links") != NULL;
-	rc = xs_stream(im->qde, im->qdelen, "project.qde", "Sources",
-	    stream_source, im, NULL, &xerr);
+	rc = qde_walk(im, stream_source, NULL, &xerr);
 	if (rc < 0) {
 		s = fail(im, "%s", xerr);
 		free(xerr);
@@ -1995,7 +2061,7 @@ refi_import_data_max(struct project *p, const char *path, const char *data,
 	if (!qdc) {
 		char *zerr = NULL;
 
-		if (zs_read_max(data, len, max, &im.zip, &zerr) != 0) {
+		if (zs_open_max(data, len, max, &im.zip, &zerr) != 0) {
 			*err = zerr;
 			imp_done(&im);
 			return AX_ERR_INPUT;
@@ -2004,10 +2070,8 @@ refi_import_data_max(struct project *p, const char *path, const char *data,
 			s = AX_ERR_INPUT;
 			goto out;
 		}
-		x = qde->data;
-		xl = qde->len;
-	}
-	if (xl >= 3 && memcmp(x, "\xef\xbb\xbf", 3) == 0) {
+		im.qde = qde;
+	} else if (xl >= 3 && memcmp(x, "\xef\xbb\xbf", 3) == 0) {
 		x += 3;
 		xl -= 3;
 	}
@@ -2015,20 +2079,17 @@ refi_import_data_max(struct project *p, const char *path, const char *data,
 		char *xerr = NULL;
 		void *skel = NULL;
 
-		/* project.qde's sources are read twice, a source at a time:
-		 * here for the coded codes, then to import them */
+		/* project.qde is read twice as it inflates, a source at a
+		 * time: here for the coded codes, then to import them */
 		if (qdc)
 			doc = xs_parse(x, xl, _("the codebook"), &xerr);
-		else if (xs_stream(x, xl, "project.qde", "Sources", scan_source,
-		    &im, &skel, &xerr) == 0)
+		else if (qde_walk(&im, scan_source, &skel, &xerr) == 0)
 			doc = skel;
 		if (doc == NULL) {
 			s = fail(&im, "%s", xerr);
 			free(xerr);
 			goto out;
 		}
-		im.qde = x;
-		im.qdelen = xl;
 	}
 	root = xmlDocGetRootElement(doc);
 	origin = xs_attr(root, "origin");

@@ -48,6 +48,13 @@ xs_quiet(void)
 	xmlSetGenericErrorFunc(NULL, quiet);
 }
 
+static char *
+refused_entities(const char *what)
+{
+	return xasprintf(_("%s declares XML entities in a DOCTYPE (refused: "
+	    "external entities and entity expansion are unsafe)"), what);
+}
+
 /* The refusals made before libxml2 sees data, as xs_parse describes
  * them; NULL when it may be parsed. */
 static char *
@@ -59,8 +66,7 @@ precheck(const char *data, size_t len, const char *what)
 		return xasprintf(_("%s is too large"), what);
 	dt = find(data, len, "<!DOCTYPE");
 	if (dt != NULL && find(dt, len - (size_t)(dt - data), "<!ENTITY") != NULL)
-		return xasprintf(_("%s declares XML entities in a DOCTYPE (refused: "
-		    "external entities and entity expansion are unsafe)"), what);
+		return refused_entities(what);
 	return NULL;
 }
 
@@ -197,29 +203,14 @@ stream_walk(xmlTextReaderPtr r, const char *section, xs_each_fn each,
 	return ret == 0 ? 1 : -1;
 }
 
-int
-xs_stream(const char *data, size_t len, const char *what,
-    const char *section, xs_each_fn each, void *ctx, void **skeleton,
-    char **err)
+/* The end of a walk: its messages, and the skeleton handed over. */
+static int
+stream_end(xmlTextReaderPtr r, int ret, int stop, const char *what,
+    xmlDoc *skel, void **skeleton, char **err)
 {
-	xmlTextReaderPtr r;
-	xmlDoc *skel = NULL, *rd;
-	int stop = 0;
+	xmlDoc *rd;
 
-	if (skeleton != NULL)
-		*skeleton = NULL;
-	if ((*err = precheck(data, len, what)) != NULL)
-		return -1;
-	xs_quiet();
-	xmlResetLastError();
-	if ((r = xmlReaderForMemory(data, (int)len, NULL, NULL,
-	    XS_OPTIONS)) == NULL) {
-		*err = parse_error(what);
-		return -1;
-	}
-	if (skeleton != NULL)
-		skel = xmlNewDoc((const xmlChar *)"1.0");
-	if (stream_walk(r, section, each, ctx, skel, &stop) < 0)
+	if (ret < 0 && *err == NULL)
 		*err = parse_error(what);
 	/* the reader's document, handed over: its subsets say whether a
 	 * DOCTYPE declared entities after all */
@@ -239,6 +230,125 @@ xs_stream(const char *data, size_t len, const char *what,
 	if (skeleton != NULL)
 		*skeleton = skel;
 	return 0;
+}
+
+int
+xs_stream(const char *data, size_t len, const char *what,
+    const char *section, xs_each_fn each, void *ctx, void **skeleton,
+    char **err)
+{
+	xmlTextReaderPtr r;
+	xmlDoc *skel = NULL;
+	int stop = 0, ret;
+
+	if (skeleton != NULL)
+		*skeleton = NULL;
+	if ((*err = precheck(data, len, what)) != NULL)
+		return -1;
+	xs_quiet();
+	xmlResetLastError();
+	if ((r = xmlReaderForMemory(data, (int)len, NULL, NULL,
+	    XS_OPTIONS)) == NULL) {
+		*err = parse_error(what);
+		return -1;
+	}
+	if (skeleton != NULL)
+		skel = xmlNewDoc((const xmlChar *)"1.0");
+	ret = stream_walk(r, section, each, ctx, skel, &stop);
+	return stream_end(r, ret, stop, what, skel, skeleton, err);
+}
+
+/*
+ * xs_stream_io's source: the caller's reader, its bytes looked through for
+ * a DOCTYPE and an entity declaration before libxml2 sees them (precheck's
+ * refusal, made on a stream; the needles may straddle two reads).
+ */
+struct xs_io {
+	xs_read_fn rd;
+	void *ctx;
+	bool doctype, entity, failed;
+	char tail[16];		/* the last bytes of the previous read */
+	size_t ntail;
+};
+
+#define XS_NEEDLE 9	/* strlen("<!DOCTYPE"): "<!ENTITY" is shorter */
+
+static void
+io_look(struct xs_io *io, const char *b, size_t n)
+{
+	if (!io->doctype && find(b, n, "<!DOCTYPE") != NULL)
+		io->doctype = true;
+	if (io->doctype && find(b, n, "<!ENTITY") != NULL)
+		io->entity = true;
+}
+
+static int
+io_read(void *c, char *buf, int len)
+{
+	struct xs_io *io = c;
+	char seam[2 * XS_NEEDLE];
+	long got = len > 0 ? io->rd(io->ctx, buf, (size_t)len) : 0;
+	size_t k;
+
+	if (got < 0) {
+		io->failed = true;
+		return -1;
+	}
+	/* the seam between the previous read and this one, then this one */
+	k = (size_t)got < XS_NEEDLE - 1 ? (size_t)got : XS_NEEDLE - 1;
+	memcpy(seam, io->tail, io->ntail);
+	memcpy(seam + io->ntail, buf, k);
+	io_look(io, seam, io->ntail + k);
+	io_look(io, buf, (size_t)got);
+	if (io->entity)
+		return -1;	/* refused before libxml2 sees it */
+	if ((size_t)got >= XS_NEEDLE - 1) {
+		io->ntail = XS_NEEDLE - 1;
+		memcpy(io->tail, buf + got - (XS_NEEDLE - 1), io->ntail);
+	} else {
+		/* a short read: keep the last XS_NEEDLE - 1 bytes of both */
+		memcpy(seam, io->tail, io->ntail);
+		memcpy(seam + io->ntail, buf, (size_t)got);
+		k = io->ntail + (size_t)got;
+		io->ntail = k < XS_NEEDLE - 1 ? k : XS_NEEDLE - 1;
+		memcpy(io->tail, seam + k - io->ntail, io->ntail);
+	}
+	return (int)got;
+}
+
+int
+xs_stream_io(xs_read_fn rd, void *rctx, const char *what,
+    const char *section, xs_each_fn each, void *ctx, void **skeleton,
+    char **err)
+{
+	struct xs_io io = { .rd = rd, .ctx = rctx };
+	xmlTextReaderPtr r;
+	xmlDoc *skel = NULL;
+	int stop = 0, ret;
+
+	*err = NULL;
+	if (skeleton != NULL)
+		*skeleton = NULL;
+	xs_quiet();
+	xmlResetLastError();
+	if ((r = xmlReaderForIO(io_read, NULL, &io, NULL, NULL,
+	    XS_OPTIONS)) == NULL) {
+		*err = io.entity ? refused_entities(what) : io.failed ?
+		    NULL : parse_error(what);
+		return io.failed && !io.entity ? -2 : -1;
+	}
+	if (skeleton != NULL)
+		skel = xmlNewDoc((const xmlChar *)"1.0");
+	ret = stream_walk(r, section, each, ctx, skel, &stop);
+	if (ret < 0 && io.entity)
+		*err = refused_entities(what);
+	else if (ret < 0 && io.failed) {
+		xmlResetLastError();
+		xmlFreeTextReader(r);
+		xs_free(skel);
+		return -2;
+	}
+	return stream_end(r, ret, stop, what, skel, skeleton, err);
 }
 
 void

@@ -7,8 +7,14 @@
  * gains nothing), ZIP64 archives and encrypted entries. Nothing is
  * extracted to disk. The caps are the fixed ones, or the caller's limit
  * when larger (zs_read_max); past ZS_MAX_ENTRY an entry must also keep to
- * ZS_MAX_RATIO, so a small archive cannot ask for gigabytes.
+ * ZS_MAX_RATIO, so a small archive cannot ask for gigabytes. zs_open_max
+ * makes every check on the directory and inflates nothing: an entry is
+ * then inflated when asked (zs_load) or read as it inflates (zs_reader),
+ * never yielding more than its header declares, so a large project is
+ * never held inflated whole.
  */
+#include <assert.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,8 +35,9 @@ zs_free(struct zs_archive *a)
 		free(a->e[i].data);
 	}
 	free(a->e);
-	a->e = NULL;
-	a->n = 0;
+	if (a->z != NULL)
+		zip_discard(a->z);
+	memset(a, 0, sizeof *a);
 }
 
 const struct zs_entry *
@@ -110,8 +117,47 @@ too_inflated(const zip_stat_t *zs)
 	    zs->size / ZS_MAX_RATIO > zs->comp_size;
 }
 
+/* A damaged entry's message: "entry 'NAME' is damaged (WHY)". */
+static char *
+damaged(const char *name, const char *why)
+{
+	char *pn = printable(name), *r;
+
+	r = xasprintf(_("entry '%s' is damaged (%s)"), pn, why);
+	free(pn);
+	return r;
+}
+
+/* The checks every entry passes before anything is inflated. */
+static char *
+entry_refusal(const zip_stat_t *zs, uint64_t max_entry, uint64_t max_total,
+    size_t total)
+{
+	char *name, *err;
+
+	name = printable(zs->name);
+	if (!safe_name(zs->name))
+		err = xasprintf(_("entry '%s' leaves the archive (absolute or "
+		    "'..' path)"), name);
+	else if ((zs->valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+	    zs->encryption_method != ZIP_EM_NONE)
+		err = xasprintf(_("entry '%s' is encrypted"), name);
+	else if (zs->size > max_entry || total + zs->size > max_total)
+		err = xasprintf(zs->size > max_entry ? _("entry '%s' is too "
+		    "large (over %zu MiB uncompressed)") : _("entry '%s' takes "
+		    "the archive over %zu MiB uncompressed"), name,
+		    (size_t)((zs->size > max_entry ? max_entry : max_total) >> 20));
+	else if (zs->size > ZS_MAX_ENTRY && too_inflated(zs))
+		err = xasprintf(_("entry '%s' inflates more than %d times "
+		    "(a ZIP bomb?)"), name, ZS_MAX_RATIO);
+	else
+		err = NULL;
+	free(name);
+	return err;
+}
+
 int
-zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
+zs_open_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
     char **err)
 {
 	uint64_t max_entry = max > ZS_MAX_ENTRY ? max : ZS_MAX_ENTRY;
@@ -119,13 +165,10 @@ zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
 	uint64_t max_file = max > ZS_MAX_FILE ? max : ZS_MAX_FILE;
 	zip_error_t ze;
 	zip_source_t *src;
-	zip_t *z = NULL;
 	zip_int64_t count, i;
-	size_t total = 0, cap = 0;
-	char *name;
+	size_t total = 0, cap = 0, nl;
 
-	a->e = NULL;
-	a->n = 0;
+	memset(a, 0, sizeof *a);
 	*err = NULL;
 	if (len > max_file) {
 		*err = xasprintf(_("archive larger than %zu MiB"),
@@ -142,7 +185,8 @@ zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
 	}
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL ||
-	    (z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
+	    (a->z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+	    &ze)) == NULL) {
 		*err = xasprintf(_("not a valid ZIP archive (truncated or damaged: %s)"),
 		    zip_error_strerror(&ze));
 		if (src != NULL)
@@ -151,94 +195,169 @@ zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
 		return -1;
 	}
 	zip_error_fini(&ze);
-	count = zip_get_num_entries(z, 0);
+	count = zip_get_num_entries(a->z, 0);
 	if (count < 0 || count > ZS_MAX_ENTRIES) {
 		*err = xasprintf(_("more than %d entries"), ZS_MAX_ENTRIES);
 		goto fail;
 	}
 	for (i = 0; i < count; i++) {
 		zip_stat_t zs;
-		zip_file_t *f;
-		char *buf;
-		zip_int64_t got;
-		size_t nl;
 
-		if (zip_stat_index(z, (zip_uint64_t)i, 0, &zs) != 0 ||
+		if (zip_stat_index(a->z, (zip_uint64_t)i, 0, &zs) != 0 ||
 		    !(zs.valid & ZIP_STAT_NAME) || !(zs.valid & ZIP_STAT_SIZE)) {
 			*err = xasprintf(_("entry %lld is unreadable: %s"), (long long)i,
-			    zip_strerror(z));
+			    zip_strerror(a->z));
 			goto fail;
 		}
-		if (!safe_name(zs.name)) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s' leaves the archive (absolute or "
-			    "'..' path)"), name);
-			free(name);
+		if ((*err = entry_refusal(&zs, max_entry, max_total, total)) != NULL)
 			goto fail;
-		}
-		if ((zs.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-		    zs.encryption_method != ZIP_EM_NONE) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s' is encrypted"), name);
-			free(name);
-			goto fail;
-		}
 		nl = strlen(zs.name);
 		if (nl > 0 && zs.name[nl - 1] == '/')
 			continue;	/* a directory */
-		if (zs.size > max_entry || total + zs.size > max_total) {
-			name = printable(zs.name);
-			*err = xasprintf(zs.size > max_entry ? _("entry '%s' is too "
-			    "large (over %zu MiB uncompressed)") : _("entry '%s' takes "
-			    "the archive over %zu MiB uncompressed"), name,
-			    (size_t)((zs.size > max_entry ? max_entry : max_total) >> 20));
-			free(name);
-			goto fail;
-		}
-		if (zs.size > ZS_MAX_ENTRY && too_inflated(&zs)) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s' inflates more than %d times "
-			    "(a ZIP bomb?)"), name, ZS_MAX_RATIO);
-			free(name);
-			goto fail;
-		}
-		if ((f = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s': %s"), name, zip_strerror(z));
-			free(name);
-			goto fail;
-		}
-		/* One byte more than declared, to catch a lying header. */
-		buf = xmalloc((size_t)zs.size + 2);
-		got = zip_fread(f, buf, zs.size + 1);
-		if (got < 0 || (zip_uint64_t)got != zs.size) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s' is damaged (%s)"), name,
-			    got < 0 ? zip_file_strerror(f) : _("size differs from its header"));
-			free(name);
-			free(buf);
-			zip_fclose(f);
-			goto fail;
-		}
-		if (zip_fclose(f) != 0) {
-			name = printable(zs.name);
-			*err = xasprintf(_("entry '%s' is damaged (checksum)"), name);
-			free(name);
-			free(buf);
-			goto fail;
-		}
-		buf[zs.size] = '\0';
 		total += zs.size;
 		a->e = xgrow(a->e, &cap, a->n + 1, sizeof *a->e);
-		a->e[a->n].name = xstrdup(zs.name);
-		a->e[a->n].data = buf;
-		a->e[a->n].len = (size_t)zs.size;
+		a->e[a->n] = (struct zs_entry){ xstrdup(zs.name), NULL,
+		    (size_t)zs.size, (uint64_t)i };
 		a->n++;
 	}
-	zip_discard(z);
 	return 0;
 fail:
-	zip_discard(z);
 	zs_free(a);
 	return -1;
+}
+
+/*
+ * A reader of one entry, which never yields more than the entry's header
+ * declares (a lying header gains nothing) and at its end checks that it
+ * yielded exactly that and that the checksum holds.
+ */
+struct zs_reader {
+	zip_file_t *f;
+	const struct zs_entry *e;
+	size_t got;
+	char *err;
+};
+
+struct zs_reader *
+zs_reader_open(struct zs_archive *a, const struct zs_entry *e, char **err)
+{
+	struct zs_reader *r;
+	zip_file_t *f;
+
+	*err = NULL;
+	if ((f = zip_fopen_index(a->z, e->index, 0)) == NULL) {
+		char *pn = printable(e->name);
+
+		*err = xasprintf(_("entry '%s': %s"), pn, zip_strerror(a->z));
+		free(pn);
+		return NULL;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->f = f;
+	r->e = e;
+	return r;
+}
+
+long
+zs_reader_read(struct zs_reader *r, char *buf, size_t n)
+{
+	zip_int64_t got;
+	char extra;
+
+	if (r->err != NULL)
+		return -1;
+	if (n > r->e->len - r->got)
+		n = r->e->len - r->got;
+	if (n > LONG_MAX)
+		n = LONG_MAX;
+	if (n == 0) {
+		/* the end the header declares: one byte more, or a bad
+		 * checksum, is a damaged entry */
+		got = zip_fread(r->f, &extra, 1);
+		if (got != 0)
+			r->err = damaged(r->e->name, got < 0 ?
+			    zip_file_strerror(r->f) :
+			    _("size differs from its header"));
+		return got == 0 ? 0 : -1;
+	}
+	got = zip_fread(r->f, buf, n);
+	if (got <= 0) {
+		r->err = damaged(r->e->name, got < 0 ?
+		    zip_file_strerror(r->f) : _("size differs from its header"));
+		return -1;
+	}
+	r->got += (size_t)got;
+	return (long)got;
+}
+
+int
+zs_reader_close(struct zs_reader *r, char **err)
+{
+	int rc = 0;
+
+	*err = NULL;
+	if (r == NULL)
+		return 0;
+	if (zip_fclose(r->f) != 0 && r->err == NULL && r->got == r->e->len)
+		r->err = damaged(r->e->name, _("checksum"));
+	if (r->err != NULL) {
+		*err = r->err;
+		rc = -1;
+	}
+	free(r);
+	return rc;
+}
+
+const char *
+zs_load(struct zs_archive *a, const struct zs_entry *ce, char **err)
+{
+	struct zs_entry *e = &a->e[ce - a->e];	/* ce is one of a's */
+	struct zs_reader *r;
+	long got;
+	size_t at = 0;
+
+	assert(ce >= a->e && ce < a->e + a->n);
+	*err = NULL;
+	if (e->data != NULL)
+		return e->data;
+	if ((r = zs_reader_open(a, e, err)) == NULL)
+		return NULL;
+	e->data = xmalloc(e->len + 1);
+	while ((got = zs_reader_read(r, e->data + at, e->len - at)) > 0)
+		at += (size_t)got;
+	if (zs_reader_close(r, err) != 0 || got < 0 || at != e->len) {
+		if (*err == NULL)
+			*err = damaged(e->name, _("size differs from its header"));
+		free(e->data);
+		e->data = NULL;
+		return NULL;
+	}
+	e->data[e->len] = '\0';
+	return e->data;
+}
+
+void
+zs_unload(struct zs_archive *a, const struct zs_entry *ce)
+{
+	struct zs_entry *e = &a->e[ce - a->e];
+
+	assert(ce >= a->e && ce < a->e + a->n);
+	free(e->data);
+	e->data = NULL;
+}
+
+int
+zs_read_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
+    char **err)
+{
+	size_t i;
+
+	if (zs_open_max(data, len, max, a, err) != 0)
+		return -1;
+	for (i = 0; i < a->n; i++)
+		if (zs_load(a, &a->e[i], err) == NULL) {
+			zs_free(a);
+			return -1;
+		}
+	return 0;
 }

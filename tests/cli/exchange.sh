@@ -255,6 +255,8 @@ for case in "traversal:entry 'sources/../../evil.txt' leaves the archive" \
 	"noqde:has no project.qde" \
 	"notrefi:root element is <Other>" \
 	"latebreak:project.qde is not well-formed XML \(line 6" \
+	"crc-source:source 'fa': entry 'sources/.*\.txt' is damaged \(CRC error\)" \
+	"crc-qde:entry 'project.qde' is damaged \(CRC error\)" \
 	"missing-source:is not in the archive"; do
 	hc=${case%%:*} msg=${case#*:}	# not $name: check_rc sets that
 	check_rc "$hc refused" 1 $A import h.axial fx/$hc.qdpx
