@@ -8,9 +8,11 @@
  * and core category, again (nothing added), undone, and each link the
  * model refuses once the two projects meet left out and named.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -71,12 +73,25 @@ expect_zip_error(const char *data, size_t len, const char *want)
 	struct zs_archive a;
 	char *err = NULL;
 
+	char *path = tu_path("refused.zip");
+	int fd;
+
 	assert_int_equal(zs_read(data, len, &a, &err), -1);
 	assert_non_null(err);
 	if (strstr(err, want) == NULL)
 		fail_msg("'%s' not in '%s'", want, err);
 	assert_int_equal(a.n, 0);
 	free(err);
+	/* the same refusal from the file, which the import reads that way */
+	assert_int_equal(file_write_atomic(path, data, len), 0);
+	assert_true((fd = open(path, O_RDONLY)) >= 0);
+	assert_int_equal(zs_open_fd_max(fd, len, 0, &a, &err), -1);
+	close(fd);
+	if (err == NULL || strstr(err, want) == NULL)
+		fail_msg("from the file: '%s' not in '%s'", want, err ? err : "");
+	assert_int_equal(a.n, 0);
+	free(err);
+	free(path);
 }
 
 static void
@@ -405,6 +420,24 @@ test_zip_lazy(void **state)
 	assert_int_equal(zs_reader_close(r, &err), 0);
 	zs_free(&a);
 	free(z);
+	/* the same from the file, read as its entries are */
+	{
+		char *path = tu_path("lazy.zip");
+		int fd;
+
+		z = mkzip(e, 2, false, &len);
+		assert_int_equal(file_write_atomic(path, z, len), 0);
+		assert_true((fd = open(path, O_RDONLY)) >= 0);
+		assert_int_equal(zs_open_fd_max(fd, len, 0, &a, &err), 0);
+		close(fd);	/* the archive keeps its own */
+		assert_non_null(t = zs_find(&a, "project.qde", false));
+		assert_string_equal(zs_load(&a, t, &err), e[0].data);
+		assert_non_null(t = zs_find(&a, "sources/a.txt", false));
+		assert_string_equal(zs_load(&a, t, &err), e[1].data);
+		zs_free(&a);
+		free(z);
+		free(path);
+	}
 	/* a bad name is refused by the open, before anything is read */
 	z = mkzip(e, 3, false, &len);
 	assert_int_equal(zs_open_max(z, len, 0, &a, &err), -1);

@@ -132,6 +132,24 @@ textin_open(const char *path, enum textin_use use, uint64_t *size, char **err)
 	return -1;
 }
 
+int
+textin_open_max(const char *path, enum textin_use use, uint64_t max,
+    uint64_t *size, char **err)
+{
+	int fd;
+
+	if ((fd = textin_open(path, use, size, err)) < 0)
+		return -1;
+	if (max > SIZE_MAX - 2)
+		max = SIZE_MAX - 2;	/* what a buffer can hold, on 32 bits */
+	if (*size > max) {
+		*err = too_big(*size, max);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 char *
 textin_read(const char *path, enum textin_use use, uint64_t max, size_t *len,
     char **err)
@@ -141,15 +159,10 @@ textin_read(const char *path, enum textin_use use, uint64_t max, size_t *len,
 	ssize_t n;
 	int fd;
 
-	if ((fd = textin_open(path, use, &size, err)) < 0)
+	if ((fd = textin_open_max(path, use, max, &size, err)) < 0)
 		return NULL;
 	if (max > SIZE_MAX - 2)
-		max = SIZE_MAX - 2;	/* what a buffer can hold, on 32 bits */
-	if (size > max) {
-		*err = too_big(size, max);
-		close(fd);
-		return NULL;
-	}
+		max = SIZE_MAX - 2;
 	/* Room for the size fstat gave and one byte more, to see growth. */
 	b.s = xgrow(NULL, &b.cap, (size_t)size + 2, 1);
 	for (;;) {

@@ -29,6 +29,10 @@ enum textin_use { TEXTIN_IMPORT, TEXTIN_MERGE };
  */
 int textin_open(const char *path, enum textin_use use, uint64_t *size,
     char **err);
+/* textin_open, refusing a file over max bytes as textin_read does: for a
+ * reader that takes the file a piece at a time (a .qdpx's entries). */
+int textin_open_max(const char *path, enum textin_use use, uint64_t max,
+    uint64_t *size, char **err);
 
 /*
  * Reads a file import or merge takes in, whole: opened by textin_open, and

@@ -70,6 +70,10 @@ int zs_read_max(const char *data, size_t len, uint64_t max,
  */
 int zs_open_max(const char *data, size_t len, uint64_t max,
     struct zs_archive *a, char **err);
+/* The same on the file open at fd, len bytes long (fstat's): read as its
+ * entries are, never held whole. fd stays the caller's to close. */
+int zs_open_fd_max(int fd, uint64_t len, uint64_t max, struct zs_archive *a,
+    char **err);
 const char *zs_load(struct zs_archive *a, const struct zs_entry *e,
     char **err);
 void zs_unload(struct zs_archive *a, const struct zs_entry *e);

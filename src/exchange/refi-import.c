@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 #include <time.h>
 
@@ -2039,104 +2040,128 @@ refi_import_data(struct project *p, const char *path, const char *data,
 	return refi_import_data_max(p, path, data, len, 0, qdc, st, err);
 }
 
+/*
+ * The import itself: of the archive im->zip already opened (a .qdpx), or
+ * of the codebook x[0..xl) (qdc). Returns with *err set on failure and
+ * st->report on success.
+ */
+static enum ax_status
+import_opened(struct imp *im, const char *x, size_t xl, bool qdc,
+    char **err)
+{
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	enum ax_status s = AX_OK;
+	char *origin = NULL, *xerr = NULL;
+	void *skel = NULL;
+
+	if (!qdc && (im->qde = find_qde(im)) == NULL) {
+		s = AX_ERR_INPUT;
+		goto out;
+	}
+	if (qdc && xl >= 3 && memcmp(x, "\xef\xbb\xbf", 3) == 0) {
+		x += 3;
+		xl -= 3;
+	}
+	/* project.qde is read twice as it inflates, a source at a time: here
+	 * for the coded codes, then to import them */
+	if (qdc)
+		doc = xs_parse(x, xl, _("the codebook"), &xerr);
+	else if (qde_walk(im, scan_source, &skel, &xerr) == 0)
+		doc = skel;
+	if (doc == NULL) {
+		s = fail(im, "%s", xerr);
+		free(xerr);
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	origin = xs_attr(root, "origin");
+	im->origin = origin;
+	if (qdc) {
+		if (!q_is(root, "CodeBook")) {
+			s = fail(im, _("the root element is <%s>, not a REFI-QDA "
+			    "<CodeBook>"), (const char *)root->name);
+			goto out;
+		}
+		if ((s = import_codes(im, q_child(root, "Codes"))) == AX_OK)
+			s = import_sets(im, q_child(root, "Sets"));
+	} else {
+		if (!q_is(root, "Project")) {
+			s = fail(im, _("project.qde's root element is <%s>, not a "
+			    "REFI-QDA <Project>"), (const char *)root->name);
+			goto out;
+		}
+		s = import_project(im, root);
+	}
+	if (s == AX_OK)
+		report_left_out(im);
+out:
+	if (s != AX_OK)
+		*err = im->err != NULL ? xstrdup(im->err) : xstrdup(_("import failed"));
+	else
+		im->st->report = im->rep.s != NULL ? xstrdup(im->rep.s) : NULL;
+	im->origin = NULL;
+	free(origin);
+	xs_free(doc);
+	imp_done(im);
+	return s;
+}
+
+static void
+imp_init(struct imp *im, struct project *p, const char *path,
+    struct refi_stats *st)
+{
+	memset(im, 0, sizeof *im);
+	memset(st, 0, sizeof *st);
+	im->p = p;
+	im->path = path;
+	im->st = st;
+}
+
 enum ax_status
 refi_import_data_max(struct project *p, const char *path, const char *data,
     size_t len, uint64_t max, bool qdc, struct refi_stats *st, char **err)
 {
 	struct imp im;
-	const struct zs_entry *qde;
-	const char *x = data;
-	size_t xl = len;
-	xmlDoc *doc = NULL;
-	xmlNode *root;
-	enum ax_status s = AX_OK;
-	char *origin = NULL;
 
-	memset(&im, 0, sizeof im);
-	memset(st, 0, sizeof *st);
-	im.p = p;
-	im.path = path;
-	im.st = st;
+	imp_init(&im, p, path, st);
 	*err = NULL;
-	if (!qdc) {
-		char *zerr = NULL;
-
-		if (zs_open_max(data, len, max, &im.zip, &zerr) != 0) {
-			*err = zerr;
-			imp_done(&im);
-			return AX_ERR_INPUT;
-		}
-		if ((qde = find_qde(&im)) == NULL) {
-			s = AX_ERR_INPUT;
-			goto out;
-		}
-		im.qde = qde;
-	} else if (xl >= 3 && memcmp(x, "\xef\xbb\xbf", 3) == 0) {
-		x += 3;
-		xl -= 3;
+	if (!qdc && zs_open_max(data, len, max, &im.zip, err) != 0) {
+		imp_done(&im);
+		return AX_ERR_INPUT;
 	}
-	{
-		char *xerr = NULL;
-		void *skel = NULL;
-
-		/* project.qde is read twice as it inflates, a source at a
-		 * time: here for the coded codes, then to import them */
-		if (qdc)
-			doc = xs_parse(x, xl, _("the codebook"), &xerr);
-		else if (qde_walk(&im, scan_source, &skel, &xerr) == 0)
-			doc = skel;
-		if (doc == NULL) {
-			s = fail(&im, "%s", xerr);
-			free(xerr);
-			goto out;
-		}
-	}
-	root = xmlDocGetRootElement(doc);
-	origin = xs_attr(root, "origin");
-	im.origin = origin;
-	if (qdc) {
-		if (!q_is(root, "CodeBook")) {
-			s = fail(&im, _("the root element is <%s>, not a REFI-QDA "
-			    "<CodeBook>"), (const char *)root->name);
-			goto out;
-		}
-		if ((s = import_codes(&im, q_child(root, "Codes"))) == AX_OK)
-			s = import_sets(&im, q_child(root, "Sets"));
-	} else {
-		if (!q_is(root, "Project")) {
-			s = fail(&im, _("project.qde's root element is <%s>, not a "
-			    "REFI-QDA <Project>"), (const char *)root->name);
-			goto out;
-		}
-		s = import_project(&im, root);
-	}
-	if (s == AX_OK)
-		report_left_out(&im);
-out:
-	if (s != AX_OK) {
-		*err = im.err != NULL ? xstrdup(im.err) : xstrdup(_("import failed"));
-	} else {
-		st->report = im.rep.s != NULL ? xstrdup(im.rep.s) : NULL;
-	}
-	free(origin);
-	xs_free(doc);
-	imp_done(&im);
-	return s;
+	return import_opened(&im, data, len, qdc, err);
 }
 
 enum ax_status
 refi_import(struct project *p, const char *path, uint64_t max,
     struct refi_stats *st, char **err)
 {
+	struct imp im;
+	uint64_t size;
 	size_t len;
-	char *data = textin_read(path, TEXTIN_IMPORT, max, &len, err);
+	char *data;
 	enum ax_status s;
+	int fd, rc;
 
 	memset(st, 0, sizeof *st);
-	if (data == NULL)
+	*err = NULL;
+	if (importer_kind(path) == IMPORTER_QDC) {
+		if ((data = textin_read(path, TEXTIN_IMPORT, max, &len, err)) == NULL)
+			return AX_ERR_IO;
+		s = refi_import_data_max(p, path, data, len, max, true, st, err);
+		free(data);
+		return s;
+	}
+	/* a .qdpx is read from the file as its entries are wanted */
+	if ((fd = textin_open_max(path, TEXTIN_IMPORT, max, &size, err)) < 0)
 		return AX_ERR_IO;
-	s = refi_import_data_max(p, path, data, len, max,
-	    importer_kind(path) == IMPORTER_QDC, st, err);
-	free(data);
-	return s;
+	imp_init(&im, p, path, st);
+	rc = zs_open_fd_max(fd, size, max, &im.zip, err);
+	close(fd);
+	if (rc != 0) {
+		imp_done(&im);
+		return AX_ERR_INPUT;
+	}
+	return import_opened(&im, NULL, 0, false, err);
 }

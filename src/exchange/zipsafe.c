@@ -14,10 +14,13 @@
  * never held inflated whole.
  */
 #include <assert.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -75,13 +78,15 @@ safe_name(const char *name)
 	return true;
 }
 
+/* The end record is at most 22 + 65535 bytes from the end, and a ZIP64
+ * locator 20 before it: how much of the end has_zip64 looks through. */
+#define ZS_TAIL (65535 + 22 + 20)
+
 /* Whether the archive has a ZIP64 end-of-central-directory locator. */
 static bool
 has_zip64(const char *data, size_t len)
 {
-	/* The locator sits just before the end record, which is at most
-	 * 22 + 65535 bytes from the end. */
-	size_t lo = len > 65535 + 22 + 20 ? len - (65535 + 22 + 20) : 0, i;
+	size_t lo = len > ZS_TAIL ? len - ZS_TAIL : 0, i;
 
 	if (len < 4)
 		return false;
@@ -156,41 +161,39 @@ entry_refusal(const zip_stat_t *zs, uint64_t max_entry, uint64_t max_total,
 	return err;
 }
 
-int
-zs_open_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
+/* The refusals made from the archive's size, first bytes and last 64 KiB
+ * (tail, the whole archive's when it is that small). */
+static char *
+head_refusal(uint64_t len, uint64_t max_file, const char *head,
+    const char *tail, size_t ntail)
+{
+	if (len > max_file)
+		return xasprintf(_("archive larger than %zu MiB"),
+		    (size_t)(max_file >> 20));
+	if (len < 22 || memcmp(head, "PK", 2) != 0)
+		return xstrdup(_("not a ZIP archive"));
+	if (has_zip64(tail, ntail))
+		return xstrdup(_("ZIP64 archives are not accepted"));
+	return NULL;
+}
+
+/* Opens the archive src (taken over) and checks every entry. */
+static int
+open_source(zip_source_t *src, uint64_t max, struct zs_archive *a,
     char **err)
 {
 	uint64_t max_entry = max > ZS_MAX_ENTRY ? max : ZS_MAX_ENTRY;
 	uint64_t max_total = max > ZS_MAX_TOTAL ? max : ZS_MAX_TOTAL;
-	uint64_t max_file = max > ZS_MAX_FILE ? max : ZS_MAX_FILE;
 	zip_error_t ze;
-	zip_source_t *src;
 	zip_int64_t count, i;
 	size_t total = 0, cap = 0, nl;
 
-	memset(a, 0, sizeof *a);
-	*err = NULL;
-	if (len > max_file) {
-		*err = xasprintf(_("archive larger than %zu MiB"),
-		    (size_t)(max_file >> 20));
-		return -1;
-	}
-	if (len < 22 || memcmp(data, "PK", 2) != 0) {
-		*err = xstrdup(_("not a ZIP archive"));
-		return -1;
-	}
-	if (has_zip64(data, len)) {
-		*err = xstrdup(_("ZIP64 archives are not accepted"));
-		return -1;
-	}
 	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL ||
-	    (a->z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+	if ((a->z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
 	    &ze)) == NULL) {
 		*err = xasprintf(_("not a valid ZIP archive (truncated or damaged: %s)"),
 		    zip_error_strerror(&ze));
-		if (src != NULL)
-			zip_source_free(src);
+		zip_source_free(src);
 		zip_error_fini(&ze);
 		return -1;
 	}
@@ -223,6 +226,72 @@ zs_open_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
 	return 0;
 fail:
 	zs_free(a);
+	return -1;
+}
+
+int
+zs_open_max(const char *data, size_t len, uint64_t max, struct zs_archive *a,
+    char **err)
+{
+	uint64_t max_file = max > ZS_MAX_FILE ? max : ZS_MAX_FILE;
+	zip_error_t ze;
+	zip_source_t *src;
+
+	memset(a, 0, sizeof *a);
+	if ((*err = head_refusal(len, max_file, data, data, len)) != NULL)
+		return -1;
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src == NULL) {
+		*err = xasprintf(_("not a valid ZIP archive (truncated or damaged: %s)"),
+		    zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return -1;
+	}
+	zip_error_fini(&ze);
+	return open_source(src, max, a, err);
+}
+
+int
+zs_open_fd_max(int fd, uint64_t len, uint64_t max, struct zs_archive *a,
+    char **err)
+{
+	uint64_t max_file = max > ZS_MAX_FILE ? max : ZS_MAX_FILE;
+	size_t ntail = len < ZS_TAIL ? (size_t)len : ZS_TAIL;
+	char head[2] = {0, 0}, *tail = xmalloc(ntail + 1);
+	zip_error_t ze;
+	zip_source_t *src = NULL;
+	FILE *f = NULL;
+	int dfd = -1;
+
+	memset(a, 0, sizeof *a);
+	*err = NULL;
+	errno = 0;
+	if ((len >= 2 && pread(fd, head, 2, 0) != 2) || pread(fd, tail, ntail,
+	    (off_t)(len - ntail)) != (ssize_t)ntail) {
+		*err = xstrdup(strerror(errno != 0 ? errno : EIO));
+		goto out;
+	}
+	if ((*err = head_refusal(len, max_file, head, tail, ntail)) != NULL)
+		goto out;
+	zip_error_init(&ze);
+	if ((dfd = dup(fd)) < 0 || (f = fdopen(dfd, "rb")) == NULL ||
+	    (src = zip_source_filep_create(f, 0, (zip_int64_t)len, &ze)) == NULL) {
+		*err = dfd < 0 || f == NULL ? xstrdup(strerror(errno)) :
+		    xasprintf(_("not a valid ZIP archive (truncated or damaged: "
+		    "%s)"), zip_error_strerror(&ze));
+		if (f != NULL)
+			fclose(f);
+		else if (dfd >= 0)
+			close(dfd);
+		zip_error_fini(&ze);
+		goto out;
+	}
+	zip_error_fini(&ze);
+	free(tail);
+	return open_source(src, max, a, err);	/* src holds f now */
+out:
+	free(tail);
 	return -1;
 }
 
