@@ -170,10 +170,38 @@ load_links(struct project *p, struct an_project *a)
 	return AX_OK;
 }
 
+/*
+ * Every coding, in interview order then by span: a document at a time,
+ * each in its index's order. One query for all of them sorted by the
+ * document's position held a second copy of every coding in SQLite's
+ * sorter (temp_store is memory): 110 MB at 1.2 million codings.
+ */
+static enum ax_status
+load_codings(struct project *p, struct an_project *a)
+{
+	struct coding_filter f = {0, 0, 0};
+	struct coding *v;
+	size_t i, n, cap = 0;
+	enum ax_status st;
+
+	for (i = 0; i < a->ndocs; i++) {
+		f.doc = a->docs[i].id;
+		if ((st = coding_list(p, &f, &v, &n)) != AX_OK)
+			return st;
+		if (n > 0) {
+			a->codings = xgrow(a->codings, &cap, a->ncodings + n,
+			    sizeof *a->codings);
+			memcpy(a->codings + a->ncodings, v, n * sizeof *v);
+			a->ncodings += n;
+		}
+		free(v);
+	}
+	return AX_OK;
+}
+
 static enum ax_status
 load(struct project *p, bool texts, struct an_project *a)
 {
-	struct coding_filter all = {0, 0, 0};
 	enum ax_status st;
 	size_t i;
 	char *title;
@@ -200,7 +228,7 @@ load(struct project *p, bool texts, struct an_project *a)
 	}
 	if ((st = codetree_load(p, &a->nodes, &a->nnodes)) != AX_OK ||
 	    (st = coder_list(p, &a->coders, &a->ncoders)) != AX_OK ||
-	    (st = coding_list(p, &all, &a->codings, &a->ncodings)) != AX_OK ||
+	    (st = load_codings(p, a)) != AX_OK ||
 	    (st = memo_list(p, MEMO_FREE, -1, &a->memos, &a->nmemos)) != AX_OK)
 		goto fail;
 	drop_hidden_coders(p, a);
