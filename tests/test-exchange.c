@@ -219,7 +219,40 @@ test_xml_safety(void **state)
 	xs_free(d);
 }
 
-/* xs_stream's each: the names of the children it is given, and their
+/* A reader of a string k bytes at a time (xs_stream_io), or failing at
+ * byte fail_at when that is not 0. */
+struct chunks {
+	const char *s;
+	size_t len, at, k, fail_at;
+};
+
+static long
+chunk_read(void *ctx, char *buf, size_t n)
+{
+	struct chunks *c = ctx;
+
+	if (c->fail_at != 0 && c->at >= c->fail_at)
+		return -1;
+	if (n > c->k)
+		n = c->k;
+	if (n > c->len - c->at)
+		n = c->len - c->at;
+	memcpy(buf, c->s + c->at, n);
+	c->at += n;
+	return (long)n;
+}
+
+/* xs_stream_io of the whole string s in one read. */
+static int
+stream_mem(const char *s, size_t len, xs_each_fn each, void *ctx,
+    void **skel, char **err)
+{
+	struct chunks c = { s, len, 0, len, 0 };
+
+	return xs_stream_io(chunk_read, &c, "d.xml", "S", each, ctx, skel, err);
+}
+
+/* xs_stream_io's each: the names of the children it is given, and their
  * attribute a; "stop" stops the walk with 7. */
 static int
 stream_each(void *ctx, xmlNode *n)
@@ -255,8 +288,8 @@ test_xml_stream(void **state)
 
 	(void)state;
 	/* the section's children one at a time, in order, each whole */
-	assert_int_equal(xs_stream(doc, sizeof doc - 1, "d.xml", "S",
-	    stream_each, &b, &skel, &err), 0);
+	assert_int_equal(stream_mem(doc, sizeof doc - 1, stream_each, &b, &skel,
+	    &err), 0);
 	assert_null(err);
 	assert_string_equal(b.s, "x:1:1;z:2:0;");
 	/* the rest whole: root with its attribute and namespace, head and
@@ -280,54 +313,31 @@ test_xml_stream(void **state)
 	xs_free(skel);
 	/* without a skeleton: each alone */
 	b.len = 0;
-	assert_int_equal(xs_stream(doc, sizeof doc - 1, "d.xml", "S",
-	    stream_each, &b, NULL, &err), 0);
+	assert_int_equal(stream_mem(doc, sizeof doc - 1, stream_each, &b, NULL,
+	    &err), 0);
 	assert_string_equal(b.s, "x:1:1;z:2:0;");
 	/* broken after the section: each has seen it, the walk fails */
 	b.len = 0;
-	assert_int_equal(xs_stream(late, sizeof late - 1, "d.xml", "S",
-	    stream_each, &b, &skel, &err), -1);
+	assert_int_equal(stream_mem(late, sizeof late - 1, stream_each, &b, &skel,
+	    &err), -1);
 	assert_null(skel);
 	assert_non_null(strstr(err, "d.xml is not well-formed XML (line 1"));
 	free(err);
 	/* each stops it: its value, no message */
 	b.len = 0;
-	assert_int_equal(xs_stream(stop, sizeof stop - 1, "d.xml", "S",
-	    stream_each, &b, &skel, &err), 7);
+	assert_int_equal(stream_mem(stop, sizeof stop - 1, stream_each, &b, &skel,
+	    &err), 7);
 	assert_null(err);
 	assert_null(skel);
 	assert_string_equal(b.s, "x:stop:0;");
 	/* refused as xs_parse refuses it, before each sees anything */
 	b.len = 0;
-	assert_int_equal(xs_stream(xxe, sizeof xxe - 1, "d.xml", "S",
-	    stream_each, &b, &skel, &err), -1);
+	assert_int_equal(stream_mem(xxe, sizeof xxe - 1, stream_each, &b, &skel,
+	    &err), -1);
 	assert_non_null(strstr(err, "d.xml declares XML entities in a DOCTYPE"));
 	assert_int_equal(b.len, 0);
 	free(err);
 	buf_done(&b);
-}
-
-/* A reader of a string k bytes at a time (xs_stream_io), or failing at
- * byte fail_at when that is not 0. */
-struct chunks {
-	const char *s;
-	size_t len, at, k, fail_at;
-};
-
-static long
-chunk_read(void *ctx, char *buf, size_t n)
-{
-	struct chunks *c = ctx;
-
-	if (c->fail_at != 0 && c->at >= c->fail_at)
-		return -1;
-	if (n > c->k)
-		n = c->k;
-	if (n > c->len - c->at)
-		n = c->len - c->at;
-	memcpy(buf, c->s + c->at, n);
-	c->at += n;
-	return (long)n;
 }
 
 static void

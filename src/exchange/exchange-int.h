@@ -49,16 +49,12 @@ void xs_quiet(void);
  * nonzero value each returned to stop.
  */
 typedef int (*xs_each_fn)(void *ctx, xmlNode *n);
-int xs_stream(const char *data, size_t len, const char *what,
-    const char *section, xs_each_fn each, void *ctx, void **skeleton,
-    char **err);
 /*
- * The same read from rd (up to n bytes into buf: how many, 0 at the end,
- * -1 on failure) rather than from memory, so the document itself is never
- * held whole either (project.qde inflated from its archive as it is
- * parsed). The DOCTYPE refusal is made on the bytes as they pass. Returns
- * as xs_stream does, or -2 when rd failed (no *err: rd's message is the
- * caller's).
+ * The document comes from rd (up to n bytes into buf: how many, 0 at the
+ * end, -1 on failure), so it is never held whole either (project.qde
+ * inflated from its archive as it is parsed); the DOCTYPE refusal is made
+ * on the bytes as they pass. Returns as above, or -2 when rd failed (no
+ * *err: rd's message is the caller's).
  */
 typedef long (*xs_read_fn)(void *ctx, char *buf, size_t n);
 int xs_stream_io(xs_read_fn rd, void *rctx, const char *what,

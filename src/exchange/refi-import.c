@@ -1814,7 +1814,7 @@ qde_read(void *r, char *buf, size_t n)
 
 /*
  * One walk of project.qde as it inflates (xs_stream_io), each given its
- * sources: returns as xs_stream does, with the archive's message when the
+ * sources: returns as xs_stream_io does, with the archive's message when the
  * entry is damaged. A walk that ends reads the entry to its end, so its
  * size and checksum are checked.
  */
@@ -1848,7 +1848,7 @@ qde_walk(struct imp *im, xs_each_fn each, void **skel, char **err)
 	return rc;
 }
 
-/* xs_stream's first walk of project.qde: which codes are coded, before
+/* xs_stream_io's first walk of project.qde: which codes are coded, before
  * the codebook goes in. */
 static int
 scan_source(void *ctx, xmlNode *src)
@@ -1874,7 +1874,7 @@ stream_source(void *ctx, xmlNode *src)
 }
 
 /* root: project.qde without its sources' children, which are read from
- * im->qde a source at a time (xs_stream). */
+ * im->qde a source at a time (xs_stream_io). */
 static enum ax_status
 import_project(struct imp *im, const xmlNode *root)
 {

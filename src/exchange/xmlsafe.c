@@ -7,8 +7,9 @@
  * is refused before libxml2 sees it. libxml2 prints nothing: its first
  * error becomes the message. The tree it returns is then walked with
  * xs_is, xs_attr and xs_child, which every reader here shares.
- * xs_stream applies the same rules to a document read with xmlTextReader,
- * one child of its large section at a time (a REFI-QDA project's sources).
+ * xs_stream_io applies the same rules to a document read with
+ * xmlTextReader as it arrives, one child of its large section at a time (a
+ * REFI-QDA project's sources).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -152,7 +153,7 @@ named(xmlTextReaderPtr r, const char *name)
 }
 
 /*
- * One walk of the reader r (xs_stream): returns 1 at the end, -1 on a
+ * One walk of the reader r (xs_stream_io): returns 1 at the end, -1 on a
  * parse error, or each's nonzero value in *stop.
  */
 static int
@@ -230,32 +231,6 @@ stream_end(xmlTextReaderPtr r, int ret, int stop, const char *what,
 	if (skeleton != NULL)
 		*skeleton = skel;
 	return 0;
-}
-
-int
-xs_stream(const char *data, size_t len, const char *what,
-    const char *section, xs_each_fn each, void *ctx, void **skeleton,
-    char **err)
-{
-	xmlTextReaderPtr r;
-	xmlDoc *skel = NULL;
-	int stop = 0, ret;
-
-	if (skeleton != NULL)
-		*skeleton = NULL;
-	if ((*err = precheck(data, len, what)) != NULL)
-		return -1;
-	xs_quiet();
-	xmlResetLastError();
-	if ((r = xmlReaderForMemory(data, (int)len, NULL, NULL,
-	    XS_OPTIONS)) == NULL) {
-		*err = parse_error(what);
-		return -1;
-	}
-	if (skeleton != NULL)
-		skel = xmlNewDoc((const xmlChar *)"1.0");
-	ret = stream_walk(r, section, each, ctx, skel, &stop);
-	return stream_end(r, ret, stop, what, skel, skeleton, err);
 }
 
 /*
