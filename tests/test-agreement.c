@@ -23,6 +23,7 @@
 #include <unistr.h>
 
 #include "stats/agreement.h"
+#include "stats/agreement-int.h"
 #include "stats/retest.h"
 #include "base/util.h"
 
@@ -763,6 +764,188 @@ test_mode_turns(void **state)
 	agree_state_free(st);
 }
 
+/* ---- the bitmap of significant code points dropped (text source) ---- */
+
+/* Texts where a cluster's significance needs its neighbours: a space
+ * carrying a combining mark, CR LF, ZWNJ, regional-indicator flags, a
+ * ZWJ emoji sequence, Arabic script with a kasra, blanks of every kind. */
+static const char *const tricky[] = {
+	"ab cd\n  ef\n\ngh",
+	"a \u0301b  c\r\nd  \u200c e \u00a0 f",
+	"سلام  دنیا.  خوب؟ آری\nپایان \U0001F1EE\U0001F1F7\U0001F1EE\U0001F1F7 "
+	    "\U0001F469\u200D\U0001F4BB x",
+	"It ends. Then  \u2003 more\u2029 \t\n",
+	"   \n \n",
+	"بِ  ک  \u064e \u0301 ",
+};
+#define NTRICKY (sizeof tricky / sizeof *tricky)
+
+static int
+tricky_text(void *ctx, size_t doc, char **text, size_t *len)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	if (doc >= NTRICKY)
+		return -1;
+	*text = xstrdup(tricky[doc]);
+	*len = strlen(tricky[doc]);
+	return 0;
+}
+
+static uint64_t next(uint64_t *x);
+
+/* agree_text_any_sig agrees with the bitmap on every span of every text. */
+static void
+test_text_any_sig(void **state)
+{
+	size_t t;
+
+	(void)state;
+	for (t = 0; t < NTRICKY; t++) {
+		struct agree_doc d = doc(tricky[t]);
+		struct agree_seg sg;
+		uint32_t from, to, u, checked = 0;
+
+		agree_seg_build(&d, AGREE_UNIT_PARAGRAPH, false, &sg);
+		assert_non_null(sg.sig);
+		for (from = 0; from < sg.ncp; from++)
+			for (to = from + 1; to <= sg.ncp; to++) {
+				bool want = false;
+
+				/* the bitmap's answer, unit by unit and in the
+				   gaps between them (blank by construction) */
+				for (u = 0; u < sg.nu && !want; u++)
+					want = agree_seg_marks(&sg, u, from, to);
+				if (agree_text_any_sig(&sg, d.text, d.len, from,
+				    to) != want) {
+					print_error("text %zu [%u,%u): want %d\n", t,
+					    from, to, want);
+					fail();
+				}
+				checked++;
+			}
+		assert_true(checked == sg.ncp * (sg.ncp + 1) / 2);
+		agree_seg_free(&sg);
+	}
+	/* past the first stride of cpbyte: the tricky texts over and over,
+	   spans from a fixed seed */
+	{
+		struct buf b = {0};
+		struct agree_doc d;
+		struct agree_seg sg;
+		uint64_t seed = 7;
+		uint32_t i, u;
+
+		while (b.len < 40000)
+			for (t = 0; t < NTRICKY; t++)
+				buf_puts(&b, tricky[t]);
+		d = doc(b.s);
+		agree_seg_build(&d, AGREE_UNIT_PARAGRAPH, false, &sg);
+		assert_true(sg.ncp > 8 * AGREE_SEG_STRIDE);
+		for (i = 0; i < 20000; i++) {
+			uint32_t from = (uint32_t)(next(&seed) % sg.ncp);
+			uint32_t to = from + 1 + (uint32_t)(next(&seed) % 40);
+			bool want = false;
+
+			if (to > sg.ncp)
+				to = sg.ncp;
+			for (u = 0; u < sg.nu && !want; u++)
+				want = agree_seg_marks(&sg, u, from, to);
+			assert_true(agree_text_any_sig(&sg, d.text, d.len, from,
+			    to) == want);
+		}
+		agree_seg_free(&sg);
+		buf_done(&b);
+	}
+}
+
+/*
+ * A state that keeps only the newest bitmap and reads texts again counts
+ * every span as one that keeps them all, in paragraphs and sentences,
+ * added and taken out; a text it cannot read is said (-2), nothing
+ * changed.
+ */
+static void
+test_text_source_equals_bitmap(void **state)
+{
+	static const enum agree_unit modes[] = { AGREE_UNIT_PARAGRAPH,
+	    AGREE_UNIT_SENTENCE };
+	struct agree_doc docs[NTRICKY];
+	size_t m, t;
+	int calls = 0;
+
+	(void)state;
+	for (t = 0; t < NTRICKY; t++)
+		docs[t] = doc(tricky[t]);
+	for (m = 0; m < 2; m++) {
+		struct agree_config cfg = { .unit = modes[m], .ncoders = 2 };
+		struct agree_state *all = agree_state_new(&cfg, docs, NTRICKY, 1,
+		    NULL, 0);
+		struct agree_state *lean = agree_state_new_lazy(&cfg, NTRICKY, 1,
+		    NULL, 0);
+		struct agree_cells a, b;
+		uint32_t from, to, ncp;
+
+		agree_state_text_source(lean, tricky_text, &calls);
+		for (t = 0; t < NTRICKY; t++)
+			assert_int_equal(agree_state_add_doc(lean, t, &docs[t]), 0);
+		for (t = 0; t < NTRICKY; t++) {
+			ncp = (uint32_t)u8_mbsnlen((const uint8_t *)docs[t].text,
+			    docs[t].len);
+			for (from = 0; from < ncp; from++)
+				for (to = from + 1; to <= ncp; to++) {
+					struct agree_coding c = { (uint32_t)t, 0,
+					    (from + to) % 2, from, to };
+
+					add(all, (uint32_t)t, 0, c.coder, from, to);
+					add(lean, (uint32_t)t, 0, c.coder, from, to);
+					agree_state_table(all, 0, (int64_t)t, &a, NULL);
+					agree_state_table(lean, 0, (int64_t)t, &b, NULL);
+					assert_cells(&b, a.a, a.b, a.c, a.d);
+					if ((from + to) % 3 != 0)
+						continue;	/* some stay */
+					assert_int_equal(agree_state_remove_coding(
+					    all, &c), 0);
+					assert_int_equal(agree_state_remove_coding(
+					    lean, &c), 0);
+					agree_state_table(lean, 0, (int64_t)t, &b, NULL);
+					agree_state_table(all, 0, (int64_t)t, &a, NULL);
+					assert_cells(&b, a.a, a.b, a.c, a.d);
+				}
+		}
+		agree_state_total_table(all, &a, NULL);
+		agree_state_total_table(lean, &b, NULL);
+		assert_cells(&b, a.a, a.b, a.c, a.d);
+		agree_state_free(all);
+		agree_state_free(lean);
+	}
+	assert_true(calls > 0);		/* the texts were read again */
+	{
+		/* a text that cannot be read: -2, the state as it was */
+		static const char *const two[] = { "ab cd", "ef gh" };
+		struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH,
+		    .ncoders = 2 };
+		struct agree_state *st = agree_state_new_lazy(&cfg, 8, 1, NULL, 0);
+		struct agree_doc d0 = doc(two[0]), d1 = doc(two[1]);
+		struct agree_coding c = { 6, 0, 0, 1, 3 };
+		struct agree_cells x;
+
+		agree_state_text_source(st, tricky_text, &calls);
+		assert_int_equal(agree_state_add_doc(st, 6, &d0), 0);
+		assert_int_equal(agree_state_add_doc(st, 7, &d1), 0);
+		assert_int_equal(agree_state_add_coding(st, &c), -2);
+		agree_state_table(st, 0, 6, &x, NULL);
+		assert_cells(&x, 0, 0, 0, 1);
+		c.start = 0;		/* the whole unit: no text needed */
+		c.end = 5;
+		assert_int_equal(agree_state_add_coding(st, &c), 0);
+		agree_state_table(st, 0, 6, &x, NULL);
+		assert_cells(&x, 0, 1, 0, 0);
+		agree_state_free(st);
+	}
+}
+
 static void
 test_mode_sentence(void **state)
 {
@@ -1432,6 +1615,8 @@ main(void)
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_mode_paragraph),
 		cmocka_unit_test(test_mode_turns),
+		cmocka_unit_test(test_text_any_sig),
+		cmocka_unit_test(test_text_source_equals_bitmap),
 		cmocka_unit_test(test_mode_sentence),
 		cmocka_unit_test(test_mode_char),
 		cmocka_unit_test(test_mode_document),

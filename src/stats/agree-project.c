@@ -65,6 +65,7 @@ struct agree_project {
 	int64_t paged, upto;		/* codings read by id: (0, paged] of (0, upto] */
 	const struct node *given;	/* the caller's tree, for the first build */
 	size_t ngiven;
+	enum ax_status text_status;	/* of doc_text_again's last read */
 };
 
 /* A coding waiting in its document's bucket (the bucket is the
@@ -318,6 +319,29 @@ out:
 	return s;
 }
 
+/* agree_text_fn: a document's text again, for a coding added live; as
+ * the pass reads them, without filling the page cache with text. */
+static int
+doc_text_again(void *ctx, size_t doc, char **text, size_t *len)
+{
+	struct agree_project *ap = ctx;
+
+	ap->text_status = doc_text_pass(ap->p, ap->doc_id[doc], text, len);
+	return ap->text_status == AX_OK ? 0 : -1;
+}
+
+/* A state taking documents one at a time, each with its codings next:
+ * it keeps no document's bitmap but the newest (agree_state_text_source). */
+static struct agree_state *
+state_by_doc(struct agree_project *ap, const int32_t *code_cat)
+{
+	struct agree_state *st = agree_state_new_lazy(&ap->cfg, ap->ndocs,
+	    ap->ncodes, code_cat, ap->ncats);
+
+	agree_state_text_source(st, doc_text_again, ap);
+	return st;
+}
+
 /*
  * Every document, one at a time: its text and codings are read for it and
  * let go before the next, so memory holds the state and one document.
@@ -334,8 +358,7 @@ add_all(struct agree_project *ap, const int32_t *code_cat)
 	enum ax_status s = AX_OK;
 
 	if (ap->cfg.unit != AGREE_UNIT_KXK) {
-		ap->st = agree_state_new_lazy(&ap->cfg, ap->ndocs, ap->ncodes,
-		    code_cat, ap->ncats);
+		ap->st = state_by_doc(ap, code_cat);
 		for (i = 0; i < ap->ndocs && s == AX_OK; i++)
 			s = add_doc(ap, i);
 		ap->next_doc = ap->ndocs;
@@ -424,8 +447,7 @@ build(struct agree_project *ap)
 	/* mode f numbers units across documents: never lazy */
 	ap->phase = PH_DONE;
 	if ((ap->flags & AGREE_PROJECT_LAZY) && ap->cfg.unit != AGREE_UNIT_KXK) {
-		ap->st = agree_state_new_lazy(&ap->cfg, ndocs, ap->ncodes,
-		    code_cat, ap->ncats);
+		ap->st = state_by_doc(ap, code_cat);
 		ap->bucket = xcalloc(ndocs + 1, sizeof *ap->bucket);
 		ap->phase = PH_QUERY;
 		ap->paged = 0;
@@ -543,14 +565,16 @@ agree_project_refresh(struct agree_project *ap, bool *changed)
 			agree_ulive_change(ap->ul, ap->st, c.doc, c.code, -1);
 		if (v[i].removed)
 			agree_state_remove_coding(ap->st, &c);
-		else
-			agree_state_add_coding(ap->st, &c);
+		else if (agree_state_add_coding(ap->st, &c) == -2)
+			s = ap->text_status;	/* its text not read */
 		if (ap->ul != NULL)
 			agree_ulive_change(ap->ul, ap->st, c.doc, c.code, +1);
 		*changed = true;
+		if (s != AX_OK)
+			break;
 	}
 	free(v);
-	return AX_OK;
+	return s;
 }
 
 /* Whether a slice begun at t0 may do more; the first piece always. */

@@ -18,7 +18,9 @@
  * code-point ranges [ustart[i], uend[i]):
  *   paragraph/sentence/turn (modes a, b, f): every unit holds at least one
  *     significant code point; sig is then a bitmap of the code points that
- *     belong to a grapheme with a non-White_Space code point;
+ *     belong to a grapheme with a non-White_Space code point (a state with
+ *     a text source lets it go once the document's codings are in, and
+ *     asks agree_text_any_sig instead);
  *   grapheme (modes c, e): extended grapheme clusters (UAX #29, libunistring)
  *     with a non-White_Space code point, or every cluster with whitespace;
  *   document (mode d): one unit [0, ncp).
@@ -27,8 +29,11 @@ struct agree_seg {
 	uint32_t ncp;
 	uint32_t nu;
 	uint32_t *ustart, *uend;
-	uint64_t *sig;		/* NULL unless the mode needs it */
+	uint64_t *sig;		/* NULL unless the mode needs it (or let go) */
+	uint32_t *cpbyte;	/* sig modes: the byte offset of every
+				   AGREE_SEG_STRIDE-th code point */
 };
+#define AGREE_SEG_STRIDE 1024
 
 void agree_seg_build(const struct agree_doc *d, enum agree_unit unit,
     bool whitespace, struct agree_seg *out);
@@ -40,6 +45,19 @@ void agree_seg_free(struct agree_seg *s);
  */
 void agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
     uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi);
+/* The units [*lo, *hi) that [start, end) reaches, none left out. */
+void agree_seg_reach(const struct agree_seg *s, enum agree_unit unit,
+    uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi);
+/* Whether [start, end) shares a significant code point with unit u (sig
+ * must be built). */
+bool agree_seg_marks(const struct agree_seg *s, uint32_t u, uint32_t start,
+    uint32_t end);
+/* Whether [from, to) holds a significant code point, from the UTF-8
+ * text[0..len) s was built from rather than its bitmap (which may be
+ * gone): exact, reading the text only around the span (the clusters there
+ * found from the nearest sure breaks; the span found from cpbyte). */
+bool agree_text_any_sig(const struct agree_seg *s, const char *text,
+    size_t len, uint32_t from, uint32_t to);
 
 /*
  * agree_state_print for three or more coders in modes a-d

@@ -15,6 +15,7 @@
  * U+061F ؟ and U+06D4 ۔ are STerm (docs/agreement.md §2.3). A paragraph end
  * always ends a sentence.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -125,6 +126,7 @@ agree_seg_build(const struct agree_doc *d, enum agree_unit unit, bool whitespace
 {
 	size_t ncp = 0, i;
 	uint32_t *cp = u8_to_u32((const uint8_t *)d->text, d->len, NULL, &ncp);
+	uint32_t byte = 0;
 	char *gb;
 	struct units u = {0};
 	bool sigmode = unit == AGREE_UNIT_PARAGRAPH || unit == AGREE_UNIT_SENTENCE ||
@@ -145,8 +147,11 @@ agree_seg_build(const struct agree_doc *d, enum agree_unit unit, bool whitespace
 	gb = xmalloc(ncp + 1);
 	if (ncp > 0)
 		u32_grapheme_breaks(cp, ncp, gb);
-	if (sigmode)
+	if (sigmode) {
 		out->sig = xcalloc(ncp / 64 + 1, sizeof *out->sig);
+		out->cpbyte = xcalloc(ncp / AGREE_SEG_STRIDE + 1,
+		    sizeof *out->cpbyte);
+	}
 	/* Walk the clusters: mark significant ones, or collect them as units. */
 	for (i = 0; i < ncp;) {
 		size_t e = i + 1, k;
@@ -159,6 +164,13 @@ agree_seg_build(const struct agree_doc *d, enum agree_unit unit, bool whitespace
 		if (sigmode && ns)
 			for (k = i; k < e; k++)
 				out->sig[k / 64] |= UINT64_C(1) << (k % 64);
+		for (k = i; sigmode && k < e; k++) {
+			uint8_t u8[6];
+
+			if (k % AGREE_SEG_STRIDE == 0)
+				out->cpbyte[k / AGREE_SEG_STRIDE] = byte;
+			byte += (uint32_t)u8_uctomb(u8, cp[k], sizeof u8);
+		}
 		if (!sigmode && (ns || whitespace))
 			units_add(&u, out, (uint32_t)i, (uint32_t)e);
 		i = e;
@@ -195,8 +207,9 @@ agree_seg_build(const struct agree_doc *d, enum agree_unit unit, bool whitespace
 		}
 	}
 	out->nu = (uint32_t)u.n;
-	out->ustart = u.s;
-	out->uend = u.e;
+	/* no room is left: the units stay as they are */
+	out->ustart = xrealloc(u.s, (u.n + 1) * sizeof *u.s);
+	out->uend = xrealloc(u.e, (u.n + 1) * sizeof *u.e);
 	free(gb);
 	free(cp);
 }
@@ -207,6 +220,7 @@ agree_seg_free(struct agree_seg *s)
 	free(s->ustart);
 	free(s->uend);
 	free(s->sig);
+	free(s->cpbyte);
 	memset(s, 0, sizeof *s);
 }
 
@@ -281,4 +295,108 @@ agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
 	}
 	*lo = l;
 	*hi = h < l ? l : h;
+}
+
+void
+agree_seg_reach(const struct agree_seg *s, enum agree_unit unit,
+    uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi)
+{
+	if (unit == AGREE_UNIT_DOCUMENT) {
+		*lo = 0;
+		*hi = start < end ? 1 : 0;
+		return;
+	}
+	*lo = first_past(s->uend, s->nu, start, false);
+	*hi = first_past(s->ustart, s->nu, end, true);
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+bool
+agree_seg_marks(const struct agree_seg *s, uint32_t u, uint32_t start,
+    uint32_t end)
+{
+	assert(s->sig != NULL && u < s->nu);
+	return marks(s, u, start, end);
+}
+
+/*
+ * Whether UAX #29 puts a grapheme cluster break between a and b whatever
+ * comes before a: the rules that look further back (emoji ZWJ sequences,
+ * regional-indicator pairs, Indic conjuncts) and the Hangul ones need a
+ * to be ZWJ, Extend, a regional indicator or a jamo; b must extend nothing.
+ */
+static bool
+sure_break(ucs4_t a, ucs4_t b)
+{
+	int pa = uc_graphemeclusterbreak_property(a);
+	int pb = uc_graphemeclusterbreak_property(b);
+
+	if (pa == GBP_CR && pb == GBP_LF)
+		return false;
+	if (pa == GBP_CR || pa == GBP_LF || pa == GBP_CONTROL ||
+	    pb == GBP_CR || pb == GBP_LF || pb == GBP_CONTROL)
+		return true;		/* GB4, GB5 */
+	return pa == GBP_OTHER && pb != GBP_EXTEND && pb != GBP_ZWJ &&
+	    pb != GBP_SPACINGMARK && pb != GBP_EM;
+}
+
+bool
+agree_text_any_sig(const struct agree_seg *sg, const char *text, size_t len,
+    uint32_t from, uint32_t to)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + len;
+	const uint8_t *p, *pfrom, *b0, *b1, *q;
+	ucs4_t a, b;
+	uint32_t k;
+	size_t n, i;
+	char *gb;
+	bool sig = false, ns = false;
+
+	assert(sg->cpbyte != NULL && len < UINT32_MAX);
+	if (to > sg->ncp)
+		to = sg->ncp;
+	if (from >= to)
+		return false;
+	k = from / AGREE_SEG_STRIDE * AGREE_SEG_STRIDE;
+	p = s + sg->cpbyte[from / AGREE_SEG_STRIDE];
+	for (; k < from && p < end; k++)
+		p += u8_mbtouc(&b, p, (size_t)(end - p));
+	pfrom = p;
+	for (; k < to && p < end; k++)
+		p += u8_mbtouc(&b, p, (size_t)(end - p));
+	if (pfrom >= p)
+		return false;
+	/* out to the nearest sure breaks: the clusters there are the
+	   document's own (agree_seg_build cuts the whole text) */
+	for (b0 = pfrom; b0 > s; b0 = q) {
+		u8_mbtouc(&b, b0, (size_t)(end - b0));
+		q = u8_prev(&a, b0, s);
+		if (sure_break(a, b))
+			break;
+	}
+	for (b1 = p; b1 < end; b1 += u8_mbtouc(&b, b1, (size_t)(end - b1))) {
+		u8_mbtouc(&b, b1, (size_t)(end - b1));
+		u8_prev(&a, b1, s);
+		if (sure_break(a, b))
+			break;
+	}
+	n = (size_t)(b1 - b0);
+	gb = xmalloc(n + 1);
+	u8_grapheme_breaks(b0, n, gb);
+	/* a cluster is significant when one of its code points is not
+	   White_Space; those meeting [pfrom, p) decide */
+	for (i = 0; i < n && b0 + i < p && !sig; ) {
+		size_t e = i, cs = i;
+
+		ns = false;
+		do {
+			e += (size_t)u8_mbtouc(&a, b0 + e, n - e);
+			ns |= !uc_is_property_white_space(a);
+		} while (e < n && !gb[e]);
+		sig = ns && b0 + cs < p && b0 + e > pfrom;
+		i = e;
+	}
+	free(gb);
+	return sig;
 }

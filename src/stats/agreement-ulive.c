@@ -138,9 +138,9 @@ len_insert(uint32_t **v, size_t *n, size_t *cap, int64_t x)
 	size_t at;
 
 	assert(x >= 0 && x <= UINT32_MAX);
-	if (*n == *cap) {	/* a quarter more: ucode_from leaves no room,
-				   and doubling would double every code edited */
-		*cap += *cap / 4 + 16;
+	if (*n == *cap) {	/* a sixteenth more: ucode_from leaves no
+				   room, and every code edited gets this much */
+		*cap += *cap / 16 + 64;
 		*v = xrealloc(*v, *cap * sizeof **v);
 	}
 	at = u32_lower_bound(*v, *n, x);

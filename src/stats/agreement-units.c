@@ -55,18 +55,26 @@ agree_unit_parse(const char *s)
 }
 
 /*
- * A coding in its document's span array, sorted by key, start, end: a
- * cell (the codings of one code) is a run of equal key >> CODER_BITS, and
- * inside it the spans are by coder and position, as merged() takes them.
- * The units a span marks and its graphemes (mode e) are found again from
- * start and end when needed (agree_seg_range: two binary searches) rather
+ * A coding in its document's span array, sorted by code, coder, start,
+ * end: a cell (the codings of one code) is a run of one code, and inside
+ * it the spans are by coder and position, as merged() takes them. The
+ * units a span marks and its graphemes (mode e) are found again from
+ * start and end when needed (agree_seg_reach: two binary searches) rather
  * than kept: at 10x 1.2 million codings, each byte here a megabyte.
+ * In the modes that count significant code points (a, b, f) the two end
+ * units it reaches may hold only blanks of it: two trim bits, decided when
+ * the span is put in (span_trim), say which it leaves unmarked, so the
+ * bitmap of significant code points need not be kept.
  */
 #define CODER_BITS 5			/* coders: at most 32 */
+#define TRIM_BITS 2
+#define TRIM_FIRST 1u			/* the first unit reached is not marked */
+#define TRIM_LAST 2u			/* nor the last (another one) */
 struct span {
 	uint32_t start, end;		/* code points */
-	uint32_t key;			/* code << CODER_BITS | coder */
+	uint32_t key;	/* (code << CODER_BITS | coder) << TRIM_BITS | trim */
 };
+#define KEY_OF(code) ((uint32_t)(code) << (CODER_BITS + TRIM_BITS))
 
 /* A document's spans. */
 struct dspans {
@@ -122,26 +130,36 @@ struct agree_state {
 	int k;
 	struct scratch sc;
 	int64_t *h;
+	agree_text_fn text;		/* NULL: every bitmap is kept */
+	void *text_ctx;
+	size_t newest;			/* with text: the one bitmap kept */
 };
+
+/* code << CODER_BITS | coder */
+static uint32_t
+span_who(const struct span *s)
+{
+	return s->key >> TRIM_BITS;
+}
 
 static uint32_t
 span_code(const struct span *s)
 {
-	return s->key >> CODER_BITS;
+	return span_who(s) >> CODER_BITS;
 }
 
 static uint32_t
 span_coder(const struct span *s)
 {
-	return s->key & ((UINT32_C(1) << CODER_BITS) - 1);
+	return span_who(s) & ((UINT32_C(1) << CODER_BITS) - 1);
 }
 
-/* Order of a document's spans. */
+/* Order of a document's spans (the trim bits follow from the rest). */
 static int
 span_cmp(const struct span *a, const struct span *b)
 {
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
+	if (span_who(a) != span_who(b))
+		return span_who(a) < span_who(b) ? -1 : 1;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
 	return (a->end > b->end) - (a->end < b->end);
@@ -170,12 +188,29 @@ cell_of(const struct agree_state *st, size_t doc, size_t code)
 {
 	const struct dspans *ds = &st->ds[doc];
 	/* code + 1 fits the key: agree_state_new_lazy bounds ncodes */
-	struct span a = { 0, 0, (uint32_t)code << CODER_BITS };
-	struct span b = { 0, 0, (uint32_t)(code + 1) << CODER_BITS };
+	struct span a = { 0, 0, KEY_OF(code) };
+	struct span b = { 0, 0, KEY_OF(code + 1) };
 	size_t i = span_lower(ds, 0, &a), j = span_lower(ds, i, &b);
 
 	/* no offset on a document's NULL array (UBSan) */
 	return i == j ? (struct cell){ NULL, 0 } : (struct cell){ ds->sp + i, j - i };
+}
+
+/* The unit kind spans are counted in (mode f: its base's cut). */
+static enum agree_unit
+count_unit(const struct agree_state *st)
+{
+	return st->cfg.unit == AGREE_UNIT_KXK ? AGREE_UNIT_PARAGRAPH :
+	    st->cfg.unit;
+}
+
+/* Whether the mode counts a unit only where a span shares a significant
+ * code point with it (agree_seg_build keeps the bitmap then). */
+static bool
+sig_mode(const struct agree_state *st)
+{
+	return st->cfg.unit == AGREE_UNIT_PARAGRAPH ||
+	    st->cfg.unit == AGREE_UNIT_SENTENCE || st->cfg.unit == AGREE_UNIT_KXK;
 }
 
 /* The units [*lo, *hi) span s of doc marks in the counting mode. */
@@ -183,8 +218,11 @@ static void
 span_units(const struct agree_state *st, size_t doc, const struct span *s,
     uint32_t *lo, uint32_t *hi)
 {
-	agree_seg_range(&st->seg[doc], st->cfg.unit == AGREE_UNIT_KXK ?
-	    AGREE_UNIT_PARAGRAPH : st->cfg.unit, s->start, s->end, lo, hi);
+	agree_seg_reach(&st->seg[doc], count_unit(st), s->start, s->end, lo, hi);
+	if (*lo < *hi && (s->key & TRIM_FIRST))
+		(*lo)++;
+	if (*hi > *lo && (s->key & TRIM_LAST))
+		(*hi)--;
 }
 
 static void
@@ -576,7 +614,7 @@ agree_state_new_lazy(const struct agree_config *cfg, size_t ndocs,
 	st->ready = xcalloc(ndocs + 1, sizeof *st->ready);
 	st->unit_off = xcalloc(ndocs + 1, sizeof *st->unit_off);
 	/* a code and the next one fit a span's key */
-	assert(ncodes < (UINT32_C(1) << (32 - CODER_BITS)) - 1);
+	assert(ncodes < (UINT32_C(1) << (32 - CODER_BITS - TRIM_BITS)) - 1);
 	st->ds = xcalloc(ndocs + 1, sizeof *st->ds);
 	st->code_t = xcalloc(ncodes + 1, sizeof *st->code_t);
 	st->doc_t = xcalloc(ndocs + 1, sizeof *st->doc_t);
@@ -602,9 +640,31 @@ agree_state_add_doc(struct agree_state *st, size_t doc, const struct agree_doc *
 		    AGREE_UNIT_SENTENCE : AGREE_UNIT_PARAGRAPH;
 	agree_seg_build(d, segunit, st->cfg.unit == AGREE_UNIT_CHAR &&
 	    st->cfg.whitespace, &st->seg[doc]);
+	/* with a text source, the bitmap of the document whose codings come
+	   next is the one kept (13 MB at 10x for all of them) */
+	if (st->text != NULL && st->newest < st->ndocs &&
+	    st->ready[st->newest]) {
+		free(st->seg[st->newest].sig);
+		st->seg[st->newest].sig = NULL;
+	}
+	st->newest = doc;
 	st->ready[doc] = true;
 	st->nunits += st->seg[doc].nu;
 	return 0;
+}
+
+void
+agree_state_text_source(struct agree_state *st, agree_text_fn fn, void *ctx)
+{
+	size_t d;
+
+	st->text = fn;
+	st->text_ctx = ctx;
+	st->newest = st->ndocs;
+	for (d = 0; fn != NULL && d < st->ndocs; d++) {	/* those cut so far */
+		free(st->seg[d].sig);
+		st->seg[d].sig = NULL;
+	}
 }
 
 bool
@@ -702,7 +762,7 @@ dspans_room(struct dspans *ds, size_t n)
 static void
 dspans_insert(struct dspans *ds, const struct span *add, size_t n)
 {
-	struct span next = { 0, 0, add[0].key + 1 };
+	struct span next = { 0, 0, (span_who(&add[0]) + 1) << TRIM_BITS };
 	size_t i, j, k, end;
 
 	dspans_room(ds, n);
@@ -778,11 +838,57 @@ valid(const struct agree_state *st, const struct agree_coding *c)
 	    c->end <= st->seg[c->doc].ncp;
 }
 
-static struct span
-span_make(const struct agree_coding *c)
+/*
+ * Whether span s shares a significant code point with unit u of doc: a
+ * unit inside the span always does (every unit holds one); else the
+ * bitmap says, or without it the text read again (*text, read once).
+ */
+static int
+span_marks(struct agree_state *st, size_t doc, const struct span *s,
+    uint32_t u, char **text, size_t *len)
 {
-	return (struct span){ c->start, c->end,
-	    c->code << CODER_BITS | c->coder };
+	const struct agree_seg *sg = &st->seg[doc];
+	uint32_t a = s->start > sg->ustart[u] ? s->start : sg->ustart[u];
+	uint32_t b = s->end < sg->uend[u] ? s->end : sg->uend[u];
+
+	if (a == sg->ustart[u] && b == sg->uend[u])
+		return 1;
+	if (sg->sig != NULL)
+		return agree_seg_marks(sg, u, s->start, s->end);
+	if (*text == NULL && st->text(st->text_ctx, doc, text, len) != 0)
+		return -1;
+	return agree_text_any_sig(sg, *text, *len, a, b);
+}
+
+/*
+ * The span of c with its trim bits (sig modes: the end units it reaches
+ * only with blanks). Returns 0, or -1 when the text source failed.
+ */
+static int
+span_make(struct agree_state *st, const struct agree_coding *c,
+    struct span *out)
+{
+	char *text = NULL;
+	size_t len = 0;
+	uint32_t lo, hi;
+	int first = 1, last = 1;
+
+	*out = (struct span){ c->start, c->end,
+	    (c->code << CODER_BITS | c->coder) << TRIM_BITS };
+	if (!sig_mode(st))
+		return 0;
+	agree_seg_reach(&st->seg[c->doc], count_unit(st), c->start, c->end,
+	    &lo, &hi);
+	/* only the end units can be partly outside the span */
+	if (lo < hi)
+		first = span_marks(st, c->doc, out, lo, &text, &len);
+	if (first >= 0 && hi > lo + 1)
+		last = span_marks(st, c->doc, out, hi - 1, &text, &len);
+	free(text);
+	if (first < 0 || last < 0)
+		return -1;
+	out->key |= (first ? 0 : TRIM_FIRST) | (last ? 0 : TRIM_LAST);
+	return 0;
 }
 
 /* add[0..n) of one key into doc: one change over the units they mark. */
@@ -812,7 +918,8 @@ agree_state_add_coding(struct agree_state *st, const struct agree_coding *c)
 
 	if (!valid(st, c))
 		return -1;
-	s = span_make(c);
+	if (span_make(st, c, &s) != 0)
+		return -2;
 	add_run(st, c->doc, &s, 1);
 	return 0;
 }
@@ -840,18 +947,24 @@ agree_state_add_codings(struct agree_state *st, const struct agree_coding *c,
 	size_t i, j, nv = 0;
 
 	for (i = 0; i < n; i++)
-		if (valid(st, &c[i])) {
-			v[nv].doc = c[i].doc;
-			v[nv++].s = span_make(&c[i]);
-		}
+		if (valid(st, &c[i]) && span_make(st, &c[i], &v[nv].s) == 0)
+			v[nv++].doc = c[i].doc;
 	if (nv > 1)
 		qsort(v, nv, sizeof *v, cmp_dspan);
 	/* a run of one document and key at a time: one memmove each */
 	for (i = 0; i < nv; i = j) {
 		struct span *run;
 
+		if (i == 0 || v[i].doc != v[i - 1].doc) {
+			/* room for the document's at once: a document
+			   added with its codings gets no slack */
+			for (j = i + 1; j < nv && v[j].doc == v[i].doc; j++)
+				;
+			dspans_room(&st->ds[v[i].doc], j - i);
+		}
+
 		for (j = i + 1; j < nv && v[j].doc == v[i].doc &&
-		    v[j].s.key == v[i].s.key; j++)
+		    span_who(&v[j].s) == span_who(&v[i].s); j++)
 			;
 		run = xmalloc((j - i) * sizeof *run);
 		for (size_t k = i; k < j; k++)
@@ -874,11 +987,13 @@ agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c)
 	if (!valid(st, c))
 		return -1;
 	ds = &st->ds[c->doc];
-	s = span_make(c);
+	/* found by code, coder and span; its trim bits are the ones kept */
+	s = (struct span){ c->start, c->end,
+	    (c->code << CODER_BITS | c->coder) << TRIM_BITS };
 	i = span_lower(ds, 0, &s);
 	if (i == ds->n || span_cmp(&ds->sp[i], &s) != 0)
 		return -1;
-	span_units(st, c->doc, &s, &lo, &hi);
+	span_units(st, c->doc, &ds->sp[i], &lo, &hi);
 	change(st, c->doc, c->code, (int)c->coder, lo, hi, NULL, 0, i);
 	return 0;
 }

@@ -344,13 +344,26 @@ struct agree_state *agree_state_new_lazy(const struct agree_config *cfg,
 int agree_state_add_doc(struct agree_state *st, size_t doc,
     const struct agree_doc *d);
 bool agree_state_doc_ready(const struct agree_state *st, size_t doc);
+/*
+ * Where the state may read a document's text again (fn returns 0 with a
+ * malloc'd copy of document doc's text, as given to agree_state_add_doc,
+ * in *text, or -1). With one, the state keeps the bitmap of significant
+ * code points (a bit per code point, the modes a, b and f) of the newest
+ * document only, and reads a text when a coding added later to another
+ * one ends inside a unit; agree_state_add_coding then returns -2 when fn
+ * failed (nothing changed). Without one, every bitmap is kept.
+ */
+typedef int (*agree_text_fn)(void *ctx, size_t doc, char **text, size_t *len);
+void agree_state_text_source(struct agree_state *st, agree_text_fn fn,
+    void *ctx);
 
 /*
  * Adds or removes one coding and counts again only the units it touches
  * (mode e: the segments of its document and code).
  * Returns 0, or -1 for an index or range out of bounds or a document not
  * yet added (add), or a coding
- * that is not there (remove; matched on all five fields).
+ * that is not there (remove; matched on all five fields), or -2 (add)
+ * when the text source failed.
  */
 int agree_state_add_coding(struct agree_state *st, const struct agree_coding *c);
 int agree_state_remove_coding(struct agree_state *st, const struct agree_coding *c);
