@@ -17,6 +17,7 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/axial
+LIBEXECDIR ?= $(PREFIX)/libexec/axial
 MANDIR     ?= $(PREFIX)/share/man
 LOCALEDIR  ?= $(PREFIX)/share/locale
 BUILD      ?= build
@@ -25,7 +26,11 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 VERSION    := 0.1.0
 
-PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip poppler-glib
+PKGS  = ncursesw sqlite3 fribidi libcrypto libxml-2.0 libzip
+# poppler-glib (PDF import) is linked into axial-pdf alone, the helper axial
+# runs for each PDF (src/exchange/pdf-client.c): the workbench maps none of
+# it, and a PDF that breaks poppler breaks only the helper.
+PDF_PKGS = poppler-glib
 # -Wformat=2: every printf-like function carries AX_PRINTF (util.h), so each
 # call's format is checked and a format that is not a literal is reported.
 # -Wpedantic: ISO C11; the one extension, unsigned __int128, is declared
@@ -39,12 +44,16 @@ endif
 # `make deps` can install the packages first.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DAXIAL_VERSION='"$(VERSION)"' -DAXIAL_DATADIR='"$(DATADIR)"' \
-             -DAXIAL_LOCALEDIR='"$(LOCALEDIR)"' \
+             -DAXIAL_LOCALEDIR='"$(LOCALEDIR)"' -DAXIAL_LIBEXECDIR='"$(LIBEXECDIR)"' \
              $(WARN) -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
              $(CPPFLAGS) $(CFLAGS) -MMD -MP
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
+PDF_LIBS   = $(shell $(PKG_CONFIG) --libs $(PDF_PKGS))
 
-SRC   := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+MAINS := src/cli/main.c src/cli/pdf-main.c
+PDF_SRC := src/exchange/import-pdf.c
+SRC   := $(filter-out $(MAINS) $(PDF_SRC),$(wildcard src/*/*.c))
+PDF_OBJ := $(PDF_SRC:src/%.c=$(BUILD)/obj/%.o)
 OBJ   := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 TSRC  := $(wildcard tests/test-*.c)
 TBIN  := $(TSRC:tests/%.c=$(BUILD)/tests/%)
@@ -62,7 +71,7 @@ SAMPLES := $(patsubst sample-projects/%/,$(BUILD)/%.axial,$(sort $(dir $(wildcar
         pot update-po check-layers terminal-check
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/axial $(MO)
+all: $(BUILD)/axial $(BUILD)/axial-pdf $(MO)
 
 deps:
 	@sh scripts/deps.sh
@@ -71,6 +80,8 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+$(PDF_OBJ): ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags $(PDF_PKGS))
+
 $(BUILD)/libaxial.a: $(OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -78,10 +89,14 @@ $(BUILD)/libaxial.a: $(OBJ)
 $(BUILD)/axial: $(BUILD)/obj/cli/main.o $(BUILD)/libaxial.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(TLIB) $(BUILD)/libaxial.a
+$(BUILD)/axial-pdf: $(BUILD)/obj/cli/pdf-main.o $(PDF_OBJ) $(BUILD)/libaxial.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(PDF_LIBS)
+
+# The suites link pdf_extract too (test-import-pdf reads PDFs in process).
+$(BUILD)/tests/%: tests/%.c $(TLIB) $(PDF_OBJ) $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/support $(LDFLAGS) -o $@ $< $(TLIB) $(BUILD)/libaxial.a \
-	  $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+	$(CC) $(ALL_CFLAGS) -Itests/support $(LDFLAGS) -o $@ $< $(TLIB) $(PDF_OBJ) \
+	  $(BUILD)/libaxial.a $(LIBS) $(PDF_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
@@ -137,7 +152,7 @@ test: all $(TBIN) $(BBIN) samples check-layers
 # circle (scripts/layers, docs/architecture.md §2.5) but in the layers of
 # LAYERS_ALLOW_CYCLES, whose circles would be noted instead (none now).
 LAYERS_ALLOW_CYCLES ?=
-check-layers: $(OBJ) $(BUILD)/obj/cli/main.o
+check-layers: $(OBJ) $(PDF_OBJ) $(MAINS:src/%.c=$(BUILD)/obj/%.o)
 	@python3 scripts/layers --objects $(BUILD)/obj --cycles \
 	  $(LAYERS_ALLOW_CYCLES:%=--allow-cycle %) src
 
@@ -150,7 +165,8 @@ asan: deps
 # robustness tests shortened: memcheck makes each process 20-50 times slower).
 valgrind: all $(TBIN)
 	@fail=0; for t in $(TBIN); do \
-	  CRASH_ITERATIONS=10 CONC_OPS=200 AXIAL_SRC=$(CURDIR) valgrind -q --error-exitcode=9 \
+	  CRASH_ITERATIONS=10 CONC_OPS=200 AXIAL_SRC=$(CURDIR) \
+	  AXIAL_PDF_HELPER=$(CURDIR)/$(BUILD)/axial-pdf valgrind -q --error-exitcode=9 \
 	    --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp \
 	    --show-leak-kinds=definite $$t >$$t.valgrind 2>&1 \
 	    && echo "valgrind: $$(basename $$t) clean" \
@@ -180,6 +196,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
 	  $(DESTDIR)$(DATADIR)/sample-projects
 	install -m 755 $(BUILD)/axial $(DESTDIR)$(BINDIR)/axial
+	install -d $(DESTDIR)$(LIBEXECDIR)
+	install -m 755 $(BUILD)/axial-pdf $(DESTDIR)$(LIBEXECDIR)/axial-pdf
 	install -m 644 man/axial.1 $(DESTDIR)$(MANDIR)/man1/axial.1
 	for f in themes/*.theme; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/ || true; done
 	cp -R sample-projects/. $(DESTDIR)$(DATADIR)/sample-projects/
@@ -191,13 +209,14 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/axial $(DESTDIR)$(MANDIR)/man1/axial.1
+	rm -rf $(DESTDIR)$(LIBEXECDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/axial.mo; done
 
 clean:
 	rm -rf build build-asan
 
--include $(OBJ:.o=.d) $(BUILD)/obj/cli/main.d $(TBIN:%=%.d) $(BBIN:%=%.d)
+-include $(OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(MAINS:src/%.c=$(BUILD)/obj/%.d) $(TBIN:%=%.d) $(BBIN:%=%.d)
 
 # make fuzz, fuzz-build, fuzz-brief: libFuzzer harnesses (fuzz/README.md)
 -include fuzz/fuzz.mk

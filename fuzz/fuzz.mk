@@ -34,9 +34,11 @@ fuzz-build:
 # Only meaningful inside fuzz-build (BUILD=build-fuzz, CC=clang).
 fuzz-bins: $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/fuzz-%,$(wildcard fuzz/fuzz-*.c))
 
-$(BUILD)/fuzz/fuzz-%: fuzz/fuzz-%.c $(wildcard fuzz/*.h) $(BUILD)/libaxial.a
+# pdf_extract is linked in too (fuzz-pdf): in axial it runs in axial-pdf.
+$(BUILD)/fuzz/fuzz-%: fuzz/fuzz-%.c $(wildcard fuzz/*.h) $(PDF_OBJ) $(BUILD)/libaxial.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Ifuzz $(LDFLAGS) -o $@ $< $(BUILD)/libaxial.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Ifuzz $(LDFLAGS) -o $@ $< $(PDF_OBJ) $(BUILD)/libaxial.a \
+	  $(LIBS) $(PDF_LIBS)
 
 fuzz-clean:
 	rm -rf $(FUZZ_BUILD)

@@ -11,6 +11,9 @@ set -u
 BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
 export AXIAL="$BUILD/axial" BUILD
+# the PDF reader beside it (src/exchange/pdf-client.c): the suites run from
+# their own directories, where the helper is not
+export AXIAL_PDF_HELPER="$BUILD/axial-pdf"
 export AXIAL_SRC="$(pwd)"
 pass=0 fail=0 skipped=0 failed=""
 pat=${TESTS:-}

@@ -117,7 +117,7 @@ char *docx_extract(const char *data, size_t len, size_t *outlen, char **notice,
 char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
 
-/* ---- import-pdf.c: transcripts from PDF, through poppler-glib ---- */
+/* ---- import-pdf.c, pdf-client.c: transcripts from PDF, through poppler-glib ---- */
 
 #define PDF_MAX_PAGES 20000
 #define PDF_MAX_TEXT ((size_t)256 << 20)
@@ -133,6 +133,14 @@ char *odt_extract(const char *data, size_t len, size_t *outlen, char **notice,
  */
 char *pdf_extract(const char *data, size_t len, size_t *outlen, char **notice,
     char **err);
+/*
+ * pdf_extract in the helper program axial-pdf, a process of its own
+ * (pdf-client.c): the same answers, and a refusal that says so when the
+ * helper cannot be run, breaks on the file or answers nonsense. The one
+ * way axial itself reads a PDF: only axial-pdf links poppler.
+ */
+char *pdf_extract_apart(const char *data, size_t len, size_t *outlen,
+    char **notice, char **err);
 
 /* ---- importer.c: the one table of what axial import reads ---- */
 

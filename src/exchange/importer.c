@@ -153,7 +153,7 @@ importer_extract(const char *path, const char *data, size_t len,
 	    memcmp(data, "PK\x05\x06", 4) == 0))
 		return from_zip(named, data, len, outlen, notice, err);
 	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
-		return pdf_extract(data, len, outlen, notice, err);
+		return pdf_extract_apart(data, len, outlen, notice, err);
 	if (named != NULL && named->kind == IMPORTER_PDF) {
 		/* TRANSLATORS: the last %s is an extension, ".txt" */
 		*err = xasprintf(_("not a PDF: it does not start with %%PDF-; "

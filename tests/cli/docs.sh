@@ -34,6 +34,11 @@ check_rc "binary installed" 0 test -x "$root/usr/bin/axial"
 check_rc "man page installed" 0 test -f "$root/usr/share/man/man1/axial.1"
 check_rc "sample projects installed" 0 test -f "$root/usr/share/axial/sample-projects/egov-fa/codebook.txt"
 check_rc "installed binary runs" 0 "$root/usr/bin/axial" --version
+check_rc "PDF reader installed" 0 test -x "$root/usr/libexec/axial/axial-pdf"
+"$root/usr/bin/axial" init "$T/pdf.axial" >/dev/null
+check_rc "the installed binary finds it under PREFIX/libexec/axial" 0 \
+    env -u AXIAL_PDF_HELPER "$root/usr/bin/axial" import "$T/pdf.axial" \
+    "$AXIAL_SRC/tests/fixtures/pdf/persian.pdf"
 check_rc "Persian catalogue installed" 0 test -f "$root/usr/share/locale/fa/LC_MESSAGES/axial.mo"
 check_match "the installed binary finds it under PREFIX/share/locale" 'فرمان‌ها:' \
     "$(env -u LC_ALL -u LANGUAGE LANG=fa_IR.UTF-8 "$root/usr/bin/axial" --help)"

@@ -3,7 +3,8 @@
 # three-page one with its headers and footers as their own paragraphs, a
 # half-scanned and a reversed one with their notices; a scan, a password,
 # a truncated file, garbage and a text file named .pdf refused with one
-# line each and the project unchanged, alone or in a batch.
+# line each and the project unchanged, alone or in a batch; the reader
+# (axial-pdf) missing, crashing or answering nonsense refused the same way.
 . "$AXIAL_SRC/tests/cli/lib.sh"
 A=$AXIAL
 PDF=$AXIAL_SRC/tests/fixtures/pdf
@@ -61,3 +62,36 @@ check_match "  ... nothing imported" '^axial: nothing was imported$' "$ERR"
 cp "$PDF/persian.pdf" interview.txt
 check_rc "a PDF named .txt imports" 0 $A import p.axial interview.txt
 check "  ... as a PDF" "$persian" "$($A doc text p.axial interview)"
+
+# The reader is a process of its own (axial-pdf): when it is missing, breaks
+# on the file or answers nonsense, the file is refused with one line and
+# axial goes on; the workbench's binary maps no poppler.
+before=$($A info p.axial --json)
+sum0=$(sha256sum p.axial | cut -d' ' -f1)
+helper_refused() {
+	name=$1 helper=$2 msg=$3
+	check_rc "$name: refused" 1 env AXIAL_PDF_HELPER="$helper" $A import p.axial "$PDF/persian.pdf"
+	check_match "$name: says why" "$msg" "$ERR"
+	check "$name: project file unchanged" "$sum0" "$(sha256sum p.axial | cut -d' ' -f1)"
+}
+helper_refused "no reader" "$PWD/none/axial-pdf" \
+	"^axial: $PDF/persian.pdf: the PDF reader $PWD/none/axial-pdf cannot be run \(No such file or directory\): reinstall axial, or set AXIAL_PDF_HELPER to it\$"
+printf '#!/bin/sh\nkill -SEGV $$\n' >crash.sh
+chmod +x crash.sh
+helper_refused "a reader that crashes" "$PWD/crash.sh" \
+	"^axial: $PDF/persian.pdf: the PDF reader stopped on signal 11 \(Segmentation fault\) reading this file: it is damaged or made to break readers\$"
+printf '#!/bin/sh\ncat >/dev/null\necho hello\n' >chatty.sh
+chmod +x chatty.sh
+helper_refused "a reader that answers nonsense" "$PWD/chatty.sh" \
+	"^axial: $PDF/persian.pdf: the PDF reader $PWD/chatty.sh gave no answer axial reads \(exit status 0\): reinstall axial\$"
+printf '#!/bin/sh\ncat >/dev/null\nprintf "T 100 0\\nabc"\n' >short.sh
+chmod +x short.sh
+helper_refused "a reader whose answer is cut short" "$PWD/short.sh" \
+	"gave no answer axial reads \(exit status 0\)"
+printf '#!/bin/sh\ncat >/dev/null\nprintf "T 3 2\\nabcok"\n' >fake.sh
+chmod +x fake.sh
+check_rc "the reader's answer is what is imported" 0 \
+	env AXIAL_PDF_HELPER="$PWD/fake.sh" $A import p.axial --name fake "$PDF/persian.pdf"
+check "  ... its text" "abc" "$($A doc text p.axial fake)"
+check "  ... its notice" "axial: $PDF/persian.pdf: ok" "$ERR"
+check "axial links no poppler" "" "$(objdump -p "$A" | grep -i 'NEEDED.*poppler')"
