@@ -780,17 +780,47 @@ static const char *const tricky[] = {
 };
 #define NTRICKY (sizeof tricky / sizeof *tricky)
 
-static int
-tricky_text(void *ctx, size_t doc, char **text, size_t *len)
-{
-	int *calls = ctx;
+/* The texts a state reads again (agree_text_fn): how often, how much. */
+struct texts {
+	const char *const *v;
+	size_t n;
+	int calls;
+	size_t bytes;
+};
 
-	(*calls)++;
-	if (doc >= NTRICKY)
+static int
+texts_read(void *ctx, size_t doc, size_t off, size_t n, char **text,
+    size_t *len)
+{
+	struct texts *t = ctx;
+	size_t total;
+
+	t->calls++;
+	if (doc >= t->n)
 		return -1;
-	*text = xstrdup(tricky[doc]);
-	*len = strlen(tricky[doc]);
+	total = strlen(t->v[doc]);
+	assert_true(off <= total);
+	if (n > total - off)
+		n = total - off;
+	*text = xmalloc(n + 1);
+	memcpy(*text, t->v[doc] + off, n);
+	(*text)[n] = '\0';
+	*len = n;
+	t->bytes += n;
 	return 0;
+}
+
+/* The tricky texts over and over, past several strides of cpbyte. */
+static char *
+tricky_long(void)
+{
+	struct buf b = {0};
+	size_t t;
+
+	while (b.len < 40000)
+		for (t = 0; t < NTRICKY; t++)
+			buf_puts(&b, tricky[t]);
+	return buf_take(&b);
 }
 
 static uint64_t next(uint64_t *x);
@@ -817,8 +847,10 @@ test_text_any_sig(void **state)
 				   gaps between them (blank by construction) */
 				for (u = 0; u < sg.nu && !want; u++)
 					want = agree_seg_marks(&sg, u, from, to);
-				if (agree_text_any_sig(&sg, d.text, d.len, from,
-				    to) != want) {
+				struct agree_text tx = { d.text, d.len, 0, true,
+				    true };
+
+				if (agree_text_any_sig(&tx, from, to) != want) {
 					print_error("text %zu [%u,%u): want %d\n", t,
 					    from, to, want);
 					fail();
@@ -828,35 +860,43 @@ test_text_any_sig(void **state)
 		assert_true(checked == sg.ncp * (sg.ncp + 1) / 2);
 		agree_seg_free(&sg);
 	}
-	/* past the first stride of cpbyte: the tricky texts over and over,
-	   spans from a fixed seed */
+	/* stretches of a long text from checkpoints (cpbyte) around the span:
+	   the bitmap's answer, or -1 when a break is out of reach */
 	{
-		struct buf b = {0};
-		struct agree_doc d;
+		char *text = tricky_long();
+		struct agree_doc d = doc(text);
 		struct agree_seg sg;
 		uint64_t seed = 7;
-		uint32_t i, u;
+		uint32_t i, u, nck, unsure = 0;
 
-		while (b.len < 40000)
-			for (t = 0; t < NTRICKY; t++)
-				buf_puts(&b, tricky[t]);
-		d = doc(b.s);
 		agree_seg_build(&d, AGREE_UNIT_PARAGRAPH, false, &sg);
 		assert_true(sg.ncp > 8 * AGREE_SEG_STRIDE);
+		nck = (sg.ncp + AGREE_SEG_STRIDE - 1) / AGREE_SEG_STRIDE;
 		for (i = 0; i < 20000; i++) {
 			uint32_t from = (uint32_t)(next(&seed) % sg.ncp);
 			uint32_t to = from + 1 + (uint32_t)(next(&seed) % 40);
+			uint32_t c0 = from / AGREE_SEG_STRIDE, c1;
+			struct agree_text whole = { d.text, d.len, 0, true, true };
+			struct agree_text part;
 			bool want = false;
+			int r;
 
 			if (to > sg.ncp)
 				to = sg.ncp;
+			c1 = (to - 1) / AGREE_SEG_STRIDE + 1;
 			for (u = 0; u < sg.nu && !want; u++)
 				want = agree_seg_marks(&sg, u, from, to);
-			assert_true(agree_text_any_sig(&sg, d.text, d.len, from,
-			    to) == want);
+			assert_int_equal(agree_text_any_sig(&whole, from, to), want);
+			part = (struct agree_text){ d.text + sg.cpbyte[c0],
+			    (c1 < nck ? sg.cpbyte[c1] : d.len) - sg.cpbyte[c0],
+			    c0 * AGREE_SEG_STRIDE, c0 == 0, c1 >= nck };
+			r = agree_text_any_sig(&part, from, to);
+			assert_true(r == want || r == -1);
+			unsure += r == -1;
 		}
+		assert_true(unsure > 0 && unsure < 2000);	/* the edges only */
 		agree_seg_free(&sg);
-		buf_done(&b);
+		free(text);
 	}
 }
 
@@ -871,30 +911,41 @@ test_text_source_equals_bitmap(void **state)
 {
 	static const enum agree_unit modes[] = { AGREE_UNIT_PARAGRAPH,
 	    AGREE_UNIT_SENTENCE };
-	struct agree_doc docs[NTRICKY];
+	enum { N = NTRICKY + 2 };	/* the long one, and "x" added last */
+	const char *v[N];
+	struct agree_doc docs[N];
+	struct texts tx = { v, N, 0, 0 };
+	char *longer = tricky_long();
 	size_t m, t;
-	int calls = 0;
+	uint64_t seed = 11;
 
 	(void)state;
 	for (t = 0; t < NTRICKY; t++)
-		docs[t] = doc(tricky[t]);
+		v[t] = tricky[t];
+	v[NTRICKY] = longer;
+	v[NTRICKY + 1] = "x";
+	for (t = 0; t < N; t++)
+		docs[t] = doc(v[t]);
 	for (m = 0; m < 2; m++) {
 		struct agree_config cfg = { .unit = modes[m], .ncoders = 2 };
-		struct agree_state *all = agree_state_new(&cfg, docs, NTRICKY, 1,
-		    NULL, 0);
-		struct agree_state *lean = agree_state_new_lazy(&cfg, NTRICKY, 1,
-		    NULL, 0);
+		struct agree_state *all = agree_state_new(&cfg, docs, N, 1, NULL, 0);
+		struct agree_state *lean = agree_state_new_lazy(&cfg, N, 1, NULL, 0);
 		struct agree_cells a, b;
 		uint32_t from, to, ncp;
 
-		agree_state_text_source(lean, tricky_text, &calls);
-		for (t = 0; t < NTRICKY; t++)
+		agree_state_text_source(lean, texts_read, &tx);
+		for (t = 0; t < N; t++)
 			assert_int_equal(agree_state_add_doc(lean, t, &docs[t]), 0);
-		for (t = 0; t < NTRICKY; t++) {
+		/* the newest keeps its bitmap: "x", so every other is read */
+		for (t = 0; t < N; t++) {
 			ncp = (uint32_t)u8_mbsnlen((const uint8_t *)docs[t].text,
 			    docs[t].len);
 			for (from = 0; from < ncp; from++)
 				for (to = from + 1; to <= ncp; to++) {
+					/* every span of the short ones; of the
+					   long one, a few thousand */
+					if (t == NTRICKY && next(&seed) % 60000 != 0)
+						continue;
 					struct agree_coding c = { (uint32_t)t, 0,
 					    (from + to) % 2, from, to };
 
@@ -920,27 +971,33 @@ test_text_source_equals_bitmap(void **state)
 		agree_state_free(all);
 		agree_state_free(lean);
 	}
-	assert_true(calls > 0);		/* the texts were read again */
+	/* the texts were read again, around the spans: a stretch of a few
+	   strides at most, not the long text each time */
+	assert_true(tx.calls > 0);
+	assert_true(tx.bytes / (size_t)tx.calls < 4 * AGREE_SEG_STRIDE * 2);
+	free(longer);
 	{
 		/* a text that cannot be read: -2, the state as it was */
 		static const char *const two[] = { "ab cd", "ef gh" };
 		struct agree_config cfg = { .unit = AGREE_UNIT_PARAGRAPH,
 		    .ncoders = 2 };
-		struct agree_state *st = agree_state_new_lazy(&cfg, 8, 1, NULL, 0);
+		struct agree_state *st = agree_state_new_lazy(&cfg, N + 2, 1,
+		    NULL, 0);
 		struct agree_doc d0 = doc(two[0]), d1 = doc(two[1]);
-		struct agree_coding c = { 6, 0, 0, 1, 3 };
+		struct agree_coding c = { N, 0, 0, 1, 3 };
 		struct agree_cells x;
 
-		agree_state_text_source(st, tricky_text, &calls);
-		assert_int_equal(agree_state_add_doc(st, 6, &d0), 0);
-		assert_int_equal(agree_state_add_doc(st, 7, &d1), 0);
+		/* texts_read has no document N */
+		agree_state_text_source(st, texts_read, &tx);
+		assert_int_equal(agree_state_add_doc(st, N, &d0), 0);
+		assert_int_equal(agree_state_add_doc(st, N + 1, &d1), 0);
 		assert_int_equal(agree_state_add_coding(st, &c), -2);
-		agree_state_table(st, 0, 6, &x, NULL);
+		agree_state_table(st, 0, N, &x, NULL);
 		assert_cells(&x, 0, 0, 0, 1);
 		c.start = 0;		/* the whole unit: no text needed */
 		c.end = 5;
 		assert_int_equal(agree_state_add_coding(st, &c), 0);
-		agree_state_table(st, 0, 6, &x, NULL);
+		agree_state_table(st, 0, N, &x, NULL);
 		assert_cells(&x, 0, 1, 0, 0);
 		agree_state_free(st);
 	}

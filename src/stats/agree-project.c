@@ -319,14 +319,16 @@ out:
 	return s;
 }
 
-/* agree_text_fn: a document's text again, for a coding added live; as
- * the pass reads them, without filling the page cache with text. */
+/* agree_text_fn: a few bytes of a document's text again, around a
+ * coding added live (a page or two, whatever the document's size). */
 static int
-doc_text_again(void *ctx, size_t doc, char **text, size_t *len)
+doc_text_again(void *ctx, size_t doc, size_t off, size_t n, char **text,
+    size_t *len)
 {
 	struct agree_project *ap = ctx;
 
-	ap->text_status = doc_text_pass(ap->p, ap->doc_id[doc], text, len);
+	ap->text_status = doc_text_range(ap->p, ap->doc_id[doc], off, n, text,
+	    len);
 	return ap->text_status == AX_OK ? 0 : -1;
 }
 

@@ -52,12 +52,22 @@ void agree_seg_reach(const struct agree_seg *s, enum agree_unit unit,
  * must be built). */
 bool agree_seg_marks(const struct agree_seg *s, uint32_t u, uint32_t start,
     uint32_t end);
-/* Whether [from, to) holds a significant code point, from the UTF-8
- * text[0..len) s was built from rather than its bitmap (which may be
- * gone): exact, reading the text only around the span (the clusters there
- * found from the nearest sure breaks; the span found from cpbyte). */
-bool agree_text_any_sig(const struct agree_seg *s, const char *text,
-    size_t len, uint32_t from, uint32_t to);
+/* A stretch of a document's text: bytes s[0..len), from code point cp0
+ * on; first when it starts the text, last when it ends it. */
+struct agree_text {
+	const char *s;
+	size_t len;
+	uint32_t cp0;
+	bool first, last;
+};
+/*
+ * Whether [from, to) (from >= t->cp0) holds a significant code point, as
+ * the bitmap would say, from the text rather than the bitmap (which may be
+ * gone): exact, reading only around the span (its clusters found again
+ * from the nearest breaks no earlier code point can undo). -1 when the
+ * stretch does not reach such a break on each side: ask again with more.
+ */
+int agree_text_any_sig(const struct agree_text *t, uint32_t from, uint32_t to);
 
 /*
  * agree_state_print for three or more coders in modes a-d

@@ -341,32 +341,25 @@ sure_break(ucs4_t a, ucs4_t b)
 	    pb != GBP_SPACINGMARK && pb != GBP_EM;
 }
 
-bool
-agree_text_any_sig(const struct agree_seg *sg, const char *text, size_t len,
-    uint32_t from, uint32_t to)
+int
+agree_text_any_sig(const struct agree_text *t, uint32_t from, uint32_t to)
 {
-	const uint8_t *s = (const uint8_t *)text, *end = s + len;
-	const uint8_t *p, *pfrom, *b0, *b1, *q;
+	const uint8_t *s = (const uint8_t *)t->s, *end = s + t->len;
+	const uint8_t *p = s, *pfrom, *b0, *b1, *q;
 	ucs4_t a, b;
-	uint32_t k;
+	uint32_t k = t->cp0;
 	size_t n, i;
 	char *gb;
 	bool sig = false, ns = false;
 
-	assert(sg->cpbyte != NULL && len < UINT32_MAX);
-	if (to > sg->ncp)
-		to = sg->ncp;
-	if (from >= to)
-		return false;
-	k = from / AGREE_SEG_STRIDE * AGREE_SEG_STRIDE;
-	p = s + sg->cpbyte[from / AGREE_SEG_STRIDE];
+	assert(from >= t->cp0 && from < to);
 	for (; k < from && p < end; k++)
 		p += u8_mbtouc(&b, p, (size_t)(end - p));
 	pfrom = p;
 	for (; k < to && p < end; k++)
 		p += u8_mbtouc(&b, p, (size_t)(end - p));
 	if (pfrom >= p)
-		return false;
+		return 0;
 	/* out to the nearest sure breaks: the clusters there are the
 	   document's own (agree_seg_build cuts the whole text) */
 	for (b0 = pfrom; b0 > s; b0 = q) {
@@ -381,6 +374,8 @@ agree_text_any_sig(const struct agree_seg *sg, const char *text, size_t len,
 		if (sure_break(a, b))
 			break;
 	}
+	if ((b0 == s && !t->first) || (b1 == end && !t->last))
+		return -1;	/* the stretch is too short to tell */
 	n = (size_t)(b1 - b0);
 	gb = xmalloc(n + 1);
 	u8_grapheme_breaks(b0, n, gb);

@@ -839,13 +839,53 @@ valid(const struct agree_state *st, const struct agree_coding *c)
 }
 
 /*
+ * Whether [a, b) of doc holds a significant code point, from its text:
+ * the stretch between the checkpoints (cpbyte) around it, a stride more on
+ * a side the span comes near, else (a break too far) the whole text.
+ * 1, 0, or -1 when the text source failed.
+ */
+#define NEAR_EDGE 64
+static int
+text_marks(struct agree_state *st, size_t doc, uint32_t a, uint32_t b)
+{
+	const struct agree_seg *sg = &st->seg[doc];
+	uint32_t nck = (sg->ncp + AGREE_SEG_STRIDE - 1) / AGREE_SEG_STRIDE;
+	uint32_t c0 = a / AGREE_SEG_STRIDE, c1 = (b - 1) / AGREE_SEG_STRIDE + 1;
+	struct agree_text t;
+	char *text = NULL;
+	size_t off, n, len = 0;
+	int r = -1, pass;
+
+	assert(sg->cpbyte != NULL && a < b && b <= sg->ncp);
+	if (c0 > 0 && a % AGREE_SEG_STRIDE < NEAR_EDGE)
+		c0--;
+	if (c1 < nck && b + NEAR_EDGE > c1 * AGREE_SEG_STRIDE)
+		c1++;
+	for (pass = 0; pass < 2 && r == -1; pass++) {
+		if (pass == 1)		/* no break near enough: all of it */
+			c0 = 0, c1 = nck;
+		off = sg->cpbyte[c0];
+		n = c1 < nck ? sg->cpbyte[c1] - off : SIZE_MAX;
+		if (st->text(st->text_ctx, doc, off, n, &text, &len) != 0)
+			return -1;
+		t = (struct agree_text){ text, len, c0 * AGREE_SEG_STRIDE, c0 == 0,
+		    c1 >= nck };
+		r = agree_text_any_sig(&t, a, b);
+		free(text);
+		text = NULL;
+	}
+	assert(r != -1);	/* the whole text reaches both of its ends */
+	return r;
+}
+
+/*
  * Whether span s shares a significant code point with unit u of doc: a
  * unit inside the span always does (every unit holds one); else the
- * bitmap says, or without it the text read again (*text, read once).
+ * bitmap says, or without it the text read again around the span.
  */
 static int
 span_marks(struct agree_state *st, size_t doc, const struct span *s,
-    uint32_t u, char **text, size_t *len)
+    uint32_t u)
 {
 	const struct agree_seg *sg = &st->seg[doc];
 	uint32_t a = s->start > sg->ustart[u] ? s->start : sg->ustart[u];
@@ -855,9 +895,7 @@ span_marks(struct agree_state *st, size_t doc, const struct span *s,
 		return 1;
 	if (sg->sig != NULL)
 		return agree_seg_marks(sg, u, s->start, s->end);
-	if (*text == NULL && st->text(st->text_ctx, doc, text, len) != 0)
-		return -1;
-	return agree_text_any_sig(sg, *text, *len, a, b);
+	return text_marks(st, doc, a, b);
 }
 
 /*
@@ -868,8 +906,6 @@ static int
 span_make(struct agree_state *st, const struct agree_coding *c,
     struct span *out)
 {
-	char *text = NULL;
-	size_t len = 0;
 	uint32_t lo, hi;
 	int first = 1, last = 1;
 
@@ -881,10 +917,9 @@ span_make(struct agree_state *st, const struct agree_coding *c,
 	    &lo, &hi);
 	/* only the end units can be partly outside the span */
 	if (lo < hi)
-		first = span_marks(st, c->doc, out, lo, &text, &len);
+		first = span_marks(st, c->doc, out, lo);
 	if (first >= 0 && hi > lo + 1)
-		last = span_marks(st, c->doc, out, hi - 1, &text, &len);
-	free(text);
+		last = span_marks(st, c->doc, out, hi - 1);
 	if (first < 0 || last < 0)
 		return -1;
 	out->key |= (first ? 0 : TRIM_FIRST) | (last ? 0 : TRIM_LAST);

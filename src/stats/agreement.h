@@ -345,15 +345,18 @@ int agree_state_add_doc(struct agree_state *st, size_t doc,
     const struct agree_doc *d);
 bool agree_state_doc_ready(const struct agree_state *st, size_t doc);
 /*
- * Where the state may read a document's text again (fn returns 0 with a
- * malloc'd copy of document doc's text, as given to agree_state_add_doc,
- * in *text, or -1). With one, the state keeps the bitmap of significant
- * code points (a bit per code point, the modes a, b and f) of the newest
- * document only, and reads a text when a coding added later to another
- * one ends inside a unit; agree_state_add_coding then returns -2 when fn
- * failed (nothing changed). Without one, every bitmap is kept.
+ * Where the state may read a document's text again: fn gives bytes [off,
+ * off + n) of document doc's text, as given to agree_state_add_doc (fewer
+ * at its end; n is SIZE_MAX for the rest), as a malloc'd copy in *text
+ * and *len, and returns 0, or -1. With one, the state keeps the bitmap of
+ * significant code points (a bit per code point, the modes a, b and f)
+ * of the newest document only, and reads around a coding added later to
+ * another one when it ends inside a unit; agree_state_add_coding then
+ * returns -2 when fn failed (nothing changed). Without one, every bitmap
+ * is kept.
  */
-typedef int (*agree_text_fn)(void *ctx, size_t doc, char **text, size_t *len);
+typedef int (*agree_text_fn)(void *ctx, size_t doc, size_t off, size_t n,
+    char **text, size_t *len);
 void agree_state_text_source(struct agree_state *st, agree_text_fn fn,
     void *ctx);
 

@@ -558,10 +558,9 @@ coding_list_page(struct project *p, int64_t after, int64_t upto, size_t limit,
 	enum ax_status s;
 	int rc;
 
-	/* The pages read the table once: through a small page cache (as
-	   doc_text_pass), not leaving the connection's 32 MiB one full of
-	   rows nobody reads again (at 10x 14 MB of the agreement pane's). */
-	if ((s = db_exec(p, "PRAGMA cache_size = -2048")) != AX_OK)
+	/* The pages read the table once (at 10x 14 MB of rows would stay in
+	   the connection's cache, the agreement pane's) */
+	if ((s = db_pass_begin(p, false)) != AX_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int64(st, 2, upto);
@@ -572,7 +571,7 @@ coding_list_page(struct project *p, int64_t after, int64_t upto, size_t limit,
 		coding_from_row(st, &v[k++]);
 	}
 	sqlite3_reset(st);
-	(void)db_exec(p, "PRAGMA cache_size = " DB_CACHE_SIZE);
+	db_pass_end(p, false);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return db_sqlite_fail(p, rc);

@@ -244,21 +244,12 @@ doc_find_guid(struct project *p, const char *guid, int64_t *id)
 
 /* Texts from this size on are read by doc_text_bulk. */
 #define DOC_TEXT_BULK ((int64_t)4 << 20)
-/* SQLite's largest mapping (SQLITE_MAX_MMAP_SIZE's default; it clamps a
- * larger request to its compiled limit) */
-#define DOC_TEXT_MMAP "2147418112"
 
 /* A large text read straight into its final buffer (incremental blob I/O):
  * the statement path would hold it twice, SQLite's copy and ours, and on
  * fresh memory each copy costs a page fault per 4 KiB. Its overflow pages
- * pass through a page cache cut to SQLite's default for the read: they
- * are read once, and would otherwise fill the project's 32 MiB cache
- * (db-project.c) with fresh memory and evict the indexes it holds. For
- * the read the file is memory-mapped: each overflow page is then copied
- * from the mapping, not fetched by a pread of its own (12,000 system
- * calls for 50 MB, a third of the read's time). The mapping goes at the
- * end: SQLite's memory-mapped I/O is not on for every query, since an
- * I/O error inside a mapping arrives as a signal. False when the row
+ * pass through once (db_pass_begin), from the file memory-mapped (12,000
+ * preads for 50 MB were a third of the read's time). False when the row
  * cannot be read so (doc_text's statement then says why). */
 static bool
 doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
@@ -268,8 +259,7 @@ doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
 	int n;
 	bool ok = false;
 
-	if (db_exec(p, "PRAGMA cache_size = -2048; PRAGMA mmap_size = "
-	    DOC_TEXT_MMAP) != AX_OK)
+	if (db_pass_begin(p, true) != AX_OK)
 		return false;
 	if (sqlite3_blob_open(p->db, "main", "document_text", "text", id, 0,
 	    &b) != SQLITE_OK)
@@ -286,8 +276,7 @@ doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
 out:
 	sqlite3_blob_close(b);	/* a no-op on NULL */
 	free(buf);
-	(void)db_exec(p, "PRAGMA mmap_size = 0; PRAGMA cache_size = "
-	    DB_CACHE_SIZE);
+	db_pass_end(p, true);
 	return ok;
 }
 
@@ -320,10 +309,55 @@ doc_text_pass(struct project *p, int64_t id, char **text, size_t *len)
 	enum ax_status s;
 
 	/* at 10x the agreement pane's pass held 17 MB of text pages */
-	if ((s = db_exec(p, "PRAGMA cache_size = -2048")) != AX_OK)
+	if ((s = db_pass_begin(p, false)) != AX_OK)
 		return s;
 	s = doc_text(p, id, text, len);
-	(void)db_exec(p, "PRAGMA cache_size = " DB_CACHE_SIZE);
+	db_pass_end(p, false);
+	return s;
+}
+
+enum ax_status
+doc_text_range(struct project *p, int64_t id, size_t off, size_t n,
+    char **text, size_t *len)
+{
+	sqlite3_blob *b = NULL;
+	enum ax_status s = AX_OK;
+	size_t total;
+	bool map;
+	int rc;
+
+	*text = NULL;
+	*len = 0;
+	/* the overflow chain up to off is walked page by page: mapped for a
+	   large text, and through once either way */
+	map = db_int(p, "SELECT nbytes FROM documents WHERE id = ?", id, 0) >=
+	    DOC_TEXT_BULK;
+	if ((s = db_pass_begin(p, map)) != AX_OK)
+		return s;
+	if ((rc = sqlite3_blob_open(p->db, "main", "document_text", "text", id,
+	    0, &b)) != SQLITE_OK) {
+		s = rc == SQLITE_ERROR ? db_fail(p, AX_ERR_NOTFOUND,
+		    "no document #%lld", (long long)id) : db_sqlite_fail(p, rc);
+		goto out;
+	}
+	total = (size_t)sqlite3_blob_bytes(b);
+	if (off > total)
+		off = total;
+	if (n > total - off)
+		n = total - off;
+	*text = xmalloc(n + 1);
+	if (n > 0 && (rc = sqlite3_blob_read(b, *text, (int)n, (int)off)) !=
+	    SQLITE_OK) {
+		s = db_sqlite_fail(p, rc);
+		free(*text);
+		*text = NULL;
+		goto out;
+	}
+	(*text)[n] = '\0';
+	*len = n;
+out:
+	sqlite3_blob_close(b);	/* a no-op on NULL */
+	db_pass_end(p, map);
 	return s;
 }
 

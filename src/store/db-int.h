@@ -107,6 +107,17 @@ enum ax_status db_exec_id(struct project *p, const char *sql, int64_t id);
 /* The connection's page cache, as PRAGMA cache_size takes it: 32 MiB
  * (db-project.c says why). */
 #define DB_CACHE_SIZE "-32768"
+/*
+ * A read that passes through once (a document's text, a page of every
+ * coding): between db_pass_begin and db_pass_end SQLite's page cache is
+ * cut to its default 2 MiB, so the pages read do not fill the 32 MiB one
+ * with fresh memory and evict the indexes it holds; with map, the file is
+ * also memory-mapped (each page copied from the mapping, no pread of its
+ * own). The mapping goes at the end: SQLite's memory-mapped I/O is not on
+ * for every query, since an I/O error inside a mapping is a signal.
+ */
+enum ax_status db_pass_begin(struct project *p, bool map);
+void db_pass_end(struct project *p, bool map);
 
 int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
 /* sqlite3_column_text copied (never NULL). */

@@ -109,6 +109,24 @@ db_exec(struct project *p, const char *sql)
 	return rc == SQLITE_OK ? AX_OK : db_sqlite_fail(p, rc);
 }
 
+/* SQLite's largest mapping (SQLITE_MAX_MMAP_SIZE's default; it clamps a
+ * larger request to its compiled limit) */
+#define DB_PASS_MMAP "2147418112"
+
+enum ax_status
+db_pass_begin(struct project *p, bool map)
+{
+	return db_exec(p, map ? "PRAGMA cache_size = -2048; PRAGMA mmap_size = "
+	    DB_PASS_MMAP : "PRAGMA cache_size = -2048");
+}
+
+void
+db_pass_end(struct project *p, bool map)
+{
+	(void)db_exec(p, map ? "PRAGMA mmap_size = 0; PRAGMA cache_size = "
+	    DB_CACHE_SIZE : "PRAGMA cache_size = " DB_CACHE_SIZE);
+}
+
 enum ax_status
 db_exec_id(struct project *p, const char *sql, int64_t id)
 {

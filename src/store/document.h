@@ -69,6 +69,11 @@ enum ax_status doc_text(struct project *p, int64_t id, char **text, size_t *len)
  * the connection's filled with text nobody reads again. */
 enum ax_status doc_text_pass(struct project *p, int64_t id, char **text,
     size_t *len);
+/* Bytes [off, off + n) of the stored text (fewer at its end, none past
+ * it; n may be SIZE_MAX), read alone: the agreement pane's look at a few
+ * code points around a coding, in a document of any size. */
+enum ax_status doc_text_range(struct project *p, int64_t id, size_t off,
+    size_t n, char **text, size_t *len);
 enum ax_status doc_rename(struct project *p, int64_t id, const char *name);
 /* Moves the document to interview position pos (1-based), shifting others. */
 enum ax_status doc_set_position(struct project *p, int64_t id, int64_t pos);
