@@ -1366,6 +1366,81 @@ test_lean_snapshot(void **state)
 	free(path);
 }
 
+/*
+ * A snapshot read without its codings (an_load_lean_uncoded) knows who
+ * coded from the store's counts, then reads one coder's codings alone, or
+ * everyone's, as the whole snapshot holds them; evidence follows what is
+ * read.
+ */
+static void
+test_uncoded_snapshot(void **state)
+{
+	struct project *p, *q;
+	struct an_project full, one, all;
+	int64_t i1, i2, c1, c2, me, b, idb, idme, lb, lme, want[1];
+	char *path;
+	size_t k, nb = 0;
+	long ib, ime;
+
+	(void)state;
+	p = tu_new_project(&path);
+	i1 = tu_doc(p, "i1", "P1: alpha beta\nP1: gamma delta\n");
+	i2 = tu_doc(p, "i2", "P2: eta theta\n");
+	c1 = node(p, 0, NODE_CODE, "c1");
+	c2 = node(p, 0, NODE_CODE, "c2");
+	tag(p, i2, c1, 4, 7);
+	tag(p, i1, c2, 4, 9);
+	assert_ok(coding_add(p, i1, c1, 19, 24, &idme));
+	assert_ok(coder_add(p, "coder-b", NULL, NULL, project_account(p)));
+	assert_ok(coder_find(p, project_coder_login(p), &me));
+	project_close(p);
+	assert_ok(project_open(path, 0, "coder-b", &q, NULL));
+	assert_ok(coder_find(q, "coder-b", &b));
+	assert_ok(coding_add(q, i2, c2, 8, 13, &idb));
+	tag(q, i1, c1, 4, 9);
+	lb = lnk(q, c1, c2, LINK_TYPE_CAUSES, true, NULL);
+	assert_ok(link_evidence_add(q, lb, idb));
+	lme = lnk(q, c2, c1, LINK_TYPE_CAUSES, true, NULL);
+	assert_ok(link_evidence_add(q, lme, idme));
+	assert_ok(an_load(q, &full));
+
+	assert_ok(an_load_lean_uncoded(q, &one));
+	assert_int_equal(one.ncodings, 0);
+	ib = an_coder_index(&one, b);
+	ime = an_coder_index(&one, me);
+	assert_true(ib >= 0 && ime >= 0);
+	assert_int_equal(one.coded[ib], 2);
+	assert_int_equal(one.coded[ime], 3);
+	want[0] = b;
+	assert_ok(an_load_codings(&one, want, 1));
+	for (k = 0; k < full.ncodings; k++)
+		if (full.codings[k].coder == b) {
+			assert_true(nb < one.ncodings);
+			assert_int_equal(one.codings[nb++].id, full.codings[k].id);
+		}
+	assert_int_equal(one.ncodings, nb);
+	assert_int_equal(nb, 2);
+	assert_true(an_coding_index(&one, idb) >= 0);
+	assert_int_equal(an_coding_index(&one, idme), -1);
+	assert_int_equal(one.nlinks, 2);
+	for (k = 0; k < one.nlinks; k++)
+		assert_int_equal(one.evidence[k].n, one.links[k].id == lb ? 1 : 0);
+	assert_int_equal(one.coded[ime], 3);	/* counted, not read */
+
+	assert_ok(an_load_lean_uncoded(q, &all));
+	assert_ok(an_load_codings(&all, NULL, 0));
+	assert_int_equal(all.ncodings, full.ncodings);
+	for (k = 0; k < full.ncodings; k++)
+		assert_int_equal(all.codings[k].id, full.codings[k].id);
+	for (k = 0; k < all.nlinks; k++)
+		assert_int_equal(all.evidence[k].n, 1);
+	an_done(&all);
+	an_done(&one);
+	an_done(&full);
+	project_close(q);
+	free(path);
+}
+
 static void
 test_quote(void **state)
 {
@@ -1474,6 +1549,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_theory_table, lfx_setup,
 		    lfx_teardown),
 		cmocka_unit_test(test_theory_empty),
+		cmocka_unit_test(test_uncoded_snapshot),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_lean_snapshot),
 	};

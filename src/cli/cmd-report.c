@@ -314,7 +314,10 @@ source_choices(const struct an_project *a)
 {
 	struct buf b = {0};
 	size_t i, n = 0;
-	bool any = a->ncodings > 0;
+	bool any = false;
+
+	for (i = 0; i < a->ncoders; i++)
+		any |= a->coded[i] > 0;
 
 	buf_puts(&b, "");
 	for (i = 0; i < a->ncoders; i++) {
@@ -649,7 +652,8 @@ report_main(const struct cmd *self, int argc, char **argv)
 	}
 	if ((rc = cmd_project_open(ops[0], NULL, PROJECT_READONLY, &p)) != CMD_OK)
 		goto out;
-	if (an_load_lean(p, &a) != AX_OK) {	/* texts: a quote's alone */
+	/* texts: a quote's alone; codings: the source's, once it is chosen */
+	if (an_load_lean_uncoded(p, &a) != AX_OK) {
 		rc = cmd_project_error(p);
 		goto out;
 	}
@@ -667,8 +671,11 @@ report_main(const struct cmd *self, int argc, char **argv)
 		goto out;
 	if ((rc = prepare_dir(out)) != CMD_OK)
 		goto out;
-	if (r.nsrc > 0)	/* every table counts the source's codings alone */
-		an_keep_codings(&a, r.src, r.nsrc);
+	/* every table counts the source's codings alone: no other is read */
+	if (an_load_codings(&a, r.nsrc > 0 ? r.src : NULL, r.nsrc) != AX_OK) {
+		rc = cmd_project_error(p);
+		goto out;
+	}
 	r.dir = out;
 	r.rc = CMD_OK;
 	for (i = 0; i < NPARTS && r.rc == CMD_OK; i++) {

@@ -20,12 +20,10 @@
 bool
 rp_coder_has_codings(const struct an_project *a, int64_t coder)
 {
-	size_t i;
+	long i = an_coder_index(a, coder);
 
-	for (i = 0; i < a->ncodings; i++)
-		if (a->codings[i].coder == coder)
-			return true;
-	return false;
+	/* the store's counts: the same whether the codings are read yet */
+	return i >= 0 && a->coded[i] > 0;
 }
 
 int64_t

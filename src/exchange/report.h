@@ -55,7 +55,8 @@ struct rp_table {
 	char **exact;		/* nrows * ncols; NULL entries: same as cell */
 };
 
-/* Whether coder has codings in a. */
+/* Whether coder has codings the snapshot may read (a->coded: read yet or
+ * not). */
 bool rp_coder_has_codings(const struct an_project *a, int64_t coder);
 /* The source a report counts unless told: the consensus coder when it has
  * codings, else fallback (`axial report` and the saturation chart). */

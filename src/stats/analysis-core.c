@@ -79,28 +79,21 @@ id_lookup(const struct an_id_index *ix, size_t n, int64_t id)
 
 /*
  * Second coding passes (retest.h) are reliability checks of a coder, not
- * another researcher: leave them and their codings out of every analysis.
+ * another researcher: leave them out of every analysis (their codings are
+ * then never read: load_codings reads the snapshot's coders' alone).
  */
 static void
 drop_retest_passes(struct an_project *a)
 {
-	size_t i, j, k;
+	size_t i, k;
 
 	for (i = k = 0; i < a->ncoders; i++) {
-		if (!retest_is_pass(a->coders[i].login)) {
+		if (!retest_is_pass(a->coders[i].login))
 			a->coders[k++] = a->coders[i];
-			continue;
-		}
-		for (j = 0; j < a->ncodings; j++)	/* mark its codings */
-			if (a->codings[j].coder == a->coders[i].id)
-				a->codings[j].coder = -1;
-		coder_list_free_one(&a->coders[i]);
+		else
+			coder_list_free_one(&a->coders[i]);
 	}
 	a->ncoders = k;
-	for (i = k = 0; i < a->ncodings; i++)
-		if (a->codings[i].coder != -1)
-			a->codings[k++] = a->codings[i];
-	a->ncodings = k;
 }
 
 /*
@@ -123,8 +116,26 @@ drop_hidden_coders(struct project *p, struct an_project *a)
 			coder_list_free_one(&a->coders[i]);
 	}
 	a->ncoders = k;
-	for (i = 0; i < a->ncodings; i++)
-		assert(a->codings[i].coder == vis);
+}
+
+/* coded[i]: the codings of coders[i] the reader may see, from the store's
+ * counts (no coding read). */
+static enum ax_status
+count_coded(struct project *p, struct an_project *a)
+{
+	struct coding_count *c = NULL;
+	size_t n = 0, i;
+	enum ax_status st;
+	long k;
+
+	if ((st = coding_counts(p, &c, &n)) != AX_OK)
+		return st;
+	a->coded = xcalloc(a->ncoders + 1, sizeof *a->coded);
+	for (i = 0; i < n; i++)
+		if ((k = an_coder_index(a, c[i].coder)) >= 0)
+			a->coded[k] += c[i].n;
+	free(c);
+	return AX_OK;
 }
 
 /* Leaves out of the evidence the codings the snapshot does not hold. */
@@ -170,37 +181,61 @@ load_links(struct project *p, struct an_project *a)
 	return AX_OK;
 }
 
+/* Whether the codings of coder are read: the snapshot's coders (no
+ * second pass, no hidden coder), of coders[0..n) when coders is given. */
+static bool
+coder_wanted(const struct an_project *a, int64_t coder,
+    const int64_t *coders, size_t n)
+{
+	size_t j;
+
+	if (an_coder_index(a, coder) < 0)
+		return false;
+	for (j = 0; coders != NULL && j < n && coders[j] != coder; j++)
+		;
+	return coders == NULL || j < n;
+}
+
 /*
- * Every coding, in interview order then by span: a document at a time,
- * each in its index's order. One query for all of them sorted by the
- * document's position held a second copy of every coding in SQLite's
- * sorter (temp_store is memory): 110 MB at 1.2 million codings.
+ * The wanted codings, in interview order then by span: a document at a
+ * time, each in its index's order (one coder's alone by its own query).
+ * One query for all of them sorted by the document's position held a
+ * second copy of every coding in SQLite's sorter (temp_store is memory):
+ * 110 MB at 1.2 million codings; and a report that counts one coder's
+ * need not hold the others' (half of it with two coders).
  */
 static enum ax_status
-load_codings(struct project *p, struct an_project *a)
+load_codings(struct project *p, struct an_project *a, const int64_t *coders,
+    size_t ncoders)
 {
 	struct coding_filter f = {0, 0, 0};
 	struct coding *v;
-	size_t i, n, cap = 0;
+	size_t i, k, n, cap = 0;
 	enum ax_status st;
 
+	assert(a->ncodings == 0 && a->coded != NULL);
+	if (coders != NULL && ncoders == 1)
+		f.coder = coders[0];
 	for (i = 0; i < a->ndocs; i++) {
 		f.doc = a->docs[i].id;
 		if ((st = coding_list(p, &f, &v, &n)) != AX_OK)
 			return st;
-		if (n > 0) {
-			a->codings = xgrow(a->codings, &cap, a->ncodings + n,
-			    sizeof *a->codings);
-			memcpy(a->codings + a->ncodings, v, n * sizeof *v);
-			a->ncodings += n;
-		}
+		a->codings = xgrow(a->codings, &cap, a->ncodings + n + 1,
+		    sizeof *a->codings);
+		for (k = 0; k < n; k++)
+			if (coder_wanted(a, v[k].coder, coders, ncoders))
+				a->codings[a->ncodings++] = v[k];
 		free(v);
 	}
-	return AX_OK;
+	/* no room left: the snapshot stays as read */
+	a->codings = xrealloc(a->codings, (a->ncodings + 1) * sizeof *a->codings);
+	a->ix_coding = id_index(a->codings, a->ncodings, sizeof *a->codings,
+	    offsetof(struct coding, id));
+	return load_links(p, a);
 }
 
 static enum ax_status
-load(struct project *p, bool texts, struct an_project *a)
+load(struct project *p, bool texts, bool codings, struct an_project *a)
 {
 	enum ax_status st;
 	size_t i;
@@ -228,7 +263,6 @@ load(struct project *p, bool texts, struct an_project *a)
 	}
 	if ((st = codetree_load(p, &a->nodes, &a->nnodes)) != AX_OK ||
 	    (st = coder_list(p, &a->coders, &a->ncoders)) != AX_OK ||
-	    (st = load_codings(p, a)) != AX_OK ||
 	    (st = memo_list(p, MEMO_FREE, -1, &a->memos, &a->nmemos)) != AX_OK)
 		goto fail;
 	drop_hidden_coders(p, a);
@@ -239,12 +273,11 @@ load(struct project *p, bool texts, struct an_project *a)
 	    offsetof(struct node, id));
 	a->ix_coder = id_index(a->coders, a->ncoders, sizeof *a->coders,
 	    offsetof(struct coder, id));
-	a->ix_coding = id_index(a->codings, a->ncodings, sizeof *a->codings,
-	    offsetof(struct coding, id));
-	if ((st = load_links(p, a)) != AX_OK)
-		goto fail;
 	title = project_setting(p, "title");
 	a->title = title != NULL ? title : xstrdup("");
+	if ((st = count_coded(p, a)) != AX_OK ||
+	    (codings && (st = load_codings(p, a, NULL, 0)) != AX_OK))
+		goto fail;
 	return AX_OK;
 fail:
 	an_done(a);
@@ -254,13 +287,29 @@ fail:
 enum ax_status
 an_load(struct project *p, struct an_project *a)
 {
-	return load(p, true, a);
+	return load(p, true, true, a);
 }
 
 enum ax_status
 an_load_lean(struct project *p, struct an_project *a)
 {
-	return load(p, false, a);
+	return load(p, false, true, a);
+}
+
+enum ax_status
+an_load_lean_uncoded(struct project *p, struct an_project *a)
+{
+	return load(p, false, false, a);
+}
+
+enum ax_status
+an_load_codings(struct an_project *a, const int64_t *coders, size_t n)
+{
+	enum ax_status st = load_codings(a->p, a, coders, n);
+
+	if (st != AX_OK)
+		an_done(a);
+	return st;
 }
 
 enum ax_status
@@ -386,6 +435,7 @@ an_done(struct an_project *a)
 	free(a->ix_node);
 	free(a->ix_coder);
 	free(a->ix_coding);
+	free(a->coded);
 	an_zero(a);
 }
 

@@ -91,6 +91,8 @@ struct an_project {
 	size_t nnodes;
 	struct coder *coders;
 	size_t ncoders;
+	int64_t *coded;			/* coded[i]: the codings of coders[i] the
+					 * reader may see, read or not */
 	struct coding *codings;		/* all coders, by position, start, end, id */
 	size_t ncodings;
 	struct memo *memos;
@@ -130,6 +132,16 @@ enum ax_status an_load(struct project *p, struct an_project *a);
  * paragraphs as 1; an_text_status then says why.
  */
 enum ax_status an_load_lean(struct project *p, struct an_project *a);
+/*
+ * an_load_lean with no coding read yet (ncodings 0, no link): coded[]
+ * says who has codings, so a reader can choose whose to count before it
+ * holds any; an_load_codings then reads the codings of coders[0..n) (all
+ * the snapshot's coders when coders is NULL), a document at a time, and
+ * the links. On its failure a is done (an_done).
+ */
+enum ax_status an_load_lean_uncoded(struct project *p, struct an_project *a);
+enum ax_status an_load_codings(struct an_project *a, const int64_t *coders,
+    size_t n);
 /* AX_OK, or the error of the first text a lean snapshot could not read. */
 enum ax_status an_text_status(const struct an_project *a);
 /* Drops the codings of every coder but coders[0..n) (the coders stay):
