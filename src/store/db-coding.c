@@ -560,7 +560,7 @@ coding_list_page(struct project *p, int64_t after, int64_t upto, size_t limit,
 
 	/* The pages read the table once (at 10x 14 MB of rows would stay in
 	   the connection's cache, the agreement pane's) */
-	if ((s = db_pass_begin(p, false)) != AX_OK)
+	if ((s = db_pass_begin(p, DB_PASS_SMALL)) != AX_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int64(st, 2, upto);
@@ -571,7 +571,7 @@ coding_list_page(struct project *p, int64_t after, int64_t upto, size_t limit,
 		coding_from_row(st, &v[k++]);
 	}
 	sqlite3_reset(st);
-	db_pass_end(p, false);
+	db_pass_end(p, DB_PASS_SMALL);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return db_sqlite_fail(p, rc);

@@ -259,7 +259,7 @@ doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
 	int n;
 	bool ok = false;
 
-	if (db_pass_begin(p, true) != AX_OK)
+	if (db_pass_begin(p, DB_PASS_SMALL | DB_PASS_MAP) != AX_OK)
 		return false;
 	if (sqlite3_blob_open(p->db, "main", "document_text", "text", id, 0,
 	    &b) != SQLITE_OK)
@@ -276,7 +276,7 @@ doc_text_bulk(struct project *p, int64_t id, char **text, size_t *len)
 out:
 	sqlite3_blob_close(b);	/* a no-op on NULL */
 	free(buf);
-	db_pass_end(p, true);
+	db_pass_end(p, DB_PASS_SMALL | DB_PASS_MAP);
 	return ok;
 }
 
@@ -309,10 +309,10 @@ doc_text_pass(struct project *p, int64_t id, char **text, size_t *len)
 	enum ax_status s;
 
 	/* at 10x the agreement pane's pass held 17 MB of text pages */
-	if ((s = db_pass_begin(p, false)) != AX_OK)
+	if ((s = db_pass_begin(p, DB_PASS_SMALL)) != AX_OK)
 		return s;
 	s = doc_text(p, id, text, len);
-	db_pass_end(p, false);
+	db_pass_end(p, DB_PASS_SMALL);
 	return s;
 }
 
@@ -323,16 +323,16 @@ doc_text_range(struct project *p, int64_t id, size_t off, size_t n,
 	sqlite3_blob *b = NULL;
 	enum ax_status s = AX_OK;
 	size_t total;
-	bool map;
+	unsigned how;
 	int rc;
 
 	*text = NULL;
 	*len = 0;
-	/* the overflow chain up to off is walked page by page: mapped for a
-	   large text, and through once either way */
-	map = db_int(p, "SELECT nbytes FROM documents WHERE id = ?", id, 0) >=
-	    DOC_TEXT_BULK;
-	if ((s = db_pass_begin(p, map)) != AX_OK)
+	/* the overflow chain up to off is walked page by page: through once,
+	   and from the mapping for a large text (12,000 pages for 50 MB) */
+	how = DB_PASS_SMALL | (db_int(p, "SELECT nbytes FROM documents WHERE"
+	    " id = ?", id, 0) >= DOC_TEXT_BULK ? DB_PASS_MAP : 0);
+	if ((s = db_pass_begin(p, how)) != AX_OK)
 		return s;
 	if ((rc = sqlite3_blob_open(p->db, "main", "document_text", "text", id,
 	    0, &b)) != SQLITE_OK) {
@@ -357,7 +357,7 @@ doc_text_range(struct project *p, int64_t id, size_t off, size_t n,
 	*len = n;
 out:
 	sqlite3_blob_close(b);	/* a no-op on NULL */
-	db_pass_end(p, map);
+	db_pass_end(p, how);
 	return s;
 }
 

@@ -109,15 +109,19 @@ enum ax_status db_exec_id(struct project *p, const char *sql, int64_t id);
 #define DB_CACHE_SIZE "-32768"
 /*
  * A read that passes through once (a document's text, a page of every
- * coding): between db_pass_begin and db_pass_end SQLite's page cache is
- * cut to its default 2 MiB, so the pages read do not fill the 32 MiB one
- * with fresh memory and evict the indexes it holds; with map, the file is
- * also memory-mapped (each page copied from the mapping, no pread of its
- * own). The mapping goes at the end: SQLite's memory-mapped I/O is not on
- * for every query, since an I/O error inside a mapping is a signal.
+ * coding), between db_pass_begin and db_pass_end with the same flags:
+ * DB_PASS_SMALL cuts SQLite's page cache to its default 2 MiB, so the
+ * pages read do not fill the 32 MiB one with fresh memory (which empties
+ * it: the indexes it held are read again after); DB_PASS_MAP memory-maps
+ * the file, so each page is taken from the mapping, with no pread and no
+ * buffer of its own. The mapping goes at the end: SQLite's memory-mapped
+ * I/O is not on for every query, since an I/O error inside a mapping is a
+ * signal.
  */
-enum ax_status db_pass_begin(struct project *p, bool map);
-void db_pass_end(struct project *p, bool map);
+#define DB_PASS_SMALL 1u
+#define DB_PASS_MAP 2u
+enum ax_status db_pass_begin(struct project *p, unsigned how);
+void db_pass_end(struct project *p, unsigned how);
 
 int64_t db_int(struct project *p, const char *sql, int64_t arg, int64_t def);
 /* sqlite3_column_text copied (never NULL). */

@@ -114,17 +114,24 @@ db_exec(struct project *p, const char *sql)
 #define DB_PASS_MMAP "2147418112"
 
 enum ax_status
-db_pass_begin(struct project *p, bool map)
+db_pass_begin(struct project *p, unsigned how)
 {
-	return db_exec(p, map ? "PRAGMA cache_size = -2048; PRAGMA mmap_size = "
-	    DB_PASS_MMAP : "PRAGMA cache_size = -2048");
+	enum ax_status s = AX_OK;
+
+	if (how & DB_PASS_SMALL)
+		s = db_exec(p, "PRAGMA cache_size = -2048");
+	if (s == AX_OK && (how & DB_PASS_MAP))
+		s = db_exec(p, "PRAGMA mmap_size = " DB_PASS_MMAP);
+	return s;
 }
 
 void
-db_pass_end(struct project *p, bool map)
+db_pass_end(struct project *p, unsigned how)
 {
-	(void)db_exec(p, map ? "PRAGMA mmap_size = 0; PRAGMA cache_size = "
-	    DB_CACHE_SIZE : "PRAGMA cache_size = " DB_CACHE_SIZE);
+	if (how & DB_PASS_MAP)
+		(void)db_exec(p, "PRAGMA mmap_size = 0");
+	if (how & DB_PASS_SMALL)
+		(void)db_exec(p, "PRAGMA cache_size = " DB_CACHE_SIZE);
 }
 
 enum ax_status
