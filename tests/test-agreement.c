@@ -772,8 +772,8 @@ test_mode_turns(void **state)
 static const char *const tricky[] = {
 	"ab cd\n  ef\n\ngh",
 	"a \u0301b  c\r\nd  \u200c e \u00a0 f",
-	"سلام  دنیا.  خوب؟ آری\nپایان \U0001F1EE\U0001F1F7\U0001F1EE\U0001F1F7 "
-	    "\U0001F469\u200D\U0001F4BB x",
+	("سلام  دنیا.  خوب؟ آری\nپایان \U0001F1EE\U0001F1F7\U0001F1EE\U0001F1F7 "
+	    "\U0001F469\u200D\U0001F4BB x"),
 	"It ends. Then  \u2003 more\u2029 \t\n",
 	"   \n \n",
 	"بِ  ک  \u064e \u0301 ",
