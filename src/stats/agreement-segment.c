@@ -279,14 +279,8 @@ agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
 {
 	uint32_t l, h;
 
-	if (unit == AGREE_UNIT_DOCUMENT) {
-		*lo = 0;
-		*hi = start < end ? 1 : 0;
-		return;
-	}
-	l = first_past(s->uend, s->nu, start, false);	/* ends after start */
-	h = first_past(s->ustart, s->nu, end, true);	/* starts at end or later */
-	if (s->sig != NULL) {
+	agree_seg_reach(s, unit, start, end, &l, &h);
+	if (unit != AGREE_UNIT_DOCUMENT && s->sig != NULL) {
 		/* Only the end units can be partly outside the span. */
 		while (l < h && !marks(s, l, start, end))
 			l++;
@@ -294,7 +288,7 @@ agree_seg_range(const struct agree_seg *s, enum agree_unit unit,
 			h--;
 	}
 	*lo = l;
-	*hi = h < l ? l : h;
+	*hi = h;
 }
 
 void
@@ -306,8 +300,8 @@ agree_seg_reach(const struct agree_seg *s, enum agree_unit unit,
 		*hi = start < end ? 1 : 0;
 		return;
 	}
-	*lo = first_past(s->uend, s->nu, start, false);
-	*hi = first_past(s->ustart, s->nu, end, true);
+	*lo = first_past(s->uend, s->nu, start, false);	/* ends after start */
+	*hi = first_past(s->ustart, s->nu, end, true);	/* starts at end or later */
 	if (*hi < *lo)
 		*hi = *lo;
 }
@@ -351,6 +345,7 @@ agree_text_any_sig(const struct agree_text *t, uint32_t from, uint32_t to)
 	size_t n, i;
 	char *gb;
 	bool sig = false, ns = false;
+	int step;
 
 	assert(from >= t->cp0 && from < to);
 	for (; k < from && p < end; k++)
@@ -368,8 +363,8 @@ agree_text_any_sig(const struct agree_text *t, uint32_t from, uint32_t to)
 		if (sure_break(a, b))
 			break;
 	}
-	for (b1 = p; b1 < end; b1 += u8_mbtouc(&b, b1, (size_t)(end - b1))) {
-		u8_mbtouc(&b, b1, (size_t)(end - b1));
+	for (b1 = p; b1 < end; b1 += step) {
+		step = u8_mbtouc(&b, b1, (size_t)(end - b1));
 		u8_prev(&a, b1, s);
 		if (sure_break(a, b))
 			break;

@@ -63,7 +63,7 @@ agree_unit_parse(const char *s)
  * than kept: at 10x 1.2 million codings, each byte here a megabyte.
  * In the modes that count significant code points (a, b, f) the two end
  * units it reaches may hold only blanks of it: two trim bits, decided when
- * the span is put in (span_trim), say which it leaves unmarked, so the
+ * the span is put in (span_make), say which it leaves unmarked, so the
  * bitmap of significant code points need not be kept.
  */
 #define CODER_BITS 5			/* coders: at most 32 */
